@@ -1,0 +1,114 @@
+"""Read a catalogue from disk (YAML or JSON, single file or with includes) and validate it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from invariants import BUILTIN_CATALOGUE
+
+from .errors import CatalogueError, Problem
+from .model import Catalogue
+from .validate import validate
+
+CATALOGUE_ENV = "NPIS_CATALOGUE"
+
+
+def _read_file(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CatalogueError([Problem(str(path), "file not found")]) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError([Problem(str(path), f"cannot read file: {exc}")]) from exc
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(raw)
+        return yaml.safe_load(raw)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(
+            [Problem(str(path), f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise CatalogueError([Problem(str(path), f"malformed YAML{where}: {reason}")]) from exc
+
+
+def resolve_path(path: str | os.PathLike[str] | None) -> Path:
+    """The catalogue file to read: ``path``, else $NPIS_CATALOGUE, else the built-in one."""
+    chosen = path or os.environ.get(CATALOGUE_ENV) or BUILTIN_CATALOGUE
+    resolved = Path(chosen).expanduser()
+    if resolved.is_dir():
+        resolved = resolved / "catalogue.yaml"
+    return resolved.resolve()
+
+
+def assemble(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """Read the catalogue file and its includes into one dict.
+
+    Returns the dict and, for each invariant in order, the file it came from.
+    """
+    data = _read_file(path)
+    if not isinstance(data, dict):
+        raise CatalogueError([Problem(str(path), "the catalogue file must contain a mapping")])
+    # An exported catalogue carries its fingerprint for information; it is derived, not content.
+    data.pop("fingerprint", None)
+    invariants = list(data.get("invariants") or [])
+    origins = [str(path)] * len(invariants)
+    includes = data.pop("include", None) or []
+    if not isinstance(includes, list):
+        raise CatalogueError([Problem(str(path), "must be a list of file names", field="include")])
+    for name in includes:
+        part_path = (path.parent / str(name)).resolve()
+        part = _read_file(part_path)
+        if not isinstance(part, dict) or not isinstance(part.get("invariants"), list):
+            raise CatalogueError(
+                [Problem(str(part_path), "an included file must contain an 'invariants' list")]
+            )
+        invariants += part["invariants"]
+        origins += [str(part_path)] * len(part["invariants"])
+    data["invariants"] = invariants
+    return data, origins
+
+
+def fingerprint_of(data: dict[str, Any]) -> str:
+    """SHA-256 of the catalogue's canonical JSON: identifies its exact content."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def catalogue_from_data(data: dict[str, Any], *, source: str = "<data>") -> Catalogue:
+    """Validate an already-assembled catalogue dict (e.g. a stored snapshot) and build it."""
+    problems = validate(data, meta_file=source, origins=[source] * len(data.get("invariants") or []))
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue.from_dict(data, fingerprint=fingerprint_of(data), source=source)
+
+
+def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
+    """Load and validate a catalogue; raise :class:`CatalogueError` listing every problem."""
+    resolved = resolve_path(path)
+    data, origins = assemble(resolved)
+    builtin = resolved == BUILTIN_CATALOGUE.resolve()
+    problems = validate(data, meta_file=str(resolved), origins=origins, builtin=builtin)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue.from_dict(data, fingerprint=fingerprint_of(data), source=str(resolved))
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str) -> Catalogue:
+    return load_catalogue(path)
+
+
+def get_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
+    """Like :func:`load_catalogue` but cached per resolved path (catalogues are immutable)."""
+    return _cached(str(resolve_path(path)))

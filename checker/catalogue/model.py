@@ -1,0 +1,283 @@
+"""Typed, read-only view of a validated catalogue.
+
+Instances are built by :mod:`checker.catalogue.loader` from a dict that has already passed
+validation, so constructors here trust their input.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+Text = dict[str, str]
+"""A translated text: language code -> wording."""
+
+ANSWER_IDS = ("met", "partially_met", "not_met", "not_reported", "not_applicable")
+DOCUMENT_KINDS = ("protocol", "paper")
+
+
+def pick(text: Text, lang: str) -> str:
+    """Return the wording in ``lang``, falling back to English then any language."""
+    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    met: Text
+    partially_met: Text
+    not_met: Text
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Guidance:
+        return cls(data["met"], data["partially_met"], data["not_met"])
+
+
+@dataclass(frozen=True)
+class CrosswalkRef:
+    standard: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    elements: tuple[str, ...]
+    cues: dict[str, tuple[str, ...]]
+    sections: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Invariant:
+    id: str
+    kind: str
+    study_types: tuple[str, ...]
+    weight: float
+    title: Text
+    statement: Text
+    guidance_protocol: Guidance
+    guidance_paper: Guidance
+    remedy: Text
+    example: Text
+    na_allowed: bool
+    na_when: Text | None
+    sheet_fields: tuple[str, ...]
+    criteria: tuple[str, ...]
+    crosswalk: tuple[CrosswalkRef, ...]
+    evidence: Evidence
+
+    @property
+    def is_ethical(self) -> bool:
+        return self.kind == "ethical"
+
+    def guidance(self, document_kind: str) -> Guidance:
+        """Guidance for a ``protocol`` (planned work) or a ``paper`` (reported work)."""
+        return self.guidance_paper if document_kind == "paper" else self.guidance_protocol
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Invariant:
+        na = data.get("not_applicable") or {}
+        ev = data.get("evidence") or {}
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            study_types=tuple(data["study_types"]),
+            weight=float(data.get("weight", 1)),
+            title=data["title"],
+            statement=data["statement"],
+            guidance_protocol=Guidance.from_dict(data["guidance"]["protocol"]),
+            guidance_paper=Guidance.from_dict(data["guidance"]["paper"]),
+            remedy=data["remedy"],
+            example=data["example"],
+            na_allowed=bool(na.get("allowed", False)),
+            na_when=na.get("when"),
+            sheet_fields=tuple(data.get("sheet_fields", ())),
+            criteria=tuple(data.get("criteria", ())),
+            crosswalk=tuple(
+                CrosswalkRef(ref["standard"], tuple(str(i) for i in ref["items"]))
+                for ref in data.get("crosswalk", ())
+            ),
+            evidence=Evidence(
+                elements=tuple(ev.get("elements", ())),
+                cues={lang: tuple(v) for lang, v in (ev.get("cues") or {}).items()},
+                sections={lang: tuple(v) for lang, v in (ev.get("sections") or {}).items()},
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class StudyType:
+    id: str
+    number: int
+    label: Text
+    purpose: Text
+
+
+@dataclass(frozen=True)
+class SheetField:
+    id: str
+    label: Text
+    content: Text
+    evidenced_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class EvidenceRule:
+    criterion: str
+    study_type: str
+    minimum: int
+    same_country: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    id: str
+    points: int | None
+    label: Text
+    excluded: bool = False
+    requires_justification: bool = False
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    id: str
+    label: Text
+    ethical_forbidden: tuple[str, ...] = ()
+    methodological_min: float | None = None
+
+
+@dataclass(frozen=True)
+class Scoring:
+    max_points: int
+    answers: tuple[AnswerOption, ...]
+    verdicts: tuple[VerdictRule, ...]
+    rules_text: Text
+
+    def answer(self, answer_id: str) -> AnswerOption:
+        for option in self.answers:
+            if option.id == answer_id:
+                return option
+        raise KeyError(answer_id)
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    name: str
+    citation: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    name: Text
+    version: str
+    languages: tuple[str, ...]
+    provenance: Text
+    notes: Text
+    counts: dict[str, Any]
+    study_types: tuple[StudyType, ...]
+    sheet_fields: tuple[SheetField, ...]
+    criteria: tuple[Criterion, ...]
+    evidence_rules: tuple[EvidenceRule, ...]
+    expert_agreement: float
+    scoring: Scoring
+    standards: tuple[Standard, ...]
+    extra_elements: tuple[Element, ...]
+    invariants: tuple[Invariant, ...]
+    fingerprint: str
+    source: str
+    data: dict[str, Any] = field(repr=False, compare=False)
+
+    def invariant(self, invariant_id: str) -> Invariant:
+        for inv in self.invariants:
+            if inv.id == invariant_id:
+                return inv
+        raise KeyError(invariant_id)
+
+    def study_type(self, study_type_id: str) -> StudyType:
+        for st in self.study_types:
+            if st.id == study_type_id:
+                return st
+        raise KeyError(study_type_id)
+
+    def invariants_for(self, study_type: str) -> list[Invariant]:
+        """Ethical invariants first, then the methodological ones of ``study_type``."""
+        if study_type not in {st.id for st in self.study_types}:
+            raise KeyError(study_type)
+        applicable = [inv for inv in self.invariants if study_type in inv.study_types]
+        return [i for i in applicable if i.is_ethical] + [i for i in applicable if not i.is_ethical]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole catalogue (metadata and every invariant) as plain data."""
+        return copy.deepcopy(self.data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, fingerprint: str, source: str) -> Catalogue:
+        scoring = data["scoring"]
+        evidence = data["minimum_evidence"]
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            version=str(data["version"]),
+            languages=tuple(data["languages"]),
+            provenance=data["provenance"],
+            notes=data.get("notes") or {},
+            counts=data["counts"],
+            study_types=tuple(
+                StudyType(s["id"], int(s["number"]), s["label"], s["purpose"])
+                for s in data["study_types"]
+            ),
+            sheet_fields=tuple(
+                SheetField(f["id"], f["label"], f["content"], tuple(f["evidenced_by"]))
+                for f in data["sheet_fields"]
+            ),
+            criteria=tuple(Criterion(c["id"], c["label"]) for c in data["criteria"]),
+            evidence_rules=tuple(
+                EvidenceRule(
+                    r["criterion"], r["study_type"], int(r["minimum"]),
+                    bool(r.get("same_country", False)),
+                )
+                for r in evidence["rules"]
+            ),
+            expert_agreement=float(evidence.get("expert_agreement", 0.8)),
+            scoring=Scoring(
+                max_points=int(scoring["max_points"]),
+                answers=tuple(
+                    AnswerOption(
+                        a["id"], a.get("points"), a["label"], bool(a.get("excluded", False)),
+                        bool(a.get("requires_justification", False)),
+                    )
+                    for a in scoring["answers"]
+                ),
+                verdicts=tuple(
+                    VerdictRule(
+                        v["id"], v["label"], tuple(v.get("ethical_forbidden", ())),
+                        v.get("methodological_min"),
+                    )
+                    for v in scoring["verdicts"]
+                ),
+                rules_text=scoring["rules_text"],
+            ),
+            standards=tuple(
+                Standard(s["id"], s["name"], s.get("citation", ""), tuple(str(i) for i in s["items"]))
+                for s in data["standards"]
+            ),
+            extra_elements=tuple(Element(e["id"], e["label"]) for e in data.get("extra_elements", ())),
+            invariants=tuple(Invariant.from_dict(i) for i in data["invariants"]),
+            fingerprint=fingerprint,
+            source=source,
+            data=data,
+        )

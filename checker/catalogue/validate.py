@@ -1,0 +1,274 @@
+"""Validation of an assembled catalogue: JSON Schema first, then cross-references and counts.
+
+Every failure becomes a :class:`Problem` naming the file, the invariant and the field, so an
+editor of a catalogue file can go straight to the line to fix.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+
+from invariants import SCHEMA_PATH
+
+from .errors import Problem
+from .model import ANSWER_IDS
+
+# The published NPIS Model structure, enforced on the built-in catalogue.
+NPIS_STRUCTURE = {"ethical": 14, "methodological": 63, "study_types": 5}
+
+INVARIANT_TEXT_FIELDS = (
+    "title",
+    "statement",
+    "remedy",
+    "example",
+    *(
+        f"guidance.{kind}.{level}"
+        for kind in ("protocol", "paper")
+        for level in ("met", "partially_met", "not_met")
+    ),
+)
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _dotted(path: Sequence[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _get(data: dict[str, Any], dotted: str) -> Any:
+    node: Any = data
+    for key in dotted.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node
+
+
+class _Context:
+    """Knows which file each invariant came from, to word problems precisely."""
+
+    def __init__(self, data: dict[str, Any], meta_file: str, origins: Sequence[str]):
+        self.data = data
+        self.meta_file = meta_file
+        self.origins = origins
+
+    def invariant_label(self, index: int) -> tuple[str, str]:
+        invs = self.data.get("invariants") or []
+        inv = invs[index] if index < len(invs) else {}
+        ident = inv.get("id") if isinstance(inv, dict) else None
+        file = self.origins[index] if index < len(self.origins) else self.meta_file
+        return file, str(ident) if ident else f"#{index + 1}"
+
+    def meta(self, message: str, field: str | None = None) -> Problem:
+        return Problem(self.meta_file, message, None, field)
+
+    def inv(self, index: int, message: str, field: str | None = None) -> Problem:
+        file, ident = self.invariant_label(index)
+        return Problem(file, message, ident, field)
+
+
+def _schema_problems(ctx: _Context) -> Iterator[Problem]:
+    for error in sorted(_schema_validator().iter_errors(ctx.data), key=lambda e: list(e.path)):
+        path = list(error.absolute_path)
+        message = error.message
+        if len(message) > 300:
+            message = message[:300] + "…"
+        if len(path) >= 2 and path[0] == "invariants" and isinstance(path[1], int):
+            yield ctx.inv(path[1], message, _dotted(path[2:]) or None)
+        else:
+            yield ctx.meta(message, _dotted(path) or None)
+
+
+def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Problem]:
+    def missing(text: Any) -> list[str]:
+        if not isinstance(text, dict):
+            return []
+        return [lang for lang in languages if not str(text.get(lang) or "").strip()]
+
+    for field in ("name", "provenance", "notes"):
+        if field in ctx.data:
+            for lang in missing(ctx.data[field]):
+                yield ctx.meta(f"missing translation '{lang}'", field)
+    for section in ("study_types", "sheet_fields", "criteria", "extra_elements"):
+        for i, entry in enumerate(ctx.data.get(section) or []):
+            for field in ("label", "purpose", "content"):
+                if isinstance(entry, dict) and field in entry:
+                    for lang in missing(entry[field]):
+                        yield ctx.meta(f"missing translation '{lang}'", f"{section}[{i}].{field}")
+    scoring = ctx.data.get("scoring") or {}
+    for group in ("answers", "verdicts"):
+        for i, entry in enumerate(scoring.get(group) or []):
+            for lang in missing(entry.get("label") if isinstance(entry, dict) else None):
+                yield ctx.meta(f"missing translation '{lang}'", f"scoring.{group}[{i}].label")
+    for lang in missing(scoring.get("rules_text")):
+        yield ctx.meta(f"missing translation '{lang}'", "scoring.rules_text")
+
+    for index, inv in enumerate(ctx.data.get("invariants") or []):
+        if not isinstance(inv, dict):
+            continue
+        fields = list(INVARIANT_TEXT_FIELDS)
+        if (inv.get("not_applicable") or {}).get("allowed"):
+            fields.append("not_applicable.when")
+        for field in fields:
+            text = _get(inv, field)
+            if text is None:
+                continue  # absence is reported by the schema or the N/A rule
+            for lang in missing(text):
+                yield ctx.inv(index, f"missing translation '{lang}'", field)
+        cues = _get(inv, "evidence.cues") or {}
+        for lang in languages:
+            if not cues.get(lang):
+                yield ctx.inv(index, f"no evidence cues in '{lang}'", "evidence.cues")
+
+
+def _reference_problems(ctx: _Context) -> Iterator[Problem]:
+    data = ctx.data
+    study_types = [s.get("id") for s in data["study_types"]]
+    criteria = {c.get("id") for c in data["criteria"]}
+    sheet_fields = {f.get("id") for f in data["sheet_fields"]}
+    standards = {s["id"]: {str(i) for i in s["items"]} for s in data["standards"]}
+    elements = set(standards.get("SCTM", set())) | {e["id"] for e in data.get("extra_elements", [])}
+
+    for group in ("study_types", "sheet_fields", "criteria", "standards", "extra_elements"):
+        ids = [e.get("id") for e in data.get(group) or []]
+        for ident, n in Counter(ids).items():
+            if n > 1:
+                yield ctx.meta(f"duplicate id '{ident}'", group)
+    for i, sheet_field in enumerate(data["sheet_fields"]):
+        for st in sheet_field["evidenced_by"]:
+            if st not in study_types:
+                yield ctx.meta(f"unknown study type '{st}'", f"sheet_fields[{i}].evidenced_by")
+    for i, rule in enumerate(data["minimum_evidence"]["rules"]):
+        if rule["criterion"] not in criteria:
+            yield ctx.meta(f"unknown criterion '{rule['criterion']}'",
+                           f"minimum_evidence.rules[{i}]")
+        if rule["study_type"] not in study_types:
+            yield ctx.meta(f"unknown study type '{rule['study_type']}'",
+                           f"minimum_evidence.rules[{i}]")
+
+    answers = [a["id"] for a in data["scoring"]["answers"]]
+    for needed in ANSWER_IDS:
+        if needed not in answers:
+            yield ctx.meta(f"answer '{needed}' must be defined", "scoring.answers")
+    for i, verdict in enumerate(data["scoring"]["verdicts"]):
+        for answer in verdict.get("ethical_forbidden", []):
+            if answer not in answers:
+                yield ctx.meta(f"unknown answer '{answer}'",
+                               f"scoring.verdicts[{i}].ethical_forbidden")
+    last = data["scoring"]["verdicts"][-1]
+    if last.get("ethical_forbidden") or last.get("methodological_min") is not None:
+        yield ctx.meta("the last verdict must be unconditional (the fallback)", "scoring.verdicts")
+
+    seen: dict[str, int] = {}
+    for index, inv in enumerate(data["invariants"]):
+        ident = inv["id"]
+        if ident in seen:
+            first_file, _ = ctx.invariant_label(seen[ident])
+            yield ctx.inv(index, f"duplicate id (first defined in {first_file})", "id")
+        else:
+            seen[ident] = index
+        for st in inv["study_types"]:
+            if st not in study_types:
+                yield ctx.inv(index, f"unknown study type '{st}'", "study_types")
+        if inv["kind"] == "ethical" and set(inv["study_types"]) != set(study_types):
+            yield ctx.inv(index, "an ethical invariant must apply to every study type",
+                          "study_types")
+        for field in inv["sheet_fields"]:
+            if field not in sheet_fields:
+                yield ctx.inv(index, f"unknown sheet field '{field}'", "sheet_fields")
+        for criterion in inv["criteria"]:
+            if criterion not in criteria:
+                yield ctx.inv(index, f"unknown criterion '{criterion}'", "criteria")
+        for r, ref in enumerate(inv["crosswalk"]):
+            valid = standards.get(ref["standard"])
+            if valid is None:
+                yield ctx.inv(index, f"unknown standard '{ref['standard']}'",
+                              f"crosswalk[{r}].standard")
+                continue
+            for item in ref["items"]:
+                if str(item) not in valid:
+                    yield ctx.inv(index, f"'{item}' is not an item of {ref['standard']}",
+                                  f"crosswalk[{r}].items")
+        for element in inv["evidence"]["elements"]:
+            if element not in elements:
+                yield ctx.inv(index, f"unknown detection element '{element}'",
+                              "evidence.elements")
+        na = inv["not_applicable"]
+        if na.get("allowed") and not na.get("when"):
+            yield ctx.inv(index, "'when' is required when not applicable is allowed",
+                          "not_applicable.when")
+
+
+def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:
+    data = ctx.data
+    declared = data["counts"]
+    invs = data["invariants"]
+    actual_ethical = sum(1 for i in invs if i["kind"] == "ethical")
+    actual_method = sum(1 for i in invs if i["kind"] == "methodological")
+    if actual_ethical != declared["ethical"]:
+        yield ctx.meta(f"declares {declared['ethical']} ethical invariants, found {actual_ethical}",
+                       "counts.ethical")
+    if actual_method != declared["methodological"]:
+        yield ctx.meta(
+            f"declares {declared['methodological']} methodological invariants, found {actual_method}",
+            "counts.methodological",
+        )
+    study_types = [s["id"] for s in data["study_types"]]
+    per_type = declared["per_study_type"]
+    for st in study_types:
+        n = sum(1 for i in invs if i["kind"] == "methodological" and st in i["study_types"])
+        if st not in per_type:
+            yield ctx.meta(f"no declared count for study type '{st}'", "counts.per_study_type")
+        elif per_type[st] != n:
+            yield ctx.meta(f"declares {per_type[st]} methodological invariants for '{st}', found {n}",
+                           f"counts.per_study_type.{st}")
+    for st in per_type:
+        if st not in study_types:
+            yield ctx.meta(f"unknown study type '{st}'", "counts.per_study_type")
+    if builtin:
+        expected = NPIS_STRUCTURE
+        if declared["ethical"] != expected["ethical"]:
+            yield ctx.meta(f"the NPIS Model has {expected['ethical']} ethical invariants",
+                           "counts.ethical")
+        if declared["methodological"] != expected["methodological"]:
+            yield ctx.meta(
+                f"the NPIS Model has {expected['methodological']} methodological invariants",
+                "counts.methodological",
+            )
+        if len(study_types) != expected["study_types"]:
+            yield ctx.meta(f"the NPIS Model has {expected['study_types']} study types", "study_types")
+
+
+def validate(
+    data: Any, *, meta_file: str, origins: Sequence[str] = (), builtin: bool = False
+) -> list[Problem]:
+    """Return every problem in an assembled catalogue (empty list when valid).
+
+    ``origins[i]`` names the file the i-th invariant was read from; ``builtin`` additionally
+    enforces the published NPIS structure (14 ethical, 63 methodological, 5 study types).
+    """
+    ctx = _Context(data if isinstance(data, dict) else {}, meta_file, origins)
+    if not isinstance(data, dict):
+        return [ctx.meta("the catalogue must be a mapping")]
+    problems = list(_schema_problems(ctx))
+    if problems:
+        # Cross-reference checks assume the shapes the schema guarantees.
+        return problems
+    languages = list(data["languages"])
+    problems += _translation_problems(ctx, languages)
+    problems += _reference_problems(ctx)
+    problems += _count_problems(ctx, builtin)
+    return problems

@@ -1,0 +1,53 @@
+"""Plain records of an assessment, independent of the database and of the web layer.
+
+Scoring, report writers and JSON import/export work on these; the ORM models map to and from
+them. Keeping them plain means a report can be produced from a JSON file without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ANSWER_ORIGINS = ("human", "suggestion")
+"""``human``: given or confirmed by a person; ``suggestion``: an unconfirmed automatic one."""
+
+
+@dataclass
+class AnswerRecord:
+    invariant_id: str
+    answer: str | None = None  # one of catalogue ANSWER_IDS, None while unanswered
+    justification: str = ""
+    quotation: str = ""
+    page: str = ""
+    section: str = ""
+    origin: str = "human"
+    confirmed_by: str | None = None  # who gave or confirmed the answer
+    updated_at: datetime | None = None
+    version: int = 0  # bumped at each save; used to detect conflicting edits
+
+
+@dataclass
+class AssessmentRecord:
+    uid: str
+    title: str
+    document_kind: str  # "protocol" | "paper"
+    study_type: str
+    npi_name: str
+    domain: str  # "physical" | "nutritional" | "psychosocial"
+    country: str
+    language: str  # language of the assessed document ("en", "fr", ...)
+    catalogue_id: str
+    catalogue_version: str
+    catalogue_fingerprint: str
+    assessor: str
+    reference: str = ""  # DOI, registry id
+    document_filename: str = ""
+    document_sha256: str = ""
+    document_size: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    answers: dict[str, AnswerRecord] = field(default_factory=dict)
+
+    def answer_for(self, invariant_id: str) -> AnswerRecord:
+        return self.answers.get(invariant_id) or AnswerRecord(invariant_id)

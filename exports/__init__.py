@@ -1,0 +1,1 @@
+"""Report writers: PDF (WeasyPrint) and Excel (openpyxl)."""

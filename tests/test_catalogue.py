@@ -1,0 +1,362 @@
+"""The built-in catalogue, the loader and every validation error path."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.catalogue import CatalogueError, get_catalogue, load_catalogue
+from checker.catalogue.validate import INVARIANT_TEXT_FIELDS, validate
+from checker.cli import main
+from invariants import BUILTIN_CATALOGUE
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return get_catalogue()
+
+
+@pytest.fixture
+def data(builtin):
+    return builtin.to_dict()
+
+
+def write_json(tmp_path: Path, data: dict, name: str = "alt.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def problems_of(tmp_path: Path, data: dict) -> list[str]:
+    path = write_json(tmp_path, data)
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    return [str(p) for p in info.value.problems]
+
+
+def index_of(data: dict, invariant_id: str) -> int:
+    return next(i for i, inv in enumerate(data["invariants"]) if inv["id"] == invariant_id)
+
+
+# --- the built-in catalogue --------------------------------------------------------------
+
+
+def test_builtin_counts(builtin):
+    kinds = [inv.kind for inv in builtin.invariants]
+    assert kinds.count("ethical") == 14
+    assert kinds.count("methodological") == 63
+    assert [st.id for st in builtin.study_types] == [
+        "observational", "mechanistic", "prototypical", "interventional", "implementation"
+    ]
+    expected = {"mechanistic": 12, "observational": 11, "prototypical": 12,
+                "interventional": 16, "implementation": 12}
+    for study_type, n in expected.items():
+        invs = builtin.invariants_for(study_type)
+        assert len(invs) == 14 + n
+        assert all(i.is_ethical for i in invs[:14])
+        assert not any(i.is_ethical for i in invs[14:])
+
+
+def test_builtin_ids_unique_and_stable_pattern(builtin):
+    ids = [inv.id for inv in builtin.invariants]
+    assert len(ids) == len(set(ids))
+    assert ids[:14] == [f"E{n:02d}" for n in range(1, 15)]
+    prefixes = {"mechanistic": "MEC", "observational": "OBS", "prototypical": "PRO",
+                "interventional": "INT", "implementation": "IMP"}
+    for inv in builtin.invariants[14:]:
+        assert inv.id.startswith(prefixes[inv.study_types[0]])
+
+
+def test_builtin_every_text_field_in_french_and_english(builtin):
+    for inv in builtin.invariants:
+        raw = builtin.data["invariants"][builtin.invariants.index(inv)]
+        for field in INVARIANT_TEXT_FIELDS:
+            node = raw
+            for key in field.split("."):
+                node = node[key]
+            for lang in ("en", "fr"):
+                assert node.get(lang, "").strip(), f"{inv.id} {field} lacks {lang}"
+            assert node["en"] != node["fr"], f"{inv.id} {field}: French equals English"
+        if inv.na_allowed:
+            assert inv.na_when and inv.na_when["en"] and inv.na_when["fr"]
+        assert inv.evidence.cues["en"] and inv.evidence.cues["fr"]
+
+
+def test_builtin_crosswalk_uses_fine_grained_codes(builtin):
+    labels = Path(__file__).resolve().parents[1].parent / "shared/benchmarks/spirit-consort-tm"
+    sctm = next(s for s in builtin.standards if s.id == "SCTM")
+    assert len(sctm.items) == 83
+    if (labels / "labels.csv").exists():
+        import csv
+
+        with open(labels / "labels.csv", encoding="utf-8") as handle:
+            codes = {row["item"] for row in csv.DictReader(handle)}
+        assert set(sctm.items) == codes
+    used = {item for inv in builtin.invariants for ref in inv.crosswalk
+            if ref.standard == "SCTM" for item in ref.items}
+    assert len(used) >= 50, "most fine-grained SPIRIT/CONSORT items should be mapped"
+
+
+def test_builtin_metadata(builtin):
+    assert builtin.version
+    assert "not" in builtin.provenance["en"].lower() and "NPIS" in builtin.provenance["fr"]
+    assert {f.id for f in builtin.sheet_fields} == {
+        "designation", "main_benefit", "secondary_benefits", "risks", "mechanisms",
+        "target_population", "protocol", "professional", "context_of_use"}
+    assert {c.id for c in builtin.criteria} == {
+        "described", "explainable", "effective", "safe", "implementable"}
+    points = {a.id: a.points for a in builtin.scoring.answers}
+    assert points == {"met": 2, "partially_met": 1, "not_met": 0, "not_reported": 0,
+                      "not_applicable": None}
+    assert [v.methodological_min for v in builtin.scoring.verdicts] == [0.8, 0.6, None]
+    rules = {(r.criterion, r.study_type): r.minimum for r in builtin.evidence_rules}
+    assert rules[("effective", "interventional")] == 2
+    assert any(r.same_country for r in builtin.evidence_rules if r.criterion == "implementable")
+
+
+def test_every_criterion_and_sheet_field_is_fed(builtin):
+    fed_criteria = {c for inv in builtin.invariants for c in inv.criteria}
+    assert fed_criteria == {c.id for c in builtin.criteria}
+    fed_fields = {f for inv in builtin.invariants for f in inv.sheet_fields}
+    assert fed_fields == {f.id for f in builtin.sheet_fields}
+
+
+# --- loader ------------------------------------------------------------------------------
+
+
+def test_directory_and_file_paths_load_the_same(builtin):
+    assert load_catalogue(BUILTIN_CATALOGUE.parent).fingerprint == builtin.fingerprint
+
+
+def test_json_export_reloads_identically(tmp_path, builtin):
+    result = CliRunner().invoke(main, ["catalogue", "export", "--format", "json"])
+    assert result.exit_code == 0
+    exported = json.loads(result.output)
+    assert exported["fingerprint"] == builtin.fingerprint
+    assert len(exported["invariants"]) == 77
+    path = tmp_path / "exported.json"
+    path.write_text(result.output, encoding="utf-8")
+    reloaded = load_catalogue(path)
+    assert reloaded.fingerprint == builtin.fingerprint
+
+
+def test_environment_variable_selects_alternative(tmp_path, monkeypatch, data):
+    data["version"] = "9.9.9"
+    path = write_json(tmp_path, data)
+    monkeypatch.setenv("NPIS_CATALOGUE", str(path))
+    assert load_catalogue().version == "9.9.9"
+
+
+def test_alternative_catalogue_with_its_own_counts(tmp_path, data):
+    data["id"] = "tiny"
+    data["invariants"] = [data["invariants"][0], data["invariants"][index_of(data, "INT01")]]
+    data["counts"] = {"ethical": 1, "methodological": 1,
+                      "per_study_type": {st["id"]: 0 for st in data["study_types"]}}
+    data["counts"]["per_study_type"]["interventional"] = 1
+    catalogue = load_catalogue(write_json(tmp_path, data))
+    assert [i.id for i in catalogue.invariants_for("interventional")] == ["E01", "INT01"]
+
+
+# --- every error path --------------------------------------------------------------------
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    bad = tmp_path / "catalogue.yaml"
+    bad.write_text("id: x\nname: {en: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(bad)
+    message = str(info.value)
+    assert str(bad) in message and "malformed YAML at line" in message
+
+
+def test_malformed_json(tmp_path):
+    bad = tmp_path / "cat.json"
+    bad.write_text('{"id": "x",', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="malformed JSON at line 1"):
+        load_catalogue(bad)
+
+
+def test_missing_file_and_non_mapping(tmp_path):
+    with pytest.raises(CatalogueError, match="file not found"):
+        load_catalogue(tmp_path / "nope.yaml")
+    (tmp_path / "list.yaml").write_text("- 1\n- 2\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="must contain a mapping"):
+        load_catalogue(tmp_path / "list.yaml")
+
+
+def test_broken_include_names_the_included_file(tmp_path, data):
+    meta = {k: v for k, v in data.items() if k != "invariants"}
+    meta["include"] = ["part.yaml"]
+    (tmp_path / "catalogue.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True))
+    (tmp_path / "part.yaml").write_text("invariants:\n  - id: E01\n    kind: [\n")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(tmp_path)
+    assert "part.yaml" in str(info.value) and "malformed YAML" in str(info.value)
+
+
+def test_invariant_problem_names_its_source_file(tmp_path, data):
+    meta = {k: v for k, v in data.items() if k != "invariants"}
+    meta["include"] = ["one.yaml", "two.yaml"]
+    first, second = data["invariants"][:40], copy.deepcopy(data["invariants"][40:])
+    second[0]["criteria"] = ["famous"]
+    (tmp_path / "catalogue.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True))
+    (tmp_path / "one.yaml").write_text(yaml.safe_dump({"invariants": first}, allow_unicode=True))
+    (tmp_path / "two.yaml").write_text(yaml.safe_dump({"invariants": second}, allow_unicode=True))
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.file.endswith("two.yaml")
+    assert problem.invariant == second[0]["id"] and problem.field == "criteria"
+
+
+def test_duplicate_id(tmp_path, data):
+    data["invariants"][1]["id"] = "E01"
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E01: field id: duplicate id" in p for p in problems)
+
+
+def test_missing_translation(tmp_path, data):
+    del data["invariants"][index_of(data, "INT03")]["guidance"]["paper"]["met"]["fr"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant INT03: field guidance.paper.met: missing translation 'fr'" in p
+               for p in problems)
+
+
+def test_empty_translation_in_metadata(tmp_path, data):
+    data["study_types"][0]["purpose"]["fr"] = "  "
+    assert any("study_types[0].purpose: missing translation 'fr'" in p
+               for p in problems_of(tmp_path, data))
+
+
+def test_unknown_study_type(tmp_path, data):
+    data["invariants"][index_of(data, "MEC01")]["study_types"] = ["anecdotal"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant MEC01: field study_types: unknown study type 'anecdotal'" in p
+               for p in problems)
+
+
+def test_unknown_sheet_field(tmp_path, data):
+    data["invariants"][index_of(data, "PRO04")]["sheet_fields"].append("price")
+    assert any("invariant PRO04: field sheet_fields: unknown sheet field 'price'" in p
+               for p in problems_of(tmp_path, data))
+
+
+def test_bad_crosswalk_code(tmp_path, data):
+    inv = data["invariants"][index_of(data, "E01")]
+    inv["crosswalk"][0]["items"] = ["99z_Not_An_Item"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E01: field crosswalk[0].items: '99z_Not_An_Item' is not an item of"
+               in p for p in problems)
+
+
+def test_unknown_standard_and_element(tmp_path, data):
+    inv = data["invariants"][index_of(data, "E02")]
+    inv["crosswalk"].append({"standard": "MADE-UP", "items": ["1"]})
+    inv["evidence"]["elements"] = ["X_telepathy"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E02" in p and "unknown standard 'MADE-UP'" in p for p in problems)
+    assert any("invariant E02: field evidence.elements: unknown detection element" in p
+               for p in problems)
+
+
+def test_wrong_counts(tmp_path, data):
+    data["counts"]["per_study_type"]["interventional"] = 15
+    data["invariants"] = [i for i in data["invariants"] if i["id"] != "E14"]
+    problems = problems_of(tmp_path, data)
+    assert any("counts.ethical: declares 14 ethical invariants, found 13" in p for p in problems)
+    assert any("counts.per_study_type.interventional: declares 15" in p for p in problems)
+
+
+def test_builtin_structure_enforced(data):
+    data["invariants"] = [i for i in data["invariants"] if i["id"] != "E14"]
+    data["counts"]["ethical"] = 13
+    assert validate(data, meta_file="x", origins=[], builtin=False) == []
+    problems = [str(p) for p in validate(data, meta_file="x", origins=[], builtin=True)]
+    assert any("the NPIS Model has 14 ethical invariants" in p for p in problems)
+
+
+def test_schema_error_names_invariant_and_field(tmp_path, data):
+    data["invariants"][index_of(data, "OBS02")]["kind"] = "moral"
+    problems = problems_of(tmp_path, data)
+    assert any("invariant OBS02: field kind:" in p for p in problems)
+
+
+def test_na_allowed_requires_when(tmp_path, data):
+    inv = data["invariants"][index_of(data, "E03")]
+    inv["not_applicable"] = {"allowed": True}
+    assert any("invariant E03: field not_applicable.when" in p
+               for p in problems_of(tmp_path, data))
+
+
+def test_ethical_must_apply_to_all_study_types(tmp_path, data):
+    data["invariants"][index_of(data, "E05")]["study_types"] = ["interventional"]
+    assert any("invariant E05: field study_types: an ethical invariant must apply" in p
+               for p in problems_of(tmp_path, data))
+
+
+def test_scoring_answers_and_fallback_verdict(tmp_path, data):
+    data["scoring"]["answers"] = [a for a in data["scoring"]["answers"]
+                                  if a["id"] != "not_reported"]
+    data["scoring"]["verdicts"][-1]["methodological_min"] = 0.1
+    problems = problems_of(tmp_path, data)
+    assert any("answer 'not_reported' must be defined" in p for p in problems)
+    assert any("unknown answer 'not_reported'" in p for p in problems)
+    assert any("last verdict must be unconditional" in p for p in problems)
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def test_cli_validate_builtin_ok():
+    result = CliRunner().invoke(main, ["catalogue", "validate"])
+    assert result.exit_code == 0, result.output
+    assert "77 invariants (14 ethical, 63 methodological)" in result.output
+
+
+def test_cli_validate_bad_file_fails_with_precise_error(tmp_path, data):
+    data["invariants"][index_of(data, "IMP02")]["criteria"] = ["famous"]
+    path = write_json(tmp_path, data)
+    result = CliRunner().invoke(main, ["catalogue", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}: invariant IMP02: field criteria: unknown criterion 'famous'" in result.output
+
+
+def test_cli_list_and_show_in_both_languages(builtin):
+    runner = CliRunner()
+    result = runner.invoke(main, ["catalogue", "list", "--study-type", "implementation",
+                                  "--lang", "fr"])
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line.strip() and
+             not line.startswith("—")]
+    assert len(lines) == 26
+    assert builtin.invariant("IMP01").title["fr"] in result.output
+    result = runner.invoke(main, ["catalogue", "show", "int05", "--kind", "paper"])
+    assert result.exit_code == 0
+    assert builtin.invariant("INT05").guidance_paper.met["en"] in result.output
+    result = runner.invoke(main, ["catalogue", "list", "--study-type", "anecdotal"])
+    assert result.exit_code != 0 and "unknown study type 'anecdotal'" in result.output
+    result = runner.invoke(main, ["catalogue", "show", "ZZZ99"])
+    assert result.exit_code != 0 and "no invariant 'ZZZ99'" in result.output
+
+
+def test_cli_markdown_checklist(builtin):
+    result = CliRunner().invoke(main, ["catalogue", "export", "--format", "markdown",
+                                       "--study-type", "prototypical", "--lang", "fr"])
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("# Grille du modèle NPIS")
+    assert out.count("\n### ") == 26
+    assert builtin.invariant("PRO12").example["fr"] in out
+    assert "☐ Respecté" in out
+
+
+def test_cli_global_catalogue_option(tmp_path, data):
+    data["version"] = "2.0.0-site"
+    path = write_json(tmp_path, data)
+    result = CliRunner().invoke(main, ["catalogue", "--catalogue", str(path), "validate"])
+    assert result.exit_code == 0 and "v2.0.0-site" in result.output
