@@ -99,7 +99,8 @@ def show_command(obj: dict, invariant_id: str, lang: str, document_kind: str) ->
         f"remedy: {pick(inv.remedy, lang)}",
         f"example: {pick(inv.example, lang)}",
         "not applicable: "
-        + (f"allowed when {pick(inv.na_when, lang)}" if inv.na_allowed and inv.na_when else "never"),
+        + (f"allowed when {pick(inv.na_when, lang)}"
+           if inv.na_allowed and inv.na_when else "never"),
         f"sheet fields: {', '.join(inv.sheet_fields) or '—'}; criteria: {', '.join(inv.criteria)}",
         "crosswalk: " + "; ".join(f"{r.standard} {', '.join(r.items)}" for r in inv.crosswalk),
         f"evidence elements: {', '.join(inv.evidence.elements)}",

@@ -33,7 +33,8 @@ def _read_file(path: Path) -> Any:
         return yaml.safe_load(raw)
     except json.JSONDecodeError as exc:
         raise CatalogueError(
-            [Problem(str(path), f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+            [Problem(str(path),
+                     f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
         ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -87,7 +88,8 @@ def fingerprint_of(data: dict[str, Any]) -> str:
 
 def catalogue_from_data(data: dict[str, Any], *, source: str = "<data>") -> Catalogue:
     """Validate an already-assembled catalogue dict (e.g. a stored snapshot) and build it."""
-    problems = validate(data, meta_file=source, origins=[source] * len(data.get("invariants") or []))
+    origins = [source] * len(data.get("invariants") or [])
+    problems = validate(data, meta_file=source, origins=origins)
     if problems:
         raise CatalogueError(problems)
     return Catalogue.from_dict(data, fingerprint=fingerprint_of(data), source=source)

@@ -193,6 +193,9 @@ class Catalogue:
     criteria: tuple[Criterion, ...]
     evidence_rules: tuple[EvidenceRule, ...]
     expert_agreement: float
+    counting_verdicts: tuple[str, ...]
+    counting_document_kinds: tuple[str, ...]
+    peer_reviewed_required: bool
     scoring: Scoring
     standards: tuple[Standard, ...]
     extra_elements: tuple[Element, ...]
@@ -253,6 +256,9 @@ class Catalogue:
                 for r in evidence["rules"]
             ),
             expert_agreement=float(evidence.get("expert_agreement", 0.8)),
+            counting_verdicts=tuple(evidence.get("counting_verdicts", ("compliant",))),
+            counting_document_kinds=tuple(evidence.get("counting_document_kinds", ("paper",))),
+            peer_reviewed_required=bool(evidence.get("peer_reviewed_required", True)),
             scoring=Scoring(
                 max_points=int(scoring["max_points"]),
                 answers=tuple(
@@ -272,10 +278,13 @@ class Catalogue:
                 rules_text=scoring["rules_text"],
             ),
             standards=tuple(
-                Standard(s["id"], s["name"], s.get("citation", ""), tuple(str(i) for i in s["items"]))
+                Standard(s["id"], s["name"], s.get("citation", ""),
+                         tuple(str(i) for i in s["items"]))
                 for s in data["standards"]
             ),
-            extra_elements=tuple(Element(e["id"], e["label"]) for e in data.get("extra_elements", ())),
+            extra_elements=tuple(
+                Element(e["id"], e["label"]) for e in data.get("extra_elements", ())
+            ),
             invariants=tuple(Invariant.from_dict(i) for i in data["invariants"]),
             fingerprint=fingerprint,
             source=source,

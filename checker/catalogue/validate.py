@@ -159,6 +159,10 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
             yield ctx.meta(f"unknown study type '{rule['study_type']}'",
                            f"minimum_evidence.rules[{i}]")
 
+    verdict_ids = [v["id"] for v in data["scoring"]["verdicts"]]
+    for verdict in data["minimum_evidence"].get("counting_verdicts", []):
+        if verdict not in verdict_ids:
+            yield ctx.meta(f"unknown verdict '{verdict}'", "minimum_evidence.counting_verdicts")
     answers = [a["id"] for a in data["scoring"]["answers"]]
     for needed in ANSWER_IDS:
         if needed not in answers:
@@ -219,11 +223,14 @@ def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:
     actual_ethical = sum(1 for i in invs if i["kind"] == "ethical")
     actual_method = sum(1 for i in invs if i["kind"] == "methodological")
     if actual_ethical != declared["ethical"]:
-        yield ctx.meta(f"declares {declared['ethical']} ethical invariants, found {actual_ethical}",
-                       "counts.ethical")
+        yield ctx.meta(
+            f"declares {declared['ethical']} ethical invariants, found {actual_ethical}",
+            "counts.ethical",
+        )
     if actual_method != declared["methodological"]:
         yield ctx.meta(
-            f"declares {declared['methodological']} methodological invariants, found {actual_method}",
+            f"declares {declared['methodological']} methodological invariants, "
+            f"found {actual_method}",
             "counts.methodological",
         )
     study_types = [s["id"] for s in data["study_types"]]
@@ -233,8 +240,10 @@ def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:
         if st not in per_type:
             yield ctx.meta(f"no declared count for study type '{st}'", "counts.per_study_type")
         elif per_type[st] != n:
-            yield ctx.meta(f"declares {per_type[st]} methodological invariants for '{st}', found {n}",
-                           f"counts.per_study_type.{st}")
+            yield ctx.meta(
+                f"declares {per_type[st]} methodological invariants for '{st}', found {n}",
+                f"counts.per_study_type.{st}",
+            )
     for st in per_type:
         if st not in study_types:
             yield ctx.meta(f"unknown study type '{st}'", "counts.per_study_type")
@@ -249,7 +258,8 @@ def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:
                 "counts.methodological",
             )
         if len(study_types) != expected["study_types"]:
-            yield ctx.meta(f"the NPIS Model has {expected['study_types']} study types", "study_types")
+            yield ctx.meta(f"the NPIS Model has {expected['study_types']} study types",
+                           "study_types")
 
 
 def validate(
