@@ -1,0 +1,159 @@
+"""Screening rules and evidence-sufficiency rules, with their boundary cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.catalogue import get_catalogue
+from checker.services.screening import (
+    ScreeningError,
+    _load,
+    load_questionnaire,
+    screen,
+)
+from checker.services.sufficiency import StudyEvidence, assess_sufficiency
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return get_catalogue()
+
+
+def npi_answers() -> dict[str, str]:
+    q = load_questionnaire()
+    return {question.id: (question.required or "no") for question in q.questions}
+
+
+# --- screening ---------------------------------------------------------------------------
+
+
+def test_a_typical_npi_passes():
+    result = screen(npi_answers(), "physical")
+    assert result.is_npi and result.reasons == []
+
+
+def test_digital_application_is_a_medical_device():
+    answers = npi_answers() | {"digital_device": "yes"}
+    result = screen(answers, "psychosocial")
+    assert not result.is_npi
+    assert result.excluded_by == ["digital_device"]
+    assert result.reasons == ["A digital application or monitoring system is a medical device, "
+                              "not an NPI."]
+    fr = screen(answers, "psychosocial", lang="fr")
+    assert "dispositif médical" in fr.reasons[0]
+
+
+@pytest.mark.parametrize("question", ["product", "approach", "single_technique", "organisation",
+                                      "public_measure", "diagnostic", "daily_living"])
+def test_each_exclusion_rule(question):
+    result = screen(npi_answers() | {question: "yes"}, "nutritional")
+    assert not result.is_npi and result.excluded_by == [question]
+
+
+def test_definition_requirements():
+    result = screen(npi_answers() | {"professional": "no", "non_invasive": "no"}, "physical")
+    assert not result.is_npi
+    assert set(result.excluded_by) == {"professional", "non_invasive"}
+
+
+def test_unknown_domain_excludes():
+    result = screen(npi_answers(), "spiritual")
+    assert not result.is_npi and result.excluded_by == ["domain"]
+
+
+def test_incomplete_answers_are_refused():
+    answers = npi_answers()
+    del answers["product"]
+    answers["diagnostic"] = "maybe"
+    with pytest.raises(ScreeningError, match="product, diagnostic|diagnostic, product"):
+        screen(answers, "physical")
+
+
+def test_malformed_questionnaire(tmp_path):
+    bad = tmp_path / "s.yaml"
+    bad.write_text("questions:\n  - id: x\n    text: {en: a, fr: b}\n    reason: {en: a, fr: b}\n")
+    with pytest.raises(ScreeningError, match="exactly one of excludes_if / required"):
+        _load(bad)
+    bad.write_text("questions: [\n")
+    with pytest.raises(ScreeningError, match="cannot read"):
+        _load(bad)
+
+
+# --- sufficiency -------------------------------------------------------------------------
+
+
+def study(key, study_type, verdict="compliant", country="France", kind="paper", peer=True):
+    return StudyEvidence(key=key, title=key, study_type=study_type, document_kind=kind,
+                         verdict=verdict, country=country, peer_reviewed=peer)
+
+
+def complete_dossier():
+    return [
+        study("proto", "prototypical"),
+        study("mech", "mechanistic"),
+        study("rct1", "interventional"),
+        study("rct2", "interventional"),
+        study("impl", "implementation"),
+    ]
+
+
+def test_minimum_reached_with_exactly_two_interventional(catalogue):
+    result = assess_sufficiency(catalogue, "France", complete_dossier())
+    assert result.minimum_reached
+    assert result.missing == []
+    effective = next(c for c in result.criteria if c.criterion == "effective")
+    assert effective.count == 2 and effective.reached
+    assert result.coverage["mechanisms"] == ["mech"]
+    assert set(result.coverage["risks"]) == {"mech", "rct1", "rct2", "impl"}
+
+
+def test_one_interventional_is_not_enough(catalogue):
+    studies = [s for s in complete_dossier() if s.key != "rct2"]
+    result = assess_sufficiency(catalogue, "France", studies)
+    assert not result.minimum_reached
+    for criterion in ("effective", "safe"):
+        status = next(c for c in result.criteria if c.criterion == criterion)
+        assert status.count == 1 and not status.reached
+    assert any("1 more compliant interventional study needed (1 of 2)" in m
+               for m in result.missing)
+
+
+def test_implementation_in_another_country_does_not_count(catalogue):
+    studies = [s for s in complete_dossier() if s.key != "impl"]
+    studies.append(study("impl-be", "implementation", country="Belgium"))
+    result = assess_sufficiency(catalogue, "France", studies)
+    implementable = next(c for c in result.criteria if c.criterion == "implementable")
+    assert not implementable.reached and implementable.count == 0
+    assert any("conducted in France" in m for m in result.missing)
+    # The same study does count for a dossier deployed in Belgium (case-insensitive).
+    assert assess_sufficiency(catalogue, "belgium", studies).criteria[-1].reached
+
+
+def test_non_compliant_study_does_not_count(catalogue):
+    studies = [s for s in complete_dossier() if s.key != "rct2"]
+    studies.append(study("rct-bad", "interventional", verdict="not_compliant"))
+    studies.append(study("rct-res", "interventional", verdict="compliant_with_reservations"))
+    result = assess_sufficiency(catalogue, "France", studies)
+    assert result.counts_by_type["interventional"] == 1
+    bad = next(s for s in result.standings if s.study.key == "rct-bad")
+    assert not bad.counts and "verdict" in bad.reasons[0]
+    assert not result.minimum_reached
+
+
+def test_protocol_and_non_peer_reviewed_do_not_count(catalogue):
+    studies = [s for s in complete_dossier() if s.key not in ("proto", "mech")]
+    studies += [study("proto-protocol", "prototypical", kind="protocol"),
+                study("mech-preprint", "mechanistic", peer=False)]
+    result = assess_sufficiency(catalogue, "France", studies, lang="fr")
+    assert result.counts_by_type["prototypical"] == 0
+    assert result.counts_by_type["mechanistic"] == 0
+    reasons = {s.study.key: s.reasons for s in result.standings}
+    assert "protocole" in reasons["proto-protocol"][0]
+    assert "comité de lecture" in reasons["mech-preprint"][0]
+    assert any("Mécanismes" in m for m in result.missing)
+
+
+def test_empty_dossier_lists_everything_missing(catalogue):
+    result = assess_sufficiency(catalogue, "France", [])
+    assert not result.minimum_reached
+    assert len(result.missing) == len(catalogue.evidence_rules) + len(catalogue.sheet_fields)
