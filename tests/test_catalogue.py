@@ -246,6 +246,12 @@ def test_unknown_sheet_field(tmp_path, data):
                for p in problems_of(tmp_path, data))
 
 
+def test_sheet_field_must_be_evidenced_by_the_study_type(tmp_path, data):
+    data["invariants"][index_of(data, "MEC02")]["sheet_fields"].append("protocol")
+    assert any("invariant MEC02: field sheet_fields: sheet field 'protocol' is not evidenced"
+               in p for p in problems_of(tmp_path, data))
+
+
 def test_bad_crosswalk_code(tmp_path, data):
     inv = data["invariants"][index_of(data, "E01")]
     inv["crosswalk"][0]["items"] = ["99z_Not_An_Item"]

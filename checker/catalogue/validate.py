@@ -147,6 +147,7 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
         for ident, n in Counter(ids).items():
             if n > 1:
                 yield ctx.meta(f"duplicate id '{ident}'", group)
+    evidenced_by = {f.get("id"): set(f["evidenced_by"]) for f in data["sheet_fields"]}
     for i, sheet_field in enumerate(data["sheet_fields"]):
         for st in sheet_field["evidenced_by"]:
             if st not in study_types:
@@ -193,6 +194,12 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
         for field in inv["sheet_fields"]:
             if field not in sheet_fields:
                 yield ctx.inv(index, f"unknown sheet field '{field}'", "sheet_fields")
+            elif inv["kind"] == "methodological" and not (
+                evidenced_by[field] & set(inv["study_types"])
+            ):
+                # Tableau 2 says which study types evidence each field; keep invariants coherent.
+                yield ctx.inv(index, f"sheet field '{field}' is not evidenced by its study type",
+                              "sheet_fields")
         for criterion in inv["criteria"]:
             if criterion not in criteria:
                 yield ctx.inv(index, f"unknown criterion '{criterion}'", "criteria")
