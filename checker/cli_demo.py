@@ -1,0 +1,52 @@
+"""``npis-check demo``: write the reports of the built-in demonstration assessment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checker.catalogue import CatalogueError, get_catalogue
+from checker.demo import load_demo
+from checker.services.json_io import JsonImportError
+
+
+@click.command("demo")
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, writable=True, path_type=Path),
+              help="Directory to write the reports into (created if missing).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="en", show_default=True,
+              help="Language of the reports.")
+@click.option("--catalogue", "catalogue_path", default=None,
+              help="Catalogue file or directory (default: $NPIS_CATALOGUE or the built-in one).")
+def demo(out_dir: Path, lang: str, catalogue_path: str | None) -> None:
+    """Write the PDF, Excel and JSON reports of a fully answered demo assessment.
+
+    The demo is a fictitious interventional protocol (supervised adapted physical activity for
+    fatigue in breast cancer survivors). The reports are signed and registered in this
+    installation, so `npis-check verify` accepts them.
+    """
+    try:
+        catalogue = get_catalogue(catalogue_path)
+        record = load_demo(catalogue)
+    except CatalogueError as exc:
+        raise click.ClickException(f"cannot load the catalogue:\n{exc}") from exc
+    except JsonImportError as exc:
+        raise click.ClickException(
+            "the demo does not match this catalogue:\n" + "\n".join(exc.problems)
+        ) from exc
+    from checker.app import create_app
+    from checker.services.demo_reports import issue_demo_reports
+
+    # Through this installation (its database and signing key), so the files verify here.
+    app = create_app()
+    try:
+        with app.app_context():
+            paths = issue_demo_reports(catalogue, record, out_dir, lang)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write into {out_dir}: {exc}") from exc
+    for path in paths:
+        click.echo(str(path))
+
+
+COMMANDS: list[click.Command] = [demo]

@@ -1,0 +1,315 @@
+"""Export an assessment as JSON and import it back, losslessly and with precise errors.
+
+The export carries the whole assessment (metadata, document fingerprint, every answer field,
+origin and who confirmed it, ISO 8601 timestamps), the catalogue it was made with, and the score
+for information. Import ignores that score: it is always recomputed from the answers.
+
+Timestamps: records hold naive datetimes meaning UTC (see ``checker.models._time``); they are
+written with a ``Z`` suffix and read back naive in UTC, so export -> import -> export is equal.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from checker import __version__
+from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
+
+from .records import ANSWER_ORIGINS, AnswerRecord, AssessmentRecord
+from .scoring import score_assessment
+
+FORMAT = "npis-checker-assessment"
+FORMAT_VERSION = 1
+# Same values as checker.services.assessments.DOMAINS, kept here so that importing a JSON file
+# does not pull in the database layer.
+DOMAINS = ("physical", "nutritional", "psychosocial")
+
+_META_STR = ("uid", "title", "document_kind", "study_type", "npi_name", "domain", "country",
+             "language", "assessor")
+_META_OPTIONAL_STR = ("reference",)
+_ANSWER_STR = ("justification", "quotation", "page", "section")
+
+
+class JsonImportError(ValueError):
+    """The JSON is not a valid assessment; ``problems`` lists every failure with its path."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat() + "Z"
+
+
+def _answer_dict(rec: AnswerRecord) -> dict[str, Any]:
+    return {
+        "invariant_id": rec.invariant_id,
+        "answer": rec.answer,
+        "justification": rec.justification,
+        "quotation": rec.quotation,
+        "page": rec.page,
+        "section": rec.section,
+        "origin": rec.origin,
+        "confirmed_by": rec.confirmed_by,
+        "updated_at": _iso(rec.updated_at),
+        "version": rec.version,
+    }
+
+
+def _ordered_answers(catalogue: Catalogue, record: AssessmentRecord) -> list[AnswerRecord]:
+    """Answers in catalogue order, then any the catalogue does not list (kept, not lost)."""
+    try:
+        order = [inv.id for inv in catalogue.invariants_for(record.study_type)]
+    except KeyError:
+        order = []
+    known = [record.answers[i] for i in order if i in record.answers]
+    extra = [a for i, a in record.answers.items() if i not in set(order)]
+    return known + extra
+
+
+def _score_summary(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any] | None:
+    try:
+        score = score_assessment(catalogue, record)
+    except KeyError:  # study type unknown to this catalogue: nothing to score
+        return None
+    return {
+        "note": "informational; recomputed from the answers on import",
+        "catalogue_fingerprint": catalogue.fingerprint,
+        "verdict": score.verdict_id,
+        "ethical_score": score.ethical_score,
+        "methodological_score": score.methodological_score,
+        "ethical_points": [score.ethical.points, score.ethical.max_points],
+        "methodological_points": [score.methodological.points, score.methodological.max_points],
+        "answered": score.answered,
+        "total": score.total,
+        "complete": score.complete,
+        "unconfirmed": score.unconfirmed,
+    }
+
+
+def export_json(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any]:
+    """The whole assessment as JSON-ready data (``json.dumps`` it to write a file)."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generator": f"npis-checker {__version__}",
+        "assessment": {
+            "uid": record.uid,
+            "title": record.title,
+            "document_kind": record.document_kind,
+            "study_type": record.study_type,
+            "npi_name": record.npi_name,
+            "domain": record.domain,
+            "country": record.country,
+            "language": record.language,
+            "reference": record.reference,
+            "assessor": record.assessor,
+            "created_at": _iso(record.created_at),
+            "updated_at": _iso(record.updated_at),
+        },
+        "document": {
+            "filename": record.document_filename,
+            "sha256": record.document_sha256,
+            "size": record.document_size,
+        },
+        "catalogue": {
+            "id": record.catalogue_id,
+            "version": record.catalogue_version,
+            "fingerprint": record.catalogue_fingerprint,
+        },
+        "answers": [_answer_dict(a) for a in _ordered_answers(catalogue, record)],
+        "score": _score_summary(catalogue, record),
+    }
+
+
+class _Reader:
+    """Collects every problem instead of stopping at the first one."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def mapping(self, data: Any, path: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.fail(path, f"expected an object, got {_kind(data)}")
+            return {}
+        return data
+
+    def string(self, data: dict[str, Any], key: str, path: str, *, required: bool = True,
+               nullable: bool = False) -> str | None:
+        if key not in data:
+            if required:
+                self.fail(f"{path}.{key}", "missing")
+            return None if nullable else ""
+        value = data[key]
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{path}.{key}", f"expected a string, got {_kind(value)}")
+            return None if nullable else ""
+        return value
+
+    def choice(self, data: dict[str, Any], key: str, path: str, allowed: tuple[str, ...], *,
+               nullable: bool = False) -> str | None:
+        value = self.string(data, key, path, nullable=nullable)
+        if value is None or key not in data or not isinstance(data[key], str):
+            return value
+        if value not in allowed:
+            self.fail(f"{path}.{key}", f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+    def integer(self, data: dict[str, Any], key: str, path: str, *, minimum: int = 0) -> int:
+        value = data.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(f"{path}.{key}", f"expected an integer, got {_kind(value)}")
+            return 0
+        if value < minimum:
+            self.fail(f"{path}.{key}", f"must be at least {minimum}")
+        return value
+
+    def timestamp(self, data: dict[str, Any], key: str, path: str) -> datetime | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{path}.{key}", f"expected an ISO 8601 date-time string, got {_kind(value)}")
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{path}.{key}", f"'{value}' is not an ISO 8601 date-time")
+            return None
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        return parsed
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _read_answer(reader: _Reader, raw: Any, path: str) -> AnswerRecord | None:
+    data = reader.mapping(raw, path)
+    if not data:
+        return None
+    invariant_id = reader.string(data, "invariant_id", path) or ""
+    if "invariant_id" in data and not invariant_id.strip():
+        reader.fail(f"{path}.invariant_id", "must not be empty")
+    answer = reader.choice(data, "answer", path, ANSWER_IDS, nullable=True)
+    texts = {k: reader.string(data, k, path, required=False) or "" for k in _ANSWER_STR}
+    origin = reader.choice(data, "origin", path, ANSWER_ORIGINS) or "human"
+    return AnswerRecord(
+        invariant_id=invariant_id,
+        answer=answer,
+        origin=origin,
+        confirmed_by=reader.string(data, "confirmed_by", path, required=False, nullable=True),
+        updated_at=reader.timestamp(data, "updated_at", path),
+        version=reader.integer(data, "version", path),
+        **texts,
+    )
+
+
+def _parse(data: Any) -> Any:
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise JsonImportError([f"file: not UTF-8 text ({exc.reason} at byte {exc.start})"]) \
+                from exc
+    if isinstance(data, str):
+        try:
+            return json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise JsonImportError(
+                [f"file: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+            ) from exc
+    return data
+
+
+def _check_against(catalogue: Catalogue, record: AssessmentRecord, problems: list[str]) -> None:
+    try:
+        applicable = {inv.id: inv for inv in catalogue.invariants_for(record.study_type)}
+    except KeyError:
+        known = ", ".join(st.id for st in catalogue.study_types)
+        problems.append(f"assessment.study_type: '{record.study_type}' is not one of: {known}")
+        return
+    for i, rec in enumerate(record.answers.values()):
+        inv = applicable.get(rec.invariant_id)
+        if inv is None:
+            problems.append(
+                f"answers[{i}].invariant_id: '{rec.invariant_id}' is not an invariant of "
+                f"{record.study_type} studies in catalogue {catalogue.id} {catalogue.version}"
+            )
+        elif rec.answer == "not_applicable" and not inv.na_allowed:
+            problems.append(f"answers[{i}].answer: 'not_applicable' is not allowed for {inv.id}")
+
+
+def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentRecord:
+    """Build an :class:`AssessmentRecord` from exported data (dict, JSON text or bytes).
+
+    With ``catalogue``, also check that the study type and every invariant exist in it.
+    Raises :class:`JsonImportError` listing every problem found.
+    """
+    reader = _Reader()
+    root = reader.mapping(_parse(data), "file")
+    if not root:
+        raise JsonImportError(reader.problems or ["file: empty object"])
+    if root.get("format") != FORMAT:
+        reader.fail("format", f"expected '{FORMAT}' (is this an npis-checker assessment export?)")
+    version = root.get("format_version")
+    if version != FORMAT_VERSION:
+        reader.fail("format_version", f"unsupported version {version!r}; this software reads "
+                                      f"version {FORMAT_VERSION}")
+    meta = reader.mapping(root.get("assessment"), "assessment")
+    doc = reader.mapping(root.get("document", {}), "document")
+    cat = reader.mapping(root.get("catalogue"), "catalogue")
+    fields = {k: reader.string(meta, k, "assessment") or "" for k in _META_STR}
+    fields.update({k: reader.string(meta, k, "assessment", required=False) or ""
+                   for k in _META_OPTIONAL_STR})
+    if fields["uid"] == "" and "uid" in meta:
+        reader.fail("assessment.uid", "must not be empty")
+    reader.choice(meta, "document_kind", "assessment", DOCUMENT_KINDS)
+    reader.choice(meta, "domain", "assessment", DOMAINS)
+    sha = reader.string(doc, "sha256", "document", required=False) or ""
+    if sha and (len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha)):
+        reader.fail("document.sha256", "expected 64 lower-case hexadecimal characters")
+    answers_raw = root.get("answers", [])
+    answers: dict[str, AnswerRecord] = {}
+    if not isinstance(answers_raw, list):
+        reader.fail("answers", f"expected a list, got {_kind(answers_raw)}")
+        answers_raw = []
+    for i, raw in enumerate(answers_raw):
+        rec = _read_answer(reader, raw, f"answers[{i}]")
+        if rec is None or not rec.invariant_id:
+            continue
+        if rec.invariant_id in answers:
+            reader.fail(f"answers[{i}].invariant_id", f"'{rec.invariant_id}' appears twice")
+        answers[rec.invariant_id] = rec
+    record = AssessmentRecord(
+        **fields,
+        catalogue_id=reader.string(cat, "id", "catalogue") or "",
+        catalogue_version=reader.string(cat, "version", "catalogue") or "",
+        catalogue_fingerprint=reader.string(cat, "fingerprint", "catalogue") or "",
+        document_filename=reader.string(doc, "filename", "document", required=False) or "",
+        document_sha256=sha,
+        document_size=reader.integer(doc, "size", "document"),
+        created_at=reader.timestamp(meta, "created_at", "assessment"),
+        updated_at=reader.timestamp(meta, "updated_at", "assessment"),
+        answers=answers,
+    )
+    if catalogue is not None and not reader.problems:
+        _check_against(catalogue, record, reader.problems)
+    if reader.problems:
+        raise JsonImportError(reader.problems)
+    return record

@@ -1,0 +1,259 @@
+"""Score one assessment against its catalogue: per-kind scores, verdict, gaps to fix.
+
+Everything numeric comes from ``catalogue.scoring`` (answer points, exclusions, verdict rules)
+and from each invariant's weight; nothing here knows the default 2/1/0 scale or the 80%/60%
+thresholds. The result is plain data that the web page, the PDF, the Excel workbook and the
+JSON export all read, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.catalogue import Catalogue, Invariant, pick
+from checker.catalogue.model import Text, VerdictRule
+
+from .records import AnswerRecord, AssessmentRecord
+
+KINDS = ("ethical", "methodological")
+UNANSWERED = "unanswered"
+"""Pseudo answer id for an invariant nobody has answered yet (scored as not reported)."""
+NOT_REPORTED = "not_reported"
+NOT_MET = "not_met"
+PARTIALLY_MET = "partially_met"
+NOT_APPLICABLE = "not_applicable"
+
+# Weighted sums are floats; a score that is mathematically exactly on a threshold (e.g. 0.8)
+# must pass it even if floating-point rounding lands it a hair below.
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class KindScore:
+    """Points of one kind of invariant (ethical or methodological)."""
+
+    kind: str
+    points: float  # weighted points obtained
+    max_points: float  # weighted maximum over the applicable invariants
+    applicable: int  # invariants counted (not excluded)
+    counts: dict[str, int]  # effective answer id (or "unanswered") -> number of invariants
+
+    @property
+    def score(self) -> float | None:
+        """Fraction of the maximum, or None when no invariant of this kind is applicable."""
+        return self.points / self.max_points if self.max_points > 0 else None
+
+
+@dataclass(frozen=True)
+class InvariantRow:
+    """One invariant of the assessment with its answer as scored."""
+
+    invariant: Invariant
+    record: AnswerRecord
+    answer: str | None  # the answer as given (None while unanswered)
+    effective: str  # the answer as scored: "unanswered" or a catalogue answer id
+    points: int | None  # unweighted points of the effective answer, None when excluded
+    weight: float
+    weighted_points: float | None
+    weighted_max: float | None
+    warning: str | None = None  # why the given answer was not scored as given
+
+    @property
+    def origin(self) -> str:
+        return self.record.origin
+
+    @property
+    def unconfirmed(self) -> bool:
+        """An automatic suggestion no person has confirmed yet."""
+        return self.answer is not None and self.record.origin == "suggestion"
+
+    @property
+    def excluded(self) -> bool:
+        return self.points is None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """An invariant that is not (fully) satisfied, with what is expected and how to fix it."""
+
+    invariant: Invariant
+    answer: str | None  # None while unanswered
+    unconfirmed: bool
+    expected: Text  # guidance for "met" for the record's document kind
+    remedy: Text
+    example: Text
+
+    def texts(self, lang: str) -> tuple[str, str, str]:
+        """(what is expected, how to fix it, an example) in ``lang``."""
+        return pick(self.expected, lang), pick(self.remedy, lang), pick(self.example, lang)
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    ethical: KindScore
+    methodological: KindScore
+    verdict_id: str
+    verdict_label: Text
+    answered: int
+    total: int
+    rows: tuple[InvariantRow, ...]
+    unmet: tuple[Gap, ...]  # not met and partially met
+    unreported: tuple[Gap, ...]  # not reported, or not answered yet
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ethical_score(self) -> float | None:
+        return self.ethical.score
+
+    @property
+    def methodological_score(self) -> float | None:
+        return self.methodological.score
+
+    @property
+    def complete(self) -> bool:
+        """Every applicable invariant has an answer (a suggestion counts, but is flagged)."""
+        return self.answered == self.total
+
+    @property
+    def unconfirmed(self) -> int:
+        return sum(1 for row in self.rows if row.unconfirmed)
+
+    def kind(self, kind: str) -> KindScore:
+        return self.ethical if kind == "ethical" else self.methodological
+
+    def verdict(self, lang: str) -> str:
+        return pick(self.verdict_label, lang)
+
+
+def _effective_answer(
+    catalogue: Catalogue, inv: Invariant, rec: AnswerRecord
+) -> tuple[str, str | None]:
+    """The answer as scored, and a warning when it differs from the answer given.
+
+    An exclusion that the catalogue does not allow (not applicable on an invariant where it is
+    not admitted, or without the required justification) cannot shrink the denominator: it is
+    scored as not reported, otherwise a score could be raised by excluding what is missing.
+    """
+    if rec.answer is None:
+        return UNANSWERED, None
+    try:
+        option = catalogue.scoring.answer(rec.answer)
+    except KeyError:
+        return NOT_REPORTED, f"{inv.id}: unknown answer '{rec.answer}' scored as not reported"
+    if option.excluded:
+        if rec.answer == NOT_APPLICABLE and not inv.na_allowed:
+            return NOT_REPORTED, (
+                f"{inv.id}: 'not applicable' is not allowed for this invariant; "
+                "scored as not reported"
+            )
+        if option.requires_justification and not rec.justification.strip():
+            return NOT_REPORTED, (
+                f"{inv.id}: '{rec.answer}' needs a justification; scored as not reported"
+            )
+    return rec.answer, None
+
+
+def _points(catalogue: Catalogue, effective: str) -> int | None:
+    if effective == UNANSWERED:
+        effective = NOT_REPORTED
+    option = catalogue.scoring.answer(effective)
+    return None if option.excluded else int(option.points or 0)
+
+
+def _kind_score(kind: str, rows: list[InvariantRow]) -> KindScore:
+    counts: dict[str, int] = {}
+    points = maximum = 0.0
+    applicable = 0
+    for row in rows:
+        counts[row.effective] = counts.get(row.effective, 0) + 1
+        if row.weighted_points is not None and row.weighted_max is not None:
+            points += row.weighted_points
+            maximum += row.weighted_max
+            applicable += 1
+    return KindScore(kind, points, maximum, applicable, counts)
+
+
+def _rule_holds(rule: VerdictRule, ethical_answers: set[str], methodological: float | None) -> bool:
+    if set(rule.ethical_forbidden) & ethical_answers:
+        return False
+    if rule.methodological_min is not None:
+        # No applicable methodological invariant means nothing supports compliance.
+        if methodological is None or methodological < rule.methodological_min - _EPSILON:
+            return False
+    return True
+
+
+def _verdict(
+    catalogue: Catalogue, ethical_rows: list[InvariantRow], methodological: float | None
+) -> VerdictRule:
+    # Unanswered ethical invariants count as not reported for the verdict as for the score.
+    answers = {NOT_REPORTED if r.effective == UNANSWERED else r.effective for r in ethical_rows}
+    rules = catalogue.scoring.verdicts
+    for rule in rules:
+        if _rule_holds(rule, answers, methodological):
+            return rule
+    return rules[-1]  # the last rule is the fallback even if it carries conditions
+
+
+def _gap(inv: Invariant, row: InvariantRow, document_kind: str) -> Gap:
+    return Gap(
+        invariant=inv,
+        answer=row.answer,
+        unconfirmed=row.unconfirmed,
+        expected=inv.guidance(document_kind).met,
+        remedy=inv.remedy,
+        example=inv.example,
+    )
+
+
+def score_assessment(catalogue: Catalogue, record: AssessmentRecord) -> ScoreResult:
+    """Score ``record`` with the rules, points and weights of ``catalogue``.
+
+    Raises ``KeyError`` when the record's study type is not in the catalogue.
+    """
+    max_points = catalogue.scoring.max_points
+    rows: list[InvariantRow] = []
+    warnings: list[str] = []
+    for inv in catalogue.invariants_for(record.study_type):
+        rec = record.answer_for(inv.id)
+        effective, warning = _effective_answer(catalogue, inv, rec)
+        points = _points(catalogue, effective)
+        if warning:
+            warnings.append(warning)
+        rows.append(
+            InvariantRow(
+                invariant=inv,
+                record=rec,
+                answer=rec.answer,
+                effective=effective,
+                points=points,
+                weight=inv.weight,
+                weighted_points=None if points is None else points * inv.weight,
+                weighted_max=None if points is None else max_points * inv.weight,
+                warning=warning,
+            )
+        )
+    by_kind = {k: [r for r in rows if r.invariant.kind == k] for k in KINDS}
+    ethical = _kind_score("ethical", by_kind["ethical"])
+    methodological = _kind_score("methodological", by_kind["methodological"])
+    rule = _verdict(catalogue, by_kind["ethical"], methodological.score)
+    unmet = tuple(
+        _gap(r.invariant, r, record.document_kind)
+        for r in rows if r.effective in (NOT_MET, PARTIALLY_MET)
+    )
+    unreported = tuple(
+        _gap(r.invariant, r, record.document_kind)
+        for r in rows if r.effective in (NOT_REPORTED, UNANSWERED)
+    )
+    return ScoreResult(
+        ethical=ethical,
+        methodological=methodological,
+        verdict_id=rule.id,
+        verdict_label=rule.label,
+        answered=sum(1 for r in rows if r.answer is not None),
+        total=len(rows),
+        rows=tuple(rows),
+        unmet=unmet,
+        unreported=unreported,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,256 @@
+"""What a report says, computed once and shared by the PDF and Excel writers.
+
+Formatting (percentages, dates, labels in the report language) happens here so the template
+and the workbook only lay things out and can never disagree on content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from checker.catalogue import Catalogue, pick
+from checker.services.records import AssessmentRecord
+from checker.services.scoring import UNANSWERED, Gap, InvariantRow, ScoreResult
+
+from .labels import Labels, labels
+
+
+def fmt_pct(value: float | None, lang: str) -> str:
+    if value is None:
+        return "n/a"
+    text = f"{100 * value:.1f}".removesuffix(".0")  # 80% rather than 80.0%
+    return f"{text.replace('.', ',')}\u00a0%" if lang == "fr" else f"{text}%"
+
+
+def fmt_number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def fmt_dt(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+@dataclass(frozen=True)
+class RowView:
+    id: str
+    kind: str
+    kind_label: str
+    title: str
+    statement: str
+    answer: str | None
+    effective: str
+    answer_label: str
+    points: str
+    weight: str
+    justification: str
+    quotation: str
+    location: str
+    confirmation: str
+    unconfirmed: bool
+    warning: str
+
+
+@dataclass(frozen=True)
+class GapView:
+    id: str
+    title: str
+    answer_label: str
+    unconfirmed: bool
+    expected: str
+    remedy: str
+    example: str
+
+
+def answer_label(catalogue: Catalogue, answer: str | None, lang: str) -> str:
+    if answer is None or answer == UNANSWERED:
+        return labels(lang)["unanswered"]
+    try:
+        return pick(catalogue.scoring.answer(answer).label, lang)
+    except KeyError:
+        return answer
+
+
+def location(lab: Labels, page: str, section: str) -> str:
+    parts = []
+    if page.strip():
+        parts.append(f"{lab['page_short']} {page.strip()}")
+    if section.strip():
+        parts.append(section.strip())
+    return ", ".join(parts)
+
+
+def confirmation(lab: Labels, row: InvariantRow) -> str:
+    if row.answer is None:
+        return ""
+    if row.unconfirmed:
+        return lab["unconfirmed"]
+    who = row.record.confirmed_by
+    return lab("confirmed_by", who=who) if who else lab["given_by_person"]
+
+
+def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str) -> RowView:
+    inv = row.invariant
+    points = "" if row.points is None else f"{row.points}/{catalogue.scoring.max_points}"
+    return RowView(
+        id=inv.id,
+        kind=inv.kind,
+        kind_label=lab[inv.kind],
+        title=pick(inv.title, lang),
+        statement=pick(inv.statement, lang),
+        answer=row.answer,
+        effective=row.effective,
+        answer_label=answer_label(catalogue, row.answer, lang),
+        points=points,
+        weight=fmt_number(row.weight, lang),
+        justification=row.record.justification,
+        quotation=row.record.quotation,
+        location=location(lab, row.record.page, row.record.section),
+        confirmation=confirmation(lab, row),
+        unconfirmed=row.unconfirmed,
+        warning=row.warning or "",
+    )
+
+
+def _gap_view(catalogue: Catalogue, gap: Gap, lang: str) -> GapView:
+    expected, remedy, example = gap.texts(lang)
+    return GapView(
+        id=gap.invariant.id,
+        title=pick(gap.invariant.title, lang),
+        answer_label=answer_label(catalogue, gap.answer, lang),
+        unconfirmed=gap.unconfirmed,
+        expected=expected,
+        remedy=remedy,
+        example=example,
+    )
+
+
+def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, list[str]]:
+    """The scoring configuration as printed lines: answer points and verdict rules."""
+    answers = []
+    for option in catalogue.scoring.answers:
+        name = pick(option.label, lang)
+        if option.excluded:
+            text = f"{name}: {lab['excluded']}"
+        else:
+            text = f"{name}: {option.points}"
+        if option.requires_justification:
+            text += f" ({lab['requires_justification']})"
+        answers.append(text)
+    verdicts = []
+    for rule in catalogue.scoring.verdicts:
+        conditions = []
+        if rule.ethical_forbidden:
+            names = f" {lab['or']} ".join(
+                answer_label(catalogue, a, lang).lower() for a in rule.ethical_forbidden
+            )
+            conditions.append(lab("rule_ethical_forbidden", answers=names))
+        if rule.methodological_min is not None:
+            conditions.append(
+                lab("rule_methodological_min", threshold=fmt_pct(rule.methodological_min, lang))
+            )
+        condition = f" {lab['and']} ".join(conditions) if conditions else lab["rule_fallback"]
+        verdicts.append(f"{pick(rule.label, lang)}: {condition}")
+    return {"answers": answers, "verdicts": verdicts}
+
+
+def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,
+                  lang: str, report_id: str, *, generated_at: datetime | None = None) -> dict:
+    """Everything a report shows, already worded in ``lang``."""
+    lab = labels(lang)
+    lang = lab.lang
+    try:
+        study_type = pick(catalogue.study_type(record.study_type).label, lang)
+    except KeyError:
+        study_type = record.study_type
+    kind_key = f"kind_{record.document_kind}"
+    domain_key = f"domain_{record.domain}"
+    study = [
+        (lab["title"], record.title),
+        (lab["document_kind"], lab[kind_key] if kind_key in ("kind_protocol", "kind_paper")
+         else record.document_kind),
+        (lab["study_type"], study_type),
+        (lab["npi"], record.npi_name),
+        (lab["domain"], lab[domain_key] if record.domain in ("physical", "psychosocial",
+                                                               "nutritional")
+         else record.domain),
+        (lab["country"], record.country),
+        (lab["language"], record.language),
+        (lab["reference"], record.reference),
+    ]
+    document = [
+        (lab["file_name"], record.document_filename or lab["no_document"]),
+        (lab["file_sha256"], record.document_sha256),
+        (lab["file_size"], str(record.document_size) if record.document_filename else ""),
+    ]
+    cat = [
+        (lab["catalogue"], pick(catalogue.name, lang)),
+        (lab["catalogue_id"], catalogue.id),
+        (lab["catalogue_version"], catalogue.version),
+        (lab["catalogue_fingerprint"], catalogue.fingerprint),
+    ]
+    generated = generated_at or datetime.now(UTC)
+    # The report id is printed at the top of the cover already.
+    assessment = [
+        (lab["assessor"], record.assessor),
+        (lab["assessment_id"], record.uid),
+        (lab["created_at"], fmt_dt(record.created_at)),
+        (lab["updated_at"], fmt_dt(record.updated_at)),
+        (lab["generated_at"], fmt_dt(generated)),
+    ]
+    notices = []
+    if record.catalogue_fingerprint and record.catalogue_fingerprint != catalogue.fingerprint:
+        notices.append(lab("catalogue_mismatch", id=record.catalogue_id,
+                           version=record.catalogue_version,
+                           fingerprint=record.catalogue_fingerprint[:16] + "…"))
+    if not score.complete:
+        notices.append(lab("incomplete_warning", missing=score.total - score.answered,
+                           total=score.total))
+    if score.unconfirmed:
+        notices.append(lab("unconfirmed_warning", count=score.unconfirmed))
+    kinds = []
+    for kind in ("ethical", "methodological"):
+        ks = score.kind(kind)
+        kinds.append({
+            "kind": kind,
+            "label": lab[f"{kind}_score"],
+            "score": fmt_pct(ks.score, lang) if ks.score is not None else lab["not_scorable"],
+            "points": f"{fmt_number(ks.points, lang)} / {fmt_number(ks.max_points, lang)}",
+            "applicable": ks.applicable,
+        })
+    rows = [_row_view(catalogue, lab, row, lang) for row in score.rows]
+    return {
+        "lang": lang,
+        "lab": lab,
+        "report_id": report_id,
+        "record": record,
+        "study": study,
+        "document": document,
+        "catalogue": cat,
+        "assessment": assessment,
+        "generated_at": generated,
+        "verdict": score.verdict(lang),
+        "verdict_id": score.verdict_id,
+        "kinds": kinds,
+        "progress": f"{score.answered} / {score.total}",
+        "complete": score.complete,
+        "notices": notices,
+        "warnings": list(score.warnings),
+        "rows": rows,
+        "rows_by_kind": [
+            (lab[f"{k}_invariants"], [r for r in rows if r.kind == k])
+            for k in ("ethical", "methodological")
+        ],
+        "unmet": [_gap_view(catalogue, g, lang) for g in score.unmet],
+        "unreported": [_gap_view(catalogue, g, lang) for g in score.unreported],
+        "provenance": pick(catalogue.provenance, lang),
+        "rules_text": pick(catalogue.scoring.rules_text, lang),
+        "rules": scoring_rules(catalogue, lab, lang),
+        "label_statement": lab["label_statement"],
+        "title": lab["report_title"],
+    }

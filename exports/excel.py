@@ -1,0 +1,177 @@
+"""Excel report of one assessment (openpyxl): Summary, Detail and a tidy Data sheet.
+
+"Summary" and "Detail" are for people (labels in the report language, wrapped text, colours);
+"Data" is for software: one header row of stable snake_case names, one row per invariant,
+answer ids rather than labels, no merged cells, so ``pandas.read_excel(sheet_name="Data")``
+gives a clean table.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from checker.catalogue import Catalogue
+from checker.services.records import AssessmentRecord
+from checker.services.scoring import ScoreResult
+from checker.services.stamps import ReportStamp
+
+from .context import answer_label, build_context
+from .stamping import stamp_workbook
+
+# Same hues as the summary figure, lightened so black text stays readable.
+FILLS = {
+    "met": "D3EAD8",
+    "partially_met": "FBEFC4",
+    "not_met": "F1CFD3",
+    "not_reported": "E2E2E2",
+    "not_applicable": "EEF3F9",
+}
+DATA_COLUMNS = (
+    "assessment_uid", "report_id", "catalogue_id", "catalogue_version", "study_type",
+    "document_kind", "invariant_id", "kind", "title", "answer", "answer_label", "scored_as",
+    "points", "max_points", "weight", "weighted_points", "weighted_max", "origin", "confirmed",
+    "confirmed_by", "justification", "quotation", "page", "section", "updated_at", "version",
+)
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+WRAP = Alignment(wrap_text=True, vertical="top")
+THIN = Border(bottom=Side(style="thin", color="BBBBBB"))
+
+
+def _summary(ws: Worksheet, ctx: dict) -> None:
+    lab = ctx["lab"]
+    ws.title = lab["sheet_summary"][:31]
+    ws.column_dimensions["A"].width = 38
+    ws.column_dimensions["B"].width = 90
+    ws.append([ctx["title"]])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([lab["report_id"], ctx["report_id"]])
+    ws.append([])
+
+    def block(heading: str, pairs: list[tuple[str, str]]) -> None:
+        ws.append([heading])
+        ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
+        for key, value in pairs:
+            ws.append([key, value])
+            ws.cell(ws.max_row, 2).alignment = WRAP
+        ws.append([])
+
+    block(lab["summary"], [
+        (lab["verdict"], ctx["verdict"]),
+        *[(k["label"], f"{k['score']} ({k['points']})") for k in ctx["kinds"]],
+        (lab["progress"], ctx["progress"]),
+        *[("", notice) for notice in ctx["notices"]],
+        *[(lab["scoring_warnings"], w) for w in ctx["warnings"]],
+    ])
+    ws.cell(5, 2).font = Font(bold=True, size=12)  # the verdict: first line of the summary
+    block(lab["study"], ctx["study"])
+    block(lab["document"], ctx["document"])
+    block(lab["catalogue"], ctx["catalogue"] + ctx["assessment"])
+    block(lab["method"], [
+        (lab["provenance"], ctx["provenance"]),
+        (lab["scoring_rules"], ctx["rules_text"]),
+        (lab["answer_points"], "\n".join(ctx["rules"]["answers"])),
+        (lab["verdict_rules"], "\n".join(ctx["rules"]["verdicts"])),
+        ("", ctx["label_statement"]),
+    ])
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        row[0].alignment = WRAP
+
+
+def _detail(ws: Worksheet, ctx: dict) -> None:
+    lab = ctx["lab"]
+    headers = [lab["invariant"], lab["kind"], lab["title"], lab["answer"], lab["points"],
+               lab["weight"], lab["justification"], lab["quotation"], lab["location"],
+               lab["confirmation"]]
+    widths = [10, 15, 40, 20, 8, 7, 50, 50, 18, 26]
+    ws.append(headers)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+        cell = ws.cell(1, col)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+    for r in ctx["rows"]:
+        ws.append([r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
+                   r.justification, r.quotation, r.location, r.confirmation])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            cell.border = THIN
+    last = ws.max_row
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
+    # Conditional fills follow the answer label, so they stay right if someone edits a cell.
+    catalogue_labels = ctx["answer_labels"]
+    for answer, colour in FILLS.items():
+        label = catalogue_labels[answer].replace('"', '""')
+        ws.conditional_formatting.add(
+            f"D2:D{last}",
+            FormulaRule(formula=[f'$D2="{label}"'],
+                        fill=PatternFill("solid", fgColor=colour, bgColor=colour)),
+        )
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
+    record: AssessmentRecord = ctx["record"]
+    ws.append(list(DATA_COLUMNS))
+    for cell in ws[1]:
+        cell.font = BOLD
+    for row, view in zip(score.rows, ctx["rows"], strict=True):
+        rec = row.record
+        updated = rec.updated_at
+        if updated is not None and updated.tzinfo is not None:
+            updated = updated.astimezone(UTC).replace(tzinfo=None)
+        ws.append([
+            record.uid, ctx["report_id"], record.catalogue_id, record.catalogue_version,
+            record.study_type, record.document_kind, row.invariant.id, row.invariant.kind,
+            view.title, row.answer, view.answer_label, row.effective, row.points,
+            None if row.points is None else ctx["max_points"], row.weight, row.weighted_points,
+            row.weighted_max, rec.origin if row.answer is not None else None,
+            None if row.answer is None else not row.unconfirmed, rec.confirmed_by,
+            rec.justification, rec.quotation, rec.page, rec.section, updated, rec.version,
+        ])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(DATA_COLUMNS))}{ws.max_row}"
+    for col in range(1, len(DATA_COLUMNS) + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 16
+
+
+def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
+                report_id: str, stamp: ReportStamp | None = None) -> bytes:
+    """The Excel report as bytes; a ``stamp`` is printed on the summary and kept in the
+    custom document properties for ``npis-check verify``."""
+    ctx = build_context(catalogue, record, score, lang, report_id)
+    ctx["answer_labels"] = {a: answer_label(catalogue, a, ctx["lang"]) for a in FILLS}
+    ctx["max_points"] = catalogue.scoring.max_points
+    wb = Workbook()
+    _summary(wb.active, ctx)
+    if stamp is not None:
+        stamp_workbook(wb, wb.active, stamp, ctx["lab"])
+    _detail(wb.create_sheet(ctx["lab"]["sheet_detail"][:31]), ctx)
+    _data(wb.create_sheet("Data"), ctx, score)
+    props = wb.properties
+    props.title = f"{ctx['title']} — {record.title}"
+    props.subject = f"{record.npi_name} ({record.study_type}, {record.document_kind})"
+    props.creator = record.assessor or "npis-checker"
+    props.identifier = report_id
+    props.keywords = f"npis-checker, {report_id}, {record.study_type}"
+    props.description = ctx["label_statement"]
+    props.language = ctx["lang"]
+    props.category = ctx["verdict"]
+    now = datetime.now(UTC).replace(tzinfo=None)
+    props.created = props.modified = now
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+

@@ -1,0 +1,35 @@
+"""Report wording in English and French, read from ``labels.yaml`` (data, not code)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LABELS_PATH = Path(__file__).resolve().parent / "labels.yaml"
+
+
+@lru_cache(maxsize=1)
+def _all() -> dict[str, dict[str, str]]:
+    with LABELS_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+class Labels:
+    """``labels["key"]`` or ``labels("key", name=value)`` in one language, English fallback."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in ("en", "fr") else "en"
+
+    def __getitem__(self, key: str) -> str:
+        entry = _all()[key]  # a missing key is a programming error: fail loudly
+        return entry.get(self.lang) or entry["en"]
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self[key]
+        return text.format(**values) if values else text
+
+
+def labels(lang: str) -> Labels:
+    return Labels(lang)

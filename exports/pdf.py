@@ -1,0 +1,56 @@
+"""PDF report of one assessment, rendered by WeasyPrint from ``templates/reports``."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from checker.catalogue import Catalogue
+from checker.services.figure import summary_svg
+from checker.services.records import AssessmentRecord
+from checker.services.scoring import ScoreResult
+from checker.services.stamps import ReportStamp
+
+from .context import build_context
+from .stamping import PDF_WRITE_OPTIONS
+from .templating import environment, reports_dir
+
+TEMPLATE = "report.html"
+STYLESHEET = "report.css"
+
+# WeasyPrint logs every unsupported CSS property of the inline SVG; they are harmless.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+@lru_cache(maxsize=1)
+def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
+    # Parsing the stylesheet and the font configuration once saves time on every report.
+    fonts = FontConfiguration()
+    css = CSS(filename=str(reports_dir() / STYLESHEET), font_config=fonts)
+    return fonts, css
+
+
+def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
+                report_id: str, stamp: ReportStamp | None = None) -> str:
+    """The report as HTML (what the PDF is printed from)."""
+    context = build_context(catalogue, record, score, lang, report_id)
+    context["stamp"] = stamp
+    context["figure"] = summary_svg(catalogue, record, score, context["lang"])
+    return environment().get_template(TEMPLATE).render(**context)
+
+
+def render_pdf(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
+               report_id: str, stamp: ReportStamp | None = None) -> bytes:
+    """The PDF report as bytes (A4, page numbers, running header with the report id).
+
+    With a ``stamp`` (see :mod:`checker.services.issued_reports`) the report prints its
+    signature and carries it in the PDF metadata for ``npis-check verify``.
+    """
+    html = render_html(catalogue, record, score, lang, report_id, stamp)
+    fonts, css = _fonts_and_css()
+    document = HTML(string=html, base_url=str(reports_dir()))
+    return document.write_pdf(stylesheets=[css], font_config=fonts, **PDF_WRITE_OPTIONS)

@@ -1,0 +1,191 @@
+"""PDF and Excel reports read back as a person or a program would read them."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from checker.catalogue import get_catalogue, pick
+from checker.demo import load_demo
+from checker.services.figure import summary_svg
+from checker.services.reports import REPORT_ID_PATTERN, new_report_id, write_reports
+from checker.services.scoring import score_assessment
+from exports.excel import DATA_COLUMNS, render_xlsx
+from exports.labels import labels
+from exports.pdf import render_pdf
+
+REPORT_ID = "NPIS-CHK-5C1E7A42-20261123120000-AB12"
+
+
+def flat(text: str) -> str:
+    """Whitespace-normalised text; a line break after a hyphen is not a space."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return get_catalogue()
+
+
+@pytest.fixture(scope="module")
+def demo(catalogue):
+    return load_demo(catalogue)
+
+
+@pytest.fixture(scope="module")
+def score(catalogue, demo):
+    return score_assessment(catalogue, demo)
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def pdf(request, catalogue, demo, score):
+    lang = request.param
+    reader = PdfReader(io.BytesIO(render_pdf(catalogue, demo, score, lang, REPORT_ID)))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    return lang, reader, pages
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def workbook(request, catalogue, demo, score):
+    lang = request.param
+    data = render_xlsx(catalogue, demo, score, lang, REPORT_ID)
+    return lang, openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_pdf_metadata(pdf, demo):
+    _, reader, _ = pdf
+    meta = reader.metadata
+    assert demo.title in meta.title
+    assert meta.author == demo.assessor
+    assert REPORT_ID in meta.subject and REPORT_ID in meta.get("/Keywords")
+
+
+def test_pdf_content(pdf, catalogue, demo, score):
+    lang, reader, pages = pdf
+    text = " ".join(pages)
+    lab = labels(lang)
+    assert len(reader.pages) >= 5
+    # Running header with the report id and page numbers on every page.
+    for number, page in enumerate(pages, start=1):
+        assert REPORT_ID in page
+        assert f"{lab['page']} {number} {lab['of']} {len(pages)}" in page
+    cover = pages[0]
+    for value in (demo.npi_name, demo.country, demo.reference, demo.document_filename,
+                  demo.document_sha256, demo.assessor, catalogue.fingerprint, catalogue.version):
+        assert value in cover, value
+    assert score.verdict(lang) in text
+    assert pick(catalogue.invariant("INT06").title, lang) in text
+    assert flat(demo.answers["INT06"].quotation) in text
+    assert flat(pick(catalogue.provenance, lang)) in text
+    assert flat(pick(catalogue.scoring.rules_text, lang)) in text
+    assert flat(lab["label_statement"]) in text
+    assert flat(lab["unconfirmed"]) in text  # E11 and INT14 are unconfirmed suggestions
+    # What is missing and how to fix it, from the catalogue.
+    assert flat(pick(catalogue.invariant("INT13").remedy, lang)) in text
+
+
+def test_pdf_language_is_distinct(catalogue, demo, score):
+    fr = flat(PdfReader(io.BytesIO(render_pdf(catalogue, demo, score, "fr", REPORT_ID)))
+              .pages[1].extract_text())
+    assert "Conforme avec réserves" in fr and "Score méthodologique" in fr
+    assert "64,3" in fr
+
+
+def test_pdf_flags_an_incomplete_assessment(catalogue, demo):
+    partial = load_demo(catalogue)
+    del partial.answers["INT08"]
+    partial_score = score_assessment(catalogue, partial)
+    reader = PdfReader(io.BytesIO(render_pdf(catalogue, partial, partial_score, "en", REPORT_ID)))
+    text = flat(" ".join(p.extract_text() for p in reader.pages))
+    assert "Incomplete assessment: 1 of 30 invariants are not answered yet" in text
+
+
+def test_workbook_sheets_and_summary(workbook, score, demo):
+    lang, wb = workbook
+    lab = labels(lang)
+    assert wb.sheetnames == [lab["sheet_summary"], lab["sheet_detail"], "Data"]
+    summary = wb[lab["sheet_summary"]]
+    pairs = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row[0]}
+    assert pairs[lab["report_id"]] == REPORT_ID
+    assert pairs[lab["verdict"]] == score.verdict(lang)
+    assert pairs[lab["npi"]] == demo.npi_name
+    assert pairs[lab["file_sha256"]] == demo.document_sha256
+    assert pairs[lab["provenance"]].startswith(
+        "This catalogue" if lang == "en" else "Ce catalogue")
+    assert wb.properties.identifier == REPORT_ID
+    assert wb.properties.creator == demo.assessor
+    assert wb.properties.language == lang
+
+
+def test_workbook_detail(workbook, catalogue, score):
+    lang, wb = workbook
+    lab = labels(lang)
+    detail = wb[lab["sheet_detail"]]
+    assert detail.freeze_panes == "B2"
+    assert detail.auto_filter.ref == f"A1:J{len(score.rows) + 1}"
+    assert detail.cell(1, 1).value == lab["invariant"]
+    ids = [detail.cell(r, 1).value for r in range(2, detail.max_row + 1)]
+    assert ids == [row.invariant.id for row in score.rows]
+    assert detail.cell(2, 7).alignment.wrap_text
+    rules = [rule for cf in detail.conditional_formatting for rule in cf.rules]
+    assert len(rules) == 5 and all(rule.dxf.fill is not None for rule in rules)
+    int13 = ids.index("INT13") + 2
+    assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
+
+
+def test_data_sheet_is_tidy(workbook, score, demo):
+    _, wb = workbook
+    data = wb["Data"]
+    rows = list(data.iter_rows(values_only=True))
+    assert rows[0] == DATA_COLUMNS
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in rows[0])
+    assert len(set(rows[0])) == len(rows[0])
+    assert not data.merged_cells.ranges
+    assert len(rows) == 1 + len(score.rows)
+    records = [dict(zip(DATA_COLUMNS, row, strict=True)) for row in rows[1:]]
+    by_id = {r["invariant_id"]: r for r in records}
+    assert by_id["INT03"]["answer"] == "not_applicable" and by_id["INT03"]["points"] is None
+    assert by_id["INT06"]["points"] == 2 and by_id["INT06"]["weighted_max"] == 2
+    assert by_id["E11"]["origin"] == "suggestion" and by_id["E11"]["confirmed"] is False
+    assert by_id["E01"]["confirmed_by"] == demo.assessor
+    assert isinstance(by_id["E01"]["updated_at"], datetime)
+    assert {r["assessment_uid"] for r in records} == {demo.uid}
+
+
+def test_data_sheet_reads_with_pandas(catalogue, demo, score):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_excel(io.BytesIO(render_xlsx(catalogue, demo, score, "en", REPORT_ID)),
+                              sheet_name="Data")
+    assert list(frame.columns) == list(DATA_COLUMNS)
+    assert len(frame) == 30
+    assert frame["points"].sum() == 41  # 23 ethical + 18 methodological
+
+
+def test_summary_svg(catalogue, demo, score):
+    svg = summary_svg(catalogue, demo, score, "fr")
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
+    assert svg.count("<circle") >= len(score.rows)
+    assert "sans-serif" in svg
+    assert "Respecté" in svg and "Non applicable" in svg  # legend in the catalogue's words
+    assert ">NA<" in svg and ">?<" in svg  # greyscale-safe symbols
+    assert "71%" in svg  # ethical bar: 10 of 14 met
+
+
+def test_report_ids_are_unique_and_readable(demo):
+    ids = {new_report_id(demo) for _ in range(50)}
+    assert len(ids) == 50
+    assert all(REPORT_ID_PATTERN.match(i) for i in ids)
+    assert next(iter(ids)).startswith("NPIS-CHK-5C1E7A42-")
+
+
+def test_write_reports_formats(tmp_path, catalogue, demo):
+    paths = write_reports(catalogue, demo, tmp_path / "out", "en", formats=("json",),
+                          report_id=REPORT_ID)
+    assert [p.name for p in paths] == [f"{REPORT_ID}.json"]
+    with pytest.raises(ValueError, match="unknown report format"):
+        write_reports(catalogue, demo, tmp_path, "en", formats=("docx",))

@@ -1,0 +1,145 @@
+"""JSON export/import of assessments: lossless round-trip and precise errors on bad input."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from checker.catalogue import get_catalogue
+from checker.demo import load_demo
+from checker.services.json_io import FORMAT, JsonImportError, export_json, import_json
+from checker.services.records import AnswerRecord
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return get_catalogue()
+
+
+@pytest.fixture
+def demo(catalogue):
+    return load_demo(catalogue)
+
+
+@pytest.fixture
+def exported(catalogue, demo):
+    return export_json(catalogue, demo)
+
+
+def problems(data, **kwargs) -> list[str]:
+    with pytest.raises(JsonImportError) as info:
+        import_json(data, **kwargs)
+    return info.value.problems
+
+
+def test_round_trip_is_lossless(catalogue, demo, exported):
+    again = export_json(catalogue, import_json(exported))
+    assert again == exported
+    # Through real JSON text too, and the record itself survives unchanged.
+    text = json.dumps(exported, ensure_ascii=False)
+    assert import_json(text) == demo
+    assert import_json(text.encode("utf-8")) == demo
+
+
+def test_export_carries_every_field(catalogue, demo, exported):
+    assert exported["format"] == FORMAT and exported["format_version"] == 1
+    assert exported["catalogue"] == {"id": catalogue.id, "version": catalogue.version,
+                                     "fingerprint": catalogue.fingerprint}
+    assert exported["document"]["sha256"] == demo.document_sha256
+    first = exported["answers"][0]
+    assert set(first) == {"invariant_id", "answer", "justification", "quotation", "page",
+                          "section", "origin", "confirmed_by", "updated_at", "version"}
+    assert first["updated_at"].endswith("Z")
+    assert exported["assessment"]["created_at"] == "2026-10-13T16:35:00Z"
+    assert [a["invariant_id"] for a in exported["answers"]] == [
+        inv.id for inv in catalogue.invariants_for("interventional")]
+    assert exported["score"]["verdict"] == "compliant_with_reservations"
+    assert exported["score"]["complete"] is True
+
+
+def test_unanswered_and_aware_timestamps_round_trip(catalogue, demo):
+    demo.answers["E01"] = AnswerRecord("E01", None, updated_at=datetime(2026, 1, 2, 3, 4, 5, 6))
+    demo.updated_at = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    data = export_json(catalogue, demo)
+    assert data["answers"][0]["answer"] is None
+    assert data["assessment"]["updated_at"] == "2026-05-01T12:00:00Z"
+    back = import_json(data)
+    assert back.answers["E01"].updated_at == datetime(2026, 1, 2, 3, 4, 5, 6)
+    assert back.updated_at == datetime(2026, 5, 1, 12, 0)  # naive UTC
+    assert export_json(catalogue, back) == data
+
+
+def test_score_is_informational_and_ignored(exported, demo):
+    tampered = copy.deepcopy(exported)
+    tampered["score"] = {"verdict": "compliant", "methodological_score": 1.0}
+    assert import_json(tampered) == demo
+
+
+def test_malformed_json_text():
+    (message,) = problems('{"format": "npis-checker-assessment",')
+    assert message.startswith("file: malformed JSON at line 1")
+
+
+def test_not_an_object_and_wrong_format():
+    assert problems([1, 2]) == ["file: expected an object, got a list"]
+    found = problems({"format": "something-else", "format_version": 1})
+    assert any(p.startswith("format: expected 'npis-checker-assessment'") for p in found)
+    assert "assessment: expected an object, got null" in found
+
+
+def test_bad_values_are_all_reported_with_their_path(exported):
+    bad = copy.deepcopy(exported)
+    bad["format_version"] = 9
+    bad["assessment"]["document_kind"] = "poster"
+    bad["assessment"]["domain"] = "chemical"
+    del bad["assessment"]["title"]
+    bad["assessment"]["created_at"] = "yesterday"
+    bad["document"]["sha256"] = "xyz"
+    bad["answers"][2]["answer"] = "yes"
+    bad["answers"][3]["origin"] = "robot"
+    bad["answers"][4]["version"] = "two"
+    bad["answers"][5]["quotation"] = 42
+    bad["answers"][6] = "E07"
+    found = problems(bad)
+    expected = [
+        "format_version: unsupported version 9",
+        "assessment.document_kind: 'poster' is not one of: protocol, paper",
+        "assessment.domain: 'chemical' is not one of: physical, nutritional, psychosocial",
+        "assessment.title: missing",
+        "assessment.created_at: 'yesterday' is not an ISO 8601 date-time",
+        "document.sha256: expected 64 lower-case hexadecimal characters",
+        "answers[2].answer: 'yes' is not one of: met, partially_met, not_met, not_reported, "
+        "not_applicable",
+        "answers[3].origin: 'robot' is not one of: human, suggestion",
+        "answers[4].version: expected an integer, got a string",
+        "answers[5].quotation: expected a string, got a number",
+        "answers[6]: expected an object, got a string",
+    ]
+    for message in expected:
+        assert any(p.startswith(message) for p in found), (message, found)
+    assert len(found) == len(expected)
+
+
+def test_duplicate_invariant(exported):
+    bad = copy.deepcopy(exported)
+    bad["answers"].append(copy.deepcopy(bad["answers"][0]))
+    last = len(bad["answers"]) - 1
+    assert problems(bad) == [f"answers[{last}].invariant_id: 'E01' appears twice"]
+
+
+def test_checked_against_a_catalogue(catalogue, exported):
+    bad = copy.deepcopy(exported)
+    bad["answers"][0]["invariant_id"] = "MEC01"  # a mechanistic invariant
+    bad["answers"][1]["answer"] = "not_applicable"  # E02 does not allow it
+    import_json(bad)  # shape alone is fine
+    found = problems(bad, catalogue=catalogue)
+    assert found[0].startswith("answers[0].invariant_id: 'MEC01' is not an invariant of "
+                               "interventional studies")
+    assert found[1] == "answers[1].answer: 'not_applicable' is not allowed for E02"
+    other = copy.deepcopy(exported)
+    other["assessment"]["study_type"] = "anecdotal"
+    assert problems(other, catalogue=catalogue)[0].startswith(
+        "assessment.study_type: 'anecdotal' is not one of:")
