@@ -1,0 +1,149 @@
+"""Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, has_request_context, render_template, request, session
+from flask_babel import get_locale
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from . import __version__
+from .catalogue import CatalogueError, pick
+from .config import build_config
+from .extensions import babel, csrf, db, login_manager
+from .models import User, load_all
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _asset_dir(name: str) -> str:
+    """``checker/<name>`` in an installed wheel, ``<repo>/<name>`` in a source checkout."""
+    packaged = PACKAGE_DIR / name
+    return str(packaged if packaged.is_dir() else PACKAGE_DIR.parent / name)
+
+
+def select_locale() -> str:
+    """The language chosen with the switch, else the browser's preference, else English."""
+    languages = ("en", "fr")
+    if not has_request_context():  # command line: messages in English
+        return "en"
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def current_lang() -> str:
+    return str(get_locale() or "en")
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite ignores ON DELETE CASCADE unless asked; PostgreSQL always enforces it.
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def _register_errors(app: Flask) -> None:
+    def page(status: int, title: str, message: str) -> tuple[str, int]:
+        return render_template("error.html", status=status, title=title, message=message), status
+
+    from flask_babel import gettext as _
+
+    @app.errorhandler(404)
+    def not_found(_exc: Exception) -> tuple[str, int]:
+        return page(404, _("Not found"), _("This page does not exist or is not yours."))
+
+    @app.errorhandler(413)
+    def too_large(_exc: Exception) -> tuple[str, int]:
+        limit = app.config["MAX_UPLOAD_BYTES"] / 1048576
+        return page(413, _("File too large"), _(
+            "The file you sent is larger than the %(limit).0f MB limit. Nothing was saved: "
+            "go back, choose a smaller file (or none) and submit the form again.", limit=limit,
+        ))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError) -> tuple[str, int]:
+        return page(400, _("Form expired"), _(
+            "The form could not be verified (missing or expired security token). "
+            "Go back, reload the page and submit again."
+        ))
+
+    @app.errorhandler(CatalogueError)
+    def catalogue_error(exc: CatalogueError) -> tuple[str, int]:
+        # A misconfigured NPIS_CATALOGUE must say what is wrong, not show a stack trace.
+        app.logger.error("catalogue problem: %s", exc)
+        return page(500, _("Catalogue problem"), _(
+            "The invariant catalogue configured for this installation cannot be loaded: "
+            "%(problem)s", problem=str(exc),
+        ))
+
+    @app.errorhandler(400)
+    def bad_request(_exc: Exception) -> tuple[str, int]:
+        return page(400, _("Bad request"), _("The request could not be understood."))
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app; with ``AUTO_MIGRATE`` (default) the database schema is brought up to date."""
+    app = Flask(
+        "checker",
+        template_folder=_asset_dir("templates"),
+        static_folder=_asset_dir("static"),
+        instance_relative_config=False,
+    )
+    app.config.update(build_config(overrides))
+    load_all()
+
+    db.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the login page says why on its own
+    babel.init_app(
+        app, locale_selector=select_locale,
+        default_translation_directories=str(PACKAGE_DIR / "translations"),
+    )
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    from .blueprints import register
+
+    register(app)
+    _register_errors(app)
+
+    @app.context_processor
+    def template_helpers() -> dict[str, Any]:
+        from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
+        from .services.assessments import catalogue_of
+
+        lang = current_lang()
+
+        def study_type_label(assessment: Any) -> str:
+            try:
+                return pick(catalogue_of(assessment).study_type(assessment.study_type).label, lang)
+            except (KeyError, LookupError):
+                return assessment.study_type
+
+        return {
+            "lang": lang,
+            "t": lambda text: pick(text or {}, lang),
+            "app_version": __version__,
+            "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
+            "domain_label": lambda domain: DOMAIN_LABELS.get(domain, domain),
+            "study_type_label": study_type_label,
+        }
+
+    if app.config.get("AUTO_MIGRATE"):
+        from .migrations import upgrade
+
+        with app.app_context():
+            upgrade(db.engine)
+    return app

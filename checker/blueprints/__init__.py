@@ -1,0 +1,17 @@
+"""Blueprints: accounts, assessments, results/downloads, dossiers, report verification, language."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from .assessments import bp as assessments
+    from .auth import bp as auth
+    from .dossiers import bp as dossiers
+    from .i18n import bp as i18n
+    from .results import bp as results
+    from .verify import bp as verify
+
+    for blueprint in (auth, assessments, results, dossiers, verify, i18n):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,208 @@
+"""Assessment list, creation (with optional upload), the invariant form, answers, import."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..forms import ImportForm, answer_form, assessment_form
+from ..services import answers as answer_service
+from ..services.assessments import (
+    AssessmentError,
+    AssessmentFields,
+    catalogue_of,
+    create_assessment,
+    import_record,
+    list_owned,
+    progress,
+    to_record,
+)
+from ..services.json_io import JsonImportError, import_json
+from ..services.snapshots import active_catalogue
+from ..services.uploads import UploadError, store_document
+from ._common import current_lang, owned_or_404
+
+bp = Blueprint("assessments", __name__)
+
+
+@bp.get("/")
+def index() -> ResponseReturnValue:
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    rows = []
+    for assessment in list_owned(current_user):
+        answered, total = progress(catalogue_of(assessment), to_record(assessment))
+        rows.append((assessment, answered, total))
+    return render_template("assessments/index.html", rows=rows)
+
+
+@bp.route("/assessments/new", methods=["GET", "POST"])
+@login_required
+def new() -> ResponseReturnValue:
+    catalogue = active_catalogue()
+    form = assessment_form(catalogue, current_lang())
+    if request.method == "POST":
+        valid = form.validate_on_submit()
+        document = None
+        upload = request.files.get(form.document.name)
+        if upload is not None and upload.filename:
+            try:
+                document = store_document(
+                    current_app.config["UPLOAD_DIR"], upload.filename, upload.read(),
+                    current_app.config["MAX_UPLOAD_BYTES"],
+                )
+            except UploadError as exc:
+                form.document.errors = [str(exc)]
+                valid = False
+        if valid:
+            fields = AssessmentFields(
+                title=form.title.data or "", document_kind=form.document_kind.data or "",
+                study_type=form.study_type.data or "", npi_name=form.npi_name.data or "",
+                domain=form.domain.data or "", country=form.country.data or "",
+                language=form.language.data or "", reference=form.reference.data or "",
+            )
+            try:
+                assessment = create_assessment(current_user, catalogue, fields, document)
+            except AssessmentError as exc:
+                for name, message in exc.errors.items():
+                    getattr(form, name).errors = [message]
+            else:
+                flash(_("Assessment created. Answer the invariants below; each answer is "
+                        "saved on its own."), "success")
+                return redirect(url_for("assessments.form", uid=assessment.uid))
+        # The user's values are kept: the same bound form is rendered again with its errors.
+        return render_template("assessments/new.html", form=form, catalogue=catalogue), 400
+    return render_template("assessments/new.html", form=form, catalogue=catalogue)
+
+
+@bp.get("/assessments/<uid>")
+@login_required
+def form(uid: str) -> ResponseReturnValue:
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    record = to_record(assessment)
+    lang = current_lang()
+    groups: dict[str, list] = {"ethical": [], "methodological": []}
+    for inv in catalogue.invariants_for(assessment.study_type):
+        stored = record.answer_for(inv.id)
+        groups["ethical" if inv.is_ethical else "methodological"].append(
+            (inv, answer_form(catalogue, inv, lang, stored, formdata=None), stored)
+        )
+    answered, total = progress(catalogue, record)
+    return render_template(
+        "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
+        answered=answered, total=total,
+    )
+
+
+def _invariant_or_404(catalogue, assessment, invariant_id):  # type: ignore[no-untyped-def]
+    try:
+        return answer_service.applicable_invariant(catalogue, assessment, invariant_id)
+    except KeyError:
+        abort(404)
+
+
+@bp.get("/assessments/<uid>/answers/<invariant_id>")
+@login_required
+def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    stored = to_record(assessment).answer_for(inv.id)
+    return render_template(
+        "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
+        form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
+        history=answer_service.history(assessment, inv.id), conflict=None,
+    )
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@bp.post("/assessments/<uid>/answers/<invariant_id>")
+@login_required
+def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    lang = current_lang()
+    form = answer_form(catalogue, inv, lang)
+    if not form.validate_on_submit():  # only the CSRF token can fail here
+        abort(400)
+    try:
+        version = int(form.version.data or 0)
+    except ValueError:
+        version = -1  # a tampered version can only conflict, never overwrite
+    values = answer_service.AnswerInput(
+        form.answer.data or None, form.justification.data or "", form.quotation.data or "",
+        form.page.data or "", form.section.data or "",
+    )
+    status = 200
+    conflict = None
+    try:
+        outcome = answer_service.save_answer(
+            catalogue, assessment, inv.id, values, version, current_user
+        )
+    except answer_service.AnswerError as exc:
+        for name, message in exc.errors.items():
+            getattr(form, name).errors = [message]
+        status, outcome = 400, None
+    if outcome is not None and outcome.status != "conflict":
+        answered, total = progress(catalogue, to_record(assessment))
+        if _wants_json():
+            return jsonify(status=outcome.status, version=outcome.stored.version,
+                           answered=answered, total=total)
+        flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"
+              else _("%(id)s unchanged.", id=inv.id), "success")
+        return redirect(url_for("assessments.form", uid=uid, _anchor=f"inv-{inv.id}"))
+    if outcome is not None:  # conflict: show both, let the person choose
+        status, conflict = 409, outcome
+        # The form keeps the person's values; re-saving it now deliberately replaces the
+        # stored answer, so it carries the stored version.
+        form.version.data = str(outcome.stored.version)
+    if _wants_json():
+        return jsonify(status="conflict" if conflict else "invalid", errors=form.errors,
+                       url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), status
+    stored = to_record(assessment).answer_for(inv.id)
+    return render_template(
+        "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
+        form=form, stored=stored, history=answer_service.history(assessment, inv.id),
+        conflict=conflict,
+    ), status
+
+
+@bp.route("/assessments/import", methods=["GET", "POST"])
+@login_required
+def import_assessment() -> ResponseReturnValue:
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = request.files.get(form.file.name)
+        if upload is None or not upload.filename:
+            form.file.errors = [_("Choose a JSON file exported by npis-checker.")]
+        else:
+            try:
+                record = import_json(upload.read())
+                assessment = import_record(record, current_user, active_catalogue())
+            except JsonImportError as exc:
+                form.file.errors = [_("This file is not a valid npis-checker export:")]
+                form.file.errors += exc.problems[:20]
+            except AssessmentError as exc:
+                form.file.errors = list(exc.errors.values())
+            else:
+                flash(_("Assessment imported."), "success")
+                return redirect(url_for("assessments.form", uid=assessment.uid))
+        return render_template("assessments/import.html", form=form), 400
+    return render_template("assessments/import.html", form=form)

@@ -1,0 +1,55 @@
+"""Sign up, log in, log out."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from ..forms import LoginForm, SignupForm
+from ..services.accounts import AccountError, authenticate, create_user
+from .i18n import _safe_next
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup() -> Response | str:
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(form.username.data or "", form.password.data or "")
+        except AccountError as exc:
+            getattr(form, exc.field).errors = [str(exc)]
+        else:
+            login_user(user)
+            flash(_("Welcome, %(name)s. Your account is ready.", name=user.username), "success")
+            return redirect(url_for("assessments.index"))
+    return render_template("auth/signup.html", form=form), 200 if not form.errors else 400
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Response | str:
+    if current_user.is_authenticated:
+        return redirect(url_for("assessments.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        user = authenticate(form.username.data or "", form.password.data or "")
+        if user is not None:
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")) if request.args.get("next")
+                            else url_for("assessments.index"))
+        form.password.errors = [_("Unknown username or wrong password.")]
+    if form.errors:
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,249 @@
+"""NPI dossiers: list, create, edit, screening, studies, evidence sufficiency, downloads."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..catalogue import pick
+from ..forms.assessment import KIND_LABELS
+from ..forms.dossier import (
+    AddStudyForm,
+    ConfirmForm,
+    DossierForm,
+    PublicationForm,
+    screening_form,
+)
+from ..models.dossier import Dossier
+from ..services import dossiers as service
+from ..services.assessments import catalogue_of
+from ..services.dossier_reports import FORMATS, issue_dossier_report
+from ..services.dossier_view import build_view
+from ..services.screening import ScreeningError, load_questionnaire
+from ..services.snapshots import active_catalogue
+from ._common import current_lang
+
+bp = Blueprint("dossiers", __name__, url_prefix="/dossiers")
+
+
+def _owned_or_404(uid: str) -> Dossier:
+    """Someone else's dossier answers exactly like a missing one: 404, no data."""
+    try:
+        return service.get_owned_dossier(uid, current_user)
+    except service.DossierNotFound:
+        abort(404)
+
+
+def _fields(form: DossierForm) -> service.DossierFields:
+    return service.DossierFields(form.npi_name.data or "", form.domain.data or "",
+                                 form.health_problem.data or "", form.country.data or "")
+
+
+def _publication(form: PublicationForm) -> service.PublicationFields:
+    return service.PublicationFields(bool(form.peer_reviewed.data), form.journal.data or "",
+                                     form.doi.data or "", form.year.data,
+                                     form.study_country.data or "")
+
+
+def _set_errors(form: object, errors: dict[str, str]) -> None:
+    aliases = {"country": "study_country"} if isinstance(form, PublicationForm) else {}
+    for name, message in errors.items():
+        field = getattr(form, aliases.get(name, name), None)
+        if field is not None:
+            field.errors = [message]
+        else:
+            flash(message, "warning")
+
+
+@bp.get("")
+@login_required
+def index() -> ResponseReturnValue:
+    return render_template("dossiers/index.html", dossiers=service.list_dossiers(current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new() -> ResponseReturnValue:
+    form = DossierForm()
+    if form.validate_on_submit():
+        try:
+            dossier = service.create_dossier(current_user, _fields(form))
+        except service.DossierError as exc:
+            _set_errors(form, exc.errors)
+        else:
+            flash(_("Dossier created. Answer the screening questionnaire, then add the "
+                    "studies."), "success")
+            return redirect(url_for("dossiers.screening", uid=dossier.uid))
+    status = 400 if request.method == "POST" else 200
+    return render_template("dossiers/form.html", form=form, dossier=None), status
+
+
+@bp.route("/<uid>/edit", methods=["GET", "POST"])
+@login_required
+def edit(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    form = DossierForm(obj=dossier) if request.method == "GET" else DossierForm()
+    if form.validate_on_submit():
+        try:
+            service.update_dossier(dossier, _fields(form))
+        except service.DossierError as exc:
+            _set_errors(form, exc.errors)
+        else:
+            flash(_("Dossier saved."), "success")
+            return redirect(url_for("dossiers.show", uid=uid))
+    status = 400 if request.method == "POST" else 200
+    return render_template("dossiers/form.html", form=form, dossier=dossier), status
+
+
+@bp.post("/<uid>/delete")
+@login_required
+def delete(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service.delete_dossier(dossier)
+    flash(_("Dossier deleted. Its studies (your assessments) are kept."), "success")
+    return redirect(url_for("dossiers.index"))
+
+
+def _add_form(dossier: Dossier, formdata: object = "auto") -> AddStudyForm:
+    form = AddStudyForm() if formdata == "auto" else AddStudyForm(formdata=None)
+    lang = current_lang()
+    choices = [("", _("Choose a study"))]
+    for a in service.candidates(dossier, current_user):
+        try:
+            study_type = pick(catalogue_of(a).study_type(a.study_type).label, lang)
+        except KeyError:
+            study_type = a.study_type
+        choices.append((a.uid, f"{a.title} ({study_type}, {KIND_LABELS.get(a.document_kind, '')})"))
+    form.assessment.choices = choices
+    return form
+
+
+@bp.get("/<uid>")
+@login_required
+def show(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    lang = current_lang()
+    return render_template(
+        "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
+        studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
+        add_form=_add_form(dossier, formdata=None), confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/<uid>/screening", methods=["GET", "POST"])
+@login_required
+def screening(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    lang = current_lang()
+    questionnaire = load_questionnaire()
+    if request.method == "GET":
+        form = screening_form(questionnaire, lang, dossier.screening_domain or dossier.domain,
+                              dossier.screening_answers or {}, formdata=None)
+        return render_template("dossiers/screening.html", dossier=dossier, form=form,
+                               questionnaire=questionnaire,
+                               result=service.screening_of(dossier, lang))
+    form = screening_form(questionnaire, lang)
+    if form.validate_on_submit():
+        answers = {q.id: form[f"q_{q.id}"].data for q in questionnaire.questions}
+        try:
+            service.save_screening(dossier, answers, form.domain.data, lang)
+        except ScreeningError as exc:
+            flash(str(exc), "warning")
+        else:
+            flash(_("Screening saved."), "success")
+            return redirect(url_for("dossiers.screening", uid=uid, _anchor="result"))
+    return render_template("dossiers/screening.html", dossier=dossier, form=form,
+                           questionnaire=questionnaire, result=None), 400
+
+
+@bp.post("/<uid>/studies")
+@login_required
+def add_study(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    form = _add_form(dossier)
+    if form.validate_on_submit():
+        try:
+            service.add_study(dossier, form.assessment.data, current_user, _publication(form))
+        except service.DossierError as exc:
+            _set_errors(form, exc.errors)
+        else:
+            flash(_("Study added."), "success")
+            return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
+    lang = current_lang()
+    return render_template(
+        "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
+        studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
+        add_form=form, confirm=ConfirmForm(),
+    ), 400
+
+
+@bp.post("/<uid>/studies/<study_uid>/remove")
+@login_required
+def remove_study(uid: str, study_uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not service.remove_study(dossier, study_uid):
+        abort(404)
+    flash(_("Study removed from the dossier (the assessment itself is kept)."), "success")
+    return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
+
+
+@bp.route("/<uid>/studies/<study_uid>", methods=["GET", "POST"])
+@login_required
+def publication(uid: str, study_uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    assessment = service.study_in_dossier(dossier, study_uid)
+    if assessment is None:
+        abort(404)
+    stored = service.publication_of(assessment)
+    if request.method == "GET":
+        form = PublicationForm(formdata=None, obj=stored)
+        if stored is not None:
+            form.study_country.data = stored.country
+        return render_template("dossiers/publication.html", dossier=dossier,
+                               assessment=assessment, form=form)
+    form = PublicationForm()
+    if form.validate_on_submit():
+        try:
+            service.set_publication(assessment, _publication(form))
+        except service.DossierError as exc:
+            _set_errors(form, exc.errors)
+        else:
+            flash(_("Publication details saved."), "success")
+            return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
+    return render_template("dossiers/publication.html", dossier=dossier, assessment=assessment,
+                           form=form), 400
+
+
+@bp.get("/<uid>/sufficiency")
+@login_required
+def sufficiency(uid: str) -> ResponseReturnValue:
+    dossier = _owned_or_404(uid)
+    view = build_view(dossier, active_catalogue(), current_lang())
+    return render_template("dossiers/sufficiency.html", dossier=dossier, view=view)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or "dossier"
+
+
+@bp.get("/<uid>/report.<fmt>")
+@login_required
+def report(uid: str, fmt: str) -> ResponseReturnValue:
+    if fmt not in FORMATS:
+        abort(404)
+    lang = request.args.get("lang") or current_lang()
+    if lang not in ("en", "fr"):
+        abort(400)
+    dossier = _owned_or_404(uid)
+    issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username)
+    name = f"{_slug(dossier.npi_name)}-{issued.report_id}.{fmt}"
+    return Response(issued.data, mimetype=issued.mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

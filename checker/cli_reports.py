@@ -1,0 +1,130 @@
+"""`npis-check serve | report | import | user | db`: the web data without a browser."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from .services.json_io import JsonImportError, import_json
+
+
+def _app() -> Flask:
+    from .app import create_app
+
+    return create_app()
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+def serve(host: str, port: int, threads: int) -> None:
+    """Start the web application (embedded SQLite unless DATABASE_URL is set)."""
+    from waitress import serve as waitress_serve
+
+    app = _app()
+    click.echo(f"npis-checker: http://{host}:{port}/  (data: {app.config['DATA_DIR']})")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="npis-checker")
+
+
+@click.command("report")
+@click.argument("assessment_id")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json"]), default="pdf",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write.")
+def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
+    """Write the PDF or Excel report, or the JSON export, of ASSESSMENT_ID (uid or number)."""
+    from .services.assessments import catalogue_of, find_assessment, to_record
+    from .services.issued_reports import issue_assessment_report
+
+    app = _app()
+    with app.app_context():
+        assessment = find_assessment(assessment_id)
+        if assessment is None:
+            click.echo(f"error: no assessment '{assessment_id}'", err=True)
+            sys.exit(1)
+        # Signed and registered, so that `npis-check verify` recognises the file later.
+        issued = issue_assessment_report(catalogue_of(assessment), to_record(assessment), fmt,
+                                         lang, f"cli:{assessment.owner.username}")
+        data = issued.data
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    click.echo(f"wrote {out} ({len(data)} bytes), report {issued.report_id}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--user", "username", required=True, help="Existing user who will own it.")
+def import_command(file: Path, username: str) -> None:
+    """Create a new assessment from a JSON export FILE, owned by --user."""
+    from .services.accounts import find_user
+    from .services.assessments import AssessmentError, import_record
+    from .services.snapshots import active_catalogue
+
+    app = _app()
+    with app.app_context():
+        user = find_user(username)
+        if user is None:
+            click.echo(f"error: no user '{username}' (create it with `npis-check user create`)",
+                       err=True)
+            sys.exit(1)
+        try:
+            record = import_json(file.read_bytes())
+            assessment = import_record(record, user, active_catalogue())
+        except JsonImportError as exc:
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
+        except AssessmentError as exc:
+            for problem in exc.errors.values():
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
+        click.echo(f"imported as assessment {assessment.uid} (id {assessment.id}) for {username}")
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage accounts."""
+
+
+@user_group.command("create")
+@click.argument("username")
+@click.password_option(help="Password (prompted, with confirmation, when omitted).")
+def user_create(username: str, password: str) -> None:
+    """Create the account USERNAME."""
+    from .services.accounts import AccountError, create_user
+
+    app = _app()
+    with app.app_context():
+        try:
+            create_user(username, password)
+        except AccountError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    click.echo(f"created user {username}")
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database maintenance."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations (also done automatically when the app starts)."""
+    from .app import create_app
+    from .extensions import db
+    from .migrations import upgrade
+
+    app = create_app({"AUTO_MIGRATE": False})
+    with app.app_context():
+        upgrade(db.engine)
+        click.echo(f"database up to date: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
+
+
+COMMANDS: list[click.Command] = [serve, report, import_command, user_group, db_group]

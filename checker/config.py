@@ -1,0 +1,91 @@
+"""Application settings: defaults that work with no configuration, overridable by env vars.
+
+Everything is read from the environment at app creation so that ``pip install . &&
+npis-check serve`` needs nothing, while a deployment can point at PostgreSQL or another
+catalogue without code changes.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+DEFAULT_UPLOAD_MB = 20
+
+
+def data_dir() -> Path:
+    """Per-user data directory (database, uploaded files, secret key), created on demand.
+
+    ``NPIS_DATA_DIR`` wins; otherwise ``$XDG_DATA_HOME/npis-checker`` or
+    ``~/.local/share/npis-checker``. Not the package directory: it may be read-only once installed.
+    """
+    explicit = os.environ.get("NPIS_DATA_DIR")
+    if explicit:
+        path = Path(explicit).expanduser()
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+        path = Path(base) / "npis-checker"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept plain ``postgresql://`` / ``postgres://`` URLs and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _secret_key(directory: Path) -> str:
+    """A stable random secret kept in the data dir, so sessions survive restarts."""
+    env = os.environ.get("SECRET_KEY")
+    if env:
+        return env
+    key_file = directory / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    key = secrets.token_hex(32)
+    key_file.write_text(key, encoding="utf-8")
+    key_file.chmod(0o600)
+    return key
+
+
+def _upload_mb() -> float:
+    raw = os.environ.get("NPIS_MAX_UPLOAD_MB", "")
+    try:
+        return float(raw) if raw else DEFAULT_UPLOAD_MB
+    except ValueError:
+        return DEFAULT_UPLOAD_MB
+
+
+def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The settings for :func:`checker.app.create_app`; ``overrides`` (tests) win."""
+    overrides = dict(overrides or {})
+    directory = Path(overrides.get("DATA_DIR") or data_dir())
+    directory.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'npis-checker.db'}"
+    upload_bytes = int(overrides.get("MAX_UPLOAD_BYTES") or _upload_mb() * 1024 * 1024)
+    config: dict[str, Any] = {
+        "DATA_DIR": str(directory),
+        "UPLOAD_DIR": str(directory / "uploads"),
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(directory),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "MAX_UPLOAD_BYTES": upload_bytes,
+        # The whole request may carry the form fields besides the file: allow a little more,
+        # so a file just over the limit gets the per-field message, and a far larger body a 413.
+        "MAX_CONTENT_LENGTH": upload_bytes + 1024 * 1024,
+        "NPIS_CATALOGUE": os.environ.get("NPIS_CATALOGUE") or None,
+        "AUTO_MIGRATE": True,
+        "BABEL_DEFAULT_LOCALE": "en",
+        "LANGUAGES": ("en", "fr"),
+        "WTF_CSRF_TIME_LIMIT": None,  # a long assessment session must not lose its drafts
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+    }
+    config.update(overrides)
+    config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(config["SQLALCHEMY_DATABASE_URI"])
+    return config

@@ -1,0 +1,46 @@
+"""The form for one invariant's answer; one per invariant, told apart by a field prefix."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from ..catalogue import Catalogue, Invariant, pick
+from ..services.records import AnswerRecord
+
+
+class AnswerForm(FlaskForm):
+    answer = RadioField(_l("Answer"), validators=[Optional()], validate_choice=False)
+    justification = TextAreaField(_l("Justification"))
+    quotation = TextAreaField(_l("Quotation from the document"))
+    page = StringField(_l("Page"))
+    section = StringField(_l("Section"))
+    version = HiddenField()
+
+
+def answer_form(
+    catalogue: Catalogue, invariant: Invariant, lang: str,
+    stored: AnswerRecord | None = None, formdata: object = "auto",
+) -> AnswerForm:
+    """Form for ``invariant``; pre-filled with ``stored`` when not bound to a submission.
+
+    Not applicable is offered only where the catalogue allows it; the service re-checks.
+    """
+    kwargs: dict[str, object] = {"prefix": invariant.id}
+    if formdata is None:
+        kwargs["formdata"] = None
+    if stored is not None:
+        kwargs.update(
+            answer=stored.answer, justification=stored.justification,
+            quotation=stored.quotation, page=stored.page, section=stored.section,
+            version=str(stored.version),
+        )
+    form = AnswerForm(**kwargs)
+    form.answer.choices = [
+        (opt.id, pick(opt.label, lang))
+        for opt in catalogue.scoring.answers
+        if opt.id != "not_applicable" or invariant.na_allowed
+    ]
+    return form

@@ -1,0 +1,59 @@
+"""The new-assessment form and the JSON import form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..catalogue import DOCUMENT_KINDS, Catalogue, pick
+from ..services.assessments import DOMAINS
+
+REQUIRED = _l("This field is required.")
+KIND_LABELS = {"protocol": _l("Study protocol"), "paper": _l("Published paper")}
+DOMAIN_LABELS = {
+    "physical": _l("Physical"), "nutritional": _l("Nutritional"),
+    "psychosocial": _l("Psychosocial"),
+}
+
+
+class AssessmentForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=300)])
+    document_kind = RadioField(_l("Document kind"), validators=[DataRequired(REQUIRED)])
+    study_type = SelectField(_l("Study type"), validators=[DataRequired(REQUIRED)])
+    npi_name = StringField(
+        _l("Name of the non-pharmacological intervention"),
+        validators=[DataRequired(REQUIRED), Length(max=300)],
+    )
+    domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)])
+    country = StringField(_l("Country"), validators=[DataRequired(REQUIRED), Length(max=100)])
+    language = StringField(
+        _l("Language of the document"), default="en",
+        validators=[DataRequired(REQUIRED), Length(max=20)],
+        description=_l("For example en, fr."),
+    )
+    reference = StringField(
+        _l("Reference (optional)"), validators=[Optional(), Length(max=300)],
+        description=_l("DOI or trial registry identifier."),
+    )
+    document = FileField(
+        _l("Document (optional)"),
+        description=_l("PDF, DOCX or TXT."),
+    )
+
+
+def assessment_form(catalogue: Catalogue, lang: str) -> AssessmentForm:
+    """The form with its choices filled from the catalogue, labelled in ``lang``."""
+    form = AssessmentForm()
+    form.document_kind.choices = [(k, KIND_LABELS[k]) for k in DOCUMENT_KINDS]
+    form.study_type.choices = [
+        (st.id, f"{st.number}. {pick(st.label, lang)}") for st in catalogue.study_types
+    ]
+    form.domain.choices = [(d, DOMAIN_LABELS[d]) for d in DOMAINS]
+    return form
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("JSON export file"), description=_l("A file exported by npis-checker."))

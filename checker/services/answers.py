@@ -1,0 +1,181 @@
+"""Saving one answer: validation against the catalogue, conflict detection, history.
+
+Each answer carries a version. A save names the version it was edited from; if the stored
+answer has moved on since (another tab, another device), the save is refused as a conflict
+and both values are returned so the person can choose. Re-sending exactly the stored values
+(a double click) is accepted as a no-op whatever the version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..catalogue import ANSWER_IDS, Catalogue, Invariant, pick
+from ..extensions import db
+from ..models import Answer, AnswerHistory, Assessment, User
+from ..models._time import utcnow
+from .assessments import answer_record
+from .records import AnswerRecord
+
+LIMITS = {"justification": 5000, "quotation": 5000, "page": 50, "section": 200}
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    answer: str | None
+    justification: str = ""
+    quotation: str = ""
+    page: str = ""
+    section: str = ""
+
+    def cleaned(self) -> AnswerInput:
+        return AnswerInput(
+            self.answer or None, self.justification.strip(), self.quotation.strip(),
+            self.page.strip(), self.section.strip(),
+        )
+
+    @classmethod
+    def of(cls, record: AnswerRecord) -> AnswerInput:
+        return cls(record.answer, record.justification, record.quotation, record.page,
+                   record.section)
+
+
+class AnswerError(ValueError):
+    """Refused answer values; ``errors`` maps field name -> message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass
+class SaveOutcome:
+    status: str  # "saved" | "unchanged" | "conflict"
+    stored: AnswerRecord  # the answer as it now is in the database
+    submitted: AnswerInput
+
+
+def applicable_invariant(
+    catalogue: Catalogue, assessment: Assessment, invariant_id: str
+) -> Invariant:
+    """The invariant if it applies to this assessment's study type, else KeyError."""
+    for inv in catalogue.invariants_for(assessment.study_type):
+        if inv.id == invariant_id:
+            return inv
+    raise KeyError(invariant_id)
+
+
+def validate_answer(catalogue: Catalogue, invariant: Invariant, values: AnswerInput) -> None:
+    """Raise :class:`AnswerError` unless ``values`` are acceptable for ``invariant``."""
+    errors: dict[str, str] = {}
+    if values.answer is not None and values.answer not in ANSWER_IDS:
+        errors["answer"] = _("Choose one of the proposed answers.")
+    elif values.answer == "not_applicable" and not invariant.na_allowed:
+        errors["answer"] = _(
+            "“Not applicable” is not allowed for this invariant: it applies to every study "
+            "of this type."
+        )
+    elif values.answer is not None:
+        option = catalogue.scoring.answer(values.answer)
+        if option.requires_justification and not values.justification:
+            errors["justification"] = _(
+                "A justification is required for the answer “%(label)s”.",
+                label=pick(option.label, str(get_locale() or "en")),
+            )
+    for name, limit in LIMITS.items():
+        if len(getattr(values, name)) > limit:
+            errors[name] = _("At most %(n)d characters.", n=limit)
+    if errors:
+        raise AnswerError(errors)
+
+
+def _stored(assessment: Assessment, invariant_id: str) -> Answer | None:
+    return db.session.scalar(
+        select(Answer).where(
+            Answer.assessment_id == assessment.id, Answer.invariant_id == invariant_id
+        )
+    )
+
+
+def _values_of(row: Answer | None) -> AnswerInput:
+    if row is None:
+        return AnswerInput(None)
+    return AnswerInput(row.answer, row.justification, row.quotation, row.page, row.section)
+
+
+def save_answer(
+    catalogue: Catalogue, assessment: Assessment, invariant_id: str, values: AnswerInput,
+    submitted_version: int, user: User,
+) -> SaveOutcome:
+    """Validate and save one answer; see the module docstring for the version rules.
+
+    Raises KeyError for an invariant that does not apply, :class:`AnswerError` for bad values.
+    """
+    invariant = applicable_invariant(catalogue, assessment, invariant_id)
+    values = values.cleaned()
+    validate_answer(catalogue, invariant, values)
+    row = _stored(assessment, invariant_id)
+    old = _values_of(row)
+    stored_version = row.version if row else 0
+
+    def current() -> AnswerRecord:
+        found = _stored(assessment, invariant_id)
+        return answer_record(found) if found else AnswerRecord(invariant_id)
+
+    # Re-sending the stored values is a no-op, except that saving an automatic suggestion
+    # unchanged is how a person confirms it (it then becomes a human answer).
+    confirming = row is not None and row.origin != "human"
+    if values == old and not (confirming and submitted_version == stored_version):
+        return SaveOutcome("unchanged", current(), values)
+    if submitted_version != stored_version:
+        return SaveOutcome("conflict", current(), values)
+
+    now = utcnow()
+    new_version = stored_version + 1
+    fields = asdict(values)
+    try:
+        if row is None:
+            db.session.add(Answer(
+                assessment_id=assessment.id, invariant_id=invariant_id, origin="human",
+                confirmed_by=user.username, updated_at=now, version=new_version, **fields,
+            ))
+            db.session.flush()
+        else:
+            # Compare-and-set on the version: a concurrent save that won the race makes
+            # this update match no row, and we report a conflict instead of overwriting it.
+            result = db.session.execute(
+                update(Answer)
+                .where(Answer.id == row.id, Answer.version == stored_version)
+                .values(origin="human", confirmed_by=user.username, updated_at=now,
+                        version=new_version, **fields)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:
+                db.session.rollback()
+                return SaveOutcome("conflict", current(), values)
+        db.session.add(AnswerHistory(
+            assessment_id=assessment.id, invariant_id=invariant_id, user_id=user.id,
+            username=user.username, changed_at=now, version=new_version,
+            old_answer=old.answer, new_answer=values.answer,
+            old_values=asdict(old), new_values=fields,
+        ))
+        assessment.updated_at = now
+        db.session.commit()
+    except IntegrityError:  # two first saves of the same invariant at once
+        db.session.rollback()
+        return SaveOutcome("conflict", current(), values)
+    db.session.expire_all()
+    return SaveOutcome("saved", current(), values)
+
+
+def history(assessment: Assessment, invariant_id: str | None = None) -> list[AnswerHistory]:
+    """Changes of one invariant's answer (or all), newest first."""
+    query = select(AnswerHistory).where(AnswerHistory.assessment_id == assessment.id)
+    if invariant_id is not None:
+        query = query.where(AnswerHistory.invariant_id == invariant_id)
+    return list(db.session.scalars(query.order_by(AnswerHistory.id.desc())))

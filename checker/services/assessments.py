@@ -1,0 +1,243 @@
+"""Assessments: creation, ownership, listing, import, and mapping to plain records."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
+from ..extensions import db
+from ..models import Answer, AnswerHistory, Assessment, User
+from ..models._time import utcnow
+from .records import AnswerRecord, AssessmentRecord
+from .snapshots import catalogue_by_fingerprint, ensure_snapshot
+from .uploads import StoredDocument
+
+TEXT_FIELDS = ("justification", "quotation", "page", "section")
+
+DOMAINS = ("physical", "nutritional", "psychosocial")
+"""NPI domains (physical, nutritional, psychosocial), as in the NPIS Model."""
+
+FIELD_LIMITS = {
+    "title": 300, "npi_name": 300, "country": 100, "language": 20, "reference": 300,
+}
+
+
+class AssessmentNotFound(LookupError):
+    """No such assessment for this user (also raised for someone else's: never leak it)."""
+
+
+class AssessmentError(ValueError):
+    """Refused assessment data; ``errors`` maps field name -> message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+@dataclass
+class AssessmentFields:
+    title: str
+    document_kind: str
+    study_type: str
+    npi_name: str
+    domain: str
+    country: str
+    language: str
+    reference: str = ""
+
+
+def validate_fields(catalogue: Catalogue, fields: AssessmentFields) -> dict[str, str]:
+    """Field -> message for every problem (empty when the fields are acceptable)."""
+    errors: dict[str, str] = {}
+    for name in ("title", "npi_name", "country", "language"):
+        if not str(getattr(fields, name) or "").strip():
+            errors[name] = _("This field is required.")
+    for name, limit in FIELD_LIMITS.items():
+        if len(str(getattr(fields, name) or "")) > limit:
+            errors[name] = _("At most %(n)d characters.", n=limit)
+    if fields.document_kind not in DOCUMENT_KINDS:
+        errors["document_kind"] = _("Choose a protocol or a published paper.")
+    if fields.study_type not in {st.id for st in catalogue.study_types}:
+        errors["study_type"] = _("Choose one of the catalogue's study types.")
+    if fields.domain not in DOMAINS:
+        errors["domain"] = _("Choose physical, nutritional or psychosocial.")
+    return errors
+
+
+def create_assessment(
+    owner: User, catalogue: Catalogue, fields: AssessmentFields,
+    document: StoredDocument | None = None,
+) -> Assessment:
+    """Create, snapshot the catalogue used, commit, and return the new assessment."""
+    errors = validate_fields(catalogue, fields)
+    if errors:
+        raise AssessmentError(errors)
+    ensure_snapshot(catalogue)
+    now = utcnow()
+    assessment = Assessment(
+        uid=uuid.uuid4().hex,
+        owner_id=owner.id,
+        title=fields.title.strip(),
+        document_kind=fields.document_kind,
+        study_type=fields.study_type,
+        npi_name=fields.npi_name.strip(),
+        domain=fields.domain,
+        country=fields.country.strip(),
+        language=fields.language.strip(),
+        reference=(fields.reference or "").strip(),
+        catalogue_id=catalogue.id,
+        catalogue_version=catalogue.version,
+        catalogue_fingerprint=catalogue.fingerprint,
+        document_filename=document.filename if document else "",
+        document_sha256=document.sha256 if document else "",
+        document_size=document.size if document else 0,
+        created_at=now,
+        updated_at=now,
+    )
+    db.session.add(assessment)
+    db.session.commit()
+    return assessment
+
+
+def get_owned(uid: str, user: User) -> Assessment:
+    """The assessment ``uid`` if ``user`` owns it; otherwise :class:`AssessmentNotFound`."""
+    assessment = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
+    if assessment is None or assessment.owner_id != user.id:
+        raise AssessmentNotFound(uid)
+    return assessment
+
+
+def find_assessment(key: str) -> Assessment | None:
+    """For the command line: by uid, or by numeric id."""
+    assessment = db.session.scalar(select(Assessment).where(Assessment.uid == key))
+    if assessment is None and key.isdigit():
+        assessment = db.session.get(Assessment, int(key))
+    return assessment
+
+
+def list_owned(user: User) -> list[Assessment]:
+    query = (
+        select(Assessment)
+        .where(Assessment.owner_id == user.id)
+        .order_by(Assessment.updated_at.desc(), Assessment.id.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def catalogue_of(assessment: Assessment) -> Catalogue:
+    """The catalogue snapshot this assessment was made with (never the current one)."""
+    catalogue = catalogue_by_fingerprint(assessment.catalogue_fingerprint)
+    if catalogue is None:  # the foreign key makes this a corrupted database
+        raise LookupError(f"catalogue snapshot {assessment.catalogue_fingerprint} is missing")
+    return catalogue
+
+
+def answer_record(answer: Answer) -> AnswerRecord:
+    return AnswerRecord(
+        invariant_id=answer.invariant_id,
+        answer=answer.answer,
+        justification=answer.justification,
+        quotation=answer.quotation,
+        page=answer.page,
+        section=answer.section,
+        origin=answer.origin,
+        confirmed_by=answer.confirmed_by,
+        updated_at=answer.updated_at,
+        version=answer.version,
+    )
+
+
+def to_record(assessment: Assessment) -> AssessmentRecord:
+    """The plain record that scoring, reports and JSON export work on."""
+    return AssessmentRecord(
+        uid=assessment.uid,
+        title=assessment.title,
+        document_kind=assessment.document_kind,
+        study_type=assessment.study_type,
+        npi_name=assessment.npi_name,
+        domain=assessment.domain,
+        country=assessment.country,
+        language=assessment.language,
+        catalogue_id=assessment.catalogue_id,
+        catalogue_version=assessment.catalogue_version,
+        catalogue_fingerprint=assessment.catalogue_fingerprint,
+        assessor=assessment.owner.username,
+        reference=assessment.reference,
+        document_filename=assessment.document_filename,
+        document_sha256=assessment.document_sha256,
+        document_size=assessment.document_size,
+        created_at=assessment.created_at,
+        updated_at=assessment.updated_at,
+        answers={a.invariant_id: answer_record(a) for a in assessment.answers},
+    )
+
+
+def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
+    """(answered, total) over the invariants that apply to the record's study type."""
+    applicable = catalogue.invariants_for(record.study_type)
+    answered = sum(1 for inv in applicable if record.answer_for(inv.id).answer)
+    return answered, len(applicable)
+
+
+def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> Assessment:
+    """Create a new assessment owned by ``owner`` from an imported record.
+
+    The record must name a catalogue this installation knows (a stored snapshot or the active
+    catalogue), so that its answers are read against the exact invariants they were given for.
+    """
+    catalogue = catalogue_by_fingerprint(record.catalogue_fingerprint)
+    if catalogue is None and record.catalogue_fingerprint == active.fingerprint:
+        catalogue = active
+    if catalogue is None:
+        raise AssessmentError({
+            "file": _(
+                "This assessment was made with catalogue %(id)s version %(version)s, "
+                "which this installation does not have.",
+                id=record.catalogue_id, version=record.catalogue_version,
+            )
+        })
+    fields = AssessmentFields(
+        title=record.title, document_kind=record.document_kind, study_type=record.study_type,
+        npi_name=record.npi_name, domain=record.domain, country=record.country,
+        language=record.language, reference=record.reference,
+    )
+    errors = validate_fields(catalogue, fields)
+    applicable = (
+        {inv.id for inv in catalogue.invariants_for(record.study_type)} if not errors else set()
+    )
+    for inv_id, answer in record.answers.items():
+        if inv_id not in applicable:
+            errors["file"] = _("Unknown invariant %(id)s for this study type.", id=inv_id)
+        elif answer.answer is not None and answer.answer not in ANSWER_IDS:
+            errors["file"] = _("Unknown answer %(answer)s.", answer=answer.answer)
+    if errors:
+        raise AssessmentError(errors)
+    ensure_snapshot(catalogue)
+    document = None
+    if record.document_sha256:
+        document = StoredDocument(
+            record.document_filename, record.document_sha256, record.document_size
+        )
+    assessment = create_assessment(owner, catalogue, fields, document)
+    now = utcnow()
+    for inv_id, answer in record.answers.items():
+        values = {k: getattr(answer, k) or "" for k in TEXT_FIELDS}
+        row = Answer(
+            assessment_id=assessment.id, invariant_id=inv_id, answer=answer.answer,
+            origin=answer.origin or "human", confirmed_by=answer.confirmed_by,
+            updated_at=now, version=1, **values,
+        )
+        db.session.add(row)
+        db.session.add(AnswerHistory(
+            assessment_id=assessment.id, invariant_id=inv_id, user_id=owner.id,
+            username=owner.username, changed_at=now, version=1, old_answer=None,
+            new_answer=answer.answer, old_values={},
+            new_values={"answer": answer.answer, **values, "imported": True},
+        ))
+    db.session.commit()
+    db.session.refresh(assessment)
+    return assessment

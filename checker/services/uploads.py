@@ -1,0 +1,83 @@
+"""Uploaded documents: size and type checks by extension AND content, storage by SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask_babel import gettext as _
+
+ALLOWED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+
+
+class UploadError(ValueError):
+    """A refused upload; the message is shown next to the file field."""
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    filename: str
+    sha256: str
+    size: int
+    kind: str = ""
+    path: Path | None = None  # None for a document known only by its fingerprint (import)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # latin-1 decodes any byte; reject binary by its control characters instead.
+        text = data.decode("latin-1")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return "\x00" not in text and controls <= max(1, len(text) // 1000)
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def check_document(filename: str, data: bytes, max_bytes: int) -> str:
+    """Return the document kind (pdf, docx, txt) or raise :class:`UploadError`."""
+    if not data:
+        raise UploadError(_("The file is empty."))
+    if len(data) > max_bytes:
+        raise UploadError(
+            _(
+                "The file is too large (%(size).1f MB); the limit is %(limit).0f MB.",
+                size=len(data) / 1048576, limit=max_bytes / 1048576,
+            )
+        )
+    suffix = Path(filename).suffix.lower()
+    kind = ALLOWED.get(suffix)
+    if kind is None:
+        raise UploadError(_("Unsupported file type: upload a PDF, DOCX or TXT file."))
+    if kind == "pdf" and (not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]):
+        raise UploadError(_("This file is not a valid PDF (corrupt or mislabelled)."))
+    if kind == "docx" and not _is_docx(data):
+        raise UploadError(_("This file is not a valid DOCX document (corrupt or mislabelled)."))
+    if kind == "txt" and not _looks_like_text(data):
+        raise UploadError(_("This file is not plain text (UTF-8 or Latin-1)."))
+    return kind
+
+
+def store_document(
+    upload_dir: str | Path, filename: str, data: bytes, max_bytes: int
+) -> StoredDocument:
+    """Check then store ``data`` as ``<upload_dir>/<sha256><ext>`` (same content stored once)."""
+    kind = check_document(filename, data, max_bytes)
+    digest = hashlib.sha256(data).hexdigest()
+    directory = Path(upload_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{digest}.{kind}"
+    if not path.exists():
+        path.write_bytes(data)
+    safe_name = Path(filename).name[:255]
+    return StoredDocument(safe_name, digest, len(data), kind, path)

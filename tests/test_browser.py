@@ -1,0 +1,130 @@
+"""Real browser (headless Chromium via Playwright) against the real HTTP server.
+
+Signs up, creates an assessment, answers invariants with and without JavaScript, and
+downloads both reports. Set NPIS_SCREENSHOTS=<dir> to keep screenshots of the pages.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pypdf
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
+]
+
+
+@pytest.fixture
+def live_server(make_app) -> Iterator[str]:
+    app = make_app()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def shot(page, name: str) -> None:
+    folder = os.environ.get("NPIS_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
+
+
+def test_sign_up_assess_and_download_reports(live_server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(accept_downloads=True, locale="en-US")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            shot(page, "01-signup")
+            page.get_by_label("Username").fill("browser-user")
+            page.get_by_label("Password", exact=True).fill("a good long password")
+            page.get_by_label("Confirm the password").fill("a good long password")
+            page.get_by_role("button", name="Create my account").click()
+            page.wait_for_url(f"{live_server}/")
+
+            page.get_by_role("link", name="New assessment").first.click()
+            page.get_by_label("Title").fill("Tai chi for fall prevention")
+            page.get_by_label("Published paper").check()
+            page.get_by_label("Study type").select_option("interventional")
+            page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
+            page.get_by_label("Physical").check()
+            page.get_by_label("Country").fill("France")
+            page.get_by_label("Document (optional)").set_input_files(files=[{
+                "name": "paper.txt", "mimeType": "text/plain",
+                "buffer": b"Tai chi trial. Ethics approval obtained.",
+            }])
+            shot(page, "02-new")
+            page.get_by_role("button", name="Create the assessment").click()
+            page.wait_for_selector("#inv-E01")
+            assert "0 of 30 invariants answered" in page.content()
+            shot(page, "03-form")
+
+            # With JavaScript: the save goes through fetch and updates the page in place.
+            block = page.locator("#inv-E01")
+            block.get_by_label("Met", exact=True).check()
+            block.get_by_label("Justification").fill("Committee, reference and date given.")
+            block.get_by_role("button", name="Save E01").click()
+            page.wait_for_function(
+                "document.getElementById('progress-bar').value == 1")
+            assert block.locator("input[name='E01-version']").input_value() == "1"
+            form_url = page.url.split("#")[0]
+
+            # Without JavaScript: the plain form post and redirect work the same.
+            nojs = browser.new_context(java_script_enabled=False, locale="en-US",
+                                       storage_state=context.storage_state())
+            plain = nojs.new_page()
+            plain.goto(form_url)
+            plain.locator("#inv-E02").get_by_label("Not met", exact=True).check()
+            plain.locator("#inv-E02").get_by_role("button", name="Save E02").click()
+            plain.wait_for_url("**#inv-E02")
+            assert "E02 saved." in plain.content()
+            assert "2 of 30 invariants answered" in plain.content()
+            nojs.close()
+
+            page.goto(form_url + "/results")
+            assert "Methodological score" in page.content()
+            shot(page, "04-results")
+            with page.expect_download() as pdf_download:
+                page.locator("a[href$='report.pdf?lang=en']").click()
+            pdf_bytes = Path(pdf_download.value.path()).read_bytes()
+            text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
+            assert "Tai chi for fall prevention" in text and "E01" in text
+
+            with page.expect_download() as xlsx_download:
+                page.locator("a[href$='report.xlsx?lang=fr']").click()
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
+            cells = {str(c.value) for ws in workbook.worksheets for row in ws.iter_rows()
+                     for c in row if c.value is not None}
+            assert "E01" in cells
+
+            # The language switch is a visible control.
+            page.get_by_role("button", name="Français").click()
+            page.wait_for_selector("html[lang='fr']")
+            assert "Score méthodologique" in page.content()
+            shot(page, "05-results-fr")
+            context.close()
+        finally:
+            browser.close()

@@ -1,0 +1,114 @@
+"""Creating assessments, the invariant form page, ownership (404 for anyone else)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post
+from markupsafe import escape
+from sqlalchemy import select
+
+from checker.catalogue import get_catalogue, pick
+from checker.extensions import db
+from checker.models import Assessment, CatalogueSnapshot
+
+
+def test_new_form_offers_catalogue_study_types(auth_client):
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    catalogue = get_catalogue()
+    for st in catalogue.study_types:
+        assert pick(st.label, "en") in page
+    assert 'enctype="multipart/form-data"' in page
+    assert 'name="csrf_token"' in page
+
+
+def test_create_records_catalogue_and_snapshot(app, auth_client):
+    uid = create_assessment(auth_client)
+    catalogue = get_catalogue()
+    with app.app_context():
+        assessment = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
+        assert assessment.title == ASSESSMENT_FORM["title"]
+        assert assessment.reference == "NCT01234567"
+        assert assessment.catalogue_id == catalogue.id
+        assert assessment.catalogue_version == catalogue.version
+        assert assessment.catalogue_fingerprint == catalogue.fingerprint
+        snapshot = db.session.get(CatalogueSnapshot, catalogue.fingerprint)
+        assert snapshot.data == catalogue.to_dict()
+
+
+def test_bad_values_rerender_with_user_values(auth_client):
+    data = {**ASSESSMENT_FORM, "study_type": "astrology", "title": "My kept title"}
+    response = post(auth_client, "/assessments/new", data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "My kept title" in page
+    assert "Not a valid choice" in page or "Choose one" in page
+
+    data = {**ASSESSMENT_FORM, "title": "", "domain": "spiritual"}
+    response = post(auth_client, "/assessments/new", data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "This field is required." in page
+    assert ASSESSMENT_FORM["npi_name"] in page
+
+
+def test_form_page_has_one_form_per_applicable_invariant(auth_client, assessment):
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    applicable = get_catalogue().invariants_for("interventional")
+    actions = re.findall(r'action="/assessments/[0-9a-f]+/answers/([A-Z0-9]+)"', page)
+    assert actions == [inv.id for inv in applicable]
+    assert f"0 of {len(applicable)} invariants answered" in page
+    assert "MEC01" not in page  # other study types' invariants are not asked
+
+
+def test_guidance_follows_document_kind(auth_client):
+    inv = get_catalogue().invariant("E01")
+    protocol = create_assessment(auth_client, document_kind="protocol")
+    paper = create_assessment(auth_client, document_kind="paper")
+    protocol_page = auth_client.get(f"/assessments/{protocol}").get_data(as_text=True)
+    paper_page = auth_client.get(f"/assessments/{paper}").get_data(as_text=True)
+    protocol_met = pick(inv.guidance_protocol.met, "en")
+    paper_met = pick(inv.guidance_paper.met, "en")
+    assert protocol_met in protocol_page and paper_met not in protocol_page
+    assert paper_met in paper_page and protocol_met not in paper_page
+    assert str(escape(pick(inv.example, "en")))[:60] in protocol_page
+
+
+def test_not_applicable_is_only_offered_where_allowed(auth_client, assessment):
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    catalogue = get_catalogue()
+    for inv in catalogue.invariants_for("interventional"):
+        offered = f'name="{inv.id}-answer" type="radio" value="not_applicable"' in page
+        assert offered == inv.na_allowed, inv.id
+
+
+def test_index_lists_only_own_assessments(app, auth_client):
+    create_assessment(auth_client, title="Alice study")
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    create_assessment(bob, title="Bob study")
+    page = auth_client.get("/").get_data(as_text=True)
+    assert "Alice study" in page and "Bob study" not in page
+
+
+def test_unknown_and_foreign_assessment_are_404_without_data(app, auth_client, assessment):
+    make_user(app, "mallory")
+    other = app.test_client()
+    login(other, "mallory")
+    paths = [
+        f"/assessments/{assessment}", f"/assessments/{assessment}/results",
+        f"/assessments/{assessment}/answers/E01", f"/assessments/{assessment}/report.pdf",
+        f"/assessments/{assessment}/report.xlsx", f"/assessments/{assessment}/export.json",
+    ]
+    for path in paths:
+        response = other.get(path)
+        assert response.status_code == 404, path
+        assert ASSESSMENT_FORM["title"] not in response.get_data(as_text=True)
+        assert auth_client.get(path.replace(assessment, "0" * 32)).status_code == 404
+    response = post(other, f"/assessments/{assessment}/answers/E01",
+                    {"E01-answer": "not_met", "E01-version": "0"})
+    assert response.status_code == 404
+    with app.app_context():
+        stored = db.session.scalar(select(Assessment).where(Assessment.uid == assessment))
+        assert stored.answers == []

@@ -1,0 +1,80 @@
+"""`npis-check user create | report | import | db upgrade` without a browser."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import openpyxl
+import pypdf
+import pytest
+from click.testing import CliRunner
+from conftest import create_assessment, post
+
+from checker.cli import main
+
+
+@pytest.fixture
+def cli_env(app, monkeypatch, database_url):
+    """Point the CLI's own create_app at the test database and data dir."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("NPIS_DATA_DIR", app.config["DATA_DIR"])
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    return CliRunner()
+
+
+def test_user_create_prompts_and_refuses_duplicates(cli_env, client):
+    result = cli_env.invoke(main, ["user", "create", "carol"],
+                            input="long enough pw\nlong enough pw\n")
+    assert result.exit_code == 0, result.output
+    from conftest import login
+
+    login(client, "carol", "long enough pw")
+    result = cli_env.invoke(main, ["user", "create", "carol", "--password", "another pw 123"])
+    assert result.exit_code == 1 and "already taken" in result.output
+
+
+def test_report_all_formats_and_import(cli_env, auth_client, tmp_path):
+    uid = create_assessment(auth_client)
+    post(auth_client, f"/assessments/{uid}/answers/E01",
+         {"E01-answer": "met", "E01-version": "0", "E01-justification": "CPP"})
+    out = tmp_path / "r.json"
+    result = cli_env.invoke(main, ["report", uid, "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["assessment"]["uid"] == uid and data["answers"][0]["answer"] == "met"
+
+    pdf = tmp_path / "r.pdf"
+    result = cli_env.invoke(main, ["report", uid, "--format", "pdf", "--lang", "fr",
+                                   "--out", str(pdf)])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "Walking programme after stroke" in text
+
+    xlsx = tmp_path / "r.xlsx"
+    result = cli_env.invoke(main, ["report", uid, "--format", "xlsx", "--out", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(xlsx).sheetnames
+
+    result = cli_env.invoke(main, ["import", str(out), "--user", "alice"])
+    assert result.exit_code == 0, result.output
+    assert "imported as assessment" in result.output
+    page = auth_client.get("/").get_data(as_text=True)
+    assert page.count("Walking programme after stroke") == 2
+
+
+def test_cli_errors_are_clear(cli_env, user, tmp_path):
+    out = tmp_path / "x.pdf"
+    result = cli_env.invoke(main, ["report", "nope", "--out", str(out)])
+    assert result.exit_code == 1 and "no assessment 'nope'" in result.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = cli_env.invoke(main, ["import", str(bad), "--user", "alice"])
+    assert result.exit_code == 1 and "error:" in result.output
+    result = cli_env.invoke(main, ["import", str(bad), "--user", "ghost"])
+    assert result.exit_code == 1 and "no user 'ghost'" in result.output
+
+
+def test_db_upgrade_is_idempotent(cli_env):
+    result = cli_env.invoke(main, ["db", "upgrade"])
+    assert result.exit_code == 0 and "database up to date" in result.output

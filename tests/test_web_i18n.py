@@ -1,0 +1,103 @@
+"""French and English interface: negotiation, the switch, and .po/.mo consistency."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from conftest import csrf_token
+
+import checker
+
+TRANSLATIONS = Path(checker.__file__).parent / "translations"
+REPO = Path(checker.__file__).parent.parent
+
+
+def test_default_language_follows_accept_language(client):
+    page = client.get("/auth/login", headers={"Accept-Language": "fr-FR,fr;q=0.9"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="fr">' in text and "Se connecter" in text
+    text = client.get("/auth/login", headers={"Accept-Language": "de, en;q=0.5"}).get_data(
+        as_text=True)
+    assert '<html lang="en">' in text and "Log in" in text
+    assert '<html lang="en">' in client.get("/auth/login").get_data(as_text=True)
+
+
+def test_visible_switch_stores_choice_in_session(client):
+    token = csrf_token(client)
+    response = client.post("/language", data={"lang": "fr", "next": "/auth/signup",
+                                              "csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/signup"
+    text = client.get("/auth/signup", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="fr">' in text and "Créer mon compte" in text
+    client.post("/language", data={"lang": "en", "csrf_token": token})
+    assert "Create my account" in client.get("/auth/signup").get_data(as_text=True)
+
+
+def test_switch_ignores_unknown_language_and_foreign_redirects(client):
+    token = csrf_token(client)
+    response = client.post("/language", data={"lang": "xx", "next": "//evil.example/",
+                                              "csrf_token": token})
+    assert response.headers["Location"] == "/"
+    assert '<html lang="en">' in client.get("/auth/login").get_data(as_text=True)
+    assert client.post("/language", data={"lang": "fr"}).status_code == 400  # no CSRF
+
+
+def test_french_validation_messages(client):
+    token = csrf_token(client, "/auth/signup")
+    response = client.post("/auth/signup", data={"csrf_token": token, "username": "ab",
+                                                 "password": "x", "confirm": "y"},
+                           headers={"Accept-Language": "fr"})
+    text = response.get_data(as_text=True)
+    assert "Les mots de passe diffèrent." in text
+
+
+def test_accessibility_basics_on_every_page(auth_client, assessment):
+    for path in ("/", "/assessments/new", f"/assessments/{assessment}",
+                 f"/assessments/{assessment}/results", "/assessments/import"):
+        text = auth_client.get(path).get_data(as_text=True)
+        assert 'class="skip-link" href="#main"' in text, path
+        assert '<main id="main"' in text, path
+        assert re.search(r'<html lang="(en|fr)">', text), path
+        # every visible input/select/textarea has a label pointing at it (or sits in one)
+        visible = r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|radio)")[^>]*id="([^"]+)"'
+        ids = re.findall(visible, text)
+        for element_id in ids:
+            assert f'for="{element_id}"' in text, (path, element_id)
+    assert "//cdn" not in text and "https://" not in text.split("<footer")[0].split("<main")[0]
+
+
+def test_every_french_message_is_translated():
+    catalog = read_po((TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po").open("rb"))
+    untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    assert untranslated == []
+
+
+def test_po_files_cover_every_message_in_the_code(tmp_path):
+    """Extracting again finds no msgid that the .po files lack (no forgotten strings)."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+         "-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(pot), "."],
+        cwd=REPO, check=True, capture_output=True,
+    )
+    extracted = {m.id for m in read_po(pot.open("rb")) if m.id}
+    for lang in ("en", "fr"):
+        known = {m.id for m in read_po((TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+                                       .open("rb")) if m.id}
+        assert extracted - known == set(), lang
+
+
+def test_compiled_mo_matches_po():
+    """Compiling each .po reproduces the committed .mo's messages, so they cannot drift."""
+    for lang in ("en", "fr"):
+        folder = TRANSLATIONS / lang / "LC_MESSAGES"
+        po = read_po((folder / "messages.po").open("rb"))
+        mo = read_mo((folder / "messages.mo").open("rb"))
+        from_po = {m.id: m.string for m in po if m.id and m.string and not m.fuzzy}
+        from_mo = {m.id: m.string for m in mo if m.id}
+        assert from_mo == from_po, lang

@@ -1,0 +1,154 @@
+"""Results page, catalogue snapshots, downloads (PDF, Excel, JSON) and JSON import."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import openpyxl
+import pypdf
+from conftest import create_assessment, login, make_user, post
+from markupsafe import escape
+from sqlalchemy import select
+
+from checker.catalogue import get_catalogue, pick
+from checker.extensions import db
+from checker.models import Assessment
+
+
+def answer(client, uid, inv_id, value, justification=""):
+    data = {f"{inv_id}-answer": value, f"{inv_id}-version": "0",
+            f"{inv_id}-justification": justification}
+    assert post(client, f"/assessments/{uid}/answers/{inv_id}", data).status_code == 302
+
+
+def test_results_page_scores_verdict_gaps_figure_provenance(auth_client, assessment):
+    catalogue = get_catalogue()
+    answer(auth_client, assessment, "E01", "met")
+    answer(auth_client, assessment, "E02", "not_met")
+    answer(auth_client, assessment, "INT01", "partially_met")
+    page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
+    assert "Ethical score" in page and "Methodological score" in page
+    assert pick(catalogue.scoring.verdicts[-1].label, "en") in page  # an ethical not met
+    assert "<svg" in page
+    e02 = catalogue.invariant("E02")
+    assert str(escape(pick(e02.remedy, "en"))) in page  # how to fix what is not met
+    e03 = catalogue.invariant("E03")
+    assert str(escape(pick(e03.guidance_protocol.met, "en"))) in page  # unreported: expected
+    assert str(escape(pick(catalogue.provenance, "en")))[:80] in page
+    assert f"{catalogue.version}" in page
+    assert "3 of 30 invariants answered" in page
+    assert "NPIS© certified" not in page and "NPIS© label awarded" not in page
+
+
+def test_results_in_french(auth_client, assessment):
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": _token(auth_client)})
+    page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
+    assert '<html lang="fr">' in page
+    catalogue = get_catalogue()
+    assert str(escape(pick(catalogue.provenance, "fr")))[:60] in page
+    assert str(escape(pick(catalogue.invariant("E02").title, "fr"))) in page
+    assert "Score éthique" in page
+
+
+def _token(client):
+    from conftest import csrf_token
+
+    return csrf_token(client)
+
+
+def test_old_assessment_keeps_its_catalogue_snapshot(make_app, tmp_path):
+    base = get_catalogue()
+    data = base.to_dict()
+    data["version"] = "9.9.9"
+    data["invariants"][0]["title"]["en"] = "Renamed ethics invariant in the new catalogue"
+    newer_path = tmp_path / "newer.json"
+    newer_path.write_text(json.dumps(data), encoding="utf-8")
+
+    app = make_app()
+    make_user(app, "alice")
+    client = app.test_client()
+    login(client, "alice")
+    old_uid = create_assessment(client)
+
+    newer_app = make_app(NPIS_CATALOGUE=str(newer_path))
+    client2 = newer_app.test_client()
+    login(client2, "alice")
+    new_uid = create_assessment(client2)
+    old_page = client2.get(f"/assessments/{old_uid}/results").get_data(as_text=True)
+    new_page = client2.get(f"/assessments/{new_uid}/results").get_data(as_text=True)
+    assert "Renamed ethics invariant" not in old_page and base.version in old_page
+    assert "Renamed ethics invariant" in new_page and "9.9.9" in new_page
+    with newer_app.app_context():
+        versions = {a.uid: a.catalogue_version for a in db.session.scalars(select(Assessment))}
+    assert versions == {old_uid: base.version, new_uid: "9.9.9"}
+
+
+def test_pdf_reports_in_both_languages(auth_client, assessment):
+    answer(auth_client, assessment, "E01", "met")
+    for lang in ("en", "fr"):
+        response = auth_client.get(f"/assessments/{assessment}/report.pdf?lang={lang}")
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf"
+        assert "attachment" in response.headers["Content-Disposition"]
+        reader = pypdf.PdfReader(io.BytesIO(response.data))
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert "Walking programme after stroke" in text
+        assert "E01" in text
+
+
+def test_excel_report(auth_client, assessment):
+    answer(auth_client, assessment, "E01", "met", "named committee")
+    response = auth_client.get(f"/assessments/{assessment}/report.xlsx?lang=fr")
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    values = {str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row
+              if c.value is not None}
+    assert "E01" in values
+    assert any("Walking programme after stroke" in v for v in values)
+
+
+def test_report_bad_format_or_language(auth_client, assessment):
+    assert auth_client.get(f"/assessments/{assessment}/report.docx").status_code == 404
+    assert auth_client.get(f"/assessments/{assessment}/report.pdf?lang=de").status_code == 400
+
+
+def test_json_export_then_import_creates_an_owned_copy(app, auth_client, assessment):
+    answer(auth_client, assessment, "E01", "met", "CPP")
+    exported = auth_client.get(f"/assessments/{assessment}/export.json")
+    assert exported.status_code == 200
+    data = json.loads(exported.data)
+    assert [a["invariant_id"] for a in data["answers"]] == ["E01"]
+
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    response = post(bob, "/assessments/import",
+                    {"file": (io.BytesIO(exported.data), "export.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 302
+    new_uid = response.headers["Location"].split("/")[-1]
+    assert new_uid != assessment
+    page = bob.get(f"/assessments/{new_uid}").get_data(as_text=True)
+    assert "Walking programme after stroke" in page and "1 of 30" in page
+    assert bob.get(f"/assessments/{assessment}").status_code == 404  # still alice's only
+
+
+def test_import_refuses_bad_files_with_messages(auth_client, assessment):
+    exported = json.loads(auth_client.get(f"/assessments/{assessment}/export.json").data)
+    unknown_catalogue = dict(exported, catalogue={**exported["catalogue"], "fingerprint": "f" * 64})
+    cases = [
+        (b"{not json", "malformed JSON"),
+        (json.dumps({"format": "something-else"}).encode(), "not a valid npis-checker export"),
+        (json.dumps(unknown_catalogue).encode(), "which this installation does not have"),
+    ]
+    for body, message in cases:
+        response = post(auth_client, "/assessments/import",
+                        {"file": (io.BytesIO(body), "x.json")},
+                        content_type="multipart/form-data")
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True)
+    response = post(auth_client, "/assessments/import", {}, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "Choose a JSON file" in response.get_data(as_text=True)

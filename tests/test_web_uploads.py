@@ -1,0 +1,115 @@
+"""Uploaded documents: type sniffing, size limits, storage by SHA-256, form kept on refusal."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ASSESSMENT_FORM, login, make_user, post
+from sqlalchemy import select
+
+from checker.extensions import db
+from checker.models import Assessment
+from checker.services.uploads import UploadError, check_document
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx_bytes() -> bytes:
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Protocol of a walking programme.")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(client, name: str, data: bytes, **changes):
+    form = {**ASSESSMENT_FORM, **changes, "document": (io.BytesIO(data), name)}
+    return post(client, "/assessments/new", form, content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize("name,data", [
+    ("protocol.pdf", PDF),
+    ("protocol.DOCX", None),
+    ("protocol.txt", "Étude pilote, protocole v2.\n".encode("latin-1")),
+    ("notes.txt", "Protocole d'étude — version 2\n".encode()),
+])
+def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
+    data = data if data is not None else docx_bytes()
+    response = upload(auth_client, name, data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    digest = hashlib.sha256(data).hexdigest()
+    with app.app_context():
+        assessment = db.session.scalar(select(Assessment))
+        assert (assessment.document_filename, assessment.document_sha256,
+                assessment.document_size) == (name, digest, len(data))
+    stored = list((Path(app.config["UPLOAD_DIR"])).glob(f"{digest}.*"))
+    assert len(stored) == 1 and stored[0].read_bytes() == data
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("corrupt.pdf", b"this is not a pdf at all", "not a valid PDF"),
+    ("truncated.pdf", PDF[:20], "not a valid PDF"),
+    ("fake.docx", b"PK\x03\x04 not really a zip", "not a valid DOCX"),
+    ("other.docx", None, "not a valid DOCX"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 100, "not plain text"),
+    ("virus.exe", b"MZ\x90\x00", "Unsupported file type"),
+    ("image.png", b"\x89PNG\r\n\x1a\n", "Unsupported file type"),
+    ("empty.pdf", b"", "empty"),
+])
+def test_bad_documents_are_refused_without_losing_the_form(app, auth_client, name, data, message):
+    if data is None:  # a real zip, but not a Word document
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("hello.txt", "hi")
+        data = buffer.getvalue()
+    response = upload(auth_client, name, data, title="Kept title after refusal")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert "Kept title after refusal" in page
+    assert ASSESSMENT_FORM["npi_name"] in page
+    assert 'id="document-error"' in page
+    with app.app_context():
+        assert db.session.scalar(select(Assessment)) is None
+
+
+def test_file_over_the_limit_gets_a_field_error(make_app, tmp_path):
+    app = make_app(MAX_UPLOAD_BYTES=1000, MAX_CONTENT_LENGTH=200_000)
+    make_user(app, "alice")
+    client = app.test_client()
+    login(client, "alice")
+    response = upload(client, "big.pdf", PDF + b"0" * 5000 + b"%%EOF", title="Big one")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "too large" in page and "Big one" in page
+
+
+def test_request_body_over_the_limit_gets_a_friendly_413(make_app):
+    app = make_app(MAX_UPLOAD_BYTES=1000, MAX_CONTENT_LENGTH=5000)
+    make_user(app, "alice")
+    client = app.test_client()
+    login(client, "alice")
+    response = upload(client, "huge.pdf", PDF + b"0" * 50_000)
+    assert response.status_code == 413
+    page = response.get_data(as_text=True)
+    assert "File too large" in page and "smaller file" in page
+
+
+def test_default_limit_is_20_megabytes(app):
+    assert app.config["MAX_UPLOAD_BYTES"] == 20 * 1024 * 1024
+    assert app.config["MAX_CONTENT_LENGTH"] > app.config["MAX_UPLOAD_BYTES"]
+
+
+def test_check_document_unit():
+    assert check_document("a.pdf", PDF, 10_000) == "pdf"
+    assert check_document("a.txt", b"plain", 10_000) == "txt"
+    with pytest.raises(UploadError, match="too large"):
+        check_document("a.pdf", PDF, 10)
+    with pytest.raises(UploadError, match="Unsupported"):
+        check_document("a", PDF, 10_000)  # no extension
