@@ -71,7 +71,7 @@ _TEXT = {
         "study": ("study", "studies"),
         "where": " conducted in {country}",
         "field": "NPI sheet field not covered by a compliant study: {field} "
-                 "(needs a {types} study)",
+                 "(needs a compliant study of type {types})",
         "or": " or ",
     },
     "fr": {

@@ -1,0 +1,76 @@
+"""`npis-check verify FILE` and `npis-check dossier report UID`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("verify")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def verify(file: Path) -> None:
+    """Tell whether report FILE (PDF or Excel) was issued by this installation, whether it was
+    altered, and whether its assessment or dossier changed since.
+
+    Exit status: 0 only for an unaltered report issued here; 1 otherwise; 2 when the file
+    cannot be read as a report.
+    """
+    from .app import create_app
+    from .services.verification import summary_lines, verify_report
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    app = create_app()
+    with app.app_context():
+        result = verify_report(data)
+        lines = summary_lines(result)
+    for good, line in lines:
+        click.echo(f"{'OK ' if good else 'NO '} {line}")
+    if not result.readable:
+        sys.exit(2)
+    click.echo("VERIFIED: unaltered report issued by this installation." if result.ok
+               else "NOT VERIFIED.")
+    sys.exit(0 if result.ok else 1)
+
+
+@click.group("dossier")
+def dossier_group() -> None:
+    """NPI dossiers."""
+
+
+@dossier_group.command("report")
+@click.argument("dossier_id")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx"]), default="pdf",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write.")
+def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
+    """Write the signed PDF or Excel report of dossier DOSSIER_ID (uid or number)."""
+    from .app import create_app
+    from .services.dossier_reports import issue_dossier_report
+    from .services.dossiers import find_dossier
+    from .services.snapshots import active_catalogue
+
+    app = create_app()
+    with app.app_context():
+        dossier = find_dossier(dossier_id)
+        if dossier is None:
+            click.echo(f"error: no dossier '{dossier_id}'", err=True)
+            sys.exit(1)
+        issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang,
+                                      f"cli:{dossier.owner.username}")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(issued.data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc}") from exc
+    click.echo(f"wrote {out} ({len(issued.data)} bytes), report {issued.report_id}")
+
+
+COMMANDS: list[click.Command] = [verify, dossier_group]

@@ -1,0 +1,62 @@
+"""Issuing a dossier report (PDF or Excel): build the view, stamp, render, register."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..models.dossier import Dossier
+from .assessments import catalogue_of, to_record
+from .dossier_view import DossierView, build_view
+from .dossiers import dossier_studies
+from .issued_reports import (
+    IssuedFile,
+    dossier_report_id,
+    issue_assessment_report,
+    latest_current_report,
+    make_stamp,
+    register,
+)
+
+FORMATS = ("pdf", "xlsx")
+
+
+def attach_study_reports(view: DossierView, dossier: Dossier, lang: str, issued_by: str,
+                         dossier_report: str) -> None:
+    """Give each study the id of its latest report that matches its current content.
+
+    A study with none gets a fresh signed JSON report, registered here, so every study listed
+    in the dossier report can be traced to a report of exactly the content that was counted.
+    """
+    by_uid = {a.uid: a for a in dossier_studies(dossier)}
+    for study in view.studies:
+        current = latest_current_report(study.uid, study.content_digest)
+        if current is not None:
+            study.report_id = current.report_id
+            continue
+        assessment = by_uid[study.uid]
+        issued = issue_assessment_report(
+            catalogue_of(assessment), to_record(assessment), "json", lang, issued_by,
+            note=f"issued with dossier report {dossier_report}")
+        study.report_id = issued.report_id
+
+
+def issue_dossier_report(catalogue: Catalogue, dossier: Dossier, fmt: str, lang: str,
+                         issued_by: str) -> IssuedFile:
+    """Render, sign and register the dossier report; the caller hands out ``data``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown dossier report format {fmt!r}; choose pdf or xlsx")
+    if lang not in ("en", "fr"):
+        raise ValueError(f"unknown report language {lang!r}; choose en or fr")
+    view = build_view(dossier, catalogue, lang)
+    report_id = dossier_report_id(dossier.uid)
+    attach_study_reports(view, dossier, lang, issued_by, report_id)
+    stamp = make_stamp(report_id, view.digest, "dossier")
+    if fmt == "pdf":
+        from exports.dossier_pdf import render_dossier_pdf
+
+        data = render_dossier_pdf(view, stamp)
+    else:
+        from exports.dossier_excel import render_dossier_xlsx
+
+        data = render_dossier_xlsx(view, stamp)
+    register(stamp, dossier.uid, fmt, lang, data, issued_by)
+    return IssuedFile(data, report_id, f"{report_id}.{fmt}")

@@ -1,0 +1,175 @@
+"""Everything the dossier pages and dossier reports show, as plain data built once.
+
+Sufficiency rules come from the active catalogue; each study's verdict from the catalogue it
+was assessed with. The page, the PDF and the workbook all read this, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalogue import Catalogue, pick
+from ..models import Assessment
+from ..models.dossier import Dossier
+from .assessments import catalogue_of, progress, to_record
+from .digests import assessment_digest
+from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
+from .scoring import score_assessment
+from .screening import ScreeningResult
+from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
+
+COVERED, NOT_COUNTED = "covered", "not_counted"
+
+
+@dataclass
+class Publication:
+    peer_reviewed: bool
+    journal: str
+    doi: str
+    year: int | None
+    country: str
+
+
+@dataclass
+class StudySummary:
+    uid: str
+    title: str
+    study_type: str
+    study_type_label: str
+    document_kind: str
+    verdict_id: str
+    verdict_label: str
+    ethical_score: float | None
+    methodological_score: float | None
+    answered: int
+    total: int
+    publication: Publication | None
+    country: str
+    document_filename: str
+    document_sha256: str
+    content_digest: str
+    counts: bool
+    reasons: list[str]
+    report_id: str = ""  # filled in by the dossier report (latest current or fresh report)
+
+
+@dataclass
+class TypeMinimum:
+    study_type: str
+    label: str
+    minimum: int
+    same_country: bool
+    count: int  # compliant (counting) studies of this type, any country
+    count_in_country: int  # of those, conducted in the dossier's country
+    reached: bool
+
+
+@dataclass
+class CoverageRow:
+    field_id: str
+    label: str
+    content: str
+    evidenced_by: list[str]  # study type labels
+    cells: list[str]  # per study: "covered", "not_counted" or ""
+    covered: bool
+
+
+@dataclass
+class DossierView:
+    uid: str
+    npi_name: str
+    domain: str
+    health_problem: str
+    country: str
+    owner: str
+    screening: ScreeningResult | None
+    studies: list[StudySummary]
+    sufficiency: Sufficiency
+    minimums: list[TypeMinimum]
+    coverage: list[CoverageRow]
+    catalogue: Catalogue
+    digest: str
+    lang: str
+    supporting: dict[str, list[str]] = field(default_factory=dict)  # criterion -> study titles
+
+
+def _summary(assessment: Assessment, evidence: StudyEvidence, catalogue: Catalogue,
+             lang: str) -> StudySummary:
+    own = catalogue_of(assessment)
+    record = to_record(assessment)
+    score = score_assessment(own, record)
+    answered, total = progress(own, record)
+    standing = standing_of(catalogue, evidence, lang)
+    publication = publication_of(assessment)
+    try:
+        type_label = pick(own.study_type(assessment.study_type).label, lang)
+    except KeyError:
+        type_label = assessment.study_type
+    return StudySummary(
+        uid=assessment.uid, title=assessment.title, study_type=assessment.study_type,
+        study_type_label=type_label, document_kind=assessment.document_kind,
+        verdict_id=score.verdict_id, verdict_label=score.verdict(lang),
+        ethical_score=score.ethical_score, methodological_score=score.methodological_score,
+        answered=answered, total=total,
+        publication=Publication(publication.peer_reviewed, publication.journal, publication.doi,
+                                publication.year, publication.country) if publication else None,
+        country=evidence.country, document_filename=assessment.document_filename,
+        document_sha256=assessment.document_sha256, content_digest=assessment_digest(record),
+        counts=standing.counts, reasons=standing.reasons,
+    )
+
+
+def type_minimums(catalogue: Catalogue, sufficiency: Sufficiency, studies: list[StudyEvidence],
+                  country: str, lang: str) -> list[TypeMinimum]:
+    """Counting studies per study type against the largest minimum the rules ask of it."""
+    counting = {st.study.key for st in sufficiency.standings if st.counts}
+    rows = []
+    for type_id in dict.fromkeys(rule.study_type for rule in catalogue.evidence_rules):
+        rules = [r for r in catalogue.evidence_rules if r.study_type == type_id]
+        minimum = max(r.minimum for r in rules)
+        same_country = any(r.same_country for r in rules)
+        of_type = [s for s in studies if s.key in counting and s.study_type == type_id]
+        in_country = [s for s in of_type
+                      if s.country.strip().casefold() == country.strip().casefold()]
+        have = len(in_country) if same_country else len(of_type)
+        rows.append(TypeMinimum(type_id, pick(catalogue.study_type(type_id).label, lang),
+                                minimum, same_country, len(of_type), len(in_country),
+                                have >= minimum))
+    return rows
+
+
+def coverage_rows(catalogue: Catalogue, sufficiency: Sufficiency,
+                  studies: list[StudyEvidence], lang: str) -> list[CoverageRow]:
+    """NPI sheet fields (Tableau 2) × studies: which study evidences which field."""
+    rows = []
+    for sheet_field in catalogue.sheet_fields:
+        supporting = set(sufficiency.coverage.get(sheet_field.id, []))
+        cells = [COVERED if s.key in supporting
+                 else NOT_COUNTED if s.study_type in sheet_field.evidenced_by else ""
+                 for s in studies]
+        rows.append(CoverageRow(
+            sheet_field.id, pick(sheet_field.label, lang), pick(sheet_field.content, lang),
+            [pick(catalogue.study_type(t).label, lang) for t in sheet_field.evidenced_by],
+            cells, bool(supporting)))
+    return rows
+
+
+def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView:
+    from .dossiers import study_evidence
+
+    assessments = dossier_studies(dossier)
+    evidence = [study_evidence(a) for a in assessments]
+    sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
+    studies = [_summary(a, e, catalogue, lang) for a, e in zip(assessments, evidence, strict=True)]
+    titles = {s.uid: s.title for s in studies}
+    return DossierView(
+        uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,
+        health_problem=dossier.health_problem, country=dossier.country,
+        owner=dossier.owner.username, screening=screening_of(dossier, lang), studies=studies,
+        sufficiency=sufficiency,
+        minimums=type_minimums(catalogue, sufficiency, evidence, dossier.country, lang),
+        coverage=coverage_rows(catalogue, sufficiency, evidence, lang),
+        catalogue=catalogue, digest=dossier_digest(dossier), lang=lang,
+        supporting={c.criterion: [titles[s.key] for s in c.supporting]
+                    for c in sufficiency.criteria},
+    )

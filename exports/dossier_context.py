@@ -1,0 +1,140 @@
+"""What a dossier report says, worded once for the PDF and the Excel writers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from checker.catalogue import pick
+from checker.services.dossier_view import COVERED, NOT_COUNTED, DossierView
+from checker.services.stamps import ReportStamp
+
+from .context import fmt_dt, fmt_pct
+from .labels import labels
+from .stamping import stamp_rows
+
+CELL_MARKS = {COVERED: "✓", NOT_COUNTED: "○", "": ""}
+
+
+def _yes_no(lab: Any, value: bool) -> str:
+    return lab["bool_yes"] if value else lab["bool_no"]
+
+
+def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
+    """One dict per study: printed pairs plus the tidy values for the Data sheet."""
+    rows = []
+    for n, s in enumerate(view.studies, start=1):
+        kind_key = f"kind_{s.document_kind}"
+        pub = s.publication
+        pairs = [
+            (lab["title"], s.title),
+            (lab["study_type"], s.study_type_label),
+            (lab["document_kind"], lab[kind_key] if s.document_kind in ("protocol", "paper")
+             else s.document_kind),
+            (lab["verdict"], s.verdict_label),
+            (lab["ethical_score"], fmt_pct(s.ethical_score, view.lang)),
+            (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
+            (lab["progress"], f"{s.answered} / {s.total}"),
+            (lab["counts_towards"], _yes_no(lab, s.counts)
+             + ("" if s.counts else f" — {'; '.join(s.reasons)}")),
+        ]
+        if pub:
+            pairs += [
+                (lab["peer_reviewed"], _yes_no(lab, pub.peer_reviewed)),
+                (lab["journal"], pub.journal),
+                (lab["doi"], pub.doi),
+                (lab["year"], "" if pub.year is None else str(pub.year)),
+            ]
+        else:
+            pairs.append((lab["publication"], lab["no_publication"]))
+        pairs += [
+            (lab["study_country"], s.country),
+            (lab["assessment_id"], s.uid),
+            (lab["study_report_id"], s.report_id),
+            (lab["file_name"], s.document_filename or lab["no_document"]),
+            (lab["file_sha256"], s.document_sha256),
+            (lab["study_digest"], s.content_digest),
+        ]
+        rows.append({"n": n, "heading": lab("study_n", n=n), "pairs": pairs, "study": s})
+    return rows
+
+
+def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
+                          generated_at: datetime | None = None) -> dict[str, Any]:
+    lab = labels(view.lang)
+    lang = lab.lang
+    catalogue = view.catalogue
+    domain_key = f"domain_{view.domain}"
+    generated = generated_at or datetime.now(UTC)
+    npi = [
+        (lab["npi"], view.npi_name),
+        (lab["domain"], lab[domain_key] if view.domain in ("physical", "psychosocial",
+                                                           "nutritional") else view.domain),
+        (lab["health_problem"], view.health_problem),
+        (lab["deployment_country"], view.country),
+        (lab["submitter"], view.owner),
+        (lab["dossier_id"], view.uid),
+        (lab["generated_at"], fmt_dt(generated)),
+    ]
+    cat = [
+        (lab["catalogue"], pick(catalogue.name, lang)),
+        (lab["catalogue_version"], catalogue.version),
+        (lab["catalogue_fingerprint"], catalogue.fingerprint),
+    ]
+    minimums = [{
+        "label": m.label,
+        "count": (f"{m.count_in_country} " + lab("in_country", country=view.country)
+                  + f" ({m.count})") if m.same_country else str(m.count),
+        "minimum": f"≥ {m.minimum}" + (" " + lab("in_country", country=view.country)
+                                       if m.same_country else ""),
+        "reached": _yes_no(lab, m.reached),
+        "ok": m.reached,
+    } for m in view.minimums]
+    criteria = [{
+        "label": c.label,
+        "type": pick(catalogue.study_type(c.study_type).label, lang),
+        "minimum": f"≥ {c.minimum}" + (" " + lab("in_country", country=view.country)
+                                       if c.same_country else ""),
+        "count": c.count,
+        "reached": _yes_no(lab, c.reached),
+        "ok": c.reached,
+        "supporting": "; ".join(view.supporting.get(c.criterion, [])) or lab["none"],
+    } for c in view.sufficiency.criteria]
+    screening = view.screening
+    return {
+        "lang": lang,
+        "lab": lab,
+        "title": lab["dossier_title"],
+        "view": view,
+        "stamp": stamp,
+        "stamp_rows": stamp_rows(lab, stamp),
+        "report_id": stamp.report_id,
+        "npi": npi,
+        "catalogue": cat,
+        "generated_at": generated,
+        "screening": screening,
+        "screening_questions": _screening_questions(view),
+        "minimums": minimums,
+        "criteria": criteria,
+        "coverage": view.coverage,
+        "marks": CELL_MARKS,
+        "missing": view.sufficiency.missing,
+        "studies": study_rows(lab, view),
+        "provenance": pick(catalogue.provenance, lang),
+        "self_check_statement": lab["self_check_statement"],
+        "label_statement": lab["label_statement"],
+    }
+
+
+def _screening_questions(view: DossierView) -> list[tuple[str, str, bool]]:
+    """(question, answer, excludes?) for the printed questionnaire."""
+    from checker.services.screening import load_questionnaire
+
+    if view.screening is None:
+        return []
+    lab = labels(view.lang)
+    excluded = set(view.screening.excluded_by)
+    return [(pick(q.text, view.lang),
+             lab["bool_yes"] if view.screening.answers.get(q.id) == "yes" else lab["bool_no"],
+             q.id in excluded)
+            for q in load_questionnaire().questions]

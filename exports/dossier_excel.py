@@ -1,0 +1,174 @@
+"""Excel report of an NPI dossier: Summary, Studies, Coverage (matrix) and a tidy Data sheet."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from checker.services.dossier_view import DossierView
+from checker.services.stamps import ReportStamp
+
+from .dossier_context import build_dossier_context
+from .stamping import stamp_workbook
+
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATA_COLUMNS = (
+    "dossier_uid", "report_id", "assessment_uid", "title", "study_type", "document_kind",
+    "verdict", "ethical_score", "methodological_score", "counts", "not_counted_reasons",
+    "peer_reviewed", "journal", "doi", "year", "study_country", "study_report_id",
+    "document_sha256", "content_digest",
+)
+
+
+def _header(ws: Worksheet, values: list[str], widths: list[int]) -> None:
+    ws.append(values)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+        cell = ws.cell(ws.max_row, col)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+
+
+def _heading(ws: Worksheet, text: str) -> None:
+    ws.append([])
+    ws.append([text])
+    ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
+
+
+def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
+    lab = ctx["lab"]
+    ws.title = lab["sheet_summary"][:31]
+    for col, width in zip("ABCDEF", (34, 30, 22, 16, 12, 60), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.append([ctx["title"]])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([lab["report_id"], ctx["report_id"]])
+    ws.append(["", ctx["self_check_statement"]])
+    _heading(ws, lab["dossier_npi"])
+    for key, value in ctx["npi"] + ctx["catalogue"]:
+        ws.append([key, value])
+    _heading(ws, lab["screening"])
+    screening = ctx["screening"]
+    if screening is None:
+        ws.append(["", lab["screening_not_done"]])
+    elif screening.is_npi:
+        ws.append(["", lab["screening_is_npi"]])
+    else:
+        ws.append(["", lab["screening_not_npi"]])
+        for reason in screening.reasons:
+            ws.append(["", reason])
+    for question, answer, excludes in ctx["screening_questions"]:
+        ws.append([question, answer])
+        if excludes:
+            ws.cell(ws.max_row, 2).font = BOLD
+    _heading(ws, lab["counts_vs_minimums"])
+    ws.append([lab["study_type"], lab["count"], lab["minimum"], lab["reached"]])
+    for cell in ws[ws.max_row]:
+        cell.font = BOLD
+    for m in ctx["minimums"]:
+        ws.append([m["label"], m["count"], m["minimum"], m["reached"]])
+    _heading(ws, lab["criteria"])
+    ws.append([lab["criterion"], lab["study_type"], lab["minimum"], lab["count"], lab["reached"],
+               lab["supporting_studies"]])
+    for cell in ws[ws.max_row]:
+        cell.font = BOLD
+    for c in ctx["criteria"]:
+        ws.append([c["label"], c["type"], c["minimum"], c["count"], c["reached"], c["supporting"]])
+    _heading(ws, lab["missing"])
+    for line in ctx["missing"] or [lab["nothing_missing"]]:
+        ws.append(["", line])
+    _heading(ws, lab["provenance"])
+    ws.append(["", ctx["provenance"]])
+    ws.append(["", ctx["label_statement"]])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = WRAP
+
+
+def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
+    lab = ctx["lab"]
+    studies = ctx["studies"]
+    if not studies:
+        ws.append([lab["studies"], lab["none"]])
+        return
+    keys = [key for key, _value in studies[0]["pairs"]]
+    # One row per study, with the union of the printed fields (publication fields vary).
+    for s in studies[1:]:
+        for key, _value in s["pairs"]:
+            if key not in keys:
+                keys.append(key)
+    _header(ws, ["#", *keys], [5] + [24] * len(keys))
+    for s in studies:
+        values = dict(s["pairs"])
+        ws.append([s["n"], *[values.get(k, "") for k in keys]])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+    ws.freeze_panes = "B2"
+
+
+def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
+    lab = ctx["lab"]
+    studies = ctx["studies"]
+    _header(ws, [lab["sheet_field"], lab["evidenced_by"],
+                 *[f"{s['n']}. {s['study'].title}" for s in studies], lab["covered"]],
+            [30, 30] + [18] * len(studies) + [10])
+    for row in ctx["coverage"]:
+        ws.append([row.label, ", ".join(row.evidenced_by),
+                   *[ctx["marks"][cell] for cell in row.cells],
+                   lab["bool_yes"] if row.covered else lab["bool_no"]])
+    ws.append([])
+    ws.append([lab["coverage_help"]])
+    for r in ws.iter_rows():
+        for cell in r:
+            cell.alignment = WRAP
+    ws.freeze_panes = "C2"
+
+
+def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
+    view: DossierView = ctx["view"]
+    ws.append(list(DATA_COLUMNS))
+    for cell in ws[1]:
+        cell.font = BOLD
+    for s in view.studies:
+        pub = s.publication
+        ws.append([
+            view.uid, ctx["report_id"], s.uid, s.title, s.study_type, s.document_kind,
+            s.verdict_id, s.ethical_score, s.methodological_score, s.counts,
+            "; ".join(s.reasons), pub.peer_reviewed if pub else None,
+            pub.journal if pub else None, pub.doi if pub else None, pub.year if pub else None,
+            s.country, s.report_id, s.document_sha256, s.content_digest,
+        ])
+    ws.freeze_panes = "A2"
+    for col in range(1, len(DATA_COLUMNS) + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 18
+
+
+def render_dossier_xlsx(view: DossierView, stamp: ReportStamp) -> bytes:
+    """The dossier workbook as bytes, stamped (summary sheet and custom properties)."""
+    ctx = build_dossier_context(view, stamp)
+    lab = ctx["lab"]
+    wb = Workbook()
+    _summary(wb.active, ctx)
+    stamp_workbook(wb, wb.active, stamp, lab)
+    _studies(wb.create_sheet(lab["sheet_studies"][:31]), ctx)
+    _coverage(wb.create_sheet(lab["sheet_coverage"][:31]), ctx)
+    _data(wb.create_sheet("Data"), ctx)
+    props = wb.properties
+    props.title = f"{ctx['title']} — {view.npi_name}"
+    props.creator = view.owner or "npis-checker"
+    props.identifier = stamp.report_id
+    props.keywords = f"npis-checker, {stamp.report_id}, dossier"
+    props.description = ctx["self_check_statement"]
+    props.language = ctx["lang"]
+    props.created = props.modified = datetime.now(UTC).replace(tzinfo=None)
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,317 @@
+"""NPI dossiers on the web: ownership, screening, studies, sufficiency page, dossier exports."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pypdf
+from conftest import create_assessment, login, make_user, post
+from dossier_support import PEER, imported_study
+from sqlalchemy import select
+
+from checker.extensions import db
+from checker.models import Assessment, Dossier, DossierStudy
+from checker.services.screening import load_questionnaire
+from checker.services.stamps import read_stamp
+
+DOSSIER = {"npi_name": "Supervised walking programme", "domain": "physical",
+           "health_problem": "Post-stroke walking limitation", "country": "France"}
+
+
+def new_dossier(client, **changes) -> str:
+    response = post(client, "/dossiers/new", {**DOSSIER, **changes})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return response.headers["Location"].split("/")[2]
+
+
+def screening_answers(**overrides) -> dict[str, str]:
+    answers = {f"q_{q.id}": (q.required or "no") for q in load_questionnaire().questions}
+    answers.update({f"q_{k}": v for k, v in overrides.items()})
+    return answers
+
+
+def add(client, uid, study_uid, **publication):
+    data = {"assessment": study_uid, **publication}
+    return post(client, f"/dossiers/{uid}/studies", data)
+
+
+def test_create_list_edit_dossier(auth_client):
+    uid = new_dossier(auth_client)
+    page = auth_client.get("/dossiers").get_data(as_text=True)
+    assert DOSSIER["npi_name"] in page and DOSSIER["health_problem"] in page
+    response = post(auth_client, f"/dossiers/{uid}/edit", {**DOSSIER, "country": "Belgium"})
+    assert response.status_code == 302
+    assert "Belgium" in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+
+
+def test_invalid_dossier_is_refused_with_messages(auth_client):
+    response = post(auth_client, "/dossiers/new", {**DOSSIER, "npi_name": "", "domain": "x"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "This field is required." in page and 'aria-invalid="true"' in page
+
+
+def test_another_users_dossier_is_404(app, auth_client):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    assert add(auth_client, uid, study).status_code == 302
+    make_user(app, "mallory")
+    other = app.test_client()
+    login(other, "mallory")
+    for path in ("", "/edit", "/screening", "/sufficiency", "/report.pdf", "/report.xlsx",
+                 f"/studies/{study}"):
+        assert other.get(f"/dossiers/{uid}{path}").status_code == 404, path
+    assert post(other, f"/dossiers/{uid}/studies/{study}/remove").status_code == 404
+    assert post(other, f"/dossiers/{uid}/delete").status_code == 404
+    assert post(other, f"/dossiers/{uid}/screening", screening_answers(domain="physical")
+                ).status_code == 404
+    assert DOSSIER["npi_name"] not in other.get("/dossiers").get_data(as_text=True)
+    assert auth_client.get("/dossiers").status_code == 200  # the owner still sees it
+
+
+def test_dossiers_need_login(client):
+    response = client.get("/dossiers")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_screening_is_stored_and_shown_with_the_excluding_rule(app, auth_client):
+    uid = new_dossier(auth_client)
+    page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
+    assert "has not been answered yet" in page
+    for q in load_questionnaire().questions:
+        assert f'name="q_{q.id}"' in page
+    response = post(auth_client, f"/dossiers/{uid}/screening",
+                    {**screening_answers(digital_device="yes"), "domain": "psychosocial"})
+    assert response.status_code == 302
+    page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
+    assert "is not an NPI" in page
+    assert "A digital application or monitoring system is a medical device, not an NPI." in page
+    with app.app_context():
+        dossier = db.session.scalar(select(Dossier).where(Dossier.uid == uid))
+        assert dossier.screening_answers["digital_device"] == "yes"
+        assert dossier.screening_domain == "psychosocial"
+    # The stored answers are the form's values when it is shown again.
+    assert '<input checked id="q_digital_device-0" name="q_digital_device"' in page
+    show = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "medical device" in show
+    # A fitting intervention: no exclusion.
+    post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
+    page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
+    assert "fits the NPI definition" in page and "is a medical device, not an NPI" not in page
+
+
+def test_incomplete_screening_is_refused(auth_client):
+    uid = new_dossier(auth_client)
+    answers = screening_answers()
+    del answers["q_product"]
+    response = post(auth_client, f"/dossiers/{uid}/screening", {**answers, "domain": "physical"})
+    assert response.status_code == 400
+    assert "Answer yes or no." in response.get_data(as_text=True)
+
+
+def test_add_and_remove_studies(app, auth_client, user):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client, title="Walking RCT")
+    response = add(auth_client, uid, study, peer_reviewed="y", journal="Stroke",
+                   doi="10.1161/str.1", year="2023", study_country="France")
+    assert response.status_code == 302
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "Walking RCT" in page and "Stroke" in page and "10.1161/str.1" in page
+    # The same study twice is refused.
+    again = add(auth_client, uid, study)
+    assert again.status_code == 400
+    assert "already in the dossier" in again.get_data(as_text=True)
+    # A study can belong to several dossiers.
+    second = new_dossier(auth_client, npi_name="Another NPI")
+    assert add(auth_client, second, study).status_code == 302
+    # Removing takes it out of this dossier only; the assessment stays.
+    assert post(auth_client, f"/dossiers/{uid}/studies/{study}/remove").status_code == 302
+    row = f'<th scope="row"><a href="/assessments/{study}/results">Walking RCT</a></th>'
+    assert row not in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert row in auth_client.get(f"/dossiers/{second}").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(Assessment).where(Assessment.uid == study)) is not None
+        assert len(db.session.scalars(select(DossierStudy)).all()) == 1
+
+
+def test_adding_another_users_assessment_is_refused(app, auth_client):
+    uid = new_dossier(auth_client)
+    make_user(app, "bob")
+    bobs = imported_study(app, "bob", "interventional", title="Bob's private trial")
+    response = add(auth_client, uid, bobs)
+    assert response.status_code == 400
+    assert "Choose one of your own assessments." in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(DossierStudy)).all() == []
+    assert "Bob's private trial" not in auth_client.get(f"/dossiers/{uid}").get_data(
+        as_text=True)
+
+
+def test_invalid_publication_details_are_refused(auth_client):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    response = add(auth_client, uid, study, peer_reviewed="y", doi="not a doi", year="1800")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "A DOI looks like" in page or "Number must be between" in page
+    assert "Name the peer-reviewed journal." in page or "Number must be between" in page
+
+
+def test_publication_details_can_be_edited(auth_client):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}/studies/{study}").get_data(as_text=True)
+    assert "Publication details" in page
+    response = post(auth_client, f"/dossiers/{uid}/studies/{study}",
+                    {"peer_reviewed": "y", "journal": "BMJ", "year": "2022",
+                     "study_country": "Spain"})
+    assert response.status_code == 302
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "BMJ" in page and "Spain" in page
+
+
+def full_dossier(app, client, username, *, impl_country="France"):
+    uid = new_dossier(client)
+    studies = {
+        "proto": imported_study(app, username, "prototypical", title="Proto paper",
+                                publication=PEER),
+        "mech": imported_study(app, username, "mechanistic", title="Mechanism paper",
+                               publication=PEER),
+        "rct1": imported_study(app, username, "interventional", title="Trial one",
+                               publication=PEER),
+        "rct2": imported_study(app, username, "interventional", title="Trial two",
+                               publication=PEER),
+        "impl": imported_study(app, username, "implementation", title="Roll-out study",
+                               country=impl_country,
+                               publication={**PEER, "country": impl_country}),
+    }
+    for study in studies.values():
+        assert add(client, uid, study).status_code == 302
+    return uid, studies
+
+
+def test_sufficiency_page_counts_criteria_coverage_and_missing(app, auth_client, user):
+    uid, studies = full_dossier(app, auth_client, user, impl_country="Belgium")
+    page = auth_client.get(f"/dossiers/{uid}/sufficiency").get_data(as_text=True)
+    assert "This is your self-check, not a label." in page
+    for heading in ("Compliant studies per study type against the minimums", "The five criteria",
+                    "NPI sheet fields covered by the studies", "What is missing"):
+        assert heading in page
+    for criterion in ("Described", "Explainable", "Effective", "Safe", "Implementable"):
+        assert criterion in page
+    # Two compliant interventional studies reach "effective"; the Belgian implementation
+    # study does not count for a dossier deployed in France.
+    assert "0 in France (1 in all)" in page
+    assert "1 more compliant implementation study needed conducted in France" in page
+    assert "Trial one" in page and "Trial two" in page
+    assert page.count("✓") >= 9  # every sheet field is covered by some counting study
+    # Never a claim of the label: the only mention is the disclaimer.
+    disclaimer = "It does not say or suggest that the intervention is labelled"
+    assert disclaimer in page
+    rest = page.replace(disclaimer, "")
+    for claim in ("is labelled", "label awarded", "can be labelled", "eligible for the label",
+                  "NPIS© certified"):
+        assert claim not in rest
+
+
+def test_non_compliant_and_protocol_studies_do_not_count(app, auth_client, user):
+    uid = new_dossier(auth_client)
+    bad = imported_study(app, user, "interventional", title="Failed trial", answer="not_met",
+                         publication=PEER)
+    protocol = imported_study(app, user, "interventional", title="Trial protocol",
+                              kind="protocol", publication=PEER)
+    for study in (bad, protocol):
+        add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}/sufficiency").get_data(as_text=True)
+    assert page.count("Does not count:") == 2
+    assert "its assessment verdict is not one that counts" in page
+    assert "a protocol is not evidence of results" in page
+    assert "2 more compliant interventional studies needed" in page
+
+
+def test_dossier_pdf_and_excel(app, auth_client, user):
+    uid, studies = full_dossier(app, auth_client, user)
+    post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
+    response = auth_client.get(f"/dossiers/{uid}/report.pdf?lang=en")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    data = response.get_data()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+    fmt, stamp = read_stamp(data)
+    assert fmt == "pdf" and stamp is not None and stamp.subject_kind == "dossier"
+    assert stamp.report_id in flat and stamp.signature in flat.replace(" ", "")
+    assert DOSSIER["npi_name"] in flat
+    assert "fits the NPI definition" in flat
+    assert "Nothing is missing by these rules." in flat
+    assert "Trial one" in flat and "Roll-out study" in flat
+    assert "It is not a label" in flat
+    for study in studies.values():
+        assert study in flat.replace(" ", "")  # every study's assessment id is printed
+
+    response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=fr")
+    assert response.status_code == 200
+    wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
+    assert wb.sheetnames == ["Synthèse", "Études", "Couverture", "Data"]
+    props = {p.name: p.value for p in wb.custom_doc_props}
+    assert props["npis-subject-kind"] == "dossier"
+    summary = [c for row in wb["Synthèse"].iter_rows(values_only=True) for c in row if c]
+    assert props["npis-report-id"] in summary and props["npis-signature"] in summary
+    data_rows = list(wb["Data"].iter_rows(values_only=True))
+    assert data_rows[0][:3] == ("dossier_uid", "report_id", "assessment_uid")
+    assert {row[2] for row in data_rows[1:]} == set(studies.values())
+    assert all(row[9] is True for row in data_rows[1:])  # every study counts
+    # Each study carries the id of a report registered for exactly its content.
+    assert all(str(row[16]).startswith("NPIS-CHK-") for row in data_rows[1:])
+    coverage = list(wb["Couverture"].iter_rows(values_only=True))
+    assert coverage[0][0] == "Champ de la fiche INM" and len(coverage[0]) == 2 + 5 + 1
+    assert "Désignation" in [row[0] for row in coverage]
+
+
+def test_dossier_pages_in_french(auth_client):
+    uid = new_dossier(auth_client)
+    from conftest import csrf_token
+
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": csrf_token(auth_client)})
+    page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
+    assert "S&#39;agit-il d&#39;une application numérique" in page or \
+        "S'agit-il d'une application numérique" in page
+
+
+def test_delete_dossier_keeps_studies(app, auth_client):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    add(auth_client, uid, study)
+    assert post(auth_client, f"/dossiers/{uid}/delete").status_code == 302
+    assert auth_client.get(f"/dossiers/{uid}").status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(Assessment).where(Assessment.uid == study)) is not None
+
+
+def test_dossier_pages_are_accessible(auth_client, client):
+    import re
+
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    second = create_assessment(auth_client, title="Second")
+    add(auth_client, uid, study)
+    visible = r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|radio)")[^>]*id="([^"]+)"'
+    pages = [(auth_client, p) for p in (
+        "/dossiers", "/dossiers/new", f"/dossiers/{uid}", f"/dossiers/{uid}/edit",
+        f"/dossiers/{uid}/screening", f"/dossiers/{uid}/sufficiency",
+        f"/dossiers/{uid}/studies/{study}")] + [(client, "/verify")]
+    for who, path in pages:
+        response = who.get(path)
+        assert response.status_code == 200, path
+        text = response.get_data(as_text=True)
+        assert '<main id="main"' in text and 'class="skip-link"' in text, path
+        for element_id in re.findall(visible, text):
+            assert f'for="{element_id}"' in text, (path, element_id)
+        if path.endswith("/screening"):  # each yes/no group is a fieldset with a legend
+            groups = len(load_questionnaire().questions) + 1  # + the domain
+            assert text.count("<fieldset") == text.count("<legend") == groups
+    assert second  # the add-study select offers the other assessment
+    assert "Second" in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
