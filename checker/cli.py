@@ -6,6 +6,8 @@ import click
 
 from . import __version__
 from .cli_catalogue import catalogue_group
+from .cli_demo import COMMANDS as DEMO_COMMANDS
+from .cli_dossier import COMMANDS as DOSSIER_COMMANDS
 from .cli_evidence import COMMANDS as EVIDENCE_COMMANDS
 from .cli_reports import COMMANDS as REPORT_COMMANDS
 
@@ -17,5 +19,5 @@ def main() -> None:
 
 
 main.add_command(catalogue_group)
-for command in (*REPORT_COMMANDS, *EVIDENCE_COMMANDS):
+for command in (*REPORT_COMMANDS, *EVIDENCE_COMMANDS, *DEMO_COMMANDS, *DOSSIER_COMMANDS):
     main.add_command(command)

@@ -1,0 +1,78 @@
+"""Document text: PDF, DOCX, TXT and Markdown to text with pages, sections and sentences.
+
+Public API: :func:`extract_document`, :func:`extract_path`, :class:`Document` and the
+:class:`DocumentError` family (every failure is one of them, with a bilingual message).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import (
+    CorruptDocumentError,
+    DocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+)
+from .language import detect_language
+from .model import Document, Page, Section, Sentence
+from .readers import FORMATS, read_raw
+from .sentences import segment
+from .structure import build_sections, find_headings
+
+MIN_TEXT_CHARS = 20  # below this a PDF is taken as scanned (images only, no text layer)
+
+__all__ = [
+    "FORMATS",
+    "CorruptDocumentError",
+    "Document",
+    "DocumentError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
+    "Page",
+    "Section",
+    "Sentence",
+    "UnsupportedFormatError",
+    "extract_document",
+    "extract_path",
+]
+
+
+def extract_document(data: bytes, filename: str) -> Document:
+    """Extract text and structure from a document's bytes; raise a DocumentError otherwise."""
+    raw = read_raw(data, filename)
+    if sum(1 for ch in raw.text if ch.isalnum()) < MIN_TEXT_CHARS:
+        if raw.format == "pdf":
+            raise EmptyDocumentError("no text layer")
+        raise EmptyDocumentError("no text")
+    headings = raw.headings or find_headings(raw.text, raw.format)
+    sections = build_sections(headings, len(raw.text))
+    document = Document(
+        text=raw.text,
+        filename=filename,
+        format=raw.format,
+        language=detect_language(raw.text),
+        pages=raw.pages,
+        sections=sections,
+    )
+    heading_offsets = {offset for offset, _, _ in headings}
+    for start, end in segment(raw.text, raw.format, heading_offsets):
+        document.sentences.append(
+            Sentence(start, end, document.page_at(start), document.section_at(start))
+        )
+    return document
+
+
+def extract_path(path: str | Path) -> Document:
+    """Read and extract a file from disk (see :func:`extract_document`)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(
+            str(exc),
+            {"en": f"The file {path.name} could not be opened.",
+             "fr": f"Le fichier {path.name} n'a pas pu être ouvert."},
+        ) from exc
+    return extract_document(data, path.name)

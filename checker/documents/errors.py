@@ -1,0 +1,54 @@
+"""Typed errors raised when a document cannot be read, with bilingual user-facing messages."""
+
+from __future__ import annotations
+
+
+class DocumentError(Exception):
+    """A document could not be turned into text. ``message(lang)`` is safe to show to users."""
+
+    default_messages: dict[str, str] = {
+        "en": "The document could not be read.",
+        "fr": "Le document n'a pas pu être lu.",
+    }
+
+    def __init__(self, detail: str = "", messages: dict[str, str] | None = None) -> None:
+        self.messages = dict(messages or self.default_messages)
+        self.detail = detail
+        text = self.messages["en"]
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+    def message(self, lang: str = "en") -> str:
+        return self.messages.get(lang) or self.messages["en"]
+
+
+class UnsupportedFormatError(DocumentError):
+    default_messages = {
+        "en": "Unsupported file type: please provide a PDF, DOCX, TXT or Markdown file.",
+        "fr": "Type de fichier non pris en charge : fournissez un fichier PDF, DOCX, TXT ou "
+        "Markdown.",
+    }
+
+
+class EmptyDocumentError(DocumentError):
+    default_messages = {
+        "en": "No text could be extracted: the file is empty or is a scanned image without a "
+        "text layer. Run OCR on it first, or provide the DOCX or text version.",
+        "fr": "Aucun texte n'a pu être extrait : le fichier est vide ou est une image numérisée "
+        "sans couche texte. Passez-le d'abord à l'OCR, ou fournissez la version DOCX ou texte.",
+    }
+
+
+class EncryptedDocumentError(DocumentError):
+    default_messages = {
+        "en": "The PDF is encrypted or password-protected: please provide an unprotected copy.",
+        "fr": "Le PDF est chiffré ou protégé par un mot de passe : fournissez une copie non "
+        "protégée.",
+    }
+
+
+class CorruptDocumentError(DocumentError):
+    default_messages = {
+        "en": "The file is damaged or is not what its extension says; it could not be read.",
+        "fr": "Le fichier est endommagé ou ne correspond pas à son extension ; il n'a pas pu "
+        "être lu.",
+    }

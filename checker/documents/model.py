@@ -1,0 +1,64 @@
+"""The extracted text of a document and its structure (pages, sections, sentences).
+
+Every span is a pair of character offsets into ``Document.text``, so any quotation taken from a
+span is, by construction, verbatim.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int  # 1 = top level
+    start: int  # offset of the heading
+    end: int  # offset where the next heading of the same or higher level starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    page: int | None  # 1-based page number, None when the format has no pages
+    section: str  # title of the innermost section holding it, "" before the first heading
+
+
+@dataclass
+class Document:
+    text: str
+    filename: str
+    format: str  # "pdf" | "docx" | "txt" | "md"
+    language: str  # "en" | "fr" (best guess from function words)
+    pages: list[Page] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding ``offset``; None for formats without pages."""
+        if not self.pages:
+            return None
+        starts = [p.start for p in self.pages]
+        index = max(0, bisect_right(starts, offset) - 1)
+        return self.pages[index].number
+
+    def section_at(self, offset: int) -> str:
+        """Title of the innermost section whose heading precedes ``offset``."""
+        best: Section | None = None
+        for section in self.sections:
+            inside = section.start <= offset < section.end
+            if inside and (best is None or section.level >= best.level):
+                best = section
+        return best.title if best else ""

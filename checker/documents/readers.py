@@ -1,0 +1,169 @@
+"""Format-specific readers: bytes -> raw text, page offsets and explicit headings.
+
+Each reader returns a :class:`RawText`; structure that is only implicit (headings in plain text
+or PDF) is recognised later by :mod:`checker.documents.structure`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from dataclasses import dataclass, field
+
+from .errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+)
+from .model import Page
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs are common
+
+
+@dataclass
+class RawText:
+    text: str
+    format: str
+    pages: list[Page] = field(default_factory=list)
+    headings: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, level, title)
+
+
+FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    """Format from the extension, checked against the file's magic bytes."""
+    name = filename.lower()
+    ext = name[name.rfind(".") :] if "." in name else ""
+    fmt = FORMATS.get(ext)
+    if fmt is None:
+        if data[:5] == b"%PDF-":
+            return "pdf"
+        raise UnsupportedFormatError(f"extension {ext or '(none)'!r}")
+    if fmt == "pdf" and b"%PDF-" not in data[:1024]:
+        raise CorruptDocumentError("no PDF header")
+    if fmt == "docx" and data[:2] != b"PK":
+        raise CorruptDocumentError("not a ZIP/DOCX container")
+    return fmt
+
+
+def read_text_file(data: bytes, fmt: str) -> RawText:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorruptDocumentError("binary content in a text file")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else (
+        "utf-8-sig",
+        "cp1252",
+        "latin-1",
+    ):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return RawText(text=text, format=fmt)
+
+
+def read_pdf(data: bytes) -> RawText:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # An empty user password is common ("owner-only" protection): text is still readable.
+            try:
+                if not reader.decrypt(""):
+                    raise EncryptedDocumentError("password required")
+            except EncryptedDocumentError:
+                raise
+            except Exception as exc:  # missing crypto backend or unknown algorithm
+                raise EncryptedDocumentError(str(exc)) from exc
+        chunks: list[str] = []
+        pages: list[Page] = []
+        offset = 0
+        for number, page in enumerate(reader.pages, start=1):
+            page_text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n")
+            page_text = page_text.replace("\x00", "").strip("\n")
+            if chunks:
+                chunks.append("\n\n")
+                offset += 2
+            pages.append(Page(number, offset, offset + len(page_text)))
+            chunks.append(page_text)
+            offset += len(page_text)
+    except (EncryptedDocumentError, EmptyDocumentError):
+        raise
+    except PdfReadError as exc:
+        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise EncryptedDocumentError(str(exc)) from exc
+        raise CorruptDocumentError(str(exc)) from exc
+    except Exception as exc:  # pypdf raises a variety of errors on broken files
+        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
+    return RawText(text="".join(chunks), format="pdf", pages=pages)
+
+
+def read_docx(data: bytes) -> RawText:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
+    parts: list[str] = []
+    headings: list[tuple[int, int, str]] = []
+    offset = 0
+    for block in _docx_blocks(document):
+        text, level = block
+        if not text.strip():
+            continue
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        if level:
+            headings.append((offset, level, text.strip()))
+        parts.append(text)
+        offset += len(text)
+    return RawText(text="".join(parts), format="docx", headings=headings)
+
+
+def _docx_blocks(document) -> list[tuple[str, int]]:
+    """Paragraphs (with heading level from their style) and table rows, in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[tuple[str, int]] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            style = (item.style.name if item.style is not None else "") or ""
+            level = 0
+            if style.lower().startswith(("heading", "titre")):
+                digits = "".join(ch for ch in style if ch.isdigit())
+                level = int(digits) if digits else 1
+            elif style.lower() == "title":
+                level = 1
+            blocks.append((item.text, level))
+        elif isinstance(item, Table):
+            for row in item.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = cell.text.strip()
+                    if value and (not cells or cells[-1] != value):  # merged cells repeat
+                        cells.append(value)
+                blocks.append((" | ".join(cells), 0))
+    return blocks
+
+
+def read_raw(data: bytes, filename: str) -> RawText:
+    if not data:
+        raise EmptyDocumentError("empty file")
+    fmt = sniff_format(data, filename)
+    if fmt == "pdf":
+        return read_pdf(data)
+    if fmt == "docx":
+        return read_docx(data)
+    return read_text_file(data, fmt)

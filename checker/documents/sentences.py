@@ -1,0 +1,119 @@
+"""Sentence segmentation for English and French scientific text.
+
+Rule-based on purpose: it must run offline on a CPU, keep exact character offsets, and not
+split at the abbreviations that fill methods sections ("e.g.", "et al.", "Fig.", "n°", "p.").
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    # English
+    "e.g", "i.e", "al", "fig", "figs", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
+    "approx", "ca", "cf", "eq", "ref", "refs", "resp", "sd", "st", "vol", "ed", "eds", "inc",
+    "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "min", "max", "tab", "suppl", "p", "pp", "etc", "incl", "dept", "univ",
+    # French
+    "mme", "mmes", "mlle", "m", "mm", "pr", "n°", "env", "chap", "éd", "hab", "tél",
+    "janv", "févr", "avr", "juil", "déc", "art", "ex", "réf", "tabl", "coll",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*[ \t\n]+")
+_NEXT_START = re.compile(r"[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
+_WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
+_MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
+MAX_SENTENCE = 1500
+
+
+def _blocks(text: str, split_lines: bool, heading_offsets: set[int]) -> list[tuple[int, int]]:
+    """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats)."""
+    pattern = r"\n" if split_lines else r"\n[ \t]*\n"
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(pattern, text):
+        blocks.append((start, match.start()))
+        start = match.end()
+    blocks.append((start, len(text)))
+    if split_lines:
+        return blocks
+    # In PDF text single newlines are line wraps, but a heading line stands on its own.
+    refined: list[tuple[int, int]] = []
+    for b_start, b_end in blocks:
+        cut = b_start
+        for line in re.finditer(r"[^\n]+", text[b_start:b_end]):
+            line_start = b_start + line.start()
+            if line_start in heading_offsets or (line_start - 0) in heading_offsets:
+                if line_start > cut:
+                    refined.append((cut, line_start))
+                refined.append((line_start, b_start + line.end()))
+                cut = b_start + line.end()
+        refined.append((cut, b_end))
+    return refined
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    match = _WORD_BEFORE.search(chunk)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted abbreviations ("U.S.")
+    return bool(re.fullmatch(r"[a-zà-ÿ]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    segment = text[start:end]
+    for match in _BOUNDARY.finditer(segment):
+        boundary = start + match.end()
+        if boundary >= end:
+            break
+        if not _NEXT_START.match(text, boundary):
+            continue
+        if _is_abbreviation(text[max(cursor, boundary - 40) : boundary]):
+            continue
+        spans.append((cursor, start + match.start() + len(match.group().rstrip())))
+        cursor = boundary
+    spans.append((cursor, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    prefix = _MD_PREFIX.match(text, start, end)
+    if prefix and prefix.end() < end:
+        start = prefix.end()
+    return start, end
+
+
+def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut run-on 'sentences' (tables, reference lists) at newlines or semicolons."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    while end - cursor > MAX_SENTENCE:
+        window = text[cursor : cursor + MAX_SENTENCE]
+        cut = max(window.rfind("\n"), window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = cursor + (cut + 1 if cut > 0 else MAX_SENTENCE)
+        pieces.append((cursor, cut))
+        cursor = cut
+    pieces.append((cursor, end))
+    return pieces
+
+
+def segment(text: str, fmt: str, heading_offsets: set[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for b_start, b_end in _blocks(text, fmt != "pdf", heading_offsets or set()):
+        for s_start, s_end in split_block(text, b_start, b_end):
+            for c_start, c_end in _cap_length(text, s_start, s_end):
+                t_start, t_end = _trim(text, c_start, c_end)
+                if t_end - t_start >= 2 and any(ch.isalnum() for ch in text[t_start:t_end]):
+                    spans.append((t_start, t_end))
+    return spans

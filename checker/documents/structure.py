@@ -1,0 +1,84 @@
+"""Headings and sections: explicit (Markdown, DOCX styles) or recognised from line layout."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Section
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_NUMBERED = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+([A-ZÀ-ÖØ-Þ].*)$")
+# Headings common in protocols and trial reports, English and French (lowercase, no accents
+# stripped): a short line equal to one of these is a heading even without numbering.
+KNOWN_HEADINGS = {
+    "abstract", "summary", "background", "introduction", "methods", "method", "methods/design",
+    "methods and analysis", "materials and methods", "design", "study design", "trial design",
+    "participants", "setting", "interventions", "intervention", "outcomes", "outcome measures",
+    "primary outcome", "secondary outcomes", "sample size", "randomisation", "randomization",
+    "allocation concealment", "blinding", "masking", "statistical analysis", "statistical methods",
+    "data analysis", "data management", "data collection", "results", "discussion", "conclusion",
+    "conclusions", "limitations", "ethics", "ethics and dissemination", "ethical considerations",
+    "ethics approval",
+    "consent", "dissemination", "funding", "acknowledgements",
+    "acknowledgments", "references", "trial registration", "trial status", "competing interests",
+    "authors' contributions", "author contributions", "objectives", "aims", "hypotheses",
+    "harms", "adverse events", "recruitment", "eligibility criteria", "inclusion criteria",
+    "exclusion criteria", "keywords", "abbreviations", "appendix", "supplementary material",
+    "résumé", "contexte", "méthodes", "méthode", "matériel et méthodes", "schéma de l'étude",
+    "population", "critères d'inclusion", "critères de non-inclusion", "critères d'exclusion",
+    "critère de jugement principal", "critères de jugement secondaires", "critères de jugement",
+    "objectifs", "objectif", "hypothèses", "insu", "analyse statistique",
+    "analyses statistiques", "nombre de sujets nécessaires", "résultats", "éthique",
+    "considérations éthiques", "aspects éthiques", "financement", "remerciements",
+    "références", "bibliographie", "déroulement de l'étude", "recueil des données",
+    "gestion des données", "calendrier", "justification", "effets indésirables",
+    "conflits d'intérêts", "liens d'intérêts", "enregistrement de l'essai", "mots-clés",
+}
+
+
+def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[bool, int]:
+    stripped = line.strip()
+    if not 2 <= len(stripped) <= 90 or stripped[-1] in ".,;" or stripped.count(" ") > 11:
+        return False, 0
+    key = stripped.rstrip(":").strip().lower()
+    if key in KNOWN_HEADINGS:
+        return True, 1
+    numbered = _NUMBERED.match(stripped)
+    if numbered and len(stripped) <= 70 and not re.search(r"\d\s*%|\bp\s*[<=]", stripped):
+        return True, numbered.group(1).count(".") + 1
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and prev_blank:
+        return True, 1
+    return False, 0
+
+
+def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
+    """(offset, level, title) for heading lines of a TXT, Markdown or PDF text."""
+    headings: list[tuple[int, int, str]] = []
+    lines = text.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        md = _MD_HEADING.match(line)
+        if md:
+            headings.append((offset, len(md.group(1)), md.group(2).strip()))
+        elif fmt != "md" or not line.startswith(("|", "-", "*")):
+            prev_blank = index == 0 or not lines[index - 1].strip()
+            next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
+            ok, level = _is_plain_heading(line, prev_blank, next_blank)
+            if ok:
+                headings.append((offset + len(line) - len(line.lstrip()), level, line.strip()))
+        offset += len(line) + 1
+    return headings
+
+
+def build_sections(headings: list[tuple[int, int, str]], text_length: int) -> list[Section]:
+    """A section runs from its heading to the next heading of the same or a higher level."""
+    sections: list[Section] = []
+    for index, (start, level, title) in enumerate(headings):
+        end = text_length
+        for later_start, later_level, _ in headings[index + 1 :]:
+            if later_level <= level:
+                end = later_start
+                break
+        sections.append(Section(title=title.rstrip(":").strip(), level=level, start=start, end=end))
+    return sections

@@ -1,0 +1,150 @@
+"""Suggested answers for the invariants of a study type, from detected elements.
+
+Only a suggestion: a person accepts, edits or rejects it. The rule is deliberately simple and
+explainable: an invariant lists the elements that evidence it (``evidence.elements``);
+all found -> met, some found -> partially_met, none -> not_reported. When the document is given,
+the invariant's own language cues (``evidence.cues``) are also searched: a cue sentence alone
+supports partially_met. "not_met" is never suggested: absence of text is not proof of a
+failing study, and judging that is the reviewer's call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from checker.documents import Document
+
+from .detect import Detection
+from .quotes import verify_quotation
+
+MAX_QUOTATIONS = 3
+CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str
+    start: int
+    end: int
+    page: int | None
+    section: str
+    element: str  # element id, or "cue" when found by the invariant's own cues
+
+
+@dataclass
+class Suggestion:
+    invariant_id: str
+    answer: str  # "met" | "partially_met" | "not_reported"
+    confidence: float
+    elements_found: list[str] = field(default_factory=list)
+    elements_missing: list[str] = field(default_factory=list)
+    elements_not_applicable: list[str] = field(default_factory=list)  # to this document kind
+    quotations: list[Quotation] = field(default_factory=list)
+    rationale: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _cue_quotations(document: Document, cues: tuple[str, ...]) -> list[Quotation]:
+    if not cues:
+        return []
+    pattern = re.compile(
+        "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
+    )
+    found: list[Quotation] = []
+    for sentence in document.sentences:
+        text = document.sentence_text(sentence)
+        if pattern.search(text) and verify_quotation(document.text, text):
+            found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
+                                   sentence.section, "cue"))
+            if len(found) >= MAX_QUOTATIONS:
+                break
+    return found
+
+
+def _rationale(found: list[str], missing: list[str], cue_only: bool) -> dict[str, str]:
+    if cue_only:
+        return {"en": "No listed element detected; a sentence matches the invariant's cues.",
+                "fr": "Aucun élément listé détecté ; une phrase correspond aux indices de "
+                      "l'invariant."}
+    if not found:
+        return {"en": "None of the elements that evidence this invariant was detected.",
+                "fr": "Aucun des éléments attestant cet invariant n'a été détecté."}
+    en = f"Detected: {', '.join(found)}."
+    fr = f"Détectés : {', '.join(found)}."
+    if missing:
+        en += f" Not detected: {', '.join(missing)}."
+        fr += f" Non détectés : {', '.join(missing)}."
+    return {"en": en, "fr": fr}
+
+
+def _applicability(kind: str | None):
+    if kind is None:
+        return lambda element: True
+    from .detect import normalise_kind
+    from .model import get_model
+
+    model, kind = get_model(), normalise_kind(kind)
+    return lambda element: model.applies_to(element, kind)
+
+
+def suggest_answers(
+    catalogue,
+    study_type: str,
+    detections: list[Detection],
+    lang: str = "en",
+    document: Document | None = None,
+    kind: str | None = None,
+) -> dict[str, Suggestion]:
+    """One suggestion per invariant applicable to ``study_type`` (catalogue order).
+
+    With ``kind`` ("protocol" or "paper"), elements that never apply to that kind of document
+    (e.g. results items in a protocol) are left out of the met/partially_met rule.
+    """
+    applies = _applicability(kind)
+    by_element: dict[str, list[Detection]] = {}
+    for detection in sorted(detections, key=lambda d: d.rank):
+        by_element.setdefault(detection.element, []).append(detection)
+    suggestions: dict[str, Suggestion] = {}
+    for invariant in catalogue.invariants_for(study_type):
+        listed = list(invariant.evidence.elements)
+        elements = [e for e in listed if applies(e)]
+        not_applicable = [e for e in listed if not applies(e)]
+        found = [e for e in elements if e in by_element]
+        missing = [e for e in elements if e not in by_element]
+        quotations: list[Quotation] = []
+        for element in found:
+            best = by_element[element][0]
+            quotations.append(Quotation(best.quote, best.start, best.end, best.page,
+                                        best.section, element))
+        cue_only = False
+        if document is not None:
+            cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
+            extra = _cue_quotations(document, tuple(cues))
+            seen = {q.start for q in quotations}
+            quotations.extend(q for q in extra if q.start not in seen)
+            cue_only = not found and bool(extra)
+        if elements and found and not missing:
+            answer = "met"
+        elif found or cue_only:
+            answer = "partially_met"
+        else:
+            answer = "not_reported"
+        confidences = [by_element[e][0].confidence for e in found]
+        if elements and confidences:
+            confidence = sum(confidences) / len(elements)
+        else:
+            confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
+        suggestions[invariant.id] = Suggestion(
+            invariant_id=invariant.id,
+            answer=answer,
+            confidence=round(confidence, 3),
+            elements_found=found,
+            elements_missing=missing,
+            elements_not_applicable=not_applicable,
+            quotations=quotations[:MAX_QUOTATIONS + len(found)],
+            rationale=_rationale(found, missing, cue_only),
+        )
+    return suggestions

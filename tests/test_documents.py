@@ -1,0 +1,150 @@
+"""Document text extraction: real PDF/DOCX/TXT files, structure, segmentation, error paths."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from checker.documents import (
+    CorruptDocumentError,
+    DocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+    extract_document,
+)
+
+HTML = """<html><body>
+<h1>Methods</h1>
+<p>Participants were randomised in a 1:1 ratio using a computer-generated sequence.</p>
+<p>Allocation was concealed using sealed opaque envelopes.</p>
+<h1 style="page-break-before: always">Ethics</h1>
+<p>The protocol was approved by the Regional Ethics Committee (ref. 12/345).</p>
+</body></html>"""
+
+
+def _pdf(html: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _sentence_with(doc, needle: str):
+    return next(s for s in doc.sentences if needle in doc.sentence_text(s))
+
+
+def test_txt_markdown_sections_and_verbatim_spans() -> None:
+    text = (
+        "A randomised trial of yoga. Acronym: YOGA\n\n## Abstract\n\n### Background\n\n"
+        "Back pain is common, e.g. in nurses. We test yoga (Smith et al. 2020).\n\n"
+        "## Methods\n\nPatients were included if aged 18 years or more. Fig. 1 shows the flow.\n"
+    )
+    doc = extract_document(text.encode("utf-8"), "protocol.md")
+    assert doc.format == "md" and doc.language == "en"
+    assert [s.title for s in doc.sections] == ["Abstract", "Background", "Methods"]
+    for sentence in doc.sentences:
+        quote = doc.sentence_text(sentence)
+        assert quote == quote.strip() and quote in doc.text
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert "Back pain is common, e.g. in nurses." in texts
+    assert "We test yoga (Smith et al. 2020)." in texts
+    assert "Fig. 1 shows the flow." in texts
+    assert "Abstract" in texts  # the heading without its Markdown marks
+    included = _sentence_with(doc, "Patients were included")
+    assert included.section == "Methods" and included.page is None
+
+
+def test_pdf_pages_sections_and_sentences() -> None:
+    doc = extract_document(_pdf(HTML), "trial.pdf")
+    assert doc.format == "pdf" and len(doc.pages) == 2
+    concealed = _sentence_with(doc, "sealed opaque envelopes")
+    assert concealed.page == 1 and concealed.section == "Methods"
+    ethics = _sentence_with(doc, "Regional Ethics Committee")
+    assert ethics.page == 2 and ethics.section == "Ethics"
+    assert doc.sentence_text(ethics) in doc.text
+
+
+def test_docx_headings_from_styles_and_tables() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Statistical analysis", level=1)
+    document.add_paragraph("Analyses will follow the intention-to-treat principle. Missing data "
+                           "will be handled by multiple imputation.")
+    document.add_heading("Essai en grappes", level=2)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Visit"
+    table.rows[0].cells[1].text = "Week 12"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = extract_document(buffer.getvalue(), "protocol.docx")
+    assert doc.format == "docx"
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("Statistical analysis", 1), ("Essai en grappes", 2)
+    ]
+    itt = _sentence_with(doc, "intention-to-treat")
+    assert itt.section == "Statistical analysis"
+    assert doc.sentence_text(_sentence_with(doc, "multiple imputation")).startswith("Missing data")
+    assert "Visit | Week 12" in doc.text
+
+
+def test_french_sentence_segmentation() -> None:
+    text = (
+        "Le protocole a reçu l'avis favorable du CPP Sud-Est II (réf. 2024-A01234-56). "
+        "Les patients suivis par M. Dupont, p. ex. ceux du CHU, sont inclus après consentement. "
+        "Voir la Fig. 2 pour le calendrier des visites ! Les séances durent 45 min."
+    )
+    doc = extract_document(text.encode("utf-8"), "protocole.txt")
+    assert doc.language == "fr"
+    assert [doc.sentence_text(s) for s in doc.sentences] == [
+        "Le protocole a reçu l'avis favorable du CPP Sud-Est II (réf. 2024-A01234-56).",
+        "Les patients suivis par M. Dupont, p. ex. ceux du CHU, sont inclus après consentement.",
+        "Voir la Fig. 2 pour le calendrier des visites !",
+        "Les séances durent 45 min.",
+    ]
+
+
+def test_latin1_text_is_decoded() -> None:
+    doc = extract_document("Étude randomisée en soins primaires.".encode("cp1252"), "a.txt")
+    assert doc.text.startswith("Étude")
+
+
+def test_scanned_or_blank_pdf_is_reported() -> None:
+    blank = _pdf("<html><body><div style='height:5cm'></div></body></html>")
+    with pytest.raises(EmptyDocumentError) as info:
+        extract_document(blank, "scan.pdf")
+    assert "OCR" in info.value.message("en") and "OCR" in info.value.message("fr")
+
+
+def test_encrypted_pdf_is_reported() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(_pdf(HTML))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(EncryptedDocumentError) as info:
+        extract_document(buffer.getvalue(), "locked.pdf")
+    assert "mot de passe" in info.value.message("fr")
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "error"),
+    [
+        (b"", "empty.txt", EmptyDocumentError),
+        (b"   \n\n  ", "blank.txt", EmptyDocumentError),
+        (b"%PDF-1.7\n garbage that is not a PDF", "broken.pdf", CorruptDocumentError),
+        (b"this is not a pdf at all", "fake.pdf", CorruptDocumentError),
+        (b"PK\x03\x04 not really a zip", "broken.docx", CorruptDocumentError),
+        (b"plain", "notes.docx", CorruptDocumentError),
+        (b"MZ\x90\x00", "tool.exe", UnsupportedFormatError),
+        (b"\x00\x01\x02binary", "data.txt", CorruptDocumentError),
+    ],
+)
+def test_bad_input_gets_a_clear_error(data: bytes, name: str, error: type) -> None:
+    with pytest.raises(error) as info:
+        extract_document(data, name)
+    assert isinstance(info.value, DocumentError)
+    assert info.value.message("en") and info.value.message("fr")
+    assert info.value.message("en") != info.value.message("fr")
