@@ -11,7 +11,8 @@ def register(app: Flask) -> None:
     from .dossiers import bp as dossiers
     from .i18n import bp as i18n
     from .results import bp as results
+    from .suggestions import bp as suggestions
     from .verify import bp as verify
 
-    for blueprint in (auth, assessments, results, dossiers, verify, i18n):
+    for blueprint in (auth, assessments, suggestions, results, dossiers, verify, i18n):
         app.register_blueprint(blueprint)

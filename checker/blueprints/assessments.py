@@ -17,6 +17,8 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..documents import DocumentError
+from ..evidence import ModelMissingError
 from ..forms import ImportForm, answer_form, assessment_form
 from ..services import answers as answer_service
 from ..services.assessments import (
@@ -31,6 +33,7 @@ from ..services.assessments import (
 )
 from ..services.json_io import JsonImportError, import_json
 from ..services.snapshots import active_catalogue
+from ..services.suggestions import suggest_from_document
 from ..services.uploads import UploadError, store_document
 from ._common import current_lang, owned_or_404
 
@@ -81,10 +84,25 @@ def new() -> ResponseReturnValue:
             else:
                 flash(_("Assessment created. Answer the invariants below; each answer is "
                         "saved on its own."), "success")
+                if document is not None:
+                    _suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
         # The user's values are kept: the same bound form is rendered again with its errors.
         return render_template("assessments/new.html", form=form, catalogue=catalogue), 400
     return render_template("assessments/new.html", form=form, catalogue=catalogue)
+
+
+def _suggest_after_upload(catalogue, assessment) -> None:  # type: ignore[no-untyped-def]
+    """Propose answers from the uploaded document; a failure never loses the assessment."""
+    try:
+        outcome = suggest_from_document(catalogue, assessment, current_app.config["UPLOAD_DIR"],
+                                        current_user, current_lang())
+    except (DocumentError, ModelMissingError) as exc:
+        flash(_("The document was stored but could not be analysed automatically: %(reason)s",
+                reason=str(exc)), "error")
+    else:
+        flash(_("%(n)d answers were suggested from the document. They stay unconfirmed until "
+                "you accept them.", n=outcome.suggested), "success")
 
 
 @bp.get("/assessments/<uid>")

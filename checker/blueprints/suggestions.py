@@ -1,0 +1,84 @@
+"""Automatic suggestions in the assessment form: run the analysis, accept or reject."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..documents import DocumentError
+from ..evidence import ModelMissingError
+from ..services import suggestions as service
+from ..services.assessments import catalogue_of
+from ._common import current_lang, owned_or_404
+
+bp = Blueprint("suggestions", __name__)
+
+
+def _back(uid: str, invariant_id: str | None = None) -> ResponseReturnValue:
+    anchor = f"inv-{invariant_id}" if invariant_id else "suggestions"
+    return redirect(url_for("assessments.form", uid=uid, _anchor=anchor))
+
+
+@bp.post("/assessments/<uid>/suggestions")
+@login_required
+def run(uid: str) -> ResponseReturnValue:
+    assessment = owned_or_404(uid)
+    try:
+        outcome = service.suggest_from_document(
+            catalogue_of(assessment), assessment, current_app.config["UPLOAD_DIR"],
+            current_user, current_lang(),
+        )
+    except service.NoDocumentError:
+        flash(_("This assessment has no document to analyse. Upload one when you create an "
+                "assessment."), "error")
+    except DocumentError as exc:
+        flash(_("The document could not be analysed: %(reason)s", reason=str(exc)), "error")
+    except ModelMissingError:
+        flash(_("Automatic detection is unavailable: its model files are missing from this "
+                "installation."), "error")
+    else:
+        flash(_("%(n)d suggestions proposed from the document; %(kept)d answers you had given "
+                "were left unchanged. Review each suggestion, then accept or reject it.",
+                n=outcome.suggested, kept=outcome.kept), "success")
+    return _back(uid)
+
+
+def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturnValue:
+    assessment = owned_or_404(uid)
+    version = request.form.get("version", type=int) if invariant_id else None
+    changed = service.resolve_suggestions(assessment, current_user, accept=accept,
+                                          invariant_id=invariant_id, expected_version=version)
+    if invariant_id and not changed:
+        flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
+                "overwritten: check the current answer below."), "error")
+    elif accept:
+        flash(_("%(n)d suggestions accepted as your answers.", n=changed), "success")
+    else:
+        flash(_("%(n)d suggestions rejected.", n=changed), "success")
+    return _back(uid, invariant_id)
+
+
+@bp.post("/assessments/<uid>/suggestions/accept")
+@login_required
+def accept_all(uid: str) -> ResponseReturnValue:
+    return _resolve(uid, True, None)
+
+
+@bp.post("/assessments/<uid>/suggestions/reject")
+@login_required
+def reject_all(uid: str) -> ResponseReturnValue:
+    return _resolve(uid, False, None)
+
+
+@bp.post("/assessments/<uid>/suggestions/<invariant_id>/accept")
+@login_required
+def accept_one(uid: str, invariant_id: str) -> ResponseReturnValue:
+    return _resolve(uid, True, invariant_id)
+
+
+@bp.post("/assessments/<uid>/suggestions/<invariant_id>/reject")
+@login_required
+def reject_one(uid: str, invariant_id: str) -> ResponseReturnValue:
+    return _resolve(uid, False, invariant_id)

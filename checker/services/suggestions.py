@@ -1,0 +1,177 @@
+"""Automatic suggestions in an assessment: propose, accept or reject, never overwrite a person.
+
+Data flow: stored document → text (:mod:`checker.documents`) → detected elements and invariant
+suggestions (:mod:`checker.evidence`) → answers marked ``origin="suggestion"``. A suggestion is
+only written where no person has answered; a person confirms it (it becomes ``human`` with
+``confirmed_by``) or rejects it (the answer is cleared). Every change goes to the history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from ..catalogue import Catalogue, pick
+from ..documents import extract_document
+from ..evidence import Suggestion, detect_elements, suggest_answers
+from ..extensions import db
+from ..models import Answer, AnswerHistory, Assessment, User
+from ..models._time import utcnow
+
+QUOTATION_SEPARATOR = "\n[…]\n"
+MAX_STORED_QUOTATIONS = 3
+FIELDS = ("answer", "justification", "quotation", "page", "section")
+
+
+class NoDocumentError(LookupError):
+    """The assessment has no stored document to analyse."""
+
+
+@dataclass(frozen=True)
+class SuggestionRun:
+    suggested: int  # answers written as suggestions
+    kept: int  # invariants left alone because a person had answered them
+    document_language: str
+
+
+def stored_document(assessment: Assessment, upload_dir: str | Path) -> Path:
+    """The uploaded file of ``assessment`` (stored as ``<sha256>.<ext>``)."""
+    if assessment.document_sha256:
+        for path in sorted(Path(upload_dir).glob(f"{assessment.document_sha256}.*")):
+            return path
+    raise NoDocumentError(assessment.uid)
+
+
+def analyse_document(
+    catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path
+) -> tuple[dict[str, Suggestion], str]:
+    """Suggestions for every applicable invariant, and the detected document language.
+
+    Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
+    unreadable document.
+    """
+    path = stored_document(assessment, upload_dir)
+    document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
+    detections = detect_elements(document, kind=assessment.document_kind)
+    suggestions = suggest_answers(catalogue, assessment.study_type, detections,
+                                  lang=document.language, document=document,
+                                  kind=assessment.document_kind)
+    return suggestions, document.language
+
+
+def _values(row: Answer | None) -> dict[str, str | None]:
+    if row is None:
+        return {name: (None if name == "answer" else "") for name in FIELDS}
+    return {name: getattr(row, name) for name in FIELDS}
+
+
+def _suggested_values(suggestion: Suggestion, lang: str) -> dict[str, str | None]:
+    quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
+    first = quotes[0] if quotes else None
+    return {
+        "answer": suggestion.answer,
+        "justification": pick(suggestion.rationale, lang) if suggestion.rationale else "",
+        # Each quotation was verified verbatim in the extracted text by the evidence layer.
+        "quotation": QUOTATION_SEPARATOR.join(q.text for q in quotes),
+        "page": str(first.page) if first and first.page is not None else "",
+        "section": (first.section or "")[:200] if first else "",
+    }
+
+
+def _log(assessment: Assessment, invariant_id: str, user: User, version: int,
+         old: dict, new: dict, origin: str) -> None:
+    db.session.add(AnswerHistory(
+        assessment_id=assessment.id, invariant_id=invariant_id, user_id=user.id,
+        username=user.username, changed_at=utcnow(), version=version,
+        old_answer=old["answer"], new_answer=new["answer"], old_values=old,
+        new_values={**new, "origin": origin},
+    ))
+
+
+def store_suggestions(
+    assessment: Assessment, suggestions: dict[str, Suggestion], user: User, lang: str
+) -> tuple[int, int]:
+    """Write suggestions where no person has answered; return (suggested, kept)."""
+    rows = {row.invariant_id: row for row in assessment.answers}
+    suggested = kept = 0
+    now = utcnow()
+    for invariant_id, suggestion in suggestions.items():
+        row = rows.get(invariant_id)
+        if row is not None and row.origin == "human" and row.answer is not None:
+            kept += 1
+            continue
+        new = _suggested_values(suggestion, lang)
+        old = _values(row)
+        if row is None:
+            row = Answer(assessment_id=assessment.id, invariant_id=invariant_id, version=0)
+            db.session.add(row)
+        if old == new and row.origin == "suggestion":
+            continue
+        for name, value in new.items():
+            setattr(row, name, value)
+        row.origin, row.confirmed_by, row.updated_at = "suggestion", None, now
+        row.version = (row.version or 0) + 1
+        _log(assessment, invariant_id, user, row.version, old, new, "suggestion")
+        suggested += 1
+    assessment.updated_at = now
+    db.session.commit()
+    return suggested, kept
+
+
+def suggest_from_document(
+    catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path, user: User, lang: str
+) -> SuggestionRun:
+    suggestions, doc_lang = analyse_document(catalogue, assessment, upload_dir)
+    suggested, kept = store_suggestions(assessment, suggestions, user, lang)
+    return SuggestionRun(suggested, kept, doc_lang)
+
+
+def _pending(assessment: Assessment, invariant_id: str | None) -> list[Answer]:
+    query = select(Answer).where(Answer.assessment_id == assessment.id,
+                                 Answer.origin == "suggestion")
+    if invariant_id is not None:
+        query = query.where(Answer.invariant_id == invariant_id)
+    return list(db.session.scalars(query))
+
+
+def resolve_suggestions(
+    assessment: Assessment, user: User, *, accept: bool, invariant_id: str | None = None,
+    expected_version: int | None = None,
+) -> int:
+    """Accept (confirm as the person's answer) or reject (clear) pending suggestions.
+
+    With ``invariant_id``, only that one, and only if its version is still
+    ``expected_version`` (else nothing changes: the page was stale). Returns how many changed.
+    """
+    changed = 0
+    now = utcnow()
+    for row in _pending(assessment, invariant_id):
+        if expected_version is not None and row.version != expected_version:
+            continue
+        old = _values(row)
+        new = old if accept else _values(None)
+        # Compare-and-set: a save made meanwhile (origin now human, version moved) wins.
+        result = db.session.execute(
+            update(Answer)
+            .where(Answer.id == row.id, Answer.version == row.version,
+                   Answer.origin == "suggestion")
+            .values(origin="human", confirmed_by=user.username if accept else None,
+                    updated_at=now, version=row.version + 1,
+                    **({} if accept else new))
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:
+            _log(assessment, row.invariant_id, user, row.version + 1, old, new,
+                 "human" if accept else "rejected suggestion")
+            changed += 1
+    if changed:
+        assessment.updated_at = now
+    db.session.commit()
+    db.session.expire_all()
+    return changed
+
+
+def pending_count(assessment: Assessment) -> int:
+    return len(_pending(assessment, None))

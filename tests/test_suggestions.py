@@ -1,0 +1,147 @@
+"""Automatic suggestions in the assessment form: propose, accept, reject, never overwrite."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post
+
+from checker.extensions import db
+from checker.models import Answer, AnswerHistory, Assessment
+from checker.services.suggestions import QUOTATION_SEPARATOR
+
+PROTOCOL = """Supervised walking after stroke: protocol of a randomised controlled trial
+
+Methods
+
+Ethics and dissemination
+The protocol was approved by the ethics committee CPP Ouest III (reference 2024-A01234-56) on
+12 March 2024, before the first participant was included. Written informed consent will be
+obtained from all participants before inclusion.
+
+Randomisation
+Participants will be randomly allocated (1:1) using a computer-generated sequence with
+permuted blocks of variable size, stratified by centre. Allocation will be concealed with a
+secure web-based system.
+
+Funding
+This trial is funded by the French Ministry of Health (PHRC 2023). The funder has no role in
+the design, conduct or reporting of the study.
+
+Trial registration
+ClinicalTrials.gov NCT01234567, registered on 2 April 2024.
+"""
+
+
+def upload(text: str = PROTOCOL, name: str = "protocol.txt") -> dict:
+    return {"document": (io.BytesIO(text.encode("utf-8")), name)}
+
+
+def answers_of(app, uid: str) -> dict[str, Answer]:
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        return {a.invariant_id: a for a in assessment.answers}
+
+
+@pytest.fixture
+def suggested(app, auth_client):
+    """An assessment created with a document: suggestions are made at creation."""
+    uid = create_assessment(auth_client, **upload())
+    return uid
+
+
+def test_suggestions_are_made_at_upload_and_marked_unconfirmed(app, auth_client, suggested):
+    answers = answers_of(app, suggested)
+    assert len(answers) == 30
+    assert all(a.origin == "suggestion" and a.confirmed_by is None for a in answers.values())
+    e01 = answers["E01"]
+    assert e01.answer in ("met", "partially_met")
+    assert "ethics committee CPP Ouest III" in e01.quotation
+    # Every stored quotation is a verbatim sentence of the document.
+    normalised = " ".join(PROTOCOL.split())
+    for answer in answers.values():
+        for part in filter(None, answer.quotation.split(QUOTATION_SEPARATOR)):
+            assert part in PROTOCOL or " ".join(part.split()) in normalised
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert "Unconfirmed automatic suggestion" in page
+    assert "Accept all 30 suggestions" in page
+
+
+def test_accept_one_confirms_and_records_history(app, auth_client, suggested):
+    version = answers_of(app, suggested)["E01"].version
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/E01/accept",
+                    {"version": version})
+    assert response.status_code == 302
+    e01 = answers_of(app, suggested)["E01"]
+    assert e01.origin == "human" and e01.confirmed_by == "alice"
+    assert e01.version == version + 1
+    with app.app_context():
+        last = db.session.scalars(db.select(AnswerHistory).where(
+            AnswerHistory.invariant_id == "E01").order_by(AnswerHistory.id.desc())).first()
+        assert last.new_values["origin"] == "human" and last.username == "alice"
+
+
+def test_stale_accept_changes_nothing(app, auth_client, suggested):
+    version = answers_of(app, suggested)["E02"].version
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/E02/accept",
+                    {"version": version - 1}, follow_redirects=True)
+    assert "changed meanwhile" in response.get_data(as_text=True)
+    assert answers_of(app, suggested)["E02"].origin == "suggestion"
+
+
+def test_reject_one_and_accept_all(app, auth_client, suggested):
+    version = answers_of(app, suggested)["E03"].version
+    post(auth_client, f"/assessments/{suggested}/suggestions/E03/reject", {"version": version})
+    e03 = answers_of(app, suggested)["E03"]
+    assert e03.answer is None and e03.quotation == "" and e03.origin == "human"
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/accept",
+                    follow_redirects=True)
+    assert "29 suggestions accepted" in response.get_data(as_text=True)
+    answers = answers_of(app, suggested)
+    assert all(a.origin == "human" for a in answers.values())
+    assert answers["E03"].answer is None  # a rejected suggestion is not resurrected
+
+
+def test_reject_all(app, auth_client, suggested):
+    post(auth_client, f"/assessments/{suggested}/suggestions/reject")
+    assert all(a.answer is None for a in answers_of(app, suggested).values())
+
+
+def test_rerun_never_overwrites_a_person(app, auth_client, suggested):
+    e01 = answers_of(app, suggested)["E01"]
+    post(auth_client, f"/assessments/{suggested}/answers/E01", {
+        "E01-answer": "not_met", "E01-justification": "Approval obtained after inclusion began.",
+        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    assert answers_of(app, suggested)["E01"].answer == "not_met"
+    response = post(auth_client, f"/assessments/{suggested}/suggestions", follow_redirects=True)
+    assert "1 answers you had given were left unchanged" in response.get_data(as_text=True)
+    e01 = answers_of(app, suggested)["E01"]
+    assert e01.answer == "not_met" and e01.origin == "human"
+
+
+def test_no_document_gives_a_clear_message(auth_client, assessment):
+    response = post(auth_client, f"/assessments/{assessment}/suggestions", follow_redirects=True)
+    assert "no document to analyse" in response.get_data(as_text=True)
+
+
+def test_unreadable_document_keeps_the_assessment(app, auth_client):
+    from weasyprint import HTML
+
+    blank_pdf = HTML(string="<html><body></body></html>").write_pdf()
+    data = {**ASSESSMENT_FORM, "document": (io.BytesIO(blank_pdf), "scan.pdf")}
+    response = post(auth_client, "/assessments/new", data, content_type="multipart/form-data",
+                    follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "could not be analysed automatically" in text
+    assert ASSESSMENT_FORM["title"] in text
+
+
+def test_other_users_cannot_touch_suggestions(app, suggested):
+    make_user(app, "bob")
+    other = app.test_client()
+    login(other, "bob")
+    for path in ("suggestions", "suggestions/accept", "suggestions/E01/reject"):
+        assert post(other, f"/assessments/{suggested}/{path}").status_code == 404
+    assert all(a.origin == "suggestion" for a in answers_of(app, suggested).values())
