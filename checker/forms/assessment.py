@@ -9,7 +9,7 @@ from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..catalogue import DOCUMENT_KINDS, Catalogue, pick
-from ..services.assessments import DOMAINS
+from ..services.records import NPI_DOMAINS
 
 REQUIRED = _l("This field is required.")
 KIND_LABELS = {"protocol": _l("Study protocol"), "paper": _l("Published paper")}
@@ -51,7 +51,7 @@ def assessment_form(catalogue: Catalogue, lang: str) -> AssessmentForm:
     form.study_type.choices = [
         (st.id, f"{st.number}. {pick(st.label, lang)}") for st in catalogue.study_types
     ]
-    form.domain.choices = [(d, DOMAIN_LABELS[d]) for d in DOMAINS]
+    form.domain.choices = [(d, DOMAIN_LABELS[d]) for d in NPI_DOMAINS]
     return form
 
 

@@ -9,7 +9,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..catalogue import pick
-from ..services.assessments import DOMAINS
+from ..services.records import NPI_DOMAINS
 from ..services.screening import Questionnaire
 from .assessment import DOMAIN_LABELS
 
@@ -21,7 +21,7 @@ class DossierForm(FlaskForm):
     npi_name = StringField(_l("Name of the non-pharmacological intervention"),
                            validators=[DataRequired(REQUIRED), Length(max=300)])
     domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)],
-                        choices=[(d, DOMAIN_LABELS[d]) for d in DOMAINS])
+                        choices=[(d, DOMAIN_LABELS[d]) for d in NPI_DOMAINS])
     health_problem = StringField(
         _l("Targeted health problem"), validators=[DataRequired(REQUIRED), Length(max=300)],
         description=_l("For example: cancer-related fatigue in breast cancer survivors."))

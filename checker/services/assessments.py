@@ -12,13 +12,12 @@ from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
-from .records import AnswerRecord, AssessmentRecord
+from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord
 from .snapshots import catalogue_by_fingerprint, ensure_snapshot
 from .uploads import StoredDocument
 
 TEXT_FIELDS = ("justification", "quotation", "page", "section")
 
-DOMAINS = ("physical", "nutritional", "psychosocial")
 """NPI domains (physical, nutritional, psychosocial), as in the NPIS Model."""
 
 FIELD_LIMITS = {
@@ -63,7 +62,7 @@ def validate_fields(catalogue: Catalogue, fields: AssessmentFields) -> dict[str,
         errors["document_kind"] = _("Choose a protocol or a published paper.")
     if fields.study_type not in {st.id for st in catalogue.study_types}:
         errors["study_type"] = _("Choose one of the catalogue's study types.")
-    if fields.domain not in DOMAINS:
+    if fields.domain not in NPI_DOMAINS:
         errors["domain"] = _("Choose physical, nutritional or psychosocial.")
     return errors
 

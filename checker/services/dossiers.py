@@ -18,8 +18,9 @@ from ..extensions import db
 from ..models import Assessment, User
 from ..models._time import utcnow
 from ..models.dossier import Dossier, DossierStudy, StudyPublication
-from .assessments import DOMAINS, AssessmentNotFound, catalogue_of, get_owned, to_record
+from .assessments import AssessmentNotFound, catalogue_of, get_owned, to_record
 from .digests import assessment_digest, canonical_digest
+from .records import NPI_DOMAINS
 from .screening import ScreeningResult, load_questionnaire, screen
 from .sufficiency import StudyEvidence
 
@@ -69,7 +70,7 @@ def validate_fields(fields: DossierFields) -> dict[str, str]:
             errors[name] = _("This field is required.")
         elif len(value) > limit:
             errors[name] = _("At most %(n)d characters.", n=limit)
-    if fields.domain not in DOMAINS:
+    if fields.domain not in NPI_DOMAINS:
         errors["domain"] = _("Choose physical, nutritional or psychosocial.")
     return errors
 

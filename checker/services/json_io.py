@@ -17,14 +17,11 @@ from typing import Any
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 
-from .records import ANSWER_ORIGINS, AnswerRecord, AssessmentRecord
+from .records import ANSWER_ORIGINS, NPI_DOMAINS, AnswerRecord, AssessmentRecord
 from .scoring import score_assessment
 
 FORMAT = "npis-checker-assessment"
 FORMAT_VERSION = 1
-# Same values as checker.services.assessments.DOMAINS, kept here so that importing a JSON file
-# does not pull in the database layer.
-DOMAINS = ("physical", "nutritional", "psychosocial")
 
 _META_STR = ("uid", "title", "document_kind", "study_type", "npi_name", "domain", "country",
              "language", "assessor")
@@ -280,7 +277,7 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
     if fields["uid"] == "" and "uid" in meta:
         reader.fail("assessment.uid", "must not be empty")
     reader.choice(meta, "document_kind", "assessment", DOCUMENT_KINDS)
-    reader.choice(meta, "domain", "assessment", DOMAINS)
+    reader.choice(meta, "domain", "assessment", NPI_DOMAINS)
     sha = reader.string(doc, "sha256", "document", required=False) or ""
     if sha and (len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha)):
         reader.fail("document.sha256", "expected 64 lower-case hexadecimal characters")

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+NPI_DOMAINS = ("physical", "nutritional", "psychosocial")
+"""The three NPI domains of the NPIS white paper."""
+
 ANSWER_ORIGINS = ("human", "suggestion")
 """``human``: given or confirmed by a person; ``suggestion``: an unconfirmed automatic one."""
 
