@@ -83,12 +83,15 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
 
             # With JavaScript: the save goes through fetch and updates the page in place.
             block = page.locator("#inv-E01")
+            # The uploaded text was analysed at creation: E01 holds an unconfirmed suggestion.
+            assert "Unconfirmed automatic suggestion" in block.inner_text()
+            before = int(block.locator("input[name='E01-version']").input_value())
             block.get_by_label("Met", exact=True).check()
             block.get_by_label("Justification").fill("Committee, reference and date given.")
             block.get_by_role("button", name="Save E01").click()
             page.wait_for_function(
                 "document.getElementById('progress-bar').value == 1")
-            assert block.locator("input[name='E01-version']").input_value() == "1"
+            assert block.locator("input[name='E01-version']").input_value() == str(before + 1)
             form_url = page.url.split("#")[0]
 
             # Without JavaScript: the plain form post and redirect work the same.

@@ -176,9 +176,15 @@ def to_record(assessment: Assessment) -> AssessmentRecord:
 
 
 def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
-    """(answered, total) over the invariants that apply to the record's study type."""
+    """(answered, total) over the invariants that apply to the record's study type.
+
+    Only answers given or confirmed by a person count: an unconfirmed automatic suggestion is
+    not yet an answer.
+    """
     applicable = catalogue.invariants_for(record.study_type)
-    answered = sum(1 for inv in applicable if record.answer_for(inv.id).answer)
+    answered = sum(1 for inv in applicable
+                   if record.answer_for(inv.id).answer
+                   and record.answer_for(inv.id).origin == "human")
     return answered, len(applicable)
 
 
