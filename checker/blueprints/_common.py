@@ -1,15 +1,17 @@
-"""Helpers shared by the assessment views: ownership lookup and the current language."""
+"""Helpers shared by the views: ownership lookup, language of reports, file downloads."""
 
 from __future__ import annotations
 
-from flask import abort
+import re
+
+from flask import Response, abort, request
 from flask_login import current_user
 
 from ..app import current_lang
 from ..models import Assessment
 from ..services.assessments import AssessmentNotFound, get_owned
 
-__all__ = ["current_lang", "owned_or_404"]
+__all__ = ["attachment", "current_lang", "owned_or_404", "report_lang", "slug"]
 
 
 def owned_or_404(uid: str) -> Assessment:
@@ -18,3 +20,21 @@ def owned_or_404(uid: str) -> Assessment:
         return get_owned(uid, current_user)
     except AssessmentNotFound:
         abort(404)
+
+
+def report_lang() -> str:
+    """Language asked for a report (``?lang=``), else the interface language; 400 if unknown."""
+    lang = request.args.get("lang") or current_lang()
+    if lang not in ("en", "fr"):
+        abort(400)
+    return lang
+
+
+def slug(text: str, fallback: str) -> str:
+    """A file-name-safe version of ``text``."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or fallback
+
+
+def attachment(data: bytes, mimetype: str, filename: str) -> Response:
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

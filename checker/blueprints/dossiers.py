@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -25,7 +23,7 @@ from ..services.dossier_reports import FORMATS, issue_dossier_report
 from ..services.dossier_view import build_view
 from ..services.screening import ScreeningError, load_questionnaire
 from ..services.snapshots import active_catalogue
-from ._common import current_lang
+from ._common import attachment, current_lang, report_lang, slug
 
 bp = Blueprint("dossiers", __name__, url_prefix="/dossiers")
 
@@ -230,20 +228,13 @@ def sufficiency(uid: str) -> ResponseReturnValue:
     return render_template("dossiers/sufficiency.html", dossier=dossier, view=view)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or "dossier"
-
-
 @bp.get("/<uid>/report.<fmt>")
 @login_required
 def report(uid: str, fmt: str) -> ResponseReturnValue:
     if fmt not in FORMATS:
         abort(404)
-    lang = request.args.get("lang") or current_lang()
-    if lang not in ("en", "fr"):
-        abort(400)
+    lang = report_lang()
     dossier = _owned_or_404(uid)
     issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username)
-    name = f"{_slug(dossier.npi_name)}-{issued.report_id}.{fmt}"
-    return Response(issued.data, mimetype=issued.mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return attachment(issued.data, issued.mimetype,
+                      f"{slug(dossier.npi_name, 'dossier')}-{issued.report_id}.{fmt}")

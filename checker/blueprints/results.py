@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
-
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from ..services.assessments import catalogue_of, to_record
 from ..services.figure import summary_svg
 from ..services.issued_reports import issue_assessment_report
-from ..services.json_io import export_json
 from ..services.scoring import score_assessment
-from ._common import current_lang, owned_or_404
+from ._common import attachment, current_lang, owned_or_404, report_lang, slug
 
 bp = Blueprint("results", __name__)
-
-MIME = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60] or "assessment"
 
 
 @bp.get("/assessments/<uid>/results")
@@ -45,27 +32,23 @@ def results(uid: str) -> ResponseReturnValue:
 @bp.get("/assessments/<uid>/report.<fmt>")
 @login_required
 def report(uid: str, fmt: str) -> ResponseReturnValue:
-    if fmt not in MIME:
+    if fmt not in ("pdf", "xlsx"):
         abort(404)
-    lang = request.args.get("lang") or current_lang()
-    if lang not in ("en", "fr"):
-        abort(400)
-    assessment = owned_or_404(uid)
-    catalogue = catalogue_of(assessment)
-    record = to_record(assessment)
-    # Signed and registered, so the recipient can have it verified (/verify).
-    body = issue_assessment_report(catalogue, record, fmt, lang, current_user.username).data
-    name = f"{_slug(record.title)}-{lang}.{fmt}"
-    return Response(body, mimetype=MIME[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return _download(uid, fmt, report_lang())
 
 
 @bp.get("/assessments/<uid>/export.json")
 @login_required
 def export(uid: str) -> ResponseReturnValue:
+    return _download(uid, "json", report_lang())
+
+
+def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
-    data = export_json(catalogue_of(assessment), to_record(assessment))
-    body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    name = f"{_slug(assessment.title)}.json"
-    return Response(body, mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    record = to_record(assessment)
+    # Signed and registered, so the recipient can have it verified (/verify).
+    issued = issue_assessment_report(catalogue_of(assessment), record, fmt, lang,
+                                     current_user.username)
+    suffix = f"-{lang}" if fmt != "json" else ""
+    return attachment(issued.data, issued.mimetype,
+                      f"{slug(record.title, 'assessment')}{suffix}.{fmt}")
