@@ -20,8 +20,7 @@ YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 class DossierForm(FlaskForm):
     npi_name = StringField(_l("Name of the non-pharmacological intervention"),
                            validators=[DataRequired(REQUIRED), Length(max=300)])
-    domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)],
-                        choices=[(d, DOMAIN_LABELS[d]) for d in NPI_DOMAINS])
+    domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)])
     health_problem = StringField(
         _l("Targeted health problem"), validators=[DataRequired(REQUIRED), Length(max=300)],
         description=_l("For example: cancer-related fatigue in breast cancer survivors."))
@@ -29,6 +28,11 @@ class DossierForm(FlaskForm):
         _l("Country of deployment"), validators=[DataRequired(REQUIRED), Length(max=100)],
         description=_l("Where the NPI is to be used; the implementation study must be from "
                        "this country."))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Choices are set on the bound field: WTForms deprecates tuple choices in declarations.
+        self.domain.choices = [(d, DOMAIN_LABELS[d]) for d in NPI_DOMAINS]
 
 
 class PublicationForm(FlaskForm):
@@ -65,15 +69,18 @@ def screening_form(questionnaire: Questionnaire, lang: str, domain: str = "",
     class ScreeningForm(FlaskForm):
         pass
 
-    ScreeningForm.domain = RadioField(_l("NPI domain"), choices=domains,
-                                      validators=[DataRequired(REQUIRED)])
+    ScreeningForm.domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)])
     for question in questionnaire.questions:
         setattr(ScreeningForm, f"q_{question.id}",
-                RadioField(pick(question.text, lang), choices=YES_NO,
+                RadioField(pick(question.text, lang),
                            validators=[DataRequired(_l("Answer yes or no."))]))
     kwargs: dict[str, object] = {"domain": domain or None}
     for question_id, value in (answers or {}).items():
         kwargs[f"q_{question_id}"] = value
     if formdata is None:
         kwargs["formdata"] = None
-    return ScreeningForm(**kwargs)
+    form = ScreeningForm(**kwargs)
+    form.domain.choices = domains
+    for question in questionnaire.questions:
+        form[f"q_{question.id}"].choices = YES_NO
+    return form
