@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+
+
+def _bare(text: str) -> str:
+    """Heading text without Markdown marks, numbering punctuation and a trailing colon."""
+    return text.strip().lstrip("#").strip().rstrip(":").strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,17 @@ class Document:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
+
+    @cached_property
+    def _heading_titles(self) -> frozenset[str]:
+        return frozenset(_bare(section.title) for section in self.sections)
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is a section heading rather than running text.
+
+        A heading names a topic ("Randomisation") but reports nothing: it is no evidence.
+        """
+        return _bare(self.sentence_text(sentence)) in self._heading_titles
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding ``offset``; None for formats without pages."""

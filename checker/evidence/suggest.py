@@ -19,6 +19,7 @@ from .detect import Detection
 from .quotes import verify_quotation
 
 MAX_QUOTATIONS = 3
+MIN_QUOTATION_WORDS = 4
 CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
 
 
@@ -56,6 +57,9 @@ def _cue_quotations(document: Document, cues: tuple[str, ...]) -> list[Quotation
     found: list[Quotation] = []
     for sentence in document.sentences:
         text = document.sentence_text(sentence)
+        # A bare heading or a fragment names a topic without reporting anything.
+        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS:
+            continue
         if pattern.search(text) and verify_quotation(document.text, text):
             found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
                                    sentence.section, "cue"))
