@@ -1,6 +1,9 @@
 """Train the article-level element model on the TRAIN split and ship it in checker/evidence/model.
 
-Usage: python scripts/train_elements.py [--data DIR] [--split train]
+Usage: python scripts/train_elements.py [--data DIR] [--split train] [--cv]
+
+With --cv, first reports nested 5-fold cross-validation on the training split (folds grouped by
+protocol/results pair) and records those figures in the model metadata.
 
 Training data: SPIRIT-CONSORT-TM (Jiang et al., medRxiv 2025; MIT licence), the `train` split
 only, so figures reported on `valid` come from a model that never saw `valid`.
@@ -18,7 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from checker.evidence.elements import sctm_items  # noqa: E402
 from checker.evidence.model import MODEL_DIR  # noqa: E402
-from checker.evidence.training import load_benchmark, save_model, train  # noqa: E402
+from checker.evidence.training import (  # noqa: E402
+    cross_validate,
+    load_benchmark,
+    save_model,
+    train,
+)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm"
 
@@ -28,12 +36,18 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="train")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--cv", action="store_true", help="also report train cross-validation")
     args = parser.parse_args()
     articles = [a for a in load_benchmark(args.data) if a.split == args.split]
     if not articles:
         print(f"no articles in split {args.split!r} under {args.data}", file=sys.stderr)
         return 1
     started = time.time()
+    cv = None
+    if args.cv:
+        cv = cross_validate(articles, sctm_items())
+        print(f"train CV ({cv['folds']} folds grouped by pair, {cv['documents']} articles): "
+              f"micro_f1={cv['micro_f1']:.4f} macro_f1={cv['macro_f1']:.4f}")
     model = train(articles, sctm_items())
     meta = {
         "training_data": "SPIRIT-CONSORT-TM (Jiang et al., medRxiv 2025), MIT licence",
@@ -42,6 +56,9 @@ def main() -> int:
         "items": len(model["items"]),
         "vocabulary": len(model["vocabulary"]),
     }
+    if cv is not None:
+        meta["train_cv"] = {key: round(value, 4) if isinstance(value, float) else value
+                            for key, value in cv.items()}
     save_model(model, args.out, meta)
     print(f"trained on {len(articles)} documents in {time.time() - started:.0f} s -> {args.out}")
     return 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -21,7 +23,9 @@ from checker.evidence import (
     verify_quotation,
 )
 from checker.evidence.elements import extra_elements, sctm_items
+from checker.evidence.features import compile_patterns, pattern_counts
 from checker.evidence.model import MODEL_DIR, get_model
+from checker.evidence.training import group_folds
 
 REPO = Path(__file__).resolve().parents[1]
 BENCHMARK = REPO.parent / "shared" / "benchmarks" / "spirit-consort-tm"
@@ -74,6 +78,32 @@ def test_model_is_shipped_small_and_trained_on_train_only() -> None:
     assert model.meta["split"] == "train"
     assert model.items == sctm_items() and len(model.items) == 83
     assert (MODEL_DIR / "MODEL_CARD.md").is_file()
+
+
+def test_model_carries_its_own_cue_patterns() -> None:
+    # The pattern model's weights line up with the patterns stored in the model, not with
+    # whatever lexicon.yaml says today: one weight per pattern and per pattern x kind.
+    model = get_model()
+    assert len(model.patterns) == len(model.items) == len(model.w_pattern)
+    for patterns, weights in zip(model.patterns, model.w_pattern, strict=True):
+        assert len(weights) == 7 + 2 * len(patterns) + 2 * len(model.items)
+    assert model.meta["train_cv"]["folds"] == 5
+
+
+def test_pattern_counts_count_sentences_per_pattern() -> None:
+    compiled, quick = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
+    counts = pattern_counts(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."],
+                            compiled, quick)
+    assert counts.tolist() == pytest.approx([math.log(3), math.log(2), 0.0])
+    assert pattern_counts(["anything"], [], None).shape == (0,)
+
+
+def test_cross_validation_folds_keep_pairs_together() -> None:
+    pairs = np.array([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6])
+    folds = group_folds(pairs, k=3)
+    for pair in set(pairs.tolist()):
+        assert len(set(folds[pairs == pair].tolist())) == 1
+    assert set(folds.tolist()) == {0, 1, 2}
 
 
 def test_english_detections_are_verbatim_and_located() -> None:

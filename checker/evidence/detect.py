@@ -64,6 +64,7 @@ def detect_elements(
     """Detected reporting elements of ``doc``, best supporting sentence first per element."""
     kind = normalise_kind(kind)
     lang = lang or doc.language
+    english = lang == "en"
     model = get_model()
     lexicon = get_lexicon()
     sentences = [doc.sentence_text(s) for s in doc.sentences]
@@ -73,7 +74,8 @@ def detect_elements(
     hits = cue_matrix(sentences, elements, lexicon, lang)
     n_items = len(model.items)
     probs, decisions = model.probabilities(
-        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=(lang == "en")
+        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=english,
+        sentences=sentences,
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     detections: list[Detection] = []
@@ -82,7 +84,8 @@ def detect_elements(
             if not decisions[j]:
                 continue
             # Cue hits dominate; learned term weights break ties and cover cue-less sentences.
-            score = hits[:, j] * 10.0 + term_scores[:, j]
+            # The weights are English: in another language only a cue sentence is evidence.
+            score = hits[:, j] * 10.0 + (term_scores[:, j] if english else 0.0)
             confidence = float(probs[j])
         else:
             n_cue = int((hits[:, j] > 0).sum())
@@ -90,7 +93,8 @@ def detect_elements(
                 continue
             score = hits[:, j].astype(np.float32)
             confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
-        detections.extend(_supporting(doc, element, score, confidence, j < n_items))
+        detections.extend(_supporting(doc, element, score, confidence,
+                                      trained=j < n_items and english))
     return detections
 
 
@@ -105,6 +109,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, confidence: floa
         if found and score[index] <= 0:
             break
         sentence = doc.sentences[int(index)]
+        if not is_title_item(element) and doc.is_heading(sentence):
+            continue  # a heading names a topic; the evidence is in the text below it
         quote = doc.sentence_text(sentence)
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
             continue

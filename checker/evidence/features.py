@@ -48,9 +48,56 @@ def cue_matrix(
 
 
 def cue_doc_features(hits: np.ndarray) -> np.ndarray:
-    """Per element: log(1 + sentences with a cue) and the most cues in one sentence."""
+    """Per element: log(1 + sentences with a cue), the most cues in one sentence, and the cues
+    in the first sentence (the title, which alone decides the title items 1a-1g)."""
     if hits.shape[0] == 0:
-        return np.zeros((hits.shape[1], 2), dtype=np.float32)
+        return np.zeros((hits.shape[1], 3), dtype=np.float32)
     n_sent = np.log1p((hits > 0).sum(axis=0))
     best = np.log1p(hits.max(axis=0))
-    return np.stack([n_sent, best], axis=1).astype(np.float32)
+    title = np.log1p(hits[0])
+    return np.stack([n_sent, best, title], axis=1).astype(np.float32)
+
+
+ALL_ITEMS_SCALE = 0.3  # shrinks the other items' cue features relative to the item's own
+
+
+def compile_patterns(patterns: list[str]) -> tuple[list[re.Pattern[str]], re.Pattern[str] | None]:
+    """Compiled cue patterns of one item, plus their alternation (a cheap first pass)."""
+    flags = re.IGNORECASE | re.MULTILINE
+    compiled = [re.compile(p, flags) for p in patterns]
+    quick = re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+    return compiled, quick
+
+
+def pattern_counts(
+    sentences: list[str], compiled: list[re.Pattern[str]], quick: re.Pattern[str] | None
+) -> np.ndarray:
+    """Per cue pattern: log(1 + number of sentences it matches).
+
+    One feature per pattern (not only the item's total) lets the model learn that some cues
+    of an item are reliable and others are noise.
+    """
+    counts = np.zeros(len(compiled), dtype=np.float32)
+    if quick is None:
+        return counts
+    for sentence in sentences:
+        if quick.search(sentence):
+            for k, pattern in enumerate(compiled):
+                if pattern.search(sentence):
+                    counts[k] += 1
+    return np.log1p(counts)
+
+
+def pattern_block(
+    cue_block: np.ndarray, counts: np.ndarray, all_cues: np.ndarray, flag: float
+) -> np.ndarray:
+    """Features of the pattern model of one item.
+
+    ``cue_block``: the item's kind/cue block; ``counts``: its per-pattern counts;
+    ``all_cues``: items x 3 cue features of every item, the first two used (items are
+    correlated: a document that reports the blinding details tends to report allocation too).
+    """
+    return np.concatenate([
+        cue_block, counts, counts * flag,
+        all_cues[:, 0] * ALL_ITEMS_SCALE, all_cues[:, 1] * ALL_ITEMS_SCALE,
+    ]).astype(np.float32)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .features import tfidf_vector
+from .features import compile_patterns, pattern_block, pattern_counts, tfidf_vector
 from .training import cue_block, kind_flag
 
 MODEL_DIR = Path(__file__).with_name("model")
 
 
 class ModelMissingError(RuntimeError):
-    """The model files are absent: run scripts/train_elements.py."""
+    """The model files are absent or unreadable: run scripts/train_elements.py."""
 
 
 @dataclass
@@ -28,10 +29,46 @@ class ElementModel:
     b_text: np.ndarray
     w_cue: np.ndarray  # items x cue block
     b_cue: np.ndarray
-    thresholds: np.ndarray
+    thresholds: np.ndarray  # English documents (text + pattern models)
     constant: np.ndarray  # items x 2 (protocol, paper): -1 = use the model, else the answer
     prevalence: np.ndarray  # items x 2 (protocol, paper): share of training articles reporting it
     meta: dict
+    patterns: list[list[str]] = field(default_factory=list)  # English cue patterns per item
+    w_pattern: list[np.ndarray] = field(default_factory=list)
+    b_pattern: np.ndarray | None = None
+    thresholds_cue: np.ndarray | None = None  # documents in other languages (cue model)
+    compiled: list[tuple[list[re.Pattern[str]], re.Pattern[str] | None]] = field(
+        default_factory=list, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        if not self.compiled:
+            self.compiled = [compile_patterns(p) for p in self.patterns]
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> ElementModel:
+        """Build from the arrays of :func:`training.fit` (or of the shipped files)."""
+        offsets = arrays["pattern_offsets"]
+        w_pattern = [np.asarray(arrays["w_pattern"][offsets[j]:offsets[j + 1]], np.float32)
+                     for j in range(len(offsets) - 1)]
+        vocabulary = arrays["vocabulary"]
+        return cls(
+            items=list(arrays["items"]),
+            vocabulary={term: i for i, term in enumerate(vocabulary)},
+            idf=np.asarray(arrays["idf"], np.float32),
+            w_text=np.asarray(arrays["w_text"], np.float32),
+            b_text=np.asarray(arrays["b_text"], np.float32),
+            w_cue=np.asarray(arrays["w_cue"], np.float32),
+            b_cue=np.asarray(arrays["b_cue"], np.float32),
+            thresholds=np.asarray(arrays["thresholds"], np.float32),
+            constant=np.asarray(arrays["constant"]),
+            prevalence=np.asarray(arrays["prevalence"], np.float32),
+            meta=meta,
+            patterns=[list(p) for p in arrays["patterns"]],
+            w_pattern=w_pattern,
+            b_pattern=np.asarray(arrays["b_pattern"], np.float32),
+            thresholds_cue=np.asarray(arrays["thresholds_cue"], np.float32),
+        )
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> ElementModel:
@@ -40,21 +77,17 @@ class ElementModel:
             raise ModelMissingError(
                 f"element model not found in {directory}; run scripts/train_elements.py"
             )
-        arrays = np.load(npz_path)
         payload = json.loads(json_path.read_text("utf-8"))
-        return cls(
-            items=payload["items"],
-            vocabulary={term: i for i, term in enumerate(payload["vocabulary"])},
-            idf=arrays["idf"].astype(np.float32),
-            w_text=arrays["w_text"].astype(np.float32),
-            b_text=arrays["b_text"],
-            w_cue=arrays["w_cue"],
-            b_cue=arrays["b_cue"],
-            thresholds=arrays["thresholds"],
-            constant=arrays["constant"],
-            prevalence=arrays["prevalence"],
-            meta=payload.get("meta", {}),
-        )
+        with np.load(npz_path) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+        if "w_pattern" not in arrays or "patterns" not in payload:
+            raise ModelMissingError(
+                f"element model in {directory} is from an older version; "
+                "run scripts/train_elements.py"
+            )
+        arrays.update(items=payload["items"], vocabulary=payload["vocabulary"],
+                      patterns=payload["patterns"])
+        return cls.from_arrays(arrays, payload.get("meta", {}))
 
     def applies_to(self, item: str, kind: str) -> bool:
         """False for an item no training article of this kind reports (e.g. flow in a protocol)."""
@@ -67,33 +100,52 @@ class ElementModel:
         """Vocabulary x items: how much each term speaks for each item (sentence ranking)."""
         return self.w_text[:, : len(self.vocabulary)].T
 
+    def pattern_features(self, sentences: list[str]) -> list[np.ndarray]:
+        """Per item, per stored English cue pattern: log(1 + sentences matching it)."""
+        return [pattern_counts(sentences, c, q) for c, q in self.compiled]
+
     def probabilities(
-        self, text: str, cue_features: np.ndarray, kind: str, use_text: bool = True
+        self, text: str, cue_features: np.ndarray, kind: str, use_text: bool = True,
+        sentences: list[str] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """(probability, decision) per item for one document.
 
-        ``cue_features`` is items x 2 (see features.cue_doc_features). ``use_text=False`` scores
-        with the cue-only model, used for documents not in English.
+        ``cue_features`` is items x 3 (see features.cue_doc_features). ``use_text=False`` scores
+        with the cue-only model, used for documents not in English. ``sentences`` feed the
+        per-pattern features of English documents (without them, only the cue model is used).
         """
-        flag = kind_flag(kind)
-        x_text = tfidf_vector(text, self.vocabulary, self.idf) if use_text else None
+        counts = self.pattern_features(sentences) if (use_text and sentences is not None) else None
+        return self.decide(text if use_text else None, cue_features, counts, kind_flag(kind))
+
+    def decide(
+        self, text: str | None, cue_features: np.ndarray,
+        counts: list[np.ndarray] | None, flag: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores from precomputed features; text/pattern models need ``text`` and ``counts``."""
+        english = text is not None and counts is not None
+        x_text = tfidf_vector(text, self.vocabulary, self.idf) if english else None
         probs = np.zeros(len(self.items), dtype=np.float32)
         decisions = np.zeros(len(self.items), dtype=bool)
+        kind_index = int(flag)
         for j in range(len(self.items)):
-            fixed = int(self.constant[j, int(flag)])
-            block = cue_block(cue_features[j], flag)
+            fixed = int(self.constant[j, kind_index])
             if fixed >= 0:
                 probs[j] = float(fixed)
                 decisions[j] = bool(fixed)
                 continue
-            p_cue = _sigmoid(float(self.w_cue[j] @ block + self.b_cue[j]))
-            if x_text is not None:
+            block = cue_block(cue_features[j], flag)
+            if english:
                 z = float(self.w_text[j, : len(x_text)] @ x_text)
-                z += float(self.w_text[j, len(x_text) :] @ block + self.b_text[j])
-                probs[j] = (p_cue + _sigmoid(z)) / 2
+                z += float(self.w_text[j, len(x_text):] @ block + self.b_text[j])
+                x_pat = pattern_block(block, counts[j], cue_features, flag)
+                z_pat = float(self.w_pattern[j] @ x_pat + self.b_pattern[j])
+                probs[j] = (_sigmoid(z) + _sigmoid(z_pat)) / 2
+                threshold = self.thresholds[j]
             else:
-                probs[j] = p_cue
-            decisions[j] = probs[j] >= self.thresholds[j]
+                probs[j] = _sigmoid(float(self.w_cue[j] @ block + self.b_cue[j]))
+                threshold = self.thresholds_cue[j]
+            # An item no training article of this kind reports is not decided "reported".
+            decisions[j] = probs[j] >= threshold and self.prevalence[j, kind_index] > 0
         return probs, decisions
 
 

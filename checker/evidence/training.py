@@ -1,9 +1,16 @@
 """Training of the article-level element model from a SPIRIT-CONSORT-TM-style folder.
 
-Per item, two logistic regressions are averaged: one on the document's TF-IDF plus the item's
-cue counts, one on the cue counts alone (the one used for non-English documents). The decision
-threshold is chosen by 5-fold cross-validation on the training documents only. Items whose
-training labels have fewer than three of either class answer the per-kind majority.
+Per item, three logistic regressions:
+- text model: document TF-IDF plus the item's cue counts;
+- pattern model: one feature per cue pattern of the item (x document kind) plus the cue counts
+  of every item (items are correlated);
+- cue model: the item's cue counts alone, used for documents not in English (whose cue
+  patterns differ, so per-pattern weights do not transfer).
+English documents average the text and pattern models. Decision thresholds are chosen on
+out-of-fold predictions, with folds grouped by protocol/results pair so that the two articles
+of one trial never sit on both sides of a split. Items with fewer than three training articles
+of either class answer the per-kind majority. :func:`cross_validate` gives honest (nested)
+figures on the training split.
 """
 
 from __future__ import annotations
@@ -17,12 +24,21 @@ import numpy as np
 
 from checker.documents import extract_path
 
-from .features import cue_doc_features, cue_matrix, tokens
+from .features import (
+    compile_patterns,
+    cue_doc_features,
+    cue_matrix,
+    pattern_block,
+    pattern_counts,
+    tokens,
+)
 from .lexicon import get_lexicon
 
 MIN_CLASS = 3
 TFIDF_FEATURES = 6000
 THRESHOLDS = np.linspace(0.1, 0.9, 17)
+FOLDS = 5
+C_TEXT, C_PATTERN, C_CUE = 1.0, 1.0, 0.3
 
 
 @dataclass
@@ -65,96 +81,202 @@ def cue_block(cue: np.ndarray, flag: float) -> np.ndarray:
     return np.concatenate([[flag], cue, cue * flag]).astype(np.float32)
 
 
-def _fit_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    from sklearn.metrics import f1_score
-
-    return float(max(THRESHOLDS, key=lambda t: f1_score(y, p >= t) + np.mean((p >= t) == y)))
-
-
-def train(articles: list[Article], items: list[str]) -> dict:
-    """Fit the model on ``articles``; returns plain arrays ready for :func:`save_model`."""
-    from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
+def english_patterns(items: list[str]) -> list[list[str]]:
+    """The lexicon's English cue patterns per item (stored in the model, which is then
+    self-contained: editing lexicon.yaml cannot silently shift the pattern features)."""
     lexicon = get_lexicon()
-    texts, cues, flags = [], [], []
+    return [[p.pattern for p in lexicon.for_language(item, "en")] for item in items]
+
+
+@dataclass
+class Corpus:
+    """Per-article features that do not depend on the training rows."""
+
+    texts: list[str]
+    flags: np.ndarray  # 1 = results paper
+    pairs: np.ndarray
+    y: np.ndarray  # articles x items
+    cues: np.ndarray  # articles x items x 3
+    counts: list[list[np.ndarray]]  # [article][item] per-pattern counts
+
+
+def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]) -> Corpus:
+    lexicon = get_lexicon()
+    compiled = [compile_patterns(p) for p in patterns]
+    texts, cues, counts = [], [], []
     for article in articles:
         doc = extract_path(article.path)
         sentences = [doc.sentence_text(s) for s in doc.sentences]
         texts.append(doc.text)
         cues.append(cue_doc_features(cue_matrix(sentences, items, lexicon, "en")))
-        flags.append(kind_flag(article.kind))
+        counts.append([pattern_counts(sentences, c, q) for c, q in compiled])
+    return Corpus(
+        texts=texts,
+        flags=np.array([kind_flag(a.kind) for a in articles]),
+        pairs=np.array([a.pair_id for a in articles]),
+        y=np.array([[a.labels[i] for i in items] for a in articles]),
+        cues=np.array(cues),
+        counts=counts,
+    )
+
+
+def group_folds(pairs: np.ndarray, k: int = FOLDS, seed: int = 0) -> np.ndarray:
+    """Fold id per article; both articles of a pair share a fold."""
+    unique = sorted(set(pairs.tolist()))
+    np.random.RandomState(seed).shuffle(unique)
+    fold_of = {p: i % k for i, p in enumerate(unique)}
+    return np.array([fold_of[p] for p in pairs.tolist()])
+
+
+def _f1(y: np.ndarray, d: np.ndarray) -> float:
+    tp = int((d & (y == 1)).sum())
+    wrong = int((d & (y == 0)).sum() + (~d & (y == 1)).sum())
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+
+
+def _fit_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    # F1 + accuracy: F1 alone over-predicts frequent items, which costs micro-F1 (train CV).
+    return float(max(THRESHOLDS, key=lambda t: _f1(y, p >= t) + np.mean((p >= t) == y)))
+
+
+def _logreg(c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+
+
+def _fit_predict(c: float, x_train, y: np.ndarray, x_test):
+    if y.min() == y.max():
+        return None, np.full(x_test.shape[0], float(y[0]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = _logreg(c).fit(x_train, y)
+    return model, model.predict_proba(x_test)[:, 1]
+
+
+def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[str]]) -> dict:
+    """Fit the model on the articles ``rows`` of ``corpus``; plain arrays for :func:`save_model`."""
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(
         analyzer=tokens, sublinear_tf=True, min_df=3, max_features=TFIDF_FEATURES
     )
-    x_text = vectorizer.fit_transform(texts)
-    y_all = np.array([[a.labels[i] for i in items] for a in articles])
-    flag_arr = np.array(flags)
-    n_cue = 1 + 2 * cues[0].shape[1]
-    w_text = np.zeros((len(items), x_text.shape[1] + n_cue), dtype=np.float32)
-    b_text = np.zeros(len(items), dtype=np.float32)
-    w_cue = np.zeros((len(items), n_cue), dtype=np.float32)
-    b_cue = np.zeros(len(items), dtype=np.float32)
-    thresholds = np.full(len(items), 0.5, dtype=np.float32)
-    constant = np.full((len(items), 2), -1, dtype=np.int8)  # per kind; -1 = use the model
+    x_text = vectorizer.fit_transform([corpus.texts[r] for r in rows])
+    y_all, flags, cues = corpus.y[rows], corpus.flags[rows], corpus.cues[rows]
+    folds = group_folds(corpus.pairs[rows])
+    n_items = len(items)
+    n_cue = 1 + 2 * cues.shape[2]
+    w_text = np.zeros((n_items, x_text.shape[1] + n_cue), dtype=np.float32)
+    b_text, b_cue, b_pattern = (np.zeros(n_items, dtype=np.float32) for _ in range(3))
+    w_cue = np.zeros((n_items, n_cue), dtype=np.float32)
+    w_pattern: list[np.ndarray] = []
+    thresholds = np.full(n_items, 0.5, dtype=np.float32)
+    thresholds_cue = np.full(n_items, 0.5, dtype=np.float32)
+    constant = np.full((n_items, 2), -1, dtype=np.int8)  # per kind; -1 = use the model
     # Share of training articles of each kind reporting the item: 0 means the item does not
     # apply to that kind (e.g. the participant flow in a protocol).
     prevalence = np.array(
-        [[y_all[flag_arr == k, j].mean() if (flag_arr == k).any() else 0.0 for k in (0, 1)]
-         for j in range(len(items))], dtype=np.float32)
-    cv = StratifiedKFold(5, shuffle=True, random_state=0)
-    for j, _item in enumerate(items):
+        [[y_all[flags == k, j].mean() if (flags == k).any() else 0.0 for k in (0, 1)]
+         for j in range(n_items)], dtype=np.float32)
+    for j in range(n_items):
         y = y_all[:, j]
+        x_cue = np.array([cue_block(c[j], f) for c, f in zip(cues, flags, strict=True)])
+        x_pat = np.array([
+            pattern_block(xc, corpus.counts[r][j], corpus.cues[r], f)
+            for xc, r, f in zip(x_cue, rows, flags, strict=True)
+        ])
+        w_pattern.append(np.zeros(x_pat.shape[1], dtype=np.float32))
         if min(y.sum(), len(y) - y.sum()) < MIN_CLASS:
             for k in (0, 1):
-                mask = flag_arr == k
+                mask = flags == k
                 constant[j, k] = int(y[mask].mean() >= 0.5) if mask.any() else int(y.mean() >= 0.5)
             continue
-        x_cue = np.array([cue_block(c[j], f) for c, f in zip(cues, flags, strict=True)])
         x_both = sparse.hstack([x_text, sparse.csr_matrix(x_cue)]).tocsr()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            lr_text = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
-            lr_cue = LogisticRegression(C=0.3, class_weight="balanced", max_iter=3000)
-            p = (
-                cross_val_predict(lr_text, x_both, y, cv=cv, method="predict_proba")[:, 1]
-                + cross_val_predict(lr_cue, x_cue, y, cv=cv, method="predict_proba")[:, 1]
-            ) / 2
-            lr_text.fit(x_both, y)
-            lr_cue.fit(x_cue, y)
-        thresholds[j] = _fit_threshold(y, p)
+        oof, oof_cue = np.zeros(len(y)), np.zeros(len(y))
+        for g in np.unique(folds):
+            te, tr = folds == g, folds != g
+            p_text = _fit_predict(C_TEXT, x_both[tr], y[tr], x_both[te])[1]
+            p_pat = _fit_predict(C_PATTERN, x_pat[tr], y[tr], x_pat[te])[1]
+            oof[te] = (p_text + p_pat) / 2
+            oof_cue[te] = _fit_predict(C_CUE, x_cue[tr], y[tr], x_cue[te])[1]
+        thresholds[j] = _fit_threshold(y, oof)
+        thresholds_cue[j] = _fit_threshold(y, oof_cue)
+        lr_text = _fit_predict(C_TEXT, x_both, y, x_both[:1])[0]
+        lr_pat = _fit_predict(C_PATTERN, x_pat, y, x_pat[:1])[0]
+        lr_cue = _fit_predict(C_CUE, x_cue, y, x_cue[:1])[0]
         w_text[j], b_text[j] = lr_text.coef_[0], lr_text.intercept_[0]
+        w_pattern[j], b_pattern[j] = lr_pat.coef_[0].astype(np.float32), lr_pat.intercept_[0]
         w_cue[j], b_cue[j] = lr_cue.coef_[0], lr_cue.intercept_[0]
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     return {
         "items": items,
         "vocabulary": vocabulary,
+        "patterns": patterns,
         "idf": vectorizer.idf_.astype(np.float32),
         "w_text": w_text,
         "b_text": b_text,
+        "w_pattern": np.concatenate(w_pattern),
+        "pattern_offsets": np.cumsum([0] + [len(w) for w in w_pattern]).astype(np.int32),
+        "b_pattern": b_pattern,
         "w_cue": w_cue,
         "b_cue": b_cue,
         "thresholds": thresholds,
+        "thresholds_cue": thresholds_cue,
         "constant": constant,
         "prevalence": prevalence,
     }
 
 
+def train(articles: list[Article], items: list[str]) -> dict:
+    """Fit the model on all ``articles``."""
+    patterns = english_patterns(items)
+    corpus = prepare(articles, items, patterns)
+    return fit(corpus, np.arange(len(articles)), items, patterns)
+
+
+def cross_validate(articles: list[Article], items: list[str], k: int = FOLDS) -> dict:
+    """Nested k-fold CV grouped by pair: micro/macro F1 of the whole training procedure.
+
+    Macro-F1 averages over items with at least one positive article (as the benchmark does).
+    """
+    from .model import ElementModel
+
+    patterns = english_patterns(items)
+    corpus = prepare(articles, items, patterns)
+    folds = group_folds(corpus.pairs, k)
+    decisions = np.zeros(corpus.y.shape, dtype=bool)
+    for g in range(k):
+        test, rows = np.where(folds == g)[0], np.where(folds != g)[0]
+        model = ElementModel.from_arrays(fit(corpus, rows, items, patterns), {})
+        for r in test:
+            decisions[r] = model.decide(
+                corpus.texts[r], corpus.cues[r], corpus.counts[r], corpus.flags[r]
+            )[1]
+    y = corpus.y == 1
+    per_item = [_f1(corpus.y[:, j], decisions[:, j]) for j in range(len(items)) if y[:, j].any()]
+    return {"micro_f1": _f1(corpus.y.ravel(), decisions.ravel()),
+            "macro_f1": float(np.mean(per_item)), "documents": len(articles), "folds": k}
+
+
 def save_model(model: dict, directory: Path, meta: dict) -> None:
-    """Arrays in float16 (small, precise enough for linear scores); vocabulary in JSON."""
+    """Large arrays in float16 (small, precise enough for linear scores); vocabulary in JSON."""
     directory.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         directory / "elements.npz",
         idf=model["idf"].astype(np.float16),
         w_text=model["w_text"].astype(np.float16),
         b_text=model["b_text"],
+        w_pattern=model["w_pattern"],
+        pattern_offsets=model["pattern_offsets"],
+        b_pattern=model["b_pattern"],
         w_cue=model["w_cue"],
         b_cue=model["b_cue"],
         thresholds=model["thresholds"],
+        thresholds_cue=model["thresholds_cue"],
         constant=model["constant"],
         prevalence=model["prevalence"],
     )
-    payload = {"items": model["items"], "vocabulary": model["vocabulary"], "meta": meta}
+    payload = {"items": model["items"], "vocabulary": model["vocabulary"],
+               "patterns": model["patterns"], "meta": meta}
     (directory / "elements.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
