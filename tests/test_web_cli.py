@@ -78,3 +78,16 @@ def test_cli_errors_are_clear(cli_env, user, tmp_path):
 def test_db_upgrade_is_idempotent(cli_env):
     result = cli_env.invoke(main, ["db", "upgrade"])
     assert result.exit_code == 0 and "database up to date" in result.output
+
+
+def test_unreachable_database_gives_one_clear_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    monkeypatch.setenv("NPIS_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    result = CliRunner().invoke(main, ["report", "abc", "--out", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1
+    assert "cannot use the database" in result.output and "DATABASE_URL" in result.output
+    assert "Traceback" not in result.output
