@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from checker.catalogue import get_catalogue, pick
 from checker.demo import load_demo
 from checker.services.figure import summary_svg
-from checker.services.reports import REPORT_ID_PATTERN, new_report_id, write_reports
+from checker.services.reports import REPORT_ID_PATTERN, new_report_id
 from checker.services.scoring import score_assessment
 from exports.excel import DATA_COLUMNS, render_xlsx
 from exports.labels import labels
@@ -181,11 +181,3 @@ def test_report_ids_are_unique_and_readable(demo):
     assert len(ids) == 50
     assert all(REPORT_ID_PATTERN.match(i) for i in ids)
     assert next(iter(ids)).startswith("NPIS-CHK-5C1E7A42-")
-
-
-def test_write_reports_formats(tmp_path, catalogue, demo):
-    paths = write_reports(catalogue, demo, tmp_path / "out", "en", formats=("json",),
-                          report_id=REPORT_ID)
-    assert [p.name for p in paths] == [f"{REPORT_ID}.json"]
-    with pytest.raises(ValueError, match="unknown report format"):
-        write_reports(catalogue, demo, tmp_path, "en", formats=("docx",))

@@ -172,6 +172,3 @@ def resolve_suggestions(
     db.session.expire_all()
     return changed
 
-
-def pending_count(assessment: Assessment) -> int:
-    return len(_pending(assessment, None))
