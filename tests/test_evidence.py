@@ -22,8 +22,10 @@ from checker.evidence import (
     suggest_answers,
     verify_quotation,
 )
+from checker.evidence.acronym import acronym_hits, title_acronyms
 from checker.evidence.elements import extra_elements, sctm_items
-from checker.evidence.features import compile_patterns, pattern_counts
+from checker.evidence.features import compile_patterns, cue_matrix, pattern_counts
+from checker.evidence.lexicon import get_lexicon
 from checker.evidence.model import MODEL_DIR, get_model
 from checker.evidence.training import group_folds
 
@@ -272,3 +274,35 @@ def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
             assert doc.text[detection.start:detection.end] == detection.quote
             total += 1
     assert total > 1000
+
+
+def test_trial_acronym_is_found_only_where_the_document_uses_it_for_the_trial() -> None:
+    sentences = [
+        "Physical activity during pregnancy and maternal-child health (PAMELA): study protocol",
+        "Background text without the name.",
+        "The PAMELA trial will enrol 300 women.",
+        "Participants will be followed with MRI scans.",
+    ]
+    assert title_acronyms(sentences[0]) == ["PAMELA"]
+    assert acronym_hits(sentences) == [1, 0, 1, 0]
+    # An abbreviation in the middle of the title names the intervention, not the trial.
+    abbreviation = [
+        "Illness management and recovery (IMR) in Danish community mental health centres",
+        "IMR is a psychosocial programme.",
+    ]
+    assert acronym_hits(abbreviation) == [0, 0]
+    # Case matters: "team trial" does not name the TEAM trial.
+    assert acronym_hits(["Care unit (TEAM)", "A team trial was run."]) == [1, 0]
+    assert acronym_hits([]) == []
+    french = ["Activité physique et grossesse (PAMELA) : protocole",
+              "L'essai PAMELA inclura 300 femmes."]
+    assert acronym_hits(french) == [1, 1]
+
+
+def test_document_cues_feed_the_cue_matrix() -> None:
+    sentences = ["Exercise Training in Pregnancy (ETIP): study protocol", "The ETIP study began."]
+    hits = cue_matrix(sentences, ["1g_Title_Acronym"], get_lexicon(), "en")
+    assert hits[:, 0].tolist() == [1.0, 1.0]
+    hits = cue_matrix(sentences + ["The trial acronym is ETIP."], ["1g_Title_Acronym"],
+                      get_lexicon(), "en")
+    assert hits[:, 0].tolist() == [1.0, 1.0, 1.0]  # the lexicon's "acronym" cue

@@ -12,7 +12,11 @@ from collections import Counter
 
 import numpy as np
 
+from .acronym import acronym_hits
 from .lexicon import Lexicon
+
+# Cues that depend on the document itself (here its title), added to the lexicon's hits.
+DOCUMENT_CUES = {"1g_Title_Acronym": acronym_hits}
 
 _TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9]+|\d+")
 _HYPHEN_WRAP = re.compile(r"-\n(?=[a-z])")
@@ -44,6 +48,8 @@ def cue_matrix(
     for j, element in enumerate(elements):
         for i, sentence in enumerate(sentences):
             hits[i, j] = lexicon.hits(element, sentence, lang)
+        if element in DOCUMENT_CUES:
+            hits[:, j] += np.asarray(DOCUMENT_CUES[element](sentences), dtype=np.float32)
     return hits
 
 
