@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .cli_reports import write_issued
+
 
 @click.command("verify")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -65,12 +67,7 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
             sys.exit(1)
         issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang,
                                       f"cli:{dossier.owner.username}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(issued.data)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc}") from exc
-    click.echo(f"wrote {out} ({len(issued.data)} bytes), report {issued.report_id}")
+    write_issued(out, issued.data, issued.report_id)
 
 
 COMMANDS: list[click.Command] = [verify, dossier_group]

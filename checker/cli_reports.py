@@ -17,6 +17,16 @@ def _app() -> Flask:
     return create_app()
 
 
+def write_issued(out: Path, data: bytes, report_id: str) -> None:
+    """Write an issued report to ``out``; an unwritable path is a one-line error."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc}") from exc
+    click.echo(f"wrote {out} ({len(data)} bytes), report {report_id}")
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
@@ -51,10 +61,7 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
         # Signed and registered, so that `npis-check verify` recognises the file later.
         issued = issue_assessment_report(catalogue_of(assessment), to_record(assessment), fmt,
                                          lang, f"cli:{assessment.owner.username}")
-        data = issued.data
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
-    click.echo(f"wrote {out} ({len(data)} bytes), report {issued.report_id}")
+    write_issued(out, issued.data, issued.report_id)
 
 
 @click.command("import")

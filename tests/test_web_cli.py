@@ -91,3 +91,12 @@ def test_unreachable_database_gives_one_clear_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "cannot use the database" in result.output and "DATABASE_URL" in result.output
     assert "Traceback" not in result.output
+
+
+def test_report_to_an_unwritable_path_is_a_clear_error(cli_env, auth_client, tmp_path):
+    uid = create_assessment(auth_client)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = cli_env.invoke(main, ["report", uid, "--out", str(blocker / "report.pdf")])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "Traceback" not in result.output

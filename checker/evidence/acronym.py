@@ -33,7 +33,7 @@ def acronym_hits(sentences: list[str]) -> list[int]:
     hits = [0] * len(sentences)
     if not sentences:
         return hits
-    title = sentences[0]
+    title = sentences[0].strip()
     for acronym in title_acronyms(title):
         name = re.escape(acronym)
         # "(PAMELA): study protocol", "... trial (TEAM)", "HOPE-trial: ...", "Depression - DEP-HOM:"
@@ -46,7 +46,7 @@ def acronym_hits(sentences: list[str]) -> list[int]:
             rf"(?<![\w-]){name}{_NUMBERING}[\s-]+{_TRIAL_WORD}\b"
             rf"|\b(?i:essai|étude)\s+{name}(?![\w-])"
         )
-        if named_in_title.search(title.strip()):
+        if named_in_title.search(title):
             hits[0] += 1
         for index, sentence in enumerate(sentences[1:], start=1):
             if acronym in sentence and used_in_text.search(sentence):
