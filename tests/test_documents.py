@@ -103,6 +103,18 @@ def test_french_sentence_segmentation() -> None:
     ]
 
 
+def test_title_line_is_one_sentence() -> None:
+    """The title items read the whole title, even when it holds '!' or '. '."""
+    text = (
+        "A community mobilisation intervention in Kampala (the SASA! Study): a cluster "
+        "randomised trial\n\nBackground. Violence is common. We test an intervention.\n"
+    )
+    doc = extract_document(text.encode("utf-8"), "protocol.txt")
+    sentences = [doc.sentence_text(s) for s in doc.sentences]
+    assert sentences[0] == text.split("\n")[0]
+    assert sentences[1:] == ["Background.", "Violence is common.", "We test an intervention."]
+
+
 def test_latin1_text_is_decoded() -> None:
     doc = extract_document("Étude randomisée en soins primaires.".encode("cp1252"), "a.txt")
     assert doc.text.startswith("Étude")

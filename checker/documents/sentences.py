@@ -23,6 +23,11 @@ _NEXT_START = re.compile(r"[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
 _WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
 MAX_SENTENCE = 1500
+# The first line of a document of several lines (its first paragraph in a PDF), up to this
+# length, is its title and is kept as one sentence: titles such as "... (the SASA! Study): study protocol for a cluster
+# randomised trial" or "Effects of X. A randomized, blinded, parallel group trial" would
+# otherwise be cut, and the title items (1a-1g) read the title as one sentence.
+MAX_TITLE = 400
 
 
 def _blocks(text: str, split_lines: bool, heading_offsets: set[int]) -> list[tuple[int, int]]:
@@ -110,8 +115,12 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str, fmt: str, heading_offsets: set[int] | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace."""
     spans: list[tuple[int, int]] = []
-    for b_start, b_end in _blocks(text, fmt != "pdf", heading_offsets or set()):
-        for s_start, s_end in split_block(text, b_start, b_end):
+    blocks = [b for b in _blocks(text, fmt != "pdf", heading_offsets or set())
+              if text[b[0]:b[1]].strip()]
+    for index, (b_start, b_end) in enumerate(blocks):
+        is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE
+        pieces = [(b_start, b_end)] if is_title else split_block(text, b_start, b_end)
+        for s_start, s_end in pieces:
             for c_start, c_end in _cap_length(text, s_start, s_end):
                 t_start, t_end = _trim(text, c_start, c_end)
                 if t_end - t_start >= 2 and any(ch.isalnum() for ch in text[t_start:t_end]):
