@@ -64,6 +64,30 @@ def test_pdf_pages_sections_and_sentences() -> None:
     assert doc.sentence_text(ethics) in doc.text
 
 
+def test_pdf_headings_of_any_name_come_from_typography() -> None:
+    """Section names no list could hold are found from size and weight, with their levels."""
+    html = """<html><body style="font-size: 11pt">
+    <h1>Methods and analysis</h1>
+    <h2>Recruitment and consent</h2>
+    <p>Those having capacity are invited to give written consent to participation.</p>
+    <p><b>Who will be blinded</b></p>
+    <p>Outcome assessors are blind to allocation. Participants are not.</p>
+    <h2>Plans to promote participant retention and complete follow-up</h2>
+    <p>Participants receive a reminder before each visit.</p>
+    </body></html>"""
+    doc = extract_document(_pdf(html), "protocol.pdf")
+    levels = {s.title: s.level for s in doc.sections}
+    assert levels["Methods and analysis"] < levels["Recruitment and consent"]
+    assert "Who will be blinded" in levels
+    assert _sentence_with(doc, "written consent").section == "Recruitment and consent"
+    assert _sentence_with(doc, "Outcome assessors").section == "Who will be blinded"
+    retention = _sentence_with(doc, "reminder before each visit")
+    assert retention.section == "Plans to promote participant retention and complete follow-up"
+    assert doc.sentence_text(retention) == "Participants receive a reminder before each visit."
+    heading = _sentence_with(doc, "Who will be blinded")
+    assert doc.is_heading(heading) and doc.sentence_text(heading) == "Who will be blinded"
+
+
 def test_docx_headings_from_styles_and_tables() -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

@@ -6,6 +6,7 @@ Public API: :func:`extract_document`, :func:`extract_path`, :class:`Document` an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import (
@@ -47,6 +48,12 @@ def extract_document(data: bytes, filename: str) -> Document:
             raise EmptyDocumentError("no text layer")
         raise EmptyDocumentError("no text")
     headings = raw.headings or find_headings(raw.text, raw.format)
+    if raw.format == "pdf" and raw.headings:
+        # Typography finds headings of any name; the text rules add known headings set in
+        # body type (a run-in "Methods" line, say).
+        typographic = {offset for offset, _, _ in raw.headings}
+        extra = [h for h in find_headings(raw.text, raw.format) if h[0] not in typographic]
+        headings = sorted(raw.headings + extra)
     sections = build_sections(headings, len(raw.text))
     document = Document(
         text=raw.text,
@@ -56,12 +63,19 @@ def extract_document(data: bytes, filename: str) -> Document:
         pages=raw.pages,
         sections=sections,
     )
-    heading_offsets = {offset for offset, _, _ in headings}
-    for start, end in segment(raw.text, raw.format, heading_offsets):
+    heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
+    for start, end in segment(raw.text, raw.format, heading_spans):
         document.sentences.append(
             Sentence(start, end, document.page_at(start), document.section_at(start))
         )
     return document
+
+
+def _heading_end(text: str, offset: int, title: str) -> int:
+    """End of a heading in the text; a wrapped heading's title has its line breaks as spaces."""
+    words = title.split()
+    match = re.compile(r"\s+".join(map(re.escape, words))).match(text, offset) if words else None
+    return match.end() if match else offset + len(title)
 
 
 def extract_path(path: str | Path) -> Document:

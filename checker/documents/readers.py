@@ -18,6 +18,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .model import Page
+from .pdf_layout import LineCollector, StyledLine, typographic_headings
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs are common
 
@@ -83,14 +84,18 @@ def read_pdf(data: bytes) -> RawText:
                 raise EncryptedDocumentError(str(exc)) from exc
         chunks: list[str] = []
         pages: list[Page] = []
+        styled: list[tuple[int, str, list[StyledLine]]] = []
         offset = 0
         for number, page in enumerate(reader.pages, start=1):
-            page_text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n")
+            collector = LineCollector()
+            page_text = page.extract_text(visitor_text=collector) or ""
+            page_text = page_text.replace("\r\n", "\n").replace("\r", "\n")
             page_text = page_text.replace("\x00", "").strip("\n")
             if chunks:
                 chunks.append("\n\n")
                 offset += 2
             pages.append(Page(number, offset, offset + len(page_text)))
+            styled.append((offset, page_text, collector.finish()))
             chunks.append(page_text)
             offset += len(page_text)
     except (EncryptedDocumentError, EmptyDocumentError):
@@ -101,7 +106,8 @@ def read_pdf(data: bytes) -> RawText:
         raise CorruptDocumentError(str(exc)) from exc
     except Exception as exc:  # pypdf raises a variety of errors on broken files
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
-    return RawText(text="".join(chunks), format="pdf", pages=pages)
+    return RawText(text="".join(chunks), format="pdf", pages=pages,
+                   headings=typographic_headings(styled))
 
 
 def read_docx(data: bytes) -> RawText:

@@ -24,13 +24,13 @@ _WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
 MAX_SENTENCE = 1500
 # The first line of a document of several lines (its first paragraph in a PDF), up to this
-# length, is its title and is kept as one sentence: titles such as "... (the SASA! Study): study protocol for a cluster
-# randomised trial" or "Effects of X. A randomized, blinded, parallel group trial" would
-# otherwise be cut, and the title items (1a-1g) read the title as one sentence.
+# length, is its title and is kept as one sentence: titles such as "... (the SASA! Study):
+# study protocol for a cluster randomised trial" or "Effects of X. A randomized, blinded,
+# parallel group trial" would otherwise be cut, and the title items (1a-1g) read it whole.
 MAX_TITLE = 400
 
 
-def _blocks(text: str, split_lines: bool, heading_offsets: set[int]) -> list[tuple[int, int]]:
+def _blocks(text: str, split_lines: bool, headings: dict[int, int]) -> list[tuple[int, int]]:
     """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats)."""
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     blocks: list[tuple[int, int]] = []
@@ -41,17 +41,21 @@ def _blocks(text: str, split_lines: bool, heading_offsets: set[int]) -> list[tup
     blocks.append((start, len(text)))
     if split_lines:
         return blocks
-    # In PDF text single newlines are line wraps, but a heading line stands on its own.
+    # In PDF text single newlines are line wraps, but a heading (one line, or several for a
+    # wrapped heading) stands on its own.
     refined: list[tuple[int, int]] = []
     for b_start, b_end in blocks:
         cut = b_start
         for line in re.finditer(r"[^\n]+", text[b_start:b_end]):
             line_start = b_start + line.start()
-            if line_start in heading_offsets or (line_start - 0) in heading_offsets:
+            if line_start < cut:
+                continue  # inside a wrapped heading already cut out
+            if line_start in headings:
                 if line_start > cut:
                     refined.append((cut, line_start))
-                refined.append((line_start, b_start + line.end()))
-                cut = b_start + line.end()
+                heading_end = min(max(b_start + line.end(), headings[line_start]), b_end)
+                refined.append((line_start, heading_end))
+                cut = heading_end
         refined.append((cut, b_end))
     return refined
 
@@ -112,10 +116,16 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def segment(text: str, fmt: str, heading_offsets: set[int] | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace."""
+def segment(
+    text: str, fmt: str, headings: dict[int, int] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace.
+
+    ``headings`` maps the start of each heading to its end: a heading is never merged with the
+    text around it.
+    """
     spans: list[tuple[int, int]] = []
-    blocks = [b for b in _blocks(text, fmt != "pdf", heading_offsets or set())
+    blocks = [b for b in _blocks(text, fmt != "pdf", headings or {})
               if text[b[0]:b[1]].strip()]
     for index, (b_start, b_end) in enumerate(blocks):
         is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE

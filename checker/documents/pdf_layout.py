@@ -1,0 +1,151 @@
+"""Headings of a PDF from its typography: lines set larger than the body text, or in bold.
+
+A PDF's text layer has no heading marks, and the names of sections vary too much to be listed
+("Recruitment and consent", "Who will be blinded", ...), so without typography a sentence
+would be placed in whatever known heading came before it. pypdf reports the font and size of
+every piece of text it extracts; a line whose characters are all larger than the document's
+body size, or bold where the body is not, is a heading. Its level follows its size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+HEADING_SIZE_RATIO = 1.12  # larger than body text by at least this factor
+BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
+MAX_HEADING_CHARS = 150
+MAX_HEADING_WORDS = 20
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StyledLine:
+    text: str
+    size: float  # effective font size of most of its characters, in points
+    bold: bool
+    uniform: bool  # all its visible characters share that size and weight
+
+
+@dataclass
+class LineCollector:
+    """``visitor_text`` callback for pypdf's ``extract_text``: the page's lines with their style."""
+
+    lines: list[StyledLine] = field(default_factory=list)
+    _pieces: list[tuple[str, float, bool]] = field(default_factory=list)
+    _y: float | None = None
+
+    def __call__(self, text: str, cm, tm, font_dict, font_size: float) -> None:
+        size = round(abs(font_size) * _scale(tm) * _scale(cm), 1)
+        name = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+        bold = bool(_BOLD.search(name))
+        y = float(tm[5]) * _scale(cm) if tm else None
+        if self._pieces and y is not None and self._y is not None and abs(y - self._y) > 1:
+            self._end_line()
+        if y is not None:
+            self._y = y
+        parts = text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                self._end_line()
+            if part:
+                self._pieces.append((part, size, bold))
+
+    def finish(self) -> list[StyledLine]:
+        self._end_line()
+        return self.lines
+
+    def _end_line(self) -> None:
+        if not self._pieces:
+            return
+        text = "".join(p for p, _, _ in self._pieces)
+        weights: Counter[tuple[float, bool]] = Counter()
+        for piece, size, bold in self._pieces:
+            weights[(size, bold)] += sum(1 for ch in piece if not ch.isspace())
+        self._pieces = []
+        if not text.strip() or not weights:
+            return
+        (size, bold), count = weights.most_common(1)[0]
+        self.lines.append(StyledLine(text, size, bold, count == sum(weights.values())))
+
+
+def _scale(matrix) -> float:
+    if not matrix:
+        return 1.0
+    return float((matrix[2] ** 2 + matrix[3] ** 2) ** 0.5) or 1.0
+
+
+def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
+    """The size and weight of most of the document's characters."""
+    weights: Counter[tuple[float, bool]] = Counter()
+    for line in lines:
+        weights[(line.size, line.bold)] += len(line.text.strip())
+    return weights.most_common(1)[0][0] if weights else (0.0, False)
+
+
+def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool) -> bool:
+    """``continued``: the line before was a heading line of the same style (a wrapped one)."""
+    text = " ".join(line.text.split())
+    body_size, body_bold = body
+    if not line.uniform or not body_size or not 2 <= len(text) <= MAX_HEADING_CHARS:
+        return False
+    if len(text.split()) > MAX_HEADING_WORDS or text[-1] in ".,;":
+        return False
+    if text[0].islower() and not continued:
+        return False
+    if sum(ch.isalpha() for ch in text) < 2:
+        return False
+    larger = line.size >= body_size * HEADING_SIZE_RATIO
+    bolder = line.bold and not body_bold and line.size >= body_size * BOLD_SIZE_RATIO
+    return larger or bolder
+
+
+def typographic_headings(
+    pages: list[tuple[int, str, list[StyledLine]]],
+) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of the heading lines, located in the extracted text.
+
+    ``pages`` holds, per page, the offset of its text in the document, that text, and its
+    styled lines. Consecutive heading lines of one style (a title wrapped over two lines) make
+    one heading. Levels rank the heading styles: largest first, bold before regular.
+    """
+    body = body_style([line for _, _, lines in pages for line in lines])
+    found: list[tuple[int, tuple[float, bool], str]] = []
+    for page_offset, page_text, lines in pages:
+        cursor = 0
+        previous_end = -1
+        for line in lines:
+            style = (line.size, line.bold)
+            continued = previous_end >= 0 and found[-1][1] == style
+            if not _looks_like_heading(line, body, continued):
+                previous_end = -1
+                continue
+            target = line.text.strip()
+            at = _line_start(page_text, target, cursor)
+            if at < 0:
+                previous_end = -1
+                continue
+            end = at + len(target)
+            if continued and not page_text[previous_end:at].strip():
+                start, _, title = found[-1]
+                found[-1] = (start, style, f"{title} {target}")
+            else:
+                found.append((page_offset + at, style, target))
+            cursor = previous_end = end
+    styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
+    level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
+    return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _line_start(text: str, target: str, cursor: int) -> int:
+    """Offset of ``target`` standing alone on a line of ``text``, at or after ``cursor``."""
+    at = text.find(target, cursor)
+    while at >= 0:
+        before_ok = at == 0 or text[:at].rstrip(" \t").endswith("\n") or not text[:at].strip()
+        after = text[at + len(target):]
+        after_ok = not after.strip(" \t") or after.lstrip(" \t").startswith("\n")
+        if before_ok and after_ok:
+            return at
+        at = text.find(target, at + 1)
+    return -1
