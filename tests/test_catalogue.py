@@ -270,6 +270,15 @@ def test_unknown_standard_and_element(tmp_path, data):
                for p in problems)
 
 
+def test_reporting_element_names_are_checked(tmp_path, data):
+    named = copy.deepcopy(data)
+    named["reporting_elements"][0]["id"] = "99z_Not_An_Item"
+    assert any("reporting_elements[0].id: unknown SCTM item '99z_Not_An_Item'" in p
+               for p in problems_of(tmp_path, named))
+    data["reporting_elements"][1]["label"]["fr"] = ""
+    assert any("reporting_elements[1].label.fr" in p for p in problems_of(tmp_path, data))
+
+
 def test_wrong_counts(tmp_path, data):
     data["counts"]["per_study_type"]["interventional"] = 15
     data["invariants"] = [i for i in data["invariants"] if i["id"] != "E14"]

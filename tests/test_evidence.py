@@ -163,6 +163,9 @@ class _Catalogue:
             raise KeyError(study_type)
         return self._invariants
 
+    def element_label(self, element_id: str, lang: str) -> str:
+        return element_id
+
 
 def test_suggestions_map_detected_elements_to_answers() -> None:
     doc = extract_document(PROTOCOL_EN.encode(), "yoga.md")
@@ -213,7 +216,16 @@ def test_suggestions_on_the_real_catalogue() -> None:
     suggestions = suggest_answers(catalogue, "interventional", detections, "en", document=doc)
     assert set(suggestions) == {i.id for i in catalogue.invariants_for("interventional")}
     assert {s.answer for s in suggestions.values()} <= {"met", "partially_met", "not_reported"}
-    # every element an invariant lists is one the detector knows
+    # The rationale names elements as a reader would, in each language.
+    ethics = catalogue.invariant("E01")
+    assert catalogue.element_label("17a_Masking_People_masked", "fr") == "Qui est en aveugle"
+    if suggestions["E01"].elements_found:
+        assert "(24)" in suggestions["E01"].rationale["en"]
+        assert "24_Ethics" not in suggestions["E01"].rationale["fr"]
+    assert ethics.evidence.elements
+    # every element an invariant lists is one the detector knows and the catalogue names
+    for element in sctm_items() + extra_elements():
+        assert catalogue.element_label(element, "fr") != element, element
     known = set(sctm_items()) | set(extra_elements())
     for invariant in catalogue.invariants:
         assert set(invariant.evidence.elements) <= known, invariant.id

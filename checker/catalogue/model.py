@@ -198,11 +198,19 @@ class Catalogue:
     peer_reviewed_required: bool
     scoring: Scoring
     standards: tuple[Standard, ...]
+    reporting_elements: tuple[Element, ...]  # readable names of the SCTM items
     extra_elements: tuple[Element, ...]
     invariants: tuple[Invariant, ...]
     fingerprint: str
     source: str
     data: dict[str, Any] = field(repr=False, compare=False)
+
+    def element_label(self, element_id: str, lang: str) -> str:
+        """Readable name of a detection element; its id when the catalogue names it nowhere."""
+        for element in self.reporting_elements + self.extra_elements:
+            if element.id == element_id:
+                return pick(element.label, lang)
+        return element_id
 
     def invariant(self, invariant_id: str) -> Invariant:
         for inv in self.invariants:
@@ -281,6 +289,9 @@ class Catalogue:
                 Standard(s["id"], s["name"], s.get("citation", ""),
                          tuple(str(i) for i in s["items"]))
                 for s in data["standards"]
+            ),
+            reporting_elements=tuple(
+                Element(e["id"], e["label"]) for e in data.get("reporting_elements", ())
             ),
             extra_elements=tuple(
                 Element(e["id"], e["label"]) for e in data.get("extra_elements", ())

@@ -102,7 +102,8 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
         if field in ctx.data:
             for lang in missing(ctx.data[field]):
                 yield ctx.meta(f"missing translation '{lang}'", field)
-    for section in ("study_types", "sheet_fields", "criteria", "extra_elements"):
+    for section in ("study_types", "sheet_fields", "criteria", "reporting_elements",
+                    "extra_elements"):
         for i, entry in enumerate(ctx.data.get(section) or []):
             for field in ("label", "purpose", "content"):
                 if isinstance(entry, dict) and field in entry:
@@ -142,11 +143,16 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
     standards = {s["id"]: {str(i) for i in s["items"]} for s in data["standards"]}
     elements = set(standards.get("SCTM", set())) | {e["id"] for e in data.get("extra_elements", [])}
 
-    for group in ("study_types", "sheet_fields", "criteria", "standards", "extra_elements"):
+    for group in ("study_types", "sheet_fields", "criteria", "standards", "reporting_elements",
+                  "extra_elements"):
         ids = [e.get("id") for e in data.get(group) or []]
         for ident, n in Counter(ids).items():
             if n > 1:
                 yield ctx.meta(f"duplicate id '{ident}'", group)
+    for i, element in enumerate(data.get("reporting_elements") or []):
+        if element.get("id") not in standards.get("SCTM", set()):
+            yield ctx.meta(f"unknown SCTM item '{element.get('id')}'",
+                           f"reporting_elements[{i}].id")
     evidenced_by = {f.get("id"): set(f["evidenced_by"]) for f in data["sheet_fields"]}
     for i, sheet_field in enumerate(data["sheet_fields"]):
         for st in sheet_field["evidenced_by"]:

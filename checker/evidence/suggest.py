@@ -68,7 +68,18 @@ def _cue_quotations(document: Document, cues: tuple[str, ...]) -> list[Quotation
     return found
 
 
-def _rationale(found: list[str], missing: list[str], cue_only: bool) -> dict[str, str]:
+def _element_names(catalogue, elements: list[str], lang: str) -> str:
+    """'Who is blinded (17a), Interim analyses (21b)': the catalogue's names, with SCTM codes."""
+    names = []
+    for element in elements:
+        label = catalogue.element_label(element, lang)
+        code = element.split("_", 1)[0]
+        names.append(label if element.startswith("X_") or label == element
+                     else f"{label} ({code})")
+    return ", ".join(names)
+
+
+def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool) -> dict[str, str]:
     if cue_only:
         return {"en": "No listed element detected; a sentence matches the invariant's cues.",
                 "fr": "Aucun élément listé détecté ; une phrase correspond aux indices de "
@@ -76,11 +87,11 @@ def _rationale(found: list[str], missing: list[str], cue_only: bool) -> dict[str
     if not found:
         return {"en": "None of the elements that evidence this invariant was detected.",
                 "fr": "Aucun des éléments attestant cet invariant n'a été détecté."}
-    en = f"Detected: {', '.join(found)}."
-    fr = f"Détectés : {', '.join(found)}."
+    en = f"Detected: {_element_names(catalogue, found, 'en')}."
+    fr = f"Détectés : {_element_names(catalogue, found, 'fr')}."
     if missing:
-        en += f" Not detected: {', '.join(missing)}."
-        fr += f" Non détectés : {', '.join(missing)}."
+        en += f" Not detected: {_element_names(catalogue, missing, 'en')}."
+        fr += f" Non détectés : {_element_names(catalogue, missing, 'fr')}."
     return {"en": en, "fr": fr}
 
 
@@ -149,6 +160,6 @@ def suggest_answers(
             elements_missing=missing,
             elements_not_applicable=not_applicable,
             quotations=quotations[:MAX_QUOTATIONS + len(found)],
-            rationale=_rationale(found, missing, cue_only),
+            rationale=_rationale(catalogue, found, missing, cue_only),
         )
     return suggestions
