@@ -128,15 +128,27 @@ def group_folds(pairs: np.ndarray, k: int = FOLDS, seed: int = 0) -> np.ndarray:
     return np.array([fold_of[p] for p in pairs.tolist()])
 
 
-def _f1(y: np.ndarray, d: np.ndarray) -> float:
+def binary_f1(y: np.ndarray, d: np.ndarray) -> float:
+    """F1 of boolean decisions ``d`` against 0/1 labels ``y`` (0 without a true positive)."""
     tp = int((d & (y == 1)).sum())
     wrong = int((d & (y == 0)).sum() + (~d & (y == 1)).sum())
     return 2 * tp / (2 * tp + wrong) if tp else 0.0
 
 
+def micro_macro(y: np.ndarray, decisions: np.ndarray) -> tuple[float, float]:
+    """Article-level micro-F1 and macro-F1 (over items with a positive), as the benchmark."""
+    per_item = [binary_f1(y[:, j], decisions[:, j]) for j in range(y.shape[1]) if y[:, j].any()]
+    return binary_f1(y.ravel(), decisions.ravel()), float(np.mean(per_item))
+
+
+def f1_plus_accuracy(y: np.ndarray, p: np.ndarray, threshold: float) -> float:
+    """The threshold criterion: F1 alone over-predicts frequent items, which costs micro-F1."""
+    decided = p >= threshold
+    return binary_f1(y, decided) + float(np.mean(decided == y))
+
+
 def _fit_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    # F1 + accuracy: F1 alone over-predicts frequent items, which costs micro-F1 (train CV).
-    return float(max(THRESHOLDS, key=lambda t: _f1(y, p >= t) + np.mean((p >= t) == y)))
+    return float(max(THRESHOLDS, key=lambda t: f1_plus_accuracy(y, p, t)))
 
 
 def _logreg(c: float):
@@ -173,6 +185,9 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
     w_pattern: list[np.ndarray] = []
     thresholds = np.full(n_items, 0.5, dtype=np.float32)
     thresholds_cue = np.full(n_items, 0.5, dtype=np.float32)
+    # Out-of-fold probabilities the thresholds were chosen on (NaN for majority-rule items):
+    # not shipped, kept for scripts/experiment_elements.py to compare decision rules.
+    oof_all = np.full((len(rows), n_items), np.nan, dtype=np.float32)
     constant = np.full((n_items, 2), -1, dtype=np.int8)  # per kind; -1 = use the model
     # Share of training articles of each kind reporting the item: 0 means the item does not
     # apply to that kind (e.g. the participant flow in a protocol).
@@ -201,6 +216,7 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
             oof[te] = (p_text + p_pat) / 2
             oof_cue[te] = _fit_predict(C_CUE, x_cue[tr], y[tr], x_cue[te])[1]
         thresholds[j] = _fit_threshold(y, oof)
+        oof_all[:, j] = oof
         thresholds_cue[j] = _fit_threshold(y, oof_cue)
         lr_text = _fit_predict(C_TEXT, x_both, y, x_both[:1])[0]
         lr_pat = _fit_predict(C_PATTERN, x_pat, y, x_pat[:1])[0]
@@ -225,6 +241,7 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
         "thresholds_cue": thresholds_cue,
         "constant": constant,
         "prevalence": prevalence,
+        "oof": oof_all,
     }
 
 
@@ -253,10 +270,8 @@ def cross_validate(articles: list[Article], items: list[str], k: int = FOLDS) ->
             decisions[r] = model.decide(
                 corpus.texts[r], corpus.cues[r], corpus.counts[r], corpus.flags[r]
             )[1]
-    y = corpus.y == 1
-    per_item = [_f1(corpus.y[:, j], decisions[:, j]) for j in range(len(items)) if y[:, j].any()]
-    return {"micro_f1": _f1(corpus.y.ravel(), decisions.ravel()),
-            "macro_f1": float(np.mean(per_item)), "documents": len(articles), "folds": k}
+    micro, macro = micro_macro(corpus.y, decisions)
+    return {"micro_f1": micro, "macro_f1": macro, "documents": len(articles), "folds": k}
 
 
 def save_model(model: dict, directory: Path, meta: dict) -> None:
