@@ -111,6 +111,23 @@ def test_docx_headings_from_styles_and_tables() -> None:
     assert "Visit | Week 12" in doc.text
 
 
+def test_docx_bold_paragraphs_are_headings() -> None:
+    """Many Word protocols type their headings in bold instead of using heading styles."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Methods", level=1)
+    document.add_paragraph().add_run("Data management").bold = True
+    document.add_paragraph("Data are entered twice into a secure database.")
+    mixed = document.add_paragraph("Note: ")
+    mixed.add_run("this is emphasis").bold = True
+    document.add_paragraph().add_run("All data will be kept for ten years.").bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = extract_document(buffer.getvalue(), "protocol.docx")
+    assert [(s.title, s.level) for s in doc.sections] == [("Methods", 1), ("Data management", 2)]
+    assert _sentence_with(doc, "entered twice").section == "Data management"
+
+
 def test_french_sentence_segmentation() -> None:
     text = (
         "Le protocole a reçu l'avis favorable du CPP Sud-Est II (réf. 2024-A01234-56). "

@@ -18,7 +18,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .model import Page
-from .pdf_layout import LineCollector, StyledLine, typographic_headings
+from .typography import LineCollector, StyledLine, looks_like_heading_text, typographic_headings
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs are common
 
@@ -123,8 +123,13 @@ def read_docx(data: bytes) -> RawText:
     parts: list[str] = []
     headings: list[tuple[int, int, str]] = []
     offset = 0
-    for block in _docx_blocks(document):
-        text, level = block
+    blocks = _docx_blocks(document)
+    # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
+    # level below the deepest styled heading.
+    bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
+    for text, level, bold in blocks:
+        if not level and bold and looks_like_heading_text(text):
+            level = bold_level
         if not text.strip():
             continue
         if parts:
@@ -137,12 +142,12 @@ def read_docx(data: bytes) -> RawText:
     return RawText(text="".join(parts), format="docx", headings=headings)
 
 
-def _docx_blocks(document) -> list[tuple[str, int]]:
-    """Paragraphs (with heading level from their style) and table rows, in document order."""
+def _docx_blocks(document) -> list[tuple[str, int, bool]]:
+    """Paragraphs (heading level from their style, whether wholly bold) and table rows."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    blocks: list[tuple[str, int]] = []
+    blocks: list[tuple[str, int, bool]] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             style = (item.style.name if item.style is not None else "") or ""
@@ -152,7 +157,7 @@ def _docx_blocks(document) -> list[tuple[str, int]]:
                 level = int(digits) if digits else 1
             elif style.lower() == "title":
                 level = 1
-            blocks.append((item.text, level))
+            blocks.append((item.text, level, _wholly_bold(item)))
         elif isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
@@ -160,8 +165,18 @@ def _docx_blocks(document) -> list[tuple[str, int]]:
                     value = cell.text.strip()
                     if value and (not cells or cells[-1] != value):  # merged cells repeat
                         cells.append(value)
-                blocks.append((" | ".join(cells), 0))
+                blocks.append((" | ".join(cells), 0, False))
     return blocks
+
+
+def _wholly_bold(paragraph) -> bool:
+    """Every run with text is bold, by its own formatting or by the paragraph's style."""
+    style_font = paragraph.style.font if paragraph.style is not None else None
+    style_bold = bool(style_font is not None and style_font.bold)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(
+        run.bold if run.bold is not None else style_bold for run in runs
+    )
 
 
 def read_raw(data: bytes, filename: str) -> RawText:

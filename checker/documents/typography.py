@@ -1,10 +1,12 @@
-"""Headings of a PDF from its typography: lines set larger than the body text, or in bold.
+"""Headings from typography: PDF lines set larger than the body text, or in bold.
 
 A PDF's text layer has no heading marks, and the names of sections vary too much to be listed
 ("Recruitment and consent", "Who will be blinded", ...), so without typography a sentence
 would be placed in whatever known heading came before it. pypdf reports the font and size of
 every piece of text it extracts; a line whose characters are all larger than the document's
-body size, or bold where the body is not, is a heading. Its level follows its size.
+body size, or bold where the body is not, is a heading. Its level follows its size. The
+shape test of a heading's text (:func:`looks_like_heading_text`) also serves DOCX paragraphs
+set in bold by hand.
 """
 
 from __future__ import annotations
@@ -84,17 +86,21 @@ def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
     return weights.most_common(1)[0][0] if weights else (0.0, False)
 
 
+def looks_like_heading_text(text: str, continued: bool = False) -> bool:
+    """Short, no final full stop or comma, two letters or more, not starting in lower case
+    (unless ``continued``, the second line of a wrapped heading)."""
+    text = " ".join(text.split())
+    if not 2 <= len(text) <= MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if text[-1] in ".,;" or sum(ch.isalpha() for ch in text) < 2:
+        return False
+    return continued or not text[0].islower()
+
+
 def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool) -> bool:
     """``continued``: the line before was a heading line of the same style (a wrapped one)."""
-    text = " ".join(line.text.split())
     body_size, body_bold = body
-    if not line.uniform or not body_size or not 2 <= len(text) <= MAX_HEADING_CHARS:
-        return False
-    if len(text.split()) > MAX_HEADING_WORDS or text[-1] in ".,;":
-        return False
-    if text[0].islower() and not continued:
-        return False
-    if sum(ch.isalpha() for ch in text) < 2:
+    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued):
         return False
     larger = line.size >= body_size * HEADING_SIZE_RATIO
     bolder = line.bold and not body_bold and line.size >= body_size * BOLD_SIZE_RATIO
