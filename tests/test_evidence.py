@@ -135,6 +135,11 @@ def test_french_document_gets_detections_from_the_bilingual_lexicon() -> None:
     assert all(verify_quotation(doc.text, d.quote) for d in detections)
     codesign = next(d for d in detections if d.element == "X_codesign")
     assert "co-construite" in codesign.quote
+    # "Activité physique adaptée" names the kind of NPI: it is no adaptation of the intervention.
+    assert "X_adaptations" not in found
+    adapted = extract_document(
+        (PROTOCOL_FR + "\nLe programme a été adapté après l'étude pilote.\n").encode(), "p.md")
+    assert "X_adaptations" in detected_elements(detect_elements(adapted, kind="protocol"))
 
 
 def test_kind_matters_for_results_only_items() -> None:
