@@ -217,3 +217,17 @@ def test_headings_are_recognised_and_never_cue_quotations():
                                   kind="protocol")
     quoted = {q.text for s in suggestions.values() for q in s.quotations}
     assert quoted and not quoted & set(headings)
+
+
+def test_typography_never_breaks_extraction() -> None:
+    """Odd font data from a PDF counts as body text instead of failing the document."""
+    from checker.documents.typography import LineCollector
+
+    collector = LineCollector()
+    collector("Results\n", None, None, None, None)
+    collector("Odd matrix\n", [1, 0], [1], {"/BaseFont": "X-Bold"}, "twelve")
+    collector("Normal text.\n", [1, 0, 0, 1, 0, 0], [12, 0, 0, 12, 0, 700],
+              {"/BaseFont": "/ABC+Serif"}, 1)
+    lines = collector.finish()
+    assert [line.text for line in lines] == ["Results", "Odd matrix", "Normal text."]
+    assert lines[2].size == 12.0 and not lines[2].bold

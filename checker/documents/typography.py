@@ -39,10 +39,15 @@ class LineCollector:
     _y: float | None = None
 
     def __call__(self, text: str, cm, tm, font_dict, font_size: float) -> None:
-        size = round(abs(font_size) * _scale(tm) * _scale(cm), 1)
-        name = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+        try:
+            size = round(abs(float(font_size)) * _scale(tm) * _scale(cm), 1)
+            name = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+            y = float(tm[5]) * _scale(cm) if tm else None
+        except (TypeError, ValueError, IndexError, AttributeError):
+            # Odd fonts or matrices must never make a readable PDF unreadable: the piece
+            # counts as body text of unknown style.
+            size, name, y = 0.0, "", None
         bold = bool(_BOLD.search(name))
-        y = float(tm[5]) * _scale(cm) if tm else None
         if self._pieces and y is not None and self._y is not None and abs(y - self._y) > 1:
             self._end_line()
         if y is not None:
