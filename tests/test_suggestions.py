@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post
@@ -145,3 +146,71 @@ def test_other_users_cannot_touch_suggestions(app, suggested):
     for path in ("suggestions", "suggestions/accept", "suggestions/E01/reject"):
         assert post(other, f"/assessments/{suggested}/{path}").status_code == 404
     assert all(a.origin == "suggestion" for a in answers_of(app, suggested).values())
+
+
+def document_of(app, uid: str) -> tuple[str, str]:
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        return assessment.document_filename, assessment.document_sha256
+
+
+def test_a_document_can_be_added_after_creation(app, auth_client, assessment):
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    assert "Upload a document" in page
+    response = post(auth_client, f"/assessments/{assessment}/document", upload(),
+                    content_type="multipart/form-data", follow_redirects=True)
+    assert "30 answers were suggested from the document" in response.get_data(as_text=True)
+    assert document_of(app, assessment)[0] == "protocol.txt"
+    assert all(a.origin == "suggestion" for a in answers_of(app, assessment).values())
+
+
+def test_a_revised_draft_replaces_the_document_and_keeps_a_persons_answers(
+        app, auth_client, suggested):
+    first = document_of(app, suggested)[1]
+    e01 = answers_of(app, suggested)["E01"]
+    post(auth_client, f"/assessments/{suggested}/answers/E01", {
+        "E01-answer": "not_met", "E01-justification": "Approval obtained after inclusion began.",
+        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    revised = PROTOCOL + "\nData monitoring\nAn independent data monitoring committee meets.\n"
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    upload(revised, "protocol-v2.txt"), content_type="multipart/form-data",
+                    follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "protocol-v2.txt replaces the previous document" in text
+    name, digest = document_of(app, suggested)
+    assert name == "protocol-v2.txt" and digest != first
+    # The first draft is still stored: reports issued on it keep their evidence.
+    assert list(Path(app.config["UPLOAD_DIR"]).glob(f"{first}.*"))
+    answers = answers_of(app, suggested)
+    assert answers["E01"].answer == "not_met" and answers["E01"].origin == "human"
+
+
+@pytest.mark.parametrize("files,message", [
+    ({"document": (io.BytesIO(b"not a pdf"), "draft.pdf")}, "not a valid PDF"),
+    ({"document": (io.BytesIO(b"x"), "draft.exe")}, "Unsupported file type"),
+    ({}, "Choose a file to upload"),
+])
+def test_a_refused_document_changes_nothing(app, auth_client, suggested, files, message):
+    before = document_of(app, suggested)
+    response = post(auth_client, f"/assessments/{suggested}/document", files,
+                    content_type="multipart/form-data", follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert document_of(app, suggested) == before
+    assert all(a.origin == "suggestion" for a in answers_of(app, suggested).values())
+
+
+def test_document_upload_needs_the_form_token_and_the_owner(app, auth_client, suggested):
+    before = document_of(app, suggested)
+    response = auth_client.post(f"/assessments/{suggested}/document", data=upload(revised_name()),
+                                content_type="multipart/form-data")
+    assert response.status_code == 400 and "Form expired" in response.get_data(as_text=True)
+    make_user(app, "bob")
+    other = app.test_client()
+    login(other, "bob")
+    assert post(other, f"/assessments/{suggested}/document", upload(),
+                content_type="multipart/form-data").status_code == 404
+    assert document_of(app, suggested) == before
+
+
+def revised_name() -> str:
+    return PROTOCOL.replace("Supervised walking", "Supervised walking (revised)")

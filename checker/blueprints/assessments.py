@@ -19,11 +19,12 @@ from flask_login import current_user, login_required
 
 from ..documents import DocumentError
 from ..evidence import ModelMissingError
-from ..forms import ImportForm, answer_form, assessment_form
+from ..forms import DocumentForm, ImportForm, answer_form, assessment_form
 from ..services import answers as answer_service
 from ..services.assessments import (
     AssessmentError,
     AssessmentFields,
+    attach_document,
     catalogue_of,
     create_assessment,
     import_record,
@@ -105,6 +106,32 @@ def _suggest_after_upload(catalogue, assessment) -> None:  # type: ignore[no-unt
                 "you accept them.", n=outcome.suggested), "success")
 
 
+@bp.post("/assessments/<uid>/document")
+@login_required
+def document(uid: str) -> ResponseReturnValue:
+    """Upload a document to an assessment (a first one, or a revised draft), then suggest."""
+    assessment = owned_or_404(uid)  # the CSRF token was checked before the view (CSRFProtect)
+    upload = request.files.get(DocumentForm().document.name)
+    back = redirect(url_for("assessments.form", uid=uid, _anchor="suggestions"))
+    if upload is None or not upload.filename:
+        flash(_("Choose a file to upload."), "error")
+        return back
+    try:
+        stored = store_document(current_app.config["UPLOAD_DIR"], upload.filename,
+                                upload.read(), current_app.config["MAX_UPLOAD_BYTES"])
+    except UploadError as exc:
+        flash(_("The document was not uploaded: %(reason)s Nothing was changed.",
+                reason=str(exc)), "error")
+        return back
+    previous = attach_document(assessment, stored)
+    if previous:
+        flash(_("%(name)s replaces the previous document. Your answers are kept; the "
+                "suggestions below are made again from the new document.",
+                name=stored.filename), "success")
+    _suggest_after_upload(catalogue_of(assessment), assessment)
+    return back
+
+
 @bp.get("/assessments/<uid>")
 @login_required
 def form(uid: str) -> ResponseReturnValue:
@@ -121,7 +148,7 @@ def form(uid: str) -> ResponseReturnValue:
     answered, total = progress(catalogue, record)
     return render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
-        answered=answered, total=total,
+        answered=answered, total=total, document_form=DocumentForm(formdata=None),
     )
 
 

@@ -31,8 +31,8 @@ def run(uid: str) -> ResponseReturnValue:
             current_user, current_lang(),
         )
     except service.NoDocumentError:
-        flash(_("This assessment has no document to analyse. Upload one when you create an "
-                "assessment."), "error")
+        flash(_("This assessment has no document to analyse. Upload one in the automatic "
+                "suggestions box."), "error")
     except DocumentError as exc:
         flash(_("The document could not be analysed: %(reason)s", reason=str(exc)), "error")
     except ModelMissingError:

@@ -55,5 +55,11 @@ def assessment_form(catalogue: Catalogue, lang: str) -> AssessmentForm:
     return form
 
 
+class DocumentForm(FlaskForm):
+    """A document for an existing assessment: the first one, or a revised draft."""
+
+    document = FileField(_l("Document"), description=_l("PDF, DOCX or TXT."))
+
+
 class ImportForm(FlaskForm):
     file = FileField(_l("JSON export file"), description=_l("A file exported by npis-checker."))

@@ -102,6 +102,22 @@ def create_assessment(
     return assessment
 
 
+def attach_document(assessment: Assessment, document: StoredDocument) -> str:
+    """Attach ``document`` to ``assessment``: a first one, or a revised draft in place of the
+    last. Returns the fingerprint of the document it replaces ("" for none).
+
+    Answers are untouched. The replaced file stays in the upload folder (files are stored by
+    fingerprint), and reports issued earlier keep naming it, so they then verify as "changed".
+    """
+    previous = assessment.document_sha256
+    assessment.document_filename = document.filename
+    assessment.document_sha256 = document.sha256
+    assessment.document_size = document.size
+    assessment.updated_at = utcnow()
+    db.session.commit()
+    return previous
+
+
 def get_owned(uid: str, user: User) -> Assessment:
     """The assessment ``uid`` if ``user`` owns it; otherwise :class:`AssessmentNotFound`."""
     assessment = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
