@@ -38,6 +38,7 @@ def upload(client, name: str, data: bytes, **changes):
     ("protocol.DOCX", None),
     ("protocol.txt", "Étude pilote, protocole v2.\n".encode("latin-1")),
     ("notes.txt", "Protocole d'étude — version 2\n".encode()),
+    ("protocol.md", b"# Protocol\n\n## Methods\n\nParticipants are randomised.\n"),
 ])
 def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
     data = data if data is not None else docx_bytes()

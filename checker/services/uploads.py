@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-ALLOWED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+ALLOWED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
 
 
 class UploadError(ValueError):
@@ -58,12 +58,12 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
     suffix = Path(filename).suffix.lower()
     kind = ALLOWED.get(suffix)
     if kind is None:
-        raise UploadError(_("Unsupported file type: upload a PDF, DOCX or TXT file."))
+        raise UploadError(_("Unsupported file type: upload a PDF, DOCX, TXT or Markdown file."))
     if kind == "pdf" and (not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]):
         raise UploadError(_("This file is not a valid PDF (corrupt or mislabelled)."))
     if kind == "docx" and not _is_docx(data):
         raise UploadError(_("This file is not a valid DOCX document (corrupt or mislabelled)."))
-    if kind == "txt" and not _looks_like_text(data):
+    if kind in ("txt", "md") and not _looks_like_text(data):
         raise UploadError(_("This file is not plain text (UTF-8 or Latin-1)."))
     return kind
 
