@@ -72,3 +72,28 @@ def test_app_start_applies_migrations(empty_engine, make_app):
     with empty_engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_existing_documents_become_the_first_listed_version(empty_engine):
+    upgrade(empty_engine, "0002")
+    with empty_engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO users (id, username, password_hash, created_at) "
+            "VALUES (1, 'alice', 'x', '2026-11-01 10:00:00')"))
+        conn.execute(text(
+            "INSERT INTO catalogue_snapshots (fingerprint, catalogue_id, version, data, "
+            "created_at) VALUES ('f', 'c', '1', '{}', '2026-11-01 10:00:00')"))
+        for uid, name, sha in (("a1", "protocol.pdf", "ab" * 32), ("a2", "", "")):
+            conn.execute(text(
+                "INSERT INTO assessments (uid, owner_id, title, document_kind, study_type, "
+                "npi_name, domain, country, language, reference, catalogue_id, "
+                "catalogue_version, catalogue_fingerprint, document_filename, "
+                "document_sha256, document_size, created_at, updated_at) VALUES "
+                f"('{uid}', 1, 't', 'protocol', 'interventional', 'n', 'physical', 'FR', 'en', "
+                f"'', 'c', '1', 'f', '{name}', '{sha}', 10, '2026-11-02 09:00:00', "
+                "'2026-11-02 09:00:00')"))
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT filename, sha256, size, username FROM assessment_documents")).all()
+    assert [tuple(r) for r in rows] == [("protocol.pdf", "ab" * 32, 10, "alice")]

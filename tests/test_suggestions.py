@@ -179,8 +179,13 @@ def test_a_revised_draft_replaces_the_document_and_keeps_a_persons_answers(
     assert "protocol-v2.txt replaces the previous document" in text
     name, digest = document_of(app, suggested)
     assert name == "protocol-v2.txt" and digest != first
-    # The first draft is still stored: reports issued on it keep their evidence.
+    # The first draft is still stored and listed: reports issued on it keep their evidence.
     assert list(Path(app.config["UPLOAD_DIR"]).glob(f"{first}.*"))
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == suggested))
+        versions = [(d.filename, d.sha256, d.username) for d in assessment.documents]
+    assert versions == [("protocol.txt", first, "alice"), ("protocol-v2.txt", digest, "alice")]
+    assert "Documents checked (2 versions)" in text
     answers = answers_of(app, suggested)
     assert answers["E01"].answer == "not_met" and answers["E01"].origin == "human"
 

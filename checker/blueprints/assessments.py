@@ -123,7 +123,7 @@ def document(uid: str) -> ResponseReturnValue:
         flash(_("The document was not uploaded: %(reason)s Nothing was changed.",
                 reason=str(exc)), "error")
         return back
-    previous = attach_document(assessment, stored)
+    previous = attach_document(assessment, stored, current_user)
     if previous:
         flash(_("%(name)s replaces the previous document. Your answers are kept; the "
                 "suggestions below are made again from the new document.",

@@ -3,11 +3,18 @@
 import importlib
 import pkgutil
 
-from .assessment import Answer, AnswerHistory, Assessment, CatalogueSnapshot
+from .assessment import (
+    Answer,
+    AnswerHistory,
+    Assessment,
+    AssessmentDocument,
+    CatalogueSnapshot,
+)
 from .dossier import Dossier, DossierStudy, IssuedReport, StudyPublication
 from .user import User
 
-__all__ = ["Answer", "AnswerHistory", "Assessment", "CatalogueSnapshot", "Dossier",
+__all__ = ["Answer", "AnswerHistory", "Assessment", "AssessmentDocument", "CatalogueSnapshot",
+           "Dossier",
            "DossierStudy", "IssuedReport", "StudyPublication", "User", "load_all"]
 
 

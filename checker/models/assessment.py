@@ -1,4 +1,4 @@
-"""Assessments, their answers, the answer history and the catalogue snapshots they use."""
+"""Assessments, their documents, answers, answer history and the catalogue snapshots they use."""
 
 from __future__ import annotations
 
@@ -53,6 +53,29 @@ class Assessment(db.Model):
     answers: Mapped[list[Answer]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", order_by="Answer.id"
     )
+    documents: Mapped[list[AssessmentDocument]] = relationship(
+        cascade="all, delete-orphan", order_by="AssessmentDocument.id"
+    )
+
+
+class AssessmentDocument(db.Model):
+    """Every document uploaded to an assessment, in order: the last one is the current one.
+
+    A revised draft replaces the document the assessment is checked against, but the earlier
+    versions stay listed (and stored, by fingerprint) so nothing about them is lost.
+    """
+
+    __tablename__ = "assessment_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    username: Mapped[str] = mapped_column(String(64))
 
 
 class Answer(db.Model):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..extensions import db
-from ..models import Answer, AnswerHistory, Assessment, User
+from ..models import Answer, AnswerHistory, Assessment, AssessmentDocument, User
 from ..models._time import utcnow
 from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord
 from .snapshots import catalogue_by_fingerprint, ensure_snapshot
@@ -97,23 +98,33 @@ def create_assessment(
         created_at=now,
         updated_at=now,
     )
+    if document is not None:
+        assessment.documents.append(_document_row(document, owner, now))
     db.session.add(assessment)
     db.session.commit()
     return assessment
 
 
-def attach_document(assessment: Assessment, document: StoredDocument) -> str:
+def _document_row(document: StoredDocument, user: User, when: datetime) -> AssessmentDocument:
+    return AssessmentDocument(filename=document.filename, sha256=document.sha256,
+                              size=document.size, uploaded_at=when, username=user.username)
+
+
+def attach_document(assessment: Assessment, document: StoredDocument, user: User) -> str:
     """Attach ``document`` to ``assessment``: a first one, or a revised draft in place of the
     last. Returns the fingerprint of the document it replaces ("" for none).
 
-    Answers are untouched. The replaced file stays in the upload folder (files are stored by
-    fingerprint), and reports issued earlier keep naming it, so they then verify as "changed".
+    Answers are untouched. Every version stays listed in ``assessment.documents`` and stored in
+    the upload folder (by fingerprint); reports issued earlier keep naming theirs, so they then
+    verify as "changed".
     """
     previous = assessment.document_sha256
+    now = utcnow()
     assessment.document_filename = document.filename
     assessment.document_sha256 = document.sha256
     assessment.document_size = document.size
-    assessment.updated_at = utcnow()
+    assessment.updated_at = now
+    assessment.documents.append(_document_row(document, user, now))
     db.session.commit()
     return previous
 
