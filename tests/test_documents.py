@@ -74,6 +74,9 @@ def test_pdf_headings_of_any_name_come_from_typography() -> None:
     <p>Outcome assessors are blind to allocation. Participants are not.</p>
     <h2>Plans to promote participant retention and complete follow-up</h2>
     <p>Participants receive a reminder before each visit.</p>
+    <h3>5.4. Statistical methods</h3>
+    <h3>5.4.1. Sample size</h3>
+    <p>Patients are enrolled in<br>10 UK hospital emergency departments<br>from 2014 on.</p>
     </body></html>"""
     doc = extract_document(_pdf(html), "protocol.pdf")
     levels = {s.title: s.level for s in doc.sections}
@@ -86,6 +89,10 @@ def test_pdf_headings_of_any_name_come_from_typography() -> None:
     assert doc.sentence_text(retention) == "Participants receive a reminder before each visit."
     heading = _sentence_with(doc, "Who will be blinded")
     assert doc.is_heading(heading) and doc.sentence_text(heading) == "Who will be blinded"
+    # A numbered heading under another of the same style is not taken for its second line,
+    # and a wrapped line that starts with a number is text, not a numbered heading.
+    assert "5.4. Statistical methods" in levels and "5.4.1. Sample size" in levels
+    assert _sentence_with(doc, "emergency departments").section == "5.4.1. Sample size"
 
 
 def test_docx_headings_from_styles_and_tables() -> None:

@@ -20,7 +20,7 @@ from .language import detect_language
 from .model import Document, Page, Section, Sentence
 from .readers import FORMATS, read_raw
 from .sentences import segment
-from .structure import build_sections, find_headings
+from .structure import build_sections, find_headings, is_known_heading
 
 MIN_TEXT_CHARS = 20  # below this a PDF is taken as scanned (images only, no text layer)
 
@@ -49,10 +49,12 @@ def extract_document(data: bytes, filename: str) -> Document:
         raise EmptyDocumentError("no text")
     headings = raw.headings or find_headings(raw.text, raw.format)
     if raw.format == "pdf" and raw.headings:
-        # Typography finds headings of any name; the text rules add known headings set in
-        # body type (a run-in "Methods" line, say).
+        # Typography finds headings of any name; the text rules add only the usual section
+        # names set in body type (a "Methods" line, say). Their numbered-line rule is left out:
+        # in narrow columns, wrapped lines such as "10 UK hospitals were included" match it.
         typographic = {offset for offset, _, _ in raw.headings}
-        extra = [h for h in find_headings(raw.text, raw.format) if h[0] not in typographic]
+        extra = [h for h in find_headings(raw.text, raw.format)
+                 if h[0] not in typographic and is_known_heading(h[2])]
         headings = sorted(raw.headings + extra)
     sections = build_sections(headings, len(raw.text))
     document = Document(

@@ -36,6 +36,11 @@ KNOWN_HEADINGS = {
 }
 
 
+def is_known_heading(title: str) -> bool:
+    """A usual section name of protocols and trial reports (English or French)."""
+    return title.strip().rstrip(":").strip().lower() in KNOWN_HEADINGS
+
+
 def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[bool, int]:
     stripped = line.strip()
     if not 2 <= len(stripped) <= 90 or stripped[-1] in ".,;" or stripped.count(" ") > 11:

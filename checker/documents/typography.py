@@ -20,6 +20,7 @@ BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_NUMBERED_START = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,10 @@ def typographic_headings(
         previous_end = -1
         for line in lines:
             style = (line.size, line.bold)
-            continued = previous_end >= 0 and found[-1][1] == style
+            # A line of the same style right after a heading continues it, unless it starts a
+            # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
+            continued = (previous_end >= 0 and found[-1][1] == style
+                         and not _NUMBERED_START.match(line.text.strip()))
             if not _looks_like_heading(line, body, continued):
                 previous_end = -1
                 continue
