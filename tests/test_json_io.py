@@ -143,3 +143,28 @@ def test_checked_against_a_catalogue(catalogue, exported):
     other["assessment"]["study_type"] = "anecdotal"
     assert problems(other, catalogue=catalogue)[0].startswith(
         "assessment.study_type: 'anecdotal' is not one of:")
+
+
+def test_document_versions_round_trip_and_are_checked(catalogue, demo):
+    from dataclasses import replace
+
+    from checker.services.records import DocumentVersion
+
+    first = DocumentVersion("draft-v1.pdf", "a" * 64, 1000,
+                            datetime(2026, 10, 1, 9, 0), "alice")
+    current = DocumentVersion(demo.document_filename, demo.document_sha256,
+                              demo.document_size, datetime(2026, 10, 13, 16, 0), "alice")
+    record = replace(demo, document_versions=[first, current])
+    exported = export_json(catalogue, record)
+    assert [v["filename"] for v in exported["document"]["versions"]] == [
+        "draft-v1.pdf", demo.document_filename]
+    assert import_json(exported) == record
+    # An export made before versions existed still imports.
+    del exported["document"]["versions"]
+    assert import_json(exported).document_versions == []
+    bad = export_json(catalogue, record)
+    bad["document"]["versions"] = [bad["document"]["versions"][1], {"sha256": "xyz", "size": -1}]
+    found = problems(bad)
+    assert "document.versions[1].sha256: expected 64 lower-case hexadecimal characters" in found
+    assert "document.versions[1].filename: missing" in found
+    assert "document.versions: the last version must be the current document" in found

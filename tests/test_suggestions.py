@@ -219,3 +219,20 @@ def test_document_upload_needs_the_form_token_and_the_owner(app, auth_client, su
 
 def revised_name() -> str:
     return PROTOCOL.replace("Supervised walking", "Supervised walking (revised)")
+
+
+def test_document_versions_travel_with_the_json_export(app, auth_client, suggested):
+    post(auth_client, f"/assessments/{suggested}/document", upload(revised_name(), "v2.txt"),
+         content_type="multipart/form-data")
+    exported = auth_client.get(f"/assessments/{suggested}/export.json").data
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    response = post(bob, "/assessments/import", {"file": (io.BytesIO(exported), "a.json")},
+                    content_type="multipart/form-data")
+    new_uid = response.headers["Location"].split("/")[-1]
+    with app.app_context():
+        copy = db.session.scalar(db.select(Assessment).where(Assessment.uid == new_uid))
+        assert [(d.filename, d.username) for d in copy.documents] == [
+            ("protocol.txt", "alice"), ("v2.txt", "alice")]
+        assert copy.document_filename == "v2.txt"

@@ -13,7 +13,7 @@ from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, AssessmentDocument, User
 from ..models._time import utcnow
-from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord
+from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord, DocumentVersion
 from .snapshots import catalogue_by_fingerprint, ensure_snapshot
 from .uploads import StoredDocument
 
@@ -199,6 +199,10 @@ def to_record(assessment: Assessment) -> AssessmentRecord:
         created_at=assessment.created_at,
         updated_at=assessment.updated_at,
         answers={a.invariant_id: answer_record(a) for a in assessment.answers},
+        document_versions=[
+            DocumentVersion(d.filename, d.sha256, d.size, d.uploaded_at, d.username)
+            for d in assessment.documents
+        ],
     )
 
 
@@ -256,6 +260,13 @@ def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> A
         )
     assessment = create_assessment(owner, catalogue, fields, document)
     now = utcnow()
+    if record.document_versions:  # the exported list of versions, instead of "uploaded now"
+        assessment.documents[:] = [
+            AssessmentDocument(filename=v.filename, sha256=v.sha256, size=v.size,
+                               uploaded_at=v.uploaded_at or now,
+                               username=v.uploaded_by or owner.username)
+            for v in record.document_versions
+        ]
     for inv_id, answer in record.answers.items():
         values = {k: getattr(answer, k) or "" for k in TEXT_FIELDS}
         row = Answer(

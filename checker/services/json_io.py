@@ -17,7 +17,13 @@ from typing import Any
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 
-from .records import ANSWER_ORIGINS, NPI_DOMAINS, AnswerRecord, AssessmentRecord
+from .records import (
+    ANSWER_ORIGINS,
+    NPI_DOMAINS,
+    AnswerRecord,
+    AssessmentRecord,
+    DocumentVersion,
+)
 from .scoring import score_assessment
 
 FORMAT = "npis-checker-assessment"
@@ -115,6 +121,11 @@ def export_json(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any
             "filename": record.document_filename,
             "sha256": record.document_sha256,
             "size": record.document_size,
+            "versions": [
+                {"filename": v.filename, "sha256": v.sha256, "size": v.size,
+                 "uploaded_at": _iso(v.uploaded_at), "uploaded_by": v.uploaded_by}
+                for v in record.document_versions
+            ],
         },
         "catalogue": {
             "id": record.catalogue_id,
@@ -252,6 +263,35 @@ def _check_against(catalogue: Catalogue, record: AssessmentRecord, problems: lis
             problems.append(f"answers[{i}].answer: 'not_applicable' is not allowed for {inv.id}")
 
 
+def _is_sha256(value: str) -> bool:
+    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _read_versions(reader: _Reader, raw: Any, current_sha: str) -> list[DocumentVersion]:
+    """``document.versions`` (optional; older exports have none): the last is the current one."""
+    if not isinstance(raw, list):
+        reader.fail("document.versions", f"expected a list, got {_kind(raw)}")
+        return []
+    versions: list[DocumentVersion] = []
+    for i, item in enumerate(raw):
+        path = f"document.versions[{i}]"
+        entry = reader.mapping(item, path)
+        if not entry:
+            continue
+        sha = reader.string(entry, "sha256", path) or ""
+        if sha and not _is_sha256(sha):
+            reader.fail(f"{path}.sha256", "expected 64 lower-case hexadecimal characters")
+        versions.append(DocumentVersion(
+            filename=reader.string(entry, "filename", path) or "", sha256=sha,
+            size=reader.integer(entry, "size", path),
+            uploaded_at=reader.timestamp(entry, "uploaded_at", path),
+            uploaded_by=reader.string(entry, "uploaded_by", path, required=False) or "",
+        ))
+    if versions and versions[-1].sha256 != current_sha:
+        reader.fail("document.versions", "the last version must be the current document")
+    return versions
+
+
 def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentRecord:
     """Build an :class:`AssessmentRecord` from exported data (dict, JSON text or bytes).
 
@@ -279,8 +319,9 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
     reader.choice(meta, "document_kind", "assessment", DOCUMENT_KINDS)
     reader.choice(meta, "domain", "assessment", NPI_DOMAINS)
     sha = reader.string(doc, "sha256", "document", required=False) or ""
-    if sha and (len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha)):
+    if sha and not _is_sha256(sha):
         reader.fail("document.sha256", "expected 64 lower-case hexadecimal characters")
+    versions = _read_versions(reader, doc.get("versions", []), sha)
     answers_raw = root.get("answers", [])
     answers: dict[str, AnswerRecord] = {}
     if not isinstance(answers_raw, list):
@@ -304,6 +345,7 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
         created_at=reader.timestamp(meta, "created_at", "assessment"),
         updated_at=reader.timestamp(meta, "updated_at", "assessment"),
         answers=answers,
+        document_versions=versions,
     )
     if catalogue is not None and not reader.problems:
         _check_against(catalogue, record, reader.problems)

@@ -30,6 +30,17 @@ class AnswerRecord:
     version: int = 0  # bumped at each save; used to detect conflicting edits
 
 
+@dataclass(frozen=True)
+class DocumentVersion:
+    """One document uploaded to an assessment (the last of them is the current one)."""
+
+    filename: str
+    sha256: str
+    size: int
+    uploaded_at: datetime | None = None
+    uploaded_by: str = ""
+
+
 @dataclass
 class AssessmentRecord:
     uid: str
@@ -51,6 +62,7 @@ class AssessmentRecord:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
+    document_versions: list[DocumentVersion] = field(default_factory=list)
 
     def answer_for(self, invariant_id: str) -> AnswerRecord:
         return self.answers.get(invariant_id) or AnswerRecord(invariant_id)
