@@ -113,7 +113,7 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str) -
         location=location(lab, row.record.page, row.record.section),
         confirmation=confirmation(lab, row),
         unconfirmed=row.unconfirmed,
-        warning=row.warning or "",
+        warning=pick(row.warning, lang) if row.warning else "",
     )
 
 
@@ -240,7 +240,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "progress": f"{score.answered} / {score.total}",
         "complete": score.complete,
         "notices": notices,
-        "warnings": list(score.warnings),
+        "warnings": [pick(w, lang) for w in score.warnings],
         "rows": rows,
         "rows_by_kind": [
             (lab[f"{k}_invariants"], [r for r in rows if r.kind == k])

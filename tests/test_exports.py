@@ -173,7 +173,8 @@ def test_summary_svg(catalogue, demo, score):
     assert "sans-serif" in svg
     assert "Respecté" in svg and "Non applicable" in svg  # legend in the catalogue's words
     assert ">NA<" in svg and ">?<" in svg  # greyscale-safe symbols
-    assert "71%" in svg  # ethical bar: 10 of 14 met
+    assert "71\u00a0%" in svg  # ethical bar: 10 of 14 met, written the French way
+    assert "71%" in summary_svg(catalogue, demo, score, "en")
 
 
 def test_report_ids_are_unique_and_readable(demo):

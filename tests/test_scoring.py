@@ -103,7 +103,10 @@ def test_not_applicable_where_not_allowed_scores_as_not_reported(base_data):
     cat = make_catalogue(base_data, methodological=2)
     score = score_assessment(cat, record(cat, all_met(cat) | {"M01": "not_applicable"}))
     assert score.methodological_score == pytest.approx(0.5)
-    assert any("M01" in w for w in score.warnings)
+    assert any("M01" in w["en"] and "M01" in w["fr"] for w in score.warnings)
+    warning = next(r for r in score.rows if r.invariant.id == "M01").warning
+    assert "'Not applicable' is not allowed" in warning["en"]
+    assert "« Non applicable » n'est pas admis" in warning["fr"]
     assert [g.invariant.id for g in score.unreported] == ["M01"]
 
 
@@ -114,7 +117,7 @@ def test_not_applicable_without_justification_is_not_excluded(base_data):
     score = score_assessment(cat, rec)
     assert score.methodological.applicable == 2
     assert score.methodological_score == pytest.approx(0.5)
-    assert any("justification" in w for w in score.warnings)
+    assert any("justification" in w["en"] and "justification" in w["fr"] for w in score.warnings)
 
 
 def test_all_methodological_not_applicable_gives_no_score(base_data):

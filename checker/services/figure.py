@@ -29,6 +29,7 @@ ORDER = ("met", "partially_met", "not_met", "not_reported", "not_applicable", UN
 
 WIDTH = 680
 ROW = 15
+NBSP = "\u00a0"
 FONT = "font-family:'DejaVu Sans','Liberation Sans',Arial,Helvetica,sans-serif"
 TITLE_CHARS = 96
 
@@ -94,14 +95,16 @@ def _bar(catalogue: Catalogue, score: ScoreResult, kind: str, y: float, lang: st
             continue
         w = width * n / len(rows)
         fill, _, ink = STYLE[answer]
-        pct = round(100 * n / len(rows))
+        # French writes "42 %" (no-break space), English "42%".
+        pct = f"{round(100 * n / len(rows))}{NBSP if lang == 'fr' else ''}%"
         name = escape(_answer_label(catalogue, answer, lang))
+        colon = f"{NBSP}:" if lang == "fr" else ":"
         out.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{height}" fill="{fill}" '
-            f'stroke="#333333" stroke-width="0.6"><title>{name}: {n} ({pct}%)</title></rect>'
+            f'stroke="#333333" stroke-width="0.6"><title>{name}{colon} {n} ({pct})</title></rect>'
         )
         if w >= 30:
-            out.append(_text(x + w / 2, y + 15, f"{pct}%", size=10, anchor="middle",
+            out.append(_text(x + w / 2, y + 15, pct, size=10, anchor="middle",
                              weight="bold", fill=ink))
         x += w
     return out

@@ -56,7 +56,7 @@ class InvariantRow:
     weight: float
     weighted_points: float | None
     weighted_max: float | None
-    warning: str | None = None  # why the given answer was not scored as given
+    warning: Text | None = None  # why the given answer was not scored as given (EN/FR)
 
     @property
     def origin(self) -> str:
@@ -99,7 +99,7 @@ class ScoreResult:
     rows: tuple[InvariantRow, ...]
     unmet: tuple[Gap, ...]  # not met and partially met
     unreported: tuple[Gap, ...]  # not reported, or not answered yet
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Text, ...] = field(default=())
 
     @property
     def ethical_score(self) -> float | None:
@@ -127,8 +127,9 @@ class ScoreResult:
 
 def _effective_answer(
     catalogue: Catalogue, inv: Invariant, rec: AnswerRecord
-) -> tuple[str, str | None]:
-    """The answer as scored, and a warning when it differs from the answer given.
+) -> tuple[str, Text | None]:
+    """The answer as scored, and a warning (in each language) when it differs from the answer
+    given.
 
     An exclusion that the catalogue does not allow (not applicable on an invariant where it is
     not admitted, or without the required justification) cannot shrink the denominator: it is
@@ -139,17 +140,25 @@ def _effective_answer(
     try:
         option = catalogue.scoring.answer(rec.answer)
     except KeyError:
-        return NOT_REPORTED, f"{inv.id}: unknown answer '{rec.answer}' scored as not reported"
+        return NOT_REPORTED, {
+            "en": f"{inv.id}: unknown answer '{rec.answer}' scored as not reported",
+            "fr": f"{inv.id} : réponse inconnue « {rec.answer} », comptée comme non rapportée",
+        }
     if option.excluded:
+        label = {lang: pick(option.label, lang) for lang in ("en", "fr")}
         if rec.answer == NOT_APPLICABLE and not inv.na_allowed:
-            return NOT_REPORTED, (
-                f"{inv.id}: 'not applicable' is not allowed for this invariant; "
-                "scored as not reported"
-            )
+            return NOT_REPORTED, {
+                "en": f"{inv.id}: '{label['en']}' is not allowed for this invariant; "
+                      "scored as not reported",
+                "fr": f"{inv.id} : « {label['fr']} » n'est pas admis pour cet invariant ; "
+                      "compté comme non rapporté",
+            }
         if option.requires_justification and not rec.justification.strip():
-            return NOT_REPORTED, (
-                f"{inv.id}: '{rec.answer}' needs a justification; scored as not reported"
-            )
+            return NOT_REPORTED, {
+                "en": f"{inv.id}: '{label['en']}' needs a justification; scored as not reported",
+                "fr": f"{inv.id} : « {label['fr']} » demande une justification ; compté comme "
+                      "non rapporté",
+            }
     return rec.answer, None
 
 
@@ -213,7 +222,7 @@ def score_assessment(catalogue: Catalogue, record: AssessmentRecord) -> ScoreRes
     """
     max_points = catalogue.scoring.max_points
     rows: list[InvariantRow] = []
-    warnings: list[str] = []
+    warnings: list[Text] = []
     for inv in catalogue.invariants_for(record.study_type):
         rec = record.answer_for(inv.id)
         effective, warning = _effective_answer(catalogue, inv, rec)
