@@ -112,9 +112,7 @@ def test_assessment_changed_or_deleted_since_issue(app, auth_client, assessment)
     result = verify(app, data)
     # The file is still genuine and unaltered; its assessment has moved on.
     assert result.ok and result.subject_status == CHANGED
-    with app.app_context():
-        db.session.delete(db.session.scalar(select(Assessment).where(Assessment.uid == assessment)))
-        db.session.commit()
+    assert post(auth_client, f"/assessments/{assessment}/delete").status_code == 302
     assert verify(app, data).subject_status == DELETED
 
 

@@ -112,3 +112,38 @@ def test_unknown_and_foreign_assessment_are_404_without_data(app, auth_client, a
     with app.app_context():
         stored = db.session.scalar(select(Assessment).where(Assessment.uid == assessment))
         assert stored.answers == []
+
+
+def test_delete_asks_first_then_removes_the_assessment_and_its_dossier_membership(
+        app, auth_client, assessment):
+    from checker.models import AnswerHistory, Dossier, DossierStudy
+
+    post(auth_client, f"/assessments/{assessment}/answers/E01", {
+        "E01-answer": "met", "E01-justification": "CPP", "E01-quotation": "", "E01-page": "",
+        "E01-section": "", "E01-version": 0})
+    with app.app_context():
+        owner = db.session.scalar(select(Assessment).where(Assessment.uid == assessment))
+        dossier = Dossier(uid="d" * 32, owner_id=owner.owner_id, npi_name="Walking",
+                          domain="physical", health_problem="Stroke", country="France",
+                          screening_domain="", screening_version="")
+        db.session.add(dossier)
+        db.session.flush()
+        db.session.add(DossierStudy(dossier_id=dossier.id, assessment_id=owner.id))
+        db.session.commit()
+    page = auth_client.get(f"/assessments/{assessment}/delete").get_data(as_text=True)
+    assert "1 answers and their whole history will be deleted" in page
+    assert "removed from these dossiers: Walking" in page
+    # Without the form's token nothing happens.
+    assert auth_client.post(f"/assessments/{assessment}/delete").status_code == 400
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert post(bob, f"/assessments/{assessment}/delete").status_code == 404
+    response = post(auth_client, f"/assessments/{assessment}/delete", follow_redirects=True)
+    assert "deleted" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(Assessment).where(Assessment.uid == assessment)) is None
+        assert db.session.scalars(select(AnswerHistory)).all() == []
+        assert db.session.scalars(select(DossierStudy)).all() == []
+        assert db.session.scalar(select(Dossier)) is not None  # the dossier itself stays
+    assert auth_client.get(f"/assessments/{assessment}").status_code == 404

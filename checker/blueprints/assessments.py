@@ -20,6 +20,7 @@ from flask_login import current_user, login_required
 from ..documents import DocumentError
 from ..evidence import ModelMissingError
 from ..forms import DocumentForm, ImportForm, answer_form, assessment_form
+from ..forms.dossier import ConfirmForm
 from ..services import answers as answer_service
 from ..services.assessments import (
     AssessmentError,
@@ -27,6 +28,8 @@ from ..services.assessments import (
     attach_document,
     catalogue_of,
     create_assessment,
+    delete_assessment,
+    dossiers_holding,
     import_record,
     list_owned,
     progress,
@@ -130,6 +133,22 @@ def document(uid: str) -> ResponseReturnValue:
                 name=stored.filename), "success")
     _suggest_after_upload(catalogue_of(assessment), assessment)
     return back
+
+
+@bp.route("/assessments/<uid>/delete", methods=["GET", "POST"])
+@login_required
+def delete(uid: str) -> ResponseReturnValue:
+    """Ask first (what will go, which dossiers lose a study), then delete on the posted form."""
+    assessment = owned_or_404(uid)
+    confirm = ConfirmForm()
+    if request.method == "POST" and confirm.validate_on_submit():
+        title = assessment.title
+        delete_assessment(assessment)
+        flash(_("Assessment “%(title)s” deleted.", title=title), "success")
+        return redirect(url_for("assessments.index"))
+    answered = sum(1 for a in assessment.answers if a.answer)
+    return render_template("assessments/delete.html", assessment=assessment, confirm=confirm,
+                           answered=answered, dossiers=dossiers_holding(assessment))
 
 
 @bp.get("/assessments/<uid>")

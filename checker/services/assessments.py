@@ -129,6 +129,25 @@ def attach_document(assessment: Assessment, document: StoredDocument, user: User
     return previous
 
 
+def dossiers_holding(assessment: Assessment) -> list[str]:
+    """NPI names of the dossiers that hold ``assessment`` as a study."""
+    from ..models import Dossier, DossierStudy
+
+    query = (select(Dossier.npi_name).join(DossierStudy, DossierStudy.dossier_id == Dossier.id)
+             .where(DossierStudy.assessment_id == assessment.id).order_by(Dossier.npi_name))
+    return list(db.session.scalars(query))
+
+
+def delete_assessment(assessment: Assessment) -> None:
+    """Delete ``assessment`` with its answers, history, document list and dossier memberships.
+
+    Uploaded files stay in the upload folder (other assessments may share them), and reports
+    issued on it then verify as "deleted".
+    """
+    db.session.delete(assessment)  # the database cascades to history, studies, publications
+    db.session.commit()
+
+
 def get_owned(uid: str, user: User) -> Assessment:
     """The assessment ``uid`` if ``user`` owns it; otherwise :class:`AssessmentNotFound`."""
     assessment = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
