@@ -11,7 +11,15 @@ from sqlalchemy import select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..extensions import db
-from ..models import Answer, AnswerHistory, Assessment, AssessmentDocument, User
+from ..models import (
+    Answer,
+    AnswerHistory,
+    Assessment,
+    AssessmentDocument,
+    Dossier,
+    DossierStudy,
+    User,
+)
 from ..models._time import utcnow
 from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord, DocumentVersion
 from .snapshots import catalogue_by_fingerprint, ensure_snapshot
@@ -131,8 +139,6 @@ def attach_document(assessment: Assessment, document: StoredDocument, user: User
 
 def dossiers_holding(assessment: Assessment) -> list[str]:
     """NPI names of the dossiers that hold ``assessment`` as a study."""
-    from ..models import Dossier, DossierStudy
-
     query = (select(Dossier.npi_name).join(DossierStudy, DossierStudy.dossier_id == Dossier.id)
              .where(DossierStudy.assessment_id == assessment.id).order_by(Dossier.npi_name))
     return list(db.session.scalars(query))
