@@ -227,14 +227,29 @@ def test_headings_are_recognised_and_never_cue_quotations():
 
 
 def test_typography_never_breaks_extraction() -> None:
-    """Odd font data from a PDF counts as body text instead of failing the document."""
-    from checker.documents.typography import LineCollector
+    """A page whose characters PDFium cannot align with its text (characters outside the BMP)
+    keeps its text and its usual section names; only the typographic headings are skipped."""
+    html = ("<html><body><h1>Results</h1><p>The threshold \U0001d6fc = 0.05 was used in all "
+            "analyses \U0001f600. A second sentence.</p><h2>Discussion</h2><p>Text.</p>"
+            "</body></html>")
+    doc = extract_document(_pdf(html), "odd.pdf")
+    assert "\U0001d6fc = 0.05 was used in all analyses" in doc.text
+    assert [section.title for section in doc.sections] == ["Results", "Discussion"]
 
-    collector = LineCollector()
-    collector("Results\n", None, None, None, None)
-    collector("Odd matrix\n", [1, 0], [1], {"/BaseFont": "X-Bold"}, "twelve")
-    collector("Normal text.\n", [1, 0, 0, 1, 0, 0], [12, 0, 0, 12, 0, 700],
-              {"/BaseFont": "/ABC+Serif"}, 1)
-    lines = collector.finish()
-    assert [line.text for line in lines] == ["Results", "Odd matrix", "Normal text."]
-    assert lines[2].size == 12.0 and not lines[2].bold
+
+def test_pdf_line_end_hyphen_is_kept_with_its_line_break() -> None:
+    """PDFium marks a hyphen ending a line with U+FFFE; the text shows it as the page does."""
+    from checker.documents.pdf import _read_page
+
+    class FakeTextPage:
+        raw = None
+
+        def get_text_range(self) -> str:
+            return "speech-in\ufffenoise perception\r\nnext line"
+
+        def count_chars(self) -> int:
+            return 0  # no style lookup
+
+    page = _read_page(FakeTextPage())
+    assert page.text == "speech-in-\nnoise perception\nnext line"
+    assert [line.text for line in page.lines] == ["speech-in-", "noise perception", "next line"]

@@ -7,20 +7,13 @@ or PDF) is recognised later by :mod:`checker.documents.structure`.
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from dataclasses import dataclass, field
 
-from .errors import (
-    CorruptDocumentError,
-    EmptyDocumentError,
-    EncryptedDocumentError,
-    UnsupportedFormatError,
-)
+from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .model import Page
-from .typography import LineCollector, StyledLine, looks_like_heading_text, typographic_headings
-
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs are common
+from .pdf import read_pdf_pages
+from .typography import StyledLine, looks_like_heading_text, typographic_headings
 
 
 @dataclass
@@ -68,44 +61,18 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
 
 
 def read_pdf(data: bytes) -> RawText:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # An empty user password is common ("owner-only" protection): text is still readable.
-            try:
-                if not reader.decrypt(""):
-                    raise EncryptedDocumentError("password required")
-            except EncryptedDocumentError:
-                raise
-            except Exception as exc:  # missing crypto backend or unknown algorithm
-                raise EncryptedDocumentError(str(exc)) from exc
-        chunks: list[str] = []
-        pages: list[Page] = []
-        styled: list[tuple[int, str, list[StyledLine]]] = []
-        offset = 0
-        for number, page in enumerate(reader.pages, start=1):
-            collector = LineCollector()
-            page_text = page.extract_text(visitor_text=collector) or ""
-            page_text = page_text.replace("\r\n", "\n").replace("\r", "\n")
-            page_text = page_text.replace("\x00", "").strip("\n")
-            if chunks:
-                chunks.append("\n\n")
-                offset += 2
-            pages.append(Page(number, offset, offset + len(page_text)))
-            styled.append((offset, page_text, collector.finish()))
-            chunks.append(page_text)
-            offset += len(page_text)
-    except (EncryptedDocumentError, EmptyDocumentError):
-        raise
-    except PdfReadError as exc:
-        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise EncryptedDocumentError(str(exc)) from exc
-        raise CorruptDocumentError(str(exc)) from exc
-    except Exception as exc:  # pypdf raises a variety of errors on broken files
-        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
+    chunks: list[str] = []
+    pages: list[Page] = []
+    styled: list[tuple[int, str, list[StyledLine]]] = []
+    offset = 0
+    for number, page in enumerate(read_pdf_pages(data), start=1):
+        if chunks:
+            chunks.append("\n\n")
+            offset += 2
+        pages.append(Page(number, offset, offset + len(page.text)))
+        styled.append((offset, page.text, page.lines))
+        chunks.append(page.text)
+        offset += len(page.text)
     return RawText(text="".join(chunks), format="pdf", pages=pages,
                    headings=typographic_headings(styled))
 

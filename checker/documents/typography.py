@@ -2,9 +2,9 @@
 
 A PDF's text layer has no heading marks, and the names of sections vary too much to be listed
 ("Recruitment and consent", "Who will be blinded", ...), so without typography a sentence
-would be placed in whatever known heading came before it. pypdf reports the font and size of
-every piece of text it extracts; a line whose characters are all larger than the document's
-body size, or bold where the body is not, is a heading. Its level follows its size. The
+would be placed in whatever known heading came before it. PDFium reports the font and size of
+every character (:mod:`checker.documents.pdf`); a line whose characters are all larger than the
+document's body size, or bold where the body is not, is a heading. Its level follows its size. The
 shape test of a heading's text (:func:`looks_like_heading_text`) also serves DOCX paragraphs
 set in bold by hand.
 """
@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 HEADING_SIZE_RATIO = 1.12  # larger than body text by at least this factor
 BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _NUMBERED_START = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s")
 
 
@@ -29,59 +28,6 @@ class StyledLine:
     size: float  # effective font size of most of its characters, in points
     bold: bool
     uniform: bool  # all its visible characters share that size and weight
-
-
-@dataclass
-class LineCollector:
-    """``visitor_text`` callback for pypdf's ``extract_text``: the page's lines with their style."""
-
-    lines: list[StyledLine] = field(default_factory=list)
-    _pieces: list[tuple[str, float, bool]] = field(default_factory=list)
-    _y: float | None = None
-
-    def __call__(self, text: str, cm, tm, font_dict, font_size: float) -> None:
-        try:
-            size = round(abs(float(font_size)) * _scale(tm) * _scale(cm), 1)
-            name = str(font_dict.get("/BaseFont", "")) if font_dict else ""
-            y = float(tm[5]) * _scale(cm) if tm else None
-        except (TypeError, ValueError, IndexError, AttributeError):
-            # Odd fonts or matrices must never make a readable PDF unreadable: the piece
-            # counts as body text of unknown style.
-            size, name, y = 0.0, "", None
-        bold = bool(_BOLD.search(name))
-        if self._pieces and y is not None and self._y is not None and abs(y - self._y) > 1:
-            self._end_line()
-        if y is not None:
-            self._y = y
-        parts = text.split("\n")
-        for index, part in enumerate(parts):
-            if index:
-                self._end_line()
-            if part:
-                self._pieces.append((part, size, bold))
-
-    def finish(self) -> list[StyledLine]:
-        self._end_line()
-        return self.lines
-
-    def _end_line(self) -> None:
-        if not self._pieces:
-            return
-        text = "".join(p for p, _, _ in self._pieces)
-        weights: Counter[tuple[float, bool]] = Counter()
-        for piece, size, bold in self._pieces:
-            weights[(size, bold)] += sum(1 for ch in piece if not ch.isspace())
-        self._pieces = []
-        if not text.strip() or not weights:
-            return
-        (size, bold), count = weights.most_common(1)[0]
-        self.lines.append(StyledLine(text, size, bold, count == sum(weights.values())))
-
-
-def _scale(matrix) -> float:
-    if not matrix:
-        return 1.0
-    return float((matrix[2] ** 2 + matrix[3] ** 2) ** 0.5) or 1.0
 
 
 def body_style(lines: list[StyledLine]) -> tuple[float, bool]:

@@ -1,0 +1,129 @@
+"""PDF text layer with PDFium (pypdfium2): the text of each page and its lines with their style.
+
+PDFium extracts text in C, about twenty times faster than a pure-Python parser on long
+protocols (a 27-page paper: 0.1 s instead of 1.9 s), which keeps a whole analysis within a
+couple of seconds on one core. Per character it also gives the font, size and text matrix,
+from which :mod:`checker.documents.typography` finds the headings.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .errors import CorruptDocumentError, EncryptedDocumentError
+from .typography import StyledLine, looks_like_heading_text
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+BOLD_WEIGHT = 600
+# PDFium marks a hyphen that ends a line (the word goes on at the next line) with U+FFFE and
+# drops the line break; it is written back as "-" and a line break, as the page shows it.
+_LINE_END_HYPHEN = "\ufffe"
+_LINE_BREAK = re.compile(_LINE_END_HYPHEN + r"(?:\r\n|\r|\n)?|\r\n|\r|\n")
+
+
+@dataclass
+class PdfPage:
+    text: str
+    lines: list[StyledLine]
+
+
+def read_pdf_pages(data: bytes) -> list[PdfPage]:
+    """Text and styled lines of every page; clear errors for encrypted and unreadable files."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise EncryptedDocumentError("password required") from exc
+        raise CorruptDocumentError(str(exc)) from exc
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            try:
+                pages.append(_read_page(textpage))
+            finally:
+                textpage.close()
+                page.close()
+        return pages
+    except pdfium.PdfiumError as exc:
+        raise CorruptDocumentError(str(exc)) from exc
+    finally:
+        document.close()
+
+
+def _read_page(textpage) -> PdfPage:
+    text = textpage.get_text_range()
+    # The style lookup needs one character of text per PDFium character index; a page where
+    # that does not hold (characters outside the BMP) keeps its text, without styles.
+    styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
+    lines: list[StyledLine] = []
+    line_texts: list[str] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text + "\n"):
+        segment = text[start:match.start()]
+        if match.group().startswith(_LINE_END_HYPHEN):
+            segment += "-"
+        line_texts.append(segment)
+        if segment.strip():
+            lines.append(_styled_line(segment, start, styler))
+        start = match.end()
+    page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
+    return PdfPage(page_text, lines)
+
+
+def _styled_line(segment: str, start: int, styler: _CharStyles | None) -> StyledLine:
+    """The line's most common (size, bold) over its visible characters; ``uniform`` when all
+    share it. Only short lines can be headings, so long ones are styled from a sample."""
+    if styler is None:
+        return StyledLine(segment, 0.0, False, False)
+    visible = [i for i, ch in enumerate(segment) if not ch.isspace() and ch != "-"]
+    if not looks_like_heading_text(segment, continued=True):
+        visible = visible[:: max(1, len(visible) // 8)]
+    weights: Counter[tuple[float, bool]] = Counter(styler.style(start + i) for i in visible)
+    if not weights:
+        return StyledLine(segment, 0.0, False, False)
+    (size, bold), count = weights.most_common(1)[0]
+    return StyledLine(segment, size, bold, count == len(visible))
+
+
+class _CharStyles:
+    """(effective size in points, bold) of characters, cached per PDF text object (a run of
+    text in one font), since the PDFium calls behind them cost more than the lookup."""
+
+    def __init__(self, textpage) -> None:
+        import pypdfium2.raw as raw
+
+        self._raw = raw
+        self._textpage = textpage
+        self._cache: dict[int | None, tuple[float, bool]] = {}
+        self._matrix = raw.FS_MATRIX()
+        self._name = ctypes.create_string_buffer(256)
+        self._flags = ctypes.c_int()
+
+    def style(self, index: int) -> tuple[float, bool]:
+        obj = self._raw.FPDFText_GetTextObject(self._textpage, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key is None:
+            return self._compute(index)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._compute(index)
+        return found
+
+    def _compute(self, index: int) -> tuple[float, bool]:
+        raw = self._raw
+        size = float(raw.FPDFText_GetFontSize(self._textpage, index))
+        if raw.FPDFText_GetMatrix(self._textpage, index, ctypes.byref(self._matrix)):
+            # The font size is in text space; the matrix scales it to the page (points).
+            m = self._matrix
+            size *= float((m.c**2 + m.d**2) ** 0.5) or 1.0
+        raw.FPDFText_GetFontInfo(self._textpage, index, self._name, 256, ctypes.byref(self._flags))
+        name = self._name.value.decode("latin-1", "replace")
+        weight = raw.FPDFText_GetFontWeight(self._textpage, index)
+        return round(abs(size), 1), bool(_BOLD.search(name)) or weight >= BOLD_WEIGHT
