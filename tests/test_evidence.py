@@ -24,7 +24,12 @@ from checker.evidence import (
 )
 from checker.evidence.acronym import acronym_hits, title_acronyms
 from checker.evidence.elements import extra_elements, sctm_items
-from checker.evidence.features import compile_patterns, cue_matrix, pattern_counts
+from checker.evidence.features import (
+    SentenceIndex,
+    compile_patterns,
+    cue_matrix,
+    pattern_counts,
+)
 from checker.evidence.lexicon import get_lexicon
 from checker.evidence.model import MODEL_DIR, get_model
 from checker.evidence.training import group_folds
@@ -93,11 +98,11 @@ def test_model_carries_its_own_cue_patterns() -> None:
 
 
 def test_pattern_counts_count_sentences_per_pattern() -> None:
-    compiled, quick = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
-    counts = pattern_counts(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."],
-                            compiled, quick)
+    compiled = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
+    sentences = SentenceIndex(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."])
+    counts = pattern_counts(sentences, compiled)
     assert counts.tolist() == pytest.approx([math.log(3), math.log(2), 0.0])
-    assert pattern_counts(["anything"], [], None).shape == (0,)
+    assert pattern_counts(SentenceIndex(["anything"]), []).shape == (0,)
 
 
 def test_cross_validation_folds_keep_pairs_together() -> None:

@@ -15,7 +15,7 @@ import numpy as np
 from checker.documents import Document
 
 from .elements import extra_elements, is_title_item
-from .features import cue_doc_features, cue_matrix, tokens
+from .features import SentenceIndex, cue_doc_features, cue_matrix, tokens
 from .lexicon import get_lexicon
 from .model import get_model
 from .quotes import verify_quotation
@@ -71,11 +71,11 @@ def detect_elements(
     if not sentences:
         return []
     elements = list(model.items) + extra_elements()
-    hits = cue_matrix(sentences, elements, lexicon, lang)
+    index = SentenceIndex(sentences)
+    hits = cue_matrix(index, elements, lexicon, lang)
     n_items = len(model.items)
     probs, decisions = model.probabilities(
-        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=english,
-        sentences=sentences,
+        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=english, sentences=index,
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     detections: list[Detection] = []

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 
 from .acronym import acronym_hits
 from .lexicon import Lexicon
+from .prefilter import CuePattern
 
 # Cues that depend on the document itself (here its title), added to the lexicon's hits.
 DOCUMENT_CUES = {"1g_Title_Acronym": acronym_hits}
@@ -40,16 +43,63 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
     return vector / norm if norm else vector
 
 
+class SentenceIndex:
+    """The sentences of a document, with which sentences contain each literal (lowercase).
+
+    A cue pattern is searched only in the sentences holding one of its prefilter literals
+    (:mod:`checker.evidence.prefilter`): one substring scan of the whole text per literal
+    replaces a regex search per sentence.
+    """
+
+    _SEPARATOR = "\x00"  # never in a literal, so no literal spans two sentences
+
+    def __init__(self, sentences: list[str]) -> None:
+        self.sentences = sentences
+        lowered = [s.lower() for s in sentences]  # may differ in length ("İ" -> "i̇")
+        self._text = self._SEPARATOR.join(lowered)
+        self._starts: list[int] = []
+        offset = 0
+        for sentence in lowered:
+            self._starts.append(offset)
+            offset += len(sentence) + 1
+        self._found: dict[str, set[int]] = {}
+        self._all = range(len(sentences))
+
+    def containing(self, literal: str) -> set[int]:
+        found = self._found.get(literal)
+        if found is None:
+            found = set()
+            at = self._text.find(literal)
+            while at >= 0:
+                found.add(bisect_right(self._starts, at) - 1)
+                at = self._text.find(literal, at + 1)
+            self._found[literal] = found
+        return found
+
+    def candidates(self, pattern: CuePattern) -> Iterable[int]:
+        """Sentences that may match ``pattern``, in document order."""
+        if pattern.literals is None:
+            return self._all
+        if len(pattern.literals) == 1:
+            return sorted(self.containing(pattern.literals[0]))
+        return sorted(set().union(*(self.containing(s) for s in pattern.literals)))
+
+    def matching(self, pattern: CuePattern) -> list[int]:
+        return [i for i in self.candidates(pattern) if pattern.regex.search(self.sentences[i])]
+
+
 def cue_matrix(
-    sentences: list[str], elements: list[str], lexicon: Lexicon, lang: str
+    sentences: list[str] | SentenceIndex, elements: list[str], lexicon: Lexicon, lang: str
 ) -> np.ndarray:
     """hits[s, e]: number of distinct cue patterns of element e in sentence s."""
-    hits = np.zeros((len(sentences), len(elements)), dtype=np.float32)
+    index = sentences if isinstance(sentences, SentenceIndex) else SentenceIndex(sentences)
+    hits = np.zeros((len(index.sentences), len(elements)), dtype=np.float32)
     for j, element in enumerate(elements):
-        for i, sentence in enumerate(sentences):
-            hits[i, j] = lexicon.hits(element, sentence, lang)
+        for pattern in lexicon.for_language(element, lang):
+            for i in index.matching(pattern):
+                hits[i, j] += 1
         if element in DOCUMENT_CUES:
-            hits[:, j] += np.asarray(DOCUMENT_CUES[element](sentences), dtype=np.float32)
+            hits[:, j] += np.asarray(DOCUMENT_CUES[element](index.sentences), dtype=np.float32)
     return hits
 
 
@@ -67,31 +117,18 @@ def cue_doc_features(hits: np.ndarray) -> np.ndarray:
 ALL_ITEMS_SCALE = 0.3  # shrinks the other items' cue features relative to the item's own
 
 
-def compile_patterns(patterns: list[str]) -> tuple[list[re.Pattern[str]], re.Pattern[str] | None]:
-    """Compiled cue patterns of one item, plus their alternation (a cheap first pass)."""
-    flags = re.IGNORECASE | re.MULTILINE
-    compiled = [re.compile(p, flags) for p in patterns]
-    quick = re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
-    return compiled, quick
+def compile_patterns(patterns: list[str]) -> list[CuePattern]:
+    """Compiled cue patterns of one item, with their prefilters."""
+    return [CuePattern.compile(p) for p in patterns]
 
 
-def pattern_counts(
-    sentences: list[str], compiled: list[re.Pattern[str]], quick: re.Pattern[str] | None
-) -> np.ndarray:
+def pattern_counts(index: SentenceIndex, compiled: list[CuePattern]) -> np.ndarray:
     """Per cue pattern: log(1 + number of sentences it matches).
 
     One feature per pattern (not only the item's total) lets the model learn that some cues
     of an item are reliable and others are noise.
     """
-    counts = np.zeros(len(compiled), dtype=np.float32)
-    if quick is None:
-        return counts
-    for sentence in sentences:
-        if quick.search(sentence):
-            for k, pattern in enumerate(compiled):
-                if pattern.search(sentence):
-                    counts[k] += 1
-    return np.log1p(counts)
+    return np.log1p(np.array([len(index.matching(p)) for p in compiled], dtype=np.float32))
 
 
 def pattern_block(

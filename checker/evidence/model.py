@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .features import compile_patterns, pattern_block, pattern_counts, tfidf_vector
+from .features import (
+    SentenceIndex,
+    compile_patterns,
+    pattern_block,
+    pattern_counts,
+    tfidf_vector,
+)
+from .prefilter import CuePattern
 from .training import cue_block, kind_flag
 
 MODEL_DIR = Path(__file__).with_name("model")
@@ -37,9 +43,7 @@ class ElementModel:
     w_pattern: list[np.ndarray] = field(default_factory=list)
     b_pattern: np.ndarray | None = None
     thresholds_cue: np.ndarray | None = None  # documents in other languages (cue model)
-    compiled: list[tuple[list[re.Pattern[str]], re.Pattern[str] | None]] = field(
-        default_factory=list, repr=False
-    )
+    compiled: list[list[CuePattern]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not self.compiled:
@@ -100,13 +104,14 @@ class ElementModel:
         """Vocabulary x items: how much each term speaks for each item (sentence ranking)."""
         return self.w_text[:, : len(self.vocabulary)].T
 
-    def pattern_features(self, sentences: list[str]) -> list[np.ndarray]:
+    def pattern_features(self, sentences: list[str] | SentenceIndex) -> list[np.ndarray]:
         """Per item, per stored English cue pattern: log(1 + sentences matching it)."""
-        return [pattern_counts(sentences, c, q) for c, q in self.compiled]
+        index = sentences if isinstance(sentences, SentenceIndex) else SentenceIndex(sentences)
+        return [pattern_counts(index, compiled) for compiled in self.compiled]
 
     def probabilities(
         self, text: str, cue_features: np.ndarray, kind: str, use_text: bool = True,
-        sentences: list[str] | None = None,
+        sentences: list[str] | SentenceIndex | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """(probability, decision) per item for one document.
 

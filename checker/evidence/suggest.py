@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from checker.documents import Document
 
 from .detect import Detection
+from .features import SentenceIndex
 from .quotes import verify_quotation
 
 MAX_QUOTATIONS = 3
@@ -48,15 +49,19 @@ class Suggestion:
         return asdict(self)
 
 
-def _cue_quotations(document: Document, cues: tuple[str, ...]) -> list[Quotation]:
+def _cue_quotations(document: Document, index: SentenceIndex,
+                    cues: tuple[str, ...]) -> list[Quotation]:
     if not cues:
         return []
     pattern = re.compile(
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
+    # The cues are literal words: only sentences containing one of them can match.
+    candidates = sorted(set().union(*(index.containing(c.lower()) for c in cues)))
     found: list[Quotation] = []
-    for sentence in document.sentences:
-        text = document.sentence_text(sentence)
+    for position in candidates:
+        sentence = document.sentences[position]
+        text = index.sentences[position]
         # A bare heading or a fragment names a topic without reporting anything.
         if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS:
             continue
@@ -123,6 +128,8 @@ def suggest_answers(
     for detection in sorted(detections, key=lambda d: d.rank):
         by_element.setdefault(detection.element, []).append(detection)
     suggestions: dict[str, Suggestion] = {}
+    index = (SentenceIndex([document.sentence_text(s) for s in document.sentences])
+             if document is not None else None)
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]
@@ -137,7 +144,7 @@ def suggest_answers(
         cue_only = False
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, tuple(cues))
+            extra = _cue_quotations(document, index, tuple(cues))
             seen = {q.start for q in quotations}
             quotations.extend(q for q in extra if q.start not in seen)
             cue_only = not found and bool(extra)

@@ -25,6 +25,7 @@ import numpy as np
 from checker.documents import extract_path
 
 from .features import (
+    SentenceIndex,
     compile_patterns,
     cue_doc_features,
     cue_matrix,
@@ -85,7 +86,7 @@ def english_patterns(items: list[str]) -> list[list[str]]:
     """The lexicon's English cue patterns per item (stored in the model, which is then
     self-contained: editing lexicon.yaml cannot silently shift the pattern features)."""
     lexicon = get_lexicon()
-    return [[p.pattern for p in lexicon.for_language(item, "en")] for item in items]
+    return [[p.regex.pattern for p in lexicon.for_language(item, "en")] for item in items]
 
 
 @dataclass
@@ -106,10 +107,10 @@ def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]
     texts, cues, counts = [], [], []
     for article in articles:
         doc = extract_path(article.path)
-        sentences = [doc.sentence_text(s) for s in doc.sentences]
+        index = SentenceIndex([doc.sentence_text(s) for s in doc.sentences])
         texts.append(doc.text)
-        cues.append(cue_doc_features(cue_matrix(sentences, items, lexicon, "en")))
-        counts.append([pattern_counts(sentences, c, q) for c, q in compiled])
+        cues.append(cue_doc_features(cue_matrix(index, items, lexicon, "en")))
+        counts.append([pattern_counts(index, c) for c in compiled])
     return Corpus(
         texts=texts,
         flags=np.array([kind_flag(a.kind) for a in articles]),
