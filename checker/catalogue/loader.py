@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from checker.yaml_files import load_yaml
 from invariants import BUILTIN_CATALOGUE
 
 from .errors import CatalogueError, Problem
@@ -30,7 +31,7 @@ def _read_file(path: Path) -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(raw)
-        return yaml.safe_load(raw)
+        return load_yaml(raw)
     except json.JSONDecodeError as exc:
         raise CatalogueError(
             [Problem(str(path),

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from checker.catalogue import pick
+from checker.yaml_files import load_yaml
 from invariants import CATALOGUE_DIR
 
 SCREENING_FILE = CATALOGUE_DIR / "screening.yaml"
@@ -56,7 +57,7 @@ class ScreeningResult:
 
 def _load(path: Path) -> Questionnaire:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ScreeningError(f"{path}: cannot read screening questionnaire: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
