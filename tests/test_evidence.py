@@ -328,3 +328,44 @@ def test_document_cues_feed_the_cue_matrix() -> None:
     hits = cue_matrix(sentences + ["The trial acronym is ETIP."], ["1g_Title_Acronym"],
                       get_lexicon(), "en")
     assert hits[:, 0].tolist() == [1.0, 1.0, 1.0]  # the lexicon's "acronym" cue
+
+
+# A French protocol of an adapted-physical-activity trial, written for these tests: for each
+# element it reports, a phrase of the sentence that should be quoted for it.
+FRENCH_PROTOCOL = Path(__file__).with_name("data") / "protocole_apa_fr.md"
+FRENCH_EXPECTED = {
+    "3a_Registry_number": "NCT01234567",
+    "4_Funding": "financée par le Programme Hospitalier",
+    "9_Setting": "4 centres hospitaliers",
+    "10a_Participants_inclusion": "critères d'inclusion",
+    "12a_Outcomes_Definitions": "critère de jugement principal",
+    "14a_Sample_size": "puissance de 90 %",
+    "16d_Randomization_Strata": "stratifiée par centre",
+    "17a_Masking_People_masked": "évaluateurs",
+    "17b_Masking_Not_masked": "ne pourront pas être en aveugle",
+    "20c_Statistical_methods_Analysis_population": "intention de traiter",
+    "20d_Statistical_methods_Missing_data": "imputation multiple",
+    "21a_Data_monitoring_committee": "comité indépendant de surveillance",
+    "24_Ethics": "Comité de Protection des Personnes",
+    "26a_Consent_Obtaining": "consentement éclairé",
+    "27_Confidentiality": "pseudonymisées",
+    "28_Financial_interests": "conflit d'intérêts",
+    "31a_Dissemination": "revue à comité de lecture",
+    "35a_Recruitment_dates": "entre janvier 2025 et décembre 2026",
+    "X_comparator": "soins habituels",
+    "X_adherence": "adhésion",
+}
+
+
+def test_french_protocol_quotes_the_right_sentences() -> None:
+    doc = extract_path(FRENCH_PROTOCOL)
+    assert doc.language == "fr"
+    best = {d.element: d for d in detect_elements(doc, kind="protocol") if d.rank == 1}
+    for element, phrase in FRENCH_EXPECTED.items():
+        assert element in best, element
+        assert phrase in best[element].quote, (element, best[element].quote)
+    # Statistical adjustment ("ajusté sur le centre") and the research programme's name
+    # ("Programme Hospitalier de Recherche Clinique") are not an adaptation or a setting.
+    assert "X_adaptations" not in best
+    assert "Clinique" not in best["9_Setting"].quote
+    assert best["14a_Sample_size"].section == "Calcul du nombre de sujets"
