@@ -369,3 +369,29 @@ def test_french_protocol_quotes_the_right_sentences() -> None:
     assert "X_adaptations" not in best
     assert "Clinique" not in best["9_Setting"].quote
     assert best["14a_Sample_size"].section == "Calcul du nombre de sujets"
+
+
+FRENCH_PAPER = Path(__file__).with_name("data") / "article_etp_fr.md"
+FRENCH_PAPER_EXPECTED = {
+    "3a_Registry_number": "NCT04567890",
+    "11a_Intervention_Description": "6 ateliers collectifs",
+    "12a_Outcomes_Definitions": "critère de jugement principal",
+    "16c_Randomization_Block_size": "par blocs de 4",
+    "16f_Allocation_Concealment": "enveloppes opaques",
+    "17a_Masking_People_masked": "ignorait le groupe",
+    "17b_Masking_Not_masked": "absence d'aveugle",
+    "20c_Statistical_methods_Analysis_population": "intention de traiter",
+    "34_Flow": "évalués pour l'éligibilité",
+    "35b_Followup_dates": "suivi s'est terminé",
+    "36_Baseline_data": "caractéristiques initiales",
+    "38a_Outcome_results": "IC à 95 %",
+    "28_Financial_interests": "conflit d'intérêts",
+}
+
+
+def test_french_paper_quotes_the_right_sentences() -> None:
+    doc = extract_path(FRENCH_PAPER)
+    best = {d.element: d for d in detect_elements(doc, kind="paper") if d.rank == 1}
+    for element, phrase in FRENCH_PAPER_EXPECTED.items():
+        assert element in best, element
+        assert phrase in best[element].quote, (element, best[element].quote)
