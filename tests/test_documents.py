@@ -253,3 +253,47 @@ def test_pdf_line_end_hyphen_is_kept_with_its_line_break() -> None:
     page = _read_page(FakeTextPage())
     assert page.text == "speech-in-\nnoise perception\nnext line"
     assert [line.text for line in page.lines] == ["speech-in-", "noise perception", "next line"]
+
+
+def _raw_pdf(lines: list[tuple[str, str, float]]) -> bytes:
+    """A one-page PDF whose text is set at font size 1 and scaled by the text matrix, as
+    several PDF producers do: (font resource, text, size in points) per line."""
+    content = ["BT"]
+    y = 780.0
+    for font, text, size in lines:
+        content.append(f"/{font} 1 Tf {size} 0 0 {size} 72 {y} Tm ({text}) Tj")
+        y -= size * 1.6
+    content.append("ET")
+    stream = "\n".join(content).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /R 5 0 R /B 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_headings_when_the_text_matrix_sets_the_size() -> None:
+    body = "Outcome assessors will be blinded to the allocation of participants in both arms."
+    lines = [("B", "Protocol of the WALK trial", 18), ("B", "Who will be blinded", 13)]
+    lines += [("R", body, 10)] * 6 + [("R", "Recruitment took place in 4 clinics", 13)]
+    lines += [("R", body, 10)] * 6
+    doc = extract_document(_raw_pdf(lines), "walk.pdf")
+    assert [(s.level, s.title) for s in doc.sections] == [
+        (1, "Protocol of the WALK trial"), (2, "Who will be blinded"),
+        (3, "Recruitment took place in 4 clinics")]
+    assert doc.pages[0].number == 1 and body in doc.text
