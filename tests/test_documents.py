@@ -297,3 +297,14 @@ def test_pdf_headings_when_the_text_matrix_sets_the_size() -> None:
         (1, "Protocol of the WALK trial"), (2, "Who will be blinded"),
         (3, "Recruitment took place in 4 clinics")]
     assert doc.pages[0].number == 1 and body in doc.text
+
+
+def test_pdf_wrapped_title_end_is_no_heading() -> None:
+    """A known section name in lower case alone on a line ends a wrapped line: no heading."""
+    title = ("Prospective randomised trial of a supervised walking programme in adults after "
+             "stroke: a study to determine the effect of a structured walking")
+    body = "Outcome assessors will be blinded to the allocation of participants in both arms."
+    lines = [("R", title, 16), ("R", "intervention", 16), ("B", "Methods", 13)]
+    lines += [("R", body, 10)] * 8
+    doc = extract_document(_raw_pdf(lines), "title.pdf")
+    assert [s.title for s in doc.sections] == ["Methods"]

@@ -52,9 +52,11 @@ def extract_document(data: bytes, filename: str) -> Document:
         # Typography finds headings of any name; the text rules add only the usual section
         # names set in body type (a "Methods" line, say). Their numbered-line rule is left out:
         # in narrow columns, wrapped lines such as "10 UK hospitals were included" match it.
+        # A name in lower case ("intervention" alone on a line) is the end of a wrapped line.
         typographic = {offset for offset, _, _ in raw.headings}
         extra = [h for h in find_headings(raw.text, raw.format)
-                 if h[0] not in typographic and is_known_heading(h[2])]
+                 if h[0] not in typographic and is_known_heading(h[2])
+                 and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
     sections = build_sections(headings, len(raw.text))
     document = Document(
