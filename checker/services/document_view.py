@@ -1,0 +1,123 @@
+"""The assessment's document as the application read it, with every quoted passage marked.
+
+A reviewer checks a quotation in its context: the page lays the extracted text out by page,
+heading and paragraph, marks the sentences that the answers quote (by a person or by a
+suggestion) and links each mark back to its invariant. Quotations that are not found word for
+word in the current document (typed by hand, or taken from an earlier version) are listed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..documents import Document, extract_document
+from ..evidence.quotes import locate_quotation
+from ..models import Assessment
+from .suggestions import QUOTATION_SEPARATOR, stored_document
+
+
+@dataclass
+class Passage:
+    """A sentence or heading of the document, in reading order."""
+
+    text: str
+    start: int
+    page: int | None
+    heading_level: int  # 0 for running text
+    new_paragraph: bool
+    new_page: bool
+    quoted_by: list[str] = field(default_factory=list)  # invariant ids, catalogue order
+    anchors: list[str] = field(default_factory=list)  # invariants whose first quotation is here
+
+
+@dataclass
+class MissingQuotation:
+    invariant_id: str
+    text: str
+
+
+@dataclass
+class DocumentView:
+    filename: str
+    format: str
+    language: str
+    pages: int
+    passages: list[Passage]
+    located: dict[str, int]  # invariant id -> number of its quotations found in the text
+    missing: list[MissingQuotation]
+
+
+def quotation_parts(quotation: str) -> list[str]:
+    """The separate quotations of an answer (suggestions join several with a marker)."""
+    return [part.strip() for part in quotation.split(QUOTATION_SEPARATOR.strip())
+            if part.strip()]
+
+
+def document_view(assessment: Assessment, upload_dir: str | Path,
+                  invariant_order: list[str]) -> DocumentView:
+    """Raises :class:`~checker.services.suggestions.NoDocumentError` without a stored document,
+    or a :class:`checker.documents.DocumentError` when it cannot be read."""
+    path = stored_document(assessment, upload_dir)
+    document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
+    passages = _passages(document)
+    order = {inv: i for i, inv in enumerate(invariant_order)}
+    answers = sorted((a for a in assessment.answers if a.quotation.strip()),
+                     key=lambda a: order.get(a.invariant_id, len(order)))
+    located: dict[str, int] = {}
+    missing: list[MissingQuotation] = []
+    starts = [p.start for p in passages]
+    for answer in answers:
+        for part in quotation_parts(answer.quotation):
+            span = locate_quotation(document.text, part, tolerant_whitespace=True)
+            if span is None:
+                missing.append(MissingQuotation(answer.invariant_id, part))
+                continue
+            marked = _overlapping(passages, starts, span)
+            for passage in marked:
+                if answer.invariant_id not in passage.quoted_by:
+                    passage.quoted_by.append(answer.invariant_id)
+            if marked and answer.invariant_id not in located:
+                marked[0].anchors.append(answer.invariant_id)
+            located[answer.invariant_id] = located.get(answer.invariant_id, 0) + 1
+    return DocumentView(
+        filename=assessment.document_filename or path.name, format=document.format,
+        language=document.language, pages=len(document.pages), passages=passages,
+        located=located, missing=missing,
+    )
+
+
+def _passages(document: Document) -> list[Passage]:
+    section_starts = [section.start for section in document.sections]
+    # Paragraphs: a blank line in text formats; in a PDF, whose text has no blank lines
+    # between paragraphs, a sentence that begins a line.
+    breaks = "\n" if document.format == "pdf" else "\n\n"
+    passages: list[Passage] = []
+    previous_end, previous_page = 0, None
+    for sentence in document.sentences:
+        level = 0
+        if document.is_heading(sentence):
+            # The heading's section starts at or just before it (before its Markdown marks).
+            index = bisect_right(section_starts, sentence.start) - 1
+            level = document.sections[index].level if index >= 0 else 1
+        passages.append(Passage(
+            text=document.sentence_text(sentence), start=sentence.start, page=sentence.page,
+            heading_level=min(level, 4),
+            new_paragraph=not passages or breaks in document.text[previous_end:sentence.start],
+            new_page=sentence.page is not None and sentence.page != previous_page,
+        ))
+        previous_end, previous_page = sentence.end, sentence.page
+    return passages
+
+
+def _overlapping(passages: list[Passage], starts: list[int],
+                 span: tuple[int, int]) -> list[Passage]:
+    first = max(0, bisect_right(starts, span[0]) - 1)
+    found = []
+    for passage in passages[first:]:
+        if passage.start >= span[1]:
+            break
+        if passage.start + len(passage.text) > span[0]:
+            found.append(passage)
+    return found

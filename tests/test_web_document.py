@@ -1,0 +1,92 @@
+"""The document page: the extracted text, with each quoted passage marked and linked back."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from conftest import create_assessment, login, make_user, post
+from test_suggestions import PROTOCOL, answers_of, upload
+
+from checker.extensions import db
+from checker.models import Assessment
+
+
+def test_quoted_sentences_are_marked_and_link_back(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    e01 = answers_of(app, uid)["E01"]
+    assert "CPP Ouest III" in e01.quotation
+    page = auth_client.get(f"/assessments/{uid}/document")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "<h2 class=\"doc-heading\">Randomisation</h2>" in html
+    marked = html.split("<mark>")[1:]
+    assert any("CPP Ouest III" in m and f'/assessments/{uid}#inv-E01' in m for m in marked)
+    assert 'id="q-E01"' in html
+    # Every sentence of the document is on the page, quoted or not.
+    assert "The funder has no role in" in html
+    form = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert f'/assessments/{uid}/document#q-E01' in form
+
+
+def test_a_quotation_typed_by_hand_that_is_not_in_the_document_is_listed(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    e01 = answers_of(app, uid)["E01"]
+    post(auth_client, f"/assessments/{uid}/answers/E01", {
+        "E01-answer": "met", "E01-justification": "Approved before inclusion.",
+        "E01-quotation": "The ethics committee approved the protocol in 2019.",
+        "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "Quotations not found in this document" in html
+    assert "approved the protocol in 2019" in html
+    # Re-typed with other line breaks and spacing, a quotation is still found.
+    e01 = answers_of(app, uid)["E01"]
+    post(auth_client, f"/assessments/{uid}/answers/E01", {
+        "E01-answer": "met", "E01-justification": "",
+        "E01-quotation": "Written informed consent   will be obtained from all participants",
+        "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "Quotations not found in this document" not in html
+    assert 'id="q-E01"' in html
+
+
+def test_pdf_document_shows_its_pages(app, auth_client):
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{line}</p>" for line in PROTOCOL.splitlines() if line.strip())
+    pdf = HTML(string=f"<html><body>{body}<p style='page-break-before:always'>"
+                      "Trial registration: ClinicalTrials.gov NCT01234567.</p></body></html>"
+               ).write_pdf()
+    uid = create_assessment(auth_client, document=(io.BytesIO(pdf), "protocol.pdf"))
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert 'id="page-1"' in html and 'id="page-2"' in html
+    assert "Pages: 2." in html
+
+
+def test_no_document_and_unreadable_document_get_a_clear_page(app, auth_client, assessment):
+    html = auth_client.get(f"/assessments/{assessment}/document").get_data(as_text=True)
+    assert "No document was uploaded" in html
+    uid = create_assessment(auth_client, **upload())
+    with app.app_context():
+        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        path = next(Path(app.config["UPLOAD_DIR"]).glob(f"{stored.document_sha256}.*"))
+    path.write_bytes(b"\x00\x01 damaged")
+    response = auth_client.get(f"/assessments/{uid}/document")
+    assert response.status_code == 200
+    assert "could not be read" in response.get_data(as_text=True)
+
+
+def test_french_interface(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    post(auth_client, "/language", {"lang": "fr"})
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "Texte du document" in html
+
+
+def test_other_users_get_404(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    make_user(app, "bob")
+    other = app.test_client()
+    login(other, "bob")
+    assert other.get(f"/assessments/{uid}/document").status_code == 404
+    assert other.get("/assessments/unknown/document").status_code == 404
