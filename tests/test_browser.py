@@ -73,7 +73,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.get_by_label("Country").fill("France")
             page.get_by_label("Document (optional)").set_input_files(files=[{
                 "name": "paper.txt", "mimeType": "text/plain",
-                "buffer": b"Tai chi trial. Ethics approval obtained.",
+                "buffer": b"Tai chi trial. The protocol was approved by the ethics committee "
+                          b"CPP Ouest III on 12 March 2024.",
             }])
             shot(page, "02-new")
             page.get_by_role("button", name="Create the assessment").click()
@@ -93,6 +94,17 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
                 "document.getElementById('progress-bar').value == 1")
             assert block.locator("input[name='E01-version']").input_value() == str(before + 1)
             form_url = page.url.split("#")[0]
+
+            # The quotation in its context: the document page marks it and links back.
+            block.get_by_role("link", name="Show in the document").click()
+            page.wait_for_selector("mark")
+            assert page.url.endswith("/document#q-E01")
+            assert page.locator("mark", has_text="CPP Ouest III").count() == 1
+            assert page.locator("#q-E01").count() == 1
+            shot(page, "03b-document")
+            page.locator("a.quote-ref", has_text="E01").first.click()
+            page.wait_for_selector("#inv-E01")
+            assert page.url.endswith("#inv-E01")
 
             # Without JavaScript: the plain form post and redirect work the same.
             nojs = browser.new_context(java_script_enabled=False, locale="en-US",
