@@ -135,6 +135,37 @@ def test_docx_bold_paragraphs_are_headings() -> None:
     assert _sentence_with(doc, "entered twice").section == "Data management"
 
 
+def test_docx_reads_as_with_tracked_changes_accepted() -> None:
+    """Inserted text counts, deleted and moved-away text does not (a draft under review)."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_heading("Randomisation", level=1)
+    paragraph = document.add_paragraph("Participants will be randomised ")
+    paragraph._p.append(parse_xml(
+        f'<w:ins {w} w:id="1" w:author="A"><w:r><w:t xml:space="preserve">by a '
+        f'computer-generated sequence </w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {w} w:id="2" w:author="A"><w:r><w:delText xml:space="preserve">by coin '
+        f'toss </w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:moveFrom {w} w:id="3" w:author="A"><w:r><w:t>moved away </w:t></w:r></w:moveFrom>'))
+    paragraph.add_run("stratified by centre.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Primary outcome"
+    table.cell(0, 1).paragraphs[0]._p.append(parse_xml(
+        f'<w:ins {w} w:id="4" w:author="A"><w:r><w:t>6-minute walk test</w:t></w:r></w:ins>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = extract_document(buffer.getvalue(), "draft.docx")
+    assert ("Participants will be randomised by a computer-generated sequence stratified by "
+            "centre.") in doc.text
+    assert "coin toss" not in doc.text and "moved away" not in doc.text
+    assert "Primary outcome | 6-minute walk test" in doc.text
+
+
 def test_french_sentence_segmentation() -> None:
     text = (
         "Le protocole a reçu l'avis favorable du CPP Sud-Est II (réf. 2024-A01234-56). "

@@ -124,16 +124,41 @@ def _docx_blocks(document) -> list[tuple[str, int, bool]]:
                 level = int(digits) if digits else 1
             elif style.lower() == "title":
                 level = 1
-            blocks.append((item.text, level, _wholly_bold(item)))
+            blocks.append((paragraph_text(item._p), level, _wholly_bold(item)))
         elif isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
                 for cell in row.cells:
-                    value = cell.text.strip()
+                    value = "\n".join(paragraph_text(p._p) for p in cell.paragraphs).strip()
                     if value and (not cells or cells[-1] != value):  # merged cells repeat
                         cells.append(value)
                 blocks.append((" | ".join(cells), 0, False))
     return blocks
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Text under these is not part of the document as it reads with its tracked changes accepted
+# (deleted or moved-away text), or repeats other text (the fallback copy of a drawing), or is
+# formatting (tab stops in paragraph properties).
+_NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
+_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def paragraph_text(element) -> str:
+    """Text of a DOCX paragraph as it reads with its tracked changes accepted.
+
+    python-docx's ``Paragraph.text`` reads only the paragraph's direct runs, so text inserted
+    with change tracking on (inside ``w:ins``), in content controls or in fields was lost:
+    a draft protocol under review often has much of its text there.
+    """
+    parts: list[str] = []
+    for node in element.iter(*_TEXT_TAGS):
+        if any(ancestor.tag in _NOT_TEXT for ancestor in node.iterancestors()):
+            continue
+        fixed = _TEXT_TAGS[node.tag]
+        parts.append(node.text or "" if fixed is None else fixed)
+    return "".join(parts)
 
 
 def _wholly_bold(paragraph) -> bool:
