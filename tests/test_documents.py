@@ -339,3 +339,24 @@ def test_pdf_wrapped_title_end_is_no_heading() -> None:
     lines += [("R", body, 10)] * 8
     doc = extract_document(_raw_pdf(lines), "title.pdf")
     assert [s.title for s in doc.sections] == ["Methods"]
+
+
+def test_pdf_ligatures_are_written_out() -> None:
+    """A ligature character from a font's ToUnicode map (U+FB01) reads as its letters, in the
+    text and in the styled lines that headings are found from."""
+    from checker.documents.pdf import _read_page
+
+    class FakeTextPage:
+        raw = None
+
+        def get_text_range(self) -> str:
+            return "Con\ufb01dentiality\r\nData will be kept con\ufb01dential and analysed."
+
+        def count_chars(self) -> int:
+            return 0
+
+    page = _read_page(FakeTextPage())
+    assert page.text == "Confidentiality\nData will be kept confidential and analysed."
+    assert page.lines[0].text == "Confidentiality"
+    text = extract_document("Kept con\ufb01dential and \ufb02exible.".encode(), "a.txt").text
+    assert text == "Kept confidential and flexible."

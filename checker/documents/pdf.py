@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .errors import CorruptDocumentError, EncryptedDocumentError
+from .ligatures import expand_ligatures
 from .typography import StyledLine, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -69,9 +70,11 @@ def _read_page(textpage) -> PdfPage:
         segment = text[start:match.start()]
         if match.group().startswith(_LINE_END_HYPHEN):
             segment += "-"
-        line_texts.append(segment)
         if segment.strip():
-            lines.append(_styled_line(segment, start, styler))
+            line = _styled_line(segment, start, styler)  # indices into PDFium's text
+            segment = expand_ligatures(segment)
+            lines.append(StyledLine(segment, line.size, line.bold, line.uniform))
+        line_texts.append(segment)
         start = match.end()
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
     return PdfPage(page_text, lines)

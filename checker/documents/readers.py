@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .ligatures import expand_ligatures
 from .model import Page
 from .pdf import read_pdf_pages
 from .typography import StyledLine, looks_like_heading_text, typographic_headings
@@ -56,7 +57,7 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
             break
         except UnicodeDecodeError:
             continue
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n"))
     return RawText(text=text, format=fmt)
 
 
@@ -158,7 +159,7 @@ def paragraph_text(element) -> str:
             continue
         fixed = _TEXT_TAGS[node.tag]
         parts.append(node.text or "" if fixed is None else fixed)
-    return "".join(parts)
+    return expand_ligatures("".join(parts))
 
 
 def _wholly_bold(paragraph) -> bool:
