@@ -28,10 +28,13 @@ from checker.evidence.features import (
     SentenceIndex,
     compile_patterns,
     cue_matrix,
+    matching_sentences,
+    matching_text,
     pattern_counts,
 )
 from checker.evidence.lexicon import get_lexicon
 from checker.evidence.model import MODEL_DIR, get_model
+from checker.evidence.prefilter import CuePattern
 from checker.evidence.training import group_folds
 
 REPO = Path(__file__).resolve().parents[1]
@@ -395,3 +398,34 @@ def test_french_paper_quotes_the_right_sentences() -> None:
     for element, phrase in FRENCH_PAPER_EXPECTED.items():
         assert element in best, element
         assert phrase in best[element].quote, (element, best[element].quote)
+
+
+def test_cues_match_across_the_line_breaks_of_a_pdf_sentence() -> None:
+    """PDF text keeps the page's lines: a cue split over two lines still counts, and the
+    quotation stays the verbatim text, line break included."""
+    import weasyprint
+
+    html = ("<html><body><h1>Protocol of the WALK trial</h1><h2>Ethics</h2><p>Written "
+            "informed<br>consent will be obtained from every participant by the investigator "
+            "before any study procedure.</p></body></html>")
+    doc = extract_document(weasyprint.HTML(string=html).write_pdf(), "walk.pdf")
+    two_words = CuePattern.compile(r"\binformed consent\b")
+    as_extracted = [doc.sentence_text(s) for s in doc.sentences]
+    assert any("informed\nconsent" in s for s in as_extracted)
+    assert SentenceIndex(as_extracted).matching(two_words) == []
+    assert len(SentenceIndex(matching_sentences(doc)).matching(two_words)) == 1
+    consent = [d for d in detect_elements(doc, kind="protocol")
+               if d.element == "26a_Consent_Obtaining"]
+    assert consent and "informed\nconsent" in consent[0].quote
+    assert doc.text[consent[0].start:consent[0].end] == consent[0].quote
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("informed\nconsent will be", "informed consent will be"),
+    ("were ran-\ndomised by", "were randomised by"),  # the document spells it whole
+    ("a double-\nblind trial", "a double-blind trial"),  # it does not: a real hyphen
+    ("before -\n after", "before - after"),
+    ("one line", "one line"),
+])
+def test_matching_text_joins_the_lines_of_a_sentence(text: str, expected: str) -> None:
+    assert matching_text(text, frozenset({"randomised", "trial"})) == expected

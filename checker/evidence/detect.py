@@ -15,7 +15,7 @@ import numpy as np
 from checker.documents import Document
 
 from .elements import extra_elements, is_title_item
-from .features import SentenceIndex, cue_doc_features, cue_matrix, tokens
+from .features import SentenceIndex, cue_doc_features, cue_matrix, matching_sentences, tokens
 from .lexicon import get_lexicon
 from .model import get_model
 from .quotes import verify_quotation
@@ -67,7 +67,7 @@ def detect_elements(
     english = lang == "en"
     model = get_model()
     lexicon = get_lexicon()
-    sentences = [doc.sentence_text(s) for s in doc.sentences]
+    sentences = matching_sentences(doc)
     if not sentences:
         return []
     elements = list(model.items) + extra_elements()

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from checker.documents import Document
+
 from .acronym import acronym_hits
 from .lexicon import Lexicon
 from .prefilter import CuePattern
@@ -41,6 +43,35 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
             vector[index] = (1.0 + math.log(count)) * idf[index]
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
+
+
+_WRAPPED = re.compile(r"(\w+)-[ \t]*\n\s*(\w+)|\s*\n\s*")
+_WORD = re.compile(r"\w+")
+
+
+def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
+    """A sentence as cue patterns see it: a line break inside it (PDF text keeps the page's
+    lines) is a space, so "informed\nconsent" matches "informed consent". A word hyphenated
+    at a line end is joined when the document also spells it whole ("ran-\ndomised" in a
+    document that says "randomised" elsewhere); otherwise the hyphen stays ("double-blind").
+    ``words``: the document's words in lower case."""
+    if "\n" not in sentence:
+        return sentence
+
+    def join(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return " "
+        head, tail = match.group(1), match.group(2)
+        whole = head + tail
+        return whole if whole.lower() in words else f"{head}-{tail}"
+
+    return _WRAPPED.sub(join, sentence)
+
+
+def matching_sentences(document: Document) -> list[str]:
+    """:func:`matching_text` of every sentence of ``document``."""
+    words = frozenset(w.lower() for w in _WORD.findall(document.text))
+    return [matching_text(document.sentence_text(s), words) for s in document.sentences]
 
 
 class SentenceIndex:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from checker.documents import Document
 
 from .detect import Detection
-from .features import SentenceIndex
+from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
 
 MAX_QUOTATIONS = 3
@@ -61,11 +61,11 @@ def _cue_quotations(document: Document, index: SentenceIndex,
     found: list[Quotation] = []
     for position in candidates:
         sentence = document.sentences[position]
-        text = index.sentences[position]
+        text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
         # A bare heading or a fragment names a topic without reporting anything.
         if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS:
             continue
-        if pattern.search(text) and verify_quotation(document.text, text):
+        if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
             found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
                                    sentence.section, "cue"))
             if len(found) >= MAX_QUOTATIONS:
@@ -128,8 +128,7 @@ def suggest_answers(
     for detection in sorted(detections, key=lambda d: d.rank):
         by_element.setdefault(detection.element, []).append(detection)
     suggestions: dict[str, Suggestion] = {}
-    index = (SentenceIndex([document.sentence_text(s) for s in document.sentences])
-             if document is not None else None)
+    index = SentenceIndex(matching_sentences(document)) if document is not None else None
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]

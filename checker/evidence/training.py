@@ -29,6 +29,7 @@ from .features import (
     compile_patterns,
     cue_doc_features,
     cue_matrix,
+    matching_sentences,
     pattern_block,
     pattern_counts,
     tokens,
@@ -107,7 +108,7 @@ def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]
     texts, cues, counts = [], [], []
     for article in articles:
         doc = extract_path(article.path)
-        index = SentenceIndex([doc.sentence_text(s) for s in doc.sentences])
+        index = SentenceIndex(matching_sentences(doc))
         texts.append(doc.text)
         cues.append(cue_doc_features(cue_matrix(index, items, lexicon, "en")))
         counts.append([pattern_counts(index, c) for c in compiled])
