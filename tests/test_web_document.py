@@ -90,3 +90,16 @@ def test_other_users_get_404(app, auth_client):
     login(other, "bob")
     assert other.get(f"/assessments/{uid}/document").status_code == 404
     assert other.get("/assessments/unknown/document").status_code == 404
+
+
+def test_detected_elements_are_shown_on_request(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    plain = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "element-ref" not in plain and "?elements=1" in plain
+    html = auth_client.get(f"/assessments/{uid}/document?elements=1").get_data(as_text=True)
+    assert "Detected reporting elements" in html
+    # The consent sentence supports item 26a, named as the catalogue names it.
+    consent = next(part for part in html.split("<p>") if "Written informed consent" in part)
+    assert ">26a</span>" in consent
+    assert 'href="#e-26a_Consent_Obtaining"' in html and 'id="e-26a_Consent_Obtaining"' in html
+    assert "Hide the detected reporting elements" in html

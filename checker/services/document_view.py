@@ -12,7 +12,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalogue import Catalogue
 from ..documents import Document, extract_document
+from ..evidence import detect_elements
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
 from .suggestions import QUOTATION_SEPARATOR, stored_document
@@ -30,6 +32,16 @@ class Passage:
     new_page: bool
     quoted_by: list[str] = field(default_factory=list)  # invariant ids, catalogue order
     anchors: list[str] = field(default_factory=list)  # invariants whose first quotation is here
+    detected: list[DetectedHere] = field(default_factory=list)  # elements it supports
+
+
+@dataclass
+class DetectedHere:
+    element: str
+    code: str  # "17a" for SPIRIT/CONSORT items, a short name for the catalogue's extras
+    label: str
+    confidence: float
+    first: bool  # the element's best supporting sentence (the page anchors it)
 
 
 @dataclass
@@ -47,6 +59,7 @@ class DocumentView:
     passages: list[Passage]
     located: dict[str, int]  # invariant id -> number of its quotations found in the text
     missing: list[MissingQuotation]
+    elements: list[DetectedHere] = field(default_factory=list)  # detected, in catalogue order
 
 
 def quotation_parts(quotation: str) -> list[str]:
@@ -55,13 +68,17 @@ def quotation_parts(quotation: str) -> list[str]:
             if part.strip()]
 
 
-def document_view(assessment: Assessment, upload_dir: str | Path,
-                  invariant_order: list[str]) -> DocumentView:
-    """Raises :class:`~checker.services.suggestions.NoDocumentError` without a stored document,
+def document_view(assessment: Assessment, upload_dir: str | Path, catalogue: Catalogue,
+                  lang: str, with_elements: bool = False) -> DocumentView:
+    """The document of ``assessment`` with its quoted passages (and, ``with_elements``, the
+    sentences supporting each detected reporting element, named in ``lang``).
+
+    Raises :class:`~checker.services.suggestions.NoDocumentError` without a stored document,
     or a :class:`checker.documents.DocumentError` when it cannot be read."""
     path = stored_document(assessment, upload_dir)
     document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
     passages = _passages(document)
+    invariant_order = [inv.id for inv in catalogue.invariants_for(assessment.study_type)]
     order = {inv: i for i, inv in enumerate(invariant_order)}
     answers = sorted((a for a in assessment.answers if a.quotation.strip()),
                      key=lambda a: order.get(a.invariant_id, len(order)))
@@ -81,11 +98,39 @@ def document_view(assessment: Assessment, upload_dir: str | Path,
             if marked and answer.invariant_id not in located:
                 marked[0].anchors.append(answer.invariant_id)
             located[answer.invariant_id] = located.get(answer.invariant_id, 0) + 1
-    return DocumentView(
+    view = DocumentView(
         filename=assessment.document_filename or path.name, format=document.format,
         language=document.language, pages=len(document.pages), passages=passages,
         located=located, missing=missing,
     )
+    if with_elements:
+        _mark_detections(view, document, assessment.document_kind, catalogue, lang)
+    return view
+
+
+def _mark_detections(view: DocumentView, document: Document, kind: str,
+                     catalogue: Catalogue, lang: str) -> None:
+    by_start = {passage.start: passage for passage in view.passages}
+    for detection in detect_elements(document, kind=kind):
+        passage = by_start.get(detection.start)
+        if passage is None:
+            continue
+        label = catalogue.element_label(detection.element, lang)
+        # SPIRIT/CONSORT items by their code; the catalogue's extra elements by a short name.
+        code = (_short(label) if detection.element.startswith("X_")
+                else detection.element.split("_", 1)[0])
+        here = DetectedHere(detection.element, code, label, detection.confidence,
+                            detection.rank == 1)
+        passage.detected.append(here)
+        if here.first:
+            view.elements.append(here)
+    rank = {element.id: i for i, element in
+            enumerate(catalogue.reporting_elements + catalogue.extra_elements)}
+    view.elements.sort(key=lambda e: rank.get(e.element, len(rank)))
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _passages(document: Document) -> list[Passage]:
