@@ -10,13 +10,8 @@ import click
 
 from .catalogue import CatalogueError, load_catalogue
 from .documents import DocumentError, extract_path
-from .evidence import (
-    ModelMissingError,
-    detect_elements,
-    format_report,
-    run_benchmark,
-    suggest_answers,
-)
+from .evidence import ModelMissingError, format_report, run_benchmark
+from .evidence.analysis import analysis_report, format_analysis
 
 
 def _fail(message: str) -> None:
@@ -32,43 +27,40 @@ def _fail(message: str) -> None:
               show_default=True, help="Planned work (protocol) or reported work (paper).")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Document language (default: detected).")
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="JSON for programs, or text for a person to read.")
 @click.option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
               help="Catalogue file or directory to use instead of the built-in one.")
 def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
-            catalogue_path: str | None) -> None:
-    """Detect reporting elements in FILE (PDF, DOCX, TXT, MD) and print them as JSON."""
-    try:
-        doc = extract_path(file)
-    except DocumentError as exc:
-        _fail(str(exc))
-    lang = lang or doc.language
-    try:
-        detections = detect_elements(doc, kind=kind, lang=lang)
-    except ModelMissingError as exc:
-        _fail(str(exc))
-    output: dict = {
-        "document": {"filename": doc.filename, "format": doc.format, "language": lang,
-                     "kind": kind, "pages": len(doc.pages) or None,
-                     "sentences": len(doc.sentences), "characters": len(doc.text)},
-        "detections": [d.to_dict() for d in detections],
-    }
-    if study_type:
+            output_format: str, catalogue_path: str | None) -> None:
+    """Detect reporting elements in FILE (PDF, DOCX, TXT, MD) and print them (JSON or text)."""
+    catalogue = None
+    if study_type or output_format == "text":
         try:
             catalogue = load_catalogue(catalogue_path)
         except CatalogueError as exc:
             _fail("; ".join(str(p) for p in exc.problems))
+    if study_type:
         valid = [st.id for st in catalogue.study_types]
         if study_type not in valid:
             raise click.BadParameter(
                 f"unknown study type '{study_type}' (choose from: {', '.join(valid)})",
                 param_hint="--study-type",
             )
-        suggestions = suggest_answers(catalogue, study_type, detections, lang, document=doc,
-                                      kind=kind)
-        output["catalogue"] = {"id": catalogue.id, "version": catalogue.version}
-        output["study_type"] = study_type
-        output["suggestions"] = {k: s.to_dict() for k, s in suggestions.items()}
-    click.echo(json.dumps(output, ensure_ascii=False, indent=2))
+    try:
+        doc = extract_path(file)
+    except DocumentError as exc:
+        _fail(str(exc))
+    lang = lang or doc.language
+    try:
+        report = analysis_report(doc, kind, lang, catalogue, study_type)
+    except ModelMissingError as exc:
+        _fail(str(exc))
+    if output_format == "text":
+        for line in format_analysis(report, catalogue, lang):
+            click.echo(line)
+    else:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
 @click.group("bench")

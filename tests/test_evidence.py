@@ -286,6 +286,21 @@ def test_analyse_command_outputs_json(tmp_path: Path) -> None:
     assert "Traceback" not in failed.output
 
 
+def test_analyse_command_prints_text_for_a_person() -> None:
+    result = CliRunner().invoke(main, ["analyse", str(FRENCH_PROTOCOL), "--study-type",
+                                       "interventional", "--format", "text"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "protocole_apa_fr.md (md, fr)"
+    assert "Éléments détectés :" in lines
+    assert "Réponses suggérées (à vérifier par une personne) :" in lines
+    consent = lines.index(next(line for line in lines if "Recueil du consentement" in line))
+    assert "%" in lines[consent] and "consentement éclairé" in lines[consent + 1]
+    assert any(line.startswith("  E01 ") for line in lines)
+    unknown = CliRunner().invoke(main, ["analyse", str(FRENCH_PROTOCOL), "--study-type", "x"])
+    assert unknown.exit_code == 2 and "unknown study type" in unknown.output
+
+
 @pytest.mark.skipif(not BENCHMARK.is_dir(), reason=f"benchmark not found at {BENCHMARK}")
 def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
     paths = sorted((BENCHMARK / "documents").glob("*/*.txt"))
