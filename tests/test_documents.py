@@ -360,3 +360,31 @@ def test_pdf_ligatures_are_written_out() -> None:
     assert page.lines[0].text == "Confidentiality"
     text = extract_document("Kept con\ufb01dential and \ufb02exible.".encode(), "a.txt").text
     assert text == "Kept confidential and flexible."
+
+
+def test_damaged_pdfs_never_crash() -> None:
+    """Bytes overwritten, cut, deleted or inserted anywhere: a document or a DocumentError."""
+    import random
+
+    data = _pdf(HTML)
+    rng = random.Random(7)
+    outcomes = set()
+    for attempt in range(60):
+        damaged = bytearray(data)
+        at = rng.randrange(len(damaged))
+        if attempt % 4 == 0:
+            for _ in range(rng.randint(1, 40)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        elif attempt % 4 == 1:
+            del damaged[at:]
+        elif attempt % 4 == 2:
+            del damaged[at:at + rng.randint(1, 400)]
+        else:
+            damaged[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 200)))
+        try:
+            extract_document(bytes(damaged), "damaged.pdf")
+            outcomes.add("read")
+        except DocumentError as exc:
+            assert exc.message("en") and exc.message("fr")
+            outcomes.add(type(exc).__name__)
+    assert "CorruptDocumentError" in outcomes

@@ -54,6 +54,8 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
         return pages
     except pdfium.PdfiumError as exc:
         raise CorruptDocumentError(str(exc)) from exc
+    except Exception as exc:  # a damaged page must give the user a message, never a crash
+        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
     finally:
         document.close()
 
