@@ -33,7 +33,7 @@ def _fail(message: str) -> None:
               help="Catalogue file or directory to use instead of the built-in one.")
 def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
             output_format: str, catalogue_path: str | None) -> None:
-    """Detect reporting elements in FILE (PDF, DOCX, TXT, MD) and print them (JSON or text)."""
+    """Detect reporting elements in FILE (PDF, DOCX, ODT, TXT, MD) and print them (JSON or text)."""
     catalogue = None
     if study_type or output_format == "text":
         try:

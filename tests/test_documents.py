@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 
@@ -388,3 +389,68 @@ def test_damaged_pdfs_never_crash() -> None:
             assert exc.message("en") and exc.message("fr")
             outcomes.add(type(exc).__name__)
     assert "CorruptDocumentError" in outcomes
+
+
+def _odt(body: str) -> bytes:
+    """A minimal OpenDocument text file, as LibreOffice writes it (mimetype first, stored)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">'
+        f'<office:body><office:text>{body}</office:text></office:body>'
+        '</office:document-content>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_odt_headings_lists_tables_and_tracked_changes() -> None:
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+        '<text:p>Deleted sentence about coin tossing.</text:p></text:deletion>'
+        '</text:changed-region></text:tracked-changes>'
+        '<text:p text:style-name="Title">Protocole de l\'essai MARCHE</text:p>'
+        '<text:h text:outline-level="1">Méthodes</text:h>'
+        '<text:h text:outline-level="2">Randomisation</text:h>'
+        '<text:p>Les participants seront <text:span>répartis</text:span> par une liste '
+        'générée<text:s text:c="2"/>par ordinateur<text:note><text:note-citation>1'
+        '</text:note-citation><text:note-body><text:p>Une note.</text:p></text:note-body>'
+        '</text:note>, stratifiée par centre.</text:p>'
+        '<text:list><text:list-item><text:p>Critère 1 : âge de 18 à 65 ans.</text:p>'
+        '</text:list-item></text:list>'
+        '<table:table><table:table-row><table:table-cell><text:p>Critère principal</text:p>'
+        '</table:table-cell><table:table-cell><text:p>Test de marche de 6 minutes</text:p>'
+        '</table:table-cell></table:table-row></table:table>')
+    doc = extract_document(_odt(body), "protocole.odt")
+    assert doc.format == "odt" and doc.language == "fr"
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("Protocole de l'essai MARCHE", 1), ("Méthodes", 1), ("Randomisation", 2)]
+    assert ("Les participants seront répartis par une liste générée  par ordinateur, "
+            "stratifiée par centre.") in doc.text
+    assert "Critère 1 : âge de 18 à 65 ans." in doc.text
+    assert "Critère principal | Test de marche de 6 minutes" in doc.text
+    assert "coin tossing" not in doc.text and "Une note" not in doc.text
+    assert _sentence_with(doc, "stratifiée").section == "Randomisation"
+
+
+@pytest.mark.parametrize("data", [
+    b"PK\x03\x04 not a zip at all",
+    b"not even a zip",
+])
+def test_damaged_odt_is_reported(data: bytes) -> None:
+    with pytest.raises(CorruptDocumentError):
+        extract_document(data, "broken.odt")
+
+
+def test_odt_with_malformed_xml_is_reported() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content><unclosed>")
+    with pytest.raises(CorruptDocumentError):
+        extract_document(buffer.getvalue(), "broken.odt")

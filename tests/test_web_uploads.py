@@ -28,6 +28,13 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def odt_bytes() -> bytes:
+    from test_documents import _odt
+
+    return _odt("<text:h text:outline-level='1'>Protocole</text:h>"
+                "<text:p>Les participants seront randomisés.</text:p>")
+
+
 def upload(client, name: str, data: bytes, **changes):
     form = {**ASSESSMENT_FORM, **changes, "document": (io.BytesIO(data), name)}
     return post(client, "/assessments/new", form, content_type="multipart/form-data")
@@ -36,12 +43,13 @@ def upload(client, name: str, data: bytes, **changes):
 @pytest.mark.parametrize("name,data", [
     ("protocol.pdf", PDF),
     ("protocol.DOCX", None),
+    ("protocole.odt", "odt"),
     ("protocol.txt", "Étude pilote, protocole v2.\n".encode("latin-1")),
     ("notes.txt", "Protocole d'étude — version 2\n".encode()),
     ("protocol.md", b"# Protocol\n\n## Methods\n\nParticipants are randomised.\n"),
 ])
 def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
-    data = data if data is not None else docx_bytes()
+    data = odt_bytes() if data == "odt" else data if data is not None else docx_bytes()
     response = upload(auth_client, name, data)
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     digest = hashlib.sha256(data).hexdigest()
@@ -58,13 +66,14 @@ def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
     ("truncated.pdf", PDF[:20], "not a valid PDF"),
     ("fake.docx", b"PK\x03\x04 not really a zip", "not a valid DOCX"),
     ("other.docx", None, "not a valid DOCX"),
+    ("other.odt", None, "not a valid ODT"),
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "not plain text"),
     ("virus.exe", b"MZ\x90\x00", "Unsupported file type"),
     ("image.png", b"\x89PNG\r\n\x1a\n", "Unsupported file type"),
     ("empty.pdf", b"", "empty"),
 ])
 def test_bad_documents_are_refused_without_losing_the_form(app, auth_client, name, data, message):
-    if data is None:  # a real zip, but not a Word document
+    if data is None:  # a real zip, but not a Word or OpenDocument text
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr("hello.txt", "hi")

@@ -1,4 +1,4 @@
-"""Document text: PDF, DOCX, TXT and Markdown to text with pages, sections and sentences.
+"""Document text: PDF, DOCX, ODT, TXT and Markdown to text with pages, sections and sentences.
 
 Public API: :func:`extract_document`, :func:`extract_path`, :class:`Document` and the
 :class:`DocumentError` family (every failure is one of them, with a bilingual message).

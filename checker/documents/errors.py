@@ -23,9 +23,9 @@ class DocumentError(Exception):
 
 class UnsupportedFormatError(DocumentError):
     default_messages = {
-        "en": "Unsupported file type: please provide a PDF, DOCX, TXT or Markdown file.",
-        "fr": "Type de fichier non pris en charge : fournissez un fichier PDF, DOCX, TXT ou "
-        "Markdown.",
+        "en": "Unsupported file type: please provide a PDF, DOCX, ODT, TXT or Markdown file.",
+        "fr": "Type de fichier non pris en charge : fournissez un fichier PDF, DOCX, ODT, TXT "
+        "ou Markdown.",
     }
 
 

@@ -43,7 +43,7 @@ class Sentence:
 class Document:
     text: str
     filename: str
-    format: str  # "pdf" | "docx" | "txt" | "md"
+    format: str  # "pdf" | "docx" | "odt" | "txt" | "md"
     language: str  # "en" | "fr" (best guess from function words)
     pages: list[Page] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .ligatures import expand_ligatures
 from .model import Page
+from .odt import odt_blocks
 from .pdf import read_pdf_pages
 from .typography import StyledLine, looks_like_heading_text, typographic_headings
 
@@ -25,7 +26,8 @@ class RawText:
     headings: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, level, title)
 
 
-FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
+FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
+           ".markdown": "md"}
 
 
 def sniff_format(data: bytes, filename: str) -> str:
@@ -39,8 +41,8 @@ def sniff_format(data: bytes, filename: str) -> str:
         raise UnsupportedFormatError(f"extension {ext or '(none)'!r}")
     if fmt == "pdf" and b"%PDF-" not in data[:1024]:
         raise CorruptDocumentError("no PDF header")
-    if fmt == "docx" and data[:2] != b"PK":
-        raise CorruptDocumentError("not a ZIP/DOCX container")
+    if fmt in ("docx", "odt") and data[:2] != b"PK":
+        raise CorruptDocumentError(f"not a ZIP/{fmt.upper()} container")
     return fmt
 
 
@@ -88,16 +90,27 @@ def read_docx(data: bytes) -> RawText:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
-    parts: list[str] = []
-    headings: list[tuple[int, int, str]] = []
-    offset = 0
     blocks = _docx_blocks(document)
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
     # level below the deepest styled heading.
     bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
-    for text, level, bold in blocks:
-        if not level and bold and looks_like_heading_text(text):
-            level = bold_level
+    return _from_blocks(
+        [(text, bold_level if not level and bold and looks_like_heading_text(text) else level)
+         for text, level, bold in blocks],
+        "docx",
+    )
+
+
+def read_odt(data: bytes) -> RawText:
+    return _from_blocks(odt_blocks(data), "odt")
+
+
+def _from_blocks(blocks: list[tuple[str, int]], fmt: str) -> RawText:
+    """Text of (text, heading level or 0) blocks, a blank line apart, with the headings."""
+    parts: list[str] = []
+    headings: list[tuple[int, int, str]] = []
+    offset = 0
+    for text, level in blocks:
         if not text.strip():
             continue
         if parts:
@@ -107,7 +120,7 @@ def read_docx(data: bytes) -> RawText:
             headings.append((offset, level, text.strip()))
         parts.append(text)
         offset += len(text)
-    return RawText(text="".join(parts), format="docx", headings=headings)
+    return RawText(text="".join(parts), format=fmt, headings=headings)
 
 
 def _docx_blocks(document) -> list[tuple[str, int, bool]]:
@@ -180,4 +193,6 @@ def read_raw(data: bytes, filename: str) -> RawText:
         return read_pdf(data)
     if fmt == "docx":
         return read_docx(data)
+    if fmt == "odt":
+        return read_odt(data)
     return read_text_file(data, fmt)

@@ -40,7 +40,7 @@ class AssessmentForm(FlaskForm):
     )
     document = FileField(
         _l("Document (optional)"),
-        description=_l("PDF, DOCX, TXT or Markdown."),
+        description=_l("PDF, DOCX, ODT, TXT or Markdown."),
     )
 
 
@@ -58,7 +58,7 @@ def assessment_form(catalogue: Catalogue, lang: str) -> AssessmentForm:
 class DocumentForm(FlaskForm):
     """A document for an existing assessment: the first one, or a revised draft."""
 
-    document = FileField(_l("Document"), description=_l("PDF, DOCX, TXT or Markdown."))
+    document = FileField(_l("Document"), description=_l("PDF, DOCX, ODT, TXT or Markdown."))
 
 
 class ImportForm(FlaskForm):

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-ALLOWED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
+from ..documents import FORMATS
+from ..documents.odt import is_odt
+
+ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
 
 
 class UploadError(ValueError):
@@ -45,7 +48,7 @@ def _is_docx(data: bytes) -> bool:
 
 
 def check_document(filename: str, data: bytes, max_bytes: int) -> str:
-    """Return the document kind (pdf, docx, txt) or raise :class:`UploadError`."""
+    """Return the document kind (pdf, docx, odt, txt, md) or raise :class:`UploadError`."""
     if not data:
         raise UploadError(_("The file is empty."))
     if len(data) > max_bytes:
@@ -58,11 +61,14 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
     suffix = Path(filename).suffix.lower()
     kind = ALLOWED.get(suffix)
     if kind is None:
-        raise UploadError(_("Unsupported file type: upload a PDF, DOCX, TXT or Markdown file."))
+        raise UploadError(_("Unsupported file type: upload a PDF, DOCX, ODT, TXT or Markdown "
+                            "file."))
     if kind == "pdf" and (not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]):
         raise UploadError(_("This file is not a valid PDF (corrupt or mislabelled)."))
     if kind == "docx" and not _is_docx(data):
         raise UploadError(_("This file is not a valid DOCX document (corrupt or mislabelled)."))
+    if kind == "odt" and not is_odt(data):
+        raise UploadError(_("This file is not a valid ODT document (corrupt or mislabelled)."))
     if kind in ("txt", "md") and not _looks_like_text(data):
         raise UploadError(_("This file is not plain text (UTF-8 or Latin-1)."))
     return kind
