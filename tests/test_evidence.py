@@ -305,15 +305,27 @@ def test_analyse_command_prints_text_for_a_person() -> None:
 def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
     paths = sorted((BENCHMARK / "documents").glob("*/*.txt"))
     assert len(paths) >= 100
-    total = 0
-    for path in paths:
+    from checker.catalogue import get_catalogue
+
+    catalogue = get_catalogue()
+    total = suggested = 0
+    for index, path in enumerate(paths):
         doc = extract_path(path)
         kind = "paper" if path.parent.name == "results" else "protocol"
-        for detection in detect_elements(doc, kind=kind, lang="en"):
+        detections = detect_elements(doc, kind=kind, lang="en")
+        for detection in detections:
             assert verify_quotation(doc.text, detection.quote), (path.name, detection.element)
             assert doc.text[detection.start:detection.end] == detection.quote
             total += 1
-    assert total > 1000
+        # The suggestions' quotations too (detections and cue sentences), for each study type
+        # in turn across the documents.
+        study_type = catalogue.study_types[index % len(catalogue.study_types)].id
+        for suggestion in suggest_answers(catalogue, study_type, detections, "en",
+                                          document=doc, kind=kind).values():
+            for quotation in suggestion.quotations:
+                assert doc.text[quotation.start:quotation.end] == quotation.text, path.name
+                suggested += 1
+    assert total > 1000 and suggested > 1000
 
 
 def test_trial_acronym_is_found_only_where_the_document_uses_it_for_the_trial() -> None:
