@@ -73,10 +73,14 @@ def bench_group() -> None:
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder laid out like spirit-consort-tm (documents/, labels.csv).")
 @click.option("--split", default="valid", show_default=True, help="Split to evaluate.")
-def bench_elements(data_dir: Path, split: str) -> None:
-    """Article-level precision, recall and F1 per item; last line: micro/macro F1, s per doc."""
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the documents (default: detected for each).")
+def bench_elements(data_dir: Path, split: str, lang: str | None) -> None:
+    """Article-level precision, recall and F1 per item; last line: micro/macro F1, s per doc.
+
+    Documents are documents/<kind>/<NNN>_<id>.txt, or the same name as PDF, DOCX, ODT or MD."""
     try:
-        result = run_benchmark(data_dir, split)
+        result = run_benchmark(data_dir, split, lang)
     except (FileNotFoundError, ValueError, KeyError) as exc:
         _fail(str(exc))
     except (DocumentError, ModelMissingError) as exc:

@@ -456,3 +456,28 @@ def test_cues_match_across_the_line_breaks_of_a_pdf_sentence() -> None:
 ])
 def test_matching_text_joins_the_lines_of_a_sentence(text: str, expected: str) -> None:
     assert matching_text(text, frozenset({"randomised", "trial"})) == expected
+
+
+def test_bench_reads_other_formats_and_french(tmp_path: Path) -> None:
+    """A folder of one's own labelled documents: Markdown here, in French (language detected)."""
+    for kind, pmcid, source in (("protocol", "FR1", FRENCH_PROTOCOL),
+                                ("results", "FR2", FRENCH_PAPER)):
+        folder = tmp_path / "documents" / kind
+        folder.mkdir(parents=True)
+        (folder / f"001_{pmcid}.md").write_text(source.read_text("utf-8"), "utf-8")
+    expected = {"protocol": FRENCH_EXPECTED, "results": FRENCH_PAPER_EXPECTED}
+    with (tmp_path / "labels.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["kind", "pair_id", "pmcid", "item", "reported", "split"])
+        for kind, pmcid in (("protocol", "FR1"), ("results", "FR2")):
+            for item in sctm_items():
+                writer.writerow([kind, 1, pmcid, item, int(item in expected[kind]), "fr"])
+    result = CliRunner().invoke(main, ["bench", "elements", "--data", str(tmp_path),
+                                       "--split", "fr"])
+    assert result.exit_code == 0, result.output
+    recall = {line.split()[0]: float(line.split()[2]) for line in result.output.splitlines()
+              if line.split() and line.split()[0] in sctm_items()}
+    listed = {item for items in expected.values() for item in items if item in recall}
+    assert sum(recall[item] for item in listed) / len(listed) == 1.0
+    assert re.fullmatch(r"micro_f1=\d\.\d{4} macro_f1=\d\.\d{4} s_per_doc=\d+\.\d{3}",
+                        result.output.splitlines()[-1])

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.documents import extract_path
+from checker.documents import FORMATS, extract_path
 
 from .features import (
     SentenceIndex,
@@ -66,11 +66,24 @@ def load_benchmark(data_dir: str | Path) -> list[Article]:
         for row in csv.DictReader(handle):
             key = (row["kind"], int(row["pair_id"]))
             if key not in articles:
-                name = f"{int(row['pair_id']):03d}_{row['pmcid']}.txt"
-                path = data_dir / "documents" / row["kind"] / name
+                stem = f"{int(row['pair_id']):03d}_{row['pmcid']}"
+                path = _document_path(data_dir / "documents" / row["kind"], stem)
                 articles[key] = Article(row["kind"], key[1], row["pmcid"], path, row["split"], {})
             articles[key].labels[row["item"]] = int(row["reported"])
     return [articles[key] for key in sorted(articles)]
+
+
+def _document_path(folder: Path, stem: str) -> Path:
+    """``<stem>.txt``, or the same name in another format the application reads (a folder of
+    one's own labelled PDFs, DOCX or ODT works as well as the corpus's text files)."""
+    text = folder / f"{stem}.txt"
+    if text.is_file():
+        return text
+    for extension in FORMATS:
+        candidate = folder / f"{stem}{extension}"
+        if candidate.is_file():
+            return candidate
+    return text  # missing: reading it reports the name expected
 
 
 def kind_flag(kind: str) -> float:
