@@ -481,3 +481,34 @@ def test_bench_reads_other_formats_and_french(tmp_path: Path) -> None:
     assert sum(recall[item] for item in listed) / len(listed) == 1.0
     assert re.fullmatch(r"micro_f1=\d\.\d{4} macro_f1=\d\.\d{4} s_per_doc=\d+\.\d{3}",
                         result.output.splitlines()[-1])
+
+
+FRENCH_CBT_PROTOCOL = Path(__file__).with_name("data") / "protocole_tcc_fr.md"
+FRENCH_CBT_EXPECTED = {
+    "3a_Registry_number": "NCT05555555",
+    "5a_Sponsor": "promoteur de l'étude est le CHU",
+    "10a_Participants_inclusion": "Seront inclus",
+    "11d_Intervention_Concomitant": "maintenus à dose stable",
+    "12a_Outcomes_Definitions": "critère d'évaluation principal",
+    "16e_Allocation_Mechanism": "logiciel Ennov Clinical",
+    "17a_Masking_People_masked": "ne connaîtront pas le bras",
+    "17b_Masking_Not_masked": "ni les patients ni les thérapeutes",
+    "19_Data_Management": "cahier d'observation électronique",
+    "20d_Statistical_methods_Missing_data": "imputation multiple",
+    "22_Harms_non-systematic": "événements indésirables graves",
+    "24_Ethics": "Comité de Protection des Personnes",
+    "25_Amendments": "modification substantielle",
+    "27_Confidentiality": "MR-001",
+    "31a_Dissemination": "feront l'objet d'une publication",
+    "31d_Sharing_Data": "partagées sur demande",
+}
+
+
+def test_french_psychotherapy_protocol_quotes_the_right_sentences() -> None:
+    """Another register of French protocol writing: 'critère d'évaluation', 'tirage au sort',
+    'insu', 'promoteur', 'loi Jardé', 'MR-001'."""
+    doc = extract_path(FRENCH_CBT_PROTOCOL)
+    best = {d.element: d for d in detect_elements(doc, kind="protocol") if d.rank == 1}
+    for element, phrase in FRENCH_CBT_EXPECTED.items():
+        assert element in best, element
+        assert phrase in best[element].quote, (element, best[element].quote)
