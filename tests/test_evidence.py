@@ -512,3 +512,28 @@ def test_french_psychotherapy_protocol_quotes_the_right_sentences() -> None:
     for element, phrase in FRENCH_CBT_EXPECTED.items():
         assert element in best, element
         assert phrase in best[element].quote, (element, best[element].quote)
+
+
+QUEBEC_PAPER = Path(__file__).with_name("data") / "article_regime_qc.md"
+QUEBEC_PAPER_EXPECTED = {
+    "8c_Design_Centers": "six maisons de santé",
+    "9_Setting": "maisons de santé du Québec",
+    "10a_Participants_inclusion": "étaient admissibles",
+    "11a_Intervention_Description": "10 consultations individuelles",
+    "16a_Randomization_Generation": "générée par ordinateur",
+    "16h_Personnel_Enrollment": "ont inscrit les participants",
+    "34_Flow": "évaluées pour l'admissibilité",
+    "35a_Recruitment_dates": "de septembre 2019 à mars 2020",
+    "35b_Followup_dates": "dernier suivi a eu lieu en avril 2021",
+    "36_Baseline_data": "caractéristiques initiales",
+    "40_Harms_results": "Aucun effet indésirable grave",
+}
+
+
+def test_quebec_french_paper_quotes_the_right_sentences() -> None:
+    """Quebec French: 'admissible', 'réparties au hasard', 'maisons de santé'."""
+    doc = extract_path(QUEBEC_PAPER)
+    best = {d.element: d for d in detect_elements(doc, kind="paper") if d.rank == 1}
+    for element, phrase in QUEBEC_PAPER_EXPECTED.items():
+        assert element in best, element
+        assert phrase in best[element].quote, (element, best[element].quote)
