@@ -125,20 +125,26 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str) -> RawText:
 
 def _docx_blocks(document) -> list[tuple[str, int, bool]]:
     """Paragraphs (heading level from their style, whether wholly bold) and table rows."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    # python-docx finds a paragraph's style by scanning every style of the document, once per
+    # paragraph: seconds on a long protocol. Looked up once here, by style id.
+    styles = {style.style_id: style for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     blocks: list[tuple[str, int, bool]] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            style = (item.style.name if item.style is not None else "") or ""
+            style = styles.get(item._p.style, default) if item._p.style else default
+            name = (style.name if style is not None else "") or ""
             level = 0
-            if style.lower().startswith(("heading", "titre")):
-                digits = "".join(ch for ch in style if ch.isdigit())
+            if name.lower().startswith(("heading", "titre")):
+                digits = "".join(ch for ch in name if ch.isdigit())
                 level = int(digits) if digits else 1
-            elif style.lower() == "title":
+            elif name.lower() == "title":
                 level = 1
-            blocks.append((paragraph_text(item._p), level, _wholly_bold(item)))
+            blocks.append((paragraph_text(item._p), level, _wholly_bold(item, style)))
         elif isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
@@ -175,9 +181,9 @@ def paragraph_text(element) -> str:
     return expand_ligatures("".join(parts))
 
 
-def _wholly_bold(paragraph) -> bool:
-    """Every run with text is bold, by its own formatting or by the paragraph's style."""
-    style_font = paragraph.style.font if paragraph.style is not None else None
+def _wholly_bold(paragraph, style) -> bool:
+    """Every run with text is bold, by its own formatting or by the paragraph's ``style``."""
+    style_font = style.font if style is not None else None
     style_bold = bool(style_font is not None and style_font.bold)
     runs = [run for run in paragraph.runs if run.text.strip()]
     return bool(runs) and all(
