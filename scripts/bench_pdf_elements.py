@@ -4,7 +4,8 @@ Usage: python scripts/bench_pdf_elements.py --data DIR [--split valid] [--cache 
 
 Most users upload PDFs, whose text keeps the page's lines, hyphenation and columns; the
 benchmark's documents are plain text. This renders each article of the split as a two-column,
-justified, hyphenated PDF (WeasyPrint; Markdown headings become headings), reads it back with
+justified, hyphenated PDF with a running head and page numbers (WeasyPrint; Markdown headings
+become headings), reads it back with
 the application's own PDF reader, detects the elements, and prints micro/macro-F1 for the text
 and PDF versions, how often their decisions agree, and the seconds per PDF (extraction and
 detection). Rendered PDFs are kept in ``--cache`` for later runs.
@@ -26,7 +27,11 @@ from checker.evidence import detect_elements
 from checker.evidence.model import get_model
 from checker.evidence.training import Article, load_benchmark, micro_macro
 
-CSS = ("body{font-family:serif;font-size:9.5pt;columns:2;column-gap:1cm}"
+# A journal's page: two justified, hyphenated columns, a running head and a page number.
+CSS = ("@page{@top-center{content:'Trials (2024) 25:101 https://doi.org/10.1186/s13063';"
+       "font-size:7pt}@bottom-center{content:'Page ' counter(page) ' of ' counter(pages);"
+       "font-size:7pt}}"
+       "body{font-family:serif;font-size:9.5pt;columns:2;column-gap:1cm}"
        "p{text-align:justify;hyphens:auto}h2{font-size:12pt}h3{font-size:10pt}")
 
 

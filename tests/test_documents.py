@@ -454,3 +454,22 @@ def test_odt_with_malformed_xml_is_reported() -> None:
         archive.writestr("content.xml", "<office:document-content><unclosed>")
     with pytest.raises(CorruptDocumentError):
         extract_document(buffer.getvalue(), "broken.odt")
+
+
+def test_pdf_running_heads_and_page_numbers_are_dropped() -> None:
+    """A journal's running head and "Page N of M" on every page are no sentences, and a
+    sentence that runs on to the next page stays whole."""
+    css = ("@page { size: A6; margin: 2cm 1.5cm; @top-center { content: 'Trials 2024; 25: 101';"
+           " font-size: 7pt } @bottom-right { content: 'Page ' counter(page) ' of '"
+           " counter(pages); font-size: 7pt } } body { font-size: 9pt }")
+    body = " ".join(f"Sentence number {i} says how participants in the walking programme were "
+                    "followed up by the research nurses at each visit." for i in range(40))
+    doc = extract_document(_pdf(f"<html><head><style>{css}</style></head><body>"
+                                f"<h1>Walking trial</h1><p>{body}</p></body></html>"), "r.pdf")
+    assert len(doc.pages) >= 3
+    assert "Trials 2024" not in doc.text and "Page 2 of" not in doc.text
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert len(texts) == 41 and all(t.startswith(("Sentence number", "Walking")) for t in texts)
+    across = [s for s in doc.sentences if doc.page_at(s.end - 1) != s.page]
+    assert across, "no sentence runs on to the next page in this layout"
+    assert all(doc.sentence_text(s).endswith("visit.") for s in across)

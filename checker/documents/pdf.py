@@ -31,6 +31,55 @@ class PdfPage:
     lines: list[StyledLine]
 
 
+MARGIN_LINES = 2  # lines at the top and at the bottom of a page where running heads sit
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?", re.IGNORECASE)
+
+
+def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
+    """Pages without their running heads and feet: a journal's name, a DOI or "Page 3 of 12"
+    repeated at the top or bottom of most pages would otherwise cut the sentence that runs on
+    to the next page and be read as sentences of their own.
+
+    A margin line is dropped when the same line, digits aside, sits in the margins of at least
+    half the pages (and three) and nowhere else, or when it is a bare page number.
+    """
+    if len(pages) < 3:
+        return pages
+    counts: Counter[str] = Counter()
+    in_body: set[str] = set()
+    for page in pages:
+        lines = page.text.split("\n")
+        margin = set(_margin_indices(lines))
+        counts.update({_shape(lines[i]) for i in margin})
+        in_body.update(_shape(line) for i, line in enumerate(lines)
+                       if i not in margin and line.strip())
+    # A line of the text itself can also repeat (formulaic text, tables): a running head
+    # never appears away from the margins.
+    running = {shape for shape, n in counts.items()
+               if n >= max(3, len(pages) / 2) and shape not in in_body}
+    cleaned = []
+    for page in pages:
+        lines = page.text.split("\n")
+        margin = set(_margin_indices(lines))
+        kept = [line for i, line in enumerate(lines)
+                if not (i in margin and (_shape(line) in running
+                                         or _PAGE_NUMBER.fullmatch(line.strip())))]
+        dropped = {line.strip() for line in lines} - {line.strip() for line in kept}
+        cleaned.append(PdfPage("\n".join(kept).strip("\n"),
+                               [line for line in page.lines if line.text.strip() not in dropped]))
+    return cleaned
+
+
+def _margin_indices(lines: list[str]) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split())).casefold()
+
+
 def read_pdf_pages(data: bytes) -> list[PdfPage]:
     """Text and styled lines of every page; clear errors for encrypted and unreadable files."""
     import pypdfium2 as pdfium

@@ -14,7 +14,7 @@ from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatE
 from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
-from .pdf import read_pdf_pages
+from .pdf import drop_running_lines, read_pdf_pages
 from .typography import StyledLine, looks_like_heading_text, typographic_headings
 
 
@@ -63,15 +63,23 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
     return RawText(text=text, format=fmt)
 
 
+_SENTENCE_END = (".", "!", "?", ":", ";", "»", "”", ")")
+
+
 def read_pdf(data: bytes) -> RawText:
     chunks: list[str] = []
     pages: list[Page] = []
     styled: list[tuple[int, str, list[StyledLine]]] = []
     offset = 0
-    for number, page in enumerate(read_pdf_pages(data), start=1):
+    for number, page in enumerate(drop_running_lines(read_pdf_pages(data)), start=1):
         if chunks:
-            chunks.append("\n\n")
-            offset += 2
+            # A sentence that runs on to the next page stays one sentence (a single line
+            # break); otherwise a page break is a paragraph break.
+            runs_on = (chunks[-1].rstrip() and not chunks[-1].rstrip().endswith(_SENTENCE_END)
+                       and page.text[:1].islower())
+            separator = "\n" if runs_on else "\n\n"
+            chunks.append(separator)
+            offset += len(separator)
         pages.append(Page(number, offset, offset + len(page.text)))
         styled.append((offset, page.text, page.lines))
         chunks.append(page.text)
