@@ -24,7 +24,9 @@ from .prefilter import CuePattern
 DOCUMENT_CUES = {"1g_Title_Acronym": acronym_hits}
 
 _TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9]+|\d+")
-_HYPHEN_WRAP = re.compile(r"-\n(?=[a-z])")
+# A hyphen ending a line: ASCII, the Unicode hyphen (U+2010) or a soft hyphen (U+00AD).
+_HYPHENS = "-\u2010\u00ad"
+_HYPHEN_WRAP = re.compile(rf"[{_HYPHENS}]\n(?=[a-z])")
 
 
 def tokens(text: str) -> list[str]:
@@ -45,25 +47,33 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
     return vector / norm if norm else vector
 
 
-_WRAPPED = re.compile(r"(\w+)-[ \t]*\n\s*(\w+)|\s*\n\s*")
+# Typeset hyphens (U+2010, non-breaking U+2011) read as "-", the hyphen cue patterns are
+# written with: "double‐blind" and "intention‐to‐treat" are common in journal text.
+_AS_ASCII_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_WRAPPED = re.compile(rf"(\w+)([{_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")  # any hyphen -> "-"
 _WORD = re.compile(r"\w+")
 
 
 def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
-    """A sentence as cue patterns see it: a line break inside it (PDF text keeps the page's
-    lines) is a space, so "informed\nconsent" matches "informed consent". A word hyphenated
-    at a line end is joined when the document also spells it whole ("ran-\ndomised" in a
-    document that says "randomised" elsewhere); otherwise the hyphen stays ("double-blind").
+    """A sentence as cue patterns see it.
+
+    Typeset hyphens are "-". A line break inside the sentence (PDF text keeps the page's lines)
+    is a space, so "informed\nconsent" matches "informed consent". A word hyphenated at a line
+    end is joined when the document also spells it whole ("ran-\ndomised" in a document that
+    says "randomised" elsewhere); otherwise the hyphen stays ("double-blind").
     ``words``: the document's words in lower case."""
+    sentence = sentence.translate(_AS_ASCII_HYPHEN)
     if "\n" not in sentence:
         return sentence
 
     def join(match: re.Match[str]) -> str:
         if match.group(1) is None:
             return " "
-        head, tail = match.group(1), match.group(2)
+        head, tail = match.group(1), match.group(3)
         whole = head + tail
-        return whole if whole.lower() in words else f"{head}-{tail}"
+        if whole.lower() in words:
+            return whole
+        return f"{head}-{tail}"
 
     return _WRAPPED.sub(join, sentence)
 
