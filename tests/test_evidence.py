@@ -452,6 +452,8 @@ def test_cues_match_across_the_line_breaks_of_a_pdf_sentence() -> None:
     ("were ran-\ndomised by", "were randomised by"),  # the document spells it whole
     ("a double-\nblind trial", "a double-blind trial"),  # it does not: a real hyphen
     ("before -\n after", "before - after"),
+    ("a double\u2010blind trial", "a double-blind trial"),  # typeset hyphen
+    ("86\u00a0patients par groupe, 90\u202f%", "86 patients par groupe, 90 %"),  # no-break
     ("one line", "one line"),
 ])
 def test_matching_text_joins_the_lines_of_a_sentence(text: str, expected: str) -> None:

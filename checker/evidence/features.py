@@ -48,8 +48,10 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
 
 
 # Typeset hyphens (U+2010, non-breaking U+2011) read as "-", the hyphen cue patterns are
-# written with: "double‐blind" and "intention‐to‐treat" are common in journal text.
-_AS_ASCII_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# written with: "double‐blind" and "intention‐to‐treat" are common in journal text. Likewise
+# the no-break and thin spaces that French typography puts in "100 patients" or "90 %".
+_AS_ASCII = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
+                           "\u2009": " ", "\u2007": " "})
 _WRAPPED = re.compile(rf"(\w+)([{_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")  # any hyphen -> "-"
 _WORD = re.compile(r"\w+")
 
@@ -57,12 +59,13 @@ _WORD = re.compile(r"\w+")
 def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
     """A sentence as cue patterns see it.
 
-    Typeset hyphens are "-". A line break inside the sentence (PDF text keeps the page's lines)
-    is a space, so "informed\nconsent" matches "informed consent". A word hyphenated at a line
-    end is joined when the document also spells it whole ("ran-\ndomised" in a document that
-    says "randomised" elsewhere); otherwise the hyphen stays ("double-blind").
-    ``words``: the document's words in lower case."""
-    sentence = sentence.translate(_AS_ASCII_HYPHEN)
+    Typeset hyphens are "-", no-break and thin spaces are spaces. A line break inside the
+    sentence (PDF text keeps the page's lines) is a space, so "informed\nconsent" matches
+    "informed consent". A word hyphenated at a line end is joined when the document also
+    spells it whole ("ran-\ndomised" in a document that says "randomised" elsewhere);
+    otherwise the hyphen stays ("double-blind"). ``words``: the document's words, lower case.
+    """
+    sentence = sentence.translate(_AS_ASCII)
     if "\n" not in sentence:
         return sentence
 
