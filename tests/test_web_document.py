@@ -103,3 +103,31 @@ def test_detected_elements_are_shown_on_request(app, auth_client):
     assert ">26a</span>" in consent
     assert 'href="#e-26a_Consent_Obtaining"' in html and 'id="e-26a_Consent_Obtaining"' in html
     assert "Hide the detected reporting elements" in html
+
+
+def test_analysis_json_of_the_stored_document(app, auth_client, assessment):
+    uid = create_assessment(auth_client, **upload())
+    response = auth_client.get(f"/assessments/{uid}/analysis.json")
+    assert response.status_code == 200 and response.is_json
+    payload = response.get_json()
+    assert payload["assessment"]["uid"] == uid
+    assert payload["document"]["kind"] == "protocol" and payload["study_type"]
+    assert any(d["element"] == "24_Ethics" for d in payload["detections"])
+    assert payload["suggestions"]["E01"]["answer"] in ("met", "partially_met")
+    none = auth_client.get(f"/assessments/{assessment}/analysis.json")
+    assert none.status_code == 404 and "fr" in none.get_json()["error"]
+    make_user(app, "bob")
+    other = app.test_client()
+    login(other, "bob")
+    assert other.get(f"/assessments/{uid}/analysis.json").status_code == 404
+
+
+def test_analysis_json_of_an_unreadable_document(app, auth_client):
+    uid = create_assessment(auth_client, **upload())
+    with app.app_context():
+        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        path = next(Path(app.config["UPLOAD_DIR"]).glob(f"{stored.document_sha256}.*"))
+    path.write_bytes(b"\x00\x01 damaged")
+    response = auth_client.get(f"/assessments/{uid}/analysis.json")
+    assert response.status_code == 422
+    assert set(response.get_json()["error"]) == {"en", "fr"}
