@@ -539,3 +539,31 @@ def test_quebec_french_paper_quotes_the_right_sentences() -> None:
     for element, phrase in QUEBEC_PAPER_EXPECTED.items():
         assert element in best, element
         assert phrase in best[element].quote, (element, best[element].quote)
+
+
+FRENCH_IMPLEMENTATION = Path(__file__).with_name("data") / "protocole_implementation_fr.md"
+FRENCH_IMPLEMENTATION_EXPECTED = {  # invariant -> (suggested answer, phrase of its quotation)
+    "IMP02": ("partially_met", "cadre RE-AIM"),
+    "IMP04": ("met", "critères de jugement d'implémentation"),
+    "IMP05": ("partially_met", "étude hybride de type 2"),
+    "IMP06": ("partially_met", "adaptations du programme"),
+    "IMP07": ("met", "co-construit avec des patients partenaires"),
+    "IMP08": ("met", "freins et leviers"),
+    "IMP10": ("met", "évaluation médico-économique"),
+    "IMP12": ("met", "inégalités sociales de santé"),
+}
+
+
+def test_french_implementation_protocol_gets_its_suggestions() -> None:
+    """The catalogue's implementation elements (frameworks, strategies, outcomes, adaptations,
+    co-design, equity...) from French cues, through to the invariant suggestions."""
+    from checker.catalogue import get_catalogue
+
+    doc = extract_path(FRENCH_IMPLEMENTATION)
+    detections = detect_elements(doc, kind="protocol")
+    suggestions = suggest_answers(get_catalogue(), "implementation", detections, "fr",
+                                  document=doc, kind="protocol")
+    for invariant, (answer, phrase) in FRENCH_IMPLEMENTATION_EXPECTED.items():
+        suggestion = suggestions[invariant]
+        assert suggestion.answer == answer, (invariant, suggestion.answer)
+        assert phrase in suggestion.quotations[0].text, (invariant, suggestion.quotations[0])
