@@ -51,6 +51,7 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
     """Write the PDF or Excel report, or the JSON export, of ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
     from .services.issued_reports import issue_assessment_report
+    from .services.quotation_checks import quotation_checks
 
     app = _app()
     with app.app_context():
@@ -59,8 +60,10 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
             click.echo(f"error: no assessment '{assessment_id}'", err=True)
             sys.exit(1)
         # Signed and registered, so that `npis-check verify` recognises the file later.
+        checks = quotation_checks(assessment, app.config["UPLOAD_DIR"]) if fmt != "json" else None
         issued = issue_assessment_report(catalogue_of(assessment), to_record(assessment), fmt,
-                                         lang, f"cli:{assessment.owner.username}")
+                                         lang, f"cli:{assessment.owner.username}",
+                                         quotation_checks=checks)
     write_issued(out, issued.data, issued.report_id)
 
 

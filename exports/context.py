@@ -54,6 +54,8 @@ class RowView:
     confirmation: str
     unconfirmed: bool
     warning: str
+    quotation_found: bool | None = None  # None: no quotation, or not checked (no document)
+    quotation_check: str = ""  # the check, worded
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,12 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
     return lab("confirmed_by", who=who) if who else lab["given_by_person"]
 
 
-def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str) -> RowView:
+def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
+              quotation_checks: dict[str, bool] | None) -> RowView:
     inv = row.invariant
     points = "" if row.points is None else f"{row.points}/{catalogue.scoring.max_points}"
+    found = (quotation_checks or {}).get(inv.id) if row.record.quotation.strip() else None
+    check = "" if found is None else lab["quote_found"] if found else lab["quote_not_found"]
     return RowView(
         id=inv.id,
         kind=inv.kind,
@@ -114,6 +119,8 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str) -
         confirmation=confirmation(lab, row),
         unconfirmed=row.unconfirmed,
         warning=pick(row.warning, lang) if row.warning else "",
+        quotation_found=found,
+        quotation_check=check,
     )
 
 
@@ -160,8 +167,13 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
 
 
 def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,
-                  lang: str, report_id: str, *, generated_at: datetime | None = None) -> dict:
-    """Everything a report shows, already worded in ``lang``."""
+                  lang: str, report_id: str, *, generated_at: datetime | None = None,
+                  quotation_checks: dict[str, bool] | None = None) -> dict:
+    """Everything a report shows, already worded in ``lang``.
+
+    ``quotation_checks``: per invariant, whether its quotation occurs word for word in the
+    assessed document (see :mod:`checker.services.quotation_checks`); None when not checked.
+    """
     lab = labels(lang)
     lang = lab.lang
     try:
@@ -223,7 +235,10 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
             "points": f"{fmt_number(ks.points, lang)} / {fmt_number(ks.max_points, lang)}",
             "applicable": ks.applicable,
         })
-    rows = [_row_view(catalogue, lab, row, lang) for row in score.rows]
+    rows = [_row_view(catalogue, lab, row, lang, quotation_checks) for row in score.rows]
+    not_found = sum(1 for row in rows if row.quotation_found is False)
+    if not_found:
+        notices.append(lab("quotes_not_found_warning", count=not_found))
     return {
         "lang": lang,
         "lab": lab,

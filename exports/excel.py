@@ -38,6 +38,7 @@ DATA_COLUMNS = (
     "document_kind", "invariant_id", "kind", "title", "answer", "answer_label", "scored_as",
     "points", "max_points", "weight", "weighted_points", "weighted_max", "origin", "confirmed",
     "confirmed_by", "justification", "quotation", "page", "section", "updated_at", "version",
+    "quotation_in_document",
 )
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -88,9 +89,9 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
 def _detail(ws: Worksheet, ctx: dict) -> None:
     lab = ctx["lab"]
     headers = [lab["invariant"], lab["kind"], lab["title"], lab["answer"], lab["points"],
-               lab["weight"], lab["justification"], lab["quotation"], lab["location"],
-               lab["confirmation"]]
-    widths = [10, 15, 40, 20, 8, 7, 50, 50, 18, 26]
+               lab["weight"], lab["justification"], lab["quotation"], lab["quote_check"],
+               lab["location"], lab["confirmation"]]
+    widths = [10, 15, 40, 20, 8, 7, 50, 50, 22, 18, 26]
     ws.append(headers)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -98,7 +99,7 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
     for r in ctx["rows"]:
         ws.append([r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
-                   r.justification, r.quotation, r.location, r.confirmation])
+                   r.justification, r.quotation, r.quotation_check, r.location, r.confirmation])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP
@@ -140,6 +141,7 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
             row.weighted_max, rec.origin if row.answer is not None else None,
             None if row.answer is None else not row.unconfirmed, rec.confirmed_by,
             rec.justification, rec.quotation, rec.page, rec.section, updated, rec.version,
+            view.quotation_found,
         ])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(DATA_COLUMNS))}{ws.max_row}"
@@ -148,10 +150,12 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
 
 
 def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
-                report_id: str, stamp: ReportStamp | None = None) -> bytes:
+                report_id: str, stamp: ReportStamp | None = None,
+                quotation_checks: dict[str, bool] | None = None) -> bytes:
     """The Excel report as bytes; a ``stamp`` is printed on the summary and kept in the
     custom document properties for ``npis-check verify``."""
-    ctx = build_context(catalogue, record, score, lang, report_id)
+    ctx = build_context(catalogue, record, score, lang, report_id,
+                        quotation_checks=quotation_checks)
     ctx["answer_labels"] = {a: answer_label(catalogue, a, ctx["lang"]) for a in FILLS}
     ctx["max_points"] = catalogue.scoring.max_points
     wb = Workbook()

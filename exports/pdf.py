@@ -35,22 +35,25 @@ def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
 
 
 def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
-                report_id: str, stamp: ReportStamp | None = None) -> str:
+                report_id: str, stamp: ReportStamp | None = None,
+                quotation_checks: dict[str, bool] | None = None) -> str:
     """The report as HTML (what the PDF is printed from)."""
-    context = build_context(catalogue, record, score, lang, report_id)
+    context = build_context(catalogue, record, score, lang, report_id,
+                            quotation_checks=quotation_checks)
     context["stamp"] = stamp
     context["figure"] = summary_svg(catalogue, record, score, context["lang"])
     return environment().get_template(TEMPLATE).render(**context)
 
 
 def render_pdf(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
-               report_id: str, stamp: ReportStamp | None = None) -> bytes:
+               report_id: str, stamp: ReportStamp | None = None,
+               quotation_checks: dict[str, bool] | None = None) -> bytes:
     """The PDF report as bytes (A4, page numbers, running header with the report id).
 
     With a ``stamp`` (see :mod:`checker.services.issued_reports`) the report prints its
     signature and carries it in the PDF metadata for ``npis-check verify``.
     """
-    html = render_html(catalogue, record, score, lang, report_id, stamp)
+    html = render_html(catalogue, record, score, lang, report_id, stamp, quotation_checks)
     fonts, css = _fonts_and_css()
     document = HTML(string=html, base_url=str(reports_dir()))
     return document.write_pdf(stylesheets=[css], font_config=fonts, **PDF_WRITE_OPTIONS)

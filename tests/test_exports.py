@@ -127,7 +127,8 @@ def test_workbook_detail(workbook, catalogue, score):
     lab = labels(lang)
     detail = wb[lab["sheet_detail"]]
     assert detail.freeze_panes == "B2"
-    assert detail.auto_filter.ref == f"A1:J{len(score.rows) + 1}"
+    assert detail.auto_filter.ref == f"A1:K{len(score.rows) + 1}"
+    assert detail.cell(1, 9).value == lab["quote_check"]
     assert detail.cell(1, 1).value == lab["invariant"]
     ids = [detail.cell(r, 1).value for r in range(2, detail.max_row + 1)]
     assert ids == [row.invariant.id for row in score.rows]

@@ -131,3 +131,29 @@ def test_analysis_json_of_an_unreadable_document(app, auth_client):
     response = auth_client.get(f"/assessments/{uid}/analysis.json")
     assert response.status_code == 422
     assert set(response.get_json()["error"]) == {"en", "fr"}
+
+
+def test_reports_say_which_quotations_are_found_in_the_document(app, auth_client):
+    import openpyxl
+    import pypdf
+
+    uid = create_assessment(auth_client, **upload())
+    e02 = answers_of(app, uid)["E02"]
+    post(auth_client, f"/assessments/{uid}/answers/E02", {
+        "E02-answer": "met", "E02-justification": "Consent described.",
+        "E02-quotation": "Participants gave oral consent at each visit.",
+        "E02-page": "", "E02-section": "", "E02-version": e02.version})
+    pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Found word for word in the document" in text
+    assert "Not found word for word in the document" in text
+    assert "1 quotations do not occur word for word in the assessed document" in text
+    xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
+    data = openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"]
+    rows = list(data.iter_rows(values_only=True))
+    column = rows[0].index("quotation_in_document")
+    by_id = {row[rows[0].index("invariant_id")]: row[column] for row in rows[1:]}
+    assert by_id["E02"] is False and by_id["E01"] is True
+    assert all(value is None for inv, value in by_id.items()
+               if not answers_of(app, uid).get(inv) or not answers_of(app, uid)[inv].quotation)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from ..services.assessments import catalogue_of, to_record
 from ..services.figure import summary_svg
 from ..services.issued_reports import issue_assessment_report
+from ..services.quotation_checks import quotation_checks
 from ..services.scoring import score_assessment
 from ._common import attachment, current_lang, owned_or_404, report_lang, slug
 
@@ -47,8 +48,10 @@ def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     record = to_record(assessment)
     # Signed and registered, so the recipient can have it verified (/verify).
+    checks = (quotation_checks(assessment, current_app.config["UPLOAD_DIR"])
+              if fmt != "json" else None)
     issued = issue_assessment_report(catalogue_of(assessment), record, fmt, lang,
-                                     current_user.username)
+                                     current_user.username, quotation_checks=checks)
     suffix = f"-{lang}" if fmt != "json" else ""
     return attachment(issued.data, issued.mimetype,
                       f"{slug(record.title, 'assessment')}{suffix}.{fmt}")

@@ -17,7 +17,8 @@ from ..documents import Document, extract_document
 from ..evidence import detect_elements
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
-from .suggestions import QUOTATION_SEPARATOR, stored_document
+from .quotation_checks import quotation_parts
+from .suggestions import stored_document
 
 
 @dataclass
@@ -60,12 +61,6 @@ class DocumentView:
     located: dict[str, int]  # invariant id -> number of its quotations found in the text
     missing: list[MissingQuotation]
     elements: list[DetectedHere] = field(default_factory=list)  # detected, in catalogue order
-
-
-def quotation_parts(quotation: str) -> list[str]:
-    """The separate quotations of an answer (suggestions join several with a marker)."""
-    return [part.strip() for part in quotation.split(QUOTATION_SEPARATOR.strip())
-            if part.strip()]
 
 
 def document_view(assessment: Assessment, upload_dir: str | Path, catalogue: Catalogue,

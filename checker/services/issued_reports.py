@@ -85,8 +85,10 @@ def _check(fmt: str, lang: str) -> None:
 
 
 def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
-                      stamp: ReportStamp) -> bytes:
-    """The bytes of one stamped assessment report (no registration)."""
+                      stamp: ReportStamp,
+                      quotation_checks: dict[str, bool] | None = None) -> bytes:
+    """The bytes of one stamped assessment report (no registration); ``quotation_checks``
+    (PDF and Excel) says which quotations occur word for word in the document."""
     if fmt == "json":
         data = export_json(catalogue, record)
         data["report_id"] = stamp.report_id
@@ -97,34 +99,41 @@ def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, 
     if fmt == "pdf":
         from exports.pdf import render_pdf
 
-        return render_pdf(catalogue, record, score, lang, stamp.report_id, stamp=stamp)
+        return render_pdf(catalogue, record, score, lang, stamp.report_id, stamp=stamp,
+                          quotation_checks=quotation_checks)
     from exports.excel import render_xlsx
 
-    return render_xlsx(catalogue, record, score, lang, stamp.report_id, stamp=stamp)
+    return render_xlsx(catalogue, record, score, lang, stamp.report_id, stamp=stamp,
+                       quotation_checks=quotation_checks)
 
 
 def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
                              formats: Sequence[str], lang: str, issued_by: str,
-                             note: str = "", subject_uid: str | None = None) -> list[IssuedFile]:
+                             note: str = "", subject_uid: str | None = None,
+                             quotation_checks: dict[str, bool] | None = None,
+                             ) -> list[IssuedFile]:
     """Render, sign and register reports of ``record`` in ``formats``, under one identifier.
 
-    ``subject_uid`` names the stored assessment when ``record`` is a copy of it (the demo).
+    ``subject_uid`` names the stored assessment when ``record`` is a copy of it (the demo);
+    ``quotation_checks``, see :func:`render_assessment`.
     """
     for fmt in formats:
         _check(fmt, lang)
     stamp = make_stamp(new_report_id(record), assessment_digest(record), "assessment")
     issued = []
     for fmt in formats:
-        data = render_assessment(catalogue, record, fmt, lang, stamp)
+        data = render_assessment(catalogue, record, fmt, lang, stamp, quotation_checks)
         register(stamp, subject_uid or record.uid, fmt, lang, data, issued_by, note)
         issued.append(IssuedFile(data, stamp.report_id, f"{stamp.report_id}.{fmt}"))
     return issued
 
 
 def issue_assessment_report(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
-                            issued_by: str, note: str = "") -> IssuedFile:
+                            issued_by: str, note: str = "",
+                            quotation_checks: dict[str, bool] | None = None) -> IssuedFile:
     """Render, sign and register one report of ``record``; the caller hands out ``data``."""
-    return issue_assessment_reports(catalogue, record, [fmt], lang, issued_by, note)[0]
+    return issue_assessment_reports(catalogue, record, [fmt], lang, issued_by, note,
+                                    quotation_checks=quotation_checks)[0]
 
 
 def latest_current_report(subject_uid: str, digest: str) -> IssuedReport | None:

@@ -1,0 +1,40 @@
+"""Whether each answer's quotation occurs word for word in the assessment's document.
+
+The software's own quotations are verbatim by construction; a person's may be typed, edited or
+kept from an earlier version of the document. Reports say which is which, so a reader can
+rely on the quotations that are found (spacing and line breaks aside) and check the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..documents import DocumentError, extract_document
+from ..evidence.quotes import locate_quotation
+from ..models import Assessment
+from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, stored_document
+
+
+def quotation_parts(quotation: str) -> list[str]:
+    """The separate quotations of an answer (suggestions join several with a marker)."""
+    return [part.strip() for part in quotation.split(QUOTATION_SEPARATOR.strip())
+            if part.strip()]
+
+
+def quotation_checks(assessment: Assessment, upload_dir: str | Path) -> dict[str, bool] | None:
+    """Per invariant with a quotation: all its parts are found in the current document.
+
+    None when the assessment has no readable document (nothing to check against).
+    """
+    try:
+        path = stored_document(assessment, upload_dir)
+        text = extract_document(path.read_bytes(),
+                                assessment.document_filename or path.name).text
+    except (NoDocumentError, DocumentError, OSError):
+        return None
+    return {
+        answer.invariant_id: all(
+            locate_quotation(text, part, tolerant_whitespace=True) is not None
+            for part in quotation_parts(answer.quotation))
+        for answer in assessment.answers if answer.quotation.strip()
+    }
