@@ -55,6 +55,26 @@ def test_txt_markdown_sections_and_verbatim_spans() -> None:
     assert included.section == "Methods" and included.page is None
 
 
+def test_markdown_wrapped_lines_are_one_paragraph_but_text_lines_are_not() -> None:
+    """In Markdown a single line break continues the paragraph (hand-written files are often
+    wrapped at 80 columns); lists, tables and headings still stand alone. A .txt file keeps
+    one line per paragraph, as the benchmark's documents are written."""
+    text = ("# Walking after stroke\n\n## Ethics\nThe protocol was approved by the ethics "
+            "committee on\n12 March 2024, before the first inclusion. Consent will be\n"
+            "obtained in writing.\n- Criterion one\n- Criterion two\n| Visit | Week |\n"
+            "| V1 | 0 |\nAfter the table, a paragraph\nwrapped over two lines.\n")
+    doc = extract_document(text.encode(), "protocol.md")
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert ("The protocol was approved by the ethics committee on\n12 March 2024, before the "
+            "first inclusion.") in texts
+    assert "Consent will be\nobtained in writing." in texts
+    assert "Criterion one" in texts and "| V1 | 0 |" in texts  # the list mark trimmed
+    assert "After the table, a paragraph\nwrapped over two lines." in texts
+    plain = extract_document(text.replace("#", "").encode(), "protocol.txt")
+    assert "12 March 2024, before the first inclusion." in [plain.sentence_text(s)
+                                                            for s in plain.sentences]
+
+
 def test_pdf_pages_sections_and_sentences() -> None:
     doc = extract_document(_pdf(HTML), "trial.pdf")
     assert doc.format == "pdf" and len(doc.pages) == 2

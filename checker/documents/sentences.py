@@ -30,8 +30,43 @@ MAX_SENTENCE = 1500
 MAX_TITLE = 400
 
 
-def _blocks(text: str, split_lines: bool, headings: dict[int, int]) -> list[tuple[int, int]]:
-    """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats)."""
+# A Markdown line that starts a block of its own: heading, list item, table row, quotation,
+# code fence. Any other line continues the paragraph above it (CommonMark's soft line break:
+# hand-written Markdown is often wrapped at 80 columns); headings and table rows are one line.
+_MD_BLOCK_START = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
+_MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+
+
+def _markdown_blocks(text: str) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    start: int | None = None
+    previous_alone = False
+    offset = 0
+    for content in text.split("\n"):
+        line_start, offset = offset, offset + len(content) + 1
+        if not content.strip():
+            if start is not None:
+                blocks.append((start, line_start - 1))
+            start, previous_alone = None, False
+            continue
+        if start is not None and (previous_alone or _MD_BLOCK_START.match(content)):
+            blocks.append((start, line_start - 1))
+            start = None
+        if start is None:
+            start = line_start
+        previous_alone = bool(_MD_ONE_LINE.match(content))
+    if start is not None:
+        blocks.append((start, len(text)))
+    return blocks
+
+
+def _blocks(text: str, split_lines: bool, headings: dict[int, int],
+            fmt: str = "") -> list[tuple[int, int]]:
+    """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats;
+    in Markdown, before the lines that start a block)."""
+    if fmt == "md":
+        return _markdown_blocks(text)
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     blocks: list[tuple[int, int]] = []
     start = 0
@@ -125,7 +160,7 @@ def segment(
     text around it.
     """
     spans: list[tuple[int, int]] = []
-    blocks = [b for b in _blocks(text, fmt != "pdf", headings or {})
+    blocks = [b for b in _blocks(text, fmt != "pdf", headings or {}, fmt)
               if text[b[0]:b[1]].strip()]
     for index, (b_start, b_end) in enumerate(blocks):
         is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE
