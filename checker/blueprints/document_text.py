@@ -7,12 +7,12 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
-from ..documents import DocumentError, extract_document
+from ..documents import DocumentError
 from ..evidence import ModelMissingError
 from ..evidence.analysis import analysis_report
 from ..services.assessments import catalogue_of
 from ..services.document_view import document_view
-from ..services.suggestions import NoDocumentError, stored_document
+from ..services.suggestions import NoDocumentError, read_stored_document
 from ._common import current_lang, owned_or_404
 
 bp = Blueprint("document_text", __name__)
@@ -47,8 +47,7 @@ def analysis(uid: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
     try:
-        path = stored_document(assessment, current_app.config["UPLOAD_DIR"])
-        document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
+        document = read_stored_document(assessment, current_app.config["UPLOAD_DIR"])
         report = analysis_report(document, assessment.document_kind, document.language,
                                  catalogue, assessment.study_type)
     except NoDocumentError:

@@ -46,26 +46,27 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
     """
     if len(pages) < 3:
         return pages
-    counts: Counter[str] = Counter()
-    in_body: set[str] = set()
+    # Per page: its lines, their shapes, and which of them sit in the margins.
+    layout = []
     for page in pages:
         lines = page.text.split("\n")
-        margin = set(_margin_indices(lines))
-        counts.update({_shape(lines[i]) for i in margin})
-        in_body.update(_shape(line) for i, line in enumerate(lines)
+        layout.append((lines, [_shape(line) for line in lines], set(_margin_indices(lines))))
+    counts: Counter[str] = Counter()
+    in_body: set[str] = set()
+    for lines, shapes, margin in layout:
+        counts.update({shapes[i] for i in margin})
+        in_body.update(shapes[i] for i, line in enumerate(lines)
                        if i not in margin and line.strip())
     # A line of the text itself can also repeat (formulaic text, tables): a running head
     # never appears away from the margins.
     running = {shape for shape, n in counts.items()
                if n >= max(3, len(pages) / 2) and shape not in in_body}
     cleaned = []
-    for page in pages:
-        lines = page.text.split("\n")
-        margin = set(_margin_indices(lines))
-        kept = [line for i, line in enumerate(lines)
-                if not (i in margin and (_shape(line) in running
-                                         or _PAGE_NUMBER.fullmatch(line.strip())))]
-        dropped = {line.strip() for line in lines} - {line.strip() for line in kept}
+    for page, (lines, shapes, margin) in zip(pages, layout, strict=True):
+        drop = {i for i in margin
+                if shapes[i] in running or _PAGE_NUMBER.fullmatch(lines[i].strip())}
+        kept = [line for i, line in enumerate(lines) if i not in drop]
+        dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
                                [line for line in page.lines if line.text.strip() not in dropped]))
     return cleaned

@@ -14,13 +14,13 @@ def extra_elements() -> list[str]:
     return [e for e in get_lexicon().elements if e.startswith("X_")]
 
 
+def sctm_code(element: str) -> str | None:
+    """The SPIRIT/CONSORT item code ('16c_Randomization_Block_size' -> '16c'); None for the
+    catalogue's extra elements (X_...)."""
+    return None if element.startswith("X_") else element.split("_", 1)[0]
+
+
 def is_title_item(element: str) -> bool:
     """Items 1a-1g concern the title only, so their quotation must come from the title."""
-    head = element.split("_", 1)[0]
+    head = sctm_code(element) or ""
     return head[:1] == "1" and head[1:].isalpha()
-
-
-def element_label(element: str) -> str:
-    """Readable English label: '16c_Randomization_Block_size' -> 'Randomization block size'."""
-    body = element.split("_", 1)[1] if "_" in element else element
-    return body.replace("_", " ").capitalize()

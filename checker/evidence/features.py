@@ -120,13 +120,13 @@ class SentenceIndex:
             self._found[literal] = found
         return found
 
+    def containing_any(self, literals: Iterable[str]) -> list[int]:
+        """Sentences holding at least one of ``literals`` (lowercase), in document order."""
+        return sorted(set().union(*(self.containing(literal) for literal in literals)))
+
     def candidates(self, pattern: CuePattern) -> Iterable[int]:
         """Sentences that may match ``pattern``, in document order."""
-        if pattern.literals is None:
-            return self._all
-        if len(pattern.literals) == 1:
-            return sorted(self.containing(pattern.literals[0]))
-        return sorted(set().union(*(self.containing(s) for s in pattern.literals)))
+        return self._all if pattern.literals is None else self.containing_any(pattern.literals)
 
     def matching(self, pattern: CuePattern) -> list[int]:
         return [i for i in self.candidates(pattern) if pattern.regex.search(self.sentences[i])]

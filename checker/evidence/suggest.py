@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from checker.documents import Document
 
 from .detect import Detection
+from .elements import sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
 
@@ -57,9 +58,8 @@ def _cue_quotations(document: Document, index: SentenceIndex,
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
     # The cues are literal words: only sentences containing one of them can match.
-    candidates = sorted(set().union(*(index.containing(c.lower()) for c in cues)))
     found: list[Quotation] = []
-    for position in candidates:
+    for position in index.containing_any(c.lower() for c in cues):
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
         # A bare heading or a fragment names a topic without reporting anything.
@@ -78,9 +78,8 @@ def _element_names(catalogue, elements: list[str], lang: str) -> str:
     names = []
     for element in elements:
         label = catalogue.element_label(element, lang)
-        code = element.split("_", 1)[0]
-        names.append(label if element.startswith("X_") or label == element
-                     else f"{label} ({code})")
+        code = sctm_code(element)
+        names.append(label if code is None or label == element else f"{label} ({code})")
     return ", ".join(names)
 
 

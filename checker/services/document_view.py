@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..documents import Document, extract_document
+from ..documents import Document
 from ..evidence import detect_elements
+from ..evidence.elements import sctm_code
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
 from .quotation_checks import quotation_parts
-from .suggestions import stored_document
+from .suggestions import read_stored_document
 
 
 @dataclass
@@ -70,8 +71,7 @@ def document_view(assessment: Assessment, upload_dir: str | Path, catalogue: Cat
 
     Raises :class:`~checker.services.suggestions.NoDocumentError` without a stored document,
     or a :class:`checker.documents.DocumentError` when it cannot be read."""
-    path = stored_document(assessment, upload_dir)
-    document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
+    document = read_stored_document(assessment, upload_dir)
     passages = _passages(document)
     invariant_order = [inv.id for inv in catalogue.invariants_for(assessment.study_type)]
     order = {inv: i for i, inv in enumerate(invariant_order)}
@@ -94,7 +94,7 @@ def document_view(assessment: Assessment, upload_dir: str | Path, catalogue: Cat
                 marked[0].anchors.append(answer.invariant_id)
             located[answer.invariant_id] = located.get(answer.invariant_id, 0) + 1
     view = DocumentView(
-        filename=assessment.document_filename or path.name, format=document.format,
+        filename=document.filename, format=document.format,
         language=document.language, pages=len(document.pages), passages=passages,
         located=located, missing=missing,
     )
@@ -112,8 +112,7 @@ def _mark_detections(view: DocumentView, document: Document, kind: str,
             continue
         label = catalogue.element_label(detection.element, lang)
         # SPIRIT/CONSORT items by their code; the catalogue's extra elements by a short name.
-        code = (_short(label) if detection.element.startswith("X_")
-                else detection.element.split("_", 1)[0])
+        code = sctm_code(detection.element) or _short(label)
         here = DetectedHere(detection.element, code, label, detection.confidence,
                             detection.rank == 1)
         passage.detected.append(here)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..documents import DocumentError, extract_document
+from ..documents import DocumentError
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
-from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, stored_document
+from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, read_stored_document
 
 
 def quotation_parts(quotation: str) -> list[str]:
@@ -27,9 +27,7 @@ def quotation_checks(assessment: Assessment, upload_dir: str | Path) -> dict[str
     None when the assessment has no readable document (nothing to check against).
     """
     try:
-        path = stored_document(assessment, upload_dir)
-        text = extract_document(path.read_bytes(),
-                                assessment.document_filename or path.name).text
+        text = read_stored_document(assessment, upload_dir).text
     except (NoDocumentError, DocumentError, OSError):
         return None
     return {

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from ..catalogue import Catalogue, pick
-from ..documents import extract_document
+from ..documents import Document, extract_document
 from ..evidence import Suggestion, detect_elements, suggest_answers
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
@@ -44,6 +44,16 @@ def stored_document(assessment: Assessment, upload_dir: str | Path) -> Path:
     raise NoDocumentError(assessment.uid)
 
 
+def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Document:
+    """The text and structure of the assessment's current document.
+
+    Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
+    unreadable document.
+    """
+    path = stored_document(assessment, upload_dir)
+    return extract_document(path.read_bytes(), assessment.document_filename or path.name)
+
+
 def analyse_document(
     catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path
 ) -> tuple[dict[str, Suggestion], str]:
@@ -52,8 +62,7 @@ def analyse_document(
     Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
     unreadable document.
     """
-    path = stored_document(assessment, upload_dir)
-    document = extract_document(path.read_bytes(), assessment.document_filename or path.name)
+    document = read_stored_document(assessment, upload_dir)
     detections = detect_elements(document, kind=assessment.document_kind)
     suggestions = suggest_answers(catalogue, assessment.study_type, detections,
                                   lang=document.language, document=document,
