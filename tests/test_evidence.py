@@ -387,13 +387,20 @@ FRENCH_EXPECTED = {
 }
 
 
-def test_french_protocol_quotes_the_right_sentences() -> None:
-    doc = extract_path(FRENCH_PROTOCOL)
+def _best_quotes(path: Path, kind: str, expected: dict[str, str]) -> dict[str, Detection]:
+    """The best detection per element of ``path``; each expected element is detected and its
+    quotation holds the expected phrase."""
+    doc = extract_path(path)
     assert doc.language == "fr"
-    best = {d.element: d for d in detect_elements(doc, kind="protocol") if d.rank == 1}
-    for element, phrase in FRENCH_EXPECTED.items():
+    best = {d.element: d for d in detect_elements(doc, kind=kind) if d.rank == 1}
+    for element, phrase in expected.items():
         assert element in best, element
         assert phrase in best[element].quote, (element, best[element].quote)
+    return best
+
+
+def test_french_protocol_quotes_the_right_sentences() -> None:
+    best = _best_quotes(FRENCH_PROTOCOL, "protocol", FRENCH_EXPECTED)
     # Statistical adjustment ("ajusté sur le centre") and the research programme's name
     # ("Programme Hospitalier de Recherche Clinique") are not an adaptation or a setting.
     assert "X_adaptations" not in best
@@ -420,11 +427,7 @@ FRENCH_PAPER_EXPECTED = {
 
 
 def test_french_paper_quotes_the_right_sentences() -> None:
-    doc = extract_path(FRENCH_PAPER)
-    best = {d.element: d for d in detect_elements(doc, kind="paper") if d.rank == 1}
-    for element, phrase in FRENCH_PAPER_EXPECTED.items():
-        assert element in best, element
-        assert phrase in best[element].quote, (element, best[element].quote)
+    _best_quotes(FRENCH_PAPER, "paper", FRENCH_PAPER_EXPECTED)
 
 
 def test_cues_match_across_the_line_breaks_of_a_pdf_sentence() -> None:
@@ -509,11 +512,7 @@ FRENCH_CBT_EXPECTED = {
 def test_french_psychotherapy_protocol_quotes_the_right_sentences() -> None:
     """Another register of French protocol writing: 'critère d'évaluation', 'tirage au sort',
     'insu', 'promoteur', 'loi Jardé', 'MR-001'."""
-    doc = extract_path(FRENCH_CBT_PROTOCOL)
-    best = {d.element: d for d in detect_elements(doc, kind="protocol") if d.rank == 1}
-    for element, phrase in FRENCH_CBT_EXPECTED.items():
-        assert element in best, element
-        assert phrase in best[element].quote, (element, best[element].quote)
+    _best_quotes(FRENCH_CBT_PROTOCOL, "protocol", FRENCH_CBT_EXPECTED)
 
 
 QUEBEC_PAPER = Path(__file__).with_name("data") / "article_regime_qc.md"
@@ -534,11 +533,7 @@ QUEBEC_PAPER_EXPECTED = {
 
 def test_quebec_french_paper_quotes_the_right_sentences() -> None:
     """Quebec French: 'admissible', 'réparties au hasard', 'maisons de santé'."""
-    doc = extract_path(QUEBEC_PAPER)
-    best = {d.element: d for d in detect_elements(doc, kind="paper") if d.rank == 1}
-    for element, phrase in QUEBEC_PAPER_EXPECTED.items():
-        assert element in best, element
-        assert phrase in best[element].quote, (element, best[element].quote)
+    _best_quotes(QUEBEC_PAPER, "paper", QUEBEC_PAPER_EXPECTED)
 
 
 FRENCH_IMPLEMENTATION = Path(__file__).with_name("data") / "protocole_implementation_fr.md"

@@ -12,6 +12,14 @@ from checker.extensions import db
 from checker.models import Assessment
 
 
+def damage_stored_document(app, uid: str) -> None:
+    """Overwrite the stored file of assessment ``uid`` with bytes no reader can read."""
+    with app.app_context():
+        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        path = next(Path(app.config["UPLOAD_DIR"]).glob(f"{stored.document_sha256}.*"))
+    path.write_bytes(b"\x00\x01 damaged")
+
+
 def test_quoted_sentences_are_marked_and_link_back(app, auth_client):
     uid = create_assessment(auth_client, **upload())
     e01 = answers_of(app, uid)["E01"]
@@ -67,10 +75,7 @@ def test_no_document_and_unreadable_document_get_a_clear_page(app, auth_client, 
     html = auth_client.get(f"/assessments/{assessment}/document").get_data(as_text=True)
     assert "No document was uploaded" in html
     uid = create_assessment(auth_client, **upload())
-    with app.app_context():
-        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
-        path = next(Path(app.config["UPLOAD_DIR"]).glob(f"{stored.document_sha256}.*"))
-    path.write_bytes(b"\x00\x01 damaged")
+    damage_stored_document(app, uid)
     response = auth_client.get(f"/assessments/{uid}/document")
     assert response.status_code == 200
     assert "could not be read" in response.get_data(as_text=True)
@@ -124,10 +129,7 @@ def test_analysis_json_of_the_stored_document(app, auth_client, assessment):
 
 def test_analysis_json_of_an_unreadable_document(app, auth_client):
     uid = create_assessment(auth_client, **upload())
-    with app.app_context():
-        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
-        path = next(Path(app.config["UPLOAD_DIR"]).glob(f"{stored.document_sha256}.*"))
-    path.write_bytes(b"\x00\x01 damaged")
+    damage_stored_document(app, uid)
     response = auth_client.get(f"/assessments/{uid}/analysis.json")
     assert response.status_code == 422
     assert set(response.get_json()["error"]) == {"en", "fr"}
