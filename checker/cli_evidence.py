@@ -23,8 +23,10 @@ def _fail(message: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--study-type", "study_type", default=None,
               help="Study type id (e.g. interventional); adds invariant suggestions.")
-@click.option("--kind", type=click.Choice(["protocol", "paper"]), default="protocol",
-              show_default=True, help="Planned work (protocol) or reported work (paper).")
+@click.option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
+              show_default=True,
+              help="Planned work (protocol) or reported work (paper); auto reads it from the "
+                   "document's tenses and reported results.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Document language (default: detected).")
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",

@@ -5,18 +5,33 @@ from __future__ import annotations
 from checker.catalogue import Catalogue, pick
 from checker.documents import Document
 
-from .detect import detect_elements
+from .detect import detect_elements, normalise_kind
+from .kind import guess_document_kind
 from .suggest import suggest_answers
+
+AUTO_KIND = "auto"  # read the kind from the document (protocol when it gives no clue)
 
 
 def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalogue | None = None,
                     study_type: str | None = None) -> dict:
-    """Detected elements, and with a catalogue and study type the invariant suggestions."""
+    """Detected elements, and with a catalogue and study type the invariant suggestions.
+
+    ``kind`` is "protocol", "paper" or "auto". The kind the document reads like is always
+    reported (``kind_guess``), with whether it contradicts a kind that was given.
+    """
+    guess = guess_document_kind(document, lang)
+    if kind == AUTO_KIND:
+        kind, source = (guess.kind if guess else "protocol"), "detected"
+    else:
+        kind, source = normalise_kind(kind), "given"
     detections = detect_elements(document, kind=kind, lang=lang)
     report: dict = {
         "document": {"filename": document.filename, "format": document.format,
-                     "language": lang, "kind": kind, "pages": len(document.pages) or None,
+                     "language": lang, "kind": kind, "kind_source": source,
+                     "pages": len(document.pages) or None,
                      "sentences": len(document.sentences), "characters": len(document.text)},
+        "kind_guess": guess.to_dict() if guess else None,
+        "kind_contradicted": bool(guess and source == "given" and guess.contradicts(kind)),
         "detections": [d.to_dict() for d in detections],
     }
     if catalogue is not None and study_type:
@@ -31,10 +46,19 @@ def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalog
 _WORDS = {
     "en": {"pages": "pages", "elements": "Reporting elements detected", "page": "p.",
            "invariants": "Suggested answers (to be checked by a person)", "none": "none",
-           "colon": ":", "percent": "{:.0f}%"},
+           "colon": ":", "percent": "{:.0f}%", "protocol": "protocol", "paper": "paper",
+           "kind": "Document kind", "detected": "read from the document",
+           "given": "as given", "reads": "the document reads like a {kind}",
+           "evidence": "{plan} sentences of plans, {report} reporting work done",
+           "warning": "Warning: the document reads like a {kind}; check --kind."},
     "fr": {"pages": "pages", "elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
-           "colon": " :", "percent": "{:.0f} %"},  # French typography: spaces before : and %
+           "colon": " :", "percent": "{:.0f} %", "protocol": "protocole",
+           "paper": "article", "kind": "Type de document", "detected": "lu dans le document",
+           "given": "tel que donné", "reads": "le document se lit comme un {kind}",
+           "evidence": "{plan} phrases de projet, {report} rendant compte du travail fait",
+           # French typography: spaces before : and %
+           "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind."},
 }
 
 
@@ -50,6 +74,23 @@ def _one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _kind_lines(report: dict, words: dict[str, str]) -> list[str]:
+    doc, guess = report["document"], report.get("kind_guess")
+    line = f"{words['kind']}{words['colon']} {words[doc['kind']]} ({words[doc['kind_source']]}"
+    if guess:
+        reads = words["reads"].format(kind=words[guess["kind"]])
+        evidence = words["evidence"].format(plan=guess["plan_sentences"],
+                                            report=guess["report_sentences"])
+        confidence = words["percent"].format(guess["confidence"] * 100)
+        colon = words["colon"]
+        line += (f"; {reads}, {confidence}{colon} {evidence}" if doc["kind_source"] == "given"
+                 else f", {confidence}{colon} {evidence}")
+    lines = [line + ")"]
+    if report.get("kind_contradicted"):
+        lines.append(words["warning"].format(kind=words[guess["kind"]]))
+    return lines
+
+
 def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
     """The report as lines of text: each detected element with its best sentence, then each
     invariant's suggested answer with its first quotation."""
@@ -57,8 +98,8 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
     doc = report["document"]
     pages = f", {doc['pages']} {words['pages']}" if doc.get("pages") else ""
     colon = words["colon"]
-    lines = [f"{doc['filename']} ({doc['format']}, {doc['language']}{pages})", "",
-             f"{words['elements']}{colon}"]
+    lines = [f"{doc['filename']} ({doc['format']}, {doc['language']}{pages})",
+             *_kind_lines(report, words), "", f"{words['elements']}{colon}"]
     best = [d for d in report["detections"] if d["rank"] == 1]
     for detection in best:
         label = catalogue.element_label(detection["element"], lang)

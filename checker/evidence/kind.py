@@ -1,0 +1,104 @@
+"""Whether a document reads like a protocol (work planned) or a paper (work done and reported).
+
+The element model and the suggestions depend on the document kind an assessment was set up
+with: a protocol is not expected to report its participant flow. A wrong choice gives wrong
+suggestions without any error, so the kind is also read from the document itself: future-tense
+plans against past-tense results, confidence intervals and p-values (cues in
+``kind_cues.yaml``). It only informs: the kind a person chose is never changed automatically.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from checker.documents import Document
+from checker.yaml_files import load_yaml
+
+from .features import SentenceIndex, matching_sentences
+from .lexicon import Lexicon
+from .suggest import Quotation
+
+KIND_CUES_PATH = Path(__file__).with_name("kind_cues.yaml")
+
+
+@dataclass(frozen=True)
+class KindCues:
+    lexicon: Lexicon  # elements "plan", "report" and "title_plan"
+    title_plan_weight: float
+    confidence_scale: float
+    warn_confidence: float
+
+
+@lru_cache(maxsize=1)
+def get_kind_cues() -> KindCues:
+    with KIND_CUES_PATH.open(encoding="utf-8") as handle:
+        data = load_yaml(handle)
+    return KindCues(
+        lexicon=Lexicon({name: data[name] for name in ("plan", "report", "title_plan")}),
+        title_plan_weight=float(data["title_plan_weight"]),
+        confidence_scale=float(data["confidence_scale"]),
+        warn_confidence=float(data["warn_confidence"]),
+    )
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str  # "protocol" | "paper"
+    confidence: float  # 0.5 (no clue) to 1
+    plan_sentences: int  # sentences describing work to be done
+    report_sentences: int  # sentences reporting work done or results
+    title_names_protocol: bool
+    examples: tuple[Quotation, ...]  # the first plan and the first report sentence, verbatim
+
+    @property
+    def is_clear(self) -> bool:
+        """Confident enough to tell a person their choice may be wrong."""
+        return self.confidence >= get_kind_cues().warn_confidence
+
+    def contradicts(self, chosen_kind: str) -> bool:
+        """A clear reading of the document that differs from the kind a person chose."""
+        chosen = "paper" if chosen_kind in ("paper", "results") else chosen_kind
+        return self.is_clear and chosen != self.kind
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "examples": [asdict(q) for q in self.examples]}
+
+
+def _first_sentence(document: Document, indices: list[int], label: str) -> Quotation | None:
+    for i in indices:
+        sentence = document.sentences[i]
+        if not document.is_heading(sentence):
+            return Quotation(document.sentence_text(sentence), sentence.start, sentence.end,
+                             sentence.page, sentence.section, label)
+    return None
+
+
+def guess_document_kind(document: Document, lang: str | None = None) -> KindGuess | None:
+    """The kind ``document`` reads like, or None for a document without sentences."""
+    if not document.sentences:
+        return None
+    cues = get_kind_cues()
+    lang = lang or document.language
+    index = SentenceIndex(matching_sentences(document))
+    found = {}
+    for name in ("plan", "report"):
+        matched: set[int] = set()
+        for pattern in cues.lexicon.for_language(name, lang):
+            matched.update(index.matching(pattern))
+        found[name] = sorted(matched)
+    title = index.sentences[0]
+    title_plan = any(p.regex.search(title) for p in cues.lexicon.for_language("title_plan", lang))
+    score = math.log((len(found["report"]) + 1) / (len(found["plan"]) + 1))
+    score -= cues.title_plan_weight if title_plan else 0.0
+    examples = [_first_sentence(document, found[name], name) for name in ("plan", "report")]
+    return KindGuess(
+        kind="paper" if score > 0 else "protocol",
+        confidence=round(1.0 / (1.0 + math.exp(-cues.confidence_scale * abs(score))), 3),
+        plan_sentences=len(found["plan"]),
+        report_sentences=len(found["report"]),
+        title_names_protocol=title_plan,
+        examples=tuple(q for q in examples if q is not None),
+    )
