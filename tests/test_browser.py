@@ -118,6 +118,15 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert "2 of 30 invariants answered" in plain.content()
             nojs.close()
 
+            # The details can be corrected later; the answers stay.
+            page.goto(form_url)
+            page.get_by_role("link", name="Edit details").click()
+            page.get_by_label("Title").fill("Tai chi for fall prevention in older adults")
+            page.get_by_role("button", name="Save the details").click()
+            page.wait_for_selector("#inv-E01")
+            assert page.locator("h1").inner_text() == "Tai chi for fall prevention in older adults"
+            assert "2 of 30 invariants answered" in page.content()
+
             page.goto(form_url + "/results")
             assert "Methodological score" in page.content()
             shot(page, "04-results")

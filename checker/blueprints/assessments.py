@@ -17,12 +17,19 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..documents import DocumentError
-from ..evidence import ModelMissingError
-from ..forms import DocumentForm, ImportForm, answer_form, assessment_form
+from ..catalogue import Catalogue
+from ..forms import (
+    AssessmentDetailsForm,
+    DocumentForm,
+    ImportForm,
+    answer_form,
+    assessment_form,
+)
 from ..forms.dossier import ConfirmForm
+from ..models import Assessment
 from ..services import answers as answer_service
 from ..services.assessments import (
+    SUGGESTION_INPUTS,
     AssessmentError,
     AssessmentFields,
     attach_document,
@@ -30,16 +37,19 @@ from ..services.assessments import (
     create_assessment,
     delete_assessment,
     dossiers_holding,
+    fields_of,
     import_record,
     list_owned,
     progress,
     to_record,
+    update_assessment,
 )
 from ..services.json_io import JsonImportError, import_json
 from ..services.snapshots import active_catalogue
-from ..services.suggestions import suggest_from_document
+from ..services.suggestions import kind_guess_of
 from ..services.uploads import UploadError, store_document
 from ._common import current_lang, owned_or_404
+from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
 
@@ -74,14 +84,8 @@ def new() -> ResponseReturnValue:
                 form.document.errors = [str(exc)]
                 valid = False
         if valid:
-            fields = AssessmentFields(
-                title=form.title.data or "", document_kind=form.document_kind.data or "",
-                study_type=form.study_type.data or "", npi_name=form.npi_name.data or "",
-                domain=form.domain.data or "", country=form.country.data or "",
-                language=form.language.data or "", reference=form.reference.data or "",
-            )
             try:
-                assessment = create_assessment(current_user, catalogue, fields, document)
+                assessment = create_assessment(current_user, catalogue, _fields(form), document)
             except AssessmentError as exc:
                 for name, message in exc.errors.items():
                     getattr(form, name).errors = [message]
@@ -89,24 +93,20 @@ def new() -> ResponseReturnValue:
                 flash(_("Assessment created. Answer the invariants below; each answer is "
                         "saved on its own."), "success")
                 if document is not None:
-                    _suggest_after_upload(catalogue, assessment)
+                    suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
         # The user's values are kept: the same bound form is rendered again with its errors.
         return render_template("assessments/new.html", form=form, catalogue=catalogue), 400
     return render_template("assessments/new.html", form=form, catalogue=catalogue)
 
 
-def _suggest_after_upload(catalogue, assessment) -> None:  # type: ignore[no-untyped-def]
-    """Propose answers from the uploaded document; a failure never loses the assessment."""
-    try:
-        outcome = suggest_from_document(catalogue, assessment, current_app.config["UPLOAD_DIR"],
-                                        current_user, current_lang())
-    except (DocumentError, ModelMissingError) as exc:
-        flash(_("The document was stored but could not be analysed automatically: %(reason)s",
-                reason=str(exc)), "error")
-    else:
-        flash(_("%(n)d answers were suggested from the document. They stay unconfirmed until "
-                "you accept them.", n=outcome.suggested), "success")
+def _fields(form: AssessmentDetailsForm) -> AssessmentFields:
+    return AssessmentFields(
+        title=form.title.data or "", document_kind=form.document_kind.data or "",
+        study_type=form.study_type.data or "", npi_name=form.npi_name.data or "",
+        domain=form.domain.data or "", country=form.country.data or "",
+        language=form.language.data or "", reference=form.reference.data or "",
+    )
 
 
 @bp.post("/assessments/<uid>/document")
@@ -131,8 +131,44 @@ def document(uid: str) -> ResponseReturnValue:
         flash(_("%(name)s replaces the previous document. Your answers are kept; the "
                 "suggestions below are made again from the new document.",
                 name=stored.filename), "success")
-    _suggest_after_upload(catalogue_of(assessment), assessment)
+    suggest_after_upload(catalogue_of(assessment), assessment)
     return back
+
+
+@bp.route("/assessments/<uid>/edit", methods=["GET", "POST"])
+@login_required
+def edit(uid: str) -> ResponseReturnValue:
+    """Change an assessment's details; its answers are kept whatever changes."""
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    form = assessment_form(catalogue, current_lang(), AssessmentDetailsForm,
+                           obj=fields_of(assessment))
+    if request.method == "POST":
+        if form.validate_on_submit():
+            try:
+                changed = update_assessment(assessment, _fields(form))
+            except AssessmentError as exc:
+                for name, message in exc.errors.items():
+                    getattr(form, name).errors = [message]
+            else:
+                _after_edit(catalogue, assessment, changed)
+                return redirect(url_for("assessments.form", uid=uid))
+        return render_template("assessments/edit.html", form=form, assessment=assessment,
+                               catalogue=catalogue, kind_guess=None), 400
+    guess = kind_guess_of(assessment, current_app.config["UPLOAD_DIR"])
+    return render_template("assessments/edit.html", form=form, assessment=assessment,
+                           catalogue=catalogue, kind_guess=guess)
+
+
+def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]) -> None:
+    if not changed:
+        flash(_("Nothing was changed."), "success")
+        return
+    flash(_("The assessment's details were saved. Your answers are kept."), "success")
+    if assessment.document_sha256 and SUGGESTION_INPUTS.intersection(changed):
+        # Pending suggestions were made for the former kind or study type: make them again
+        # (answers a person gave are left alone).
+        suggest_after_upload(catalogue, assessment)
 
 
 @bp.route("/assessments/<uid>/delete", methods=["GET", "POST"])

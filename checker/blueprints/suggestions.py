@@ -12,6 +12,7 @@ from ..evidence import ModelMissingError
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
 from ._common import current_lang, owned_or_404
+from ._suggesting import flash_kind_contradiction
 
 bp = Blueprint("suggestions", __name__)
 
@@ -42,6 +43,7 @@ def run(uid: str) -> ResponseReturnValue:
         flash(_("%(n)d suggestions proposed from the document; %(kept)d answers you had given "
                 "were left unchanged. Review each suggestion, then accept or reject it.",
                 n=outcome.suggested, kept=outcome.kept), "success")
+        flash_kind_contradiction(outcome)
     return _back(uid)
 
 

@@ -1,10 +1,17 @@
 """Flask-WTF forms (CSRF on every one). Choices that come from the catalogue are set by views."""
 
 from .answer import AnswerForm, answer_form
-from .assessment import AssessmentForm, DocumentForm, ImportForm, assessment_form
+from .assessment import (
+    AssessmentDetailsForm,
+    AssessmentForm,
+    DocumentForm,
+    ImportForm,
+    assessment_form,
+)
 from .auth import LoginForm, SignupForm
 
 __all__ = [
-    "AnswerForm", "AssessmentForm", "DocumentForm", "ImportForm", "LoginForm", "SignupForm",
+    "AnswerForm", "AssessmentDetailsForm", "AssessmentForm", "DocumentForm", "ImportForm",
+    "LoginForm", "SignupForm",
     "answer_form", "assessment_form",
 ]

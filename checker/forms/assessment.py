@@ -19,7 +19,9 @@ DOMAIN_LABELS = {
 }
 
 
-class AssessmentForm(FlaskForm):
+class AssessmentDetailsForm(FlaskForm):
+    """What describes an assessment; edited after creation without the upload."""
+
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=300)])
     document_kind = RadioField(_l("Document kind"), validators=[DataRequired(REQUIRED)])
     study_type = SelectField(_l("Study type"), validators=[DataRequired(REQUIRED)])
@@ -38,15 +40,22 @@ class AssessmentForm(FlaskForm):
         _l("Reference (optional)"), validators=[Optional(), Length(max=300)],
         description=_l("DOI or trial registry identifier."),
     )
+
+
+class AssessmentForm(AssessmentDetailsForm):
+    """A new assessment: its details and, optionally, its document."""
+
     document = FileField(
         _l("Document (optional)"),
         description=_l("PDF, DOCX, ODT, TXT or Markdown."),
     )
 
 
-def assessment_form(catalogue: Catalogue, lang: str) -> AssessmentForm:
-    """The form with its choices filled from the catalogue, labelled in ``lang``."""
-    form = AssessmentForm()
+def assessment_form(catalogue: Catalogue, lang: str, form_class: type[AssessmentDetailsForm]
+                    = AssessmentForm, **kwargs: object) -> AssessmentDetailsForm:
+    """The form with its choices filled from the catalogue, labelled in ``lang``; ``kwargs``
+    go to the form (e.g. ``obj`` for the current values)."""
+    form = form_class(**kwargs)
     form.document_kind.choices = [(k, KIND_LABELS[k]) for k in DOCUMENT_KINDS]
     form.study_type.choices = [
         (st.id, f"{st.number}. {pick(st.label, lang)}") for st in catalogue.study_types

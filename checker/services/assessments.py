@@ -113,6 +113,41 @@ def create_assessment(
     return assessment
 
 
+# Suggestions depend on these details: when one changes, pending suggestions are made again.
+SUGGESTION_INPUTS = frozenset({"document_kind", "study_type"})
+DETAIL_FIELDS = ("title", "document_kind", "study_type", "npi_name", "domain", "country",
+                 "language", "reference")
+
+
+def fields_of(assessment: Assessment) -> AssessmentFields:
+    """The assessment's current details, as the edit form starts from them."""
+    return AssessmentFields(**{name: getattr(assessment, name) for name in DETAIL_FIELDS})
+
+
+def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[str]:
+    """Change the details of ``assessment``; returns the names of the fields that changed.
+
+    Answers are kept whatever changes: with another study type, the answers of invariants
+    that no longer apply are not counted (nor shown) but stay stored, and count again if the
+    study type is changed back. Raises :class:`AssessmentError` and changes nothing when a
+    field is refused.
+    """
+    errors = validate_fields(catalogue_of(assessment), fields)
+    if errors:
+        raise AssessmentError(errors)
+    changed = []
+    for name in DETAIL_FIELDS:
+        value = getattr(fields, name) or ""
+        value = value.strip() if name not in ("document_kind", "study_type", "domain") else value
+        if getattr(assessment, name) != value:
+            setattr(assessment, name, value)
+            changed.append(name)
+    if changed:
+        assessment.updated_at = utcnow()
+        db.session.commit()
+    return changed
+
+
 def _document_row(document: StoredDocument, user: User, when: datetime) -> AssessmentDocument:
     return AssessmentDocument(filename=document.filename, sha256=document.sha256,
                               size=document.size, uploaded_at=when, username=user.username)

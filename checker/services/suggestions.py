@@ -14,8 +14,9 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from ..catalogue import Catalogue, pick
-from ..documents import Document, extract_document
+from ..documents import Document, DocumentError, extract_document
 from ..evidence import Suggestion, detect_elements, suggest_answers
+from ..evidence.kind import KindGuess, guess_document_kind
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
@@ -30,10 +31,24 @@ class NoDocumentError(LookupError):
 
 
 @dataclass(frozen=True)
+class DocumentAnalysis:
+    suggestions: dict[str, Suggestion]  # per applicable invariant
+    language: str  # detected language of the document
+    kind_guess: KindGuess | None  # the kind the document reads like
+
+
+@dataclass(frozen=True)
 class SuggestionRun:
     suggested: int  # answers written as suggestions
     kept: int  # invariants left alone because a person had answered them
     document_language: str
+    kind_guess: KindGuess | None = None
+    chosen_kind: str = ""
+
+    @property
+    def kind_contradicted(self) -> bool:
+        """The document clearly reads like the other kind than the assessment's."""
+        return self.kind_guess is not None and self.kind_guess.contradicts(self.chosen_kind)
 
 
 def stored_document(assessment: Assessment, upload_dir: str | Path) -> Path:
@@ -54,10 +69,19 @@ def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Docu
     return extract_document(path.read_bytes(), assessment.document_filename or path.name)
 
 
+def kind_guess_of(assessment: Assessment, upload_dir: str | Path) -> KindGuess | None:
+    """The kind the assessment's current document reads like; None without a readable one."""
+    try:
+        return guess_document_kind(read_stored_document(assessment, upload_dir))
+    except (NoDocumentError, DocumentError, OSError):
+        return None
+
+
 def analyse_document(
     catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path
-) -> tuple[dict[str, Suggestion], str]:
-    """Suggestions for every applicable invariant, and the detected document language.
+) -> DocumentAnalysis:
+    """Suggestions for every applicable invariant, the detected document language, and the
+    kind the document reads like.
 
     Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
     unreadable document.
@@ -67,7 +91,7 @@ def analyse_document(
     suggestions = suggest_answers(catalogue, assessment.study_type, detections,
                                   lang=document.language, document=document,
                                   kind=assessment.document_kind)
-    return suggestions, document.language
+    return DocumentAnalysis(suggestions, document.language, guess_document_kind(document))
 
 
 def _values(row: Answer | None) -> dict[str, str | None]:
@@ -132,9 +156,10 @@ def store_suggestions(
 def suggest_from_document(
     catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path, user: User, lang: str
 ) -> SuggestionRun:
-    suggestions, doc_lang = analyse_document(catalogue, assessment, upload_dir)
-    suggested, kept = store_suggestions(assessment, suggestions, user, lang)
-    return SuggestionRun(suggested, kept, doc_lang)
+    analysis = analyse_document(catalogue, assessment, upload_dir)
+    suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang)
+    return SuggestionRun(suggested, kept, analysis.language, analysis.kind_guess,
+                         assessment.document_kind)
 
 
 def _pending(assessment: Assessment, invariant_id: str | None) -> list[Answer]:

@@ -1,0 +1,48 @@
+"""Suggesting answers from a document on behalf of the views, with the messages a person sees."""
+
+from __future__ import annotations
+
+from flask import current_app, flash
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..catalogue import Catalogue
+from ..documents import DocumentError
+from ..evidence import ModelMissingError
+from ..models import Assessment
+from ..services.suggestions import SuggestionRun, suggest_from_document
+from ._common import current_lang
+
+
+def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
+    """Propose answers from the uploaded document; a failure never loses the assessment."""
+    try:
+        outcome = suggest_from_document(catalogue, assessment, current_app.config["UPLOAD_DIR"],
+                                        current_user, current_lang())
+    except (DocumentError, ModelMissingError) as exc:
+        flash(_("The document was stored but could not be analysed automatically: %(reason)s",
+                reason=str(exc)), "error")
+    else:
+        flash(_("%(n)d answers were suggested from the document. They stay unconfirmed until "
+                "you accept them.", n=outcome.suggested), "success")
+        flash_kind_contradiction(outcome)
+
+
+def flash_kind_contradiction(outcome: SuggestionRun) -> None:
+    """Warn when the document clearly reads like the other kind than the one chosen: the
+    suggestions were made for the chosen kind, so they are likely off."""
+    if not outcome.kind_contradicted:
+        return
+    guess = outcome.kind_guess
+    message = (
+        _("This document reads like a published paper (%(report)d sentences report work done, "
+          "%(plan)d describe plans), but the assessment is set up for a study protocol, and the "
+          "suggestions were made for a protocol. If it is a paper, change the document kind "
+          "with “Edit details”.", report=guess.report_sentences, plan=guess.plan_sentences)
+        if guess.kind == "paper" else
+        _("This document reads like a study protocol (%(plan)d sentences describe plans, "
+          "%(report)d report work done), but the assessment is set up for a published paper, "
+          "and the suggestions were made for a paper. If it is a protocol, change the document "
+          "kind with “Edit details”.", report=guess.report_sentences, plan=guess.plan_sentences)
+    )
+    flash(message, "warning")

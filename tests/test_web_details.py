@@ -1,0 +1,158 @@
+"""Editing an assessment's details: answers kept, suggestions made again, bad input refused."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from conftest import ASSESSMENT_FORM, login, make_user, post
+from sqlalchemy import select
+
+from checker.extensions import db
+from checker.models import Answer, Assessment
+
+PAPER = """Supervised walking after stroke: a randomised controlled trial
+
+Methods
+The trial was approved by the ethics committee CPP Ouest III, and all participants gave
+written informed consent. Of 180 patients screened, 120 were randomised and 112 were analysed.
+
+Results
+Walking speed was significantly higher in the walking group at 12 weeks (mean difference
+0.12 m/s, 95% CI 0.05 to 0.19, p < 0.001). Adverse events did not differ between groups.
+"""
+
+
+def upload(text: str = PAPER) -> dict:
+    return {"document": (io.BytesIO(text.encode("utf-8")), "paper.txt")}
+
+
+def assessment_row(app, uid: str) -> Assessment:
+    with app.app_context():
+        row = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
+        db.session.expunge(row)
+        return row
+
+
+def answers(app, uid: str) -> dict[str, Answer]:
+    with app.app_context():
+        row = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
+        found = {a.invariant_id: a for a in row.answers}
+        for answer in found.values():
+            db.session.expunge(answer)
+        return found
+
+
+def edit(client, uid: str, **changes):
+    return post(client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, **changes})
+
+
+def test_edit_page_shows_the_current_details(auth_client, assessment):
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    assert f'href="/assessments/{assessment}/edit"' in page
+    page = auth_client.get(f"/assessments/{assessment}/edit").get_data(as_text=True)
+    assert f'value="{ASSESSMENT_FORM["title"]}"' in page
+    assert re.search(r'<input checked[^>]*value="protocol"', page)
+    assert 'name="csrf_token"' in page and 'type="file"' not in page
+
+
+def test_saving_changes_the_details_and_keeps_the_answers(app, auth_client, assessment):
+    from test_web_answers import save
+
+    saved = save(auth_client, assessment, "E01", answer="met", justification="CPP")
+    assert saved.status_code == 302
+    response = edit(auth_client, assessment, title="  Walking after stroke (v2) ",
+                    reference="NCT07654321")
+    assert response.status_code == 302 and response.headers["Location"].endswith(assessment)
+    row = assessment_row(app, assessment)
+    assert (row.title, row.reference) == ("Walking after stroke (v2)", "NCT07654321")
+    assert answers(app, assessment)["E01"].answer == "met"
+    page = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "details were saved" in page
+    again = edit(auth_client, assessment, title="Walking after stroke (v2)",
+                 reference="NCT07654321")
+    assert "Nothing was changed" in auth_client.get(again.headers["Location"]).get_data(
+        as_text=True)
+
+
+def test_another_study_type_keeps_the_answers_that_no_longer_apply(app, auth_client, assessment):
+    from test_web_answers import save
+
+    save(auth_client, assessment, "INT01", answer="met", justification="Hypothesis stated")
+    edit(auth_client, assessment, study_type="observational")
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    assert 'id="inv-OBS01"' in page and 'id="inv-INT01"' not in page
+    assert answers(app, assessment)["INT01"].answer == "met"  # stored, not counted
+    edit(auth_client, assessment, study_type="interventional")
+    page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
+    assert "1 of 30 invariants answered" in page
+
+
+def test_bad_details_are_refused_and_nothing_changes(app, auth_client, assessment):
+    response = edit(auth_client, assessment, title="", study_type="astrology",
+                    npi_name="Kept NPI name")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Please correct the fields marked below" in page
+    assert 'value="Kept NPI name"' in page  # what the user typed is kept on the page
+    row = assessment_row(app, assessment)
+    assert (row.title, row.study_type, row.npi_name) == (
+        ASSESSMENT_FORM["title"], "interventional", ASSESSMENT_FORM["npi_name"])
+    long = edit(auth_client, assessment, title="x" * 301)
+    assert long.status_code == 400 and assessment_row(app, assessment).title == \
+        ASSESSMENT_FORM["title"]
+
+
+def test_editing_needs_the_owner_and_the_form_token(app, auth_client, assessment):
+    no_token = auth_client.post(f"/assessments/{assessment}/edit",
+                                data={**ASSESSMENT_FORM, "title": "Forged"})
+    assert no_token.status_code == 400
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert bob.get(f"/assessments/{assessment}/edit").status_code == 404
+    assert edit(bob, assessment, title="Taken over").status_code == 404
+    assert auth_client.get("/assessments/nope/edit").status_code == 404
+    assert assessment_row(app, assessment).title == ASSESSMENT_FORM["title"]
+    assert app.test_client().get(f"/assessments/{assessment}/edit").status_code == 302
+
+
+def test_a_paper_set_up_as_a_protocol_is_pointed_out_and_can_be_changed(app, auth_client):
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload()},
+                    content_type="multipart/form-data", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "This document reads like a published paper" in page
+    assert "suggestions were made for a protocol" in page
+    uid = response.request.path.rstrip("/").split("/")[-1]
+    analysis = auth_client.get(f"/assessments/{uid}/analysis.json").get_json()
+    assert analysis["kind_guess"]["kind"] == "paper" and analysis["kind_contradicted"]
+    edit_page = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert "The document paper.txt reads like a published paper" in edit_page
+    before = answers(app, uid)
+    assert all(a.origin == "suggestion" for a in before.values())
+    response = edit(auth_client, uid, document_kind="paper")
+    assert assessment_row(app, uid).document_kind == "paper"
+    page = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "reads like" not in page  # the choice now fits the document
+    after = answers(app, uid)
+    assert set(after) == set(before)
+    # The pending suggestions were made again for a paper (a new version of each changed one).
+    assert any(after[i].version > before[i].version for i in after)
+    assert all(a.origin == "suggestion" for a in after.values())
+
+
+def test_a_protocol_set_up_as_a_protocol_gets_no_warning(auth_client):
+    from test_suggestions import PROTOCOL
+
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload(PROTOCOL)},
+                    content_type="multipart/form-data", follow_redirects=True)
+    assert "reads like" not in response.get_data(as_text=True)
+
+
+def test_french_interface(app, auth_client, assessment):
+    post(auth_client, "/language", {"lang": "fr"})
+    page = auth_client.get(f"/assessments/{assessment}/edit").get_data(as_text=True)
+    assert "Modifier" in page
+    create = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload()},
+                  content_type="multipart/form-data", follow_redirects=True)
+    assert "se lit comme un article publié" in create.get_data(as_text=True)
