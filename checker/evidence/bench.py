@@ -12,7 +12,8 @@ from pathlib import Path
 
 from checker.documents import extract_path
 
-from .detect import detect_elements, detected_elements
+from .detect import detect_elements, detected_elements, normalise_kind
+from .kind import guess_document_kind
 from .training import load_benchmark
 
 
@@ -45,6 +46,7 @@ class BenchResult:
     items: dict[str, ItemScore] = field(default_factory=dict)
     seconds: float = 0.0
     unverified_quotes: int = 0
+    kind_read_right: int = 0  # documents whose kind (protocol or paper) is read from the text
 
     @property
     def micro(self) -> ItemScore:
@@ -80,6 +82,8 @@ def run_benchmark(data_dir: str | Path, split: str, lang: str | None = None) -> 
         detections = detect_elements(doc, kind=article.kind, lang=lang or doc.language)
         result.seconds += time.perf_counter() - started
         result.unverified_quotes += sum(1 for d in detections if d.quote not in doc.text)
+        guess = guess_document_kind(doc, lang or doc.language)
+        result.kind_read_right += bool(guess and guess.kind == normalise_kind(article.kind))
         found = detected_elements(detections)
         for item, label in article.labels.items():
             score = result.items.setdefault(item, ItemScore(item))
@@ -104,6 +108,7 @@ def format_report(result: BenchResult) -> list[str]:
     micro = result.micro
     lines.append(f"overall precision={micro.precision:.4f} recall={micro.recall:.4f} "
                  f"unverified_quotes={result.unverified_quotes}")
+    lines.append(f"document kind read from the text: {result.kind_read_right}/{result.documents}")
     lines.append(f"micro_f1={micro.f1:.4f} macro_f1={result.macro_f1:.4f} "
                  f"s_per_doc={result.seconds_per_doc:.3f}")
     return lines
