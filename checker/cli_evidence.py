@@ -1,4 +1,5 @@
-"""`npis-check analyse FILE` and `npis-check bench elements`: automatic evidence from the shell."""
+"""`npis-check analyse FILE`, `npis-check compare BEFORE AFTER` and `npis-check bench elements`:
+automatic evidence from the shell."""
 
 from __future__ import annotations
 
@@ -8,15 +9,40 @@ from pathlib import Path
 
 import click
 
-from .catalogue import CatalogueError, load_catalogue
-from .documents import DocumentError, extract_path
+from .catalogue import Catalogue, CatalogueError, load_catalogue
+from .documents import Document, DocumentError, extract_path
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
+from .evidence.compare import compare_drafts, format_comparison
+from .evidence.kind import guess_document_kind
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
+
+
+def _load_catalogue(path: str | None, study_type: str | None) -> Catalogue:
+    """The catalogue, with ``study_type`` checked against it (usage error if unknown)."""
+    try:
+        catalogue = load_catalogue(path)
+    except CatalogueError as exc:
+        _fail("; ".join(str(p) for p in exc.problems))
+    if study_type:
+        valid = [st.id for st in catalogue.study_types]
+        if study_type not in valid:
+            raise click.BadParameter(
+                f"unknown study type '{study_type}' (choose from: {', '.join(valid)})",
+                param_hint="--study-type",
+            )
+    return catalogue
+
+
+def _read(file: Path) -> Document:
+    try:
+        return extract_path(file)
+    except DocumentError as exc:
+        _fail(f"{file.name}: {exc}")
 
 
 @click.command("analyse")
@@ -36,23 +62,9 @@ def _fail(message: str) -> None:
 def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
             output_format: str, catalogue_path: str | None) -> None:
     """Detect reporting elements in FILE (PDF, DOCX, ODT, TXT, MD) and print them (JSON or text)."""
-    catalogue = None
-    if study_type or output_format == "text":
-        try:
-            catalogue = load_catalogue(catalogue_path)
-        except CatalogueError as exc:
-            _fail("; ".join(str(p) for p in exc.problems))
-    if study_type:
-        valid = [st.id for st in catalogue.study_types]
-        if study_type not in valid:
-            raise click.BadParameter(
-                f"unknown study type '{study_type}' (choose from: {', '.join(valid)})",
-                param_hint="--study-type",
-            )
-    try:
-        doc = extract_path(file)
-    except DocumentError as exc:
-        _fail(str(exc))
+    catalogue = (_load_catalogue(catalogue_path, study_type)
+                 if study_type or output_format == "text" else None)
+    doc = _read(file)
     lang = lang or doc.language
     try:
         report = analysis_report(doc, kind, lang, catalogue, study_type)
@@ -63,6 +75,38 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
             click.echo(line)
     else:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+@click.command("compare")
+@click.argument("before", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("after", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--study-type", "study_type", required=True,
+              help="Study type id (e.g. interventional).")
+@click.option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
+              show_default=True, help="Document kind; auto reads it from the later draft.")
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
+              show_default=True, help="Text for a person to read, or JSON for programs.")
+@click.option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
+              help="Catalogue file or directory to use instead of the built-in one.")
+def compare(before: Path, after: Path, study_type: str, kind: str, output_format: str,
+            catalogue_path: str | None) -> None:
+    """What a revised draft AFTER changed against BEFORE: each invariant's suggested answer
+    on both, with the elements now found or no longer found and the quotation showing it."""
+    catalogue = _load_catalogue(catalogue_path, study_type)
+    old, new = _read(before), _read(after)
+    if kind == "auto":
+        guess = guess_document_kind(new)
+        kind = guess.kind if guess else "protocol"
+    try:
+        comparison = compare_drafts(catalogue, study_type, kind, old, new)
+    except ModelMissingError as exc:
+        _fail(str(exc))
+    if output_format == "json":
+        click.echo(json.dumps({"before": before.name, "after": after.name,
+                               **comparison.to_dict()}, ensure_ascii=False, indent=2))
+        return
+    for line in format_comparison(comparison, catalogue, new.language, before.name, after.name):
+        click.echo(line)
 
 
 @click.group("bench")
@@ -91,4 +135,4 @@ def bench_elements(data_dir: Path, split: str, lang: str | None) -> None:
         click.echo(line)
 
 
-COMMANDS: list[click.Command] = [analyse, bench_group]
+COMMANDS: list[click.Command] = [analyse, compare, bench_group]

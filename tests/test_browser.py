@@ -127,6 +127,21 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert page.locator("h1").inner_text() == "Tai chi for fall prevention in older adults"
             assert "2 of 30 invariants answered" in page.content()
 
+            # A revised draft: the changes page says what it settled.
+            page.get_by_label("Upload a revised document").set_input_files(files=[{
+                "name": "paper-v2.txt", "mimeType": "text/plain",
+                "buffer": b"Tai chi trial. The protocol was approved by the ethics committee "
+                          b"CPP Ouest III on 12 March 2024. Participants were randomly "
+                          b"allocated (1:1) using a computer-generated sequence with permuted "
+                          b"blocks, stratified by centre.",
+            }])
+            page.get_by_role("button", name="Upload and suggest").click()
+            page.get_by_role("link", name="What changed since the previous draft").click()
+            page.wait_for_selector("table.changes")
+            assert page.locator("#change-INT03").count() == 1
+            shot(page, "03c-changes")
+            page.goto(form_url)
+
             page.goto(form_url + "/results")
             assert "Methodological score" in page.content()
             shot(page, "04-results")

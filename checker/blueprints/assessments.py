@@ -129,7 +129,8 @@ def document(uid: str) -> ResponseReturnValue:
     previous = attach_document(assessment, stored, current_user)
     if previous:
         flash(_("%(name)s replaces the previous document. Your answers are kept; the "
-                "suggestions below are made again from the new document.",
+                "suggestions below are made again from the new document, and “What changed "
+                "since the previous draft” compares the two versions.",
                 name=stored.filename), "success")
     suggest_after_upload(catalogue_of(assessment), assessment)
     return back

@@ -1,9 +1,9 @@
-"""The assessment's document: its extracted text with the quoted passages marked, and the
-automatic analysis of it as JSON (for scripts and other tools)."""
+"""The assessment's document: its extracted text with the quoted passages marked, what a
+revised draft changed, and the automatic analysis of it as JSON (for scripts and other tools)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
@@ -12,6 +12,7 @@ from ..evidence import ModelMissingError
 from ..evidence.analysis import analysis_report
 from ..services.assessments import catalogue_of
 from ..services.document_view import document_view
+from ..services.draft_changes import NoEarlierDraft, UnknownVersion, draft_changes, versions_of
 from ..services.suggestions import NoDocumentError, read_stored_document
 from ._common import current_lang, owned_or_404
 
@@ -37,6 +38,33 @@ def show(uid: str) -> ResponseReturnValue:
     return render_template("assessments/document.html", assessment=assessment,
                            catalogue=catalogue, view=view, problem=problem,
                            with_elements=with_elements)
+
+
+@bp.get("/assessments/<uid>/changes")
+@login_required
+def changes(uid: str) -> ResponseReturnValue:
+    """What a revised draft changed: the suggestions on two versions of the document
+    (``?before=&after=`` fingerprints; default the current one and the one it replaced)."""
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    result, problem = None, None
+    try:
+        result = draft_changes(catalogue, assessment, current_app.config["UPLOAD_DIR"],
+                               request.args.get("before") or None,
+                               request.args.get("after") or None)
+    except UnknownVersion:
+        abort(404)
+    except NoEarlierDraft:
+        problem = "single"
+    except NoDocumentError:
+        problem = "missing"
+    except DocumentError as exc:
+        problem = exc.message(current_lang())
+    except ModelMissingError:
+        problem = "model"
+    return render_template("assessments/changes.html", assessment=assessment,
+                           catalogue=catalogue, result=result, problem=problem,
+                           versions=versions_of(assessment))
 
 
 @bp.get("/assessments/<uid>/analysis.json")

@@ -51,22 +51,29 @@ class SuggestionRun:
         return self.kind_guess is not None and self.kind_guess.contradicts(self.chosen_kind)
 
 
-def stored_document(assessment: Assessment, upload_dir: str | Path) -> Path:
-    """The uploaded file of ``assessment`` (stored as ``<sha256>.<ext>``)."""
-    if assessment.document_sha256:
-        for path in sorted(Path(upload_dir).glob(f"{assessment.document_sha256}.*")):
+def stored_file(sha256: str, upload_dir: str | Path) -> Path:
+    """The stored upload with fingerprint ``sha256`` (files are kept as ``<sha256>.<ext>``)."""
+    if sha256:
+        for path in sorted(Path(upload_dir).glob(f"{sha256}.*")):
             return path
-    raise NoDocumentError(assessment.uid)
+    raise NoDocumentError(sha256)
 
 
-def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Document:
-    """The text and structure of the assessment's current document.
+def read_stored_file(sha256: str, filename: str, upload_dir: str | Path) -> Document:
+    """The text and structure of a stored upload (any version of an assessment's document).
 
     Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
     unreadable document.
     """
-    path = stored_document(assessment, upload_dir)
-    return extract_document(path.read_bytes(), assessment.document_filename or path.name)
+    path = stored_file(sha256, upload_dir)
+    return extract_document(path.read_bytes(), filename or path.name)
+
+
+def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Document:
+    """The text and structure of the assessment's current document (see
+    :func:`read_stored_file`)."""
+    return read_stored_file(assessment.document_sha256, assessment.document_filename,
+                            upload_dir)
 
 
 def kind_guess_of(assessment: Assessment, upload_dir: str | Path) -> KindGuess | None:

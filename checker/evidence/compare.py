@@ -1,0 +1,124 @@
+"""What changed between two drafts of a document, invariant by invariant.
+
+A researcher revises a protocol after a first check and wants to know what the revision
+settled: which invariants the new draft now evidences, which it evidences less (a passage cut
+or reworded), with the quotation that shows it. Both drafts go through the same detection and
+suggestion rule, so a change of suggested answer is a change of the text, not of the method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from checker.catalogue import Catalogue, pick
+from checker.documents import Document
+
+from .detect import detect_elements
+from .suggest import Quotation, Suggestion, suggest_answers
+
+BETTER, WORSE, SAME = "better", "worse", "same"
+
+
+@dataclass(frozen=True)
+class InvariantChange:
+    invariant_id: str
+    before: str  # suggested answer on the earlier draft (met / partially_met / not_reported)
+    after: str  # on the later draft
+    change: str  # "better" | "worse" | "same", by the catalogue's points for the answers
+    elements_gained: tuple[str, ...] = ()  # the invariant's elements found only in the later
+    elements_lost: tuple[str, ...] = ()  # found only in the earlier draft
+    # The later draft's first quotation (what now evidences it), or for a change for the
+    # worse the earlier draft's (what is gone).
+    quotation: Quotation | None = None
+
+
+@dataclass
+class DraftComparison:
+    study_type: str
+    kind: str
+    changes: list[InvariantChange] = field(default_factory=list)  # catalogue order
+
+    def count(self, change: str) -> int:
+        return sum(1 for c in self.changes if c.change == change)
+
+    def to_dict(self) -> dict:
+        return {"study_type": self.study_type, "kind": self.kind,
+                "better": self.count(BETTER), "worse": self.count(WORSE),
+                "same": self.count(SAME), "changes": [asdict(c) for c in self.changes]}
+
+
+def _suggestions(catalogue: Catalogue, study_type: str, kind: str,
+                 document: Document) -> dict[str, Suggestion]:
+    detections = detect_elements(document, kind=kind, lang=document.language)
+    return suggest_answers(catalogue, study_type, detections, document.language,
+                           document=document, kind=kind)
+
+
+def _evidence(suggestion: Suggestion, elements: tuple[str, ...]) -> Quotation | None:
+    """The quotation of the first of ``elements`` (those that changed), else the first one."""
+    for quotation in suggestion.quotations:
+        if quotation.element in elements:
+            return quotation
+    return suggestion.quotations[0] if suggestion.quotations else None
+
+
+def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Document,
+                   after: Document) -> DraftComparison:
+    """Each applicable invariant's suggested answer on ``before`` and on ``after``."""
+    points = {option.id: option.points or 0 for option in catalogue.scoring.answers}
+    earlier = _suggestions(catalogue, study_type, kind, before)
+    later = _suggestions(catalogue, study_type, kind, after)
+    comparison = DraftComparison(study_type, kind)
+    for invariant_id, new in later.items():
+        old = earlier[invariant_id]
+        delta = points[new.answer] - points[old.answer]
+        change = BETTER if delta > 0 else WORSE if delta < 0 else SAME
+        gained = tuple(e for e in new.elements_found if e not in old.elements_found)
+        lost = tuple(e for e in old.elements_found if e not in new.elements_found)
+        comparison.changes.append(InvariantChange(
+            invariant_id=invariant_id, before=old.answer, after=new.answer, change=change,
+            elements_gained=gained, elements_lost=lost,
+            quotation=(_evidence(old, lost) if change == WORSE else _evidence(new, gained)),
+        ))
+    return comparison
+
+
+_WORDS = {
+    "en": {"title": "{before} → {after}, {kind}, study type {type}",
+           "summary": "{better} invariants better evidenced, {worse} less well, {same} unchanged",
+           "gained": "now found", "lost": "no longer found", "better": "better",
+           "worse": "less well", "colon": ":", "separator": "; ", "protocol": "protocol",
+           "paper": "paper"},
+    "fr": {"title": "{before} → {after}, {kind}, type d'étude {type}",
+           "summary": "{better} invariants mieux étayés, {worse} moins bien, {same} inchangés",
+           "gained": "désormais trouvés", "lost": "plus trouvés", "better": "mieux",
+           "worse": "moins bien", "colon": " :", "separator": " ; ", "protocol": "protocole",
+           "paper": "article"},
+}
+
+
+def format_comparison(comparison: DraftComparison, catalogue: Catalogue, lang: str,
+                      before: str, after: str) -> list[str]:
+    """The comparison as lines of text: counts, then each invariant whose answer changed."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    colon = words["colon"]
+    study_type = pick(catalogue.study_type(comparison.study_type).label, lang)
+    lines = [words["title"].format(before=before, after=after, kind=words[comparison.kind],
+                                   type=study_type),
+             words["summary"].format(better=comparison.count(BETTER),
+                                     worse=comparison.count(WORSE), same=comparison.count(SAME))]
+    for change in comparison.changes:
+        if change.change == SAME:
+            continue
+        title = pick(catalogue.invariant(change.invariant_id).title, lang)
+        old, new = (pick(catalogue.scoring.answer(a).label, lang)
+                    for a in (change.before, change.after))
+        verdict = f"{old} → {new} ({words[change.change]})"
+        lines += ["", f"{change.invariant_id} {title}{colon} {verdict}"]
+        for key, elements in (("gained", change.elements_gained), ("lost", change.elements_lost)):
+            if elements:
+                names = words["separator"].join(catalogue.element_label(e, lang) for e in elements)
+                lines.append(f"  {words[key]}{colon} {names}")
+        if change.quotation:
+            lines.append(f"  “{' '.join(change.quotation.text.split())}”")
+    return lines

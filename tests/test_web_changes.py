@@ -1,0 +1,141 @@
+"""What a revised draft changed: suggestions on two versions, the person's lost quotations
+(web page and `npis-check compare`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import create_assessment, login, make_user, post
+from test_suggestions import PROTOCOL, answers_of, upload
+
+from checker.catalogue import get_catalogue
+from checker.cli import main
+from checker.documents import extract_document
+from checker.evidence.compare import compare_drafts
+from checker.extensions import db
+from checker.models import Assessment
+
+RANDOMISATION = """Randomisation
+Participants will be randomly allocated (1:1) using a computer-generated sequence with
+permuted blocks of variable size, stratified by centre. Allocation will be concealed with a
+secure web-based system.
+"""
+FIRST_DRAFT = PROTOCOL.replace(RANDOMISATION, "")
+FUNDING = "This trial is funded by the French Ministry of Health (PHRC 2023)."
+
+
+def upload_revision(client, uid: str, text: str, name: str):
+    return post(client, f"/assessments/{uid}/document", upload(text, name),
+                content_type="multipart/form-data", follow_redirects=True)
+
+
+def shas(app, uid: str) -> list[str]:
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        return [d.sha256 for d in assessment.documents]
+
+
+def test_the_comparison_sees_what_a_revision_adds_and_removes() -> None:
+    catalogue = get_catalogue()
+    first = extract_document(FIRST_DRAFT.encode(), "v1.txt")
+    second = extract_document(PROTOCOL.encode(), "v2.txt")
+    forward = compare_drafts(catalogue, "interventional", "protocol", first, second)
+    int03 = next(c for c in forward.changes if c.invariant_id == "INT03")
+    assert (int03.before, int03.after, int03.change) == ("not_reported", "met", "better")
+    assert "16a_Randomization_Generation" in int03.elements_gained
+    assert int03.quotation.text in second.text and "computer-generated" in int03.quotation.text
+    assert forward.count("worse") == 0 and len(forward.changes) == 30
+    backward = compare_drafts(catalogue, "interventional", "protocol", second, first)
+    int03 = next(c for c in backward.changes if c.invariant_id == "INT03")
+    assert int03.change == "worse" and "16a_Randomization_Generation" in int03.elements_lost
+    assert int03.quotation.text in second.text  # what is gone, quoted from the earlier draft
+    same = compare_drafts(catalogue, "interventional", "protocol", first, first)
+    assert same.count("same") == 30
+
+
+def test_the_changes_page_after_a_revised_draft(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    e02 = answers_of(app, uid)["E02"]
+    post(auth_client, f"/assessments/{uid}/answers/E02", {
+        "E02-answer": "met", "E02-justification": "Funder named.", "E02-quotation": FUNDING,
+        "E02-page": "", "E02-section": "Funding", "E02-version": e02.version})
+    revised = PROTOCOL.replace(FUNDING, "The funding is described in the appendix.")
+    text = upload_revision(auth_client, uid, revised, "v2.txt").get_data(as_text=True)
+    assert "What changed since the previous draft" in text
+    page = auth_client.get(f"/assessments/{uid}/changes")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'id="before-version">v1.txt' in html and 'id="after-version">v2.txt' in html
+    assert 'id="change-INT03"' in html and "computer-generated sequence" in html
+    assert "Your quotations that the later draft no longer contains" in html
+    assert FUNDING in html.split('id="lost-title"')[1]
+    assert answers_of(app, uid)["E02"].answer == "met"  # nothing was changed by looking
+
+
+def test_any_two_versions_can_be_compared(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    upload_revision(auth_client, uid, FIRST_DRAFT + "\nA note.\n", "v3.txt")
+    v1, v2, v3 = shas(app, uid)
+    default = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert 'id="before-version">v2.txt' in default and 'id="after-version">v3.txt' in default
+    assert '<select id="before" name="before">' in default
+    chosen = auth_client.get(f"/assessments/{uid}/changes?before={v1}&after={v2}")
+    html = chosen.get_data(as_text=True)
+    assert 'id="before-version">v1.txt' in html and 'id="change-INT03"' in html
+    assert auth_client.get(f"/assessments/{uid}/changes?before=deadbeef").status_code == 404
+
+
+
+def test_one_version_only_or_a_missing_file_gets_a_clear_message(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "only one version of its document" in html
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    for path in Path(app.config["UPLOAD_DIR"]).glob(f"{shas(app, uid)[0]}.*"):
+        path.unlink()
+    response = auth_client.get(f"/assessments/{uid}/changes")
+    assert response.status_code == 200
+    assert "no longer in the upload folder" in response.get_data(as_text=True)
+
+
+def test_only_the_owner_sees_the_changes(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert bob.get(f"/assessments/{uid}/changes").status_code == 404
+    assert app.test_client().get(f"/assessments/{uid}/changes").status_code == 302
+
+
+def test_the_changes_page_in_french(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    post(auth_client, "/language", {"lang": "fr"})
+    html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "Ce qui a changé entre les versions" in html
+    assert "mieux étayés" in html
+
+
+def test_compare_command(tmp_path: Path) -> None:
+    before, after = tmp_path / "v1.md", tmp_path / "v2.md"
+    before.write_text(FIRST_DRAFT, "utf-8")
+    after.write_text(PROTOCOL, "utf-8")
+    result = CliRunner().invoke(main, ["compare", str(before), str(after),
+                                       "--study-type", "interventional"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "v1.md → v2.md, protocol, study type Interventional"
+    assert any(line.startswith("INT03 ") and "Not reported → Met (better)" in line
+               for line in lines)
+    as_json = CliRunner().invoke(main, ["compare", str(after), str(before), "--study-type",
+                                        "interventional", "--format", "json"])
+    payload = json.loads(as_json.output)
+    assert payload["worse"] >= 1 and payload["kind"] == "protocol"
+    missing = CliRunner().invoke(main, ["compare", str(before), str(tmp_path / "none.pdf"),
+                                        "--study-type", "interventional"])
+    assert missing.exit_code == 1 and "none.pdf" in missing.output
+    assert "Traceback" not in missing.output
