@@ -215,6 +215,13 @@ def test_suggestions_map_detected_elements_to_answers() -> None:
     for suggestion in suggestions.values():
         assert suggestion.rationale["en"] and suggestion.rationale["fr"]
         assert all(verify_quotation(doc.text, q.text) for q in suggestion.quotations)
+    # An element inferred from the whole text counts, but its sentence is not quoted.
+    inferred = Detection("24_Ethics", quote, sentence.start, sentence.end, None, "", 0.6, 1,
+                         cue_match=False)
+    e01 = suggest_answers(catalogue, "interventional", [inferred], "en")["E01"]
+    assert e01.answer == "met" and e01.quotations == []
+    assert "Inferred from the text as a whole" in e01.rationale["en"]
+    assert "Déduits de l'ensemble du texte" in e01.rationale["fr"]
 
 
 def test_suggestions_on_the_real_catalogue() -> None:
@@ -308,7 +315,7 @@ def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
     from checker.catalogue import get_catalogue
 
     catalogue = get_catalogue()
-    total = suggested = 0
+    total = suggested = inferred = 0
     for index, path in enumerate(paths):
         doc = extract_path(path)
         kind = "paper" if path.parent.name == "results" else "protocol"
@@ -317,6 +324,11 @@ def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
             assert verify_quotation(doc.text, detection.quote), (path.name, detection.element)
             assert doc.text[detection.start:detection.end] == detection.quote
             total += 1
+        # A sentence without the element's cues is a lone pointer, never quoted as evidence.
+        pointers = {d.element for d in detections if not d.cue_match}
+        inferred += len(pointers)
+        for element in pointers:
+            assert [d.rank for d in detections if d.element == element] == [1], element
         # The suggestions' quotations too (detections and cue sentences), for each study type
         # in turn across the documents.
         study_type = catalogue.study_types[index % len(catalogue.study_types)].id
@@ -324,8 +336,9 @@ def test_every_quotation_is_verbatim_on_every_benchmark_document() -> None:
                                           document=doc, kind=kind).values():
             for quotation in suggestion.quotations:
                 assert doc.text[quotation.start:quotation.end] == quotation.text, path.name
+                assert quotation.element not in pointers, (path.name, quotation.element)
                 suggested += 1
-    assert total > 1000 and suggested > 1000
+    assert total > 1000 and suggested > 1000 and inferred > 0
 
 
 def test_trial_acronym_is_found_only_where_the_document_uses_it_for_the_trial() -> None:

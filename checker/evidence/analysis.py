@@ -50,7 +50,8 @@ _WORDS = {
            "kind": "Document kind", "detected": "read from the document",
            "given": "as given", "reads": "the document reads like a {kind}",
            "evidence": "{plan} sentences of plans, {report} reporting work done",
-           "warning": "Warning: the document reads like a {kind}; check --kind."},
+           "warning": "Warning: the document reads like a {kind}; check --kind.",
+           "inferred": "inferred from the text as a whole; the closest sentence in vocabulary"},
     "fr": {"pages": "pages", "elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
            "colon": " :", "percent": "{:.0f} %", "protocol": "protocole",
@@ -58,7 +59,9 @@ _WORDS = {
            "given": "tel que donné", "reads": "le document se lit comme un {kind}",
            "evidence": "{plan} phrases de projet, {report} rendant compte du travail fait",
            # French typography: spaces before : and %
-           "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind."},
+           "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind.",
+           "inferred": "déduit de l'ensemble du texte ; la phrase la plus proche par le "
+                       "vocabulaire"},
 }
 
 
@@ -105,7 +108,8 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
         label = catalogue.element_label(detection["element"], lang)
         confidence = words["percent"].format(detection["confidence"] * 100)
         where = _where(detection, words, detection["quote"])
-        lines.append(f"  {label} — {confidence}{where}")
+        inferred = "" if detection.get("cue_match", True) else f" [{words['inferred']}]"
+        lines.append(f"  {label} — {confidence}{where}{inferred}")
         lines.append(f"      “{_one_line(detection['quote'])}”")
     if not best:
         lines.append(f"  {words['none']}")

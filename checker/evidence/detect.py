@@ -14,7 +14,7 @@ import numpy as np
 
 from checker.documents import Document
 
-from .elements import extra_elements, is_title_item
+from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
 from .features import SentenceIndex, cue_doc_features, cue_matrix, matching_sentences, tokens
 from .lexicon import get_lexicon
 from .model import get_model
@@ -34,6 +34,11 @@ class Detection:
     section: str
     confidence: float  # article-level confidence that the element is reported
     rank: int  # 1 = best supporting sentence for this element
+    # Whether the sentence holds one of the element's cues (the title always does for the title
+    # items: it is what they judge). Without any cue sentence the model may still decide, from
+    # the whole text, that the element is reported; the sentence is then only the closest in
+    # vocabulary, a pointer rather than evidence, and is not quoted in suggestions.
+    cue_match: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -93,30 +98,37 @@ def detect_elements(
                 continue
             score = hits[:, j].astype(np.float32)
             confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
-        detections.extend(_supporting(doc, element, score, confidence,
+        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence,
                                       trained=j < n_items and english))
     return detections
 
 
-def _supporting(doc: Document, element: str, score: np.ndarray, confidence: float, trained: bool):
+def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
+                confidence: float, trained: bool):
     order = [0] if is_title_item(element) else list(np.argsort(-score, kind="stable"))
     found: list[Detection] = []
     for index in order:
         if len(found) >= MAX_QUOTES:
+            break
+        # A sentence without the element's cues is only close in vocabulary: one such pointer
+        # when no cue sentence could be quoted (all headings), none after real evidence.
+        if found and not cued[index]:
             break
         if not trained and score[index] <= 0:
             break
         if found and score[index] <= 0:
             break
         sentence = doc.sentences[int(index)]
-        if not is_title_item(element) and doc.is_heading(sentence):
+        title = is_title_item(element)
+        if not title and element not in HEADING_EVIDENCE and doc.is_heading(sentence):
             continue  # a heading names a topic; the evidence is in the text below it
         quote = doc.sentence_text(sentence)
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
             continue
         found.append(
             Detection(element, quote, sentence.start, sentence.end, sentence.page,
-                      sentence.section, round(confidence, 3), len(found) + 1)
+                      sentence.section, round(confidence, 3), len(found) + 1,
+                      cue_match=title or bool(cued[index]))
         )
     return found
 

@@ -20,6 +20,11 @@ def sctm_code(element: str) -> str | None:
     return None if element.startswith("X_") else element.split("_", 1)[0]
 
 
+# Items whose evidence is the document's headings themselves: a structured abstract is its
+# "Background / Methods / Results" headings.
+HEADING_EVIDENCE = frozenset({"2_Abstract_structured"})
+
+
 def is_title_item(element: str) -> bool:
     """Items 1a-1g concern the title only, so their quotation must come from the title."""
     head = sctm_code(element) or ""

@@ -83,7 +83,8 @@ def _element_names(catalogue, elements: list[str], lang: str) -> str:
     return ", ".join(names)
 
 
-def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool) -> dict[str, str]:
+def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
+               unquoted: list[str]) -> dict[str, str]:
     if cue_only:
         return {"en": "No listed element detected; a sentence matches the invariant's cues.",
                 "fr": "Aucun élément listé détecté ; une phrase correspond aux indices de "
@@ -96,6 +97,11 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool) 
     if missing:
         en += f" Not detected: {_element_names(catalogue, missing, 'en')}."
         fr += f" Non détectés : {_element_names(catalogue, missing, 'fr')}."
+    if unquoted:
+        en += (f" Inferred from the text as a whole, with no sentence to quote (check it): "
+               f"{_element_names(catalogue, unquoted, 'en')}.")
+        fr += (f" Déduits de l'ensemble du texte, sans phrase à citer (à vérifier) : "
+               f"{_element_names(catalogue, unquoted, 'fr')}.")
     return {"en": en, "fr": fr}
 
 
@@ -137,8 +143,10 @@ def suggest_answers(
         quotations: list[Quotation] = []
         for element in found:
             best = by_element[element][0]
-            quotations.append(Quotation(best.quote, best.start, best.end, best.page,
-                                        best.section, element))
+            if best.cue_match:  # a sentence only close in vocabulary is no evidence to quote
+                quotations.append(Quotation(best.quote, best.start, best.end, best.page,
+                                            best.section, element))
+        unquoted = [e for e in found if not by_element[e][0].cue_match]
         cue_only = False
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
@@ -165,6 +173,6 @@ def suggest_answers(
             elements_missing=missing,
             elements_not_applicable=not_applicable,
             quotations=quotations[:MAX_QUOTATIONS + len(found)],
-            rationale=_rationale(catalogue, found, missing, cue_only),
+            rationale=_rationale(catalogue, found, missing, cue_only, unquoted),
         )
     return suggestions

@@ -44,6 +44,7 @@ class DetectedHere:
     label: str
     confidence: float
     first: bool  # the element's best supporting sentence (the page anchors it)
+    cue_match: bool = True  # False: no sentence has the element's cues; this one is only near
 
 
 @dataclass
@@ -114,7 +115,7 @@ def _mark_detections(view: DocumentView, document: Document, kind: str,
         # SPIRIT/CONSORT items by their code; the catalogue's extra elements by a short name.
         code = sctm_code(detection.element) or _short(label)
         here = DetectedHere(detection.element, code, label, detection.confidence,
-                            detection.rank == 1)
+                            detection.rank == 1, detection.cue_match)
         passage.detected.append(here)
         if here.first:
             view.elements.append(here)
