@@ -17,15 +17,11 @@ import argparse
 import html
 import re
 import tempfile
-import time
 from pathlib import Path
 
-import numpy as np
-
 from checker.documents import extract_path
-from checker.evidence import detect_elements
-from checker.evidence.model import get_model
-from checker.evidence.training import Article, load_benchmark, micro_macro
+from checker.evidence.bench import run_benchmark
+from checker.evidence.training import Article, load_benchmark
 
 # A journal's page: two justified, hyphenated columns, a running head and a page number.
 CSS = ("@page{@top-center{content:'Trials (2024) 25:101 https://doi.org/10.1186/s13063';"
@@ -59,28 +55,20 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "npis-pdf")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
-    articles = [a for a in load_benchmark(args.data) if a.split == args.split]
-    items = get_model().items
-    labels, from_text, from_pdf = [], [], []
-    seconds = 0.0
-    for article in articles:
-        pdf = args.cache / f"{article.kind}-{article.path.stem}.pdf"
-        if not pdf.exists():
-            render(article, pdf)
-        kind = "paper" if article.kind == "results" else "protocol"
-        text_found = {d.element for d in detect_elements(extract_path(article.path), kind=kind)}
-        start = time.perf_counter()
-        pdf_found = {d.element for d in detect_elements(extract_path(pdf), kind=kind)}
-        seconds += time.perf_counter() - start
-        labels.append([article.labels[i] for i in items])
-        from_text.append([i in text_found for i in items])
-        from_pdf.append([i in pdf_found for i in items])
-    y, text_d, pdf_d = np.array(labels), np.array(from_text), np.array(from_pdf)
-    for name, decisions in (("text", text_d), ("pdf", pdf_d)):
-        micro, macro = micro_macro(y, decisions)
-        print(f"{name}: micro_f1={micro:.4f} macro_f1={macro:.4f}")
-    print(f"agreement={float((text_d == pdf_d).mean()):.4f} "
-          f"s_per_pdf={seconds / max(1, len(articles)):.3f} documents={len(articles)}")
+    rendered: dict[Path, Path] = {}
+    for article in load_benchmark(args.data):
+        if article.split == args.split:
+            pdf = args.cache / f"{article.kind}-{article.path.stem}.pdf"
+            if not pdf.exists():
+                render(article, pdf)  # before the run: rendering is not what is timed
+            rendered[article.path] = pdf
+    from_text = run_benchmark(args.data, args.split)
+    from_pdf = run_benchmark(args.data, args.split, read=lambda path: extract_path(rendered[path]))
+    for name, result in (("text", from_text), ("pdf", from_pdf)):
+        print(f"{name}: micro_f1={result.micro.f1:.4f} macro_f1={result.macro_f1:.4f}")
+    same = sum(from_pdf.decisions[key] == value for key, value in from_text.decisions.items())
+    print(f"agreement={same / max(1, len(from_text.decisions)):.4f} "
+          f"s_per_pdf={from_pdf.seconds_per_doc:.3f} documents={from_pdf.documents}")
 
 
 if __name__ == "__main__":

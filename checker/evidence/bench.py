@@ -7,10 +7,11 @@ An item counts as detected in an article when :func:`detect_elements` emits at l
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.documents import extract_path
+from checker.documents import Document, extract_path
 
 from .detect import detect_elements, detected_elements, normalise_kind
 from .kind import guess_document_kind
@@ -47,6 +48,8 @@ class BenchResult:
     seconds: float = 0.0
     unverified_quotes: int = 0
     kind_read_right: int = 0  # documents whose kind (protocol or paper) is read from the text
+    # (document, item) -> detected, to compare two runs (e.g. from text and from PDF)
+    decisions: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @property
     def micro(self) -> ItemScore:
@@ -69,16 +72,18 @@ class BenchResult:
         return self.seconds / self.documents if self.documents else 0.0
 
 
-def run_benchmark(data_dir: str | Path, split: str, lang: str | None = None) -> BenchResult:
+def run_benchmark(data_dir: str | Path, split: str, lang: str | None = None,
+                  read: Callable[[Path], Document] = extract_path) -> BenchResult:
     """Article-level scores of the detector on ``split``; ``lang`` forces the documents'
-    language (default: each document's detected language)."""
+    language (default: each document's detected language). ``read`` turns an article's file
+    into a document (timed with detection): e.g. to read a PDF rendering of it instead."""
     articles = [a for a in load_benchmark(data_dir) if a.split == split]
     if not articles:
         raise ValueError(f"no articles in split {split!r} under {data_dir}")
     result = BenchResult(split=split, documents=len(articles))
     for article in articles:
         started = time.perf_counter()
-        doc = extract_path(article.path)
+        doc = read(article.path)
         detections = detect_elements(doc, kind=article.kind, lang=lang or doc.language)
         result.seconds += time.perf_counter() - started
         result.unverified_quotes += sum(1 for d in detections if d.quote not in doc.text)
@@ -88,6 +93,7 @@ def run_benchmark(data_dir: str | Path, split: str, lang: str | None = None) -> 
         for item, label in article.labels.items():
             score = result.items.setdefault(item, ItemScore(item))
             predicted = item in found
+            result.decisions[(str(article.path), item)] = predicted
             if predicted and label:
                 score.tp += 1
             elif predicted:
