@@ -57,10 +57,12 @@ def _read(file: Path) -> Document:
               help="Document language (default: detected).")
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="JSON for programs, or text for a person to read.")
+@click.option("--labels", "labels_lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the text output's names and words (default: the document's).")
 @click.option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
               help="Catalogue file or directory to use instead of the built-in one.")
 def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
-            output_format: str, catalogue_path: str | None) -> None:
+            output_format: str, labels_lang: str | None, catalogue_path: str | None) -> None:
     """Detect reporting elements in FILE (PDF, DOCX, ODT, TXT, MD) and print them (JSON or text)."""
     catalogue = (_load_catalogue(catalogue_path, study_type)
                  if study_type or output_format == "text" else None)
@@ -71,7 +73,7 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
     except ModelMissingError as exc:
         _fail(str(exc))
     if output_format == "text":
-        for line in format_analysis(report, catalogue, lang):
+        for line in format_analysis(report, catalogue, labels_lang or lang):
             click.echo(line)
     else:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -102,3 +102,13 @@ def test_analyse_text_in_french_typography() -> None:
     line = result.output.splitlines()[1]
     assert line.startswith("Type de document : article (lu dans le document, ")
     assert " % : " in line
+
+
+def test_analyse_text_labels_in_another_language_than_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "yoga.md"
+    path.write_text(PAPER_EN, "utf-8")
+    result = CliRunner().invoke(main, ["analyse", str(path), "--format", "text",
+                                       "--labels", "fr"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].startswith("Type de document : article")
+    assert "Éléments détectés :" in result.output
