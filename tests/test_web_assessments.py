@@ -18,6 +18,7 @@ def test_new_form_offers_catalogue_study_types(auth_client):
     catalogue = get_catalogue()
     for st in catalogue.study_types:
         assert pick(st.label, "en") in page
+        assert pick(st.purpose, "en").split(":")[0] in page  # what each study type is for
     assert 'enctype="multipart/form-data"' in page
     assert 'name="csrf_token"' in page
 
