@@ -549,29 +549,89 @@ def test_quebec_french_paper_quotes_the_right_sentences() -> None:
     _best_quotes(QUEBEC_PAPER, "paper", QUEBEC_PAPER_EXPECTED)
 
 
-FRENCH_IMPLEMENTATION = Path(__file__).with_name("data") / "protocole_implementation_fr.md"
-FRENCH_IMPLEMENTATION_EXPECTED = {  # invariant -> (suggested answer, phrase of its quotation)
-    "IMP02": ("partially_met", "cadre RE-AIM"),
-    "IMP04": ("met", "critères de jugement d'implémentation"),
-    "IMP05": ("partially_met", "étude hybride de type 2"),
-    "IMP06": ("partially_met", "adaptations du programme"),
-    "IMP07": ("met", "co-construit avec des patients partenaires"),
-    "IMP08": ("met", "freins et leviers"),
-    "IMP10": ("met", "évaluation médico-économique"),
-    "IMP12": ("met", "inégalités sociales de santé"),
+DATA = Path(__file__).with_name("data")
+FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, phrase quoted first)})
+    # The catalogue's implementation elements (frameworks, strategies, outcomes, adaptations,
+    # co-design, equity...) from French cues, through to the invariant suggestions.
+    "protocole_implementation_fr.md": ("implementation", "protocol", {
+        "IMP02": ("partially_met", "cadre RE-AIM"),
+        "IMP04": ("met", "critères de jugement d'implémentation"),
+        "IMP05": ("partially_met", "étude hybride de type 2"),
+        "IMP06": ("partially_met", "adaptations du programme"),
+        "IMP07": ("met", "co-construit avec des patients partenaires"),
+        "IMP08": ("met", "freins et leviers"),
+        "IMP10": ("met", "évaluation médico-économique"),
+        "IMP12": ("met", "inégalités sociales de santé"),
+    }),
+    # A mechanistic protocol: the hypothesis stated a priori (not the mediation analysis),
+    # markers and their timing, dose-response, mediation, blinded assays, responders.
+    "protocole_mecanistique_fr.md": ("mechanistic", "protocol", {
+        "MEC01": ("partially_met", "critères de classification ACR/EULAR 2010"),
+        "MEC02": ("met", "Nous faisons l'hypothèse"),
+        "MEC03": ("met", "trois séances supervisées par semaine de 45 minutes"),
+        "MEC04": ("partially_met", "essai croisé randomisé"),
+        "MEC05": ("partially_met", "Le critère mécanistique principal"),
+        "MEC06": ("met", "Le critère clinique est le score DAS28-CRP"),
+        "MEC07": ("partially_met", "relation dose-réponse"),
+        "MEC08": ("partially_met", "analyse de médiation pré-spécifiée"),
+        "MEC09": ("partially_met", "traitements concomitants"),
+        "MEC10": ("met", "34 participants sont nécessaires"),
+        "MEC11": ("partially_met", "en aveugle du groupe"),
+        "MEC12": ("partially_met", "non-répondeurs"),
+    }),
+    # A prototypical study: what the NPI is, for whom, how, with what, by whom, co-designed,
+    # tested for feasibility, with its manual. The invariant's own words are quoted first.
+    "programme_prototypique_fr.md": ("prototypical", "paper", {
+        "PRO01": ("partially_met", "Le problème de santé ciblé"),
+        "PRO03": ("partially_met", "théorie sociale cognitive"),
+        "PRO04": ("met", "se compose de quatre ateliers"),
+        "PRO06": ("partially_met", "livret patient"),
+        "PRO07": ("partially_met", "infirmières formées"),
+        "PRO08": ("met", "sur prescription"),
+        "PRO09": ("partially_met", "noyau fixe"),
+        "PRO10": ("met", "co-construit"),
+        "PRO11": ("met", "taux d'assiduité"),
+        "PRO12": ("partially_met", "manuel de l'intervention (version 2.1)"),
+    }),
+    # An observational cohort, with French non-opposition instead of written consent.
+    "cohorte_observationnelle_fr.md": ("observational", "paper", {
+        "E02": ("partially_met", "ne se sont pas opposés"),
+        "OBS01": ("partially_met", "cohorte prospective"),
+        "OBS02": ("partially_met", "recrutement consécutif"),
+        "OBS04": ("partially_met", "L'exposition était définie"),
+        "OBS05": ("met", "critère de jugement principal"),
+        "OBS07": ("met", "graphe orienté acyclique"),
+        "OBS08": ("partially_met", "biais de sélection"),
+        "OBS09": ("partially_met", "précision de l'estimation"),
+        "OBS10": ("partially_met", "plan d'analyse statistique"),
+        "OBS11": ("partially_met", "répondeurs étaient définis"),
+    }),
 }
 
 
-def test_french_implementation_protocol_gets_its_suggestions() -> None:
-    """The catalogue's implementation elements (frameworks, strategies, outcomes, adaptations,
-    co-design, equity...) from French cues, through to the invariant suggestions."""
+@pytest.mark.parametrize("name", sorted(FRENCH_SUGGESTIONS))
+def test_french_documents_get_their_suggestions(name: str) -> None:
     from checker.catalogue import get_catalogue
 
-    doc = extract_path(FRENCH_IMPLEMENTATION)
-    detections = detect_elements(doc, kind="protocol")
-    suggestions = suggest_answers(get_catalogue(), "implementation", detections, "fr",
-                                  document=doc, kind="protocol")
-    for invariant, (answer, phrase) in FRENCH_IMPLEMENTATION_EXPECTED.items():
+    study_type, kind, expected = FRENCH_SUGGESTIONS[name]
+    doc = extract_path(DATA / name)
+    assert doc.language == "fr"
+    detections = detect_elements(doc, kind=kind)
+    suggestions = suggest_answers(get_catalogue(), study_type, detections, "fr",
+                                  document=doc, kind=kind)
+    for invariant, (answer, phrase) in expected.items():
         suggestion = suggestions[invariant]
         assert suggestion.answer == answer, (invariant, suggestion.answer)
         assert phrase in suggestion.quotations[0].text, (invariant, suggestion.quotations[0])
+        starts = [q.start for q in suggestion.quotations]
+        assert len(starts) == len(set(starts)), invariant  # each sentence quoted once
+
+
+def test_french_cues_that_count_people_or_name_material_are_not_criteria_or_manuals() -> None:
+    cohort = extract_path(DATA / "cohorte_observationnelle_fr.md")
+    best = {d.element: d for d in detect_elements(cohort, kind="paper") if d.rank == 1}
+    # "412 ont été inclus", "530 patients éligibles": the participant flow, not the criteria.
+    assert "412 ont été inclus" not in best["10a_Participants_inclusion"].quote
+    prototype = {d.element: d for d in detect_elements(
+        extract_path(DATA / "programme_prototypique_fr.md"), kind="paper") if d.rank == 1}
+    assert "manuel de l'intervention" in prototype["X_manual"].quote  # not the patient booklet

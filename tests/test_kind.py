@@ -57,7 +57,8 @@ def test_a_document_with_no_clue_warns_of_nothing() -> None:
 @pytest.mark.parametrize("name, kind", [
     ("protocole_apa_fr.md", "protocol"), ("protocole_tcc_fr.md", "protocol"),
     ("protocole_implementation_fr.md", "protocol"), ("article_etp_fr.md", "paper"),
-    ("article_regime_qc.md", "paper"),
+    ("article_regime_qc.md", "paper"), ("protocole_mecanistique_fr.md", "protocol"),
+    ("programme_prototypique_fr.md", "paper"), ("cohorte_observationnelle_fr.md", "paper"),
 ])
 def test_french_documents(name: str, kind: str) -> None:
     guess = guess_document_kind(extract_path(DATA / name))

@@ -73,6 +73,29 @@ def _cue_quotations(document: Document, index: SentenceIndex,
     return found
 
 
+def _ordered(elements: list[Quotation], cues: list[Quotation], trained: bool) -> list[Quotation]:
+    """The quotations to show first first, each sentence once.
+
+    With ``trained`` (English), the elements' sentences, ranked by the trained model, then
+    the sentences with the invariant's own wording. Otherwise every sentence is a phrase match,
+    and the invariant's own phrases ("dose-réponse" for a dose-response invariant) are more
+    specific than an element's generic ones (any mention of a dose): the sentences that hold
+    both come first, then the invariant's, then the elements'.
+    """
+    if trained:
+        ordered = elements + cues
+    else:
+        cue_starts = {q.start for q in cues}
+        ordered = [q for q in elements if q.start in cue_starts] + cues + elements
+    seen: set[int] = set()  # two elements may share their best sentence: quote it once
+    unique = []
+    for quotation in ordered:
+        if quotation.start not in seen:
+            seen.add(quotation.start)
+            unique.append(quotation)
+    return unique
+
+
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
     """'Who is blinded (17a), Interim analyses (21b)': the catalogue's names, with SCTM codes."""
     names = []
@@ -147,13 +170,12 @@ def suggest_answers(
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
                                             best.section, element))
         unquoted = [e for e in found if not by_element[e][0].cue_match]
-        cue_only = False
+        extra: list[Quotation] = []
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
             extra = _cue_quotations(document, index, tuple(cues))
-            seen = {q.start for q in quotations}
-            quotations.extend(q for q in extra if q.start not in seen)
-            cue_only = not found and bool(extra)
+        quotations = _ordered(quotations, extra, trained=lang == "en")
+        cue_only = not found and bool(extra)
         if elements and found and not missing:
             answer = "met"
         elif found or cue_only:
