@@ -219,9 +219,18 @@ def test_suggestions_map_detected_elements_to_answers() -> None:
     inferred = Detection("24_Ethics", quote, sentence.start, sentence.end, None, "", 0.6, 1,
                          cue_match=False)
     e01 = suggest_answers(catalogue, "interventional", [inferred], "en")["E01"]
-    assert e01.answer == "met" and e01.quotations == []
-    assert "Inferred from the text as a whole" in e01.rationale["en"]
+    # Nothing to quote: not suggested as met, nor as partially met.
+    assert e01.answer == "not_reported" and e01.quotations == []
+    assert e01.elements_inferred == ["24_Ethics"]
+    assert e01.rationale["en"].startswith("Inferred from the text as a whole")
     assert "Déduits de l'ensemble du texte" in e01.rationale["fr"]
+    quoted = Detection("26a_Consent_Obtaining", quote, sentence.start, sentence.end, None, "",
+                       0.8, 1)
+    inferred_too = Detection("32_Informed_consent_materials", quote, sentence.start,
+                             sentence.end, None, "", 0.6, 1, cue_match=False)
+    e02 = suggest_answers(catalogue, "interventional", [quoted, inferred_too], "en")["E02"]
+    assert e02.answer == "partially_met"  # all found, but one only inferred
+    assert e02.rationale["en"].startswith("Detected: ")
 
 
 def test_suggestions_on_the_real_catalogue() -> None:

@@ -43,6 +43,8 @@ class Suggestion:
     elements_found: list[str] = field(default_factory=list)
     elements_missing: list[str] = field(default_factory=list)
     elements_not_applicable: list[str] = field(default_factory=list)  # to this document kind
+    # found from the text as a whole, without a sentence to quote (see Detection.cue_match)
+    elements_inferred: list[str] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     rationale: dict[str, str] = field(default_factory=dict)
 
@@ -115,17 +117,20 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
     if not found:
         return {"en": "None of the elements that evidence this invariant was detected.",
                 "fr": "Aucun des éléments attestant cet invariant n'a été détecté."}
-    en = f"Detected: {_element_names(catalogue, found, 'en')}."
-    fr = f"Détectés : {_element_names(catalogue, found, 'fr')}."
+    quoted = [e for e in found if e not in unquoted]
+    en, fr = [], []
+    if quoted:
+        en.append(f"Detected: {_element_names(catalogue, quoted, 'en')}.")
+        fr.append(f"Détectés : {_element_names(catalogue, quoted, 'fr')}.")
     if missing:
-        en += f" Not detected: {_element_names(catalogue, missing, 'en')}."
-        fr += f" Non détectés : {_element_names(catalogue, missing, 'fr')}."
+        en.append(f"Not detected: {_element_names(catalogue, missing, 'en')}.")
+        fr.append(f"Non détectés : {_element_names(catalogue, missing, 'fr')}.")
     if unquoted:
-        en += (f" Inferred from the text as a whole, with no sentence to quote (check it): "
-               f"{_element_names(catalogue, unquoted, 'en')}.")
-        fr += (f" Déduits de l'ensemble du texte, sans phrase à citer (à vérifier) : "
-               f"{_element_names(catalogue, unquoted, 'fr')}.")
-    return {"en": en, "fr": fr}
+        en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
+                  f"{_element_names(catalogue, unquoted, 'en')}.")
+        fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier) : "
+                  f"{_element_names(catalogue, unquoted, 'fr')}.")
+    return {"en": " ".join(en), "fr": " ".join(fr)}
 
 
 def _applicability(kind: str | None):
@@ -176,9 +181,12 @@ def suggest_answers(
             extra = _cue_quotations(document, index, tuple(cues))
         quotations = _ordered(quotations, extra, trained=lang == "en")
         cue_only = not found and bool(extra)
-        if elements and found and not missing:
+        # A suggestion must be defensible by a quotation: an element inferred from the text
+        # as a whole, with no sentence to quote, never makes an invariant met, nor alone
+        # partially met.
+        if elements and found and not missing and not unquoted:
             answer = "met"
-        elif found or cue_only:
+        elif quotations:
             answer = "partially_met"
         else:
             answer = "not_reported"
@@ -194,6 +202,7 @@ def suggest_answers(
             elements_found=found,
             elements_missing=missing,
             elements_not_applicable=not_applicable,
+            elements_inferred=unquoted,
             quotations=quotations[:MAX_QUOTATIONS + len(found)],
             rationale=_rationale(catalogue, found, missing, cue_only, unquoted),
         )
