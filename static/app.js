@@ -1,6 +1,7 @@
 // Progressive enhancement only: without JavaScript every answer form posts and redirects.
 // With it, a Save submits in the background and updates the version and progress in place;
-// conflicts and invalid values fall back to the full server page that explains them.
+// conflicts and invalid values fall back to the full server page that explains them: the form
+// is posted again the plain way, so the page keeps what the person typed (nothing was saved).
 (function () {
   "use strict";
   function onSubmit(event) {
@@ -15,10 +16,14 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
-      if (!result.ok) { window.location.href = result.body.url || form.action; return; }
+      if (!result.ok) { form.submit(); return; }
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
       if (status) status.textContent = form.dataset.savedText || "✓";
+      // Saved by a person: it is no longer an unconfirmed suggestion.
+      var article = form.closest(".invariant");
+      var note = article && article.querySelector(".suggestion-note");
+      if (note) note.remove();
       var bar = document.getElementById("progress-bar");
       if (bar) { bar.value = result.body.answered; bar.max = result.body.total; }
       var count = document.querySelector(".progress-count");

@@ -95,6 +95,17 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert block.locator("input[name='E01-version']").input_value() == str(before + 1)
             form_url = page.url.split("#")[0]
 
+            # An invalid save with JavaScript: the explaining page keeps what was typed.
+            int09 = page.locator("#inv-INT09")
+            int09.get_by_label("Not applicable", exact=True).check()
+            int09.get_by_label("Justification").fill("")  # the suggestion had filled it
+            int09.get_by_label("Quotation").fill("A quotation typed by hand.")
+            int09.get_by_role("button", name="Save INT09").click()
+            page.wait_for_selector("p.error")
+            assert "A justification is required" in page.content()
+            assert page.get_by_label("Quotation").input_value() == "A quotation typed by hand."
+            page.goto(form_url)
+
             # The quotation in its context: the document page marks it and links back.
             block.get_by_role("link", name="Show in the document").click()
             page.wait_for_selector("mark")
