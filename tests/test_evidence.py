@@ -79,6 +79,13 @@ def test_verify_quotation() -> None:
                             tolerant_whitespace=True)
     assert not verify_quotation(text, "Allocation was hidden", tolerant_whitespace=True)
     assert not verify_quotation(text, "   ")
+    # A quotation taken from a PDF keeps its line-end hyphens; another version of the document
+    # spells the word whole (or joined, for a word broken at the line end).
+    revised = "approved by the CPP Sud-Est II; standard deviation (écart-type) 6; hyphenation."
+    for quote in ("CPP Sud-\nEst II", "(écart-\ntype) 6", "hyphen-\nation."):
+        assert verify_quotation(revised, quote, tolerant_whitespace=True), quote
+    assert not verify_quotation(revised, "CPP Sud-\nOuest II", tolerant_whitespace=True)
+    assert not verify_quotation(revised, "CPP Sud Est II", tolerant_whitespace=True)
 
 
 def test_model_is_shipped_small_and_trained_on_train_only() -> None:

@@ -20,9 +20,26 @@ def locate_quotation(
         return at, at + len(quote)
     if not tolerant_whitespace:
         return None
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
-    match = re.search(pattern, doc_text)
+    match = re.search(_tolerant_pattern(quote), doc_text)
     return match.span() if match else None
+
+
+_HYPHENS = "-\u2010\u00ad"
+
+
+def _tolerant_pattern(quote: str) -> str:
+    """Words in order, any spacing between them. A word ending in a hyphen may be a PDF line
+    end ("Sud-\nEst", "écart-\ntype"): it also matches the word spelt whole in another
+    version ("Sud-Est"), or joined ("hyphen-\nation" and "hyphenation")."""
+    words = quote.split()
+    parts = []
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        if not last and word[-1] in _HYPHENS and len(word) > 1:
+            parts.append(re.escape(word[:-1]) + f"[{_HYPHENS}]?\\s*")
+        else:
+            parts.append(re.escape(word) + ("" if last else r"\s+"))
+    return "".join(parts)
 
 
 def verify_quotation(doc_text: str, quote: str, *, tolerant_whitespace: bool = False) -> bool:
