@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 from pathlib import Path
 
@@ -137,6 +138,22 @@ def test_unreadable_document_keeps_the_assessment(app, auth_client):
     assert response.status_code == 200
     assert "could not be analysed automatically" in text
     assert ASSESSMENT_FORM["title"] in text
+
+
+def test_an_unreadable_revision_says_why_in_french_and_that_suggestions_are_older(
+        app, auth_client, suggested):
+    from weasyprint import HTML
+
+    post(auth_client, "/language", {"lang": "fr"})
+    blank_pdf = HTML(string="<html><body></body></html>").write_pdf()
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    {"document": (io.BytesIO(blank_pdf), "scan.pdf")},
+                    content_type="multipart/form-data", follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "n'a pas pu être analysé automatiquement" in text
+    assert "Aucun texte n'a pu être extrait" in text  # the reason, in French too
+    assert "No text could be extracted" not in text
+    assert "ont été faites à partir d'une version antérieure du document" in text
 
 
 def test_other_users_cannot_touch_suggestions(app, suggested):

@@ -20,8 +20,14 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
         outcome = suggest_from_document(catalogue, assessment, current_app.config["UPLOAD_DIR"],
                                         current_user, current_lang())
     except (DocumentError, ModelMissingError) as exc:
+        reason = (exc.message(current_lang()) if isinstance(exc, DocumentError)
+                  else _("automatic detection is unavailable: its model files are missing from "
+                         "this installation."))
         flash(_("The document was stored but could not be analysed automatically: %(reason)s",
-                reason=str(exc)), "error")
+                reason=reason), "error")
+        if any(answer.origin == "suggestion" for answer in assessment.answers):
+            flash(_("The unconfirmed suggestions still shown were made from an earlier version "
+                    "of the document."), "warning")
     else:
         flash(_("%(n)d answers were suggested from the document. They stay unconfirmed until "
                 "you accept them.", n=outcome.suggested), "success")

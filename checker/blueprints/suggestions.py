@@ -35,7 +35,8 @@ def run(uid: str) -> ResponseReturnValue:
         flash(_("This assessment has no document to analyse. Upload one in the automatic "
                 "suggestions box."), "error")
     except DocumentError as exc:
-        flash(_("The document could not be analysed: %(reason)s", reason=str(exc)), "error")
+        flash(_("The document could not be analysed: %(reason)s",
+                reason=exc.message(current_lang())), "error")
     except ModelMissingError:
         flash(_("Automatic detection is unavailable: its model files are missing from this "
                 "installation."), "error")
