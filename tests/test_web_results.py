@@ -152,3 +152,13 @@ def test_import_refuses_bad_files_with_messages(auth_client, assessment):
     response = post(auth_client, "/assessments/import", {}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "Choose a JSON file" in response.get_data(as_text=True)
+
+
+def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):
+    from checker.blueprints._common import slug
+
+    assert slug("APALOMB (édité) : être ou ne pas être", "x") == "APALOMB-edite-etre-ou-ne-pas-etre"
+    assert slug("«»", "assessment") == "assessment"
+    uid = create_assessment(auth_client, title="Activité physique adaptée")
+    response = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
+    assert "Activite-physique-adaptee" in response.headers["Content-Disposition"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from flask import Response, abort, request
 from flask_login import current_user
@@ -31,8 +32,10 @@ def report_lang() -> str:
 
 
 def slug(text: str, fallback: str) -> str:
-    """A file-name-safe version of ``text``."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or fallback
+    """A file-name-safe version of ``text``; accented letters keep their base letter
+    ("édité" -> "edite")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", bare).strip("-")[:60] or fallback
 
 
 def attachment(data: bytes, mimetype: str, filename: str) -> Response:
