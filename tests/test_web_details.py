@@ -156,3 +156,16 @@ def test_french_interface(app, auth_client, assessment):
     create = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload()},
                   content_type="multipart/form-data", follow_redirects=True)
     assert "se lit comme un article publié" in create.get_data(as_text=True)
+
+
+def test_the_document_page_cites_only_the_current_study_type(app, auth_client):
+    from test_suggestions import PROTOCOL
+
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload(PROTOCOL)},
+                    content_type="multipart/form-data")
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    edit(auth_client, uid, study_type="prototypical")
+    assert any(i.startswith("PRO") and a.quotation for i, a in answers(app, uid).items())
+    edit(auth_client, uid, study_type="interventional")
+    page = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "#inv-PRO" not in page and "q-PRO" not in page

@@ -76,8 +76,11 @@ def document_view(assessment: Assessment, upload_dir: str | Path, catalogue: Cat
     passages = _passages(document)
     invariant_order = [inv.id for inv in catalogue.invariants_for(assessment.study_type)]
     order = {inv: i for i, inv in enumerate(invariant_order)}
-    answers = sorted((a for a in assessment.answers if a.quotation.strip()),
-                     key=lambda a: order.get(a.invariant_id, len(order)))
+    # Only the invariants of the current study type: answers kept from another one are not
+    # shown on the form, so a mark could not link back to them.
+    answers = sorted((a for a in assessment.answers
+                      if a.quotation.strip() and a.invariant_id in order),
+                     key=lambda a: order[a.invariant_id])
     located: dict[str, int] = {}
     missing: list[MissingQuotation] = []
     starts = [p.start for p in passages]
