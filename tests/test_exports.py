@@ -102,7 +102,7 @@ def test_pdf_flags_an_incomplete_assessment(catalogue, demo):
     partial_score = score_assessment(catalogue, partial)
     reader = PdfReader(io.BytesIO(render_pdf(catalogue, partial, partial_score, "en", REPORT_ID)))
     text = flat(" ".join(p.extract_text() for p in reader.pages))
-    assert "Incomplete assessment: 1 of 30 invariants are not answered yet" in text
+    assert "Incomplete assessment: invariants not answered yet, 1 of 30" in text
 
 
 def test_workbook_sheets_and_summary(workbook, score, demo):

@@ -117,7 +117,7 @@ def test_rerun_never_overwrites_a_person(app, auth_client, suggested):
         "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
     assert answers_of(app, suggested)["E01"].answer == "not_met"
     response = post(auth_client, f"/assessments/{suggested}/suggestions", follow_redirects=True)
-    assert "1 answers you had given were left unchanged" in response.get_data(as_text=True)
+    assert "1 answer you had given was left unchanged" in response.get_data(as_text=True)
     e01 = answers_of(app, suggested)["E01"]
     assert e01.answer == "not_met" and e01.origin == "human"
 
@@ -176,7 +176,8 @@ def test_a_document_can_be_added_after_creation(app, auth_client, assessment):
     assert "Upload a document" in page
     response = post(auth_client, f"/assessments/{assessment}/document", upload(),
                     content_type="multipart/form-data", follow_redirects=True)
-    assert "30 answers were suggested from the document" in response.get_data(as_text=True)
+    assert "30 suggestions from the document are waiting for your review" in response.get_data(
+        as_text=True)
     assert document_of(app, assessment)[0] == "protocol.txt"
     assert all(a.origin == "suggestion" for a in answers_of(app, assessment).values())
 

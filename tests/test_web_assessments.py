@@ -132,7 +132,7 @@ def test_delete_asks_first_then_removes_the_assessment_and_its_dossier_membershi
         db.session.add(DossierStudy(dossier_id=dossier.id, assessment_id=owner.id))
         db.session.commit()
     page = auth_client.get(f"/assessments/{assessment}/delete").get_data(as_text=True)
-    assert "1 answers and their whole history will be deleted" in page
+    assert "1 answer and its whole history will be deleted" in page
     assert "removed from these dossiers: Walking" in page
     # Without the form's token nothing happens.
     assert auth_client.post(f"/assessments/{assessment}/delete").status_code == 400

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, flash
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..catalogue import Catalogue
@@ -29,9 +30,17 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
             flash(_("The unconfirmed suggestions still shown were made from an earlier version "
                     "of the document."), "warning")
     else:
-        flash(_("%(n)d answers were suggested from the document. They stay unconfirmed until "
-                "you accept them.", n=outcome.suggested), "success")
+        flash(pending_message(outcome), "success")
         flash_kind_contradiction(outcome)
+
+
+def pending_message(outcome: SuggestionRun) -> str:
+    """How many suggestions wait for review (all of them, not only those this run changed)."""
+    return ngettext(
+        "%(num)d suggestion from the document is waiting for your review: it stays unconfirmed "
+        "until you accept it.",
+        "%(num)d suggestions from the document are waiting for your review: they stay "
+        "unconfirmed until you accept them.", outcome.pending)
 
 
 def flash_kind_contradiction(outcome: SuggestionRun) -> None:
@@ -41,13 +50,14 @@ def flash_kind_contradiction(outcome: SuggestionRun) -> None:
         return
     guess = outcome.kind_guess
     message = (
-        _("This document reads like a published paper (%(report)d sentences report work done, "
-          "%(plan)d describe plans), but the assessment is set up for a study protocol, and the "
-          "suggestions were made for a protocol. If it is a paper, change the document kind "
-          "with “Edit details”.", report=guess.report_sentences, plan=guess.plan_sentences)
+        _("This document reads like a published paper (sentences reporting work done: "
+          "%(report)d; describing plans: %(plan)d), but the assessment is set up for a study "
+          "protocol, and the suggestions were made for a protocol. If it is a paper, change the "
+          "document kind with “Edit details”.",
+          report=guess.report_sentences, plan=guess.plan_sentences)
         if guess.kind == "paper" else
-        _("This document reads like a study protocol (%(plan)d sentences describe plans, "
-          "%(report)d report work done), but the assessment is set up for a published paper, "
+        _("This document reads like a study protocol (sentences describing plans: %(plan)d; "
+          "reporting work done: %(report)d), but the assessment is set up for a published paper, "
           "and the suggestions were made for a paper. If it is a protocol, change the document "
           "kind with “Edit details”.", report=guess.report_sentences, plan=guess.plan_sentences)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..documents import DocumentError
@@ -12,7 +13,7 @@ from ..evidence import ModelMissingError
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
 from ._common import current_lang, owned_or_404
-from ._suggesting import flash_kind_contradiction
+from ._suggesting import flash_kind_contradiction, pending_message
 
 bp = Blueprint("suggestions", __name__)
 
@@ -41,9 +42,12 @@ def run(uid: str) -> ResponseReturnValue:
         flash(_("Automatic detection is unavailable: its model files are missing from this "
                 "installation."), "error")
     else:
-        flash(_("%(n)d suggestions proposed from the document; %(kept)d answers you had given "
-                "were left unchanged. Review each suggestion, then accept or reject it.",
-                n=outcome.suggested, kept=outcome.kept), "success")
+        message = pending_message(outcome)
+        if outcome.kept:
+            message += " " + ngettext("%(num)d answer you had given was left unchanged.",
+                                      "%(num)d answers you had given were left unchanged.",
+                                      outcome.kept)
+        flash(message, "success")
         flash_kind_contradiction(outcome)
     return _back(uid)
 
@@ -57,9 +61,11 @@ def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturn
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")
     elif accept:
-        flash(_("%(n)d suggestions accepted as your answers.", n=changed), "success")
+        flash(ngettext("%(num)d suggestion accepted as your answer.",
+                       "%(num)d suggestions accepted as your answers.", changed), "success")
     else:
-        flash(_("%(n)d suggestions rejected.", n=changed), "success")
+        flash(ngettext("%(num)d suggestion rejected.", "%(num)d suggestions rejected.",
+                       changed), "success")
     return _back(uid, invariant_id)
 
 

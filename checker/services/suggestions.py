@@ -44,6 +44,7 @@ class SuggestionRun:
     document_language: str
     kind_guess: KindGuess | None = None
     chosen_kind: str = ""
+    pending: int = 0  # unconfirmed suggestions in the assessment after the run
 
     @property
     def kind_contradicted(self) -> bool:
@@ -165,8 +166,11 @@ def suggest_from_document(
 ) -> SuggestionRun:
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang)
+    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
+    pending = sum(1 for answer in assessment.answers
+                  if answer.origin == "suggestion" and answer.invariant_id in applicable)
     return SuggestionRun(suggested, kept, analysis.language, analysis.kind_guess,
-                         assessment.document_kind)
+                         assessment.document_kind, pending)
 
 
 def _pending(assessment: Assessment, invariant_id: str | None) -> list[Answer]:
