@@ -31,4 +31,18 @@
     }).catch(function () { form.submit(); });
   }
   document.addEventListener("submit", onSubmit);
+
+  // A double click on a plain form (create an assessment, upload, accept all) must not post it
+  // twice: a second submit of the same form while the first is under way is ignored.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || form.matches("form[data-autosave]")) return;
+    if (form.dataset.submitting) { event.preventDefault(); return; }
+    form.dataset.submitting = "1";
+  });
+  // Coming back with the browser's Back button shows the page again: let it be used.
+  window.addEventListener("pageshow", function () {
+    var busy = document.querySelectorAll("form[data-submitting]");
+    for (var i = 0; i < busy.length; i++) delete busy[i].dataset.submitting;
+  });
 })();

@@ -77,7 +77,19 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
                           b"CPP Ouest III on 12 March 2024.",
             }])
             shot(page, "02-new")
-            page.get_by_role("button", name="Create the assessment").click()
+            # A second submit of the same form while the first is under way is ignored (a double
+            # click must not create two assessments): synthetic submit events show the guard.
+            prevented = page.evaluate("""() => {
+                const form = document.querySelector("form.card");
+                return [1, 2].map(() => {
+                    const event = new Event("submit", {bubbles: true, cancelable: true});
+                    form.dispatchEvent(event);
+                    return event.defaultPrevented;
+                });
+            }""")
+            assert prevented == [False, True]
+            page.evaluate("() => delete document.querySelector('form.card').dataset.submitting")
+            page.get_by_role("button", name="Create the assessment").dblclick()
             page.wait_for_selector("#inv-E01")
             assert "0 of 30 invariants answered" in page.content()
             shot(page, "03-form")
@@ -153,6 +165,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             shot(page, "03c-changes")
             page.goto(form_url)
 
+            page.goto(f"{live_server}/")
+            assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
             page.goto(form_url + "/results")
             assert "Methodological score" in page.content()
             shot(page, "04-results")
