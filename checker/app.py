@@ -121,6 +121,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def template_helpers() -> dict[str, Any]:
+        from exports.context import fmt_pct
+
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
 
@@ -135,6 +137,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         return {
             "lang": lang,
             "t": lambda text: pick(text or {}, lang),
+            # French typography: a no-break space before ":", and « » quotation marks.
+            "format_pct": lambda value: fmt_pct(value, lang),
+            "colon": "\u00a0:" if lang == "fr" else ":",
+            "quote_open": "«\u00a0" if lang == "fr" else "“",
+            "quote_close": "\u00a0»" if lang == "fr" else "”",
             "app_version": __version__,
             "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
             "domain_label": lambda domain: DOMAIN_LABELS.get(domain, domain),

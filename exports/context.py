@@ -143,9 +143,9 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
     for option in catalogue.scoring.answers:
         name = pick(option.label, lang)
         if option.excluded:
-            text = f"{name}: {lab['excluded']}"
+            text = f"{name}{lab['colon']} {lab['excluded']}"
         else:
-            text = f"{name}: {option.points}"
+            text = f"{name}{lab['colon']} {option.points}"
         if option.requires_justification:
             text += f" ({lab['requires_justification']})"
         answers.append(text)
@@ -154,7 +154,8 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
         conditions = []
         if rule.ethical_forbidden:
             names = f" {lab['or']} ".join(
-                answer_label(catalogue, a, lang).lower() for a in rule.ethical_forbidden
+                f"{lab['quote_open']}{answer_label(catalogue, a, lang).lower()}{lab['quote_close']}"
+                for a in rule.ethical_forbidden
             )
             conditions.append(lab("rule_ethical_forbidden", answers=names))
         if rule.methodological_min is not None:
@@ -162,7 +163,7 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
                 lab("rule_methodological_min", threshold=fmt_pct(rule.methodological_min, lang))
             )
         condition = f" {lab['and']} ".join(conditions) if conditions else lab["rule_fallback"]
-        verdicts.append(f"{pick(rule.label, lang)}: {condition}")
+        verdicts.append(f"{pick(rule.label, lang)}{lab['colon']} {condition}")
     return {"answers": answers, "verdicts": verdicts}
 
 
