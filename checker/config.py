@@ -75,9 +75,9 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MAX_UPLOAD_BYTES": upload_bytes,
-        # The whole request may carry the form fields besides the file: allow a little more,
-        # so a file just over the limit gets the per-field message, and a far larger body a 413.
-        "MAX_CONTENT_LENGTH": upload_bytes + 1024 * 1024,
+        # A file up to twice the limit still reaches the form, which refuses it with the
+        # per-field message and keeps what was typed; only a far larger body gets the 413 page.
+        "MAX_CONTENT_LENGTH": 2 * upload_bytes + 1024 * 1024,
         "NPIS_CATALOGUE": os.environ.get("NPIS_CATALOGUE") or None,
         "AUTO_MIGRATE": True,
         "BABEL_DEFAULT_LOCALE": "en",

@@ -148,3 +148,10 @@ def test_delete_asks_first_then_removes_the_assessment_and_its_dossier_membershi
         assert db.session.scalars(select(DossierStudy)).all() == []
         assert db.session.scalar(select(Dossier)) is not None  # the dossier itself stays
     assert auth_client.get(f"/assessments/{assessment}").status_code == 404
+
+
+def test_new_form_language_follows_the_interface(auth_client):
+    assert 'name="language" required type="text" value="en"' in auth_client.get(
+        "/assessments/new").get_data(as_text=True)
+    post(auth_client, "/language", {"lang": "fr"})
+    assert 'value="fr"' in auth_client.get("/assessments/new").get_data(as_text=True)

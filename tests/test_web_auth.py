@@ -80,3 +80,18 @@ def test_missing_csrf_token_is_refused_with_a_message(app, client):
     response = client.post("/auth/signup", data={"username": "x1234", "password": PASSWORD,
                                                  "confirm": PASSWORD, "csrf_token": "forged"})
     assert response.status_code == 400
+
+
+def test_signup_says_every_problem_at_once_and_names_differ_by_more_than_case(app, client):
+    token = csrf_token(client, "/auth/signup")
+    response = client.post("/auth/signup", data={"csrf_token": token, "username": "al ice/é",
+                                                 "password": "short", "confirm": "other"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The passwords differ." in page and "at least 8 characters." in page
+    assert "Username: 3 to 64 letters" in page
+    make_user(app, "alice")
+    taken = client.post("/auth/signup", data={"csrf_token": token, "username": "ALICE",
+                                              "password": "a good long password",
+                                              "confirm": "a good long password"})
+    assert taken.status_code == 400 and "already taken" in taken.get_data(as_text=True)

@@ -124,7 +124,9 @@ def test_analysis_json_of_the_stored_document(app, auth_client, assessment):
     make_user(app, "bob")
     other = app.test_client()
     login(other, "bob")
-    assert other.get(f"/assessments/{uid}/analysis.json").status_code == 404
+    foreign = other.get(f"/assessments/{uid}/analysis.json")
+    assert foreign.status_code == 404 and foreign.is_json  # as for a missing one
+    assert foreign.get_json() == other.get("/assessments/nope/analysis.json").get_json()
 
 
 def test_analysis_json_of_an_unreadable_document(app, auth_client):

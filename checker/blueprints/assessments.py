@@ -97,6 +97,7 @@ def new() -> ResponseReturnValue:
                 return redirect(url_for("assessments.form", uid=assessment.uid))
         # The user's values are kept: the same bound form is rendered again with its errors.
         return render_template("assessments/new.html", form=form, catalogue=catalogue), 400
+    form.language.data = current_lang()  # a French interface most often means French documents
     return render_template("assessments/new.html", form=form, catalogue=catalogue)
 
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..forms import LoginForm, SignupForm
-from ..services.accounts import AccountError, authenticate, create_user
+from ..services.accounts import AccountError, account_problems, authenticate, create_user
 from .i18n import _safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -17,7 +17,14 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 @bp.route("/signup", methods=["GET", "POST"])
 def signup() -> Response | str:
     form = SignupForm()
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    if form.is_submitted() and not valid:
+        # Say everything at once: the name and password rules too, not only the form's checks.
+        for name, message in account_problems(form.username.data or "",
+                                              form.password.data or "").items():
+            if not getattr(form, name).errors:
+                getattr(form, name).errors = [message]
+    if valid:
         try:
             user = create_user(form.username.data or "", form.password.data or "")
         except AccountError as exc:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from ..documents import DocumentError
 from ..evidence import ModelMissingError
 from ..evidence.analysis import analysis_report
-from ..services.assessments import catalogue_of
+from ..services.assessments import AssessmentNotFound, catalogue_of, get_owned
 from ..services.document_view import document_view
 from ..services.draft_changes import NoEarlierDraft, UnknownVersion, draft_changes, versions_of
 from ..services.suggestions import NoDocumentError, read_stored_document
@@ -72,7 +72,10 @@ def changes(uid: str) -> ResponseReturnValue:
 def analysis(uid: str) -> ResponseReturnValue:
     """What ``npis-check analyse`` prints, for the assessment's current document, its kind
     and its study type. Errors are JSON too, in both languages."""
-    assessment = owned_or_404(uid)
+    try:
+        assessment = get_owned(uid, current_user)
+    except AssessmentNotFound:  # someone else's answers exactly like a missing one
+        return jsonify(error={"en": "No such assessment.", "fr": "Évaluation introuvable."}), 404
     catalogue = catalogue_of(assessment)
     try:
         document = read_stored_document(assessment, current_app.config["UPLOAD_DIR"])

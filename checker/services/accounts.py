@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -27,19 +27,28 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == username.strip()))
 
 
+def account_problems(username: str, password: str) -> dict[str, str]:
+    """Field -> message for everything wrong with a new account, all at once."""
+    username = username.strip()
+    problems: dict[str, str] = {}
+    if not USERNAME_RE.match(username):
+        problems["username"] = _("Username: 3 to 64 letters, digits, dots, dashes or "
+                                 "underscores.")
+    # "Alice" and "alice" would be two accounts that people cannot tell apart.
+    elif db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
+        problems["username"] = _("This username is already taken.")
+    if len(password) < MIN_PASSWORD:
+        problems["password"] = _("Password: at least %(n)d characters.", n=MIN_PASSWORD)
+    return problems
+
+
 def create_user(username: str, password: str) -> User:
     """Create and commit a user; raise :class:`AccountError` on a bad or taken name."""
     username = username.strip()
-    if not USERNAME_RE.match(username):
-        raise AccountError(
-            _("Username: 3 to 64 letters, digits, dots, dashes or underscores."), "username"
-        )
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(
-            _("Password: at least %(n)d characters.", n=MIN_PASSWORD), "password"
-        )
-    if find_user(username) is not None:
-        raise AccountError(_("This username is already taken."), "username")
+    problems = account_problems(username, password)
+    if problems:
+        field = next(iter(problems))
+        raise AccountError(problems[field], field)
     user = User(username=username, password_hash=generate_password_hash(password))
     db.session.add(user)
     db.session.commit()
