@@ -68,6 +68,8 @@ def test_suggestions_are_made_at_upload_and_marked_unconfirmed(app, auth_client,
     page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
     assert "Unconfirmed automatic suggestion" in page
     assert "Accept all 30 suggestions" in page
+    results = auth_client.get(f"/assessments/{suggested}/results").get_data(as_text=True)
+    assert "Of these, 30 are automatic suggestions no person has confirmed yet." in results
 
 
 def test_accept_one_confirms_and_records_history(app, auth_client, suggested):
