@@ -83,7 +83,10 @@ def test_accept_one_confirms_and_records_history(app, auth_client, suggested):
     with app.app_context():
         last = db.session.scalars(db.select(AnswerHistory).where(
             AnswerHistory.invariant_id == "E01").order_by(AnswerHistory.id.desc())).first()
-        assert last.new_values["origin"] == "human" and last.username == "alice"
+        assert last.new_values["origin"] == "accepted suggestion" and last.username == "alice"
+    history = auth_client.get(f"/assessments/{suggested}/answers/E01").get_data(as_text=True)
+    assert "automatic suggestion</span>" in history and "suggestion accepted</span>" in history
+    assert "Quotation" in history.split("History of changes")[1]  # the quotation's change too
 
 
 def test_stale_accept_changes_nothing(app, auth_client, suggested):

@@ -209,7 +209,7 @@ def resolve_suggestions(
         )
         if result.rowcount == 1:
             _log(assessment, row.invariant_id, user, row.version + 1, old, new,
-                 "human" if accept else "rejected suggestion")
+                 "accepted suggestion" if accept else "rejected suggestion")
             changed += 1
     if changed:
         assessment.updated_at = now
