@@ -111,9 +111,10 @@ def _element_names(catalogue, elements: list[str], lang: str) -> str:
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
                unquoted: list[str]) -> dict[str, str]:
     if cue_only:
-        return {"en": "No listed element detected; a sentence matches the invariant's cues.",
-                "fr": "Aucun élément listé détecté ; une phrase correspond aux indices de "
-                      "l'invariant."}
+        return {"en": "None of the listed elements was detected, but a sentence uses this "
+                      "invariant's own wording (see the quotation).",
+                "fr": "Aucun des éléments listés n'a été détecté, mais une phrase reprend les "
+                      "termes propres à cet invariant (voir la citation)."}
     if not found:
         return {"en": "None of the elements that evidence this invariant was detected.",
                 "fr": "Aucun des éléments attestant cet invariant n'a été détecté."}
