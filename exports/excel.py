@@ -140,7 +140,7 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
             None if row.points is None else ctx["max_points"], row.weight, row.weighted_points,
             row.weighted_max, rec.origin if row.answer is not None else None,
             None if row.answer is None else not row.unconfirmed, rec.confirmed_by,
-            rec.justification, rec.quotation, rec.page, rec.section, updated, rec.version,
+            view.justification, rec.quotation, rec.page, rec.section, updated, rec.version,
             view.quotation_found,
         ])
     ws.freeze_panes = "A2"

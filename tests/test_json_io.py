@@ -103,6 +103,7 @@ def test_bad_values_are_all_reported_with_their_path(exported):
     bad["answers"][4]["version"] = "two"
     bad["answers"][5]["quotation"] = 42
     bad["answers"][6] = "E07"
+    bad["answers"][7]["suggested_justification"] = ["Detected"]
     found = problems(bad)
     expected = [
         "format_version: unsupported version 9",
@@ -117,6 +118,7 @@ def test_bad_values_are_all_reported_with_their_path(exported):
         "answers[4].version: expected an integer, got a string",
         "answers[5].quotation: expected a string, got a number",
         "answers[6]: expected an object, got a string",
+        "answers[7].suggested_justification: expected an object of texts by language",
     ]
     for message in expected:
         assert any(p.startswith(message) for p in found), (message, found)

@@ -259,3 +259,34 @@ def test_document_versions_travel_with_the_json_export(app, auth_client, suggest
         assert [(d.filename, d.username) for d in copy.documents] == [
             ("protocol.txt", "alice"), ("v2.txt", "alice")]
         assert copy.document_filename == "v2.txt"
+
+
+def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_client):
+    import openpyxl
+    import pypdf
+
+    post(auth_client, "/language", {"lang": "fr"})
+    uid = create_assessment(auth_client, **upload())
+    e01 = answers_of(app, uid)["E01"]
+    assert e01.justification.startswith("Détectés")  # written in the interface language
+    assert e01.suggested_justification["en"].startswith("Detected")
+    pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Detected: Ethics approval" in " ".join(text.split())
+    assert "Détectés" not in text
+    xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=en")
+    cells = [c for row in openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(
+        values_only=True) for c in row if isinstance(c, str)]
+    assert any(c.startswith("Detected:") for c in cells)
+    assert not any(c.startswith("Détectés") for c in cells)
+    # The JSON export keeps both languages, and so does its re-import.
+    exported = auth_client.get(f"/assessments/{uid}/export.json").get_json()
+    e01_json = next(a for a in exported["answers"] if a["invariant_id"] == "E01")
+    assert set(e01_json["suggested_justification"]) == {"en", "fr"}
+    # Once a person rewrites it, their words are shown in every language.
+    post(auth_client, f"/assessments/{uid}/answers/E01", {
+        "E01-answer": "met", "E01-justification": "CPP Ouest III, avant toute inclusion.",
+        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "CPP Ouest III, avant toute inclusion." in " ".join(text.split())

@@ -33,7 +33,7 @@ def answer_form(
         kwargs["formdata"] = None
     if stored is not None:
         kwargs.update(
-            answer=stored.answer, justification=stored.justification,
+            answer=stored.answer, justification=stored.justification_in(lang),
             quotation=stored.quotation, page=stored.page, section=stored.section,
             version=str(stored.version),
         )

@@ -96,6 +96,8 @@ class Answer(db.Model):
     confirmed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # The justification a suggestion wrote, in each language (see AnswerRecord.justification_in).
+    suggested_justification: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
 

@@ -234,6 +234,7 @@ def answer_record(answer: Answer) -> AnswerRecord:
         confirmed_by=answer.confirmed_by,
         updated_at=answer.updated_at,
         version=answer.version,
+        suggested_justification=answer.suggested_justification,
     )
 
 
@@ -332,6 +333,7 @@ def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> A
         row = Answer(
             assessment_id=assessment.id, invariant_id=inv_id, answer=answer.answer,
             origin=answer.origin or "human", confirmed_by=answer.confirmed_by,
+            suggested_justification=answer.suggested_justification,
             updated_at=now, version=1, **values,
         )
         db.session.add(row)

@@ -63,6 +63,8 @@ def _answer_dict(rec: AnswerRecord) -> dict[str, Any]:
         "confirmed_by": rec.confirmed_by,
         "updated_at": _iso(rec.updated_at),
         "version": rec.version,
+        **({"suggested_justification": rec.suggested_justification}
+           if rec.suggested_justification else {}),
     }
 
 
@@ -224,8 +226,21 @@ def _read_answer(reader: _Reader, raw: Any, path: str) -> AnswerRecord | None:
         confirmed_by=reader.string(data, "confirmed_by", path, required=False, nullable=True),
         updated_at=reader.timestamp(data, "updated_at", path),
         version=reader.integer(data, "version", path),
+        suggested_justification=_read_texts(reader, data, "suggested_justification", path),
         **texts,
     )
+
+
+def _read_texts(reader: _Reader, data: dict, key: str, path: str) -> dict[str, str] | None:
+    """An optional {"en": text, "fr": text} object."""
+    raw = data.get(key)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        reader.fail(f"{path}.{key}", "expected an object of texts by language")
+        return None
+    return dict(raw)
 
 
 def _parse(data: Any) -> Any:

@@ -28,6 +28,16 @@ class AnswerRecord:
     confirmed_by: str | None = None  # who gave or confirmed the answer
     updated_at: datetime | None = None
     version: int = 0  # bumped at each save; used to detect conflicting edits
+    # The justification a suggestion wrote, in each language ({"en": ..., "fr": ...}).
+    suggested_justification: dict[str, str] | None = None
+
+    def justification_in(self, lang: str) -> str:
+        """The justification, in ``lang`` while it is still the one a suggestion wrote (so a
+        French-interface user's suggestions read in English in an English report)."""
+        written = self.suggested_justification or {}
+        if self.justification and self.justification in written.values():
+            return written.get(lang) or self.justification
+        return self.justification
 
 
 @dataclass(frozen=True)

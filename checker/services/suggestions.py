@@ -152,6 +152,7 @@ def store_suggestions(
             continue
         for name, value in new.items():
             setattr(row, name, value)
+        row.suggested_justification = dict(suggestion.rationale) or None
         row.origin, row.confirmed_by, row.updated_at = "suggestion", None, now
         row.version = (row.version or 0) + 1
         _log(assessment, invariant_id, user, row.version, old, new, "suggestion")
