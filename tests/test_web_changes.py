@@ -139,3 +139,19 @@ def test_compare_command(tmp_path: Path) -> None:
                                         "--study-type", "interventional"])
     assert missing.exit_code == 1 and "none.pdf" in missing.output
     assert "Traceback" not in missing.output
+
+
+def test_same_answer_with_new_evidence_is_shown() -> None:
+    source = Path(__file__).with_name("data") / "protocole_mecanistique_fr.md"
+    text = source.read_text("utf-8")
+    sentence = ("Une relation dose-réponse entre le nombre de séances réalisées et la variation "
+                "de l'IL-6 sera examinée.\n")
+    assert sentence in text
+    before = extract_document(text.replace(sentence, "").encode(), "v1.md")
+    after = extract_document(text.encode(), "v2.md")
+    comparison = compare_drafts(get_catalogue(), "mechanistic", "protocol", before, after)
+    mec07 = next(c for c in comparison.changes if c.invariant_id == "MEC07")
+    assert mec07.change == "same" and mec07.evidence_changed
+    assert "dose-réponse" in mec07.quotation.text
+    unchanged = compare_drafts(get_catalogue(), "mechanistic", "protocol", after, after)
+    assert not any(c.evidence_changed for c in unchanged.changes)

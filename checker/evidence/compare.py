@@ -30,6 +30,8 @@ class InvariantChange:
     # The later draft's first quotation (what now evidences it), or for a change for the
     # worse the earlier draft's (what is gone).
     quotation: Quotation | None = None
+    # Same answer, but other elements or other sentences behind it (a passage added or cut).
+    evidence_changed: bool = False
 
 
 @dataclass
@@ -75,10 +77,16 @@ def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Doc
         change = BETTER if delta > 0 else WORSE if delta < 0 else SAME
         gained = tuple(e for e in new.elements_found if e not in old.elements_found)
         lost = tuple(e for e in old.elements_found if e not in new.elements_found)
+        quoted_before = {" ".join(q.text.split()) for q in old.quotations}
+        quoted_after = {" ".join(q.text.split()) for q in new.quotations}
+        new_quotes = [q for q in new.quotations if " ".join(q.text.split()) not in quoted_before]
         comparison.changes.append(InvariantChange(
             invariant_id=invariant_id, before=old.answer, after=new.answer, change=change,
             elements_gained=gained, elements_lost=lost,
-            quotation=(_evidence(old, lost) if change == WORSE else _evidence(new, gained)),
+            quotation=(_evidence(old, lost) if change == WORSE
+                       else new_quotes[0] if change == SAME and new_quotes
+                       else _evidence(new, gained)),
+            evidence_changed=bool(gained or lost or quoted_before != quoted_after),
         ))
     return comparison
 
