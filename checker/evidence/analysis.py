@@ -47,6 +47,7 @@ _WORDS = {
     "en": {"pages": "pages", "elements": "Reporting elements detected", "page": "p.",
            "invariants": "Suggested answers (to be checked by a person)", "none": "none",
            "colon": ":", "percent": "{:.0f}%", "protocol": "protocol", "paper": "paper",
+           "quote": "“{}”",
            "kind": "Document kind", "detected": "read from the document",
            "given": "as given", "reads": "the document reads like a {kind}",
            "evidence": "{plan} sentences of plans, {report} reporting work done",
@@ -55,6 +56,7 @@ _WORDS = {
     "fr": {"pages": "pages", "elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
            "colon": " :", "percent": "{:.0f} %", "protocol": "protocole",
+           "quote": "«\u00a0{}\u00a0»",
            "paper": "article", "kind": "Type de document", "detected": "lu dans le document",
            "given": "tel que donné", "reads": "le document se lit comme un {kind}",
            "evidence": "{plan} phrases de projet, {report} rendant compte du travail fait",
@@ -110,7 +112,7 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
         where = _where(detection, words, detection["quote"])
         inferred = "" if detection.get("cue_match", True) else f" [{words['inferred']}]"
         lines.append(f"  {label} — {confidence}{where}{inferred}")
-        lines.append(f"      “{_one_line(detection['quote'])}”")
+        lines.append("      " + words["quote"].format(_one_line(detection["quote"])))
     if not best:
         lines.append(f"  {words['none']}")
     if "suggestions" in report:
@@ -122,5 +124,5 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
             if suggestion["quotations"]:
                 quote = suggestion["quotations"][0]
                 where = _where(quote, words, quote["text"])
-                lines.append(f"      “{_one_line(quote['text'])}”{where}")
+                lines.append("      " + words["quote"].format(_one_line(quote["text"])) + where)
     return lines

@@ -93,12 +93,18 @@ def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Doc
 
 _WORDS = {
     "en": {"title": "{before} → {after}, {kind}, study type {type}",
-           "summary": "{better} invariants better evidenced, {worse} less well, {same} unchanged",
+           "summary": "invariants better evidenced: {better}, less well: {worse}, unchanged: "
+                      "{same}",
+           "reworded": "Same answer, other evidence",
+           "quote": "“{}”",
            "gained": "now found", "lost": "no longer found", "better": "better",
            "worse": "less well", "colon": ":", "separator": "; ", "protocol": "protocol",
            "paper": "paper"},
     "fr": {"title": "{before} → {after}, {kind}, type d'étude {type}",
-           "summary": "{better} invariants mieux étayés, {worse} moins bien, {same} inchangés",
+           "summary": "invariants mieux étayés : {better}, moins bien : {worse}, inchangés : "
+                      "{same}",
+           "reworded": "Même réponse, autres éléments de preuve",
+           "quote": "«\u00a0{}\u00a0»",
            "gained": "désormais trouvés", "lost": "plus trouvés", "better": "mieux",
            "worse": "moins bien", "colon": " :", "separator": " ; ", "protocol": "protocole",
            "paper": "article"},
@@ -107,7 +113,8 @@ _WORDS = {
 
 def format_comparison(comparison: DraftComparison, catalogue: Catalogue, lang: str,
                       before: str, after: str) -> list[str]:
-    """The comparison as lines of text: counts, then each invariant whose answer changed."""
+    """The comparison as lines of text: counts, each invariant whose answer changed, then
+    those whose answer stayed but whose evidence changed."""
     words = _WORDS.get(lang, _WORDS["en"])
     colon = words["colon"]
     study_type = pick(catalogue.study_type(comparison.study_type).label, lang)
@@ -115,18 +122,33 @@ def format_comparison(comparison: DraftComparison, catalogue: Catalogue, lang: s
                                    type=study_type),
              words["summary"].format(better=comparison.count(BETTER),
                                      worse=comparison.count(WORSE), same=comparison.count(SAME))]
-    for change in comparison.changes:
-        if change.change == SAME:
-            continue
-        title = pick(catalogue.invariant(change.invariant_id).title, lang)
+    changed = [c for c in comparison.changes if c.change != SAME]
+    reworded = [c for c in comparison.changes if c.change == SAME and c.evidence_changed]
+    for change in changed:
         old, new = (pick(catalogue.scoring.answer(a).label, lang)
                     for a in (change.before, change.after))
-        verdict = f"{old} → {new} ({words[change.change]})"
-        lines += ["", f"{change.invariant_id} {title}{colon} {verdict}"]
-        for key, elements in (("gained", change.elements_gained), ("lost", change.elements_lost)):
-            if elements:
-                names = words["separator"].join(catalogue.element_label(e, lang) for e in elements)
-                lines.append(f"  {words[key]}{colon} {names}")
-        if change.quotation:
-            lines.append(f"  “{' '.join(change.quotation.text.split())}”")
+        lines += ["", f"{_title(catalogue, change, lang)}{colon} {old} → {new} "
+                      f"({words[change.change]})", *_evidence_lines(change, catalogue, words, lang)]
+    if reworded:
+        lines += ["", f"{words['reworded']}{colon}"]
+        for change in reworded:
+            answer = pick(catalogue.scoring.answer(change.after).label, lang)
+            lines += [f"{_title(catalogue, change, lang)} ({answer})",
+                      *_evidence_lines(change, catalogue, words, lang)]
+    return lines
+
+
+def _title(catalogue: Catalogue, change: InvariantChange, lang: str) -> str:
+    return f"{change.invariant_id} {pick(catalogue.invariant(change.invariant_id).title, lang)}"
+
+
+def _evidence_lines(change: InvariantChange, catalogue: Catalogue, words: dict[str, str],
+                    lang: str) -> list[str]:
+    lines = []
+    for key, elements in (("gained", change.elements_gained), ("lost", change.elements_lost)):
+        if elements:
+            names = words["separator"].join(catalogue.element_label(e, lang) for e in elements)
+            lines.append(f"  {words[key]}{words['colon']} {names}")
+    if change.quotation:
+        lines.append("  " + words["quote"].format(" ".join(change.quotation.text.split())))
     return lines
