@@ -97,7 +97,7 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
 
 
 def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
-              quotation_checks: dict[str, bool] | None) -> RowView:
+              quotation_checks: dict[str, bool | None] | None) -> RowView:
     inv = row.invariant
     points = "" if row.points is None else f"{row.points}/{catalogue.scoring.max_points}"
     found = (quotation_checks or {}).get(inv.id) if row.record.quotation.strip() else None
@@ -169,7 +169,7 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
 
 def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,
                   lang: str, report_id: str, *, generated_at: datetime | None = None,
-                  quotation_checks: dict[str, bool] | None = None) -> dict:
+                  quotation_checks: dict[str, bool | None] | None = None) -> dict:
     """Everything a report shows, already worded in ``lang``.
 
     ``quotation_checks``: per invariant, whether its quotation occurs word for word in the
@@ -240,6 +240,8 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
     not_found = sum(1 for row in rows if row.quotation_found is False)
     if not_found:
         notices.append(lab("quotes_not_found_warning", count=not_found))
+    if quotation_checks and any(found is None for found in quotation_checks.values()):
+        notices.append(lab["quotes_unchecked_warning"])
     return {
         "lang": lang,
         "lab": lab,

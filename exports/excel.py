@@ -151,7 +151,7 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
 
 def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                 report_id: str, stamp: ReportStamp | None = None,
-                quotation_checks: dict[str, bool] | None = None) -> bytes:
+                quotation_checks: dict[str, bool | None] | None = None) -> bytes:
     """The Excel report as bytes; a ``stamp`` is printed on the summary and kept in the
     custom document properties for ``npis-check verify``."""
     ctx = build_context(catalogue, record, score, lang, report_id,

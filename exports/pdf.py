@@ -36,7 +36,7 @@ def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
 
 def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                 report_id: str, stamp: ReportStamp | None = None,
-                quotation_checks: dict[str, bool] | None = None) -> str:
+                quotation_checks: dict[str, bool | None] | None = None) -> str:
     """The report as HTML (what the PDF is printed from)."""
     context = build_context(catalogue, record, score, lang, report_id,
                             quotation_checks=quotation_checks)
@@ -47,7 +47,7 @@ def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
 
 def render_pdf(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                report_id: str, stamp: ReportStamp | None = None,
-               quotation_checks: dict[str, bool] | None = None) -> bytes:
+               quotation_checks: dict[str, bool | None] | None = None) -> bytes:
     """The PDF report as bytes (A4, page numbers, running header with the report id).
 
     With a ``stamp`` (see :mod:`checker.services.issued_reports`) the report prints its

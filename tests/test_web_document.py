@@ -162,3 +162,16 @@ def test_reports_say_which_quotations_are_found_in_the_document(app, auth_client
     assert by_id["E02"] is False and by_id["E01"] is True
     assert all(value is None for inv, value in by_id.items()
                if not answers_of(app, uid).get(inv) or not answers_of(app, uid)[inv].quotation)
+
+
+def test_reports_say_when_quotations_could_not_be_checked(app, auth_client):
+    import pypdf
+
+    uid = create_assessment(auth_client, **upload())
+    damage_stored_document(app, uid)
+    pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
+    assert pdf.status_code == 200
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "could not be read again, so the quotations were not checked" in text
+    assert "Not found word for word in the document" not in text

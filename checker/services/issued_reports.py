@@ -86,7 +86,7 @@ def _check(fmt: str, lang: str) -> None:
 
 def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
                       stamp: ReportStamp,
-                      quotation_checks: dict[str, bool] | None = None) -> bytes:
+                      quotation_checks: dict[str, bool | None] | None = None) -> bytes:
     """The bytes of one stamped assessment report (no registration); ``quotation_checks``
     (PDF and Excel) says which quotations occur word for word in the document."""
     if fmt == "json":
@@ -110,7 +110,7 @@ def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, 
 def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
                              formats: Sequence[str], lang: str, issued_by: str,
                              note: str = "", subject_uid: str | None = None,
-                             quotation_checks: dict[str, bool] | None = None,
+                             quotation_checks: dict[str, bool | None] | None = None,
                              ) -> list[IssuedFile]:
     """Render, sign and register reports of ``record`` in ``formats``, under one identifier.
 
@@ -130,7 +130,7 @@ def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
 
 def issue_assessment_report(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
                             issued_by: str, note: str = "",
-                            quotation_checks: dict[str, bool] | None = None) -> IssuedFile:
+                            quotation_checks: dict[str, bool | None] | None = None) -> IssuedFile:
     """Render, sign and register one report of ``record``; the caller hands out ``data``."""
     return issue_assessment_reports(catalogue, record, [fmt], lang, issued_by, note,
                                     quotation_checks=quotation_checks)[0]

@@ -21,15 +21,20 @@ def quotation_parts(quotation: str) -> list[str]:
             if part.strip()]
 
 
-def quotation_checks(assessment: Assessment, upload_dir: str | Path) -> dict[str, bool] | None:
+def quotation_checks(assessment: Assessment,
+                     upload_dir: str | Path) -> dict[str, bool | None] | None:
     """Per invariant with a quotation: all its parts are found in the current document.
 
-    None when the assessment has no readable document (nothing to check against).
+    None when the assessment has no document (nothing to check against); each value None when
+    its document cannot be read (a report then says the quotations were not checked).
     """
     try:
         text = read_stored_document(assessment, upload_dir).text
-    except (NoDocumentError, DocumentError, OSError):
+    except NoDocumentError:
         return None
+    except (DocumentError, OSError):
+        return {answer.invariant_id: None for answer in assessment.answers
+                if answer.quotation.strip()}
     return {
         answer.invariant_id: all(
             locate_quotation(text, part, tolerant_whitespace=True) is not None
