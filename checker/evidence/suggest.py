@@ -78,17 +78,20 @@ def _cue_quotations(document: Document, index: SentenceIndex,
 def _ordered(elements: list[Quotation], cues: list[Quotation], trained: bool) -> list[Quotation]:
     """The quotations to show first first, each sentence once.
 
-    With ``trained`` (English), the elements' sentences, ranked by the trained model, then
-    the sentences with the invariant's own wording. Otherwise every sentence is a phrase match,
-    and the invariant's own phrases ("dose-réponse" for a dose-response invariant) are more
-    specific than an element's generic ones (any mention of a dose): the sentences that hold
-    both come first, then the invariant's, then the elements'.
+    With ``trained`` (English), the elements' sentences, ranked by the trained model, those of
+    a SPIRIT/CONSORT item that also hold the invariant's own wording ahead ("analysed by
+    intention to treat" before "Stata was used" for an ITT invariant), then the other
+    sentences with the invariant's wording. Otherwise every sentence is a phrase match, and the
+    invariant's own phrases ("dose-réponse" for a dose-response invariant) are more specific
+    than an element's generic ones (any mention of a dose): the sentences that hold both come
+    first, then the invariant's, then the elements'.
     """
+    cue_starts = {q.start for q in cues}
+    both = [q for q in elements if q.start in cue_starts]
     if trained:
-        ordered = elements + cues
+        ordered = [q for q in both if not q.element.startswith("X_")] + elements + cues
     else:
-        cue_starts = {q.start for q in cues}
-        ordered = [q for q in elements if q.start in cue_starts] + cues + elements
+        ordered = both + cues + elements
     seen: set[int] = set()  # two elements may share their best sentence: quote it once
     unique = []
     for quotation in ordered:
