@@ -169,3 +169,21 @@ def test_the_document_page_cites_only_the_current_study_type(app, auth_client):
     edit(auth_client, uid, study_type="interventional")
     page = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
     assert "#inv-PRO" not in page and "q-PRO" not in page
+
+
+def test_accept_all_confirms_only_the_suggestions_of_the_current_study_type(app, auth_client):
+    from test_suggestions import PROTOCOL
+
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, **upload(PROTOCOL)},
+                    content_type="multipart/form-data")
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    edit(auth_client, uid, study_type="mechanistic")
+    edit(auth_client, uid, study_type="interventional")
+    page = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert "Accept all 30 suggestions" in page
+    accepted = post(auth_client, f"/assessments/{uid}/suggestions/accept", follow_redirects=True)
+    assert "30 suggestions accepted" in accepted.get_data(as_text=True)
+    stored = answers(app, uid)
+    # The mechanistic suggestions, never shown since, stay unconfirmed.
+    assert all(a.origin == "suggestion" for i, a in stored.items() if i.startswith("MEC"))
+    assert all(a.origin == "human" for i, a in stored.items() if not i.startswith("MEC"))

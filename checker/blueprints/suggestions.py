@@ -55,8 +55,9 @@ def run(uid: str) -> ResponseReturnValue:
 def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     version = request.form.get("version", type=int) if invariant_id else None
-    changed = service.resolve_suggestions(assessment, current_user, accept=accept,
-                                          invariant_id=invariant_id, expected_version=version)
+    changed = service.resolve_suggestions(catalogue_of(assessment), assessment, current_user,
+                                          accept=accept, invariant_id=invariant_id,
+                                          expected_version=version)
     if invariant_id and not changed:
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")

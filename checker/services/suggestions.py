@@ -174,26 +174,31 @@ def suggest_from_document(
                          assessment.document_kind, pending)
 
 
-def _pending(assessment: Assessment, invariant_id: str | None) -> list[Answer]:
+def _pending(assessment: Assessment, invariant_id: str | None,
+             applicable: set[str]) -> list[Answer]:
+    """Pending suggestions of the invariants that apply now: those kept from another study type
+    are not shown, so accepting "all" must not confirm them unseen."""
     query = select(Answer).where(Answer.assessment_id == assessment.id,
                                  Answer.origin == "suggestion")
     if invariant_id is not None:
         query = query.where(Answer.invariant_id == invariant_id)
-    return list(db.session.scalars(query))
+    return [row for row in db.session.scalars(query) if row.invariant_id in applicable]
 
 
 def resolve_suggestions(
-    assessment: Assessment, user: User, *, accept: bool, invariant_id: str | None = None,
-    expected_version: int | None = None,
+    catalogue: Catalogue, assessment: Assessment, user: User, *, accept: bool,
+    invariant_id: str | None = None, expected_version: int | None = None,
 ) -> int:
-    """Accept (confirm as the person's answer) or reject (clear) pending suggestions.
+    """Accept (confirm as the person's answer) or reject (clear) pending suggestions of the
+    invariants of the assessment's current study type.
 
     With ``invariant_id``, only that one, and only if its version is still
     ``expected_version`` (else nothing changes: the page was stale). Returns how many changed.
     """
     changed = 0
     now = utcnow()
-    for row in _pending(assessment, invariant_id):
+    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
+    for row in _pending(assessment, invariant_id, applicable):
         if expected_version is not None and row.version != expected_version:
             continue
         old = _values(row)
