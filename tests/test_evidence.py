@@ -86,6 +86,13 @@ def test_verify_quotation() -> None:
         assert verify_quotation(revised, quote, tolerant_whitespace=True), quote
     assert not verify_quotation(revised, "CPP Sud-\nOuest II", tolerant_whitespace=True)
     assert not verify_quotation(revised, "CPP Sud Est II", tolerant_whitespace=True)
+    # And the other way round: the document has the split word, the quotation the whole one.
+    pdf_text = "Un ser\u2010\nveur centralisé, garan\u2010\n  tissant l'assignation secrète."
+    quote = "Un serveur centralisé, garantissant l'assignation secrète."
+    assert verify_quotation(pdf_text, quote, tolerant_whitespace=True)
+    from checker.evidence.quotes import locate_quotation
+    start, end = locate_quotation(pdf_text, quote, tolerant_whitespace=True)
+    assert (start, end) == (0, len(pdf_text))
 
 
 def test_model_is_shipped_small_and_trained_on_train_only() -> None:

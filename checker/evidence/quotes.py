@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def locate_quotation(
@@ -10,8 +11,10 @@ def locate_quotation(
 ) -> tuple[int, int] | None:
     """Character span of the first verbatim occurrence of ``quote`` in ``doc_text``, or None.
 
-    ``tolerant_whitespace`` accepts differences in spacing and line breaks only (useful for a
-    quotation a person re-typed or pasted from a PDF viewer); the words must still match exactly.
+    ``tolerant_whitespace`` accepts differences in spacing and line breaks, and in hyphens
+    inside words (a word split at a PDF line end, "ser-\nveur", matches "serveur"): useful for
+    a quotation a person re-typed or pasted from a PDF viewer, or taken from another version.
+    The letters must still match exactly.
     """
     if not quote or not quote.strip():
         return None
@@ -20,26 +23,42 @@ def locate_quotation(
         return at, at + len(quote)
     if not tolerant_whitespace:
         return None
-    match = re.search(_tolerant_pattern(quote), doc_text)
-    return match.span() if match else None
+    text, offsets = _normalised(doc_text)
+    wanted = _normalised(quote)[0]
+    at = text.find(wanted) if wanted else -1
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(wanted) - 1] + 1
 
 
-_HYPHENS = "-\u2010\u00ad"
+_HYPHENS = "-\u2010\u2011\u00ad"
+# A hyphen between two word characters, with any spacing (a line end) after it, is dropped:
+# "Sud-Est", "Sud-\nEst" and "ser\u2010\nveur" read "SudEst" and "serveur", so a word split at
+# a PDF line end matches the word spelt whole, or with its own hyphen, in another version or in
+# a typed quotation. Any other run of spacing reads as one space.
+_GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<space>\s+)")
 
 
-def _tolerant_pattern(quote: str) -> str:
-    """Words in order, any spacing between them. A word ending in a hyphen may be a PDF line
-    end ("Sud-\nEst", "écart-\ntype"): it also matches the word spelt whole in another
-    version ("Sud-Est"), or joined ("hyphen-\nation" and "hyphenation")."""
-    words = quote.split()
-    parts = []
-    for i, word in enumerate(words):
-        last = i == len(words) - 1
-        if not last and word[-1] in _HYPHENS and len(word) > 1:
-            parts.append(re.escape(word[:-1]) + f"[{_HYPHENS}]?\\s*")
-        else:
-            parts.append(re.escape(word) + ("" if last else r"\s+"))
-    return "".join(parts)
+@lru_cache(maxsize=8)
+def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` read as above, and for each character kept its offset in ``text`` (to give
+    spans in the original)."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for gap in _GAPS.finditer(text):
+        kept.extend(text[position:gap.start()])
+        offsets.extend(range(position, gap.start()))
+        if gap.group("space") is not None and kept and kept[-1] != " ":
+            kept.append(" ")
+            offsets.append(gap.start())
+        position = gap.end()
+    kept.extend(text[position:])
+    offsets.extend(range(position, len(text)))
+    if kept and kept[-1] == " ":
+        kept.pop()
+        offsets.pop()
+    return "".join(kept), tuple(offsets)
 
 
 def verify_quotation(doc_text: str, quote: str, *, tolerant_whitespace: bool = False) -> bool:
