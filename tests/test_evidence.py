@@ -658,3 +658,18 @@ def test_french_cues_that_count_people_or_name_material_are_not_criteria_or_manu
     prototype = {d.element: d for d in detect_elements(
         extract_path(DATA / "programme_prototypique_fr.md"), kind="paper") if d.rank == 1}
     assert "manuel de l'intervention" in prototype["X_manual"].quote  # not the patient booklet
+
+
+def test_quotations_are_stored_as_a_person_reads_them() -> None:
+    from checker.evidence.features import readable_text
+    from checker.evidence.quotes import locate_quotation
+
+    text = ("Un ser\u2010\nveur centralisé gère l'allocation. Le CPP Sud-\nEst a approuvé le "
+            "serveur.")
+    words = frozenset({"un", "serveur", "centralisé", "sud", "est", "le", "cpp"})
+    sentence = text.split(". ")[0] + "."
+    assert readable_text(sentence, words) == "Un serveur centralisé gère l'allocation."
+    assert readable_text("Le CPP Sud-\nEst a approuvé", words) == "Le CPP Sud-Est a approuvé"
+    assert readable_text("no line break", words) == "no line break"
+    # Still found in the document, where the check tolerates the line-end hyphen.
+    assert locate_quotation(text, readable_text(sentence, words), tolerant_whitespace=True)

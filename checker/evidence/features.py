@@ -81,9 +81,33 @@ def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
     return _WRAPPED.sub(join, sentence)
 
 
+def readable_text(text: str, words: frozenset[str]) -> str:
+    """A quotation as a person reads it: the page's line breaks are spaces, and a word
+    hyphenated at a line end is joined when the document spells it whole ("ser-\nveur" ->
+    "serveur"), else keeps its hyphen ("Sud-\nEst" -> "Sud-Est"). Other characters are left
+    as extracted. Quotations stored this way are still found in the document by the tolerant
+    check (:func:`checker.evidence.quotes.locate_quotation`)."""
+    if "\n" not in text:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return " "
+        head, hyphen, tail = match.group(1), match.group(2), match.group(3)
+        whole = head + tail
+        return whole if whole.lower() in words else f"{head}{hyphen}{tail}"
+
+    return _WRAPPED.sub(join, text).strip()
+
+
+def document_words(document: Document) -> frozenset[str]:
+    """The document's words, lower case (to tell a line-end hyphenation from a real hyphen)."""
+    return frozenset(w.lower() for w in _WORD.findall(document.text))
+
+
 def matching_sentences(document: Document) -> list[str]:
     """:func:`matching_text` of every sentence of ``document``."""
-    words = frozenset(w.lower() for w in _WORD.findall(document.text))
+    words = document_words(document)
     return [matching_text(document.sentence_text(s), words) for s in document.sentences]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from ..catalogue import Catalogue, pick
 from ..documents import Document, DocumentError, extract_document
 from ..evidence import Suggestion, detect_elements, suggest_answers
+from ..evidence.features import document_words, readable_text
 from ..evidence.kind import KindGuess, guess_document_kind
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
@@ -35,6 +36,7 @@ class DocumentAnalysis:
     suggestions: dict[str, Suggestion]  # per applicable invariant
     language: str  # detected language of the document
     kind_guess: KindGuess | None  # the kind the document reads like
+    words: frozenset[str] = frozenset()  # the document's words (to write quotations readably)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def analyse_document(
     suggestions = suggest_answers(catalogue, assessment.study_type, detections,
                                   lang=document.language, document=document,
                                   kind=assessment.document_kind)
-    return DocumentAnalysis(suggestions, document.language, guess_document_kind(document))
+    return DocumentAnalysis(suggestions, document.language, guess_document_kind(document),
+                            document_words(document))
 
 
 def _values(row: Answer | None) -> dict[str, str | None]:
@@ -108,14 +111,17 @@ def _values(row: Answer | None) -> dict[str, str | None]:
     return {name: getattr(row, name) for name in FIELDS}
 
 
-def _suggested_values(suggestion: Suggestion, lang: str) -> dict[str, str | None]:
+def _suggested_values(suggestion: Suggestion, lang: str,
+                      words: frozenset[str] = frozenset()) -> dict[str, str | None]:
     quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
     first = quotes[0] if quotes else None
     return {
         "answer": suggestion.answer,
         "justification": pick(suggestion.rationale, lang) if suggestion.rationale else "",
-        # Each quotation was verified verbatim in the extracted text by the evidence layer.
-        "quotation": QUOTATION_SEPARATOR.join(q.text for q in quotes),
+        # Each quotation was verified verbatim in the extracted text by the evidence layer; it
+        # is stored as a person reads it (no PDF line breaks or line-end hyphens), which the
+        # tolerant check still finds in the document.
+        "quotation": QUOTATION_SEPARATOR.join(readable_text(q.text, words) for q in quotes),
         "page": str(first.page) if first and first.page is not None else "",
         "section": (first.section or "")[:200] if first else "",
     }
@@ -132,7 +138,8 @@ def _log(assessment: Assessment, invariant_id: str, user: User, version: int,
 
 
 def store_suggestions(
-    assessment: Assessment, suggestions: dict[str, Suggestion], user: User, lang: str
+    assessment: Assessment, suggestions: dict[str, Suggestion], user: User, lang: str,
+    words: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """Write suggestions where no person has answered; return (suggested, kept)."""
     rows = {row.invariant_id: row for row in assessment.answers}
@@ -143,7 +150,7 @@ def store_suggestions(
         if row is not None and row.origin == "human" and row.answer is not None:
             kept += 1
             continue
-        new = _suggested_values(suggestion, lang)
+        new = _suggested_values(suggestion, lang, words)
         old = _values(row)
         if row is None:
             row = Answer(assessment_id=assessment.id, invariant_id=invariant_id, version=0)
@@ -166,7 +173,8 @@ def suggest_from_document(
     catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path, user: User, lang: str
 ) -> SuggestionRun:
     analysis = analyse_document(catalogue, assessment, upload_dir)
-    suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang)
+    suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang,
+                                        analysis.words)
     applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
     pending = sum(1 for answer in assessment.answers
                   if answer.origin == "suggestion" and answer.invariant_id in applicable)
