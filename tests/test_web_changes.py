@@ -155,3 +155,16 @@ def test_same_answer_with_new_evidence_is_shown() -> None:
     assert "dose-réponse" in mec07.quotation.text
     unchanged = compare_drafts(get_catalogue(), "mechanistic", "protocol", after, after)
     assert not any(c.evidence_changed for c in unchanged.changes)
+
+
+def test_the_evidence_shown_for_a_change_is_the_new_sentence() -> None:
+    v2 = (Path(__file__).with_name("data") / "protocole_apa_fr.md").read_text("utf-8")
+    added = "Les événements indésirables graves seront déclarés au promoteur dans les 24 heures."
+    v3 = v2 + "\n## Vigilance\n\n" + added + "\n"
+    comparison = compare_drafts(get_catalogue(), "interventional", "protocol",
+                                extract_document(v2.encode(), "v2.md"),
+                                extract_document(v3.encode(), "v3.md"))
+    e08 = next(c for c in comparison.changes if c.invariant_id == "E08")
+    assert e08.evidence_changed and e08.quotation.text == added
+    for change in comparison.changes:  # nothing else is claimed to have changed
+        assert not change.evidence_changed or change.quotation.text == added, change

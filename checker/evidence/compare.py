@@ -14,6 +14,7 @@ from checker.catalogue import Catalogue, pick
 from checker.documents import Document
 
 from .detect import detect_elements
+from .quotes import locate_quotation
 from .suggest import Quotation, Suggestion, suggest_answers
 
 BETTER, WORSE, SAME = "better", "worse", "same"
@@ -56,12 +57,19 @@ def _suggestions(catalogue: Catalogue, study_type: str, kind: str,
                            document=document, kind=kind)
 
 
-def _evidence(suggestion: Suggestion, elements: tuple[str, ...]) -> Quotation | None:
-    """The quotation of the first of ``elements`` (those that changed), else the first one."""
-    for quotation in suggestion.quotations:
-        if quotation.element in elements:
-            return quotation
-    return suggestion.quotations[0] if suggestion.quotations else None
+def _evidence(suggestion: Suggestion, elements: tuple[str, ...],
+              other: Document) -> Quotation | None:
+    """The quotation that shows the change: first a sentence the ``other`` draft does not
+    contain (what was added, or what is gone), of one of ``elements`` (those that changed) if
+    possible; else a quotation of those elements; else the first one."""
+    quotations = suggestion.quotations
+    fresh = [q for q in quotations
+             if locate_quotation(other.text, q.text, tolerant_whitespace=True) is None]
+    for candidates in ([q for q in fresh if q.element in elements], fresh,
+                       [q for q in quotations if q.element in elements], quotations):
+        if candidates:
+            return candidates[0]
+    return None
 
 
 def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Document,
@@ -79,13 +87,11 @@ def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Doc
         lost = tuple(e for e in old.elements_found if e not in new.elements_found)
         quoted_before = {" ".join(q.text.split()) for q in old.quotations}
         quoted_after = {" ".join(q.text.split()) for q in new.quotations}
-        new_quotes = [q for q in new.quotations if " ".join(q.text.split()) not in quoted_before]
         comparison.changes.append(InvariantChange(
             invariant_id=invariant_id, before=old.answer, after=new.answer, change=change,
             elements_gained=gained, elements_lost=lost,
-            quotation=(_evidence(old, lost) if change == WORSE
-                       else new_quotes[0] if change == SAME and new_quotes
-                       else _evidence(new, gained)),
+            quotation=(_evidence(old, lost, after) if change == WORSE
+                       else _evidence(new, gained, before)),
             evidence_changed=bool(gained or lost or quoted_before != quoted_after),
         ))
     return comparison
