@@ -140,6 +140,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             # French typography: a no-break space before ":", and « » quotation marks.
             "format_pct": lambda value: fmt_pct(value, lang),
             "colon": "\u00a0:" if lang == "fr" else ":",
+            "separator": "\u00a0; " if lang == "fr" else "; ",
             "quote_open": "«\u00a0" if lang == "fr" else "“",
             "quote_close": "\u00a0»" if lang == "fr" else "”",
             "app_version": __version__,

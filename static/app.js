@@ -8,6 +8,8 @@
     var form = event.target;
     if (!form.matches || !form.matches("form[data-autosave]") || !window.fetch) return;
     event.preventDefault();
+    if (form.dataset.saving) return;  // a double click saves once
+    form.dataset.saving = "1";
     var status = form.querySelector(".save-status");
     var data = new FormData(form);
     fetch(form.action, {
@@ -19,7 +21,8 @@
       if (!result.ok) { form.submit(); return; }
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
-      if (status) status.textContent = form.dataset.savedText || "✓";
+      delete form.dataset.saving;
+      if (status) status.textContent = result.body.saved_text || form.dataset.savedText || "✓";
       // Saved by a person: it is no longer an unconfirmed suggestion.
       var article = form.closest(".invariant");
       var note = article && article.querySelector(".suggestion-note");
@@ -27,7 +30,8 @@
       var bar = document.getElementById("progress-bar");
       if (bar) { bar.value = result.body.answered; bar.max = result.body.total; }
       var count = document.querySelector(".progress-count");
-      if (count) count.textContent = result.body.answered + " / " + result.body.total;
+      if (count) count.textContent = result.body.progress_text ||
+        (result.body.answered + " / " + result.body.total);
     }).catch(function () { form.submit(); });
   }
   document.addEventListener("submit", onSubmit);

@@ -105,6 +105,9 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.wait_for_function(
                 "document.getElementById('progress-bar').value == 1")
             assert block.locator("input[name='E01-version']").input_value() == str(before + 1)
+            # The in-place update keeps the page's wording.
+            assert page.locator(".progress-count").inner_text() == "1 of 30 invariants answered"
+            assert block.locator(".save-status").inner_text() == "Saved: Met"
             form_url = page.url.split("#")[0]
 
             # An invalid save with JavaScript: the explaining page keeps what was typed.

@@ -86,6 +86,11 @@ def test_any_two_versions_can_be_compared(app, auth_client):
     html = chosen.get_data(as_text=True)
     assert 'id="before-version">v1.txt' in html and 'id="change-INT03"' in html
     assert auth_client.get(f"/assessments/{uid}/changes?before=deadbeef").status_code == 404
+    backwards = auth_client.get(f"/assessments/{uid}/changes?before={v2}&after={v1}")
+    html = backwards.get_data(as_text=True)  # shown in upload order
+    assert 'id="before-version">v1.txt' in html and 'id="after-version">v2.txt' in html
+    same = auth_client.get(f"/assessments/{uid}/changes?before={v3}&after={v3}")
+    assert "Both sides are the same version" in same.get_data(as_text=True)
 
 
 
@@ -99,6 +104,16 @@ def test_one_version_only_or_a_missing_file_gets_a_clear_message(app, auth_clien
     response = auth_client.get(f"/assessments/{uid}/changes")
     assert response.status_code == 200
     assert "no longer in the upload folder" in response.get_data(as_text=True)
+    assert "(v1.txt — " in response.get_data(as_text=True)  # which version is missing
+    page = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "v2.txt" in page and "no longer in the upload folder" not in page  # v2 is there
+    for path in Path(app.config["UPLOAD_DIR"]).glob(f"{shas(app, uid)[1]}.*"):
+        path.unlink()
+    page = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "The file of the document v2.txt" in page and "no longer in the upload folder" in page
+    flashed = post(auth_client, f"/assessments/{uid}/suggestions", follow_redirects=True)
+    assert "The file of the document v2.txt is no longer in the upload folder" in \
+        flashed.get_data(as_text=True)
 
 
 def test_only_the_owner_sees_the_changes(app, auth_client):

@@ -15,9 +15,10 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, pick
 from ..forms import (
     AssessmentDetailsForm,
     DocumentForm,
@@ -265,8 +266,17 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     if outcome is not None and outcome.status != "conflict":
         answered, total = progress(catalogue, to_record(assessment))
         if _wants_json():
-            return jsonify(status=outcome.status, version=outcome.stored.version,
-                           answered=answered, total=total)
+            stored_label = pick(catalogue.scoring.answer(outcome.stored.answer).label, lang) \
+                if outcome.stored.answer else None
+            # The page's own wording, so the in-place update reads like the page.
+            return jsonify(
+                status=outcome.status, version=outcome.stored.version, answered=answered,
+                total=total,
+                progress_text=ngettext("%(num)d of %(total)d invariants answered",
+                                       "%(num)d of %(total)d invariants answered", answered,
+                                       total=total),
+                saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
+                            else _("Not answered yet")))
         flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"
               else _("%(id)s unchanged.", id=inv.id), "success")
         return redirect(url_for("assessments.form", uid=uid, _anchor=f"inv-{inv.id}"))

@@ -13,7 +13,7 @@ from ..evidence.analysis import analysis_report
 from ..services.assessments import AssessmentNotFound, catalogue_of, get_owned
 from ..services.document_view import document_view
 from ..services.draft_changes import NoEarlierDraft, UnknownVersion, draft_changes, versions_of
-from ..services.suggestions import NoDocumentError, read_stored_document
+from ..services.suggestions import NoDocumentError, StoredFileMissing, read_stored_document
 from ._common import current_lang, owned_or_404
 
 bp = Blueprint("document_text", __name__)
@@ -29,6 +29,8 @@ def show(uid: str) -> ResponseReturnValue:
     try:
         view = document_view(assessment, current_app.config["UPLOAD_DIR"], catalogue,
                              current_lang(), with_elements)
+    except StoredFileMissing:
+        problem = "missing"
     except NoDocumentError:
         problem = "none"
     except DocumentError as exc:
@@ -47,7 +49,7 @@ def changes(uid: str) -> ResponseReturnValue:
     (``?before=&after=`` fingerprints; default the current one and the one it replaced)."""
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
-    result, problem = None, None
+    result, problem, missing = None, None, None
     try:
         result = draft_changes(catalogue, assessment, current_app.config["UPLOAD_DIR"],
                                request.args.get("before") or None,
@@ -56,15 +58,16 @@ def changes(uid: str) -> ResponseReturnValue:
         abort(404)
     except NoEarlierDraft:
         problem = "single"
-    except NoDocumentError:
+    except NoDocumentError as exc:
         problem = "missing"
+        missing = next((v for v in versions_of(assessment) if v.sha256 == exc.args[0]), None)
     except DocumentError as exc:
         problem = exc.message(current_lang())
     except ModelMissingError:
         problem = "model"
     return render_template("assessments/changes.html", assessment=assessment,
                            catalogue=catalogue, result=result, problem=problem,
-                           versions=versions_of(assessment))
+                           missing=missing, versions=versions_of(assessment))
 
 
 @bp.get("/assessments/<uid>/analysis.json")

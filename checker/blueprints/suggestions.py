@@ -32,6 +32,10 @@ def run(uid: str) -> ResponseReturnValue:
             catalogue_of(assessment), assessment, current_app.config["UPLOAD_DIR"],
             current_user, current_lang(),
         )
+    except service.StoredFileMissing:
+        flash(_("The file of the document %(name)s is no longer in the upload folder, so it "
+                "cannot be analysed. Upload it again in the automatic suggestions box.",
+                name=assessment.document_filename), "error")
     except service.NoDocumentError:
         flash(_("This assessment has no document to analyse. Upload one in the automatic "
                 "suggestions box."), "error")

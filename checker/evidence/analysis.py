@@ -44,22 +44,24 @@ def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalog
 
 
 _WORDS = {
-    "en": {"pages": "pages", "elements": "Reporting elements detected", "page": "p.",
+    "en": {"elements": "Reporting elements detected", "page": "p.",
            "invariants": "Suggested answers (to be checked by a person)", "none": "none",
            "colon": ":", "percent": "{:.0f}%", "protocol": "protocol", "paper": "paper",
            "quote": "“{}”",
            "kind": "Document kind", "detected": "read from the document",
            "given": "as given", "reads": "the document reads like a {kind}",
-           "evidence": "{plan} sentences of plans, {report} reporting work done",
+           "evidence": "sentences of plans: {plan}, reporting work done: {report}",
+           "semicolon": ";",
            "warning": "Warning: the document reads like a {kind}; check --kind.",
            "inferred": "inferred from the text as a whole; the closest sentence in vocabulary"},
-    "fr": {"pages": "pages", "elements": "Éléments détectés", "page": "p.",
+    "fr": {"elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
            "colon": " :", "percent": "{:.0f} %", "protocol": "protocole",
            "quote": "«\u00a0{}\u00a0»",
            "paper": "article", "kind": "Type de document", "detected": "lu dans le document",
            "given": "tel que donné", "reads": "le document se lit comme un {kind}",
-           "evidence": "{plan} phrases de projet, {report} rendant compte du travail fait",
+           "evidence": "phrases de projet : {plan}, rendant compte du travail fait : {report}",
+           "semicolon": "\u00a0;",
            # French typography: spaces before : and %
            "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind.",
            "inferred": "déduit de l'ensemble du texte ; la phrase la plus proche par le "
@@ -88,7 +90,8 @@ def _kind_lines(report: dict, words: dict[str, str]) -> list[str]:
                                             report=guess["report_sentences"])
         confidence = words["percent"].format(guess["confidence"] * 100)
         colon = words["colon"]
-        line += (f"; {reads}, {confidence}{colon} {evidence}" if doc["kind_source"] == "given"
+        line += (f"{words['semicolon']} {reads}, {confidence}{colon} {evidence}"
+                 if doc["kind_source"] == "given"
                  else f", {confidence}{colon} {evidence}")
     lines = [line + ")"]
     if report.get("kind_contradicted"):
@@ -101,7 +104,7 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
     invariant's suggested answer with its first quotation."""
     words = _WORDS.get(lang, _WORDS["en"])
     doc = report["document"]
-    pages = f", {doc['pages']} {words['pages']}" if doc.get("pages") else ""
+    pages = f", {doc['pages']} p." if doc.get("pages") else ""
     colon = words["colon"]
     lines = [f"{doc['filename']} ({doc['format']}, {doc['language']}{pages})",
              *_kind_lines(report, words), "", f"{words['elements']}{colon}"]

@@ -111,7 +111,7 @@ _WORDS = {
                       "{same}",
            "reworded": "Même réponse, autres éléments de preuve",
            "quote": "«\u00a0{}\u00a0»",
-           "gained": "désormais trouvés", "lost": "plus trouvés", "better": "mieux",
+           "gained": "désormais trouvés", "lost": "ne sont plus trouvés", "better": "mieux",
            "worse": "moins bien", "colon": " :", "separator": " ; ", "protocol": "protocole",
            "paper": "article"},
 }

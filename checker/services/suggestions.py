@@ -31,6 +31,10 @@ class NoDocumentError(LookupError):
     """The assessment has no stored document to analyse."""
 
 
+class StoredFileMissing(NoDocumentError):
+    """A document was uploaded, but its file is no longer in the upload folder."""
+
+
 @dataclass(frozen=True)
 class DocumentAnalysis:
     suggestions: dict[str, Suggestion]  # per applicable invariant
@@ -59,6 +63,7 @@ def stored_file(sha256: str, upload_dir: str | Path) -> Path:
     if sha256:
         for path in sorted(Path(upload_dir).glob(f"{sha256}.*")):
             return path
+        raise StoredFileMissing(sha256)
     raise NoDocumentError(sha256)
 
 
