@@ -14,6 +14,7 @@ from .documents import Document, DocumentError, extract_path
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
 from .evidence.compare import compare_drafts, format_comparison
+from .evidence.features import document_words
 from .evidence.kind import guess_document_kind
 
 
@@ -73,7 +74,7 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
     except ModelMissingError as exc:
         _fail(str(exc))
     if output_format == "text":
-        for line in format_analysis(report, catalogue, labels_lang or lang):
+        for line in format_analysis(report, catalogue, labels_lang or lang, document_words(doc)):
             click.echo(line)
     else:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -113,3 +113,20 @@ def test_analyse_text_labels_in_another_language_than_the_document(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1].startswith("Type de document : article")
     assert "Éléments détectés :" in result.output
+
+
+def test_analyse_text_prints_words_whole_across_pdf_line_ends(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    sentence = ("Participants will be randomised by a centralised internet server guaranteeing "
+                "the concealment of the allocation sequence until the intervention is assigned.")
+    pdf = tmp_path / "narrow.pdf"
+    HTML(string=f"<html lang=en><body style='width:6cm;text-align:justify;hyphens:auto'>"
+                f"<p>{sentence}</p><p>{sentence}</p>"
+                # the words also appear whole, so the line-end splits are hyphenations
+                f"<p style='width:20cm'>randomised guaranteeing assigned</p>"
+                f"</body></html>").write_pdf(pdf)
+    assert "\u2010\n" in extract_path(pdf).text  # the PDF does split words at line ends
+    text = CliRunner().invoke(main, ["analyse", str(pdf), "--format", "text"]).output
+    assert "\u2010" not in text and "randomised by a centralised internet server " \
+        "guaranteeing" in text

@@ -6,6 +6,7 @@ from checker.catalogue import Catalogue, pick
 from checker.documents import Document
 
 from .detect import detect_elements, normalise_kind
+from .features import readable_text
 from .kind import guess_document_kind
 from .suggest import suggest_answers
 
@@ -76,8 +77,8 @@ def _where(quote: dict, words: dict[str, str], text: str) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
+def _one_line(text: str, words: frozenset[str], limit: int = 200) -> str:
+    text = " ".join(readable_text(text, words).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -99,9 +100,11 @@ def _kind_lines(report: dict, words: dict[str, str]) -> list[str]:
     return lines
 
 
-def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
+def format_analysis(report: dict, catalogue: Catalogue, lang: str,
+                    document_words: frozenset[str] = frozenset()) -> list[str]:
     """The report as lines of text: each detected element with its best sentence, then each
-    invariant's suggested answer with its first quotation."""
+    invariant's suggested answer with its first quotation. With the document's words, a word
+    hyphenated at a PDF line end is printed whole (see :func:`features.readable_text`)."""
     words = _WORDS.get(lang, _WORDS["en"])
     doc = report["document"]
     pages = f", {doc['pages']} p." if doc.get("pages") else ""
@@ -115,7 +118,8 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
         where = _where(detection, words, detection["quote"])
         inferred = "" if detection.get("cue_match", True) else f" [{words['inferred']}]"
         lines.append(f"  {label} — {confidence}{where}{inferred}")
-        lines.append("      " + words["quote"].format(_one_line(detection["quote"])))
+        lines.append("      " + words["quote"].format(_one_line(detection["quote"],
+                                                                  document_words)))
     if not best:
         lines.append(f"  {words['none']}")
     if "suggestions" in report:
@@ -127,5 +131,6 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str) -> list[str]:
             if suggestion["quotations"]:
                 quote = suggestion["quotations"][0]
                 where = _where(quote, words, quote["text"])
-                lines.append("      " + words["quote"].format(_one_line(quote["text"])) + where)
+                lines.append("      " + words["quote"].format(
+                    _one_line(quote["text"], document_words)) + where)
     return lines
