@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 
 
@@ -39,12 +40,12 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 _GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<space>\s+)")
 
 
-@lru_cache(maxsize=8)
-def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
+@lru_cache(maxsize=4)  # the document page checks many quotations against one text
+def _normalised(text: str) -> tuple[str, array]:
     """``text`` read as above, and for each character kept its offset in ``text`` (to give
-    spans in the original)."""
+    spans in the original; a compact array, as a long document's offsets are kept cached)."""
     kept: list[str] = []
-    offsets: list[int] = []
+    offsets = array("l")
     position = 0
     for gap in _GAPS.finditer(text):
         kept.extend(text[position:gap.start()])
@@ -58,7 +59,7 @@ def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
     if kept and kept[-1] == " ":
         kept.pop()
         offsets.pop()
-    return "".join(kept), tuple(offsets)
+    return "".join(kept), offsets
 
 
 def verify_quotation(doc_text: str, quote: str, *, tolerant_whitespace: bool = False) -> bool:
