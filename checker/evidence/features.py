@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -102,13 +103,30 @@ def readable_text(text: str, words: frozenset[str]) -> str:
 
 def document_words(document: Document) -> frozenset[str]:
     """The document's words, lower case (to tell a line-end hyphenation from a real hyphen)."""
-    return frozenset(w.lower() for w in _WORD.findall(document.text))
+    return _read_once(document)[1]
+
+
+# Detection, suggestions, the kind reading and the stored quotations all read one document's
+# sentences as the cues see them: compute that once per document (the last few are kept).
+_READ: dict[int, tuple[weakref.ref[Document], list[str], frozenset[str]]] = {}
+_READ_KEPT = 4
+
+
+def _read_once(document: Document) -> tuple[list[str], frozenset[str]]:
+    entry = _READ.get(id(document))
+    if entry is not None and entry[0]() is document:
+        return entry[1], entry[2]
+    words = frozenset(w.lower() for w in _WORD.findall(document.text))
+    sentences = [matching_text(document.sentence_text(s), words) for s in document.sentences]
+    if len(_READ) >= _READ_KEPT:
+        _READ.pop(next(iter(_READ)))
+    _READ[id(document)] = (weakref.ref(document), sentences, words)
+    return sentences, words
 
 
 def matching_sentences(document: Document) -> list[str]:
     """:func:`matching_text` of every sentence of ``document``."""
-    words = document_words(document)
-    return [matching_text(document.sentence_text(s), words) for s in document.sentences]
+    return list(_read_once(document)[0])  # a copy: callers may not share the cached list
 
 
 class SentenceIndex:

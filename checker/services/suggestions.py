@@ -38,16 +38,14 @@ class StoredFileMissing(NoDocumentError):
 @dataclass(frozen=True)
 class DocumentAnalysis:
     suggestions: dict[str, Suggestion]  # per applicable invariant
-    language: str  # detected language of the document
+    document: Document
     kind_guess: KindGuess | None  # the kind the document reads like
-    words: frozenset[str] = frozenset()  # the document's words (to write quotations readably)
 
 
 @dataclass(frozen=True)
 class SuggestionRun:
     suggested: int  # answers written as suggestions
     kept: int  # invariants left alone because a person had answered them
-    document_language: str
     kind_guess: KindGuess | None = None
     chosen_kind: str = ""
     pending: int = 0  # unconfirmed suggestions in the assessment after the run
@@ -95,8 +93,8 @@ def kind_guess_of(assessment: Assessment, upload_dir: str | Path) -> KindGuess |
 def analyse_document(
     catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path
 ) -> DocumentAnalysis:
-    """Suggestions for every applicable invariant, the detected document language, and the
-    kind the document reads like.
+    """Suggestions for every applicable invariant, the document they were made from, and the
+    kind it reads like.
 
     Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
     unreadable document.
@@ -106,8 +104,7 @@ def analyse_document(
     suggestions = suggest_answers(catalogue, assessment.study_type, detections,
                                   lang=document.language, document=document,
                                   kind=assessment.document_kind)
-    return DocumentAnalysis(suggestions, document.language, guess_document_kind(document),
-                            document_words(document))
+    return DocumentAnalysis(suggestions, document, guess_document_kind(document))
 
 
 def _values(row: Answer | None) -> dict[str, str | None]:
@@ -179,11 +176,11 @@ def suggest_from_document(
 ) -> SuggestionRun:
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang,
-                                        analysis.words)
+                                        document_words(analysis.document))
     applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
     pending = sum(1 for answer in assessment.answers
                   if answer.origin == "suggestion" and answer.invariant_id in applicable)
-    return SuggestionRun(suggested, kept, analysis.language, analysis.kind_guess,
+    return SuggestionRun(suggested, kept, analysis.kind_guess,
                          assessment.document_kind, pending)
 
 
