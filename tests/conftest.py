@@ -110,6 +110,15 @@ def post(client: FlaskClient, path: str, data: dict[str, Any] | None = None, **k
     return client.post(path, data=payload, **kwargs)
 
 
+def save_answer(client: FlaskClient, uid: str, inv_id: str, version: int | str = 0,
+                **fields: Any):
+    """Save one answer through its form (``answer``, ``justification``, ``quotation``, ``page``,
+    ``section``; a field given as None is left out of the post)."""
+    data = {f"{inv_id}-version": str(version)}
+    data.update({f"{inv_id}-{key}": value for key, value in fields.items() if value is not None})
+    return post(client, f"/assessments/{uid}/answers/{inv_id}", data)
+
+
 def make_user(app: Flask, username: str, password: str = PASSWORD) -> Any:
     from checker.services.accounts import create_user
 

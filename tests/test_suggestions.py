@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post
+from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post, save_answer
 
 from checker.extensions import db
 from checker.models import Answer, AnswerHistory, Assessment
@@ -117,9 +117,8 @@ def test_reject_all(app, auth_client, suggested):
 
 def test_rerun_never_overwrites_a_person(app, auth_client, suggested):
     e01 = answers_of(app, suggested)["E01"]
-    post(auth_client, f"/assessments/{suggested}/answers/E01", {
-        "E01-answer": "not_met", "E01-justification": "Approval obtained after inclusion began.",
-        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    save_answer(auth_client, suggested, "E01", e01.version, answer="not_met",
+                justification="Approval obtained after inclusion began.")
     assert answers_of(app, suggested)["E01"].answer == "not_met"
     response = post(auth_client, f"/assessments/{suggested}/suggestions", follow_redirects=True)
     assert "1 answer you had given was left unchanged" in response.get_data(as_text=True)
@@ -191,9 +190,8 @@ def test_a_revised_draft_replaces_the_document_and_keeps_a_persons_answers(
         app, auth_client, suggested):
     first = document_of(app, suggested)[1]
     e01 = answers_of(app, suggested)["E01"]
-    post(auth_client, f"/assessments/{suggested}/answers/E01", {
-        "E01-answer": "not_met", "E01-justification": "Approval obtained after inclusion began.",
-        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    save_answer(auth_client, suggested, "E01", e01.version, answer="not_met",
+                justification="Approval obtained after inclusion began.")
     revised = PROTOCOL + "\nData monitoring\nAn independent data monitoring committee meets.\n"
     response = post(auth_client, f"/assessments/{suggested}/document",
                     upload(revised, "protocol-v2.txt"), content_type="multipart/form-data",
@@ -284,9 +282,8 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
     e01_json = next(a for a in exported["answers"] if a["invariant_id"] == "E01")
     assert set(e01_json["suggested_justification"]) == {"en", "fr"}
     # Once a person rewrites it, their words are shown in every language.
-    post(auth_client, f"/assessments/{uid}/answers/E01", {
-        "E01-answer": "met", "E01-justification": "CPP Ouest III, avant toute inclusion.",
-        "E01-quotation": "", "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    save_answer(auth_client, uid, "E01", e01.version, answer="met",
+                justification="CPP Ouest III, avant toute inclusion.")
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
     assert "CPP Ouest III, avant toute inclusion." in " ".join(text.split())

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import post
+from conftest import post, save_answer
 from sqlalchemy import select
 
 from checker.catalogue import get_catalogue
 from checker.extensions import db
 from checker.models import Answer, AnswerHistory
-
-
-def save(client, uid, inv_id, version=0, **fields):
-    data = {f"{inv_id}-version": str(version)}
-    data.update({f"{inv_id}-{key}": value for key, value in fields.items() if value is not None})
-    return post(client, f"/assessments/{uid}/answers/{inv_id}", data)
 
 
 def stored(app, inv_id):
@@ -33,7 +27,7 @@ def na_invariants():
 
 
 def test_save_answer_redirects_and_stores_all_fields(app, auth_client, assessment):
-    response = save(auth_client, assessment, "E01", answer="met", justification="CPP named",
+    response = save_answer(auth_client, assessment, "E01", answer="met", justification="CPP named",
                     quotation="approved by the CPP", page="4", section="Ethics")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/assessments/{assessment}#inv-E01")
@@ -46,7 +40,7 @@ def test_save_answer_redirects_and_stores_all_fields(app, auth_client, assessmen
 
 
 def test_invalid_answer_value_is_refused(app, auth_client, assessment):
-    response = save(auth_client, assessment, "E01", answer="maybe")
+    response = save_answer(auth_client, assessment, "E01", answer="maybe")
     assert response.status_code == 400
     assert "Choose one of the proposed answers" in response.get_data(as_text=True)
     assert stored(app, "E01") is None
@@ -55,13 +49,14 @@ def test_invalid_answer_value_is_refused(app, auth_client, assessment):
 def test_not_applicable_needs_justification(app, auth_client, assessment):
     allowed, _ = na_invariants()
     inv_id = allowed[0]
-    response = save(auth_client, assessment, inv_id, answer="not_applicable", quotation="kept")
+    response = save_answer(auth_client, assessment, inv_id, answer="not_applicable",
+                           quotation="kept")
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "A justification is required" in page
     assert "kept" in page  # the person's other values are not lost
     assert stored(app, inv_id) is None
-    response = save(auth_client, assessment, inv_id, answer="not_applicable",
+    response = save_answer(auth_client, assessment, inv_id, answer="not_applicable",
                     justification="No such component in this design.")
     assert response.status_code == 302
     assert stored(app, inv_id).answer == "not_applicable"
@@ -69,7 +64,7 @@ def test_not_applicable_needs_justification(app, auth_client, assessment):
 
 def test_not_applicable_refused_where_not_allowed(app, auth_client, assessment):
     _, refused = na_invariants()
-    response = save(auth_client, assessment, refused[0], answer="not_applicable",
+    response = save_answer(auth_client, assessment, refused[0], answer="not_applicable",
                     justification="I would rather not.")
     assert response.status_code == 400
     assert "is not allowed for this invariant" in response.get_data(as_text=True)
@@ -77,14 +72,14 @@ def test_not_applicable_refused_where_not_allowed(app, auth_client, assessment):
 
 
 def test_invariant_of_another_study_type_or_unknown_is_404(auth_client, assessment):
-    assert save(auth_client, assessment, "MEC01", answer="met").status_code == 404
-    assert save(auth_client, assessment, "ZZ99", answer="met").status_code == 404
+    assert save_answer(auth_client, assessment, "MEC01", answer="met").status_code == 404
+    assert save_answer(auth_client, assessment, "ZZ99", answer="met").status_code == 404
     assert auth_client.get(f"/assessments/{assessment}/answers/MEC01").status_code == 404
 
 
 def test_double_submit_is_harmless(app, auth_client, assessment):
-    first = save(auth_client, assessment, "E02", answer="partially_met", justification="x")
-    second = save(auth_client, assessment, "E02", answer="partially_met", justification="x")
+    first = save_answer(auth_client, assessment, "E02", answer="partially_met", justification="x")
+    second = save_answer(auth_client, assessment, "E02", answer="partially_met", justification="x")
     assert first.status_code == second.status_code == 302
     assert stored(app, "E02").version == 1
     assert len(history_rows(app, "E02")) == 1
@@ -92,9 +87,9 @@ def test_double_submit_is_harmless(app, auth_client, assessment):
 
 def test_stale_save_is_a_conflict_showing_both_values(app, auth_client, assessment):
     # Two tabs opened at version 0; the first one saves.
-    first = save(auth_client, assessment, "E03", answer="met", justification="tab one")
+    first = save_answer(auth_client, assessment, "E03", answer="met", justification="tab one")
     assert first.status_code == 302
-    response = save(auth_client, assessment, "E03", version=0, answer="not_met",
+    response = save_answer(auth_client, assessment, "E03", version=0, answer="not_met",
                     justification="tab two")
     assert response.status_code == 409
     page = response.get_data(as_text=True)
@@ -104,7 +99,7 @@ def test_stale_save_is_a_conflict_showing_both_values(app, auth_client, assessme
     row = stored(app, "E03")
     assert (row.answer, row.justification, row.version) == ("met", "tab one", 1)
     # Choosing "mine": the conflict page's form carries the stored version.
-    response = save(auth_client, assessment, "E03", version=1, answer="not_met",
+    response = save_answer(auth_client, assessment, "E03", version=1, answer="not_met",
                     justification="tab two")
     assert response.status_code == 302
     row = stored(app, "E03")
@@ -112,17 +107,17 @@ def test_stale_save_is_a_conflict_showing_both_values(app, auth_client, assessme
 
 
 def test_tampered_version_cannot_overwrite(app, auth_client, assessment):
-    save(auth_client, assessment, "E04", answer="met")
+    save_answer(auth_client, assessment, "E04", answer="met")
     for bogus in ("7", "abc", "-1"):
-        response = save(auth_client, assessment, "E04", version=bogus, answer="not_met")
+        response = save_answer(auth_client, assessment, "E04", version=bogus, answer="not_met")
         assert response.status_code == 409
     assert stored(app, "E04").answer == "met"
 
 
 def test_every_change_is_kept_in_history(app, auth_client, assessment):
-    save(auth_client, assessment, "E05", answer="not_reported")
-    save(auth_client, assessment, "E05", version=1, answer="met", justification="found p.3")
-    save(auth_client, assessment, "E05", version=2, answer=None)  # cleared
+    save_answer(auth_client, assessment, "E05", answer="not_reported")
+    save_answer(auth_client, assessment, "E05", version=1, answer="met", justification="found p.3")
+    save_answer(auth_client, assessment, "E05", version=2, answer=None)  # cleared
     rows = history_rows(app, "E05")
     assert [(r.old_answer, r.new_answer, r.version) for r in rows] == [
         (None, "not_reported", 1), ("not_reported", "met", 2), ("met", None, 3)]
@@ -164,12 +159,12 @@ def test_saving_a_suggestion_unchanged_confirms_it(app, auth_client, assessment)
                               justification="found by detection", origin="suggestion",
                               version=1))
         db.session.commit()
-    response = save(auth_client, assessment, "E07", version=1, answer="met",
+    response = save_answer(auth_client, assessment, "E07", version=1, answer="met",
                     justification="found by detection")
     assert response.status_code == 302
     row = stored(app, "E07")
     assert (row.origin, row.confirmed_by, row.version) == ("human", "alice", 2)
     # A second identical save is now a harmless no-op.
-    save(auth_client, assessment, "E07", version=1, answer="met",
+    save_answer(auth_client, assessment, "E07", version=1, answer="met",
          justification="found by detection")
     assert stored(app, "E07").version == 2

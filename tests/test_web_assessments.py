@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post
+from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post, save_answer
 from markupsafe import escape
 from sqlalchemy import select
 
@@ -119,9 +119,7 @@ def test_delete_asks_first_then_removes_the_assessment_and_its_dossier_membershi
         app, auth_client, assessment):
     from checker.models import AnswerHistory, Dossier, DossierStudy
 
-    post(auth_client, f"/assessments/{assessment}/answers/E01", {
-        "E01-answer": "met", "E01-justification": "CPP", "E01-quotation": "", "E01-page": "",
-        "E01-section": "", "E01-version": 0})
+    save_answer(auth_client, assessment, "E01", 0, answer="met", justification="CPP")
     with app.app_context():
         owner = db.session.scalar(select(Assessment).where(Assessment.uid == assessment))
         dossier = Dossier(uid="d" * 32, owner_id=owner.owner_id, npi_name="Walking",

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import create_assessment, login, make_user, post
+from conftest import create_assessment, login, make_user, post, save_answer
 from test_suggestions import PROTOCOL, answers_of, upload
 
 from checker.catalogue import get_catalogue
@@ -58,9 +58,8 @@ def test_the_comparison_sees_what_a_revision_adds_and_removes() -> None:
 def test_the_changes_page_after_a_revised_draft(app, auth_client):
     uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
     e02 = answers_of(app, uid)["E02"]
-    post(auth_client, f"/assessments/{uid}/answers/E02", {
-        "E02-answer": "met", "E02-justification": "Funder named.", "E02-quotation": FUNDING,
-        "E02-page": "", "E02-section": "Funding", "E02-version": e02.version})
+    save_answer(auth_client, uid, "E02", e02.version, answer="met", justification="Funder named.",
+                quotation=FUNDING, section="Funding")
     revised = PROTOCOL.replace(FUNDING, "The funding is described in the appendix.")
     text = upload_revision(auth_client, uid, revised, "v2.txt").get_data(as_text=True)
     assert "What changed since the previous draft" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from conftest import ASSESSMENT_FORM, login, make_user, post
+from conftest import ASSESSMENT_FORM, login, make_user, post, save_answer
 from sqlalchemy import select
 
 from checker.extensions import db
@@ -57,9 +57,7 @@ def test_edit_page_shows_the_current_details(auth_client, assessment):
 
 
 def test_saving_changes_the_details_and_keeps_the_answers(app, auth_client, assessment):
-    from test_web_answers import save
-
-    saved = save(auth_client, assessment, "E01", answer="met", justification="CPP")
+    saved = save_answer(auth_client, assessment, "E01", answer="met", justification="CPP")
     assert saved.status_code == 302
     response = edit(auth_client, assessment, title="  Walking after stroke (v2) ",
                     reference="NCT07654321")
@@ -76,9 +74,7 @@ def test_saving_changes_the_details_and_keeps_the_answers(app, auth_client, asse
 
 
 def test_another_study_type_keeps_the_answers_that_no_longer_apply(app, auth_client, assessment):
-    from test_web_answers import save
-
-    save(auth_client, assessment, "INT01", answer="met", justification="Hypothesis stated")
+    save_answer(auth_client, assessment, "INT01", answer="met", justification="Hypothesis stated")
     edit(auth_client, assessment, study_type="observational")
     page = auth_client.get(f"/assessments/{assessment}").get_data(as_text=True)
     assert 'id="inv-OBS01"' in page and 'id="inv-INT01"' not in page

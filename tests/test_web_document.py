@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import create_assessment, login, make_user, post
+from conftest import create_assessment, login, make_user, post, save_answer
 from test_suggestions import PROTOCOL, answers_of, upload
 
 from checker.extensions import db
@@ -40,19 +40,16 @@ def test_quoted_sentences_are_marked_and_link_back(app, auth_client):
 def test_a_quotation_typed_by_hand_that_is_not_in_the_document_is_listed(app, auth_client):
     uid = create_assessment(auth_client, **upload())
     e01 = answers_of(app, uid)["E01"]
-    post(auth_client, f"/assessments/{uid}/answers/E01", {
-        "E01-answer": "met", "E01-justification": "Approved before inclusion.",
-        "E01-quotation": "The ethics committee approved the protocol in 2019.",
-        "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    save_answer(auth_client, uid, "E01", e01.version, answer="met",
+                justification="Approved before inclusion.",
+                quotation="The ethics committee approved the protocol in 2019.")
     html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
     assert "Quotations not found in this document" in html
     assert "approved the protocol in 2019" in html
     # Re-typed with other line breaks and spacing, a quotation is still found.
     e01 = answers_of(app, uid)["E01"]
-    post(auth_client, f"/assessments/{uid}/answers/E01", {
-        "E01-answer": "met", "E01-justification": "",
-        "E01-quotation": "Written informed consent   will be obtained from all participants",
-        "E01-page": "", "E01-section": "", "E01-version": e01.version})
+    save_answer(auth_client, uid, "E01", e01.version, answer="met",
+                quotation="Written informed consent   will be obtained from all participants")
     html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
     assert "Quotations not found in this document" not in html
     assert 'id="q-E01"' in html
@@ -143,10 +140,9 @@ def test_reports_say_which_quotations_are_found_in_the_document(app, auth_client
 
     uid = create_assessment(auth_client, **upload())
     e02 = answers_of(app, uid)["E02"]
-    post(auth_client, f"/assessments/{uid}/answers/E02", {
-        "E02-answer": "met", "E02-justification": "Consent described.",
-        "E02-quotation": "Participants gave oral consent at each visit.",
-        "E02-page": "", "E02-section": "", "E02-version": e02.version})
+    save_answer(auth_client, uid, "E02", e02.version, answer="met",
+                justification="Consent described.",
+                quotation="Participants gave oral consent at each visit.")
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
     text = " ".join(" ".join(page.extract_text().split())
                     for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
