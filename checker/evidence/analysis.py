@@ -9,6 +9,7 @@ from .detect import detect_elements, normalise_kind
 from .features import readable_text
 from .kind import guess_document_kind
 from .suggest import suggest_answers
+from .wording import words_for
 
 AUTO_KIND = "auto"  # read the kind from the document (protocol when it gives no clue)
 
@@ -47,22 +48,16 @@ def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalog
 _WORDS = {
     "en": {"elements": "Reporting elements detected", "page": "p.",
            "invariants": "Suggested answers (to be checked by a person)", "none": "none",
-           "colon": ":", "percent": "{:.0f}%", "protocol": "protocol", "paper": "paper",
-           "quote": "“{}”",
-           "kind": "Document kind", "detected": "read from the document",
+           "percent": "{:.0f}%", "kind": "Document kind", "detected": "read from the document",
            "given": "as given", "reads": "the document reads like a {kind}",
            "evidence": "sentences of plans: {plan}, reporting work done: {report}",
-           "semicolon": ";",
            "warning": "Warning: the document reads like a {kind}; check --kind.",
            "inferred": "inferred from the text as a whole; the closest sentence in vocabulary"},
     "fr": {"elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
-           "colon": " :", "percent": "{:.0f} %", "protocol": "protocole",
-           "quote": "«\u00a0{}\u00a0»",
-           "paper": "article", "kind": "Type de document", "detected": "lu dans le document",
+           "percent": "{:.0f} %", "kind": "Type de document", "detected": "lu dans le document",
            "given": "tel que donné", "reads": "le document se lit comme un {kind}",
            "evidence": "phrases de projet : {plan}, rendant compte du travail fait : {report}",
-           "semicolon": "\u00a0;",
            # French typography: spaces before : and %
            "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind.",
            "inferred": "déduit de l'ensemble du texte ; la phrase la plus proche par le "
@@ -105,7 +100,7 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str,
     """The report as lines of text: each detected element with its best sentence, then each
     invariant's suggested answer with its first quotation. With the document's words, a word
     hyphenated at a PDF line end is printed whole (see :func:`features.readable_text`)."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = words_for(_WORDS, lang)
     doc = report["document"]
     pages = f", {doc['pages']} p." if doc.get("pages") else ""
     colon = words["colon"]

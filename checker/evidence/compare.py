@@ -16,6 +16,7 @@ from checker.documents import Document
 from .detect import detect_elements
 from .quotes import locate_quotation
 from .suggest import Quotation, Suggestion, suggest_answers
+from .wording import words_for
 
 BETTER, WORSE, SAME = "better", "worse", "same"
 
@@ -102,18 +103,14 @@ _WORDS = {
            "summary": "invariants better evidenced: {better}, less well: {worse}, unchanged: "
                       "{same}",
            "reworded": "Same answer, other evidence",
-           "quote": "“{}”",
            "gained": "now found", "lost": "no longer found", "better": "better",
-           "worse": "less well", "colon": ":", "separator": "; ", "protocol": "protocol",
-           "paper": "paper"},
+           "worse": "less well"},
     "fr": {"title": "{before} → {after}, {kind}, type d'étude {type}",
            "summary": "invariants mieux étayés : {better}, moins bien : {worse}, inchangés : "
                       "{same}",
            "reworded": "Même réponse, autres éléments de preuve",
-           "quote": "«\u00a0{}\u00a0»",
            "gained": "désormais trouvés", "lost": "ne sont plus trouvés", "better": "mieux",
-           "worse": "moins bien", "colon": " :", "separator": " ; ", "protocol": "protocole",
-           "paper": "article"},
+           "worse": "moins bien"},
 }
 
 
@@ -121,7 +118,7 @@ def format_comparison(comparison: DraftComparison, catalogue: Catalogue, lang: s
                       before: str, after: str) -> list[str]:
     """The comparison as lines of text: counts, each invariant whose answer changed, then
     those whose answer stayed but whose evidence changed."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = words_for(_WORDS, lang)
     colon = words["colon"]
     study_type = pick(catalogue.study_type(comparison.study_type).label, lang)
     lines = [words["title"].format(before=before, after=after, kind=words[comparison.kind],
