@@ -19,6 +19,7 @@ import json
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -181,14 +182,72 @@ def _fit_predict(c: float, x_train, y: np.ndarray, x_test):
     return model, model.predict_proba(x_test)[:, 1]
 
 
-def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[str]]) -> dict:
-    """Fit the model on the articles ``rows`` of ``corpus``; plain arrays for :func:`save_model`."""
-    from scipy import sparse
+def tfidf_vectorizer():
+    """The document TF-IDF of the text model (unfitted)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(
+    return TfidfVectorizer(
         analyzer=tokens, sublinear_tf=True, min_df=3, max_features=TFIDF_FEATURES
     )
+
+
+def item_features(corpus: Corpus, rows: np.ndarray, j: int) -> tuple[np.ndarray, np.ndarray]:
+    """Item ``j``'s features for the articles ``rows``: cue block (cue model) and pattern block
+    (pattern model)."""
+    flags = corpus.flags[rows]
+    x_cue = np.array([cue_block(corpus.cues[r][j], f) for r, f in zip(rows, flags, strict=True)])
+    x_pat = np.array([
+        pattern_block(xc, corpus.counts[r][j], corpus.cues[r], f)
+        for xc, r, f in zip(x_cue, rows, flags, strict=True)
+    ])
+    return x_cue, x_pat
+
+
+@dataclass
+class ItemModels:
+    """One item's three fitted regressions and the thresholds chosen on out-of-fold scores."""
+
+    text: Any  # on the document TF-IDF plus the cue block
+    pattern: Any
+    cue: Any
+    threshold: float  # for the average of the text and pattern models (English documents)
+    threshold_cue: float  # for the cue model alone (other languages)
+    oof: np.ndarray  # out-of-fold averaged probabilities the threshold was chosen on
+
+    def probability(self, x_text, x_cue: np.ndarray, x_pat: np.ndarray) -> np.ndarray:
+        """English decision score: the mean of the text and pattern models."""
+        from scipy import sparse
+
+        x_both = sparse.hstack([x_text, sparse.csr_matrix(x_cue)]).tocsr()
+        return (self.text.predict_proba(x_both)[:, 1] + self.pattern.predict_proba(x_pat)[:, 1]) / 2
+
+
+def fit_item(x_text, x_cue: np.ndarray, x_pat: np.ndarray, y: np.ndarray,
+             folds: np.ndarray) -> ItemModels:
+    """Fit one item (both classes present): thresholds from ``folds``, then the full fit."""
+    from scipy import sparse
+
+    x_both = sparse.hstack([x_text, sparse.csr_matrix(x_cue)]).tocsr()
+    oof, oof_cue = np.zeros(len(y)), np.zeros(len(y))
+    for g in np.unique(folds):
+        te, tr = folds == g, folds != g
+        p_text = _fit_predict(C_TEXT, x_both[tr], y[tr], x_both[te])[1]
+        p_pat = _fit_predict(C_PATTERN, x_pat[tr], y[tr], x_pat[te])[1]
+        oof[te] = (p_text + p_pat) / 2
+        oof_cue[te] = _fit_predict(C_CUE, x_cue[tr], y[tr], x_cue[te])[1]
+    return ItemModels(
+        text=_fit_predict(C_TEXT, x_both, y, x_both[:1])[0],
+        pattern=_fit_predict(C_PATTERN, x_pat, y, x_pat[:1])[0],
+        cue=_fit_predict(C_CUE, x_cue, y, x_cue[:1])[0],
+        threshold=_fit_threshold(y, oof),
+        threshold_cue=_fit_threshold(y, oof_cue),
+        oof=oof,
+    )
+
+
+def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[str]]) -> dict:
+    """Fit the model on the articles ``rows`` of ``corpus``; plain arrays for :func:`save_model`."""
+    vectorizer = tfidf_vectorizer()
     x_text = vectorizer.fit_transform([corpus.texts[r] for r in rows])
     y_all, flags, cues = corpus.y[rows], corpus.flags[rows], corpus.cues[rows]
     folds = group_folds(corpus.pairs[rows])
@@ -211,34 +270,20 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
          for j in range(n_items)], dtype=np.float32)
     for j in range(n_items):
         y = y_all[:, j]
-        x_cue = np.array([cue_block(c[j], f) for c, f in zip(cues, flags, strict=True)])
-        x_pat = np.array([
-            pattern_block(xc, corpus.counts[r][j], corpus.cues[r], f)
-            for xc, r, f in zip(x_cue, rows, flags, strict=True)
-        ])
+        x_cue, x_pat = item_features(corpus, rows, j)
         w_pattern.append(np.zeros(x_pat.shape[1], dtype=np.float32))
         if min(y.sum(), len(y) - y.sum()) < MIN_CLASS:
             for k in (0, 1):
                 mask = flags == k
                 constant[j, k] = int(y[mask].mean() >= 0.5) if mask.any() else int(y.mean() >= 0.5)
             continue
-        x_both = sparse.hstack([x_text, sparse.csr_matrix(x_cue)]).tocsr()
-        oof, oof_cue = np.zeros(len(y)), np.zeros(len(y))
-        for g in np.unique(folds):
-            te, tr = folds == g, folds != g
-            p_text = _fit_predict(C_TEXT, x_both[tr], y[tr], x_both[te])[1]
-            p_pat = _fit_predict(C_PATTERN, x_pat[tr], y[tr], x_pat[te])[1]
-            oof[te] = (p_text + p_pat) / 2
-            oof_cue[te] = _fit_predict(C_CUE, x_cue[tr], y[tr], x_cue[te])[1]
-        thresholds[j] = _fit_threshold(y, oof)
-        oof_all[:, j] = oof
-        thresholds_cue[j] = _fit_threshold(y, oof_cue)
-        lr_text = _fit_predict(C_TEXT, x_both, y, x_both[:1])[0]
-        lr_pat = _fit_predict(C_PATTERN, x_pat, y, x_pat[:1])[0]
-        lr_cue = _fit_predict(C_CUE, x_cue, y, x_cue[:1])[0]
-        w_text[j], b_text[j] = lr_text.coef_[0], lr_text.intercept_[0]
-        w_pattern[j], b_pattern[j] = lr_pat.coef_[0].astype(np.float32), lr_pat.intercept_[0]
-        w_cue[j], b_cue[j] = lr_cue.coef_[0], lr_cue.intercept_[0]
+        item = fit_item(x_text, x_cue, x_pat, y, folds)
+        thresholds[j], thresholds_cue[j] = item.threshold, item.threshold_cue
+        oof_all[:, j] = item.oof
+        w_text[j], b_text[j] = item.text.coef_[0], item.text.intercept_[0]
+        w_pattern[j] = item.pattern.coef_[0].astype(np.float32)
+        b_pattern[j] = item.pattern.intercept_[0]
+        w_cue[j], b_cue[j] = item.cue.coef_[0], item.cue.intercept_[0]
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     return {
         "items": items,
