@@ -593,7 +593,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         "MEC02": ("met", "Nous faisons l'hypothèse"),
         "MEC03": ("met", "trois séances supervisées par semaine de 45 minutes"),
         "MEC04": ("partially_met", "essai croisé randomisé"),
-        "MEC05": ("partially_met", "Le critère mécanistique principal"),
+        # Marker, assay, schedule ("à l'inclusion, à 6 semaines et à 12 semaines") and its
+        # reliability are all stated.
+        "MEC05": ("met", "Le critère mécanistique principal"),
         "MEC06": ("met", "Le critère clinique est le score DAS28-CRP"),
         "MEC07": ("partially_met", "relation dose-réponse"),
         "MEC08": ("partially_met", "analyse de médiation pré-spécifiée"),
