@@ -52,12 +52,13 @@ from checker.evidence.lexicon import LEXICON_PATH, Lexicon, get_lexicon  # noqa:
 from checker.evidence.prefilter import CuePattern  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
     FOLDS,
-    MIN_CLASS,
     Corpus,
     english_patterns,
     fit_item,
     group_folds,
     item_features,
+    kind_shares,
+    learnable,
     load_benchmark,
     prepare,
     tfidf_vectorizer,
@@ -116,9 +117,9 @@ class Review:
         for g in range(FOLDS):
             train, test, x_train, x_test = self.tfidf[seed, g]
             y, flags = corpus.y[train, j], corpus.flags[train]
-            reported = [y[flags == k].mean() if (flags == k).any() else 0.0 for k in (0, 1)]
+            reported = kind_shares(y, flags)
             applies = np.array([reported[int(corpus.flags[r])] > 0 for r in test])
-            if min(y.sum(), len(y) - y.sum()) < MIN_CLASS:
+            if not learnable(y):
                 decided[test] = np.array([reported[int(corpus.flags[r])] >= 0.5 for r in test])
                 continue
             x_cue, x_pat = item_features(corpus, train, j)

@@ -182,6 +182,17 @@ def _fit_predict(c: float, x_train, y: np.ndarray, x_test):
     return model, model.predict_proba(x_test)[:, 1]
 
 
+def kind_shares(y: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """Share of the protocols and of the results papers reporting an item (0 for a kind with
+    no article)."""
+    return np.array([y[flags == k].mean() if (flags == k).any() else 0.0 for k in (0, 1)])
+
+
+def learnable(y: np.ndarray) -> bool:
+    """Whether an item has enough articles of each class to fit a model (else majority rule)."""
+    return min(y.sum(), len(y) - y.sum()) >= MIN_CLASS
+
+
 def tfidf_vectorizer():
     """The document TF-IDF of the text model (unfitted)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -265,14 +276,13 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
     constant = np.full((n_items, 2), -1, dtype=np.int8)  # per kind; -1 = use the model
     # Share of training articles of each kind reporting the item: 0 means the item does not
     # apply to that kind (e.g. the participant flow in a protocol).
-    prevalence = np.array(
-        [[y_all[flags == k, j].mean() if (flags == k).any() else 0.0 for k in (0, 1)]
-         for j in range(n_items)], dtype=np.float32)
+    prevalence = np.array([kind_shares(y_all[:, j], flags) for j in range(n_items)],
+                          dtype=np.float32)
     for j in range(n_items):
         y = y_all[:, j]
         x_cue, x_pat = item_features(corpus, rows, j)
         w_pattern.append(np.zeros(x_pat.shape[1], dtype=np.float32))
-        if min(y.sum(), len(y) - y.sum()) < MIN_CLASS:
+        if not learnable(y):
             for k in (0, 1):
                 mask = flags == k
                 constant[j, k] = int(y[mask].mean() >= 0.5) if mask.any() else int(y.mean() >= 0.5)
