@@ -63,6 +63,17 @@ class Document:
         """
         return _bare(self.sentence_text(sentence)) in self._heading_titles
 
+    def text_under(self, index: int) -> int | None:
+        """Index of the first running-text sentence of the section that heading sentence
+        ``index`` opens; None when a subsection heading (or nothing) comes first."""
+        heading = _bare(self.sentence_text(self.sentences[index]))
+        if index + 1 >= len(self.sentences):
+            return None
+        following = self.sentences[index + 1]
+        if self.is_heading(following) or _bare(following.section) != heading:
+            return None
+        return index + 1
+
     def page_at(self, offset: int) -> int | None:
         """1-based page holding ``offset``; None for formats without pages."""
         if not self.pages:

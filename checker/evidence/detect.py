@@ -88,48 +88,64 @@ def detect_elements(
         if j < n_items:
             if not decisions[j]:
                 continue
-            # Cue hits dominate; learned term weights break ties and cover cue-less sentences.
-            # The weights are English: in another language only a cue sentence is evidence.
+            # Cue hits dominate; in English, learned term weights break ties between cue
+            # sentences (the weights are English, so elsewhere the document order does).
             score = hits[:, j] * 10.0 + (term_scores[:, j] if english else 0.0)
             confidence = float(probs[j])
+            # A decision of the model is always shown, as in English: without a quotable cue
+            # sentence, with the sentence closest in (English) vocabulary as a mere pointer.
+            pointer: np.ndarray | None = term_scores[:, j]
         else:
             n_cue = int((hits[:, j] > 0).sum())
             if n_cue < EXTRA_MIN_SENTENCES:
                 continue
             score = hits[:, j].astype(np.float32)
             confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
-        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence,
-                                      trained=j < n_items and english))
+            pointer = None  # decided by its cues alone: no cue sentence, no detection
+        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer))
     return detections
 
 
 def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
-                confidence: float, trained: bool):
-    order = [0] if is_title_item(element) else list(np.argsort(-score, kind="stable"))
+                confidence: float, pointer: np.ndarray | None) -> list[Detection]:
+    """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
+    sentences; else the text under a heading with its cues; else one pointer sentence."""
     found: list[Detection] = []
-    for index in order:
-        if len(found) >= MAX_QUOTES:
-            break
-        # A sentence without the element's cues is only close in vocabulary: one such pointer
-        # when no cue sentence could be quoted (all headings), none after real evidence.
-        if found and not cued[index]:
-            break
-        if not trained and score[index] <= 0:
-            break
-        if found and score[index] <= 0:
-            break
-        sentence = doc.sentences[int(index)]
-        title = is_title_item(element)
-        if not title and element not in HEADING_EVIDENCE and doc.is_heading(sentence):
-            continue  # a heading names a topic; the evidence is in the text below it
+
+    def add(index: int, cue_match: bool) -> None:
+        sentence = doc.sentences[index]
         quote = doc.sentence_text(sentence)
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
-            continue
+            return
         found.append(
             Detection(element, quote, sentence.start, sentence.end, sentence.page,
-                      sentence.section, round(confidence, 3), len(found) + 1,
-                      cue_match=title or bool(cued[index]))
+                      sentence.section, round(confidence, 3), len(found) + 1, cue_match)
         )
+
+    if is_title_item(element):  # the title is what these items judge: it is the evidence
+        add(0, True)
+        return found
+    under_headings: list[int] = []
+    for index in (int(i) for i in np.argsort(-score, kind="stable")):
+        if len(found) >= MAX_QUOTES or not cued[index]:
+            break
+        if element not in HEADING_EVIDENCE and doc.is_heading(doc.sentences[index]):
+            # A heading names a topic; the evidence is in the text below it.
+            below = doc.text_under(index)
+            if below is not None and not cued[below] and below not in under_headings:
+                under_headings.append(below)
+            continue
+        add(index, True)
+    for index in under_headings:
+        if found:
+            break
+        add(index, True)
+    if not found and pointer is not None:
+        for index in (int(i) for i in np.argsort(-pointer, kind="stable")):
+            if not doc.is_heading(doc.sentences[index]):
+                add(index, False)
+                if found:
+                    break
     return found
 
 
