@@ -1,6 +1,7 @@
 """Compare decision rules of the element model, and bound what thresholds alone could reach.
 
-Usage: python scripts/experiment_elements.py [--data DIR] [--seeds 0 1 2] [--eval-split valid]
+Usage: python scripts/experiment_elements.py [--data DIR] [--lang en|fr] [--seeds 0 1 2]
+       [--eval-split valid]
 
 1. Nested cross-validation on the `train` split (5 folds grouped by protocol/results pair,
    repeated for each seed): each outer fold fits the model as shipped, then its per-item
@@ -31,7 +32,7 @@ from checker.evidence.model import ElementModel  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
     THRESHOLDS,
     binary_f1,
-    english_patterns,
+    cue_patterns,
     f1_plus_accuracy,
     fit,
     group_folds,
@@ -40,7 +41,8 @@ from checker.evidence.training import (  # noqa: E402
     prepare,
 )
 
-DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm"
+DEFAULT_DATA = {"en": ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm",
+                "fr": ROOT / "benchmarks" / "spirit-consort-tm-fr"}
 FINE = np.linspace(0.0, 1.0, 101)
 
 Rule = Callable[[np.ndarray, np.ndarray], float]
@@ -115,15 +117,16 @@ def ceiling(corpus, model: ElementModel) -> dict[str, tuple[float, float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, help="labelled folder (default: by language)")
+    parser.add_argument("--lang", choices=sorted(DEFAULT_DATA), default="en")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--eval-split", help="also measure the threshold ceiling on this split")
     args = parser.parse_args()
-    articles = load_benchmark(args.data)
+    articles = load_benchmark(args.data or DEFAULT_DATA[args.lang])
     items = sctm_items()
-    patterns = english_patterns(items)
+    patterns = cue_patterns(items, args.lang)
     train = [a for a in articles if a.split == "train"]
-    corpus = prepare(train, items, patterns)
+    corpus = prepare(train, items, patterns, args.lang)
     print(f"nested CV on train ({len(train)} articles), micro_f1 / macro_f1 per fold seed")
     results = [nested_cv(corpus, items, patterns, seed) for seed in args.seeds]
     for name in RULES:
@@ -131,9 +134,10 @@ def main() -> int:
         print(f"  {name:28s} {figures}")
     if args.eval_split:
         held = [a for a in articles if a.split == args.eval_split]
-        model = ElementModel.load()
+        model = ElementModel.load(lang=args.lang)
         print(f"ceiling on {args.eval_split} ({len(held)} articles; not a held-out figure)")
-        for name, (micro, macro) in ceiling(prepare(held, items, model.patterns), model).items():
+        held_corpus = prepare(held, items, model.patterns, args.lang)
+        for name, (micro, macro) in ceiling(held_corpus, model).items():
             print(f"  {name:48s} micro_f1={micro:.4f} macro_f1={macro:.4f}")
     return 0
 

@@ -53,7 +53,7 @@ from checker.evidence.prefilter import CuePattern  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
     FOLDS,
     Corpus,
-    english_patterns,
+    cue_patterns,
     fit_item,
     group_folds,
     item_features,
@@ -83,7 +83,7 @@ class Review:
             lambda: [matching_sentences(extract_path(a.path)) for a in self.articles])
         self.corpus: Corpus = _cached(
             cache / f"corpus-{data_key}-{lexicon_key}.pkl",
-            lambda: prepare(self.articles, self.items, english_patterns(self.items)))
+            lambda: prepare(self.articles, self.items, cue_patterns(self.items)))
         self.tfidf = _cached(cache / f"tfidf-{data_key}.pkl", self._tfidf)
         self.indexes = [SentenceIndex(s) for s in self.sentences]
         self.half_a = np.array([p % 2 == 1 for p in self.corpus.pairs])

@@ -69,8 +69,10 @@ def detect_elements(
     """Detected reporting elements of ``doc``, best supporting sentence first per element."""
     kind = normalise_kind(kind)
     lang = lang or doc.language
-    english = lang == "en"
-    model = get_model()
+    model = get_model(lang)
+    # Decided by the text and pattern models only in the language they were trained in, and
+    # if the training chose them over the cue model for that language (see the model card).
+    by_text = model.language == lang and model.decides_by_text
     lexicon = get_lexicon()
     sentences = matching_sentences(doc)
     if not sentences:
@@ -80,7 +82,7 @@ def detect_elements(
     hits = cue_matrix(index, elements, lexicon, lang)
     n_items = len(model.items)
     probs, decisions = model.probabilities(
-        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=english, sentences=index,
+        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=by_text, sentences=index,
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     detections: list[Detection] = []
@@ -88,12 +90,12 @@ def detect_elements(
         if j < n_items:
             if not decisions[j]:
                 continue
-            # Cue hits dominate; in English, learned term weights break ties between cue
-            # sentences (the weights are English, so elsewhere the document order does).
-            score = hits[:, j] * 10.0 + (term_scores[:, j] if english else 0.0)
+            # Cue hits dominate; learned term weights break ties between cue sentences when
+            # the text model decides (else the document order does).
+            score = hits[:, j] * 10.0 + (term_scores[:, j] if by_text else 0.0)
             confidence = float(probs[j])
-            # A decision of the model is always shown, as in English: without a quotable cue
-            # sentence, with the sentence closest in (English) vocabulary as a mere pointer.
+            # A decision of the model is always shown: without a quotable cue sentence, with
+            # the sentence closest in the model's vocabulary as a mere pointer.
             pointer: np.ndarray | None = term_scores[:, j]
         else:
             n_cue = int((hits[:, j] > 0).sum())

@@ -17,7 +17,7 @@ from .features import (
     tfidf_vector,
 )
 from .prefilter import CuePattern
-from .training import cue_block, kind_flag
+from .training import cue_block, kind_flag, model_stem
 
 MODEL_DIR = Path(__file__).with_name("model")
 
@@ -35,11 +35,11 @@ class ElementModel:
     b_text: np.ndarray
     w_cue: np.ndarray  # items x cue block
     b_cue: np.ndarray
-    thresholds: np.ndarray  # English documents (text + pattern models)
+    thresholds: np.ndarray  # documents in the model's language (text + pattern models)
     constant: np.ndarray  # items x 2 (protocol, paper): -1 = use the model, else the answer
     prevalence: np.ndarray  # items x 2 (protocol, paper): share of training articles reporting it
     meta: dict
-    patterns: list[list[str]] = field(default_factory=list)  # English cue patterns per item
+    patterns: list[list[str]] = field(default_factory=list)  # cue patterns per item
     w_pattern: list[np.ndarray] = field(default_factory=list)
     b_pattern: np.ndarray | None = None
     thresholds_cue: np.ndarray | None = None  # documents in other languages (cue model)
@@ -74,12 +74,24 @@ class ElementModel:
             thresholds_cue=np.asarray(arrays["thresholds_cue"], np.float32),
         )
 
+    @property
+    def language(self) -> str:
+        """The language of the documents it was trained on (its text and cue patterns)."""
+        return self.meta.get("language", "en")
+
+    @property
+    def decides_by_text(self) -> bool:
+        """Whether documents in its language are decided by the text and pattern models (else
+        by the cue model alone: chosen at training time, see the model card)."""
+        return self.meta.get("decide_by", "text") == "text"
+
     @classmethod
-    def load(cls, directory: Path = MODEL_DIR) -> ElementModel:
-        npz_path, json_path = directory / "elements.npz", directory / "elements.json"
+    def load(cls, directory: Path = MODEL_DIR, lang: str = "en") -> ElementModel:
+        stem = model_stem(lang)
+        npz_path, json_path = directory / f"{stem}.npz", directory / f"{stem}.json"
         if not (npz_path.is_file() and json_path.is_file()):
             raise ModelMissingError(
-                f"element model not found in {directory}; run scripts/train_elements.py"
+                f"element model {stem} not found in {directory}; run scripts/train_elements.py"
             )
         payload = json.loads(json_path.read_text("utf-8"))
         with np.load(npz_path) as npz:
@@ -105,7 +117,7 @@ class ElementModel:
         return self.w_text[:, : len(self.vocabulary)].T
 
     def pattern_features(self, sentences: list[str] | SentenceIndex) -> list[np.ndarray]:
-        """Per item, per stored English cue pattern: log(1 + sentences matching it)."""
+        """Per item, per stored cue pattern: log(1 + sentences matching it)."""
         index = sentences if isinstance(sentences, SentenceIndex) else SentenceIndex(sentences)
         return [pattern_counts(index, compiled) for compiled in self.compiled]
 
@@ -116,8 +128,8 @@ class ElementModel:
         """(probability, decision) per item for one document.
 
         ``cue_features`` is items x 3 (see features.cue_doc_features). ``use_text=False`` scores
-        with the cue-only model, used for documents not in English. ``sentences`` feed the
-        per-pattern features of English documents (without them, only the cue model is used).
+        with the cue-only model, used for documents not in the model's language. ``sentences``
+        feed the per-pattern features (without them, only the cue model is used).
         """
         counts = self.pattern_features(sentences) if (use_text and sentences is not None) else None
         return self.decide(text if use_text else None, cue_features, counts, kind_flag(kind))
@@ -127,8 +139,8 @@ class ElementModel:
         counts: list[np.ndarray] | None, flag: float,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Scores from precomputed features; text/pattern models need ``text`` and ``counts``."""
-        english = text is not None and counts is not None
-        x_text = tfidf_vector(text, self.vocabulary, self.idf) if english else None
+        full = text is not None and counts is not None
+        x_text = tfidf_vector(text, self.vocabulary, self.idf) if full else None
         probs = np.zeros(len(self.items), dtype=np.float32)
         decisions = np.zeros(len(self.items), dtype=bool)
         kind_index = int(flag)
@@ -139,7 +151,7 @@ class ElementModel:
                 decisions[j] = bool(fixed)
                 continue
             block = cue_block(cue_features[j], flag)
-            if english:
+            if full:
                 z = float(self.w_text[j, : len(x_text)] @ x_text)
                 z += float(self.w_text[j, len(x_text):] @ block + self.b_text[j])
                 x_pat = pattern_block(block, counts[j], cue_features, flag)
@@ -158,6 +170,10 @@ def _sigmoid(z: float) -> float:
     return float(1.0 / (1.0 + np.exp(-z)))
 
 
-@lru_cache(maxsize=1)
-def get_model() -> ElementModel:
+@lru_cache(maxsize=4)
+def get_model(lang: str = "en") -> ElementModel:
+    """The model for documents in ``lang``: the one trained in that language if shipped, else
+    the English one (whose cue model then reads the language's cues)."""
+    if lang != "en" and (MODEL_DIR / f"{model_stem(lang)}.npz").is_file():
+        return ElementModel.load(MODEL_DIR, lang)
     return ElementModel.load()

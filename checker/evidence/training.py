@@ -4,13 +4,14 @@ Per item, three logistic regressions:
 - text model: document TF-IDF plus the item's cue counts;
 - pattern model: one feature per cue pattern of the item (x document kind) plus the cue counts
   of every item (items are correlated);
-- cue model: the item's cue counts alone, used for documents not in English (whose cue
-  patterns differ, so per-pattern weights do not transfer).
-English documents average the text and pattern models. Decision thresholds are chosen on
-out-of-fold predictions, with folds grouped by protocol/results pair so that the two articles
-of one trial never sit on both sides of a split. Items with fewer than three training articles
-of either class answer the per-kind majority. :func:`cross_validate` gives honest (nested)
-figures on the training split.
+- cue model: the item's cue counts alone, used for documents in a language the model was
+  not trained in (whose cue patterns differ, so per-pattern weights do not transfer).
+Documents in the model's language average the text and pattern models. One model is trained
+per language with a labelled folder: English (the corpus) and French (its translation).
+Decision thresholds are chosen on out-of-fold predictions, with folds grouped by
+protocol/results pair so that the two articles of one trial never sit on both sides of a split.
+Items with fewer than three training articles of either class answer the per-kind majority.
+:func:`cross_validate` gives honest (nested) figures on the training split.
 """
 
 from __future__ import annotations
@@ -97,11 +98,11 @@ def cue_block(cue: np.ndarray, flag: float) -> np.ndarray:
     return np.concatenate([[flag], cue, cue * flag]).astype(np.float32)
 
 
-def english_patterns(items: list[str]) -> list[list[str]]:
-    """The lexicon's English cue patterns per item (stored in the model, which is then
+def cue_patterns(items: list[str], lang: str = "en") -> list[list[str]]:
+    """The lexicon's cue patterns per item in ``lang`` (stored in the model, which is then
     self-contained: editing lexicon.yaml cannot silently shift the pattern features)."""
     lexicon = get_lexicon()
-    return [[p.regex.pattern for p in lexicon.for_language(item, "en")] for item in items]
+    return [[p.regex.pattern for p in lexicon.for_language(item, lang)] for item in items]
 
 
 @dataclass
@@ -116,7 +117,9 @@ class Corpus:
     counts: list[list[np.ndarray]]  # [article][item] per-pattern counts
 
 
-def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]) -> Corpus:
+def prepare(articles: list[Article], items: list[str], patterns: list[list[str]],
+            lang: str = "en") -> Corpus:
+    """Features of ``articles``, whose cues are read in ``lang`` (the patterns' language)."""
     lexicon = get_lexicon()
     compiled = [compile_patterns(p) for p in patterns]
     texts, cues, counts = [], [], []
@@ -124,7 +127,7 @@ def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]
         doc = extract_path(article.path)
         index = SentenceIndex(matching_sentences(doc))
         texts.append(doc.text)
-        cues.append(cue_doc_features(cue_matrix(index, items, lexicon, "en")))
+        cues.append(cue_doc_features(cue_matrix(index, items, lexicon, lang)))
         counts.append([pattern_counts(index, c) for c in compiled])
     return Corpus(
         texts=texts,
@@ -221,12 +224,12 @@ class ItemModels:
     text: Any  # on the document TF-IDF plus the cue block
     pattern: Any
     cue: Any
-    threshold: float  # for the average of the text and pattern models (English documents)
+    threshold: float  # for the average of the text and pattern models (the model's language)
     threshold_cue: float  # for the cue model alone (other languages)
     oof: np.ndarray  # out-of-fold averaged probabilities the threshold was chosen on
 
     def probability(self, x_text, x_cue: np.ndarray, x_pat: np.ndarray) -> np.ndarray:
-        """English decision score: the mean of the text and pattern models."""
+        """Decision score in the model's language: the mean of the text and pattern models."""
         from scipy import sparse
 
         x_both = sparse.hstack([x_text, sparse.csr_matrix(x_cue)]).tocsr()
@@ -315,40 +318,50 @@ def fit(corpus: Corpus, rows: np.ndarray, items: list[str], patterns: list[list[
     }
 
 
-def train(articles: list[Article], items: list[str]) -> dict:
-    """Fit the model on all ``articles``."""
-    patterns = english_patterns(items)
-    corpus = prepare(articles, items, patterns)
+def train(articles: list[Article], items: list[str], lang: str = "en") -> dict:
+    """Fit the model for documents in ``lang`` on all ``articles`` (written in ``lang``)."""
+    patterns = cue_patterns(items, lang)
+    corpus = prepare(articles, items, patterns, lang)
     return fit(corpus, np.arange(len(articles)), items, patterns)
 
 
-def cross_validate(articles: list[Article], items: list[str], k: int = FOLDS) -> dict:
-    """Nested k-fold CV grouped by pair: micro/macro F1 of the whole training procedure.
+def cross_validate(articles: list[Article], items: list[str], k: int = FOLDS,
+                   lang: str = "en", decide_by: str = "text") -> dict:
+    """Nested k-fold CV grouped by pair: micro/macro F1 of the whole training procedure, with
+    decisions by the text and pattern models (``decide_by="text"``) or the cue model alone.
 
     Macro-F1 averages over items with at least one positive article (as the benchmark does).
     """
     from .model import ElementModel
 
-    patterns = english_patterns(items)
-    corpus = prepare(articles, items, patterns)
+    patterns = cue_patterns(items, lang)
+    corpus = prepare(articles, items, patterns, lang)
     folds = group_folds(corpus.pairs, k)
     decisions = np.zeros(corpus.y.shape, dtype=bool)
     for g in range(k):
         test, rows = np.where(folds == g)[0], np.where(folds != g)[0]
         model = ElementModel.from_arrays(fit(corpus, rows, items, patterns), {})
+        by_text = decide_by == "text"
         for r in test:
             decisions[r] = model.decide(
-                corpus.texts[r], corpus.cues[r], corpus.counts[r], corpus.flags[r]
+                corpus.texts[r] if by_text else None, corpus.cues[r],
+                corpus.counts[r] if by_text else None, corpus.flags[r],
             )[1]
     micro, macro = micro_macro(corpus.y, decisions)
     return {"micro_f1": micro, "macro_f1": macro, "documents": len(articles), "folds": k}
 
 
-def save_model(model: dict, directory: Path, meta: dict) -> None:
+def model_stem(lang: str) -> str:
+    """File name stem of the model for documents in ``lang``: elements, elements_fr, ..."""
+    return "elements" if lang == "en" else f"elements_{lang}"
+
+
+def save_model(model: dict, directory: Path, meta: dict, lang: str = "en") -> None:
     """Large arrays in float16 (small, precise enough for linear scores); vocabulary in JSON."""
     directory.mkdir(parents=True, exist_ok=True)
+    stem = model_stem(lang)
     np.savez_compressed(
-        directory / "elements.npz",
+        directory / f"{stem}.npz",
         idf=model["idf"].astype(np.float16),
         w_text=model["w_text"].astype(np.float16),
         b_text=model["b_text"],
@@ -363,5 +376,5 @@ def save_model(model: dict, directory: Path, meta: dict) -> None:
         prevalence=model["prevalence"],
     )
     payload = {"items": model["items"], "vocabulary": model["vocabulary"],
-               "patterns": model["patterns"], "meta": meta}
-    (directory / "elements.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+               "patterns": model["patterns"], "meta": {**meta, "language": lang}}
+    (directory / f"{stem}.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
