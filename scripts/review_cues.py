@@ -1,6 +1,6 @@
 """Review the cue patterns of one item against the train split, with a held-out half.
 
-Usage: python scripts/review_cues.py [--data DIR] COMMAND ITEM ...
+Usage: python scripts/review_cues.py [--lang en|fr] [--data DIR] COMMAND ITEM ...
 
   fp ITEM [-n N]                 half-A articles wrongly decided "reported", with cue sentences
   tp ITEM [-n N]                 half-A articles rightly decided "reported", with cue sentences
@@ -8,15 +8,18 @@ Usage: python scripts/review_cues.py [--data DIR] COMMAND ITEM ...
                                  sentences matching REGEX (default: the item's cues)
   grep ITEM REGEX [-n N]         in how many half-A articles reporting / not reporting ITEM a
                                  sentence matches REGEX, with examples of both
-  eval ITEM FILE.yaml            nested cross-validated errors of ITEM with the lexicon's English
-                                 patterns and with FILE's (`ITEM: {en: [...]}`), split by half,
-                                 for fold seeds 0 and 1
+  eval ITEM FILE.yaml            nested cross-validated errors of ITEM with the lexicon's
+                                 patterns and with FILE's (`ITEM: {en: [...]}`, or `fr:` with
+                                 --lang fr), split by half, for fold seeds 0 and 1
 
 The train split is cut in two halves by trial: A (odd pair ids) is the half one reads, B (even)
 is never shown, only counted by ``eval``. The protocol of the fifth model release: a change is
 kept when, summed over both seeds, errors fall by at least 4 and B's errors do not rise (see the
 model card). Decisions are those of the shipped model's training procedure, item by item
-(``training.fit_item``), with the document TF-IDF fitted on each outer training part.
+(``training.fit_item``), with the document TF-IDF fitted on each outer training part; in a
+language whose shipped model decides by its cue model alone (French), the cue model's.
+With ``--lang fr`` the folder is the French translation of the corpus and the French cue
+patterns are reviewed.
 Results are cached under ``--cache`` (the corpus features per lexicon version).
 
 Training data: SPIRIT-CONSORT-TM (Jiang et al., medRxiv 2025; MIT licence), `train` split only.
@@ -49,6 +52,7 @@ from checker.evidence.features import (  # noqa: E402
     pattern_counts,
 )
 from checker.evidence.lexicon import LEXICON_PATH, Lexicon, get_lexicon  # noqa: E402
+from checker.evidence.model import ElementModel  # noqa: E402
 from checker.evidence.prefilter import CuePattern  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
     FOLDS,
@@ -64,7 +68,8 @@ from checker.evidence.training import (  # noqa: E402
     tfidf_vectorizer,
 )
 
-DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm"
+DEFAULT_DATA = {"en": ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm",
+                "fr": ROOT / "benchmarks" / "spirit-consort-tm-fr"}
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "npis-checker"
 SEEDS = (0, 1)
 
@@ -72,9 +77,11 @@ SEEDS = (0, 1)
 class Review:
     """The train split's features, TF-IDF per outer fold and sentences, cached on disk."""
 
-    def __init__(self, data: Path, cache: Path) -> None:
+    def __init__(self, data: Path, cache: Path, lang: str = "en") -> None:
         self.articles = [a for a in load_benchmark(data) if a.split == "train"]
         self.items = sctm_items()
+        self.lang = lang
+        self.by_text = ElementModel.load(lang=lang).decides_by_text
         cache.mkdir(parents=True, exist_ok=True)
         lexicon_key = hashlib.sha256(LEXICON_PATH.read_bytes()).hexdigest()[:12]
         data_key = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:12]
@@ -83,7 +90,7 @@ class Review:
             lambda: [matching_sentences(extract_path(a.path)) for a in self.articles])
         self.corpus: Corpus = _cached(
             cache / f"corpus-{data_key}-{lexicon_key}.pkl",
-            lambda: prepare(self.articles, self.items, cue_patterns(self.items)))
+            lambda: prepare(self.articles, self.items, cue_patterns(self.items, lang), lang))
         self.tfidf = _cached(cache / f"tfidf-{data_key}.pkl", self._tfidf)
         self.indexes = [SentenceIndex(s) for s in self.sentences]
         self.half_a = np.array([p % 2 == 1 for p in self.corpus.pairs])
@@ -124,19 +131,25 @@ class Review:
                 continue
             x_cue, x_pat = item_features(corpus, train, j)
             models = fit_item(x_train, x_cue, x_pat, y, group_folds(corpus.pairs[train]))
-            scores[test] = models.probability(x_test, *item_features(corpus, test, j))
-            decided[test] = (scores[test] >= models.threshold) & applies
+            test_cue, test_pat = item_features(corpus, test, j)
+            if self.by_text:
+                scores[test] = models.probability(x_test, test_cue, test_pat)
+                threshold = models.threshold
+            else:
+                scores[test] = models.cue.predict_proba(test_cue)[:, 1]
+                threshold = models.threshold_cue
+            decided[test] = (scores[test] >= threshold) & applies
         return decided, scores
 
     def with_patterns(self, j: int, patterns: list[str]) -> Corpus:
         """The corpus with item ``j``'s cue features computed from ``patterns``."""
         item = self.items[j]
-        lexicon = Lexicon({item: {"en": patterns}})
+        lexicon = Lexicon({item: {self.lang: patterns}})
         compiled = compile_patterns(patterns)
         cues = self.corpus.cues.copy()
         counts = [list(c) for c in self.corpus.counts]
         for r, index in enumerate(self.indexes):
-            cues[r, j] = cue_doc_features(cue_matrix(index, [item], lexicon, "en"))[0]
+            cues[r, j] = cue_doc_features(cue_matrix(index, [item], lexicon, self.lang))[0]
             counts[r][j] = pattern_counts(index, compiled)
         return replace(self.corpus, cues=cues, counts=counts)
 
@@ -171,7 +184,7 @@ def _show(review: Review, r: int, j: int, lines: list[tuple[int, str, str]], lim
 
 
 def _cue_sentences(review: Review, r: int, item: str) -> list[tuple[int, str, str]]:
-    patterns = get_lexicon().for_language(item, "en")
+    patterns = get_lexicon().for_language(item, review.lang)
     found = []
     for i, sentence in enumerate(review.sentences[r]):
         hit = next((p.regex.pattern for p in patterns if p.regex.search(sentence)), None)
@@ -182,7 +195,8 @@ def _cue_sentences(review: Review, r: int, item: str) -> list[tuple[int, str, st
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--lang", choices=sorted(DEFAULT_DATA), default="en")
+    parser.add_argument("--data", type=Path, help="labelled folder (default: by language)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "review_cues")
     parser.add_argument("command", choices=["fp", "tp", "fn", "grep", "eval"])
     parser.add_argument("item")
@@ -190,7 +204,7 @@ def main() -> int:
     parser.add_argument("--probe", help="fn: show the sentences matching this regex")
     parser.add_argument("-n", type=int, default=15, help="articles shown")
     args = parser.parse_args()
-    review = Review(args.data, args.cache)
+    review = Review(args.data or DEFAULT_DATA[args.lang], args.cache, args.lang)
     if args.item not in review.items:
         parser.error(f"unknown item {args.item!r}")
     j = review.items.index(args.item)
@@ -226,8 +240,8 @@ def main() -> int:
 
         if not args.argument:
             parser.error("eval needs a FILE.yaml")
-        proposed = yaml.safe_load(Path(args.argument).read_text("utf-8"))[args.item]["en"]
-        current = [p.regex.pattern for p in get_lexicon().for_language(args.item, "en")]
+        proposed = yaml.safe_load(Path(args.argument).read_text("utf-8"))[args.item][args.lang]
+        current = [p.regex.pattern for p in get_lexicon().for_language(args.item, args.lang)]
         print("current :", review.errors(review.with_patterns(j, current), j))
         print("proposed:", review.errors(review.with_patterns(j, proposed), j))
     return 0
