@@ -133,6 +133,29 @@ def test_french_documents_are_scored_by_the_french_model() -> None:
     assert not np.array_equal(english.w_cue, french.w_cue)
 
 
+def test_without_a_french_model_french_documents_use_the_english_cue_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout without elements_fr.* still reads French: the English model's cue model on
+    the French cues, as before the French model existed; a missing file is named."""
+    import shutil
+
+    from checker.evidence import model as model_module
+
+    for name in ("elements.npz", "elements.json"):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    monkeypatch.setattr(model_module, "MODEL_DIR", tmp_path)
+    model_module.get_model.cache_clear()
+    try:
+        fallback = model_module.get_model("fr")
+        assert fallback.language == "en"
+        doc = extract_document(PROTOCOL_FR.encode(), "protocole.md")
+        assert "24_Ethics" in detected_elements(detect_elements(doc, kind="protocol"))
+        with pytest.raises(model_module.ModelMissingError, match="elements_fr"):
+            model_module.ElementModel.load(tmp_path, "fr")
+    finally:
+        model_module.get_model.cache_clear()
+
+
 def test_model_carries_its_own_cue_patterns() -> None:
     # The pattern model's weights line up with the patterns stored in the model, not with
     # whatever lexicon.yaml says today: one weight per pattern and per pattern x kind.
