@@ -27,6 +27,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmark_folders import DEFAULT_DATA  # noqa: E402
+
 from checker.evidence.elements import sctm_items  # noqa: E402
 from checker.evidence.model import ElementModel  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
@@ -41,8 +43,6 @@ from checker.evidence.training import (  # noqa: E402
     prepare,
 )
 
-DEFAULT_DATA = {"en": ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm",
-                "fr": ROOT / "benchmarks" / "spirit-consort-tm-fr"}
 FINE = np.linspace(0.0, 1.0, 101)
 
 Rule = Callable[[np.ndarray, np.ndarray], float]

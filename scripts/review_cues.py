@@ -41,6 +41,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmark_folders import DEFAULT_DATA  # noqa: E402
+
 from checker.documents import extract_path  # noqa: E402
 from checker.evidence.elements import sctm_items  # noqa: E402
 from checker.evidence.features import (  # noqa: E402
@@ -68,8 +70,6 @@ from checker.evidence.training import (  # noqa: E402
     tfidf_vectorizer,
 )
 
-DEFAULT_DATA = {"en": ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm",
-                "fr": ROOT / "benchmarks" / "spirit-consort-tm-fr"}
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "npis-checker"
 SEEDS = (0, 1)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmark_folders import DEFAULT_DATA  # noqa: E402
+
 from checker.evidence.elements import sctm_items  # noqa: E402
 from checker.evidence.model import MODEL_DIR  # noqa: E402
 from checker.evidence.training import (  # noqa: E402
@@ -29,9 +31,6 @@ from checker.evidence.training import (  # noqa: E402
     save_model,
     train,
 )
-
-DEFAULT_DATA = {"en": ROOT.parent / "shared" / "benchmarks" / "spirit-consort-tm",
-                "fr": ROOT / "benchmarks" / "spirit-consort-tm-fr"}
 
 
 def main() -> int:

@@ -176,4 +176,4 @@ def get_model(lang: str = "en") -> ElementModel:
     the English one (whose cue model then reads the language's cues)."""
     if lang != "en" and (MODEL_DIR / f"{model_stem(lang)}.npz").is_file():
         return ElementModel.load(MODEL_DIR, lang)
-    return ElementModel.load()
+    return ElementModel.load(MODEL_DIR)

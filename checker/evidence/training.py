@@ -338,10 +338,10 @@ def cross_validate(articles: list[Article], items: list[str], k: int = FOLDS,
     corpus = prepare(articles, items, patterns, lang)
     folds = group_folds(corpus.pairs, k)
     decisions = np.zeros(corpus.y.shape, dtype=bool)
+    by_text = decide_by == "text"
     for g in range(k):
         test, rows = np.where(folds == g)[0], np.where(folds != g)[0]
         model = ElementModel.from_arrays(fit(corpus, rows, items, patterns), {})
-        by_text = decide_by == "text"
         for r in test:
             decisions[r] = model.decide(
                 corpus.texts[r] if by_text else None, corpus.cues[r],
