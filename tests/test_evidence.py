@@ -166,6 +166,17 @@ def test_model_carries_its_own_cue_patterns() -> None:
     assert model.meta["train_cv"]["folds"] == 5
 
 
+def test_models_were_trained_with_the_lexicon_as_it_is() -> None:
+    """The text and cue models read cue counts computed with lexicon.yaml at run time, so a
+    lexicon edit without retraining (scripts/train_elements.py) would shift their features
+    silently: each model's stored patterns must be the lexicon's."""
+    lexicon = get_lexicon()
+    for lang in ("en", "fr"):
+        model = get_model(lang)
+        assert model.patterns == [[p.regex.pattern for p in lexicon.for_language(item, lang)]
+                                  for item in model.items]
+
+
 def test_pattern_counts_count_sentences_per_pattern() -> None:
     compiled = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
     sentences = SentenceIndex(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."])
