@@ -82,6 +82,12 @@ class Document:
         index = max(0, bisect_right(starts, offset) - 1)
         return self.pages[index].number
 
+    def sections_at(self, offset: int) -> list[str]:
+        """Titles of every section holding ``offset``, outermost first ("Discussion",
+        "Strengths and weaknesses")."""
+        holding = [s for s in self.sections if s.start <= offset < s.end]
+        return [s.title for s in sorted(holding, key=lambda s: (s.level, s.start))]
+
     def section_at(self, offset: int) -> str:
         """Title of the innermost section whose heading precedes ``offset``."""
         best: Section | None = None

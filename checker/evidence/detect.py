@@ -19,6 +19,7 @@ from .features import SentenceIndex, cue_doc_features, cue_matrix, matching_sent
 from .lexicon import get_lexicon
 from .model import get_model
 from .quotes import verify_quotation
+from .sections import get_context_sections
 
 MAX_QUOTES = 3  # supporting sentences per element
 EXTRA_MIN_SENTENCES = 1
@@ -85,6 +86,8 @@ def detect_elements(
         doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=by_text, sentences=index,
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
+    context = get_context_sections()
+    outside_context = ~context.flags(doc)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -97,6 +100,9 @@ def detect_elements(
             # A decision of the model is always shown: without a quotable cue sentence, with
             # the sentence closest in the model's vocabulary as a mere pointer.
             pointer: np.ndarray | None = term_scores[:, j]
+            # The trial's own report before background and discussion (sections.yaml).
+            preferred = (None if element in context.items or element in HEADING_EVIDENCE
+                         else outside_context)
         else:
             n_cue = int((hits[:, j] > 0).sum())
             if n_cue < EXTRA_MIN_SENTENCES:
@@ -104,14 +110,18 @@ def detect_elements(
             score = hits[:, j].astype(np.float32)
             confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
             pointer = None  # decided by its cues alone: no cue sentence, no detection
-        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer))
+            preferred = None
+        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
+                                      preferred))
     return detections
 
 
 def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
-                confidence: float, pointer: np.ndarray | None) -> list[Detection]:
+                confidence: float, pointer: np.ndarray | None,
+                preferred: np.ndarray | None = None) -> list[Detection]:
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
-    sentences; else the text under a heading with its cues; else one pointer sentence."""
+    sentences (those in ``preferred`` sentences first, then by ``score``); else the text under
+    a heading with its cues; else one pointer sentence."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool) -> None:
@@ -128,7 +138,9 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         add(0, True)
         return found
     under_headings: list[int] = []
-    for index in (int(i) for i in np.argsort(-score, kind="stable")):
+    first = np.ones(len(score), dtype=bool) if preferred is None else preferred
+    # Cue sentences first, then preferred ones, then by score (lexsort: last key is primary).
+    for index in (int(i) for i in np.lexsort((-score, ~first, ~cued))):
         if len(found) >= MAX_QUOTES or not cued[index]:
             break
         if element not in HEADING_EVIDENCE and doc.is_heading(doc.sentences[index]):

@@ -1,0 +1,113 @@
+"""Context sections: an item's quotations come first from the trial's own report, not from
+the background or the discussion (checker/evidence/sections.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.documents import extract_document, extract_path
+from checker.evidence import detect_elements
+from checker.evidence.elements import HEADING_EVIDENCE, sctm_items
+from checker.evidence.sections import ContextSections, get_context_sections
+
+REPO = Path(__file__).resolve().parents[1]
+FRENCH_BENCHMARK = REPO / "benchmarks" / "spirit-consort-tm-fr"
+
+PROTOCOL = """Yoga for chronic low back pain: protocol for a randomised, assessor-blinded trial
+
+## Background
+
+An earlier double-blind trial of yoga found that outcome assessors who were blinded to \
+allocation rated pain lower than unblinded ones.
+
+## Methods
+
+Participants will be randomised in a 1:1 ratio using a computer-generated sequence with \
+permuted blocks of variable size, stratified by centre. Allocation will be concealed using \
+sealed opaque envelopes. Outcome assessors will be blinded to group allocation.
+
+## Discussion
+
+### Strengths and limitations
+
+Outcome assessors will be blinded, but participants cannot be blinded to yoga.
+
+## Ethics and dissemination
+
+The study was approved by the Regional Research Ethics Committee (ref. 12/345). Written \
+informed consent will be obtained from all participants.
+"""
+
+
+@pytest.mark.parametrize(("titles", "context"), [
+    (["Background"], True),
+    (["Background and rationale"], True),
+    (["2. Discussion"], True),
+    (["Discussion", "Strengths and limitations"], True),
+    (["Conclusions"], True),
+    (["Contexte"], True),
+    (["Forces et limites"], True),
+    (["Methods", "Blinding"], False),
+    (["Méthodes"], False),
+    (["Trial registration"], False),
+    ([], False),
+])
+def test_context_headings(titles: list[str], context: bool) -> None:
+    assert get_context_sections().is_context(titles) is context
+
+
+def test_context_items_are_items() -> None:
+    assert get_context_sections().items <= set(sctm_items())
+
+
+@pytest.mark.parametrize("data", [
+    None,
+    [],
+    {"context_headings": ["background"]},
+    {"context_headings": {"en": []}},
+    {"context_headings": {"en": ["background", 3]}},
+    {"context_headings": {"en": ["background"]}, "context_items": "7_Objectives"},
+])
+def test_malformed_sections_file_is_named(data: object) -> None:
+    with pytest.raises(ValueError, match="sections.yaml"):
+        ContextSections.from_data(data)
+
+
+def test_the_trials_own_sentence_is_quoted_before_background_and_discussion() -> None:
+    doc = extract_document(PROTOCOL.encode(), "protocol.md")
+    flags = get_context_sections().flags(doc)
+    masked = [d for d in detect_elements(doc, kind="protocol")
+              if d.element == "17a_Masking_People_masked"]
+    assert masked, "masking detected"
+    assert masked[0].quote == "Outcome assessors will be blinded to group allocation."
+    assert masked[0].section == "Methods"
+    # The background and discussion sentences ("An earlier double-blind trial ...") may
+    # follow, never precede it.
+    positions = [next(i for i, s in enumerate(doc.sentences) if s.start == d.start)
+                 for d in masked]
+    in_context = [bool(flags[p]) for p in positions]
+    assert in_context == sorted(in_context) and in_context[0] is False
+
+
+@pytest.mark.parametrize("path", sorted((FRENCH_BENCHMARK / "documents").glob("*/0[0-2]*.txt")),
+                         ids=lambda p: p.name)
+def test_quotations_outside_context_sections_come_first(path: Path) -> None:
+    """On benchmark articles: for every item but those whose place is the background or the
+    discussion, the ranked quotations never put a context sentence before another one."""
+    doc = extract_path(path)
+    flags = get_context_sections().flags(doc)
+    start_to_index = {s.start: i for i, s in enumerate(doc.sentences)}
+    kind = "paper" if path.parent.name == "results" else "protocol"
+    ranked: dict[str, list[bool]] = {}
+    for detection in sorted(detect_elements(doc, kind=kind), key=lambda d: d.rank):
+        exempt = (detection.element in get_context_sections().items
+                  or detection.element in HEADING_EVIDENCE
+                  or detection.element.startswith("X_") or not detection.cue_match)
+        if not exempt:
+            ranked.setdefault(detection.element, []).append(
+                bool(flags[start_to_index[detection.start]]))
+    assert ranked
+    for element, in_context in ranked.items():
+        assert in_context == sorted(in_context), element
