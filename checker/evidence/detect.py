@@ -93,9 +93,11 @@ def detect_elements(
         if j < n_items:
             if not decisions[j]:
                 continue
-            # Cue hits dominate; learned term weights break ties between cue sentences when
-            # the text model decides (else the document order does).
-            score = hits[:, j] * 10.0 + (term_scores[:, j] if by_text else 0.0)
+            # Cue sentences by cue hits, then in document order. Not by the learned term
+            # weights: fitted for article-level decisions, they favour any sentence of a
+            # reporting article, discussion and results included (judged blind, see the model
+            # card).
+            score = hits[:, j].astype(np.float32)
             confidence = float(probs[j])
             # A decision of the model is always shown: without a quotable cue sentence, with
             # the sentence closest in the model's vocabulary as a mere pointer.

@@ -113,7 +113,8 @@ class ElementModel:
 
     @property
     def text_weights(self) -> np.ndarray:
-        """Vocabulary x items: how much each term speaks for each item (sentence ranking)."""
+        """Vocabulary x items: how much each term speaks for each item (the pointer sentence
+        shown when no sentence holds one of the item's cues)."""
         return self.w_text[:, : len(self.vocabulary)].T
 
     def pattern_features(self, sentences: list[str] | SentenceIndex) -> list[np.ndarray]:

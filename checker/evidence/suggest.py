@@ -78,7 +78,7 @@ def _cue_quotations(document: Document, index: SentenceIndex,
 def _ordered(elements: list[Quotation], cues: list[Quotation], trained: bool) -> list[Quotation]:
     """The quotations to show first first, each sentence once.
 
-    With ``trained`` (English), the elements' sentences, ranked by the trained model, those of
+    With ``trained`` (English), the elements' sentences (items the trained model decided), those of
     a SPIRIT/CONSORT item that also hold the invariant's own wording ahead ("analysed by
     intention to treat" before "Stata was used" for an ITT invariant), then the other
     sentences with the invariant's wording. Otherwise every sentence is a phrase match, and the
