@@ -48,6 +48,10 @@ informed consent will be obtained from all participants.
     (["Discussion", "Strengths and limitations"], True),
     (["Conclusions"], True),
     (["Contexte"], True),
+    (["Contexte et justification"], True),
+    (["Contexte :"], True),
+    (["Contexte d'utilisation"], False),  # a setting, not background
+    (["Contexte clinique"], False),
     (["Forces et limites"], True),
     (["Methods", "Blinding"], False),
     (["Méthodes"], False),
@@ -58,8 +62,13 @@ def test_context_headings(titles: list[str], context: bool) -> None:
     assert get_context_sections().is_context(titles) is context
 
 
-def test_context_items_are_items() -> None:
+def test_context_items_and_invariants_exist() -> None:
+    from checker.catalogue import get_catalogue
+
+    catalogue = get_catalogue()
+    invariants = {i.id for st in catalogue.study_types for i in catalogue.invariants_for(st.id)}
     assert get_context_sections().items <= set(sctm_items())
+    assert get_context_sections().invariants <= invariants
 
 
 @pytest.mark.parametrize("data", [
@@ -68,7 +77,9 @@ def test_context_items_are_items() -> None:
     {"context_headings": ["background"]},
     {"context_headings": {"en": []}},
     {"context_headings": {"en": ["background", 3]}},
+    {"context_headings": {"en": ["background("]}},
     {"context_headings": {"en": ["background"]}, "context_items": "7_Objectives"},
+    {"context_headings": {"en": ["background"]}, "context_invariants": "MEC02"},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):

@@ -21,6 +21,7 @@ _NUMBERING = r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?"
 class ContextSections:
     headings: re.Pattern[str]  # matches a context heading's title
     items: frozenset[str]  # items whose evidence belongs in those sections
+    invariants: frozenset[str] = frozenset()  # likewise for invariants' quotations
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -29,20 +30,28 @@ class ContextSections:
             raise ValueError("sections.yaml: expected a mapping")
         headings = data.get("context_headings")
         if not isinstance(headings, dict) or not all(
-            isinstance(words, list) and words and all(isinstance(w, str) and w.strip()
-                                                      for w in words)
-            for words in headings.values()
+            isinstance(patterns, list) and patterns
+            and all(isinstance(p, str) and p.strip() for p in patterns)
+            for patterns in headings.values()
         ):
             raise ValueError("sections.yaml: context_headings must map each language to a "
-                             "non-empty list of words")
+                             "non-empty list of patterns")
+        patterns = [p for ps in headings.values() for p in ps]
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(
+                    f"sections.yaml: context heading pattern {pattern!r}: {exc}") from exc
         items = data.get("context_items", [])
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ValueError("sections.yaml: context_items must be a list of element ids")
-        words = sorted({w.strip().lower() for ws in headings.values() for w in ws}, key=len,
-                       reverse=True)
-        alternatives = "|".join(re.escape(w) for w in words)
-        return cls(re.compile(rf"{_NUMBERING}(?:{alternatives})s?\b", re.IGNORECASE),
-                   frozenset(items))
+        invariants = data.get("context_invariants", [])
+        if not isinstance(invariants, list) or not all(isinstance(i, str) for i in invariants):
+            raise ValueError("sections.yaml: context_invariants must be a list of invariant ids")
+        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        return cls(re.compile(rf"{_NUMBERING}(?:{alternatives})", re.IGNORECASE),
+                   frozenset(items), frozenset(invariants))
 
     def is_context(self, titles: list[str]) -> bool:
         """Whether any of a sentence's enclosing section titles is a context heading."""

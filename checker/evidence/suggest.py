@@ -19,6 +19,7 @@ from .detect import Detection
 from .elements import sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
+from .sections import get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
@@ -52,8 +53,10 @@ class Suggestion:
         return asdict(self)
 
 
-def _cue_quotations(document: Document, index: SentenceIndex,
-                    cues: tuple[str, ...]) -> list[Quotation]:
+def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
+                    context: list[bool] | None = None) -> list[Quotation]:
+    """The first sentences with one of the invariant's own ``cues``; those outside the
+    ``context`` sentences (background, discussion) first when given."""
     if not cues:
         return []
     pattern = re.compile(
@@ -61,7 +64,10 @@ def _cue_quotations(document: Document, index: SentenceIndex,
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
-    for position in index.containing_any(c.lower() for c in cues):
+    positions = sorted(index.containing_any(c.lower() for c in cues))
+    if context is not None:
+        positions.sort(key=lambda position: context[position])
+    for position in positions:
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
         # A bare heading or a fragment names a topic without reporting anything.
@@ -99,6 +105,14 @@ def _ordered(elements: list[Quotation], cues: list[Quotation], trained: bool) ->
             seen.add(quotation.start)
             unique.append(quotation)
     return unique
+
+
+def _own_report_first(quotations: list[Quotation], document: Document,
+                      context: list[bool]) -> list[Quotation]:
+    """The same quotations, those outside background and discussion sections first."""
+    at = {sentence.start: flag for sentence, flag in zip(document.sentences, context,
+                                                          strict=True)}
+    return sorted(quotations, key=lambda q: at.get(q.start, False))
 
 
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
@@ -166,6 +180,8 @@ def suggest_answers(
         by_element.setdefault(detection.element, []).append(detection)
     suggestions: dict[str, Suggestion] = {}
     index = SentenceIndex(matching_sentences(document)) if document is not None else None
+    sections = get_context_sections()
+    context = sections.flags(document).tolist() if document is not None else None
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]
@@ -180,10 +196,15 @@ def suggest_answers(
                                             best.section, element))
         unquoted = [e for e in found if not by_element[e][0].cue_match]
         extra: list[Quotation] = []
+        # The trial's own report first, unless the invariant's place is the background or
+        # the discussion (sections.yaml).
+        own_first = document is not None and invariant.id not in sections.invariants
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues))
+            extra = _cue_quotations(document, index, tuple(cues), context if own_first else None)
         quotations = _ordered(quotations, extra, trained=lang == "en")
+        if own_first:
+            quotations = _own_report_first(quotations, document, context)
         cue_only = not found and bool(extra)
         # A suggestion must be defensible by a quotation: an element inferred from the text
         # as a whole, with no sentence to quote, never makes an invariant met, nor alone
