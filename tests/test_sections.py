@@ -9,7 +9,7 @@ import pytest
 
 from checker.documents import extract_document, extract_path
 from checker.evidence import detect_elements
-from checker.evidence.elements import HEADING_EVIDENCE, sctm_items
+from checker.evidence.elements import HEADING_EVIDENCE, extra_elements, sctm_items
 from checker.evidence.sections import ContextSections, get_context_sections
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,7 +67,7 @@ def test_context_items_and_invariants_exist() -> None:
 
     catalogue = get_catalogue()
     invariants = {i.id for st in catalogue.study_types for i in catalogue.invariants_for(st.id)}
-    assert get_context_sections().items <= set(sctm_items())
+    assert get_context_sections().items <= set(sctm_items()) | set(extra_elements())
     assert get_context_sections().invariants <= invariants
 
 
@@ -105,8 +105,8 @@ def test_the_trials_own_sentence_is_quoted_before_background_and_discussion() ->
 @pytest.mark.parametrize("path", sorted((FRENCH_BENCHMARK / "documents").glob("*/0[0-2]*.txt")),
                          ids=lambda p: p.name)
 def test_quotations_outside_context_sections_come_first(path: Path) -> None:
-    """On benchmark articles: for every item but those whose place is the background or the
-    discussion, the ranked quotations never put a context sentence before another one."""
+    """On benchmark articles: for every element but those whose place is the background or
+    the discussion, the ranked quotations never put a context sentence before another one."""
     doc = extract_path(path)
     flags = get_context_sections().flags(doc)
     start_to_index = {s.start: i for i, s in enumerate(doc.sentences)}
@@ -114,8 +114,7 @@ def test_quotations_outside_context_sections_come_first(path: Path) -> None:
     ranked: dict[str, list[bool]] = {}
     for detection in sorted(detect_elements(doc, kind=kind), key=lambda d: d.rank):
         exempt = (detection.element in get_context_sections().items
-                  or detection.element in HEADING_EVIDENCE
-                  or detection.element.startswith("X_") or not detection.cue_match)
+                  or detection.element in HEADING_EVIDENCE or not detection.cue_match)
         if not exempt:
             ranked.setdefault(detection.element, []).append(
                 bool(flags[start_to_index[detection.start]]))

@@ -93,26 +93,23 @@ def detect_elements(
         if j < n_items:
             if not decisions[j]:
                 continue
-            # Cue sentences by cue hits, then in document order. Not by the learned term
-            # weights: fitted for article-level decisions, they favour any sentence of a
-            # reporting article, discussion and results included (judged blind, see the model
-            # card).
-            score = hits[:, j].astype(np.float32)
             confidence = float(probs[j])
             # A decision of the model is always shown: without a quotable cue sentence, with
             # the sentence closest in the model's vocabulary as a mere pointer.
             pointer: np.ndarray | None = term_scores[:, j]
-            # The trial's own report before background and discussion (sections.yaml).
-            preferred = (None if element in context.items or element in HEADING_EVIDENCE
-                         else outside_context)
         else:
             n_cue = int((hits[:, j] > 0).sum())
             if n_cue < EXTRA_MIN_SENTENCES:
                 continue
-            score = hits[:, j].astype(np.float32)
             confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
             pointer = None  # decided by its cues alone: no cue sentence, no detection
-            preferred = None
+        # Cue sentences by cue hits, then in document order. Not by the learned term weights:
+        # fitted for article-level decisions, they favour any sentence of a reporting article,
+        # discussion and results included (judged blind, see the model card).
+        score = hits[:, j].astype(np.float32)
+        # The trial's own report before background and discussion (sections.yaml).
+        preferred = (None if element in context.items or element in HEADING_EVIDENCE
+                     else outside_context)
         detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
                                       preferred))
     return detections
