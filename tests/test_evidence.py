@@ -791,3 +791,17 @@ def test_quotations_are_stored_as_a_person_reads_them() -> None:
     assert readable_text("no line break", words) == "no line break"
     # Still found in the document, where the check tolerates the line-end hyphen.
     assert locate_quotation(text, readable_text(sentence, words), tolerant_whitespace=True)
+
+
+def test_suggestions_quote_the_invariants_own_wording_before_its_elements() -> None:
+    """In both languages: a sentence with the invariant's wording and an element's cues first,
+    then the invariant's wording ("power calculation"), then the elements' (any mention of a
+    sample size); each sentence once."""
+    from checker.evidence.suggest import Quotation, _ordered
+
+    def quote(start: int, element: str) -> Quotation:
+        return Quotation(f"sentence {start}", start, start + 10, None, "Methods", element)
+
+    element, wording = quote(10, "14a_Sample_size"), quote(50, "cue")
+    assert _ordered([element], [wording]) == [wording, element]
+    assert _ordered([element], [wording, quote(10, "cue")]) == [element, wording]

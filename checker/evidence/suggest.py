@@ -81,26 +81,18 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     return found
 
 
-def _ordered(elements: list[Quotation], cues: list[Quotation], trained: bool) -> list[Quotation]:
+def _ordered(elements: list[Quotation], cues: list[Quotation]) -> list[Quotation]:
     """The quotations to show first first, each sentence once.
 
-    With ``trained`` (English), the elements' sentences (items the trained model decided), those of
-    a SPIRIT/CONSORT item that also hold the invariant's own wording ahead ("analysed by
-    intention to treat" before "Stata was used" for an ITT invariant), then the other
-    sentences with the invariant's wording. Otherwise every sentence is a phrase match, and the
-    invariant's own phrases ("dose-réponse" for a dose-response invariant) are more specific
-    than an element's generic ones (any mention of a dose): the sentences that hold both come
-    first, then the invariant's, then the elements'.
+    The invariant's own phrases ("dose-response" for a dose-response invariant) are more
+    specific than an element's (any mention of a dose): the sentences that hold both come
+    first, then the invariant's, then the elements' (judged blind, see the model card).
     """
     cue_starts = {q.start for q in cues}
     both = [q for q in elements if q.start in cue_starts]
-    if trained:
-        ordered = [q for q in both if not q.element.startswith("X_")] + elements + cues
-    else:
-        ordered = both + cues + elements
     seen: set[int] = set()  # two elements may share their best sentence: quote it once
     unique = []
-    for quotation in ordered:
+    for quotation in both + cues + elements:
         if quotation.start not in seen:
             seen.add(quotation.start)
             unique.append(quotation)
@@ -202,7 +194,7 @@ def suggest_answers(
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
             extra = _cue_quotations(document, index, tuple(cues), context if own_first else None)
-        quotations = _ordered(quotations, extra, trained=lang == "en")
+        quotations = _ordered(quotations, extra)
         if own_first:
             quotations = _own_report_first(quotations, document, context)
         cue_only = not found and bool(extra)
