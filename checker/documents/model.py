@@ -88,6 +88,12 @@ class Document:
         holding = [s for s in self.sections if s.start <= offset < s.end]
         return [s.title for s in sorted(holding, key=lambda s: (s.level, s.start))]
 
+    @cached_property
+    def sentence_sections(self) -> list[list[str]]:
+        """:meth:`sections_at` of every sentence, computed once per document (detection and
+        each study type's suggestions read it)."""
+        return [self.sections_at(sentence.start) for sentence in self.sentences]
+
     def section_at(self, offset: int) -> str:
         """Title of the innermost section whose heading precedes ``offset``."""
         best: Section | None = None

@@ -20,7 +20,7 @@ _NUMBERING = r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?"
 @dataclass(frozen=True)
 class ContextSections:
     headings: re.Pattern[str]  # matches a context heading's title
-    items: frozenset[str]  # items whose evidence belongs in those sections
+    items: frozenset[str]  # elements whose evidence belongs in those sections
     invariants: frozenset[str] = frozenset()  # likewise for invariants' quotations
 
     @classmethod
@@ -60,7 +60,7 @@ class ContextSections:
     def flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a context section (headings of either
         language count: a French document may keep English headings)."""
-        return np.array([self.is_context(doc.sections_at(s.start)) for s in doc.sentences],
+        return np.array([self.is_context(titles) for titles in doc.sentence_sections],
                         dtype=bool)
 
 

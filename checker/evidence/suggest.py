@@ -99,12 +99,11 @@ def _ordered(elements: list[Quotation], cues: list[Quotation]) -> list[Quotation
     return unique
 
 
-def _own_report_first(quotations: list[Quotation], document: Document,
-                      context: list[bool]) -> list[Quotation]:
-    """The same quotations, those outside background and discussion sections first."""
-    at = {sentence.start: flag for sentence, flag in zip(document.sentences, context,
-                                                          strict=True)}
-    return sorted(quotations, key=lambda q: at.get(q.start, False))
+def _own_report_first(quotations: list[Quotation],
+                      context_at: dict[int, bool]) -> list[Quotation]:
+    """The same quotations, those outside background and discussion sections first
+    (``context_at``: whether the sentence starting at an offset is in such a section)."""
+    return sorted(quotations, key=lambda q: context_at.get(q.start, False))
 
 
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
@@ -174,6 +173,8 @@ def suggest_answers(
     index = SentenceIndex(matching_sentences(document)) if document is not None else None
     sections = get_context_sections()
     context = sections.flags(document).tolist() if document is not None else None
+    context_at = ({s.start: flag for s, flag in zip(document.sentences, context, strict=True)}
+                  if document is not None else {})
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]
@@ -196,7 +197,7 @@ def suggest_answers(
             extra = _cue_quotations(document, index, tuple(cues), context if own_first else None)
         quotations = _ordered(quotations, extra)
         if own_first:
-            quotations = _own_report_first(quotations, document, context)
+            quotations = _own_report_first(quotations, context_at)
         cue_only = not found and bool(extra)
         # A suggestion must be defensible by a quotation: an element inferred from the text
         # as a whole, with no sentence to quote, never makes an invariant met, nor alone
