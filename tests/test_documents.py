@@ -75,6 +75,44 @@ def test_markdown_wrapped_lines_are_one_paragraph_but_text_lines_are_not() -> No
                                                             for s in plain.sentences]
 
 
+def test_markdown_structure_is_not_broken_by_list_items_or_layout_guesses() -> None:
+    """With Markdown headings the author has stated the structure: a numbered list item, a
+    supplementary file's "(DOCX)" or a DOI in capitals opens no section (each used to be taken
+    for a top-level heading, which closed "Methods" and labelled the sentences after it with
+    the list item). A usual section name on a line of its own is still a heading, beside the
+    heading before it."""
+    text = ("# A trial of respite care\n\n## Methods\n\n### Participants\n\n"
+            "Patients were eligible if they needed:\n\n  1. Temporary stay in respite care\n\n"
+            "  2. Support at home\n\nConsent was obtained in writing from every patient.\n\n"
+            "Inclusion criteria\n\nAdults aged 18 years or more were included.\n\n"
+            "DERR1-10.2196/14180\n\nFIGURE 1\n\n## Discussion\n\nRespite care helps.\n\n"
+            "### Table S2 Effect modification by parity.\n\n(DOCX)\n")
+    doc = extract_document(text.encode(), "paper.txt")
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("A trial of respite care", 1), ("Methods", 2), ("Participants", 3),
+        ("Inclusion criteria", 3), ("Discussion", 2),
+        ("Table S2 Effect modification by parity.", 3)]
+    consent = _sentence_with(doc, "Consent was obtained")
+    assert consent.section == "Participants"
+    assert doc.sections_at(consent.start) == ["A trial of respite care", "Methods", "Participants"]
+    adults = _sentence_with(doc, "Adults aged")
+    assert doc.sections_at(adults.start)[1:] == ["Methods", "Inclusion criteria"]
+    item = _sentence_with(doc, "Temporary stay")
+    assert not doc.is_heading(item) and item.section == "Participants"
+    # Under the table's heading only a bracketed file type: no text to quote in its place.
+    table = next(i for i, s in enumerate(doc.sentences) if "Table S2" in doc.sentence_text(s))
+    assert doc.is_heading(doc.sentences[table]) and doc.text_under(table) is None
+
+
+def test_plain_text_numbered_headings_but_not_indented_list_items() -> None:
+    text = ("1. Introduction\n\nFalls are common in older people.\n\n2. Methods\n\n"
+            "Participants were eligible if:\n\n  1. Aged 65 years or more\n\n"
+            "  2. Living at home\n\nThey were randomised by computer.\n")
+    doc = extract_document(text.encode(), "protocol.txt")
+    assert [s.title for s in doc.sections] == ["1. Introduction", "2. Methods"]
+    assert _sentence_with(doc, "randomised by computer").section == "2. Methods"
+
+
 def test_pdf_pages_sections_and_sentences() -> None:
     doc = extract_document(_pdf(HTML), "trial.pdf")
     assert doc.format == "pdf" and len(doc.pages) == 2

@@ -6,6 +6,7 @@ span is, by construction, verbatim.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -65,12 +66,15 @@ class Document:
 
     def text_under(self, index: int) -> int | None:
         """Index of the first running-text sentence of the section that heading sentence
-        ``index`` opens; None when a subsection heading (or nothing) comes first."""
+        ``index`` opens; None when a subsection heading, an aside wholly in brackets (a
+        supplementary file's "(DOCX)") or nothing comes first."""
         heading = _bare(self.sentence_text(self.sentences[index]))
         if index + 1 >= len(self.sentences):
             return None
         following = self.sentences[index + 1]
         if self.is_heading(following) or _bare(following.section) != heading:
+            return None
+        if re.fullmatch(r"\s*[(\[][^()\[\]]*[)\]]\W*", self.sentence_text(following)):
             return None
         return index + 1
 

@@ -57,16 +57,35 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[bo
     return False, 0
 
 
+def _is_list_or_table(line: str, fmt: str) -> bool:
+    """An indented line of a typed text, or a Markdown list or table line: never a heading.
+    (A PDF's text lines may be indented by the extraction, not by the author.)"""
+    if fmt == "pdf":
+        return False
+    return line[:1].isspace() or fmt == "md" and line.startswith(("|", "-", "*"))
+
+
 def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
-    """(offset, level, title) for heading lines of a TXT, Markdown or PDF text."""
+    """(offset, level, title) for heading lines of a TXT, Markdown or PDF text.
+
+    A text with Markdown headings ("## Methods") states its structure: there a plain line is
+    a heading only under a usual section name ("Competing interests"), as a sibling of the
+    heading before it, never from layout alone (a numbered list item, "(DOCX)", a DOI in
+    capitals). In TXT and Markdown an indented line is a list item, not a heading.
+    """
     headings: list[tuple[int, int, str]] = []
     lines = text.split("\n")
+    explicit = fmt != "pdf" and any(_MD_HEADING.match(line) for line in lines)
     offset = 0
     for index, line in enumerate(lines):
         md = _MD_HEADING.match(line)
         if md:
             headings.append((offset, len(md.group(1)), md.group(2).strip()))
-        elif fmt != "md" or not line.startswith(("|", "-", "*")):
+        elif explicit:
+            if not line[:1].isspace() and is_known_heading(line):
+                level = headings[-1][1] if headings else 1
+                headings.append((offset, level, line.strip()))
+        elif not _is_list_or_table(line, fmt):
             prev_blank = index == 0 or not lines[index - 1].strip()
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
             ok, level = _is_plain_heading(line, prev_blank, next_blank)
