@@ -69,6 +69,7 @@ def test_context_items_and_invariants_exist() -> None:
     invariants = {i.id for st in catalogue.study_types for i in catalogue.invariants_for(st.id)}
     assert get_context_sections().items <= set(sctm_items()) | set(extra_elements())
     assert get_context_sections().invariants <= invariants
+    assert get_context_sections().results_items <= set(sctm_items())
 
 
 @pytest.mark.parametrize("data", [
@@ -80,6 +81,9 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background("]}},
     {"context_headings": {"en": ["background"]}, "context_items": "7_Objectives"},
     {"context_headings": {"en": ["background"]}, "context_invariants": "MEC02"},
+    {"context_headings": {"en": ["background"]}, "results_headings": ["results"]},
+    {"context_headings": {"en": ["background"]}, "results_headings": {"en": ["results)"]}},
+    {"context_headings": {"en": ["background"]}, "results_items": [34]},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):
@@ -102,22 +106,82 @@ def test_the_trials_own_sentence_is_quoted_before_background_and_discussion() ->
     assert in_context == sorted(in_context) and in_context[0] is False
 
 
+PAPER = """Yoga for chronic low back pain: a randomised controlled trial
+
+## Methods
+
+### Participants
+
+Adults with chronic low back pain were randomised in a 1:1 ratio using a computer-generated \
+sequence.
+
+### Harms
+
+Adverse events were recorded at each visit and classified by severity.
+
+### Statistical analysis
+
+The number of participants analysed in each group was planned to be 60. Analyses were by \
+intention to treat.
+
+## Results
+
+### Participant flow
+
+Of 150 people screened, 120 were randomised: 60 to yoga and 60 to usual care. All 120 \
+participants were analysed in their allocated group.
+
+### Harms
+
+Adverse events occurred in 12 of 60 participants in the yoga group and 9 of 60 in the usual \
+care group; none was serious.
+
+## Discussion
+
+Adverse events were mild, as in earlier trials of yoga.
+"""
+
+
+def test_a_results_paper_quotes_its_results_items_from_the_results() -> None:
+    """What the methods planned ("adverse events were recorded") comes after what the
+    results report ("adverse events occurred in 12 of 60"), and the discussion last."""
+    doc = extract_document(PAPER.encode(), "paper.md")
+    detections = detect_elements(doc, kind="paper")
+
+    def where(element: str) -> list[list[str]]:
+        ranked = sorted((d for d in detections if d.element == element), key=lambda d: d.rank)
+        return [doc.sections_at(d.start) for d in ranked]
+
+    assert where("40_Harms_results") == [["Results", "Harms"], ["Methods", "Harms"],
+                                         ["Discussion"]]
+    assert where("37a_Analysis_Numbers") == [["Results", "Participant flow"],
+                                             ["Methods", "Statistical analysis"]]
+    # Other items keep their order: the methods' sentence of allocation comes first.
+    assert where("16a_Randomization_Generation")[0] == ["Methods", "Participants"]
+
+
 @pytest.mark.parametrize("path", sorted((FRENCH_BENCHMARK / "documents").glob("*/0[0-2]*.txt")),
                          ids=lambda p: p.name)
 def test_quotations_outside_context_sections_come_first(path: Path) -> None:
     """On benchmark articles: for every element but those whose place is the background or
-    the discussion, the ranked quotations never put a context sentence before another one."""
+    the discussion, the ranked quotations never put a context sentence before another one;
+    a results item's never put another sentence before one of the results."""
     doc = extract_path(path)
-    flags = get_context_sections().flags(doc)
+    sections = get_context_sections()
+    flags, results = sections.flags(doc), sections.results_flags(doc)
     start_to_index = {s.start: i for i, s in enumerate(doc.sentences)}
     kind = "paper" if path.parent.name == "results" else "protocol"
-    ranked: dict[str, list[bool]] = {}
+    ranked: dict[str, list[int]] = {}
     for detection in sorted(detect_elements(doc, kind=kind), key=lambda d: d.rank):
-        exempt = (detection.element in get_context_sections().items
+        exempt = (detection.element in sections.items
                   or detection.element in HEADING_EVIDENCE or not detection.cue_match)
         if not exempt:
-            ranked.setdefault(detection.element, []).append(
-                bool(flags[start_to_index[detection.start]]))
+            at = start_to_index[detection.start]
+            if detection.element in sections.results_items:
+                where = 0 if results[at] else 2 if flags[at] else 1
+            else:
+                where = int(flags[at])
+            ranked.setdefault(detection.element, []).append(where)
     assert ranked
-    for element, in_context in ranked.items():
-        assert in_context == sorted(in_context), element
+    for element, where in ranked.items():
+        assert where == sorted(where), element

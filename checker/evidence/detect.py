@@ -87,7 +87,7 @@ def detect_elements(
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     context = get_context_sections()
-    outside_context = ~context.flags(doc)
+    doc_flags = (context.flags(doc), context.results_flags(doc))
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -107,20 +107,20 @@ def detect_elements(
         # fitted for article-level decisions, they favour any sentence of a reporting article,
         # discussion and results included (judged blind, see the model card).
         score = hits[:, j].astype(np.float32)
-        # The trial's own report before background and discussion (sections.yaml).
-        preferred = (None if element in context.items or element in HEADING_EVIDENCE
-                     else outside_context)
+        # The trial's own report before background and discussion, and a results item's
+        # results first (sections.yaml).
+        order = None if element in HEADING_EVIDENCE else context.preference(element, doc_flags)
         detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
-                                      preferred))
+                                      order))
     return detections
 
 
 def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
                 confidence: float, pointer: np.ndarray | None,
-                preferred: np.ndarray | None = None) -> list[Detection]:
+                order: np.ndarray | None = None) -> list[Detection]:
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
-    sentences (those in ``preferred`` sentences first, then by ``score``); else the text under
-    a heading with its cues; else one pointer sentence."""
+    sentences (by ``order`` first, lower first, then by ``score``); else the text under a
+    heading with its cues; else one pointer sentence."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool) -> None:
@@ -137,9 +137,9 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         add(0, True)
         return found
     under_headings: list[int] = []
-    first = np.ones(len(score), dtype=bool) if preferred is None else preferred
-    # Cue sentences first, then preferred ones, then by score (lexsort: last key is primary).
-    for index in (int(i) for i in np.lexsort((-score, ~first, ~cued))):
+    where = np.zeros(len(score), dtype=np.int8) if order is None else order
+    # Cue sentences first, then by order, then by score (lexsort: last key is primary).
+    for index in (int(i) for i in np.lexsort((-score, where, ~cued))):
         if len(found) >= MAX_QUOTES or not cued[index]:
             break
         if element not in HEADING_EVIDENCE and doc.is_heading(doc.sentences[index]):

@@ -1,5 +1,6 @@
 """Context sections (sections.yaml): where a sentence is background or discussion rather than
-the trial's own report, so that quotations come first from the rest of the document."""
+the trial's own report, so that quotations come first from the rest of the document; and
+where it is in the results, where a results paper reports its results items."""
 
 from __future__ import annotations
 
@@ -17,41 +18,53 @@ SECTIONS_PATH = Path(__file__).with_name("sections.yaml")
 _NUMBERING = r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?"
 
 
+def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
+    """One pattern for the regular expressions listed per language under ``key``."""
+    headings = data.get(key)
+    if not isinstance(headings, dict) or not all(
+        isinstance(patterns, list) and patterns
+        and all(isinstance(p, str) and p.strip() for p in patterns)
+        for patterns in headings.values()
+    ):
+        raise ValueError(f"sections.yaml: {key} must map each language to a "
+                         "non-empty list of patterns")
+    patterns = [p for ps in headings.values() for p in ps]
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"sections.yaml: {key} pattern {pattern!r}: {exc}") from exc
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"{_NUMBERING}(?:{alternatives})", re.IGNORECASE)
+
+
+def _ids(data: dict, key: str, what: str) -> frozenset[str]:
+    ids = data.get(key, [])
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise ValueError(f"sections.yaml: {key} must be a list of {what} ids")
+    return frozenset(ids)
+
+
 @dataclass(frozen=True)
 class ContextSections:
     headings: re.Pattern[str]  # matches a context heading's title
     items: frozenset[str]  # elements whose evidence belongs in those sections
     invariants: frozenset[str] = frozenset()  # likewise for invariants' quotations
+    results: re.Pattern[str] | None = None  # matches a results heading's title
+    results_items: frozenset[str] = frozenset()  # elements reported in the results
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
         """Built from the parsed YAML; a malformed file raises ValueError naming the key."""
         if not isinstance(data, dict):
             raise ValueError("sections.yaml: expected a mapping")
-        headings = data.get("context_headings")
-        if not isinstance(headings, dict) or not all(
-            isinstance(patterns, list) and patterns
-            and all(isinstance(p, str) and p.strip() for p in patterns)
-            for patterns in headings.values()
-        ):
-            raise ValueError("sections.yaml: context_headings must map each language to a "
-                             "non-empty list of patterns")
-        patterns = [p for ps in headings.values() for p in ps]
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"sections.yaml: context heading pattern {pattern!r}: {exc}") from exc
-        items = data.get("context_items", [])
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise ValueError("sections.yaml: context_items must be a list of element ids")
-        invariants = data.get("context_invariants", [])
-        if not isinstance(invariants, list) or not all(isinstance(i, str) for i in invariants):
-            raise ValueError("sections.yaml: context_invariants must be a list of invariant ids")
-        alternatives = "|".join(f"(?:{p})" for p in patterns)
-        return cls(re.compile(rf"{_NUMBERING}(?:{alternatives})", re.IGNORECASE),
-                   frozenset(items), frozenset(invariants))
+        return cls(
+            _heading_pattern(data, "context_headings"),
+            _ids(data, "context_items", "element"),
+            _ids(data, "context_invariants", "invariant"),
+            _heading_pattern(data, "results_headings") if "results_headings" in data else None,
+            _ids(data, "results_items", "element"),
+        )
 
     def is_context(self, titles: list[str]) -> bool:
         """Whether any of a sentence's enclosing section titles is a context heading."""
@@ -62,6 +75,28 @@ class ContextSections:
         language count: a French document may keep English headings)."""
         return np.array([self.is_context(titles) for titles in doc.sentence_sections],
                         dtype=bool)
+
+
+    def results_flags(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc``: True inside a results section (the abstract's included)."""
+        if self.results is None:
+            return np.zeros(len(doc.sentences), dtype=bool)
+        return np.array([any(self.results.match(title) for title in titles)
+                         for titles in doc.sentence_sections], dtype=bool)
+
+    def preference(self, element: str, doc_flags: tuple[np.ndarray, np.ndarray]
+                   ) -> np.ndarray | None:
+        """Per sentence, the order in which ``element``'s quotations are taken (lower first),
+        from ``doc_flags`` = (:meth:`flags`, :meth:`results_flags`) of the document; None
+        when its place is the background or the discussion. A results item is quoted from
+        the results, then from the rest of the own report, then from the context; any other
+        element from its own report, then from the context."""
+        if element in self.items:
+            return None
+        context, results = doc_flags
+        if element in self.results_items:
+            return np.where(results, 0, np.where(context, 2, 1)).astype(np.int8)
+        return context.astype(np.int8)
 
 
 @lru_cache(maxsize=1)
