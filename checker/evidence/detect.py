@@ -154,7 +154,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             break
         add(index, True)
     if not found and pointer is not None:
-        for index in (int(i) for i in np.argsort(-pointer, kind="stable")):
+        # The closest sentence in vocabulary, taken by the same order as cue sentences.
+        for index in (int(i) for i in np.lexsort((-pointer, where))):
             if not doc.is_heading(doc.sentences[index]):
                 add(index, False)
                 if found:
