@@ -165,14 +165,17 @@ def test_a_results_paper_quotes_its_results_items_from_the_results() -> None:
 def test_quotations_outside_context_sections_come_first(path: Path) -> None:
     """On benchmark articles: for every element but those whose place is the background or
     the discussion, the ranked quotations never put a context sentence before another one;
-    a results item's never put another sentence before one of the results. An inferred
+    a results item's, in a results paper, never put another sentence before one of the
+    results. An inferred
     pointer (no cue sentence) is taken from the best place the article has."""
     doc = extract_path(path)
     sections = get_context_sections()
-    flags, results = sections.flags(doc), sections.results_flags(doc)
+    kind = "paper" if path.parent.name == "results" else "protocol"
+    flags = sections.flags(doc)
+    # Only a results paper has results to prefer.
+    results = sections.results_flags(doc) & (kind == "paper")
     start_to_index = {s.start: i for i, s in enumerate(doc.sentences)}
     text = [i for i, s in enumerate(doc.sentences) if not doc.is_heading(s)]
-    kind = "paper" if path.parent.name == "results" else "protocol"
     ranked: dict[str, list[int]] = {}
     for detection in sorted(detect_elements(doc, kind=kind), key=lambda d: d.rank):
         if detection.element in sections.items or detection.element in HEADING_EVIDENCE:

@@ -87,7 +87,11 @@ def detect_elements(
     )
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     context = get_context_sections()
-    doc_flags = (context.flags(doc), context.results_flags(doc))
+    # Only a results paper reports results: a protocol's "Results of the pilot study" (in its
+    # background) is no place for its own trial's results items.
+    in_results = (context.results_flags(doc) if kind == "paper"
+                  else np.zeros(len(doc.sentences), dtype=bool))
+    doc_flags = (context.flags(doc), in_results)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:

@@ -76,7 +76,6 @@ class ContextSections:
         return np.array([self.is_context(titles) for titles in doc.sentence_sections],
                         dtype=bool)
 
-
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""
         if self.results is None:
