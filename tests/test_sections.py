@@ -84,6 +84,7 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "results_headings": ["results"]},
     {"context_headings": {"en": ["background"]}, "results_headings": {"en": ["results)"]}},
     {"context_headings": {"en": ["background"]}, "results_items": [34]},
+    {"context_headings": {"en": ["background"]}, "abstract_headings": {"en": []}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):
@@ -158,6 +159,54 @@ def test_a_results_paper_quotes_its_results_items_from_the_results() -> None:
                                              ["Methods", "Statistical analysis"]]
     # Other items keep their order: the methods' sentence of allocation comes first.
     assert where("16a_Randomization_Generation")[0] == ["Methods", "Participants"]
+
+
+STRUCTURED = """Walking for knee osteoarthritis: protocol for a randomised controlled trial
+
+## Abstract
+
+### Background
+
+Knee osteoarthritis limits walking in older adults.
+
+### Methods
+
+We will randomise 200 adults to a walking programme or usual care; the primary outcome is \
+pain at 12 weeks.
+
+### Trial registration
+
+ClinicalTrials.gov NCT01234567.
+
+## Background
+
+Knee osteoarthritis is common.
+
+## Methods
+
+Participants will be randomised in a 1:1 ratio by a computer-generated sequence.
+"""
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # Labelled parts as headings: the label is quoted with its first sentence, not the bare
+    # "Abstract" heading, which proves little.
+    (STRUCTURED, "Background\n\nKnee osteoarthritis limits walking in older adults."),
+    # Labels inside the sentences: the labelled sentence itself.
+    (STRUCTURED.replace("### Background\n\n", "Background: ")
+     .replace("### Methods\n\n", "Methods: ")
+     .replace("### Trial registration\n\n", "Trial registration: "),
+     "Background: Knee osteoarthritis limits walking in older adults."),
+])
+def test_a_structured_abstract_is_quoted_by_its_labelled_parts(text: str, first: str) -> None:
+    doc = extract_document(text.encode(), "protocol.md")
+    quoted = sorted((d for d in detect_elements(doc, kind="protocol")
+                     if d.element == "2_Abstract_structured"), key=lambda d: d.rank)
+    assert [d.quote for d in quoted][:1] == [first]
+    assert all(d.quote == doc.text[d.start:d.end] for d in quoted)
+    # Only the abstract's labels: not the body's "Background" and "Methods" headings.
+    body = doc.text.index("\n## Background")
+    assert all(d.start < body for d in quoted) and len(quoted) == 3
 
 
 @pytest.mark.parametrize("path", sorted((FRENCH_BENCHMARK / "documents").glob("*/0[0-2]*.txt")),

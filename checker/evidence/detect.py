@@ -19,7 +19,7 @@ from .features import SentenceIndex, cue_doc_features, cue_matrix, matching_sent
 from .lexicon import get_lexicon
 from .model import get_model
 from .quotes import verify_quotation
-from .sections import get_context_sections
+from .sections import ContextSections, get_context_sections
 
 MAX_QUOTES = 3  # supporting sentences per element
 EXTRA_MIN_SENTENCES = 1
@@ -92,6 +92,7 @@ def detect_elements(
     in_results = (context.results_flags(doc) if kind == "paper"
                   else np.zeros(len(doc.sentences), dtype=bool))
     doc_flags = (context.flags(doc), in_results)
+    in_abstract = context.abstract_flags(doc)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -113,10 +114,27 @@ def detect_elements(
         score = hits[:, j].astype(np.float32)
         # The trial's own report before background and discussion, and a results item's
         # results first (sections.yaml).
-        order = None if element in HEADING_EVIDENCE else context.preference(element, doc_flags)
+        order = (_labelled_parts_first(doc, in_abstract, context) if element in HEADING_EVIDENCE
+                 else context.preference(element, doc_flags))
         detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
                                       order))
     return detections
+
+
+def _labelled_parts_first(doc: Document, in_abstract: np.ndarray,
+                          context: ContextSections) -> np.ndarray:
+    """Order of a structured abstract's evidence: a labelled sentence of the abstract
+    ("Background: Sitting time …") first, then a labelled part's heading with its first
+    sentence ("Background" then "Patients with delirium …"), then anything else (the bare
+    "Abstract" heading proves little)."""
+    order = np.full(len(doc.sentences), 2, dtype=np.int8)
+    for index in np.flatnonzero(in_abstract):
+        if not doc.is_heading(doc.sentences[index]):
+            order[index] = 0
+        elif (doc.text_under(int(index)) is not None
+              and not context.is_abstract(doc.sentences[index].section)):
+            order[index] = 1
+    return order
 
 
 def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
@@ -127,13 +145,15 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     heading with its cues; else one pointer sentence."""
     found: list[Detection] = []
 
-    def add(index: int, cue_match: bool) -> None:
+    def add(index: int, cue_match: bool, through: int | None = None) -> None:
+        """Quote sentence ``index`` (on to sentence ``through``, a heading's first line)."""
         sentence = doc.sentences[index]
-        quote = doc.sentence_text(sentence)
+        end = doc.sentences[through].end if through is not None else sentence.end
+        quote = doc.text[sentence.start:end]
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
             return
         found.append(
-            Detection(element, quote, sentence.start, sentence.end, sentence.page,
+            Detection(element, quote, sentence.start, end, sentence.page,
                       sentence.section, round(confidence, 3), len(found) + 1, cue_match)
         )
 
@@ -146,7 +166,12 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     for index in (int(i) for i in np.lexsort((-score, where, ~cued))):
         if len(found) >= MAX_QUOTES or not cued[index]:
             break
-        if element not in HEADING_EVIDENCE and doc.is_heading(doc.sentences[index]):
+        if element in HEADING_EVIDENCE:
+            # A labelled part of the abstract is quoted with its first sentence, which shows
+            # it labels a paragraph: "Background" then "Patients with delirium …".
+            add(index, True, doc.text_under(index) if where[index] == 1 else None)
+            continue
+        if doc.is_heading(doc.sentences[index]):
             # A heading names a topic; the evidence is in the text below it.
             below = doc.text_under(index)
             if below is not None and not cued[below] and below not in under_headings:

@@ -52,6 +52,7 @@ class ContextSections:
     invariants: frozenset[str] = frozenset()  # likewise for invariants' quotations
     results: re.Pattern[str] | None = None  # matches a results heading's title
     results_items: frozenset[str] = frozenset()  # elements reported in the results
+    abstract: re.Pattern[str] | None = None  # matches an abstract's heading
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -64,6 +65,7 @@ class ContextSections:
             _ids(data, "context_invariants", "invariant"),
             _heading_pattern(data, "results_headings") if "results_headings" in data else None,
             _ids(data, "results_items", "element"),
+            _heading_pattern(data, "abstract_headings") if "abstract_headings" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -78,9 +80,20 @@ class ContextSections:
 
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""
-        if self.results is None:
+        return self._inside(self.results, doc)
+
+    def abstract_flags(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc``: True inside the abstract (its heading included)."""
+        return self._inside(self.abstract, doc)
+
+    def is_abstract(self, title: str) -> bool:
+        return self.abstract is not None and self.abstract.match(title) is not None
+
+    @staticmethod
+    def _inside(heading: re.Pattern[str] | None, doc: Document) -> np.ndarray:
+        if heading is None:
             return np.zeros(len(doc.sentences), dtype=bool)
-        return np.array([any(self.results.match(title) for title in titles)
+        return np.array([any(heading.match(title) for title in titles)
                          for titles in doc.sentence_sections], dtype=bool)
 
     def preference(self, element: str, doc_flags: tuple[np.ndarray, np.ndarray]
