@@ -92,7 +92,6 @@ def detect_elements(
     in_results = (context.results_flags(doc) if kind == "paper"
                   else np.zeros(len(doc.sentences), dtype=bool))
     doc_flags = (context.flags(doc), in_results)
-    in_abstract = context.abstract_flags(doc)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -114,21 +113,20 @@ def detect_elements(
         score = hits[:, j].astype(np.float32)
         # The trial's own report before background and discussion, and a results item's
         # results first (sections.yaml).
-        order = (_labelled_parts_first(doc, in_abstract, context) if element in HEADING_EVIDENCE
+        order = (_labelled_parts_first(doc, context) if element in HEADING_EVIDENCE
                  else context.preference(element, doc_flags))
         detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
                                       order))
     return detections
 
 
-def _labelled_parts_first(doc: Document, in_abstract: np.ndarray,
-                          context: ContextSections) -> np.ndarray:
+def _labelled_parts_first(doc: Document, context: ContextSections) -> np.ndarray:
     """Order of a structured abstract's evidence: a labelled sentence of the abstract
     ("Background: Sitting time …") first, then a labelled part's heading with its first
     sentence ("Background" then "Patients with delirium …"), then anything else (the bare
     "Abstract" heading proves little)."""
     order = np.full(len(doc.sentences), 2, dtype=np.int8)
-    for index in np.flatnonzero(in_abstract):
+    for index in np.flatnonzero(context.abstract_flags(doc)):
         if not doc.is_heading(doc.sentences[index]):
             order[index] = 0
         elif (doc.text_under(int(index)) is not None
