@@ -64,7 +64,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
-    positions = sorted(index.containing_any(c.lower() for c in cues))
+    positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if context is not None:
         positions.sort(key=lambda position: context[position])
     for position in positions:
