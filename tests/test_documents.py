@@ -531,3 +531,27 @@ def test_pdf_running_heads_and_page_numbers_are_dropped() -> None:
     across = [s for s in doc.sentences if doc.page_at(s.end - 1) != s.page]
     assert across, "no sentence runs on to the next page in this layout"
     assert all(doc.sentence_text(s).endswith("visit.") for s in across)
+
+
+def test_language_guess_is_clear_only_with_enough_words_and_one_language_ahead() -> None:
+    from checker.documents.language import guess_language
+
+    english = "The participants were allocated to the intervention or to the control group. "
+    french = "Les participants sont répartis dans le groupe intervention ou dans le groupe témoin. "
+    long_english = guess_language(english * 6)
+    assert long_english.language == "en" and long_english.is_clear
+    assert not guess_language(english).is_clear  # a sentence or two says too little
+    assert guess_language(french * 6).language == "fr" and guess_language(french * 6).is_clear
+    bilingual = guess_language((english + french) * 6)  # e.g. an abstract in both languages
+    assert not bilingual.is_clear
+
+
+@pytest.mark.parametrize(("declared", "code"), [
+    ("en", "en"), ("EN", "en"), ("en-GB", "en"), ("English", "en"), ("anglais", "en"),
+    ("fr", "fr"), ("fr_CA", "fr"), ("Français", "fr"), ("francais", "fr"), ("French", "fr"),
+    ("fra", "fr"), ("es", None), ("", None), ("  ", None), ("Deutsch", None),
+])
+def test_a_declared_language_is_read_in_its_usual_spellings(declared, code) -> None:
+    from checker.documents.language import language_code
+
+    assert language_code(declared) == code

@@ -35,6 +35,8 @@ Trial registration
 ClinicalTrials.gov NCT01234567, registered on 2 April 2024.
 """
 
+FRENCH_PROTOCOL = (Path(__file__).parent / "data" / "protocole_tcc_fr.md").read_text("utf-8")
+
 
 def upload(text: str = PROTOCOL, name: str = "protocol.txt") -> dict:
     return {"document": (io.BytesIO(text.encode("utf-8")), name)}
@@ -287,3 +289,44 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
     assert "CPP Ouest III, avant toute inclusion." in " ".join(text.split())
+
+
+@pytest.mark.parametrize(("declared", "document", "warned"), [
+    ("fr", upload, "The document reads as English, but the assessment's details give its "
+                   "language as “fr”."),
+    ("English", lambda: upload(FRENCH_PROTOCOL, "protocole.md"),
+     "The document reads as French, but the assessment's details give its language as "
+     "“English”."),
+    ("en-GB", upload, None),
+    ("Français", lambda: upload(FRENCH_PROTOCOL, "protocole.md"), None),
+    ("es", upload, None),  # neither English nor French: nothing to contradict
+])
+def test_a_document_in_another_language_than_the_details_is_pointed_out(
+        app, auth_client, declared, document, warned):
+    response = post(auth_client, "/assessments/new",
+                    {**ASSESSMENT_FORM, "language": declared, **document()},
+                    content_type="multipart/form-data", follow_redirects=True)
+    page = html.unescape(response.get_data(as_text=True))
+    assert "suggestions from the document are waiting for your review" in page
+    if warned:
+        assert warned in page and "Edit details" in page
+    else:
+        assert "The document reads as" not in page
+
+
+def test_a_short_text_is_not_enough_to_contradict_the_details(app, auth_client):
+    response = post(auth_client, "/assessments/new",
+                    {**ASSESSMENT_FORM, "language": "fr",
+                     **upload("Tai chi trial. The protocol was approved by the ethics "
+                              "committee CPP Ouest III on 12 March 2024.")},
+                    content_type="multipart/form-data", follow_redirects=True)
+    assert "The document reads as" not in response.get_data(as_text=True)
+
+
+def test_the_language_warning_is_in_french_in_a_french_interface(app, auth_client, assessment):
+    post(auth_client, "/language", {"lang": "fr"})
+    response = post(auth_client, f"/assessments/{assessment}/document",
+                    upload(FRENCH_PROTOCOL, "protocole.md"),
+                    content_type="multipart/form-data", follow_redirects=True)
+    page = html.unescape(response.get_data(as_text=True))
+    assert "Le document est rédigé en français" in page

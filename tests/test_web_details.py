@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
-from conftest import ASSESSMENT_FORM, login, make_user, post, save_answer
+from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post, save_answer
 from sqlalchemy import select
 
 from checker.extensions import db
@@ -124,6 +125,7 @@ def test_a_paper_set_up_as_a_protocol_is_pointed_out_and_can_be_changed(app, aut
     assert analysis["kind_guess"]["kind"] == "paper" and analysis["kind_contradicted"]
     edit_page = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
     assert "The document paper.txt reads like a published paper" in edit_page
+    assert "written in" not in edit_page  # too short a text to say its language for sure
     before = answers(app, uid)
     assert all(a.origin == "suggestion" for a in before.values())
     response = edit(auth_client, uid, document_kind="paper")
@@ -183,3 +185,13 @@ def test_accept_all_confirms_only_the_suggestions_of_the_current_study_type(app,
     # The mechanistic suggestions, never shown since, stay unconfirmed.
     assert all(a.origin == "suggestion" for i, a in stored.items() if i.startswith("MEC"))
     assert all(a.origin == "human" for i, a in stored.items() if not i.startswith("MEC"))
+
+
+def test_the_edit_page_says_which_language_the_document_is_written_in(app, auth_client):
+    french = (Path(__file__).parent / "data" / "protocole_tcc_fr.md").read_bytes()
+    uid = create_assessment(auth_client, document=(io.BytesIO(french), "protocole.md"))
+    edit_page = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert "It is written in French." in edit_page
+    post(auth_client, "/language", {"lang": "fr"})
+    edit_page = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert "Il est rédigé en français." in edit_page

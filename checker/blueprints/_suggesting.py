@@ -31,7 +31,7 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
                     "of the document."), "warning")
     else:
         flash(pending_message(outcome), "success")
-        flash_kind_contradiction(outcome)
+        flash_contradictions(outcome)
 
 
 def pending_message(outcome: SuggestionRun) -> str:
@@ -43,7 +43,13 @@ def pending_message(outcome: SuggestionRun) -> str:
         "unconfirmed until you accept them.", outcome.pending)
 
 
-def flash_kind_contradiction(outcome: SuggestionRun) -> None:
+def flash_contradictions(outcome: SuggestionRun) -> None:
+    """Warn where the document clearly contradicts the assessment's details."""
+    _flash_kind_contradiction(outcome)
+    _flash_language_contradiction(outcome)
+
+
+def _flash_kind_contradiction(outcome: SuggestionRun) -> None:
     """Warn when the document clearly reads like the other kind than the one chosen: the
     suggestions were made for the chosen kind, so they are likely off."""
     if not outcome.kind_contradicted:
@@ -62,3 +68,20 @@ def flash_kind_contradiction(outcome: SuggestionRun) -> None:
           "kind with “Edit details”.", report=guess.report_sentences, plan=guess.plan_sentences)
     )
     flash(message, "warning")
+
+
+def _flash_language_contradiction(outcome: SuggestionRun) -> None:
+    """Warn when the document clearly reads in another language than the details give: the
+    suggestions follow the text, but reports state the language typed in the details."""
+    if not outcome.language_contradicted:
+        return
+    declared = outcome.declared_language
+    advice = _("The suggestions were made from the text as it reads; reports state the "
+               "language of the details, so correct it with “Edit details” if it is wrong.")
+    if outcome.language_guess.language == "en":
+        message = _("The document reads as English, but the assessment's details give its "
+                    "language as “%(declared)s”.", declared=declared)
+    else:
+        message = _("The document reads as French, but the assessment's details give its "
+                    "language as “%(declared)s”.", declared=declared)
+    flash(f"{message} {advice}", "warning")

@@ -47,7 +47,7 @@ from ..services.assessments import (
 )
 from ..services.json_io import JsonImportError, import_json
 from ..services.snapshots import active_catalogue
-from ..services.suggestions import kind_guess_of
+from ..services.suggestions import document_reading_of
 from ..services.uploads import UploadError, store_document
 from ._common import current_lang, owned_or_404
 from ._suggesting import suggest_after_upload
@@ -157,10 +157,10 @@ def edit(uid: str) -> ResponseReturnValue:
                 _after_edit(catalogue, assessment, changed)
                 return redirect(url_for("assessments.form", uid=uid))
         return render_template("assessments/edit.html", form=form, assessment=assessment,
-                               catalogue=catalogue, kind_guess=None), 400
-    guess = kind_guess_of(assessment, current_app.config["UPLOAD_DIR"])
+                               catalogue=catalogue, reading=None), 400
+    reading = document_reading_of(assessment, current_app.config["UPLOAD_DIR"])
     return render_template("assessments/edit.html", form=form, assessment=assessment,
-                           catalogue=catalogue, kind_guess=guess)
+                           catalogue=catalogue, reading=reading)
 
 
 def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]) -> None:

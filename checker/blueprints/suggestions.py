@@ -13,7 +13,7 @@ from ..evidence import ModelMissingError
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
 from ._common import current_lang, owned_or_404
-from ._suggesting import flash_kind_contradiction, pending_message
+from ._suggesting import flash_contradictions, pending_message
 
 bp = Blueprint("suggestions", __name__)
 
@@ -52,7 +52,7 @@ def run(uid: str) -> ResponseReturnValue:
                                       "%(num)d answers you had given were left unchanged.",
                                       outcome.kept)
         flash(message, "success")
-        flash_kind_contradiction(outcome)
+        flash_contradictions(outcome)
     return _back(uid)
 
 

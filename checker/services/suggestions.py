@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 
 from ..catalogue import Catalogue, pick
 from ..documents import Document, DocumentError, extract_document
+from ..documents.language import LanguageGuess, guess_language, language_code
 from ..evidence import Suggestion, detect_elements, suggest_answers
 from ..evidence.features import document_words, readable_text
 from ..evidence.kind import KindGuess, guess_document_kind
@@ -49,11 +50,22 @@ class SuggestionRun:
     kind_guess: KindGuess | None = None
     chosen_kind: str = ""
     pending: int = 0  # unconfirmed suggestions in the assessment after the run
+    language_guess: LanguageGuess | None = None  # the language the document reads in
+    declared_language: str = ""  # the assessment's "language of the document", as typed
 
     @property
     def kind_contradicted(self) -> bool:
         """The document clearly reads like the other kind than the assessment's."""
         return self.kind_guess is not None and self.kind_guess.contradicts(self.chosen_kind)
+
+    @property
+    def language_contradicted(self) -> bool:
+        """The document clearly reads in English where the details say French, or the reverse
+        (a language neither English nor French is never contradicted)."""
+        declared = language_code(self.declared_language)
+        guess = self.language_guess
+        return (guess is not None and guess.is_clear and declared is not None
+                and declared != guess.language)
 
 
 def stored_file(sha256: str, upload_dir: str | Path) -> Path:
@@ -82,12 +94,22 @@ def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Docu
                             upload_dir)
 
 
-def kind_guess_of(assessment: Assessment, upload_dir: str | Path) -> KindGuess | None:
-    """The kind the assessment's current document reads like; None without a readable one."""
+@dataclass(frozen=True)
+class DocumentReading:
+    """How the assessment's current document reads, to set against the details a person gave."""
+
+    kind: KindGuess
+    language: LanguageGuess
+
+
+def document_reading_of(assessment: Assessment, upload_dir: str | Path) -> DocumentReading | None:
+    """The kind and language of the assessment's current document; None without a readable
+    one."""
     try:
-        return guess_document_kind(read_stored_document(assessment, upload_dir))
+        document = read_stored_document(assessment, upload_dir)
     except (NoDocumentError, DocumentError, OSError):
         return None
+    return DocumentReading(guess_document_kind(document), guess_language(document.text))
 
 
 def analyse_document(
@@ -180,8 +202,8 @@ def suggest_from_document(
     applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
     pending = sum(1 for answer in assessment.answers
                   if answer.origin == "suggestion" and answer.invariant_id in applicable)
-    return SuggestionRun(suggested, kept, analysis.kind_guess,
-                         assessment.document_kind, pending)
+    return SuggestionRun(suggested, kept, analysis.kind_guess, assessment.document_kind,
+                         pending, guess_language(analysis.document.text), assessment.language)
 
 
 def _pending(assessment: Assessment, invariant_id: str | None,
