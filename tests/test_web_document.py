@@ -55,6 +55,23 @@ def test_a_quotation_typed_by_hand_that_is_not_in_the_document_is_listed(app, au
     assert 'id="q-E01"' in html
 
 
+def test_a_quotation_that_starts_at_a_heading_is_marked_and_anchored(app, auth_client):
+    # A structured abstract is quoted by a part's heading with its first sentence: the
+    # "Show in the document" link must land on the heading, which is marked like a sentence.
+    uid = create_assessment(auth_client, **upload())
+    e01 = answers_of(app, uid)["E01"]
+    save_answer(auth_client, uid, "E01", e01.version, answer="met",
+                justification="Randomised with concealment.",
+                quotation="Randomisation\nParticipants will be randomly allocated (1:1)")
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "Quotations not found in this document" not in html
+    heading = next(h.split("</h")[0] for h in html.split('class="doc-heading">')[1:]
+                   if "Randomisation" in h.split("</h")[0])
+    assert heading.startswith('<span id="q-E01"></span><mark>Randomisation</mark>')
+    assert f'/assessments/{uid}#inv-E01' in heading
+    assert html.count('id="q-E01"') == 1
+
+
 def test_pdf_document_shows_its_pages(app, auth_client):
     from weasyprint import HTML
 
