@@ -85,6 +85,7 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "results_headings": {"en": ["results)"]}},
     {"context_headings": {"en": ["background"]}, "results_items": [34]},
     {"context_headings": {"en": ["background"]}, "abstract_headings": {"en": []}},
+    {"context_headings": {"en": ["background"]}, "glossary_headings": {"en": ["glossary["]}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):
@@ -93,7 +94,7 @@ def test_malformed_sections_file_is_named(data: object) -> None:
 
 def test_the_trials_own_sentence_is_quoted_before_background_and_discussion() -> None:
     doc = extract_document(PROTOCOL.encode(), "protocol.md")
-    flags = get_context_sections().flags(doc)
+    flags = get_context_sections().places(doc)
     masked = [d for d in detect_elements(doc, kind="protocol")
               if d.element == "17a_Masking_People_masked"]
     assert masked, "masking detected"
@@ -105,6 +106,75 @@ def test_the_trials_own_sentence_is_quoted_before_background_and_discussion() ->
                  for d in masked]
     in_context = [bool(flags[p]) for p in positions]
     assert in_context == sorted(in_context) and in_context[0] is False
+
+
+ABBREVIATED = """Yoga for chronic low back pain: protocol for a randomised trial
+
+## Abbreviations
+
+AE: adverse event; DSMB: data and safety monitoring board; RCT: randomised controlled trial.
+
+## Background
+
+Yoga may relieve chronic low back pain, but adverse events of yoga are rarely reported.
+
+## Methods
+
+Participants will be randomised in a 1:1 ratio using a computer-generated sequence. All \
+adverse events will be recorded at each visit and reported to the data and safety monitoring \
+board within 48 hours.
+
+## Abbreviations and acronyms
+
+##
+
+### Appendix 1: safety procedures
+
+Serious adverse events will be reported to the sponsor within 24 hours.
+"""
+
+
+@pytest.mark.parametrize(("title", "glossary"), [
+    ("Abbreviations", True), ("List of abbreviations", True), ("Abbreviation", True),
+    ("Nonstandard Abbreviations and Acronyms", True), ("Glossary", True),
+    ("Abréviations", True), ("Liste des abréviations", True), ("Liste des sigles", True),
+    ("Methods", False), ("Trial acronym", False), ("Background", False),
+])
+def test_glossary_headings(title: str, glossary: bool) -> None:
+    pattern = get_context_sections().glossary
+    assert (pattern.match(title) is not None) is glossary
+
+
+def test_an_abbreviation_list_is_quoted_last() -> None:
+    """Its lines name things ("AE: adverse event") without reporting them: every element and
+    invariant quotes the protocol's own sentences, then its background, before them."""
+    from checker.catalogue import get_catalogue
+    from checker.evidence import suggest_answers
+    from checker.evidence.sections import GLOSSARY
+
+    doc = extract_document(ABBREVIATED.encode(), "protocol.md")
+    places = get_context_sections().places(doc)
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert places[next(i for i, t in enumerate(texts) if t.startswith("AE: adverse"))] == GLOSSARY
+    # What follows an empty heading is not part of the list, though nested under it.
+    appendix = next(i for i, t in enumerate(texts) if t.startswith("Serious adverse events"))
+    assert places[appendix] != GLOSSARY
+    detections = detect_elements(doc, kind="protocol")
+    in_list = {s.start for s, place in zip(doc.sentences, places, strict=True)
+               if place == GLOSSARY}
+    ranked: dict[str, list[bool]] = {}
+    for detection in sorted(detections, key=lambda d: d.rank):
+        ranked.setdefault(detection.element, []).append(detection.start in in_list)
+    assert any(True in flags for flags in ranked.values()), "the list holds some cues"
+    for element, flags in ranked.items():
+        assert flags == sorted(flags), element  # never before another sentence
+    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang="en",
+                                  document=doc, kind="protocol")
+    harms = suggestions["INT13"].quotations
+    assert harms and harms[0].start not in in_list
+    for suggestion in suggestions.values():
+        flags = [q.start in in_list for q in suggestion.quotations]
+        assert flags == sorted(flags)
 
 
 PAPER = """Yoga for chronic low back pain: a randomised controlled trial
@@ -220,7 +290,7 @@ def test_quotations_outside_context_sections_come_first(path: Path) -> None:
     doc = extract_path(path)
     sections = get_context_sections()
     kind = "paper" if path.parent.name == "results" else "protocol"
-    flags = sections.flags(doc)
+    flags = sections.places(doc)
     # Only a results paper has results to prefer.
     results = sections.results_flags(doc) & (kind == "paper")
     start_to_index = {s.start: i for i, s in enumerate(doc.sentences)}
@@ -230,7 +300,7 @@ def test_quotations_outside_context_sections_come_first(path: Path) -> None:
         if detection.element in sections.items or detection.element in HEADING_EVIDENCE:
             continue
         if detection.element in sections.results_items:
-            place = [0 if results[i] else 2 if flags[i] else 1 for i in range(len(flags))]
+            place = [0 if results[i] else int(flags[i]) + 1 for i in range(len(flags))]
         else:
             place = [int(flag) for flag in flags]
         where = place[start_to_index[detection.start]]

@@ -91,7 +91,7 @@ def detect_elements(
     # background) is no place for its own trial's results items.
     in_results = (context.results_flags(doc) if kind == "paper"
                   else np.zeros(len(doc.sentences), dtype=bool))
-    doc_flags = (context.flags(doc), in_results)
+    doc_flags = (context.places(doc), in_results)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:

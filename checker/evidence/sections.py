@@ -1,6 +1,7 @@
 """Context sections (sections.yaml): where a sentence is background or discussion rather than
-the trial's own report, so that quotations come first from the rest of the document; and
-where it is in the results, where a results paper reports its results items."""
+the trial's own report, or a line of an abbreviation list, so that quotations come first from
+the rest of the document; and where it is in the results, where a results paper reports its
+results items."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from checker.yaml_files import load_yaml
 
 SECTIONS_PATH = Path(__file__).with_name("sections.yaml")
 _NUMBERING = r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?"
+# Where a sentence stands, in the order quotations are taken from (see ContextSections.places).
+OWN_REPORT, CONTEXT, GLOSSARY = 0, 1, 2
 
 
 def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
@@ -53,6 +56,7 @@ class ContextSections:
     results: re.Pattern[str] | None = None  # matches a results heading's title
     results_items: frozenset[str] = frozenset()  # elements reported in the results
     abstract: re.Pattern[str] | None = None  # matches an abstract's heading
+    glossary: re.Pattern[str] | None = None  # matches an abbreviation list's heading
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -66,17 +70,26 @@ class ContextSections:
             _heading_pattern(data, "results_headings") if "results_headings" in data else None,
             _ids(data, "results_items", "element"),
             _heading_pattern(data, "abstract_headings") if "abstract_headings" in data else None,
+            _heading_pattern(data, "glossary_headings") if "glossary_headings" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
         """Whether any of a sentence's enclosing section titles is a context heading."""
         return any(self.headings.match(title) for title in titles)
 
-    def flags(self, doc: Document) -> np.ndarray:
-        """Per sentence of ``doc``: True inside a context section (headings of either
-        language count: a French document may keep English headings)."""
-        return np.array([self.is_context(titles) for titles in doc.sentence_sections],
-                        dtype=bool)
+    def places(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc`` (int8): OWN_REPORT, CONTEXT inside a context section, or
+        GLOSSARY in an abbreviation list (headings of either language count: a French
+        document may keep English headings)."""
+        context = np.array([self.is_context(titles) for titles in doc.sentence_sections],
+                           dtype=bool)
+        # An abbreviation list by its own heading only: what a text puts after it without a
+        # heading of its level (appendices after "##" in PMC texts) is not part of the list.
+        glossary = np.array([self.glossary is not None
+                             and self.glossary.match(sentence.section) is not None
+                             for sentence in doc.sentences], dtype=bool)
+        return np.where(glossary, GLOSSARY,
+                        np.where(context, CONTEXT, OWN_REPORT)).astype(np.int8)
 
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""
@@ -97,18 +110,20 @@ class ContextSections:
                          for titles in doc.sentence_sections], dtype=bool)
 
     def preference(self, element: str, doc_flags: tuple[np.ndarray, np.ndarray]
-                   ) -> np.ndarray | None:
+                   ) -> np.ndarray:
         """Per sentence, the order in which ``element``'s quotations are taken (lower first),
-        from ``doc_flags`` = (:meth:`flags`, :meth:`results_flags`) of the document; None
-        when its place is the background or the discussion. A results item is quoted from
-        the results, then from the rest of the own report, then from the context; any other
-        element from its own report, then from the context."""
+        from ``doc_flags`` = (:meth:`places`, :meth:`results_flags`) of the document. A
+        results item is quoted from the results, then from the rest of the own report, then
+        from the context; any other element from its own report, then from the context; an
+        element whose place is the background or the discussion from anywhere. An
+        abbreviation list ("AE  adverse events") names things without reporting them: it
+        comes last for every element."""
+        places, results = doc_flags
         if element in self.items:
-            return None
-        context, results = doc_flags
+            return (places == GLOSSARY).astype(np.int8)
         if element in self.results_items:
-            return np.where(results, 0, np.where(context, 2, 1)).astype(np.int8)
-        return context.astype(np.int8)
+            return np.where(results, 0, places + 1).astype(np.int8)
+        return places
 
 
 @lru_cache(maxsize=1)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
 from checker.documents import Document
 
 from .detect import Detection
 from .elements import sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
-from .sections import get_context_sections
+from .sections import GLOSSARY, ContextSections, get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
@@ -54,9 +56,9 @@ class Suggestion:
 
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
-                    context: list[bool] | None = None) -> list[Quotation]:
-    """The first sentences with one of the invariant's own ``cues``; those outside the
-    ``context`` sentences (background, discussion) first when given."""
+                    order: list[int] | None = None) -> list[Quotation]:
+    """The first sentences with one of the invariant's own ``cues``, by ``order`` per
+    sentence (lower first) when given."""
     if not cues:
         return []
     pattern = re.compile(
@@ -65,8 +67,8 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
-    if context is not None:
-        positions.sort(key=lambda position: context[position])
+    if order is not None:
+        positions.sort(key=lambda position: order[position])
     for position in positions:
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
@@ -99,11 +101,30 @@ def _ordered(elements: list[Quotation], cues: list[Quotation]) -> list[Quotation
     return unique
 
 
-def _own_report_first(quotations: list[Quotation],
-                      context_at: dict[int, bool]) -> list[Quotation]:
-    """The same quotations, those outside background and discussion sections first
-    (``context_at``: whether the sentence starting at an offset is in such a section)."""
-    return sorted(quotations, key=lambda q: context_at.get(q.start, False))
+@dataclass(frozen=True)
+class _Order:
+    """An order of the document's sentences for quoting (lower first)."""
+
+    by_index: list[int]  # per sentence
+    by_start: dict[int, int]  # per sentence start offset
+
+
+def _quotation_orders(document: Document, sections: ContextSections) -> tuple[_Order, _Order]:
+    """(the trial's own report, then background and discussion, then an abbreviation list;
+    only the abbreviation list last)."""
+    places = sections.places(document)
+    orders = []
+    for order in (places, (places == GLOSSARY).astype(np.int8)):
+        by_index = order.tolist()
+        orders.append(_Order(by_index, {s.start: o for s, o in
+                                        zip(document.sentences, by_index, strict=True)}))
+    return orders[0], orders[1]
+
+
+def _by_place(quotations: list[Quotation], order_at: dict[int, int]) -> list[Quotation]:
+    """The same quotations, by ``order_at`` of the sentence starting at their offset (lower
+    first; a stable sort keeps the order within a place)."""
+    return sorted(quotations, key=lambda q: order_at.get(q.start, 0))
 
 
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
@@ -172,9 +193,8 @@ def suggest_answers(
     suggestions: dict[str, Suggestion] = {}
     index = SentenceIndex(matching_sentences(document)) if document is not None else None
     sections = get_context_sections()
-    context = sections.flags(document).tolist() if document is not None else None
-    context_at = ({s.start: flag for s, flag in zip(document.sentences, context, strict=True)}
-                  if document is not None else {})
+    own_first, glossary_last = (_quotation_orders(document, sections)
+                                if document is not None else (None, None))
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]
@@ -190,14 +210,14 @@ def suggest_answers(
         unquoted = [e for e in found if not by_element[e][0].cue_match]
         extra: list[Quotation] = []
         # The trial's own report first, unless the invariant's place is the background or
-        # the discussion (sections.yaml).
-        own_first = document is not None and invariant.id not in sections.invariants
+        # the discussion; an abbreviation list last (sections.yaml).
+        order = glossary_last if invariant.id in sections.invariants else own_first
         if document is not None:
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), context if own_first else None)
+            extra = _cue_quotations(document, index, tuple(cues), order.by_index)
         quotations = _ordered(quotations, extra)
-        if own_first:
-            quotations = _own_report_first(quotations, context_at)
+        if order is not None:
+            quotations = _by_place(quotations, order.by_start)
         cue_only = not found and bool(extra)
         # A suggestion must be defensible by a quotation: an element inferred from the text
         # as a whole, with no sentence to quote, never makes an invariant met, nor alone
