@@ -14,14 +14,16 @@ detection). Rendered PDFs are kept in ``--cache`` for later runs.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import re
 import tempfile
 from pathlib import Path
 
 from checker.documents import extract_path
+from checker.documents.language import detect_language
 from checker.evidence.bench import run_benchmark
-from checker.evidence.training import Article, load_benchmark
+from checker.evidence.training import load_benchmark
 
 # A journal's page: two justified, hyphenated columns, a running head and a page number.
 CSS = ("@page{@top-center{content:'Trials (2024) 25:101 https://doi.org/10.1186/s13063';"
@@ -31,11 +33,11 @@ CSS = ("@page{@top-center{content:'Trials (2024) 25:101 https://doi.org/10.1186/
        "p{text-align:justify;hyphens:auto}h2{font-size:12pt}h3{font-size:10pt}")
 
 
-def render(article: Article, target: Path) -> None:
+def render(text: str, target: Path) -> None:
     from weasyprint import HTML
 
     body = []
-    for paragraph in article.path.read_text(encoding="utf-8").split("\n"):
+    for paragraph in text.split("\n"):
         if not paragraph.strip():
             continue
         heading = re.match(r"^(#+)\s*(.*)", paragraph)
@@ -44,7 +46,9 @@ def render(article: Article, target: Path) -> None:
             body.append(f"<h{level}>{html.escape(heading.group(2))}</h{level}>")
         else:
             body.append(f"<p>{html.escape(paragraph)}</p>")
-    page = f"<html lang=en><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+    # The document's language, for the hyphenation of its lines.
+    page = (f"<html lang={detect_language(text)}><head><style>{CSS}</style></head>"
+            f"<body>{''.join(body)}</body></html>")
     HTML(string=page).write_pdf(target)
 
 
@@ -58,9 +62,12 @@ def main() -> None:
     rendered: dict[Path, Path] = {}
     for article in load_benchmark(args.data):
         if article.split == args.split:
-            pdf = args.cache / f"{article.kind}-{article.path.stem}.pdf"
+            text = article.path.read_text(encoding="utf-8")
+            # By content: the English corpus and its French translation share file names.
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            pdf = args.cache / f"{article.kind}-{article.path.stem}-{digest}.pdf"
             if not pdf.exists():
-                render(article, pdf)  # before the run: rendering is not what is timed
+                render(text, pdf)  # before the run: rendering is not what is timed
             rendered[article.path] = pdf
     from_text = run_benchmark(args.data, args.split)
     from_pdf = run_benchmark(args.data, args.split, read=lambda path: extract_path(rendered[path]))
