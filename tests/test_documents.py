@@ -555,3 +555,18 @@ def test_a_declared_language_is_read_in_its_usual_spellings(declared, code) -> N
     from checker.documents.language import language_code
 
     assert language_code(declared) == code
+
+
+def test_a_heading_with_full_stops_is_one_sentence() -> None:
+    text = ("Walking after stroke: a trial\n\n## Methods\n\n### 2.1. Study design\n\n"
+            "A randomised trial. Two groups.\n\n### Table 1. Primary and secondary outcomes\n\n"
+            "Outcomes are listed.\n")
+    doc = extract_document(text.encode(), "article.md")
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert texts == ["Walking after stroke: a trial", "Methods", "2.1. Study design",
+                     "A randomised trial.", "Two groups.",
+                     "Table 1. Primary and secondary outcomes", "Outcomes are listed."]
+    assert [doc.is_heading(s) for s in doc.sentences] == [
+        False, True, True, False, False, True, False]
+    # Each sentence of running text knows the heading sentence of its own section.
+    assert doc.heading_indices == [-1, -1, -1, 2, 2, -1, 5]

@@ -68,7 +68,10 @@ def extract_document(data: bytes, filename: str) -> Document:
         sections=sections,
     )
     heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
-    for start, end in segment(raw.text, raw.format, heading_spans):
+    stated = frozenset(offset for offset, _, title in headings
+                       if raw.text.startswith("#", offset) or is_known_heading(title)) | {
+        offset for offset, _, _ in raw.headings}
+    for start, end in segment(raw.text, raw.format, heading_spans, stated):
         document.sentences.append(
             Sentence(start, end, document.page_at(start), document.section_at(start))
         )

@@ -98,6 +98,23 @@ class Document:
         each study type's suggestions read it)."""
         return [self.sections_at(sentence.start) for sentence in self.sentences]
 
+    @cached_property
+    def heading_indices(self) -> list[int]:
+        """Per sentence, the index of the heading sentence that opens its own section ("Sample
+        size" for the sentences under it), or -1 (a heading itself, or text before any)."""
+        indices: list[int] = []
+        last = -1
+        for index, sentence in enumerate(self.sentences):
+            if self.is_heading(sentence):
+                last = index
+                indices.append(-1)
+            elif last >= 0 and _bare(self.sentence_text(self.sentences[last])) == _bare(
+                    sentence.section):
+                indices.append(last)
+            else:
+                indices.append(-1)
+        return indices
+
     def section_at(self, offset: int) -> str:
         """Title of the innermost section whose heading precedes ``offset``."""
         best: Section | None = None

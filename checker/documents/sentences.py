@@ -152,19 +152,24 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def segment(
-    text: str, fmt: str, headings: dict[int, int] | None = None
+    text: str, fmt: str, headings: dict[int, int] | None = None,
+    stated_headings: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace.
 
     ``headings`` maps the start of each heading to its end: a heading is never merged with the
-    text around it.
+    text around it. A heading the document states (a Markdown mark, a style, a usual section
+    name), whose start is in ``stated_headings``, is one sentence whatever its full stops
+    ("2.1. Study design", "Table 1. Primary and secondary outcomes"); a line only guessed to
+    be a heading ("12 March 2024, before the first inclusion. Consent …") is still split.
     """
     spans: list[tuple[int, int]] = []
     blocks = [b for b in _blocks(text, fmt != "pdf", headings or {}, fmt)
               if text[b[0]:b[1]].strip()]
     for index, (b_start, b_end) in enumerate(blocks):
         is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE
-        pieces = [(b_start, b_end)] if is_title else split_block(text, b_start, b_end)
+        whole = is_title or b_start in stated_headings
+        pieces = [(b_start, b_end)] if whole else split_block(text, b_start, b_end)
         for s_start, s_end in pieces:
             for c_start, c_end in _cap_length(text, s_start, s_end):
                 t_start, t_end = _trim(text, c_start, c_end)
