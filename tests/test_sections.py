@@ -86,6 +86,7 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "results_items": [34]},
     {"context_headings": {"en": ["background"]}, "abstract_headings": {"en": []}},
     {"context_headings": {"en": ["background"]}, "glossary_headings": {"en": ["glossary["]}},
+    {"context_headings": {"en": ["background"]}, "caption_headings": {"fr": "tableau"}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):
@@ -175,6 +176,66 @@ def test_an_abbreviation_list_is_quoted_last() -> None:
     for suggestion in suggestions.values():
         flags = [q.start in in_list for q in suggestion.quotations]
         assert flags == sorted(flags)
+
+
+NAMED_PROTOCOL = """Walking after stroke: protocol of a randomised controlled trial
+
+## Methods
+
+Participants will be randomised in a 1:1 ratio using a computer-generated sequence. The \
+sample size was discussed with the trial steering committee.
+
+### Sample size
+
+The sample size of 120 participants gives 80% power to detect a difference of 5 points.
+"""
+
+NAMED_PAPER = """Walking after stroke: a randomised controlled trial
+
+## Methods
+
+### Procedures
+
+Participants were randomised in a 1:1 ratio using a computer-generated sequence. The primary \
+outcome was the six-minute walk distance at 12 weeks.
+
+### Table 1. Primary and secondary outcomes
+
+Secondary outcomes were recorded as shown in the table.
+
+## Results
+
+### Secondary outcomes
+
+Secondary outcomes did not differ between groups.
+"""
+
+
+def _quotes(text: str, kind: str, element: str) -> list[str]:
+    doc = extract_document(text.encode(), "article.md")
+    return [d.quote for d in sorted(detect_elements(doc, kind=kind), key=lambda d: d.rank)
+            if d.element == element]
+
+
+def test_a_cue_sentence_under_a_heading_that_names_the_element_comes_first() -> None:
+    # Both sentences hold "sample size" once; the one under "Sample size" is quoted first.
+    assert _quotes(NAMED_PROTOCOL, "protocol", "14a_Sample_size") == [
+        "The sample size of 120 participants gives 80% power to detect a difference of 5 points.",
+        "The sample size was discussed with the trial steering committee.",
+    ]
+
+
+def test_a_caption_or_a_results_heading_does_not_name_a_methods_element() -> None:
+    # "Table 1. Primary and secondary outcomes" names a table's content, and the Results'
+    # "Secondary outcomes" heads results: neither puts its sentence before the definition.
+    quotes = _quotes(NAMED_PAPER, "paper", "12a_Outcomes_Definitions")
+    assert quotes[0] == "The primary outcome was the six-minute walk distance at 12 weeks."
+    doc = extract_document(NAMED_PAPER.encode(), "article.md")
+    headed_by = get_context_sections().headed_by(doc)
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert headed_by[texts.index("Secondary outcomes were recorded as shown in the table.")] == -1
+    assert texts[headed_by[texts.index("Secondary outcomes did not differ between groups.")]] \
+        == "Secondary outcomes"
 
 
 PAPER = """Yoga for chronic low back pain: a randomised controlled trial

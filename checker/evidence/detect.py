@@ -89,9 +89,10 @@ def detect_elements(
     context = get_context_sections()
     # Only a results paper reports results: a protocol's "Results of the pilot study" (in its
     # background) is no place for its own trial's results items.
-    in_results = (context.results_flags(doc) if kind == "paper"
-                  else np.zeros(len(doc.sentences), dtype=bool))
+    results = context.results_flags(doc)
+    in_results = results if kind == "paper" else np.zeros(len(doc.sentences), dtype=bool)
     doc_flags = (context.places(doc), in_results)
+    headed_by = context.headed_by(doc)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -111,12 +112,19 @@ def detect_elements(
         # fitted for article-level decisions, they favour any sentence of a reporting article,
         # discussion and results included (judged blind, see the model card).
         score = hits[:, j].astype(np.float32)
+        cued = hits[:, j] > 0
+        # Under a heading with the element's cues ("Sample size"), a cue sentence comes before
+        # the others with as many cues. Not in the results for an element reported elsewhere:
+        # there "Secondary outcomes" heads results, not the outcomes' definitions.
+        named = headed_by >= 0
+        if element not in context.results_items:
+            named &= ~results
+        score[named] += 0.5 * cued[headed_by[named]]
         # The trial's own report before background and discussion, and a results item's
         # results first (sections.yaml).
         order = (_labelled_parts_first(doc, context) if element in HEADING_EVIDENCE
                  else context.preference(element, doc_flags))
-        detections.extend(_supporting(doc, element, score, hits[:, j] > 0, confidence, pointer,
-                                      order))
+        detections.extend(_supporting(doc, element, score, cued, confidence, pointer, order))
     return detections
 
 
