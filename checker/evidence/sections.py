@@ -98,9 +98,9 @@ class ContextSections:
         -1 (none, or a table's or figure's caption)."""
         indices = np.array(doc.heading_indices, dtype=np.int64)
         if self.captions is not None:
-            for index in np.unique(indices[indices >= 0]):
-                if self.captions.match(doc.sentence_text(doc.sentences[index])):
-                    indices[indices == index] = -1
+            captions = [index for index in np.unique(indices[indices >= 0])
+                        if self.captions.match(doc.sentence_text(doc.sentences[index]))]
+            indices[np.isin(indices, captions)] = -1
         return indices
 
     def results_flags(self, doc: Document) -> np.ndarray:
