@@ -37,20 +37,22 @@ def test_quoted_sentences_are_marked_and_link_back(app, auth_client):
     assert f'/assessments/{uid}/document#q-E01' in form
 
 
+def quote_e01(app, client, uid: str, quotation: str) -> str:
+    """Save E01 with ``quotation`` typed by hand; return the document page."""
+    e01 = answers_of(app, uid)["E01"]
+    save_answer(client, uid, "E01", e01.version, answer="met",
+                justification="Typed by a person.", quotation=quotation)
+    return client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+
+
 def test_a_quotation_typed_by_hand_that_is_not_in_the_document_is_listed(app, auth_client):
     uid = create_assessment(auth_client, **upload())
-    e01 = answers_of(app, uid)["E01"]
-    save_answer(auth_client, uid, "E01", e01.version, answer="met",
-                justification="Approved before inclusion.",
-                quotation="The ethics committee approved the protocol in 2019.")
-    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    html = quote_e01(app, auth_client, uid, "The ethics committee approved the protocol in 2019.")
     assert "Quotations not found in this document" in html
     assert "approved the protocol in 2019" in html
     # Re-typed with other line breaks and spacing, a quotation is still found.
-    e01 = answers_of(app, uid)["E01"]
-    save_answer(auth_client, uid, "E01", e01.version, answer="met",
-                quotation="Written informed consent   will be obtained from all participants")
-    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    html = quote_e01(app, auth_client, uid,
+                     "Written informed consent   will be obtained from all participants")
     assert "Quotations not found in this document" not in html
     assert 'id="q-E01"' in html
 
@@ -59,11 +61,8 @@ def test_a_quotation_that_starts_at_a_heading_is_marked_and_anchored(app, auth_c
     # A structured abstract is quoted by a part's heading with its first sentence: the
     # "Show in the document" link must land on the heading, which is marked like a sentence.
     uid = create_assessment(auth_client, **upload())
-    e01 = answers_of(app, uid)["E01"]
-    save_answer(auth_client, uid, "E01", e01.version, answer="met",
-                justification="Randomised with concealment.",
-                quotation="Randomisation\nParticipants will be randomly allocated (1:1)")
-    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    html = quote_e01(app, auth_client, uid,
+                     "Randomisation\nParticipants will be randomly allocated (1:1)")
     assert "Quotations not found in this document" not in html
     heading = next(h.split("</h")[0] for h in html.split('class="doc-heading">')[1:]
                    if "Randomisation" in h.split("</h")[0])
