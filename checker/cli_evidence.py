@@ -11,11 +11,14 @@ import click
 
 from .catalogue import Catalogue, CatalogueError, load_catalogue
 from .documents import Document, DocumentError, extract_path
+from .documents.language import guess_language
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
 from .evidence.compare import compare_drafts, format_comparison
 from .evidence.features import document_words
 from .evidence.kind import guess_document_kind
+
+_LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 def _fail(message: str) -> None:
@@ -68,6 +71,12 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
     catalogue = (_load_catalogue(catalogue_path, study_type)
                  if study_type or output_format == "text" else None)
     doc = _read(file)
+    if lang:
+        read = guess_language(doc.text)
+        if read.is_clear and read.language != lang:
+            click.echo(f"warning: the document reads as {_LANGUAGE_NAMES[read.language]}; "
+                       f"--lang {lang} reads it with the {_LANGUAGE_NAMES[lang]} cues.",
+                       err=True)
     lang = lang or doc.language
     try:
         report = analysis_report(doc, kind, lang, catalogue, study_type)

@@ -379,6 +379,16 @@ def test_analyse_command_outputs_json(tmp_path: Path) -> None:
     assert "Traceback" not in failed.output
 
 
+def test_analyse_command_warns_when_the_language_given_is_not_the_documents() -> None:
+    forced = CliRunner().invoke(main, ["analyse", str(FRENCH_PROTOCOL), "--lang", "en"])
+    assert forced.exit_code == 0
+    assert ("warning: the document reads as French; --lang en reads it with the English cues."
+            in forced.stderr)
+    assert json.loads(forced.stdout)["document"]["language"] == "en"  # as asked
+    agreed = CliRunner().invoke(main, ["analyse", str(FRENCH_PROTOCOL), "--lang", "fr"])
+    assert agreed.exit_code == 0 and agreed.stderr == ""
+
+
 def test_analyse_command_prints_text_for_a_person() -> None:
     result = CliRunner().invoke(main, ["analyse", str(FRENCH_PROTOCOL), "--study-type",
                                        "interventional", "--format", "text"])
