@@ -164,13 +164,17 @@ def test_docx_headings_from_styles_and_tables() -> None:
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "Visit"
     table.rows[0].cells[1].text = "Week 12"
+    document.add_heading("2.1. Study design", level=2)  # a styled heading with full stops
+    document.add_paragraph("A randomised trial.")
     buffer = io.BytesIO()
     document.save(buffer)
     doc = extract_document(buffer.getvalue(), "protocol.docx")
     assert doc.format == "docx"
     assert [(s.title, s.level) for s in doc.sections] == [
-        ("Statistical analysis", 1), ("Essai en grappes", 2)
+        ("Statistical analysis", 1), ("Essai en grappes", 2), ("2.1. Study design", 2)
     ]
+    design = _sentence_with(doc, "2.1. Study design")
+    assert doc.sentence_text(design) == "2.1. Study design" and doc.is_heading(design)
     itt = _sentence_with(doc, "intention-to-treat")
     assert itt.section == "Statistical analysis"
     assert doc.sentence_text(_sentence_with(doc, "multiple imputation")).startswith("Missing data")
