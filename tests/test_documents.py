@@ -572,5 +572,21 @@ def test_a_heading_with_full_stops_is_one_sentence() -> None:
                      "Table 1. Primary and secondary outcomes", "Outcomes are listed."]
     assert [doc.is_heading(s) for s in doc.sentences] == [
         False, True, True, False, False, True, False]
-    # Each sentence of running text knows the heading sentence of its own section.
-    assert doc.heading_indices == [-1, -1, -1, 2, 2, -1, 5]
+    # Each sentence of running text knows the heading sentence of its own section; the text
+    # after a table's caption still belongs to the section the table stands in.
+    assert doc.heading_indices == [-1, -1, -1, 2, 2, -1, 2]
+    assert doc.sentences[-1].section == "2.1. Study design"
+
+
+def test_a_caption_heads_no_section() -> None:
+    """A table's caption set as a heading names the table; it does not close the section the
+    table stands in, and the text after it stays there."""
+    text = ("A trial of walking\n\n## Background\n\nWalking helps.\n\n## Table 1. Baseline "
+            "characteristics\n\nEarlier trials were small.\n\n## Methods\n\nWe randomised.\n")
+    doc = extract_document(text.encode(), "article.md")
+    by_text = {doc.sentence_text(s): s for s in doc.sentences}
+    assert by_text["Earlier trials were small."].section == "Background"
+    assert doc.is_heading(by_text["Table 1. Baseline characteristics"])
+    assert by_text["We randomised."].section == "Methods"
+    assert [s.title for s in doc.sections] == [
+        "Background", "Table 1. Baseline characteristics", "Methods"]

@@ -58,7 +58,8 @@ def extract_document(data: bytes, filename: str) -> Document:
                  if h[0] not in typographic and is_known_heading(h[2])
                  and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
-    sections = build_sections(headings, len(raw.text))
+    heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
+    sections = build_sections(headings, len(raw.text), heading_spans)
     document = Document(
         text=raw.text,
         filename=filename,
@@ -67,7 +68,6 @@ def extract_document(data: bytes, filename: str) -> Document:
         pages=raw.pages,
         sections=sections,
     )
-    heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {
         offset for offset, _, _ in raw.headings}

@@ -103,16 +103,13 @@ class Document:
         """Per sentence, the index of the heading sentence that opens its own section ("Sample
         size" for the sentences under it), or -1 (a heading itself, or text before any)."""
         indices: list[int] = []
-        last = -1
+        latest: dict[str, int] = {}  # bare heading text -> index of its latest heading sentence
         for index, sentence in enumerate(self.sentences):
             if self.is_heading(sentence):
-                last = index
+                latest[_bare(self.sentence_text(sentence))] = index
                 indices.append(-1)
-            elif last >= 0 and _bare(self.sentence_text(self.sentences[last])) == _bare(
-                    sentence.section):
-                indices.append(last)
             else:
-                indices.append(-1)
+                indices.append(latest.get(_bare(sentence.section), -1))
         return indices
 
     def section_at(self, offset: int) -> str:

@@ -7,6 +7,8 @@ import re
 from .model import Section
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_CAPTION = re.compile(r"^\W*(?:tables?|tableaux?|fig(?:ure)?s?\.?)\s*(?:S?\d+|[IVX]+)\b",
+                      re.IGNORECASE)
 _NUMBERED = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+([A-ZÀ-ÖØ-Þ].*)$")
 # Headings common in protocols and trial reports, English and French (lowercase, no accents
 # stripped): a short line equal to one of these is a heading even without numbering.
@@ -95,14 +97,26 @@ def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
     return headings
 
 
-def build_sections(headings: list[tuple[int, int, str]], text_length: int) -> list[Section]:
-    """A section runs from its heading to the next heading of the same or a higher level."""
+def is_caption(title: str) -> bool:
+    """A table's or figure's caption set as a heading ("Table 2. Baseline characteristics",
+    "Figure 1", "Tableau S3")."""
+    return _CAPTION.match(title) is not None
+
+
+def build_sections(headings: list[tuple[int, int, str]], text_length: int,
+                   heading_ends: dict[int, int]) -> list[Section]:
+    """A section runs from its heading to the next heading of the same or a higher level.
+
+    A caption names what its table or figure shows: its section is the caption alone (up to
+    ``heading_ends[start]``), and it ends no other, so the text after a table still belongs
+    to the section the table stands in."""
     sections: list[Section] = []
     for index, (start, level, title) in enumerate(headings):
-        end = text_length
-        for later_start, later_level, _ in headings[index + 1 :]:
-            if later_level <= level:
-                end = later_start
-                break
+        if is_caption(title):
+            end = heading_ends[start]
+        else:
+            end = next((later_start for later_start, later_level, later_title
+                        in headings[index + 1:]
+                        if later_level <= level and not is_caption(later_title)), text_length)
         sections.append(Section(title=title.rstrip(":").strip(), level=level, start=start, end=end))
     return sections

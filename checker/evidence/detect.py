@@ -92,7 +92,7 @@ def detect_elements(
     results = context.results_flags(doc)
     in_results = results if kind == "paper" else np.zeros(len(doc.sentences), dtype=bool)
     doc_flags = (context.places(doc), in_results)
-    headed_by = context.headed_by(doc)
+    headed_by = np.array(doc.heading_indices, dtype=np.int64)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -114,8 +114,9 @@ def detect_elements(
         score = hits[:, j].astype(np.float32)
         cued = hits[:, j] > 0
         # Under a heading with the element's cues ("Sample size"), a cue sentence comes before
-        # the others with as many cues. Not in the results for an element reported elsewhere:
-        # there "Secondary outcomes" heads results, not the outcomes' definitions.
+        # the others with as many cues (a table's caption heads no text). Not in the results
+        # for an element reported elsewhere: there "Secondary outcomes" heads results, not the
+        # outcomes' definitions.
         named = headed_by >= 0
         if element not in context.results_items:
             named &= ~results

@@ -57,7 +57,6 @@ class ContextSections:
     results_items: frozenset[str] = frozenset()  # elements reported in the results
     abstract: re.Pattern[str] | None = None  # matches an abstract's heading
     glossary: re.Pattern[str] | None = None  # matches an abbreviation list's heading
-    captions: re.Pattern[str] | None = None  # matches a table's or figure's caption
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -72,7 +71,6 @@ class ContextSections:
             _ids(data, "results_items", "element"),
             _heading_pattern(data, "abstract_headings") if "abstract_headings" in data else None,
             _heading_pattern(data, "glossary_headings") if "glossary_headings" in data else None,
-            _heading_pattern(data, "caption_headings") if "caption_headings" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -92,16 +90,6 @@ class ContextSections:
                              for sentence in doc.sentences], dtype=bool)
         return np.where(glossary, GLOSSARY,
                         np.where(context, CONTEXT, OWN_REPORT)).astype(np.int8)
-
-    def headed_by(self, doc: Document) -> np.ndarray:
-        """Per sentence of ``doc``, the index of the heading sentence of its own section, or
-        -1 (none, or a table's or figure's caption)."""
-        indices = np.array(doc.heading_indices, dtype=np.int64)
-        if self.captions is not None:
-            captions = [index for index in np.unique(indices[indices >= 0])
-                        if self.captions.match(doc.sentence_text(doc.sentences[index]))]
-            indices[np.isin(indices, captions)] = -1
-        return indices
 
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""
