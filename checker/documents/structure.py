@@ -110,13 +110,13 @@ def build_sections(headings: list[tuple[int, int, str]], text_length: int,
     A caption names what its table or figure shows: its section is the caption alone (up to
     ``heading_ends[start]``), and it ends no other, so the text after a table still belongs
     to the section the table stands in."""
+    captions = [is_caption(title) for _, _, title in headings]
     sections: list[Section] = []
     for index, (start, level, title) in enumerate(headings):
-        if is_caption(title):
+        if captions[index]:
             end = heading_ends[start]
         else:
-            end = next((later_start for later_start, later_level, later_title
-                        in headings[index + 1:]
-                        if later_level <= level and not is_caption(later_title)), text_length)
+            end = next((headings[later][0] for later in range(index + 1, len(headings))
+                        if headings[later][1] <= level and not captions[later]), text_length)
         sections.append(Section(title=title.rstrip(":").strip(), level=level, start=start, end=end))
     return sections
