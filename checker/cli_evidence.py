@@ -11,7 +11,6 @@ import click
 
 from .catalogue import Catalogue, CatalogueError, load_catalogue
 from .documents import Document, DocumentError, extract_path
-from .documents.language import guess_language
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
 from .evidence.compare import compare_drafts, format_comparison
@@ -72,7 +71,7 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
                  if study_type or output_format == "text" else None)
     doc = _read(file)
     if lang:
-        read = guess_language(doc.text)
+        read = doc.language_guess
         if read.is_clear and read.language != lang:
             click.echo(f"warning: the document reads as {_LANGUAGE_NAMES[read.language]}; "
                        f"--lang {lang} reads it with the {_LANGUAGE_NAMES[lang]} cues.",

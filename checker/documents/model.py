@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .language import LanguageGuess, guess_language
+
 
 def _bare(text: str) -> str:
     """Heading text without Markdown marks, numbering punctuation and a trailing colon."""
@@ -97,6 +99,11 @@ class Document:
         """:meth:`sections_at` of every sentence, computed once per document (detection and
         each study type's suggestions read it)."""
         return [self.sections_at(sentence.start) for sentence in self.sentences]
+
+    @cached_property
+    def language_guess(self) -> LanguageGuess:
+        """The language the text is written in, with how clearly (see :mod:`.language`)."""
+        return guess_language(self.text)
 
     @cached_property
     def heading_indices(self) -> list[int]:

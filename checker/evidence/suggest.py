@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-import numpy as np
-
 from checker.documents import Document
 
 from .detect import Detection
 from .elements import sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
-from .sections import GLOSSARY, ContextSections, get_context_sections
+from .sections import GLOSSARY, get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
@@ -101,30 +99,12 @@ def _ordered(elements: list[Quotation], cues: list[Quotation]) -> list[Quotation
     return unique
 
 
-@dataclass(frozen=True)
-class _Order:
-    """An order of the document's sentences for quoting (lower first)."""
-
-    by_index: list[int]  # per sentence
-    by_start: dict[int, int]  # per sentence start offset
-
-
-def _quotation_orders(document: Document, sections: ContextSections) -> tuple[_Order, _Order]:
-    """(the trial's own report, then background and discussion, then an abbreviation list;
-    only the abbreviation list last)."""
-    places = sections.places(document)
-    orders = []
-    for order in (places, (places == GLOSSARY).astype(np.int8)):
-        by_index = order.tolist()
-        orders.append(_Order(by_index, {s.start: o for s, o in
-                                        zip(document.sentences, by_index, strict=True)}))
-    return orders[0], orders[1]
-
-
-def _by_place(quotations: list[Quotation], order_at: dict[int, int]) -> list[Quotation]:
-    """The same quotations, by ``order_at`` of the sentence starting at their offset (lower
-    first; a stable sort keeps the order within a place)."""
-    return sorted(quotations, key=lambda q: order_at.get(q.start, 0))
+def _by_place(quotations: list[Quotation], order: list[int],
+              position_of: dict[int, int]) -> list[Quotation]:
+    """The same quotations, by ``order`` of the sentence each starts (lower first; a stable
+    sort keeps the order within a place). ``position_of``: sentence index by start offset."""
+    return sorted(quotations, key=lambda q: order[position_of[q.start]]
+                  if q.start in position_of else 0)
 
 
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
@@ -193,8 +173,12 @@ def suggest_answers(
     suggestions: dict[str, Suggestion] = {}
     index = SentenceIndex(matching_sentences(document)) if document is not None else None
     sections = get_context_sections()
-    own_first, glossary_last = (_quotation_orders(document, sections)
-                                if document is not None else (None, None))
+    if document is not None:
+        # The trial's own report, then background and discussion, then an abbreviation list;
+        # for an invariant whose place is the background or the discussion, only the list last.
+        places = sections.places(document)
+        own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
+        position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]
@@ -211,13 +195,13 @@ def suggest_answers(
         extra: list[Quotation] = []
         # The trial's own report first, unless the invariant's place is the background or
         # the discussion; an abbreviation list last (sections.yaml).
-        order = glossary_last if invariant.id in sections.invariants else own_first
         if document is not None:
+            order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), order.by_index)
-        quotations = _ordered(quotations, extra)
-        if order is not None:
-            quotations = _by_place(quotations, order.by_start)
+            extra = _cue_quotations(document, index, tuple(cues), order)
+            quotations = _by_place(_ordered(quotations, extra), order, position_of)
+        else:
+            quotations = _ordered(quotations, extra)
         cue_only = not found and bool(extra)
         # A suggestion must be defensible by a quotation: an element inferred from the text
         # as a whole, with no sentence to quote, never makes an invariant met, nor alone

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from ..catalogue import Catalogue, pick
 from ..documents import Document, DocumentError, extract_document
-from ..documents.language import LanguageGuess, guess_language, language_code
+from ..documents.language import LanguageGuess, language_code
 from ..evidence import Suggestion, detect_elements, suggest_answers
 from ..evidence.features import document_words, readable_text
 from ..evidence.kind import KindGuess, guess_document_kind
@@ -109,7 +109,7 @@ def document_reading_of(assessment: Assessment, upload_dir: str | Path) -> Docum
         document = read_stored_document(assessment, upload_dir)
     except (NoDocumentError, DocumentError, OSError):
         return None
-    return DocumentReading(guess_document_kind(document), guess_language(document.text))
+    return DocumentReading(guess_document_kind(document), document.language_guess)
 
 
 def analyse_document(
@@ -203,7 +203,7 @@ def suggest_from_document(
     pending = sum(1 for answer in assessment.answers
                   if answer.origin == "suggestion" and answer.invariant_id in applicable)
     return SuggestionRun(suggested, kept, analysis.kind_guess, assessment.document_kind,
-                         pending, guess_language(analysis.document.text), assessment.language)
+                         pending, analysis.document.language_guess, assessment.language)
 
 
 def _pending(assessment: Assessment, invariant_id: str | None,
