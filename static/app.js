@@ -7,6 +7,8 @@
   function onSubmit(event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-autosave]") || !window.fetch) return;
+    // "Accept suggestion" posts this form to its own address: a plain post, as it reads.
+    if (event.submitter && event.submitter.hasAttribute("formaction")) return;
     event.preventDefault();
     if (form.dataset.saving) return;  // a double click saves once
     form.dataset.saving = "1";
@@ -23,6 +25,7 @@
       if (version) version.value = result.body.version;
       delete form.dataset.saving;
       if (status) status.textContent = result.body.saved_text || form.dataset.savedText || "✓";
+      delete form.dataset.dirty;
       // Saved by a person: it is no longer an unconfirmed suggestion.
       var article = form.closest(".invariant");
       var note = article && article.querySelector(".suggestion-note");
@@ -32,6 +35,8 @@
       var count = document.querySelector(".progress-count");
       if (count) count.textContent = result.body.progress_text ||
         (result.body.answered + " / " + result.body.total);
+      var pendingCount = document.querySelector(".pending-count");
+      if (pendingCount) pendingCount.textContent = result.body.pending_text || "";
     }).catch(function () { form.submit(); });
   }
   document.addEventListener("submit", onSubmit);
@@ -48,5 +53,33 @@
   window.addEventListener("pageshow", function () {
     var busy = document.querySelectorAll("form[data-submitting]");
     for (var i = 0; i < busy.length; i++) delete busy[i].dataset.submitting;
+  });
+
+  // A form sent back with errors: keyboard and screen-reader users start at the summary that
+  // says what to correct, not at the top of the page.
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
+
+  // Typed but not saved: leaving the page (a link, the language switch, another form such as
+  // "Accept all") asks first, so nobody loses a justification by clicking elsewhere. Editing a
+  // suggestion before accepting it says so on its accept button, which keeps the edits.
+  var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
+  function onEdit(event) {
+    var form = event.target.form;
+    if (!form || !form.matches(WATCHED)) return;
+    form.dataset.dirty = "1";
+    var accept = form.id && document.querySelector(
+      "button.accept-suggestion[form='" + form.id + "']");
+    if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
+  }
+  document.addEventListener("input", onEdit);
+  document.addEventListener("change", onEdit);
+  document.addEventListener("submit", function (event) {
+    delete event.target.dataset.dirty;  // the form being sent carries its own edits with it
+  }, true);
+  window.addEventListener("beforeunload", function (event) {
+    if (!document.querySelector("form[data-dirty]")) return;
+    event.preventDefault();
+    event.returnValue = "";  // browsers show their own wording
   });
 })();

@@ -110,6 +110,31 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert block.locator(".save-status").inner_text() == "Saved: Met"
             form_url = page.url.split("#")[0]
 
+            # A suggestion edited before it is accepted: the button says so, and the edits
+            # are what is kept.
+            e03 = page.locator("#inv-E03")
+            assert e03.locator(".save-status").inner_text() == "Not confirmed yet"
+            e03.get_by_label("Justification").fill("Checked by hand against the protocol.")
+            accept = e03.get_by_role("button", name="Accept suggestion for E03 with my changes")
+            accept.click()
+            page.wait_for_selector("#inv-E03 .save-status >> text=Saved")
+            assert page.locator("#inv-E03").get_by_label("Justification").input_value() == \
+                "Checked by hand against the protocol."
+            assert page.locator("#inv-E03 .suggestion-note").count() == 0
+
+            # Typed but not saved: leaving the page asks first (the dialog is dismissed, so
+            # the page and the typed text stay).
+            dialogs: list[str] = []
+            page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+            page.locator("#inv-E04").get_by_label("Justification").fill("Not saved yet.")
+            page.get_by_role("link", name="See scores and results").click()
+            page.wait_for_timeout(500)
+            assert dialogs == ["beforeunload"]
+            assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
+                "Not saved yet."
+            page.locator("#inv-E04").get_by_role("button", name="Save E04").click()
+            page.wait_for_selector("#inv-E04 .save-status >> text=Saved")
+
             # An invalid save with JavaScript: the explaining page keeps what was typed.
             int09 = page.locator("#inv-INT09")
             int09.get_by_label("Not applicable", exact=True).check()
@@ -141,7 +166,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             plain.locator("#inv-E02").get_by_role("button", name="Save E02").click()
             plain.wait_for_url("**#inv-E02")
             assert "E02 saved." in plain.content()
-            assert "2 of 30 invariants answered" in plain.content()
+            assert "4 of 30 invariants answered" in plain.content()
             nojs.close()
 
             # The details can be corrected later; the answers stay.
@@ -151,7 +176,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.get_by_role("button", name="Save the details").click()
             page.wait_for_selector("#inv-E01")
             assert page.locator("h1").inner_text() == "Tai chi for fall prevention in older adults"
-            assert "2 of 30 invariants answered" in page.content()
+            assert "4 of 30 invariants answered" in page.content()
 
             # A revised draft: the changes page says what it settled.
             page.get_by_label("Upload a revised document").set_input_files(files=[{

@@ -285,7 +285,10 @@ def test_delete_dossier_keeps_studies(app, auth_client):
     uid = new_dossier(auth_client)
     study = create_assessment(auth_client)
     add(auth_client, uid, study)
-    assert post(auth_client, f"/dossiers/{uid}/delete").status_code == 302
+    unconfirmed = post(auth_client, f"/dossiers/{uid}/delete", follow_redirects=True)
+    assert "tick the box to confirm" in unconfirmed.get_data(as_text=True)
+    assert auth_client.get(f"/dossiers/{uid}").status_code == 200  # one click deletes nothing
+    assert post(auth_client, f"/dossiers/{uid}/delete", {"confirm": "y"}).status_code == 302
     assert auth_client.get(f"/dossiers/{uid}").status_code == 404
     with app.app_context():
         assert db.session.scalar(select(Assessment).where(Assessment.uid == study)) is not None

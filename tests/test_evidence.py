@@ -307,7 +307,7 @@ def test_suggestions_map_detected_elements_to_answers() -> None:
                              sentence.end, None, "", 0.6, 1, cue_match=False)
     e02 = suggest_answers(catalogue, "interventional", [quoted, inferred_too], "en")["E02"]
     assert e02.answer == "partially_met"  # all found, but one only inferred
-    assert e02.rationale["en"].startswith("Detected: ")
+    assert e02.rationale["en"].startswith("Elements detected: ")
 
 
 def test_suggestions_on_the_real_catalogue() -> None:
@@ -326,7 +326,7 @@ def test_suggestions_on_the_real_catalogue() -> None:
     ethics = catalogue.invariant("E01")
     assert catalogue.element_label("17a_Masking_People_masked", "fr") == "Qui est en aveugle"
     if suggestions["E01"].elements_found:
-        assert "(24)" in suggestions["E01"].rationale["en"]
+        assert "(SPIRIT/CONSORT 24)" in suggestions["E01"].rationale["en"]
         assert "24_Ethics" not in suggestions["E01"].rationale["fr"]
     assert ethics.evidence.elements
     # every element an invariant lists is one the detector knows and the catalogue names

@@ -91,6 +91,54 @@ def test_accept_one_confirms_and_records_history(app, auth_client, suggested):
     assert "Quotation" in history.split("History of changes")[1]  # the quotation's change too
 
 
+def _shown_form(app, auth_client, uid: str, invariant_id: str) -> dict:
+    """The answer form's fields as the page shows them (what the accept button posts)."""
+    stored = answers_of(app, uid)[invariant_id]
+    return {f"{invariant_id}-answer": stored.answer or "",
+            f"{invariant_id}-justification": stored.justification,
+            f"{invariant_id}-quotation": stored.quotation, f"{invariant_id}-page": stored.page,
+            f"{invariant_id}-section": stored.section,
+            f"{invariant_id}-version": stored.version}
+
+
+def test_accept_keeps_the_edits_made_to_a_suggestion(app, auth_client, suggested):
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    # The accept button posts the answer form as shown, edits included.
+    assert 'form="answer-E01"' in page and 'id="answer-E01"' in page
+    assert "Not confirmed yet" in page  # a suggestion is not shown as saved
+    fields = _shown_form(app, auth_client, suggested, "E01")
+    fields["E01-answer"] = "partially_met"
+    fields["E01-justification"] = "Approval date not given; checked by hand."
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/E01/accept", fields,
+                    follow_redirects=True)
+    assert response.status_code == 200
+    e01 = answers_of(app, suggested)["E01"]
+    assert e01.answer == "partially_met" and e01.origin == "human"
+    assert e01.justification == "Approval date not given; checked by hand."
+    assert e01.confirmed_by == "alice"
+    # Unedited, the same button accepts the suggestion as it was made.
+    before = answers_of(app, suggested)["E02"]
+    post(auth_client, f"/assessments/{suggested}/suggestions/E02/accept",
+         _shown_form(app, auth_client, suggested, "E02"))
+    e02 = answers_of(app, suggested)["E02"]
+    assert (e02.origin, e02.answer, e02.justification) == ("human", before.answer,
+                                                           before.justification)
+    with app.app_context():
+        last = db.session.scalars(db.select(AnswerHistory).where(
+            AnswerHistory.invariant_id == "E02").order_by(AnswerHistory.id.desc())).first()
+        assert last.new_values["origin"] == "accepted suggestion"
+
+
+def test_edited_accept_of_a_stale_page_shows_the_conflict(app, auth_client, suggested):
+    fields = _shown_form(app, auth_client, suggested, "E03")
+    save_answer(auth_client, suggested, "E03", fields["E03-version"], answer="not_met",
+                justification="Reviewed in another tab.")
+    fields["E03-justification"] = "Edited on a stale page."
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/E03/accept", fields)
+    assert response.status_code == 409  # both shown, nothing overwritten
+    assert answers_of(app, suggested)["E03"].justification == "Reviewed in another tab."
+
+
 def test_stale_accept_changes_nothing(app, auth_client, suggested):
     version = answers_of(app, suggested)["E02"].version
     response = post(auth_client, f"/assessments/{suggested}/suggestions/E02/accept",
@@ -268,17 +316,17 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
     post(auth_client, "/language", {"lang": "fr"})
     uid = create_assessment(auth_client, **upload())
     e01 = answers_of(app, uid)["E01"]
-    assert e01.justification.startswith("Détectés")  # written in the interface language
-    assert e01.suggested_justification["en"].startswith("Detected")
+    assert e01.justification.startswith("Éléments détectés")  # written in the interface language
+    assert e01.suggested_justification["en"].startswith("Elements detected")
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
-    assert "Detected: Ethics approval" in " ".join(text.split())
-    assert "Détectés" not in text
+    assert "Elements detected: Ethics approval" in " ".join(text.split())
+    assert "Éléments détectés" not in text
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=en")
     cells = [c for row in openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(
         values_only=True) for c in row if isinstance(c, str)]
-    assert any(c.startswith("Detected:") for c in cells)
-    assert not any(c.startswith("Détectés") for c in cells)
+    assert any(c.startswith("Elements detected:") for c in cells)
+    assert not any(c.startswith("Éléments détectés") for c in cells)
     # The JSON export keeps both languages, and so does its re-import.
     exported = auth_client.get(f"/assessments/{uid}/export.json").get_json()
     e01_json = next(a for a in exported["answers"] if a["invariant_id"] == "E01")
@@ -330,3 +378,11 @@ def test_the_language_warning_is_in_french_in_a_french_interface(app, auth_clien
                     content_type="multipart/form-data", follow_redirects=True)
     page = html.unescape(response.get_data(as_text=True))
     assert "Le document est rédigé en français" in page
+
+
+def test_rerun_with_every_answer_given_says_nothing_waits(app, auth_client, suggested):
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    response = post(auth_client, f"/assessments/{suggested}/suggestions", follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "No suggestion is waiting for your review" in text
+    assert "0 suggestion" not in text

@@ -112,6 +112,10 @@ def test_assessment_changed_or_deleted_since_issue(app, auth_client, assessment)
     result = verify(app, data)
     # The file is still genuine and unaltered; its assessment has moved on.
     assert result.ok and result.subject_status == CHANGED
+    page = post(auth_client, "/verify", {"file": (io.BytesIO(data), "report.pdf")},
+                content_type="multipart/form-data").get_data(as_text=True)
+    # The headline itself says the report is out of date, not only a line below it.
+    assert "Genuine and unaltered, but out of date" in page and "verify-changed" in page
     assert post(auth_client, f"/assessments/{assessment}/delete").status_code == 302
     assert verify(app, data).subject_status == DELETED
 

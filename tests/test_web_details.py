@@ -195,3 +195,14 @@ def test_the_edit_page_says_which_language_the_document_is_written_in(app, auth_
     post(auth_client, "/language", {"lang": "fr"})
     edit_page = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
     assert "Il est rédigé en français." in edit_page
+
+
+def test_the_language_is_stored_as_a_code_however_it_is_typed(app, auth_client):
+    uid = create_assessment(auth_client, language="Français")
+    assert assessment_row(app, uid).language == "fr"
+    form = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert 'list="document-languages"' in form and '<datalist id="document-languages">' in form
+    post(auth_client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, "language": "en-GB"})
+    assert assessment_row(app, uid).language == "en"
+    post(auth_client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, "language": "Español"})
+    assert assessment_row(app, uid).language == "Español"  # another language, as typed

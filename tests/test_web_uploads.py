@@ -123,3 +123,26 @@ def test_check_document_unit():
         check_document("a.pdf", PDF, 10)
     with pytest.raises(UploadError, match="Unsupported"):
         check_document("a", PDF, 10_000)  # no extension
+
+
+def test_document_is_kept_when_another_field_is_refused(app, auth_client):
+    text = b"# Protocol\n\n## Methods\n\nParticipants will be randomised.\n"
+    refused = upload(auth_client, "protocol.md", text, domain="")
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert "The document protocol.md is kept" in page
+    # Sent again without choosing the file: the kept document is attached.
+    again = post(auth_client, "/assessments/new", dict(ASSESSMENT_FORM),
+                 content_type="multipart/form-data")
+    assert again.status_code == 302
+    with app.app_context():
+        assessment = db.session.scalar(select(Assessment))
+        assert assessment.document_filename == "protocol.md"
+        assert assessment.document_sha256 == hashlib.sha256(text).hexdigest()
+    # A new form starts empty: the next assessment gets no document unless one is chosen.
+    assert "is kept" not in auth_client.get("/assessments/new").get_data(as_text=True)
+    post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "title": "Second"},
+         content_type="multipart/form-data")
+    with app.app_context():
+        second = db.session.scalar(select(Assessment).where(Assessment.title == "Second"))
+        assert second.document_sha256 in (None, "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash
+from flask import current_app, flash, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -10,7 +10,10 @@ from flask_login import current_user
 from ..catalogue import Catalogue
 from ..documents import DocumentError
 from ..evidence import ModelMissingError
+from ..forms import answer_form
 from ..models import Assessment
+from ..services.answers import AnswerInput, applicable_invariant
+from ..services.assessments import catalogue_of, to_record
 from ..services.suggestions import SuggestionRun, suggest_from_document
 from ._common import current_lang
 
@@ -36,6 +39,9 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
 
 def pending_message(outcome: SuggestionRun) -> str:
     """How many suggestions wait for review (all of them, not only those this run changed)."""
+    if not outcome.pending:
+        return _("No suggestion is waiting for your review: every invariant already has an "
+                 "answer given by a person, and a suggestion never replaces one.")
     return ngettext(
         "%(num)d suggestion from the document is waiting for your review: it stays unconfirmed "
         "until you accept it.",
@@ -85,3 +91,25 @@ def _flash_language_contradiction(outcome: SuggestionRun) -> None:
         message = _("The document reads as French, but the assessment's details give its "
                     "language as “%(declared)s”.", declared=declared)
     flash(f"{message} {advice}", "warning")
+
+
+def edited_before_accepting(assessment: Assessment, invariant_id: str) -> bool:
+    """Whether the answer form posted by an accept button differs from the suggestion the page
+    showed (the person changed the answer or its text before clicking "Accept")."""
+    if f"{invariant_id}-answer" not in request.form \
+            and f"{invariant_id}-justification" not in request.form:
+        return False  # a bare accept (no form posted with it): the suggestion as stored
+    catalogue = catalogue_of(assessment)
+    try:
+        invariant = applicable_invariant(catalogue, assessment, invariant_id)
+    except KeyError:
+        return False
+    lang = current_lang()
+    stored = to_record(assessment).answer_for(invariant_id)
+    shown = AnswerInput(stored.answer, stored.justification_in(lang), stored.quotation,
+                        stored.page, stored.section)
+    form = answer_form(catalogue, invariant, lang)
+    posted = AnswerInput(form.answer.data or None, form.justification.data or "",
+                         form.quotation.data or "", form.page.data or "",
+                         form.section.data or "")
+    return posted.cleaned() != shown.cleaned()

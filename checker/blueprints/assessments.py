@@ -11,6 +11,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -41,6 +42,7 @@ from ..services.assessments import (
     fields_of,
     import_record,
     list_owned,
+    pending_suggestions,
     progress,
     to_record,
     update_assessment,
@@ -48,7 +50,7 @@ from ..services.assessments import (
 from ..services.json_io import JsonImportError, import_json
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
-from ..services.uploads import UploadError, store_document
+from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._common import current_lang, owned_or_404
 from ._suggesting import suggest_after_upload
 
@@ -73,7 +75,7 @@ def new() -> ResponseReturnValue:
     form = assessment_form(catalogue, current_lang())
     if request.method == "POST":
         valid = form.validate_on_submit()
-        document = None
+        document = _kept_document()
         upload = request.files.get(form.document.name)
         if upload is not None and upload.filename:
             try:
@@ -84,6 +86,8 @@ def new() -> ResponseReturnValue:
             except UploadError as exc:
                 form.document.errors = [str(exc)]
                 valid = False
+                document = None
+        _keep_document(document)
         if valid:
             try:
                 assessment = create_assessment(current_user, catalogue, _fields(form), document)
@@ -91,15 +95,37 @@ def new() -> ResponseReturnValue:
                 for name, message in exc.errors.items():
                     getattr(form, name).errors = [message]
             else:
+                _keep_document(None)
                 flash(_("Assessment created. Answer the invariants below; each answer is "
                         "saved on its own."), "success")
                 if document is not None:
                     suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
         # The user's values are kept: the same bound form is rendered again with its errors.
-        return render_template("assessments/new.html", form=form, catalogue=catalogue), 400
+        return render_template("assessments/new.html", form=form, catalogue=catalogue,
+                               kept=document), 400
+    _keep_document(None)  # a new form starts without a document
     form.language.data = current_lang()  # a French interface most often means French documents
-    return render_template("assessments/new.html", form=form, catalogue=catalogue)
+    return render_template("assessments/new.html", form=form, catalogue=catalogue, kept=None)
+
+
+_KEPT_DOCUMENT = "new_assessment_document"
+
+
+def _keep_document(document: StoredDocument | None) -> None:
+    """Remember the document of a creation form sent back with an error, so the person does
+    not have to choose the file again (nor create the assessment without it unawares)."""
+    if document is None:
+        session.pop(_KEPT_DOCUMENT, None)
+    else:
+        session[_KEPT_DOCUMENT] = [document.filename, document.sha256, document.kind]
+
+
+def _kept_document() -> StoredDocument | None:
+    kept = session.get(_KEPT_DOCUMENT)
+    if not isinstance(kept, list) or len(kept) != 3:
+        return None
+    return stored_again(current_app.config["UPLOAD_DIR"], *map(str, kept))
 
 
 def _fields(form: AssessmentDetailsForm) -> AssessmentFields:
@@ -264,8 +290,10 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
             getattr(form, name).errors = [message]
         status, outcome = 400, None
     if outcome is not None and outcome.status != "conflict":
-        answered, total = progress(catalogue, to_record(assessment))
+        record = to_record(assessment)
+        answered, total = progress(catalogue, record)
         if _wants_json():
+            pending = pending_suggestions(catalogue, record)
             stored_label = pick(catalogue.scoring.answer(outcome.stored.answer).label, lang) \
                 if outcome.stored.answer else None
             # The page's own wording, so the in-place update reads like the page.
@@ -275,6 +303,9 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
                 progress_text=ngettext("%(num)d of %(total)d invariants answered",
                                        "%(num)d of %(total)d invariants answered", answered,
                                        total=total),
+                pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
+                                      "(not counting %(num)d unconfirmed suggestions)",
+                                      pending) if pending else "",
                 saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
                             else _("Not answered yet")))
         flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"

@@ -12,6 +12,7 @@ from ..forms.assessment import KIND_LABELS
 from ..forms.dossier import (
     AddStudyForm,
     ConfirmForm,
+    DeleteDossierForm,
     DossierForm,
     PublicationForm,
     screening_form,
@@ -101,8 +102,12 @@ def edit(uid: str) -> ResponseReturnValue:
 @login_required
 def delete(uid: str) -> ResponseReturnValue:
     dossier = _owned_or_404(uid)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    form = DeleteDossierForm()
+    if not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        flash(_("Nothing was deleted: tick the box to confirm the deletion."), "error")
+        return redirect(url_for("dossiers.show", uid=uid, _anchor="delete-title"))
     service.delete_dossier(dossier)
     flash(_("Dossier deleted. Its studies (your assessments) are kept."), "success")
     return redirect(url_for("dossiers.index"))
@@ -131,6 +136,7 @@ def show(uid: str) -> ResponseReturnValue:
         "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
         studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
         add_form=_add_form(dossier, formdata=None), confirm=ConfirmForm(),
+        delete_form=DeleteDossierForm(formdata=None),
     )
 
 
@@ -177,7 +183,7 @@ def add_study(uid: str) -> ResponseReturnValue:
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
         studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
-        add_form=form, confirm=ConfirmForm(),
+        add_form=form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
     ), 400
 
 

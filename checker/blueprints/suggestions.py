@@ -13,7 +13,8 @@ from ..evidence import ModelMissingError
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
 from ._common import current_lang, owned_or_404
-from ._suggesting import flash_contradictions, pending_message
+from ._suggesting import edited_before_accepting, flash_contradictions, pending_message
+from .assessments import save_answer
 
 bp = Blueprint("suggestions", __name__)
 
@@ -56,9 +57,18 @@ def run(uid: str) -> ResponseReturnValue:
     return _back(uid)
 
 
+def _submitted_version(invariant_id: str) -> int | None:
+    """The version the page showed: the accept button posts the answer form (its field is
+    prefixed with the invariant id), the reject form a bare ``version``."""
+    version = request.form.get("version", type=int)
+    if version is None:
+        version = request.form.get(f"{invariant_id}-version", type=int)
+    return version if version is not None else -1  # none given: stale, never a blind accept
+
+
 def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
-    version = request.form.get("version", type=int) if invariant_id else None
+    version = _submitted_version(invariant_id) if invariant_id else None
     changed = service.resolve_suggestions(catalogue_of(assessment), assessment, current_user,
                                           accept=accept, invariant_id=invariant_id,
                                           expected_version=version)
@@ -89,6 +99,9 @@ def reject_all(uid: str) -> ResponseReturnValue:
 @bp.post("/assessments/<uid>/suggestions/<invariant_id>/accept")
 @login_required
 def accept_one(uid: str, invariant_id: str) -> ResponseReturnValue:
+    if edited_before_accepting(owned_or_404(uid), invariant_id):
+        # What the person changed is their answer: saved like any answer they write.
+        return save_answer(uid, invariant_id)
     return _resolve(uid, True, invariant_id)
 
 

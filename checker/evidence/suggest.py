@@ -108,12 +108,14 @@ def _by_place(quotations: list[Quotation], order: list[int],
 
 
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
-    """'Who is blinded (17a), Interim analyses (21b)': the catalogue's names, with SCTM codes."""
+    """'Who is blinded (SPIRIT/CONSORT 17a), Interim analyses (SPIRIT/CONSORT 21b)': the
+    catalogue's names, with the item codes of the SPIRIT-CONSORT-TM list."""
     names = []
     for element in elements:
         label = catalogue.element_label(element, lang)
         code = sctm_code(element)
-        names.append(label if code is None or label == element else f"{label} ({code})")
+        names.append(label if code is None or label == element
+                     else f"{label} (SPIRIT/CONSORT {code})")
     return ", ".join(names)
 
 
@@ -130,11 +132,11 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
     quoted = [e for e in found if e not in unquoted]
     en, fr = [], []
     if quoted:
-        en.append(f"Detected: {_element_names(catalogue, quoted, 'en')}.")
-        fr.append(f"Détectés : {_element_names(catalogue, quoted, 'fr')}.")
+        en.append(f"Elements detected: {_element_names(catalogue, quoted, 'en')}.")
+        fr.append(f"Éléments détectés : {_element_names(catalogue, quoted, 'fr')}.")
     if missing:
-        en.append(f"Not detected: {_element_names(catalogue, missing, 'en')}.")
-        fr.append(f"Non détectés : {_element_names(catalogue, missing, 'fr')}.")
+        en.append(f"Elements not detected: {_element_names(catalogue, missing, 'en')}.")
+        fr.append(f"Éléments non détectés : {_element_names(catalogue, missing, 'fr')}.")
     if unquoted:
         en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
                   f"{_element_names(catalogue, unquoted, 'en')}.")

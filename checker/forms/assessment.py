@@ -35,6 +35,7 @@ class AssessmentDetailsForm(FlaskForm):
         _l("Language of the document"), default="en",
         validators=[DataRequired(REQUIRED), Length(max=20)],
         description=_l("For example en, fr."),
+        render_kw={"list": "document-languages", "autocomplete": "off"},
     )
     reference = StringField(
         _l("Reference (optional)"), validators=[Optional(), Length(max=300)],

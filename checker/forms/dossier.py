@@ -56,6 +56,14 @@ class ConfirmForm(FlaskForm):
     """A form with only the CSRF token (remove, delete)."""
 
 
+class DeleteDossierForm(FlaskForm):
+    """Deleting a dossier loses its screening answers: a ticked box first."""
+
+    confirm = BooleanField(
+        _l("Yes, delete this dossier and its screening answers"),
+        validators=[DataRequired(message=_l("Tick the box to confirm the deletion."))])
+
+
 class VerifyForm(FlaskForm):
     file = FileField(_l("Report file"),
                      description=_l("A PDF or Excel (.xlsx) report exported by npis-checker."))

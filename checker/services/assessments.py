@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
+from ..documents.language import language_code
 from ..extensions import db
 from ..models import (
     Answer,
@@ -58,6 +59,12 @@ class AssessmentFields:
     reference: str = ""
 
 
+def language_as_code(declared: str) -> str:
+    """"fr" for "Français", "French" or "fr-FR" (and likewise English), so reports and the
+    language check read one spelling; another language is kept as typed."""
+    return language_code(declared) or declared.strip()
+
+
 def validate_fields(catalogue: Catalogue, fields: AssessmentFields) -> dict[str, str]:
     """Field -> message for every problem (empty when the fields are acceptable)."""
     errors: dict[str, str] = {}
@@ -95,7 +102,7 @@ def create_assessment(
         npi_name=fields.npi_name.strip(),
         domain=fields.domain,
         country=fields.country.strip(),
-        language=fields.language.strip(),
+        language=language_as_code(fields.language),
         reference=(fields.reference or "").strip(),
         catalogue_id=catalogue.id,
         catalogue_version=catalogue.version,
@@ -139,6 +146,7 @@ def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[
     for name in DETAIL_FIELDS:
         value = getattr(fields, name) or ""
         value = value.strip() if name not in ("document_kind", "study_type", "domain") else value
+        value = language_as_code(value) if name == "language" else value
         if getattr(assessment, name) != value:
             setattr(assessment, name, value)
             changed.append(name)
@@ -278,6 +286,13 @@ def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
                    if record.answer_for(inv.id).answer
                    and record.answer_for(inv.id).origin == "human")
     return answered, len(applicable)
+
+
+def pending_suggestions(catalogue: Catalogue, record: AssessmentRecord) -> int:
+    """Unconfirmed automatic suggestions among the invariants of the record's study type (not
+    counted by :func:`progress`)."""
+    return sum(1 for inv in catalogue.invariants_for(record.study_type)
+               if record.answer_for(inv.id).origin == "suggestion")
 
 
 def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> Assessment:

@@ -78,12 +78,12 @@ _TEXT = {
         "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
-        "need": "{label} : encore {missing} {study} {type}{where} nécessaire(s) "
+        "need": "{label} : il manque {missing} {study} (type : {type}){where} "
                 "({have} sur {minimum})",
         "study": ("étude conforme", "études conformes"),
-        "where": " menée(s) dans le pays : {country}",
+        "where": " dans le pays visé ({country})",
         "field": "Champ de la fiche INM non couvert par une étude conforme : {field} "
-                 "(nécessite une étude {types})",
+                 "(nécessite une étude conforme de type : {types})",
         "or": " ou ",
     },
 }

@@ -87,3 +87,16 @@ def store_document(
         path.write_bytes(data)
     safe_name = Path(filename).name[:255]
     return StoredDocument(safe_name, digest, len(data), kind, path)
+
+
+def stored_again(upload_dir: str | Path, filename: str, sha256: str, kind: str) -> \
+        StoredDocument | None:
+    """A document stored by an earlier attempt at the same form, if its file is still there
+    (a form sent back with an error keeps the file the person chose; browsers cannot)."""
+    if kind not in set(FORMATS.values()) or len(sha256) != 64 \
+            or any(ch not in "0123456789abcdef" for ch in sha256):
+        return None
+    path = Path(upload_dir) / f"{sha256}.{kind}"
+    if not path.is_file():
+        return None
+    return StoredDocument(Path(filename).name[:255], sha256, path.stat().st_size, kind, path)
