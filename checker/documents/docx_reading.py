@@ -1,11 +1,14 @@
 """DOCX body to blocks: paragraphs and table rows in reading order, with their heading level.
 
-python-docx reads the body's own paragraphs and tables, but not the text inserted with change
-tracking: this module reads the XML for what python-docx does not.
+python-docx reads the body's own paragraphs and tables. Word documents hold more text than
+that: paragraphs and tables wrapped in content controls (``w:sdt``, common in protocol
+templates), text inserted with change tracking. This module reads the XML for what python-docx
+does not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .ligatures import expand_ligatures
@@ -15,6 +18,9 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL = f"{_W}p", f"{_W}tbl"
+# Elements that wrap whole paragraphs and tables: content controls and custom XML markup.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Text under these is not part of the document as it reads with its tracked changes accepted
 # (deleted or moved-away text), or repeats other text (the fallback copy of a drawing), or is
@@ -36,9 +42,9 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     styles = {style.style_id: style for style in document.styles}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     blocks: list[Block] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            style = styles.get(item._p.style, default) if item._p.style else default
+    for element in _block_elements(document.element.body):
+        if element.tag == _P:
+            style = styles.get(element.style, default) if element.style else default
             name = (style.name if style is not None else "") or ""
             level = 0
             if name.lower().startswith(("heading", "titre")):
@@ -46,16 +52,34 @@ def docx_blocks(document: WordDocument) -> list[Block]:
                 level = int(digits) if digits else 1
             elif name.lower() == "title":
                 level = 1
-            blocks.append((paragraph_text(item._p), level, _wholly_bold(item, style)))
-        elif isinstance(item, Table):
-            for row in item.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = "\n".join(paragraph_text(p._p) for p in cell.paragraphs).strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                blocks.append((" | ".join(cells), 0, False))
+            bold = _wholly_bold(Paragraph(element, document), style)
+            blocks.append((paragraph_text(element), level, bold))
+            continue
+        for row in Table(element, document).rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                value = "\n".join(paragraph_text(element) for element
+                                  in _block_elements(cell._tc) if element.tag == _P).strip()
+                if value and (not cells or cells[-1] != value):  # merged cells repeat
+                    cells.append(value)
+            blocks.append((" | ".join(cells), 0, False))
     return blocks
+
+
+def _block_elements(container) -> Iterator:
+    """The ``w:p`` and ``w:tbl`` children of ``container`` in document order, with those
+    inside content controls (python-docx's ``iter_inner_content`` skips these), except a
+    table of contents, which only repeats the headings."""
+    for child in container:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _WRAPPERS and not _is_table_of_contents(child):
+            yield from _block_elements(child)
+
+
+def _is_table_of_contents(element) -> bool:
+    gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
 
 
 def paragraph_text(element: _Element) -> str:
