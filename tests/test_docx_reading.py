@@ -4,8 +4,13 @@ styles, bold paragraphs, manual line breaks and table cells."""
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 
 from checker.documents import Document, Sentence, extract_document
@@ -23,6 +28,26 @@ def _sentence_with(doc: Document, needle: str) -> Sentence:
     return next(s for s in doc.sentences if needle in doc.sentence_text(s))
 
 
+def _add_notes(document, kind: str, notes: list[str]) -> None:
+    """A footnotes or endnotes part holding ``notes`` (ids 1, 2, …) after Word's separators."""
+    body = "".join(
+        f'<w:{kind} w:id="{number}"><w:p><w:r><w:{kind}Ref/></w:r><w:r>'
+        f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:{kind}>'
+        for number, text in enumerate(notes, start=1))
+    xml = (f'<w:{kind}s {W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+           f'</w:r></w:p></w:{kind}>{body}</w:{kind}s>').encode()
+    content_type = CT.WML_FOOTNOTES if kind == "footnote" else CT.WML_ENDNOTES
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+
+
+def _refer(paragraph, kind: str, number: int, wrapper: str = "") -> None:
+    run = f'<w:r><w:{kind}Reference w:id="{number}"/></w:r>'
+    if wrapper:
+        run = f'<w:{wrapper} w:id="9" w:author="A">{run}</w:{wrapper}>'
+    paragraph._p.append(parse_xml(f'<w:p {W}>{run}</w:p>')[0])
+
+
 def _block_control(document, inner_xml: str, gallery: str = "") -> None:
     """A content control (w:sdt) around ``inner_xml`` at the end of the body."""
     part = (f'<w:docPartObj><w:docPartGallery w:val="{gallery}"/></w:docPartObj>'
@@ -31,6 +56,32 @@ def _block_control(document, inner_xml: str, gallery: str = "") -> None:
                     f'<w:sdtContent>{inner_xml}</w:sdtContent></w:sdt>')
     body = document.element.body
     body.insert(len(body) - 1, sdt)  # before the section properties
+
+
+def test_footnotes_and_endnotes_are_read_after_their_paragraph() -> None:
+    document = docx.Document()
+    document.add_heading("Trial registration", level=1)
+    registration = document.add_paragraph("Registration number: see note")
+    _refer(registration, "footnote", 1)
+    _refer(document.add_paragraph("Funding: see the end of the text"), "endnote", 1)
+    _refer(document.add_paragraph("A reference deleted in review."), "footnote", 2, "del")
+    document.add_heading("Methods", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Primary outcome", "ODI"
+    _refer(table.cell(0, 1).paragraphs[0], "footnote", 3)
+    table.cell(1, 0).text, table.cell(1, 1).text = "Visits", "Months 3 and 6"
+    _add_notes(document, "footnote", ["Registered at ClinicalTrials.gov (NCT06123456).",
+                                      "Withdrawn note.", "Oswestry Disability Index, v2.1a."])
+    _add_notes(document, "endnote", ["Funded by the PHRC-K 2023 programme."])
+    doc = _extract(document)
+    note = _sentence_with(doc, "NCT06123456")
+    assert doc.sentence_text(note) == "Registered at ClinicalTrials.gov (NCT06123456)."
+    assert note.section == "Trial registration"
+    assert doc.text.index("see note") < doc.text.index("NCT06123456") < doc.text.index(
+        "Funding: see")
+    assert _sentence_with(doc, "PHRC-K").section == "Trial registration"
+    assert "Withdrawn note" not in doc.text
+    assert "Primary outcome | ODI\n\nOswestry Disability Index, v2.1a.\n\nVisits" in doc.text
 
 
 def test_paragraphs_and_tables_in_content_controls_are_read_in_order() -> None:

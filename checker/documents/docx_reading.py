@@ -2,8 +2,8 @@
 
 python-docx reads the body's own paragraphs and tables. Word documents hold more text than
 that: paragraphs and tables wrapped in content controls (``w:sdt``, common in protocol
-templates), text inserted with change tracking. This module reads the XML for what python-docx
-does not.
+templates), footnotes and endnotes in parts of their own, text inserted with change tracking.
+This module reads the XML for what python-docx does not.
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # formatting (tab stops in paragraph properties).
 _NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+_NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 
 Block = tuple[str, int, bool]  # text, heading level (0: none), whether wholly bold
 
 
 def docx_blocks(document: WordDocument) -> list[Block]:
-    """Paragraphs (heading level from their style, whether wholly bold) and table rows."""
+    """Paragraphs (heading level from their style, whether wholly bold) and table rows, each
+    followed by the text of the footnotes and endnotes it refers to."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -41,6 +43,7 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     # paragraph: seconds on a long protocol. Looked up once here, by style id.
     styles = {style.style_id: style for style in document.styles}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    notes = _notes(document)
     blocks: list[Block] = []
     for element in _block_elements(document.element.body):
         if element.tag == _P:
@@ -54,6 +57,7 @@ def docx_blocks(document: WordDocument) -> list[Block]:
                 level = 1
             bold = _wholly_bold(Paragraph(element, document), style)
             blocks.append((paragraph_text(element), level, bold))
+            blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
             continue
         for row in Table(element, document).rows:
             cells: list[str] = []
@@ -63,6 +67,7 @@ def docx_blocks(document: WordDocument) -> list[Block]:
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             blocks.append((" | ".join(cells), 0, False))
+            blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
     return blocks
 
 
@@ -80,6 +85,34 @@ def _block_elements(container) -> Iterator:
 def _is_table_of_contents(element) -> bool:
     gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
     return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
+
+
+def _notes(document) -> dict[tuple[str, str], str]:
+    """Text of each footnote and endnote, by (kind, id)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from lxml.etree import XMLSyntaxError
+
+    notes: dict[tuple[str, str], str] = {}
+    for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+        try:
+            root = parse_xml(document.part.part_related_by(reltype).blob)
+        except (KeyError, XMLSyntaxError):
+            continue  # no notes, or notes Word itself could not show: the body still reads
+        for note in root.iterchildren(f"{_W}{kind}"):
+            text = "\n".join(paragraph_text(element) for element in _block_elements(note)
+                             if element.tag == _P).strip()
+            notes[(kind, note.get(f"{_W}id", ""))] = text
+    return notes
+
+
+def _referred_notes(element, notes: dict[tuple[str, str], str]) -> list[str]:
+    """Text of the notes referred to in ``element``, in order. Read right after the paragraph
+    (or table row) that refers to them, in its section, a note stays near what it annotates
+    ("Registration number: see note" then the note with the number) and never cuts a
+    sentence."""
+    return [notes[key] for ref in element.iter(*_NOTE_KINDS) if _is_text(ref)
+            if (key := (_NOTE_KINDS[ref.tag], ref.get(f"{_W}id", ""))) in notes]
 
 
 def paragraph_text(element: _Element) -> str:
