@@ -7,6 +7,7 @@ import io
 from xml.sax.saxutils import escape
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -113,3 +114,28 @@ def test_a_table_of_contents_control_is_not_read() -> None:
     assert doc.text.count("Randomisation") == 1
     # TOC Heading is based on Heading 1 but sets outline level 9 (body text): no heading.
     assert [s.title for s in doc.sections] == ["Randomisation"]
+
+
+def test_heading_level_from_based_on_style_and_outline_level() -> None:
+    document = docx.Document()
+    custom = document.styles.add_style("Sous-section CHU", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 2"]
+    deeper = document.styles.add_style("Sous-sous-section", WD_STYLE_TYPE.PARAGRAPH)
+    deeper.base_style = custom
+    outlined = document.styles.add_style("Annexe", WD_STYLE_TYPE.PARAGRAPH)
+    outlined.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="0"/>'))
+    document.add_heading("2 Méthodes", level=1)
+    document.add_paragraph("2.1 Schéma de l'étude", style="Sous-section CHU")
+    document.add_paragraph("Il s'agit d'un essai contrôlé randomisé.")
+    document.add_paragraph("2.1.1 Groupes", style="Sous-sous-section")
+    document.add_paragraph("Deux groupes parallèles.")
+    own = document.add_paragraph("2.2 Lieu de l'étude")
+    own._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="1"/>'))
+    document.add_paragraph("Quatre centres.")
+    document.add_paragraph("Annexe 1 Calendrier", style="Annexe")
+    doc = _extract(document)
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2 Méthodes", 1), ("2.1 Schéma de l'étude", 2), ("2.1.1 Groupes", 2),
+        ("2.2 Lieu de l'étude", 2), ("Annexe 1 Calendrier", 1)]
+    assert _sentence_with(doc, "essai contrôlé").section == "2.1 Schéma de l'étude"
+    assert _sentence_with(doc, "Quatre centres").section == "2.2 Lieu de l'étude"

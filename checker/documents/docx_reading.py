@@ -3,11 +3,13 @@
 python-docx reads the body's own paragraphs and tables. Word documents hold more text than
 that: paragraphs and tables wrapped in content controls (``w:sdt``, common in protocol
 templates), footnotes and endnotes in parts of their own, text inserted with change tracking.
-This module reads the XML for what python-docx does not.
+Headings may have a template's own style, based on a heading style. This module reads the XML
+for what python-docx does not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -33,8 +35,8 @@ Block = tuple[str, int, bool]  # text, heading level (0: none), whether wholly b
 
 
 def docx_blocks(document: WordDocument) -> list[Block]:
-    """Paragraphs (heading level from their style, whether wholly bold) and table rows, each
-    followed by the text of the footnotes and endnotes it refers to."""
+    """Paragraphs and table rows of a python-docx ``document``, each followed by the text of
+    the footnotes and endnotes it refers to."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -42,20 +44,16 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     # python-docx finds a paragraph's style by scanning every style of the document, once per
     # paragraph: seconds on a long protocol. Looked up once here, by style id.
     styles = {style.style_id: style for style in document.styles}
+    levels = {style_id: _style_level(style, styles) for style_id, style in styles.items()}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_id = default.style_id if default is not None else ""
     notes = _notes(document)
     blocks: list[Block] = []
     for element in _block_elements(document.element.body):
         if element.tag == _P:
-            style = styles.get(element.style, default) if element.style else default
-            name = (style.name if style is not None else "") or ""
-            level = 0
-            if name.lower().startswith(("heading", "titre")):
-                digits = "".join(ch for ch in name if ch.isdigit())
-                level = int(digits) if digits else 1
-            elif name.lower() == "title":
-                level = 1
-            bold = _wholly_bold(Paragraph(element, document), style)
+            style_id = element.style if element.style in styles else default_id
+            level = _heading_level(element, levels.get(style_id, 0))
+            bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
             blocks.append((paragraph_text(element), level, bold))
             blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
             continue
@@ -85,6 +83,46 @@ def _block_elements(container) -> Iterator:
 def _is_table_of_contents(element) -> bool:
     gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
     return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
+
+
+def _heading_level(element, style_level: int) -> int:
+    """A paragraph's own outline level, else its style's heading level."""
+    level = _outline_level(element.pPr)
+    return style_level if level is None else level
+
+
+def _style_level(style, styles: dict) -> int:
+    """Heading level of a paragraph style: from its name ("Heading 2", "Titre 1", "Title"),
+    else its outline level, else the style it is based on ("Sous-section CHU" based on
+    "Heading 2" is a level-2 heading)."""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)  # a malformed template may base styles on each other
+        level = _named_level(style.name or "")
+        if level:
+            return level
+        level = _outline_level(style.element.pPr)
+        if level is not None:
+            return level
+        style = styles.get(style.element.basedOn_val)
+    return 0
+
+
+def _named_level(name: str) -> int:
+    lowered = name.lower()
+    if lowered.startswith(("heading", "titre")):
+        number = re.search(r"\d+", name)
+        return int(number.group()) if number else 1
+    return 1 if lowered == "title" else 0
+
+
+def _outline_level(ppr) -> int | None:
+    """Heading level set by ``w:outlineLvl`` (0 for "body text", level 9), None if unset."""
+    outline = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    value = outline.get(f"{_W}val", "") if outline is not None else ""
+    if not value.isdigit():
+        return None
+    return int(value) + 1 if int(value) < 9 else 0
 
 
 def _notes(document) -> dict[tuple[str, str], str]:
