@@ -139,3 +139,20 @@ def test_heading_level_from_based_on_style_and_outline_level() -> None:
         ("2.2 Lieu de l'étude", 2), ("Annexe 1 Calendrier", 1)]
     assert _sentence_with(doc, "essai contrôlé").section == "2.1 Schéma de l'étude"
     assert _sentence_with(doc, "Quatre centres").section == "2.2 Lieu de l'étude"
+
+
+def test_a_bold_labelled_sentence_is_not_a_heading() -> None:
+    document = docx.Document()
+    for text in ["Methods and analysis", "2.1 Trial design", "Sample size",
+                 "Important: participants must not start another structured exercise "
+                 "programme during the trial",
+                 "Keywords: breast neoplasms; exercise; fatigue; randomised controlled trial",
+                 "Table 1: Schedule of enrolment, interventions and assessments"]:
+        document.add_paragraph().add_run(text).bold = True
+        document.add_paragraph("Some text follows here.")
+    doc = _extract(document)
+    assert [s.title for s in doc.sections] == [
+        "Methods and analysis", "2.1 Trial design", "Sample size",
+        "Table 1: Schedule of enrolment, interventions and assessments"]
+    important = _sentence_with(doc, "Important:")
+    assert not doc.is_heading(important) and important.section == "Sample size"

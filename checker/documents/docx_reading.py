@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .ligatures import expand_ligatures
+from .typography import looks_like_heading_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -30,6 +31,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+# A bold "Label: text" of more words than this after a short label is a sentence, not a heading
+# ("Important: participants must not start another exercise programme during the trial").
+_MAX_WORDS_AFTER_LABEL = 4
+_MAX_LABEL_WORDS = 3
 
 Block = tuple[str, int, bool]  # text, heading level (0: none), whether wholly bold
 
@@ -67,6 +72,20 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             blocks.append((" | ".join(cells), 0, False))
             blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
     return blocks
+
+
+def is_bold_heading(text: str) -> bool:
+    """Whether a paragraph set wholly in bold reads as a heading: heading-shaped text
+    (:func:`looks_like_heading_text`) that is not a labelled sentence ("Keywords: exercise;
+    fatigue; …", "Important: participants must not …"). A numbered label ("Table 1:",
+    "Work package 3:") names what follows: that is a heading."""
+    if not looks_like_heading_text(text):
+        return False
+    label, colon, rest = text.partition(":")
+    labelled = (bool(colon) and not any(ch.isdigit() for ch in label)
+                and len(label.split()) <= _MAX_LABEL_WORDS
+                and len(rest.split()) > _MAX_WORDS_AFTER_LABEL)
+    return not labelled
 
 
 def _block_elements(container) -> Iterator:

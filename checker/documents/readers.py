@@ -10,13 +10,13 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from .docx_reading import docx_blocks
+from .docx_reading import docx_blocks, is_bold_heading
 from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
 from .pdf import drop_running_lines, read_pdf_pages
-from .typography import StyledLine, looks_like_heading_text, typographic_headings
+from .typography import StyledLine, typographic_headings
 
 
 @dataclass
@@ -104,7 +104,7 @@ def read_docx(data: bytes) -> RawText:
     # level below the deepest styled heading.
     bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
     return _from_blocks(
-        [(text, bold_level if not level and bold and looks_like_heading_text(text) else level)
+        [(text, bold_level if not level and bold and is_bold_heading(text) else level)
          for text, level, bold in blocks],
         "docx",
     )
