@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -156,3 +157,33 @@ def test_a_bold_labelled_sentence_is_not_a_heading() -> None:
         "Table 1: Schedule of enrolment, interventions and assessments"]
     important = _sentence_with(doc, "Important:")
     assert not doc.is_heading(important) and important.section == "Sample size"
+
+
+def test_a_line_break_inside_a_sentence_reads_as_a_space() -> None:
+    document = docx.Document()
+    document.add_heading("Adherence", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Attendance will be recorded at each session; adherence is defined as")
+    paragraph.add_run().add_break()
+    paragraph.add_run("attending at least 75% of the planned sessions.")
+    carriage = document.add_paragraph("Sessions last")
+    carriage.runs[0]._r.append(parse_xml(f"<w:cr {W}/>"))
+    carriage.add_run("about 60 minutes.")
+    address = document.add_paragraph("Pr Jeanne Martin")
+    address.add_run().add_break()
+    address.add_run("Service de médecine physique")
+    items = document.add_paragraph("Inclusion:")
+    items.add_run().add_break()
+    items.add_run("aged 18 or over")
+    paged = document.add_paragraph("End of part one")
+    paged.add_run().add_break(WD_BREAK.PAGE)
+    paged.add_run("part two starts")
+    doc = _extract(document)
+    adherence = _sentence_with(doc, "adherence is defined")
+    assert doc.sentence_text(adherence) == (
+        "Attendance will be recorded at each session; adherence is defined as attending at "
+        "least 75% of the planned sessions.")
+    assert "Sessions last about 60 minutes." in doc.text
+    assert "Pr Jeanne Martin\nService de" in doc.text
+    assert "Inclusion:\naged 18" in doc.text
+    assert "End of part one\npart two starts" in doc.text

@@ -29,7 +29,13 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # (deleted or moved-away text), or repeats other text (the fallback copy of a drawing), or is
 # formatting (tab stops in paragraph properties).
 _NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
-_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+# A line break typed inside a paragraph (Shift+Enter) is first read as U+2028 (line separator):
+# whether it reads as a space depends on the text on both sides (:func:`_settle_breaks`).
+_SOFT_BREAK = "\u2028"
+_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": _SOFT_BREAK, f"{_W}cr": _SOFT_BREAK}
+_SOFT_BREAKS = re.compile(rf"[ \t]*{_SOFT_BREAK}[ \t{_SOFT_BREAK}]*")
+# Text ending so has ended its sentence or list item: a line break after it is kept.
+_SENTENCE_END = (".", "!", "?", ":", ";")
 _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 # A bold "Label: text" of more words than this after a short label is a sentence, not a heading
 # ("Important: participants must not start another exercise programme during the trial").
@@ -183,9 +189,12 @@ def paragraph_text(element: _Element) -> str:
     for node in element.iter(*_TEXT_TAGS):
         if not _is_text(node):
             continue
+        if node.tag == f"{_W}br" and node.get(f"{_W}type") in ("page", "column"):
+            parts.append("\n")
+            continue
         fixed = _TEXT_TAGS[node.tag]
         parts.append(node.text or "" if fixed is None else fixed)
-    return expand_ligatures("".join(parts))
+    return expand_ligatures(_settle_breaks("".join(parts)))
 
 
 def _wholly_bold(paragraph, style) -> bool:
@@ -200,3 +209,17 @@ def _wholly_bold(paragraph, style) -> bool:
 
 def _is_text(node) -> bool:
     return not any(ancestor.tag in _NOT_TEXT for ancestor in node.iterancestors())
+
+
+def _settle_breaks(text: str) -> str:
+    """A line break typed inside a running sentence ("adherence is defined as⏎attending at
+    least 75% of sessions") reads as a space, so the sentence stays whole. One after the end
+    of a sentence or list item, one before anything but a lower-case letter (the lines of a
+    name and address), and a doubled one stay line breaks, as do page and column breaks."""
+    def settle(match: re.Match[str]) -> str:
+        before = text[:match.start()].rstrip()
+        runs_on = (match.group().count(_SOFT_BREAK) == 1 and before
+                   and not before.endswith(_SENTENCE_END) and text[match.end():][:1].islower())
+        return " " if runs_on else "\n"
+
+    return _SOFT_BREAKS.sub(settle, text)
