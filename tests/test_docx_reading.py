@@ -187,3 +187,24 @@ def test_a_line_break_inside_a_sentence_reads_as_a_space() -> None:
     assert "Pr Jeanne Martin\nService de" in doc.text
     assert "Inclusion:\naged 18" in doc.text
     assert "End of part one\npart two starts" in doc.text
+
+
+def test_table_cells_keep_their_columns() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    for row, values in zip(table.rows, [["Assessment", "Baseline", "Week 6", "Week 12"],
+                                        ["ODI", "X", "X", "X"],
+                                        ["Adverse events", "", "X", "X"],
+                                        ["", "", "", ""]], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    merged = table.add_row()
+    merged.cells[0].text = "Follow-up"
+    merged.cells[1].merge(merged.cells[3]).text = "By telephone"
+    doc = _extract(document)
+    assert doc.text.split("\n\n") == [
+        "Assessment | Baseline | Week 6 | Week 12",
+        "ODI | X | X | X",
+        "Adverse events |  | X | X",
+        "Follow-up | By telephone",
+    ]

@@ -69,13 +69,7 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
             continue
         for row in Table(element, document).rows:
-            cells: list[str] = []
-            for cell in row.cells:
-                value = "\n".join(paragraph_text(element) for element
-                                  in _block_elements(cell._tc) if element.tag == _P).strip()
-                if value and (not cells or cells[-1] != value):  # merged cells repeat
-                    cells.append(value)
-            blocks.append((" | ".join(cells), 0, False))
+            blocks.append((_row_text(row), 0, False))
             blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
     return blocks
 
@@ -148,6 +142,19 @@ def _outline_level(ppr) -> int | None:
     if not value.isdigit():
         return None
     return int(value) + 1 if int(value) < 9 else 0
+
+
+def _row_text(row) -> str:
+    """A table row's cells, " | " apart. A cell spanning several columns is read once (python-
+    docx repeats it for each column it spans); an empty cell stays, so columns line up."""
+    values: list[str] = []
+    previous = None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            values.append("\n".join(paragraph_text(element) for element
+                                    in _block_elements(cell._tc) if element.tag == _P).strip())
+        previous = cell._tc
+    return " | ".join(values) if any(values) else ""
 
 
 def _notes(document) -> dict[tuple[str, str], str]:
