@@ -10,12 +10,13 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from .docx_reading import docx_blocks, is_bold_heading
 from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
 from .pdf import drop_running_lines, read_pdf_pages
-from .typography import StyledLine, looks_like_heading_text, typographic_headings
+from .typography import StyledLine, typographic_headings
 
 
 @dataclass
@@ -98,12 +99,12 @@ def read_docx(data: bytes) -> RawText:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
-    blocks = _docx_blocks(document)
+    blocks = docx_blocks(document)
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
     # level below the deepest styled heading.
     bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
     return _from_blocks(
-        [(text, bold_level if not level and bold and looks_like_heading_text(text) else level)
+        [(text, bold_level if not level and bold and is_bold_heading(text) else level)
          for text, level, bold in blocks],
         "docx",
     )
@@ -129,74 +130,6 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str) -> RawText:
         parts.append(text)
         offset += len(text)
     return RawText(text="".join(parts), format=fmt, headings=headings)
-
-
-def _docx_blocks(document) -> list[tuple[str, int, bool]]:
-    """Paragraphs (heading level from their style, whether wholly bold) and table rows."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    # python-docx finds a paragraph's style by scanning every style of the document, once per
-    # paragraph: seconds on a long protocol. Looked up once here, by style id.
-    styles = {style.style_id: style for style in document.styles}
-    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    blocks: list[tuple[str, int, bool]] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            style = styles.get(item._p.style, default) if item._p.style else default
-            name = (style.name if style is not None else "") or ""
-            level = 0
-            if name.lower().startswith(("heading", "titre")):
-                digits = "".join(ch for ch in name if ch.isdigit())
-                level = int(digits) if digits else 1
-            elif name.lower() == "title":
-                level = 1
-            blocks.append((paragraph_text(item._p), level, _wholly_bold(item, style)))
-        elif isinstance(item, Table):
-            for row in item.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = "\n".join(paragraph_text(p._p) for p in cell.paragraphs).strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                blocks.append((" | ".join(cells), 0, False))
-    return blocks
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Text under these is not part of the document as it reads with its tracked changes accepted
-# (deleted or moved-away text), or repeats other text (the fallback copy of a drawing), or is
-# formatting (tab stops in paragraph properties).
-_NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
-_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
-
-
-def paragraph_text(element) -> str:
-    """Text of a DOCX paragraph as it reads with its tracked changes accepted.
-
-    python-docx's ``Paragraph.text`` reads only the paragraph's direct runs, so text inserted
-    with change tracking on (inside ``w:ins``), in content controls or in fields was lost:
-    a draft protocol under review often has much of its text there.
-    """
-    parts: list[str] = []
-    for node in element.iter(*_TEXT_TAGS):
-        if any(ancestor.tag in _NOT_TEXT for ancestor in node.iterancestors()):
-            continue
-        fixed = _TEXT_TAGS[node.tag]
-        parts.append(node.text or "" if fixed is None else fixed)
-    return expand_ligatures("".join(parts))
-
-
-def _wholly_bold(paragraph, style) -> bool:
-    """Every run with text is bold, by its own formatting or by the paragraph's ``style``."""
-    style_font = style.font if style is not None else None
-    style_bold = bool(style_font is not None and style_font.bold)
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(
-        run.bold if run.bold is not None else style_bold for run in runs
-    )
 
 
 def read_raw(data: bytes, filename: str) -> RawText:

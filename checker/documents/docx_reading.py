@@ -1,0 +1,232 @@
+"""DOCX body to blocks: paragraphs and table rows in reading order, with their heading level.
+
+python-docx reads the body's own paragraphs and tables. Word documents hold more text than
+that: paragraphs and tables wrapped in content controls (``w:sdt``, common in protocol
+templates), footnotes and endnotes in parts of their own, text inserted with change tracking.
+Headings may have a template's own style, based on a heading style. This module reads the XML
+for what python-docx does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .ligatures import expand_ligatures
+from .typography import looks_like_heading_text
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL = f"{_W}p", f"{_W}tbl"
+# Elements that wrap whole paragraphs and tables: content controls and custom XML markup.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Text under these is not part of the document as it reads with its tracked changes accepted
+# (deleted or moved-away text), or repeats other text (the fallback copy of a drawing), or is
+# formatting (tab stops in paragraph properties).
+_NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
+# A line break typed inside a paragraph (Shift+Enter) is first read as U+2028 (line separator):
+# whether it reads as a space depends on the text on both sides (:func:`_settle_breaks`).
+_SOFT_BREAK = "\u2028"
+_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": _SOFT_BREAK, f"{_W}cr": _SOFT_BREAK}
+_SOFT_BREAKS = re.compile(rf"[ \t]*{_SOFT_BREAK}[ \t{_SOFT_BREAK}]*")
+# Text ending so has ended its sentence or list item: a line break after it is kept.
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+# A bold "Label: text" of more words than this after a short label is a sentence, not a heading
+# ("Important: participants must not start another exercise programme during the trial").
+_MAX_WORDS_AFTER_LABEL = 4
+_MAX_LABEL_WORDS = 3
+
+Block = tuple[str, int, bool]  # text, heading level (0: none), whether wholly bold
+
+
+def docx_blocks(document: WordDocument) -> list[Block]:
+    """Paragraphs and table rows of a python-docx ``document``, each followed by the text of
+    the footnotes and endnotes it refers to."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    # python-docx finds a paragraph's style by scanning every style of the document, once per
+    # paragraph: seconds on a long protocol. Looked up once here, by style id.
+    styles = {style.style_id: style for style in document.styles}
+    levels = {style_id: _style_level(style, styles) for style_id, style in styles.items()}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_id = default.style_id if default is not None else ""
+    notes = _notes(document)
+    blocks: list[Block] = []
+    for element in _block_elements(document.element.body):
+        if element.tag == _P:
+            style_id = element.style if element.style in styles else default_id
+            level = _heading_level(element, levels.get(style_id, 0))
+            bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
+            blocks.append((paragraph_text(element), level, bold))
+            blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
+            continue
+        for row in Table(element, document).rows:
+            blocks.append((_row_text(row), 0, False))
+            blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
+    return blocks
+
+
+def is_bold_heading(text: str) -> bool:
+    """Whether a paragraph set wholly in bold reads as a heading: heading-shaped text
+    (:func:`looks_like_heading_text`) that is not a labelled sentence ("Keywords: exercise;
+    fatigue; …", "Important: participants must not …"). A numbered label ("Table 1:",
+    "Work package 3:") names what follows: that is a heading."""
+    if not looks_like_heading_text(text):
+        return False
+    label, colon, rest = text.partition(":")
+    labelled = (bool(colon) and not any(ch.isdigit() for ch in label)
+                and len(label.split()) <= _MAX_LABEL_WORDS
+                and len(rest.split()) > _MAX_WORDS_AFTER_LABEL)
+    return not labelled
+
+
+def _block_elements(container) -> Iterator:
+    """The ``w:p`` and ``w:tbl`` children of ``container`` in document order, with those
+    inside content controls (python-docx's ``iter_inner_content`` skips these), except a
+    table of contents, which only repeats the headings."""
+    for child in container:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _WRAPPERS and not _is_table_of_contents(child):
+            yield from _block_elements(child)
+
+
+def _is_table_of_contents(element) -> bool:
+    gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
+
+
+def _heading_level(element, style_level: int) -> int:
+    """A paragraph's own outline level, else its style's heading level."""
+    level = _outline_level(element.pPr)
+    return style_level if level is None else level
+
+
+def _style_level(style, styles: dict) -> int:
+    """Heading level of a paragraph style: from its name ("Heading 2", "Titre 1", "Title"),
+    else its outline level, else the style it is based on ("Sous-section CHU" based on
+    "Heading 2" is a level-2 heading)."""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)  # a malformed template may base styles on each other
+        level = _named_level(style.name or "")
+        if level:
+            return level
+        level = _outline_level(style.element.pPr)
+        if level is not None:
+            return level
+        style = styles.get(style.element.basedOn_val)
+    return 0
+
+
+def _named_level(name: str) -> int:
+    lowered = name.lower()
+    if lowered.startswith(("heading", "titre")):
+        number = re.search(r"\d+", name)
+        return int(number.group()) if number else 1
+    return 1 if lowered == "title" else 0
+
+
+def _outline_level(ppr) -> int | None:
+    """Heading level set by ``w:outlineLvl`` (0 for "body text", level 9), None if unset."""
+    outline = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    value = outline.get(f"{_W}val", "") if outline is not None else ""
+    if not value.isdigit():
+        return None
+    return int(value) + 1 if int(value) < 9 else 0
+
+
+def _row_text(row) -> str:
+    """A table row's cells, " | " apart. A cell spanning several columns is read once (python-
+    docx repeats it for each column it spans); an empty cell stays, so columns line up."""
+    values: list[str] = []
+    previous = None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            values.append("\n".join(paragraph_text(element) for element
+                                    in _block_elements(cell._tc) if element.tag == _P).strip())
+        previous = cell._tc
+    return " | ".join(values) if any(values) else ""
+
+
+def _notes(document) -> dict[tuple[str, str], str]:
+    """Text of each footnote and endnote, by (kind, id)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from lxml.etree import XMLSyntaxError
+
+    notes: dict[tuple[str, str], str] = {}
+    for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+        try:
+            root = parse_xml(document.part.part_related_by(reltype).blob)
+        except (KeyError, XMLSyntaxError):
+            continue  # no notes, or notes Word itself could not show: the body still reads
+        for note in root.iterchildren(f"{_W}{kind}"):
+            text = "\n".join(paragraph_text(element) for element in _block_elements(note)
+                             if element.tag == _P).strip()
+            notes[(kind, note.get(f"{_W}id", ""))] = text
+    return notes
+
+
+def _referred_notes(element, notes: dict[tuple[str, str], str]) -> list[str]:
+    """Text of the notes referred to in ``element``, in order. Read right after the paragraph
+    (or table row) that refers to them, in its section, a note stays near what it annotates
+    ("Registration number: see note" then the note with the number) and never cuts a
+    sentence."""
+    return [notes[key] for ref in element.iter(*_NOTE_KINDS) if _is_text(ref)
+            if (key := (_NOTE_KINDS[ref.tag], ref.get(f"{_W}id", ""))) in notes]
+
+
+def paragraph_text(element: _Element) -> str:
+    """Text of a DOCX paragraph as it reads with its tracked changes accepted.
+
+    python-docx's ``Paragraph.text`` reads only the paragraph's direct runs, so text inserted
+    with change tracking on (inside ``w:ins``), in content controls or in fields was lost:
+    a draft protocol under review often has much of its text there.
+    """
+    parts: list[str] = []
+    for node in element.iter(*_TEXT_TAGS):
+        if not _is_text(node):
+            continue
+        if node.tag == f"{_W}br" and node.get(f"{_W}type") in ("page", "column"):
+            parts.append("\n")
+            continue
+        fixed = _TEXT_TAGS[node.tag]
+        parts.append(node.text or "" if fixed is None else fixed)
+    return expand_ligatures(_settle_breaks("".join(parts)))
+
+
+def _wholly_bold(paragraph, style) -> bool:
+    """Every run with text is bold, by its own formatting or by the paragraph's ``style``."""
+    style_font = style.font if style is not None else None
+    style_bold = bool(style_font is not None and style_font.bold)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(
+        run.bold if run.bold is not None else style_bold for run in runs
+    )
+
+
+def _is_text(node) -> bool:
+    return not any(ancestor.tag in _NOT_TEXT for ancestor in node.iterancestors())
+
+
+def _settle_breaks(text: str) -> str:
+    """A line break typed inside a running sentence ("adherence is defined as⏎attending at
+    least 75% of sessions") reads as a space, so the sentence stays whole. One after the end
+    of a sentence or list item, one before anything but a lower-case letter (the lines of a
+    name and address), and a doubled one stay line breaks, as do page and column breaks."""
+    def settle(match: re.Match[str]) -> str:
+        before = text[:match.start()].rstrip()
+        runs_on = (match.group().count(_SOFT_BREAK) == 1 and before
+                   and not before.endswith(_SENTENCE_END) and text[match.end():][:1].islower())
+        return " " if runs_on else "\n"
+
+    return _SOFT_BREAKS.sub(settle, text)

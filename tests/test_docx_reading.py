@@ -1,0 +1,210 @@
+"""DOCX reading beyond python-docx's body paragraphs: notes, content controls, template heading
+styles, bold paragraphs, manual line breaks and table cells."""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+from checker.documents import Document, Sentence, extract_document
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _extract(document) -> Document:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return extract_document(buffer.getvalue(), "protocol.docx")
+
+
+def _sentence_with(doc: Document, needle: str) -> Sentence:
+    return next(s for s in doc.sentences if needle in doc.sentence_text(s))
+
+
+def _add_notes(document, kind: str, notes: list[str]) -> None:
+    """A footnotes or endnotes part holding ``notes`` (ids 1, 2, …) after Word's separators."""
+    body = "".join(
+        f'<w:{kind} w:id="{number}"><w:p><w:r><w:{kind}Ref/></w:r><w:r>'
+        f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:{kind}>'
+        for number, text in enumerate(notes, start=1))
+    xml = (f'<w:{kind}s {W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+           f'</w:r></w:p></w:{kind}>{body}</w:{kind}s>').encode()
+    content_type = CT.WML_FOOTNOTES if kind == "footnote" else CT.WML_ENDNOTES
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+
+
+def _refer(paragraph, kind: str, number: int, wrapper: str = "") -> None:
+    run = f'<w:r><w:{kind}Reference w:id="{number}"/></w:r>'
+    if wrapper:
+        run = f'<w:{wrapper} w:id="9" w:author="A">{run}</w:{wrapper}>'
+    paragraph._p.append(parse_xml(f'<w:p {W}>{run}</w:p>')[0])
+
+
+def _block_control(document, inner_xml: str, gallery: str = "") -> None:
+    """A content control (w:sdt) around ``inner_xml`` at the end of the body."""
+    part = (f'<w:docPartObj><w:docPartGallery w:val="{gallery}"/></w:docPartObj>'
+            if gallery else "")
+    sdt = parse_xml(f'<w:sdt {W}><w:sdtPr><w:alias w:val="Texte"/>{part}</w:sdtPr>'
+                    f'<w:sdtContent>{inner_xml}</w:sdtContent></w:sdt>')
+    body = document.element.body
+    body.insert(len(body) - 1, sdt)  # before the section properties
+
+
+def test_footnotes_and_endnotes_are_read_after_their_paragraph() -> None:
+    document = docx.Document()
+    document.add_heading("Trial registration", level=1)
+    registration = document.add_paragraph("Registration number: see note")
+    _refer(registration, "footnote", 1)
+    _refer(document.add_paragraph("Funding: see the end of the text"), "endnote", 1)
+    _refer(document.add_paragraph("A reference deleted in review."), "footnote", 2, "del")
+    document.add_heading("Methods", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Primary outcome", "ODI"
+    _refer(table.cell(0, 1).paragraphs[0], "footnote", 3)
+    table.cell(1, 0).text, table.cell(1, 1).text = "Visits", "Months 3 and 6"
+    _add_notes(document, "footnote", ["Registered at ClinicalTrials.gov (NCT06123456).",
+                                      "Withdrawn note.", "Oswestry Disability Index, v2.1a."])
+    _add_notes(document, "endnote", ["Funded by the PHRC-K 2023 programme."])
+    doc = _extract(document)
+    note = _sentence_with(doc, "NCT06123456")
+    assert doc.sentence_text(note) == "Registered at ClinicalTrials.gov (NCT06123456)."
+    assert note.section == "Trial registration"
+    assert doc.text.index("see note") < doc.text.index("NCT06123456") < doc.text.index(
+        "Funding: see")
+    assert _sentence_with(doc, "PHRC-K").section == "Trial registration"
+    assert "Withdrawn note" not in doc.text
+    assert "Primary outcome | ODI\n\nOswestry Disability Index, v2.1a.\n\nVisits" in doc.text
+
+
+def test_paragraphs_and_tables_in_content_controls_are_read_in_order() -> None:
+    document = docx.Document()
+    document.add_heading("Primary outcome", level=1)
+    _block_control(document, (
+        '<w:p><w:r><w:t>The primary outcome is the Oswestry Disability Index at 6 months.</w:t>'
+        '</w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Visit</w:t></w:r></w:p></w:tc>'
+        '<w:tc><w:sdt><w:sdtContent><w:p><w:r><w:t>Month 6</w:t></w:r></w:p></w:sdtContent>'
+        '</w:sdt></w:tc></w:tr></w:tbl>'))
+    document.add_heading("Sample size", level=1)
+    document.add_paragraph("We will include 192 patients.")
+    doc = _extract(document)
+    outcome = _sentence_with(doc, "Oswestry")
+    assert outcome.section == "Primary outcome"
+    assert "Visit | Month 6" in doc.text
+    assert doc.text.index("Oswestry") < doc.text.index("Month 6") < doc.text.index("192")
+
+
+def test_a_table_of_contents_control_is_not_read() -> None:
+    """Word's table of contents only repeats the headings (with page numbers)."""
+    document = docx.Document()
+    document.add_paragraph("Contents", style="TOC Heading")
+    _block_control(document, '<w:p><w:r><w:t>Randomisation</w:t><w:tab/><w:t>7</w:t></w:r></w:p>',
+                   gallery="Table of Contents")
+    document.add_heading("Randomisation", level=1)
+    document.add_paragraph("Participants will be randomised by a central web service.")
+    doc = _extract(document)
+    assert doc.text.count("Randomisation") == 1
+    # TOC Heading is based on Heading 1 but sets outline level 9 (body text): no heading.
+    assert [s.title for s in doc.sections] == ["Randomisation"]
+
+
+def test_heading_level_from_based_on_style_and_outline_level() -> None:
+    document = docx.Document()
+    custom = document.styles.add_style("Sous-section CHU", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 2"]
+    deeper = document.styles.add_style("Sous-sous-section", WD_STYLE_TYPE.PARAGRAPH)
+    deeper.base_style = custom
+    outlined = document.styles.add_style("Annexe", WD_STYLE_TYPE.PARAGRAPH)
+    outlined.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="0"/>'))
+    document.add_heading("2 Méthodes", level=1)
+    document.add_paragraph("2.1 Schéma de l'étude", style="Sous-section CHU")
+    document.add_paragraph("Il s'agit d'un essai contrôlé randomisé.")
+    document.add_paragraph("2.1.1 Groupes", style="Sous-sous-section")
+    document.add_paragraph("Deux groupes parallèles.")
+    own = document.add_paragraph("2.2 Lieu de l'étude")
+    own._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="1"/>'))
+    document.add_paragraph("Quatre centres.")
+    document.add_paragraph("Annexe 1 Calendrier", style="Annexe")
+    doc = _extract(document)
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2 Méthodes", 1), ("2.1 Schéma de l'étude", 2), ("2.1.1 Groupes", 2),
+        ("2.2 Lieu de l'étude", 2), ("Annexe 1 Calendrier", 1)]
+    assert _sentence_with(doc, "essai contrôlé").section == "2.1 Schéma de l'étude"
+    assert _sentence_with(doc, "Quatre centres").section == "2.2 Lieu de l'étude"
+
+
+def test_a_bold_labelled_sentence_is_not_a_heading() -> None:
+    document = docx.Document()
+    for text in ["Methods and analysis", "2.1 Trial design", "Sample size",
+                 "Important: participants must not start another structured exercise "
+                 "programme during the trial",
+                 "Keywords: breast neoplasms; exercise; fatigue; randomised controlled trial",
+                 "Table 1: Schedule of enrolment, interventions and assessments"]:
+        document.add_paragraph().add_run(text).bold = True
+        document.add_paragraph("Some text follows here.")
+    doc = _extract(document)
+    assert [s.title for s in doc.sections] == [
+        "Methods and analysis", "2.1 Trial design", "Sample size",
+        "Table 1: Schedule of enrolment, interventions and assessments"]
+    important = _sentence_with(doc, "Important:")
+    assert not doc.is_heading(important) and important.section == "Sample size"
+
+
+def test_a_line_break_inside_a_sentence_reads_as_a_space() -> None:
+    document = docx.Document()
+    document.add_heading("Adherence", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Attendance will be recorded at each session; adherence is defined as")
+    paragraph.add_run().add_break()
+    paragraph.add_run("attending at least 75% of the planned sessions.")
+    carriage = document.add_paragraph("Sessions last")
+    carriage.runs[0]._r.append(parse_xml(f"<w:cr {W}/>"))
+    carriage.add_run("about 60 minutes.")
+    address = document.add_paragraph("Pr Jeanne Martin")
+    address.add_run().add_break()
+    address.add_run("Service de médecine physique")
+    items = document.add_paragraph("Inclusion:")
+    items.add_run().add_break()
+    items.add_run("aged 18 or over")
+    paged = document.add_paragraph("End of part one")
+    paged.add_run().add_break(WD_BREAK.PAGE)
+    paged.add_run("part two starts")
+    doc = _extract(document)
+    adherence = _sentence_with(doc, "adherence is defined")
+    assert doc.sentence_text(adherence) == (
+        "Attendance will be recorded at each session; adherence is defined as attending at "
+        "least 75% of the planned sessions.")
+    assert "Sessions last about 60 minutes." in doc.text
+    assert "Pr Jeanne Martin\nService de" in doc.text
+    assert "Inclusion:\naged 18" in doc.text
+    assert "End of part one\npart two starts" in doc.text
+
+
+def test_table_cells_keep_their_columns() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    for row, values in zip(table.rows, [["Assessment", "Baseline", "Week 6", "Week 12"],
+                                        ["ODI", "X", "X", "X"],
+                                        ["Adverse events", "", "X", "X"],
+                                        ["", "", "", ""]], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    merged = table.add_row()
+    merged.cells[0].text = "Follow-up"
+    merged.cells[1].merge(merged.cells[3]).text = "By telephone"
+    doc = _extract(document)
+    assert doc.text.split("\n\n") == [
+        "Assessment | Baseline | Week 6 | Week 12",
+        "ODI | X | X | X",
+        "Adverse events |  | X | X",
+        "Follow-up | By telephone",
+    ]
