@@ -93,6 +93,41 @@ def test_any_two_versions_can_be_compared(app, auth_client):
 
 
 
+def test_the_later_drafts_suggestion_can_replace_an_answer_given_before(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    int03 = answers_of(app, uid)["INT03"]
+    save_answer(auth_client, uid, "INT03", int03.version, answer="not_met",
+                justification="No sequence generation described.")
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    row = html.split('id="change-INT03"')[1].split("</tr>")[0]
+    assert "/suggestions/INT03/adopt" in row and "Use the later draft" in row
+    stored = answers_of(app, uid)["INT03"]
+    # A stale page changes nothing.
+    stale = post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
+                 {"version": stored.version - 1}, follow_redirects=True)
+    assert "changed meanwhile" in stale.get_data(as_text=True)
+    assert answers_of(app, uid)["INT03"].answer == "not_met"
+    done = post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
+                {"version": stored.version}, follow_redirects=True)
+    assert "INT03 now holds the suggestion" in done.get_data(as_text=True)
+    adopted = answers_of(app, uid)["INT03"]
+    assert (adopted.answer, adopted.origin, adopted.confirmed_by) == ("met", "human", "alice")
+    assert "computer-generated" in adopted.quotation
+    history = auth_client.get(f"/assessments/{uid}/answers/INT03").get_data(as_text=True)
+    assert "No sequence generation described." in history  # the previous answer is kept
+    # Nothing to offer once the answer is the later draft's suggestion.
+    html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "/suggestions/INT03/adopt" not in html
+    assert post(auth_client, f"/assessments/{uid}/suggestions/OBS01/adopt",
+                {"version": 1}).status_code == 404
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert post(bob, f"/assessments/{uid}/suggestions/INT03/adopt",
+                {"version": adopted.version}).status_code == 404
+
+
 def test_one_version_only_or_a_missing_file_gets_a_clear_message(app, auth_client):
     uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
     html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -109,3 +109,36 @@ def accept_one(uid: str, invariant_id: str) -> ResponseReturnValue:
 @login_required
 def reject_one(uid: str, invariant_id: str) -> ResponseReturnValue:
     return _resolve(uid, False, invariant_id)
+
+
+@bp.post("/assessments/<uid>/suggestions/<invariant_id>/adopt")
+@login_required
+def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
+    """From the page of what a revised draft changed: the current draft's suggestion becomes
+    the person's answer in place of the one they gave before (kept in the history)."""
+    assessment = owned_or_404(uid)
+    try:
+        adopted = service.adopt_suggestion(
+            catalogue_of(assessment), assessment, invariant_id,
+            current_app.config["UPLOAD_DIR"], current_user, current_lang(),
+            request.form.get("version", type=int, default=-1))
+    except KeyError:
+        abort(404)
+    except service.NoDocumentError:
+        flash(_("This assessment has no document to analyse. Upload one in the automatic "
+                "suggestions box."), "error")
+    except DocumentError as exc:
+        flash(_("The document could not be analysed: %(reason)s",
+                reason=exc.message(current_lang())), "error")
+    except ModelMissingError:
+        flash(_("Automatic detection is unavailable: its model files are missing from this "
+                "installation."), "error")
+    else:
+        if adopted:
+            flash(_("%(id)s now holds the suggestion made on the current draft, as your "
+                    "answer: check it below. Your previous answer is in its history.",
+                    id=invariant_id), "success")
+        else:
+            flash(_("This answer was changed meanwhile (another tab?). Nothing was "
+                    "overwritten: check the current answer below."), "error")
+    return _back(uid, invariant_id)

@@ -38,7 +38,8 @@ class DraftChanges:
     before: AssessmentDocument
     after: AssessmentDocument
     comparison: DraftComparison
-    answers: dict[str, tuple[str | None, str]]  # invariant -> (answer, origin) as stored now
+    # invariant -> (answer, origin, version) as stored now
+    answers: dict[str, tuple[str | None, str, int]]
     lost_quotations: list[LostQuotation]
 
 
@@ -92,5 +93,5 @@ def draft_changes(catalogue: Catalogue, assessment: Assessment, upload_dir: str 
                 lost.append(LostQuotation(answer.invariant_id, answer.answer, part))
     order = {change.invariant_id: i for i, change in enumerate(comparison.changes)}
     lost.sort(key=lambda q: order[q.invariant_id])
-    answers = {a.invariant_id: (a.answer, a.origin) for a in assessment.answers}
+    answers = {a.invariant_id: (a.answer, a.origin, a.version) for a in assessment.answers}
     return DraftChanges(before, after, comparison, answers, lost)

@@ -255,3 +255,43 @@ def resolve_suggestions(
     db.session.expire_all()
     return changed
 
+
+
+def adopt_suggestion(
+    catalogue: Catalogue, assessment: Assessment, invariant_id: str, upload_dir: str | Path,
+    user: User, lang: str, expected_version: int,
+) -> bool:
+    """Make the current document's suggestion for one invariant the person's answer, in place
+    of the answer they gave on an earlier draft (kept in the history). The person asked for
+    it after seeing the suggestion, so it is confirmed by them.
+
+    Only if the stored answer's version is still ``expected_version`` (else nothing changes
+    and False is returned). Raises KeyError for an invariant that does not apply, and what
+    :func:`analyse_document` raises.
+    """
+    if invariant_id not in {inv.id for inv in catalogue.invariants_for(assessment.study_type)}:
+        raise KeyError(invariant_id)
+    analysis = analyse_document(catalogue, assessment, upload_dir)
+    suggestion = analysis.suggestions[invariant_id]
+    new = _suggested_values(suggestion, lang, document_words(analysis.document))
+    row = db.session.scalar(select(Answer).where(Answer.assessment_id == assessment.id,
+                                                 Answer.invariant_id == invariant_id))
+    if row is None or row.version != expected_version:
+        return False
+    old = _values(row)
+    result = db.session.execute(
+        update(Answer)
+        .where(Answer.id == row.id, Answer.version == expected_version)
+        .values(origin="human", confirmed_by=user.username, updated_at=utcnow(),
+                version=expected_version + 1,
+                suggested_justification=dict(suggestion.rationale) or None, **new)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        return False
+    _log(assessment, invariant_id, user, expected_version + 1, old, new, "accepted suggestion")
+    assessment.updated_at = utcnow()
+    db.session.commit()
+    db.session.expire_all()
+    return True
