@@ -307,6 +307,23 @@ def test_document_versions_travel_with_the_json_export(app, auth_client, suggest
         assert [(d.filename, d.username) for d in copy.documents] == [
             ("protocol.txt", "alice"), ("v2.txt", "alice")]
         assert copy.document_filename == "v2.txt"
+    # The export names Alice's document by fingerprint only: Bob, who never uploaded it, cannot
+    # read its text through the imported copy (nor analyse it, nor see it in a comparison).
+    page = bob.get(f"/assessments/{new_uid}/document").get_data(as_text=True)
+    assert "was not uploaded with your account" in page and "CPP Ouest III" not in page
+    assert bob.get(f"/assessments/{new_uid}/analysis.json").status_code == 404
+    flashed = post(bob, f"/assessments/{new_uid}/suggestions", follow_redirects=True)
+    assert "was not uploaded with your account" in flashed.get_data(as_text=True)
+    changes = bob.get(f"/assessments/{new_uid}/changes").get_data(as_text=True)
+    assert "CPP Ouest III" not in changes and "computer-generated" not in changes
+    # Alice re-importing her own export reads it as before; Bob uploading the same file too.
+    mine = post(auth_client, "/assessments/import", {"file": (io.BytesIO(exported), "a.json")},
+                content_type="multipart/form-data").headers["Location"].split("/")[-1]
+    assert "CPP Ouest III" in auth_client.get(f"/assessments/{mine}/document").get_data(
+        as_text=True)
+    post(bob, f"/assessments/{new_uid}/document", upload(revised_name(), "v2.txt"),
+         content_type="multipart/form-data")
+    assert "CPP Ouest III" in bob.get(f"/assessments/{new_uid}/document").get_data(as_text=True)
 
 
 def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_client):
@@ -341,7 +358,7 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
 
 @pytest.mark.parametrize(("declared", "document", "warned"), [
     ("fr", upload, "The document reads as English, but the assessment's details give its "
-                   "language as “fr”."),
+                   "language as “French”."),
     ("English", lambda: upload(FRENCH_PROTOCOL, "protocole.md"),
      "The document reads as French, but the assessment's details give its language as "
      "“English”."),

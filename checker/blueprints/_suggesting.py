@@ -12,6 +12,7 @@ from ..documents import DocumentError
 from ..evidence import ModelMissingError
 from ..forms import answer_form
 from ..models import Assessment
+from ..documents.language import language_code
 from ..services.answers import AnswerInput, applicable_invariant
 from ..services.assessments import catalogue_of, to_record
 from ..services.suggestions import SuggestionRun, suggest_from_document
@@ -81,7 +82,8 @@ def _flash_language_contradiction(outcome: SuggestionRun) -> None:
     suggestions follow the text, but reports state the language typed in the details."""
     if not outcome.language_contradicted:
         return
-    declared = outcome.declared_language
+    # Only English or French details are ever contradicted: named in the interface language.
+    declared = _("English") if language_code(outcome.declared_language) == "en" else _("French")
     advice = _("The suggestions were made from the text as it reads; reports state the "
                "language of the details, so correct it with “Edit details” if it is wrong.")
     if outcome.language_guess.language == "en":

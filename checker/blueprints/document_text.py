@@ -13,7 +13,12 @@ from ..evidence.analysis import analysis_report
 from ..services.assessments import AssessmentNotFound, catalogue_of, get_owned
 from ..services.document_view import document_view
 from ..services.draft_changes import NoEarlierDraft, UnknownVersion, draft_changes, versions_of
-from ..services.suggestions import NoDocumentError, StoredFileMissing, read_stored_document
+from ..services.suggestions import (
+    NoDocumentError,
+    NotUploadedByOwner,
+    StoredFileMissing,
+    read_stored_document,
+)
 from ._common import current_lang, owned_or_404
 
 bp = Blueprint("document_text", __name__)
@@ -29,6 +34,8 @@ def show(uid: str) -> ResponseReturnValue:
     try:
         view = document_view(assessment, current_app.config["UPLOAD_DIR"], catalogue,
                              current_lang(), with_elements)
+    except NotUploadedByOwner:
+        problem = "not_uploaded"
     except StoredFileMissing:
         problem = "missing"
     except NoDocumentError:

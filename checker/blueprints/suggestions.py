@@ -33,6 +33,10 @@ def run(uid: str) -> ResponseReturnValue:
             catalogue_of(assessment), assessment, current_app.config["UPLOAD_DIR"],
             current_user, current_lang(),
         )
+    except service.NotUploadedByOwner:
+        flash(_("The document %(name)s was not uploaded with your account (an imported "
+                "assessment keeps only its fingerprint), so it cannot be analysed. Upload it in "
+                "the automatic suggestions box.", name=assessment.document_filename), "error")
     except service.StoredFileMissing:
         flash(_("The file of the document %(name)s is no longer in the upload folder, so it "
                 "cannot be analysed. Upload it again in the automatic suggestions box.",

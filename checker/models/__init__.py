@@ -9,13 +9,15 @@ from .assessment import (
     Assessment,
     AssessmentDocument,
     CatalogueSnapshot,
+    StoredUpload,
 )
 from .dossier import Dossier, DossierStudy, IssuedReport, StudyPublication
 from .user import User
 
 __all__ = ["Answer", "AnswerHistory", "Assessment", "AssessmentDocument", "CatalogueSnapshot",
            "Dossier",
-           "DossierStudy", "IssuedReport", "StudyPublication", "User", "load_all"]
+           "DossierStudy", "IssuedReport", "StoredUpload", "StudyPublication", "User",
+           "load_all"]
 
 
 def load_all() -> None:

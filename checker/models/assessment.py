@@ -58,6 +58,24 @@ class Assessment(db.Model):
     )
 
 
+class StoredUpload(db.Model):
+    """Which account uploaded which stored content.
+
+    Files are stored once per content, in a folder all accounts share, and assessments name
+    their document by fingerprint. A file is read for an assessment only if its owner
+    uploaded that content: a fingerprint typed into an imported assessment gives no access
+    to a file someone else uploaded.
+    """
+
+    __tablename__ = "stored_uploads"
+    __table_args__ = (UniqueConstraint("user_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AssessmentDocument(db.Model):
     """Every document uploaded to an assessment, in order: the last one is the current one.
 

@@ -19,6 +19,7 @@ from ..models import (
     AssessmentDocument,
     Dossier,
     DossierStudy,
+    StoredUpload,
     User,
 )
 from ..models._time import utcnow
@@ -115,6 +116,7 @@ def create_assessment(
     )
     if document is not None:
         assessment.documents.append(_document_row(document, owner, now))
+        record_upload(owner, document)
     db.session.add(assessment)
     db.session.commit()
     return assessment
@@ -156,6 +158,23 @@ def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[
     return changed
 
 
+def record_upload(owner: User, document: StoredDocument) -> None:
+    """Note that ``owner`` holds the content of ``document`` if it was stored from their
+    upload (an imported assessment's document is only a fingerprint: it gives no access)."""
+    if document.path is None:
+        return
+    known = db.session.scalar(select(StoredUpload).where(StoredUpload.user_id == owner.id,
+                                                         StoredUpload.sha256 == document.sha256))
+    if known is None:
+        db.session.add(StoredUpload(user_id=owner.id, sha256=document.sha256))
+
+
+def uploaded_by(owner_id: int, sha256: str) -> bool:
+    """Whether the account ``owner_id`` uploaded the content with this fingerprint."""
+    return db.session.scalar(select(StoredUpload.id).where(
+        StoredUpload.user_id == owner_id, StoredUpload.sha256 == sha256)) is not None
+
+
 def _document_row(document: StoredDocument, user: User, when: datetime) -> AssessmentDocument:
     return AssessmentDocument(filename=document.filename, sha256=document.sha256,
                               size=document.size, uploaded_at=when, username=user.username)
@@ -176,6 +195,7 @@ def attach_document(assessment: Assessment, document: StoredDocument, user: User
     assessment.document_size = document.size
     assessment.updated_at = now
     assessment.documents.append(_document_row(document, user, now))
+    record_upload(assessment.owner, document)
     db.session.commit()
     return previous
 

@@ -77,8 +77,8 @@ def draft_changes(catalogue: Catalogue, assessment: Assessment, upload_dir: str 
         before = earlier[-1] if earlier else versions[0]
     if before.id > after.id:  # "earlier" and "later" mean upload order, whatever was asked
         before, after = after, before
-    old = read_stored_file(before.sha256, before.filename, upload_dir)
-    new = read_stored_file(after.sha256, after.filename, upload_dir)
+    old = read_stored_file(assessment, before.sha256, before.filename, upload_dir)
+    new = read_stored_file(assessment, after.sha256, after.filename, upload_dir)
     comparison = compare_drafts(catalogue, assessment.study_type, assessment.document_kind,
                                 old, new)
     applicable = {change.invariant_id for change in comparison.changes}

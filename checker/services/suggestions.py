@@ -22,6 +22,7 @@ from ..evidence.kind import KindGuess, guess_document_kind
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
+from .assessments import uploaded_by
 
 QUOTATION_SEPARATOR = "\n[…]\n"
 MAX_STORED_QUOTATIONS = 3
@@ -34,6 +35,11 @@ class NoDocumentError(LookupError):
 
 class StoredFileMissing(NoDocumentError):
     """A document was uploaded, but its file is no longer in the upload folder."""
+
+
+class NotUploadedByOwner(StoredFileMissing):
+    """The assessment names a document its owner never uploaded here (an imported assessment
+    keeps only the fingerprint): the file is not theirs to read."""
 
 
 @dataclass(frozen=True)
@@ -77,12 +83,17 @@ def stored_file(sha256: str, upload_dir: str | Path) -> Path:
     raise NoDocumentError(sha256)
 
 
-def read_stored_file(sha256: str, filename: str, upload_dir: str | Path) -> Document:
-    """The text and structure of a stored upload (any version of an assessment's document).
+def read_stored_file(assessment: Assessment, sha256: str, filename: str,
+                     upload_dir: str | Path) -> Document:
+    """The text and structure of a stored upload (any version of ``assessment``'s document),
+    if the assessment's owner uploaded that content.
 
-    Raises :class:`NoDocumentError`, or :class:`checker.documents.DocumentError` for an
-    unreadable document.
+    Raises :class:`NoDocumentError` (:class:`NotUploadedByOwner` for a fingerprint the owner
+    never uploaded, as an imported assessment may name), or
+    :class:`checker.documents.DocumentError` for an unreadable document.
     """
+    if sha256 and not uploaded_by(assessment.owner_id, sha256):
+        raise NotUploadedByOwner(sha256)
     path = stored_file(sha256, upload_dir)
     return extract_document(path.read_bytes(), filename or path.name)
 
@@ -90,8 +101,8 @@ def read_stored_file(sha256: str, filename: str, upload_dir: str | Path) -> Docu
 def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Document:
     """The text and structure of the assessment's current document (see
     :func:`read_stored_file`)."""
-    return read_stored_file(assessment.document_sha256, assessment.document_filename,
-                            upload_dir)
+    return read_stored_file(assessment, assessment.document_sha256,
+                            assessment.document_filename, upload_dir)
 
 
 @dataclass(frozen=True)
