@@ -36,9 +36,37 @@ MAX_TITLE = 400
 _MD_BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
 _MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+# A row of a table laid out with spaces in a typed text ("MEDAS      X     X"): one line.
+_COLUMNS = re.compile(r"\S[ \t]{3,}\S")
+# A typed text wrapped at a fixed width is wrapped at 60 to 100 columns, rarely more.
+MAX_WRAP_WIDTH = 120
 
 
-def _markdown_blocks(text: str) -> list[tuple[int, int]]:
+def wrap_width(text: str) -> int | None:
+    """The width a plain text is hard-wrapped at, or None when each line is a paragraph.
+
+    Hard-wrapped: blank lines separate paragraphs, most lines followed by another line of the
+    same paragraph run near a common width, and few lines run wider (a text written one line
+    per paragraph, as the benchmark's, has most of its lines far wider than its short ones).
+    """
+    lines = text.split("\n")
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    inner = sorted(len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
+                   if line.strip() and after.strip())
+    if len(inner) < 3 or len(widths) == len(lines):
+        return None
+    width = inner[int(0.9 * (len(inner) - 1))]
+    near = sum(1 for w in inner if w >= 0.75 * width)
+    wider = sum(1 for w in widths if w > width + 20)
+    if width <= MAX_WRAP_WIDTH and near >= 0.6 * len(inner) and wider <= 0.1 * len(widths):
+        return width
+    return None
+
+
+def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
+    """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
+    hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
+    heading stands alone, and so does a row of columns in a ``typed`` text."""
     blocks: list[tuple[int, int]] = []
     start: int | None = None
     previous_alone = False
@@ -50,12 +78,15 @@ def _markdown_blocks(text: str) -> list[tuple[int, int]]:
                 blocks.append((start, line_start - 1))
             start, previous_alone = None, False
             continue
-        if start is not None and (previous_alone or _MD_BLOCK_START.match(content)):
+        alone = (_MD_ONE_LINE.match(content) is not None
+                 or line_start + len(content) - len(content.lstrip()) in headings
+                 or typed and _COLUMNS.search(content) is not None)
+        if start is not None and (previous_alone or alone or _MD_BLOCK_START.match(content)):
             blocks.append((start, line_start - 1))
             start = None
         if start is None:
             start = line_start
-        previous_alone = bool(_MD_ONE_LINE.match(content))
+        previous_alone = alone
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
@@ -64,9 +95,11 @@ def _markdown_blocks(text: str) -> list[tuple[int, int]]:
 def _blocks(text: str, split_lines: bool, headings: dict[int, int],
             fmt: str = "") -> list[tuple[int, int]]:
     """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats;
-    in Markdown, before the lines that start a block)."""
+    in Markdown and hard-wrapped text, before the lines that start a block)."""
     if fmt == "md":
-        return _markdown_blocks(text)
+        return _paragraph_blocks(text, headings, typed=False)
+    if fmt == "txt" and wrap_width(text):
+        return _paragraph_blocks(text, headings, typed=True)
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     blocks: list[tuple[int, int]] = []
     start = 0

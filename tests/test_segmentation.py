@@ -1,0 +1,74 @@
+"""Sentence segmentation and headings on documents as people write them (hard-wrapped text,
+hand-written Markdown, citation numbers, abbreviations)."""
+
+from __future__ import annotations
+
+from checker.documents import Document, extract_document
+from checker.documents.sentences import wrap_width
+
+WRAPPED_TXT = (
+    "Mediterranean diet coaching after myocardial infarction: protocol for a randomised\r\n"
+    "controlled trial\r\n\r\n"
+    "ABSTRACT\r\n\r\n"
+    "Methods and analysis: MED-HEART is a two-arm, parallel-group randomised trial in 6\r\n"
+    "cardiac rehabilitation centres in Spain and France. The primary outcome is the 14-item\r\n"
+    "MEDAS score at 12 months.\r\n\r\n"
+    "2.2 Eligibility criteria\r\n\r\n"
+    "Inclusion criteria:\r\n\r\n"
+    "  - adults aged 18 to 75 years,\r\n"
+    "  - hospitalised for a myocardial infarction (type 1) in\r\n"
+    "    the previous 3 months.\r\n\r\n"
+    "Exclusion criteria:\r\n\r\n"
+    "  - severe renal failure\r\n\r\n"
+    "2.3 Interventions\r\n\r\n"
+    "Participants will receive the standard written advice leaflet of the European\r\n"
+    "Society of Cardiology, given by the cardiologist at discharge. No further dietary\r\n"
+    "intervention will be provided during the trial. 10 UK dietitians will deliver the\r\n"
+    "10 sessions to participants in the intervention group, who are seen every month,\r\n"
+    "at each centre.\r\n\r\n"
+    "2.5 Schedule of assessments\r\n\r\n"
+    "  Visit            Baseline   M3    M6\r\n"
+    "  MEDAS               X       X     X\r\n\r\n"
+    "2.6 Sample size\r\n\r\n"
+    "A difference of 1.0 point in MEDAS (SD 2.5) is considered clinically relevant. With\r\n"
+    "alpha = 0.05 (two-sided) and 90% power, 133 patients per group are needed.\r\n"
+)
+
+
+def _texts(doc: Document) -> list[str]:
+    return [doc.sentence_text(s) for s in doc.sentences]
+
+
+def test_hard_wrapped_txt_reads_a_line_break_as_a_space_of_the_paragraph() -> None:
+    doc = extract_document(WRAPPED_TXT.encode(), "protocol.txt")
+    texts = _texts(doc)
+    assert ("The primary outcome is the 14-item\nMEDAS score at 12 months.") in texts
+    assert ("No further dietary\nintervention will be provided during the trial.") in texts
+    assert ("hospitalised for a myocardial infarction (type 1) in\n    the previous 3 months."
+            in texts)
+    # a row of a table laid out with spaces stays a line of its own
+    assert "MEDAS               X       X     X" in texts
+    # a wrapped line that starts with a number is text, not a numbered heading
+    assert "10 sessions to participants in the intervention group" not in " ".join(
+        s.title for s in doc.sections)
+
+
+def test_label_line_is_a_part_of_its_section_not_a_top_level_section() -> None:
+    doc = extract_document(WRAPPED_TXT.encode(), "protocol.txt")
+    sections = {s.title: s for s in doc.sections}
+    assert sections["Inclusion criteria"].level == sections["2.2 Eligibility criteria"].level + 1
+    assert sections["Exclusion criteria"].end == sections["2.3 Interventions"].start
+    sample = next(s for s in doc.sentences if doc.sentence_text(s).startswith("A difference"))
+    assert sample.section == "2.6 Sample size"
+
+
+def test_a_txt_written_one_line_per_paragraph_is_not_hard_wrapped() -> None:
+    """The benchmark's .txt files hold each paragraph on one long line: read as before."""
+    paragraph = ("Participants were randomised by a computer-generated list held by an "
+                 "independent statistician, in blocks of four, stratified by centre. ")
+    text = "Title of the trial\n\n## Methods\n\n" + "\n\n".join(
+        [paragraph * 2, "Short line one\nShort line two\nShort line three", paragraph * 3])
+    assert wrap_width(text) is None
+    doc = extract_document(text.encode(), "protocol.txt")
+    assert "Short line two" in _texts(doc)
+    assert wrap_width(WRAPPED_TXT.replace("\r\n", "\n")) is not None
