@@ -3,6 +3,10 @@ hand-written Markdown, citation numbers, abbreviations)."""
 
 from __future__ import annotations
 
+import io
+
+import pytest
+
 from checker.documents import Document, extract_document
 from checker.documents.sentences import wrap_width
 
@@ -72,3 +76,31 @@ def test_a_txt_written_one_line_per_paragraph_is_not_hard_wrapped() -> None:
     doc = extract_document(text.encode(), "protocol.txt")
     assert "Short line two" in _texts(doc)
     assert wrap_width(WRAPPED_TXT.replace("\r\n", "\n")) is not None
+
+
+def test_numbered_heading_is_one_heading_sentence() -> None:
+    """"1. BACKGROUND" keeps its number: it is its section's title, and a sentence "1." of
+    its own (then "BACKGROUND") read as neither heading nor text."""
+    text = ("A trial of diet coaching\n\n1. BACKGROUND\n\nDiet matters after an infarction.\n\n"
+            "2. Methods and design\n\nThis is a randomised trial.\n\n"
+            "2.1. Participants\n\n1. Adults aged 18 to 75 years.\n")
+    doc = extract_document(text.encode(), "protocol.txt")
+    texts = _texts(doc)
+    assert "1." not in texts and "BACKGROUND" not in texts
+    for title in ("1. BACKGROUND", "2. Methods and design", "2.1. Participants"):
+        heading = doc.sentences[texts.index(title)]
+        assert doc.is_heading(heading) and heading.section == title
+    assert "Adults aged 18 to 75 years." in texts  # a list item's number is trimmed
+
+
+def test_docx_numbered_heading_keeps_its_number() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("1. Introduction", level=1)
+    document.add_paragraph("Fatigue is frequent after cancer.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = extract_document(buffer.getvalue(), "protocol.docx")
+    heading = doc.sentences[0]
+    assert doc.sentence_text(heading) == "1. Introduction" and doc.is_heading(heading)
+    assert doc.text_under(0) == 1

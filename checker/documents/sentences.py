@@ -22,6 +22,9 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*[ \t\n]+")
 _NEXT_START = re.compile(r"[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
 _WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
+# A heading's or list item's number ("1. BACKGROUND", "2.1. Study design"): its full stop
+# ends no sentence.
+_LEADING_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?\d{1,2}(?:\.\d{1,2})*")
 MAX_SENTENCE = 1500
 # The first line of a document of several lines (its first paragraph in a PDF), up to this
 # length, is its title and is kept as one sentence: titles such as "... (the SASA! Study):
@@ -149,6 +152,8 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if not _NEXT_START.match(text, boundary):
             continue
+        if _LEADING_NUMBER.fullmatch(text, cursor, start + match.start()):
+            continue
         if _is_abbreviation(text[max(cursor, boundary - 40) : boundary]):
             continue
         spans.append((cursor, start + match.start() + len(match.group().rstrip())))
@@ -157,13 +162,15 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, headings: dict[int, int]) -> tuple[int, int]:
+    """Without surrounding whitespace and a Markdown or list mark; a heading keeps its number
+    ("1. Introduction" is its section's title, and reads as a heading only whole)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     prefix = _MD_PREFIX.match(text, start, end)
-    if prefix and prefix.end() < end:
+    if prefix and prefix.end() < end and not (start in headings and prefix.group()[0].isdigit()):
         start = prefix.end()
     return start, end
 
@@ -205,7 +212,7 @@ def segment(
         pieces = [(b_start, b_end)] if whole else split_block(text, b_start, b_end)
         for s_start, s_end in pieces:
             for c_start, c_end in _cap_length(text, s_start, s_end):
-                t_start, t_end = _trim(text, c_start, c_end)
+                t_start, t_end = _trim(text, c_start, c_end, headings or {})
                 if t_end - t_start >= 2 and any(ch.isalnum() for ch in text[t_start:t_end]):
                     spans.append((t_start, t_end))
     return spans
