@@ -104,3 +104,48 @@ def test_docx_numbered_heading_keeps_its_number() -> None:
     heading = doc.sentences[0]
     assert doc.sentence_text(heading) == "1. Introduction" and doc.is_heading(heading)
     assert doc.text_under(0) == 1
+
+
+MARKDOWN = (
+    "Activité physique adaptée chez les patients dialysés : protocole\n\n"
+    "Résumé\n------\n\n"
+    "**Contexte.** La fatigue touche 60 à 90 % des patients. L’activité physique adaptée\n"
+    "pourrait la réduire. **Méthodes.**\nEssai contrôlé randomisé en deux groupes.\n\n"
+    "Méthodes\n========\n\n"
+    "### Schéma de l’étude\n\n"
+    "Essai contrôlé randomisé, multicentrique.\n\n"
+    "**Critères d’inclusion**\n\n- patient adulte ;\n- consentement écrit.\n\n"
+    "**Critères de non-inclusion**\n\n1. amputation ;\n2. troubles cognitifs.\n\n"
+    "### Éthique\n\n"
+    "Le protocole a été approuvé par le CPP Sud-Ouest le 5 décembre\n"
+    "2023. Chaque patient donnera son consentement écrit.\n"
+    "Financement\nLe projet est financé par le PHRC.\n"
+)
+
+
+def test_markdown_setext_and_bold_headings() -> None:
+    doc = extract_document(MARKDOWN.encode(), "protocole.md")
+    levels = {s.title: s.level for s in doc.sections}
+    assert levels["Résumé"] == 2 and levels["Méthodes"] == 1
+    assert levels["Critères d’inclusion"] == levels["Critères de non-inclusion"] == 4
+    texts = _texts(doc)
+    assert "Résumé" in texts and "Méthodes" in texts  # without the underline
+    for title in ("Résumé", "**Critères d’inclusion**", "**Critères de non-inclusion**"):
+        assert doc.is_heading(doc.sentences[texts.index(title)])
+    assert doc.sentences[texts.index("troubles cognitifs.")].section == "Critères de non-inclusion"
+
+
+def test_markdown_wrapped_line_starting_with_a_year_is_no_list_item() -> None:
+    doc = extract_document(MARKDOWN.encode(), "protocole.md")
+    texts = _texts(doc)
+    assert ("Le protocole a été approuvé par le CPP Sud-Ouest le 5 décembre\n2023.") in texts
+    assert "amputation ;" in texts and "troubles cognitifs." in texts  # a list's items
+    # a usual section name on a line of its own stands alone, even without a blank line
+    assert "Financement" in texts and "Le projet est financé par le PHRC." in texts
+
+
+def test_markdown_bold_run_in_label_starts_a_sentence() -> None:
+    doc = extract_document(MARKDOWN.encode(), "protocole.md")
+    texts = _texts(doc)
+    assert "L’activité physique adaptée\npourrait la réduire." in texts
+    assert "**Méthodes.**\nEssai contrôlé randomisé en deux groupes." in texts

@@ -19,7 +19,9 @@ ABBREVIATIONS = {
     "janv", "févr", "avr", "juil", "déc", "art", "ex", "réf", "tabl", "coll",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*[ \t\n]+")
-_NEXT_START = re.compile(r"[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
+# A sentence starts with a capital, a number or a list mark, maybe after an opening quote or
+# bracket, or a bold or italic mark ("… la réduire. **Méthodes.** Essai …").
+_NEXT_START = re.compile(r"(?:[\"'“‘«(\[]|\*{1,2}|_{1,2})?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
 _WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
 # A heading's or list item's number ("1. BACKGROUND", "2.1. Study design"): its full stop
@@ -39,6 +41,7 @@ MAX_TITLE = 400
 _MD_BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
 _MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]")
 # A row of a table laid out with spaces in a typed text ("MEDAS      X     X"): one line.
 _COLUMNS = re.compile(r"\S[ \t]{3,}\S")
 # A typed text wrapped at a fixed width is wrapped at 60 to 100 columns, rarely more.
@@ -66,13 +69,24 @@ def wrap_width(text: str) -> int | None:
     return None
 
 
+def _starts_block(content: str, in_list: bool) -> bool:
+    """Whether a line starts a block after a line of text. A numbered line interrupts a
+    paragraph only as "1." (CommonMark): "2023. Chaque patient …" is a wrapped line of the
+    paragraph, "2. amputation …" the next item of a list."""
+    match = _MD_BLOCK_START.match(content)
+    if not match:
+        return False
+    number = re.match(r"[ \t]*(\d+)[.)]", content)
+    return in_list or number is None or number.group(1) == "1"
+
+
 def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
     """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
     hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
     heading stands alone, and so does a row of columns in a ``typed`` text."""
     blocks: list[tuple[int, int]] = []
     start: int | None = None
-    previous_alone = False
+    previous_alone = in_list = False
     offset = 0
     for content in text.split("\n"):
         line_start, offset = offset, offset + len(content) + 1
@@ -84,11 +98,12 @@ def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[
         alone = (_MD_ONE_LINE.match(content) is not None
                  or line_start + len(content) - len(content.lstrip()) in headings
                  or typed and _COLUMNS.search(content) is not None)
-        if start is not None and (previous_alone or alone or _MD_BLOCK_START.match(content)):
+        if start is not None and (previous_alone or alone or _starts_block(content, in_list)):
             blocks.append((start, line_start - 1))
             start = None
         if start is None:
             start = line_start
+            in_list = _LIST_ITEM.match(content) is not None
         previous_alone = alone
     if start is not None:
         blocks.append((start, len(text)))
