@@ -149,3 +149,28 @@ def test_markdown_bold_run_in_label_starts_a_sentence() -> None:
     texts = _texts(doc)
     assert "L’activité physique adaptée\npourrait la réduire." in texts
     assert "**Méthodes.**\nEssai contrôlé randomisé en deux groupes." in texts
+
+
+def _split(text: str) -> list[str]:
+    doc = extract_document(("Title\n\n" + text).encode(), "a.txt")
+    return _texts(doc)[1:]
+
+
+def test_citation_number_after_the_full_stop_ends_the_sentence() -> None:
+    assert _split("Fatigue is frequent in survivors.12 Exercise reduces it.13,14 Adherence is "
+                  "poor.") == ["Fatigue is frequent in survivors.12", "Exercise reduces it.13,14",
+                               "Adherence is poor."]
+    assert _split("Outcome assessors were blinded.[12] Participants were not.") == [
+        "Outcome assessors were blinded.[12]", "Participants were not."]
+    assert _split("The trial is registered (ISRCTN98765432).1 All participants gave written "
+                  "informed consent.")[1] == "All participants gave written informed consent."
+    # a number's decimals and an abbreviation's number are no citations
+    for text in ("Scores rose from 1.5 to 2.3 Participants said so.", "See Fig.2 Flow chart.",
+                 "As in Smith et al.12 Jones found the same."):
+        assert len(_split(text)) == 1
+
+
+def test_closing_guillemet_after_a_space_ends_the_quoted_sentence() -> None:
+    assert _split("« Nous avons tout essayé. » Cette phrase résume le vécu des patients.") == [
+        "« Nous avons tout essayé. »", "Cette phrase résume le vécu des patients."]
+    assert len(_split("« Nous avons tout essayé. » a-t-elle dit.")) == 1

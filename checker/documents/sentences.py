@@ -18,11 +18,17 @@ ABBREVIATIONS = {
     "mme", "mmes", "mlle", "m", "mm", "pr", "n°", "env", "chap", "éd", "hab", "tél",
     "janv", "févr", "avr", "juil", "déc", "art", "ex", "réf", "tabl", "coll",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*[ \t\n]+")
+# A sentence's end: its stops, closing quotes and brackets (a French "»" after a space), then
+# maybe a citation number set after a word's full stop ("survivors.12", "blinded.[12]",
+# "(ISRCTN98765432).1"; never after a number's: "2.5 mg" is no sentence end).
+_END = r"[.!?…]+(?:[\"'”’»)\]]|[ \u00a0\u202f]»)*"
+_CITATION = (r"(?:(?<=[^\W\d_]\.|\)\.)(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]"
+             r"|\d{1,3}(?:[,–-]\d{1,3})*))?")
+_BOUNDARY = re.compile(_END + _CITATION + r"[ \t\n]+")
 # A sentence starts with a capital, a number or a list mark, maybe after an opening quote or
 # bracket, or a bold or italic mark ("… la réduire. **Méthodes.** Essai …").
 _NEXT_START = re.compile(r"(?:[\"'“‘«(\[]|\*{1,2}|_{1,2})?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
-_WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
+_WORD_BEFORE = re.compile(r"([\w°.]+)" + _END + _CITATION + r"[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
 # A heading's or list item's number ("1. BACKGROUND", "2.1. Study design"): its full stop
 # ends no sentence.
