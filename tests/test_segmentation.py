@@ -152,7 +152,7 @@ def test_markdown_bold_run_in_label_starts_a_sentence() -> None:
 
 
 def _split(text: str) -> list[str]:
-    doc = extract_document(("Title\n\n" + text).encode(), "a.txt")
+    doc = extract_document(("Title of the document\n\n" + text).encode(), "a.txt")
     return _texts(doc)[1:]
 
 
@@ -174,3 +174,25 @@ def test_closing_guillemet_after_a_space_ends_the_quoted_sentence() -> None:
     assert _split("« Nous avons tout essayé. » Cette phrase résume le vécu des patients.") == [
         "« Nous avons tout essayé. »", "Cette phrase résume le vécu des patients."]
     assert len(_split("« Nous avons tout essayé. » a-t-elle dit.")) == 1
+
+
+def test_abbreviation_like_sentence_ends() -> None:
+    assert _split("Each session lasts 45 min. Chaque séance est encadrée.")[0] == (
+        "Each session lasts 45 min.")
+    assert _split("Les séances durent 1 h. Elles sont collectives.")[0] == "Les séances durent 1 h."
+    assert _split("Walking, cycling, etc. The physiotherapist checked the diary.")[0] == (
+        "Walking, cycling, etc.")
+    assert _split("It follows the state of the art. Sessions are in groups.")[0] == (
+        "It follows the state of the art.")
+    assert _split("Participants were allocated to arm A. Those in arm B had usual care.")[0] == (
+        "Participants were allocated to arm A.")
+    assert _split("Vitamin D was given to group C. Group D received a placebo.")[0] == (
+        "Vitamin D was given to group C.")
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
+    for text in ("As Smith et al. Smith said.", "Core exercises, e.g. Pilates and yoga.",
+                 "Seen by Dr. Martin today.", "See p. 12 and vs. Control arm.",
+                 "M. Dupont a signé.", "See Fig. 2 and No. 3 here.",
+                 "Written by J. Smith and A. Martin.", "Selon l'art. L1121-1 du code."):
+        assert len(_split(text)) == 1, text

@@ -13,7 +13,7 @@ ABBREVIATIONS = {
     "e.g", "i.e", "al", "fig", "figs", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
     "approx", "ca", "cf", "eq", "ref", "refs", "resp", "sd", "st", "vol", "ed", "eds", "inc",
     "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "min", "max", "tab", "suppl", "p", "pp", "etc", "incl", "dept", "univ",
+    "nov", "dec", "min", "max", "tab", "suppl", "p", "pp", "incl", "dept", "univ",
     # French
     "mme", "mmes", "mlle", "m", "mm", "pr", "n°", "env", "chap", "éd", "hab", "tél",
     "janv", "févr", "avr", "juil", "déc", "art", "ex", "réf", "tabl", "coll",
@@ -152,11 +152,29 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int],
     return refined
 
 
-def _is_abbreviation(chunk: str) -> bool:
+# A time unit after a number ("45 min.", "1 h.") ends a sentence as any word does.
+_UNIT_END = re.compile(r"\d[ \u00a0\u202f]?(?:min|h|s|sec|hr|hrs)$", re.IGNORECASE)
+# A letter that labels an arm, a group, a type…: "arm A." ends a sentence, "J." is an initial.
+_LABELLED = re.compile(
+    r"\b(?:arms?|groups?|groupes?|bras|types?|phases?|grades?|stages?|stades?|class|classes?"
+    r"|parts?|partie|vitamins?|vitamines?|hepatitis|hépatite|sites?|cohorts?|cohortes?"
+    r"|conditions?|schedules?|options?|levels?|niveaux?|steps?|étapes?|cluster)[ \u00a0]+[A-Z]$",
+    re.IGNORECASE)
+# "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1"); before
+# another word it is "the state of the art."
+_NUMBERED_ONLY = {"art"}
+
+
+def _is_abbreviation(chunk: str, following: str) -> bool:
     match = _WORD_BEFORE.search(chunk)
     if not match:
         return False
+    before = chunk[: match.end(1)]
+    if _UNIT_END.search(before) or _LABELLED.search(before):
+        return False
     word = match.group(1).lower().rstrip(".")
+    if word in _NUMBERED_ONLY:
+        return re.match(r"[A-Z]?\d", following) is not None
     if word in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted abbreviations ("U.S.")
@@ -175,7 +193,8 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _LEADING_NUMBER.fullmatch(text, cursor, start + match.start()):
             continue
-        if _is_abbreviation(text[max(cursor, boundary - 40) : boundary]):
+        if _is_abbreviation(text[max(cursor, boundary - 40) : boundary],
+                            text[boundary : boundary + 4]):
             continue
         spans.append((cursor, start + match.start() + len(match.group().rstrip())))
         cursor = boundary
