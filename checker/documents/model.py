@@ -15,8 +15,8 @@ from .language import LanguageGuess, guess_language
 
 
 def _bare(text: str) -> str:
-    """Heading text without Markdown marks, numbering punctuation and a trailing colon."""
-    return text.strip().lstrip("#").strip().rstrip(":").strip().casefold()
+    """Heading text without Markdown marks (a "#", bold "**"), a trailing colon or case."""
+    return text.strip().lstrip("#").strip().strip("*_").strip().rstrip(":").strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,26 @@ ABBREVIATIONS = {
     "e.g", "i.e", "al", "fig", "figs", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
     "approx", "ca", "cf", "eq", "ref", "refs", "resp", "sd", "st", "vol", "ed", "eds", "inc",
     "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "min", "max", "tab", "suppl", "p", "pp", "etc", "incl", "dept", "univ",
+    "nov", "dec", "min", "max", "tab", "suppl", "p", "pp", "incl", "dept", "univ",
     # French
     "mme", "mmes", "mlle", "m", "mm", "pr", "n°", "env", "chap", "éd", "hab", "tél",
     "janv", "févr", "avr", "juil", "déc", "art", "ex", "réf", "tabl", "coll",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*[ \t\n]+")
-_NEXT_START = re.compile(r"[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
-_WORD_BEFORE = re.compile(r"([\w°.]+)[.!?…]+[\"'”’»)\]]*[ \t\n]*$")
+# A sentence's end: its stops, closing quotes and brackets (a French "»" after a space), then
+# maybe a citation number set after a word's full stop ("survivors.12", "blinded.[12]",
+# "(ISRCTN98765432).1"; never after a number's: "2.5 mg" is no sentence end).
+_END = r"[.!?…]+(?:[\"'”’»)\]]|[ \u00a0\u202f]»)*"
+_CITATION = (r"(?:(?<=[^\W\d_]\.|\)\.)(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]"
+             r"|\d{1,3}(?:[,–-]\d{1,3})*))?")
+_BOUNDARY = re.compile(_END + _CITATION + r"[ \t\n]+")
+# A sentence starts with a capital, a number or a list mark, maybe after an opening quote or
+# bracket, or a bold or italic mark ("… la réduire. **Méthodes.** Essai …").
+_NEXT_START = re.compile(r"(?:[\"'“‘«(\[]|\*{1,2}|_{1,2})?\s*[A-ZÀ-ÖØ-Þ0-9•\-–]")
+_WORD_BEFORE = re.compile(r"([\w°.]+)" + _END + _CITATION + r"[ \t\n]*$")
 _MD_PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,2}[.)][ \t]+)")
+# A heading's or list item's number ("1. BACKGROUND", "2.1. Study design"): its full stop
+# ends no sentence.
+_LEADING_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?\d{1,2}(?:\.\d{1,2})*")
 MAX_SENTENCE = 1500
 # The first line of a document of several lines (its first paragraph in a PDF), up to this
 # length, is its title and is kept as one sentence: titles such as "... (the SASA! Study):
@@ -36,12 +47,52 @@ MAX_TITLE = 400
 _MD_BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
 _MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]")
+# A row of a table laid out with spaces in a typed text ("MEDAS      X     X"): one line.
+_COLUMNS = re.compile(r"\S[ \t]{3,}\S")
+# A typed text wrapped at a fixed width is wrapped at 60 to 100 columns, rarely more.
+MAX_WRAP_WIDTH = 120
 
 
-def _markdown_blocks(text: str) -> list[tuple[int, int]]:
+def wrap_width(text: str) -> int | None:
+    """The width a plain text is hard-wrapped at, or None when each line is a paragraph.
+
+    Hard-wrapped: blank lines separate paragraphs, most lines followed by another line of the
+    same paragraph run near a common width, and few lines run wider (a text written one line
+    per paragraph, as the benchmark's, has most of its lines far wider than its short ones).
+    """
+    lines = text.split("\n")
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    inner = sorted(len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
+                   if line.strip() and after.strip())
+    if len(inner) < 3 or len(widths) == len(lines):
+        return None
+    width = inner[int(0.9 * (len(inner) - 1))]
+    near = sum(1 for w in inner if w >= 0.75 * width)
+    wider = sum(1 for w in widths if w > width + 20)
+    if width <= MAX_WRAP_WIDTH and near >= 0.6 * len(inner) and wider <= 0.1 * len(widths):
+        return width
+    return None
+
+
+def _starts_block(content: str, in_list: bool) -> bool:
+    """Whether a line starts a block after a line of text. A numbered line interrupts a
+    paragraph only as "1." (CommonMark): "2023. Chaque patient …" is a wrapped line of the
+    paragraph, "2. amputation …" the next item of a list."""
+    match = _MD_BLOCK_START.match(content)
+    if not match:
+        return False
+    number = re.match(r"[ \t]*(\d+)[.)]", content)
+    return in_list or number is None or number.group(1) == "1"
+
+
+def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
+    """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
+    hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
+    heading stands alone, and so does a row of columns in a ``typed`` text."""
     blocks: list[tuple[int, int]] = []
     start: int | None = None
-    previous_alone = False
+    previous_alone = in_list = False
     offset = 0
     for content in text.split("\n"):
         line_start, offset = offset, offset + len(content) + 1
@@ -50,12 +101,16 @@ def _markdown_blocks(text: str) -> list[tuple[int, int]]:
                 blocks.append((start, line_start - 1))
             start, previous_alone = None, False
             continue
-        if start is not None and (previous_alone or _MD_BLOCK_START.match(content)):
+        alone = (_MD_ONE_LINE.match(content) is not None
+                 or line_start + len(content) - len(content.lstrip()) in headings
+                 or typed and _COLUMNS.search(content) is not None)
+        if start is not None and (previous_alone or alone or _starts_block(content, in_list)):
             blocks.append((start, line_start - 1))
             start = None
         if start is None:
             start = line_start
-        previous_alone = bool(_MD_ONE_LINE.match(content))
+            in_list = _LIST_ITEM.match(content) is not None
+        previous_alone = alone
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
@@ -64,9 +119,11 @@ def _markdown_blocks(text: str) -> list[tuple[int, int]]:
 def _blocks(text: str, split_lines: bool, headings: dict[int, int],
             fmt: str = "") -> list[tuple[int, int]]:
     """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats;
-    in Markdown, before the lines that start a block)."""
+    in Markdown and hard-wrapped text, before the lines that start a block)."""
     if fmt == "md":
-        return _markdown_blocks(text)
+        return _paragraph_blocks(text, headings, typed=False)
+    if fmt == "txt" and wrap_width(text):
+        return _paragraph_blocks(text, headings, typed=True)
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     blocks: list[tuple[int, int]] = []
     start = 0
@@ -95,11 +152,29 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int],
     return refined
 
 
-def _is_abbreviation(chunk: str) -> bool:
+# A time unit after a number ("45 min.", "1 h.") ends a sentence as any word does.
+_UNIT_END = re.compile(r"\d[ \u00a0\u202f]?(?:min|h|s|sec|hr|hrs)$", re.IGNORECASE)
+# A letter that labels an arm, a group, a type…: "arm A." ends a sentence, "J." is an initial.
+_LABELLED = re.compile(
+    r"\b(?:arms?|groups?|groupes?|bras|types?|phases?|grades?|stages?|stades?|class|classes?"
+    r"|parts?|partie|vitamins?|vitamines?|hepatitis|hépatite|sites?|cohorts?|cohortes?"
+    r"|conditions?|schedules?|options?|levels?|niveaux?|steps?|étapes?|cluster)[ \u00a0]+[A-Z]$",
+    re.IGNORECASE)
+# "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1"); before
+# another word it is "the state of the art."
+_NUMBERED_ONLY = {"art"}
+
+
+def _is_abbreviation(chunk: str, following: str) -> bool:
     match = _WORD_BEFORE.search(chunk)
     if not match:
         return False
+    before = chunk[: match.end(1)]
+    if _UNIT_END.search(before) or _LABELLED.search(before):
+        return False
     word = match.group(1).lower().rstrip(".")
+    if word in _NUMBERED_ONLY:
+        return re.match(r"[A-Z]?\d", following) is not None
     if word in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted abbreviations ("U.S.")
@@ -116,7 +191,10 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if not _NEXT_START.match(text, boundary):
             continue
-        if _is_abbreviation(text[max(cursor, boundary - 40) : boundary]):
+        if _LEADING_NUMBER.fullmatch(text, cursor, start + match.start()):
+            continue
+        if _is_abbreviation(text[max(cursor, boundary - 40) : boundary],
+                            text[boundary : boundary + 4]):
             continue
         spans.append((cursor, start + match.start() + len(match.group().rstrip())))
         cursor = boundary
@@ -124,13 +202,15 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, headings: dict[int, int]) -> tuple[int, int]:
+    """Without surrounding whitespace and a Markdown or list mark; a heading keeps its number
+    ("1. Introduction" is its section's title, and reads as a heading only whole)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     prefix = _MD_PREFIX.match(text, start, end)
-    if prefix and prefix.end() < end:
+    if prefix and prefix.end() < end and not (start in headings and prefix.group()[0].isdigit()):
         start = prefix.end()
     return start, end
 
@@ -172,7 +252,7 @@ def segment(
         pieces = [(b_start, b_end)] if whole else split_block(text, b_start, b_end)
         for s_start, s_end in pieces:
             for c_start, c_end in _cap_length(text, s_start, s_end):
-                t_start, t_end = _trim(text, c_start, c_end)
+                t_start, t_end = _trim(text, c_start, c_end, headings or {})
                 if t_end - t_start >= 2 and any(ch.isalnum() for ch in text[t_start:t_end]):
                     spans.append((t_start, t_end))
     return spans

@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 
 from .model import Section
+from .sentences import wrap_width
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+# A Markdown setext heading's underline ("Résumé" over "------"): "=" for level 1, "-" for 2.
+_SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*")
+# A Markdown paragraph wholly in bold, a heading for many authors ("**Critères d'inclusion**"),
+# unless it is a sentence set in bold.
+_BOLD_LINE = re.compile(r"[ \t]{0,3}(\*\*|__)([^*_\n]{2,90}?)\1[ \t]*")
 _CAPTION = re.compile(r"^\W*(?:tables?|tableaux?|fig(?:ure)?s?\.?)\s*(?:S?\d+|[IVX]+)\b",
                       re.IGNORECASE)
 _NUMBERED = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+([A-ZÀ-ÖØ-Þ].*)$")
@@ -73,28 +79,77 @@ def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
     A text with Markdown headings ("## Methods") states its structure: there a plain line is
     a heading only under a usual section name ("Competing interests"), as a sibling of the
     heading before it, never from layout alone (a numbered list item, "(DOCX)", a DOI in
-    capitals). In TXT and Markdown an indented line is a list item, not a heading.
+    capitals). In TXT and Markdown an indented line is a list item, not a heading. In a
+    hard-wrapped TXT a line that continues a paragraph is no heading ("10 UK hospitals took
+    part" at the start of a wrapped line).
     """
     headings: list[tuple[int, int, str]] = []
     lines = text.split("\n")
     explicit = fmt != "pdf" and any(_MD_HEADING.match(line) for line in lines)
+    width = wrap_width(text) if fmt == "txt" else None
+    parent = 0  # level of the latest heading not set in bold, which bold ones fall under
     offset = 0
     for index, line in enumerate(lines):
         md = _MD_HEADING.match(line)
+        marked = _markdown_heading(lines, index, parent) if fmt == "md" else None
+        prev_blank = index == 0 or not lines[index - 1].strip()
+        next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
         if md:
             headings.append((offset, len(md.group(1)), md.group(2).strip()))
+        elif marked:
+            headings.append((offset + len(line) - len(line.lstrip()), *marked))
         elif explicit:
             if not line[:1].isspace() and is_known_heading(line):
                 level = headings[-1][1] if headings else 1
                 headings.append((offset, level, line.strip()))
+        elif width and _continues_paragraph(lines, index, offset, headings, width):
+            pass
         elif not _is_list_or_table(line, fmt):
-            prev_blank = index == 0 or not lines[index - 1].strip()
-            next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
             ok, level = _is_plain_heading(line, prev_blank, next_blank)
             if ok:
-                headings.append((offset + len(line) - len(line.lstrip()), level, line.strip()))
+                start = offset + len(line) - len(line.lstrip())
+                headings.append((start, _label_level(line, level, headings), line.strip()))
+        if headings and headings[-1][0] >= offset and not _BOLD_LINE.fullmatch(line):
+            parent = headings[-1][1]
         offset += len(line) + 1
     return headings
+
+
+def _markdown_heading(lines: list[str], index: int, parent: int) -> tuple[int, str] | None:
+    """(level, title) of a setext heading's text line or of a paragraph wholly in bold, which
+    heads a part of the section it stands in (one level below ``parent``)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    alone = (index == 0 or not lines[index - 1].strip()) and not line[:1].isspace()
+    underline = _SETEXT.fullmatch(following)
+    if alone and line.strip() and underline and not _SETEXT.fullmatch(line):
+        return (1 if underline.group(1)[0] == "=" else 2), line.strip()
+    bold = _BOLD_LINE.fullmatch(line)
+    title = bold.group(2).strip() if bold else ""
+    if alone and title and title[-1] not in ".!?" and not following.strip():
+        return parent + 1, title
+    return None
+
+
+def _continues_paragraph(lines: list[str], index: int, offset: int,
+                         headings: list[tuple[int, int, str]], width: int) -> bool:
+    """In text wrapped at ``width``: a line after a line of text (not a heading), or a line
+    as wide as the text's lines that runs on into the next line, is inside a paragraph."""
+    previous = lines[index - 1] if index else ""
+    previous_start = offset - len(previous) - 1 + len(previous) - len(previous.lstrip())
+    after_text = previous.strip() and not (headings and headings[-1][0] == previous_start)
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(after_text or following.strip() and len(lines[index]) >= 0.75 * width)
+
+
+def _label_level(line: str, level: int, headings: list[tuple[int, int, str]]) -> int:
+    """A usual name set as a label ("Inclusion criteria:") heads a part of the section it
+    stands in, one level below that section's heading: as a top-level section it would run
+    over the numbered sections after it."""
+    if not line.rstrip().endswith(":") or _NUMBERED.match(line.strip()):
+        return level
+    opened = [lvl for _, lvl, title in headings if not title.endswith(":")]
+    return opened[-1] + 1 if opened else level
 
 
 def is_caption(title: str) -> bool:
