@@ -9,10 +9,10 @@ from flask_login import current_user
 
 from ..catalogue import Catalogue
 from ..documents import DocumentError
+from ..documents.language import language_code
 from ..evidence import ModelMissingError
 from ..forms import answer_form
 from ..models import Assessment
-from ..documents.language import language_code
 from ..services.answers import AnswerInput, applicable_invariant
 from ..services.assessments import catalogue_of, to_record
 from ..services.suggestions import SuggestionRun, suggest_from_document
