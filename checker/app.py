@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, has_request_context, render_template, request, session
+from flask import Flask, Request, has_request_context, render_template, request, session
 from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
@@ -16,6 +16,7 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
+from .text_input import without_controls
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -89,6 +90,18 @@ def _register_errors(app: Flask) -> None:
         return page(400, _("Bad request"), _("The request could not be understood."))
 
 
+class TextRequest(Request):
+    """A request whose posted form values lose control characters (see
+    :mod:`checker.text_input`): a NUL or a form feed pasted into a field would otherwise stop
+    the save on PostgreSQL or the Excel report later."""
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        form = self.__dict__["form"]
+        self.__dict__["form"] = self.parameter_storage_class(
+            [(key, without_controls(value)) for key, value in form.items(multi=True)])
+
+
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app; with ``AUTO_MIGRATE`` (default) the database schema is brought up to date."""
     app = Flask(
@@ -97,6 +110,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         static_folder=_asset_dir("static"),
         instance_relative_config=False,
     )
+    app.request_class = TextRequest
     app.config.update(build_config(overrides))
     load_all()
 

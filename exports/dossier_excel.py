@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checker.services.dossier_view import DossierView
 from checker.services.stamps import ReportStamp
 
+from .cells import append_row, cell_text
 from .dossier_context import build_dossier_context
 from .stamping import stamp_workbook
 
@@ -29,7 +30,7 @@ DATA_COLUMNS = (
 
 
 def _header(ws: Worksheet, values: list[str], widths: list[int]) -> None:
-    ws.append(values)
+    append_row(ws, values)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
         cell = ws.cell(ws.max_row, col)
@@ -37,8 +38,8 @@ def _header(ws: Worksheet, values: list[str], widths: list[int]) -> None:
 
 
 def _heading(ws: Worksheet, text: str) -> None:
-    ws.append([])
-    ws.append([text])
+    append_row(ws, [])
+    append_row(ws, [text])
     ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
 
 
@@ -47,46 +48,47 @@ def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
     ws.title = lab["sheet_summary"][:31]
     for col, width in zip("ABCDEF", (34, 30, 22, 16, 12, 60), strict=True):
         ws.column_dimensions[col].width = width
-    ws.append([ctx["title"]])
+    append_row(ws, [ctx["title"]])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([lab["report_id"], ctx["report_id"]])
-    ws.append(["", ctx["self_check_statement"]])
+    append_row(ws, [lab["report_id"], ctx["report_id"]])
+    append_row(ws, ["", ctx["self_check_statement"]])
     _heading(ws, lab["dossier_npi"])
     for key, value in ctx["npi"] + ctx["catalogue"]:
-        ws.append([key, value])
+        append_row(ws, [key, value])
     _heading(ws, lab["screening"])
     screening = ctx["screening"]
     if screening is None:
-        ws.append(["", lab["screening_not_done"]])
+        append_row(ws, ["", lab["screening_not_done"]])
     elif screening.is_npi:
-        ws.append(["", lab["screening_is_npi"]])
+        append_row(ws, ["", lab["screening_is_npi"]])
     else:
-        ws.append(["", lab["screening_not_npi"]])
+        append_row(ws, ["", lab["screening_not_npi"]])
         for reason in screening.reasons:
-            ws.append(["", reason])
+            append_row(ws, ["", reason])
     for question, answer, excludes in ctx["screening_questions"]:
-        ws.append([question, answer])
+        append_row(ws, [question, answer])
         if excludes:
             ws.cell(ws.max_row, 2).font = BOLD
     _heading(ws, lab["counts_vs_minimums"])
-    ws.append([lab["study_type"], lab["count"], lab["minimum"], lab["reached"]])
+    append_row(ws, [lab["study_type"], lab["count"], lab["minimum"], lab["reached"]])
     for cell in ws[ws.max_row]:
         cell.font = BOLD
     for m in ctx["minimums"]:
-        ws.append([m["label"], m["count"], m["minimum"], m["reached"]])
+        append_row(ws, [m["label"], m["count"], m["minimum"], m["reached"]])
     _heading(ws, lab["criteria"])
-    ws.append([lab["criterion"], lab["study_type"], lab["minimum"], lab["count"], lab["reached"],
-               lab["supporting_studies"]])
+    append_row(ws, [lab["criterion"], lab["study_type"], lab["minimum"], lab["count"],
+                    lab["reached"], lab["supporting_studies"]])
     for cell in ws[ws.max_row]:
         cell.font = BOLD
     for c in ctx["criteria"]:
-        ws.append([c["label"], c["type"], c["minimum"], c["count"], c["reached"], c["supporting"]])
+        append_row(ws, [c["label"], c["type"], c["minimum"], c["count"], c["reached"],
+                        c["supporting"]])
     _heading(ws, lab["missing"])
     for line in ctx["missing"] or [lab["nothing_missing"]]:
-        ws.append(["", line])
+        append_row(ws, ["", line])
     _heading(ws, lab["provenance"])
-    ws.append(["", ctx["provenance"]])
-    ws.append(["", ctx["label_statement"]])
+    append_row(ws, ["", ctx["provenance"]])
+    append_row(ws, ["", ctx["label_statement"]])
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = WRAP
@@ -96,7 +98,7 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
     lab = ctx["lab"]
     studies = ctx["studies"]
     if not studies:
-        ws.append([lab["studies"], lab["none"]])
+        append_row(ws, [lab["studies"], lab["none"]])
         return
     keys = [key for key, _value in studies[0]["pairs"]]
     # One row per study, with the union of the printed fields (publication fields vary).
@@ -107,7 +109,7 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
     _header(ws, ["#", *keys], [5] + [24] * len(keys))
     for s in studies:
         values = dict(s["pairs"])
-        ws.append([s["n"], *[values.get(k, "") for k in keys]])
+        append_row(ws, [s["n"], *[values.get(k, "") for k in keys]])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP
@@ -121,11 +123,11 @@ def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
                  *[f"{s['n']}. {s['study'].title}" for s in studies], lab["covered"]],
             [30, 30] + [18] * len(studies) + [10])
     for row in ctx["coverage"]:
-        ws.append([row.label, ", ".join(row.evidenced_by),
+        append_row(ws, [row.label, ", ".join(row.evidenced_by),
                    *[ctx["marks"][cell] for cell in row.cells],
                    lab["bool_yes"] if row.covered else lab["bool_no"]])
-    ws.append([])
-    ws.append([lab["coverage_help"]])
+    append_row(ws, [])
+    append_row(ws, [lab["coverage_help"]])
     for r in ws.iter_rows():
         for cell in r:
             cell.alignment = WRAP
@@ -134,12 +136,12 @@ def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
 
 def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
     view: DossierView = ctx["view"]
-    ws.append(list(DATA_COLUMNS))
+    append_row(ws, list(DATA_COLUMNS))
     for cell in ws[1]:
         cell.font = BOLD
     for s in view.studies:
         pub = s.publication
-        ws.append([
+        append_row(ws, [
             view.uid, ctx["report_id"], s.uid, s.title, s.study_type, s.document_kind,
             s.verdict_id, s.ethical_score, s.methodological_score, s.counts,
             "; ".join(s.reasons), pub.peer_reviewed if pub else None,
@@ -162,11 +164,11 @@ def render_dossier_xlsx(view: DossierView, stamp: ReportStamp) -> bytes:
     _coverage(wb.create_sheet(lab["sheet_coverage"][:31]), ctx)
     _data(wb.create_sheet("Data"), ctx)
     props = wb.properties
-    props.title = f"{ctx['title']} — {view.npi_name}"
-    props.creator = view.owner or "npis-checker"
+    props.title = cell_text(f"{ctx['title']} — {view.npi_name}")
+    props.creator = cell_text(view.owner or "npis-checker")
     props.identifier = stamp.report_id
-    props.keywords = f"npis-checker, {stamp.report_id}, dossier"
-    props.description = ctx["self_check_statement"]
+    props.keywords = cell_text(f"npis-checker, {stamp.report_id}, dossier")
+    props.description = cell_text(ctx["self_check_statement"])
     props.language = ctx["lang"]
     props.created = props.modified = datetime.now(UTC).replace(tzinfo=None)
     buffer = BytesIO()

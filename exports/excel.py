@@ -22,6 +22,7 @@ from checker.services.records import AssessmentRecord
 from checker.services.scoring import ScoreResult
 from checker.services.stamps import ReportStamp
 
+from .cells import append_row, cell_text
 from .context import answer_label, build_context
 from .stamping import stamp_workbook
 
@@ -51,18 +52,18 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
     ws.title = lab["sheet_summary"][:31]
     ws.column_dimensions["A"].width = 38
     ws.column_dimensions["B"].width = 90
-    ws.append([ctx["title"]])
+    append_row(ws, [ctx["title"]])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([lab["report_id"], ctx["report_id"]])
-    ws.append([])
+    append_row(ws, [lab["report_id"], ctx["report_id"]])
+    append_row(ws, [])
 
     def block(heading: str, pairs: list[tuple[str, str]]) -> None:
-        ws.append([heading])
+        append_row(ws, [heading])
         ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
         for key, value in pairs:
-            ws.append([key, value])
+            append_row(ws, [key, value])
             ws.cell(ws.max_row, 2).alignment = WRAP
-        ws.append([])
+        append_row(ws, [])
 
     block(lab["summary"], [
         (lab["verdict"], ctx["verdict"]),
@@ -92,13 +93,13 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
                lab["weight"], lab["justification"], lab["quotation"], lab["quote_check"],
                lab["location"], lab["confirmation"]]
     widths = [10, 15, 40, 20, 8, 7, 50, 50, 22, 18, 26]
-    ws.append(headers)
+    append_row(ws, headers)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
         cell = ws.cell(1, col)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
     for r in ctx["rows"]:
-        ws.append([r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
+        append_row(ws, [r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
                    r.justification, r.quotation, r.quotation_check, r.location, r.confirmation])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
@@ -125,7 +126,7 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
 
 def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
     record: AssessmentRecord = ctx["record"]
-    ws.append(list(DATA_COLUMNS))
+    append_row(ws, list(DATA_COLUMNS))
     for cell in ws[1]:
         cell.font = BOLD
     for row, view in zip(score.rows, ctx["rows"], strict=True):
@@ -133,7 +134,7 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
         updated = rec.updated_at
         if updated is not None and updated.tzinfo is not None:
             updated = updated.astimezone(UTC).replace(tzinfo=None)
-        ws.append([
+        append_row(ws, [
             record.uid, ctx["report_id"], record.catalogue_id, record.catalogue_version,
             record.study_type, record.document_kind, row.invariant.id, row.invariant.kind,
             view.title, row.answer, view.answer_label, row.effective, row.points,
@@ -165,14 +166,14 @@ def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     _detail(wb.create_sheet(ctx["lab"]["sheet_detail"][:31]), ctx)
     _data(wb.create_sheet("Data"), ctx, score)
     props = wb.properties
-    props.title = f"{ctx['title']} — {record.title}"
-    props.subject = f"{record.npi_name} ({record.study_type}, {record.document_kind})"
-    props.creator = record.assessor or "npis-checker"
+    props.title = cell_text(f"{ctx['title']} — {record.title}")
+    props.subject = cell_text(f"{record.npi_name} ({record.study_type}, {record.document_kind})")
+    props.creator = cell_text(record.assessor or "npis-checker")
     props.identifier = report_id
-    props.keywords = f"npis-checker, {report_id}, {record.study_type}"
-    props.description = ctx["label_statement"]
+    props.keywords = cell_text(f"npis-checker, {report_id}, {record.study_type}")
+    props.description = cell_text(ctx["label_statement"])
     props.language = ctx["lang"]
-    props.category = ctx["verdict"]
+    props.category = cell_text(ctx["verdict"])
     now = datetime.now(UTC).replace(tzinfo=None)
     props.created = props.modified = now
     buffer = BytesIO()

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.services.stamps import XLSX_PROPS, ReportStamp
 
+from .cells import append_row
 from .labels import Labels
 
 PDF_WRITE_OPTIONS = {"custom_metadata": True}
@@ -32,11 +33,11 @@ def stamp_workbook(wb: Workbook, ws: Worksheet, stamp: ReportStamp, lab: Labels)
     """Custom document properties (read by the verifier) and a block on the summary sheet."""
     for name, key in XLSX_PROPS.items():
         wb.custom_doc_props.append(StringProperty(name=key, value=getattr(stamp, name)))
-    ws.append([])
-    ws.append([lab["stamp_heading"]])
+    append_row(ws, [])
+    append_row(ws, [lab["stamp_heading"]])
     ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
     for key, value in stamp_rows(lab, stamp):
-        ws.append([key, value])
+        append_row(ws, [key, value])
         ws.cell(ws.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.append(["", lab["verify_hint"]])
+    append_row(ws, ["", lab["verify_hint"]])
     ws.cell(ws.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")

@@ -10,6 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from ..text_input import without_controls
 from .docx_reading import docx_blocks, is_bold_heading
 from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .ligatures import expand_ligatures
@@ -60,7 +61,7 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
             break
         except UnicodeDecodeError:
             continue
-    text = expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = expand_ligatures(without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
     return RawText(text=text, format=fmt)
 
 

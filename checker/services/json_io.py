@@ -16,6 +16,7 @@ from typing import Any
 
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
+from checker.text_input import without_controls
 
 from .records import (
     ANSWER_ORIGINS,
@@ -166,7 +167,10 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(f"{path}.{key}", f"expected a string, got {_kind(value)}")
             return None if nullable else ""
-        return value
+        if len(value) > MAX_TEXT:
+            self.fail(f"{path}.{key}", f"longer than {MAX_TEXT} characters")
+            return None if nullable else ""
+        return without_controls(value)
 
     def choice(self, data: dict[str, Any], key: str, path: str, allowed: tuple[str, ...], *,
                nullable: bool = False) -> str | None:
@@ -182,8 +186,9 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(f"{path}.{key}", f"expected an integer, got {_kind(value)}")
             return 0
-        if value < minimum:
-            self.fail(f"{path}.{key}", f"must be at least {minimum}")
+        if not minimum <= value <= MAX_INTEGER:
+            self.fail(f"{path}.{key}", f"must be between {minimum} and {MAX_INTEGER}")
+            return minimum
         return value
 
     def timestamp(self, data: dict[str, Any], key: str, path: str) -> datetime | None:
@@ -199,8 +204,17 @@ class _Reader:
             self.fail(f"{path}.{key}", f"'{value}' is not an ISO 8601 date-time")
             return None
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+            try:
+                parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:  # "9999-12-31T23:59:59-05:00" is past year 9999 in UTC
+                self.fail(f"{path}.{key}", f"'{value}' is out of the range of dates")
+                return None
         return parsed
+
+
+# No exported field comes near these; beyond them a file is not an export of this software.
+MAX_TEXT = 100_000
+MAX_INTEGER = 2**53
 
 
 def _kind(value: Any) -> str:
@@ -257,6 +271,11 @@ def _parse(data: Any) -> Any:
             raise JsonImportError(
                 [f"file: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
             ) from exc
+        except RecursionError as exc:
+            raise JsonImportError(["file: nested too deeply to be an npis-checker export"]) \
+                from exc
+        except ValueError as exc:  # a number of thousands of digits
+            raise JsonImportError([f"file: {exc}"]) from exc
     return data
 
 

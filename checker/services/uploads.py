@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from ..documents import FORMATS
 from ..documents.odt import is_odt
+from ..text_input import without_controls
 
 ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
 
@@ -74,6 +75,17 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
     return kind
 
 
+def _safe_name(filename: str) -> str:
+    """The file name without folders or control characters, at most 255 characters with its
+    extension kept."""
+    name = without_controls(Path(filename).name).replace("\n", " ")
+    if len(name) <= 255:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    return (stem[:255 - len(extension) - 1] + dot + extension) if dot and len(extension) <= 10 \
+        else name[:255]
+
+
 def store_document(
     upload_dir: str | Path, filename: str, data: bytes, max_bytes: int
 ) -> StoredDocument:
@@ -85,7 +97,7 @@ def store_document(
     path = directory / f"{digest}.{kind}"
     if not path.exists():
         path.write_bytes(data)
-    safe_name = Path(filename).name[:255]
+    safe_name = _safe_name(filename)
     return StoredDocument(safe_name, digest, len(data), kind, path)
 
 
@@ -99,4 +111,4 @@ def stored_again(upload_dir: str | Path, filename: str, sha256: str, kind: str) 
     path = Path(upload_dir) / f"{sha256}.{kind}"
     if not path.is_file():
         return None
-    return StoredDocument(Path(filename).name[:255], sha256, path.stat().st_size, kind, path)
+    return StoredDocument(_safe_name(filename), sha256, path.stat().st_size, kind, path)

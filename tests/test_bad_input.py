@@ -1,0 +1,105 @@
+"""Control characters, hostile JSON and odd file names: a clear message or a clean save,
+never a crash (on SQLite and PostgreSQL alike)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+
+import openpyxl
+import pytest
+from conftest import create_assessment, post, save_answer
+from sqlalchemy import select, update
+
+from checker.demo import load_demo
+from checker.extensions import db
+from checker.models import Answer, Assessment
+from checker.services.json_io import JsonImportError, export_json, import_json
+from checker.text_input import without_controls
+
+
+def test_control_characters_are_dropped_and_page_breaks_read_as_line_breaks():
+    assert without_controls("a\x00b\x07c\x0cd\x0be\tf\ng") == "abc\nd\ne\tf\ng"
+
+
+def test_typed_control_characters_are_not_saved(app, auth_client, assessment):
+    response = save_answer(auth_client, assessment, "E01", 0, answer="met",
+                           justification="Approved\x00 on\x0c12 March.", page="3\x0b")
+    assert response.status_code == 302
+    with app.app_context():
+        row = db.session.scalar(select(Answer).where(Answer.invariant_id == "E01"))
+        assert (row.justification, row.page) == ("Approved on\n12 March.", "3")
+
+
+def test_the_excel_report_holds_control_characters_stored_earlier(app, auth_client, assessment):
+    save_answer(auth_client, assessment, "E01", 0, answer="met", justification="ok")
+    with app.app_context():  # as stored by an earlier version that kept them
+        db.session.execute(update(Answer).where(Answer.invariant_id == "E01").values(
+            justification="Pasted\x0bfrom a PDF\x0c", quotation="\x01x"))
+        db.session.execute(update(Assessment).values(title="Walk\x0b", npi_name="W\x01alk"))
+        db.session.commit()
+    response = auth_client.get(f"/assessments/{assessment}/report.xlsx")
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.data))
+    cells = [c for row in book["Data"].iter_rows(values_only=True) for c in row
+             if isinstance(c, str)]
+    assert "Pasted from a PDF " in cells
+
+
+def test_a_text_document_with_form_feeds_is_suggested_and_reported(app, auth_client):
+    text = ("Walking after stroke: protocol\n\x0cEthics\nThe protocol was approved by the ethics "
+            "committee CPP Ouest III on 12 March 2024.\x0c\n")
+    uid = create_assessment(auth_client, document=(io.BytesIO(text.encode()), "prot\x0b.txt"))
+    with app.app_context():
+        row = db.session.scalar(select(Assessment).where(Assessment.uid == uid))
+        assert row.document_filename == "prot .txt"
+        assert not any("\x0c" in a.quotation for a in row.answers)
+    assert auth_client.get(f"/assessments/{uid}/report.xlsx").status_code == 200
+
+
+def test_a_long_file_name_keeps_its_extension(app, auth_client):
+    long_name = "n" * 300 + ".txt"
+    uid = create_assessment(auth_client, document=(io.BytesIO(b"A protocol.\n"), long_name))
+    with app.app_context():
+        name = db.session.scalar(select(Assessment.document_filename).where(Assessment.uid == uid))
+    assert len(name) == 255 and name.endswith(".txt")
+
+
+@pytest.fixture
+def export() -> dict:
+    from checker.catalogue import get_catalogue
+
+    catalogue = get_catalogue()
+    return copy.deepcopy(export_json(catalogue, load_demo(catalogue)))
+
+
+@pytest.mark.parametrize("mutate, expected", [
+    (lambda d: d["document"].update(size=10**100), "document.size: must be between 0 and"),
+    (lambda d: d["assessment"].update(created_at="9999-12-31T23:59:59-05:00"),
+     "out of the range of dates"),
+    (lambda d: d["answers"][0].update(justification="x" * 100_001), "longer than 100000"),
+])
+def test_hostile_values_in_an_import_get_a_message(export, mutate, expected):
+    mutate(export)
+    with pytest.raises(JsonImportError) as caught:
+        import_json(json.dumps(export))
+    assert any(expected in problem for problem in caught.value.problems)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"format_version": ' + "9" * 5000 + "}", "file: "),
+])
+def test_hostile_json_text_gets_a_message(text, expected):
+    with pytest.raises(JsonImportError) as caught:
+        import_json(text)
+    assert expected in caught.value.problems[0]
+
+
+def test_hostile_json_on_the_web_import_page(auth_client):
+    response = post(auth_client, "/assessments/import",
+                    {"file": (io.BytesIO(b"[" * 100_000 + b"]" * 100_000), "a.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.get_data(as_text=True)
