@@ -103,3 +103,42 @@ def test_hostile_json_on_the_web_import_page(auth_client):
                     content_type="multipart/form-data")
     assert response.status_code == 400
     assert "nested too deeply" in response.get_data(as_text=True)
+
+
+def _docx_bomb(paragraphs: int) -> bytes:
+    """A small DOCX whose document.xml unpacks to paragraphs × 1,000 characters."""
+    import zipfile
+
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    body = "<w:p><w:r><w:t>" + "a" * 1000 + "</w:t></w:r></w:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + (body * paragraphs).encode())
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_docx_that_unpacks_to_hundreds_of_megabytes_is_refused_quickly():
+    from checker.documents import TooLongDocumentError, extract_document
+
+    bomb = _docx_bomb(70_000)  # 70 MB of XML in a file of well under 1 MB
+    assert len(bomb) < 1_000_000
+    with pytest.raises(TooLongDocumentError) as caught:
+        extract_document(bomb, "bomb.docx")
+    assert "trop long" in caught.value.message("fr")
+
+
+def test_a_text_of_more_than_a_thousand_pages_is_refused(monkeypatch):
+    import checker.documents as documents
+
+    monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 1000)
+    with pytest.raises(documents.TooLongDocumentError):
+        documents.extract_document(b"A sentence of the protocol. " * 100, "long.txt")
+    assert documents.extract_document(b"A sentence of the protocol. " * 30, "ok.txt").text

@@ -364,6 +364,28 @@ def test_bench_command_prints_the_exact_last_line(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no articles" in missing.output
 
 
+@pytest.mark.parametrize("labels, message", [
+    ("kind,pair_id,pmcid,item,reported\n", "missing column(s) split"),
+    ("kind,pair_id,pmcid,item,reported,split\nprotocol,1,PMC1\n", "labels.csv:2: expected 6"),
+    ("kind,pair_id,pmcid,item,reported,split\nprotocol,1,PMC1,24_Ethics,yes,valid\n",
+     "labels.csv:2: reported 'yes' is not 0 or 1"),
+    ("kind,pair_id,pmcid,item,reported,split\nprotocol,one,PMC1,24_Ethics,1,valid\n",
+     "labels.csv:2: pair_id 'one' is not a whole number"),
+])
+def test_bench_names_the_line_of_a_malformed_labels_file(tmp_path: Path, labels: str,
+                                                          message: str) -> None:
+    _write_benchmark(tmp_path)
+    (tmp_path / "labels.csv").write_text(labels, "utf-8")
+    result = CliRunner().invoke(main, ["bench", "elements", "--data", str(tmp_path),
+                                       "--split", "valid"])
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert "Traceback" not in result.output
+    (tmp_path / "labels.csv").write_bytes(labels.encode("utf-16"))
+    result = CliRunner().invoke(main, ["bench", "elements", "--data", str(tmp_path),
+                                       "--split", "valid"])
+    assert result.exit_code == 1 and "not UTF-8 text" in result.output
+
+
 def test_analyse_command_outputs_json(tmp_path: Path) -> None:
     path = tmp_path / "yoga.md"
     path.write_text(PROTOCOL_EN, "utf-8")

@@ -67,6 +67,11 @@ def test_cli_errors_are_clear(cli_env, user, tmp_path):
     out = tmp_path / "x.pdf"
     result = cli_env.invoke(main, ["report", "nope", "--out", str(out)])
     assert result.exit_code == 1 and "no assessment 'nope'" in result.output
+    huge = "9" * 30  # all digits, beyond any database id
+    result = cli_env.invoke(main, ["report", huge, "--out", str(out)])
+    assert result.exit_code == 1 and f"no assessment '{huge}'" in result.output
+    result = cli_env.invoke(main, ["dossier", "report", huge, "--out", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     result = cli_env.invoke(main, ["import", str(bad), "--user", "alice"])

@@ -52,3 +52,12 @@ class CorruptDocumentError(DocumentError):
         "fr": "Le fichier est endommagé ou ne correspond pas à son extension ; il n'a pas pu "
         "être lu.",
     }
+
+
+class TooLongDocumentError(DocumentError):
+    default_messages = {
+        "en": "The document is too long to analyse (more than about 1,000 pages of text). "
+        "Provide the protocol or paper itself, without appended material.",
+        "fr": "Le document est trop long pour être analysé (plus d'environ 1 000 pages de texte). "
+        "Fournissez le protocole ou l'article seul, sans les documents annexes.",
+    }

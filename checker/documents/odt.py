@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import CorruptDocumentError
+from .errors import CorruptDocumentError, TooLongDocumentError
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -20,7 +20,7 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SKIPPED = {f"{{{_TEXT}}}tracked-changes", f"{{{_TEXT}}}note", f"{{{_TEXT}}}soft-page-break",
             f"{{{_OFFICE}}}annotation", f"{{{_TEXT}}}sequence-decls"}
-MAX_CONTENT_BYTES = 200 * 1024 * 1024  # content.xml, unpacked: a zip bomb stops here
+MAX_CONTENT_BYTES = 64 * 1024 * 1024  # content.xml, unpacked: a zip bomb stops here
 MAX_SPACES = 100  # text:s c="..." repeats a space; a forged count must not fill the memory
 
 
@@ -42,11 +42,11 @@ def odt_blocks(data: bytes) -> list[tuple[str, int]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("content.xml")
             if info.file_size > MAX_CONTENT_BYTES:
-                raise CorruptDocumentError("content.xml too large")
+                raise TooLongDocumentError("content.xml too large")
             content = archive.read(info)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         root = etree.fromstring(content, parser)
-    except CorruptDocumentError:
+    except (CorruptDocumentError, TooLongDocumentError):
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, etree.XMLSyntaxError) as exc:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc

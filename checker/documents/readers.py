@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from ..text_input import without_controls
 from .docx_reading import docx_blocks, is_bold_heading
-from .errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    TooLongDocumentError,
+    UnsupportedFormatError,
+)
 from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
@@ -94,6 +99,7 @@ def read_docx(data: bytes) -> RawText:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _refuse_docx_bomb(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -109,6 +115,22 @@ def read_docx(data: bytes) -> RawText:
          for text, level, bold in blocks],
         "docx",
     )
+
+
+# The text parts of a DOCX, unpacked: a long protocol holds a few MB; a small file that
+# unpacks to hundreds of MB (a zip bomb) would hold a worker for minutes and GBs of memory.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
+
+
+def _refuse_docx_bomb(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist()
+                           if info.filename.startswith("word/") and info.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
+    if unpacked > MAX_DOCX_XML_BYTES:
+        raise TooLongDocumentError(f"{unpacked} bytes of XML unpacked")
 
 
 def read_odt(data: bytes) -> RawText:

@@ -64,15 +64,41 @@ def load_benchmark(data_dir: str | Path) -> list[Article]:
     if not labels_path.is_file():
         raise FileNotFoundError(f"{labels_path} not found")
     articles: dict[tuple[str, int], Article] = {}
-    with labels_path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = (row["kind"], int(row["pair_id"]))
-            if key not in articles:
-                stem = f"{int(row['pair_id']):03d}_{row['pmcid']}"
-                path = _document_path(data_dir / "documents" / row["kind"], stem)
-                articles[key] = Article(row["kind"], key[1], row["pmcid"], path, row["split"], {})
-            articles[key].labels[row["item"]] = int(row["reported"])
+    try:
+        with labels_path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [name for name in LABEL_COLUMNS if name not in (reader.fieldnames or [])]
+            if missing:
+                raise ValueError(f"{labels_path}: missing column(s) {', '.join(missing)} "
+                                 f"(expected {','.join(LABEL_COLUMNS)})")
+            for row in reader:
+                kind, pair_id, reported = _label_row(row, f"{labels_path}:{reader.line_num}")
+                key = (kind, pair_id)
+                if key not in articles:
+                    stem = f"{pair_id:03d}_{row['pmcid']}"
+                    path = _document_path(data_dir / "documents" / kind, stem)
+                    articles[key] = Article(kind, pair_id, row["pmcid"], path, row["split"], {})
+                articles[key].labels[row["item"]] = reported
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{labels_path}: not UTF-8 text ({exc.reason} at byte {exc.start})") \
+            from exc
     return [articles[key] for key in sorted(articles)]
+
+
+LABEL_COLUMNS = ("kind", "pair_id", "pmcid", "item", "reported", "split")
+
+
+def _label_row(row: dict[str, str | None], where: str) -> tuple[str, int, int]:
+    """(kind, pair id, reported) of a labels.csv row, or ValueError naming its line."""
+    if any(row.get(name) is None for name in LABEL_COLUMNS):
+        raise ValueError(f"{where}: expected {len(LABEL_COLUMNS)} values "
+                         f"({','.join(LABEL_COLUMNS)})")
+    pair_id, reported = (row["pair_id"] or "").strip(), (row["reported"] or "").strip()
+    if not pair_id.isdigit():
+        raise ValueError(f"{where}: pair_id {pair_id!r} is not a whole number")
+    if reported not in ("0", "1"):
+        raise ValueError(f"{where}: reported {reported!r} is not 0 or 1")
+    return str(row["kind"]), int(pair_id), int(reported)
 
 
 def _document_path(folder: Path, stem: str) -> Path:

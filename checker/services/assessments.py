@@ -225,10 +225,14 @@ def get_owned(uid: str, user: User) -> Assessment:
     return assessment
 
 
+# A numeric id the database can hold (a 64-bit integer has 19 digits).
+MAX_ID_DIGITS = 18
+
+
 def find_assessment(key: str) -> Assessment | None:
     """For the command line: by uid, or by numeric id."""
     assessment = db.session.scalar(select(Assessment).where(Assessment.uid == key))
-    if assessment is None and key.isdigit():
+    if assessment is None and key.isdigit() and len(key) <= MAX_ID_DIGITS:
         assessment = db.session.get(Assessment, int(key))
     return assessment
 

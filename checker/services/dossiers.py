@@ -18,7 +18,7 @@ from ..extensions import db
 from ..models import Assessment, User
 from ..models._time import utcnow
 from ..models.dossier import Dossier, DossierStudy, StudyPublication
-from .assessments import AssessmentNotFound, catalogue_of, get_owned, to_record
+from .assessments import MAX_ID_DIGITS, AssessmentNotFound, catalogue_of, get_owned, to_record
 from .digests import assessment_digest, canonical_digest
 from .records import NPI_DOMAINS
 from .screening import ScreeningResult, load_questionnaire, screen
@@ -135,7 +135,7 @@ def get_owned_dossier(uid: str, user: User) -> Dossier:
 def find_dossier(key: str) -> Dossier | None:
     """For the command line: by uid, or by numeric id."""
     dossier = db.session.scalar(select(Dossier).where(Dossier.uid == key))
-    if dossier is None and key.isdigit():
+    if dossier is None and key.isdigit() and len(key) <= MAX_ID_DIGITS:
         dossier = db.session.get(Dossier, int(key))
     return dossier
 
