@@ -89,6 +89,20 @@ def _register_errors(app: Flask) -> None:
     def bad_request(_exc: Exception) -> tuple[str, int]:
         return page(400, _("Bad request"), _("The request could not be understood."))
 
+    @app.errorhandler(405)
+    def wrong_method(_exc: Exception) -> tuple[str, int]:
+        return page(405, _("Not allowed"), _(
+            "This address cannot be used this way (a link to an action that needs a button, "
+            "or the reverse). Go back and use the page's buttons and links."))
+
+    @app.errorhandler(500)
+    def server_error(_exc: Exception) -> tuple[str, int]:
+        db.session.rollback()  # whatever failed half-way is not kept
+        return page(500, _("Something went wrong"), _(
+            "npis-checker could not complete this request. What was saved before is kept; what "
+            "you just sent may not have been saved, so go back and check. The details are in "
+            "the server's log."))
+
 
 class TextRequest(Request):
     """A request whose posted form values lose control characters (see

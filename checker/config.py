@@ -7,8 +7,10 @@ catalogue without code changes.
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +55,24 @@ def _secret_key(directory: Path) -> str:
     return key
 
 
+MAX_UPLOAD_MB = 1024  # a larger limit is a typo: no protocol or paper comes near it
+
+
 def _upload_mb() -> float:
-    raw = os.environ.get("NPIS_MAX_UPLOAD_MB", "")
-    try:
-        return float(raw) if raw else DEFAULT_UPLOAD_MB
-    except ValueError:
+    """NPIS_MAX_UPLOAD_MB, or the default (with a warning) when it is not a number of MB
+    between 0 and 1024: a typo must neither stop the app nor disable the limit."""
+    raw = os.environ.get("NPIS_MAX_UPLOAD_MB", "").strip()
+    if not raw:
         return DEFAULT_UPLOAD_MB
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_UPLOAD_MB:  # also false for nan
+        print(f"warning: NPIS_MAX_UPLOAD_MB={raw!r} is not a number of MB between 0 and "
+              f"{MAX_UPLOAD_MB}; using {DEFAULT_UPLOAD_MB:g}", file=sys.stderr)
+        return DEFAULT_UPLOAD_MB
+    return value
 
 
 def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:

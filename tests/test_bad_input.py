@@ -142,3 +142,39 @@ def test_a_text_of_more_than_a_thousand_pages_is_refused(monkeypatch):
     with pytest.raises(documents.TooLongDocumentError):
         documents.extract_document(b"A sentence of the protocol. " * 100, "long.txt")
     assert documents.extract_document(b"A sentence of the protocol. " * 30, "ok.txt").text
+
+
+def test_a_wrong_method_gets_a_page_in_french(app, auth_client, assessment):
+    post(auth_client, "/language", {"lang": "fr"})
+    wrong = auth_client.put(f"/assessments/{assessment}")
+    assert wrong.status_code == 405 and "Action non permise" in wrong.get_data(as_text=True)
+
+
+def test_a_server_error_gets_a_page_in_french_without_details(make_app):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    def fail() -> str:
+        raise RuntimeError("a bug")
+
+    app.add_url_rule("/boom", "boom", fail)
+    broken = app.test_client().get("/boom", headers={"Accept-Language": "fr"})
+    assert broken.status_code == 500
+    page = broken.get_data(as_text=True)
+    assert "Une erreur s&#39;est produite" in page or "Une erreur s'est produite" in page
+    assert "a bug" not in page and "Traceback" not in page
+
+
+@pytest.mark.parametrize("raw", ["nan", "inf", "1e400", "-5", "abc", "0"])
+def test_a_malformed_upload_limit_falls_back_to_the_default_with_a_warning(
+        monkeypatch, capsys, tmp_path, raw):
+    from checker.config import DEFAULT_UPLOAD_MB, build_config
+
+    monkeypatch.setenv("NPIS_MAX_UPLOAD_MB", raw)
+    config = build_config({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                           "DATA_DIR": str(tmp_path)})
+    assert config["MAX_UPLOAD_BYTES"] == int(DEFAULT_UPLOAD_MB * 1024 * 1024)
+    assert "NPIS_MAX_UPLOAD_MB" in capsys.readouterr().err
+    monkeypatch.setenv("NPIS_MAX_UPLOAD_MB", "2.5")
+    config = build_config({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                           "DATA_DIR": str(tmp_path)})
+    assert config["MAX_UPLOAD_BYTES"] == int(2.5 * 1024 * 1024)

@@ -66,3 +66,16 @@ def test_demo_reports_an_unwritable_directory(tmp_path):
     result = CliRunner().invoke(cli(), ["demo", "--out", str(blocker / "sub")])
     assert result.exit_code != 0
     assert "Error" in result.output and "Traceback" not in result.output
+
+
+def test_the_shipped_demo_file_names_the_current_catalogue():
+    """So `npis-check import checker/demo/interventional_demo.json` is accepted as it is."""
+    import json
+    from pathlib import Path
+
+    import checker.demo
+    from checker.catalogue import get_catalogue
+
+    path = Path(checker.demo.__file__).parent / "interventional_demo.json"
+    data = json.loads(path.read_text("utf-8"))
+    assert data["catalogue"]["fingerprint"] == get_catalogue().fingerprint

@@ -46,6 +46,7 @@ def upload(client, name: str, data: bytes, **changes):
     ("protocole.odt", "odt"),
     ("protocol.txt", "Étude pilote, protocole v2.\n".encode("latin-1")),
     ("notes.txt", "Protocole d'étude — version 2\n".encode()),
+    ("unicode.txt", "Protocole d'étude — version 2\n".encode("utf-16")),
     ("protocol.md", b"# Protocol\n\n## Methods\n\nParticipants are randomised.\n"),
 ])
 def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):

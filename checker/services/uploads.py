@@ -32,7 +32,8 @@ class StoredDocument:
 
 def _looks_like_text(data: bytes) -> bool:
     try:
-        text = data.decode("utf-8")
+        # UTF-16 with its byte-order mark is what Windows Notepad writes as "Unicode".
+        text = data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8")
     except UnicodeDecodeError:
         # latin-1 decodes any byte; reject binary by its control characters instead.
         text = data.decode("latin-1")
