@@ -178,3 +178,12 @@ def test_a_malformed_upload_limit_falls_back_to_the_default_with_a_warning(
     config = build_config({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
                            "DATA_DIR": str(tmp_path)})
     assert config["MAX_UPLOAD_BYTES"] == int(2.5 * 1024 * 1024)
+
+
+def test_an_invisible_title_is_no_title(app, auth_client):
+    from conftest import ASSESSMENT_FORM
+
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "title": "\u200b \u2060"},
+                    content_type="multipart/form-data")
+    assert response.status_code == 400 and "This field is required." in response.get_data(
+        as_text=True)

@@ -220,6 +220,12 @@ def test_duplicate_id(tmp_path, data):
     assert any("invariant E01: field id: duplicate id" in p for p in problems)
 
 
+def test_duplicate_answer_id(tmp_path, data):
+    data["scoring"]["answers"].append(copy.deepcopy(data["scoring"]["answers"][0]))
+    problems = problems_of(tmp_path, data)
+    assert any("scoring.answers" in p and "duplicate id" in p for p in problems), problems
+
+
 def test_missing_translation(tmp_path, data):
     del data["invariants"][index_of(data, "INT03")]["guidance"]["paper"]["met"]["fr"]
     problems = problems_of(tmp_path, data)

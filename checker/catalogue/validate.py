@@ -149,6 +149,10 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
         for ident, n in Counter(ids).items():
             if n > 1:
                 yield ctx.meta(f"duplicate id '{ident}'", group)
+    answer_ids = [a.get("id") for a in (data.get("scoring") or {}).get("answers") or []]
+    for ident, n in Counter(answer_ids).items():
+        if n > 1:  # the answer form would offer the same answer twice
+            yield ctx.meta(f"duplicate id '{ident}'", "scoring.answers")
     for i, element in enumerate(data.get("reporting_elements") or []):
         if element.get("id") not in standards.get("SCTM", set()):
             yield ctx.meta(f"unknown SCTM item '{element.get('id')}'",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,11 +67,17 @@ def language_as_code(declared: str) -> str:
     return language_code(declared) or declared.strip()
 
 
+def _visible(text: str) -> bool:
+    """Whether ``text`` shows something: not only spaces or invisible format characters (a
+    zero-width space pasted alone is no title)."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
+
+
 def validate_fields(catalogue: Catalogue, fields: AssessmentFields) -> dict[str, str]:
     """Field -> message for every problem (empty when the fields are acceptable)."""
     errors: dict[str, str] = {}
     for name in ("title", "npi_name", "country", "language"):
-        if not str(getattr(fields, name) or "").strip():
+        if not _visible(str(getattr(fields, name) or "")):
             errors[name] = _("This field is required.")
     for name, limit in FIELD_LIMITS.items():
         if len(str(getattr(fields, name) or "")) > limit:
