@@ -1,4 +1,4 @@
-"""PDF reading: running heads and page numbers left out."""
+"""PDF reading: running heads and page numbers left out, line-end hyphenation resolved."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import pytest
 from checker.documents import extract_document
 from checker.documents.pdf import PdfPage, drop_running_lines
 from checker.documents.typography import StyledLine
+from checker.evidence.features import (
+    keeps_line_end_hyphen,
+    matching_text,
+    readable_text,
+    text_words,
+)
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven")
 
@@ -98,3 +104,51 @@ def test_two_page_pdf_sentence_runs_on_past_its_running_head() -> None:
     assert "Journal of" not in doc.text and "Page " not in doc.text
     texts = [doc.sentence_text(s) for s in doc.sentences]
     assert len(texts) == 7 and all(t.startswith("Participants") for t in texts)
+
+
+@pytest.mark.parametrize(("head", "tail", "kept"), [
+    ("consente", "ment", False),  # never written whole in the document: still one word
+    ("indési", "rables", False),
+    ("puis", "sance", False),  # "puis" is a word, "sance" is not
+    ("ran", "domised", False),
+    ("care", "less", False),  # an ending, though both halves are words
+    ("be", "cause", False),  # a short head is a syllable
+    ("double", "blind", True),  # both halves are words of the document
+    ("computer", "generated", True),
+    ("follow", "up", True),  # written "follow-up" elsewhere
+    ("self", "reported", True),
+    ("non", "infériorité", True),
+    ("sous", "groupe", True),
+    ("intention-to", "treat", True),
+    ("c'est-à", "dire", True),
+    ("self-ef", "ficacy", False),  # a compound whose last word is split
+    ("Sud", "Est", True),
+    ("COVID", "19", True),
+    ("t", "test", True),
+    ("CON", "SORT", False),
+    ("NC", "T01761331", False),
+    ("celle", "ci", True),
+])
+def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
+    words = text_words("The double-blind, computer generated follow-up was reported by "
+                       "patients in a sous groupe, who were able to say why: less care may be "
+                       "the cause. Participants "
+                       "were ran-\ndomised; puis l'ensemble a été analysé. Le consente-\nment.")
+    assert keeps_line_end_hyphen(head, tail, words) is kept
+
+
+def test_the_halves_of_a_split_word_are_no_words_of_the_document() -> None:
+    words = text_words("Le consente\u2010\nment écrit. Le critère de non-infériorité.")
+    assert "consente" not in words and "ment" not in words
+    assert {"non-infériorité", "non", "infériorité", "écrit"} <= words
+
+
+def test_matching_and_readable_text_resolve_hyphens_alike() -> None:
+    text = ("Tous ont donné leur consente\u2010\nment écrit, avec une puis\u2010\nsance de 90 %, "
+            "en double-\naveugle, dans le CPP Sud-\nEst.")
+    words = text_words(text + " Un essai en double aveugle.")
+    expected = ("Tous ont donné leur consentement écrit, avec une puissance de 90 %, en "
+                "double-aveugle, dans le CPP Sud-Est.")
+    assert matching_text(text, words) == expected
+    assert readable_text(text, words) == expected
+    assert matching_text("un trai\u00ad\ntement", words) == "un traitement"  # a soft hyphen
