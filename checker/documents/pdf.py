@@ -33,43 +33,66 @@ class PdfPage:
 
 MARGIN_LINES = 2  # lines at the top and at the bottom of a page where running heads sit
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?"
+                          r"|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]", re.IGNORECASE)
 
 
 def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
     """Pages without their running heads and feet: a journal's name, a DOI or "Page 3 of 12"
-    repeated at the top or bottom of most pages would otherwise cut the sentence that runs on
+    repeated at the top or bottom of the pages would otherwise cut the sentence that runs on
     to the next page and be read as sentences of their own.
 
     A margin line is dropped when the same line, digits aside, sits in the margins of at least
-    half the pages (and three) and nowhere else, or when it is a bare page number.
+    half the pages (and two) of one of these sets, and nowhere else: all pages, the pages after
+    the first (whose head often differs), the even or the odd ones among those (journals
+    alternate the authors' and the journal's names). A page number is dropped too: any bare
+    number in a document of three pages or more, an explicit one ("Page 1 of 2", "1/2",
+    "- 3 -") on any page count.
     """
-    if len(pages) < 3:
-        return pages
     # Per page: its lines, their shapes, and which of them sit in the margins.
     layout = []
     for page in pages:
         lines = page.text.split("\n")
         layout.append((lines, [_shape(line) for line in lines], set(_margin_indices(lines))))
-    counts: Counter[str] = Counter()
     in_body: set[str] = set()
     for lines, shapes, margin in layout:
-        counts.update({shapes[i] for i in margin})
         in_body.update(shapes[i] for i, line in enumerate(lines)
                        if i not in margin and line.strip())
     # A line of the text itself can also repeat (formulaic text, tables): a running head
     # never appears away from the margins.
-    running = {shape for shape, n in counts.items()
-               if n >= max(3, len(pages) / 2) and shape not in in_body}
+    running = _repeated_margin_shapes([(shapes, margin) for _, shapes, margin in layout])
+    running -= in_body
     cleaned = []
     for page, (lines, shapes, margin) in zip(pages, layout, strict=True):
         drop = {i for i in margin
-                if shapes[i] in running or _PAGE_NUMBER.fullmatch(lines[i].strip())}
+                if shapes[i] in running or _is_page_number(lines[i], len(pages))}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
                                [line for line in page.lines if line.text.strip() not in dropped]))
     return cleaned
+
+
+def _repeated_margin_shapes(layout: list[tuple[list[str], set[int]]]) -> set[str]:
+    """Shapes found in the margins of at least half (and two) of the pages of some set."""
+    everyone = list(range(len(layout)))
+    page_sets = [everyone]
+    if len(layout) >= 3:
+        after_first = everyone[1:]
+        page_sets += [after_first, after_first[0::2], after_first[1::2]]
+    repeated: set[str] = set()
+    for page_set in page_sets:
+        counts = Counter(shape for i in page_set
+                         for shape in {layout[i][0][j] for j in layout[i][1]})
+        repeated.update(shape for shape, n in counts.items()
+                        if n >= max(2, len(page_set) / 2))
+    return repeated
+
+
+def _is_page_number(line: str, page_count: int) -> bool:
+    # A bare number in the margin of a one- or two-page document may be a table's last cell.
+    line = line.strip()
+    return bool(_PAGE_NUMBER.fullmatch(line)) and (page_count >= 3 or not line.isdigit())
 
 
 def _margin_indices(lines: list[str]) -> list[int]:

@@ -53,8 +53,72 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
 # the no-break and thin spaces that French typography puts in "100 patients" or "90 %".
 _AS_ASCII = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
                            "\u2009": " ", "\u2007": " "})
-_WRAPPED = re.compile(rf"(\w+)([{_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")  # any hyphen -> "-"
+# A word hyphenated at a line end, the compound it ends included ("intention-to-\ntreat"), or
+# any other line break with the spaces around it.
+_WRAPPED = re.compile(
+    rf"(\w+(?:[-\u2010\u2011]\w+)*)([{_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")
+_WRAPPED_WORD = re.compile(rf"\w+[{_HYPHENS}][ \t]*\n\s*\w+")
 _WORD = re.compile(r"\w+")
+_SAME_LINE_COMPOUND = re.compile(r"\w+(?:-\w+)+")
+# Words that start or end compounds and are no syllable of a longer word: "self-\nreported",
+# "non-\ninfériorité", "sous-\ngroupe", "celle-\nci", "au-\ndelà".
+_COMPOUND_HEADS = frozenset({"self", "non", "double", "single", "cross", "well", "long", "two",
+                             "three", "sous", "semi", "demi", "quasi"})
+_COMPOUND_TAILS = frozenset({"ci", "là", "même", "mêmes", "delà", "dessus", "dessous"})
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
+_CAPITALS_TAIL = re.compile(r"[A-Z]+\d*")
+# Endings that are also words ("reli-\nable", "care-\nless", "seule-\nment"): no compound.
+_SUFFIXES = frozenset({"able", "less", "ness", "ship", "ships", "ward", "wards", "wise",
+                       "ment", "ments"})
+
+
+def _unwrap(text: str, words: frozenset[str]) -> str:
+    """``text`` with its line breaks read as spaces and its line-end hyphenations resolved by
+    :func:`keeps_line_end_hyphen` (the hyphen kept as written, or the word joined)."""
+
+    def join(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return " "
+        head, hyphen, tail = match.groups()
+        if hyphen != "\u00ad" and keeps_line_end_hyphen(head, tail, words):
+            return f"{head}{hyphen}{tail}"
+        return head + tail
+
+    return _WRAPPED.sub(join, text)
+
+
+def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
+    """Whether "head-" at a line end and "tail" on the next line are a hyphenated compound
+    ("double-blind", "Sud-Est") rather than one word split by the typesetter ("consente-ment").
+
+    ``head`` may end a compound ("intention-to"); ``words``: :func:`text_words` of the
+    document. The document's own spelling decides first: the compound written on one line
+    elsewhere, else the whole word. Otherwise the split is read as a typesetter's, which
+    leaves two letters or more on a line and splits words and acronyms, not names or numbers,
+    unless its halves are words that make compounds.
+    """
+    head = head.translate(_AS_ASCII)
+    last = head.rsplit("-", 1)[-1]
+    if f"{last}-{tail}".lower() in words:
+        return True
+    if (last + tail).lower() in words:
+        return False
+    if len(last) == 1:  # "t-\ntest", "C-\nreactive"
+        return True
+    if _CAPITALS.fullmatch(last) and _CAPITALS_TAIL.fullmatch(tail):
+        return False  # a word in capitals or an identifier: "CON-\nSORT", "NC-\nT01761331"
+    if not tail[0].islower() or last[-1].isdigit():  # "Sud-\nEst", "COVID-\n19", "5-\nyear"
+        return True
+    last, tail = last.lower(), tail.lower()
+    if last in _COMPOUND_HEADS or tail in _COMPOUND_TAILS:
+        return True
+    if last not in words:
+        return False
+    if "-" in head and len(last) <= 3:  # "intention-to-\ntreat", "c'est-à-\ndire"
+        return True
+    # Two words of the document ("computer-\ngenerated", "sous-\ngroupe"), but not a short
+    # head ("be-\ncause", "in-\nform") nor an ending ("reli-\nable"): those are syllables.
+    return len(last) >= 3 and tail in words and tail not in _SUFFIXES
 
 
 def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
@@ -62,47 +126,36 @@ def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
 
     Typeset hyphens are "-", no-break and thin spaces are spaces. A line break inside the
     sentence (PDF text keeps the page's lines) is a space, so "informed\nconsent" matches
-    "informed consent". A word hyphenated at a line end is joined when the document also
-    spells it whole ("ran-\ndomised" in a document that says "randomised" elsewhere);
-    otherwise the hyphen stays ("double-blind"). ``words``: the document's words, lower case.
+    "informed consent". A word hyphenated at a line end is joined ("ran-\ndomised") unless it
+    is a compound ("double-blind"; see :func:`keeps_line_end_hyphen`). ``words``:
+    :func:`text_words` of the document.
     """
     sentence = sentence.translate(_AS_ASCII)
-    if "\n" not in sentence:
-        return sentence
-
-    def join(match: re.Match[str]) -> str:
-        if match.group(1) is None:
-            return " "
-        head, tail = match.group(1), match.group(3)
-        whole = head + tail
-        if whole.lower() in words:
-            return whole
-        return f"{head}-{tail}"
-
-    return _WRAPPED.sub(join, sentence)
+    return _unwrap(sentence, words) if "\n" in sentence else sentence
 
 
 def readable_text(text: str, words: frozenset[str]) -> str:
     """A quotation as a person reads it: the page's line breaks are spaces, and a word
-    hyphenated at a line end is joined when the document spells it whole ("ser-\nveur" ->
-    "serveur"), else keeps its hyphen ("Sud-\nEst" -> "Sud-Est"). Other characters are left
+    hyphenated at a line end is joined ("ser-\nveur" -> "serveur") unless it is a compound
+    ("Sud-\nEst" -> "Sud-Est"; see :func:`keeps_line_end_hyphen`). Other characters are left
     as extracted. Quotations stored this way are still found in the document by the tolerant
     check (:func:`checker.evidence.quotes.locate_quotation`)."""
-    if "\n" not in text:
-        return text
+    return _unwrap(text, words).strip() if "\n" in text else text
 
-    def join(match: re.Match[str]) -> str:
-        if match.group(1) is None:
-            return " "
-        head, hyphen, tail = match.group(1), match.group(2), match.group(3)
-        whole = head + tail
-        return whole if whole.lower() in words else f"{head}{hyphen}{tail}"
 
-    return _WRAPPED.sub(join, text).strip()
+def text_words(text: str) -> frozenset[str]:
+    """The words of ``text`` and its compounds' pairs of words ("double-blind"), lower case,
+    from the text on one line: the halves of a word split at a line end are no words."""
+    whole = _WRAPPED_WORD.sub(" ", text.translate(_AS_ASCII))
+    words = {word.lower() for word in _WORD.findall(whole)}
+    for compound in _SAME_LINE_COMPOUND.findall(whole):
+        parts = compound.lower().split("-")
+        words.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+    return frozenset(words)
 
 
 def document_words(document: Document) -> frozenset[str]:
-    """The document's words, lower case (to tell a line-end hyphenation from a real hyphen)."""
+    """:func:`text_words` of the document (to tell a line-end hyphenation from a compound)."""
     return _read_once(document)[1]
 
 
@@ -116,7 +169,7 @@ def _read_once(document: Document) -> tuple[list[str], frozenset[str]]:
     entry = _READ.get(id(document))
     if entry is not None and entry[0]() is document:
         return entry[1], entry[2]
-    words = frozenset(w.lower() for w in _WORD.findall(document.text))
+    words = text_words(document.text)
     sentences = [matching_text(document.sentence_text(s), words) for s in document.sentences]
     if len(_READ) >= _READ_KEPT:
         _READ.pop(next(iter(_READ)))

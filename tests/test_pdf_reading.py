@@ -1,0 +1,154 @@
+"""PDF reading: running heads and page numbers left out, line-end hyphenation resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.documents import extract_document
+from checker.documents.pdf import PdfPage, drop_running_lines
+from checker.documents.typography import StyledLine
+from checker.evidence.features import (
+    keeps_line_end_hyphen,
+    matching_text,
+    readable_text,
+    text_words,
+)
+
+WORDS = ("one", "two", "three", "four", "five", "six", "seven")
+
+
+def _body(page: int) -> list[str]:
+    """Six lines of running text, other words on each page (digits do not tell lines apart)."""
+    return [f"Line {word} of page {WORDS[page - 1]} about the walking programme."
+            for word in WORDS[:6]]
+
+
+def _page(*lines: str) -> PdfPage:
+    return PdfPage("\n".join(lines), [StyledLine(line, 10.0, False, True) for line in lines])
+
+
+def _texts(pages: list[PdfPage]) -> list[list[str]]:
+    return [page.text.split("\n") for page in drop_running_lines(pages)]
+
+
+def test_alternating_running_heads_are_dropped_on_an_odd_page_count() -> None:
+    """Authors on even pages, the journal on odd ones: each sits on fewer than half the pages
+    of a 7-page paper, and the first page has a head of its own."""
+    pages = [_page("Contents lists available at ScienceDirect", *_body(1), "1")]
+    for number in range(2, 8):
+        head = "Smith AB, Jones CD" if number % 2 == 0 else "BMJ Open 2024;14:e081234"
+        body = _body(number)
+        pages.append(_page(*body, head, str(number)))
+    texts = _texts(pages)
+    assert texts[0] == ["Contents lists available at ScienceDirect", *_body(1)]  # said once
+    assert texts[1:] == [_body(number) for number in range(2, 8)]
+
+
+def test_a_running_head_that_differs_on_the_first_page_is_dropped() -> None:
+    head = "Revue française de psychiatrie clinique Lefèvre C et al. TCC-I de groupe"
+    first = "Revue française de psychiatrie clinique https://doi.org/10.1016/j.rfpc"
+    pages = [_page(first, *_body(1)), _page(*_body(2), head), _page(*_body(3), head)]
+    assert _texts(pages) == [[first, *_body(1)], _body(2), _body(3)]
+
+
+def test_a_two_page_document_loses_its_running_head_and_page_numbers() -> None:
+    pages = [_page(*_body(1), "Journal of Physiotherapy Research Letters", "Page 1 of 2"),
+             _page(*_body(2), "Journal of Physiotherapy Research Letters", "Page 2 of 2")]
+    assert _texts(pages) == [_body(1), _body(2)]
+
+
+@pytest.mark.parametrize("number", ["Page 1 of 1", "page 1", "1/1", "- 1 -", "\u2013 1 \u2013",
+                                    "Page 1 sur 1"])
+def test_an_explicit_page_number_is_dropped_on_a_single_page(number: str) -> None:
+    assert _texts([_page(*_body(1), number)]) == [_body(1)]
+
+
+def test_short_documents_keep_their_real_lines() -> None:
+    """A bare number may end a table; a title said again in the text is no running head."""
+    title = "Walking after stroke: a randomised trial"
+    assert _texts([_page(title, *_body(1), "12")]) == [[title, *_body(1), "12"]]
+    second = [*_body(2)[:3], title, *_body(2)[3:]]
+    assert _texts([_page(title, *_body(1)), _page(*second)]) == [[title, *_body(1)], second]
+
+
+def _pdf(html: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+SENTENCE = ("Participants in the supervised exercise group will attend a circuit class twice a "
+            "week, and the physiotherapist will record attendance, the exercises completed and "
+            "any adverse event in a standardised log reviewed every month. ")
+
+
+def test_pdf_with_alternating_heads_keeps_its_sentences_whole() -> None:
+    css = ("@page { size: A6; margin: 2cm 1.5cm; @bottom-center { content: counter(page);"
+           " font-size: 7pt } } @page :left { @top-left { content: 'Smith AB, Jones CD';"
+           " font-size: 7pt } } @page :right { @top-right { content: 'BMJ Open 2024;14:e081234';"
+           " font-size: 7pt } } body { font-size: 9pt; hyphens: none }")
+    doc = extract_document(_pdf(f"<html lang=en><head><style>{css}</style></head><body>"
+                                f"<p>{SENTENCE * 33}</p></body></html>"), "heads.pdf")
+    assert len(doc.pages) % 2 == 1 and len(doc.pages) >= 5
+    assert "Smith AB" not in doc.text and "BMJ Open" not in doc.text
+    assert all(doc.sentence_text(s).startswith("Participants") for s in doc.sentences)
+
+
+def test_two_page_pdf_sentence_runs_on_past_its_running_head() -> None:
+    css = ("@page { size: A6; margin: 2cm 1.5cm; @top-center { content: 'Journal of"
+           " Physiotherapy Research Letters'; font-size: 7pt } @bottom-center { content: 'Page '"
+           " counter(page) ' of ' counter(pages); font-size: 7pt } }"
+           " body { font-size: 9pt; hyphens: none }")
+    doc = extract_document(_pdf(f"<html lang=en><head><style>{css}</style></head><body>"
+                                f"<p>{SENTENCE * 7}</p></body></html>"), "short.pdf")
+    assert len(doc.pages) == 2
+    assert "Journal of" not in doc.text and "Page " not in doc.text
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert len(texts) == 7 and all(t.startswith("Participants") for t in texts)
+
+
+@pytest.mark.parametrize(("head", "tail", "kept"), [
+    ("consente", "ment", False),  # never written whole in the document: still one word
+    ("indési", "rables", False),
+    ("puis", "sance", False),  # "puis" is a word, "sance" is not
+    ("ran", "domised", False),
+    ("care", "less", False),  # an ending, though both halves are words
+    ("be", "cause", False),  # a short head is a syllable
+    ("double", "blind", True),  # both halves are words of the document
+    ("computer", "generated", True),
+    ("follow", "up", True),  # written "follow-up" elsewhere
+    ("self", "reported", True),
+    ("non", "infériorité", True),
+    ("sous", "groupe", True),
+    ("intention-to", "treat", True),
+    ("c'est-à", "dire", True),
+    ("self-ef", "ficacy", False),  # a compound whose last word is split
+    ("Sud", "Est", True),
+    ("COVID", "19", True),
+    ("t", "test", True),
+    ("CON", "SORT", False),
+    ("NC", "T01761331", False),
+    ("celle", "ci", True),
+])
+def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
+    words = text_words("The double-blind, computer generated follow-up was reported by "
+                       "patients in a sous groupe, who were able to say why: less care may be "
+                       "the cause. Participants "
+                       "were ran-\ndomised; puis l'ensemble a été analysé. Le consente-\nment.")
+    assert keeps_line_end_hyphen(head, tail, words) is kept
+
+
+def test_the_halves_of_a_split_word_are_no_words_of_the_document() -> None:
+    words = text_words("Le consente\u2010\nment écrit. Le critère de non-infériorité.")
+    assert "consente" not in words and "ment" not in words
+    assert {"non-infériorité", "non", "infériorité", "écrit"} <= words
+
+
+def test_matching_and_readable_text_resolve_hyphens_alike() -> None:
+    text = ("Tous ont donné leur consente\u2010\nment écrit, avec une puis\u2010\nsance de 90 %, "
+            "en double-\naveugle, dans le CPP Sud-\nEst.")
+    words = text_words(text + " Un essai en double aveugle.")
+    expected = ("Tous ont donné leur consentement écrit, avec une puissance de 90 %, en "
+                "double-aveugle, dans le CPP Sud-Est.")
+    assert matching_text(text, words) == expected
+    assert readable_text(text, words) == expected
+    assert matching_text("un trai\u00ad\ntement", words) == "un traitement"  # a soft hyphen
