@@ -153,3 +153,39 @@ def test_new_form_language_follows_the_interface(auth_client):
         "/assessments/new").get_data(as_text=True)
     post(auth_client, "/language", {"lang": "fr"})
     assert 'value="fr"' in auth_client.get("/assessments/new").get_data(as_text=True)
+
+
+def test_deleting_an_assessment_deletes_its_files_unless_another_assessment_lists_them(
+        app, auth_client):
+    import io
+    from pathlib import Path
+
+    def document(text: bytes) -> dict:
+        return {"document": (io.BytesIO(text), "protocol.txt")}
+
+    shared = b"A shared protocol text: participants will walk daily.\n"
+    own = b"A protocol only the first assessment lists, then Bob too.\n"
+    first = create_assessment(auth_client, **document(own))
+    post(auth_client, f"/assessments/{first}/document", document(shared),
+         content_type="multipart/form-data")
+    second = create_assessment(auth_client, title="Second", **document(shared))
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    bobs = create_assessment(bob, **document(own))
+    uploads = Path(app.config["UPLOAD_DIR"])
+
+    def stored() -> int:
+        return len(list(uploads.glob("*.txt")))
+
+    assert stored() == 2
+    assert "deleted too, unless another assessment" in auth_client.get(
+        f"/assessments/{first}/delete").get_data(as_text=True)
+    post(auth_client, f"/assessments/{first}/delete")
+    assert stored() == 2  # Bob lists the first text, Alice's second assessment the other
+    post(bob, f"/assessments/{bobs}/delete")
+    assert stored() == 1
+    assert "A shared protocol text" in auth_client.get(
+        f"/assessments/{second}/document").get_data(as_text=True)
+    post(auth_client, f"/assessments/{second}/delete")
+    assert stored() == 0

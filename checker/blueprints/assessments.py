@@ -208,7 +208,7 @@ def delete(uid: str) -> ResponseReturnValue:
     confirm = ConfirmForm()
     if request.method == "POST" and confirm.validate_on_submit():
         title = assessment.title
-        delete_assessment(assessment)
+        delete_assessment(assessment, current_app.config["UPLOAD_DIR"])
         flash(_("Assessment “%(title)s” deleted.", title=title), "success")
         return redirect(url_for("assessments.index"))
     answered = sum(1 for a in assessment.answers if a.answer)

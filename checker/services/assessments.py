@@ -6,9 +6,10 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..documents.language import language_code
@@ -214,14 +215,40 @@ def dossiers_holding(assessment: Assessment) -> list[str]:
     return list(db.session.scalars(query))
 
 
-def delete_assessment(assessment: Assessment) -> None:
-    """Delete ``assessment`` with its answers, history, document list and dossier memberships.
-
-    Uploaded files stay in the upload folder (other assessments may share them), and reports
-    issued on it then verify as "deleted".
+def delete_assessment(assessment: Assessment, upload_dir: str | Path | None = None) -> None:
+    """Delete ``assessment`` with its answers, history, document list and dossier memberships,
+    and, with ``upload_dir``, the files of its document versions that no other assessment
+    lists (a person who deletes an assessment expects their document gone). Reports issued on
+    it then verify as "deleted".
     """
+    owner_id = assessment.owner_id
+    fingerprints = {row.sha256 for row in assessment.documents} | {assessment.document_sha256}
+    fingerprints.discard("")
     db.session.delete(assessment)  # the database cascades to history, studies, publications
+    db.session.flush()
+    for sha256 in fingerprints:
+        _forget_upload(owner_id, sha256, upload_dir)
     db.session.commit()
+
+
+def _listed(sha256: str, owner_id: int | None = None) -> bool:
+    """Whether an assessment (of ``owner_id``, or of anyone) still lists this content."""
+    query = (select(AssessmentDocument.id).join(Assessment)
+             .where(AssessmentDocument.sha256 == sha256))
+    if owner_id is not None:
+        query = query.where(Assessment.owner_id == owner_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def _forget_upload(owner_id: int, sha256: str, upload_dir: str | Path | None) -> None:
+    """After a deletion: the owner no longer holds content none of their assessments lists,
+    and its file goes when no assessment at all lists it."""
+    if not _listed(sha256, owner_id):
+        db.session.execute(delete(StoredUpload).where(StoredUpload.user_id == owner_id,
+                                                      StoredUpload.sha256 == sha256))
+    if upload_dir is not None and not _listed(sha256):
+        for path in Path(upload_dir).glob(f"{sha256}.*"):
+            path.unlink(missing_ok=True)
 
 
 def get_owned(uid: str, user: User) -> Assessment:
