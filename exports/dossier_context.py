@@ -36,7 +36,7 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
             (lab["progress"], f"{s.answered} / {s.total}"),
             (lab["counts_towards"], _yes_no(lab, s.counts)
-             + ("" if s.counts else f" — {'; '.join(s.reasons)}")),
+             + ("" if s.counts else f" — {lab['separator'].join(s.reasons)}")),
         ]
         if pub:
             pairs += [
@@ -83,8 +83,8 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
     ]
     minimums = [{
         "label": m.label,
-        "count": (f"{m.count_in_country} " + lab("in_country", country=view.country)
-                  + f" ({m.count})") if m.same_country else str(m.count),
+        "count": lab("in_country_of_all", n=m.count_in_country, country=view.country,
+                     all=m.count) if m.same_country else str(m.count),
         "minimum": f"≥ {m.minimum}" + (" " + lab("in_country", country=view.country)
                                        if m.same_country else ""),
         "reached": _yes_no(lab, m.reached),
@@ -98,7 +98,7 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "count": c.count,
         "reached": _yes_no(lab, c.reached),
         "ok": c.reached,
-        "supporting": "; ".join(view.supporting.get(c.criterion, [])) or lab["none"],
+        "supporting": lab["separator"].join(view.supporting.get(c.criterion, [])) or lab["none"],
     } for c in view.sufficiency.criteria]
     screening = view.screening
     return {

@@ -24,6 +24,7 @@
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
       delete form.dataset.saving;
+      if (leaving === form) leaving = null;
       if (status) status.textContent = result.body.saved_text || form.dataset.savedText || "✓";
       delete form.dataset.dirty;
       // Saved by a person: it is no longer an unconfirmed suggestion.
@@ -35,11 +36,20 @@
       var count = document.querySelector(".progress-count");
       if (count) count.textContent = result.body.progress_text ||
         (result.body.answered + " / " + result.body.total);
-      var pendingCount = document.querySelector(".pending-count");
-      if (pendingCount) pendingCount.textContent = result.body.pending_text || "";
+      setText(".pending-count", result.body.pending_text);
+      setText(".pending-help", result.body.pending_help_text);
+      setText(".accept-all-button", result.body.accept_all_text);
+      if (!result.body.pending_text) {  // no suggestion left to accept or reject in bulk
+        var bulk = document.querySelectorAll(".bulk-suggestions");
+        for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
+      }
     }).catch(function () { form.submit(); });
   }
   document.addEventListener("submit", onSubmit);
+  function setText(selector, text) {
+    var element = document.querySelector(selector);
+    if (element) element.textContent = text || "";
+  }
 
   // A double click on a plain form (create an assessment, upload, accept all) must not post it
   // twice: a second submit of the same form while the first is under way is ignored.
@@ -74,12 +84,25 @@
   }
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
-  document.addEventListener("submit", function (event) {
-    delete event.target.dataset.dirty;  // the form being sent carries its own edits with it
-  }, true);
+  // The form being sent carries its own edits with it: only the others' count.
+  var leaving = null;
+  document.addEventListener("submit", function (event) { leaving = event.target; }, true);
   window.addEventListener("beforeunload", function (event) {
-    if (!document.querySelector("form[data-dirty]")) return;
+    var dirty = document.querySelectorAll("form[data-dirty]");
+    var others = Array.prototype.filter.call(dirty, function (f) { return f !== leaving; });
+    if (!others.length) return;
     event.preventDefault();
     event.returnValue = "";  // browsers show their own wording
+    // Runs only if the person chose to stay: the page is used again, so the forms whose
+    // sending was stopped are released (else their buttons would do nothing).
+    setTimeout(release, 0);
   });
+  function release() {
+    leaving = null;
+    var busy = document.querySelectorAll("form[data-submitting], form[data-saving]");
+    for (var i = 0; i < busy.length; i++) {
+      delete busy[i].dataset.submitting;
+      delete busy[i].dataset.saving;
+    }
+  }
 })();

@@ -135,6 +135,20 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.locator("#inv-E04").get_by_role("button", name="Save E04").click()
             page.wait_for_selector("#inv-E04 .save-status >> text=Saved")
 
+            # Staying on the page after such a question leaves every button working: the
+            # language switch asked, the person stayed, saved, and switches.
+            page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+            page.locator("#inv-E05").get_by_label("Justification").fill("Typed, then saved.")
+            page.locator(".lang-switch").get_by_role("button", name="Français").click()
+            page.wait_for_timeout(500)
+            assert dialogs == ["beforeunload", "beforeunload"]
+            page.locator("#inv-E05").get_by_role("button", name="Save E05").click()
+            page.wait_for_selector("#inv-E05 .save-status >> text=Saved")
+            page.locator(".lang-switch").get_by_role("button", name="Français").click()
+            page.wait_for_selector("text=Enregistrer E05")
+            page.locator(".lang-switch").get_by_role("button", name="English").click()
+            page.wait_for_selector("text=Save E05")
+
             # An invalid save with JavaScript: the explaining page keeps what was typed.
             int09 = page.locator("#inv-INT09")
             int09.get_by_label("Not applicable", exact=True).check()
@@ -166,7 +180,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             plain.locator("#inv-E02").get_by_role("button", name="Save E02").click()
             plain.wait_for_url("**#inv-E02")
             assert "E02 saved." in plain.content()
-            assert "4 of 30 invariants answered" in plain.content()
+            assert "5 of 30 invariants answered" in plain.content()
             nojs.close()
 
             # The details can be corrected later; the answers stay.
@@ -176,7 +190,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.get_by_role("button", name="Save the details").click()
             page.wait_for_selector("#inv-E01")
             assert page.locator("h1").inner_text() == "Tai chi for fall prevention in older adults"
-            assert "4 of 30 invariants answered" in page.content()
+            assert "5 of 30 invariants answered" in page.content()
 
             # A revised draft: the changes page says what it settled.
             page.get_by_label("Upload a revised document").set_input_files(files=[{

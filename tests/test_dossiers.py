@@ -204,7 +204,7 @@ def test_sufficiency_page_counts_criteria_coverage_and_missing(app, auth_client,
     # Two compliant interventional studies reach "effective"; the Belgian implementation
     # study does not count for a dossier deployed in France.
     assert "0 in France (1 in all)" in page
-    assert "1 more compliant implementation study needed conducted in France" in page
+    assert "1 more compliant implementation study conducted in France needed" in page
     assert "Trial one" in page and "Trial two" in page
     assert page.count("✓") >= 9  # every sheet field is covered by some counting study
     # Never a claim of the label: the only mention is the disclaimer.

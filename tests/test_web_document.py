@@ -66,7 +66,8 @@ def test_a_quotation_that_starts_at_a_heading_is_marked_and_anchored(app, auth_c
     assert "Quotations not found in this document" not in html
     heading = next(h.split("</h")[0] for h in html.split('class="doc-heading">')[1:]
                    if "Randomisation" in h.split("</h")[0])
-    assert heading.startswith('<span id="q-E01"></span><mark>Randomisation</mark>')
+    assert heading.startswith(
+        '<span class="passage"><span id="q-E01"></span><mark>Randomisation</mark>')
     assert f'/assessments/{uid}#inv-E01' in heading
     assert html.count('id="q-E01"') == 1
 

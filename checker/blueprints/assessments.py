@@ -306,6 +306,12 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
                 pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
                                       "(not counting %(num)d unconfirmed suggestions)",
                                       pending) if pending else "",
+                pending_help_text=ngettext(
+                    "%(num)d unconfirmed suggestion is waiting for your review below.",
+                    "%(num)d unconfirmed suggestions are waiting for your review below.",
+                    pending) if pending else "",
+                accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
+                                         pending) if pending else "",
                 saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
                             else _("Not answered yet")))
         flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"

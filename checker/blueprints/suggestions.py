@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from ..documents import DocumentError
 from ..evidence import ModelMissingError
+from ..models import Assessment
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
 from ._common import current_lang, owned_or_404
@@ -24,6 +25,26 @@ def _back(uid: str, invariant_id: str | None = None) -> ResponseReturnValue:
     return redirect(url_for("assessments.form", uid=uid, _anchor=anchor))
 
 
+def _analysis_problem(assessment: Assessment, exc: Exception) -> str:
+    """Why the assessment's document could not be analysed, as the person should read it."""
+    if isinstance(exc, service.NotUploadedByOwner):
+        return _("The document %(name)s was not uploaded with your account (an imported "
+                 "assessment keeps only its fingerprint), so it cannot be analysed. Upload it in "
+                 "the automatic suggestions box.", name=assessment.document_filename)
+    if isinstance(exc, service.StoredFileMissing):
+        return _("The file of the document %(name)s is no longer in the upload folder, so it "
+                 "cannot be analysed. Upload it again in the automatic suggestions box.",
+                 name=assessment.document_filename)
+    if isinstance(exc, service.NoDocumentError):
+        return _("This assessment has no document to analyse. Upload one in the automatic "
+                 "suggestions box.")
+    if isinstance(exc, DocumentError):
+        return _("The document could not be analysed: %(reason)s",
+                 reason=exc.message(current_lang()))
+    return _("Automatic detection is unavailable: its model files are missing from this "
+             "installation.")
+
+
 @bp.post("/assessments/<uid>/suggestions")
 @login_required
 def run(uid: str) -> ResponseReturnValue:
@@ -33,23 +54,8 @@ def run(uid: str) -> ResponseReturnValue:
             catalogue_of(assessment), assessment, current_app.config["UPLOAD_DIR"],
             current_user, current_lang(),
         )
-    except service.NotUploadedByOwner:
-        flash(_("The document %(name)s was not uploaded with your account (an imported "
-                "assessment keeps only its fingerprint), so it cannot be analysed. Upload it in "
-                "the automatic suggestions box.", name=assessment.document_filename), "error")
-    except service.StoredFileMissing:
-        flash(_("The file of the document %(name)s is no longer in the upload folder, so it "
-                "cannot be analysed. Upload it again in the automatic suggestions box.",
-                name=assessment.document_filename), "error")
-    except service.NoDocumentError:
-        flash(_("This assessment has no document to analyse. Upload one in the automatic "
-                "suggestions box."), "error")
-    except DocumentError as exc:
-        flash(_("The document could not be analysed: %(reason)s",
-                reason=exc.message(current_lang())), "error")
-    except ModelMissingError:
-        flash(_("Automatic detection is unavailable: its model files are missing from this "
-                "installation."), "error")
+    except (service.NoDocumentError, DocumentError, ModelMissingError) as exc:
+        flash(_analysis_problem(assessment, exc), "error")
     else:
         message = pending_message(outcome)
         if outcome.kept:
@@ -128,15 +134,8 @@ def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
             request.form.get("version", type=int, default=-1))
     except KeyError:
         abort(404)
-    except service.NoDocumentError:
-        flash(_("This assessment has no document to analyse. Upload one in the automatic "
-                "suggestions box."), "error")
-    except DocumentError as exc:
-        flash(_("The document could not be analysed: %(reason)s",
-                reason=exc.message(current_lang())), "error")
-    except ModelMissingError:
-        flash(_("Automatic detection is unavailable: its model files are missing from this "
-                "installation."), "error")
+    except (service.NoDocumentError, DocumentError, ModelMissingError) as exc:
+        flash(_analysis_problem(assessment, exc), "error")
     else:
         if adopted:
             flash(_("%(id)s now holds the suggestion made on the current draft, as your "

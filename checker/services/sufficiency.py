@@ -66,7 +66,7 @@ _TEXT = {
         "verdict": "its assessment verdict is not one that counts",
         "kind": "a protocol is not evidence of results (assess the published paper)",
         "peer": "not published in a peer-reviewed journal",
-        "need": "{label}: {missing} more compliant {type} {study} needed{where} "
+        "need": "{label}: {missing} more compliant {type} {study}{where} needed "
                 "({have} of {minimum})",
         "study": ("study", "studies"),
         "where": " conducted in {country}",
