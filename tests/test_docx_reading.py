@@ -208,3 +208,25 @@ def test_table_cells_keep_their_columns() -> None:
         "Adverse events |  | X | X",
         "Follow-up | By telephone",
     ]
+
+
+def test_template_prompts_and_contents_lines_are_not_text() -> None:
+    """A content control still showing its prompt, and a table of contents written as "toc N"
+    paragraphs (no content control around it), hold nothing of the protocol itself."""
+    document = docx.Document()
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Introduction\t1", style="toc 1")
+    document.add_paragraph("Participants will walk for thirty minutes every day.")
+    prompt = ('<w:sdt {W}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>'
+              '<w:t>Click or tap here to enter text.</w:t></w:r></w:sdtContent></w:sdt>')
+    registry = document.add_paragraph("Registry number: ")
+    registry._p.append(parse_xml(prompt.format(W=W)))
+    _block_control(document, f'<w:p {W}><w:r><w:t>Click or tap here to enter text.</w:t></w:r>'
+                   '</w:p>')
+    document.element.body[-2].find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdtPr").append(
+        parse_xml(f"<w:showingPlcHdr {W}/>"))
+    doc = _extract(document)
+    assert "Click or tap" not in doc.text
+    assert "Introduction\t1" not in doc.text
+    assert "Participants will walk" in doc.text and "Registry number:" in doc.text

@@ -71,6 +71,19 @@ def test_short_documents_keep_their_real_lines() -> None:
     assert _texts([_page(title, *_body(1)), _page(*second)]) == [[title, *_body(1)], second]
 
 
+def test_the_title_stays_when_the_running_head_repeats_it() -> None:
+    """Word's "different first page" header: the later pages' head is the title, set large
+    on the first page, where it is the title and no running head."""
+    title = "KNEE-TEL: telehealth exercise for knee osteoarthritis"
+    first = PdfPage("\n".join([title, *_body(1)]),
+                    [StyledLine(title, 16.0, True, True),
+                     *(StyledLine(line, 10.0, False, True) for line in _body(1))])
+    later = [_page(title, *_body(number)) for number in (2, 3)]
+    for page in later:
+        page.lines[0] = StyledLine(title, 8.0, False, True)
+    assert _texts([first, *later]) == [[title, *_body(1)], _body(2), _body(3)]
+
+
 def _pdf(html: str) -> bytes:
     weasyprint = pytest.importorskip("weasyprint")
     return weasyprint.HTML(string=html).write_pdf()

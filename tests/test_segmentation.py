@@ -194,5 +194,7 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     for text in ("As Smith et al. Smith said.", "Core exercises, e.g. Pilates and yoga.",
                  "Seen by Dr. Martin today.", "See p. 12 and vs. Control arm.",
                  "M. Dupont a signé.", "See Fig. 2 and No. 3 here.",
-                 "Written by J. Smith and A. Martin.", "Selon l'art. L1121-1 du code."):
+                 "Written by J. Smith and A. Martin.", "Selon l'art. L1121-1 du code.",
+                 "Conformément à l'art. L. 1121-1 du code de la santé publique.",
+                 "Selon les art. R. 1123-20 et L. 1122-2 du code."):
         assert len(_split(text)) == 1, text

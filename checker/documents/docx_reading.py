@@ -63,6 +63,8 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     for element in _block_elements(document.element.body):
         if element.tag == _P:
             style_id = element.style if element.style in styles else default_id
+            if _is_contents_entry(styles.get(style_id)):
+                continue
             level = _heading_level(element, levels.get(style_id, 0))
             bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
             blocks.append((paragraph_text(element), level, bold))
@@ -95,8 +97,15 @@ def _block_elements(container) -> Iterator:
     for child in container:
         if child.tag in (_P, _TBL):
             yield child
-        elif child.tag in _WRAPPERS and not _is_table_of_contents(child):
+        elif (child.tag in _WRAPPERS and not _is_table_of_contents(child)
+              and not _is_placeholder(child)):
             yield from _block_elements(child)
+
+
+def _is_contents_entry(style) -> bool:
+    """A line of a table of contents ("toc 1", "toc 2" styles, whatever the interface
+    language): it only repeats a heading and its page number."""
+    return style is not None and re.fullmatch(r"toc \d", (style.name or "").lower()) is not None
 
 
 def _is_table_of_contents(element) -> bool:
@@ -215,7 +224,14 @@ def _wholly_bold(paragraph, style) -> bool:
 
 
 def _is_text(node) -> bool:
-    return not any(ancestor.tag in _NOT_TEXT for ancestor in node.iterancestors())
+    return not any(ancestor.tag in _NOT_TEXT or _is_placeholder(ancestor)
+                   for ancestor in node.iterancestors())
+
+
+def _is_placeholder(element) -> bool:
+    """A template's content control still showing its prompt ("Click or tap here to enter
+    text."): the prompt is no text of the document."""
+    return element.tag == f"{_W}sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
 def _settle_breaks(text: str) -> str:

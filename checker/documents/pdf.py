@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .errors import CorruptDocumentError, EncryptedDocumentError
 from .ligatures import expand_ligatures
-from .typography import StyledLine, looks_like_heading_text
+from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 BOLD_WEIGHT = 600
@@ -62,15 +62,28 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
     # never appears away from the margins.
     running = _repeated_margin_shapes([(shapes, margin) for _, shapes, margin in layout])
     running -= in_body
+    title = _first_page_title(pages)
     cleaned = []
     for page, (lines, shapes, margin) in zip(pages, layout, strict=True):
         drop = {i for i in margin
-                if shapes[i] in running or _is_page_number(lines[i], len(pages))}
+                if (shapes[i] in running and not (page is pages[0] and shapes[i] in title))
+                or _is_page_number(lines[i], len(pages))}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
                                [line for line in page.lines if line.text.strip() not in dropped]))
     return cleaned
+
+
+def _first_page_title(pages: list[PdfPage]) -> set[str]:
+    """Shapes of the first page's lines set larger than the body text: its title, which a
+    running head may repeat word for word on the later pages ("Effects of X on Y" on every
+    page) but which is no running head there."""
+    if not pages:
+        return set()
+    body_size, _ = body_style([line for page in pages for line in page.lines])
+    return {_shape(line.text) for line in pages[0].lines
+            if body_size and line.size >= body_size * HEADING_SIZE_RATIO}
 
 
 def _repeated_margin_shapes(layout: list[tuple[list[str], set[int]]]) -> set[str]:

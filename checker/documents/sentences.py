@@ -160,8 +160,9 @@ _LABELLED = re.compile(
     r"|parts?|partie|vitamins?|vitamines?|hepatitis|hépatite|sites?|cohorts?|cohortes?"
     r"|conditions?|schedules?|options?|levels?|niveaux?|steps?|étapes?|cluster)[ \u00a0]+[A-Z]$",
     re.IGNORECASE)
-# "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1"); before
-# another word it is "the state of the art."
+# "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1", the
+# French codes' "art. L. 1121-1", "art. R. 1123-20"); before another word it is "the state of
+# the art."
 _NUMBERED_ONLY = {"art"}
 
 
@@ -174,7 +175,7 @@ def _is_abbreviation(chunk: str, following: str) -> bool:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _NUMBERED_ONLY:
-        return re.match(r"[A-Z]?\d", following) is not None
+        return re.match(r"(?:[A-Z]\.?[ \u00a0]?)?\d", following) is not None
     if word in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted abbreviations ("U.S.")
