@@ -198,3 +198,28 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
                  "Conformément à l'art. L. 1121-1 du code de la santé publique.",
                  "Selon les art. R. 1123-20 et L. 1122-2 du code."):
         assert len(_split(text)) == 1, text
+
+
+def test_markdown_html_comments_and_inline_tags_are_read_as_the_page_shows_them() -> None:
+    text = ("# Protocole\n\n<!-- Note interne : ## Section cachée, à retirer -->\n\n"
+            "## Méthodes\n\nL'essai est randomisé <b>en grappes</b>.<br>Les centres sont "
+            "tirés au sort.\n").encode()
+    doc = extract_document(text, "wiki.md")
+    assert "cachée" not in doc.text and "<b>" not in doc.text
+    assert [s.title for s in doc.sections] == ["Protocole", "Méthodes"]
+    sentences = [doc.sentence_text(s) for s in doc.sentences]
+    assert "L'essai est randomisé en grappes." in sentences
+    assert "Les centres sont tirés au sort." in sentences
+
+
+def test_numbered_criteria_of_a_typed_text_are_list_items_not_headings() -> None:
+    text = ("Walking after stroke: protocol\n\n1. Introduction\nStroke is common.\n\n"
+            "2. Eligibility criteria\nInclusion criteria:\n1. Adults aged 18 to 70 years\n"
+            "2. Able to walk ten metres\nExclusion criteria:\n1. Are pregnant\n"
+            "2. Cannot attend weekly classes\n\n3. Interventions\nParticipants will walk.\n")
+    doc = extract_document(text.encode(), "protocol.txt")
+    titles = [s.title for s in doc.sections]
+    assert "1. Introduction" in titles and "3. Interventions" in titles
+    assert not any(t.startswith(("1. Adults", "2. Able", "1. Are", "2. Cannot")) for t in titles)
+    adults = next(s for s in doc.sentences if "Adults aged" in doc.sentence_text(s))
+    assert adults.section in ("Inclusion criteria:", "Inclusion criteria")

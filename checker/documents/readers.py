@@ -7,6 +7,7 @@ or PDF) is recognised later by :mod:`checker.documents.structure`.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -67,7 +68,24 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
         except UnicodeDecodeError:
             continue
     text = expand_ligatures(without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
+    if fmt == "md":
+        text = _without_html(text)
     return RawText(text=text, format=fmt)
+
+
+# Markdown from a wiki or an editor often holds HTML: comments (notes the reader never sees),
+# line breaks and inline formatting. Read as the page shows it, so cue words inside a tag
+# ("randomisé <b>en grappes</b>") still match and quotations read cleanly.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_INLINE = re.compile(
+    r"</?(?:b|i|em|strong|u|s|span|sup|sub|small|mark|a|abbr|code|font)\b[^<>]*>", re.IGNORECASE)
+
+
+def _without_html(text: str) -> str:
+    text = _HTML_COMMENT.sub("", text)
+    text = _HTML_BREAK.sub("\n", text)
+    return _HTML_INLINE.sub("", text)
 
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "»", "”", ")")

@@ -104,7 +104,7 @@ def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
                 headings.append((offset, level, line.strip()))
         elif width and _continues_paragraph(lines, index, offset, headings, width):
             pass
-        elif not _is_list_or_table(line, fmt):
+        elif not _is_list_or_table(line, fmt) and not _in_numbered_list(lines, index):
             ok, level = _is_plain_heading(line, prev_blank, next_blank)
             if ok:
                 start = offset + len(line) - len(line.lstrip())
@@ -113,6 +113,29 @@ def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
             parent = headings[-1][1]
         offset += len(line) + 1
     return headings
+
+
+def _item_number(line: str) -> tuple[str, int] | None:
+    """("2.", 3) for "2.3 Text": the number's parent part and its last part."""
+    numbered = _NUMBERED.match(line.strip())
+    if not numbered:
+        return None
+    parent, _, last = numbered.group(1).rpartition(".")
+    return parent, int(last)
+
+
+def _in_numbered_list(lines: list[str], index: int) -> bool:
+    """A numbered line right next to the line numbered one before or after it ("1. Adults
+    aged 18 to 70" then "2. Able to walk"): an item of a list, such as eligibility criteria,
+    not a heading (a numbered heading is followed by its text, not by the next heading)."""
+    number = _item_number(lines[index])
+    if number is None:
+        return False
+    for neighbour, step in ((index - 1, -1), (index + 1, 1)):
+        if 0 <= neighbour < len(lines) and _item_number(lines[neighbour]) == (
+                number[0], number[1] + step):
+            return True
+    return False
 
 
 def _markdown_heading(lines: list[str], index: int, parent: int) -> tuple[int, str] | None:
