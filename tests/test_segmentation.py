@@ -196,7 +196,8 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
                  "M. Dupont a signé.", "See Fig. 2 and No. 3 here.",
                  "Written by J. Smith and A. Martin.", "Selon l'art. L1121-1 du code.",
                  "Conformément à l'art. L. 1121-1 du code de la santé publique.",
-                 "Selon les art. R. 1123-20 et L. 1122-2 du code."):
+                 "Selon les art. R. 1123-20 et L. 1122-2 du code.",
+                 "Measured at wk. 4 and wk. 12 and in Sect. 2.3 here."):
         assert len(_split(text)) == 1, text
 
 

@@ -163,7 +163,10 @@ _LABELLED = re.compile(
 # "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1", the
 # French codes' "art. L. 1121-1", "art. R. 1123-20"); before another word it is "the state of
 # the art."
-_NUMBERED_ONLY = {"art"}
+# Likewise week, month, year, section, paragraph, appendix… before a number ("at wk. 4",
+# "Sect. 2.3"); after one they end a sentence ("for 12 wk. Then").
+_NUMBERED_ONLY = {"art", "wk", "wks", "mo", "mos", "yr", "yrs", "sect", "para", "app", "ann",
+                  "nr", "sem", "ch", "sec"}
 
 
 def _is_abbreviation(chunk: str, following: str) -> bool:
