@@ -165,3 +165,17 @@ def test_matching_and_readable_text_resolve_hyphens_alike() -> None:
     assert matching_text(text, words) == expected
     assert readable_text(text, words) == expected
     assert matching_text("un trai\u00ad\ntement", words) == "un traitement"  # a soft hyphen
+
+
+def test_a_text_with_form_feeds_is_read_by_page_without_running_heads() -> None:
+    """pdftotext writes a PDF's pages separated by form feeds: the pages are numbered and
+    their running heads and page numbers left out, as in the PDF itself."""
+    head = "BMJ Open 2024;14:e080001"
+    pages = [f"{head}\n\n" + "\n".join(_body(n)) + f"\n\n{n}\n" for n in (1, 2, 3)]
+    pages[1] = pages[1].replace("programme.\n\n2", "programme, which runs on to\n\n2")
+    pages[2] = pages[2].replace(f"{head}\n\n", f"{head}\n\nthe next page here.\n")
+    doc = extract_document("\f".join(pages).encode(), "protocol.txt")
+    assert len(doc.pages) == 3 and head not in doc.text
+    running = next(s for s in doc.sentences if "runs on to" in doc.sentence_text(s))
+    assert doc.sentence_text(running).endswith("the next page here.")
+    assert [s.page for s in doc.sentences][-1] == 3

@@ -22,7 +22,7 @@ from .errors import (
 from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
-from .pdf import drop_running_lines, read_pdf_pages
+from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .typography import StyledLine, typographic_headings
 
 
@@ -67,10 +67,41 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
             break
         except UnicodeDecodeError:
             continue
-    text = expand_ligatures(without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "txt" and text.count("\f") >= 1 and text.strip("\f\n").count("\f"):
+        return _paged_text(text)
+    text = expand_ligatures(without_controls(text))
     if fmt == "md":
         text = _without_html(text)
     return RawText(text=text, format=fmt)
+
+
+def _paged_text(text: str) -> RawText:
+    """A text whose pages are separated by form feeds (as pdftotext writes a PDF's text):
+    its pages numbered, their running heads and page numbers left out as in a PDF."""
+    pieces = [expand_ligatures(without_controls(piece)).strip("\n")
+              for piece in text.strip("\f\n").split("\f")]
+    pages: list[Page] = []
+    chunks: list[str] = []
+    offset = 0
+    for number, page in enumerate(drop_running_lines([PdfPage(piece, []) for piece in pieces]),
+                                  start=1):
+        if chunks:
+            separator = _page_break(chunks[-1], page.text)
+            chunks.append(separator)
+            offset += len(separator)
+        pages.append(Page(number, offset, offset + len(page.text)))
+        chunks.append(page.text)
+        offset += len(page.text)
+    return RawText(text="".join(chunks), format="txt", pages=pages)
+
+
+def _page_break(before: str, page: str) -> str:
+    """A sentence that runs on to the next page stays one sentence (a single line break);
+    otherwise a page break is a paragraph break."""
+    runs_on = before.rstrip() and not before.rstrip().endswith(_SENTENCE_END) \
+        and page[:1].islower()
+    return "\n" if runs_on else "\n\n"
 
 
 # Markdown from a wiki or an editor often holds HTML: comments (notes the reader never sees),
@@ -98,11 +129,7 @@ def read_pdf(data: bytes) -> RawText:
     offset = 0
     for number, page in enumerate(drop_running_lines(read_pdf_pages(data)), start=1):
         if chunks:
-            # A sentence that runs on to the next page stays one sentence (a single line
-            # break); otherwise a page break is a paragraph break.
-            runs_on = (chunks[-1].rstrip() and not chunks[-1].rstrip().endswith(_SENTENCE_END)
-                       and page.text[:1].islower())
-            separator = "\n" if runs_on else "\n\n"
+            separator = _page_break(chunks[-1], page.text)
             chunks.append(separator)
             offset += len(separator)
         pages.append(Page(number, offset, offset + len(page.text)))
