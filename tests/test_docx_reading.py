@@ -230,3 +230,15 @@ def test_template_prompts_and_contents_lines_are_not_text() -> None:
     assert "Click or tap" not in doc.text
     assert "Introduction\t1" not in doc.text
     assert "Participants will walk" in doc.text and "Registry number:" in doc.text
+
+
+def test_bold_headings_nest_by_their_numbering() -> None:
+    document = docx.Document()
+    for title in ("1. INTRODUCTION", "1.1 Objectives", "2. METHODS", "2.1 Trial design"):
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph("Participants will walk for thirty minutes every day.")
+    doc = _extract(document)
+    assert [(s.level, s.title) for s in doc.sections] == [
+        (1, "1. INTRODUCTION"), (2, "1.1 Objectives"), (1, "2. METHODS"), (2, "2.1 Trial design")]
+    last = doc.sentences[-1]
+    assert doc.sections_at(last.start) == ["2. METHODS", "2.1 Trial design"]

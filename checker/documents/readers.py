@@ -153,13 +153,24 @@ def read_docx(data: bytes) -> RawText:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
     blocks = docx_blocks(document)
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
-    # level below the deepest styled heading.
+    # level below the deepest styled heading, and one more per level of its numbering ("2.1
+    # Trial design" under "2. METHODS").
     bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
     return _from_blocks(
-        [(text, bold_level if not level and bold and is_bold_heading(text) else level)
+        [(text, min(6, bold_level + _numbering_depth(text) - 1)
+          if not level and bold and is_bold_heading(text) else level)
          for text, level, bold in blocks],
         "docx",
     )
+
+
+_HEADING_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+def _numbering_depth(text: str) -> int:
+    """1 for "2. Methods" or an unnumbered heading, 2 for "2.1 Design", 3 for "2.1.3 …"."""
+    number = _HEADING_NUMBER.match(text)
+    return number.group(1).count(".") + 1 if number else 1
 
 
 # The text parts of a DOCX, unpacked: a long protocol holds a few MB; a small file that
