@@ -65,6 +65,15 @@
     for (var i = 0; i < busy.length; i++) delete busy[i].dataset.submitting;
   });
 
+  // After an action the page opens at what it changed (#inv-E11): its message is shown there
+  // too, not only at the top of the page, out of view.
+  var flashes = document.querySelector(".flashes");
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (flashes && target && target.closest("main")) {
+    if (target.matches(".invariant")) target.insertBefore(flashes, target.firstChild);
+    else target.parentNode.insertBefore(flashes, target.nextSibling);
+  }
+
   // A form sent back with errors: keyboard and screen-reader users start at the summary that
   // says what to correct, not at the top of the page.
   var summary = document.querySelector(".error-summary");

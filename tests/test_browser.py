@@ -121,6 +121,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert page.locator("#inv-E03").get_by_label("Justification").input_value() == \
                 "Checked by hand against the protocol."
             assert page.locator("#inv-E03 .suggestion-note").count() == 0
+            # The message about it is shown at the invariant the page opened at.
+            assert "E03 saved." in page.locator("#inv-E03 .flashes").inner_text()
 
             # Typed but not saved: leaving the page asks first (the dialog is dismissed, so
             # the page and the typed text stay).
