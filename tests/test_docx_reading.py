@@ -242,3 +242,18 @@ def test_bold_headings_nest_by_their_numbering() -> None:
         (1, "1. INTRODUCTION"), (2, "1.1 Objectives"), (1, "2. METHODS"), (2, "2.1 Trial design")]
     last = doc.sentences[-1]
     assert doc.sections_at(last.start) == ["2. METHODS", "2.1 Trial design"]
+
+
+def test_a_deleted_paragraph_mark_joins_the_two_paragraphs() -> None:
+    """Accepting a tracked deletion of a paragraph mark makes one paragraph of two."""
+    document = docx.Document()
+    first = document.add_paragraph("Participants will be adults aged 18 or over ")
+    first._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {W}><w:del w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"/></w:rPr>'))
+    document.add_paragraph("admitted with acute myocardial infarction.")
+    document.add_paragraph("They will walk daily.")
+    doc = _extract(document)
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert "Participants will be adults aged 18 or over admitted with acute myocardial " \
+           "infarction." in texts
+    assert "They will walk daily." in texts

@@ -60,6 +60,7 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     default_id = default.style_id if default is not None else ""
     notes = _notes(document)
     blocks: list[Block] = []
+    joined: int | None = None  # the block the next paragraph joins (its mark was deleted)
     for element in _block_elements(document.element.body):
         if element.tag == _P:
             style_id = element.style if element.style in styles else default_id
@@ -67,13 +68,28 @@ def docx_blocks(document: WordDocument) -> list[Block]:
                 continue
             level = _heading_level(element, levels.get(style_id, 0))
             bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
-            blocks.append((paragraph_text(element), level, bold))
+            text = paragraph_text(element)
+            if joined is not None:
+                before, before_level, before_bold = blocks[joined]
+                blocks[joined] = (before + text, before_level, before_bold and bold)
+            else:
+                blocks.append((text, level, bold))
+            # A deleted paragraph mark (tracked change) joins this paragraph to the next.
+            if _mark_deleted(element):
+                joined = joined if joined is not None else len(blocks) - 1
+            else:
+                joined = None
             blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
             continue
+        joined = None
         for row in Table(element, document).rows:
             blocks.append((_row_text(row), 0, False))
             blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
     return blocks
+
+
+def _mark_deleted(paragraph) -> bool:
+    return paragraph.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
 
 
 def is_bold_heading(text: str) -> bool:
