@@ -147,3 +147,17 @@ def test_document_is_kept_when_another_field_is_refused(app, auth_client):
     with app.app_context():
         second = db.session.scalar(select(Assessment).where(Assessment.title == "Second"))
         assert second.document_sha256 in (None, "")
+
+
+def test_a_kept_document_never_passes_to_another_account(app, auth_client):
+    text = b"# Protocol\n\n## Methods\n\nParticipants will be randomised in blocks.\n"
+    assert upload(auth_client, "secret.md", text, domain="").status_code == 400
+    post(auth_client, "/auth/logout")
+    make_user(app, "bob")
+    login(auth_client, "bob")  # same browser, same session cookie
+    response = post(auth_client, "/assessments/new", dict(ASSESSMENT_FORM),
+                    content_type="multipart/form-data")
+    assert response.status_code == 302
+    with app.app_context():
+        assessment = db.session.scalar(select(Assessment))
+        assert not assessment.document_sha256

@@ -118,14 +118,17 @@ def _keep_document(document: StoredDocument | None) -> None:
     if document is None:
         session.pop(_KEPT_DOCUMENT, None)
     else:
-        session[_KEPT_DOCUMENT] = [document.filename, document.sha256, document.kind]
+        session[_KEPT_DOCUMENT] = [current_user.id, document.filename, document.sha256,
+                                   document.kind]
 
 
 def _kept_document() -> StoredDocument | None:
+    """The document this account chose in its last refused attempt (never another account's,
+    should several sign in one after another in the same browser)."""
     kept = session.get(_KEPT_DOCUMENT)
-    if not isinstance(kept, list) or len(kept) != 3:
+    if not isinstance(kept, list) or len(kept) != 4 or kept[0] != current_user.id:
         return None
-    return stored_again(current_app.config["UPLOAD_DIR"], *map(str, kept))
+    return stored_again(current_app.config["UPLOAD_DIR"], *map(str, kept[1:]))
 
 
 def _fields(form: AssessmentDetailsForm) -> AssessmentFields:
