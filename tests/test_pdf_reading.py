@@ -179,3 +179,14 @@ def test_a_text_with_form_feeds_is_read_by_page_without_running_heads() -> None:
     running = next(s for s in doc.sentences if "runs on to" in doc.sentence_text(s))
     assert doc.sentence_text(running).endswith("the next page here.")
     assert [s.page for s in doc.sentences][-1] == 3
+
+
+def test_a_table_set_smaller_does_not_run_on_into_the_text_after_it() -> None:
+    html = ("<html lang=en><head><style>body { font-size: 11pt } table { font-size: 8pt }"
+            "</style></head><body><p>The groups were similar at baseline.</p>"
+            "<table><tr><td>Women, n (%)</td><td>29 (23.2)</td><td>31 (24.8)</td></tr></table>"
+            "<p>At 12 months, mean HbA1c decreased by 0.62% in the education arm.</p>"
+            "</body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    assert "At 12 months, mean HbA1c decreased by 0.62% in the education arm." in texts

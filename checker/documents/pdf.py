@@ -161,11 +161,26 @@ def _read_page(textpage) -> PdfPage:
         if segment.strip():
             line = _styled_line(segment, start, styler)  # indices into PDFium's text
             segment = expand_ligatures(segment)
+            if lines and _other_type_size(lines[-1].size, line.size):
+                line_texts.append("")  # a paragraph break: see _other_type_size
             lines.append(StyledLine(segment, line.size, line.bold, line.uniform))
         line_texts.append(segment)
         start = match.end()
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
     return PdfPage(page_text, lines)
+
+
+# Consecutive lines set in sizes this far apart belong to different blocks: the authors'
+# line and the abstract under it, a table's rows and the text after the table, a caption.
+OTHER_BLOCK_SIZE_RATIO = 1.15
+
+
+def _other_type_size(before: float, after: float) -> bool:
+    """Whether two consecutive lines' sizes say they are not one paragraph (a PDF's text has
+    no blank line between blocks, so an author line ran on into the first sentence)."""
+    if not before or not after:
+        return False
+    return max(before, after) / min(before, after) >= OTHER_BLOCK_SIZE_RATIO
 
 
 def _styled_line(segment: str, start: int, styler: _CharStyles | None) -> StyledLine:
