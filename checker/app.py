@@ -112,8 +112,10 @@ class TextRequest(Request):
     def _load_form_data(self) -> None:
         super()._load_form_data()
         form = self.__dict__["form"]
+        # A password is compared, never stored or shown: it is left exactly as typed.
         self.__dict__["form"] = self.parameter_storage_class(
-            [(key, without_controls(value)) for key, value in form.items(multi=True)])
+            [(key, value if "password" in key else without_controls(value))
+             for key, value in form.items(multi=True)])
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:

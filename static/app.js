@@ -4,14 +4,69 @@
 // is posted again the plain way, so the page keeps what the person typed (nothing was saved).
 (function () {
   "use strict";
+  var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
+
+  // A submit that leaves the page (every form but a background save): "Accept suggestion"
+  // posts its answer form to its own address, a plain post as it reads.
+  function navigates(event) {
+    var form = event.target;
+    return !form.matches("form[data-autosave]") || !window.fetch ||
+      Boolean(event.submitter && event.submitter.hasAttribute("formaction"));
+  }
+
+  function othersDirty(form) {
+    var dirty = document.querySelectorAll("form[data-dirty]");
+    return Array.prototype.filter.call(dirty, function (f) { return f !== form; });
+  }
+
+  // Typed but not saved elsewhere on the page: a form that leaves the page asks first, itself,
+  // so that staying cancels the submit cleanly (its buttons keep working); links and the
+  // browser's own navigation ask through "beforeunload" below.
+  var asked = false;
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !navigates(event)) return;
+    if (othersDirty(form).length &&
+        !window.confirm(document.body.dataset.unsavedText || "")) {
+      event.preventDefault();
+      return;
+    }
+    asked = true;
+  }, true);
+  window.addEventListener("beforeunload", function (event) {
+    if (asked || !othersDirty(null).length) return;
+    event.preventDefault();
+    event.returnValue = "";  // browsers show their own wording
+  });
+  window.addEventListener("pageshow", function () {
+    asked = false;
+    // Coming back with the browser's Back button shows the page again: let it be used.
+    var busy = document.querySelectorAll("form[data-submitting]");
+    for (var i = 0; i < busy.length; i++) delete busy[i].dataset.submitting;
+  });
+
+  // Editing marks the form unsaved (each edit counted, so a save that was under way while the
+  // person kept typing does not mark the later typing saved), and an edited suggestion says
+  // on its accept button that the edits go with it.
+  function onEdit(event) {
+    var form = event.target.form;
+    if (!form || !form.matches(WATCHED)) return;
+    form.dataset.dirty = "1";
+    form.dataset.edits = String(Number(form.dataset.edits || 0) + 1);
+    var accept = form.id && document.querySelector(
+      "button.accept-suggestion[form='" + form.id + "']");
+    if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
+  }
+  document.addEventListener("input", onEdit);
+  document.addEventListener("change", onEdit);
+
   function onSubmit(event) {
     var form = event.target;
-    if (!form.matches || !form.matches("form[data-autosave]") || !window.fetch) return;
-    // "Accept suggestion" posts this form to its own address: a plain post, as it reads.
-    if (event.submitter && event.submitter.hasAttribute("formaction")) return;
+    if (event.defaultPrevented || !form.matches || navigates(event)) return;
     event.preventDefault();
     if (form.dataset.saving) return;  // a double click saves once
     form.dataset.saving = "1";
+    var edits = form.dataset.edits;
     var status = form.querySelector(".save-status");
     var data = new FormData(form);
     fetch(form.action, {
@@ -20,22 +75,20 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
-      if (!result.ok) { form.submit(); return; }
+      if (!result.ok) { plainPost(form); return; }
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
       delete form.dataset.saving;
-      if (leaving === form) leaving = null;
       if (status) status.textContent = result.body.saved_text || form.dataset.savedText || "✓";
-      delete form.dataset.dirty;
+      if (form.dataset.edits === edits) delete form.dataset.dirty;
       // Saved by a person: it is no longer an unconfirmed suggestion.
       var article = form.closest(".invariant");
       var note = article && article.querySelector(".suggestion-note");
       if (note) note.remove();
       var bar = document.getElementById("progress-bar");
       if (bar) { bar.value = result.body.answered; bar.max = result.body.total; }
-      var count = document.querySelector(".progress-count");
-      if (count) count.textContent = result.body.progress_text ||
-        (result.body.answered + " / " + result.body.total);
+      setText(".progress-count", result.body.progress_text ||
+        (result.body.answered + " / " + result.body.total));
       setText(".pending-count", result.body.pending_text);
       setText(".pending-help", result.body.pending_help_text);
       setText(".accept-all-button", result.body.accept_all_text);
@@ -43,26 +96,36 @@
         var bulk = document.querySelectorAll(".bulk-suggestions");
         for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
       }
-    }).catch(function () { form.submit(); });
+    }).catch(function () { plainPost(form); });
   }
   document.addEventListener("submit", onSubmit);
+
+  // A refused background save is posted again the plain way, to the page that explains it;
+  // with other answers unsaved, the person is asked first and may stay.
+  function plainPost(form) {
+    delete form.dataset.saving;
+    if (othersDirty(form).length && !window.confirm(document.body.dataset.unsavedText || "")) {
+      var status = form.querySelector(".save-status");
+      if (status) status.textContent = form.dataset.refusedText || "";
+      return;
+    }
+    asked = true;
+    form.submit();
+  }
+
   function setText(selector, text) {
     var element = document.querySelector(selector);
     if (element) element.textContent = text || "";
   }
 
-  // A double click on a plain form (create an assessment, upload, accept all) must not post it
-  // twice: a second submit of the same form while the first is under way is ignored.
+  // A double click on a form that leaves the page (create an assessment, upload, accept) must
+  // not post it twice: a second submit of the same form while the first is under way is
+  // ignored.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (event.defaultPrevented || !form.matches || form.matches("form[data-autosave]")) return;
+    if (event.defaultPrevented || !form.matches || !navigates(event)) return;
     if (form.dataset.submitting) { event.preventDefault(); return; }
     form.dataset.submitting = "1";
-  });
-  // Coming back with the browser's Back button shows the page again: let it be used.
-  window.addEventListener("pageshow", function () {
-    var busy = document.querySelectorAll("form[data-submitting]");
-    for (var i = 0; i < busy.length; i++) delete busy[i].dataset.submitting;
   });
 
   // After an action the page opens at what it changed (#inv-E11): its message is shown there
@@ -78,40 +141,4 @@
   // says what to correct, not at the top of the page.
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
-
-  // Typed but not saved: leaving the page (a link, the language switch, another form such as
-  // "Accept all") asks first, so nobody loses a justification by clicking elsewhere. Editing a
-  // suggestion before accepting it says so on its accept button, which keeps the edits.
-  var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
-  function onEdit(event) {
-    var form = event.target.form;
-    if (!form || !form.matches(WATCHED)) return;
-    form.dataset.dirty = "1";
-    var accept = form.id && document.querySelector(
-      "button.accept-suggestion[form='" + form.id + "']");
-    if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
-  }
-  document.addEventListener("input", onEdit);
-  document.addEventListener("change", onEdit);
-  // The form being sent carries its own edits with it: only the others' count.
-  var leaving = null;
-  document.addEventListener("submit", function (event) { leaving = event.target; }, true);
-  window.addEventListener("beforeunload", function (event) {
-    var dirty = document.querySelectorAll("form[data-dirty]");
-    var others = Array.prototype.filter.call(dirty, function (f) { return f !== leaving; });
-    if (!others.length) return;
-    event.preventDefault();
-    event.returnValue = "";  // browsers show their own wording
-    // Runs only if the person chose to stay: the page is used again, so the forms whose
-    // sending was stopped are released (else their buttons would do nothing).
-    setTimeout(release, 0);
-  });
-  function release() {
-    leaving = null;
-    var busy = document.querySelectorAll("form[data-submitting], form[data-saving]");
-    for (var i = 0; i < busy.length; i++) {
-      delete busy[i].dataset.submitting;
-      delete busy[i].dataset.saving;
-    }
-  }
 })();

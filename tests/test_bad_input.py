@@ -79,6 +79,9 @@ def export() -> dict:
     (lambda d: d["assessment"].update(created_at="9999-12-31T23:59:59-05:00"),
      "out of the range of dates"),
     (lambda d: d["answers"][0].update(justification="x" * 100_001), "longer than 100000"),
+    (lambda d: d["assessment"].update(title="Walk \ud800"), "assessment.title: not valid"),
+    (lambda d: d["answers"][0].update(suggested_justification={"en": "\ud800"}),
+     "suggested_justification.en: not valid Unicode"),
 ])
 def test_hostile_values_in_an_import_get_a_message(export, mutate, expected):
     mutate(export)

@@ -143,7 +143,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.locator("#inv-E05").get_by_label("Justification").fill("Typed, then saved.")
             page.locator(".lang-switch").get_by_role("button", name="Français").click()
             page.wait_for_timeout(500)
-            assert dialogs == ["beforeunload", "beforeunload"]
+            assert dialogs == ["beforeunload", "confirm"]
             page.locator("#inv-E05").get_by_role("button", name="Save E05").click()
             page.wait_for_selector("#inv-E05 .save-status >> text=Saved")
             page.locator(".lang-switch").get_by_role("button", name="Français").click()

@@ -129,6 +129,20 @@ def test_accept_keeps_the_edits_made_to_a_suggestion(app, auth_client, suggested
         assert last.new_values["origin"] == "accepted suggestion"
 
 
+def test_a_browsers_crlf_line_breaks_are_no_edit(app, auth_client, suggested):
+    """Browsers send a textarea's line breaks as CRLF: a suggestion of several quotations
+    accepted as shown is accepted, not saved as an edit."""
+    multi = next(i for i, a in answers_of(app, suggested).items() if "\n" in a.quotation)
+    fields = _shown_form(app, auth_client, suggested, multi)
+    fields[f"{multi}-quotation"] = fields[f"{multi}-quotation"].replace("\n", "\r\n")
+    post(auth_client, f"/assessments/{suggested}/suggestions/{multi}/accept", fields)
+    with app.app_context():
+        last = db.session.scalars(db.select(AnswerHistory).where(
+            AnswerHistory.invariant_id == multi).order_by(AnswerHistory.id.desc())).first()
+        assert last.new_values["origin"] == "accepted suggestion"
+    assert "\r" not in answers_of(app, suggested)[multi].quotation
+
+
 def test_edited_accept_of_a_stale_page_shows_the_conflict(app, auth_client, suggested):
     fields = _shown_form(app, auth_client, suggested, "E03")
     save_answer(auth_client, suggested, "E03", fields["E03-version"], answer="not_met",

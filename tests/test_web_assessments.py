@@ -189,3 +189,23 @@ def test_deleting_an_assessment_deletes_its_files_unless_another_assessment_list
         f"/assessments/{second}/document").get_data(as_text=True)
     post(auth_client, f"/assessments/{second}/delete")
     assert stored() == 0
+
+
+def test_an_imported_fingerprint_does_not_keep_the_file_and_a_stuck_file_stops_nothing(
+        app, auth_client):
+    import io
+    from pathlib import Path
+
+    text = b"A protocol of a walking programme after stroke, version 1.\n"
+    uid = create_assessment(auth_client, document=(io.BytesIO(text), "protocol.txt"))
+    exported = auth_client.get(f"/assessments/{uid}/export.json").data
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert post(bob, "/assessments/import", {"file": (io.BytesIO(exported), "a.json")},
+                content_type="multipart/form-data").status_code == 302
+    uploads = Path(app.config["UPLOAD_DIR"])
+    (uploads / (next(uploads.glob("*.txt")).stem + ".zzz")).mkdir()  # cannot be unlinked
+    assert post(auth_client, f"/assessments/{uid}/delete").status_code == 302
+    assert auth_client.get(f"/assessments/{uid}").status_code == 404  # deleted all the same
+    assert not list(uploads.glob("*.txt"))  # Bob's import names it but never held it

@@ -103,13 +103,19 @@ def test_the_later_drafts_suggestion_can_replace_an_answer_given_before(app, aut
     row = html.split('id="change-INT03"')[1].split("</tr>")[0]
     assert "/suggestions/INT03/adopt" in row and "Use the later draft" in row
     stored = answers_of(app, uid)["INT03"]
-    # A stale page changes nothing.
+    v2 = shas(app, uid)[-1]
+    assert f'name="document" value="{v2}"' in row
+    # A stale page changes nothing: the answer changed, or another draft came in since.
     stale = post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
-                 {"version": stored.version - 1}, follow_redirects=True)
+                 {"version": stored.version - 1, "document": v2}, follow_redirects=True)
     assert "changed meanwhile" in stale.get_data(as_text=True)
+    other_draft = post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
+                       {"version": stored.version, "document": shas(app, uid)[0]},
+                       follow_redirects=True)
+    assert "changed meanwhile" in other_draft.get_data(as_text=True)
     assert answers_of(app, uid)["INT03"].answer == "not_met"
     done = post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
-                {"version": stored.version}, follow_redirects=True)
+                {"version": stored.version, "document": v2}, follow_redirects=True)
     assert "INT03 now holds the suggestion" in done.get_data(as_text=True)
     adopted = answers_of(app, uid)["INT03"]
     assert (adopted.answer, adopted.origin, adopted.confirmed_by) == ("met", "human", "alice")

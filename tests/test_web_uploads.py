@@ -161,3 +161,16 @@ def test_a_kept_document_never_passes_to_another_account(app, auth_client):
     with app.app_context():
         assessment = db.session.scalar(select(Assessment))
         assert not assessment.document_sha256
+
+
+def test_a_kept_document_whose_file_went_meanwhile_is_asked_for_again(app, auth_client):
+    text = b"# Protocol\n\n## Methods\n\nParticipants will be randomised in blocks of four.\n"
+    assert upload(auth_client, "protocol.md", text, domain="").status_code == 400
+    for path in Path(app.config["UPLOAD_DIR"]).glob("*.md"):
+        path.unlink()
+    response = post(auth_client, "/assessments/new", dict(ASSESSMENT_FORM),
+                    content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "no longer stored: choose it again" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(Assessment)) is None

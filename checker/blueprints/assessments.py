@@ -77,6 +77,13 @@ def new() -> ResponseReturnValue:
         valid = form.validate_on_submit()
         document = _kept_document()
         upload = request.files.get(form.document.name)
+        if document is None and _kept_entry() and not (upload and upload.filename):
+            # The page said the document was kept, but its file is gone meanwhile (deleted
+            # with another assessment): say so rather than create the assessment without it.
+            form.document.errors = [_("The document chosen earlier is no longer stored: "
+                                      "choose it again.")]
+            _keep_document(None)
+            valid = False
         if upload is not None and upload.filename:
             try:
                 document = store_document(
@@ -122,11 +129,18 @@ def _keep_document(document: StoredDocument | None) -> None:
                                    document.kind]
 
 
-def _kept_document() -> StoredDocument | None:
+def _kept_entry() -> list | None:
     """The document this account chose in its last refused attempt (never another account's,
-    should several sign in one after another in the same browser)."""
+    should several sign in one after another in the same browser), as the session holds it."""
     kept = session.get(_KEPT_DOCUMENT)
     if not isinstance(kept, list) or len(kept) != 4 or kept[0] != current_user.id:
+        return None
+    return kept
+
+
+def _kept_document() -> StoredDocument | None:
+    kept = _kept_entry()
+    if kept is None:
         return None
     return stored_again(current_app.config["UPLOAD_DIR"], *map(str, kept[1:]))
 

@@ -131,7 +131,7 @@ def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
         adopted = service.adopt_suggestion(
             catalogue_of(assessment), assessment, invariant_id,
             current_app.config["UPLOAD_DIR"], current_user, current_lang(),
-            request.form.get("version", type=int, default=-1))
+            request.form.get("version", type=int, default=-1), request.form.get("document", ""))
     except KeyError:
         abort(404)
     except (service.NoDocumentError, DocumentError, ModelMissingError) as exc:
@@ -142,6 +142,7 @@ def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
                     "answer: check it below. Your previous answer is in its history.",
                     id=invariant_id), "success")
         else:
-            flash(_("This answer was changed meanwhile (another tab?). Nothing was "
-                    "overwritten: check the current answer below."), "error")
+            flash(_("This answer or the document was changed meanwhile (another tab?). "
+                    "Nothing was overwritten: check the current answer below, and the page of "
+                    "what changed again."), "error")
     return _back(uid, invariant_id)

@@ -34,10 +34,12 @@ class AnswerInput:
     section: str = ""
 
     def cleaned(self) -> AnswerInput:
-        return AnswerInput(
-            self.answer or None, self.justification.strip(), self.quotation.strip(),
-            self.page.strip(), self.section.strip(),
-        )
+        """Trimmed, with a browser's "\r\n" line breaks read as the "\n" stored ones."""
+        def text(value: str) -> str:
+            return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+        return AnswerInput(self.answer or None, text(self.justification), text(self.quotation),
+                           text(self.page), text(self.section))
 
     @classmethod
     def of(cls, record: AnswerRecord) -> AnswerInput:

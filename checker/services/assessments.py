@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -227,28 +228,40 @@ def delete_assessment(assessment: Assessment, upload_dir: str | Path | None = No
     db.session.delete(assessment)  # the database cascades to history, studies, publications
     db.session.flush()
     for sha256 in fingerprints:
-        _forget_upload(owner_id, sha256, upload_dir)
-    db.session.commit()
+        if not _listed(sha256, owner_id):  # the owner holds this content no more
+            db.session.execute(delete(StoredUpload).where(StoredUpload.user_id == owner_id,
+                                                          StoredUpload.sha256 == sha256))
+    unused = [sha256 for sha256 in fingerprints if not _held(sha256)]
+    db.session.commit()  # the files go only once the deletion is kept
+    if upload_dir is not None:
+        for sha256 in unused:
+            _remove_files(Path(upload_dir), sha256)
 
 
-def _listed(sha256: str, owner_id: int | None = None) -> bool:
-    """Whether an assessment (of ``owner_id``, or of anyone) still lists this content."""
+def _listed(sha256: str, owner_id: int) -> bool:
+    """Whether an assessment of ``owner_id`` still lists this content."""
     query = (select(AssessmentDocument.id).join(Assessment)
-             .where(AssessmentDocument.sha256 == sha256))
-    if owner_id is not None:
-        query = query.where(Assessment.owner_id == owner_id)
+             .where(AssessmentDocument.sha256 == sha256, Assessment.owner_id == owner_id))
     return db.session.scalar(query.limit(1)) is not None
 
 
-def _forget_upload(owner_id: int, sha256: str, upload_dir: str | Path | None) -> None:
-    """After a deletion: the owner no longer holds content none of their assessments lists,
-    and its file goes when no assessment at all lists it."""
-    if not _listed(sha256, owner_id):
-        db.session.execute(delete(StoredUpload).where(StoredUpload.user_id == owner_id,
-                                                      StoredUpload.sha256 == sha256))
-    if upload_dir is not None and not _listed(sha256):
-        for path in Path(upload_dir).glob(f"{sha256}.*"):
+def _held(sha256: str) -> bool:
+    """Whether an account that uploaded this content still lists it in an assessment (an
+    imported assessment naming the fingerprint does not keep someone else's file)."""
+    query = (select(AssessmentDocument.id).join(Assessment)
+             .join(StoredUpload, (StoredUpload.user_id == Assessment.owner_id)
+                   & (StoredUpload.sha256 == AssessmentDocument.sha256))
+             .where(AssessmentDocument.sha256 == sha256))
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def _remove_files(upload_dir: Path, sha256: str) -> None:
+    """Best effort: a file that cannot be removed stays, and the server's log says so."""
+    for path in upload_dir.glob(f"{sha256}.*"):
+        try:
             path.unlink(missing_ok=True)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("could not delete %s: %s", path, exc)
 
 
 def get_owned(uid: str, user: User) -> Assessment:

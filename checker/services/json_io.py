@@ -167,9 +167,19 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(f"{path}.{key}", f"expected a string, got {_kind(value)}")
             return None if nullable else ""
+        return self.text(value, f"{path}.{key}", None if nullable else "")
+
+    def text(self, value: str, path: str, refused: str | None = "") -> str | None:
+        """``value`` as stored: within the length limit, valid Unicode, no control
+        characters; else a problem at ``path`` and ``refused``."""
         if len(value) > MAX_TEXT:
-            self.fail(f"{path}.{key}", f"longer than {MAX_TEXT} characters")
-            return None if nullable else ""
+            self.fail(path, f"longer than {MAX_TEXT} characters")
+            return refused
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800"), which no database stores
+            self.fail(path, "not valid Unicode text")
+            return refused
         return without_controls(value)
 
     def choice(self, data: dict[str, Any], key: str, path: str, allowed: tuple[str, ...], *,
@@ -254,7 +264,9 @@ def _read_texts(reader: _Reader, data: dict, key: str, path: str) -> dict[str, s
             isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
         reader.fail(f"{path}.{key}", "expected an object of texts by language")
         return None
-    return dict(raw)
+    texts = {lang: reader.text(text, f"{path}.{key}.{lang}", None)
+             for lang, text in raw.items()}
+    return {lang: text for lang, text in texts.items() if text is not None}
 
 
 def _parse(data: Any) -> Any:

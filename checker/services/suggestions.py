@@ -270,18 +270,21 @@ def resolve_suggestions(
 
 def adopt_suggestion(
     catalogue: Catalogue, assessment: Assessment, invariant_id: str, upload_dir: str | Path,
-    user: User, lang: str, expected_version: int,
+    user: User, lang: str, expected_version: int, expected_document: str,
 ) -> bool:
     """Make the current document's suggestion for one invariant the person's answer, in place
     of the answer they gave on an earlier draft (kept in the history). The person asked for
     it after seeing the suggestion, so it is confirmed by them.
 
-    Only if the stored answer's version is still ``expected_version`` (else nothing changes
-    and False is returned). Raises KeyError for an invariant that does not apply, and what
-    :func:`analyse_document` raises.
+    Only if the stored answer's version is still ``expected_version`` and the current document
+    is still ``expected_document`` (the fingerprint of the draft whose suggestion the person
+    saw); else nothing changes and False is returned. Raises KeyError for an invariant that
+    does not apply, and what :func:`analyse_document` raises.
     """
     if invariant_id not in {inv.id for inv in catalogue.invariants_for(assessment.study_type)}:
         raise KeyError(invariant_id)
+    if assessment.document_sha256 != expected_document:
+        return False
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggestion = analysis.suggestions[invariant_id]
     new = _suggested_values(suggestion, lang, document_words(analysis.document))
