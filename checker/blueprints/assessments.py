@@ -363,7 +363,9 @@ def import_assessment() -> ResponseReturnValue:
                 record = import_json(upload.read())
                 assessment = import_record(record, current_user, active_catalogue())
             except JsonImportError as exc:
-                form.file.errors = [_("This file is not a valid npis-checker export:")]
+                # The details name fields of the file format (JSON paths), which are English.
+                form.file.errors = [_("This file is not a valid npis-checker export. What is "
+                                      "wrong, by field of the file (technical details):")]
                 form.file.errors += exc.problems[:20]
             except AssessmentError as exc:
                 form.file.errors = list(exc.errors.values())
