@@ -137,6 +137,20 @@
     else target.parentNode.insertBefore(flashes, target.nextSibling);
   }
 
+  // Moments are stored and sent in UTC: shown in the reader's own time (the UTC one stays as
+  // the tooltip).
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  var times = document.querySelectorAll("time[data-local]");
+  for (var t = 0; t < times.length; t++) {
+    var moment = new Date(times[t].getAttribute("datetime"));
+    if (isNaN(moment.getTime())) continue;
+    var text = moment.getFullYear() + "-" + two(moment.getMonth() + 1) + "-" +
+      two(moment.getDate()) + " " + two(moment.getHours()) + ":" + two(moment.getMinutes());
+    if (times[t].hasAttribute("data-seconds")) text += ":" + two(moment.getSeconds());
+    times[t].title = times[t].textContent;
+    times[t].textContent = text;
+  }
+
   // A form sent back with errors: keyboard and screen-reader users start at the summary that
   // says what to correct, not at the top of the page.
   var summary = document.querySelector(".error-summary");

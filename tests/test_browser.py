@@ -53,7 +53,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            context = browser.new_context(accept_downloads=True, locale="en-US")
+            context = browser.new_context(accept_downloads=True, locale="en-US",
+                                          timezone_id="Europe/Paris")
             page = context.new_page()
             page.set_default_timeout(30_000)
             page.goto(f"{live_server}/auth/signup")
@@ -150,6 +151,14 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.wait_for_selector("text=Enregistrer E05")
             page.locator(".lang-switch").get_by_role("button", name="English").click()
             page.wait_for_selector("text=Save E05")
+
+            # Moments stored in UTC read in the reader's own time zone (here Europe/Paris).
+            page.goto(form_url + "/answers/E05")
+            moment = page.locator("table time").first
+            assert "UTC" in moment.get_attribute("title")
+            assert "UTC" not in moment.inner_text() and len(moment.inner_text()) == 19
+            assert moment.inner_text() != moment.get_attribute("title").removesuffix(" UTC")
+            page.goto(form_url)
 
             # An invalid save with JavaScript: the explaining page keeps what was typed.
             int09 = page.locator("#inv-INT09")
