@@ -58,6 +58,6 @@ class TooLongDocumentError(DocumentError):
     default_messages = {
         "en": "The document is too long to analyse (more than about 1,000 pages of text). "
         "Provide the protocol or paper itself, without appended material.",
-        "fr": "Le document est trop long pour être analysé (plus d'environ 1 000 pages de texte). "
-        "Fournissez le protocole ou l'article seul, sans les documents annexes.",
+        "fr": "Le document est trop long pour être analysé (plus de 1\u00a0000 pages de texte "
+        "environ). Fournissez le protocole ou l'article seul, sans ses annexes.",
     }

@@ -83,7 +83,7 @@ _TEXT = {
         "study": ("étude conforme", "études conformes"),
         "where": " dans le pays visé ({country})",
         "field": "Champ de la fiche INM non couvert par une étude conforme : {field} "
-                 "(nécessite une étude conforme de type : {types})",
+                 "(type d'étude conforme requis : {types})",
         "or": " ou ",
     },
 }
