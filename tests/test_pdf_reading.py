@@ -141,6 +141,11 @@ def test_two_page_pdf_sentence_runs_on_past_its_running_head() -> None:
     ("CON", "SORT", False),
     ("NC", "T01761331", False),
     ("celle", "ci", True),
+    ("web", "based", True),  # compound words of trial reports, even written nowhere else
+    ("placebo", "controlled", True),
+    ("assessor", "blinded", True),
+    ("bien", "être", True),
+    ("contre", "indication", True),
 ])
 def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
     words = text_words("The double-blind, computer generated follow-up was reported by "

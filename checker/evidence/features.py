@@ -64,7 +64,12 @@ _SAME_LINE_COMPOUND = re.compile(r"\w+(?:-\w+)+")
 # "non-\ninfériorité", "sous-\ngroupe", "celle-\nci", "au-\ndelà".
 _COMPOUND_HEADS = frozenset({"self", "non", "double", "single", "cross", "well", "long", "two",
                              "three", "sous", "semi", "demi", "quasi"})
-_COMPOUND_TAILS = frozenset({"ci", "là", "même", "mêmes", "delà", "dessus", "dessous"})
+_COMPOUND_TAILS = frozenset({"ci", "là", "même", "mêmes", "delà", "dessus", "dessous",
+                             # trial wording: "web-\nbased", "placebo-\ncontrolled",
+                             # "assessor-\nblinded", "six-\nminute", "bien-\nêtre",
+                             # "contre-\nindication"
+                             "based", "controlled", "blinded", "minute", "être", "indication",
+                             "indications"})
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
 _CAPITALS_TAIL = re.compile(r"[A-Z]+\d*")
 # Endings that are also words ("reli-\nable", "care-\nless", "seule-\nment"): no compound.
