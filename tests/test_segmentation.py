@@ -224,3 +224,20 @@ def test_numbered_criteria_of_a_typed_text_are_list_items_not_headings() -> None
     assert not any(t.startswith(("1. Adults", "2. Able", "1. Are", "2. Cannot")) for t in titles)
     adults = next(s for s in doc.sentences if "Adults aged" in doc.sentence_text(s))
     assert adults.section in ("Inclusion criteria:", "Inclusion criteria")
+
+
+def test_text_copied_from_a_pdf_viewer_keeps_its_sentences_whole() -> None:
+    """Lines cut where the page's lines ended, no blank line between paragraphs: a line with
+    no stop goes on when the next starts in lower case or it ends with a word no sentence
+    ends with; headings, tables and column lists stay lines of their own."""
+    text = ("Diet protocol\nThe primary outcome is the\nMediterranean Diet Adherence Screener "
+            "score at\nsix months. Nurses who collect it will be blinded to\nallocation.\n"
+            "Secondary outcomes\nWeight and waist circumference.\n"
+            "NPI  Narcissistic Personality Inventory\nn-3  omega-3 fatty acids\n")
+    doc = extract_document(text.encode(), "copied.txt")
+    sentences = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    assert ("The primary outcome is the Mediterranean Diet Adherence Screener score at six "
+            "months.") in sentences
+    assert "Nurses who collect it will be blinded to allocation." in sentences
+    assert "Secondary outcomes" in sentences
+    assert "NPI Narcissistic Personality Inventory" in sentences  # its own line

@@ -128,6 +128,8 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int],
     blocks: list[tuple[int, int]] = []
     start = 0
     for match in re.finditer(pattern, text):
+        if fmt == "txt" and _runs_on(text, start, match.start(), match.end(), headings):
+            continue  # the same paragraph goes on on the next line
         blocks.append((start, match.start()))
         start = match.end()
     blocks.append((start, len(text)))
@@ -150,6 +152,38 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int],
                 cut = heading_end
         refined.append((cut, b_end))
     return refined
+
+
+_LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
+
+
+def _runs_on(text: str, start: int, end: int, next_start: int,
+             headings: dict[int, int]) -> bool:
+    """In a text of one paragraph per line, whether the line ``text[start:end]`` is cut
+    inside a sentence that goes on on the next line (text copied from a PDF viewer keeps the
+    page's lines without blank lines between paragraphs): it ends with no stop and the next
+    line starts in lower case. Table rows, columns and headings are lines of their own."""
+    line = text[start:end]
+    following = text[next_start:text.find("\n", next_start) % (len(text) + 1)]
+    if not line.strip() or line.rstrip().endswith(_LINE_END) or not following.strip():
+        return False
+    last_word = line.split()[-1].lower()
+    if not (following[:1].islower() or last_word in _NEVER_LAST):
+        return False
+    if start in headings or next_start in headings or any(
+            "|" in part or _GAP.search(part.strip()) for part in (line, following)):
+        return False
+    return True
+
+
+_GAP = re.compile(r"\S[ \t]{2,}\S")  # a list laid out in columns ("NPI  Narcissistic …")
+
+
+# Words that never end a sentence (articles, prepositions, conjunctions, auxiliaries): a line
+# ending with one goes on, whatever the next line starts with ("the\nMediterranean diet").
+_NEVER_LAST = frozenset("""the a an of to in for with and or by at on from as than that which
+who whose is are was were will be been has have had not no into per de du des la le les l' un
+une et ou à au aux en par pour avec sur dans est sont sera seront été ont qui que dont""".split())
 
 
 # A time unit after a number ("45 min.", "1 h.") ends a sentence as any word does.
