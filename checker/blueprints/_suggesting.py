@@ -107,11 +107,6 @@ def edited_before_accepting(assessment: Assessment, invariant_id: str) -> bool:
     except KeyError:
         return False
     lang = current_lang()
-    stored = to_record(assessment).answer_for(invariant_id)
-    shown = AnswerInput(stored.answer, stored.justification_in(lang), stored.quotation,
-                        stored.page, stored.section)
-    form = answer_form(catalogue, invariant, lang)
-    posted = AnswerInput(form.answer.data or None, form.justification.data or "",
-                         form.quotation.data or "", form.page.data or "",
-                         form.section.data or "")
+    shown = AnswerInput.of(to_record(assessment).answer_for(invariant_id), lang)
+    posted = answer_form(catalogue, invariant, lang).values()
     return posted.cleaned() != shown.cleaned()

@@ -292,10 +292,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         version = int(form.version.data or 0)
     except ValueError:
         version = -1  # a tampered version can only conflict, never overwrite
-    values = answer_service.AnswerInput(
-        form.answer.data or None, form.justification.data or "", form.quotation.data or "",
-        form.page.data or "", form.section.data or "",
-    )
+    values = form.values()
     status = 200
     conflict = None
     try:

@@ -67,7 +67,7 @@ def run(uid: str) -> ResponseReturnValue:
     return _back(uid)
 
 
-def _submitted_version(invariant_id: str) -> int | None:
+def _submitted_version(invariant_id: str) -> int:
     """The version the page showed: the accept button posts the answer form (its field is
     prefixed with the invariant id), the reject form a bare ``version``."""
     version = request.form.get("version", type=int)

@@ -8,6 +8,7 @@ from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from ..catalogue import Catalogue, Invariant, pick
+from ..services.answers import AnswerInput
 from ..services.records import AnswerRecord
 
 
@@ -18,6 +19,12 @@ class AnswerForm(FlaskForm):
     page = StringField(_l("Page"))
     section = StringField(_l("Section"))
     version = HiddenField()
+
+    def values(self) -> AnswerInput:
+        """The answer as posted (not yet validated against the catalogue)."""
+        return AnswerInput(self.answer.data or None, self.justification.data or "",
+                           self.quotation.data or "", self.page.data or "",
+                           self.section.data or "")
 
 
 def answer_form(

@@ -42,8 +42,9 @@ class AnswerInput:
                            text(self.page), text(self.section))
 
     @classmethod
-    def of(cls, record: AnswerRecord) -> AnswerInput:
-        return cls(record.answer, record.justification, record.quotation, record.page,
+    def of(cls, record: AnswerRecord, lang: str) -> AnswerInput:
+        """The values of ``record`` as its form shows them in ``lang``."""
+        return cls(record.answer, record.justification_in(lang), record.quotation, record.page,
                    record.section)
 
 
