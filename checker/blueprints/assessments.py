@@ -249,7 +249,8 @@ def form(uid: str) -> ResponseReturnValue:
     answered, total = progress(catalogue, record)
     return render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
-        answered=answered, total=total, document_form=DocumentForm(formdata=None),
+        answered=answered, total=total, pending=pending_suggestions(catalogue, record),
+        document_form=DocumentForm(formdata=None),
     )
 
 

@@ -170,11 +170,7 @@ def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[
 def record_upload(owner: User, document: StoredDocument) -> None:
     """Note that ``owner`` holds the content of ``document`` if it was stored from their
     upload (an imported assessment's document is only a fingerprint: it gives no access)."""
-    if document.path is None:
-        return
-    known = db.session.scalar(select(StoredUpload).where(StoredUpload.user_id == owner.id,
-                                                         StoredUpload.sha256 == document.sha256))
-    if known is None:
+    if document.path is not None and not uploaded_by(owner.id, document.sha256):
         db.session.add(StoredUpload(user_id=owner.id, sha256=document.sha256))
 
 

@@ -22,7 +22,7 @@ from ..evidence.kind import KindGuess, guess_document_kind
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
-from .assessments import uploaded_by
+from .assessments import pending_suggestions, to_record, uploaded_by
 
 QUOTATION_SEPARATOR = "\n[…]\n"
 MAX_STORED_QUOTATIONS = 3
@@ -210,9 +210,7 @@ def suggest_from_document(
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang,
                                         document_words(analysis.document))
-    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
-    pending = sum(1 for answer in assessment.answers
-                  if answer.origin == "suggestion" and answer.invariant_id in applicable)
+    pending = pending_suggestions(catalogue, to_record(assessment))
     return SuggestionRun(suggested, kept, analysis.kind_guess, assessment.document_kind,
                          pending, analysis.document.language_guess, assessment.language)
 
