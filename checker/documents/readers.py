@@ -23,6 +23,7 @@ from .ligatures import expand_ligatures
 from .model import Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
+from .sentences import LINE_END
 from .typography import StyledLine, typographic_headings
 
 
@@ -68,7 +69,7 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
         except UnicodeDecodeError:
             continue
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if fmt == "txt" and text.count("\f") >= 1 and text.strip("\f\n").count("\f"):
+    if fmt == "txt" and "\f" in text.strip("\f\n"):  # two pages or more
         return _paged_text(text)
     text = expand_ligatures(without_controls(text))
     if fmt == "md":
@@ -99,7 +100,7 @@ def _paged_text(text: str) -> RawText:
 def _page_break(before: str, page: str) -> str:
     """A sentence that runs on to the next page stays one sentence (a single line break);
     otherwise a page break is a paragraph break."""
-    runs_on = before.rstrip() and not before.rstrip().endswith(_SENTENCE_END) \
+    runs_on = before.rstrip() and not before.rstrip().endswith(LINE_END) \
         and page[:1].islower()
     return "\n" if runs_on else "\n\n"
 
@@ -117,9 +118,6 @@ def _without_html(text: str) -> str:
     text = _HTML_COMMENT.sub("", text)
     text = _HTML_BREAK.sub("\n", text)
     return _HTML_INLINE.sub("", text)
-
-
-_SENTENCE_END = (".", "!", "?", ":", ";", "»", "”", ")")
 
 
 def read_pdf(data: bytes) -> RawText:

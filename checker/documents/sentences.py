@@ -154,7 +154,9 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int],
     return refined
 
 
-_LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
+# What a line (or a page) ends with when its sentence ends there too: after anything else, a
+# line cut mid-sentence may go on on the next one.
+LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
 
 
 def _runs_on(text: str, start: int, end: int, next_start: int,
@@ -164,8 +166,9 @@ def _runs_on(text: str, start: int, end: int, next_start: int,
     page's lines without blank lines between paragraphs): it ends with no stop and the next
     line starts in lower case. Table rows, columns and headings are lines of their own."""
     line = text[start:end]
-    following = text[next_start:text.find("\n", next_start) % (len(text) + 1)]
-    if not line.strip() or line.rstrip().endswith(_LINE_END) or not following.strip():
+    next_end = text.find("\n", next_start)
+    following = text[next_start:] if next_end < 0 else text[next_start:next_end]
+    if not line.strip() or line.rstrip().endswith(LINE_END) or not following.strip():
         return False
     last_word = line.split()[-1].lower()
     if not (following[:1].islower() or last_word in _NEVER_LAST):
