@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 
@@ -152,6 +153,20 @@ def test_import_refuses_bad_files_with_messages(auth_client, assessment):
     response = post(auth_client, "/assessments/import", {}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "Choose a JSON file" in response.get_data(as_text=True)
+
+
+def test_import_problems_are_in_the_readers_language(auth_client, assessment):
+    exported = json.loads(auth_client.get(f"/assessments/{assessment}/export.json").data)
+    exported["assessment"]["domain"] = "yes"
+    exported["assessment"]["created_at"] = 12
+    post(auth_client, "/language", {"lang": "fr"})
+    response = post(auth_client, "/assessments/import",
+                    {"file": (io.BytesIO(json.dumps(exported).encode()), "x.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = html.unescape(response.get_data(as_text=True))
+    assert "Ce qui ne va pas, par champ du fichier" in page
+    assert "assessment.domain: «\u00a0yes\u00a0» ne fait pas partie des valeurs admises" in page
 
 
 def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):

@@ -361,9 +361,9 @@ def import_assessment() -> ResponseReturnValue:
                 record = import_json(upload.read())
                 assessment = import_record(record, current_user, active_catalogue())
             except JsonImportError as exc:
-                # The details name fields of the file format (JSON paths), which are English.
+                # Each detail starts with the field's path in the file (its JSON keys).
                 form.file.errors = [_("This file is not a valid npis-checker export. What is "
-                                      "wrong, by field of the file (technical details):")]
+                                      "wrong, by field of the file:")]
                 form.file.errors += exc.problems[:20]
             except AssessmentError as exc:
                 form.file.errors = list(exc.errors.values())

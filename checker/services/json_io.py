@@ -14,6 +14,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from flask_babel import gettext as _
+
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from checker.text_input import without_controls
@@ -151,7 +153,7 @@ class _Reader:
 
     def mapping(self, data: Any, path: str) -> dict[str, Any]:
         if not isinstance(data, dict):
-            self.fail(path, f"expected an object, got {_kind(data)}")
+            self.fail(path, _("expected an object, got %(kind)s", kind=_kind(data)))
             return {}
         return data
 
@@ -159,13 +161,13 @@ class _Reader:
                nullable: bool = False) -> str | None:
         if key not in data:
             if required:
-                self.fail(f"{path}.{key}", "missing")
+                self.fail(f"{path}.{key}", _("missing"))
             return None if nullable else ""
         value = data[key]
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.fail(f"{path}.{key}", f"expected a string, got {_kind(value)}")
+            self.fail(f"{path}.{key}", _("expected a string, got %(kind)s", kind=_kind(value)))
             return None if nullable else ""
         return self.text(value, f"{path}.{key}", None if nullable else "")
 
@@ -173,12 +175,12 @@ class _Reader:
         """``value`` as stored: within the length limit, valid Unicode, no control
         characters; else a problem at ``path`` and ``refused``."""
         if len(value) > MAX_TEXT:
-            self.fail(path, f"longer than {MAX_TEXT} characters")
+            self.fail(path, _("longer than %(count)d characters", count=MAX_TEXT))
             return refused
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate ("\ud800"), which no database stores
-            self.fail(path, "not valid Unicode text")
+            self.fail(path, _("not valid Unicode text"))
             return refused
         return without_controls(value)
 
@@ -188,16 +190,18 @@ class _Reader:
         if value is None or key not in data or not isinstance(data[key], str):
             return value
         if value not in allowed:
-            self.fail(f"{path}.{key}", f"'{value}' is not one of: {', '.join(allowed)}")
+            self.fail(f"{path}.{key}", _("'%(value)s' is not one of: %(allowed)s", value=value,
+                                                  allowed=", ".join(allowed)))
         return value
 
     def integer(self, data: dict[str, Any], key: str, path: str, *, minimum: int = 0) -> int:
         value = data.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(f"{path}.{key}", f"expected an integer, got {_kind(value)}")
+            self.fail(f"{path}.{key}", _("expected an integer, got %(kind)s", kind=_kind(value)))
             return 0
         if not minimum <= value <= MAX_INTEGER:
-            self.fail(f"{path}.{key}", f"must be between {minimum} and {MAX_INTEGER}")
+            self.fail(f"{path}.{key}", _("must be between %(minimum)d and %(maximum)d",
+                                                  minimum=minimum, maximum=MAX_INTEGER))
             return minimum
         return value
 
@@ -206,18 +210,20 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.fail(f"{path}.{key}", f"expected an ISO 8601 date-time string, got {_kind(value)}")
+            self.fail(f"{path}.{key}",
+                      _("expected an ISO 8601 date-time string, got %(kind)s", kind=_kind(value)))
             return None
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            self.fail(f"{path}.{key}", f"'{value}' is not an ISO 8601 date-time")
+            self.fail(f"{path}.{key}", _("'%(value)s' is not an ISO 8601 date-time", value=value))
             return None
         if parsed.tzinfo is not None:
             try:
                 parsed = parsed.astimezone(UTC).replace(tzinfo=None)
             except OverflowError:  # "9999-12-31T23:59:59-05:00" is past year 9999 in UTC
-                self.fail(f"{path}.{key}", f"'{value}' is out of the range of dates")
+                self.fail(f"{path}.{key}",
+                          _("'%(value)s' is out of the range of dates", value=value))
                 return None
         return parsed
 
@@ -228,8 +234,8 @@ MAX_INTEGER = 2**53
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {dict: _("an object"), list: _("a list"), str: _("a string"), bool: _("a boolean"),
+             int: _("a number"), float: _("a number"), type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -239,7 +245,7 @@ def _read_answer(reader: _Reader, raw: Any, path: str) -> AnswerRecord | None:
         return None
     invariant_id = reader.string(data, "invariant_id", path) or ""
     if "invariant_id" in data and not invariant_id.strip():
-        reader.fail(f"{path}.invariant_id", "must not be empty")
+        reader.fail(f"{path}.invariant_id", _("must not be empty"))
     answer = reader.choice(data, "answer", path, ANSWER_IDS, nullable=True)
     texts = {k: reader.string(data, k, path, required=False) or "" for k in _ANSWER_STR}
     origin = reader.choice(data, "origin", path, ANSWER_ORIGINS) or "human"
@@ -262,7 +268,7 @@ def _read_texts(reader: _Reader, data: dict, key: str, path: str) -> dict[str, s
         return None
     if not isinstance(raw, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
-        reader.fail(f"{path}.{key}", "expected an object of texts by language")
+        reader.fail(f"{path}.{key}", _("expected an object of texts by language"))
         return None
     texts = {lang: reader.text(text, f"{path}.{key}.{lang}", None)
              for lang, text in raw.items()}
@@ -274,20 +280,22 @@ def _parse(data: Any) -> Any:
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise JsonImportError([f"file: not UTF-8 text ({exc.reason} at byte {exc.start})"]) \
-                from exc
+            raise JsonImportError(["file: " + _("not UTF-8 text (%(reason)s at byte %(byte)d)",
+                                                 reason=exc.reason, byte=exc.start)]) from exc
     if isinstance(data, str):
         try:
             return json.loads(data)
         except json.JSONDecodeError as exc:
             raise JsonImportError(
-                [f"file: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+                ["file: " + _("malformed JSON at line %(line)d, column %(column)d: %(reason)s",
+                              line=exc.lineno, column=exc.colno, reason=exc.msg)]
             ) from exc
         except RecursionError as exc:
-            raise JsonImportError(["file: nested too deeply to be an npis-checker export"]) \
-                from exc
+            raise JsonImportError(
+                ["file: " + _("nested too deeply to be an npis-checker export")]) from exc
         except ValueError as exc:  # a number of thousands of digits
-            raise JsonImportError([f"file: {exc}"]) from exc
+            raise JsonImportError(
+                ["file: " + _("unreadable value: %(reason)s", reason=exc)]) from exc
     return data
 
 
@@ -296,17 +304,19 @@ def _check_against(catalogue: Catalogue, record: AssessmentRecord, problems: lis
         applicable = {inv.id: inv for inv in catalogue.invariants_for(record.study_type)}
     except KeyError:
         known = ", ".join(st.id for st in catalogue.study_types)
-        problems.append(f"assessment.study_type: '{record.study_type}' is not one of: {known}")
+        problems.append("assessment.study_type: " + _("'%(value)s' is not one of: %(allowed)s",
+                                                       value=record.study_type, allowed=known))
         return
     for i, rec in enumerate(record.answers.values()):
         inv = applicable.get(rec.invariant_id)
         if inv is None:
-            problems.append(
-                f"answers[{i}].invariant_id: '{rec.invariant_id}' is not an invariant of "
-                f"{record.study_type} studies in catalogue {catalogue.id} {catalogue.version}"
-            )
+            problems.append(f"answers[{i}].invariant_id: " + _(
+                "'%(invariant)s' is not an invariant of %(study_type)s studies in catalogue "
+                "%(catalogue)s %(version)s", invariant=rec.invariant_id,
+                study_type=record.study_type, catalogue=catalogue.id, version=catalogue.version))
         elif rec.answer == "not_applicable" and not inv.na_allowed:
-            problems.append(f"answers[{i}].answer: 'not_applicable' is not allowed for {inv.id}")
+            problems.append(f"answers[{i}].answer: " + _(
+                "'not_applicable' is not allowed for %(invariant)s", invariant=inv.id))
 
 
 def _is_sha256(value: str) -> bool:
@@ -316,7 +326,7 @@ def _is_sha256(value: str) -> bool:
 def _read_versions(reader: _Reader, raw: Any, current_sha: str) -> list[DocumentVersion]:
     """``document.versions`` (optional; older exports have none): the last is the current one."""
     if not isinstance(raw, list):
-        reader.fail("document.versions", f"expected a list, got {_kind(raw)}")
+        reader.fail("document.versions", _("expected a list, got %(kind)s", kind=_kind(raw)))
         return []
     versions: list[DocumentVersion] = []
     for i, item in enumerate(raw):
@@ -326,7 +336,7 @@ def _read_versions(reader: _Reader, raw: Any, current_sha: str) -> list[Document
             continue
         sha = reader.string(entry, "sha256", path) or ""
         if sha and not _is_sha256(sha):
-            reader.fail(f"{path}.sha256", "expected 64 lower-case hexadecimal characters")
+            reader.fail(f"{path}.sha256", _("expected 64 lower-case hexadecimal characters"))
         versions.append(DocumentVersion(
             filename=reader.string(entry, "filename", path) or "", sha256=sha,
             size=reader.integer(entry, "size", path),
@@ -334,7 +344,7 @@ def _read_versions(reader: _Reader, raw: Any, current_sha: str) -> list[Document
             uploaded_by=reader.string(entry, "uploaded_by", path, required=False) or "",
         ))
     if versions and versions[-1].sha256 != current_sha:
-        reader.fail("document.versions", "the last version must be the current document")
+        reader.fail("document.versions", _("the last version must be the current document"))
     return versions
 
 
@@ -347,13 +357,15 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
     reader = _Reader()
     root = reader.mapping(_parse(data), "file")
     if not root:
-        raise JsonImportError(reader.problems or ["file: empty object"])
+        raise JsonImportError(reader.problems or ["file: " + _("empty object")])
     if root.get("format") != FORMAT:
-        reader.fail("format", f"expected '{FORMAT}' (is this an npis-checker assessment export?)")
+        reader.fail("format", _("expected '%(format)s' (is this an npis-checker assessment "
+                                "export?)", format=FORMAT))
     version = root.get("format_version")
     if version != FORMAT_VERSION:
-        reader.fail("format_version", f"unsupported version {version!r}; this software reads "
-                                      f"version {FORMAT_VERSION}")
+        reader.fail("format_version", _("unsupported version %(found)s; this software reads "
+                                        "version %(version)d", found=repr(version),
+                                        version=FORMAT_VERSION))
     meta = reader.mapping(root.get("assessment"), "assessment")
     doc = reader.mapping(root.get("document", {}), "document")
     cat = reader.mapping(root.get("catalogue"), "catalogue")
@@ -361,24 +373,25 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
     fields.update({k: reader.string(meta, k, "assessment", required=False) or ""
                    for k in _META_OPTIONAL_STR})
     if fields["uid"] == "" and "uid" in meta:
-        reader.fail("assessment.uid", "must not be empty")
+        reader.fail("assessment.uid", _("must not be empty"))
     reader.choice(meta, "document_kind", "assessment", DOCUMENT_KINDS)
     reader.choice(meta, "domain", "assessment", NPI_DOMAINS)
     sha = reader.string(doc, "sha256", "document", required=False) or ""
     if sha and not _is_sha256(sha):
-        reader.fail("document.sha256", "expected 64 lower-case hexadecimal characters")
+        reader.fail("document.sha256", _("expected 64 lower-case hexadecimal characters"))
     versions = _read_versions(reader, doc.get("versions", []), sha)
     answers_raw = root.get("answers", [])
     answers: dict[str, AnswerRecord] = {}
     if not isinstance(answers_raw, list):
-        reader.fail("answers", f"expected a list, got {_kind(answers_raw)}")
+        reader.fail("answers", _("expected a list, got %(kind)s", kind=_kind(answers_raw)))
         answers_raw = []
     for i, raw in enumerate(answers_raw):
         rec = _read_answer(reader, raw, f"answers[{i}]")
         if rec is None or not rec.invariant_id:
             continue
         if rec.invariant_id in answers:
-            reader.fail(f"answers[{i}].invariant_id", f"'{rec.invariant_id}' appears twice")
+            reader.fail(f"answers[{i}].invariant_id",
+                        _("'%(invariant)s' appears twice", invariant=rec.invariant_id))
         answers[rec.invariant_id] = rec
     record = AssessmentRecord(
         **fields,
