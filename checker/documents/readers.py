@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text_input import without_controls
 from .docx_reading import docx_blocks, is_bold_heading
+from .encoding import decode_text
 from .errors import (
     CorruptDocumentError,
     EmptyDocumentError,
@@ -58,17 +59,7 @@ def sniff_format(data: bytes, filename: str) -> str:
 def read_text_file(data: bytes, fmt: str) -> RawText:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorruptDocumentError("binary content in a text file")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else (
-        "utf-8-sig",
-        "cp1252",
-        "latin-1",
-    ):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "txt" and "\f" in text.strip("\f\n"):  # two pages or more
         return _paged_text(text)
     text = expand_ligatures(without_controls(text))
