@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import limits
 from .errors import (
     CorruptDocumentError,
     DocumentError,
@@ -24,9 +25,6 @@ from .sentences import segment
 from .structure import build_sections, find_headings, is_known_heading
 
 MIN_TEXT_CHARS = 20  # below this a PDF is taken as scanned (images only, no text layer)
-# About 1,000 pages. A protocol or paper is far shorter; beyond this, reading it would hold a
-# worker for minutes (a 10 MB text takes about 100 s), so it is refused with a message.
-MAX_TEXT_CHARS = 3_000_000
 
 __all__ = [
     "FORMATS",
@@ -48,7 +46,7 @@ __all__ = [
 def extract_document(data: bytes, filename: str) -> Document:
     """Extract text and structure from a document's bytes; raise a DocumentError otherwise."""
     raw = read_raw(data, filename)
-    if len(raw.text) > MAX_TEXT_CHARS:
+    if len(raw.text) > limits.MAX_TEXT_CHARS:
         raise TooLongDocumentError(f"{len(raw.text)} characters")
     if sum(1 for ch in raw.text if ch.isalnum()) < MIN_TEXT_CHARS:
         if raw.format == "pdf":
