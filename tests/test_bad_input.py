@@ -147,6 +147,21 @@ def test_a_text_of_more_than_a_thousand_pages_is_refused(monkeypatch):
     assert documents.extract_document(b"A sentence of the protocol. " * 30, "ok.txt").text
 
 
+def test_a_long_text_is_refused_before_its_pages_are_worked_on(monkeypatch):
+    """A text of form-feed-separated pages has its running heads looked for on every page:
+    seconds for a 30 MB text, then refused all the same."""
+    import checker.documents as documents
+    from checker.documents import readers
+
+    def no_pages(text):
+        raise AssertionError("the pages of a text too long were worked on")
+
+    monkeypatch.setattr(documents.limits, "MAX_TEXT_CHARS", 1000)
+    monkeypatch.setattr(readers, "_paged_text", no_pages)
+    with pytest.raises(documents.TooLongDocumentError):
+        documents.extract_document(b"A sentence of the protocol.\f" * 100, "long.txt")
+
+
 def _pdf_of_pages(texts: list[str]) -> bytes:
     """A PDF written by hand, one page per text (a line in Helvetica; none if empty)."""
     count = len(texts)
