@@ -141,10 +141,94 @@ def test_a_docx_that_unpacks_to_hundreds_of_megabytes_is_refused_quickly():
 def test_a_text_of_more_than_a_thousand_pages_is_refused(monkeypatch):
     import checker.documents as documents
 
-    monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 1000)
+    monkeypatch.setattr(documents.limits, "MAX_TEXT_CHARS", 1000)
     with pytest.raises(documents.TooLongDocumentError):
         documents.extract_document(b"A sentence of the protocol. " * 100, "long.txt")
     assert documents.extract_document(b"A sentence of the protocol. " * 30, "ok.txt").text
+
+
+def test_a_long_text_is_refused_before_its_pages_are_worked_on(monkeypatch):
+    """A text of form-feed-separated pages has its running heads looked for on every page:
+    seconds for a 30 MB text, then refused all the same."""
+    import checker.documents as documents
+    from checker.documents import readers
+
+    def no_pages(text):
+        raise AssertionError("the pages of a text too long were worked on")
+
+    monkeypatch.setattr(documents.limits, "MAX_TEXT_CHARS", 1000)
+    monkeypatch.setattr(readers, "_paged_text", no_pages)
+    with pytest.raises(documents.TooLongDocumentError):
+        documents.extract_document(b"A sentence of the protocol.\f" * 100, "long.txt")
+
+
+def _pdf_of_pages(texts: list[str]) -> bytes:
+    """A PDF written by hand, one page per text (a line in Helvetica; none if empty)."""
+    count = len(texts)
+    kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for n, text in enumerate(texts):
+        stream = f"BT /F 11 Tf 72 780 Td ({text}) Tj ET".encode() if text else b""
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * n))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _count_pages_read(monkeypatch) -> list[int]:
+    """A list that counts the PDF pages read from now on (its length)."""
+    from checker.documents import pdf
+
+    read: list[int] = []
+    original = pdf._read_page
+
+    def counted(textpage):
+        read.append(1)
+        return original(textpage)
+
+    monkeypatch.setattr(pdf, "_read_page", counted)
+    return read
+
+
+def test_a_long_pdf_is_refused_as_soon_as_its_text_passes_the_limit(monkeypatch):
+    import checker.documents as documents
+
+    monkeypatch.setattr(documents.limits, "MAX_TEXT_CHARS", 1000)
+    read = _count_pages_read(monkeypatch)
+    line = "Participants will be randomised to walking or usual care in a 1:1 ratio."
+    # Over 200 characters a page, in different words on each (a line repeated on every
+    # page would be dropped as a running head).
+    pages = [" ".join([line] * 3) + f" Site {letter}." for letter in "ABCDEFGHIJKL"]
+    with pytest.raises(documents.TooLongDocumentError) as caught:
+        documents.extract_document(_pdf_of_pages(pages), "long.pdf")
+    assert "trop long" in caught.value.message("fr")
+    assert len(read) == 5  # the page that passed the limit is the last one read
+    assert documents.extract_document(_pdf_of_pages(pages[:4]), "ok.pdf").text
+
+
+def test_a_pdf_of_thousands_of_blank_pages_is_refused_before_reading_them(monkeypatch):
+    """PDFium takes a while to open even a blank page: a small file of 20,000 of them held a
+    worker for seconds, only to find no text."""
+    import checker.documents as documents
+
+    read = _count_pages_read(monkeypatch)
+    blank = _pdf_of_pages([""] * (documents.limits.MAX_PDF_PAGES + 1))
+    assert len(blank) < 500_000
+    with pytest.raises(documents.TooLongDocumentError):
+        documents.extract_document(blank, "blank.pdf")
+    assert not read
 
 
 def test_a_wrong_method_gets_a_page_in_french(app, auth_client, assessment):

@@ -262,6 +262,36 @@ def test_latin1_text_is_decoded() -> None:
     assert doc.text.startswith("Étude")
 
 
+def test_utf8_text_with_a_stray_windows_1252_byte_keeps_its_accents() -> None:
+    """A UTF-8 file holding a curly apostrophe saved as Windows-1252 (0x92) and an "é" (0xE9):
+    only those two bytes are read as Windows-1252, the UTF-8 accents stay whole."""
+    data = "Étude randomisée en soins primaires".encode() + b": l\x92\xe9quipe soignante."
+    doc = extract_document(data, "a.txt")
+    assert doc.text == "Étude randomisée en soins primaires: l\u2019équipe soignante."
+
+
+def test_windows_1252_text_is_read_whole_as_windows_1252() -> None:
+    """In Windows-1252, "É" then a no-break space happen to form a UTF-8 character: a file
+    whose bytes are mostly not UTF-8 is Windows-1252 throughout."""
+    text = "Protocole APPROUVÉ\u00a0: étude randomisée à Créteil, l\u2019équipe désignée."
+    assert extract_document(text.encode("cp1252"), "a.txt").text == text
+
+
+def test_bytes_windows_1252_leaves_undefined_read_as_latin_1() -> None:
+    """No byte is refused: 0x81, 0x8D, 0x8F, 0x90 and 0x9D read as Latin-1 (control
+    characters, later dropped), in a UTF-8 file and in a Windows-1252 one."""
+    from checker.documents.encoding import decode_text
+
+    assert decode_text("Étude à Créteil".encode() + b" \x81\x92") == "Étude à Créteil \x81\u2019"
+    assert decode_text(b"caf\xe9 \x8d\x93") == "café \x8d\u201c"
+
+
+def test_a_utf16_file_cut_short_by_a_byte_is_read() -> None:
+    data = ("\ufeff" + "Étude pilote randomisée en soins primaires. " * 2).encode("utf-16-le")
+    doc = extract_document(data + b"x", "notepad.txt")
+    assert doc.text.startswith("Étude pilote") and doc.text.endswith("primaires. \ufffd")
+
+
 def test_scanned_or_blank_pdf_is_reported() -> None:
     blank = _pdf("<html><body><div style='height:5cm'></div></body></html>")
     with pytest.raises(EmptyDocumentError) as info:

@@ -189,6 +189,20 @@ def test_a_line_break_inside_a_sentence_reads_as_a_space() -> None:
     assert "End of part one\npart two starts" in doc.text
 
 
+def test_a_line_break_after_a_closing_bracket_or_quote_stays() -> None:
+    """A line that ends with a closing bracket or quote has ended its sentence or list item,
+    as a line of a text copied from a PDF viewer does: the break after it stays."""
+    document = docx.Document()
+    items = document.add_paragraph("Exclusion criteria:")
+    for item in ("pregnancy (self-reported)", "use of a “walking aid”",
+                 "troubles cognitifs «\u00a0sévères\u00a0»", "prior stroke"):
+        items.add_run().add_break()
+        items.add_run(item)
+    assert _extract(document).text == (
+        "Exclusion criteria:\npregnancy (self-reported)\nuse of a “walking aid”\n"
+        "troubles cognitifs «\u00a0sévères\u00a0»\nprior stroke")
+
+
 def test_table_cells_keep_their_columns() -> None:
     document = docx.Document()
     table = document.add_table(rows=4, cols=4)

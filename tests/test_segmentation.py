@@ -57,6 +57,21 @@ def test_hard_wrapped_txt_reads_a_line_break_as_a_space_of_the_paragraph() -> No
         s.title for s in doc.sections)
 
 
+def test_a_typed_text_is_measured_once_for_its_headings_and_its_sentences(monkeypatch) -> None:
+    import checker.documents as documents
+
+    widths: list[int | None] = []
+
+    def measured(text: str) -> int | None:
+        widths.append(wrap_width(text))
+        return widths[-1]
+
+    monkeypatch.setattr(documents, "wrap_width", measured)
+    doc = extract_document(WRAPPED_TXT.encode(), "protocol.txt")
+    assert len(widths) == 1 and widths[0]
+    assert "No further dietary\nintervention will be provided during the trial." in _texts(doc)
+
+
 def test_label_line_is_a_part_of_its_section_not_a_top_level_section() -> None:
     doc = extract_document(WRAPPED_TXT.encode(), "protocol.txt")
     sections = {s.title: s for s in doc.sections}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import limits
 from .errors import (
     CorruptDocumentError,
     DocumentError,
@@ -20,13 +21,10 @@ from .errors import (
 from .language import detect_language
 from .model import Document, Page, Section, Sentence
 from .readers import FORMATS, read_raw
-from .sentences import segment
+from .sentences import segment, wrap_width
 from .structure import build_sections, find_headings, is_known_heading
 
 MIN_TEXT_CHARS = 20  # below this a PDF is taken as scanned (images only, no text layer)
-# About 1,000 pages. A protocol or paper is far shorter; beyond this, reading it would hold a
-# worker for minutes (a 10 MB text takes about 100 s), so it is refused with a message.
-MAX_TEXT_CHARS = 3_000_000
 
 __all__ = [
     "FORMATS",
@@ -48,20 +46,22 @@ __all__ = [
 def extract_document(data: bytes, filename: str) -> Document:
     """Extract text and structure from a document's bytes; raise a DocumentError otherwise."""
     raw = read_raw(data, filename)
-    if len(raw.text) > MAX_TEXT_CHARS:
+    if len(raw.text) > limits.MAX_TEXT_CHARS:
         raise TooLongDocumentError(f"{len(raw.text)} characters")
     if sum(1 for ch in raw.text if ch.isalnum()) < MIN_TEXT_CHARS:
         if raw.format == "pdf":
             raise EmptyDocumentError("no text layer")
         raise EmptyDocumentError("no text")
-    headings = raw.headings or find_headings(raw.text, raw.format)
+    # Headings and sentences both read the width a typed text is wrapped at.
+    wrapped_at = wrap_width(raw.text) if raw.format == "txt" else None
+    headings = raw.headings or find_headings(raw.text, raw.format, wrapped_at=wrapped_at)
     if raw.format == "pdf" and raw.headings:
         # Typography finds headings of any name; the text rules add only the usual section
         # names set in body type (a "Methods" line, say). Their numbered-line rule is left out:
         # in narrow columns, wrapped lines such as "10 UK hospitals were included" match it.
         # A name in lower case ("intervention" alone on a line) is the end of a wrapped line.
         typographic = {offset for offset, _, _ in raw.headings}
-        extra = [h for h in find_headings(raw.text, raw.format)
+        extra = [h for h in find_headings(raw.text, raw.format, wrapped_at=None)
                  if h[0] not in typographic and is_known_heading(h[2])
                  and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
@@ -78,7 +78,8 @@ def extract_document(data: bytes, filename: str) -> Document:
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {
         offset for offset, _, _ in raw.headings}
-    for start, end in segment(raw.text, raw.format, heading_spans, stated):
+    for start, end in segment(raw.text, raw.format, heading_spans, stated,
+                              wrapped_at=wrapped_at):
         document.sentences.append(
             Sentence(start, end, document.page_at(start), document.section_at(start))
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .ligatures import expand_ligatures
+from .sentences import LINE_END
 from .typography import looks_like_heading_text
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ _NOT_TEXT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}pPr", f"{_W}rPr"}
 _SOFT_BREAK = "\u2028"
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": _SOFT_BREAK, f"{_W}cr": _SOFT_BREAK}
 _SOFT_BREAKS = re.compile(rf"[ \t]*{_SOFT_BREAK}[ \t{_SOFT_BREAK}]*")
-# Text ending so has ended its sentence or list item: a line break after it is kept.
-_SENTENCE_END = (".", "!", "?", ":", ";")
 _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 # A bold "Label: text" of more words than this after a short label is a sentence, not a heading
 # ("Important: participants must not start another exercise programme during the trial").
@@ -253,12 +252,13 @@ def _is_placeholder(element) -> bool:
 def _settle_breaks(text: str) -> str:
     """A line break typed inside a running sentence ("adherence is defined as⏎attending at
     least 75% of sessions") reads as a space, so the sentence stays whole. One after the end
-    of a sentence or list item, one before anything but a lower-case letter (the lines of a
-    name and address), and a doubled one stay line breaks, as do page and column breaks."""
+    of a sentence or list item (:data:`~checker.documents.sentences.LINE_END`, as for a line
+    of a text copied from a PDF viewer), one before anything but a lower-case letter (the lines
+    of a name and address), and a doubled one stay line breaks, as do page and column breaks."""
     def settle(match: re.Match[str]) -> str:
         before = text[:match.start()].rstrip()
         runs_on = (match.group().count(_SOFT_BREAK) == 1 and before
-                   and not before.endswith(_SENTENCE_END) and text[match.end():][:1].islower())
+                   and not before.endswith(LINE_END) and text[match.end():][:1].islower())
         return " " if runs_on else "\n"
 
     return _SOFT_BREAKS.sub(settle, text)

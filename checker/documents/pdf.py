@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .errors import CorruptDocumentError, EncryptedDocumentError
+from . import limits
+from .errors import CorruptDocumentError, EncryptedDocumentError, TooLongDocumentError
 from .ligatures import expand_ligatures
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
@@ -118,7 +119,10 @@ def _shape(line: str) -> str:
 
 
 def read_pdf_pages(data: bytes) -> list[PdfPage]:
-    """Text and styled lines of every page; clear errors for encrypted and unreadable files."""
+    """Text and styled lines of every page; clear errors for encrypted and unreadable files.
+
+    A document too long to analyse is refused before its pages are read, or as soon as their
+    text passes the limit, rather than read whole first."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -129,7 +133,10 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
             raise EncryptedDocumentError("password required") from exc
         raise CorruptDocumentError(str(exc)) from exc
     try:
+        if len(document) > limits.MAX_PDF_PAGES:
+            raise TooLongDocumentError(f"{len(document)} pages")
         pages = []
+        chars = 0
         for page in document:
             textpage = page.get_textpage()
             try:
@@ -137,7 +144,12 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
             finally:
                 textpage.close()
                 page.close()
+            chars += len(pages[-1].text)
+            if chars > limits.MAX_TEXT_CHARS:
+                raise TooLongDocumentError(f"{chars} characters in {len(pages)} pages")
         return pages
+    except TooLongDocumentError:
+        raise
     except pdfium.PdfiumError as exc:
         raise CorruptDocumentError(str(exc)) from exc
     except Exception as exc:  # a damaged page must give the user a message, never a crash

@@ -12,7 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..text_input import without_controls
+from . import limits
 from .docx_reading import docx_blocks, is_bold_heading
+from .encoding import decode_text
 from .errors import (
     CorruptDocumentError,
     EmptyDocumentError,
@@ -58,17 +60,9 @@ def sniff_format(data: bytes, filename: str) -> str:
 def read_text_file(data: bytes, fmt: str) -> RawText:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorruptDocumentError("binary content in a text file")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else (
-        "utf-8-sig",
-        "cp1252",
-        "latin-1",
-    ):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > limits.MAX_TEXT_CHARS:  # refused before its pages and lines are worked on
+        raise TooLongDocumentError(f"{len(text)} characters")
     if fmt == "txt" and "\f" in text.strip("\f\n"):  # two pages or more
         return _paged_text(text)
     text = expand_ligatures(without_controls(text))

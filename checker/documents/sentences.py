@@ -116,13 +116,14 @@ def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[
     return blocks
 
 
-def _blocks(text: str, split_lines: bool, headings: dict[int, int],
-            fmt: str = "") -> list[tuple[int, int]]:
+def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
+            wrapped_at: int | None) -> list[tuple[int, int]]:
     """Paragraph-like blocks: split at blank lines (and single newlines for line-based formats;
-    in Markdown and hard-wrapped text, before the lines that start a block)."""
+    in Markdown and text hard-wrapped at ``wrapped_at`` columns, before the lines that start a
+    block)."""
     if fmt == "md":
         return _paragraph_blocks(text, headings, typed=False)
-    if fmt == "txt" and wrap_width(text):
+    if wrapped_at:
         return _paragraph_blocks(text, headings, typed=True)
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     blocks: list[tuple[int, int]] = []
@@ -274,7 +275,7 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def segment(
     text: str, fmt: str, headings: dict[int, int] | None = None,
-    stated_headings: frozenset[int] = frozenset(),
+    stated_headings: frozenset[int] = frozenset(), *, wrapped_at: int | None,
 ) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over ``text``; spans never include surrounding whitespace.
 
@@ -283,9 +284,11 @@ def segment(
     name), whose start is in ``stated_headings``, is one sentence whatever its full stops
     ("2.1. Study design", "Table 1. Primary and secondary outcomes"); a line only guessed to
     be a heading ("12 March 2024, before the first inclusion. Consent …") is still split.
+    A text hard-wrapped at ``wrapped_at`` columns (:func:`wrap_width`) has its paragraphs
+    joined across its single line breaks.
     """
     spans: list[tuple[int, int]] = []
-    blocks = [b for b in _blocks(text, fmt != "pdf", headings or {}, fmt)
+    blocks = [b for b in _blocks(text, fmt != "pdf", headings or {}, fmt, wrapped_at)
               if text[b[0]:b[1]].strip()]
     for index, (b_start, b_end) in enumerate(blocks):
         is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from .model import Section
-from .sentences import wrap_width
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 # A Markdown setext heading's underline ("Résumé" over "------"): "=" for level 1, "-" for 2.
@@ -73,20 +72,20 @@ def _is_list_or_table(line: str, fmt: str) -> bool:
     return line[:1].isspace() or fmt == "md" and line.startswith(("|", "-", "*"))
 
 
-def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
+def find_headings(text: str, fmt: str, *, wrapped_at: int | None) -> list[tuple[int, int, str]]:
     """(offset, level, title) for heading lines of a TXT, Markdown or PDF text.
 
     A text with Markdown headings ("## Methods") states its structure: there a plain line is
     a heading only under a usual section name ("Competing interests"), as a sibling of the
     heading before it, never from layout alone (a numbered list item, "(DOCX)", a DOI in
-    capitals). In TXT and Markdown an indented line is a list item, not a heading. In a
-    hard-wrapped TXT a line that continues a paragraph is no heading ("10 UK hospitals took
-    part" at the start of a wrapped line).
+    capitals). In TXT and Markdown an indented line is a list item, not a heading. In a TXT
+    hard-wrapped at ``wrapped_at`` columns (:func:`~checker.documents.sentences.wrap_width`) a
+    line that continues a paragraph is no heading ("10 UK hospitals took part" at the start of
+    a wrapped line).
     """
     headings: list[tuple[int, int, str]] = []
     lines = text.split("\n")
     explicit = fmt != "pdf" and any(_MD_HEADING.match(line) for line in lines)
-    width = wrap_width(text) if fmt == "txt" else None
     parent = 0  # level of the latest heading not set in bold, which bold ones fall under
     offset = 0
     for index, line in enumerate(lines):
@@ -102,7 +101,7 @@ def find_headings(text: str, fmt: str) -> list[tuple[int, int, str]]:
             if not line[:1].isspace() and is_known_heading(line):
                 level = headings[-1][1] if headings else 1
                 headings.append((offset, level, line.strip()))
-        elif width and _continues_paragraph(lines, index, offset, headings, width):
+        elif wrapped_at and _continues_paragraph(lines, index, offset, headings, wrapped_at):
             pass
         elif not _is_list_or_table(line, fmt) and not _in_numbered_list(lines, index):
             ok, level = _is_plain_heading(line, prev_blank, next_blank)
