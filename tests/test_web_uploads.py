@@ -47,6 +47,8 @@ def upload(client, name: str, data: bytes, **changes):
     ("protocol.txt", "Étude pilote, protocole v2.\n".encode("latin-1")),
     ("notes.txt", "Protocole d'étude — version 2\n".encode()),
     ("unicode.txt", "Protocole d'étude — version 2\n".encode("utf-16")),
+    ("cut-short.txt", "Protocole d'étude — version 2\n".encode("utf-16")[:-1]),
+    ("mixed.txt", "Étude pilote — version 2, l".encode() + b"\x92" + "équipe\n".encode()),
     ("protocol.md", b"# Protocol\n\n## Methods\n\nParticipants are randomised.\n"),
 ])
 def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):

@@ -12,3 +12,7 @@ MAX_TEXT_CHARS = 3_000_000
 # file of 20,000 blank pages held a worker for 7 s (and one of a million, many minutes)
 # before it was found to have no text.
 MAX_PDF_PAGES = 2_000
+# The text parts of a DOCX (word/*.xml) or an ODT (content.xml), unpacked: a long protocol
+# holds a few MB; a small file that unpacks to hundreds of MB (a zip bomb) would hold a worker
+# for minutes and GBs of memory.
+MAX_UNPACKED_XML_BYTES = 64 * 1024 * 1024

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from . import limits
 from .errors import CorruptDocumentError, TooLongDocumentError
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -20,7 +21,6 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SKIPPED = {f"{{{_TEXT}}}tracked-changes", f"{{{_TEXT}}}note", f"{{{_TEXT}}}soft-page-break",
             f"{{{_OFFICE}}}annotation", f"{{{_TEXT}}}sequence-decls"}
-MAX_CONTENT_BYTES = 64 * 1024 * 1024  # content.xml, unpacked: a zip bomb stops here
 MAX_SPACES = 100  # text:s c="..." repeats a space; a forged count must not fill the memory
 
 
@@ -41,7 +41,7 @@ def odt_blocks(data: bytes) -> list[tuple[str, int]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("content.xml")
-            if info.file_size > MAX_CONTENT_BYTES:
+            if info.file_size > limits.MAX_UNPACKED_XML_BYTES:
                 raise TooLongDocumentError("content.xml too large")
             content = archive.read(info)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)

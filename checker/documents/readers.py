@@ -165,11 +165,6 @@ def _numbering_depth(text: str) -> int:
     return number.group(1).count(".") + 1 if number else 1
 
 
-# The text parts of a DOCX, unpacked: a long protocol holds a few MB; a small file that
-# unpacks to hundreds of MB (a zip bomb) would hold a worker for minutes and GBs of memory.
-MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
-
-
 def _refuse_docx_bomb(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -177,7 +172,7 @@ def _refuse_docx_bomb(data: bytes) -> None:
                            if info.filename.startswith("word/") and info.filename.endswith(".xml"))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise CorruptDocumentError(f"{type(exc).__name__}: {exc}") from exc
-    if unpacked > MAX_DOCX_XML_BYTES:
+    if unpacked > limits.MAX_UNPACKED_XML_BYTES:
         raise TooLongDocumentError(f"{unpacked} bytes of XML unpacked")
 
 

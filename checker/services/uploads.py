@@ -11,6 +11,7 @@ from pathlib import Path
 from flask_babel import gettext as _
 
 from ..documents import FORMATS
+from ..documents.encoding import decode_text
 from ..documents.odt import is_odt
 from ..text_input import without_controls
 
@@ -31,12 +32,9 @@ class StoredDocument:
 
 
 def _looks_like_text(data: bytes) -> bool:
-    try:
-        # UTF-16 with its byte-order mark is what Windows Notepad writes as "Unicode".
-        text = data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8")
-    except UnicodeDecodeError:
-        # latin-1 decodes any byte; reject binary by its control characters instead.
-        text = data.decode("latin-1")
+    # Decoded as the reader will decode it, which reads any byte: binary content is told by
+    # its control characters instead.
+    text = decode_text(data)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     return "\x00" not in text and controls <= max(1, len(text) // 1000)
 
