@@ -180,6 +180,8 @@ def test_summary_svg(catalogue, demo, score):
 
 def test_report_ids_are_unique_and_readable(demo):
     ids = {new_report_id(demo) for _ in range(50)}
-    assert len(ids) == 50
+    # Drawn within a second or two, they differ by their 4-hex-digit random suffix alone, so two
+    # of the 50 match about one run in fifty: a constant suffix would give one or two ids.
+    assert len(ids) >= 45
     assert all(REPORT_ID_PATTERN.match(i) for i in ids)
     assert next(iter(ids)).startswith("NPIS-CHK-5C1E7A42-")
