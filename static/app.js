@@ -151,8 +151,8 @@
     times[t].textContent = text;
   }
 
-  // A form sent back with errors: keyboard and screen-reader users start at the summary that
-  // says what to correct, not at the top of the page.
-  var summary = document.querySelector(".error-summary");
+  // A form sent back with errors, or an answer changed elsewhere meanwhile: keyboard and
+  // screen-reader users start at what says what to correct, not at the top of the page.
+  var summary = document.querySelector(".error-summary") || document.querySelector(".conflict");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 })();

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
 
 from checker.config import normalise_database_url
 
@@ -89,6 +91,19 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def app(make_app: Any) -> Flask:
     return make_app()
+
+
+@pytest.fixture
+def live_server(make_app: Any) -> Iterator[str]:
+    """The app on a real HTTP server on 127.0.0.1 (a free port), for the browser tests."""
+    server = make_server("127.0.0.1", 0, make_app(), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -8,37 +8,14 @@ from __future__ import annotations
 
 import io
 import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pypdf
 import pytest
-from werkzeug.serving import make_server
+from browser_support import ARGS, BROWSER, CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
-]
-
-
-@pytest.fixture
-def live_server(make_app) -> Iterator[str]:
-    app = make_app()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+pytestmark = BROWSER
 
 
 def shot(page, name: str) -> None:

@@ -16,12 +16,13 @@ from exports.labels import labels
 from .records import AssessmentRecord
 from .scoring import KINDS, UNANSWERED, ScoreResult
 
-# Colour-blind-safe palette (after robvis), with a symbol per judgement for greyscale print.
+# Colour-blind-safe palette (after robvis), with a symbol per judgement for greyscale print;
+# the ink of each symbol and percentage contrasts 4.5:1 or more with its fill.
 STYLE = {
     "met": ("#1B7837", "+", "#FFFFFF"),
     "partially_met": ("#F1C232", "~", "#000000"),
     "not_met": ("#B2182B", "\u2212", "#FFFFFF"),
-    "not_reported": ("#8C8C8C", "?", "#FFFFFF"),
+    "not_reported": ("#8C8C8C", "?", "#000000"),  # black: white on this grey is 3.4:1
     "not_applicable": ("#D9E6F2", "NA", "#000000"),
     UNANSWERED: ("#FFFFFF", "", "#000000"),
 }
