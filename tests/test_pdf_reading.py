@@ -195,3 +195,30 @@ def test_a_table_set_smaller_does_not_run_on_into_the_text_after_it() -> None:
     doc = extract_document(_pdf(html), "paper.pdf")
     texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
     assert "At 12 months, mean HbA1c decreased by 0.62% in the education arm." in texts
+
+
+ABSTRACT = ("Walking speed is often reduced after a stroke and limits participation in daily "
+            "life. We will test a supervised walking programme delivered in twelve "
+            "rehabilitation centres. ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_author_line_set_in_the_body_size_ends_before_the_abstract(lang: str) -> None:
+    """Authors and affiliation in the body size, with no stop, a paragraph's space above the
+    abstract: three blocks, not one sentence. A line broken inside a sentence at the usual
+    line spacing still runs on, whatever the next line starts with."""
+    html = (f"<html lang={lang}><head><style>body {{ font-size: 10pt }} h1 {{ font-size: 16pt }}"
+            " p { margin: 0 0 6pt }</style></head><body>"
+            "<h1>Walking after stroke: a randomised trial</h1>"
+            "<p>Marie Dupont, Jean Martin, Claire Petit</p>"
+            "<p>Department of Neurology, University Hospital of Lyon, France</p>"
+            f"<p>{ABSTRACT * 3}Anxiety will be measured with the<br>Hospital Anxiety and "
+            "Depression Scale at baseline and at 12 months.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    assert texts[1:4] == ["Marie Dupont, Jean Martin, Claire Petit",
+                          "Department of Neurology, University Hospital of Lyon, France",
+                          "Walking speed is often reduced after a stroke and limits "
+                          "participation in daily life."]
+    assert ("Anxiety will be measured with the Hospital Anxiety and Depression Scale at "
+            "baseline and at 12 months.") in texts

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import limits
 from .errors import CorruptDocumentError, EncryptedDocumentError, TooLongDocumentError
 from .ligatures import expand_ligatures
+from .sentences import LINE_END
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -163,21 +164,34 @@ def _read_page(textpage) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    lines: list[StyledLine] = []
-    line_texts: list[str] = []
+    # Per PDFium line: its text, and for a line with visible text its style and baseline.
+    rows: list[tuple[str, StyledLine | None, float | None]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text + "\n"):
         segment = text[start:match.start()]
         if match.group().startswith(_LINE_END_HYPHEN):
             segment += "-"
         if segment.strip():
-            line = _styled_line(segment, start, styler)  # indices into PDFium's text
+            line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             segment = expand_ligatures(segment)
-            if lines and _other_type_size(lines[-1].size, line.size):
-                line_texts.append("")  # a paragraph break: see _other_type_size
-            lines.append(StyledLine(segment, line.size, line.bold, line.uniform))
-        line_texts.append(segment)
+            rows.append((segment, StyledLine(segment, line.size, line.bold, line.uniform),
+                         baseline))
+        else:
+            rows.append((segment, None, None))
         start = match.end()
+    placed = [(line, baseline) for _, line, baseline in rows if line is not None]
+    pitches = _line_pitches(placed)
+    lines: list[StyledLine] = []
+    line_texts: list[str] = []
+    above: float | None = None  # the baseline of the line before
+    for segment, line, baseline in rows:
+        if line is not None:
+            if lines and (_other_type_size(lines[-1].size, line.size)
+                          or _opens_block(lines[-1], above, line, baseline, pitches)):
+                line_texts.append("")  # a paragraph break: see _other_type_size, _opens_block
+            lines.append(line)
+            above = baseline
+        line_texts.append(segment)
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
     return PdfPage(page_text, lines)
 
@@ -195,19 +209,63 @@ def _other_type_size(before: float, after: float) -> bool:
     return max(before, after) / min(before, after) >= OTHER_BLOCK_SIZE_RATIO
 
 
-def _styled_line(segment: str, start: int, styler: _CharStyles | None) -> StyledLine:
-    """The line's most common (size, bold) over its visible characters; ``uniform`` when all
-    share it. Only short lines can be headings, so long ones are styled from a sample."""
+# Space beyond the usual line spacing, in font sizes, that sets a line apart from the line
+# above it: a paragraph's spacing (CSS's 1em, Word's 6 to 12 pt after a paragraph of 11 pt),
+# never the looser spacing of a line holding a superscript or an inline formula.
+BLOCK_GAP = 0.5
+
+
+def _line_pitches(lines: list[tuple[StyledLine, float | None]]) -> dict[float, float]:
+    """The page's line spacing per font size: the most common drop from a line's baseline to
+    the next line's, over consecutive lines of that size (the smallest when several are as
+    common), so a page's paragraph gaps are no part of it unless they outnumber its lines."""
+    drops: dict[float, Counter[float]] = {}
+    for (before, high), (after, low) in zip(lines, lines[1:], strict=False):
+        if high is None or low is None or before.size != after.size or not after.size:
+            continue
+        drop = high - low  # PDF coordinates grow upwards
+        # A line beside or above the last one is in another column, or a superscript.
+        if 0.5 * after.size < drop < 4 * after.size:
+            drops.setdefault(after.size, Counter())[round(drop * 2) / 2] += 1
+    pitches = {}
+    for size, counts in drops.items():
+        most = max(counts.values())
+        pitches[size] = min(drop for drop, n in counts.items() if n == most)
+    return pitches
+
+
+def _opens_block(before: StyledLine, high: float | None, after: StyledLine, low: float | None,
+                 pitches: dict[float, float]) -> bool:
+    """Whether ``after`` is set apart from the line above it by more than the line spacing
+    while that line ends no sentence: the end of a block that does not end in a stop (an
+    author line, an affiliation, a caption) above the next block, which would otherwise run
+    on into its first sentence. A line that starts in lower case still goes on the sentence
+    above (a figure set inside a paragraph)."""
+    pitch = pitches.get(after.size)
+    if high is None or low is None or pitch is None:
+        return False
+    if before.text.rstrip().endswith(LINE_END) or after.text.lstrip()[:1].islower():
+        return False
+    return high - low > pitch + BLOCK_GAP * after.size
+
+
+def _styled_line(segment: str, start: int,
+                 styler: _CharStyles | None) -> tuple[StyledLine, float | None]:
+    """The line's most common (size, bold) over its visible characters, ``uniform`` when all
+    share it, and its most common baseline (a superscript sits above it). Only short lines
+    can be headings, so long ones are styled from a sample."""
     if styler is None:
-        return StyledLine(segment, 0.0, False, False)
+        return StyledLine(segment, 0.0, False, False), None
     visible = [i for i, ch in enumerate(segment) if not ch.isspace() and ch != "-"]
     if not looks_like_heading_text(segment, continued=True):
         visible = visible[:: max(1, len(visible) // 8)]
     weights: Counter[tuple[float, bool]] = Counter(styler.style(start + i) for i in visible)
     if not weights:
-        return StyledLine(segment, 0.0, False, False)
+        return StyledLine(segment, 0.0, False, False), None
     (size, bold), count = weights.most_common(1)[0]
-    return StyledLine(segment, size, bold, count == len(visible))
+    baselines = Counter(styler.baseline(start + i) for i in visible)
+    baseline = baselines.most_common(1)[0][0]
+    return StyledLine(segment, size, bold, count == len(visible)), baseline
 
 
 class _CharStyles:
@@ -245,3 +303,11 @@ class _CharStyles:
         name = self._name.value.decode("latin-1", "replace")
         weight = raw.FPDFText_GetFontWeight(self._textpage, index)
         return round(abs(size), 1), bool(_BOLD.search(name)) or weight >= BOLD_WEIGHT
+
+    def baseline(self, index: int) -> float | None:
+        """The height of the character's origin on the page, in points (None if unknown)."""
+        x, y = ctypes.c_double(), ctypes.c_double()
+        if not self._raw.FPDFText_GetCharOrigin(self._textpage, index, ctypes.byref(x),
+                                                ctypes.byref(y)):
+            return None
+        return round(y.value, 1)
