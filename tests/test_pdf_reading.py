@@ -146,9 +146,15 @@ def test_two_page_pdf_sentence_runs_on_past_its_running_head() -> None:
     ("assessor", "blinded", True),
     ("bien", "être", True),
     ("contre", "indication", True),
+    ("in", "person", True),  # known compounds of a short word, though "in-" is a syllable
+    ("on", "site", True),
+    ("off", "label", True),
+    ("mi", "parcours", True),
+    ("in", "dependent", False),  # two words of the document, but "in" is a syllable
 ])
 def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
-    words = text_words("The double-blind, computer generated follow-up was reported by "
+    words = text_words("The double-blind, computer generated follow-up was reported by a "
+                       "dependent person on site, in a "
                        "patients in a sous groupe, who were able to say why: less care may be "
                        "the cause. Participants "
                        "were ran-\ndomised; puis l'ensemble a été analysé. Le consente-\nment.")
@@ -222,3 +228,21 @@ def test_an_author_line_set_in_the_body_size_ends_before_the_abstract(lang: str)
                           "participation in daily life."]
     assert ("Anxiety will be measured with the Hospital Anxiety and Depression Scale at "
             "baseline and at 12 months.") in texts
+
+
+@pytest.mark.parametrize(("lang", "sentence", "compound"), [
+    ("en", "Sessions will be delivered in-person in the twelve centres.", "in-person"),
+    ("fr", "Les séances auront lieu à mi-parcours dans les douze centres.", "mi-parcours"),
+])
+def test_a_compound_of_a_short_word_broken_at_its_hyphen_keeps_it(
+        lang: str, sentence: str, compound: str) -> None:
+    """The line breaks after the compound's own hyphen, and "in" and "person" are words of
+    the document: still "in-person", not "inperson"."""
+    html = (f"<html lang={lang}><head><style>body {{ font-size: 10pt; width: 60mm }}"
+            f"</style></head><body><p>{sentence}</p><p>A person in the trial.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    head = compound.split("-")[0]
+    assert f"{head}-\n" in doc.text  # broken at the hyphen, as the test means
+    words = text_words(doc.text)
+    assert compound in readable_text(doc.sentence_text(doc.sentences[0]), words)
+    assert compound in matching_text(doc.sentence_text(doc.sentences[0]), words)

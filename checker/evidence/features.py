@@ -70,6 +70,17 @@ _COMPOUND_TAILS = frozenset({"ci", "là", "même", "mêmes", "delà", "dessus", 
                              # "contre-\nindication"
                              "based", "controlled", "blinded", "minute", "être", "indication",
                              "indications"})
+# Compounds of trial reports that the rules below would join: their head is a short word, a
+# syllable for those rules ("in-\nformed", "in-\ndependent": "in" and "dependent" are words,
+# yet no compound), or a word the document may not hold elsewhere ("follow-\nup").
+_COMPOUNDS = frozenset({
+    "in-person", "in-hospital", "in-house", "in-depth", "in-home", "in-clinic", "in-service",
+    "on-site", "on-treatment", "on-call", "on-demand", "off-label", "off-site",
+    "off-treatment", "at-risk", "at-home", "follow-up", "up-to", "co-primary",
+    "co-investigator", "co-investigators", "co-design", "co-designed",
+    "mi-temps", "mi-parcours", "mi-chemin", "en-tête", "ex-fumeur", "ex-fumeurs",
+    "ex-fumeuse", "ex-fumeuses", "co-investigateur", "co-investigateurs",
+    "co-investigatrice", "co-investigatrices"})
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
 _CAPITALS_TAIL = re.compile(r"[A-Z]+\d*")
 # Endings that are also words ("reli-\nable", "care-\nless", "seule-\nment"): no compound.
@@ -98,9 +109,9 @@ def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
 
     ``head`` may end a compound ("intention-to"); ``words``: :func:`text_words` of the
     document. The document's own spelling decides first: the compound written on one line
-    elsewhere, else the whole word. Otherwise the split is read as a typesetter's, which
-    leaves two letters or more on a line and splits words and acronyms, not names or numbers,
-    unless its halves are words that make compounds.
+    elsewhere, else the whole word; then a known compound ("in-person"). Otherwise the split
+    is read as a typesetter's, which leaves two letters or more on a line and splits words
+    and acronyms, not names or numbers, unless its halves are words that make compounds.
     """
     head = head.translate(_AS_ASCII)
     last = head.rsplit("-", 1)[-1]
@@ -108,6 +119,8 @@ def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
         return True
     if (last + tail).lower() in words:
         return False
+    if f"{last}-{tail}".lower() in _COMPOUNDS:
+        return True
     if len(last) == 1:  # "t-\ntest", "C-\nreactive"
         return True
     if _CAPITALS.fullmatch(last) and _CAPITALS_TAIL.fullmatch(tail):
