@@ -256,3 +256,47 @@ def test_text_copied_from_a_pdf_viewer_keeps_its_sentences_whole() -> None:
     assert "Nurses who collect it will be blinded to allocation." in sentences
     assert "Secondary outcomes" in sentences
     assert "NPI Narcissistic Personality Inventory" in sentences  # its own line
+
+
+COPIED = (
+    "Mediterranean diet coaching after myocardial infarction: a randomised trial\n"
+    "Marie Dupont, Jean Martin, Claire Petit\n"
+    "Abstract\n"
+    "Background: Adherence to a Mediterranean diet lowers the risk of a new cardiac event,\n"
+    "but few patients keep to it after discharge. We will test whether coaching by a\n"
+    "dietitian improves adherence at 12 months in adults after a myocardial infarction.\n"
+    "Methods: MED-HEART is a two-arm, parallel-group randomised trial in six cardiac\n"
+    "rehabilitation centres in Spain and France. Adherence will be validated using the 14-item\n"
+    "Mediterranean Diet Adherence Screener at baseline, 3, 6 and 12 months. A research nurse\n"
+    "blinded to allocation will measure anxiety with the self-rated French or Spanish Hospital\n"
+    "Anxiety and Depression Scale at each of the four visits to the rehabilitation centre.\n"
+    "Dietary assessment\n"
+    "Participants will complete a three-day food record, checked by a dietitian blinded to\n"
+    "allocation, before each visit; the records are entered in the same nutrient software\n"
+    "used in all six centres, by a dietitian who does not know the participant's group\n"
+    "Eligibility criteria\n"
+    "Adults aged 18 to 75 years, hospitalised for a myocardial infarction in the last three\n"
+    "- able to give written consent, and to attend the visits in one of the six centres.\n"
+    "Visit\tBaseline\tMonth 3\tMonth 6\tMonth 12\tFood record\tMEDAS\tHADS\tWeight\tWaist\n"
+    "Nurse\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\tX\n")
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_line_cut_by_the_page_width_goes_on_before_a_capital(end: str) -> None:
+    """Copied from a PDF viewer: a line ending with a number made an adjective ("the
+    14-item"), or as wide as the text's full lines, goes on on the next line even when that
+    starts with a capital; a short line with no stop (a heading, an author line), a list
+    item and a table's rows do not."""
+    doc = extract_document((COPIED.rstrip("\n") + end).encode(), "copied.txt")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    assert texts[:3] == ["Mediterranean diet coaching after myocardial infarction: a randomised "
+                         "trial", "Marie Dupont, Jean Martin, Claire Petit", "Abstract"]
+    assert ("Adherence will be validated using the 14-item Mediterranean Diet Adherence "
+            "Screener at baseline, 3, 6 and 12 months.") in texts
+    assert ("A research nurse blinded to allocation will measure anxiety with the self-rated "
+            "French or Spanish Hospital Anxiety and Depression Scale at each of the four visits "
+            "to the rehabilitation centre.") in texts
+    assert "Dietary assessment" in texts and "Eligibility criteria" in texts
+    assert ("Adults aged 18 to 75 years, hospitalised for a myocardial infarction in the last "
+            "three") in texts
+    assert texts[-2].startswith("Visit") and texts[-1].startswith("Nurse")

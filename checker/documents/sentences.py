@@ -61,13 +61,29 @@ def wrap_width(text: str) -> int | None:
     same paragraph run near a common width, and few lines run wider (a text written one line
     per paragraph, as the benchmark's, has most of its lines far wider than its short ones).
     """
-    lines = text.split("\n")
+    # Blank lines before or after the text (a final newline) separate no paragraphs.
+    lines = text.strip("\n").split("\n")
     widths = [len(line.rstrip()) for line in lines if line.strip()]
-    inner = sorted(len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
-                   if line.strip() and after.strip())
-    if len(inner) < 3 or len(widths) == len(lines):
+    inner = [len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
+             if line.strip() and after.strip()]
+    if len(widths) == len(lines):
         return None
-    width = inner[int(0.9 * (len(inner) - 1))]
+    return _common_width(inner, widths)
+
+
+def page_width(text: str) -> int | None:
+    """The width of the full lines of a text cut into a page's lines with no blank line
+    between paragraphs (copied from a PDF viewer), or None when its lines are paragraphs."""
+    widths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    return _common_width(widths[:-1], widths)
+
+
+def _common_width(inner: list[int], widths: list[int]) -> int | None:
+    """The width the lines followed by a line of their paragraph (``inner``) are wrapped at:
+    most of them run near it and few of all the lines (``widths``) run wider."""
+    if len(inner) < 3:
+        return None
+    width = sorted(inner)[int(0.9 * (len(inner) - 1))]
     near = sum(1 for w in inner if w >= 0.75 * width)
     wider = sum(1 for w in widths if w > width + 20)
     if width <= MAX_WRAP_WIDTH and near >= 0.6 * len(inner) and wider <= 0.1 * len(widths):
@@ -126,10 +142,11 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
     if wrapped_at:
         return _paragraph_blocks(text, headings, typed=True)
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
+    width = page_width(text) if fmt == "txt" else None
     blocks: list[tuple[int, int]] = []
     start = 0
     for match in re.finditer(pattern, text):
-        if fmt == "txt" and _runs_on(text, start, match.start(), match.end(), headings):
+        if fmt == "txt" and _runs_on(text, start, match.start(), match.end(), headings, width):
             continue  # the same paragraph goes on on the next line
         blocks.append((start, match.start()))
         start = match.end()
@@ -158,29 +175,42 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
 # What a line (or a page) ends with when its sentence ends there too: after anything else, a
 # line cut mid-sentence may go on on the next one.
 LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
+# A line this close to the width of the text's full lines was cut by the page's width.
+FULL_LINE = 0.85
 
 
 def _runs_on(text: str, start: int, end: int, next_start: int,
-             headings: dict[int, int]) -> bool:
+             headings: dict[int, int], width: int | None) -> bool:
     """In a text of one paragraph per line, whether the line ``text[start:end]`` is cut
     inside a sentence that goes on on the next line (text copied from a PDF viewer keeps the
-    page's lines without blank lines between paragraphs): it ends with no stop and the next
-    line starts in lower case. Table rows, columns and headings are lines of their own."""
+    page's lines without blank lines between paragraphs): it ends with no stop, and the next
+    line starts in lower case, or the line ends with a word no sentence ends with ("the",
+    "14-item"), or it is a full line of a text cut at ``width`` (:func:`page_width`) and the
+    next is neither a list item nor a short line with no stop, which may be a heading. Table
+    rows, columns and headings are lines of their own."""
     line = text[start:end]
     next_end = text.find("\n", next_start)
     following = text[next_start:] if next_end < 0 else text[next_start:next_end]
     if not line.strip() or line.rstrip().endswith(LINE_END) or not following.strip():
         return False
-    last_word = line.split()[-1].lower()
-    if not (following[:1].islower() or last_word in _NEVER_LAST):
-        return False
     if start in headings or next_start in headings or any(
             "|" in part or _GAP.search(part.strip()) for part in (line, following)):
         return False
-    return True
+    last_word = line.split()[-1]
+    if following[:1].islower() or last_word.lower() in _NEVER_LAST \
+            or _NUMBER_ADJECTIVE.fullmatch(last_word):
+        return True
+    # A table's row copied with a tab between cells may fill the line too.
+    return bool(width and len(line.rstrip()) >= FULL_LINE * width
+                and "\t" not in line + following and not _LIST_ITEM.match(following)
+                and (following.rstrip().endswith(LINE_END)
+                     or len(following.rstrip()) >= FULL_LINE * width))
 
 
 _GAP = re.compile(r"\S[ \t]{2,}\S")  # a list laid out in columns ("NPI  Narcissistic …")
+# A number and a noun made an adjective, before the noun it qualifies: "the 14-item", "a
+# 6-minute", "a 12-week" never end a sentence.
+_NUMBER_ADJECTIVE = re.compile(r"\d+(?:[.,]\d+)?[-\u2010\u2011][^\W\d_]+")
 
 
 # Words that never end a sentence (articles, prepositions, conjunctions, auxiliaries): a line
