@@ -6,6 +6,7 @@ The live server they drive is the ``live_server`` fixture of conftest.py.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,3 +19,16 @@ BROWSER = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(),
                        reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
 ]
+
+
+def fill_new_assessment(page: Any, document: bytes) -> None:
+    """Fill the new-assessment form shown (a paper on tai chi, with ``document`` as its
+    text), without sending it."""
+    page.get_by_label("Title").fill("Tai chi for fall prevention")
+    page.get_by_label("Published paper").check()
+    page.get_by_label("Study type").select_option("interventional")
+    page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
+    page.get_by_label("Physical").check()
+    page.get_by_label("Country").fill("France")
+    page.get_by_label("Document (optional)").set_input_files(files=[{
+        "name": "paper.txt", "mimeType": "text/plain", "buffer": document}])

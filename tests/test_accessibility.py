@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM
+from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment
 
 pytestmark = BROWSER
 
@@ -101,14 +101,7 @@ class Audit:
 
 def create_assessment(page: Any, base: str) -> str:
     page.goto(f"{base}/assessments/new")
-    page.get_by_label("Title").fill("Tai chi for fall prevention")
-    page.get_by_label("Published paper").check()
-    page.get_by_label("Study type").select_option("interventional")
-    page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-    page.get_by_label("Physical").check()
-    page.get_by_label("Country").fill("France")
-    page.get_by_label("Document (optional)").set_input_files(files=[{
-        "name": "paper.txt", "mimeType": "text/plain", "buffer": DOCUMENT}])
+    fill_new_assessment(page, DOCUMENT)
     page.get_by_role("button", name="Create the assessment").click()
     page.wait_for_selector("#inv-E01 .suggestion-note")
     return page.url.split("#")[0]

@@ -10,6 +10,7 @@ import json
 import openpyxl
 import pytest
 from conftest import create_assessment, post, save_answer
+from pdf_support import pdf_of_objects
 from sqlalchemy import select, update
 
 from checker.demo import load_demo
@@ -174,17 +175,7 @@ def _pdf_of_pages(texts: list[str]) -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                        b"/Resources << /Font << /F 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * n))
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of_objects(objects)
 
 
 def _count_pages_read(monkeypatch) -> list[int]:

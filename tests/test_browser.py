@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM
+from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment
 
 pytestmark = BROWSER
 
@@ -43,17 +43,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.wait_for_url(f"{live_server}/")
 
             page.get_by_role("link", name="New assessment").first.click()
-            page.get_by_label("Title").fill("Tai chi for fall prevention")
-            page.get_by_label("Published paper").check()
-            page.get_by_label("Study type").select_option("interventional")
-            page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-            page.get_by_label("Physical").check()
-            page.get_by_label("Country").fill("France")
-            page.get_by_label("Document (optional)").set_input_files(files=[{
-                "name": "paper.txt", "mimeType": "text/plain",
-                "buffer": b"Tai chi trial. The protocol was approved by the ethics committee "
-                          b"CPP Ouest III on 12 March 2024.",
-            }])
+            fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
+                                      b"committee CPP Ouest III on 12 March 2024.")
             shot(page, "02-new")
             # A second submit of the same form while the first is under way is ignored (a double
             # click must not create two assessments): synthetic submit events show the guard.
