@@ -352,6 +352,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
 @login_required
 def import_assessment() -> ResponseReturnValue:
     form = ImportForm()
+    problems: list[str] = []
     if form.validate_on_submit():
         upload = request.files.get(form.file.name)
         if upload is None or not upload.filename:
@@ -361,14 +362,12 @@ def import_assessment() -> ResponseReturnValue:
                 record = import_json(upload.read())
                 assessment = import_record(record, current_user, active_catalogue())
             except JsonImportError as exc:
-                # Each detail starts with the field's path in the file (its JSON keys).
-                form.file.errors = [_("This file is not a valid npis-checker export. What is "
-                                      "wrong, by field of the file:")]
-                form.file.errors += exc.problems[:20]
+                form.file.errors = [_("This file is not a valid npis-checker export.")]
+                problems = exc.problems[:20]  # listed under the field
             except AssessmentError as exc:
                 form.file.errors = list(exc.errors.values())
             else:
                 flash(_("Assessment imported."), "success")
                 return redirect(url_for("assessments.form", uid=assessment.uid))
-        return render_template("assessments/import.html", form=form), 400
-    return render_template("assessments/import.html", form=form)
+        return render_template("assessments/import.html", form=form, problems=problems), 400
+    return render_template("assessments/import.html", form=form, problems=problems)
