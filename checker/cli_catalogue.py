@@ -129,3 +129,6 @@ def export_command(obj: dict, fmt: str, study_type: str | None, lang: str,
     _study_type_or_fail(catalogue, study_type)
     types = [study_type] if study_type else [st.id for st in catalogue.study_types]
     click.echo("\n\n".join(checklist_markdown(catalogue, t, lang, document_kind) for t in types))
+
+
+COMMANDS: list[click.Command] = [catalogue_group]

@@ -105,3 +105,34 @@ def test_report_to_an_unwritable_path_is_a_clear_error(cli_env, auth_client, tmp
     result = cli_env.invoke(main, ["report", uid, "--out", str(blocker / "report.pdf")])
     assert result.exit_code == 1
     assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+def test_every_command_is_loaded_from_the_module_that_defines_it():
+    import importlib
+
+    from checker.cli import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        commands = importlib.import_module(f"checker.{module}").COMMANDS
+        defined = {command.name for command in commands}
+        assert defined == {name for name, home in COMMAND_MODULES.items() if home == module}
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert all(name in result.output for name in COMMAND_MODULES)
+    assert CliRunner().invoke(main, ["nonsense"]).exit_code == 2
+
+
+def test_analysing_a_document_starts_without_the_web_app_or_the_database(tmp_path):
+    import subprocess
+    import sys
+
+    document = tmp_path / "protocol.txt"
+    document.write_text("Protocol. Participants will be randomised (1:1) by a computer-generated "
+                        "sequence. The ethics committee approved the protocol.", encoding="utf-8")
+    script = ("import sys\nfrom checker.cli import main\n"
+              "main(['analyse', sys.argv[1]], standalone_mode=False)\n"
+              "print(sorted(m for m in ('flask', 'sqlalchemy') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", script, str(document)], capture_output=True,
+                         text=True, check=True)
+    assert '"sentences": 3' in run.stdout
+    assert run.stdout.rstrip().endswith("[]")
