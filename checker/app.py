@@ -153,6 +153,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     def template_helpers() -> dict[str, Any]:
         from exports.context import fmt_pct
 
+        from .documents.language import language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
 
@@ -177,6 +178,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
             "domain_label": lambda domain: DOMAIN_LABELS.get(domain, domain),
             "study_type_label": study_type_label,
+            "language_tag": language_tag,
         }
 
     if app.config.get("AUTO_MIGRATE"):

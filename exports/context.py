@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from checker.catalogue import Catalogue, pick
+from checker.documents.language import language_tag
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import UNANSWERED, Gap, InvariantRow, ScoreResult
 
@@ -247,6 +248,8 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "lab": lab,
         "report_id": report_id,
         "record": record,
+        # Quotations are in the document's language, which may not be the report's.
+        "quotation_lang": language_tag(record.language),
         "study": study,
         "document": document,
         "catalogue": cat,

@@ -217,9 +217,12 @@ def test_a_pdf_of_thousands_of_blank_pages_is_refused_before_reading_them(monkey
     read = _count_pages_read(monkeypatch)
     blank = _pdf_of_pages([""] * (documents.limits.MAX_PDF_PAGES + 1))
     assert len(blank) < 500_000
-    with pytest.raises(documents.TooLongDocumentError):
+    with pytest.raises(documents.TooLongDocumentError) as caught:
         documents.extract_document(blank, "blank.pdf")
     assert not read
+    # The message gives the count it went by, not the "pages of text" it never measured.
+    assert "2,001 pages, more than the 2,000" in caught.value.message("en")
+    assert "2\u00a0001 pages, plus que les 2\u00a0000" in caught.value.message("fr")
 
 
 def test_a_wrong_method_gets_a_page_in_french(app, auth_client, assessment):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from datetime import datetime
@@ -17,7 +18,7 @@ from checker.services.reports import REPORT_ID_PATTERN, new_report_id
 from checker.services.scoring import score_assessment
 from exports.excel import DATA_COLUMNS, render_xlsx
 from exports.labels import labels
-from exports.pdf import render_pdf
+from exports.pdf import render_html, render_pdf
 
 REPORT_ID = "NPIS-CHK-5C1E7A42-20261123120000-AB12"
 
@@ -94,6 +95,18 @@ def test_pdf_language_is_distinct(catalogue, demo, score):
               .pages[1].extract_text())
     assert "Conforme avec réserves" in fr and "Score méthodologique" in fr
     assert "64,3" in fr
+
+
+def test_quotations_carry_the_document_language(catalogue, demo, score):
+    """A French report of an English paper: the quotation is read out as English."""
+    html = render_html(catalogue, demo, score, "fr", REPORT_ID)
+    quotation = demo.answers["INT06"].quotation
+    assert f'<span lang="en">{quotation[:40]}' in html
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="fr">' in html
+    # A language typed as a name the software does not know gets no (wrong) lang.
+    unknown = dataclasses.replace(demo, language="Deutsch")
+    html = render_html(catalogue, unknown, score, "fr", REPORT_ID)
+    assert f"<span>{quotation[:40]}" in html
 
 
 def test_pdf_flags_an_incomplete_assessment(catalogue, demo):

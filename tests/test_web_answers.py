@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import post, save_answer
+import re
+
+from conftest import create_assessment, post, save_answer
 from sqlalchemy import select
 
 from checker.catalogue import get_catalogue
@@ -169,3 +171,18 @@ def test_saving_a_suggestion_unchanged_confirms_it(app, auth_client, assessment)
     save_answer(auth_client, assessment, "E07", version=1, answer="met",
          justification="found by detection")
     assert stored(app, "E07").version == 2
+
+
+def test_quotations_are_marked_in_the_document_language(app, auth_client):
+    """A French screen reader reads an English quotation as English, on the form and in the
+    history."""
+    uid = create_assessment(auth_client, language="English")
+    save_answer(auth_client, uid, "E01", answer="met", quotation="approved by the CPP")
+    post(auth_client, "/language", {"lang": "fr"})
+    form = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    quotation_boxes = re.findall(r'<textarea[^>]*name="[A-Z0-9]+-quotation"[^>]*>', form)
+    assert quotation_boxes and all('lang="en"' in box for box in quotation_boxes)
+    justification_boxes = re.findall(r'<textarea[^>]*name="[A-Z0-9]+-justification"[^>]*>', form)
+    assert not any('lang="en"' in box for box in justification_boxes)
+    page = auth_client.get(f"/assessments/{uid}/answers/E01").get_data(as_text=True)
+    assert '<span lang="en">approved by the CPP</span>' in page

@@ -209,3 +209,27 @@ def test_an_imported_fingerprint_does_not_keep_the_file_and_a_stuck_file_stops_n
     assert post(auth_client, f"/assessments/{uid}/delete").status_code == 302
     assert auth_client.get(f"/assessments/{uid}").status_code == 404  # deleted all the same
     assert not list(uploads.glob("*.txt"))  # Bob's import names it but never held it
+
+
+def test_the_new_form_says_which_fields_are_required_and_means_it(auth_client):
+    """"Every field is required unless its label says optional" must stay true: each control
+    whose label does not say so is marked required for the browser and assistive technology."""
+    from lxml import html as lxml_html
+
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    assert "Every field is required unless its label says “optional”." in page
+    tree = lxml_html.fromstring(page)
+    form = tree.xpath("//form[@enctype='multipart/form-data']")[0]
+    checked = 0
+    for label in form.xpath(".//label[@for]"):
+        control = form.xpath(f".//*[@id='{label.get('for')}']")
+        if not control or control[0].get("type") == "radio":
+            continue
+        optional = "optional" in label.text_content()
+        assert (control[0].get("required") is None) == optional, label.text_content()
+        checked += 1
+    for group in form.xpath(".//fieldset[.//input[@type='radio']]"):
+        assert "optional" not in group.xpath("./legend")[0].text_content()
+        assert all(radio.get("required") is not None for radio in group.xpath(".//input"))
+        checked += 1
+    assert checked >= 8

@@ -120,6 +120,9 @@ def test_detected_elements_are_shown_on_request(app, auth_client):
     # The consent sentence supports item 26a, named as the catalogue names it.
     consent = next(part for part in html.split("<p>") if "Written informed consent" in part)
     assert ">26a</span>" in consent
+    # Its name is read out, not only shown in a tooltip that a keyboard never opens.
+    hidden = [part.split("</span>", 1)[0] for part in consent.split('class="visually-hidden">')[1:]]
+    assert any(text.startswith("Detected element 26a:") and "%" in text for text in hidden)
     assert 'href="#e-26a_Consent_Obtaining"' in html and 'id="e-26a_Consent_Obtaining"' in html
     assert "Hide the detected reporting elements" in html
 

@@ -61,3 +61,18 @@ class TooLongDocumentError(DocumentError):
         "fr": "Le document est trop long pour être analysé (plus de 1\u00a0000 pages de texte "
         "environ). Fournissez le protocole ou l'article seul, sans ses annexes.",
     }
+
+
+
+def too_many_pages(pages: int, limit: int) -> TooLongDocumentError:
+    """A PDF refused by its page count alone, before any text is read: the message gives the
+    count, since the "pages of text" of the usual message were never measured."""
+    def french(n: int) -> str:
+        return f"{n:,}".replace(",", "\u00a0")
+
+    return TooLongDocumentError(f"{pages} pages", {
+        "en": f"The PDF has {pages:,} pages, more than the {limit:,} that can be analysed. "
+        "Provide the protocol or paper itself, without appended material.",
+        "fr": f"Le PDF compte {french(pages)} pages, plus que les {french(limit)} qui peuvent "
+        "être analysées. Fournissez le protocole ou l'article seul, sans ses annexes.",
+    })

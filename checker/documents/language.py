@@ -48,3 +48,17 @@ def language_code(declared: str) -> str | None:
     nothing recognisable)."""
     name = declared.strip().lower()
     return _NAMES.get(name) or _NAMES.get(re.split(r"[-_ ]", name, maxsplit=1)[0])
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language_tag(declared: str) -> str | None:
+    """The HTML ``lang`` value for a declared document language ("fr" for "Français",
+    "de" for "de"), or None when the field holds no language tag ("Deutsch"): a wrong
+    ``lang`` makes a screen reader mispronounce, so none is better."""
+    code = language_code(declared)
+    if code:
+        return code
+    declared = declared.strip()
+    return declared if _LANGUAGE_TAG.fullmatch(declared) else None

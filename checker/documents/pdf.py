@@ -14,7 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import limits
-from .errors import CorruptDocumentError, EncryptedDocumentError, TooLongDocumentError
+from .errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    TooLongDocumentError,
+    too_many_pages,
+)
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
@@ -135,7 +140,7 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
         raise CorruptDocumentError(str(exc)) from exc
     try:
         if len(document) > limits.MAX_PDF_PAGES:
-            raise TooLongDocumentError(f"{len(document)} pages")
+            raise too_many_pages(len(document), limits.MAX_PDF_PAGES)
         pages = []
         chars = 0
         for page in document:
