@@ -266,7 +266,7 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
     # Each study carries the id of a report registered for exactly its content.
     assert all(str(row[16]).startswith("NPIS-CHK-") for row in data_rows[1:])
     coverage = list(wb["Couverture"].iter_rows(values_only=True))
-    assert coverage[0][0] == "Champ de la fiche INM" and len(coverage[0]) == 2 + 5 + 1
+    assert coverage[0][0] == "Rubrique de la fiche INM" and len(coverage[0]) == 2 + 5 + 1
     assert "Désignation" in [row[0] for row in coverage]
 
 

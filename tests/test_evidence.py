@@ -417,8 +417,8 @@ def test_analyse_command_prints_text_for_a_person() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "protocole_apa_fr.md (md, fr)"
-    assert "Éléments détectés :" in lines
-    assert "Réponses suggérées (à vérifier par une personne) :" in lines
+    assert "Éléments détectés\u00a0:" in lines
+    assert "Réponses suggérées (à vérifier par une personne)\u00a0:" in lines
     consent = lines.index(next(line for line in lines if "Recueil du consentement" in line))
     assert "%" in lines[consent] and "consentement éclairé" in lines[consent + 1]
     assert any(line.startswith("  E01 ") for line in lines)

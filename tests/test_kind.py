@@ -101,8 +101,8 @@ def test_analyse_text_in_french_typography() -> None:
                                        "--format", "text"])
     assert result.exit_code == 0, result.output
     line = result.output.splitlines()[1]
-    assert line.startswith("Type de document : article (lu dans le document, ")
-    assert " % : " in line
+    assert line.startswith("Type de document\u00a0: article (lu dans le document, ")
+    assert "\u00a0%\u00a0: " in line  # no-break spaces before % and :
 
 
 def test_analyse_text_labels_in_another_language_than_the_document(tmp_path: Path) -> None:
@@ -111,8 +111,8 @@ def test_analyse_text_labels_in_another_language_than_the_document(tmp_path: Pat
     result = CliRunner().invoke(main, ["analyse", str(path), "--format", "text",
                                        "--labels", "fr"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1].startswith("Type de document : article")
-    assert "Éléments détectés :" in result.output
+    assert result.output.splitlines()[1].startswith("Type de document\u00a0: article")
+    assert "Éléments détectés\u00a0:" in result.output
 
 
 def test_analyse_text_prints_words_whole_across_pdf_line_ends(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ def test_not_applicable_where_not_allowed_scores_as_not_reported(base_data):
     assert any("M01" in w["en"] and "M01" in w["fr"] for w in score.warnings)
     warning = next(r for r in score.rows if r.invariant.id == "M01").warning
     assert "'Not applicable' is not allowed" in warning["en"]
-    assert "« Non applicable » n'est pas admis" in warning["fr"]
+    assert "«\u00a0Non applicable\u00a0» n'est pas admis" in warning["fr"]
     assert [g.invariant.id for g in score.unreported] == ["M01"]
 
 

@@ -408,7 +408,7 @@ def test_the_language_warning_is_in_french_in_a_french_interface(app, auth_clien
                     upload(FRENCH_PROTOCOL, "protocole.md"),
                     content_type="multipart/form-data", follow_redirects=True)
     page = html.unescape(response.get_data(as_text=True))
-    assert "Le document est rédigé en français" in page
+    assert "Le document semble rédigé en français" in page
 
 
 def test_rerun_with_every_answer_given_says_nothing_waits(app, auth_client, suggested):

@@ -24,7 +24,7 @@ class DocumentError(Exception):
 class UnsupportedFormatError(DocumentError):
     default_messages = {
         "en": "Unsupported file type: please provide a PDF, DOCX, ODT, TXT or Markdown file.",
-        "fr": "Type de fichier non pris en charge : fournissez un fichier PDF, DOCX, ODT, TXT "
+        "fr": "Type de fichier non pris en charge\u00a0: fournissez un fichier PDF, DOCX, ODT, TXT "
         "ou Markdown.",
     }
 
@@ -33,15 +33,16 @@ class EmptyDocumentError(DocumentError):
     default_messages = {
         "en": "No text could be extracted: the file is empty or is a scanned image without a "
         "text layer. Run OCR on it first, or provide the DOCX or text version.",
-        "fr": "Aucun texte n'a pu être extrait : le fichier est vide ou est une image numérisée "
-        "sans couche texte. Passez-le d'abord à l'OCR, ou fournissez la version DOCX ou texte.",
+        "fr": "Aucun texte n'a pu être extrait\u00a0: le fichier est vide ou est une image "
+        "numérisée sans couche texte. Passez-le d'abord à l'OCR, ou fournissez la version DOCX "
+        "ou texte.",
     }
 
 
 class EncryptedDocumentError(DocumentError):
     default_messages = {
         "en": "The PDF is encrypted or password-protected: please provide an unprotected copy.",
-        "fr": "Le PDF est chiffré ou protégé par un mot de passe : fournissez une copie non "
+        "fr": "Le PDF est chiffré ou protégé par un mot de passe\u00a0: fournissez une copie non "
         "protégée.",
     }
 
@@ -49,8 +50,8 @@ class EncryptedDocumentError(DocumentError):
 class CorruptDocumentError(DocumentError):
     default_messages = {
         "en": "The file is damaged or is not what its extension says; it could not be read.",
-        "fr": "Le fichier est endommagé ou ne correspond pas à son extension ; il n'a pas pu "
-        "être lu.",
+        "fr": "Le fichier est endommagé ou ne correspond pas à son extension\u00a0; il n'a pas "
+        "pu être lu.",
     }
 
 

@@ -55,12 +55,14 @@ _WORDS = {
            "inferred": "inferred from the text as a whole; the closest sentence in vocabulary"},
     "fr": {"elements": "Éléments détectés", "page": "p.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
-           "percent": "{:.0f} %", "kind": "Type de document", "detected": "lu dans le document",
+           "percent": "{:.0f}\u00a0%", "kind": "Type de document",
+           "detected": "lu dans le document",
            "given": "tel que donné", "reads": "le document se lit comme un {kind}",
-           "evidence": "phrases de projet : {plan}, rendant compte du travail fait : {report}",
-           # French typography: spaces before : and %
-           "warning": "Attention : le document se lit comme un {kind} ; vérifiez --kind.",
-           "inferred": "déduit de l'ensemble du texte ; la phrase la plus proche par le "
+           "evidence": "phrases de projet\u00a0: {plan}, rendant compte du travail fait\u00a0: "
+                       "{report}",
+           # French typography: no-break spaces before : ; and %
+           "warning": "Attention\u00a0: le document se lit comme un {kind}\u00a0; vérifiez --kind.",
+           "inferred": "déduit de l'ensemble du texte\u00a0; la phrase la plus proche par le "
                        "vocabulaire"},
 }
 

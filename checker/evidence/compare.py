@@ -106,7 +106,8 @@ _WORDS = {
            "gained": "now found", "lost": "no longer found", "better": "better",
            "worse": "less well"},
     "fr": {"title": "{before} → {after}, {kind}, type d'étude {type}",
-           "summary": "invariants mieux étayés : {better}, moins bien : {worse}, inchangés : "
+           "summary": "invariants mieux étayés\u00a0: {better}, moins bien\u00a0: {worse}, "
+                      "inchangés\u00a0: "
                       "{same}",
            "reworded": "Même réponse, autres éléments de preuve",
            "gained": "désormais trouvés", "lost": "ne sont plus trouvés", "better": "mieux",

@@ -133,14 +133,14 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
     en, fr = [], []
     if quoted:
         en.append(f"Elements detected: {_element_names(catalogue, quoted, 'en')}.")
-        fr.append(f"Éléments détectés : {_element_names(catalogue, quoted, 'fr')}.")
+        fr.append(f"Éléments détectés\u00a0: {_element_names(catalogue, quoted, 'fr')}.")
     if missing:
         en.append(f"Elements not detected: {_element_names(catalogue, missing, 'en')}.")
-        fr.append(f"Éléments non détectés : {_element_names(catalogue, missing, 'fr')}.")
+        fr.append(f"Éléments non détectés\u00a0: {_element_names(catalogue, missing, 'fr')}.")
     if unquoted:
         en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
                   f"{_element_names(catalogue, unquoted, 'en')}.")
-        fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier) : "
+        fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier)\u00a0: "
                   f"{_element_names(catalogue, unquoted, 'fr')}.")
     return {"en": " ".join(en), "fr": " ".join(fr)}
 

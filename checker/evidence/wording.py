@@ -1,13 +1,13 @@
 """Words and typography shared by the text outputs of `analyse` and `compare`, per language.
 
-French typography puts a space before ":" and ";" and quotes with « »."""
+French typography puts a no-break space before ":" and ";" and quotes with « »."""
 
 from __future__ import annotations
 
 TYPOGRAPHY = {
     "en": {"colon": ":", "semicolon": ";", "separator": "; ", "quote": "“{}”",
            "protocol": "protocol", "paper": "paper"},
-    "fr": {"colon": " :", "semicolon": "\u00a0;", "separator": " ; ",
+    "fr": {"colon": "\u00a0:", "semicolon": "\u00a0;", "separator": "\u00a0; ",
            "quote": "«\u00a0{}\u00a0»", "protocol": "protocole", "paper": "article"},
 }
 

@@ -20,6 +20,7 @@ _HEADINGS = {
         "standards": "Standards",
         "protocol": "protocol",
         "paper": "published paper",
+        "colon": ":",
     },
     "fr": {
         "title": "Grille du modèle NPIS — étude {study_type} ({kind})",
@@ -36,6 +37,7 @@ _HEADINGS = {
         "standards": "Standards",
         "protocol": "protocole",
         "paper": "article publié",
+        "colon": "\u00a0:",
     },
 }
 
@@ -50,7 +52,7 @@ def checklist_markdown(
     lines = [
         "# " + h["title"].format(study_type=pick(st.label, lang).lower(), kind=h[document_kind]),
         "",
-        f"*{h['catalogue']}: {pick(catalogue.name, lang)} — v{catalogue.version}*",
+        f"*{h['catalogue']}{h['colon']} {pick(catalogue.name, lang)} — v{catalogue.version}*",
         "",
         f"> {pick(catalogue.provenance, lang)}",
         "",
@@ -67,19 +69,19 @@ def checklist_markdown(
             "",
             pick(inv.statement, lang),
             "",
-            f"- **{h['met']}**: {pick(guidance.met, lang)}",
-            f"- **{h['partially_met']}**: {pick(guidance.partially_met, lang)}",
-            f"- **{h['not_met']}**: {pick(guidance.not_met, lang)}",
+            f"- **{h['met']}**{h['colon']} {pick(guidance.met, lang)}",
+            f"- **{h['partially_met']}**{h['colon']} {pick(guidance.partially_met, lang)}",
+            f"- **{h['not_met']}**{h['colon']} {pick(guidance.not_met, lang)}",
         ]
         if inv.na_allowed and inv.na_when:
-            lines.append(f"- **{h['na']}**: {pick(inv.na_when, lang)}")
+            lines.append(f"- **{h['na']}**{h['colon']} {pick(inv.na_when, lang)}")
         lines += [
-            f"- **{h['example']}**: {pick(inv.example, lang)}",
-            f"- **{h['standards']}**: {standards}",
+            f"- **{h['example']}**{h['colon']} {pick(inv.example, lang)}",
+            f"- **{h['standards']}**{h['colon']} {standards}",
             "",
-            f"{h['answer']}: {answers}",
+            f"{h['answer']}{h['colon']} {answers}",
             "",
-            f"{h['location']}: ______________________",
+            f"{h['location']}{h['colon']} ______________________",
             "",
         ]
     return "\n".join(lines)

@@ -142,7 +142,8 @@ def _effective_answer(
     except KeyError:
         return NOT_REPORTED, {
             "en": f"{inv.id}: unknown answer '{rec.answer}' scored as not reported",
-            "fr": f"{inv.id} : réponse inconnue « {rec.answer} », comptée comme non rapportée",
+            "fr": f"{inv.id}\u00a0: réponse inconnue «\u00a0{rec.answer}\u00a0», comptée comme "
+                  "non rapportée",
         }
     if option.excluded:
         label = {lang: pick(option.label, lang) for lang in ("en", "fr")}
@@ -150,14 +151,14 @@ def _effective_answer(
             return NOT_REPORTED, {
                 "en": f"{inv.id}: '{label['en']}' is not allowed for this invariant; "
                       "scored as not reported",
-                "fr": f"{inv.id} : « {label['fr']} » n'est pas admis pour cet invariant ; "
-                      "compté comme non rapporté",
+                "fr": f"{inv.id}\u00a0: «\u00a0{label['fr']}\u00a0» n'est pas admis pour cet "
+                      "invariant\u00a0; compté comme non rapporté",
             }
         if option.requires_justification and not rec.justification.strip():
             return NOT_REPORTED, {
                 "en": f"{inv.id}: '{label['en']}' needs a justification; scored as not reported",
-                "fr": f"{inv.id} : « {label['fr']} » demande une justification ; compté comme "
-                      "non rapporté",
+                "fr": f"{inv.id}\u00a0: «\u00a0{label['fr']}\u00a0» demande une "
+                      "justification\u00a0; compté comme non rapporté",
             }
     return rec.answer, None
 

@@ -78,12 +78,12 @@ _TEXT = {
         "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
-        "need": "{label} : il manque {missing} {study} (type : {type}){where} "
+        "need": "{label}\u00a0: il manque {missing} {study} (type\u00a0: {type}){where} "
                 "({have} sur {minimum})",
         "study": ("étude conforme", "études conformes"),
         "where": " dans le pays visé ({country})",
-        "field": "Champ de la fiche INM non couvert par une étude conforme : {field} "
-                 "(type d'étude conforme requis : {types})",
+        "field": "Rubrique de la fiche INM non couverte par une étude conforme\u00a0: {field} "
+                 "(type d'étude conforme requis\u00a0: {types})",
         "or": " ou ",
     },
 }
