@@ -166,7 +166,8 @@ def test_import_problems_are_in_the_readers_language(auth_client, assessment):
     assert response.status_code == 400
     page = html.unescape(response.get_data(as_text=True))
     assert "Ce qui ne va pas, par champ du fichier" in page
-    assert "assessment.domain: «\u00a0yes\u00a0» ne fait pas partie des valeurs admises" in page
+    assert ("assessment.domain\u00a0: «\u00a0yes\u00a0» ne fait pas partie des valeurs admises"
+            in page)
 
 
 def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):

@@ -101,6 +101,10 @@ def test_file_over_the_limit_gets_a_field_error(make_app, tmp_path):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "too large" in page and "Big one" in page
+    post(client, "/language", {"lang": "fr"})
+    response = upload(client, "big.pdf", PDF + b"0" * 5000 + b"%%EOF", title="Big one")
+    # Sizes in French notation: a decimal comma and a no-break space before the unit.
+    assert "trop volumineux (0,0\u00a0Mo)" in response.get_data(as_text=True)
 
 
 def test_request_body_over_the_limit_gets_a_friendly_413(make_app):

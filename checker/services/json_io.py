@@ -149,7 +149,8 @@ class _Reader:
         self.problems: list[str] = []
 
     def fail(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}")
+        # The colon too follows the reader's language (a no-break space before it in French).
+        self.problems.append(_("%(path)s: %(message)s", path=path, message=message))
 
     def mapping(self, data: Any, path: str) -> dict[str, Any]:
         if not isinstance(data, dict):

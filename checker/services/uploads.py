@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from ..documents import FORMATS
@@ -54,8 +55,10 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise UploadError(
             _(
-                "The file is too large (%(size).1f MB); the limit is %(limit).0f MB.",
-                size=len(data) / 1048576, limit=max_bytes / 1048576,
+                "The file is too large (%(size)s MB); the limit is %(limit)s MB.",
+                # In the reader's notation: "12.3" in English, "12,3" in French.
+                size=format_decimal(len(data) / 1048576, "#,##0.0"),
+                limit=format_decimal(max_bytes / 1048576, "#,##0"),
             )
         )
     suffix = Path(filename).suffix.lower()
