@@ -41,13 +41,13 @@ from ..services.assessments import (
     dossiers_holding,
     fields_of,
     import_record,
-    list_owned,
     pending_suggestions,
     progress,
     to_record,
     update_assessment,
 )
 from ..services.json_io import JsonImportError, import_json
+from ..services.listing import list_owned
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
@@ -61,11 +61,10 @@ bp = Blueprint("assessments", __name__)
 def index() -> ResponseReturnValue:
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    rows = []
-    for assessment in list_owned(current_user):
-        answered, total = progress(catalogue_of(assessment), to_record(assessment))
-        rows.append((assessment, answered, total))
-    return render_template("assessments/index.html", rows=rows)
+    page = request.args.get("page", "1")
+    listing = list_owned(current_user, request.args.get("q", ""),
+                         int(page) if page.isdigit() and len(page) < 7 else 1)
+    return render_template("assessments/index.html", listing=listing)
 
 
 @bp.route("/assessments/new", methods=["GET", "POST"])

@@ -280,15 +280,6 @@ def find_assessment(key: str) -> Assessment | None:
     return assessment
 
 
-def list_owned(user: User) -> list[Assessment]:
-    query = (
-        select(Assessment)
-        .where(Assessment.owner_id == user.id)
-        .order_by(Assessment.updated_at.desc(), Assessment.id.desc())
-    )
-    return list(db.session.scalars(query))
-
-
 def catalogue_of(assessment: Assessment) -> Catalogue:
     """The catalogue snapshot this assessment was made with (never the current one)."""
     catalogue = catalogue_by_fingerprint(assessment.catalogue_fingerprint)

@@ -1,0 +1,96 @@
+"""A user's assessments as the home page lists them: searched, a page at a time, with progress.
+
+An ethics committee or a reviewer gathers hundreds of assessments; the list must stay quick
+(two queries for the page, not one per assessment) and findable by what people remember: a
+word of the title, the NPI's name, the reference or the document's file name, typed without
+its accents or capitals ("etude" finds « Étude »).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Answer, Assessment, User
+from .assessments import catalogue_of
+
+PAGE_SIZE = 50
+# Longer search text is cut: it matches nothing a title field (300 characters) could hold.
+MAX_SEARCH_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ListedAssessment:
+    assessment: Assessment
+    answered: int  # invariants answered or confirmed by a person
+    total: int  # invariants of its study type
+
+
+@dataclass(frozen=True)
+class AssessmentList:
+    rows: list[ListedAssessment]
+    search: str
+    page: int  # 1-based, within 1..pages
+    pages: int
+    matching: int  # assessments matching the search, over all pages
+    owned: int  # all the user's assessments
+
+
+def folded(text: str) -> str:
+    """Lower case without accents, for matching what a person types."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _matches(words: list[str], fields: tuple[str | None, ...]) -> bool:
+    haystack = folded(" ".join(field or "" for field in fields))
+    return all(word in haystack for word in words)
+
+
+def list_owned(user: User, search: str = "", page: int = 1,
+               per_page: int | None = None) -> AssessmentList:
+    """The page ``page`` (clamped to the pages there are) of the user's assessments whose
+    title, NPI name, reference or document file name hold every word of ``search``; the
+    most recently updated first."""
+    per_page = per_page or PAGE_SIZE
+    search = " ".join(search.split())[:MAX_SEARCH_CHARS]
+    words = folded(search).split()
+    # Matching is done here rather than in SQL: SQLite's lower() leaves "É" as it is, and the
+    # few columns of even a thousand assessments are read in milliseconds.
+    candidates = db.session.execute(
+        select(Assessment.id, Assessment.title, Assessment.npi_name, Assessment.reference,
+               Assessment.document_filename)
+        .where(Assessment.owner_id == user.id)
+        .order_by(Assessment.updated_at.desc(), Assessment.id.desc())
+    ).all()
+    owned = len(candidates)
+    ids = [row.id for row in candidates if _matches(words, tuple(row[1:]))]
+    pages = max(1, -(-len(ids) // per_page))
+    page = min(max(page, 1), pages)
+    shown = ids[(page - 1) * per_page:page * per_page]
+    return AssessmentList(_with_progress(shown), search, page, pages, len(ids), owned)
+
+
+def _with_progress(ids: list[int]) -> list[ListedAssessment]:
+    if not ids:
+        return []
+    by_id = {a.id: a for a in db.session.scalars(select(Assessment).where(Assessment.id.in_(ids)))}
+    answered: dict[int, set[str]] = defaultdict(set)
+    # As progress() counts: answers given or confirmed by a person, not pending suggestions.
+    query = select(Answer.assessment_id, Answer.invariant_id).where(
+        Answer.assessment_id.in_(ids), Answer.origin == "human", Answer.answer.is_not(None),
+        Answer.answer != "")
+    for assessment_id, invariant_id in db.session.execute(query):
+        answered[assessment_id].add(invariant_id)
+    rows = []
+    for assessment_id in ids:
+        assessment = by_id[assessment_id]
+        applicable = {inv.id for inv in
+                      catalogue_of(assessment).invariants_for(assessment.study_type)}
+        rows.append(ListedAssessment(assessment, len(answered[assessment_id] & applicable),
+                                     len(applicable)))
+    return rows

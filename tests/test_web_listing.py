@@ -1,0 +1,86 @@
+"""The home page's list of assessments: search, pages, progress, and another user's data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import create_assessment, login, make_user, post, save_answer
+
+import checker.services.listing as listing
+from checker.services.listing import folded
+
+
+def titles(page: str) -> list[str]:
+    """The titles listed, in order."""
+    rows = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in page else ""
+    return [part.split("</a>", 1)[0].rsplit(">", 1)[1]
+            for part in rows.split('<th scope="row">')[1:]]
+
+
+def test_folding_ignores_accents_and_capitals():
+    assert folded("Étude ÉLAN à Montréal") == "etude elan a montreal"
+
+
+def test_search_finds_by_title_npi_reference_and_ignores_accents(app, auth_client):
+    create_assessment(auth_client, title="Étude ÉLAN de marche", npi_name="Marche nordique")
+    create_assessment(auth_client, title="Yoga trial", npi_name="Hatha yoga",
+                      reference="NCT04999999")
+    create_assessment(auth_client, title="Diet paper", npi_name="Mediterranean diet")
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    create_assessment(bob, title="Bob's etude secrète")
+
+    def search(text: str) -> list[str]:
+        return titles(auth_client.get("/", query_string={"q": text}).get_data(as_text=True))
+
+    assert search("etude") == ["Étude ÉLAN de marche"]  # and not Bob's
+    assert search("NORDIQUE") == ["Étude ÉLAN de marche"]
+    assert search("nct04999999") == ["Yoga trial"]
+    assert search("yoga hatha") == ["Yoga trial"]  # every word, in any order
+    assert search("yoga diet") == []
+    assert sorted(search("")) == ["Diet paper", "Yoga trial", "Étude ÉLAN de marche"]
+    page = auth_client.get("/", query_string={"q": "zzz"}).get_data(as_text=True)
+    assert "No assessment matches your search." in page and "0 assessments match" in page
+
+
+def test_long_lists_come_a_page_at_a_time(app, auth_client, monkeypatch):
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    for n in range(5):
+        create_assessment(auth_client, title=f"Study {n}")
+    first = auth_client.get("/").get_data(as_text=True)
+    assert titles(first) == ["Study 4", "Study 3"]  # the latest first
+    assert "Page 1 of 3." in first and 'rel="next"' in first and 'rel="prev"' not in first
+    last = auth_client.get("/?page=3").get_data(as_text=True)
+    assert titles(last) == ["Study 0"] and 'aria-current="page" href="/?page=3"' in last
+    # The search is kept from page to page.
+    searched = auth_client.get("/?q=study&page=2").get_data(as_text=True)
+    assert titles(searched) == ["Study 2", "Study 1"] and "q=study&amp;page=3" in searched
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99999999999999999999", "4"])
+def test_a_page_number_out_of_range_shows_the_nearest_page(auth_client, monkeypatch, page):
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    for n in range(3):
+        create_assessment(auth_client, title=f"Study {n}")
+    response = auth_client.get("/", query_string={"page": page})
+    assert response.status_code == 200
+    assert len(titles(response.get_data(as_text=True))) in (1, 2)
+
+
+def test_progress_counts_what_a_person_answered_as_the_form_does(app, auth_client):
+    uid = create_assessment(auth_client, title="Counted")
+    save_answer(auth_client, uid, "E01", answer="met")
+    save_answer(auth_client, uid, "E02", answer="not_reported")
+    page = auth_client.get("/").get_data(as_text=True)
+    assert re.search(r'value="2"[^>]*></progress> 2/30', page)
+    form = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert "2 of 30 invariants answered" in form
+
+
+def test_the_list_is_in_french(auth_client):
+    create_assessment(auth_client, title="Étude")
+    post(auth_client, "/language", {"lang": "fr"})
+    page = auth_client.get("/", query_string={"q": "etude"}).get_data(as_text=True)
+    assert "Rechercher" in page and "1\u00a0évaluation correspond" in page
