@@ -5,8 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Request, has_request_context, render_template, request, session
+from flask import (
+    Flask,
+    Request,
+    has_request_context,
+    redirect,
+    render_template,
+    request,
+    session,
+)
 from flask_babel import get_locale
+from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -143,6 +152,20 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
         return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    @login_manager.unauthorized_handler
+    def signed_out() -> Any:
+        # A background save from a page whose user signed out meanwhile (in another tab)
+        # must not be redirected to the login page: the page would post it again the plain
+        # way and the typed text would be lost. It says so, and the page keeps the text.
+        if request.accept_mimetypes.best == "application/json":
+            from flask import jsonify, url_for
+            from flask_babel import gettext as _
+
+            return jsonify(error="signed_out", login_url=url_for("auth.login"), message=_(
+                "Not saved: you are signed out. Sign in again in another tab, then save "
+                "this answer again; your text is still here.")), 401
+        return redirect(login_url(login_manager.login_view, next_url=request.url))
 
     from .blueprints import register
 

@@ -75,6 +75,7 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
+      if (result.body && result.body.error === "signed_out") { signedOut(form, result.body); return; }
       if (!result.ok) { plainPost(form); return; }
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
@@ -99,6 +100,21 @@
     }).catch(function () { plainPost(form); });
   }
   document.addEventListener("submit", onSubmit);
+
+  // Signed out meanwhile (in another tab): posting the form would lead to the login page and
+  // lose the text, so the page keeps it, says why, and the person saves again once signed in.
+  function signedOut(form, body) {
+    delete form.dataset.saving;
+    var status = form.querySelector(".save-status");
+    if (!status) return;
+    status.textContent = body.message + " ";
+    var link = document.createElement("a");
+    link.href = body.login_url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = document.body.dataset.signInText || body.login_url;
+    status.appendChild(link);
+  }
 
   // A refused background save is posted again the plain way, to the page that explains it;
   // with other answers unsaved, the person is asked first and may stay.

@@ -186,6 +186,31 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             shot(page, "03c-changes")
             page.goto(form_url)
 
+            # Signed out in another tab: a background save keeps the typed text on the page
+            # and says why (it used to end on the login page, the text lost); signed in
+            # again, the same button saves it.
+            other = context.new_page()
+            other.goto(f"{live_server}/")
+            other.get_by_role("button", name="Log out").click()
+            other.wait_for_url("**/auth/login")
+            e06 = page.locator("#inv-E06")
+            e06.get_by_label("Justification").fill("Typed while signed out.")
+            e06.get_by_role("button", name="Save E06").click()
+            page.wait_for_selector("#inv-E06 .save-status >> text=you are signed out")
+            assert page.url.split("#")[0] == form_url
+            assert e06.get_by_label("Justification").input_value() == "Typed while signed out."
+            assert e06.locator(".save-status a").get_attribute("target") == "_blank"
+            other.get_by_label("Username").fill("browser-user")
+            other.get_by_label("Password").fill("a good long password")
+            other.get_by_role("button", name="Log in").click()
+            other.wait_for_url(f"{live_server}/")
+            other.close()
+            e06.get_by_role("button", name="Save E06").click()
+            page.wait_for_selector("#inv-E06 .save-status >> text=Saved")
+            page.reload()
+            assert page.locator("#inv-E06").get_by_label("Justification").input_value() == \
+                "Typed while signed out."
+
             page.goto(f"{live_server}/")
             assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
             page.goto(form_url + "/results")

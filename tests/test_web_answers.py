@@ -146,6 +146,24 @@ def test_fetch_save_gets_json(app, auth_client, assessment):
     assert response.get_json()["status"] == "conflict"
 
 
+def test_a_background_save_after_signing_out_says_so_and_a_plain_one_goes_to_login(
+        app, auth_client, assessment):
+    post(auth_client, "/auth/logout", {})
+    response = post(auth_client, f"/assessments/{assessment}/answers/E06",
+                    {"E06-answer": "met", "E06-version": "0"},
+                    headers={"Accept": "application/json"})
+    assert response.status_code == 401
+    body = response.get_json()
+    assert body["error"] == "signed_out" and body["login_url"] == "/auth/login"
+    assert "you are signed out" in body["message"]
+    response = post(auth_client, f"/assessments/{assessment}/answers/E06",
+                    {"E06-answer": "met", "E06-version": "0"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == (
+        f"/auth/login?next=%2Fassessments%2F{assessment}%2Fanswers%2FE06")
+    assert stored(app, "E06") is None
+
+
 def test_save_without_csrf_is_refused(app, auth_client, assessment):
     response = auth_client.post(f"/assessments/{assessment}/answers/E01",
                                 data={"E01-answer": "met", "E01-version": "0"})
