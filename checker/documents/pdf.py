@@ -406,11 +406,11 @@ def _ends_short(line: _Extent, following: _Extent, column: _Column | None, size:
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> _Extent | None:
     """Where the line ``segment``, at index ``start`` of PDFium's text, reaches."""
-    visible = [i for i, ch in enumerate(segment) if not ch.isspace()]
-    if styler is None or not visible:
+    first = len(segment) - len(segment.lstrip())
+    last = len(segment.rstrip()) - 1
+    if styler is None or last < first:
         return None
-    first, last = visible[0], visible[-1]
-    word_end = next((i for i in visible if i + 1 > last or segment[i + 1].isspace()), last)
+    word_end = first + len(segment[first:].split(maxsplit=1)[0]) - 1
     left = styler.left(start + first)
     right = styler.right(start + last)
     word_right = styler.right(start + word_end)
@@ -453,6 +453,7 @@ class _CharStyles:
         self._matrix = raw.FS_MATRIX()
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
 
     def style(self, index: int) -> tuple[float, bool]:
         obj = self._raw.FPDFText_GetTextObject(self._textpage, index)
@@ -488,12 +489,10 @@ class _CharStyles:
 
     def right(self, index: int) -> float | None:
         """The right edge of the character's glyph, in points (None if unknown)."""
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        if not self._raw.FPDFText_GetCharBox(self._textpage, index, ctypes.byref(left),
-                                             ctypes.byref(right), ctypes.byref(bottom),
-                                             ctypes.byref(top)):
+        if not self._raw.FPDFText_GetCharBox(self._textpage, index,
+                                             *(ctypes.byref(side) for side in self._box)):
             return None
-        return right.value
+        return self._box[1].value
 
     def _origin(self, index: int) -> tuple[float, float] | None:
         x, y = ctypes.c_double(), ctypes.c_double()
