@@ -123,3 +123,19 @@ def test_the_unindented_first_paragraph_after_a_heading() -> None:
                             f"<p>{AFTER_LIST}</p>")
     assert texts[-3:] == ["Eligibility", "Adults aged 65 years or over with a first stroke",
                           AFTER_LIST]
+
+
+@pytest.mark.parametrize("after_figure", [
+    "{figure}Hospital",  # inside its paragraph: the line under the figure is not indented
+    "</p>{figure}<p>Hospital",  # a paragraph of its own, as a word processor may set it
+])
+def test_a_sentence_goes_on_under_a_figure(after_figure: str) -> None:
+    """The line above the figure ends with a word no sentence ends with: the sentence goes on
+    under it, though a figure's height and maybe an indent lie between them."""
+    figure = "<span style='display: block; height: 3cm; border: 1px solid'></span>"
+    body = (f"<p>{ABSTRACT * 3}Anxiety will be measured with the"
+            f"{after_figure.format(figure=figure)} Anxiety and Depression Scale at baseline.</p>"
+            f"<p>{ABSTRACT}</p>")
+    texts = _sentences(INDENT, body)
+    assert ("Anxiety will be measured with the Hospital Anxiety and Depression Scale at "
+            "baseline.") in texts

@@ -223,7 +223,7 @@ def _other_block(above: _PlacedLine, below: _PlacedLine, pitches: dict[float, fl
     before, after = above.styled, below.styled
     return (_other_type_size(before.size, after.size)
             or _opens_block(before, above.baseline, after, below.baseline, pitches)
-            or _opens_paragraph(after, above.extent, below.extent, columns))
+            or _opens_paragraph(before, above.extent, after, below.extent, columns))
 
 
 def _common_size(lines: list[StyledLine]) -> float:
@@ -275,14 +275,25 @@ def _opens_block(before: StyledLine, high: float | None, after: StyledLine, low:
     """Whether ``after`` is set apart from the line above it by more than the line spacing
     while that line ends no sentence: the end of a block that does not end in a stop (an
     author line, an affiliation, a caption) above the next block, which would otherwise run
-    on into its first sentence. A line that starts in lower case still goes on the sentence
-    above (a figure set inside a paragraph)."""
+    on into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`:
+    a figure set inside a paragraph)."""
     pitch = pitches.get(after.size)
     if high is None or low is None or pitch is None:
         return False
-    if before.text.rstrip().endswith(LINE_END) or after.text.lstrip()[:1].islower():
+    if before.text.rstrip().endswith(LINE_END) or _runs_on(before, after):
         return False
     return high - low > pitch + BLOCK_GAP * after.size
+
+
+# An article ends no block: its noun is on the next line, whatever lies between them.
+_ARTICLE_END = re.compile(r"(?<!\S)(?:the|an?|le|la|les|une?)$")
+
+
+def _runs_on(before: StyledLine, after: StyledLine) -> bool:
+    """Whether ``after`` surely goes on the sentence of the line above it, wherever it is set:
+    it starts in lower case, or the line above ends with an article (the sentence goes on
+    under a figure set inside its paragraph)."""
+    return after.text.lstrip()[:1].islower() or bool(_ARTICLE_END.search(before.text.rstrip()))
 
 
 # A paragraph's first-line indent, in font sizes, from and to: CSS's and LaTeX's 1 to 1.5em,
@@ -358,14 +369,14 @@ def _column_left(left: float, lefts: list[float], tolerance: float) -> float | N
     return max((edge for edge in lefts if edge <= left + tolerance), default=None)
 
 
-def _opens_paragraph(after: StyledLine, high: _Extent | None, low: _Extent | None,
-                     columns: list[_Column]) -> bool:
-    """Whether ``after`` is the indented first line of a paragraph under a line (at ``high``)
-    that ended short of its column's edge: a paragraph that ends with no stop (a title, an
-    author line, a list item) above a paragraph marked by its indent alone, which would
-    otherwise run on into its first sentence. A line that starts in lower case still goes on
-    the sentence above, as in :func:`_opens_block`."""
-    if high is None or low is None or not after.size or after.text.lstrip()[:1].islower():
+def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine,
+                     low: _Extent | None, columns: list[_Column]) -> bool:
+    """Whether ``after`` is the indented first line of a paragraph under a line that ended
+    short of its column's edge: a paragraph that ends with no stop (a title, an author line,
+    a list item) above a paragraph marked by its indent alone, which would otherwise run on
+    into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`).
+    A line that ends with a stop is measured too: "include:" above a list's first item."""
+    if high is None or low is None or not after.size or _runs_on(before, after):
         return False
     tolerance = EDGE_TOLERANCE * after.size
     column = _column_of(low.left, columns, tolerance)
