@@ -26,6 +26,8 @@ UNSTOPPED = [
     "Table 1 Baseline Characteristics Of The Randomised Adults",
 ]
 AFTER_LIST = "Anxiety will be measured with the Hospital Anxiety and Depression Scale."
+# A colon ends no sentence: the list's first item would run on from it.
+LIST_INTRO = "The secondary outcomes will be:"
 
 
 def _pdf(html: str) -> bytes:
@@ -33,8 +35,8 @@ def _pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html).write_pdf()
 
 
-def _sentences(css: str, body: str, lang: str = "en") -> list[str]:
-    html = (f"<html lang={lang}><head><style>@page {{ size: A4; margin: 2cm }}"
+def _sentences(css: str, body: str) -> list[str]:
+    html = (f"<html lang=en><head><style>@page {{ size: A4; margin: 2cm }}"
             f" body {{ font-size: 10pt; hyphens: none }} {css}</style></head>"
             f"<body>{body}</body></html>")
     doc = extract_document(_pdf(html), "paper.pdf")
@@ -44,7 +46,7 @@ def _sentences(css: str, body: str, lang: str = "en") -> list[str]:
 def _paper() -> str:
     """A title page's unstopped lines, each a paragraph above the next one's indented first
     line, and sentences that run on across their lines."""
-    paragraphs = [*UNSTOPPED[:4], ABSTRACT * 3, *UNSTOPPED[4:], AFTER_LIST,
+    paragraphs = [*UNSTOPPED[:4], ABSTRACT * 3, LIST_INTRO, *UNSTOPPED[4:], AFTER_LIST,
                   f"{RUN_ON} {ABSTRACT * 2}{RUN_ON}", *[ABSTRACT * 4] * 6]
     return "".join(f"<p>{text}</p>" for text in paragraphs)
 
@@ -52,13 +54,14 @@ def _paper() -> str:
 @pytest.mark.parametrize("layout", [
     "",  # one column, left-aligned: lines end ragged
     "p { text-align: justify }",
+    "p { font-size: 11pt; text-indent: 0.5in }",  # a word processor's default indent
     "body { columns: 2; column-gap: 1cm } p { text-align: justify }",
     "body { columns: 2; column-gap: 1cm }",
 ])
 def test_an_unstopped_paragraph_ends_before_the_next_indented_one(layout: str) -> None:
     texts = _sentences(f"{INDENT} {layout}", _paper())
-    for line in [*UNSTOPPED, AFTER_LIST, "Walking speed is often reduced after a stroke and "
-                 "limits participation in daily life."]:
+    first = "Walking speed is often reduced after a stroke and limits participation in daily life."
+    for line in [*UNSTOPPED, LIST_INTRO, AFTER_LIST, first]:
         assert line in texts
     assert texts.count(RUN_ON) == 2
 

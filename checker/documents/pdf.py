@@ -298,7 +298,8 @@ def _runs_on(before: StyledLine, after: StyledLine) -> bool:
 
 # A paragraph's first-line indent, in font sizes, from and to: CSS's and LaTeX's 1 to 1.5em,
 # Word's half inch (3 to 4em); a line starting further in is centred or a table's cell.
-PARAGRAPH_INDENT = (0.5, 4.0)
+MIN_PARAGRAPH_INDENT = 0.5
+MAX_PARAGRAPH_INDENT = 4.0
 # Lines that start or end within this of each other, in font sizes, share an edge (a glyph's
 # edge is not its advance: a comma ends short of an "e" of a justified line).
 EDGE_TOLERANCE = 0.2
@@ -325,14 +326,14 @@ class _Column:
 
 
 def _columns(extents: list[_Extent], size: float) -> list[_Column]:
-    """The page's columns: left edges where several lines start, but for those a paragraph's
-    indent to the right of another (the first lines of its paragraphs)."""
+    """The page's columns: the left edges where several lines start, less those a paragraph's
+    indent to the right of another (where that column's paragraphs start)."""
     if not size:
         return []
     tolerance = EDGE_TOLERANCE * size
     lefts: list[float] = []
     for edge in _edges([extent.left for extent in extents], MIN_EDGE_LINES, tolerance):
-        if not any(0 < edge - left <= PARAGRAPH_INDENT[1] * size for left in lefts):
+        if not any(0 < edge - left <= MAX_PARAGRAPH_INDENT * size for left in lefts):
             lefts.append(edge)
     columns = []
     for left in lefts:
@@ -383,12 +384,13 @@ def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine
     if column is None:
         return False
     indent = (low.left - column.left) / after.size
-    if not PARAGRAPH_INDENT[0] <= indent <= PARAGRAPH_INDENT[1]:
+    if not MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT:
         return False
     return _ends_short(high, low, _column_of(high.left, columns, tolerance), after.size)
 
 
 def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column | None:
+    """The column a line starting at ``left`` is in."""
     found = _column_left(left, [column.left for column in columns], tolerance)
     return next((column for column in columns if column.left == found), None)
 
