@@ -1,14 +1,16 @@
 """Benchmark: the same articles read from PDF instead of plain text.
 
 Usage: python scripts/bench_pdf_elements.py --data DIR [--split valid] [--cache DIR]
+       [--style indent]
 
 Most users upload PDFs, whose text keeps the page's lines, hyphenation and columns; the
 benchmark's documents are plain text. This renders each article of the split as a two-column,
 justified, hyphenated PDF with a running head and page numbers (WeasyPrint; Markdown headings
-become headings), reads it back with
-the application's own PDF reader, detects the elements, and prints micro/macro-F1 for the text
-and PDF versions, how often their decisions agree, and the seconds per PDF (extraction and
-detection). Rendered PDFs are kept in ``--cache`` for later runs.
+become headings), with ``--style indent`` its paragraphs marked by a first-line indent only and
+no space between them (many journals, Word's body text), reads it back with the application's
+own PDF reader, detects the elements, and prints micro/macro-F1 for the text and PDF versions,
+how often their decisions agree, and the seconds per PDF (extraction and detection). Rendered
+PDFs are kept in ``--cache`` for later runs.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ CSS = ("@page{@top-center{content:'Trials (2024) 25:101 https://doi.org/10.1186/
        "font-size:7pt}}"
        "body{font-family:serif;font-size:9.5pt;columns:2;column-gap:1cm}"
        "p{text-align:justify;hyphens:auto}h2{font-size:12pt}h3{font-size:10pt}")
+# Paragraphs told apart by their first line's indent alone: a paragraph that ends with no
+# stop (a list item, a title) sits right above the next one's first line.
+STYLES = {"journal": CSS, "indent": CSS + "p{margin:0;text-indent:1.5em}"}
 
 
-def render(text: str, target: Path) -> None:
+def render(text: str, target: Path, css: str = CSS) -> None:
     from weasyprint import HTML
 
     body = []
@@ -47,7 +52,7 @@ def render(text: str, target: Path) -> None:
         else:
             body.append(f"<p>{html.escape(paragraph)}</p>")
     # The document's language, for the hyphenation of its lines.
-    page = (f"<html lang={detect_language(text)}><head><style>{CSS}</style></head>"
+    page = (f"<html lang={detect_language(text)}><head><style>{css}</style></head>"
             f"<body>{''.join(body)}</body></html>")
     HTML(string=page).write_pdf(target)
 
@@ -57,6 +62,7 @@ def main() -> None:
     parser.add_argument("--data", required=True, type=Path)
     parser.add_argument("--split", default="valid")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "npis-pdf")
+    parser.add_argument("--style", choices=sorted(STYLES), default="journal")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     rendered: dict[Path, Path] = {}
@@ -65,9 +71,10 @@ def main() -> None:
             text = article.path.read_text(encoding="utf-8")
             # By content: the English corpus and its French translation share file names.
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-            pdf = args.cache / f"{article.kind}-{article.path.stem}-{digest}.pdf"
+            style = "" if args.style == "journal" else f"-{args.style}"  # older caches' names
+            pdf = args.cache / f"{article.kind}-{article.path.stem}-{digest}{style}.pdf"
             if not pdf.exists():
-                render(text, pdf)  # before the run: rendering is not what is timed
+                render(text, pdf, STYLES[args.style])  # before the run: not what is timed
             rendered[article.path] = pdf
     from_text = run_benchmark(args.data, args.split)
     from_pdf = run_benchmark(args.data, args.split, read=lambda path: extract_path(rendered[path]))

@@ -169,36 +169,72 @@ def _read_page(textpage) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    # Per PDFium line: its text, and for a line with visible text its style and baseline.
-    rows: list[tuple[str, StyledLine | None, float | None]] = []
+    # Per PDFium line: its text, and the line itself when it has visible text.
+    rows: list[tuple[str, _PlacedLine | None]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text + "\n"):
         segment = text[start:match.start()]
         if match.group().startswith(_LINE_END_HYPHEN):
-            segment += "-"
+            segment += "-"  # at the index of PDFium's mark, which stands for the hyphen
+        placed = None
         if segment.strip():
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
+            extent = _extent(segment, start, styler)
             segment = expand_ligatures(segment)
-            rows.append((segment, StyledLine(segment, line.size, line.bold, line.uniform),
-                         baseline))
-        else:
-            rows.append((segment, None, None))
+            placed = _PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform),
+                                 baseline, extent)
+        rows.append((segment, placed))
         start = match.end()
-    placed = [(line, baseline) for _, line, baseline in rows if line is not None]
-    pitches = _line_pitches(placed)
-    lines: list[StyledLine] = []
+    lines = [placed for _, placed in rows if placed is not None]
+    pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
+    columns = _columns([line.extent for line in lines if line.extent is not None],
+                       _common_size([line.styled for line in lines]))
     line_texts: list[str] = []
-    above: float | None = None  # the baseline of the line before
-    for segment, line, baseline in rows:
-        if line is not None:
-            if lines and (_other_type_size(lines[-1].size, line.size)
-                          or _opens_block(lines[-1], above, line, baseline, pitches)):
-                line_texts.append("")  # a paragraph break: see _other_type_size, _opens_block
-            lines.append(line)
-            above = baseline
+    above: _PlacedLine | None = None  # the last line with visible text
+    for segment, placed in rows:
+        if placed is not None:
+            if above is not None and _other_block(above, placed, pitches, columns):
+                line_texts.append("")  # a paragraph break
+            above = placed
         line_texts.append(segment)
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
-    return PdfPage(page_text, lines)
+    return PdfPage(page_text, [line.styled for line in lines])
+
+
+@dataclass(frozen=True)
+class _Extent:
+    """Where a line reaches across the page, in points: the origin of its first visible
+    character, the right edge of its last, and the width of its first word."""
+
+    left: float
+    right: float
+    first_word: float
+
+
+@dataclass(frozen=True)
+class _PlacedLine:
+    """A line with visible text: its style, and its baseline and extent when PDFium has them."""
+
+    styled: StyledLine
+    baseline: float | None
+    extent: _Extent | None
+
+
+def _other_block(above: _PlacedLine, below: _PlacedLine, pitches: dict[float, float],
+                 columns: list[_Column]) -> bool:
+    """Whether ``below`` starts a block of its own under ``above``, though a PDF's text has no
+    blank line between blocks: see :func:`_other_type_size`, :func:`_opens_block` and
+    :func:`_opens_paragraph`."""
+    before, after = above.styled, below.styled
+    return (_other_type_size(before.size, after.size)
+            or _opens_block(before, above.baseline, after, below.baseline, pitches)
+            or _opens_paragraph(before, above.extent, after, below.extent, columns))
+
+
+def _common_size(lines: list[StyledLine]) -> float:
+    """The size of most of the page's lines (0 when none has one)."""
+    sizes = Counter(line.size for line in lines if line.size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 # Consecutive lines set in sizes this far apart belong to different blocks: the authors'
@@ -244,14 +280,161 @@ def _opens_block(before: StyledLine, high: float | None, after: StyledLine, low:
     """Whether ``after`` is set apart from the line above it by more than the line spacing
     while that line ends no sentence: the end of a block that does not end in a stop (an
     author line, an affiliation, a caption) above the next block, which would otherwise run
-    on into its first sentence. A line that starts in lower case still goes on the sentence
-    above (a figure set inside a paragraph)."""
+    on into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`:
+    a figure set inside a paragraph)."""
     pitch = pitches.get(after.size)
     if high is None or low is None or pitch is None:
         return False
-    if before.text.rstrip().endswith(LINE_END) or after.text.lstrip()[:1].islower():
+    if before.text.rstrip().endswith(LINE_END) or _runs_on(before, after):
         return False
     return high - low > pitch + BLOCK_GAP * after.size
+
+
+# An article ends no block: its noun is on the next line, whatever lies between them.
+_ARTICLE_END = re.compile(r"(?<!\S)(?:the|an?|le|la|les|une?)$")
+
+
+def _runs_on(before: StyledLine, after: StyledLine) -> bool:
+    """Whether ``after`` surely goes on the sentence of the line above it, wherever it is set:
+    it starts in lower case, or the line above ends with an article (the sentence goes on
+    under a figure set inside its paragraph)."""
+    return after.text.lstrip()[:1].islower() or bool(_ARTICLE_END.search(before.text.rstrip()))
+
+
+# A paragraph's first-line indent, in font sizes, from and to: CSS's and LaTeX's 1 to 1.5em,
+# Word's half inch (3 to 4em); a line starting further in is centred or a table's cell.
+MIN_PARAGRAPH_INDENT = 0.5
+MAX_PARAGRAPH_INDENT = 4.0
+# Lines that start or end within this of each other, in font sizes, share an edge (a glyph's
+# edge is not its advance: a comma ends short of an "e" of a justified line).
+EDGE_TOLERANCE = 0.2
+MIN_EDGE_LINES = 3  # lines that start at one place before it is a column's edge
+# A column is justified when at least this share of its lines followed by a line of their
+# paragraph ends at one right edge; ragged lines end all over the width of a word.
+JUSTIFIED_SHARE = 0.25
+# In a justified column, a line ending short of its edge by this much (font sizes) is the
+# last line of a paragraph: the lines before it are stretched to the edge, give or take a
+# tenth of the size (the glyph a line ends with).
+SHORT_LINE = 0.3
+WORD_SPACE = 0.25  # font sizes: a space, between the word that would fit and the line
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A column of a page: its left edge, whether its lines are justified, and the right
+    edges its full lines end at (several in justified lines: the column's, a quotation's
+    indented on the right, an abstract's set across the page above two columns)."""
+
+    left: float
+    rights: tuple[float, ...]
+    justified: bool
+
+
+def _columns(extents: list[_Extent], size: float) -> list[_Column]:
+    """The page's columns: the left edges where several lines start, less those a paragraph's
+    indent to the right of another (where that column's paragraphs start)."""
+    if not size:
+        return []
+    tolerance = EDGE_TOLERANCE * size
+    lefts: list[float] = []
+    for edge in _edges([extent.left for extent in extents], MIN_EDGE_LINES, tolerance):
+        if not any(0 < edge - left <= MAX_PARAGRAPH_INDENT * size for left in lefts):
+            lefts.append(edge)
+    columns = []
+    for left in lefts:
+        lines = [extent for extent in extents
+                 if _column_left(extent.left, lefts, tolerance) == left]
+        # A line followed by one that starts where it starts is a paragraph's line but its
+        # last: where justified lines reach their edge.
+        inner = [above.right for above, below in zip(lines, lines[1:], strict=False)
+                 if abs(below.left - above.left) <= tolerance]
+        if _edges(inner, max(MIN_EDGE_LINES, JUSTIFIED_SHARE * len(inner)), tolerance):
+            # Every place where several such lines end is an edge: the column's, a quotation's.
+            columns.append(_Column(left, tuple(_edges(inner, MIN_EDGE_LINES, tolerance)), True))
+        else:  # ragged lines end anywhere short of the column's edge: the widest nears it
+            columns.append(_Column(left, (max(line.right for line in lines),), False))
+    return columns
+
+
+def _edges(values: list[float], least: float, tolerance: float) -> list[float]:
+    """Positions, in increasing order, that at least ``least`` of ``values`` lie within
+    ``tolerance`` of (the middle one of each such run of values)."""
+    edges = []
+    run: list[float] = []
+    for value in [*sorted(values), float("inf")]:
+        if run and value - run[0] > tolerance:
+            if len(run) >= least:
+                edges.append(run[len(run) // 2])
+            run = []
+        run.append(value)
+    return edges
+
+
+def _column_left(left: float, lefts: list[float], tolerance: float) -> float | None:
+    """The left edge of the column a line starting at ``left`` is in, None left of them all."""
+    return max((edge for edge in lefts if edge <= left + tolerance), default=None)
+
+
+def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine,
+                     low: _Extent | None, columns: list[_Column]) -> bool:
+    """Whether ``after`` is the indented first line of a paragraph under a line that ended
+    short of its column's edge: a paragraph that ends with no stop (a title, an author line,
+    a list item) above a paragraph marked by its indent alone, which would otherwise run on
+    into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`).
+    A line that ends with a stop is measured too: "include:" above a list's first item."""
+    if high is None or low is None or not after.size or _runs_on(before, after):
+        return False
+    tolerance = EDGE_TOLERANCE * after.size
+    column = _column_of(low.left, columns, tolerance)
+    if column is None:
+        return False
+    indent = (low.left - column.left) / after.size
+    if not MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT:
+        return False
+    return _ends_short(high, low, _column_of(high.left, columns, tolerance), after.size)
+
+
+def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column | None:
+    """The column a line starting at ``left`` is in."""
+    found = _column_left(left, [column.left for column in columns], tolerance)
+    return next((column for column in columns if column.left == found), None)
+
+
+def _ends_short(line: _Extent, following: _Extent, column: _Column | None, size: float) -> bool:
+    """Whether ``line`` ends short of where it would have been wrapped before ``following``:
+    in a justified column, anywhere short of the nearest edge at its right; in ragged lines,
+    by more than the next line's first word, which would have fitted. An indented line as
+    far from the edge as from the column's left is centred when ``following`` starts
+    elsewhere: the next word did not fit in its space on both sides."""
+    if column is None:
+        return False
+    tolerance = EDGE_TOLERANCE * size
+    edge = min((right for right in column.rights if right >= line.right - tolerance),
+               default=line.right)
+    gap = edge - line.right
+    indent = line.left - column.left
+    next_word = following.first_word + WORD_SPACE * size
+    if indent > tolerance and abs(following.left - line.left) > tolerance \
+            and abs(gap - indent) <= tolerance:
+        return gap + indent > next_word
+    if column.justified:
+        return gap > SHORT_LINE * size
+    return gap > next_word
+
+
+def _extent(segment: str, start: int, styler: _CharStyles | None) -> _Extent | None:
+    """Where the line ``segment``, at index ``start`` of PDFium's text, reaches."""
+    first = len(segment) - len(segment.lstrip())
+    last = len(segment.rstrip()) - 1
+    if styler is None or last < first:
+        return None
+    word_end = first + len(segment[first:].split(maxsplit=1)[0]) - 1
+    left = styler.left(start + first)
+    right = styler.right(start + last)
+    word_right = styler.right(start + word_end)
+    if left is None or right is None or word_right is None:
+        return None
+    return _Extent(left, right, word_right - left)
 
 
 def _styled_line(segment: str, start: int,
@@ -288,6 +471,7 @@ class _CharStyles:
         self._matrix = raw.FS_MATRIX()
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
 
     def style(self, index: int) -> tuple[float, bool]:
         obj = self._raw.FPDFText_GetTextObject(self._textpage, index)
@@ -313,8 +497,24 @@ class _CharStyles:
 
     def baseline(self, index: int) -> float | None:
         """The height of the character's origin on the page, in points (None if unknown)."""
+        origin = self._origin(index)
+        return None if origin is None else round(origin[1], 1)
+
+    def left(self, index: int) -> float | None:
+        """Where the character's origin is across the page, in points (None if unknown)."""
+        origin = self._origin(index)
+        return None if origin is None else origin[0]
+
+    def right(self, index: int) -> float | None:
+        """The right edge of the character's glyph, in points (None if unknown)."""
+        if not self._raw.FPDFText_GetCharBox(self._textpage, index,
+                                             *(ctypes.byref(side) for side in self._box)):
+            return None
+        return self._box[1].value
+
+    def _origin(self, index: int) -> tuple[float, float] | None:
         x, y = ctypes.c_double(), ctypes.c_double()
         if not self._raw.FPDFText_GetCharOrigin(self._textpage, index, ctypes.byref(x),
                                                 ctypes.byref(y)):
             return None
-        return round(y.value, 1)
+        return x.value, y.value
