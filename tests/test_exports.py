@@ -152,6 +152,23 @@ def test_workbook_detail(workbook, catalogue, score):
     assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
 
 
+def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
+    """A quotation "= 12 patients" or a typed "=HYPERLINK(…)" must not become a formula when
+    the workbook is opened (an error cell, or a live link: formula injection)."""
+    answers = dict(demo.answers)
+    answers["E01"] = dataclasses.replace(answers["E01"],
+                                         justification='=HYPERLINK("http://example.org","x")',
+                                         quotation="= 12 patients were included")
+    record = dataclasses.replace(demo, answers=answers, title="=1+1")
+    data = render_xlsx(catalogue, record, score_assessment(catalogue, record), "en", REPORT_ID)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row
+             if isinstance(cell.value, str) and cell.value.startswith("=")]
+    assert {cell.value for cell in cells} >= {
+        '=HYPERLINK("http://example.org","x")', "= 12 patients were included", "=1+1"}
+    assert all(cell.data_type == "s" for cell in cells)
+
+
 def test_data_sheet_is_tidy(workbook, score, demo):
     _, wb = workbook
     data = wb["Data"]
