@@ -19,6 +19,7 @@ from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.routing import UnicodeConverter
 
 from . import __version__
 from .catalogue import CatalogueError, pick
@@ -127,6 +128,15 @@ class TextRequest(Request):
              for key, value in form.items(multi=True)])
 
 
+class SegmentConverter(UnicodeConverter):
+    """A URL segment (an id, a format) without a NUL: none is ever stored, and PostgreSQL
+    refuses a query holding one with an error, so such an address is a plain 404."""
+
+    def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(url_map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00]")
+
+
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app; with ``AUTO_MIGRATE`` (default) the database schema is brought up to date."""
     app = Flask(
@@ -136,6 +146,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         instance_relative_config=False,
     )
     app.request_class = TextRequest
+    app.url_map.converters["default"] = app.url_map.converters["string"] = SegmentConverter
     app.config.update(build_config(overrides))
     load_all()
 
