@@ -179,6 +179,17 @@ def _owned(rule: Rule) -> bool:
     return bool({"uid", "study_uid"} & set(rule.arguments))
 
 
+def _on_this_site(location: str) -> bool:
+    """Whether a browser following ``location`` stays on this site: it reads a backslash as a
+    slash and drops tabs and line breaks, so "/\\evil.example" is "//evil.example"."""
+    from urllib.parse import urlsplit
+
+    seen = re.sub(r"[\t\n\r]", "", location).replace("\\", "/").lstrip()
+    parts = urlsplit(seen)
+    return (not parts.scheme or parts.scheme in ("http", "https")) and \
+        parts.netloc in ("", "localhost") and not seen.startswith("//")
+
+
 def check(response: TestResponse, visitor: str) -> str:
     """What must hold for any response; returns the body."""
     body = response.get_data().decode(errors="replace")  # reports are binary
@@ -190,6 +201,8 @@ def check(response: TestResponse, visitor: str) -> str:
             assert response.mimetype == "text/html", response.mimetype
             assert LAYOUT in body, body[:1000]  # the app's page, not Werkzeug's
             assert re.search(r"<h1[^>]*>\s*\S", body), body[:2000]  # with a title
+    if 300 <= response.status_code < 400:
+        assert _on_this_site(response.headers["Location"]), response.headers["Location"]
     if visitor != "owner":
         shown = body + " ".join(f"{key}: {value}" for key, value in response.headers.items())
         assert SECRET not in shown, f"{visitor} was shown the owner's data"
@@ -514,3 +527,23 @@ def test_a_file_name_that_is_not_utf_8(world: World, rule: Rule) -> None:
     # Werkzeug drops such a form whole: the missing token's page, and nothing stored.
     response = _upload(world, rule, body + b"--fuzz--\r\n", "multipart/form-data; boundary=fuzz")
     assert response.status_code == 400
+
+
+# Where a link or a form may ask to be sent after signing in or switching language.
+NEXT_TARGETS = ["https://evil.example/x", "//evil.example", "/\\evil.example", "\\/evil.example",
+                "/%5Cevil.example", "/\t/evil.example", " //evil.example", "javascript:alert(1)",
+                "/\x00/evil.example", "///evil.example"]
+
+
+@pytest.mark.parametrize("target", NEXT_TARGETS, ids=repr)
+def test_redirects_after_a_language_switch_stay_on_the_site(world: World, target: str) -> None:
+    _client, token = world.client("anonymous")
+    send(world, "anonymous", "POST", "/language",
+         {"csrf_token": token, "lang": "en", "next": target})
+
+
+@pytest.mark.parametrize("target", NEXT_TARGETS, ids=repr)
+def test_redirects_after_signing_in_stay_on_the_site(world: World, target: str) -> None:
+    _client, token = world.client("anonymous")
+    send(world, "anonymous", "POST", f"/auth/login?next={quote(target)}",
+         {"csrf_token": token, "username": OTHER, "password": PASSWORD})
