@@ -19,6 +19,7 @@ from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import HTTPException
 from werkzeug.routing import UnicodeConverter
 
 from . import __version__
@@ -104,6 +105,14 @@ def _register_errors(app: Flask) -> None:
         return page(405, _("Not allowed"), _(
             "This address cannot be used this way (a link to an action that needs a button, "
             "or the reverse). Go back and use the page's buttons and links."))
+
+    @app.errorhandler(HTTPException)
+    def other_refusal(exc: HTTPException) -> tuple[str, int]:
+        # Any refusal without a page of its own above (a byte range beyond the end of a
+        # file, ...): the app's page, not Werkzeug's bare one.
+        return page(exc.code or 400, _("Request refused"), _(
+            "This request could not be served as it was sent. Go back and use the page's "
+            "buttons and links."))
 
     @app.errorhandler(500)
     def server_error(_exc: Exception) -> tuple[str, int]:

@@ -280,3 +280,11 @@ def test_a_nul_in_an_address_is_a_404_page(app, auth_client, assessment, path):
         app.url_map.bind("localhost").match(path.format(uid=assessment).replace("%00", "\x00"))
     response = auth_client.get(path.format(uid=assessment))
     assert response.status_code == 404 and "does not exist" in response.get_data(as_text=True)
+
+
+def test_a_byte_range_beyond_the_end_of_a_file_gets_the_apps_page(client):
+    response = client.get("/static/app.css", headers={"Range": "bytes=99999999-",
+                                                      "Accept-Language": "fr"})
+    assert response.status_code == 416
+    page = response.get_data(as_text=True)
+    assert 'class="site-header"' in page and "Requête refusée" in page
