@@ -248,6 +248,8 @@ def test_every_route_for_every_visitor(world: World, rule: Rule, method: str,
         assert response.status_code == 404
     elif visitor == "anonymous" and rule.endpoint not in PUBLIC:
         assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    elif visitor == "owner" and method == "GET":
+        assert response.status_code == 200 or rule.endpoint == "auth.login"  # signed in already
 
 
 PUBLIC = {"static", "auth.signup", "auth.login", "assessments.index", "verify.verify",
@@ -547,3 +549,19 @@ def test_redirects_after_signing_in_stay_on_the_site(world: World, target: str) 
     _client, token = world.client("anonymous")
     send(world, "anonymous", "POST", f"/auth/login?next={quote(target)}",
          {"csrf_token": token, "username": OTHER, "password": PASSWORD})
+
+
+ODD_HEADERS = {
+    "range-beyond-the-end": {"Range": "bytes=99999999-"},
+    "range-malformed": {"Range": "bytes=abc"},
+    "accept-language-garbage": {"Accept-Language": "xx;q=abc, fr;q=nan, *;q=1e999"},
+    "accept-garbage": {"Accept": "application/json;q=abc, */*;q=-1"},
+    "forged-session": {"Cookie": "session=forged.forged.forged"},
+    "huge-if-none-match": {"If-None-Match": "x" * 10_000},
+}
+
+
+@pytest.mark.parametrize("headers", ODD_HEADERS, ids=list(ODD_HEADERS))
+@pytest.mark.parametrize("path", ["/static/app.css", "/", "/auth/login", "/verify"])
+def test_odd_headers(world: World, path: str, headers: str) -> None:
+    send(world, "anonymous", "GET", path, headers=ODD_HEADERS[headers])
