@@ -74,20 +74,22 @@ class World:
     dossier: str
     sessions: dict[str, tuple[str, str]]  # visitor -> (session cookie, CSRF token)
 
-    def client(self, visitor: str) -> tuple[FlaskClient, str]:
-        """A fresh client in ``visitor``'s session, and its CSRF token."""
-        cookie, token = self.sessions[visitor]
+    def client(self, visitor: str) -> FlaskClient:
+        """A fresh client in ``visitor``'s session."""
         client = self.app.test_client()
-        client.set_cookie("session", cookie)
-        return client, token
+        client.set_cookie("session", self.sessions[visitor][0])
+        return client
+
+    def token(self, visitor: str) -> str:
+        """The CSRF token of ``visitor``'s session."""
+        return self.sessions[visitor][1]
 
     def spare(self) -> tuple[str, str]:
         """A new assessment of the owner's in a new dossier, for a request that may delete."""
         from checker.services.accounts import find_user
         from checker.services.dossiers import DossierFields, add_study, create_dossier
 
-        client, _token = self.client(OWNER)
-        uid = create_assessment(client, title=f"{SECRET} spare")
+        uid = create_assessment(self.client("owner"), title=f"{SECRET} spare")
         with self.app.app_context():
             owner = find_user(OWNER)
             dossier = create_dossier(owner, DossierFields(f"{SECRET} spare", "physical",
@@ -142,6 +144,9 @@ def world(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 DESTRUCTIVE = {"assessments.delete", "dossiers.delete", "dossiers.remove_study"}
+# Open without signing in (the others send an anonymous visitor to the login page).
+PUBLIC = {"static", "auth.signup", "auth.login", "assessments.index", "verify.verify",
+          "i18n.set_language"}
 
 
 def _values(world: World, rule: Rule, visitor: str) -> dict[str, str]:
@@ -214,7 +219,7 @@ def send(world: World, visitor: str, method: str, path: str, data: Any = None,
          **kwargs: Any) -> TestResponse:
     """One request, checked; a refused one (4xx) other than a GET, or one that must not write
     (``unchanged``), must leave every stored row as it was."""
-    client, _token = world.client(visitor)
+    client = world.client(visitor)
     before = snapshot(world.app) if method != "GET" else None
     response = client.open(path, method=method, data=data, headers=headers, **kwargs)
     check(response, visitor)
@@ -236,8 +241,7 @@ def test_every_route_for_every_visitor(world: World, rule: Rule, method: str,
                                        visitor: str) -> None:
     """With real ids and a POST carrying only its CSRF token (every field missing)."""
     path = _path(rule, _values(world, rule, visitor))
-    _client, token = world.client(visitor)
-    data = {"csrf_token": token} if method != "GET" else None
+    data = {"csrf_token": world.token(visitor)} if method != "GET" else None
     # Nobody but the owner may change the owner's data.
     response = send(world, visitor, method, path, data,
                     unchanged=visitor != "owner" and _owned(rule))
@@ -252,13 +256,9 @@ def test_every_route_for_every_visitor(world: World, rule: Rule, method: str,
         assert response.status_code == 200 or rule.endpoint == "auth.login"  # signed in already
 
 
-PUBLIC = {"static", "auth.signup", "auth.login", "assessments.index", "verify.verify",
-          "i18n.set_language"}
-
-
 def test_a_signed_out_background_save_gets_json(world: World) -> None:
     rule = next(rule for rule in RULES if rule.endpoint == "assessments.save_answer")
-    _client, token = world.client("anonymous")
+    token = world.token("anonymous")
     response = send(world, "anonymous", "POST", _path(rule, _values(world, rule, "anonymous")),
                     {"csrf_token": token}, headers={"Accept": "application/json"})
     assert response.status_code == 401 and response.get_json()["error"] == "signed_out"
@@ -282,13 +282,12 @@ ODD_IDS = {
 @pytest.mark.parametrize("rule", PARAM_RULES, ids=_rule_id)
 def test_odd_ids(world: World, rule: Rule, odd: str) -> None:
     """Each parameter in turn gets the odd value, the others a real one: a 404 page (or 400),
-    never a crash, for the owner himself."""
+    never a crash, for the owner."""
     values = _values(world, rule, "owner")
     for name in sorted(rule.arguments):
         path = _path(rule, values, {name: ODD_IDS[odd]})
         for method in _methods(rule):
-            _client, token = world.client("owner")
-            data = {"csrf_token": token} if method == "POST" else None
+            data = {"csrf_token": world.token("owner")} if method == "POST" else None
             response = send(world, "owner", method, path, data)
             if name != "filename":
                 assert response.status_code in (400, 404), (method, path[:200])
@@ -315,7 +314,6 @@ def _screening_fields() -> dict[str, str]:
 
 _ANSWER = {"E01-answer": "met", "E01-justification": "Stated.", "E01-quotation": "approved",
            "E01-page": "3", "E01-section": "Ethics", "E01-version": "1"}
-_DETAILS = {key: value for key, value in ASSESSMENT_FORM.items()}
 _DOSSIER = {"npi_name": "Walking", "domain": "physical", "health_problem": "stroke",
             "country": "France"}
 _PUBLICATION = {"peer_reviewed": "y", "journal": PEER["journal"], "doi": PEER["doi"],
@@ -326,9 +324,9 @@ FIELDS: dict[str, dict[str, str]] = {
     "auth.signup": {"username": "newcomer", "password": PASSWORD, "confirm": PASSWORD},
     "auth.login": {"username": OWNER, "password": PASSWORD},
     "auth.logout": {},
-    "assessments.new": _DETAILS,
+    "assessments.new": ASSESSMENT_FORM,
     "assessments.document": {},
-    "assessments.edit": _DETAILS,
+    "assessments.edit": ASSESSMENT_FORM,
     "assessments.delete": {},
     "assessments.save_answer": _ANSWER,
     "assessments.import_assessment": {},
@@ -406,8 +404,7 @@ def _post(world: World, rule: Rule, payload: Payload, *, token: str | None = Non
     """POST ``payload``, encoded as a browser would: on a public page as a visitor (signed
     in, the login page only redirects), elsewhere as the owner on the owner's data."""
     visitor = "anonymous" if rule.endpoint in PUBLIC else "owner"
-    _client, own_token = world.client(visitor)
-    body, content_type = _body(own_token if token is None else token, payload,
+    body, content_type = _body(token or world.token(visitor), payload,
                                rule.endpoint in MULTIPART)
     return send(world, visitor, "POST", _path(rule, _values(world, rule, visitor)), body,
                 headers={"Accept": accept}, content_type=content_type)
@@ -450,7 +447,7 @@ def test_wrong_versions(world: World, rule: Rule, version: str) -> None:
 @pytest.mark.parametrize("rule", [rule for rule in POST_RULES if _owned(rule)], ids=_rule_id)
 def test_another_account_cannot_write_the_owners_data(world: World, rule: Rule) -> None:
     """A well-formed post, valid token and all, on the owner's ids: 404, nothing changed."""
-    _client, token = world.client("other")
+    token = world.token("other")
     body, content_type = _body(token, list(_fields(rule.endpoint).items()),
                                rule.endpoint in MULTIPART)
     response = send(world, "other", "POST", _path(rule, _values(world, rule, "other")), body,
@@ -467,7 +464,7 @@ def test_the_owners_study_through_another_accounts_dossier_is_a_404(
     with world.app.app_context():
         own = create_dossier(find_user(OTHER), DossierFields("Mine", "physical", "pain",
                                                              "Spain")).uid
-    _client, token = world.client("other")
+    token = world.token("other")
     response = send(world, "other", method,
                     f"/dossiers/{own}/studies/{world.assessment}{action}",
                     {"csrf_token": token, **_PUBLICATION} if method == "POST" else None,
@@ -507,7 +504,7 @@ def _upload(world: World, rule: Rule, data: Any, content_type: str) -> TestRespo
 @pytest.mark.parametrize("rule", UPLOAD_RULES, ids=_rule_id)
 def test_bad_uploads(world: World, rule: Rule, bad: str) -> None:
     name, content = BAD_FILES[bad]
-    _client, token = world.client("owner")
+    token = world.token("owner")
     fields = {**_fields(rule.endpoint), "csrf_token": token,
               UPLOAD_FIELDS[rule.endpoint]: (io.BytesIO(content()), name)}
     response = _upload(world, rule, fields, "multipart/form-data")
@@ -519,7 +516,7 @@ def test_bad_uploads(world: World, rule: Rule, bad: str) -> None:
 def test_a_file_name_that_is_not_utf_8(world: World, rule: Rule) -> None:
     """Bytes no UTF-8 text makes (a lone surrogate, a stray byte) in the file name: written
     by hand, as no test client (nor browser) would send them."""
-    _client, token = world.client("owner")
+    token = world.token("owner")
     parts = [(f'name="{name}"'.encode(), value.encode())
              for name, value in {**_fields(rule.endpoint), "csrf_token": token}.items()]
     parts.append((f'name="{UPLOAD_FIELDS[rule.endpoint]}"; filename="'.encode()
@@ -539,14 +536,14 @@ NEXT_TARGETS = ["https://evil.example/x", "//evil.example", "/\\evil.example", "
 
 @pytest.mark.parametrize("target", NEXT_TARGETS, ids=repr)
 def test_redirects_after_a_language_switch_stay_on_the_site(world: World, target: str) -> None:
-    _client, token = world.client("anonymous")
+    token = world.token("anonymous")
     send(world, "anonymous", "POST", "/language",
          {"csrf_token": token, "lang": "en", "next": target})
 
 
 @pytest.mark.parametrize("target", NEXT_TARGETS, ids=repr)
 def test_redirects_after_signing_in_stay_on_the_site(world: World, target: str) -> None:
-    _client, token = world.client("anonymous")
+    token = world.token("anonymous")
     send(world, "anonymous", "POST", f"/auth/login?next={quote(target)}",
          {"csrf_token": token, "username": OTHER, "password": PASSWORD})
 
