@@ -19,6 +19,8 @@ from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import UnicodeConverter
 
 from . import __version__
 from .catalogue import CatalogueError, pick
@@ -104,6 +106,14 @@ def _register_errors(app: Flask) -> None:
             "This address cannot be used this way (a link to an action that needs a button, "
             "or the reverse). Go back and use the page's buttons and links."))
 
+    @app.errorhandler(HTTPException)
+    def other_refusal(exc: HTTPException) -> tuple[str, int]:
+        # Any refusal without a page of its own above (a byte range beyond the end of a
+        # file, ...): the app's page, not Werkzeug's bare one.
+        return page(exc.code or 400, _("Request refused"), _(
+            "This request could not be served as it was sent. Go back and use the page's "
+            "buttons and links."))
+
     @app.errorhandler(500)
     def server_error(_exc: Exception) -> tuple[str, int]:
         db.session.rollback()  # whatever failed half-way is not kept
@@ -127,6 +137,15 @@ class TextRequest(Request):
              for key, value in form.items(multi=True)])
 
 
+class SegmentConverter(UnicodeConverter):
+    """A URL segment (an id, a format) without a NUL: none is ever stored, and PostgreSQL
+    refuses a query holding one with an error, so such an address is a plain 404."""
+
+    def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(url_map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00]")
+
+
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app; with ``AUTO_MIGRATE`` (default) the database schema is brought up to date."""
     app = Flask(
@@ -136,6 +155,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         instance_relative_config=False,
     )
     app.request_class = TextRequest
+    app.url_map.converters["default"] = app.url_map.converters["string"] = SegmentConverter
     app.config.update(build_config(overrides))
     load_all()
 

@@ -92,6 +92,10 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # A file up to twice the limit still reaches the form, which refuses it with the
         # per-field message and keeps what was typed; only a far larger body gets the 413 page.
         "MAX_CONTENT_LENGTH": 2 * upload_bytes + 1024 * 1024,
+        # Flask refuses a text field over 500 kB of a multipart form (the creation form) with
+        # a 413, whose page speaks of a file: a long paste must reach the form instead, which
+        # says which field is too long and keeps the rest. The body's limit still holds.
+        "MAX_FORM_MEMORY_SIZE": 2 * upload_bytes + 1024 * 1024,
         "NPIS_CATALOGUE": os.environ.get("NPIS_CATALOGUE") or None,
         "AUTO_MIGRATE": True,
         "BABEL_DEFAULT_LOCALE": "en",

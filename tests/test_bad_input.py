@@ -268,3 +268,23 @@ def test_an_invisible_title_is_no_title(app, auth_client):
                     content_type="multipart/form-data")
     assert response.status_code == 400 and "This field is required." in response.get_data(
         as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/assessments/{uid}%00", "/assessments/{uid}/answers/E01%00",
+                                  "/assessments/%00/results", "/dossiers/a%00b/edit"])
+def test_a_nul_in_an_address_is_a_404_page(app, auth_client, assessment, path):
+    """PostgreSQL refuses a NUL in a query: the address must not reach the database."""
+    from werkzeug.exceptions import NotFound
+
+    with pytest.raises(NotFound):
+        app.url_map.bind("localhost").match(path.format(uid=assessment).replace("%00", "\x00"))
+    response = auth_client.get(path.format(uid=assessment))
+    assert response.status_code == 404 and "does not exist" in response.get_data(as_text=True)
+
+
+def test_a_byte_range_beyond_the_end_of_a_file_gets_the_apps_page(client):
+    response = client.get("/static/app.css", headers={"Range": "bytes=99999999-",
+                                                      "Accept-Language": "fr"})
+    assert response.status_code == 416
+    page = response.get_data(as_text=True)
+    assert 'class="site-header"' in page and "Requête refusée" in page

@@ -158,6 +158,15 @@ def test_invalid_publication_details_are_refused(auth_client):
     assert "Name the peer-reviewed journal." in page or "Number must be between" in page
 
 
+def test_a_year_of_hundreds_of_digits_is_out_of_range(auth_client):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client, title="Kept title")
+    response = add(auth_client, uid, study, journal="Stroke", year="9" * 400)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Number must be between 1900 and 2100." in page and "Stroke" in page
+
+
 def test_publication_details_can_be_edited(auth_client):
     uid = new_dossier(auth_client)
     study = create_assessment(auth_client)

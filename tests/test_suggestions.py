@@ -161,6 +161,19 @@ def test_stale_accept_changes_nothing(app, auth_client, suggested):
     assert answers_of(app, suggested)["E02"].origin == "suggestion"
 
 
+@pytest.mark.parametrize("action", ["accept", "reject"])
+def test_accepting_an_invariant_the_catalogue_does_not_know_is_a_404(app, auth_client,
+                                                                      suggested, action):
+    """A mistyped address, not a page made stale meanwhile: no "changed meanwhile" message."""
+    before = answers_of(app, suggested)
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/E999/{action}",
+                    {"version": 1})
+    assert response.status_code == 404
+    after = answers_of(app, suggested)
+    assert [(a.invariant_id, a.version) for a in after.values()] == \
+        [(a.invariant_id, a.version) for a in before.values()]
+
+
 def test_reject_one_and_accept_all(app, auth_client, suggested):
     version = answers_of(app, suggested)["E03"].version
     post(auth_client, f"/assessments/{suggested}/suggestions/E03/reject", {"version": version})

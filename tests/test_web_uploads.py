@@ -118,6 +118,14 @@ def test_request_body_over_the_limit_gets_a_friendly_413(make_app):
     assert "File too large" in page and "smaller file" in page
 
 
+def test_a_long_paste_in_the_multipart_form_gets_a_field_error(app, auth_client):
+    form = {**ASSESSMENT_FORM, "title": "x" * 1024 * 1024}
+    response = post(auth_client, "/assessments/new", form, content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "longer than 300 characters" in page and ASSESSMENT_FORM["npi_name"] in page
+
+
 def test_default_limit_is_20_megabytes(app):
     assert app.config["MAX_UPLOAD_BYTES"] == 20 * 1024 * 1024
     assert app.config["MAX_CONTENT_LENGTH"] > app.config["MAX_UPLOAD_BYTES"]

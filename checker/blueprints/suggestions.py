@@ -79,9 +79,12 @@ def _submitted_version(invariant_id: str) -> int:
 def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     version = _submitted_version(invariant_id) if invariant_id else None
-    changed = service.resolve_suggestions(catalogue_of(assessment), assessment, current_user,
-                                          accept=accept, invariant_id=invariant_id,
-                                          expected_version=version)
+    try:
+        changed = service.resolve_suggestions(catalogue_of(assessment), assessment, current_user,
+                                              accept=accept, invariant_id=invariant_id,
+                                              expected_version=version)
+    except KeyError:
+        abort(404)
     if invariant_id and not changed:
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")

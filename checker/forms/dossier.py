@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, Field, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..catalogue import pick
 from ..services.records import NPI_DOMAINS
@@ -15,6 +15,18 @@ from .assessment import DOMAIN_LABELS
 
 REQUIRED = _l("This field is required.")
 YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+
+
+class IntegerRange(NumberRange):
+    """NumberRange for an integer typed by hand: WTForms' check turns it into a float, which
+    fails (a 500) on one of hundreds of digits; such a number is out of range all the same."""
+
+    def __call__(self, form: FlaskForm, field: Field) -> None:
+        try:
+            super().__call__(form, field)
+        except OverflowError:
+            message = field.gettext("Number must be between %(min)s and %(max)s.")
+            raise ValidationError(message % {"min": self.min, "max": self.max}) from None
 
 
 class DossierForm(FlaskForm):
@@ -41,7 +53,7 @@ class PublicationForm(FlaskForm):
     doi = StringField(_l("DOI"), validators=[Optional(), Length(max=200)],
                       description=_l("For example 10.1234/abcd."))
     year = IntegerField(_l("Year of publication"),
-                        validators=[Optional(), NumberRange(1900, 2100)])
+                        validators=[Optional(), IntegerRange(1900, 2100)])
     study_country = StringField(
         _l("Country of the study"), validators=[Optional(), Length(max=100)],
         description=_l("Leave empty to use the country given in the assessment."))

@@ -234,8 +234,12 @@ def resolve_suggestions(
     invariants of the assessment's current study type.
 
     With ``invariant_id``, only that one, and only if its version is still
-    ``expected_version`` (else nothing changes: the page was stale). Returns how many changed.
+    ``expected_version`` (else nothing changes: the page was stale). Returns how many changed;
+    raises KeyError for an id the catalogue does not know (a wrong address, not a page made
+    stale by a change of study type).
     """
+    if invariant_id is not None:
+        catalogue.invariant(invariant_id)
     changed = 0
     now = utcnow()
     applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
