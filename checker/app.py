@@ -81,7 +81,14 @@ def _register_errors(app: Flask) -> None:
         ))
 
     @app.errorhandler(CSRFError)
-    def csrf_error(exc: CSRFError) -> tuple[str, int]:
+    def csrf_error(exc: CSRFError) -> Any:
+        if request.accept_mimetypes.best == "application/json":
+            # A background save: the page keeps the typed text and shows this (see app.js).
+            from flask import jsonify
+
+            return jsonify(error="expired", message=_(
+                "Not saved: this page has expired. Copy your text, reload the page, paste it "
+                "back and save again.")), 400
         return page(400, _("Form expired"), _(
             "The form could not be verified (missing or expired security token). "
             "Go back, reload the page and submit again."

@@ -34,6 +34,8 @@ def verify(file: Path) -> None:
     for good, line in lines:
         click.echo(f"{'OK ' if good else 'NO '} {line}")
     if not result.readable:
+        if result.problem:
+            click.echo(f"     ({result.problem})")
         sys.exit(2)
     click.echo("VERIFIED: unaltered report issued by this installation." if result.ok
                else "NOT VERIFIED.")

@@ -75,7 +75,10 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
-      if (result.body && result.body.error === "signed_out") { signedOut(form, result.body); return; }
+      if (result.body && result.body.error && result.body.message) {
+        refusedWithReason(form, result.body);
+        return;
+      }
       if (!result.ok) { plainPost(form); return; }
       var version = form.querySelector("input[name$='-version']");
       if (version) version.value = result.body.version;
@@ -101,18 +104,21 @@
   }
   document.addEventListener("submit", onSubmit);
 
-  // Signed out meanwhile (in another tab): posting the form would lead to the login page and
-  // lose the text, so the page keeps it, says why, and the person saves again once signed in.
-  function signedOut(form, body) {
+  // Refused for a reason the page can state (signed out in another tab, an expired page):
+  // posting the form would lead to the login or error page and lose the text, so the page
+  // keeps it, says why, and the person saves again once the reason is dealt with.
+  function refusedWithReason(form, body) {
     delete form.dataset.saving;
     var status = form.querySelector(".save-status");
     if (!status) return;
-    status.textContent = body.message + " ";
+    status.textContent = body.message;
+    if (!body.login_url) return;
     var link = document.createElement("a");
     link.href = body.login_url;
     link.target = "_blank";
     link.rel = "noopener";
     link.textContent = document.body.dataset.signInText || body.login_url;
+    status.appendChild(document.createTextNode(" "));
     status.appendChild(link);
   }
 

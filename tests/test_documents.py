@@ -300,6 +300,13 @@ def test_scanned_or_blank_pdf_is_reported() -> None:
     assert "OCR" in info.value.message("en") and "OCR" in info.value.message("fr")
 
 
+def test_a_text_file_with_almost_nothing_in_it_is_not_called_a_scan() -> None:
+    with pytest.raises(EmptyDocumentError) as info:
+        extract_document(b"Protocol v2\n", "notes.txt")
+    assert "OCR" not in info.value.message("en") and "too little" in info.value.message("en")
+    assert "trop peu" in info.value.message("fr")
+
+
 def test_encrypted_pdf_is_reported() -> None:
     from pypdf import PdfReader, PdfWriter
 

@@ -136,6 +136,7 @@ def test_unreadable_file(app, tmp_path, cli_env):
         outcome = run_cli(cli_env, "verify", str(path))
         assert outcome.exit_code == 2, outcome.output
         assert "cannot be read" in outcome.output
+        assert f"({result.problem})" in outcome.output  # the technical detail, apart
     assert run_cli(cli_env, "verify", str(tmp_path / "missing.pdf")).exit_code == 2
 
 
@@ -180,6 +181,14 @@ def test_verification_page_without_login(app, client, auth_client, assessment):
                 content_type="multipart/form-data")
     assert junk.status_code == 200 and "cannot be read as a report" in junk.get_data(
         as_text=True)
+    # A damaged PDF is said to be damaged in the reader's language, without the PDF
+    # library's own English words.
+    post(client, "/language", {"lang": "fr"})
+    damaged = post(client, "/verify", {"file": (io.BytesIO(data[:2000]), "report.pdf")},
+                   content_type="multipart/form-data").get_data(as_text=True)
+    problem = verify(app, data[:2000]).problem
+    assert "endommagé" in damaged and problem.split(": ", 1)[1] not in damaged
+    post(client, "/language", {"lang": "en"})
     missing = post(client, "/verify", {}, content_type="multipart/form-data")
     assert missing.status_code == 400
     # CSRF is enforced on the open form too.

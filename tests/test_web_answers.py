@@ -169,6 +169,13 @@ def test_save_without_csrf_is_refused(app, auth_client, assessment):
                                 data={"E01-answer": "met", "E01-version": "0"})
     assert response.status_code == 400
     assert stored(app, "E01") is None
+    # A background save says why in JSON, so the page keeps the text rather than leaving it.
+    response = auth_client.post(f"/assessments/{assessment}/answers/E01",
+                                data={"E01-answer": "met", "E01-version": "0"},
+                                headers={"Accept": "application/json"})
+    assert response.status_code == 400 and response.get_json()["error"] == "expired"
+    assert "reload the page" in response.get_json()["message"]
+    assert stored(app, "E01") is None
 
 
 def test_saving_a_suggestion_unchanged_confirms_it(app, auth_client, assessment):

@@ -17,6 +17,7 @@ from .errors import (
     EncryptedDocumentError,
     TooLongDocumentError,
     UnsupportedFormatError,
+    too_little_text,
 )
 from .language import detect_language
 from .model import Document, Page, Section, Sentence
@@ -51,7 +52,7 @@ def extract_document(data: bytes, filename: str) -> Document:
     if sum(1 for ch in raw.text if ch.isalnum()) < MIN_TEXT_CHARS:
         if raw.format == "pdf":
             raise EmptyDocumentError("no text layer")
-        raise EmptyDocumentError("no text")
+        raise too_little_text(MIN_TEXT_CHARS)
     # Headings and sentences both read the width a typed text is wrapped at.
     wrapped_at = wrap_width(raw.text) if raw.format == "txt" else None
     headings = raw.headings or find_headings(raw.text, raw.format, wrapped_at=wrapped_at)

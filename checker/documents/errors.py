@@ -77,3 +77,15 @@ def too_many_pages(pages: int, limit: int) -> TooLongDocumentError:
         "fr": f"Le PDF compte {french(pages)} pages, plus que les {french(limit)} qui peuvent "
         "être analysées. Fournissez le protocole ou l'article seul, sans ses annexes.",
     })
+
+
+def too_little_text(minimum: int) -> EmptyDocumentError:
+    """A text, DOCX, ODT or Markdown file with (almost) nothing in it: no scanned image is
+    possible there, so the message does not suggest OCR."""
+    return EmptyDocumentError("no text", {
+        "en": f"The document holds no text, or too little to analyse (fewer than {minimum} "
+        "letters or digits). Check that it is the right file.",
+        "fr": f"Le document ne contient pas de texte, ou trop peu pour être analysé (moins de "
+        f"{minimum}\u00a0lettres ou chiffres). Vérifiez qu'il s'agit du bon fichier.",
+    })
+

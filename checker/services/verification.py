@@ -99,9 +99,10 @@ def summary_lines(v: Verification, _: Callable[..., str] = _plain) -> list[tuple
         if not v.format:
             return [(False, _("The file cannot be read as a report: it is not a PDF, Excel "
                               "(.xlsx) or JSON file."))]
+        # The reader library's own words ("Stream has ended unexpectedly") are English and
+        # technical: the command line prints them apart (v.problem), the page does not.
         return [(False, _("The file cannot be read as a report: this %(format)s file is "
-                          "damaged (%(problem)s).", format=v.format.upper(),
-                          problem=v.problem))]
+                          "damaged.", format=v.format.upper()))]
     if v.stamp is None:
         return [(False, _("This file carries no npis-checker report identifier or signature: "
                           "it was not issued by this installation."))]
