@@ -1,0 +1,90 @@
+"""Layout faults found by looking at the pages and reports as images (visual review).
+
+The browser test checks the one fault that can be measured from the page: nothing makes the
+page scroll sideways, on a phone or a desktop, with long and unbroken titles in the tables.
+The others are checked as the CSS rules that fix them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser_support import ARGS, BROWSER, CHROMIUM
+from conftest import PASSWORD, make_user
+from dossier_support import PEER, imported_study
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_CSS = (ROOT / "static" / "app.css").read_text(encoding="utf-8")
+LONG_TITLE = "Cohort_" + "_".join(["APAFATIGUE2024"] * 6)
+
+
+def rule(selector: str, css: str = APP_CSS) -> str:
+    """The declarations of the first rule whose selector is exactly ``selector``."""
+    match = re.search(r"(?:^|[}\n])\s*" + re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert match, f"no rule for {selector}"
+    return match.group(1)
+
+
+def test_a_scrolling_table_holds_its_hidden_labels():
+    """Visually hidden labels (position: absolute) in a scrolling table's cells sat outside the
+    scrolling box and made the whole page scroll sideways: the box positions them."""
+    assert "position: relative" in rule(".table-scroll")
+    assert "overflow-wrap: anywhere" in rule('.table-scroll th[scope="row"]')
+    assert "min-width" in rule(".table-scroll .text-cell")
+
+
+def test_small_layout_rules():
+    # A badge wraps as one box, not split over two lines with half a border each.
+    assert "display: inline-block" in rule(".badge")
+    # A moment in a table is not broken at the hyphens of its date.
+    assert "white-space: nowrap" in rule(".table time, .nowrap")
+    # The detected elements: one column on a phone, an item never split between columns.
+    assert "18rem" in rule(".detected-index ul")
+    assert "break-inside: avoid" in rule(".detected-index li")
+    # A legend of several lines stays inside its box.
+    assert "float: left" in rule("fieldset > legend")
+    # An answer's history on a phone: the change under when/who, not squeezed out of sight.
+    media = APP_CSS[APP_CSS.index("table.history thead"):]
+    assert "display: block" in rule("table.history td.text-cell", media)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@BROWSER[0]
+@BROWSER[1]
+def test_no_page_scrolls_sideways(live_server, make_app, width):
+    from checker.services.accounts import find_user
+    from checker.services.dossiers import DossierFields, add_study, create_dossier
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    app = make_app()
+    make_user(app, "wide")
+    uids = [imported_study(app, "wide", "interventional", title=LONG_TITLE, publication=PEER),
+            imported_study(app, "wide", "mechanistic", title="Mechanisms " * 12)]
+    with app.app_context():
+        user = find_user("wide")
+        dossier = create_dossier(user, DossierFields(
+            npi_name="Supervised walking " + LONG_TITLE, domain="physical",
+            health_problem="Falls in older adults", country="France"))
+        for uid in uids:
+            add_study(dossier, uid, user)
+        dossier_uid = dossier.uid
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(f"{live_server}/auth/login")
+            page.locator("input[name=username]").fill("wide")
+            page.locator("input[name=password]").fill(PASSWORD)
+            page.locator("main button[type=submit]").click()
+            page.wait_for_url(f"{live_server}/")
+            for path in ["/", "/dossiers", f"/dossiers/{dossier_uid}",
+                         f"/dossiers/{dossier_uid}/sufficiency",
+                         f"/assessments/{uids[0]}/results"]:
+                page.goto(live_server + path)
+                scroll, client = page.evaluate(
+                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                assert scroll <= client, f"{path} at {width} px: {scroll} > {client} px"
+        finally:
+            browser.close()
