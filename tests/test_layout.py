@@ -88,3 +88,42 @@ def test_no_page_scrolls_sideways(live_server, make_app, width):
                 assert scroll <= client, f"{path} at {width} px: {scroll} > {client} px"
         finally:
             browser.close()
+
+
+def _text_overflow(data: bytes) -> list[tuple[int, float, str]]:
+    """Text runs that reach into the right margin (16 mm) of a PDF's pages, or past the page."""
+    import pypdfium2 as pdfium
+
+    found = []
+    pdf = pdfium.PdfDocument(data)
+    for number in range(len(pdf)):
+        page = pdf[number]
+        limit = page.get_width() - 16 / 25.4 * 72 + 1  # points; 1 pt of rounding
+        text = page.get_textpage()
+        for i in range(text.count_rects()):
+            left, bottom, right, top = text.get_rect(i)
+            if right > limit:
+                found.append((number + 1, round(right), text.get_text_bounded(
+                    left, bottom, right, top)[:40]))
+    return found
+
+
+def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user):
+    """A title without spaces ran past the right edge of the page in the dossier report (study
+    heading), and squeezed the labels of its key/value table to a word per line."""
+    from checker.services.accounts import find_user
+    from checker.services.dossiers import DossierFields, add_study, create_dossier
+
+    uid = imported_study(app, user, "interventional", title=LONG_TITLE, publication=PEER)
+    with app.app_context():
+        owner = find_user(user)
+        dossier = create_dossier(owner, DossierFields(
+            npi_name="Supervised walking", domain="physical",
+            health_problem="Falls in older adults", country="France"))
+        add_study(dossier, uid, owner)
+        dossier_uid = dossier.uid
+    for path in (f"/dossiers/{dossier_uid}/report.pdf", f"/assessments/{uid}/report.pdf"):
+        for lang in ("en", "fr"):
+            response = auth_client.get(f"{path}?lang={lang}")
+            assert response.status_code == 200
+            assert _text_overflow(response.get_data()) == [], (path, lang)
