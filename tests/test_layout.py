@@ -127,3 +127,21 @@ def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user
             response = auth_client.get(f"{path}?lang={lang}")
             assert response.status_code == 200
             assert _text_overflow(response.get_data()) == [], (path, lang)
+
+
+@pytest.mark.parametrize(("declared", "lang", "shown"), [
+    ("en", "fr", "Anglais"), ("English", "en", "English"), ("fr", "en", "French"),
+    ("français", "fr", "Français"), ("de", "fr", "de")])
+def test_reports_name_the_document_language(declared, lang, shown):
+    """The reports printed the language code ("en") where the web page says "English"."""
+    from dataclasses import replace
+
+    from checker.catalogue import get_catalogue
+    from checker.demo import load_demo
+    from checker.services.scoring import score_assessment
+    from exports.context import build_context
+
+    catalogue = get_catalogue()
+    record = replace(load_demo(catalogue), language=declared)
+    ctx = build_context(catalogue, record, score_assessment(catalogue, record), lang, "R-1")
+    assert dict(ctx["study"])[ctx["lab"]["language"]] == shown
