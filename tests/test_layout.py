@@ -145,3 +145,52 @@ def test_reports_name_the_document_language(declared, lang, shown):
     record = replace(load_demo(catalogue), language=declared)
     ctx = build_context(catalogue, record, score_assessment(catalogue, record), lang, "R-1")
     assert dict(ctx["study"])[ctx["lab"]["language"]] == shown
+
+
+def _print_settings(ws) -> tuple:
+    fit = ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None
+    return (ws.page_setup.orientation, bool(fit), ws.page_setup.fitToWidth,
+            ws.print_title_rows)
+
+
+def test_workbooks_print_on_a4_and_keep_headings_on_one_line(app, auth_client, user):
+    """The summary sheets had no print settings (column B of the assessment summary, 90 wide,
+    printed on a second page) and their title and headings wrapped inside column A."""
+    import io
+
+    import openpyxl
+
+    from checker.catalogue import get_catalogue
+    from checker.demo import load_demo
+    from checker.services.accounts import find_user
+    from checker.services.dossiers import DossierFields, add_study, create_dossier
+    from checker.services.scoring import score_assessment
+    from exports.excel import render_xlsx
+
+    catalogue = get_catalogue()
+    record = load_demo(catalogue)
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(
+        catalogue, record, score_assessment(catalogue, record), "fr", "R-1")))
+    summary, detail = book.worksheets[0], book.worksheets[1]
+    assert _print_settings(summary) == ("portrait", True, 1, None)
+    assert _print_settings(detail) == ("landscape", True, 1, "$1:$1")
+    assert not summary["A1"].alignment.wrap_text  # the title runs across column B
+    assert summary["A2"].alignment.wrap_text  # a key wraps in its column
+
+    uid = imported_study(app, user, "interventional", publication=PEER)
+    with app.app_context():
+        owner = find_user(user)
+        dossier = create_dossier(owner, DossierFields(
+            npi_name="Supervised walking", domain="physical",
+            health_problem="Falls in older adults", country="France"))
+        add_study(dossier, uid, owner)
+        dossier_uid = dossier.uid
+    response = auth_client.get(f"/dossiers/{dossier_uid}/report.xlsx?lang=fr")
+    book = openpyxl.load_workbook(io.BytesIO(response.get_data()))
+    summary, studies, coverage = book.worksheets[:3]
+    assert _print_settings(summary)[:3] == ("landscape", True, 1)
+    headings = [row[0] for row in summary.iter_rows()
+                if row[0].font.bold and row[0].value and row[1].value in (None, "")]
+    assert headings and not any(cell.alignment.wrap_text for cell in headings)
+    assert _print_settings(studies)[0] == "landscape" and studies.print_title_cols == "$A:$B"
+    assert _print_settings(coverage) == ("landscape", True, 1, "$1:$1")
