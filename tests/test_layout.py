@@ -8,6 +8,7 @@ The others are checked as the CSS rules that fix them.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,31 @@ def test_workbooks_print_on_a4_and_keep_headings_on_one_line(app, auth_client, u
     assert headings and not any(cell.alignment.wrap_text for cell in headings)
     assert _print_settings(studies)[0] == "landscape" and studies.print_title_cols == "$A:$B"
     assert _print_settings(coverage) == ("landscape", True, 1, "$1:$1")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_figure_legend_is_evenly_spaced(lang):
+    """The legend's items were spaced by their number of characters: a long label
+    ("Partiellement respecté") was followed by a gap three times that after a short one."""
+    from checker.catalogue import get_catalogue
+    from checker.demo import load_demo
+    from checker.services.figure import _text_width, summary_svg
+    from checker.services.scoring import score_assessment
+    from exports.context import answer_label
+
+    catalogue = get_catalogue()
+    record = load_demo(catalogue)
+    svg = summary_svg(catalogue, record, score_assessment(catalogue, record), lang)
+    names = [answer_label(catalogue, a, lang) for a in
+             ("met", "partially_met", "not_met", "not_reported", "not_applicable")]
+    starts = {}
+    for x, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="10"[^>]*>([^<]+)</text>',
+                              svg):
+        starts.setdefault(text, float(x))
+    assert set(names) <= set(starts), starts
+    # Each label starts 18 px after its symbol's left edge; the next symbol follows its end.
+    gaps = [starts[b] - 18 - (starts[a] + _text_width(a, 10)) for a, b in pairwise(names)]
+    assert max(gaps) - min(gaps) < 0.5, gaps
+    # The table of widths is close to the font's own: "Respecté" / "Met" etc. are measured,
+    # not counted in characters.
+    assert _text_width("Partiellement respecté", 10) == pytest.approx(113.0, abs=1.5)
