@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -25,3 +26,27 @@ def append_row(ws: Worksheet, values: Iterable[Any]) -> None:
     for cell in ws[ws.max_row]:
         if cell.data_type == "f":
             cell.data_type = "s"
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, fit_width: bool = True,
+                title_rows: str | None = None, title_cols: str | None = None) -> None:
+    """How a sheet prints: A4, its orientation, one page wide (as many pages down as needed)
+    unless ``fit_width`` is False, and the rows or columns repeated on every printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+
+
+def unwrap_headings(ws: Worksheet) -> None:
+    """The title and section headings of a summary sheet (rows with text in column A alone)
+    run across the empty cells beside them instead of wrapping inside column A."""
+    for row in ws.iter_rows():
+        if row[0].value not in (None, "") and all(c.value in (None, "") for c in row[1:]):
+            row[0].alignment = Alignment(vertical="top")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from checker.catalogue import Catalogue, pick
-from checker.documents.language import language_tag
+from checker.documents.language import language_code, language_tag
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import UNANSWERED, Gap, InvariantRow, ScoreResult
 
@@ -168,6 +168,13 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
     return {"answers": answers, "verdicts": verdicts}
 
 
+def _language_name(declared: str, lab: Labels) -> str:
+    """The document's language as a word in the report's language ("English", "Anglais"),
+    as the web page shows it; a language the reports do not name is printed as given."""
+    code = language_code(declared or "")
+    return lab[f"language_{code}"] if code in ("en", "fr") else declared
+
+
 def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,
                   lang: str, report_id: str, *, generated_at: datetime | None = None,
                   quotation_checks: dict[str, bool | None] | None = None) -> dict:
@@ -194,7 +201,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
                                                                "nutritional")
          else record.domain),
         (lab["country"], record.country),
-        (lab["language"], record.language),
+        (lab["language"], _language_name(record.language, lab)),
         (lab["reference"], record.reference),
     ]
     document = [

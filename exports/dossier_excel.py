@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checker.services.dossier_view import DossierView
 from checker.services.stamps import ReportStamp
 
-from .cells import append_row, cell_text
+from .cells import append_row, cell_text, print_setup, unwrap_headings
 from .dossier_context import build_dossier_context
 from .stamping import stamp_workbook
 
@@ -92,6 +92,8 @@ def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = WRAP
+    unwrap_headings(ws)
+    print_setup(ws, landscape=True)
 
 
 def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
@@ -114,6 +116,9 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
         for cell in row:
             cell.alignment = WRAP
     ws.freeze_panes = "B2"
+    # One column per printed field: too wide for one page, so the study's number and title
+    # are repeated on every page across.
+    print_setup(ws, landscape=True, fit_width=False, title_rows="1:1", title_cols="A:B")
 
 
 def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
@@ -132,6 +137,8 @@ def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
         for cell in r:
             cell.alignment = WRAP
     ws.freeze_panes = "C2"
+    unwrap_headings(ws)
+    print_setup(ws, landscape=True, title_rows="1:1")
 
 
 def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:

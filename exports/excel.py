@@ -22,7 +22,7 @@ from checker.services.records import AssessmentRecord
 from checker.services.scoring import ScoreResult
 from checker.services.stamps import ReportStamp
 
-from .cells import append_row, cell_text
+from .cells import append_row, cell_text, print_setup, unwrap_headings
 from .context import answer_label, build_context
 from .stamping import stamp_workbook
 
@@ -85,6 +85,8 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
     ])
     for row in ws.iter_rows(min_col=1, max_col=1):
         row[0].alignment = WRAP
+    unwrap_headings(ws)
+    print_setup(ws, landscape=False)
 
 
 def _detail(ws: Worksheet, ctx: dict) -> None:
@@ -117,11 +119,7 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
             FormulaRule(formula=[f'$D2="{label}"'],
                         fill=PatternFill("solid", fgColor=colour, bgColor=colour)),
         )
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, landscape=True, title_rows="1:1")
 
 
 def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:

@@ -8,6 +8,7 @@ generic fonts so it embeds identically in the web page, the PDF and a journal su
 
 from __future__ import annotations
 
+import unicodedata
 from xml.sax.saxutils import escape
 
 from checker.catalogue import Catalogue, pick
@@ -33,6 +34,23 @@ ROW = 15
 NBSP = "\u00a0"
 FONT = "font-family:'DejaVu Sans','Liberation Sans',Arial,Helvetica,sans-serif"
 TITLE_CHARS = 96
+# Advance widths of DejaVu Sans in thousandths of the font size (the figure's first font), to
+# space the legend evenly; an accented letter counts as its base letter, anything else 0.6.
+_WIDTHS = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:'()-/",
+    (613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411,
+     521, 392, 634, 592, 818, 592, 592, 525, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295,
+     656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 318, 318,
+     318, 337, 337, 275, 390, 390, 361, 337), strict=True))
+
+
+def _text_width(text: str, size: float) -> float:
+    """The width of ``text`` set in DejaVu Sans at ``size`` px (digits are 0.636 em)."""
+    total = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        total += 636 if base.isdigit() else _WIDTHS.get(base, 600)
+    return total * size / 1000
 
 
 def _text(x: float, y: float, content: str, *, size: float = 11, anchor: str = "start",
@@ -157,7 +175,7 @@ def summary_svg(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     x = 10.0
     for answer in ORDER:
         label = _answer_label(catalogue, answer, lang)
-        step = 24 + 6.2 * len(label)
+        step = 18 + _text_width(label, 10) + 16  # symbol, label, then the same gap each time
         if x + step > WIDTH - 10:
             x, y = 10.0, y + 20
         body.append(_circle(x + 7, y, answer))
