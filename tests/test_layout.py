@@ -28,6 +28,21 @@ def rule(selector: str, css: str = APP_CSS) -> str:
     return match.group(1)
 
 
+def dossier_of_one_study(app, user: str, **study: object) -> tuple[str, str]:
+    """(study uid, dossier uid): a dossier holding one peer-reviewed interventional study."""
+    from checker.services.accounts import find_user
+    from checker.services.dossiers import DossierFields, add_study, create_dossier
+
+    uid = imported_study(app, user, "interventional", publication=PEER, **study)
+    with app.app_context():
+        owner = find_user(user)
+        dossier = create_dossier(owner, DossierFields(
+            npi_name="Supervised walking", domain="physical",
+            health_problem="Falls in older adults", country="France"))
+        add_study(dossier, uid, owner)
+        return uid, dossier.uid
+
+
 def test_a_scrolling_table_holds_its_hidden_labels():
     """Visually hidden labels (position: absolute) in a scrolling table's cells sat outside the
     scrolling box and made the whole page scroll sideways: the box positions them."""
@@ -112,17 +127,7 @@ def _text_overflow(data: bytes) -> list[tuple[int, float, str]]:
 def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user):
     """A title without spaces ran past the right edge of the page in the dossier report (study
     heading), and squeezed the labels of its key/value table to a word per line."""
-    from checker.services.accounts import find_user
-    from checker.services.dossiers import DossierFields, add_study, create_dossier
-
-    uid = imported_study(app, user, "interventional", title=LONG_TITLE, publication=PEER)
-    with app.app_context():
-        owner = find_user(user)
-        dossier = create_dossier(owner, DossierFields(
-            npi_name="Supervised walking", domain="physical",
-            health_problem="Falls in older adults", country="France"))
-        add_study(dossier, uid, owner)
-        dossier_uid = dossier.uid
+    uid, dossier_uid = dossier_of_one_study(app, user, title=LONG_TITLE)
     for path in (f"/dossiers/{dossier_uid}/report.pdf", f"/assessments/{uid}/report.pdf"):
         for lang in ("en", "fr"):
             response = auth_client.get(f"{path}?lang={lang}")
@@ -163,8 +168,6 @@ def test_workbooks_print_on_a4_and_keep_headings_on_one_line(app, auth_client, u
 
     from checker.catalogue import get_catalogue
     from checker.demo import load_demo
-    from checker.services.accounts import find_user
-    from checker.services.dossiers import DossierFields, add_study, create_dossier
     from checker.services.scoring import score_assessment
     from exports.excel import render_xlsx
 
@@ -178,14 +181,7 @@ def test_workbooks_print_on_a4_and_keep_headings_on_one_line(app, auth_client, u
     assert not summary["A1"].alignment.wrap_text  # the title runs across column B
     assert summary["A2"].alignment.wrap_text  # a key wraps in its column
 
-    uid = imported_study(app, user, "interventional", publication=PEER)
-    with app.app_context():
-        owner = find_user(user)
-        dossier = create_dossier(owner, DossierFields(
-            npi_name="Supervised walking", domain="physical",
-            health_problem="Falls in older adults", country="France"))
-        add_study(dossier, uid, owner)
-        dossier_uid = dossier.uid
+    _, dossier_uid = dossier_of_one_study(app, user)
     response = auth_client.get(f"/dossiers/{dossier_uid}/report.xlsx?lang=fr")
     book = openpyxl.load_workbook(io.BytesIO(response.get_data()))
     summary, studies, coverage = book.worksheets[:3]
