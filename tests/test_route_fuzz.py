@@ -330,6 +330,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "assessments.delete": {},
     "assessments.save_answer": _ANSWER,
     "assessments.import_assessment": {},
+    "assessments.example": {},
     "suggestions.run": {},
     "suggestions.accept_all": {},
     "suggestions.reject_all": {},

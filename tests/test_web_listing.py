@@ -84,3 +84,32 @@ def test_the_list_is_in_french(auth_client):
     post(auth_client, "/language", {"lang": "fr"})
     page = auth_client.get("/", query_string={"q": "etude"}).get_data(as_text=True)
     assert "Rechercher" in page and "1\u00a0évaluation correspond" in page
+
+
+def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client):
+    home = auth_client.get("/").get_data(as_text=True)
+    assert "Start with an example" in home
+    response = post(auth_client, "/assessments/example", {})
+    assert response.status_code == 302
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    form = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Example — APA-FATIGUE" in form and "An example was added" in form
+    # Answered as the demo is: by people, but for a few suggestions left to confirm.
+    answered = int(re.search(r"(\d+) of 30 invariants answered", form).group(1))
+    assert 20 <= answered < 30 and "unconfirmed suggestion" in form
+    results = auth_client.get(f"/assessments/{uid}/results")
+    assert results.status_code == 200
+    report = auth_client.get(f"/assessments/{uid}/report.pdf?lang=fr")
+    assert report.status_code == 200 and report.data.startswith(b"%PDF")
+    # Once there is an assessment, the list takes the example's place.
+    assert "Start with an example" not in auth_client.get("/").get_data(as_text=True)
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert bob.get(f"/assessments/{uid}").status_code == 404
+    assert "APA-FATIGUE" not in bob.get("/").get_data(as_text=True)
+
+
+def test_adding_the_example_needs_the_form_token(auth_client):
+    assert auth_client.post("/assessments/example").status_code == 400
+    assert "Start with an example" in auth_client.get("/").get_data(as_text=True)

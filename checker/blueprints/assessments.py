@@ -46,6 +46,7 @@ from ..services.assessments import (
     to_record,
     update_assessment,
 )
+from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import list_owned
 from ..services.snapshots import active_catalogue
@@ -345,6 +346,16 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
         conflict=conflict,
     ), status
+
+
+@bp.post("/assessments/example")
+@login_required
+def example() -> ResponseReturnValue:
+    assessment = open_example(current_user, active_catalogue(), _("Example"))
+    flash(_("An example was added to your assessments: a fictitious protocol, fully answered. "
+            "Explore its answers, results and reports, change it, or delete it when done."),
+          "success")
+    return redirect(url_for("assessments.form", uid=assessment.uid))
 
 
 @bp.route("/assessments/import", methods=["GET", "POST"])
