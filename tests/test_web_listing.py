@@ -99,6 +99,10 @@ def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client)
     assert 20 <= answered < 30 and "unconfirmed suggestion" in form
     results = auth_client.get(f"/assessments/{uid}/results")
     assert results.status_code == 200
+    # It comes with its document, which holds every quotation word for word.
+    document = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "APA-FATIGUE_protocol_excerpts.md" in document and "<mark>" in document
+    assert "Quotations not found in this document" not in document
     report = auth_client.get(f"/assessments/{uid}/report.pdf?lang=fr")
     assert report.status_code == 200 and report.data.startswith(b"%PDF")
     # Once there is an assessment, the list takes the example's place.

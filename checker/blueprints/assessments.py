@@ -351,7 +351,9 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
 @bp.post("/assessments/example")
 @login_required
 def example() -> ResponseReturnValue:
-    assessment = open_example(current_user, active_catalogue(), _("Example"))
+    assessment = open_example(current_user, active_catalogue(), _("Example"),
+                              current_app.config["UPLOAD_DIR"],
+                              current_app.config["MAX_UPLOAD_BYTES"])
     flash(_("An example was added to your assessments: a fictitious protocol, fully answered. "
             "Explore its answers, results and reports, change it, or delete it when done."),
           "success")

@@ -1,19 +1,57 @@
 """An example to explore: the fictitious, fully answered demo assessment, copied into a
-person's own account from the home page, so a first look needs no command line."""
+person's own account from the home page, so a first look needs no command line.
+
+The copy comes with a document: the demo's quotations set out under their sections, so
+"Show in the document", the document text page and the reports' quotation checks work on
+it as they will on the person's own files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..demo import load_demo
+from ..extensions import db
 from ..models import Assessment, User
-from .assessments import import_record
+from .assessments import import_record, record_upload
+from .records import AssessmentRecord
+from .uploads import store_document
+
+EXAMPLE_FILENAME = "APA-FATIGUE_protocol_excerpts.md"
 
 
-def open_example(owner: User, catalogue: Catalogue, label: str) -> Assessment:
+def example_document(record: AssessmentRecord) -> str:
+    """Markdown holding every quotation of ``record`` word for word, under its section, in
+    the order of its pages."""
+    sections: dict[str, list[str]] = {}
+    answers = sorted((a for a in record.answers.values() if a.quotation.strip()),
+                     key=lambda a: (int(a.page) if a.page.isdigit() else 0, a.section))
+    for answer in answers:
+        quotations = sections.setdefault(answer.section.strip() or "Protocol", [])
+        if answer.quotation not in quotations:
+            quotations.append(answer.quotation)
+    parts = [f"# {record.title}", "Excerpts of a fictitious protocol (npis-checker example)."]
+    for section, quotations in sections.items():
+        parts.append(f"## {section}")
+        parts.extend(quotations)
+    return "\n\n".join(parts) + "\n"
+
+
+def open_example(owner: User, catalogue: Catalogue, label: str, upload_dir: str | Path,
+                 max_bytes: int) -> Assessment:
     """A new assessment of ``owner``'s: the demo (an interventional protocol, 30 answers with
-    quotations), its title prefixed with ``label`` ("Example") so it is not taken for real
-    work. Like any assessment, it can be edited, reported on or deleted."""
+    quotations) with its document, its title prefixed with ``label`` ("Example") so it is not
+    taken for real work. Like any assessment, it can be edited, reported on or deleted."""
     record = load_demo(catalogue)
-    return import_record(replace(record, title=f"{label} — {record.title}"), owner, catalogue)
+    stored = store_document(upload_dir, EXAMPLE_FILENAME,
+                            example_document(record).encode("utf-8"), max_bytes)
+    record = replace(record, title=f"{label} — {record.title}", document_filename=stored.filename,
+                     document_sha256=stored.sha256, document_size=stored.size,
+                     document_versions=[])
+    assessment = import_record(record, owner, catalogue)
+    # An imported fingerprint gives no access to a file; this one the person was given.
+    record_upload(owner, stored)
+    db.session.commit()
+    return assessment
