@@ -9,12 +9,15 @@ from flask import (
     Flask,
     Request,
     has_request_context,
+    jsonify,
     redirect,
     render_template,
     request,
     session,
+    url_for,
 )
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
@@ -66,8 +69,6 @@ def _register_errors(app: Flask) -> None:
     def page(status: int, title: str, message: str) -> tuple[str, int]:
         return render_template("error.html", status=status, title=title, message=message), status
 
-    from flask_babel import gettext as _
-
     @app.errorhandler(404)
     def not_found(_exc: Exception) -> tuple[str, int]:
         return page(404, _("Not found"), _("This page does not exist or is not yours."))
@@ -84,8 +85,6 @@ def _register_errors(app: Flask) -> None:
     def csrf_error(exc: CSRFError) -> Any:
         if request.accept_mimetypes.best == "application/json":
             # A background save: the page keeps the typed text and shows this (see app.js).
-            from flask import jsonify
-
             return jsonify(error="expired", message=_(
                 "Not saved: this page has expired. Copy your text, reload the page, paste it "
                 "back and save again.")), 400
@@ -186,9 +185,6 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         # must not be redirected to the login page: the page would post it again the plain
         # way and the typed text would be lost. It says so, and the page keeps the text.
         if request.accept_mimetypes.best == "application/json":
-            from flask import jsonify, url_for
-            from flask_babel import gettext as _
-
             return jsonify(error="signed_out", login_url=url_for("auth.login"), message=_(
                 "Not saved: you are signed out. Sign in again in another tab, then save "
                 "this answer again; your text is still here.")), 401
