@@ -56,6 +56,12 @@ def current_lang() -> str:
     return str(get_locale() or "en")
 
 
+def wants_json() -> bool:
+    """Whether the request is the page's background save (app.js asks for JSON), which must
+    get an answer it can show rather than a page or a redirect."""
+    return request.accept_mimetypes.best == "application/json"
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     # SQLite ignores ON DELETE CASCADE unless asked; PostgreSQL always enforces it.
@@ -83,7 +89,7 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> Any:
-        if request.accept_mimetypes.best == "application/json":
+        if wants_json():
             # A background save: the page keeps the typed text and shows this (see app.js).
             return jsonify(error="expired", message=_(
                 "Not saved: this page has expired. Copy your text, reload the page, paste it "
@@ -184,7 +190,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         # A background save from a page whose user signed out meanwhile (in another tab)
         # must not be redirected to the login page: the page would post it again the plain
         # way and the typed text would be lost. It says so, and the page keeps the text.
-        if request.accept_mimetypes.best == "application/json":
+        if wants_json():
             return jsonify(error="signed_out", login_url=url_for("auth.login"), message=_(
                 "Not saved: you are signed out. Sign in again in another tab, then save "
                 "this answer again; your text is still here.")), 401

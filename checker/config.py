@@ -82,6 +82,9 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     directory.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'npis-checker.db'}"
     upload_bytes = int(overrides.get("MAX_UPLOAD_BYTES") or _upload_mb() * 1024 * 1024)
+    # A file up to twice the limit still reaches the form, which refuses it with the
+    # per-field message and keeps what was typed; only a far larger body gets the 413 page.
+    body_bytes = 2 * upload_bytes + 1024 * 1024
     config: dict[str, Any] = {
         "DATA_DIR": str(directory),
         "UPLOAD_DIR": str(directory / "uploads"),
@@ -89,13 +92,11 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MAX_UPLOAD_BYTES": upload_bytes,
-        # A file up to twice the limit still reaches the form, which refuses it with the
-        # per-field message and keeps what was typed; only a far larger body gets the 413 page.
-        "MAX_CONTENT_LENGTH": 2 * upload_bytes + 1024 * 1024,
+        "MAX_CONTENT_LENGTH": body_bytes,
         # Flask refuses a text field over 500 kB of a multipart form (the creation form) with
         # a 413, whose page speaks of a file: a long paste must reach the form instead, which
         # says which field is too long and keeps the rest. The body's limit still holds.
-        "MAX_FORM_MEMORY_SIZE": 2 * upload_bytes + 1024 * 1024,
+        "MAX_FORM_MEMORY_SIZE": body_bytes,
         "NPIS_CATALOGUE": os.environ.get("NPIS_CATALOGUE") or None,
         "AUTO_MIGRATE": True,
         "BABEL_DEFAULT_LOCALE": "en",

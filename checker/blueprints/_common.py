@@ -8,11 +8,11 @@ import unicodedata
 from flask import Response, abort, request
 from flask_login import current_user
 
-from ..app import current_lang
+from ..app import current_lang, wants_json
 from ..models import Assessment
 from ..services.assessments import AssessmentNotFound, get_owned
 
-__all__ = ["attachment", "current_lang", "owned_or_404", "report_lang", "slug"]
+__all__ = ["attachment", "current_lang", "owned_or_404", "report_lang", "slug", "wants_json"]
 
 
 def owned_or_404(uid: str) -> Assessment:

@@ -52,7 +52,7 @@ from ..services.listing import list_owned
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
-from ._common import current_lang, owned_or_404
+from ._common import current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
@@ -275,10 +275,6 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     )
 
 
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json"
-
-
 @bp.post("/assessments/<uid>/answers/<invariant_id>")
 @login_required
 def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
@@ -307,7 +303,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     if outcome is not None and outcome.status != "conflict":
         record = to_record(assessment)
         answered, total = progress(catalogue, record)
-        if _wants_json():
+        if wants_json():
             pending = pending_suggestions(catalogue, record)
             stored_label = pick(catalogue.scoring.answer(outcome.stored.answer).label, lang) \
                 if outcome.stored.answer else None
@@ -337,7 +333,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         # The form keeps the person's values; re-saving it now deliberately replaces the
         # stored answer, so it carries the stored version.
         form.version.data = str(outcome.stored.version)
-    if _wants_json():
+    if wants_json():
         return jsonify(status="conflict" if conflict else "invalid", errors=form.errors,
                        url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), status
     stored = to_record(assessment).answer_for(inv.id)
