@@ -33,7 +33,7 @@ from checker.evidence.features import (
     pattern_counts,
 )
 from checker.evidence.lexicon import get_lexicon
-from checker.evidence.model import MODEL_DIR, get_model
+from checker.evidence.model import MODEL_DIR, decision_confidence, get_model
 from checker.evidence.prefilter import CuePattern
 from checker.evidence.training import group_folds
 
@@ -122,13 +122,14 @@ def test_french_documents_are_scored_by_the_french_model() -> None:
     cues = cue_doc_features(cue_matrix(SentenceIndex(matching_sentences(doc)), french.items,
                                        lexicon, "fr"))
     probs, decisions = french.probabilities(doc.text, cues, "protocol", use_text=False)
+    confidences = french.confidences(probs, use_text=False)
     detections = detect_elements(doc, kind="protocol")
     decided = {item for item, d in zip(french.items, decisions, strict=True) if d}
     assert decided and decided == detected_elements(detections) & set(french.items)
     for detection in detections:
         if detection.element in french.items:
             j = french.items.index(detection.element)
-            assert detection.confidence == round(float(probs[j]), 3)
+            assert detection.confidence == round(float(confidences[j]), 3)
     # The English model's cue model would read the same French cues otherwise.
     assert not np.array_equal(english.w_cue, french.w_cue)
 
@@ -203,6 +204,7 @@ def test_english_detections_are_verbatim_and_located() -> None:
     for d in detections:
         assert doc.text[d.start:d.end] == d.quote and verify_quotation(doc.text, d.quote)
         assert 0.0 <= d.confidence <= 1.0
+        assert d.confidence >= 0.5  # a detection never reads under 50 %
     ethics = next(d for d in detections if d.element == "24_Ethics" and d.rank == 1)
     assert "Ethics Committee" in ethics.quote and ethics.section == "Ethics and dissemination"
     title = next(d for d in detections if d.element == "1a_Title_Randomized")
@@ -837,3 +839,16 @@ def test_suggestions_quote_the_invariants_own_wording_before_its_elements() -> N
     element, wording = quote(10, "14a_Sample_size"), quote(50, "cue")
     assert _ordered([element], [wording]) == [wording, element]
     assert _ordered([element], [wording, quote(10, "cue")]) == [element, wording]
+
+
+@pytest.mark.parametrize(("probability", "threshold", "expected"), [
+    (0.19, 0.1, 0.55), (0.1, 0.1, 0.5), (0.05, 0.1, 0.25), (0.0, 0.4, 0.0), (1.0, 0.4, 1.0),
+    (0.7, 0.4, 0.75), (0.3, 0.6, 0.25), (1.0, 1.0, 1.0), (0.0, 0.0, 0.5),
+])
+def test_a_confidence_reads_50_percent_at_its_items_threshold(
+        probability: float, threshold: float, expected: float) -> None:
+    """Thresholds differ by item, so a raw 19 % may be a detection: the confidence shown puts
+    each item's threshold at 50 %, keeps 0 and 1, and keeps the order of probabilities."""
+    assert decision_confidence(probability, threshold) == pytest.approx(expected)
+    lower = decision_confidence(max(0.0, probability - 0.01), threshold)
+    assert lower <= decision_confidence(probability, threshold)

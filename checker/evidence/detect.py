@@ -85,6 +85,7 @@ def detect_elements(
     probs, decisions = model.probabilities(
         doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=by_text, sentences=index,
     )
+    confidences = model.confidences(probs, use_text=by_text)
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
     context = get_context_sections()
     # Only a results paper reports results: a protocol's "Results of the pilot study" (in its
@@ -98,7 +99,7 @@ def detect_elements(
         if j < n_items:
             if not decisions[j]:
                 continue
-            confidence = float(probs[j])
+            confidence = float(confidences[j])
             # A decision of the model is always shown: without a quotable cue sentence, with
             # the sentence closest in the model's vocabulary as a mere pointer.
             pointer: np.ndarray | None = term_scores[:, j]
@@ -106,7 +107,8 @@ def detect_elements(
             n_cue = int((hits[:, j] > 0).sum())
             if n_cue < EXTRA_MIN_SENTENCES:
                 continue
-            confidence = round(min(0.9, 0.35 + 0.1 * n_cue), 3)
+            # One cue sentence is what it takes to detect it: 50 %, as at a model threshold.
+            confidence = round(min(0.9, 0.4 + 0.1 * n_cue), 3)
             pointer = None  # decided by its cues alone: no cue sentence, no detection
         # Cue sentences by cue hits, then in document order. Not by the learned term weights:
         # fitted for article-level decisions, they favour any sentence of a reporting article,

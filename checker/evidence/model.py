@@ -166,6 +166,28 @@ class ElementModel:
             decisions[j] = probs[j] >= threshold and self.prevalence[j, kind_index] > 0
         return probs, decisions
 
+    def confidences(self, probs: np.ndarray, use_text: bool = True) -> np.ndarray:
+        """Each item's probability as a confidence in the model's decision about it.
+
+        Decision thresholds are fitted per item (0.1 to 0.9), so a raw probability of 19 %
+        can mean "reported" for one item and 60 % "not reported" for another. Users read a
+        percentage beside a detection as how sure the tool is, so each probability is
+        rescaled, piecewise linearly, to put its item's threshold at 50 %: every detection
+        then reads at least 50 %, and the order of the documents for an item is unchanged.
+        """
+        thresholds = self.thresholds if use_text else self.thresholds_cue
+        return np.array([decision_confidence(float(p), float(t))
+                         for p, t in zip(probs, thresholds, strict=True)], dtype=np.float32)
+
+
+def decision_confidence(probability: float, threshold: float) -> float:
+    """``probability`` mapped to [0, 1] so that ``threshold`` maps to 0.5 (0 and 1 stay)."""
+    if probability >= threshold:
+        if threshold >= 1.0:
+            return 1.0
+        return 0.5 + 0.5 * (probability - threshold) / (1.0 - threshold)
+    return 0.5 * probability / threshold  # threshold > probability >= 0
+
 
 def _sigmoid(z: float) -> float:
     return float(1.0 / (1.0 + np.exp(-z)))
