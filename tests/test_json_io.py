@@ -170,3 +170,10 @@ def test_document_versions_round_trip_and_are_checked(catalogue, demo):
     assert "document.versions[1].sha256: expected 64 lower-case hexadecimal characters" in found
     assert "document.versions[1].filename: missing" in found
     assert "document.versions: the last version must be the current document" in found
+
+
+def test_imported_file_names_lose_their_bidirectional_controls(catalogue, demo):
+    """An imported record shows its file names as stored, not reordered by an override."""
+    exported = export_json(catalogue, demo)
+    exported["document"]["filename"] = "protocol\u202efdp.docx"
+    assert import_json(exported).document_filename == "protocolfdp.docx"

@@ -188,3 +188,20 @@ def test_a_kept_document_whose_file_went_meanwhile_is_asked_for_again(app, auth_
     assert "no longer stored: choose it again" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(Assessment)) is None
+
+
+def test_a_file_name_is_stored_without_bidirectional_controls(app, auth_client):
+    """A right-to-left override would show "invoice\u202excod.pdf" as "invoicefdp.docx": the
+    name is kept in the order its characters are stored, as every report then shows it."""
+    response = upload(auth_client, "invoice\u202excod\u2066.pdf", PDF)
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Assessment)).document_filename == "invoicexcod.pdf"
+
+
+def test_plain_file_name_keeps_letters_of_every_script() -> None:
+    from checker.text_input import plain_file_name
+
+    assert plain_file_name("بروتوكول\u200f.pdf") == "بروتوكول.pdf"
+    assert plain_file_name("protocole\x00 v2\n(final).docx") == "protocole v2 (final).docx"
+    assert plain_file_name("étude_é.pdf") == "étude_é.pdf"

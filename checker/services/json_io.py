@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
-from checker.text_input import without_controls
+from checker.text_input import plain_file_name, without_controls
 
 from .records import (
     ANSWER_ORIGINS,
@@ -339,7 +339,7 @@ def _read_versions(reader: _Reader, raw: Any, current_sha: str) -> list[Document
         if sha and not _is_sha256(sha):
             reader.fail(f"{path}.sha256", _("expected 64 lower-case hexadecimal characters"))
         versions.append(DocumentVersion(
-            filename=reader.string(entry, "filename", path) or "", sha256=sha,
+            filename=plain_file_name(reader.string(entry, "filename", path) or ""), sha256=sha,
             size=reader.integer(entry, "size", path),
             uploaded_at=reader.timestamp(entry, "uploaded_at", path),
             uploaded_by=reader.string(entry, "uploaded_by", path, required=False) or "",
@@ -399,7 +399,8 @@ def import_json(data: Any, *, catalogue: Catalogue | None = None) -> AssessmentR
         catalogue_id=reader.string(cat, "id", "catalogue") or "",
         catalogue_version=reader.string(cat, "version", "catalogue") or "",
         catalogue_fingerprint=reader.string(cat, "fingerprint", "catalogue") or "",
-        document_filename=reader.string(doc, "filename", "document", required=False) or "",
+        document_filename=plain_file_name(
+            reader.string(doc, "filename", "document", required=False) or ""),
         document_sha256=sha,
         document_size=reader.integer(doc, "size", "document"),
         created_at=reader.timestamp(meta, "created_at", "assessment"),

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from ..documents import FORMATS
 from ..documents.encoding import decode_text
 from ..documents.odt import is_odt
-from ..text_input import without_controls
+from ..text_input import plain_file_name
 
 ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
 
@@ -78,9 +78,9 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
 
 
 def _safe_name(filename: str) -> str:
-    """The file name without folders or control characters, at most 255 characters with its
-    extension kept."""
-    name = without_controls(Path(filename).name).replace("\n", " ")
+    """The file name without folders, control or bidirectional characters, at most 255
+    characters with its extension kept."""
+    name = plain_file_name(Path(filename).name)
     if len(name) <= 255:
         return name
     stem, dot, extension = name.rpartition(".")
