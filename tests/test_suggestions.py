@@ -188,8 +188,14 @@ def test_reject_one_and_accept_all(app, auth_client, suggested):
 
 
 def test_reject_all(app, auth_client, suggested):
-    post(auth_client, f"/assessments/{suggested}/suggestions/reject")
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/reject",
+                    follow_redirects=True)
     assert all(a.answer is None for a in answers_of(app, suggested).values())
+    # The way back is said, and it works: a new run suggests again where no answer is given.
+    assert "To get a rejected suggestion back, click “Suggest answers from the document”" in \
+        response.get_data(as_text=True)
+    post(auth_client, f"/assessments/{suggested}/suggestions")
+    assert all(a.origin == "suggestion" for a in answers_of(app, suggested).values())
 
 
 def test_rerun_never_overwrites_a_person(app, auth_client, suggested):
