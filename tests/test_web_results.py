@@ -55,6 +55,9 @@ def test_results_in_french(auth_client, assessment):
     assert str(escape(pick(catalogue.invariant("E02").title, "fr"))) in page
     assert "Score éthique" in page
     assert "ce verdict n'attribue ni ne laisse supposer le label NPIS©" in page
+    # One French name for an unanswered invariant: the table's, the figure's and the reports'.
+    assert "Pas encore renseigné" in page.split('class="figure"', 1)[1].split("</section>", 1)[0]
+    assert "Sans réponse" not in page
 
 
 def _token(client):
