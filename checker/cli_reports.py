@@ -114,7 +114,7 @@ def user_create(username: str, password: str) -> None:
         try:
             create_user(username, password)
         except AccountError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {exc.field}: {exc}", err=True)
             sys.exit(1)
     click.echo(f"created user {username}")
 

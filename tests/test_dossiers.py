@@ -78,7 +78,7 @@ def test_dossiers_need_login(client):
 def test_screening_is_stored_and_shown_with_the_excluding_rule(app, auth_client):
     uid = new_dossier(auth_client)
     page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
-    assert "has not been answered yet" in page
+    assert "has not been answered yet" in page and "Next: the dossier" not in page
     for q in load_questionnaire().questions:
         assert f'name="q_{q.id}"' in page
     response = post(auth_client, f"/dossiers/{uid}/screening",
@@ -99,6 +99,21 @@ def test_screening_is_stored_and_shown_with_the_excluding_rule(app, auth_client)
     post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
     page = auth_client.get(f"/dossiers/{uid}/screening").get_data(as_text=True)
     assert "fits the NPI definition" in page and "is a medical device, not an NPI" not in page
+    # Once answered, the next step is one link away.
+    assert f'href="/dossiers/{uid}#studies">Next: the dossier\'s studies' in page
+
+
+def test_a_dossier_says_a_study_must_be_assessed_first(auth_client):
+    uid = new_dossier(auth_client)
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "you have none yet: assess the study first" in page
+    assert "All your assessments are already in this dossier" not in page
+    study = create_assessment(auth_client, title="Walking RCT")
+    assert "Choose a study" in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "All your assessments are already in this dossier" in page
+    assert "you have none yet" not in page
 
 
 def test_incomplete_screening_is_refused(auth_client):

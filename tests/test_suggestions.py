@@ -188,8 +188,14 @@ def test_reject_one_and_accept_all(app, auth_client, suggested):
 
 
 def test_reject_all(app, auth_client, suggested):
-    post(auth_client, f"/assessments/{suggested}/suggestions/reject")
+    response = post(auth_client, f"/assessments/{suggested}/suggestions/reject",
+                    follow_redirects=True)
     assert all(a.answer is None for a in answers_of(app, suggested).values())
+    # The way back is said, and it works: a new run suggests again where no answer is given.
+    assert "To get a rejected suggestion back, click “Suggest answers from the document”" in \
+        response.get_data(as_text=True)
+    post(auth_client, f"/assessments/{suggested}/suggestions")
+    assert all(a.origin == "suggestion" for a in answers_of(app, suggested).values())
 
 
 def test_rerun_never_overwrites_a_person(app, auth_client, suggested):
@@ -218,6 +224,9 @@ def test_unreadable_document_keeps_the_assessment(app, auth_client):
     text = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "could not be analysed automatically" in text
+    # Where to put the readable file (the box's upload field is so labelled).
+    assert "use “Upload a revised document” in the automatic suggestions box" in text
+    assert "Upload a revised document</label>" in text
     assert ASSESSMENT_FORM["title"] in text
 
 
@@ -235,6 +244,26 @@ def test_an_unreadable_revision_says_why_in_french_and_that_suggestions_are_olde
     assert "Aucun texte n'a pu être extrait" in text  # the reason, in French too
     assert "No text could be extracted" not in text
     assert "ont été faites à partir d'une version antérieure du document" in text
+    # Which file is now current, and how to go back to the readable one.
+    assert "scan.pdf remplace protocol.txt comme document actuel" in text
+    assert "téléversez de nouveau protocol.txt" in text
+
+
+def test_an_unreadable_revision_never_claims_suggestions_were_made_again(
+        app, auth_client, suggested):
+    from weasyprint import HTML
+
+    blank_pdf = HTML(string="<html><body></body></html>").write_pdf()
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    {"document": (io.BytesIO(blank_pdf), "scan.pdf")},
+                    content_type="multipart/form-data", follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "replaces the previous document" not in text
+    assert "suggestions below are made again" not in text
+    assert ("scan.pdf replaces protocol.txt as the current document, but it could not be "
+            "analysed automatically") in text
+    assert "To go back, upload protocol.txt again with “Upload a revised document”." in text
+    assert document_of(app, suggested)[0] == "scan.pdf"
 
 
 def test_other_users_cannot_touch_suggestions(app, suggested):

@@ -21,6 +21,8 @@ def test_new_form_offers_catalogue_study_types(auth_client):
         assert pick(st.purpose, "en").split(":")[0] in page  # what each study type is for
     assert 'enctype="multipart/form-data"' in page
     assert 'name="csrf_token"' in page
+    # The optional document is what brings the suggestions: its help says so.
+    assert "npis-checker reads it and suggests an answer for each invariant" in page
 
 
 def test_create_records_catalogue_and_snapshot(app, auth_client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -89,6 +90,9 @@ def test_the_list_is_in_french(auth_client):
 def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client):
     home = auth_client.get("/").get_data(as_text=True)
     assert "Start with an example" in home
+    # What the tool does and the steps, before anything was made: a first look explains.
+    assert "How it works" in home and "not NPIS's official text" in home
+    assert "you accept, edit or reject each suggestion" in home
     response = post(auth_client, "/assessments/example", {})
     assert response.status_code == 302
     uid = response.headers["Location"].rstrip("/").split("/")[-1]
@@ -117,3 +121,11 @@ def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client)
 def test_adding_the_example_needs_the_form_token(auth_client):
     assert auth_client.post("/assessments/example").status_code == 400
     assert "Start with an example" in auth_client.get("/").get_data(as_text=True)
+
+
+def test_the_empty_home_page_explains_the_steps_in_french(auth_client):
+    post(auth_client, "/language", {"lang": "fr"})
+    home = html.unescape(auth_client.get("/").get_data(as_text=True))
+    assert "Comment ça marche" in home
+    assert "ce n'est pas le texte officiel de la NPIS" in home
+    assert "How it works" not in home

@@ -40,6 +40,9 @@ def test_results_page_scores_verdict_gaps_figure_provenance(auth_client, assessm
     assert f"{catalogue.version}" in page
     assert "3 of 30 invariants answered" in page
     assert "NPIS© certified" not in page and "NPIS© label awarded" not in page
+    # Beside the verdict itself, not only in the footer: a self-check, never the label.
+    verdict = page.split('class="card score verdict', 1)[1].split("</section>", 1)[0]
+    assert "this verdict does not award or imply the NPIS© label" in verdict
 
 
 def test_results_in_french(auth_client, assessment):
@@ -51,6 +54,10 @@ def test_results_in_french(auth_client, assessment):
     assert str(escape(pick(catalogue.provenance, "fr")))[:60] in page
     assert str(escape(pick(catalogue.invariant("E02").title, "fr"))) in page
     assert "Score éthique" in page
+    assert "ce verdict n'attribue ni ne laisse supposer le label NPIS©" in page
+    # One French name for an unanswered invariant: the table's, the figure's and the reports'.
+    assert "Pas encore renseigné" in page.split('class="figure"', 1)[1].split("</section>", 1)[0]
+    assert "Sans réponse" not in page
 
 
 def _token(client):

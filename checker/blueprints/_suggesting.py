@@ -19,8 +19,12 @@ from ..services.suggestions import SuggestionRun, suggest_from_document
 from ._common import current_lang
 
 
-def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
-    """Propose answers from the uploaded document; a failure never loses the assessment."""
+def suggest_after_upload(catalogue: Catalogue, assessment: Assessment,
+                         replaced: str | None = None) -> None:
+    """Propose answers from the uploaded document; a failure never loses the assessment.
+
+    ``replaced`` names the document a revised draft has just replaced (None for a first
+    document or a re-run): the messages then say what became of it."""
     try:
         outcome = suggest_from_document(catalogue, assessment, current_app.config["UPLOAD_DIR"],
                                         current_user, current_lang())
@@ -28,12 +32,26 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment) -> None:
         reason = (exc.message(current_lang()) if isinstance(exc, DocumentError)
                   else _("automatic detection is unavailable: its model files are missing from "
                          "this installation."))
-        flash(_("The document was stored but could not be analysed automatically: %(reason)s",
-                reason=reason), "error")
+        if replaced:
+            # Said plainly: the unreadable file is now the current document, and how to go back.
+            flash(_("%(name)s replaces %(previous)s as the current document, but it could not "
+                    "be analysed automatically: %(reason)s Your answers are kept. To go back, "
+                    "upload %(previous)s again with “Upload a revised document”.",
+                    name=assessment.document_filename, previous=replaced, reason=reason),
+                  "error")
+        else:
+            flash(_("The document was stored but could not be analysed automatically: "
+                    "%(reason)s To replace it, use “Upload a revised document” in the "
+                    "automatic suggestions box.", reason=reason), "error")
         if any(answer.origin == "suggestion" for answer in assessment.answers):
             flash(_("The unconfirmed suggestions still shown were made from an earlier version "
                     "of the document."), "warning")
     else:
+        if replaced:
+            flash(_("%(name)s replaces the previous document. Your answers are kept; the "
+                    "suggestions below are made again from the new document, and “What "
+                    "changed since the previous draft” compares the two versions.",
+                    name=assessment.document_filename), "success")
         flash(pending_message(outcome), "success")
         flash_contradictions(outcome)
 

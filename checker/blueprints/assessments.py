@@ -171,13 +171,10 @@ def document(uid: str) -> ResponseReturnValue:
         flash(_("The document was not uploaded: %(reason)s Nothing was changed.",
                 reason=str(exc)), "error")
         return back
+    previous_name = assessment.document_filename
     previous = attach_document(assessment, stored, current_user)
-    if previous:
-        flash(_("%(name)s replaces the previous document. Your answers are kept; the "
-                "suggestions below are made again from the new document, and “What changed "
-                "since the previous draft” compares the two versions.",
-                name=stored.filename), "success")
-    suggest_after_upload(catalogue_of(assessment), assessment)
+    suggest_after_upload(catalogue_of(assessment), assessment,
+                         replaced=previous_name if previous else None)
     return back
 
 

@@ -94,6 +94,9 @@ def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturn
     else:
         flash(ngettext("%(num)d suggestion rejected.", "%(num)d suggestions rejected.",
                        changed), "success")
+        if changed:
+            flash(_("To get a rejected suggestion back, click “Suggest answers from the "
+                    "document”: it suggests again wherever no answer is given."), "success")
     return _back(uid, invariant_id)
 
 

@@ -48,7 +48,9 @@ class AssessmentForm(AssessmentDetailsForm):
 
     document = FileField(
         _l("Document (optional)"),
-        description=_l("PDF, DOCX, ODT, TXT or Markdown."),
+        description=_l("The protocol or paper itself: npis-checker reads it and suggests an "
+                       "answer for each invariant, for you to check. PDF, DOCX, ODT, TXT or "
+                       "Markdown."),
     )
 
 

@@ -28,17 +28,18 @@ def find_user(username: str) -> User | None:
 
 
 def account_problems(username: str, password: str) -> dict[str, str]:
-    """Field -> message for everything wrong with a new account, all at once."""
+    """Field -> message for everything wrong with a new account, all at once. A message does
+    not repeat its field's name: the form shows it under the field, and its error summary and
+    the command line put the name before it."""
     username = username.strip()
     problems: dict[str, str] = {}
     if not USERNAME_RE.match(username):
-        problems["username"] = _("Username: 3 to 64 letters, digits, dots, dashes or "
-                                 "underscores.")
+        problems["username"] = _("3 to 64 letters, digits, dots, dashes or underscores.")
     # "Alice" and "alice" would be two accounts that people cannot tell apart.
     elif db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
         problems["username"] = _("This username is already taken.")
     if len(password) < MIN_PASSWORD:
-        problems["password"] = _("Password: at least %(n)d characters.", n=MIN_PASSWORD)
+        problems["password"] = _("At least %(n)d characters.", n=MIN_PASSWORD)
     return problems
 
 
