@@ -40,7 +40,8 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
         ]
         if pub:
             pairs += [
-                (lab["peer_reviewed"], _yes_no(lab, pub.peer_reviewed)),
+                (lab["peer_reviewed"],
+                 lab["bool_yes"] if pub.peer_reviewed else lab["not_stated"]),
                 (lab["journal"], pub.journal),
                 (lab["doi"], pub.doi),
                 (lab["year"], "" if pub.year is None else str(pub.year)),

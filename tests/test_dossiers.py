@@ -122,7 +122,27 @@ def test_incomplete_screening_is_refused(auth_client):
     del answers["q_product"]
     response = post(auth_client, f"/dossiers/{uid}/screening", {**answers, "domain": "physical"})
     assert response.status_code == 400
-    assert "Answer yes or no." in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Answer yes or no." in page
+    # The summary names the question by its number, as the page does, without "?:".
+    number = next(n for n, q in enumerate(load_questionnaire().questions, start=1)
+                  if q.id == "product")
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert f">{number}. " in summary and "?</a> —" in summary and "?</a>:" not in summary
+
+
+def test_an_unticked_peer_review_box_is_not_stated_not_denied(app, auth_client):
+    """Leaving the box unticked is no claim that the journal has no peer review."""
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client, title="Walking RCT")
+    assert add(auth_client, uid, study, journal="Stroke", year="2023",
+               study_country="France").status_code == 302
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "Peer review not stated" in page and "Not peer-reviewed" not in page
+    reader = pypdf.PdfReader(io.BytesIO(auth_client.get(f"/dossiers/{uid}/report.pdf?lang=fr")
+                                        .get_data()))
+    flat = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "À comité de lecture non précisé" in flat
 
 
 def test_add_and_remove_studies(app, auth_client, user):

@@ -77,6 +77,11 @@ def test_resaved_workbook_is_altered(app, auth_client, assessment):
     wb.save(buffer)
     result = verify(app, buffer.getvalue())
     assert result.readable and not result.ok and not result.unaltered
+    # The page says what to do next: ask for the file as exported.
+    page = post(auth_client, "/verify", {"file": (io.BytesIO(buffer.getvalue()), "r.xlsx")},
+                content_type="multipart/form-data").get_data(as_text=True)
+    assert "This report cannot be confirmed." in page
+    assert "Ask whoever sent it for the file as it was exported" in page
 
 
 def test_report_signed_with_another_key_is_not_issued_here(make_app, app, auth_client,

@@ -25,6 +25,20 @@ def test_new_form_offers_catalogue_study_types(auth_client):
     assert "npis-checker reads it and suggests an answer for each invariant" in page
 
 
+def test_no_study_type_is_chosen_in_advance(auth_client):
+    """The invariants follow from the study type: a hurried person must choose one, not keep
+    the first of the list."""
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    select_html = re.search(r'<select[^>]*name="study_type".*?</select>', page, re.S).group()
+    assert "required" in select_html.split(">")[0]
+    first = re.search(r"<option[^>]*>", select_html).group()
+    assert 'value=""' in first and "selected" not in select_html
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "study_type": ""},
+                    content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "This field is required." in response.get_data(as_text=True)
+
+
 def test_create_records_catalogue_and_snapshot(app, auth_client):
     uid = create_assessment(auth_client)
     catalogue = get_catalogue()

@@ -60,7 +60,9 @@ def assessment_form(catalogue: Catalogue, lang: str, form_class: type[Assessment
     go to the form (e.g. ``obj`` for the current values)."""
     form = form_class(**kwargs)
     form.document_kind.choices = [(k, KIND_LABELS[k]) for k in DOCUMENT_KINDS]
-    form.study_type.choices = [
+    # No study type chosen in advance: the first in the list (observational) would otherwise
+    # be kept by a hurried person assessing a trial, and the invariants follow from it.
+    form.study_type.choices = [("", _l("Choose…"))] + [
         (st.id, f"{st.number}. {pick(st.label, lang)}") for st in catalogue.study_types
     ]
     form.domain.choices = [(d, DOMAIN_LABELS[d]) for d in NPI_DOMAINS]

@@ -90,9 +90,10 @@ def screening_form(questionnaire: Questionnaire, lang: str, domain: str = "",
         pass
 
     ScreeningForm.domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)])
-    for question in questionnaire.questions:
+    # Numbered in the label, so that the error summary names a question as the page does.
+    for number, question in enumerate(questionnaire.questions, start=1):
         setattr(ScreeningForm, f"q_{question.id}",
-                RadioField(pick(question.text, lang),
+                RadioField(f"{number}. {pick(question.text, lang)}",
                            validators=[DataRequired(_l("Answer yes or no."))]))
     kwargs: dict[str, object] = {"domain": domain or None}
     for question_id, value in (answers or {}).items():
