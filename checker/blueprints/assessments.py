@@ -52,7 +52,7 @@ from ..services.listing import list_owned
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
-from ._common import current_lang, owned_or_404, wants_json
+from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
@@ -254,19 +254,12 @@ def form(uid: str) -> ResponseReturnValue:
     )
 
 
-def _invariant_or_404(catalogue, assessment, invariant_id):  # type: ignore[no-untyped-def]
-    try:
-        return answer_service.applicable_invariant(catalogue, assessment, invariant_id)
-    except KeyError:
-        abort(404)
-
-
 @bp.get("/assessments/<uid>/answers/<invariant_id>")
 @login_required
 def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
-    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
     stored = to_record(assessment).answer_for(inv.id)
     return render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
@@ -280,7 +273,7 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
 def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
-    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
     lang = current_lang()
     form = answer_form(catalogue, inv, lang)
     if not form.validate_on_submit():  # only the CSRF token can fail here

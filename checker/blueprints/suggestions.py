@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -13,7 +13,7 @@ from ..evidence import ModelMissingError
 from ..models import Assessment
 from ..services import suggestions as service
 from ..services.assessments import catalogue_of
-from ._common import current_lang, owned_or_404
+from ._common import NoSuchInvariant, current_lang, owned_or_404
 from ._suggesting import edited_before_accepting, flash_contradictions, pending_message
 from .assessments import save_answer
 
@@ -84,7 +84,7 @@ def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturn
                                               accept=accept, invariant_id=invariant_id,
                                               expected_version=version)
     except KeyError:
-        abort(404)
+        raise NoSuchInvariant(invariant_id or "") from None
     if invariant_id and not changed:
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")
@@ -136,7 +136,7 @@ def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
             current_app.config["UPLOAD_DIR"], current_user, current_lang(),
             request.form.get("version", type=int, default=-1), request.form.get("document", ""))
     except KeyError:
-        abort(404)
+        raise NoSuchInvariant(invariant_id) from None
     except (service.NoDocumentError, DocumentError, ModelMissingError) as exc:
         flash(_analysis_problem(assessment, exc), "error")
     else:
