@@ -238,3 +238,83 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             context.close()
         finally:
             browser.close()
+
+
+def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
+    """No connection, a server or proxy failing with a page that is not the app's answer, the
+    assessment deleted in another tab: each time the page stays, the typed text too, the reason
+    is said beside the button, and that button saves again once the cause is gone (not after
+    a deletion, which it keeps saying, without leaving the page)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(locale="en-US")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            page.get_by_label("Username").fill("careful-user")
+            page.get_by_label("Password", exact=True).fill("a good long password")
+            page.get_by_label("Confirm the password").fill("a good long password")
+            page.get_by_role("button", name="Create my account").click()
+            page.wait_for_url(f"{live_server}/")
+            page.get_by_role("link", name="New assessment").first.click()
+            fill_new_assessment(page, b"Tai chi trial, approved by the ethics committee.")
+            page.get_by_role("button", name="Create the assessment").click()
+            page.wait_for_selector("#inv-E01")
+            form_url = page.url.split("#")[0]
+            answers = "**/answers/*"
+
+            def save(block, text: str, expected: str) -> None:
+                block.get_by_label("Justification").fill(text)
+                block.get_by_role("button", name=f"Save {block.get_attribute('id')[4:]}").click()
+                status = block.locator(".save-status")
+                sync_api.expect(status).to_contain_text(expected)
+                assert page.url.split("#")[0] == form_url
+                assert block.get_by_label("Justification").input_value() == text
+
+            # Offline, or the server down: nothing answers.
+            page.route(answers, lambda route: route.abort("connectionrefused"))
+            e01 = page.locator("#inv-E01")
+            save(e01, "Typed while offline.", "the server could not be reached")
+            assert "refused" in e01.locator(".save-status").get_attribute("class")
+            page.unroute_all()
+            e01.get_by_role("button", name="Save E01").click()
+            sync_api.expect(e01.locator(".save-status")).to_contain_text("Saved")
+            assert "refused" not in e01.locator(".save-status").get_attribute("class")
+
+            # A proxy in front of the app fails with a page of its own.
+            page.route(answers, lambda route: route.fulfill(
+                status=502, content_type="text/html", body="<h1>502 Bad Gateway</h1>"))
+            e02 = page.locator("#inv-E02")
+            e02.get_by_label("Met", exact=True).check()
+            save(e02, "Typed while the proxy failed.", "did not answer as expected")
+            page.unroute_all()
+            e02.get_by_role("button", name="Save E02").click()
+            sync_api.expect(e02.locator(".save-status")).to_have_text("Saved: Met")
+            page.reload()
+            assert page.locator("#inv-E01").get_by_label("Justification").input_value() == \
+                "Typed while offline."
+            assert e02.get_by_label("Justification").input_value() == \
+                "Typed while the proxy failed."
+
+            # The assessment deleted in another tab: the text stays, to be copied; saving
+            # again says the same, and the page never posts it away to the 404 page.
+            other = context.new_page()
+            other.goto(form_url)
+            other.get_by_role("link", name="Delete this assessment…").click()
+            other.get_by_role("button", name="Delete the assessment").click()
+            other.wait_for_url(f"{live_server}/")
+            other.close()
+            e07 = page.locator("#inv-E07")
+            save(e07, "Typed before I knew it was deleted.", "no longer exists")
+            assert "copy it" in e07.locator(".save-status").inner_text()
+            e07.get_by_role("button", name="Save E07").click()
+            page.wait_for_timeout(500)
+            sync_api.expect(e07.locator(".save-status")).to_contain_text("no longer exists")
+            assert page.url.split("#")[0] == form_url
+            assert e07.get_by_label("Justification").input_value() == \
+                "Typed before I knew it was deleted."
+            context.close()
+        finally:
+            browser.close()
