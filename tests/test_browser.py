@@ -241,10 +241,11 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
 
 
 def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
-    """No connection, a server or proxy failing with a page that is not the app's answer, the
-    assessment deleted in another tab: each time the page stays, the typed text too, the reason
-    is said beside the button, and that button saves again once the cause is gone (not after
-    a deletion, which it keeps saying, without leaving the page)."""
+    """No connection, a server or proxy failing with a page that is not the app's answer, an
+    answer changed in another tab, the assessment deleted there: each time the typed text
+    stays and the reason is said. The page stays, and the button saves again once the cause
+    is gone (a deletion it keeps saying, without leaving the page), except for a conflict,
+    shown on its own page with the text, once nothing else on the page is unsaved."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -298,10 +299,35 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             assert e02.get_by_label("Justification").input_value() == \
                 "Typed while the proxy failed."
 
-            # The assessment deleted in another tab: the text stays, to be copied; saving
-            # again says the same, and the page never posts it away to the 404 page.
+            # Changed meanwhile in another tab, with another answer typed and not saved: the
+            # page asks before leaving for the page that shows both versions, and says why;
+            # staying keeps both texts and says it beside the button.
             other = context.new_page()
             other.goto(form_url)
+            other.locator("#inv-E05").get_by_label("Not met", exact=True).check()
+            other.locator("#inv-E05").get_by_role("button", name="Save E05").click()
+            other.wait_for_selector("#inv-E05 .save-status >> text=Saved")
+            page.locator("#inv-E04").get_by_label("Justification").fill("Typed, not saved.")
+            questions: list[str] = []
+            page.once("dialog", lambda dialog: (questions.append(dialog.message),
+                                                dialog.dismiss()))
+            e05 = page.locator("#inv-E05")
+            save(e05, "Typed in this tab.", "E05 was changed meanwhile")
+            assert questions and questions[0].startswith(
+                "E05 was changed meanwhile (perhaps in another tab)")
+            assert "not saved yet" in questions[0]
+            assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
+                "Typed, not saved."
+            # With nothing else unsaved, the page that shows both holds the text.
+            page.locator("#inv-E04").get_by_role("button", name="Save E04").click()
+            page.wait_for_selector("#inv-E04 .save-status >> text=Saved")
+            e05.get_by_role("button", name="Save E05").click()
+            page.wait_for_selector(".conflict")
+            assert page.get_by_label("Justification").input_value() == "Typed in this tab."
+            page.goto(form_url)
+
+            # The assessment deleted in another tab: the text stays, to be copied; saving
+            # again says the same, and the page never posts it away to the 404 page.
             other.get_by_role("link", name="Delete this assessment…").click()
             other.get_by_role("button", name="Delete the assessment").click()
             other.wait_for_url(f"{live_server}/")

@@ -1,8 +1,8 @@
 """A refused background save (the page's fetch, which asks for JSON) gets JSON with a
 machine-readable reason and a message the page shows beside the text it keeps, whatever the
-refusal: the assessment or the invariant gone (deleted or changed in another tab), a body too
-large, a request not understood, a server error. The same requests posted the plain way still
-get the app's HTML pages.
+refusal: the assessment or the invariant gone (deleted or changed in another tab), a conflict,
+invalid values, a body too large, a request not understood, a server error. The same requests
+posted the plain way still get the app's HTML pages.
 
 The page's side (it keeps the text, shows the message, the button saves again) is in
 test_browser.py; signed out and expired pages are in test_web_answers.py.
@@ -86,6 +86,25 @@ def test_a_save_for_an_invariant_the_study_type_no_longer_has_names_it(
     assert stored(app, assessment, "INT01") is None
     plain = post(auth_client, f"/assessments/{assessment}/answers/INT01", answer)
     assert plain.status_code == 404 and plain.mimetype == "text/html"
+
+
+def test_a_conflict_and_invalid_values_say_why_and_where_to_see_them(
+        app, auth_client, assessment):
+    path = f"/assessments/{assessment}/answers/E06"
+    background(auth_client, path, {"E06-answer": "met", "E06-version": "0"})
+    response = background(auth_client, path, {"E06-answer": "not_met", "E06-version": "0"})
+    message = refusal(response, 409, "conflict")
+    assert message == ("E06 was changed meanwhile (perhaps in another tab): nothing was "
+                       "overwritten.")
+    body = response.get_json()
+    # The page posts the form again the plain way to the page that shows both.
+    assert body["status"] == "conflict" and body["url"] == path
+    response = background(auth_client, path, {"E06-answer": "not_met",
+                                              "E06-justification": "x" * 5001,
+                                              "E06-version": "1"})
+    assert "some values need correcting" in refusal(response, 400, "invalid")
+    assert response.get_json()["errors"] == {"justification": ["At most 5000 characters."]}
+    assert stored(app, assessment, "E06").answer == "met"
 
 
 def test_a_body_too_large_says_so_in_json_and_keeps_the_page_for_a_plain_post(make_app):

@@ -327,7 +327,14 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         # stored answer, so it carries the stored version.
         form.version.data = str(outcome.stored.version)
     if wants_json():
-        return jsonify(status="conflict" if conflict else "invalid", errors=form.errors,
+        # The page posts the form again the plain way, to the page that shows the conflict
+        # or the fields to correct with the person's values (see app.js); the message is
+        # shown instead should the person stay (other answers unsaved).
+        message = (_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                     "overwritten.", id=inv.id) if conflict
+                   else _("%(id)s was not saved: some values need correcting.", id=inv.id))
+        reason = "conflict" if conflict else "invalid"
+        return jsonify(status=reason, error=reason, message=message, errors=form.errors,
                        url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), status
     stored = to_record(assessment).answer_for(inv.id)
     return render_template(
