@@ -1,20 +1,22 @@
 // Progressive enhancement only: without JavaScript every answer form posts and redirects.
-// With it, a Save submits in the background and updates the version and progress in place.
-// Nothing typed is ever lost to a refused save: conflicts and invalid values fall back to the
-// full server page that explains them (the form is posted again the plain way, so that page
-// holds what the person typed); any other refusal or failure (signed out, page expired,
-// assessment deleted, server error, no connection...) is said beside the button, the text
-// stays, and the button saves again.
+// With it, a Save (or an "Accept suggestion", which posts the same form) submits in the
+// background and updates the version and progress in place. Nothing typed is ever lost to a
+// refused save: conflicts and invalid values fall back to the full server page that explains
+// them (the form is posted again the plain way, so that page holds what the person typed);
+// any other refusal or failure (signed out, page expired, assessment deleted, server error,
+// no connection...) is said beside the button, the text stays, and the button saves again.
 (function () {
   "use strict";
   var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
 
-  // A submit that leaves the page (every form but a background save): "Accept suggestion"
-  // posts its answer form to its own address, a plain post as it reads.
+  // A submit that leaves the page: every form but a background save, which "Accept
+  // suggestion" is too (it posts its answer form, with any edits, to its own address).
   function navigates(event) {
     var form = event.target;
+    var submitter = event.submitter;
     return !form.matches("form[data-autosave]") || !window.fetch ||
-      Boolean(event.submitter && event.submitter.hasAttribute("formaction"));
+      Boolean(submitter && submitter.hasAttribute("formaction") &&
+              !submitter.matches(".accept-suggestion"));
   }
 
   function othersDirty(form) {
@@ -74,10 +76,13 @@
     if (form.dataset.saving) return;  // a double click saves once
     form.dataset.saving = "1";
     var edits = form.dataset.edits;
+    var submitter = event.submitter;
+    var action = submitter && submitter.hasAttribute("formaction") ?
+      submitter.formAction : form.action;
     var controller = window.AbortController ? new AbortController() : null;
     var timer = controller &&
       window.setTimeout(function () { controller.abort(); }, SAVE_TIMEOUT_MS);
-    fetch(form.action, {
+    fetch(action, {
       method: "POST", body: new FormData(form), credentials: "same-origin",
       headers: { "Accept": "application/json" },
       signal: controller ? controller.signal : undefined
@@ -175,8 +180,8 @@
     if (element) element.textContent = text || "";
   }
 
-  // A double click on a form that leaves the page (create an assessment, upload, accept) must
-  // not post it twice: a second submit of the same form while the first is under way is
+  // A double click on a form that leaves the page (create an assessment, upload, accept all)
+  // must not post it twice: a second submit of the same form while the first is under way is
   // ignored.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -80,18 +80,19 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             form_url = page.url.split("#")[0]
 
             # A suggestion edited before it is accepted: the button says so, and the edits
-            # are what is kept.
+            # are what is kept. It is accepted in the background like a save, so what is
+            # typed elsewhere on the page stays (and nothing asks to leave).
+            page.locator("#inv-E04").get_by_label("Justification").fill("Typed meanwhile.")
             e03 = page.locator("#inv-E03")
             assert e03.locator(".save-status").inner_text() == "Not confirmed yet"
             e03.get_by_label("Justification").fill("Checked by hand against the protocol.")
             accept = e03.get_by_role("button", name="Accept suggestion for E03 with my changes")
             accept.click()
             page.wait_for_selector("#inv-E03 .save-status >> text=Saved")
-            assert page.locator("#inv-E03").get_by_label("Justification").input_value() == \
-                "Checked by hand against the protocol."
             assert page.locator("#inv-E03 .suggestion-note").count() == 0
-            # The message about it is shown at the invariant the page opened at.
-            assert "E03 saved." in page.locator("#inv-E03 .flashes").inner_text()
+            assert page.locator(".progress-count").inner_text() == "2 of 30 invariants answered"
+            assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
+                "Typed meanwhile."
 
             # Typed but not saved: leaving the page asks first (the dialog is dismissed, so
             # the page and the typed text stay).
@@ -127,6 +128,16 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert "UTC" not in moment.inner_text() and len(moment.inner_text()) == 19
             assert moment.inner_text() != moment.get_attribute("title").removesuffix(" UTC")
             page.goto(form_url)
+            # The suggestion accepted with its edits is stored so.
+            assert page.locator("#inv-E03").get_by_label("Justification").input_value() == \
+                "Checked by hand against the protocol."
+            assert page.locator("#inv-E03 .suggestion-note").count() == 0
+
+            # Rejecting a suggestion reloads the page at it, its message shown there too.
+            page.locator("#inv-E09").get_by_role("button",
+                                                 name="Reject suggestion for E09").click()
+            page.wait_for_url("**#inv-E09")
+            assert "1 suggestion rejected." in page.locator("#inv-E09 .flashes").inner_text()
 
             # An invalid save with JavaScript: the explaining page keeps what was typed.
             int09 = page.locator("#inv-INT09")
@@ -341,6 +352,15 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             assert page.url.split("#")[0] == form_url
             assert e07.get_by_label("Justification").input_value() == \
                 "Typed before I knew it was deleted."
+            # Accepting a suggestion with changes posts the same form: refused the same way.
+            suggested = page.locator(".invariant:has(.suggestion-note)").first
+            suggested.get_by_label("Justification").fill("Edited before accepting.")
+            suggested.locator(".accept-suggestion").click()
+            sync_api.expect(suggested.locator(".save-status")).to_contain_text(
+                "no longer exists")
+            assert page.url.split("#")[0] == form_url
+            assert suggested.get_by_label("Justification").input_value() == \
+                "Edited before accepting."
             context.close()
         finally:
             browser.close()

@@ -10,6 +10,9 @@ test_browser.py; signed out and expired pages are in test_web_answers.py.
 
 from __future__ import annotations
 
+import io
+
+import pytest
 from conftest import ASSESSMENT_FORM, create_assessment, csrf_token, login, make_user, post
 from sqlalchemy import select
 
@@ -83,6 +86,9 @@ def test_a_save_for_an_invariant_the_study_type_no_longer_has_names_it(
     message = refusal(background(auth_client, f"/assessments/{assessment}/answers/INT01",
                                  answer), 404, "not_applicable")
     assert "INT01 no longer applies" in message and "copy it" in message
+    accepted = background(auth_client, f"/assessments/{assessment}/suggestions/INT01/accept",
+                          answer)
+    assert refusal(accepted, 404, "not_applicable") == message
     assert stored(app, assessment, "INT01") is None
     plain = post(auth_client, f"/assessments/{assessment}/answers/INT01", answer)
     assert plain.status_code == 404 and plain.mimetype == "text/html"
@@ -168,3 +174,49 @@ def test_refusals_are_in_french_for_a_french_page(app, auth_client, assessment):
                                 data={"csrf_token": token, "E06-version": "0"})
     message = refusal(response, 404, "not_found")
     assert message.startswith("Non enregistré\u00a0: cette évaluation n'existe plus")
+
+
+PROTOCOL = ("Supervised walking after stroke: protocol\n\nEthics\nThe protocol was approved by "
+            "the ethics committee CPP Ouest III on 12 March 2024.\n")
+
+
+@pytest.fixture
+def suggested(auth_client) -> str:
+    return create_assessment(auth_client, document=(io.BytesIO(PROTOCOL.encode()),
+                                                    "protocol.txt"))
+
+
+def _suggestion(app, uid: str, invariant_id: str) -> dict[str, str]:
+    """The answer form of a suggestion as the page shows it."""
+    row = stored(app, uid, invariant_id)
+    assert row is not None and row.origin == "suggestion"
+    return {f"{invariant_id}-{name}": getattr(row, name) or "" for name in
+            ("answer", "justification", "quotation", "page", "section")} | {
+        f"{invariant_id}-version": str(row.version)}
+
+
+def test_a_suggestion_accepted_in_the_background_answers_like_a_save(app, auth_client,
+                                                                      suggested):
+    form = _suggestion(app, suggested, "E01")
+    response = background(auth_client, f"/assessments/{suggested}/suggestions/E01/accept", form)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    body = response.get_json()
+    assert body["status"] == "accepted" and body["version"] == int(form["E01-version"]) + 1
+    assert body["saved_text"].startswith("Saved: ") and "invariants answered" in \
+        body["progress_text"]
+    assert stored(app, suggested, "E01").origin == "human"
+    # Edited before accepting: saved as the person's answer, answered the same way.
+    form = _suggestion(app, suggested, "E02")
+    form["E02-justification"] = "Checked by hand."
+    response = background(auth_client, f"/assessments/{suggested}/suggestions/E02/accept", form)
+    assert response.status_code == 200 and response.get_json()["status"] == "saved"
+    assert stored(app, suggested, "E02").justification == "Checked by hand."
+
+
+def test_a_stale_accept_in_the_background_is_a_conflict(app, auth_client, suggested):
+    form = _suggestion(app, suggested, "E01")
+    background(auth_client, f"/assessments/{suggested}/suggestions/E01/reject",
+               {"version": form["E01-version"]})  # in another tab
+    response = background(auth_client, f"/assessments/{suggested}/suggestions/E01/accept", form)
+    assert "changed meanwhile" in refusal(response, 409, "conflict")
+    assert stored(app, suggested, "E01").answer is None  # the rejection stands

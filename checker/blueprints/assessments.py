@@ -49,6 +49,7 @@ from ..services.assessments import (
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import list_owned
+from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
@@ -294,30 +295,8 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
             getattr(form, name).errors = [message]
         status, outcome = 400, None
     if outcome is not None and outcome.status != "conflict":
-        record = to_record(assessment)
-        answered, total = progress(catalogue, record)
         if wants_json():
-            pending = pending_suggestions(catalogue, record)
-            stored_label = pick(catalogue.scoring.answer(outcome.stored.answer).label, lang) \
-                if outcome.stored.answer else None
-            # The page's own wording, so the in-place update reads like the page.
-            return jsonify(
-                status=outcome.status, version=outcome.stored.version, answered=answered,
-                total=total,
-                progress_text=ngettext("%(num)d of %(total)d invariants answered",
-                                       "%(num)d of %(total)d invariants answered", answered,
-                                       total=total),
-                pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
-                                      "(not counting %(num)d unconfirmed suggestions)",
-                                      pending) if pending else "",
-                pending_help_text=ngettext(
-                    "%(num)d unconfirmed suggestion is waiting for your review below.",
-                    "%(num)d unconfirmed suggestions are waiting for your review below.",
-                    pending) if pending else "",
-                accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
-                                         pending) if pending else "",
-                saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
-                            else _("Not answered yet")))
+            return saved_json(catalogue, assessment, outcome.status, outcome.stored)
         flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"
               else _("%(id)s unchanged.", id=inv.id), "success")
         return redirect(url_for("assessments.form", uid=uid, _anchor=f"inv-{inv.id}"))
@@ -342,6 +321,35 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
         conflict=conflict,
     ), status
+
+
+def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
+               stored: AnswerRecord) -> ResponseReturnValue:
+    """What a background save (app.js) gets once an answer is saved or confirmed: its
+    version and the page's counts, in the page's own wording so the in-place update reads
+    like the page."""
+    lang = current_lang()
+    record = to_record(assessment)
+    answered, total = progress(catalogue, record)
+    pending = pending_suggestions(catalogue, record)
+    stored_label = pick(catalogue.scoring.answer(stored.answer).label, lang) \
+        if stored.answer else None
+    return jsonify(
+        status=status, version=stored.version, answered=answered, total=total,
+        progress_text=ngettext("%(num)d of %(total)d invariants answered",
+                               "%(num)d of %(total)d invariants answered", answered,
+                               total=total),
+        pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
+                              "(not counting %(num)d unconfirmed suggestions)",
+                              pending) if pending else "",
+        pending_help_text=ngettext(
+            "%(num)d unconfirmed suggestion is waiting for your review below.",
+            "%(num)d unconfirmed suggestions are waiting for your review below.",
+            pending) if pending else "",
+        accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
+                                 pending) if pending else "",
+        saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
+                    else _("Not answered yet")))
 
 
 @bp.post("/assessments/example")
