@@ -253,10 +253,11 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
 
 def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
     """No connection, a server or proxy failing with a page that is not the app's answer, an
-    answer changed in another tab, the assessment deleted there: each time the typed text
-    stays and the reason is said. The page stays, and the button saves again once the cause
-    is gone (a deletion it keeps saying, without leaving the page), except for a conflict,
-    shown on its own page with the text, once nothing else on the page is unsaved."""
+    answer changed in another tab, the assessment deleted there, a server that never answers:
+    each time the typed text stays and the reason is said. The page stays, and the button
+    saves again once the cause is gone (a deletion it keeps saying, without leaving the page),
+    except for a conflict, shown on its own page with the text, once nothing else on the page
+    is unsaved."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -361,6 +362,27 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             assert page.url.split("#")[0] == form_url
             assert suggested.get_by_label("Justification").input_value() == \
                 "Edited before accepting."
+
+            # A server that takes the request and never answers: after 30 s the save gives
+            # up, says so, and its button works again (the page's clock is made to run).
+            page.clock.install()
+            held: list = []
+            page.route(answers, lambda route: held.append(route))  # taken, never answered
+            e10 = page.locator("#inv-E10")
+            e10.get_by_label("Justification").fill("Typed while the server hung.")
+            before = e10.locator(".save-status").inner_text()
+            e10.get_by_role("button", name="Save E10").click()
+            page.wait_for_timeout(300)
+            assert held and e10.locator(".save-status").inner_text() == before
+            page.clock.run_for(31_000)
+            sync_api.expect(e10.locator(".save-status")).to_contain_text(
+                "the server could not be reached")
+            e10.get_by_role("button", name="Save E10").click()
+            page.wait_for_timeout(300)
+            assert len(held) == 2  # saved again, not ignored as a double click
+            page.unroute_all(behavior="ignoreErrors")
+            assert e10.get_by_label("Justification").input_value() == \
+                "Typed while the server hung."
             context.close()
         finally:
             browser.close()
