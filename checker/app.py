@@ -75,12 +75,43 @@ def _register_errors(app: Flask) -> None:
     def page(status: int, title: str, message: str) -> tuple[str, int]:
         return render_template("error.html", status=status, title=title, message=message), status
 
+    def refused(status: int, reason: str, message: str) -> tuple[Any, int]:
+        """A refused background request of the page (app.js): JSON it can show beside the
+        typed text, which it keeps, rather than a page that would replace it."""
+        return jsonify(error=reason, message=message), status
+
+    def unknown_invariant(exc: Exception) -> str | None:
+        """The invariant a 404 is about (see ``_common.NoSuchInvariant``), if any."""
+        invariant_id = getattr(exc, "invariant_id", None)
+        return invariant_id[:40] if isinstance(invariant_id, str) else None
+
     @app.errorhandler(404)
-    def not_found(_exc: Exception) -> tuple[str, int]:
+    def not_found(exc: Exception) -> tuple[Any, int]:
+        if wants_json():
+            # Deleted in another tab (the assessment), or no longer part of it (the study
+            # type was changed there): saving again cannot help, the person's text is all
+            # that is left of it.
+            invariant_id = unknown_invariant(exc)
+            if invariant_id is not None:
+                return refused(404, "not_applicable", _(
+                    "Not saved: %(id)s no longer applies to this assessment (its study type "
+                    "was changed, perhaps in another tab). Your text is still here, but it "
+                    "cannot be saved for %(id)s: copy it if you want to keep it.",
+                    id=invariant_id))
+            return refused(404, "not_found", _(
+                "Not saved: this assessment no longer exists (it was deleted, perhaps in "
+                "another tab). Your text is still here, but it cannot be saved: copy it if "
+                "you want to keep it."))
         return page(404, _("Not found"), _("This page does not exist or is not yours."))
 
     @app.errorhandler(413)
-    def too_large(_exc: Exception) -> tuple[str, int]:
+    def too_large(_exc: Exception) -> tuple[Any, int]:
+        if wants_json():
+            # Far more than an answer's fields take (they are checked, with their own
+            # message, well below): a paste gone wrong.
+            return refused(413, "too_large", _(
+                "Not saved: what you typed is too long to be sent. Your text is still here: "
+                "shorten it, then save again."))
         limit = app.config["MAX_UPLOAD_BYTES"] / 1048576
         return page(413, _("File too large"), _(
             "The file you sent is larger than the %(limit).0f MB limit. Nothing was saved: "
@@ -91,44 +122,70 @@ def _register_errors(app: Flask) -> None:
     def csrf_error(exc: CSRFError) -> Any:
         if wants_json():
             # A background save: the page keeps the typed text and shows this (see app.js).
-            return jsonify(error="expired", message=_(
+            return refused(400, "expired", _(
                 "Not saved: this page has expired. Copy your text, reload the page, paste it "
-                "back and save again.")), 400
+                "back and save again."))
         return page(400, _("Form expired"), _(
             "The form could not be verified (missing or expired security token). "
             "Go back, reload the page and submit again."
         ))
 
+    def server_problem(status: int = 500) -> tuple[Any, int]:
+        # Whatever failed may not fail again (a database restarting, a lock): the same
+        # button tries again, and the text stays on the page meanwhile.
+        return refused(status, "server_error", _(
+            "Not saved: the server ran into a problem (the details are in its log). Your text "
+            "is still here: save again in a moment; if it fails again, copy your text "
+            "somewhere safe."))
+
     @app.errorhandler(CatalogueError)
-    def catalogue_error(exc: CatalogueError) -> tuple[str, int]:
+    def catalogue_error(exc: CatalogueError) -> tuple[Any, int]:
         # A misconfigured NPIS_CATALOGUE must say what is wrong, not show a stack trace.
         app.logger.error("catalogue problem: %s", exc)
+        if wants_json():
+            return server_problem()
         return page(500, _("Catalogue problem"), _(
             "The invariant catalogue configured for this installation cannot be loaded: "
             "%(problem)s", problem=str(exc),
         ))
 
+    def not_understood(exc: HTTPException) -> tuple[Any, int]:
+        # Sent by a page out of date with the server (after an update, say): reloading it
+        # is what helps, so the text must be copied first.
+        return refused(exc.code or 400, "bad_request", _(
+            "Not saved: the server could not accept what this page sent (the page may be out "
+            "of date). Copy your text, reload the page, paste it back and save again."))
+
     @app.errorhandler(400)
-    def bad_request(_exc: Exception) -> tuple[str, int]:
+    def bad_request(exc: HTTPException) -> tuple[Any, int]:
+        if wants_json():
+            return not_understood(exc)
         return page(400, _("Bad request"), _("The request could not be understood."))
 
     @app.errorhandler(405)
-    def wrong_method(_exc: Exception) -> tuple[str, int]:
+    def wrong_method(exc: HTTPException) -> tuple[Any, int]:
+        if wants_json():
+            return not_understood(exc)
         return page(405, _("Not allowed"), _(
             "This address cannot be used this way (a link to an action that needs a button, "
             "or the reverse). Go back and use the page's buttons and links."))
 
     @app.errorhandler(HTTPException)
-    def other_refusal(exc: HTTPException) -> tuple[str, int]:
+    def other_refusal(exc: HTTPException) -> tuple[Any, int]:
         # Any refusal without a page of its own above (a byte range beyond the end of a
         # file, ...): the app's page, not Werkzeug's bare one.
-        return page(exc.code or 400, _("Request refused"), _(
+        code = exc.code or 400
+        if wants_json():
+            return server_problem(code) if code >= 500 else not_understood(exc)
+        return page(code, _("Request refused"), _(
             "This request could not be served as it was sent. Go back and use the page's "
             "buttons and links."))
 
     @app.errorhandler(500)
-    def server_error(_exc: Exception) -> tuple[str, int]:
+    def server_error(_exc: Exception) -> tuple[Any, int]:
         db.session.rollback()  # whatever failed half-way is not kept
+        if wants_json():
+            return server_problem()
         return page(500, _("Something went wrong"), _(
             "npis-checker could not complete this request. What was saved before is kept; what "
             "you just sent may not have been saved, so go back and check. The details are in "

@@ -1,17 +1,22 @@
 // Progressive enhancement only: without JavaScript every answer form posts and redirects.
-// With it, a Save submits in the background and updates the version and progress in place;
-// conflicts and invalid values fall back to the full server page that explains them: the form
-// is posted again the plain way, so the page keeps what the person typed (nothing was saved).
+// With it, a Save (or an "Accept suggestion", which posts the same form) submits in the
+// background and updates the version and progress in place. Nothing typed is ever lost to a
+// refused save: conflicts and invalid values fall back to the full server page that explains
+// them (the form is posted again the plain way, so that page holds what the person typed);
+// any other refusal or failure (signed out, page expired, assessment deleted, server error,
+// no connection...) is said beside the button, the text stays, and the button saves again.
 (function () {
   "use strict";
   var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
 
-  // A submit that leaves the page (every form but a background save): "Accept suggestion"
-  // posts its answer form to its own address, a plain post as it reads.
+  // A submit that leaves the page: every form but a background save, which "Accept
+  // suggestion" is too (it posts its answer form, with any edits, to its own address).
   function navigates(event) {
     var form = event.target;
+    var submitter = event.submitter;
     return !form.matches("form[data-autosave]") || !window.fetch ||
-      Boolean(event.submitter && event.submitter.hasAttribute("formaction"));
+      Boolean(submitter && submitter.hasAttribute("formaction") &&
+              !submitter.matches(".accept-suggestion"));
   }
 
   function othersDirty(form) {
@@ -60,6 +65,10 @@
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
 
+  // A server that does not answer at all (hung, or a connection that died unnoticed) must
+  // not leave the form waiting forever: its button would never save again.
+  var SAVE_TIMEOUT_MS = 30000;
+
   function onSubmit(event) {
     var form = event.target;
     if (event.defaultPrevented || !form.matches || navigates(event)) return;
@@ -67,51 +76,76 @@
     if (form.dataset.saving) return;  // a double click saves once
     form.dataset.saving = "1";
     var edits = form.dataset.edits;
-    var status = form.querySelector(".save-status");
-    var data = new FormData(form);
-    fetch(form.action, {
-      method: "POST", body: data, credentials: "same-origin",
-      headers: { "Accept": "application/json" }
+    var submitter = event.submitter;
+    var action = submitter && submitter.hasAttribute("formaction") ?
+      submitter.formAction : form.action;
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller &&
+      window.setTimeout(function () { controller.abort(); }, SAVE_TIMEOUT_MS);
+    fetch(action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "Accept": "application/json" },
+      signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      // A body that is not JSON (a proxy's error page, a server that failed before the
+      // app could answer) is a failure whatever its status.
+      return response.json().then(function (body) {
+        return { ok: response.ok, body: body || {} };
+      }, function () { return { ok: false, body: {} }; });
     }).then(function (result) {
-      if (result.body && result.body.error && result.body.message) {
-        refusedWithReason(form, result.body);
-        return;
+      window.clearTimeout(timer);
+      var body = result.body;
+      if (result.ok && body.version !== undefined) {
+        saved(form, body, edits);
+      } else if (body.status === "conflict" || body.status === "invalid") {
+        plainPost(form, body.message);
+      } else {
+        refusedWithReason(form, body.error && body.message ? body :
+          { message: document.body.dataset.failedText });
       }
-      if (!result.ok) { plainPost(form); return; }
-      var version = form.querySelector("input[name$='-version']");
-      if (version) version.value = result.body.version;
-      delete form.dataset.saving;
-      if (status) status.textContent = result.body.saved_text || form.dataset.savedText || "✓";
-      if (form.dataset.edits === edits) delete form.dataset.dirty;
-      // Saved by a person: it is no longer an unconfirmed suggestion.
-      var article = form.closest(".invariant");
-      var note = article && article.querySelector(".suggestion-note");
-      if (note) note.remove();
-      var bar = document.getElementById("progress-bar");
-      if (bar) { bar.value = result.body.answered; bar.max = result.body.total; }
-      setText(".progress-count", result.body.progress_text ||
-        (result.body.answered + " / " + result.body.total));
-      setText(".pending-count", result.body.pending_text);
-      setText(".pending-help", result.body.pending_help_text);
-      setText(".accept-all-button", result.body.accept_all_text);
-      if (!result.body.pending_text) {  // no suggestion left to accept or reject in bulk
-        var bulk = document.querySelectorAll(".bulk-suggestions");
-        for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
-      }
-    }).catch(function () { plainPost(form); });
+    }, function () {  // no answer: offline, the server down, or too slow
+      window.clearTimeout(timer);
+      refusedWithReason(form, { message: document.body.dataset.offlineText });
+    });
   }
   document.addEventListener("submit", onSubmit);
 
-  // Refused for a reason the page can state (signed out in another tab, an expired page):
-  // posting the form would lead to the login or error page and lose the text, so the page
-  // keeps it, says why, and the person saves again once the reason is dealt with.
+  function saved(form, body, edits) {
+    var status = form.querySelector(".save-status");
+    var version = form.querySelector("input[name$='-version']");
+    if (version) version.value = body.version;
+    delete form.dataset.saving;
+    if (status) {
+      status.classList.remove("refused");
+      status.textContent = body.saved_text || form.dataset.savedText || "✓";
+    }
+    if (form.dataset.edits === edits) delete form.dataset.dirty;
+    // Saved by a person: it is no longer an unconfirmed suggestion.
+    var article = form.closest(".invariant");
+    var note = article && article.querySelector(".suggestion-note");
+    if (note) note.remove();
+    var bar = document.getElementById("progress-bar");
+    if (bar) { bar.value = body.answered; bar.max = body.total; }
+    setText(".progress-count", body.progress_text || (body.answered + " / " + body.total));
+    setText(".pending-count", body.pending_text);
+    setText(".pending-help", body.pending_help_text);
+    setText(".accept-all-button", body.accept_all_text);
+    if (!body.pending_text) {  // no suggestion left to accept or reject in bulk
+      var bulk = document.querySelectorAll(".bulk-suggestions");
+      for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
+    }
+  }
+
+  // Refused for a reason the page can state (signed out in another tab, an expired page, the
+  // assessment deleted, a server error, no connection): posting the form would lead to the
+  // login or an error page and lose the text, so the page keeps it (still marked unsaved),
+  // says why, and the same button saves again once the reason is dealt with.
   function refusedWithReason(form, body) {
     delete form.dataset.saving;
     var status = form.querySelector(".save-status");
     if (!status) return;
-    status.textContent = body.message;
+    status.classList.add("refused");
+    status.textContent = body.message || "";
     if (!body.login_url) return;
     var link = document.createElement("a");
     link.href = body.login_url;
@@ -122,13 +156,19 @@
     status.appendChild(link);
   }
 
-  // A refused background save is posted again the plain way, to the page that explains it;
-  // with other answers unsaved, the person is asked first and may stay.
-  function plainPost(form) {
+  // A conflict or invalid values: the form is posted again the plain way, to the page that
+  // shows them with the person's values; with other answers unsaved, the person is told why
+  // and asked first, and may stay.
+  function plainPost(form, reason) {
     delete form.dataset.saving;
-    if (othersDirty(form).length && !window.confirm(document.body.dataset.unsavedText || "")) {
+    var unsaved = document.body.dataset.unsavedText || "";
+    if (othersDirty(form).length &&
+        !window.confirm(reason ? reason + "\n\n" + unsaved : unsaved)) {
       var status = form.querySelector(".save-status");
-      if (status) status.textContent = form.dataset.refusedText || "";
+      if (status) {
+        status.classList.add("refused");
+        status.textContent = (reason ? reason + " " : "") + (form.dataset.refusedText || "");
+      }
       return;
     }
     asked = true;
@@ -140,8 +180,8 @@
     if (element) element.textContent = text || "";
   }
 
-  // A double click on a form that leaves the page (create an assessment, upload, accept) must
-  // not post it twice: a second submit of the same form while the first is under way is
+  // A double click on a form that leaves the page (create an assessment, upload, accept all)
+  // must not post it twice: a second submit of the same form while the first is under way is
   // ignored.
   document.addEventListener("submit", function (event) {
     var form = event.target;

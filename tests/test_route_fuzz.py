@@ -358,6 +358,23 @@ def test_every_post_route_has_its_fields_listed() -> None:
     assert {rule.endpoint for rule in POST_RULES} == set(FIELDS)
 
 
+@pytest.mark.parametrize("odd", ODD_IDS, ids=list(ODD_IDS))
+@pytest.mark.parametrize("rule", [rule for rule in PARAM_RULES
+                                  if rule.endpoint in JSON_ENDPOINTS], ids=_rule_id)
+def test_odd_ids_in_the_background(world: World, rule: Rule, odd: str) -> None:
+    """What the page posts in the background (app.js) to an assessment or an invariant that
+    is not there (deleted or changed in another tab, or never was): JSON with a reason, which
+    the page shows beside the text it keeps, not the 404 page."""
+    values = _values(world, rule, "owner")
+    for name in sorted(rule.arguments):
+        path = _path(rule, values, {name: ODD_IDS[odd]})
+        response = send(world, "owner", "POST", path, {"csrf_token": world.token("owner")},
+                        headers={"Accept": "application/json"})
+        assert response.status_code in (400, 404), (path[:200], response.status_code)
+        assert response.mimetype == "application/json"
+        assert response.get_json()["error"] in ("not_found", "not_applicable", "bad_request")
+
+
 Payload = list[tuple[str, str]] | str  # form pairs, or a raw URL-encoded body
 
 

@@ -7,12 +7,16 @@ import unicodedata
 
 from flask import Response, abort, request
 from flask_login import current_user
+from werkzeug.exceptions import NotFound
 
 from ..app import current_lang, wants_json
+from ..catalogue import Catalogue, Invariant
 from ..models import Assessment
+from ..services.answers import applicable_invariant
 from ..services.assessments import AssessmentNotFound, get_owned
 
-__all__ = ["attachment", "current_lang", "owned_or_404", "report_lang", "slug", "wants_json"]
+__all__ = ["NoSuchInvariant", "applicable_or_404", "attachment", "current_lang",
+           "owned_or_404", "report_lang", "slug", "wants_json"]
 
 
 def owned_or_404(uid: str) -> Assessment:
@@ -21,6 +25,25 @@ def owned_or_404(uid: str) -> Assessment:
         return get_owned(uid, current_user)
     except AssessmentNotFound:
         abort(404)
+
+
+class NoSuchInvariant(NotFound):
+    """A 404 about an invariant of an assessment that exists: one its study type no longer
+    has (changed in another tab), or one the catalogue does not know. The error handler
+    names it to a background save (``invariant_id``), which cannot say "deleted"."""
+
+    def __init__(self, invariant_id: str) -> None:
+        super().__init__()
+        self.invariant_id = invariant_id
+
+
+def applicable_or_404(catalogue: Catalogue, assessment: Assessment,
+                      invariant_id: str) -> Invariant:
+    """The invariant if it applies to the assessment's study type, else a 404."""
+    try:
+        return applicable_invariant(catalogue, assessment, invariant_id)
+    except KeyError:
+        raise NoSuchInvariant(invariant_id) from None
 
 
 def report_lang() -> str:

@@ -49,10 +49,11 @@ from ..services.assessments import (
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import list_owned
+from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
-from ._common import current_lang, owned_or_404, wants_json
+from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
@@ -251,19 +252,12 @@ def form(uid: str) -> ResponseReturnValue:
     )
 
 
-def _invariant_or_404(catalogue, assessment, invariant_id):  # type: ignore[no-untyped-def]
-    try:
-        return answer_service.applicable_invariant(catalogue, assessment, invariant_id)
-    except KeyError:
-        abort(404)
-
-
 @bp.get("/assessments/<uid>/answers/<invariant_id>")
 @login_required
 def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
-    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
     stored = to_record(assessment).answer_for(inv.id)
     return render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
@@ -277,7 +271,7 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
 def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
-    inv = _invariant_or_404(catalogue, assessment, invariant_id)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
     lang = current_lang()
     form = answer_form(catalogue, inv, lang)
     if not form.validate_on_submit():  # only the CSRF token can fail here
@@ -298,30 +292,8 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
             getattr(form, name).errors = [message]
         status, outcome = 400, None
     if outcome is not None and outcome.status != "conflict":
-        record = to_record(assessment)
-        answered, total = progress(catalogue, record)
         if wants_json():
-            pending = pending_suggestions(catalogue, record)
-            stored_label = pick(catalogue.scoring.answer(outcome.stored.answer).label, lang) \
-                if outcome.stored.answer else None
-            # The page's own wording, so the in-place update reads like the page.
-            return jsonify(
-                status=outcome.status, version=outcome.stored.version, answered=answered,
-                total=total,
-                progress_text=ngettext("%(num)d of %(total)d invariants answered",
-                                       "%(num)d of %(total)d invariants answered", answered,
-                                       total=total),
-                pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
-                                      "(not counting %(num)d unconfirmed suggestions)",
-                                      pending) if pending else "",
-                pending_help_text=ngettext(
-                    "%(num)d unconfirmed suggestion is waiting for your review below.",
-                    "%(num)d unconfirmed suggestions are waiting for your review below.",
-                    pending) if pending else "",
-                accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
-                                         pending) if pending else "",
-                saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
-                            else _("Not answered yet")))
+            return saved_json(catalogue, assessment, outcome.status, outcome.stored)
         flash(_("%(id)s saved.", id=inv.id) if outcome.status == "saved"
               else _("%(id)s unchanged.", id=inv.id), "success")
         return redirect(url_for("assessments.form", uid=uid, _anchor=f"inv-{inv.id}"))
@@ -331,7 +303,14 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         # stored answer, so it carries the stored version.
         form.version.data = str(outcome.stored.version)
     if wants_json():
-        return jsonify(status="conflict" if conflict else "invalid", errors=form.errors,
+        # The page posts the form again the plain way, to the page that shows the conflict
+        # or the fields to correct with the person's values (see app.js); the message is
+        # shown instead should the person stay (other answers unsaved).
+        message = (_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                     "overwritten.", id=inv.id) if conflict
+                   else _("%(id)s was not saved: some values need correcting.", id=inv.id))
+        reason = "conflict" if conflict else "invalid"
+        return jsonify(status=reason, error=reason, message=message, errors=form.errors,
                        url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), status
     stored = to_record(assessment).answer_for(inv.id)
     return render_template(
@@ -339,6 +318,35 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
         conflict=conflict,
     ), status
+
+
+def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
+               stored: AnswerRecord) -> ResponseReturnValue:
+    """What a background save (app.js) gets once an answer is saved or confirmed: its
+    version and the page's counts, in the page's own wording so the in-place update reads
+    like the page."""
+    lang = current_lang()
+    record = to_record(assessment)
+    answered, total = progress(catalogue, record)
+    pending = pending_suggestions(catalogue, record)
+    stored_label = pick(catalogue.scoring.answer(stored.answer).label, lang) \
+        if stored.answer else None
+    return jsonify(
+        status=status, version=stored.version, answered=answered, total=total,
+        progress_text=ngettext("%(num)d of %(total)d invariants answered",
+                               "%(num)d of %(total)d invariants answered", answered,
+                               total=total),
+        pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
+                              "(not counting %(num)d unconfirmed suggestions)",
+                              pending) if pending else "",
+        pending_help_text=ngettext(
+            "%(num)d unconfirmed suggestion is waiting for your review below.",
+            "%(num)d unconfirmed suggestions are waiting for your review below.",
+            pending) if pending else "",
+        accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
+                                 pending) if pending else "",
+        saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
+                    else _("Not answered yet")))
 
 
 @bp.post("/assessments/example")

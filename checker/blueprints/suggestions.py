@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -12,10 +12,10 @@ from ..documents import DocumentError
 from ..evidence import ModelMissingError
 from ..models import Assessment
 from ..services import suggestions as service
-from ..services.assessments import catalogue_of
-from ._common import current_lang, owned_or_404
+from ..services.assessments import catalogue_of, to_record
+from ._common import NoSuchInvariant, applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import edited_before_accepting, flash_contradictions, pending_message
-from .assessments import save_answer
+from .assessments import save_answer, saved_json
 
 bp = Blueprint("suggestions", __name__)
 
@@ -78,13 +78,24 @@ def _submitted_version(invariant_id: str) -> int:
 
 def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
     version = _submitted_version(invariant_id) if invariant_id else None
     try:
-        changed = service.resolve_suggestions(catalogue_of(assessment), assessment, current_user,
+        changed = service.resolve_suggestions(catalogue, assessment, current_user,
                                               accept=accept, invariant_id=invariant_id,
                                               expected_version=version)
     except KeyError:
-        abort(404)
+        raise NoSuchInvariant(invariant_id or "") from None
+    if invariant_id and wants_json():
+        # Accepted from the answer form in the background (app.js): answered like its save.
+        if changed:
+            return saved_json(catalogue, assessment, "accepted" if accept else "rejected",
+                              to_record(assessment).answer_for(invariant_id))
+        return jsonify(
+            status="conflict", error="conflict",
+            message=_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                      "overwritten.", id=invariant_id),
+            url=url_for("assessments.answer", uid=uid, invariant_id=invariant_id)), 409
     if invariant_id and not changed:
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")
@@ -115,7 +126,13 @@ def reject_all(uid: str) -> ResponseReturnValue:
 @bp.post("/assessments/<uid>/suggestions/<invariant_id>/accept")
 @login_required
 def accept_one(uid: str, invariant_id: str) -> ResponseReturnValue:
-    if edited_before_accepting(owned_or_404(uid), invariant_id):
+    assessment = owned_or_404(uid)
+    if wants_json():
+        # In the background (app.js), the page keeps the answer's text whatever the outcome:
+        # an invariant its study type no longer has (changed in another tab) says so, rather
+        # than "changed meanwhile", after which the page would post the text to a 404 page.
+        applicable_or_404(catalogue_of(assessment), assessment, invariant_id)
+    if edited_before_accepting(assessment, invariant_id):
         # What the person changed is their answer: saved like any answer they write.
         return save_answer(uid, invariant_id)
     return _resolve(uid, True, invariant_id)
@@ -139,7 +156,7 @@ def adopt(uid: str, invariant_id: str) -> ResponseReturnValue:
             current_app.config["UPLOAD_DIR"], current_user, current_lang(),
             request.form.get("version", type=int, default=-1), request.form.get("document", ""))
     except KeyError:
-        abort(404)
+        raise NoSuchInvariant(invariant_id) from None
     except (service.NoDocumentError, DocumentError, ModelMissingError) as exc:
         flash(_analysis_problem(assessment, exc), "error")
     else:
