@@ -31,6 +31,11 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !navigates(event)) return;
+    // A form whose effect a person should weigh first (accepting every suggestion at once).
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
     if (othersDirty(form).length &&
         !window.confirm(document.body.dataset.unsavedText || "")) {
       event.preventDefault();

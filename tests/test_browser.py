@@ -222,6 +222,21 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert page.locator("#inv-E06").get_by_label("Justification").input_value() == \
                 "Typed while signed out."
 
+            # Accepting every suggestion at once asks first: each becomes an answer reported
+            # as confirmed by this person. Cancelled, nothing changes; agreed, all are taken.
+            pending = page.locator(".suggestion-note").count()
+            assert pending > 1
+            asked: list[str] = []
+            page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+            page.locator(".accept-all-button").click()
+            page.wait_for_timeout(500)
+            assert "confirmed by you" in asked[0] and page.url.split("#")[0] == form_url
+            assert page.locator(".suggestion-note").count() == pending
+            page.once("dialog", lambda dialog: dialog.accept())
+            page.locator(".accept-all-button").click()
+            page.wait_for_selector(".flashes >> text=accepted")
+            assert page.locator(".suggestion-note").count() == 0
+
             page.goto(f"{live_server}/")
             assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
             page.goto(form_url + "/results")

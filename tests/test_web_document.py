@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from conftest import create_assessment, login, make_user, post, save_answer
@@ -125,6 +126,16 @@ def test_detected_elements_are_shown_on_request(app, auth_client):
     assert any(text.startswith("Detected element 26a:") and "%" in text for text in hidden)
     assert 'href="#e-26a_Consent_Obtaining"' in html and 'id="e-26a_Consent_Obtaining"' in html
     assert "Hide the detected reporting elements" in html
+    # Every detection reads at least 50 %, the point where the detector decides.
+    assert "from 50 (just enough to point to it) to 100" in html
+    listed = re.findall(r'href="#e-[^"]+">[^<]+</a>[^—]*— (\d+) %', html)
+    assert listed and all(int(value) >= 50 for value in listed)
+    from conftest import csrf_token
+
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": csrf_token(auth_client)})
+    french = auth_client.get(f"/assessments/{uid}/document?elements=1").get_data(as_text=True)
+    assert "de 50 (tout juste assez pour le signaler) à 100" in french
 
 
 def test_analysis_json_of_the_stored_document(app, auth_client, assessment):
