@@ -31,6 +31,7 @@ from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
 from .text_input import without_controls
+from .unsaved import unsaved_texts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -73,7 +74,8 @@ def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 def _register_errors(app: Flask) -> None:
     def page(status: int, title: str, message: str) -> tuple[str, int]:
-        return render_template("error.html", status=status, title=title, message=message), status
+        return render_template("error.html", status=status, title=title, message=message,
+                               unsaved=unsaved_texts()), status
 
     def refused(status: int, reason: str, message: str) -> tuple[Any, int]:
         """A refused background request of the page (app.js): JSON it can show beside the
@@ -251,6 +253,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             return jsonify(error="signed_out", login_url=url_for("auth.login"), message=_(
                 "Not saved: you are signed out. Sign in again in another tab, then save "
                 "this answer again; your text is still here.")), 401
+        # A plain post (without JavaScript) would lose what it carries to the redirect: the
+        # page that says so shows it, to copy, and links to signing in.
+        typed = unsaved_texts()
+        if typed:
+            return render_template(
+                "error.html", status=401, title=_("You are signed out"), unsaved=typed,
+                login_link=login_url(login_manager.login_view, next_url=request.referrer or "/"),
+                message=_("Nothing was saved: you were signed out (perhaps in another tab). "
+                          "Copy what you typed, shown below, sign in again, then paste it back "
+                          "and save.")), 401
         return redirect(login_url(login_manager.login_view, next_url=request.url))
 
     from .blueprints import register

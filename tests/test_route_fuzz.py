@@ -329,6 +329,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "assessments.edit": ASSESSMENT_FORM,
     "assessments.delete": {},
     "assessments.save_answer": _ANSWER,
+    "assessments.restore_answer": {"restore": "1", "version": "1"},
     "assessments.import_assessment": {},
     "assessments.example": {},
     "suggestions.run": {},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import create_assessment, post, save_answer
+from conftest import create_assessment, login, make_user, post, save_answer
 from sqlalchemy import select
 
 from checker.catalogue import get_catalogue
@@ -130,6 +130,70 @@ def test_every_change_is_kept_in_history(app, auth_client, assessment):
     assert "Not reported → Met" in page
 
 
+def restore(client, uid: str, inv_id: str, version: int | str, current: int | str):
+    return post(client, f"/assessments/{uid}/answers/{inv_id}/restore",
+                {"restore": str(version), "version": str(current)})
+
+
+def test_an_earlier_version_can_be_restored_and_the_history_only_grows(
+        app, auth_client, assessment):
+    save_answer(auth_client, assessment, "E05", answer="met", justification="Found on p.3.",
+                quotation="Approved by the CPP.", page="3", section="Ethics")
+    save_answer(auth_client, assessment, "E05", version=1, answer="not_reported",
+                justification="Overwritten by mistake.")
+    page = auth_client.get(f"/assessments/{assessment}/answers/E05").get_data(as_text=True)
+    assert "Restore version 1" in page and "Restore version 2" not in page  # 2 is current
+    response = restore(auth_client, assessment, "E05", 1, 2)
+    assert response.status_code == 302
+    row = stored(app, "E05")
+    assert (row.answer, row.justification, row.quotation, row.page, row.section,
+            row.version, row.origin, row.confirmed_by) == (
+        "met", "Found on p.3.", "Approved by the CPP.", "3", "Ethics", 3, "human", "alice")
+    assert [r.new_answer for r in history_rows(app, "E05")] == ["met", "not_reported", "met"]
+    page = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Version 1 of E05 restored, as version 3." in page
+    # Restoring what is already there changes nothing.
+    restore(auth_client, assessment, "E05", 1, 3)
+    assert stored(app, "E05").version == 3
+    assert "E05 already holds the values of version 1." in auth_client.get(
+        f"/assessments/{assessment}/answers/E05").get_data(as_text=True)
+
+
+def test_a_restore_from_a_stale_page_is_a_conflict_and_odd_requests_are_refused(
+        app, auth_client, assessment):
+    save_answer(auth_client, assessment, "E05", answer="met", justification="First.")
+    save_answer(auth_client, assessment, "E05", version=1, answer="not_met",
+                justification="Second.")
+    save_answer(auth_client, assessment, "E05", version=2, answer="not_reported")
+    # The page showed version 2 as current; version 3 was saved since (another tab).
+    response = restore(auth_client, assessment, "E05", 1, 2)
+    assert response.status_code == 302 and stored(app, "E05").version == 3
+    assert "nothing was overwritten" in auth_client.get(
+        response.headers["Location"]).get_data(as_text=True)
+    assert restore(auth_client, assessment, "E05", 9, 3).status_code == 404  # no version 9
+    assert restore(auth_client, assessment, "E05", "one", 3).status_code == 400
+    assert restore(auth_client, assessment, "E05", 0, 3).status_code == 400
+    assert restore(auth_client, assessment, "ZZZ99", 1, 3).status_code == 404
+    assert stored(app, "E05").version == 3
+    # Values the catalogue no longer accepts (an older catalogue's answer) are not restored,
+    # and the page says why.
+    with app.app_context():
+        first = db.session.scalar(select(AnswerHistory).where(
+            AnswerHistory.invariant_id == "E05", AnswerHistory.version == 1))
+        first.new_values = {**first.new_values, "answer": "excellent"}
+        db.session.commit()
+    response = restore(auth_client, assessment, "E05", 1, 3)
+    assert "Version 1 of E05 cannot be restored as it is" in auth_client.get(
+        response.headers["Location"]).get_data(as_text=True)
+    assert stored(app, "E05").version == 3
+    # Another account cannot restore the owner's history.
+    make_user(app, "bob")
+    other = app.test_client()
+    login(other, "bob")
+    assert restore(other, assessment, "E05", 1, 3).status_code == 404
+    assert stored(app, "E05").version == 3
+
+
 def test_fetch_save_gets_json(app, auth_client, assessment):
     response = post(auth_client, f"/assessments/{assessment}/answers/E06",
                     {"E06-answer": "met", "E06-version": "0"},
@@ -162,6 +226,45 @@ def test_a_background_save_after_signing_out_says_so_and_a_plain_one_goes_to_log
     assert response.headers["Location"] == (
         f"/auth/login?next=%2Fassessments%2F{assessment}%2Fanswers%2FE06")
     assert stored(app, "E06") is None
+    # With typed text, the plain post (no JavaScript) shows it to copy rather than losing it
+    # to the redirect, and links to signing in.
+    form = f"/assessments/{assessment}/form"
+    response = post(auth_client, f"/assessments/{assessment}/answers/E06",
+                    {"E06-answer": "met", "E06-version": "0",
+                     "E06-justification": "Typed <b>while</b>\nsigned out."},
+                    headers={"Referer": f"http://localhost{form}"})
+    assert response.status_code == 401
+    page = response.get_data(as_text=True)
+    assert "You are signed out" in page and "What you typed (not saved)" in page
+    assert ">Typed &lt;b&gt;while&lt;/b&gt;\nsigned out.</textarea>" in page
+    assert ">E06 — justification</label>" in page and ">met<" not in page
+    assert "/auth/login?next=" in page
+    assert stored(app, "E06") is None
+
+
+def test_a_refused_plain_post_shows_the_text_it_carried(app, auth_client, assessment):
+    """Without JavaScript, an expired page or an assessment deleted in another tab ends on a
+    page that shows what was typed, to copy; never a password or a security token."""
+    typed = {"E01-answer": "met", "E01-version": "0", "csrf_token": "stale",
+             "E01-justification": "A long justification typed by hand.",
+             "E01-quotation": "The protocol was approved by the committee."}
+    response = auth_client.post(f"/assessments/{assessment}/answers/E01", data=typed)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "A long justification typed by hand." in page
+    assert "The protocol was approved by the committee." in page
+    assert "stale" not in page and "E01 — version" not in page
+    post(auth_client, f"/assessments/{assessment}/delete", {"confirm": "y"})
+    del typed["csrf_token"]  # a valid one, this time
+    response = post(auth_client, f"/assessments/{assessment}/answers/E01", typed)
+    assert response.status_code == 404
+    assert "A long justification typed by hand." in response.get_data(as_text=True)
+    # A password is never echoed, even on a refused form.
+    response = auth_client.post("/auth/login", data={"username": "someone",
+                                                     "password": "my secret words"})
+    assert "my secret words" not in response.get_data(as_text=True)
+    # A GET shows no such box.
+    assert "What you typed" not in auth_client.get("/nowhere").get_data(as_text=True)
 
 
 def test_save_without_csrf_is_refused(app, auth_client, assessment):

@@ -24,6 +24,7 @@ from ..forms import (
     AssessmentDetailsForm,
     DocumentForm,
     ImportForm,
+    RestoreForm,
     answer_form,
     assessment_form,
 )
@@ -318,6 +319,40 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
         conflict=conflict,
     ), status
+
+
+@bp.post("/assessments/<uid>/answers/<invariant_id>/restore")
+@login_required
+def restore_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
+    """An earlier version from the answer's history, saved again as the current one."""
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
+    restore = RestoreForm()
+    if not restore.validate_on_submit():
+        abort(400)
+    here = url_for("assessments.answer", uid=uid, invariant_id=inv.id)
+    try:
+        outcome = answer_service.restore_version(
+            catalogue, assessment, inv.id, restore.restore.data, restore.version.data,
+            current_user)
+    except answer_service.NoSuchVersion:
+        abort(404)
+    except answer_service.AnswerError as exc:
+        # Values an older catalogue accepted (a justification now required, say).
+        flash(_("Version %(v)d of %(id)s cannot be restored as it is: %(why)s",
+                v=restore.restore.data, id=inv.id, why=str(exc)), "error")
+        return redirect(here)
+    if outcome.status == "conflict":
+        flash(_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                "overwritten. Look at the history again before restoring.", id=inv.id), "error")
+    elif outcome.status == "unchanged":
+        flash(_("%(id)s already holds the values of version %(v)d.", id=inv.id,
+                v=restore.restore.data), "success")
+    else:
+        flash(_("Version %(v)d of %(id)s restored, as version %(new)d.",
+                v=restore.restore.data, id=inv.id, new=outcome.stored.version), "success")
+    return redirect(here)
 
 
 def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,

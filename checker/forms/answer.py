@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField, TextAreaField
-from wtforms.validators import Optional
+from wtforms import HiddenField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Optional
 
 from ..catalogue import Catalogue, Invariant, pick
 from ..services.answers import AnswerInput
 from ..services.records import AnswerRecord
+from .validators import IntegerRange
 
 
 class AnswerForm(FlaskForm):
@@ -25,6 +26,14 @@ class AnswerForm(FlaskForm):
         return AnswerInput(self.answer.data or None, self.justification.data or "",
                            self.quotation.data or "", self.page.data or "",
                            self.section.data or "")
+
+
+class RestoreForm(FlaskForm):
+    """Restore an earlier version of an answer from its history."""
+
+    restore = IntegerField(validators=[InputRequired(), IntegerRange(1, 2**31 - 1)])
+    # The version the page showed as current: a change made since is a conflict.
+    version = IntegerField(validators=[InputRequired(), IntegerRange(0, 2**31 - 1)])
 
 
 def answer_form(

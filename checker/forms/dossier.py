@@ -5,28 +5,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, Field, IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..catalogue import pick
 from ..services.records import NPI_DOMAINS
 from ..services.screening import Questionnaire
 from .assessment import DOMAIN_LABELS
+from .validators import IntegerRange
 
 REQUIRED = _l("This field is required.")
 YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
-
-
-class IntegerRange(NumberRange):
-    """NumberRange for an integer typed by hand: WTForms' check turns it into a float, which
-    fails (a 500) on one of hundreds of digits; such a number is out of range all the same."""
-
-    def __call__(self, form: FlaskForm, field: Field) -> None:
-        try:
-            super().__call__(form, field)
-        except OverflowError:
-            message = field.gettext("Number must be between %(min)s and %(max)s.")
-            raise ValidationError(message % {"min": self.min, "max": self.max}) from None
 
 
 class DossierForm(FlaskForm):

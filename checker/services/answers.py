@@ -176,6 +176,37 @@ def save_answer(
     return SaveOutcome("saved", current(), values)
 
 
+class NoSuchVersion(LookupError):
+    """The answer never had the version asked to be restored."""
+
+
+def restore_version(
+    catalogue: Catalogue, assessment: Assessment, invariant_id: str, version: int,
+    submitted_version: int, user: User,
+) -> SaveOutcome:
+    """Save again the values the answer held at ``version`` (from its history), as a new
+    version by ``user``: nothing is erased, the history only grows.
+
+    ``submitted_version`` is the version the person saw as current; if the answer has moved
+    on since, this is a conflict, as for any save. Raises :class:`NoSuchVersion`, KeyError
+    for an invariant that does not apply, :class:`AnswerError` for values the catalogue no
+    longer accepts.
+    """
+    change = db.session.scalar(select(AnswerHistory).where(
+        AnswerHistory.assessment_id == assessment.id,
+        AnswerHistory.invariant_id == invariant_id, AnswerHistory.version == version,
+    ).order_by(AnswerHistory.id.desc()).limit(1))
+    if change is None:
+        raise NoSuchVersion(f"{invariant_id} has no version {version}")
+    held = change.new_values or {}
+    values = AnswerInput(
+        held.get("answer") or None,
+        **{name: str(held.get(name) or "") for name in ("justification", "quotation", "page",
+                                                         "section")},
+    )
+    return save_answer(catalogue, assessment, invariant_id, values, submitted_version, user)
+
+
 def history(assessment: Assessment, invariant_id: str | None = None) -> list[AnswerHistory]:
     """Changes of one invariant's answer (or all), newest first."""
     query = select(AnswerHistory).where(AnswerHistory.assessment_id == assessment.id)

@@ -1,0 +1,34 @@
+"""What a person typed into a form whose plain post was refused (expired page, signed out,
+assessment deleted in another tab): shown on the page that explains the refusal, so that the
+text can be copied instead of being lost with the form.
+
+With JavaScript, background saves keep the text on the page itself (static/app.js); this is
+for the plain post without it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+
+# Values that are choices, not writing: "met", "not_reported", "interventional", "y", "2024".
+_CHOICE = re.compile(r"[\w-]{0,40}")
+# Fields that hold no writing, or must never be echoed.
+_SKIPPED = re.compile(r"csrf|password|version|^next$|^lang$", re.IGNORECASE)
+MAX_SHOWN = 40
+
+
+def unsaved_texts() -> list[tuple[str, str]]:
+    """(field, text) for each piece of writing in the refused plain POST, in form order."""
+    if request.method != "POST" or request.is_json:
+        return []
+    texts: list[tuple[str, str]] = []
+    for name, value in request.form.items(multi=True):
+        text = value.strip()
+        if not text or _SKIPPED.search(name) or _CHOICE.fullmatch(text):
+            continue
+        texts.append((name.replace("-", " — "), value))
+        if len(texts) == MAX_SHOWN:
+            break
+    return texts
