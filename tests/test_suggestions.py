@@ -264,6 +264,19 @@ def test_an_unreadable_revision_never_claims_suggestions_were_made_again(
             "analysed automatically") in text
     assert "To go back, upload protocol.txt again with “Upload a revised document”." in text
     assert document_of(app, suggested)[0] == "scan.pdf"
+    # Once the message is gone, the box still says the text cannot be read, offers no
+    # suggestions from it, and keeps the earlier suggestions' buttons.
+    page = html.unescape(auth_client.get(f"/assessments/{suggested}").get_data(as_text=True))
+    assert "npis-checker cannot read the text of the current document (scan.pdf)" in page
+    assert "Suggest answers from the document" not in page
+    assert "Read the document text" not in page
+    assert "Accept all" in page and "Reject all suggestions" in page
+    # Uploading a readable version again brings the suggestions back.
+    post(auth_client, f"/assessments/{suggested}/document",
+         {"document": (io.BytesIO(PROTOCOL.encode()), "protocol.txt")},
+         content_type="multipart/form-data")
+    page = html.unescape(auth_client.get(f"/assessments/{suggested}").get_data(as_text=True))
+    assert "Suggest answers from the document" in page and "cannot read the text" not in page
 
 
 def test_other_users_cannot_touch_suggestions(app, suggested):

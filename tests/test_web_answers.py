@@ -228,7 +228,7 @@ def test_a_background_save_after_signing_out_says_so_and_a_plain_one_goes_to_log
     assert stored(app, "E06") is None
     # With typed text, the plain post (no JavaScript) shows it to copy rather than losing it
     # to the redirect, and links to signing in.
-    form = f"/assessments/{assessment}/form"
+    form = f"/assessments/{assessment}"
     response = post(auth_client, f"/assessments/{assessment}/answers/E06",
                     {"E06-answer": "met", "E06-version": "0",
                      "E06-justification": "Typed <b>while</b>\nsigned out."},

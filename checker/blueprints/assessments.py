@@ -52,7 +52,7 @@ from ..services.json_io import JsonImportError, import_json
 from ..services.listing import list_owned
 from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
-from ..services.suggestions import document_reading_of
+from ..services.suggestions import document_is_readable, document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
@@ -250,6 +250,7 @@ def form(uid: str) -> ResponseReturnValue:
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
         answered=answered, total=total, pending=pending_suggestions(catalogue, record),
         document_form=DocumentForm(formdata=None),
+        readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
     )
 
 

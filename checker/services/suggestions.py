@@ -9,6 +9,7 @@ only written where no person has answered; a person confirms it (it becomes ``hu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -103,6 +104,32 @@ def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Docu
     :func:`read_stored_file`)."""
     return read_stored_file(assessment, assessment.document_sha256,
                             assessment.document_filename, upload_dir)
+
+
+def document_is_readable(assessment: Assessment, upload_dir: str | Path) -> bool:
+    """Whether the text of the assessment's current document can be read (a scan, or a
+    fingerprint imported without its file, cannot), so that the page offers suggestions only
+    from a document they can come from."""
+    if not assessment.document_sha256:
+        return False
+    try:
+        if not uploaded_by(assessment.owner_id, assessment.document_sha256):
+            return False
+        path = stored_file(assessment.document_sha256, upload_dir)
+    except NoDocumentError:
+        return False
+    return _readable(str(path), assessment.document_filename or path.name)
+
+
+@lru_cache(maxsize=512)
+def _readable(path: str, filename: str) -> bool:
+    # Stored files are named by their SHA-256, so a path's content never changes: read once
+    # per process, not on every view of the form.
+    try:
+        extract_document(Path(path).read_bytes(), filename)
+    except (DocumentError, OSError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)
