@@ -142,3 +142,19 @@ def test_a_sentence_goes_on_under_a_figure(after_figure: str) -> None:
     texts = _sentences(INDENT, body)
     assert ("Anxiety will be measured with the Hospital Anxiety and Depression Scale at "
             "baseline.") in texts
+
+
+@pytest.mark.parametrize("align", ["left", "justify"])
+def test_a_one_line_paragraph_that_fills_its_column_ends_before_the_next(align: str) -> None:
+    """The unstopped paragraph's one line is as wide as the column (the column is made as
+    wide as it), so no rule about a short last line can tell it ends: the next paragraph's
+    indented first line starts where it starts, and a paragraph that went on would have gone
+    on at the column's left edge."""
+    css = (f"{INDENT} p {{ text-align: {align} }} .one {{ white-space: nowrap }}"
+           " body { display: grid; grid-template-columns: min-content }")
+    title = UNSTOPPED[0]
+    texts = _sentences(css, f"<p>{ABSTRACT * 6}</p><p class=one>{title}</p>"
+                            f"<p>{ABSTRACT * 3}</p>")
+    assert title in texts
+    assert texts.count("Walking speed is often reduced after a stroke and limits "
+                       "participation in daily life.") == 9

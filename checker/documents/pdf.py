@@ -169,7 +169,27 @@ def _read_page(textpage) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    # Per PDFium line: its text, and the line itself when it has visible text.
+    rows = _rows(text, styler)
+    lines = [placed for _, placed in rows if placed is not None]
+    pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
+    columns = _columns([line.extent for line in lines if line.extent is not None],
+                       _common_size([line.styled for line in lines]))
+    starts = _block_starts(lines, pitches, columns)
+    line_texts: list[str] = []
+    index = 0  # of the next line with visible text
+    for segment, placed in rows:
+        if placed is not None:
+            if index in starts:
+                line_texts.append("")  # a paragraph break
+            index += 1
+        line_texts.append(segment)
+    page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
+    return PdfPage(page_text, [line.styled for line in lines])
+
+
+def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, _PlacedLine | None]]:
+    """Per PDFium line of the page's ``text``: its text, and the line itself when it has
+    visible text."""
     rows: list[tuple[str, _PlacedLine | None]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text + "\n"):
@@ -185,20 +205,25 @@ def _read_page(textpage) -> PdfPage:
                                  baseline, extent)
         rows.append((segment, placed))
         start = match.end()
-    lines = [placed for _, placed in rows if placed is not None]
-    pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
-    columns = _columns([line.extent for line in lines if line.extent is not None],
-                       _common_size([line.styled for line in lines]))
-    line_texts: list[str] = []
-    above: _PlacedLine | None = None  # the last line with visible text
-    for segment, placed in rows:
-        if placed is not None:
-            if above is not None and _other_block(above, placed, pitches, columns):
-                line_texts.append("")  # a paragraph break
-            above = placed
-        line_texts.append(segment)
-    page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
-    return PdfPage(page_text, [line.styled for line in lines])
+    return rows
+
+
+def _block_starts(lines: list[_PlacedLine], pitches: dict[float, float],
+                  columns: list[_Column]) -> set[int]:
+    """Indices of the lines (after the first) that start a block of their own under the line
+    above them: see :func:`_other_block` and :func:`_after_one_line_paragraph`."""
+    starts: set[int] = set()
+    for index in range(1, len(lines)):
+        above, below = lines[index - 1], lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        # The line above starts a block: the page's first line, one found so, or the first
+        # after a sentence's end (a paragraph's full last line ends no shorter than the rest).
+        opened = (index == 1 or index - 1 in starts
+                  or lines[index - 2].styled.text.rstrip().endswith(LINE_END))
+        if _other_block(above, below, pitches, columns) \
+                or opened and _after_one_line_paragraph(above, below, after, columns):
+            starts.add(index)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -392,6 +417,28 @@ def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine
     if not MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT:
         return False
     return _ends_short(high, low, _column_of(high.left, columns, tolerance), after.size)
+
+
+def _after_one_line_paragraph(above: _PlacedLine, below: _PlacedLine,
+                              after: _PlacedLine | None, columns: list[_Column]) -> bool:
+    """Whether ``below`` opens a paragraph under ``above``, a block's indented first line that
+    is its last too, however full: ``below`` starts where ``above`` starts, and the line under
+    it at its column's left edge, as a paragraph's first line does; had ``above``'s paragraph
+    gone on, its next line would have started there. A block quote's lines, or a list item's
+    under a hanging indent, all start at its indent (the line under them too, but the last),
+    unless the sentence above surely goes on (:func:`_runs_on`)."""
+    high, low = above.extent, below.extent
+    size = below.styled.size
+    if high is None or low is None or after is None or after.extent is None or not size \
+            or _runs_on(above.styled, below.styled):
+        return False
+    tolerance = EDGE_TOLERANCE * size
+    column = _column_of(low.left, columns, tolerance)
+    if column is None or abs(high.left - low.left) > tolerance:
+        return False
+    indent = (low.left - column.left) / size
+    return (MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT
+            and abs(after.extent.left - column.left) <= tolerance)
 
 
 def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column | None:
