@@ -158,3 +158,19 @@ def test_a_one_line_paragraph_that_fills_its_column_ends_before_the_next(align: 
     assert title in texts
     assert texts.count("Walking speed is often reduced after a stroke and limits "
                        "participation in daily life.") == 9
+
+
+@pytest.mark.parametrize("css", [
+    INDENT,
+    "p { margin: 0; text-align: justify }",  # no indent: justified lines show the edges
+])
+def test_a_centred_line_ends_before_the_centred_line_under_it(css: str) -> None:
+    """A caption and an author line, each centred, no space between them: the author line's
+    first word would have fitted on the caption's line, on either side of it; and no line of
+    a paragraph goes on under the centred author line."""
+    caption = "Figure 1 Flow Of Participants Through The Walking After Stroke Trial"
+    centred = "p.centred { text-align: center; text-indent: 0 }"
+    texts = _sentences(f"{css} {centred}", f"<p>{ABSTRACT * 3}</p><p class=centred>{caption}</p>"
+                                           f"<p class=centred>{UNSTOPPED[1]}</p>"
+                                           f"<p>{ABSTRACT * 3}</p>")
+    assert caption in texts and UNSTOPPED[1] in texts

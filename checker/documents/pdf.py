@@ -402,21 +402,28 @@ def _column_left(left: float, lefts: list[float], tolerance: float) -> float | N
 
 def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine,
                      low: _Extent | None, columns: list[_Column]) -> bool:
-    """Whether ``after`` is the indented first line of a paragraph under a line that ended
-    short of its column's edge: a paragraph that ends with no stop (a title, an author line,
-    a list item) above a paragraph marked by its indent alone, which would otherwise run on
-    into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`).
-    A line that ends with a stop is measured too: "include:" above a list's first item."""
+    """Whether ``after`` is the indented first line of a paragraph, or a line centred as the
+    line above it is (:func:`_centred_alike`), under a line that ended short of its column's
+    edge: a paragraph that ends with no stop (a
+    title, an author line, a list item, a caption) above a paragraph marked by its indent
+    alone, which would otherwise run on into its first sentence, unless the sentence above
+    surely goes on (:func:`_runs_on`). A line that ends with a stop is measured too:
+    "include:" above a list's first item. Under a line centred further in than a paragraph's
+    indent, any line is measured: no paragraph's line wraps to where such a line starts."""
     if high is None or low is None or not after.size or _runs_on(before, after):
         return False
     tolerance = EDGE_TOLERANCE * after.size
     column = _column_of(low.left, columns, tolerance)
+    above = _column_of(high.left, columns, tolerance)
     if column is None:
         return False
     indent = (low.left - column.left) / after.size
-    if not MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT:
+    if not (MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT
+            or _centred_alike(high, low, column, tolerance)
+            or above is not None and _centred(high, above, tolerance)
+            and high.left - above.left > MAX_PARAGRAPH_INDENT * after.size):
         return False
-    return _ends_short(high, low, _column_of(high.left, columns, tolerance), after.size)
+    return _ends_short(high, low, above, after.size)
 
 
 def _after_one_line_paragraph(above: _PlacedLine, below: _PlacedLine,
@@ -450,23 +457,46 @@ def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column
 def _ends_short(line: _Extent, following: _Extent, column: _Column | None, size: float) -> bool:
     """Whether ``line`` ends short of where it would have been wrapped before ``following``:
     in a justified column, anywhere short of the nearest edge at its right; in ragged lines,
-    by more than the next line's first word, which would have fitted. An indented line as
-    far from the edge as from the column's left is centred when ``following`` starts
-    elsewhere: the next word did not fit in its space on both sides."""
+    by more than the next line's first word, which would have fitted. A centred line
+    (:func:`_centred`, :func:`_centred_alike`) ends short when ``following`` starts elsewhere
+    and its first word would have fitted in the line's space on both sides, each as wide as
+    its indent (a ragged column's right edge is only its widest line's)."""
     if column is None:
         return False
     tolerance = EDGE_TOLERANCE * size
-    edge = min((right for right in column.rights if right >= line.right - tolerance),
-               default=line.right)
-    gap = edge - line.right
-    indent = line.left - column.left
+    gap = _right_edge(line, column, tolerance) - line.right
     next_word = following.first_word + WORD_SPACE * size
-    if indent > tolerance and abs(following.left - line.left) > tolerance \
-            and abs(gap - indent) <= tolerance:
-        return gap + indent > next_word
+    if abs(following.left - line.left) > tolerance and (
+            _centred(line, column, tolerance)
+            or _centred_alike(line, following, column, tolerance)):
+        return 2 * (line.left - column.left) > next_word
     if column.justified:
         return gap > SHORT_LINE * size
     return gap > next_word
+
+
+def _right_edge(line: _Extent, column: _Column, tolerance: float) -> float:
+    """The nearest of the column's right edges that ``line`` ends before or at."""
+    return min((right for right in column.rights if right >= line.right - tolerance),
+               default=line.right)
+
+
+def _centred_alike(line: _Extent, other: _Extent, column: _Column, tolerance: float) -> bool:
+    """Whether two lines are centred alike, whatever the column's right edge: both start in
+    from its left edge, at different places, around one middle (a caption's lines and the
+    author line under them; a paragraph's indented first line and the next, ragged, line
+    never both start in)."""
+    return (min(line.left, other.left) - column.left > tolerance
+            and abs(line.left - other.left) > tolerance
+            and abs(line.left + line.right - other.left - other.right) <= 2 * tolerance)
+
+
+def _centred(line: _Extent, column: _Column, tolerance: float) -> bool:
+    """Whether ``line`` is indented as far from its column's left edge as it ends short of
+    the edge at its right."""
+    indent = line.left - column.left
+    return indent > tolerance and abs(_right_edge(line, column, tolerance) - line.right
+                                      - indent) <= tolerance
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> _Extent | None:
