@@ -169,7 +169,7 @@ def _read_page(textpage) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    rows = _rows(text, styler)
+    rows = _list_numbers_in_place(_rows(text, styler))
     lines = [placed for _, placed in rows if placed is not None]
     pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
     columns = _columns([line.extent for line in lines if line.extent is not None],
@@ -206,6 +206,62 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, _PlacedLine 
         rows.append((segment, placed))
         start = match.end()
     return rows
+
+
+# An ordered list's number alone on a PDFium line: "1.", "2)".
+_LIST_NUMBER = re.compile(r"\s*\d{1,9}[.)]\s*")
+
+
+def _list_numbers_in_place(rows: list[tuple[str, _PlacedLine | None]],
+                           ) -> list[tuple[str, _PlacedLine | None]]:
+    """The rows with each list number that stands alone on its line put at the start of
+    the line it is set beside, as the page shows it: some writers draw a list's numbers
+    apart from its items, after them, and PDFium's text follows the drawing order, so the
+    numbers came out as lines of their own after the list ("1.\n2.\n3.")."""
+    items: dict[int, int] = {}  # the row of an item's line -> the row of its number
+    for index, (segment, placed) in enumerate(rows):
+        if placed is not None and _LIST_NUMBER.fullmatch(segment):
+            beside = _line_beside(placed, rows)
+            if beside is not None and beside not in items:
+                items[beside] = index
+    numbers = set(items.values())
+    moved: list[tuple[str, _PlacedLine | None]] = []
+    for index, (segment, placed) in enumerate(rows):
+        if index in items and placed is not None:
+            number, marker = rows[items[index]]
+            segment, placed = _numbered(number, marker, segment, placed)
+        if index not in numbers:
+            moved.append((segment, placed))
+    return moved
+
+
+def _line_beside(number: _PlacedLine, rows: list[tuple[str, _PlacedLine | None]],
+                 ) -> int | None:
+    """The row of the nearest line on ``number``'s baseline that starts to its right, a
+    paragraph's indent from it at most (None when there is none)."""
+    size = number.styled.size
+    if number.baseline is None or number.extent is None or not size:
+        return None
+    tolerance = EDGE_TOLERANCE * size
+    found = [(placed.extent.left, index) for index, (segment, placed) in enumerate(rows)
+             if placed is not None and placed.extent is not None
+             and placed.baseline is not None and not _LIST_NUMBER.fullmatch(segment)
+             and abs(placed.baseline - number.baseline) <= tolerance
+             and 0 <= placed.extent.left - number.extent.right + tolerance
+             <= MAX_PARAGRAPH_INDENT * size]
+    return min(found)[1] if found else None
+
+
+def _numbered(number: str, marker: _PlacedLine, segment: str,
+              placed: _PlacedLine) -> tuple[str, _PlacedLine]:
+    """An item's line with its number (``marker``'s text) put at its start."""
+    text = f"{number.strip()} {segment.lstrip()}"
+    line = placed.styled
+    extent = None
+    if marker.extent is not None and placed.extent is not None:
+        extent = _Extent(marker.extent.left, placed.extent.right, marker.extent.first_word)
+    return text, _PlacedLine(StyledLine(text, line.size, line.bold, line.uniform),
+                             placed.baseline, extent)
 
 
 def _block_starts(lines: list[_PlacedLine], pitches: dict[float, float],
