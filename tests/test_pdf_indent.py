@@ -174,3 +174,18 @@ def test_a_centred_line_ends_before_the_centred_line_under_it(css: str) -> None:
                                            f"<p class=centred>{UNSTOPPED[1]}</p>"
                                            f"<p>{ABSTRACT * 3}</p>")
     assert caption in texts and UNSTOPPED[1] in texts
+
+
+@pytest.mark.parametrize("columns", ["", "body { columns: 2; column-gap: 1cm }"])
+def test_an_unstopped_paragraph_whose_last_line_is_full_ends_before_the_next(
+        columns: str) -> None:
+    """As in a text copied from a PDF viewer, the paragraph's last line is as wide as its
+    full lines (set justified here) and ends with no stop: only the next paragraph's indent
+    tells it ends, since none of the paragraph's lines but its first starts indented."""
+    unstopped = " ".join([RUN_ON[:-1]] * 2)
+    css = f"{INDENT} {columns} p {{ text-align: justify }} .full {{ text-align-last: justify }}"
+    texts = _sentences(css, f"<p>{ABSTRACT * 3}</p><p class=full>{unstopped}</p>"
+                            f"<p>{ABSTRACT * 3}</p>")
+    assert unstopped in texts
+    assert texts.count("Walking speed is often reduced after a stroke and limits "
+                       "participation in daily life.") == 6

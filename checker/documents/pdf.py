@@ -267,19 +267,21 @@ def _numbered(number: str, marker: _PlacedLine, segment: str,
 def _block_starts(lines: list[_PlacedLine], pitches: dict[float, float],
                   columns: list[_Column]) -> set[int]:
     """Indices of the lines (after the first) that start a block of their own under the line
-    above them: see :func:`_other_block` and :func:`_after_one_line_paragraph`."""
+    above them: see :func:`_other_block` and :func:`_after_paragraph_line`."""
     starts: set[int] = set()
     for index in range(1, len(lines)):
-        above, below = lines[index - 1], lines[index]
-        after = lines[index + 1] if index + 1 < len(lines) else None
-        # The line above starts a block: the page's first line, one found so, or the first
-        # after a sentence's end (a paragraph's full last line ends no shorter than the rest).
-        opened = (index == 1 or index - 1 in starts
-                  or lines[index - 2].styled.text.rstrip().endswith(LINE_END))
-        if _other_block(above, below, pitches, columns) \
-                or opened and _after_one_line_paragraph(above, below, after, columns):
+        if _other_block(lines[index - 1], lines[index], pitches, columns) \
+                or _after_paragraph_line(lines, index, starts, columns):
             starts.add(index)
     return starts
+
+
+def _opened(lines: list[_PlacedLine], index: int, starts: set[int]) -> bool:
+    """Whether the line at ``index`` starts a block: the page's first line, one found so, or
+    the first after a sentence's end (a paragraph's full last line ends no shorter than the
+    rest)."""
+    return (index == 0 or index in starts
+            or lines[index - 1].styled.text.rstrip().endswith(LINE_END))
 
 
 @dataclass(frozen=True)
@@ -482,26 +484,49 @@ def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine
     return _ends_short(high, low, above, after.size)
 
 
-def _after_one_line_paragraph(above: _PlacedLine, below: _PlacedLine,
-                              after: _PlacedLine | None, columns: list[_Column]) -> bool:
-    """Whether ``below`` opens a paragraph under ``above``, a block's indented first line that
-    is its last too, however full: ``below`` starts where ``above`` starts, and the line under
-    it at its column's left edge, as a paragraph's first line does; had ``above``'s paragraph
-    gone on, its next line would have started there. A block quote's lines, or a list item's
-    under a hanging indent, all start at its indent (the line under them too, but the last),
-    unless the sentence above surely goes on (:func:`_runs_on`)."""
-    high, low = above.extent, below.extent
-    size = below.styled.size
-    if high is None or low is None or after is None or after.extent is None or not size \
-            or _runs_on(above.styled, below.styled):
+def _after_paragraph_line(lines: list[_PlacedLine], index: int, starts: set[int],
+                          columns: list[_Column]) -> bool:
+    """Whether the line at ``index``, indented as a paragraph's first line with the line under
+    it at its column's left edge, opens a paragraph under a line that ends its own however
+    full it is: in paragraphs marked by a first-line indent, a paragraph's next line would
+    have started at the left edge, under its first line (indented alike) as under its later
+    ones. A block quote's lines all start at its indent (the line under them too, but the
+    last); under a hanging indent, an item's first line starts at the left edge under the
+    end of the item above, so a later line counts only under a line of its own paragraph,
+    one that ended neither short nor with a stop. Unless the sentence above surely goes on
+    (:func:`_runs_on`)."""
+    above, below = lines[index - 1], lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    column = _first_line_column(below, after, columns)
+    if column is None or above.extent is None or _runs_on(above.styled, below.styled):
         return False
+    tolerance = EDGE_TOLERANCE * below.styled.size
+    if abs(above.extent.left - below.extent.left) <= tolerance:  # the paragraph's first line
+        return _opened(lines, index - 1, starts)
+    if abs(above.extent.left - column.left) > tolerance or index < 2:
+        return False
+    before = lines[index - 2]  # a line of the same paragraph as ``above``?
+    if before.extent is None or before.styled.text.rstrip().endswith(LINE_END) \
+            or _ends_short(before.extent, above.extent, column, above.styled.size):
+        return False
+    return (abs(before.extent.left - column.left) <= tolerance
+            or abs(before.extent.left - below.extent.left) <= tolerance
+            and _opened(lines, index - 2, starts))
+
+
+def _first_line_column(line: _PlacedLine, after: _PlacedLine | None,
+                       columns: list[_Column]) -> _Column | None:
+    """The column of ``line`` when it is indented as a paragraph's first line and ``after``,
+    the line under it, starts at that column's left edge (None otherwise)."""
+    size = line.styled.size
+    if line.extent is None or after is None or after.extent is None or not size:
+        return None
     tolerance = EDGE_TOLERANCE * size
-    column = _column_of(low.left, columns, tolerance)
-    if column is None or abs(high.left - low.left) > tolerance:
-        return False
-    indent = (low.left - column.left) / size
-    return (MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT
-            and abs(after.extent.left - column.left) <= tolerance)
+    column = _column_of(line.extent.left, columns, tolerance)
+    if column is None or abs(after.extent.left - column.left) > tolerance:
+        return None
+    indent = (line.extent.left - column.left) / size
+    return column if MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT else None
 
 
 def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column | None:
