@@ -462,12 +462,12 @@ def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine
                      low: _Extent | None, columns: list[_Column]) -> bool:
     """Whether ``after`` is the indented first line of a paragraph, or a line centred as the
     line above it is (:func:`_centred_alike`), under a line that ended short of its column's
-    edge: a paragraph that ends with no stop (a
-    title, an author line, a list item, a caption) above a paragraph marked by its indent
-    alone, which would otherwise run on into its first sentence, unless the sentence above
-    surely goes on (:func:`_runs_on`). A line that ends with a stop is measured too:
-    "include:" above a list's first item. Under a line centred further in than a paragraph's
-    indent, any line is measured: no paragraph's line wraps to where such a line starts."""
+    edge: a paragraph that ends with no stop (a title, an author line, a list item, a
+    caption) above a paragraph marked by its indent alone, which would otherwise run on into
+    its first sentence, unless the sentence above surely goes on (:func:`_runs_on`). A line
+    that ends with a stop is measured too: "include:" above a list's first item. Under a line
+    centred further in than a paragraph's indent, any line is measured: no paragraph's line
+    wraps to where such a line starts."""
     if high is None or low is None or not after.size or _runs_on(before, after):
         return False
     tolerance = EDGE_TOLERANCE * after.size

@@ -112,15 +112,15 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     above ("… include:\n1. Adults" read as "… include: 1." and "Adults"). A numbered line
     is an item in a list, or under a line that ends a sentence or introduces a list; under
     any other line, or an abbreviation, it goes on with it ("… shown in Table\n1. Adults
-    were …", "… in Fig.\n1. Adults …"). An item
-    numbered "1)" is left as it reads: its number ends no sentence, and "(Table\n1)" or an
-    enumeration within a sentence ("… with regard to: 1) memory, and 2) …") may wrap there."""
+    were …", "… in Fig.\n1. Adults …"). An item numbered "1)" is left as it reads: its
+    number ends no sentence, and "(Table\n1)" or an enumeration within a sentence ("… with
+    regard to: 1) memory, and 2) …") may wrap there."""
     pieces: list[tuple[int, int]] = []
-    cut = start
+    cut = line_start = start
     in_list = _NUMBERED_ITEM.match(text[start:end].lstrip("\n")) is not None
     for line_break in re.finditer(r"\n", text[start:end]):
+        above = text[line_start:start + line_break.start()].rstrip()  # the line above
         line_start = start + line_break.end()
-        above = text[cut:line_break.start() + start].rstrip()
         if _NUMBERED_ITEM.match(text, line_start, end) and (
                 in_list or not above or above.endswith(LINE_END)
                 and not _is_abbreviation(above[-40:], text[line_start:line_start + 4])):
