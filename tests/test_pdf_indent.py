@@ -142,3 +142,50 @@ def test_a_sentence_goes_on_under_a_figure(after_figure: str) -> None:
     texts = _sentences(INDENT, body)
     assert ("Anxiety will be measured with the Hospital Anxiety and Depression Scale at "
             "baseline.") in texts
+
+
+@pytest.mark.parametrize("align", ["left", "justify"])
+def test_a_one_line_paragraph_that_fills_its_column_ends_before_the_next(align: str) -> None:
+    """The unstopped paragraph's one line is as wide as the column (the column is made as
+    wide as it), so no rule about a short last line can tell it ends: the next paragraph's
+    indented first line starts where it starts, and a paragraph that went on would have gone
+    on at the column's left edge."""
+    css = (f"{INDENT} p {{ text-align: {align} }} .one {{ white-space: nowrap }}"
+           " body { display: grid; grid-template-columns: min-content }")
+    title = UNSTOPPED[0]
+    texts = _sentences(css, f"<p>{ABSTRACT * 6}</p><p class=one>{title}</p>"
+                            f"<p>{ABSTRACT * 3}</p>")
+    assert title in texts
+    assert texts.count("Walking speed is often reduced after a stroke and limits "
+                       "participation in daily life.") == 9
+
+
+@pytest.mark.parametrize("css", [
+    INDENT,
+    "p { margin: 0; text-align: justify }",  # no indent: justified lines show the edges
+])
+def test_a_centred_line_ends_before_the_centred_line_under_it(css: str) -> None:
+    """A caption and an author line, each centred, no space between them: the author line's
+    first word would have fitted on the caption's line, on either side of it; and no line of
+    a paragraph goes on under the centred author line."""
+    caption = "Figure 1 Flow Of Participants Through The Walking After Stroke Trial"
+    centred = "p.centred { text-align: center; text-indent: 0 }"
+    texts = _sentences(f"{css} {centred}", f"<p>{ABSTRACT * 3}</p><p class=centred>{caption}</p>"
+                                           f"<p class=centred>{UNSTOPPED[1]}</p>"
+                                           f"<p>{ABSTRACT * 3}</p>")
+    assert caption in texts and UNSTOPPED[1] in texts
+
+
+@pytest.mark.parametrize("columns", ["", "body { columns: 2; column-gap: 1cm }"])
+def test_an_unstopped_paragraph_whose_last_line_is_full_ends_before_the_next(
+        columns: str) -> None:
+    """As in a text copied from a PDF viewer, the paragraph's last line is as wide as its
+    full lines (set justified here) and ends with no stop: only the next paragraph's indent
+    tells it ends, since none of the paragraph's lines but its first starts indented."""
+    unstopped = " ".join([RUN_ON[:-1]] * 2)
+    css = f"{INDENT} {columns} p {{ text-align: justify }} .full {{ text-align-last: justify }}"
+    texts = _sentences(css, f"<p>{ABSTRACT * 3}</p><p class=full>{unstopped}</p>"
+                            f"<p>{ABSTRACT * 3}</p>")
+    assert unstopped in texts
+    assert texts.count("Walking speed is often reduced after a stroke and limits "
+                       "participation in daily life.") == 6

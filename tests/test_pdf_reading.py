@@ -246,3 +246,39 @@ def test_a_compound_of_a_short_word_broken_at_its_hyphen_keeps_it(
     words = text_words(doc.text)
     assert compound in readable_text(doc.sentence_text(doc.sentences[0]), words)
     assert compound in matching_text(doc.sentence_text(doc.sentences[0]), words)
+
+
+CRITERIA = ["Adults aged 18 to 70 years.", "Able to walk ten metres without help.",
+            "Written informed consent given."]
+LIST_INTRO = "Participants must meet all of these criteria:"
+AFTER_LIST = "They will be screened by a research nurse."
+LIST = f"<ol>{''.join(f'<li>{item}</li>' for item in CRITERIA)}</ol>"
+
+
+def _items(mark: str) -> str:
+    return "".join(f"<p>{n}{mark} {item}</p>" for n, item in enumerate(CRITERIA, 1))
+
+
+@pytest.mark.parametrize(("css", "intro", "items"), [
+    # The numbers drawn apart from the items, after them (WeasyPrint's list markers).
+    ("", LIST_INTRO, LIST),
+    ("@counter-style paren { system: extends decimal; suffix: ') ' } ol { list-style: paren }",
+     LIST_INTRO, LIST),
+    ("p { margin: 0 }", LIST_INTRO, _items(".")),  # the items' lines run on from the colon
+    ("", "Inclusion criteria:", _items(".")),  # under a heading set in the body type
+])
+def test_pdf_list_items_read_as_in_a_text(css: str, intro: str, items: str) -> None:
+    """An ordered list's numbers ("1.", "2)") are no sentences of their own, nor the end of
+    the sentence above: each item is a sentence without its number, as in a plain text, and
+    every sentence is the document's text at its span."""
+    html = (f"<html lang=en><head><style>body {{ font-size: 10pt }} {css}</style></head><body>"
+            f"<h1>Walking after stroke</h1><p>{ABSTRACT}</p><p>{intro}</p>{items}"
+            f"<p>{AFTER_LIST}</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    plain = "\n".join([intro, *(f"{n}. {item}" for n, item in enumerate(CRITERIA, 1)),
+                       AFTER_LIST])
+    typed = extract_document(plain.encode(), "paper.txt")
+    assert intro in texts
+    assert texts[texts.index(intro):] == [typed.sentence_text(s) for s in typed.sentences]
+    assert all(doc.text[s.start:s.end] == doc.sentence_text(s) for s in doc.sentences)

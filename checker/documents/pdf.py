@@ -169,7 +169,27 @@ def _read_page(textpage) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    # Per PDFium line: its text, and the line itself when it has visible text.
+    rows = _list_numbers_in_place(_rows(text, styler))
+    lines = [placed for _, placed in rows if placed is not None]
+    pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
+    columns = _columns([line.extent for line in lines if line.extent is not None],
+                       _common_size([line.styled for line in lines]))
+    starts = _block_starts(lines, pitches, columns)
+    line_texts: list[str] = []
+    index = 0  # of the next line with visible text
+    for segment, placed in rows:
+        if placed is not None:
+            if index in starts:
+                line_texts.append("")  # a paragraph break
+            index += 1
+        line_texts.append(segment)
+    page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
+    return PdfPage(page_text, [line.styled for line in lines])
+
+
+def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, _PlacedLine | None]]:
+    """Per PDFium line of the page's ``text``: its text, and the line itself when it has
+    visible text."""
     rows: list[tuple[str, _PlacedLine | None]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text + "\n"):
@@ -185,20 +205,83 @@ def _read_page(textpage) -> PdfPage:
                                  baseline, extent)
         rows.append((segment, placed))
         start = match.end()
-    lines = [placed for _, placed in rows if placed is not None]
-    pitches = _line_pitches([(line.styled, line.baseline) for line in lines])
-    columns = _columns([line.extent for line in lines if line.extent is not None],
-                       _common_size([line.styled for line in lines]))
-    line_texts: list[str] = []
-    above: _PlacedLine | None = None  # the last line with visible text
-    for segment, placed in rows:
-        if placed is not None:
-            if above is not None and _other_block(above, placed, pitches, columns):
-                line_texts.append("")  # a paragraph break
-            above = placed
-        line_texts.append(segment)
-    page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
-    return PdfPage(page_text, [line.styled for line in lines])
+    return rows
+
+
+# An ordered list's number alone on a PDFium line: "1.", "2)".
+_LIST_NUMBER = re.compile(r"\s*\d{1,9}[.)]\s*")
+
+
+def _list_numbers_in_place(rows: list[tuple[str, _PlacedLine | None]],
+                           ) -> list[tuple[str, _PlacedLine | None]]:
+    """The rows with each list number that stands alone on its line put at the start of
+    the line it is set beside, as the page shows it: some writers draw a list's numbers
+    apart from its items, after them, and PDFium's text follows the drawing order, so the
+    numbers came out as lines of their own after the list ("1.\n2.\n3.")."""
+    items: dict[int, int] = {}  # the row of an item's line -> the row of its number
+    for index, (segment, placed) in enumerate(rows):
+        if placed is not None and _LIST_NUMBER.fullmatch(segment):
+            beside = _line_beside(placed, rows)
+            if beside is not None and beside not in items:
+                items[beside] = index
+    numbers = set(items.values())
+    moved: list[tuple[str, _PlacedLine | None]] = []
+    for index, (segment, placed) in enumerate(rows):
+        if index in items and placed is not None:
+            number, marker = rows[items[index]]
+            segment, placed = _numbered(number, marker, segment, placed)
+        if index not in numbers:
+            moved.append((segment, placed))
+    return moved
+
+
+def _line_beside(number: _PlacedLine, rows: list[tuple[str, _PlacedLine | None]],
+                 ) -> int | None:
+    """The row of the nearest line on ``number``'s baseline that starts to its right, a
+    paragraph's indent from it at most (None when there is none)."""
+    size = number.styled.size
+    if number.baseline is None or number.extent is None or not size:
+        return None
+    tolerance = EDGE_TOLERANCE * size
+    found = [(placed.extent.left, index) for index, (segment, placed) in enumerate(rows)
+             if placed is not None and placed.extent is not None
+             and placed.baseline is not None and not _LIST_NUMBER.fullmatch(segment)
+             and abs(placed.baseline - number.baseline) <= tolerance
+             and 0 <= placed.extent.left - number.extent.right + tolerance
+             <= MAX_PARAGRAPH_INDENT * size]
+    return min(found)[1] if found else None
+
+
+def _numbered(number: str, marker: _PlacedLine, segment: str,
+              placed: _PlacedLine) -> tuple[str, _PlacedLine]:
+    """An item's line with its number (``marker``'s text) put at its start."""
+    text = f"{number.strip()} {segment.lstrip()}"
+    line = placed.styled
+    extent = None
+    if marker.extent is not None and placed.extent is not None:
+        extent = _Extent(marker.extent.left, placed.extent.right, marker.extent.first_word)
+    return text, _PlacedLine(StyledLine(text, line.size, line.bold, line.uniform),
+                             placed.baseline, extent)
+
+
+def _block_starts(lines: list[_PlacedLine], pitches: dict[float, float],
+                  columns: list[_Column]) -> set[int]:
+    """Indices of the lines (after the first) that start a block of their own under the line
+    above them: see :func:`_other_block` and :func:`_after_paragraph_line`."""
+    starts: set[int] = set()
+    for index in range(1, len(lines)):
+        if _other_block(lines[index - 1], lines[index], pitches, columns) \
+                or _after_paragraph_line(lines, index, starts, columns):
+            starts.add(index)
+    return starts
+
+
+def _opened(lines: list[_PlacedLine], index: int, starts: set[int]) -> bool:
+    """Whether the line at ``index`` starts a block: the page's first line, one found so, or
+    the first after a sentence's end (a paragraph's full last line ends no shorter than the
+    rest)."""
+    return (index == 0 or index in starts
+            or lines[index - 1].styled.text.rstrip().endswith(LINE_END))
 
 
 @dataclass(frozen=True)
@@ -377,21 +460,73 @@ def _column_left(left: float, lefts: list[float], tolerance: float) -> float | N
 
 def _opens_paragraph(before: StyledLine, high: _Extent | None, after: StyledLine,
                      low: _Extent | None, columns: list[_Column]) -> bool:
-    """Whether ``after`` is the indented first line of a paragraph under a line that ended
-    short of its column's edge: a paragraph that ends with no stop (a title, an author line,
-    a list item) above a paragraph marked by its indent alone, which would otherwise run on
-    into its first sentence, unless the sentence above surely goes on (:func:`_runs_on`).
-    A line that ends with a stop is measured too: "include:" above a list's first item."""
+    """Whether ``after`` is the indented first line of a paragraph, or a line centred as the
+    line above it is (:func:`_centred_alike`), under a line that ended short of its column's
+    edge: a paragraph that ends with no stop (a title, an author line, a list item, a
+    caption) above a paragraph marked by its indent alone, which would otherwise run on into
+    its first sentence, unless the sentence above surely goes on (:func:`_runs_on`). A line
+    that ends with a stop is measured too: "include:" above a list's first item. Under a line
+    centred further in than a paragraph's indent, any line is measured: no paragraph's line
+    wraps to where such a line starts."""
     if high is None or low is None or not after.size or _runs_on(before, after):
         return False
     tolerance = EDGE_TOLERANCE * after.size
     column = _column_of(low.left, columns, tolerance)
+    above = _column_of(high.left, columns, tolerance)
     if column is None:
         return False
     indent = (low.left - column.left) / after.size
-    if not MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT:
+    if not (MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT
+            or _centred_alike(high, low, column, tolerance)
+            or above is not None and _centred(high, above, tolerance)
+            and high.left - above.left > MAX_PARAGRAPH_INDENT * after.size):
         return False
-    return _ends_short(high, low, _column_of(high.left, columns, tolerance), after.size)
+    return _ends_short(high, low, above, after.size)
+
+
+def _after_paragraph_line(lines: list[_PlacedLine], index: int, starts: set[int],
+                          columns: list[_Column]) -> bool:
+    """Whether the line at ``index``, indented as a paragraph's first line with the line under
+    it at its column's left edge, opens a paragraph under a line that ends its own however
+    full it is: in paragraphs marked by a first-line indent, a paragraph's next line would
+    have started at the left edge, under its first line (indented alike) as under its later
+    ones. A block quote's lines all start at its indent (the line under them too, but the
+    last); under a hanging indent, an item's first line starts at the left edge under the
+    end of the item above, so a later line counts only under a line of its own paragraph,
+    one that ended neither short nor with a stop. Unless the sentence above surely goes on
+    (:func:`_runs_on`)."""
+    above, below = lines[index - 1], lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    column = _first_line_column(below, after, columns)
+    if column is None or above.extent is None or _runs_on(above.styled, below.styled):
+        return False
+    tolerance = EDGE_TOLERANCE * below.styled.size
+    if abs(above.extent.left - below.extent.left) <= tolerance:  # the paragraph's first line
+        return _opened(lines, index - 1, starts)
+    if abs(above.extent.left - column.left) > tolerance or index < 2:
+        return False
+    before = lines[index - 2]  # a line of the same paragraph as ``above``?
+    if before.extent is None or before.styled.text.rstrip().endswith(LINE_END) \
+            or _ends_short(before.extent, above.extent, column, above.styled.size):
+        return False
+    return (abs(before.extent.left - column.left) <= tolerance
+            or abs(before.extent.left - below.extent.left) <= tolerance
+            and _opened(lines, index - 2, starts))
+
+
+def _first_line_column(line: _PlacedLine, after: _PlacedLine | None,
+                       columns: list[_Column]) -> _Column | None:
+    """The column of ``line`` when it is indented as a paragraph's first line and ``after``,
+    the line under it, starts at that column's left edge (None otherwise)."""
+    size = line.styled.size
+    if line.extent is None or after is None or after.extent is None or not size:
+        return None
+    tolerance = EDGE_TOLERANCE * size
+    column = _column_of(line.extent.left, columns, tolerance)
+    if column is None or abs(after.extent.left - column.left) > tolerance:
+        return None
+    indent = (line.extent.left - column.left) / size
+    return column if MIN_PARAGRAPH_INDENT <= indent <= MAX_PARAGRAPH_INDENT else None
 
 
 def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column | None:
@@ -403,23 +538,46 @@ def _column_of(left: float, columns: list[_Column], tolerance: float) -> _Column
 def _ends_short(line: _Extent, following: _Extent, column: _Column | None, size: float) -> bool:
     """Whether ``line`` ends short of where it would have been wrapped before ``following``:
     in a justified column, anywhere short of the nearest edge at its right; in ragged lines,
-    by more than the next line's first word, which would have fitted. An indented line as
-    far from the edge as from the column's left is centred when ``following`` starts
-    elsewhere: the next word did not fit in its space on both sides."""
+    by more than the next line's first word, which would have fitted. A centred line
+    (:func:`_centred`, :func:`_centred_alike`) ends short when ``following`` starts elsewhere
+    and its first word would have fitted in the line's space on both sides, each as wide as
+    its indent (a ragged column's right edge is only its widest line's)."""
     if column is None:
         return False
     tolerance = EDGE_TOLERANCE * size
-    edge = min((right for right in column.rights if right >= line.right - tolerance),
-               default=line.right)
-    gap = edge - line.right
-    indent = line.left - column.left
+    gap = _right_edge(line, column, tolerance) - line.right
     next_word = following.first_word + WORD_SPACE * size
-    if indent > tolerance and abs(following.left - line.left) > tolerance \
-            and abs(gap - indent) <= tolerance:
-        return gap + indent > next_word
+    if abs(following.left - line.left) > tolerance and (
+            _centred(line, column, tolerance)
+            or _centred_alike(line, following, column, tolerance)):
+        return 2 * (line.left - column.left) > next_word
     if column.justified:
         return gap > SHORT_LINE * size
     return gap > next_word
+
+
+def _right_edge(line: _Extent, column: _Column, tolerance: float) -> float:
+    """The nearest of the column's right edges that ``line`` ends before or at."""
+    return min((right for right in column.rights if right >= line.right - tolerance),
+               default=line.right)
+
+
+def _centred_alike(line: _Extent, other: _Extent, column: _Column, tolerance: float) -> bool:
+    """Whether two lines are centred alike, whatever the column's right edge: both start in
+    from its left edge, at different places, around one middle (a caption's lines and the
+    author line under them; a paragraph's indented first line and the next, ragged, line
+    never both start in)."""
+    return (min(line.left, other.left) - column.left > tolerance
+            and abs(line.left - other.left) > tolerance
+            and abs(line.left + line.right - other.left - other.right) <= 2 * tolerance)
+
+
+def _centred(line: _Extent, column: _Column, tolerance: float) -> bool:
+    """Whether ``line`` is indented as far from its column's left edge as it ends short of
+    the edge at its right."""
+    indent = line.left - column.left
+    return indent > tolerance and abs(_right_edge(line, column, tolerance) - line.right
+                                      - indent) <= tolerance
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> _Extent | None:

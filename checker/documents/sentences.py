@@ -102,6 +102,35 @@ def _starts_block(content: str, in_list: bool) -> bool:
     return in_list or number is None or number.group(1) == "1"
 
 
+# A line that starts with a list's number and its full stop: "1. ", "12. ".
+_NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}\.[ \t]")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block of a PDF's text cut before each line that starts a numbered list's item, a
+    line of the block in a PDF: its number's full stop would otherwise end the sentence
+    above ("… include:\n1. Adults" read as "… include: 1." and "Adults"). A numbered line
+    is an item in a list, or under a line that ends a sentence or introduces a list; under
+    any other line, or an abbreviation, it goes on with it ("… shown in Table\n1. Adults
+    were …", "… in Fig.\n1. Adults …"). An item numbered "1)" is left as it reads: its
+    number ends no sentence, and "(Table\n1)" or an enumeration within a sentence ("… with
+    regard to: 1) memory, and 2) …") may wrap there."""
+    pieces: list[tuple[int, int]] = []
+    cut = line_start = start
+    in_list = _NUMBERED_ITEM.match(text[start:end].lstrip("\n")) is not None
+    for line_break in re.finditer(r"\n", text[start:end]):
+        above = text[line_start:start + line_break.start()].rstrip()  # the line above
+        line_start = start + line_break.end()
+        if _NUMBERED_ITEM.match(text, line_start, end) and (
+                in_list or not above or above.endswith(LINE_END)
+                and not _is_abbreviation(above[-40:], text[line_start:line_start + 4])):
+            pieces.append((cut, line_start - 1))
+            cut = line_start
+            in_list = True
+    pieces.append((cut, end))
+    return pieces
+
+
 def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
     """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
     hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
@@ -169,7 +198,7 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
                 refined.append((line_start, heading_end))
                 cut = heading_end
         refined.append((cut, b_end))
-    return refined
+    return [piece for b_start, b_end in refined for piece in _list_items(text, b_start, b_end)]
 
 
 # What a line (or a page) ends with when its sentence ends there too: after anything else, a
