@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from flask import request
+from werkzeug.exceptions import HTTPException
 
 # Values that are choices, not writing: "met", "not_reported", "interventional", "y", "2024".
 _CHOICE = re.compile(r"[\w-]{0,40}")
@@ -23,8 +24,12 @@ def unsaved_texts() -> list[tuple[str, str]]:
     """(field, text) for each piece of writing in the refused plain POST, in form order."""
     if request.method != "POST" or request.is_json:
         return []
+    try:
+        form = request.form
+    except HTTPException:  # the very body that was refused (too large, say): nothing to show
+        return []
     texts: list[tuple[str, str]] = []
-    for name, value in request.form.items(multi=True):
+    for name, value in form.items(multi=True):
         text = value.strip()
         if not text or _SKIPPED.search(name) or _CHOICE.fullmatch(text):
             continue
