@@ -16,19 +16,22 @@ from checker.services.json_io import JsonImportError
               type=click.Path(file_okay=False, writable=True, path_type=Path),
               help="Directory to write the reports into (created if missing).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="en", show_default=True,
-              help="Language of the reports.")
+              help="Language of the reports and of the example: 'fr' reports on the French "
+                   "version of the protocol (French justifications and quotations).")
 @click.option("--catalogue", "catalogue_path", default=None,
               help="Catalogue file or directory (default: $NPIS_CATALOGUE or the built-in one).")
 def demo(out_dir: Path, lang: str, catalogue_path: str | None) -> None:
     """Write the PDF, Excel and JSON reports of a fully answered demo assessment.
 
     The demo is a fictitious interventional protocol (supervised adapted physical activity for
-    fatigue in breast cancer survivors). The reports are signed and registered in this
-    installation, so `npis-check verify` accepts them.
+    fatigue in breast cancer survivors). It is written in English and in French: --lang fr
+    gives French reports of the French version (justifications and quotations in French),
+    --lang en (the default) English reports of the English one. The reports are signed and
+    registered in this installation, so `npis-check verify` accepts them.
     """
     try:
         catalogue = get_catalogue(catalogue_path)
-        record = load_demo(catalogue)
+        record = load_demo(catalogue, lang=lang)
     except CatalogueError as exc:
         raise click.ClickException(f"cannot load the catalogue:\n{exc}") from exc
     except JsonImportError as exc:

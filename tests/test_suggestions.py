@@ -472,3 +472,36 @@ def test_rerun_with_every_answer_given_says_nothing_waits(app, auth_client, sugg
     text = html.unescape(response.get_data(as_text=True))
     assert "No suggestion is waiting for your review" in text
     assert "0 suggestion" not in text
+
+
+@pytest.mark.parametrize("lang, kept, warning", [
+    ("en", "28 answers you had given were left unchanged", "The document reads as"),
+    ("fr", "28 réponses que vous aviez données sont restées inchangées",
+     "Le document semble rédigé en"),
+])
+def test_suggestions_on_the_example_keep_its_answers_and_read_its_language(
+        app, auth_client, lang, kept, warning):
+    """The example's document (English, or French in a French interface) goes through the
+    automatic evidence like any other: the people's answers stay, quotations stay verbatim,
+    and the document is not taken for another language than the one declared."""
+    from checker.services.examples import example_document
+
+    post(auth_client, "/language", {"lang": lang})
+    response = post(auth_client, "/assessments/example", {})
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    before = {i: (a.answer, a.quotation, a.origin) for i, a in answers_of(app, uid).items()}
+    response = post(auth_client, f"/assessments/{uid}/suggestions", follow_redirects=True)
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200
+    assert kept in page and warning not in page
+    after = answers_of(app, uid)
+    for inv, (answer, quotation, origin) in before.items():
+        if origin == "human":
+            assert (after[inv].answer, after[inv].quotation) == (answer, quotation), inv
+    with app.app_context():
+        from checker.catalogue import get_catalogue
+        from checker.demo import load_demo
+        document = example_document(load_demo(get_catalogue(), lang=lang))
+    for answer in after.values():
+        for part in answer.quotation.split(QUOTATION_SEPARATOR.strip()):
+            assert " ".join(part.split()) in " ".join(document.split()), answer.invariant_id

@@ -172,6 +172,21 @@ def test_demo_reports_verify(tmp_path, cli_env, app):
         assert len(db.session.scalars(select(Assessment)).all()) == 1
 
 
+def test_the_french_demo_reports_verify_and_are_stored_apart(tmp_path, cli_env, app):
+    out = tmp_path / "demo-fr"
+    outcome = run_cli(cli_env, "demo", "--out", str(out), "--lang", "fr")
+    assert outcome.exit_code == 0, outcome.output
+    for path in sorted(out.iterdir()):
+        verified = run_cli(cli_env, "verify", str(path))
+        assert verified.exit_code == 0, (path, verified.output)
+    # One stored demo per language, each reused when run again.
+    for lang in ("fr", "en", "fr", "en"):
+        assert run_cli(cli_env, "demo", "--out", str(out), "--lang", lang).exit_code == 0
+    with app.app_context():
+        stored = db.session.scalars(select(Assessment)).all()
+        assert sorted(a.language for a in stored) == ["en", "fr"]
+
+
 def test_verification_page_without_login(app, client, auth_client, assessment):
     data = download(auth_client, assessment, "pdf")
     page = client.get("/verify")

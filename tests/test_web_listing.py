@@ -118,6 +118,56 @@ def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client)
     assert "APA-FATIGUE" not in bob.get("/").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("lang, prefix, filename", [
+    ("en", "Example — APA-FATIGUE: supervised", "APA-FATIGUE_protocol_excerpts.md"),
+    ("fr", "Exemple — APA-FATIGUE\u00a0: activité physique adaptée",
+     "APA-FATIGUE_extraits_du_protocole.md"),
+])
+def test_the_example_is_in_the_interfaces_language_and_its_quotations_check(
+        app, auth_client, lang, prefix, filename):
+    """A French interface gets the French protocol: title, answers, document and quotations in
+    French; every quotation is marked in its document and found by the reports' check."""
+    import io
+
+    import openpyxl
+
+    from checker.catalogue import get_catalogue
+    from checker.demo import load_demo
+
+    post(auth_client, "/language", {"lang": lang})
+    response = post(auth_client, "/assessments/example", {})
+    assert response.status_code == 302
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    form = html.unescape(auth_client.get(response.headers["Location"]).get_data(as_text=True))
+    assert prefix in form
+    demo = load_demo(get_catalogue(), lang=lang)
+    assert demo.language == lang
+    assert demo.answers["INT06"].justification in form
+    with app.app_context():
+        from checker.extensions import db
+        from checker.models import Assessment
+        stored = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        assert stored.language == lang and stored.document_filename.endswith(filename)
+        assert {a.invariant_id: a.quotation for a in stored.answers} == {
+            i: a.quotation for i, a in demo.answers.items()}
+    document = html.unescape(auth_client.get(f"/assessments/{uid}/document")
+                             .get_data(as_text=True))
+    assert filename in document and "<mark>" in document
+    assert "Quotations not found in this document" not in document
+    assert "Citations introuvables dans ce document" not in document
+    quoted = [a for a in demo.answers.values() if a.quotation]
+    assert document.count("<mark") >= len({a.quotation for a in quoted})
+    xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang={lang}")
+    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(values_only=True))
+    found = {row[rows[0].index("invariant_id")]: row[rows[0].index("quotation_in_document")]
+             for row in rows[1:]}
+    assert {inv for inv, value in found.items() if value is True} == {a.invariant_id
+                                                                     for a in quoted}
+    assert not any(value is False for value in found.values())
+    report = auth_client.get(f"/assessments/{uid}/report.pdf?lang={lang}")
+    assert report.status_code == 200 and report.data.startswith(b"%PDF")
+
+
 def test_adding_the_example_needs_the_form_token(auth_client):
     assert auth_client.post("/assessments/example").status_code == 400
     assert "Start with an example" in auth_client.get("/").get_data(as_text=True)

@@ -388,9 +388,10 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
 @bp.post("/assessments/example")
 @login_required
 def example() -> ResponseReturnValue:
+    # In the interface's language: a French interface gets the French protocol.
     assessment = open_example(current_user, active_catalogue(), _("Example"),
                               current_app.config["UPLOAD_DIR"],
-                              current_app.config["MAX_UPLOAD_BYTES"])
+                              current_app.config["MAX_UPLOAD_BYTES"], lang=current_lang())
     flash(_("An example was added to your assessments: a fictitious protocol, fully answered. "
             "Explore its answers, results and reports, change it, or delete it when done."),
           "success")
