@@ -227,6 +227,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     app.request_class = TextRequest
     app.url_map.converters["default"] = app.url_map.converters["string"] = SegmentConverter
+    # An address typed or pasted with a trailing slash ("/dossiers/") is the same page, not a
+    # 404 (set before the blueprints add their rules, which read it).
+    app.url_map.strict_slashes = False
     app.config.update(build_config(overrides))
     load_all()
 

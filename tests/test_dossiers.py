@@ -70,6 +70,13 @@ def test_another_users_dossier_is_404(app, auth_client):
     assert auth_client.get("/dossiers").status_code == 200  # the owner still sees it
 
 
+def test_an_address_with_a_trailing_slash_is_the_same_page(auth_client):
+    uid = new_dossier(auth_client)
+    for path in ("/dossiers", f"/dossiers/{uid}", "/assessments/new"):
+        plain, slashed = auth_client.get(path), auth_client.get(path + "/")
+        assert plain.status_code == slashed.status_code == 200, path
+
+
 def test_dossiers_need_login(client):
     response = client.get("/dossiers")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
