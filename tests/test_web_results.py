@@ -185,3 +185,15 @@ def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):
     uid = create_assessment(auth_client, title="Activité physique adaptée")
     response = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
     assert "Activite-physique-adaptee" in response.headers["Content-Disposition"]
+    # The report's identifier is in its name, as in a dossier's: two downloads differ.
+    from checker.services.stamps import read_stamp
+
+    stamp = read_stamp(response.data)[1]
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="Activite-physique-adaptee-fr-{stamp.report_id}.xlsx"')
+    from test_dossiers import new_dossier
+
+    dossier = new_dossier(auth_client, npi_name="Marche")
+    named = auth_client.get(f"/dossiers/{dossier}/report.pdf?lang=fr")
+    assert named.headers["Content-Disposition"].startswith(
+        'attachment; filename="Marche-fr-NPIS-CHK-')

@@ -243,4 +243,4 @@ def report(uid: str, fmt: str) -> ResponseReturnValue:
     dossier = _owned_or_404(uid)
     issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username)
     return attachment(issued.data, issued.mimetype,
-                      f"{slug(dossier.npi_name, 'dossier')}-{issued.report_id}.{fmt}")
+                      f"{slug(dossier.npi_name, 'dossier')}-{lang}-{issued.report_id}.{fmt}")

@@ -52,6 +52,8 @@ def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
               if fmt != "json" else None)
     issued = issue_assessment_report(catalogue_of(assessment), record, fmt, lang,
                                      current_user.username, quotation_checks=checks)
+    # Named as a dossier's reports are: the report's identifier tells two downloads apart
+    # and is what /verify looks up.
     suffix = f"-{lang}" if fmt != "json" else ""
     return attachment(issued.data, issued.mimetype,
-                      f"{slug(record.title, 'assessment')}{suffix}.{fmt}")
+                      f"{slug(record.title, 'assessment')}{suffix}-{issued.report_id}.{fmt}")
