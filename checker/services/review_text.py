@@ -19,6 +19,7 @@ blind); the PDF report names them.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from exports.context import GapView, RowView, answer_label, build_context, fmt_dt
@@ -39,6 +40,7 @@ from .scoring import (
 TO_ADDRESS = (NOT_MET, PARTIALLY_MET, NOT_REPORTED)
 """Effective answers (as scored) that make a point to address."""
 REPORTED = "met"
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029]+[ \t]*")
 KINDS = ("ethical", "methodological")
 
 
@@ -196,5 +198,6 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
 
 def _one_line(text: str) -> str:
     """A person's text as one paragraph: a line break inside a list item would end it (the
-    separate quotations of a suggestion, joined by "[…]" lines, stay apart by that mark)."""
-    return " ".join(text.split())
+    separate quotations of a suggestion, joined by "[…]" lines, stay apart by that mark).
+    Only line breaks go: no-break spaces (French typography) stay as typed."""
+    return _LINE_BREAKS.sub(" ", text).strip()
