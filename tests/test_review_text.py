@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -156,6 +157,22 @@ def test_french_review_follows_french_typography():
     # Wording in French, not English.
     for english in ("Points to address", "Reported", "Expected in", "Assessor", "Example:"):
         assert english not in text
+
+
+def test_every_unconfirmed_suggestion_is_marked_wherever_it_is_listed():
+    catalogue = get_catalogue()
+    record = load_demo(catalogue)
+    for inv_id in ("E01", "INT03"):  # a met one (reported) and a not applicable one
+        record.answers[inv_id] = replace(record.answers[inv_id], origin="suggestion",
+                                         confirmed_by=None)
+    lab = labels("en")
+    text = review_text(catalogue, record, "en")
+    mark = f"({lab['review_unconfirmed']})"
+    for inv_id in ("E01", "INT03"):
+        line = next(line for line in text.splitlines() if line.startswith(f"- {inv_id} "))
+        assert line.endswith(mark), line
+    assert text.count(mark) == 4
+    assert lab("unconfirmed_warning", count=4) in text
 
 
 def test_a_review_in_another_language_falls_back_to_english():

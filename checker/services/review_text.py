@@ -95,7 +95,7 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
         heading = answer_label(catalogue, NOT_APPLICABLE, lang)
         lines += _heading(lab("review_count", heading=heading, count=len(excluded)))
         lines += [f"- {_name(row)}"
-                  + (f"{lab['colon']} {_one_line(row.justification)}" if row.justification else "")
+                  + (f" — {_one_line(row.justification)}" if row.justification else "")
                   + _unconfirmed(row, lab) for row in excluded]
         lines.append("")
     unanswered = [row for row in rows if row.effective == UNANSWERED]
