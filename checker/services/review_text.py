@@ -59,6 +59,7 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     context = build_context(catalogue, record, score, lang, report_id="",
                             generated_at=generated_at, quotation_checks=quotation_checks)
     lab: Labels = context["lab"]
+    lang = lab.lang
     gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
     rows: list[RowView] = sorted(context["rows"], key=lambda row: KINDS.index(row.kind))
     lines: list[str] = []
@@ -129,7 +130,7 @@ def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
         (lab["progress"], context["progress"]),
     ]
     lines = [f"# {lab['review_title']}", ""]
-    lines += [f"- {key}{colon} {value}" for key, value in fields if value]
+    lines += [f"- {key}{colon} {_one_line(value)}" for key, value in fields if value]
     lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
     notes = [*context["notices"], *context["warnings"]]
     if notes:
