@@ -42,29 +42,55 @@ def serve(host: str, port: int, threads: int) -> None:
 
 @click.command("report")
 @click.argument("assessment_id")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json"]), default="pdf",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json", "txt"]),
+              default="pdf", show_default=True,
+              help="txt: the structured review as plain text, to paste into a review form.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              required=True, help="File to write ('-': standard output, with --format txt).")
 def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
-    """Write the PDF or Excel report, or the JSON export, of ASSESSMENT_ID (uid or number)."""
+    """Write the PDF or Excel report, the JSON export or the structured review (txt) of
+    ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
     from .services.issued_reports import issue_assessment_report
     from .services.quotation_checks import quotation_checks
 
+    if str(out) == "-" and fmt != "txt":
+        raise click.UsageError("--out - (standard output) is for --format txt only")
     app = _app()
     with app.app_context():
         assessment = find_assessment(assessment_id)
         if assessment is None:
             click.echo(f"error: no assessment '{assessment_id}'", err=True)
             sys.exit(1)
-        # Signed and registered, so that `npis-check verify` recognises the file later.
         checks = quotation_checks(assessment, app.config["UPLOAD_DIR"]) if fmt != "json" else None
+        if fmt == "txt":
+            from .services.review_text import review_text
+
+            # Plain text, not an issued report: nothing to sign or register.
+            text = review_text(catalogue_of(assessment), to_record(assessment), lang,
+                               quotation_checks=checks)
+            write_text(out, text)
+            return
+        # Signed and registered, so that `npis-check verify` recognises the file later.
         issued = issue_assessment_report(catalogue_of(assessment), to_record(assessment), fmt,
                                          lang, f"cli:{assessment.owner.username}",
                                          quotation_checks=checks)
     write_issued(out, issued.data, issued.report_id)
+
+
+def write_text(out: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``out``, or to standard output when ``out`` is ``-``."""
+    if str(out) == "-":
+        click.echo(text, nl=False)
+        return
+    data = text.encode("utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc}") from exc
+    click.echo(f"wrote {out} ({len(data)} bytes)")
 
 
 @click.command("import")

@@ -218,6 +218,41 @@
     times[t].textContent = text;
   }
 
+  // "Copy" buttons (the structured review to paste): shown only here, since they need
+  // JavaScript; without it the text is selected by hand. The result is said in the status
+  // beside the button (a live region). When the clipboard refuses, the text is left selected
+  // in its box, ready for Ctrl+C.
+  var copyButtons = document.querySelectorAll("button[data-copy]");
+  for (var c = 0; c < copyButtons.length; c++) {
+    copyButtons[c].hidden = false;
+    copyButtons[c].addEventListener("click", function (event) {
+      var button = event.currentTarget;
+      var box = document.getElementById(button.getAttribute("data-copy"));
+      var status = button.parentNode.querySelector(".copy-status");
+      if (!box) return;
+      function say(key) {  // emptied first, so that a second copy is announced again
+        if (!status) return;
+        status.textContent = "";
+        window.setTimeout(function () { status.textContent = button.getAttribute(key) || ""; }, 50);
+      }
+      function bySelection() {
+        box.focus();
+        box.select();
+        var done = false;
+        try { done = document.execCommand("copy"); } catch (e) { done = false; }
+        if (done) button.focus();
+        say(done ? "data-copied-text" : "data-failed-text");
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(box.value).then(function () {
+          say("data-copied-text");
+        }, bySelection);
+      } else {
+        bySelection();
+      }
+    });
+  }
+
   // A form sent back with errors, or an answer changed elsewhere meanwhile: keyboard and
   // screen-reader users start at what says what to correct, not at the top of the page.
   var summary = document.querySelector(".error-summary") || document.querySelector(".conflict");

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import openpyxl
@@ -399,5 +400,58 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             assert e10.get_by_label("Justification").input_value() == \
                 "Typed while the server hung."
             context.close()
+        finally:
+            browser.close()
+
+
+def test_the_structured_review_copies_with_javascript_and_selects_without(live_server):
+    """The Copy button (app.js) puts the review on the clipboard and says so in its status;
+    without JavaScript there is no dead button, and the text is in its box to select."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(locale="en-US")
+            context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                      origin=live_server)
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            page.get_by_label("Username").fill("reviewer")
+            page.get_by_label("Password", exact=True).fill("a good long password")
+            page.get_by_label("Confirm the password").fill("a good long password")
+            page.get_by_role("button", name="Create my account").click()
+            page.wait_for_url(f"{live_server}/")
+            page.get_by_role("button", name="Add the example").click()
+            page.wait_for_selector("#inv-E01")
+            results_url = page.url.split("#")[0] + "/results"
+            page.goto(results_url)
+            box = page.get_by_label("Structured review, plain text")
+            text = box.input_value()
+            assert text.startswith("# Structured review") and "## Points to address (11)" in text
+            assert box.get_attribute("readonly") is not None
+            button = page.get_by_role("button", name="Copy the review")
+            button.click()
+            sync_api.expect(page.locator(".copy-status")).to_have_text(
+                "Copied: paste it into the review form.")
+            assert page.evaluate("navigator.clipboard.readText()") == text
+            context.close()
+
+            bare = browser.new_context(locale="en-US", java_script_enabled=False,
+                                       storage_state=None)
+            page = bare.new_page()
+            page.goto(f"{live_server}/auth/login")
+            page.get_by_label("Username").fill("reviewer")
+            page.get_by_label("Password").fill("a good long password")
+            page.get_by_role("button", name="Log in").click()
+            page.wait_for_url(f"{live_server}/")
+            page.goto(results_url)
+            assert page.get_by_role("button", name="Copy the review").count() == 0
+            shown = page.get_by_label("Structured review, plain text").input_value()
+            undated = re.compile(r"^- Date: .*$", re.M)  # made a minute later, maybe
+            assert undated.sub("", shown) == undated.sub("", text)
+            link = page.locator(".review-paste").get_by_role("link", name="Français")
+            assert link.get_attribute("href").endswith("/review.txt?lang=fr")
+            bare.close()
         finally:
             browser.close()

@@ -1,16 +1,20 @@
-"""Scores and verdict page, the SVG figure, and the PDF / Excel / JSON downloads."""
+"""Scores and verdict page, the SVG figure, the structured review to paste, and the PDF /
+Excel / JSON downloads."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
+from ..models import Assessment
 from ..services.assessments import catalogue_of, to_record
 from ..services.figure import summary_svg
 from ..services.issued_reports import issue_assessment_report
 from ..services.quotation_checks import quotation_checks
-from ..services.scoring import score_assessment
+from ..services.records import AssessmentRecord
+from ..services.review_text import review_text
+from ..services.scoring import ScoreResult, score_assessment
 from ._common import attachment, current_lang, owned_or_404, report_lang, slug
 
 bp = Blueprint("results", __name__)
@@ -27,7 +31,32 @@ def results(uid: str) -> ResponseReturnValue:
     return render_template(
         "assessments/results.html", assessment=assessment, catalogue=catalogue, record=record,
         score=score, figure=summary_svg(catalogue, record, score, lang),
+        review=_review(assessment, record, lang, score),
     )
+
+
+@bp.get("/assessments/<uid>/review.txt")
+@login_required
+def review(uid: str) -> ResponseReturnValue:
+    """The structured review as plain text, shown in the browser (to copy) and named for a
+    download. ``?lang=en|fr``; any other value, or none, gives the interface language."""
+    assessment = owned_or_404(uid)
+    asked = request.args.get("lang")
+    lang = asked if asked in ("en", "fr") else current_lang()
+    record = to_record(assessment)
+    filename = f"{slug(record.title, 'assessment')}-review-{lang}.txt"
+    return Response(_review(assessment, record, lang), mimetype="text/plain",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"',
+                             "X-Content-Type-Options": "nosniff"})
+
+
+def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
+            score: ScoreResult | None = None) -> str:
+    # Quotations checked against the document as for the PDF report, so the review flags
+    # the same ones.
+    return review_text(catalogue_of(assessment), record, lang, score=score,
+                       quotation_checks=quotation_checks(assessment,
+                                                         current_app.config["UPLOAD_DIR"]))
 
 
 @bp.get("/assessments/<uid>/report.<fmt>")

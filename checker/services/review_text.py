@@ -1,0 +1,204 @@
+"""A structured review as plain text, to paste into a journal's or an ethics committee's form.
+
+Built from what the PDF report says (:func:`exports.context.build_context` over
+:func:`checker.services.scoring.score_assessment`), so the two never disagree: the same
+verdict, scores, answers, quotations and guidance, laid out as Markdown-flavoured plain text
+(headings, lists, no tables, no HTML, no hard wrapping: one line per paragraph) that reads
+well pasted into a plain text box. Fixed wording comes from ``exports/labels.yaml``;
+invariant wording from the catalogue.
+
+Layout: a header (study, document, catalogue, date, verdict and scores, the statement that
+the tool never awards the NPIS© label), the points to address (not met, partially met, not
+reported: ethical invariants first, then methodological, in catalogue order) with the
+assessor's justification, the quotation and its location, what the catalogue expects of this
+kind of document, how to fix it and its example; the invariants reported (met) with where;
+then the not applicable and the unanswered ones, briefly. Unconfirmed automatic suggestions
+are marked as such wherever they appear. Assessors' names are left out (a review may be
+blind); the PDF report names them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from exports.context import GapView, RowView, answer_label, build_context, fmt_dt
+from exports.labels import Labels
+
+from ..catalogue import Catalogue
+from .records import AssessmentRecord
+from .scoring import (
+    NOT_APPLICABLE,
+    NOT_MET,
+    NOT_REPORTED,
+    PARTIALLY_MET,
+    UNANSWERED,
+    ScoreResult,
+    score_assessment,
+)
+
+TO_ADDRESS = (NOT_MET, PARTIALLY_MET, NOT_REPORTED)
+"""Effective answers (as scored) that make a point to address."""
+REPORTED = "met"
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029]+[ \t]*")
+KINDS = ("ethical", "methodological")
+
+
+def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
+                score: ScoreResult | None = None,
+                quotation_checks: dict[str, bool | None] | None = None,
+                generated_at: datetime | None = None) -> str:
+    """The structured review of ``record`` in ``lang`` (``en`` or ``fr``; anything else is
+    English), ending with a newline.
+
+    ``score`` defaults to :func:`score_assessment` of the record; ``quotation_checks`` is
+    what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
+    not checked, as for a record without a document).
+    """
+    score = score or score_assessment(catalogue, record)
+    context = build_context(catalogue, record, score, lang, report_id="",
+                            generated_at=generated_at, quotation_checks=quotation_checks)
+    lab: Labels = context["lab"]
+    lang = lab.lang
+    gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
+    rows: list[RowView] = sorted(context["rows"], key=lambda row: KINDS.index(row.kind))
+    lines: list[str] = []
+    lines += _header(catalogue, record, context, lab)
+
+    points = [row for row in rows if row.effective in TO_ADDRESS]
+    lines += _heading(lab("review_count", heading=lab["review_points"], count=len(points)))
+    if not points:
+        lines += [lab["review_points_none"], ""]
+    else:
+        lines += [lab["review_points_help"], ""]
+        number = 0
+        for kind in KINDS:
+            of_kind = [row for row in points if row.kind == kind]
+            if not of_kind:
+                continue
+            lines += [f"### {lab[f'{kind}_invariants']}", ""]
+            for row in of_kind:
+                number += 1
+                lines += _point(number, row, gaps[row.id], record.document_kind, lab)
+
+    reported = [row for row in rows if row.effective == REPORTED]
+    lines += _heading(lab("review_count", heading=lab["review_reported"], count=len(reported)))
+    if reported:
+        lines += [lab["review_reported_help"], ""]
+        lines += [f"- {_name(row)} — {_where(row, lab)}{_unconfirmed(row, lab)}"
+                  for row in reported]
+        lines.append("")
+    else:
+        lines += [lab["review_none"], ""]
+
+    excluded = [row for row in rows if row.effective == NOT_APPLICABLE]
+    if excluded:
+        heading = answer_label(catalogue, NOT_APPLICABLE, lang)
+        lines += _heading(lab("review_count", heading=heading, count=len(excluded)))
+        lines += [f"- {_name(row)}"
+                  + (f" — {_one_line(row.justification)}" if row.justification else "")
+                  + _unconfirmed(row, lab) for row in excluded]
+        lines.append("")
+    unanswered = [row for row in rows if row.effective == UNANSWERED]
+    if unanswered:
+        lines += _heading(lab("review_count", heading=lab["unanswered"], count=len(unanswered)))
+        lines += [f"- {_name(row)}" for row in unanswered]
+        lines.append("")
+
+    lines += ["---", "", lab("review_footer", uid=record.uid)]
+    return "\n".join(lines) + "\n"
+
+
+def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
+            lab: Labels) -> list[str]:
+    colon = lab["colon"]
+    study = dict(context["study"])
+    fields = [
+        (lab["title"], record.title),
+        (lab["reference"], record.reference),
+        (lab["document"], lab("review_document_value", file=record.document_filename,
+                              sha256=record.document_sha256)
+         if record.document_filename else lab["no_document"]),
+        (lab["document_kind"], study[lab["document_kind"]]),
+        (lab["study_type"], study[lab["study_type"]]),
+        (lab["catalogue"], lab("review_catalogue_value", name=dict(context["catalogue"])[
+            lab["catalogue"]], version=catalogue.version)),
+        (lab["review_date"], fmt_dt(context["generated_at"])),
+        (lab["verdict"], context["verdict"]),
+        *[(kind["label"], lab("review_score_value", score=kind["score"], points=kind["points"]))
+          for kind in context["kinds"]],
+        (lab["progress"], context["progress"]),
+    ]
+    lines = [f"# {lab['review_title']}", ""]
+    lines += [f"- {key}{colon} {_one_line(value)}" for key, value in fields if value]
+    lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
+    notes = [*context["notices"], *context["warnings"]]
+    if notes:
+        lines += [f"{lab['review_notes']}{colon}", ""]
+        lines += [f"- {note}" for note in notes]
+        lines.append("")
+    return lines
+
+
+def _heading(text: str) -> list[str]:
+    return [f"## {text}", ""]
+
+
+def _name(row: RowView) -> str:
+    return f"{row.id} {_one_line(row.title)}"
+
+
+def _unconfirmed(row: RowView, lab: Labels) -> str:
+    return f" ({lab['review_unconfirmed']})" if row.unconfirmed else ""
+
+
+def _quoted(text: str, lab: Labels) -> str:
+    return f"{lab['quote_open']}{text}{lab['quote_close']}"
+
+
+def _not_found(row: RowView, lab: Labels) -> str:
+    return f" ({lab['review_quote_not_found']})" if row.quotation_found is False else ""
+
+
+def _where(row: RowView, lab: Labels) -> str:
+    """Where the document reports a met invariant: its quotation's location."""
+    if not row.quotation:
+        return _one_line(row.location) or lab["review_no_quotation"]
+    return (_one_line(row.location) or lab["review_no_location"]) + _not_found(row, lab)
+
+
+def _point(number: int, row: RowView, gap: GapView, document_kind: str,
+           lab: Labels) -> list[str]:
+    colon = lab["colon"]
+    lines = [f"{number}. {_name(row)} — {row.answer_label}{_unconfirmed(row, lab)}"]
+    items: list[str] = []
+    if row.warning:
+        items.append(row.warning)
+    if row.justification:
+        who = "review_suggestion_rationale" if row.unconfirmed else "review_justification"
+        items.append(f"{lab[who]}{colon} {_one_line(row.justification)}")
+    location = _one_line(row.location)
+    if row.quotation:
+        where = f" ({location})" if location else ""
+        items.append(f"{lab['quotation']}{where}{colon} "
+                     f"{_quoted(_one_line(row.quotation), lab)}{_not_found(row, lab)}")
+    elif location:
+        items.append(f"{lab['location']}{colon} {location}")
+    expected = "review_expected_paper" if document_kind == "paper" else "review_expected_protocol"
+    if gap.expected:
+        items.append(f"{lab[expected]}{colon} {gap.expected}")
+    if gap.remedy:
+        items.append(f"{lab['how_to_fix']}{colon} {gap.remedy}")
+    if gap.example:
+        items.append(f"{lab['example']}{colon} {gap.example}")
+    # Four spaces: nested under "1." as under "10." (CommonMark needs the marker's width).
+    lines += [f"    - {item}" for item in items]
+    lines.append("")
+    return lines
+
+
+def _one_line(text: str) -> str:
+    """A person's text as one paragraph: a line break inside a list item would end it (the
+    separate quotations of a suggestion, joined by "[…]" lines, stay apart by that mark).
+    Only line breaks go: no-break spaces (French typography) stay as typed."""
+    return _LINE_BREAKS.sub(" ", text).strip()
