@@ -197,3 +197,22 @@ def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):
     named = auth_client.get(f"/dossiers/{dossier}/report.pdf?lang=fr")
     assert named.headers["Content-Disposition"].startswith(
         'attachment; filename="Marche-fr-NPIS-CHK-')
+
+
+def test_the_document_is_read_once_for_repeated_views_of_the_results(auth_client, monkeypatch):
+    """The results page checks its quotations against the document (for the review to paste):
+    a stored file never changes, so it is read once, not on every view."""
+    from test_suggestions import upload
+
+    from checker.services import suggestions
+
+    uid = create_assessment(auth_client, **upload())
+    reads: list[str] = []
+    real = suggestions.extract_document
+    monkeypatch.setattr(suggestions, "extract_document",
+                        lambda data, name: reads.append(name) or real(data, name))
+    suggestions._text_of.cache_clear()
+    for _ in range(3):
+        assert auth_client.get(f"/assessments/{uid}/results").status_code == 200
+        assert auth_client.get(f"/assessments/{uid}").status_code == 200
+    assert len(reads) == 1

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..documents import DocumentError
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
-from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, read_stored_document
+from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, stored_document_text
 
 
 def quotation_parts(quotation: str) -> list[str]:
@@ -29,10 +28,10 @@ def quotation_checks(assessment: Assessment,
     its document cannot be read (a report then says the quotations were not checked).
     """
     try:
-        text = read_stored_document(assessment, upload_dir).text
+        text = stored_document_text(assessment, upload_dir)
     except NoDocumentError:
         return None
-    except (DocumentError, OSError):
+    if text is None:
         return {answer.invariant_id: None for answer in assessment.answers
                 if answer.quotation.strip()}
     return {

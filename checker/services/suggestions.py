@@ -106,6 +106,27 @@ def read_stored_document(assessment: Assessment, upload_dir: str | Path) -> Docu
                             assessment.document_filename, upload_dir)
 
 
+def stored_document_text(assessment: Assessment, upload_dir: str | Path) -> str | None:
+    """The text of the assessment's current document, None when it cannot be read (a scan),
+    read once per stored file and process: the form and results pages and every report ask.
+
+    Raises :class:`NoDocumentError` as :func:`read_stored_file` does."""
+    sha256 = assessment.document_sha256
+    if sha256 and not uploaded_by(assessment.owner_id, sha256):
+        raise NotUploadedByOwner(sha256)
+    path = stored_file(sha256, upload_dir)
+    return _text_of(str(path), assessment.document_filename or path.name)
+
+
+@lru_cache(maxsize=16)
+def _text_of(path: str, filename: str) -> str | None:
+    # Stored files are named by their SHA-256, so a path's content never changes.
+    try:
+        return extract_document(Path(path).read_bytes(), filename).text
+    except (DocumentError, OSError):
+        return None
+
+
 def document_is_readable(assessment: Assessment, upload_dir: str | Path) -> bool:
     """Whether the text of the assessment's current document can be read (a scan, or a
     fingerprint imported without its file, cannot), so that the page offers suggestions only
@@ -113,23 +134,9 @@ def document_is_readable(assessment: Assessment, upload_dir: str | Path) -> bool
     if not assessment.document_sha256:
         return False
     try:
-        if not uploaded_by(assessment.owner_id, assessment.document_sha256):
-            return False
-        path = stored_file(assessment.document_sha256, upload_dir)
+        return stored_document_text(assessment, upload_dir) is not None
     except NoDocumentError:
         return False
-    return _readable(str(path), assessment.document_filename or path.name)
-
-
-@lru_cache(maxsize=512)
-def _readable(path: str, filename: str) -> bool:
-    # Stored files are named by their SHA-256, so a path's content never changes: read once
-    # per process, not on every view of the form.
-    try:
-        extract_document(Path(path).read_bytes(), filename)
-    except (DocumentError, OSError):
-        return False
-    return True
 
 
 @dataclass(frozen=True)
