@@ -94,7 +94,11 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
     if row.unconfirmed:
         return lab["unconfirmed"]
     who = row.record.confirmed_by
-    return lab("confirmed_by", who=who) if who else lab["given_by_person"]
+    if not who:
+        return lab["given_by_person"]
+    # When, too: a decision record says who confirmed each answer and when (its last save).
+    when = fmt_dt(row.record.updated_at)
+    return lab("confirmed_by_on", who=who, when=when) if when else lab("confirmed_by", who=who)
 
 
 def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,

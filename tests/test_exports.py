@@ -215,3 +215,19 @@ def test_report_ids_are_unique_and_readable(demo):
     assert len(ids) >= 45
     assert all(REPORT_ID_PATTERN.match(i) for i in ids)
     assert next(iter(ids)).startswith("NPIS-CHK-5C1E7A42-")
+
+
+def test_reports_say_who_confirmed_each_answer_and_when(pdf, workbook, demo):
+    """A decision record is traceable: each confirmed answer says by whom and when (its last
+    save), in the PDF and in the Excel Detail sheet."""
+    e01 = demo.answers["E01"]
+    assert e01.confirmed_by and e01.updated_at
+    when = e01.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+    lang, _reader, pages = pdf
+    expected = labels(lang)("confirmed_by_on", who=e01.confirmed_by, when=when)
+    assert flat(expected) in " ".join(pages)
+    lang, wb = workbook
+    detail = wb[labels(lang)["sheet_detail"]]
+    ids = [detail.cell(r, 1).value for r in range(2, detail.max_row + 1)]
+    assert detail.cell(ids.index("E01") + 2, 11).value == labels(lang)(
+        "confirmed_by_on", who=e01.confirmed_by, when=when)
