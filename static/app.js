@@ -128,7 +128,14 @@
     // Saved by a person: it is no longer an unconfirmed suggestion.
     var article = form.closest(".invariant");
     var note = article && article.querySelector(".suggestion-note");
-    if (note) note.remove();
+    if (note) {
+      // Accepted from the keyboard: its button goes with the note, and focus would fall back
+      // to the top of the page. It moves on to the next suggestion to review (or, with none
+      // left, this answer's Save button), so that going through them stays Tab, Enter.
+      var hadFocus = note.contains(document.activeElement);
+      note.remove();
+      if (hadFocus) focusNextSuggestion(form);
+    }
     var bar = document.getElementById("progress-bar");
     if (bar) { bar.value = body.answered; bar.max = body.total; }
     setText(".progress-count", body.progress_text || (body.answered + " / " + body.total));
@@ -139,6 +146,21 @@
       var bulk = document.querySelectorAll(".bulk-suggestions");
       for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
     }
+  }
+
+  function focusNextSuggestion(form) {
+    var accepts = document.querySelectorAll(".suggestion-note button.accept-suggestion");
+    var next = null;
+    for (var i = 0; i < accepts.length && !next; i++) {
+      if (form.compareDocumentPosition(accepts[i]) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        next = accepts[i];
+      }
+    }
+    next = next || accepts[0] || form.querySelector("button[type=submit]");
+    if (!next) return;
+    next.focus({ preventScroll: true });
+    var card = next.closest(".invariant") || next;
+    card.scrollIntoView({ block: "start" });
   }
 
   // Refused for a reason the page can state (signed out in another tab, an expired page, the

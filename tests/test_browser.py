@@ -455,3 +455,42 @@ def test_the_structured_review_copies_with_javascript_and_selects_without(live_s
             bare.close()
         finally:
             browser.close()
+
+
+def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_server):
+    """Going through suggestions with the keyboard: once one is accepted (its button goes),
+    the focus is on the next suggestion's Accept button, not back at the top of the page;
+    with none left after it, on the first one still pending."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(locale="en-US").new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            page.get_by_label("Username").fill("keyboard-user")
+            page.get_by_label("Password", exact=True).fill("a good long password")
+            page.get_by_label("Confirm the password").fill("a good long password")
+            page.get_by_role("button", name="Create my account").click()
+            page.wait_for_url(f"{live_server}/")
+            page.goto(f"{live_server}/assessments/new")
+            fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
+                                      b"committee CPP Ouest III on 12 March 2024.")
+            page.get_by_role("button", name="Create the assessment").click()
+            page.wait_for_selector("#inv-E01 .suggestion-note")
+            focused = "document.activeElement && document.activeElement.textContent.trim()"
+            page.get_by_role("button", name="Accept suggestion for E01").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+            assert page.evaluate(focused) == "Accept suggestion for E02"
+            page.keyboard.press("Enter")
+            page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+            assert page.evaluate(focused) == "Accept suggestion for E03"
+            # The last suggestion of the page: the focus goes back to the first still pending.
+            last = page.locator("button.accept-suggestion").last
+            last.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function("document.querySelectorAll('.suggestion-note').length == 27")
+            assert page.evaluate(focused) == "Accept suggestion for E03"
+        finally:
+            browser.close()
