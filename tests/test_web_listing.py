@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import pytest
@@ -179,3 +180,33 @@ def test_the_empty_home_page_explains_the_steps_in_french(auth_client):
     assert "Comment ça marche" in home
     assert "ce n'est pas le texte officiel de la NPIS" in home
     assert "How it works" not in home
+
+
+def test_the_list_shows_each_verdict_and_ethical_problems_to_compare(app, auth_client):
+    """An ethics committee compares protocols from the list: the verdict and scores as the
+    results page gives them, the ethical invariants not met, and the suggestions waiting."""
+    clean = create_assessment(auth_client, title="Clean")
+    flawed = create_assessment(auth_client, title="Flawed")
+    save_answer(auth_client, flawed, "E02", answer="not_met", justification="No consent.")
+    save_answer(auth_client, clean, "E02", answer="met")
+    page = auth_client.get("/").get_data(as_text=True)
+    row = {title: page.split(f">{title}</a>", 1)[1].split("</tr>", 1)[0]
+           for title in ("Clean", "Flawed")}
+    assert "1 ethical invariant not met or not reported" in row["Flawed"]
+    assert "ethical invariant" not in row["Clean"]
+    for uid, title in ((clean, "Clean"), (flawed, "Flawed")):
+        results = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+        verdict = results.split('class="card score verdict', 1)[1].split('class="big">', 1)[1]
+        assert f"<strong>{verdict.split('<', 1)[0]}</strong>" in row[title]
+    assert "Ethical 7.1%" in row["Clean"] and "suggestion" not in row["Clean"]
+
+
+def test_the_list_counts_the_suggestions_waiting_for_review(app, auth_client):
+    uid = create_assessment(auth_client, title="Uploaded", document=(
+        io.BytesIO(b"The protocol was approved by the ethics committee CPP Ouest III on "
+                   b"12 March 2024. Written informed consent will be obtained."), "p.txt"))
+    page = auth_client.get("/").get_data(as_text=True)
+    assert "30 suggestions to review" in page and "Provisional" in page
+    post(auth_client, f"/assessments/{uid}/suggestions/accept", {})
+    page = auth_client.get("/").get_data(as_text=True)
+    assert "suggestions to review" not in page and "Provisional" not in page

@@ -13,10 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Answer, Assessment, User
-from .assessments import catalogue_of
+from .assessments import catalogue_of, to_record
+from .scoring import ScoreResult, score_assessment
 
 PAGE_SIZE = 50
 # Longer search text is cut: it matches nothing a title field (300 characters) could hold.
@@ -28,6 +30,23 @@ class ListedAssessment:
     assessment: Assessment
     answered: int  # invariants answered or confirmed by a person
     total: int  # invariants of its study type
+    # The verdict and scores as the results page shows them (suggestions counted, flagged),
+    # so that a committee can compare protocols and spot ethical problems from the list.
+    score: ScoreResult | None = None
+
+    @property
+    def pending(self) -> int:
+        """Automatic suggestions no person has confirmed yet."""
+        return self.score.unconfirmed if self.score else 0
+
+    @property
+    def ethical_problems(self) -> int:
+        """Ethical invariants answered not met or not reported (a suggestion counts):
+        what a committee looks at first. Unanswered ones are left out."""
+        if not self.score:
+            return 0
+        counts = self.score.ethical.counts
+        return counts.get("not_met", 0) + counts.get("not_reported", 0)
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,11 @@ def list_owned(user: User, search: str = "", page: int = 1,
 def _with_progress(ids: list[int]) -> list[ListedAssessment]:
     if not ids:
         return []
-    by_id = {a.id: a for a in db.session.scalars(select(Assessment).where(Assessment.id.in_(ids)))}
+    # Answers, owner and documents in a few queries for the whole page, not one per row.
+    by_id = {a.id: a for a in db.session.scalars(
+        select(Assessment).where(Assessment.id.in_(ids)).options(
+            selectinload(Assessment.answers), selectinload(Assessment.owner),
+            selectinload(Assessment.documents)))}
     answered: dict[int, set[str]] = defaultdict(set)
     # As progress() counts: answers given or confirmed by a person, not pending suggestions.
     query = select(Answer.assessment_id, Answer.invariant_id).where(
@@ -89,8 +112,9 @@ def _with_progress(ids: list[int]) -> list[ListedAssessment]:
     rows = []
     for assessment_id in ids:
         assessment = by_id[assessment_id]
-        applicable = {inv.id for inv in
-                      catalogue_of(assessment).invariants_for(assessment.study_type)}
+        catalogue = catalogue_of(assessment)
+        applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
         rows.append(ListedAssessment(assessment, len(answered[assessment_id] & applicable),
-                                     len(applicable)))
+                                     len(applicable),
+                                     score_assessment(catalogue, to_record(assessment))))
     return rows
