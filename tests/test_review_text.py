@@ -325,7 +325,7 @@ def test_the_results_page_shows_the_review_to_paste(auth_client):
     shown = html.unescape(box.group(1))
     served = auth_client.get(f"/assessments/{uid}/review.txt?lang=en").get_data(as_text=True)
     # The same text as the download (the minute it was made aside).
-    drop_date = re.compile(r"^- Date: .*$", re.M)
+    drop_date = re.compile(r"^- Review generated: .*$", re.M)
     assert drop_date.sub("", shown) == drop_date.sub("", served)
     # The Copy button waits for JavaScript (app.js shows it); the download links do not.
     button = re.search(r'<button type="button" class="copy-button"[^>]*>([^<]*)</button>', page)
@@ -372,3 +372,14 @@ def test_cli_writes_the_review_to_a_file_or_standard_output(cli_env, auth_client
     assert result.exit_code == 2 and "--format txt only" in result.output
     result = cli_env.invoke(main, ["report", "nope", "--format", "txt", "--out", str(out)])
     assert result.exit_code == 1 and "no assessment 'nope'" in result.output
+
+
+def test_the_review_says_when_it_was_generated():
+    """A pasted review carries the moment it was written, named as such in both languages."""
+    catalogue = get_catalogue()
+    moment = datetime(2026, 12, 5, 14, 2)
+    for lang, label in (("en", "- Review generated: 2026-12-05 14:02 UTC"),
+                        ("fr", "- Avis produit\u00a0: 2026-12-05 14:02 UTC")):
+        text = review_text(catalogue, load_demo(catalogue, lang=lang), lang,
+                           generated_at=moment)
+        assert label in text.splitlines()
