@@ -142,6 +142,9 @@
     setText(".pending-count", body.pending_text);
     setText(".pending-help", body.pending_help_text);
     setText(".accept-all-button", body.accept_all_text);
+    var acceptAll = document.querySelector(".accept-all-button");
+    var bulkForm = acceptAll && acceptAll.form;
+    if (bulkForm && body.accept_all_question) bulkForm.dataset.confirm = body.accept_all_question;
     if (!body.pending_text) {  // no suggestion left to accept or reject in bulk
       var bulk = document.querySelectorAll(".bulk-suggestions");
       for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;

@@ -232,6 +232,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.locator(".accept-all-button").click()
             page.wait_for_timeout(500)
             assert "confirmed by you" in asked[0] and page.url.split("#")[0] == form_url
+            assert f"Accept all {pending} suggestions" in asked[0]
             assert page.locator(".suggestion-note").count() == pending
             page.once("dialog", lambda dialog: dialog.accept())
             page.locator(".accept-all-button").click()

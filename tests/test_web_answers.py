@@ -202,7 +202,8 @@ def test_fetch_save_gets_json(app, auth_client, assessment):
     assert response.get_json() == {"status": "saved", "version": 1, "answered": 1, "total": 30,
                                    "progress_text": "1 of 30 invariants answered",
                                    "pending_text": "", "pending_help_text": "",
-                                   "accept_all_text": "", "saved_text": "Saved: Met"}
+                                   "accept_all_text": "", "accept_all_question": "",
+                                   "saved_text": "Saved: Met"}
     response = post(auth_client, f"/assessments/{assessment}/answers/E06",
                     {"E06-answer": "not_met", "E06-version": "0"},
                     headers={"Accept": "application/json"})

@@ -205,6 +205,11 @@ def test_a_suggestion_accepted_in_the_background_answers_like_a_save(app, auth_c
     assert body["saved_text"].startswith("Saved: ") and "invariants answered" in \
         body["progress_text"]
     assert stored(app, suggested, "E01").origin == "human"
+    # Accept all's question counts what is left, as the page's own does after a reload.
+    left = body["accept_all_text"].split()[2]  # "Accept all 29 suggestions"
+    assert body["accept_all_question"].startswith(f"Accept all {left} suggestions as your own")
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert f'data-confirm="Accept all {left} suggestions as your own' in page
     # Edited before accepting: saved as the person's answer, answered the same way.
     form = _suggestion(app, suggested, "E02")
     form["E02-justification"] = "Checked by hand."

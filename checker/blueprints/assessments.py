@@ -246,9 +246,11 @@ def form(uid: str) -> ResponseReturnValue:
             (inv, answer_form(catalogue, inv, lang, stored, formdata=None), stored)
         )
     answered, total = progress(catalogue, record)
+    pending = pending_suggestions(catalogue, record)
     return render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
-        answered=answered, total=total, pending=pending_suggestions(catalogue, record),
+        answered=answered, total=total, pending=pending,
+        accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
     )
@@ -356,6 +358,17 @@ def restore_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     return redirect(here)
 
 
+def accept_all_question(pending: int) -> str:
+    """What *Accept all* asks first (the page updates it as suggestions are accepted one by
+    one, so that its count stays true)."""
+    return ngettext(
+        "Accept this suggestion as your own answer? It will be reported as confirmed by you, "
+        "so read it first. You can still change it afterwards.",
+        "Accept all %(num)d suggestions as your own answers? Each will be reported as "
+        "confirmed by you, so read them first. You can still change any answer afterwards.",
+        pending)
+
+
 def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
                stored: AnswerRecord) -> ResponseReturnValue:
     """What a background save (app.js) gets once an answer is saved or confirmed: its
@@ -381,6 +394,7 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
             pending) if pending else "",
         accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
                                  pending) if pending else "",
+        accept_all_question=accept_all_question(pending) if pending else "",
         saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
                     else _("Not answered yet")))
 
