@@ -32,3 +32,14 @@ def fill_new_assessment(page: Any, document: bytes) -> None:
     page.get_by_label("Country").fill("France")
     page.get_by_label("Document (optional)").set_input_files(files=[{
         "name": "paper.txt", "mimeType": "text/plain", "buffer": document}])
+
+
+def sign_up(page: Any, base: str, username: str,
+            password: str = "a good long password") -> None:
+    """Fill in the sign-up page shown and create the account; wait for the home page at
+    ``base``."""
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Confirm the password").fill(password)
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_url(f"{base}/")

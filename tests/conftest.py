@@ -184,3 +184,15 @@ def create_assessment(client: FlaskClient, **changes: Any) -> str:
 @pytest.fixture
 def assessment(auth_client: FlaskClient) -> str:
     return create_assessment(auth_client)
+
+
+@pytest.fixture
+def cli_env(app: Flask, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Any:
+    """A CLI runner whose `npis-check` (its own create_app) uses the test database and data
+    dir."""
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("NPIS_DATA_DIR", app.config["DATA_DIR"])
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    return CliRunner()

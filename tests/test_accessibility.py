@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment
+from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment, sign_up
 
 pytestmark = BROWSER
 
@@ -139,11 +139,7 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             page.get_by_role("button", name="Create my account").click()
             page.wait_for_selector(".has-error")
             audit("sign-up errors", "en", errors=True)
-            page.get_by_label("Username").fill("axe-user")
-            page.get_by_label("Password", exact=True).fill(PASSWORD)
-            page.get_by_label("Confirm the password").fill(PASSWORD)
-            page.get_by_role("button", name="Create my account").click()
-            page.wait_for_url(f"{base}/")
+            sign_up(page, base, "axe-user", PASSWORD)
 
             page.goto(f"{base}/assessments/new")
             page.get_by_role("button", name="Create the assessment").click()

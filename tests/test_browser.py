@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment
+from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment, sign_up
 
 pytestmark = BROWSER
 
@@ -37,11 +37,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.set_default_timeout(30_000)
             page.goto(f"{live_server}/auth/signup")
             shot(page, "01-signup")
-            page.get_by_label("Username").fill("browser-user")
-            page.get_by_label("Password", exact=True).fill("a good long password")
-            page.get_by_label("Confirm the password").fill("a good long password")
-            page.get_by_role("button", name="Create my account").click()
-            page.wait_for_url(f"{live_server}/")
+            sign_up(page, live_server, "browser-user")
 
             page.get_by_role("link", name="New assessment").first.click()
             fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
@@ -283,11 +279,7 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             page = context.new_page()
             page.set_default_timeout(30_000)
             page.goto(f"{live_server}/auth/signup")
-            page.get_by_label("Username").fill("careful-user")
-            page.get_by_label("Password", exact=True).fill("a good long password")
-            page.get_by_label("Confirm the password").fill("a good long password")
-            page.get_by_role("button", name="Create my account").click()
-            page.wait_for_url(f"{live_server}/")
+            sign_up(page, live_server, "careful-user")
             page.get_by_role("link", name="New assessment").first.click()
             fill_new_assessment(page, b"Tai chi trial, approved by the ethics committee.")
             page.get_by_role("button", name="Create the assessment").click()
@@ -418,11 +410,7 @@ def test_the_structured_review_copies_with_javascript_and_selects_without(live_s
             page = context.new_page()
             page.set_default_timeout(30_000)
             page.goto(f"{live_server}/auth/signup")
-            page.get_by_label("Username").fill("reviewer")
-            page.get_by_label("Password", exact=True).fill("a good long password")
-            page.get_by_label("Confirm the password").fill("a good long password")
-            page.get_by_role("button", name="Create my account").click()
-            page.wait_for_url(f"{live_server}/")
+            sign_up(page, live_server, "reviewer")
             page.get_by_role("button", name="Add the example").click()
             page.wait_for_selector("#inv-E01")
             results_url = page.url.split("#")[0] + "/results"
@@ -469,11 +457,7 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
             page = browser.new_context(locale="en-US").new_page()
             page.set_default_timeout(30_000)
             page.goto(f"{live_server}/auth/signup")
-            page.get_by_label("Username").fill("keyboard-user")
-            page.get_by_label("Password", exact=True).fill("a good long password")
-            page.get_by_label("Confirm the password").fill("a good long password")
-            page.get_by_role("button", name="Create my account").click()
-            page.wait_for_url(f"{live_server}/")
+            sign_up(page, live_server, "keyboard-user")
             page.goto(f"{live_server}/assessments/new")
             fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
                                       b"committee CPP Ouest III on 12 March 2024.")

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from click.testing import CliRunner
 from conftest import create_assessment, login, make_user, post, save_answer
 
 from checker.catalogue import get_catalogue, pick
@@ -343,13 +342,6 @@ def test_the_results_page_shows_the_review_to_paste(auth_client):
 
 
 # --- command line -------------------------------------------------------------------------
-
-@pytest.fixture
-def cli_env(app, monkeypatch, database_url):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("NPIS_DATA_DIR", app.config["DATA_DIR"])
-    monkeypatch.setenv("SECRET_KEY", "test-secret")
-    return CliRunner()
 
 
 def test_cli_writes_the_review_to_a_file_or_standard_output(cli_env, auth_client, tmp_path):

@@ -7,20 +7,10 @@ import json
 
 import openpyxl
 import pypdf
-import pytest
 from click.testing import CliRunner
 from conftest import create_assessment, post
 
 from checker.cli import main
-
-
-@pytest.fixture
-def cli_env(app, monkeypatch, database_url):
-    """Point the CLI's own create_app at the test database and data dir."""
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("NPIS_DATA_DIR", app.config["DATA_DIR"])
-    monkeypatch.setenv("SECRET_KEY", "test-secret")
-    return CliRunner()
 
 
 def test_user_create_prompts_and_refuses_duplicates(cli_env, client):
