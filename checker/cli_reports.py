@@ -17,13 +17,18 @@ def _app() -> Flask:
     return create_app()
 
 
-def write_issued(out: Path, data: bytes, report_id: str) -> None:
-    """Write an issued report to ``out``; an unwritable path is a one-line error."""
+def _write_file(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out``, making its folder; an unwritable path is a one-line error."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc}") from exc
+
+
+def write_issued(out: Path, data: bytes, report_id: str) -> None:
+    """Write an issued report to ``out``."""
+    _write_file(out, data)
     click.echo(f"wrote {out} ({len(data)} bytes), report {report_id}")
 
 
@@ -85,11 +90,7 @@ def write_text(out: Path, text: str) -> None:
         click.echo(text, nl=False)
         return
     data = text.encode("utf-8")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc}") from exc
+    _write_file(out, data)
     click.echo(f"wrote {out} ({len(data)} bytes)")
 
 
