@@ -276,6 +276,29 @@ def test_unknown_standard_and_element(tmp_path, data):
                for p in problems)
 
 
+def test_evidence_details_are_checked(tmp_path, data):
+    """A detail's pattern is a regular expression: one that cannot compile is refused with
+    its place, as are a detail id given twice and a label missing a language."""
+    details = data["invariants"][index_of(data, "E01")]["evidence"]["details"]
+    details[0]["patterns"]["fr"] = ["avis (favorable"]
+    details.append(copy.deepcopy(details[1]))
+    del details[2]["label"]["fr"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E01: field evidence.details[0].patterns.fr[0]: pattern is not a "
+               "valid regular expression: missing )" in p for p in problems)
+    assert any("invariant E01: field evidence.details: duplicate detail id 'reference'" in p
+               for p in problems)
+    assert any("invariant E01: field evidence.details[2].label: missing translation 'fr'" in p
+               for p in problems)
+
+
+def test_evidence_detail_needs_patterns(tmp_path, data):
+    details = data["invariants"][index_of(data, "E03")]["evidence"]["details"]
+    details[0]["patterns"] = {}
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E03: field evidence.details[0].patterns" in p for p in problems)
+
+
 def test_reporting_element_names_are_checked(tmp_path, data):
     named = copy.deepcopy(data)
     named["reporting_elements"][0]["id"] = "99z_Not_An_Item"

@@ -40,10 +40,26 @@ class CrosswalkRef:
 
 
 @dataclass(frozen=True)
+class EvidenceDetail:
+    """A particular the invariant's statement asks for (an approval reference, a registry
+    number): a suggestion is met only when one of its patterns (regular expressions, matched
+    without regard to case) occurs beside the evidence."""
+
+    id: str
+    label: Text
+    patterns: dict[str, tuple[str, ...]]
+
+    def patterns_for(self, lang: str) -> tuple[str, ...]:
+        """The patterns of ``lang``, else the English ones (identifiers read alike)."""
+        return self.patterns.get(lang) or self.patterns.get("en") or ()
+
+
+@dataclass(frozen=True)
 class Evidence:
     elements: tuple[str, ...]
     cues: dict[str, tuple[str, ...]]
     sections: dict[str, tuple[str, ...]]
+    details: tuple[EvidenceDetail, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,11 @@ class Invariant:
                 elements=tuple(ev.get("elements", ())),
                 cues={lang: tuple(v) for lang, v in (ev.get("cues") or {}).items()},
                 sections={lang: tuple(v) for lang, v in (ev.get("sections") or {}).items()},
+                details=tuple(
+                    EvidenceDetail(d["id"], d["label"],
+                                   {lang: tuple(v) for lang, v in d["patterns"].items()})
+                    for d in ev.get("details") or ()
+                ),
             ),
         )
 

@@ -7,6 +7,7 @@ editor of a catalogue file can go straight to the line to fix.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -129,6 +130,10 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
                 continue  # absence is reported by the schema or the N/A rule
             for lang in missing(text):
                 yield ctx.inv(index, f"missing translation '{lang}'", field)
+        for d, detail in enumerate(_get(inv, "evidence.details") or []):
+            for lang in missing(detail.get("label") if isinstance(detail, dict) else None):
+                yield ctx.inv(index, f"missing translation '{lang}'",
+                              f"evidence.details[{d}].label")
         cues = _get(inv, "evidence.cues") or {}
         for lang in languages:
             if not cues.get(lang):
@@ -227,10 +232,27 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
             if element not in elements:
                 yield ctx.inv(index, f"unknown detection element '{element}'",
                               "evidence.elements")
+        yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [])
         na = inv["not_applicable"]
         if na.get("allowed") and not na.get("when"):
             yield ctx.inv(index, "'when' is required when not applicable is allowed",
                           "not_applicable.when")
+
+
+def _detail_problems(ctx: _Context, index: int, details: list[dict]) -> Iterator[Problem]:
+    """A detail's patterns are regular expressions: one that does not compile would fail
+    every suggestion for the invariant, so it is refused here with the reason."""
+    for ident, n in Counter(d["id"] for d in details).items():
+        if n > 1:
+            yield ctx.inv(index, f"duplicate detail id '{ident}'", "evidence.details")
+    for d, detail in enumerate(details):
+        for lang, patterns in detail["patterns"].items():
+            for p, pattern in enumerate(patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    yield ctx.inv(index, f"pattern is not a valid regular expression: {exc}",
+                                  f"evidence.details[{d}].patterns.{lang}[{p}]")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

@@ -4,15 +4,19 @@ Only a suggestion: a person accepts, edits or rejects it. The rule is deliberate
 explainable: an invariant lists the elements that evidence it (``evidence.elements``);
 all found -> met, some found -> partially_met, none -> not_reported. When the document is given,
 the invariant's own language cues (``evidence.cues``) are also searched: a cue sentence alone
-supports partially_met. "not_met" is never suggested: absence of text is not proof of a
-failing study, and judging that is the reviewer's call.
+supports partially_met, and a met needs the particulars the invariant asks for
+(``evidence.details``: an approval reference, a registry number…) stated in or right after a
+sentence of its evidence, else it is partially_met. "not_met" is never suggested: absence of
+text is not proof of a failing study, and judging that is the reviewer's call.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
+from checker.catalogue import pick
 from checker.documents import Document
 
 from .detect import Detection
@@ -46,6 +50,8 @@ class Suggestion:
     elements_not_applicable: list[str] = field(default_factory=list)  # to this document kind
     # found from the text as a whole, without a sentence to quote (see Detection.cue_match)
     elements_inferred: list[str] = field(default_factory=list)
+    # particulars the invariant asks for (evidence.details ids) not found beside its evidence
+    details_missing: list[str] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     rationale: dict[str, str] = field(default_factory=dict)
 
@@ -107,6 +113,43 @@ def _by_place(quotations: list[Quotation], order: list[int],
                   if q.start in position_of else 0)
 
 
+def _evidence_positions(quotations: list[Quotation], detections: list[Detection],
+                        position_of: dict[int, int], count: int) -> list[int]:
+    """Where to look for an invariant's details: each sentence of its evidence (the quoted
+    ones first), then the sentence after it, where a reference or a date often stands on its
+    own ("Registered on 16 January 2017.")."""
+    starts = [q.start for q in quotations] + [d.start for d in detections if d.cue_match]
+    evidence = list(dict.fromkeys(position_of[s] for s in starts if s in position_of))
+    after = [p + 1 for p in evidence if p + 1 < count]
+    return list(dict.fromkeys(evidence + after))
+
+
+def _find_details(invariant, lang: str, document: Document, index: SentenceIndex,
+                  positions: list[int]) -> tuple[list[str], list[Quotation]]:
+    """The ids of the invariant's details stated nowhere at ``positions``, and a quotation of
+    the first sentence stating each detail that is found."""
+    missing: list[str] = []
+    quotations: list[Quotation] = []
+    for detail in invariant.evidence.details:
+        pattern = _detail_pattern(detail.patterns_for(lang))
+        at = next((p for p in positions if pattern.search(index.sentences[p])), None)
+        if at is None:
+            missing.append(detail.id)
+            continue
+        sentence = document.sentences[at]
+        text = document.sentence_text(sentence)
+        if verify_quotation(document.text, text):
+            quotations.append(Quotation(text, sentence.start, sentence.end, sentence.page,
+                                        sentence.section, f"detail:{detail.id}"))
+    return missing, quotations
+
+
+@lru_cache(maxsize=256)
+def _detail_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # Validated catalogue patterns (see checker.catalogue.validate); case is not significant.
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
     """'Who is blinded (SPIRIT/CONSORT 17a), Interim analyses (SPIRIT/CONSORT 21b)': the
     catalogue's names, with the item codes of the SPIRIT-CONSORT-TM list."""
@@ -117,6 +160,13 @@ def _element_names(catalogue, elements: list[str], lang: str) -> str:
         names.append(label if code is None or label == element
                      else f"{label} (SPIRIT/CONSORT {code})")
     return ", ".join(names)
+
+
+def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
+    labels = {d.id: d.label for d in invariant.evidence.details}
+    names = {lang: ", ".join(pick(labels[i], lang) for i in missing) for lang in ("en", "fr")}
+    return {"en": f"Not stated beside this evidence: {names['en']}.",
+            "fr": f"Non indiqué à côté de ces éléments\u00a0: {names['fr']}."}
 
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
@@ -214,11 +264,33 @@ def suggest_answers(
             answer = "partially_met"
         else:
             answer = "not_reported"
+        details_missing: list[str] = []
+        detail_quotations: list[Quotation] = []
+        if answer == "met" and document is not None and invariant.evidence.details:
+            # The statement asks for particulars (a reference, a date): an element found
+            # without them ("the protocol was submitted to the CPP") is partially met.
+            detections = [d for e in found for d in by_element[e]]
+            positions = _evidence_positions(quotations, detections, position_of,
+                                            len(document.sentences))
+            details_missing, detail_quotations = _find_details(invariant, lang, document,
+                                                               index, positions)
+            if details_missing:
+                answer = "partially_met"
         confidences = [by_element[e][0].confidence for e in found]
         if elements and confidences:
             confidence = sum(confidences) / len(elements)
         else:
             confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
+        quotations = quotations[:MAX_QUOTATIONS + len(found)]
+        quoted = {q.start for q in quotations}
+        # A detail stated in a sentence not quoted yet is quoted too: it is what makes the
+        # answer met, so the reviewer must see it.
+        quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
+                       if q.start not in quoted]
+        rationale = _rationale(catalogue, found, missing, cue_only, unquoted)
+        if details_missing:
+            rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
+                         for lang, text in rationale.items()}
         suggestions[invariant.id] = Suggestion(
             invariant_id=invariant.id,
             answer=answer,
@@ -227,7 +299,8 @@ def suggest_answers(
             elements_missing=missing,
             elements_not_applicable=not_applicable,
             elements_inferred=unquoted,
-            quotations=quotations[:MAX_QUOTATIONS + len(found)],
-            rationale=_rationale(catalogue, found, missing, cue_only, unquoted),
+            details_missing=details_missing,
+            quotations=quotations,
+            rationale=rationale,
         )
     return suggestions
