@@ -21,7 +21,8 @@ from checker.services.json_io import JsonImportError
 @click.option("--catalogue", "catalogue_path", default=None,
               help="Catalogue file or directory (default: $NPIS_CATALOGUE or the built-in one).")
 def demo(out_dir: Path, lang: str, catalogue_path: str | None) -> None:
-    """Write the PDF, Excel and JSON reports of a fully answered demo assessment.
+    """Write the PDF, Excel and JSON reports of a fully answered demo assessment, and its
+    structured review to paste (.txt).
 
     The demo is a fictitious interventional protocol (supervised adapted physical activity for
     fatigue in breast cancer survivors). It is written in English and in French: --lang fr

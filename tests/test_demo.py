@@ -32,16 +32,21 @@ def cli() -> click.Group:
     return group
 
 
-def test_demo_writes_three_reports(tmp_path):
+def test_demo_writes_three_reports_and_the_review_text(tmp_path):
     out = tmp_path / "reports"
     result = CliRunner().invoke(cli(), ["demo", "--out", str(out), "--lang", "fr"])
     assert result.exit_code == 0, result.output
     printed = result.output.split()
-    assert len(printed) == 3
+    assert len(printed) == 4
     files = sorted(out.iterdir())
     assert sorted(str(p) for p in files) == sorted(printed)
-    assert sorted(p.suffix for p in files) == [".json", ".pdf", ".xlsx"]
+    assert sorted(p.suffix for p in files) == [".json", ".pdf", ".txt", ".xlsx"]
+    review = next(p for p in files if p.suffix == ".txt")
+    files = [p for p in files if p != review]
     assert len({p.stem for p in files}) == 1  # one report id for the three files
+    assert review.name == f"{files[0].stem}-review.txt"
+    review_lines = review.read_text("utf-8")
+    assert "Conforme avec réserves" in review_lines and "APA-FATIGUE" in review_lines
     pdf = next(p for p in files if p.suffix == ".pdf")
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Conforme avec réserves" in text

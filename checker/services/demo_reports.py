@@ -18,6 +18,7 @@ from .assessments import import_record, to_record
 from .digests import assessment_content
 from .issued_reports import issue_assessment_reports
 from .records import AssessmentRecord
+from .review_text import review_text
 from .snapshots import ensure_snapshot
 
 DEMO_USERNAME = "(demo)"  # outside the sign-up pattern: nobody can register or log in as it
@@ -55,7 +56,8 @@ def stored_demo(catalogue: Catalogue, record: AssessmentRecord) -> Assessment:
 
 def issue_demo_reports(catalogue: Catalogue, record: AssessmentRecord, out_dir: Path,
                        lang: str) -> list[Path]:
-    """Write ``<report id>.pdf|xlsx|json`` (one signed, registered report id) into ``out_dir``."""
+    """Write ``<report id>.pdf|xlsx|json`` (one signed, registered report id) into ``out_dir``,
+    and ``<report id>-review.txt``, the structured review to paste (plain text, not signed)."""
     stored = stored_demo(catalogue, record)
     # The printed record keeps the demo's own assessor and dates; only the uid is the stored one.
     shown = replace(record, uid=stored.uid)
@@ -67,4 +69,7 @@ def issue_demo_reports(catalogue: Catalogue, record: AssessmentRecord, out_dir: 
         path = out_dir / item.filename
         path.write_bytes(item.data)
         paths.append(path)
+    review = out_dir / f"{issued[0].report_id}-review.txt"
+    review.write_text(review_text(catalogue, shown, lang), encoding="utf-8")
+    paths.append(review)
     return paths
