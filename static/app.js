@@ -149,6 +149,35 @@
       var bulk = document.querySelectorAll(".bulk-suggestions");
       for (var i = 0; i < bulk.length; i++) bulk[i].hidden = true;
     }
+    if (form.dataset.advance) {
+      delete form.dataset.advance;
+      focusNextAnswer(form);
+    }
+  }
+
+  // Keyboard: Ctrl+Enter (Cmd+Enter on a Mac) in an answer saves it and moves on to the next
+  // invariant's answer, rather than through its ten or so Tab stops (guidance, suggestion
+  // buttons, fields, Save, links). The move waits for the save: a refused one stays put.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    var form = event.target.form;
+    if (!form || !form.matches("form.answer-form") || !window.fetch) return;
+    event.preventDefault();
+    var save = form.querySelector(".form-actions button[type=submit]");
+    form.dataset.advance = "1";
+    if (form.requestSubmit) form.requestSubmit(save); else save.click();
+  });
+
+  function focusNextAnswer(form) {
+    var forms = document.querySelectorAll("form.answer-form");
+    var index = Array.prototype.indexOf.call(forms, form);
+    var next = forms[index + 1];
+    if (!next) return;
+    var radio = next.querySelector("input[type=radio]:checked") ||
+      next.querySelector("input[type=radio]");
+    if (!radio) return;
+    radio.focus({ preventScroll: true });
+    (radio.closest(".invariant") || radio).scrollIntoView({ block: "start" });
   }
 
   function focusNextSuggestion(form) {
@@ -172,6 +201,7 @@
   // says why, and the same button saves again once the reason is dealt with.
   function refusedWithReason(form, body) {
     delete form.dataset.saving;
+    delete form.dataset.advance;
     var status = form.querySelector(".save-status");
     if (!status) return;
     status.classList.add("refused");
@@ -191,6 +221,7 @@
   // and asked first, and may stay.
   function plainPost(form, reason) {
     delete form.dataset.saving;
+    delete form.dataset.advance;
     var unsaved = document.body.dataset.unsavedText || "";
     if (othersDirty(form).length &&
         !window.confirm(reason ? reason + "\n\n" + unsaved : unsaved)) {
@@ -219,6 +250,9 @@
     if (form.dataset.submitting) { event.preventDefault(); return; }
     form.dataset.submitting = "1";
   });
+
+  var keyboardHelp = document.querySelector(".keyboard-help");
+  if (keyboardHelp && window.fetch) keyboardHelp.hidden = false;
 
   // After an action the page opens at what it changed (#inv-E11): its message is shown there
   // too, not only at the top of the page, out of view.

@@ -479,3 +479,39 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
             assert page.evaluate(focused) == "Accept suggestion for E03"
         finally:
             browser.close()
+
+
+def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
+    """An invariant takes about ten Tab stops; Ctrl+Enter in one of its fields saves it and
+    puts the focus on the next invariant's answer, once the save is done."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(locale="en-US").new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            sign_up(page, live_server, "ctrl-enter-user")
+            page.goto(f"{live_server}/assessments/new")
+            fill_new_assessment(page, b"Tai chi trial.")
+            page.get_by_role("button", name="Create the assessment").click()
+            page.wait_for_selector("#inv-E01")
+            assert page.locator(".keyboard-help").is_visible()
+            page.locator("#inv-E01 input[type=radio][value=met]").check()
+            justification = page.locator("#inv-E01 textarea").first
+            justification.fill("Approved by CPP Ouest III, ref. 2024-A0001-12, 12 March 2024.")
+            justification.press("Control+Enter")
+            page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+            page.wait_for_function(
+                "document.activeElement.closest('.invariant')"
+                " && document.activeElement.closest('.invariant').id == 'inv-E02'")
+            assert page.evaluate("document.activeElement.type") == "radio"
+            # From the radios too (arrow keys choose, Ctrl+Enter saves and moves on).
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("Control+Enter")
+            page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+            page.wait_for_function("document.activeElement.closest('.invariant').id == 'inv-E03'")
+            page.reload()
+            assert page.locator("#inv-E01 input[value=met]").is_checked()
+        finally:
+            browser.close()
