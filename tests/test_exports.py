@@ -118,6 +118,27 @@ def test_pdf_flags_an_incomplete_assessment(catalogue, demo):
     assert "Incomplete assessment: invariants not answered yet, 1 of 30" in text
 
 
+def test_the_summary_figure_stays_on_the_summary_page_under_many_notices(catalogue, demo):
+    """Five notices (another catalogue, incomplete, unconfirmed, quotations not found and not
+    checked) once pushed the figure to a page of its own and left the summary page half
+    empty: it now shrinks to stay under them."""
+    answers = dict(demo.answers)
+    for invariant_id in list(answers)[:3]:
+        del answers[invariant_id]
+    for invariant_id in list(answers)[3:8]:
+        answers[invariant_id] = dataclasses.replace(answers[invariant_id], origin="suggestion")
+    crowded = dataclasses.replace(demo, answers=answers, catalogue_fingerprint="0" * 64)
+    checks = {k: (False if i % 3 == 0 else None) for i, k in enumerate(answers)}
+    crowded_score = score_assessment(catalogue, crowded)
+    reader = PdfReader(io.BytesIO(render_pdf(catalogue, crowded, crowded_score, "fr",
+                                             REPORT_ID, quotation_checks=checks)))
+    summary = flat(reader.pages[1].extract_text())
+    assert summary.count("Le document évalué n'a pas pu être relu") == 1  # the fifth notice
+    assert "Figure de synthèse" in summary and "INT16" in summary
+    # and the next page is the detail's, not the rest of the summary
+    assert flat(reader.pages[2].extract_text()).startswith("Réponses par invariant")
+
+
 def test_workbook_sheets_and_summary(workbook, score, demo):
     lang, wb = workbook
     lab = labels(lang)
