@@ -35,10 +35,10 @@ def test_a_protocol_only_submitted_to_the_committee_is_partially_met(catalogue):
                           "Sud-Est II on 3 March 2024.\n", "24_Ethics", "E01")
     assert suggestion.answer == "partially_met"
     assert suggestion.details_missing == ["approval", "reference"]
-    assert "Not stated beside this evidence: that the committee approved the study, not " \
-           "only that it was submitted, the approval reference." in suggestion.rationale["en"]
-    assert "Non indiqué à côté de ces éléments\u00a0: l'avis favorable du comité" \
-        in suggestion.rationale["fr"]
+    assert "Not stated beside this evidence: the committee's approval (not only a submission "\
+           "to it); the approval reference." in suggestion.rationale["en"]
+    assert "Non indiqué à côté de ces éléments\u00a0: l'avis favorable du comité (pas "\
+           "seulement sa saisine)\u00a0; la référence de l'avis." in suggestion.rationale["fr"]
 
 
 def test_approval_with_reference_and_date_is_met(catalogue):

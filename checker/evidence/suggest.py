@@ -164,7 +164,9 @@ def _element_names(catalogue, elements: list[str], lang: str) -> str:
 
 def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
     labels = {d.id: d.label for d in invariant.evidence.details}
-    names = {lang: ", ".join(pick(labels[i], lang) for i in missing) for lang in ("en", "fr")}
+    separators = {"en": "; ", "fr": "\u00a0; "}  # French typography: a space before ";"
+    names = {lang: separator.join(pick(labels[i], lang) for i in missing)
+             for lang, separator in separators.items()}
     return {"en": f"Not stated beside this evidence: {names['en']}.",
             "fr": f"Non indiqué à côté de ces éléments\u00a0: {names['fr']}."}
 
