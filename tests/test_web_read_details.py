@@ -160,6 +160,8 @@ def test_a_refused_file_says_why_and_keeps_the_typed_values(app, auth_client):
     assert "This file is not a valid PDF (corrupt or mislabelled)." in page
     assert value_of(page, "title") == "Kept title" and value_of(page, "npi_name") == "Walking"
     assert 'id="document-error"' in page and "is kept" not in page
+    field = re.search(r'<input [^>]*type="file"[^>]*>', page).group()
+    assert 'aria-invalid="true"' in field and "document-error" in field
 
 
 def test_a_scan_says_why_and_is_kept_for_the_assessment(app, auth_client):
@@ -174,6 +176,14 @@ def test_a_scan_says_why_and_is_kept_for_the_assessment(app, auth_client):
     assert "The document scan.pdf is kept" in page
     assert "choose it again" not in page
     assert value_of(page, "title") == "Walking after stroke"
+    # What a document read earlier gave goes with it: the scan is now the one chosen.
+    first = read(auth_client).get_data(as_text=True)
+    page = read(auth_client, "scan.pdf", scan, title=value_of(first, "title"),
+                reference=value_of(first, "reference"), country="Spain",
+                document_readings=readings_of(first)).get_data(as_text=True)
+    assert (value_of(page, "title"), value_of(page, "reference"),
+            value_of(page, "country")) == ("", "", "Spain")
+    assert "-note" not in page
     created = post(auth_client, "/assessments/new", dict(ASSESSMENT_FORM),
                    content_type="multipart/form-data")
     assert created.status_code == 302

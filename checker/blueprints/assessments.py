@@ -153,23 +153,24 @@ def _chosen_document(form: AssessmentDetailsForm) -> StoredDocument | None:
 
 def _read_into(form: AssessmentDetailsForm, document: StoredDocument) -> Prefill | None:
     """Fill ``form`` with what ``document`` states (see :func:`prefill`); None, with the
-    reason under the file field, when its text cannot be read."""
+    reason under the file field, when its text cannot be read (what an earlier document gave
+    then goes too: it is no longer the document chosen)."""
     lang = current_lang()
     try:
-        details = read_document_details(document)
+        readings = readings_of(read_document_details(document), lang)
     except DocumentError as exc:
         form.document.errors = [_(
             "No details could be read from %(name)s: %(reason)s The document is kept and will "
             "be attached when you create the assessment: fill in its details yourself.",
             name=document.filename, reason=exc.message(lang))]
-        return None
+        readings = {}
     typed = {name: getattr(form, name).data or "" for name in READ_FIELDS}
-    reading = prefill(typed, readings_of(details, lang),
-                      parse_readings(form.document_readings.data), {"language": lang})
+    reading = prefill(typed, readings, parse_readings(form.document_readings.data),
+                      {"language": lang})
     for name, value in reading.values.items():
         getattr(form, name).data = value
     form.document_readings.data = dump_readings(reading.readings)
-    return reading
+    return None if form.document.errors else reading
 
 
 def _new_page(form: AssessmentDetailsForm, catalogue: Catalogue,
@@ -189,8 +190,9 @@ _KEPT_DOCUMENT = "new_assessment_document"
 
 
 def _keep_document(document: StoredDocument | None) -> None:
-    """Remember the document of a creation form sent back with an error, so the person does
-    not have to choose the file again (nor create the assessment without it unawares)."""
+    """Remember the document of a creation form sent back (with an error, or with the details
+    read from it), so the person does not have to choose the file again (nor create the
+    assessment without it unawares)."""
     if document is None:
         session.pop(_KEPT_DOCUMENT, None)
     else:
