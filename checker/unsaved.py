@@ -16,7 +16,8 @@ from werkzeug.exceptions import HTTPException
 # Values that are choices, not writing: "met", "not_reported", "interventional", "y", "2024".
 _CHOICE = re.compile(r"[\w-]{0,40}")
 # Fields that hold no writing, or must never be echoed.
-_SKIPPED = re.compile(r"csrf|password|version|^next$|^lang$", re.IGNORECASE)
+_SKIPPED = re.compile(r"csrf|password|version|^next$|^lang$|^document_readings$",
+                      re.IGNORECASE)
 MAX_SHOWN = 40
 
 

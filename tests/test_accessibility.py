@@ -28,6 +28,11 @@ PASSWORD = "a good long password"
 DOCUMENT = (b"Tai chi trial. The protocol was approved by the ethics committee CPP Ouest III on "
             b"12 March 2024. Participants were randomly allocated (1:1) using a "
             b"computer-generated sequence with permuted blocks, stratified by centre.")
+# A document whose details can be read first (title, kind, language, reference, country).
+PROTOCOL = (b"Tai chi for fall prevention in older adults: protocol for a randomised controlled "
+            b"trial\n\nMethods\n\nCare homes in France will be randomised to tai chi classes or "
+            b"usual activities. Falls will be recorded for a year. The trial is registered as "
+            b"NCT01234567.\n")
 
 # Each field marked invalid names its error message, and a fieldset in error names it too.
 ERRORS_TIED = """() => {
@@ -107,6 +112,14 @@ def create_assessment(page: Any, base: str) -> str:
     return page.url.split("#")[0]
 
 
+def read_details(page: Any, base: str, name: str, document: bytes,
+                 button: str = "Read details from the document") -> None:
+    page.goto(f"{base}/assessments/new")
+    page.locator("input[type=file]").set_input_files(files=[{
+        "name": name, "mimeType": "application/octet-stream", "buffer": document}])
+    page.get_by_role("button", name=button).click()
+
+
 def create_dossier(page: Any, base: str) -> str:
     page.goto(f"{base}/dossiers/new")
     page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
@@ -145,6 +158,9 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             page.get_by_role("button", name="Create the assessment").click()
             page.wait_for_selector(".has-error")
             audit("new assessment errors", "en", errors=True)
+            read_details(page, base, "protocol.txt", PROTOCOL)
+            page.wait_for_selector("#details-read")
+            audit("new assessment, details read from its document", "en")
 
             form_url = create_assessment(page, base)
             audit("assessment form with suggestions", "en")
@@ -205,6 +221,9 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             page.get_by_role("button", name="Créer l'évaluation").click()
             page.wait_for_selector(".has-error")
             audit("new assessment errors (fr)", "fr", contrast=False, errors=True)
+            read_details(page, base, "protocol.txt", PROTOCOL, "Lire les informations du document")
+            page.wait_for_selector("#details-read")
+            audit("new assessment, details read from its document (fr)", "fr", contrast=False)
 
             # Signed out, in a French browser: the log-in page and its errors.
             anonymous = browser.new_page(locale="fr-FR")

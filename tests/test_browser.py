@@ -515,3 +515,51 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
             assert page.locator("#inv-E01 input[value=met]").is_checked()
         finally:
             browser.close()
+
+
+def test_the_document_first_then_its_details_read_then_enter_creates(live_server):
+    """Choose the document, read its details (filled in and marked, the study type only
+    asked), complete the rest and press Enter in a field: the assessment is created with the
+    document, which is not chosen a second time."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    protocol = (b"Tai chi for fall prevention in older adults: protocol for a randomised "
+                b"controlled trial\n\nMethods\n\nCare homes in France will be randomised to tai "
+                b"chi classes or usual activities. Falls will be recorded for a year. The trial "
+                b"is registered as NCT01234567. The protocol was approved by the ethics "
+                b"committee CPP Ouest III on 12 March 2024.\n")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(locale="en-US").new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{live_server}/auth/signup")
+            sign_up(page, live_server, "document-first-user")
+            page.goto(f"{live_server}/assessments/new")
+            page.get_by_label("Country").fill("Belgium")  # typed first: kept
+            page.get_by_label("Document (optional)").set_input_files(files=[{
+                "name": "protocol.txt", "mimeType": "text/plain", "buffer": protocol}])
+            page.get_by_role("button", name="Read details from the document").click()
+            page.wait_for_selector("#details-read")
+            shot(page, "10-details-read")
+            assert page.get_by_label("Title").input_value() == (
+                "Tai chi for fall prevention in older adults: protocol for a randomised "
+                "controlled trial")
+            assert page.get_by_label("Study protocol").is_checked()
+            assert page.get_by_label("Reference (optional)").input_value() == "NCT01234567"
+            assert page.get_by_label("Country").input_value() == "Belgium"
+            assert "the document reads “France”" in page.locator("#details-read").inner_text()
+            title_note = page.locator("#title-note").inner_text()
+            assert title_note == "Read from the document: check it."
+            assert page.get_by_label("Title").get_attribute("aria-describedby") == "title-note"
+            assert page.get_by_label("Study type").input_value() == ""
+            assert "suggests the study type “Interventional”" in page.locator(
+                "#study_type-note").inner_text()
+            page.get_by_label("Study type").select_option("interventional")
+            page.get_by_label("Physical").check()
+            page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
+            page.get_by_label("Name of the non-pharmacological intervention").press("Enter")
+            page.wait_for_selector("#inv-E01 .suggestion-note")
+            assert page.locator("h1").inner_text().startswith("Tai chi for fall prevention")
+            assert "protocol.txt" in page.content()
+        finally:
+            browser.close()

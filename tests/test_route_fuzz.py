@@ -253,7 +253,10 @@ def test_every_route_for_every_visitor(world: World, rule: Rule, method: str,
     elif visitor == "anonymous" and rule.endpoint not in PUBLIC:
         assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
     elif visitor == "owner" and method == "GET":
-        assert response.status_code == 200 or rule.endpoint == "auth.login"  # signed in already
+        assert (response.status_code == 200
+                or rule.endpoint == "auth.login"  # signed in already
+                # The page a POST showed, reloaded or switched to French: back to its form.
+                or rule.endpoint == "assessments.read_details"), rule.endpoint
 
 
 def test_a_signed_out_background_save_gets_json(world: World) -> None:
@@ -325,6 +328,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "auth.login": {"username": OWNER, "password": PASSWORD},
     "auth.logout": {},
     "assessments.new": ASSESSMENT_FORM,
+    "assessments.read_details": {**ASSESSMENT_FORM,
+                                 "document_readings": '{"title": "Walking", "country": "France"}'},
     "assessments.document": {},
     "assessments.edit": ASSESSMENT_FORM,
     "assessments.delete": {},
@@ -403,8 +408,8 @@ VERSIONS = ["-5", "abc", "9" * 40, "1e3", " 3 ", "0x10", "", "\x00"]
 
 
 # The forms with a file field: a browser sends them as multipart/form-data.
-MULTIPART = {"assessments.new", "assessments.document", "assessments.import_assessment",
-             "verify.verify"}
+MULTIPART = {"assessments.new", "assessments.read_details", "assessments.document",
+             "assessments.import_assessment", "verify.verify"}
 
 
 def _body(token: str, payload: Payload, multipart: bool) -> tuple[Any, str]:
@@ -509,7 +514,8 @@ BAD_FILES = {
     "truncated-pdf": ("protocol.pdf", _truncated_pdf),
     "odd-name": ("../..\\\x00évaluation\u202e.txt", lambda: b"A protocol.\n"),
 }
-UPLOAD_FIELDS = {"assessments.new": "document", "assessments.document": "document",
+UPLOAD_FIELDS = {"assessments.new": "document", "assessments.read_details": "document",
+                 "assessments.document": "document",
                  "assessments.import_assessment": "file", "verify.verify": "file"}
 UPLOAD_RULES = [rule for rule in POST_RULES if rule.endpoint in UPLOAD_FIELDS]
 
@@ -527,7 +533,8 @@ def test_bad_uploads(world: World, rule: Rule, bad: str) -> None:
     fields = {**_fields(rule.endpoint), "csrf_token": token,
               UPLOAD_FIELDS[rule.endpoint]: (io.BytesIO(content()), name)}
     response = _upload(world, rule, fields, "multipart/form-data")
-    if rule.endpoint == "assessments.new" and response.status_code == 400:
+    if rule.endpoint in ("assessments.new", "assessments.read_details") \
+            and response.status_code == 400:
         assert ASSESSMENT_FORM["npi_name"] in response.get_data(as_text=True)  # form kept
 
 

@@ -20,6 +20,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..catalogue import Catalogue, pick
+from ..documents import DocumentError
 from ..forms import (
     AssessmentDetailsForm,
     DocumentForm,
@@ -46,6 +47,16 @@ from ..services.assessments import (
     progress,
     to_record,
     update_assessment,
+)
+from ..services.document_details import (
+    READ_FIELDS,
+    Prefill,
+    dump_readings,
+    parse_readings,
+    prefill,
+    read_document_details,
+    readings_of,
+    study_type_question,
 )
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
@@ -77,27 +88,9 @@ def new() -> ResponseReturnValue:
     form = assessment_form(catalogue, current_lang())
     if request.method == "POST":
         valid = form.validate_on_submit()
-        document = _kept_document()
-        upload = request.files.get(form.document.name)
-        if document is None and _kept_entry() and not (upload and upload.filename):
-            # The page said the document was kept, but its file is gone meanwhile (deleted
-            # with another assessment): say so rather than create the assessment without it.
-            form.document.errors = [_("The document chosen earlier is no longer stored: "
-                                      "choose it again.")]
-            _keep_document(None)
-            valid = False
-        if upload is not None and upload.filename:
-            try:
-                document = store_document(
-                    current_app.config["UPLOAD_DIR"], upload.filename, upload.read(),
-                    current_app.config["MAX_UPLOAD_BYTES"],
-                )
-            except UploadError as exc:
-                form.document.errors = [str(exc)]
-                valid = False
-                document = None
+        document = _chosen_document(form)
         _keep_document(document)
-        if valid:
+        if valid and not form.document.errors:
             try:
                 assessment = create_assessment(current_user, catalogue, _fields(form), document)
             except AssessmentError as exc:
@@ -111,19 +104,95 @@ def new() -> ResponseReturnValue:
                     suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
         # The user's values are kept: the same bound form is rendered again with its errors.
-        return render_template("assessments/new.html", form=form, catalogue=catalogue,
-                               kept=document), 400
+        return _new_page(form, catalogue, document), 400
     _keep_document(None)  # a new form starts without a document
     form.language.data = current_lang()  # a French interface most often means French documents
-    return render_template("assessments/new.html", form=form, catalogue=catalogue, kept=None)
+    return _new_page(form, catalogue, None)
+
+
+@bp.route("/assessments/new/read", methods=["GET", "POST"])
+@login_required
+def read_details() -> ResponseReturnValue:
+    """The new-assessment form again, with the details its document states filled in where
+    the person has not filled them (the "Read details from the document" button)."""
+    if request.method == "GET":  # the page this posts to, reloaded or switched to French
+        return redirect(url_for("assessments.new"))
+    catalogue = active_catalogue()
+    form = assessment_form(catalogue, current_lang())  # the CSRF token was checked before
+    document = _chosen_document(form)
+    reading = None
+    if document is None and not form.document.errors:
+        form.document.errors = [_("Choose the document to read its details from.")]
+    elif document is not None:
+        reading = _read_into(form, document)
+    _keep_document(document)
+    return _new_page(form, catalogue, document, reading), 400 if form.document.errors else 200
+
+
+def _chosen_document(form: AssessmentDetailsForm) -> StoredDocument | None:
+    """The document of the new-assessment form: the file chosen now, else the one kept from an
+    earlier post of the form; a refused file is said under the field."""
+    document = _kept_document()
+    upload = request.files.get(form.document.name)
+    if document is None and _kept_entry() and not (upload and upload.filename):
+        # The page said the document was kept, but its file is gone meanwhile (deleted
+        # with another assessment): say so rather than create the assessment without it.
+        form.document.errors = [_("The document chosen earlier is no longer stored: "
+                                  "choose it again.")]
+    if upload is not None and upload.filename:
+        try:
+            document = store_document(
+                current_app.config["UPLOAD_DIR"], upload.filename, upload.read(),
+                current_app.config["MAX_UPLOAD_BYTES"],
+            )
+        except UploadError as exc:
+            form.document.errors = [str(exc)]
+            document = None
+    return document
+
+
+def _read_into(form: AssessmentDetailsForm, document: StoredDocument) -> Prefill | None:
+    """Fill ``form`` with what ``document`` states (see :func:`prefill`); None, with the
+    reason under the file field, when its text cannot be read (what an earlier document gave
+    then goes too: it is no longer the document chosen)."""
+    lang = current_lang()
+    try:
+        readings = readings_of(read_document_details(document), lang)
+    except DocumentError as exc:
+        form.document.errors = [_(
+            "No details could be read from %(name)s: %(reason)s The document is kept and will "
+            "be attached when you create the assessment: fill in its details yourself.",
+            name=document.filename, reason=exc.message(lang))]
+        readings = {}
+    typed = {name: getattr(form, name).data or "" for name in READ_FIELDS}
+    reading = prefill(typed, readings, parse_readings(form.document_readings.data),
+                      {"language": lang})
+    for name, value in reading.values.items():
+        getattr(form, name).data = value
+    form.document_readings.data = dump_readings(reading.readings)
+    return None if form.document.errors else reading
+
+
+def _new_page(form: AssessmentDetailsForm, catalogue: Catalogue,
+              kept: StoredDocument | None, reading: Prefill | None = None) -> str:
+    """The new-assessment page; the fields still holding what was read from the document are
+    marked so, and the study type the title suggests is asked about."""
+    readings = parse_readings(form.document_readings.data)
+    read = [name for name in READ_FIELDS
+            if name in readings and getattr(form, name).data == readings[name]]
+    return render_template(
+        "assessments/new.html", form=form, catalogue=catalogue, kept=kept, read=read,
+        reading=reading,
+        study_type_question=study_type_question(readings, catalogue, form.study_type.data))
 
 
 _KEPT_DOCUMENT = "new_assessment_document"
 
 
 def _keep_document(document: StoredDocument | None) -> None:
-    """Remember the document of a creation form sent back with an error, so the person does
-    not have to choose the file again (nor create the assessment without it unawares)."""
+    """Remember the document of a creation form sent back (with an error, or with the details
+    read from it), so the person does not have to choose the file again (nor create the
+    assessment without it unawares)."""
     if document is None:
         session.pop(_KEPT_DOCUMENT, None)
     else:

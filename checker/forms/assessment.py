@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, SelectField, StringField
+from wtforms import HiddenField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..catalogue import DOCUMENT_KINDS, Catalogue, pick
@@ -44,14 +44,20 @@ class AssessmentDetailsForm(FlaskForm):
 
 
 class AssessmentForm(AssessmentDetailsForm):
-    """A new assessment: its details and, optionally, its document."""
+    """A new assessment: its details and, optionally, its document, which can be read first
+    to fill in the details it states."""
 
     document = FileField(
         _l("Document (optional)"),
         description=_l("The protocol or paper itself: npis-checker reads it and suggests an "
-                       "answer for each invariant, for you to check. PDF, DOCX, ODT, TXT or "
-                       "Markdown."),
+                       "answer for each invariant, for you to check. Choose it first, and "
+                       "“Read details from the document” fills in the title, document kind, "
+                       "language, reference and country it states clearly. PDF, DOCX, ODT, "
+                       "TXT or Markdown."),
     )
+    # What the page filled in from the document (services.document_details), sent back with
+    # the form so that its marks stay and a second document replaces only those values.
+    document_readings = HiddenField()
 
 
 def assessment_form(catalogue: Catalogue, lang: str, form_class: type[AssessmentDetailsForm]

@@ -1,0 +1,223 @@
+"""What a document says about itself: its title, kind, language, trial registration number
+and country, and the design its title names, to pre-fill a new assessment's details.
+
+Each detail has one rule a person can be told, and is left empty unless the rule is met; a
+person checks every value (the form marks them "read from the document"). The cues are data,
+``stated_details_cues.yaml``; the kind and the language are those the rest of the application reads
+(:mod:`.kind`, :mod:`checker.documents.language`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+
+from checker.documents import Document
+from checker.documents.structure import is_known_heading
+from checker.yaml_files import load_yaml
+
+from .kind import guess_document_kind
+from .sections import CONTEXT, get_context_sections
+
+DETAILS_CUES_PATH = Path(__file__).with_name("stated_details_cues.yaml")
+MIN_TITLE_WORDS = 3  # "Study protocol" or "Confidential" names no study
+_MARKUP = "#*_ \t"  # Markdown marks around a heading or a line set in bold
+_SECTION_NUMBER = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")  # "2.", "2.1", "(3)"
+# Numbered as a section ("2. Methods", "2.1 Design") rather than a title ("12 weeks of...").
+_NUMBERED_HEADING = re.compile(r"\(?\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s")
+
+
+@dataclass(frozen=True)
+class Registry:
+    name: str
+    pattern: re.Pattern[str]
+    label: str  # written before a number that does not name its registry ("EudraCT")
+
+
+@dataclass(frozen=True)
+class StudyTypeRule:
+    study_type: str
+    patterns: tuple[re.Pattern[str], ...]  # English and French
+
+
+@dataclass(frozen=True)
+class DetailsCues:
+    title_label: re.Pattern[str]
+    registries: tuple[Registry, ...]
+    reference_headings: re.Pattern[str]
+    country_setting: re.Pattern[str]  # "in France", "aux États-Unis": where a study is
+    country_names: re.Pattern[str]  # any country name (longest first)
+    country_codes: dict[str, str]  # name -> ISO 3166 code
+    study_type_rules: tuple[StudyTypeRule, ...]
+
+
+def _country_names(data: dict) -> dict[str, str]:
+    """Every name of every country, in English and French, with its ISO 3166 code."""
+    excluded = set(data["excluded"])
+    names: dict[str, str] = {}
+    for lang in ("en", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in excluded:
+                names[name] = code
+    for code, by_lang in data["aliases"].items():
+        for aliases in by_lang.values():
+            names.update(dict.fromkeys(aliases, code))
+    return names
+
+
+def _alternatives(names: list[str]) -> str:
+    # Longest first, so that "Papua New Guinea" is read whole rather than as "Guinea"; a
+    # typeset apostrophe ("Côte d’Ivoire") matches a straight one too.
+    ordered = sorted(names, key=len, reverse=True)
+    return "|".join(re.escape(name).replace("’", "['’]") for name in ordered)
+
+
+@lru_cache(maxsize=1)
+def get_details_cues() -> DetailsCues:
+    with DETAILS_CUES_PATH.open(encoding="utf-8") as handle:
+        data = load_yaml(handle)
+    codes = _country_names(data["countries"])
+    names = _alternatives(list(codes))
+    return DetailsCues(
+        title_label=re.compile(data["title_label"]),
+        registries=tuple(Registry(r["name"], re.compile(r["pattern"]), r.get("label", ""))
+                         for r in data["registries"]),
+        reference_headings=re.compile("|".join(data["reference_headings"]), re.IGNORECASE),
+        country_setting=re.compile(f"{data['country_settings']}(?:{names})(?!\\w)"),
+        country_names=re.compile(f"(?<!\\w)(?:{names})(?!\\w)"),
+        country_codes={name.replace("’", "'"): code for name, code in codes.items()},
+        study_type_rules=tuple(
+            StudyTypeRule(rule["study_type"],
+                          tuple(re.compile(p, re.IGNORECASE)
+                                for lang in ("en", "fr") for p in rule.get(lang, ())))
+            for rule in data["study_type_hints"]),
+    )
+
+
+@dataclass(frozen=True)
+class StudyTypeHint:
+    study_type: str  # a catalogue study type id
+    words: str  # the title's words that name the design, verbatim
+
+
+@dataclass(frozen=True)
+class DocumentDetails:
+    """What was read with confidence; "" (or None) where the document was not clear."""
+
+    title: str = ""
+    document_kind: str = ""  # "protocol" | "paper"
+    language: str = ""  # "en" | "fr"
+    reference: str = ""  # a trial registration number
+    country: str = ""  # ISO 3166 code ("FR")
+    study_type_hint: StudyTypeHint | None = None
+
+
+def read_details(document: Document) -> DocumentDetails:
+    """Every detail ``document`` states clearly (see each reader for its rule)."""
+    title = document_title(document)
+    kind = guess_document_kind(document)
+    language = document.language_guess
+    return DocumentDetails(
+        title=title,
+        document_kind=kind.kind if kind is not None and kind.is_clear else "",
+        language=language.language if language.is_clear else "",
+        reference=registration_number(document),
+        country=country_code(document),
+        study_type_hint=study_type_hint(title),
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_section_name(heading: str) -> bool:
+    """A usual section name, numbered or not ("Abstract", "2. Methods")."""
+    return is_known_heading(_SECTION_NUMBER.sub("", heading.strip(_MARKUP), count=1))
+
+
+def _as_title(text: str) -> str:
+    """``text`` as a title, or "" when it cannot be one: a section name ("Abstract") or a
+    numbered heading ("2.1 Design"), fewer than three words, or a sentence ending with a
+    full stop (running text)."""
+    title = _one_line(get_details_cues().title_label.sub("", _one_line(text).strip(_MARKUP)))
+    if (len(title.split()) < MIN_TITLE_WORDS or _is_section_name(title)
+            or _NUMBERED_HEADING.match(title)
+            or title.endswith(".") and not title.endswith("..")):
+        return ""
+    return title
+
+
+def document_title(document: Document) -> str:
+    """The document's title: the heading set largest before its first section ("Abstract",
+    "Background"...) on its first page; else, but for a PDF (whose first lines may be a
+    journal's name or a licence), its first line when that line stands alone."""
+    sections = document.sections
+    first_known = next((s.start for s in sections if _is_section_name(s.title)),
+                       len(document.text))
+    front = [s for s in sections if s.start < first_known
+             and document.page_at(s.start) in (None, 1) and _as_title(s.title)]
+    if front:
+        top = min(s.level for s in front)
+        return _as_title(next(s.title for s in front if s.level == top))
+    if document.format == "pdf" or not document.sentences:
+        return ""
+    first = document.sentences[0]
+    # A line of its own: what follows it on its line is at most a closing bold mark.
+    stands_alone = document.text[first.end:].lstrip("*_ \t").startswith("\n")
+    return _as_title(document.sentence_text(first)) if stands_alone else ""
+
+
+def _report_sentences(document: Document) -> list[bool]:
+    """Per sentence, whether it belongs to the study's own report: neither the background or
+    discussion (other studies, comparisons) nor a reference list."""
+    places = get_context_sections().places(document)
+    references = get_details_cues().reference_headings
+    return [place != CONTEXT and not any(references.match(t) for t in titles)
+            for place, titles in zip(places, document.sentence_sections, strict=True)]
+
+
+def registration_number(document: Document) -> str:
+    """The first trial registration number of the study's own report (NCT…, ISRCTN…, an
+    EudraCT or ID-RCB number…), with the registry's name before a bare number."""
+    own = _report_sentences(document)
+    starts = [s.start for s in document.sentences]
+    found: list[tuple[int, str]] = []
+    for registry in get_details_cues().registries:
+        for match in registry.pattern.finditer(document.text):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0 or own[index]:
+                number = _one_line(match.group())
+                found.append((match.start(),
+                              f"{registry.label} {number}" if registry.label else number))
+                break
+    return min(found)[1] if found else ""
+
+
+def country_code(document: Document) -> str:
+    """The country where the study takes place, when its own report names exactly one in the
+    sentences saying where it is ("in France", "recruited in France and Belgium" names two)."""
+    cues = get_details_cues()
+    named: set[str] = set()
+    for sentence, own in zip(document.sentences, _report_sentences(document), strict=True):
+        text = _one_line(document.sentence_text(sentence))
+        if own and cues.country_setting.search(text):
+            named.update(cues.country_codes[m.group().replace("’", "'")]
+                         for m in cues.country_names.finditer(text))
+    return named.pop() if len(named) == 1 else ""
+
+
+def study_type_hint(title: str) -> StudyTypeHint | None:
+    """The study type the design named in ``title`` suggests (the first rule that matches),
+    with the title's words that name it."""
+    for rule in get_details_cues().study_type_rules:
+        for pattern in rule.patterns:
+            match = pattern.search(title)
+            if match:
+                return StudyTypeHint(rule.study_type, match.group())
+    return None

@@ -1,0 +1,276 @@
+"""Details read from a document to pre-fill a new assessment: title, kind, language, trial
+registration number, country and a study type hint, each by a rule that holds or leaves the
+detail empty; and the merge with what the person typed (services/document_details.py)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from checker.documents import extract_document
+from checker.evidence.stated_details import (
+    country_code,
+    document_title,
+    read_details,
+    registration_number,
+    study_type_hint,
+)
+from checker.services.document_details import (
+    HINT_TYPE,
+    HINT_WORDS,
+    country_name,
+    dump_readings,
+    parse_readings,
+    prefill,
+    readings_of,
+)
+
+DATA = Path(__file__).parent / "data"
+
+ENGLISH_PROTOCOL = """\
+Supervised walking after stroke: protocol for a randomised controlled trial (WALK)
+
+Abstract
+
+Background: walking is good for people after a stroke. Methods: we will randomise 120 adults
+to supervised walking or usual care. Trial registration: ClinicalTrials.gov NCT01234567,
+registered on 1 March 2024.
+
+Methods
+
+The trial will take place in three hospitals in France. Participants will be randomised in
+blocks of four and will be followed for six months. Outcomes will be assessed by physiotherapists
+who will not know the allocation. The primary outcome will be the six-minute walk distance.
+
+Discussion
+
+A similar trial in the United Kingdom will help us compare the results.
+"""
+
+
+def doc(text: str, name: str = "protocol.txt"):
+    return extract_document(text.encode(), name)
+
+
+def test_an_english_protocol_gives_its_title_kind_language_reference_and_country() -> None:
+    details = read_details(doc(ENGLISH_PROTOCOL))
+    assert details.title == ("Supervised walking after stroke: protocol for a randomised "
+                             "controlled trial (WALK)")
+    assert (details.document_kind, details.language) == ("protocol", "en")
+    assert details.reference == "NCT01234567"
+    # The United Kingdom is named in the discussion only: another trial, not this one's.
+    assert details.country == "FR"
+    assert details.study_type_hint.study_type == "interventional"
+    assert details.study_type_hint.words == "randomised controlled trial"
+
+
+@pytest.mark.parametrize("name, title, kind, reference, study_type", [
+    ("article_etp_fr.md", "Effet d'un programme d'éducation thérapeutique sur l'équilibre "
+     "glycémique des patients diabétiques de type 2 : essai contrôlé randomisé", "paper",
+     "NCT04567890", "interventional"),
+    ("protocole_apa_fr.md", "Efficacité d'un programme d'activité physique adaptée chez les "
+     "patients atteints de lombalgie chronique : protocole d'un essai contrôlé randomisé "
+     "multicentrique (APALOMB)", "protocol", "NCT01234567", "interventional"),
+    ("cohorte_observationnelle_fr.md", None, "paper", "", "observational"),
+    ("protocole_implementation_fr.md", None, "protocol", "", "implementation"),
+    ("protocole_mecanistique_fr.md", None, "protocol", "NCT06123456", "mechanistic"),
+    ("programme_prototypique_fr.md", None, "paper", "", "prototypical"),
+])
+def test_french_documents(name, title, kind, reference, study_type) -> None:
+    document = extract_document((DATA / name).read_bytes(), name)
+    details = read_details(document)
+    first_line = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
+    assert details.title == (title or first_line.removeprefix("# "))
+    assert (details.document_kind, details.language, details.reference) == (
+        kind, "fr", reference)
+    assert details.study_type_hint.study_type == study_type
+    # Each of them names France, if at all, in its background only ("en France").
+    assert details.country == ""
+
+
+def test_a_french_setting_gives_the_country() -> None:
+    text = ("Marche nordique et BPCO : protocole d'un essai randomisé\n\n## Méthodes\n\n"
+            "L'étude sera menée en France, dans six centres de réadaptation. Les participants "
+            "seront répartis au hasard dans deux groupes et suivis pendant un an.\n")
+    assert country_code(doc(text, "protocole.md")) == "FR"
+
+
+def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_docx_title_in_the_title_style() -> None:
+    data = _docx([
+        ("Version 2, 12 March 2024", None),
+        ("Tai chi for fall prevention in older adults: a cluster randomised trial", "Title"),
+        ("Methods", "Heading 1"),
+        ("Care homes in Australia will be randomised to tai chi classes or usual activities. "
+         "Falls will be recorded by staff for twelve months in every home.", None),
+        ("The trial was registered with ANZCTR (ACTRN12624000123456).", None),
+    ])
+    details = read_details(extract_document(data, "protocol.docx"))
+    assert details.title == ("Tai chi for fall prevention in older adults: a cluster randomised "
+                             "trial")
+    assert details.reference == "ACTRN12624000123456"
+    assert details.country == "AU"
+
+
+def _pdf(html: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def test_a_pdf_title_is_its_largest_heading_not_the_journal_header() -> None:
+    data = _pdf("<html lang=en><body><p style='font-size:8pt'>Trials 2024, 25:123</p>"
+                "<p><b>STUDY PROTOCOL</b> Open Access</p>"
+                "<h1>Supervised walking after stroke: protocol for a randomised controlled "
+                "trial (WALK)</h1><p>Jane Doe, John Smith</p><h2>Abstract</h2>"
+                "<p>Background: walking helps. Methods: we will randomise 120 adults. Trial "
+                "registration: ISRCTN12345678, registered on 1 March 2024.</p>"
+                "<h2>Methods</h2><p>The trial will take place in three hospitals across the "
+                "UK. Participants will be randomised and will be followed for a year.</p>"
+                "</body></html>")
+    details = read_details(extract_document(data, "walk.pdf"))
+    assert details.title == ("Supervised walking after stroke: protocol for a randomised "
+                             "controlled trial (WALK)")
+    assert (details.reference, details.country) == ("ISRCTN12345678", "GB")
+
+
+def test_a_pdf_without_a_heading_gives_no_title() -> None:
+    """A PDF's first line may be a journal's name or a licence: without typography to tell
+    its title, none is given."""
+    data = _pdf("<html lang=en><body><p>Trials 2024, 25:123 and more words here</p>"
+                "<p>Participants will be randomised. They will walk.</p></body></html>")
+    assert document_title(extract_document(data, "plain.pdf")) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Abstract\n\nParticipants will be randomised.\n",  # a section name
+    "Protocol v2\n\nParticipants will be randomised.\n",  # too short to name a study
+    "Participants will be randomised to walking.\n\nThey will walk.\n",  # a sentence
+    "Participants will be randomised. They will walk.\n\nMore text.\n",  # running text
+    "2.1 Study design and setting\n\nParticipants will be randomised.\n",  # numbered heading
+])
+def test_what_is_no_title(text: str) -> None:
+    assert document_title(doc(text)) == ""
+
+
+def test_a_title_label_and_markup_are_left_out() -> None:
+    assert document_title(doc("**Title: Walking after stroke, a trial**\n\nMore text.\n",
+                              "p.md")) == "Walking after stroke, a trial"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Registered at ClinicalTrials.gov (NCT01234567).", "NCT01234567"),
+    ("ISRCTN registry: ISRCTN 12345678.", "ISRCTN 12345678"),
+    ("EudraCT number 2019-001234-56.", "EudraCT 2019-001234-56"),
+    ("EU CT number: 2023-503456-12-00.", "EU CT 2023-503456-12-00"),
+    ("German Clinical Trials Register DRKS00012345.", "DRKS00012345"),
+    ("Registered with ChiCTR2000012345 in 2020.", "ChiCTR2000012345"),
+    ("Registered as ChiCTR-IOR-17012345.", "ChiCTR-IOR-17012345"),
+    ("L'étude a reçu le numéro ID-RCB 2024-A01234-56.", "ID-RCB 2024-A01234-56"),
+    ("Registered UMIN000012345.", "UMIN000012345"),
+    ("Registered with CTRI/2020/05/025123.", "CTRI/2020/05/025123"),
+    ("Registered PACTR202001123456789.", "PACTR202001123456789"),
+])
+def test_registration_numbers(sentence: str, expected: str) -> None:
+    text = f"A walking trial for older adults\n\n## Methods\n\nParticipants will walk. {sentence}\n"
+    assert registration_number(doc(text, "p.md")) == expected
+
+
+def test_the_first_registration_number_outside_the_background_and_references() -> None:
+    text = ("A walking trial for older adults\n\n## Background\n\nAn earlier trial "
+            "(NCT09999999) found walking helps.\n\n## Methods\n\nThis trial is registered as "
+            "ISRCTN12345678 and NCT01234567.\n\n## References\n\n1. Doe J. A trial. "
+            "NCT08888888.\n")
+    assert registration_number(doc(text, "p.md")) == "ISRCTN12345678"
+    only_elsewhere = text.replace("ISRCTN12345678 and NCT01234567", "pending")
+    assert registration_number(doc(only_elsewhere, "p.md")) == ""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Participants will be recruited in France.", "FR"),
+    ("Participants will be recruited in the Netherlands.", "NL"),
+    ("Participants will be recruited across England and Wales.", "GB"),
+    ("Les participants seront recrutés aux États-Unis.", "US"),
+    ("Participants will be recruited in Papua New Guinea.", "PG"),
+    ("Participants will be recruited in France and Belgium.", ""),  # two countries
+    ("Participants will be recruited in Georgia.", ""),  # a state as often as a country
+    ("Participants will be recruited in three hospitals.", ""),  # no country named
+])
+def test_countries(sentence: str, expected: str) -> None:
+    text = f"A walking trial for older adults\n\n## Methods\n\n{sentence}\n"
+    assert country_code(doc(text, "p.md")) == expected
+
+
+def test_country_names_follow_the_interface_language() -> None:
+    assert (country_name("GB", "en"), country_name("GB", "fr")) == (
+        "United Kingdom", "Royaume-Uni")
+    assert country_name("", "fr") == ""
+
+
+@pytest.mark.parametrize("title, study_type, words", [
+    ("Mechanisms of exercise in depression: a randomised trial", "mechanistic", "Mechanisms"),
+    ("Scaling up a falls programme: a hybrid type 2 effectiveness-implementation trial",
+     "implementation", "implementation trial"),
+    ("Co-design of a walking programme for older adults", "prototypical", "Co-design"),
+    ("Nordic walking and COPD: a prospective cohort study", "observational",
+     "prospective cohort study"),
+    ("Essai randomisé de la marche nordique", "interventional", "Essai randomisé"),
+])
+def test_the_study_type_hint_names_the_most_specific_design(title, study_type, words) -> None:
+    hint = study_type_hint(title)
+    assert (hint.study_type, hint.words) == (study_type, words)
+
+
+def test_no_study_type_hint_without_a_design_in_the_title() -> None:
+    assert study_type_hint("Walking after stroke") is None
+
+
+def test_readings_leave_out_a_value_longer_than_its_field() -> None:
+    from checker.evidence.stated_details import DocumentDetails
+
+    long_title = "Walking " * 50
+    readings = readings_of(DocumentDetails(title=long_title, country="FR"), "fr")
+    assert readings == {"country": "France"}
+
+
+def test_prefill_keeps_what_the_person_typed_and_replaces_what_the_page_put() -> None:
+    readings = {"title": "Walking trial", "language": "en", "country": "France",
+                "reference": "NCT01234567", HINT_TYPE: "interventional",
+                HINT_WORDS: "randomised"}
+    typed = {"title": "My own title", "language": "fr", "country": "",
+             "reference": "NCT00000001", "document_kind": ""}
+    earlier = {"reference": "NCT00000001"}  # what an earlier document gave
+    result = prefill(typed, readings, earlier, {"language": "fr"})
+    assert result.values == {"title": "My own title", "language": "en", "country": "France",
+                             "reference": "NCT01234567", "document_kind": ""}
+    assert result.kept == {"title": "Walking trial"}
+    assert set(result.readings) == {"language", "country", "reference", HINT_TYPE, HINT_WORDS}
+
+
+def test_prefill_empties_what_an_earlier_document_gave_and_the_new_one_does_not() -> None:
+    typed = {"title": "First document's title", "language": "en", "document_kind": "paper"}
+    earlier = {"title": "First document's title", "language": "en", "document_kind": "paper"}
+    result = prefill(typed, {}, earlier, {"language": "fr"})
+    assert result.values == {"title": "", "language": "fr", "document_kind": "",
+                             "reference": "", "country": ""}
+    assert result.readings == {} and result.kept == {}
+
+
+def test_readings_travel_as_json_and_anything_else_is_ignored() -> None:
+    readings = {"title": "Walking « trial »", "document_kind": "paper"}
+    assert parse_readings(dump_readings(readings)) == readings
+    assert dump_readings({}) == ""
+    for junk in ["", "not json", "[1, 2]", '{"title": 3}', '{"evil": "x"}',
+                 '{"document_kind": "poem"}', '{"title": "' + "x" * 401 + '"}', "[" * 5000]:
+        assert parse_readings(junk) == {}
