@@ -161,11 +161,16 @@ def test_demo_reports_verify(tmp_path, cli_env, app):
     outcome = run_cli(cli_env, "demo", "--out", str(out))
     assert outcome.exit_code == 0, outcome.output
     files = sorted(out.iterdir())
-    assert len(files) == 3
-    for path in files:
+    # The structured review to paste is plain text, neither signed nor registered.
+    reviews = [path for path in files if path.name.endswith("-review.txt")]
+    reports = [path for path in files if path not in reviews]
+    assert len(reports) == 3 and len(reviews) == 1
+    for path in reports:
         verified = run_cli(cli_env, "verify", str(path))
         assert verified.exit_code == 0, (path, verified.output)
         assert "The assessment is unchanged" in verified.output
+    refused = run_cli(cli_env, "verify", str(reviews[0]))
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
     # Running the demo again reuses the stored demo assessment.
     assert run_cli(cli_env, "demo", "--out", str(out)).exit_code == 0
     with app.app_context():
@@ -176,7 +181,9 @@ def test_the_french_demo_reports_verify_and_are_stored_apart(tmp_path, cli_env, 
     out = tmp_path / "demo-fr"
     outcome = run_cli(cli_env, "demo", "--out", str(out), "--lang", "fr")
     assert outcome.exit_code == 0, outcome.output
-    for path in sorted(out.iterdir()):
+    for path in sorted(out.glob("*.*")):
+        if path.name.endswith("-review.txt"):
+            continue  # plain text to paste, not a signed report
         verified = run_cli(cli_env, "verify", str(path))
         assert verified.exit_code == 0, (path, verified.output)
     # One stored demo per language, each reused when run again.
