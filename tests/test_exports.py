@@ -87,7 +87,7 @@ def test_pdf_content(pdf, catalogue, demo, score):
     assert flat(lab["label_statement"]) in text
     assert flat(lab["unconfirmed"]) in text  # E11 and INT14 are unconfirmed suggestions
     # What is missing and how to fix it, from the catalogue.
-    assert flat(pick(catalogue.invariant("INT13").remedy, lang)) in text
+    assert flat(pick(catalogue.invariant("INT13").remedy("protocol"), lang)) in text
 
 
 def test_pdf_language_is_distinct(catalogue, demo, score):
@@ -171,6 +171,21 @@ def test_workbook_detail(workbook, catalogue, score):
     assert len(rules) == 5 and all(rule.dxf.fill is not None for rule in rules)
     int13 = ids.index("INT13") + 2
     assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
+
+
+@pytest.mark.parametrize("kind, lang", [("protocol", "fr"), ("paper", "en"), ("paper", "fr")])
+def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, kind, lang):
+    """A paper's report asks for what a paper can give; a protocol's says what to add."""
+    record = dataclasses.replace(demo, document_kind=kind)
+    score = score_assessment(catalogue, record)
+    other = "paper" if kind == "protocol" else "protocol"
+    int13 = catalogue.invariant("INT13")  # not met in the demo
+    pdf = PdfReader(io.BytesIO(render_pdf(catalogue, record, score, lang, REPORT_ID)))
+    text = flat(" ".join(page.extract_text() for page in pdf.pages))
+    for wording in (int13.remedy(kind), int13.example(kind)):
+        assert flat(pick(wording, lang)) in text
+    for wording in (int13.remedy(other), int13.example(other)):
+        assert flat(pick(wording, lang)) not in text
 
 
 def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
