@@ -96,8 +96,8 @@ def show_command(obj: dict, invariant_id: str, lang: str, document_kind: str) ->
         f"[{document_kind}] met: {pick(g.met, lang)}",
         f"[{document_kind}] partially met: {pick(g.partially_met, lang)}",
         f"[{document_kind}] not met: {pick(g.not_met, lang)}",
-        f"remedy: {pick(inv.remedy, lang)}",
-        f"example: {pick(inv.example, lang)}",
+        f"[{document_kind}] remedy: {pick(inv.remedy(document_kind), lang)}",
+        f"[{document_kind}] example: {pick(inv.example(document_kind), lang)}",
         "not applicable: "
         + (f"allowed when {pick(inv.na_when, lang)}"
            if inv.na_allowed and inv.na_when else "never"),

@@ -1,9 +1,10 @@
-"""Excel report of one assessment (openpyxl): Summary, Detail and a tidy Data sheet.
+"""Excel report of one assessment (openpyxl): Summary, Detail, How to fix it and a tidy Data
+sheet.
 
-"Summary" and "Detail" are for people (labels in the report language, wrapped text, colours);
-"Data" is for software: one header row of stable snake_case names, one row per invariant,
-answer ids rather than labels, no merged cells, so ``pandas.read_excel(sheet_name="Data")``
-gives a clean table.
+"Summary", "Detail" and "How to fix it" are for people (labels in the report language, wrapped
+text, colours); "Data" is for software: one header row of stable snake_case names, one row per
+invariant, answer ids rather than labels, no merged cells, so
+``pandas.read_excel(sheet_name="Data")`` gives a clean table.
 """
 
 from __future__ import annotations
@@ -122,6 +123,31 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
     print_setup(ws, landscape=True, title_rows="1:1")
 
 
+def _gaps(ws: Worksheet, ctx: dict) -> None:
+    """What is missing and how to fix it, as the PDF says it for this kind of document: the
+    invariants not met or partially met, then those not reported or not answered."""
+    lab = ctx["lab"]
+    headers = [lab["invariant"], lab["title"], lab["answer"], lab["expected"],
+               lab["how_to_fix"], lab["example"]]
+    widths = [10, 36, 20, 50, 50, 50]
+    append_row(ws, headers)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+        cell = ws.cell(1, col)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+    for gap in [*ctx["unmet"], *ctx["unreported"]]:
+        answer = gap.answer_label
+        if gap.unconfirmed:
+            answer += f" ({lab['unconfirmed'].lower()})"
+        append_row(ws, [gap.id, gap.title, answer, gap.expected, gap.remedy, gap.example])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            cell.border = THIN
+    ws.freeze_panes = "B2"
+    print_setup(ws, landscape=True, title_rows="1:1")
+
+
 def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
     record: AssessmentRecord = ctx["record"]
     append_row(ws, list(DATA_COLUMNS))
@@ -162,6 +188,7 @@ def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     if stamp is not None:
         stamp_workbook(wb, wb.active, stamp, ctx["lab"])
     _detail(wb.create_sheet(ctx["lab"]["sheet_detail"][:31]), ctx)
+    _gaps(wb.create_sheet(ctx["lab"]["sheet_gaps"][:31]), ctx)
     _data(wb.create_sheet("Data"), ctx, score)
     props = wb.properties
     props.title = cell_text(f"{ctx['title']} — {record.title}")

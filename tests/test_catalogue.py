@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.catalogue import CatalogueError, get_catalogue, load_catalogue
-from checker.catalogue.validate import INVARIANT_TEXT_FIELDS, validate
+from checker.catalogue import DOCUMENT_KINDS, CatalogueError, get_catalogue, load_catalogue
+from checker.catalogue.validate import INVARIANT_TEXT_FIELDS, KIND_TEXT_FIELDS, validate
 from checker.cli import main
 from invariants import BUILTIN_CATALOGUE
 
@@ -73,9 +74,10 @@ def test_builtin_ids_unique_and_stable_pattern(builtin):
 
 
 def test_builtin_every_text_field_in_french_and_english(builtin):
+    kind_fields = [f"{field}.{kind}" for field in KIND_TEXT_FIELDS for kind in DOCUMENT_KINDS]
     for inv in builtin.invariants:
         raw = builtin.data["invariants"][builtin.invariants.index(inv)]
-        for field in INVARIANT_TEXT_FIELDS:
+        for field in (*INVARIANT_TEXT_FIELDS, *kind_fields):
             node = raw
             for key in field.split("."):
                 node = node[key]
@@ -85,6 +87,25 @@ def test_builtin_every_text_field_in_french_and_english(builtin):
         if inv.na_allowed:
             assert inv.na_when and inv.na_when["en"] and inv.na_when["fr"]
         assert inv.evidence.cues["en"] and inv.evidence.cues["fr"]
+
+
+def test_builtin_remedy_and_example_are_worded_for_a_paper_too(builtin):
+    """A results paper is not told to "add to the protocol" nor shown plans in the future tense:
+    every invariant has its own paper remedy (what to ask the authors, or where a published
+    paper's missing part may be found) and a paper example, in both languages."""
+    for inv in builtin.invariants:
+        for lang in ("en", "fr"):
+            remedy, example = inv.remedy("paper")[lang], inv.example("paper")[lang]
+            assert remedy != inv.remedy("protocol")[lang], f"{inv.id} remedy {lang}"
+            assert example != inv.example("protocol")[lang], f"{inv.id} example {lang}"
+        assert inv.remedy("paper")["en"].startswith(("Ask the authors", "Check that")), inv.id
+        assert "If the paper is already published" in inv.remedy("paper")["en"], inv.id
+        assert "Si l'article est déjà publié" in inv.remedy("paper")["fr"], inv.id
+        assert not re.search(r"\b(?:will|shall) be\b", inv.example("paper")["en"]), inv.id
+        for text in (inv.remedy("paper")["fr"], inv.example("paper")["fr"]):
+            # French typography: a no-break space before : ; ? ! % € and inside « »,
+            # straight apostrophes.
+            assert not re.search(r" [:;?!»%€]|«[^\u00a0]|\u2019", text), (inv.id, text)
 
 
 def test_builtin_crosswalk_uses_fine_grained_codes(builtin):
@@ -143,6 +164,57 @@ def test_json_export_reloads_identically(tmp_path, builtin):
     path.write_text(result.output, encoding="utf-8")
     reloaded = load_catalogue(path)
     assert reloaded.fingerprint == builtin.fingerprint
+
+
+def one_text_for_both_kinds(data: dict) -> dict:
+    """The catalogue as version 1.0 wrote it: one remedy and one example per invariant."""
+    for inv in data["invariants"]:
+        for field in KIND_TEXT_FIELDS:
+            inv[field] = inv[field]["protocol"]
+    return data
+
+
+def test_json_export_keeps_the_texts_per_document_kind(tmp_path, builtin):
+    result = CliRunner().invoke(main, ["catalogue", "export", "--format", "json"])
+    exported = json.loads(result.output)
+    raw = exported["invariants"][index_of(exported, "INT06")]
+    assert set(raw["remedy"]) == set(raw["example"]) == {"protocol", "paper"}
+    path = tmp_path / "exported.json"
+    path.write_text(result.output, encoding="utf-8")
+    reloaded = load_catalogue(path).invariant("INT06")
+    for kind in DOCUMENT_KINDS:
+        assert reloaded.remedy(kind) == builtin.invariant("INT06").remedy(kind)
+        assert reloaded.example(kind) == builtin.invariant("INT06").example(kind)
+
+
+def test_one_text_for_both_kinds_is_still_a_valid_catalogue(tmp_path, data):
+    """A catalogue written before texts per document kind existed (a site's own, or an older
+    export) loads as it is, its one remedy and example serving protocols and papers alike, and
+    exports and reloads unchanged."""
+    old = one_text_for_both_kinds(data)
+    path = write_json(tmp_path, old)
+    catalogue = load_catalogue(path)
+    inv = catalogue.invariant("E04")
+    raw = old["invariants"][index_of(old, "E04")]
+    assert inv.remedy("paper") == inv.remedy("protocol") == raw["remedy"]
+    assert inv.example("paper") == inv.example("protocol") == raw["example"]
+    result = CliRunner().invoke(main, ["catalogue", "--catalogue", str(path), "export",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(result.output)
+    assert exported["invariants"][index_of(exported, "E04")]["remedy"] == raw["remedy"]
+    (tmp_path / "again.json").write_text(result.output, encoding="utf-8")
+    assert load_catalogue(tmp_path / "again.json").fingerprint == catalogue.fingerprint
+
+
+def test_texts_per_kind_and_one_text_can_be_mixed(tmp_path, data):
+    inv = data["invariants"][index_of(data, "OBS03")]
+    inv["example"] = {"en": "One example for both.", "fr": "Un exemple pour les deux."}
+    catalogue = load_catalogue(write_json(tmp_path, data))
+    obs03 = catalogue.invariant("OBS03")
+    assert obs03.example("paper")["fr"] == obs03.example("protocol")["fr"] == \
+        "Un exemple pour les deux."
+    assert obs03.remedy("paper") != obs03.remedy("protocol")
 
 
 def test_environment_variable_selects_alternative(tmp_path, monkeypatch, data):
@@ -231,6 +303,42 @@ def test_missing_translation(tmp_path, data):
     problems = problems_of(tmp_path, data)
     assert any("invariant INT03: field guidance.paper.met: missing translation 'fr'" in p
                for p in problems)
+
+
+@pytest.mark.parametrize("remedy, message", [
+    ({"protocol": {"en": "Add it.", "fr": "Ajoutez-le."}},
+     "field remedy: 'paper' is a required property"),
+    ({"protocol": "Add it.", "paper": {"en": "Ask for it.", "fr": "Demandez-le."}},
+     "field remedy.protocol: 'Add it.' is not of type 'object'"),
+    ({"protocol": {"en": "Add it.", "fr": "Ajoutez-le."},
+      "paper": {"en": "Ask for it.", "fr": "Demandez-le."}, "en": "Stray text."},
+     "field remedy: Additional properties are not allowed ('en' was unexpected)"),
+    (["Add it."], "field remedy: ['Add it.'] is not of type 'object'"),
+])
+def test_malformed_text_per_kind_says_which_shapes_are_accepted(tmp_path, data, remedy,
+                                                                 message):
+    data["invariants"][index_of(data, "MEC07")]["remedy"] = remedy
+    problems = problems_of(tmp_path, data)
+    assert len(problems) == 1, problems
+    assert f"invariant MEC07: {message}" in problems[0]
+    assert "{protocol: {en: …, fr: …}, paper: {en: …, fr: …}}" in problems[0]
+
+
+def test_missing_translation_of_a_paper_text(tmp_path, data):
+    del data["invariants"][index_of(data, "IMP05")]["example"]["paper"]["fr"]
+    data["invariants"][index_of(data, "E02")]["remedy"]["protocol"]["en"] = " "
+    problems = problems_of(tmp_path, data)
+    assert any("invariant IMP05: field example.paper: missing translation 'fr'" in p
+               for p in problems), problems
+    assert any("invariant E02: field remedy.protocol: missing translation 'en'" in p
+               for p in problems), problems
+
+
+def test_missing_translation_of_one_text_for_both_kinds(tmp_path, data):
+    one_text_for_both_kinds(data)
+    del data["invariants"][index_of(data, "PRO04")]["remedy"]["fr"]
+    assert any("invariant PRO04: field remedy: missing translation 'fr'" in p
+               for p in problems_of(tmp_path, data))
 
 
 def test_empty_translation_in_metadata(tmp_path, data):
@@ -381,7 +489,14 @@ def test_cli_list_and_show_in_both_languages(builtin):
     assert builtin.invariant("IMP01").title["fr"] in result.output
     result = runner.invoke(main, ["catalogue", "show", "int05", "--kind", "paper"])
     assert result.exit_code == 0
-    assert builtin.invariant("INT05").guidance_paper.met["en"] in result.output
+    int05 = builtin.invariant("INT05")
+    assert int05.guidance_paper.met["en"] in result.output
+    assert f"[paper] remedy: {int05.remedy('paper')['en']}" in result.output
+    assert f"[paper] example: {int05.example('paper')['en']}" in result.output
+    assert int05.remedy("protocol")["en"] not in result.output
+    result = runner.invoke(main, ["catalogue", "show", "INT05", "--lang", "fr"])
+    assert f"[protocol] remedy: {int05.remedy('protocol')['fr']}" in result.output
+    assert int05.example("paper")["fr"] not in result.output
     result = runner.invoke(main, ["catalogue", "list", "--study-type", "anecdotal"])
     assert result.exit_code != 0 and "unknown study type 'anecdotal'" in result.output
     result = runner.invoke(main, ["catalogue", "show", "ZZZ99"])
@@ -395,8 +510,12 @@ def test_cli_markdown_checklist(builtin):
     out = result.output
     assert out.startswith("# Grille du modèle NPIS")
     assert out.count("\n### ") == 26
-    assert builtin.invariant("PRO12").example["fr"] in out
+    assert builtin.invariant("PRO12").example("protocol")["fr"] in out
     assert "☐ Respecté" in out
+    result = CliRunner().invoke(main, ["catalogue", "export", "--format", "markdown",
+                                       "--study-type", "prototypical", "--kind", "paper"])
+    assert builtin.invariant("PRO12").example("paper")["en"] in result.output
+    assert builtin.invariant("PRO12").example("protocol")["en"] not in result.output
 
 
 def test_cli_global_catalogue_option(tmp_path, data):

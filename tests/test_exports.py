@@ -87,7 +87,7 @@ def test_pdf_content(pdf, catalogue, demo, score):
     assert flat(lab["label_statement"]) in text
     assert flat(lab["unconfirmed"]) in text  # E11 and INT14 are unconfirmed suggestions
     # What is missing and how to fix it, from the catalogue.
-    assert flat(pick(catalogue.invariant("INT13").remedy, lang)) in text
+    assert flat(pick(catalogue.invariant("INT13").remedy("protocol"), lang)) in text
 
 
 def test_pdf_language_is_distinct(catalogue, demo, score):
@@ -142,7 +142,8 @@ def test_the_summary_figure_stays_on_the_summary_page_under_many_notices(catalog
 def test_workbook_sheets_and_summary(workbook, score, demo):
     lang, wb = workbook
     lab = labels(lang)
-    assert wb.sheetnames == [lab["sheet_summary"], lab["sheet_detail"], "Data"]
+    assert wb.sheetnames == [lab["sheet_summary"], lab["sheet_detail"], lab["sheet_gaps"],
+                            "Data"]
     summary = wb[lab["sheet_summary"]]
     pairs = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row[0]}
     assert pairs[lab["report_id"]] == REPORT_ID
@@ -171,6 +172,43 @@ def test_workbook_detail(workbook, catalogue, score):
     assert len(rules) == 5 and all(rule.dxf.fill is not None for rule in rules)
     int13 = ids.index("INT13") + 2
     assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
+
+
+def test_workbook_how_to_fix_it(workbook, catalogue, score):
+    """The Excel report says what is missing and how to fix it, as the PDF does."""
+    lang, wb = workbook
+    lab = labels(lang)
+    sheet = wb[lab["sheet_gaps"]]
+    assert [c.value for c in sheet[1]] == [lab["invariant"], lab["title"], lab["answer"],
+                                           lab["expected"], lab["how_to_fix"], lab["example"]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert list(rows) == [gap.invariant.id for gap in (*score.unmet, *score.unreported)]
+    int13 = catalogue.invariant("INT13")
+    assert rows["INT13"][2] == pick(catalogue.scoring.answer("not_met").label, lang)
+    assert rows["INT13"][3:] == (pick(int13.guidance("protocol").met, lang),
+                                 pick(int13.remedy("protocol"), lang),
+                                 pick(int13.example("protocol"), lang))
+    assert rows["E11"][2].endswith(f"({lab['unconfirmed'].lower()})")  # a suggestion
+    assert sheet.freeze_panes == "B2" and sheet.cell(2, 5).alignment.wrap_text
+
+
+@pytest.mark.parametrize("kind, lang", [("protocol", "fr"), ("paper", "en"), ("paper", "fr")])
+def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, kind, lang):
+    """A paper's report asks for what a paper can give; a protocol's says what to add."""
+    record = dataclasses.replace(demo, document_kind=kind)
+    score = score_assessment(catalogue, record)
+    other = "paper" if kind == "protocol" else "protocol"
+    int13 = catalogue.invariant("INT13")  # not met in the demo
+    pdf = PdfReader(io.BytesIO(render_pdf(catalogue, record, score, lang, REPORT_ID)))
+    text = flat(" ".join(page.extract_text() for page in pdf.pages))
+    for wording in (int13.remedy(kind), int13.example(kind)):
+        assert flat(pick(wording, lang)) in text
+    for wording in (int13.remedy(other), int13.example(other)):
+        assert flat(pick(wording, lang)) not in text
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, record, score, lang,
+                                                       REPORT_ID)))
+    rows = {row[0]: row for row in wb[labels(lang)["sheet_gaps"]].iter_rows(values_only=True)}
+    assert rows["INT13"][4:] == (pick(int13.remedy(kind), lang), pick(int13.example(kind), lang))
 
 
 def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):

@@ -107,8 +107,8 @@ def test_demo_review_states_what_the_pdf_states(lang):
             f"{colon} {quote}") in int13
     assert f"{lab['review_expected_protocol']}{colon} {pick(inv.guidance_protocol.met, lang)}" \
         in int13
-    assert f"{lab['how_to_fix']}{colon} {pick(inv.remedy, lang)}" in int13
-    assert f"{lab['example']}{colon} {pick(inv.example, lang)}" in int13
+    assert f"{lab['how_to_fix']}{colon} {pick(inv.remedy('protocol'), lang)}" in int13
+    assert f"{lab['example']}{colon} {pick(inv.example('protocol'), lang)}" in int13
     assert lab["review_unconfirmed"] not in int13
 
     # Unconfirmed automatic suggestions are marked as such, their text as the suggestion's.
@@ -134,6 +134,24 @@ def test_demo_review_states_what_the_pdf_states(lang):
     assert record.answers["INT03"].justification in na
     assert f"\n## {lab['unanswered']}" not in text
     assert text.rstrip().endswith(lab("review_footer", uid=record.uid))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_review_of_a_paper_asks_for_what_a_paper_can_give(lang):
+    """A reviewer pastes what to ask the authors, not what to add to a protocol."""
+    catalogue = get_catalogue()
+    record = replace(load_demo(catalogue, lang=lang), document_kind="paper")
+    text = review_text(catalogue, record, lang, generated_at=MOMENT)
+    lab = labels(lang)
+    colon = lab["colon"]
+    inv = catalogue.invariant("INT13")
+    int13 = point(text, "INT13")
+    assert f"{lab['review_expected_paper']}{colon} {pick(inv.guidance_paper.met, lang)}" \
+        in int13
+    assert f"{lab['how_to_fix']}{colon} {pick(inv.remedy('paper'), lang)}" in int13
+    assert f"{lab['example']}{colon} {pick(inv.example('paper'), lang)}" in int13
+    assert pick(inv.remedy("protocol"), lang) not in text
+    assert pick(inv.example("protocol"), lang) not in text
 
 
 def test_french_review_follows_french_typography():
@@ -241,7 +259,7 @@ def test_the_review_route_serves_the_owners_review_as_text(auth_client):
     assert "    - Quotation (p. 4): “Participants will consent.”" in e02
     inv = catalogue.invariant("E02")
     assert f"    - Expected in a protocol: {pick(inv.guidance_protocol.met, 'en')}" in e02
-    assert f"    - Example: {pick(inv.example, 'en')}" in e02
+    assert f"    - Example: {pick(inv.example('protocol'), 'en')}" in e02
     int01 = point(text, "INT01")
     assert "Partially met" in int01.splitlines()[0] and "Quotation" not in int01
 

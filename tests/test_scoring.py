@@ -190,11 +190,15 @@ def test_gap_texts_come_from_the_catalogue_for_the_document_kind(base_data):
     cat = make_catalogue(base_data, methodological=1)
     rec = record(cat, all_met(cat) | {"M01": "partially_met"})
     inv = cat.invariant("M01")
+    texts = {}
     for kind in ("protocol", "paper"):
         gap = score_assessment(cat, replace(rec, document_kind=kind)).unmet[0]
-        expected, remedy, example = gap.texts("fr")
+        expected, remedy, example = texts[kind] = gap.texts("fr")
         assert expected == inv.guidance(kind).met["fr"]
-        assert remedy == inv.remedy["fr"] and example == inv.example["fr"]
+        assert remedy == inv.remedy(kind)["fr"] and example == inv.example(kind)["fr"]
+    # A paper is asked what a paper can give, not told to add to its protocol.
+    assert texts["paper"][1] != texts["protocol"][1]
+    assert texts["paper"][2] != texts["protocol"][2]
 
 
 def test_thresholds_come_from_the_catalogue(base_data):

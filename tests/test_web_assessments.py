@@ -88,7 +88,10 @@ def test_guidance_follows_document_kind(auth_client):
     paper_met = pick(inv.guidance_paper.met, "en")
     assert protocol_met in protocol_page and paper_met not in protocol_page
     assert paper_met in paper_page and protocol_met not in paper_page
-    assert str(escape(pick(inv.example, "en")))[:60] in protocol_page
+    protocol_example = str(escape(pick(inv.example("protocol"), "en")))
+    paper_example = str(escape(pick(inv.example("paper"), "en")))
+    assert protocol_example in protocol_page and paper_example not in protocol_page
+    assert paper_example in paper_page and protocol_example not in paper_page
 
 
 def test_not_applicable_is_only_offered_where_allowed(auth_client, assessment):

@@ -33,7 +33,7 @@ def test_results_page_scores_verdict_gaps_figure_provenance(auth_client, assessm
     assert pick(catalogue.scoring.verdicts[-1].label, "en") in page  # an ethical not met
     assert "<svg" in page
     e02 = catalogue.invariant("E02")
-    assert str(escape(pick(e02.remedy, "en"))) in page  # how to fix what is not met
+    assert str(escape(pick(e02.remedy("protocol"), "en"))) in page  # how to fix what is not met
     e03 = catalogue.invariant("E03")
     assert str(escape(pick(e03.guidance_protocol.met, "en"))) in page  # unreported: expected
     assert str(escape(pick(catalogue.provenance, "en")))[:80] in page
@@ -43,6 +43,59 @@ def test_results_page_scores_verdict_gaps_figure_provenance(auth_client, assessm
     # Beside the verdict itself, not only in the footer: a self-check, never the label.
     verdict = page.split('class="card score verdict', 1)[1].split("</section>", 1)[0]
     assert "this verdict does not award or imply the NPIS© label" in verdict
+
+
+def test_how_to_fix_it_is_worded_for_the_kind_of_document(auth_client):
+    """A paper is asked what its authors should report (or where a published paper's missing
+    part may be found), not told to add it to a protocol; a protocol keeps its own advice."""
+    e02 = get_catalogue().invariant("E02")
+    pages = {}
+    for kind in ("protocol", "paper"):
+        uid = create_assessment(auth_client, document_kind=kind)
+        answer(auth_client, uid, "E02", "not_met")
+        pages[kind] = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    for kind, other in (("protocol", "paper"), ("paper", "protocol")):
+        for text in (e02.remedy(kind), e02.example(kind)):
+            assert str(escape(pick(text, "en"))) in pages[kind], kind
+        for text in (e02.remedy(other), e02.example(other)):
+            assert str(escape(pick(text, "en"))) not in pages[kind], kind
+
+
+def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tmp_path):
+    """An assessment made with a catalogue that had one remedy and example for both kinds of
+    document (up to 1.1.0) is still shown, reported and exported with that catalogue's texts
+    once the installation uses the current one; a new assessment gets the paper's own."""
+    current = get_catalogue()
+    data = current.to_dict()
+    data["version"] = "1.0.1"
+    for inv in data["invariants"]:
+        inv["remedy"], inv["example"] = inv["remedy"]["protocol"], inv["example"]["protocol"]
+    older_path = tmp_path / "older.json"
+    older_path.write_text(json.dumps(data), encoding="utf-8")
+
+    older_app = make_app(NPIS_CATALOGUE=str(older_path))
+    make_user(older_app, "alice")
+    client = older_app.test_client()
+    login(client, "alice")
+    old_uid = create_assessment(client, document_kind="paper")
+    answer(client, old_uid, "E02", "not_met")
+
+    client = make_app().test_client()
+    login(client, "alice")
+    new_uid = create_assessment(client, document_kind="paper")
+    answer(client, new_uid, "E02", "not_met")
+    e02 = current.invariant("E02")
+    old_page = client.get(f"/assessments/{old_uid}/results").get_data(as_text=True)
+    new_page = client.get(f"/assessments/{new_uid}/results").get_data(as_text=True)
+    assert "1.0.1" in old_page and current.version in new_page
+    assert str(escape(pick(e02.remedy("protocol"), "en"))) in old_page
+    assert str(escape(pick(e02.remedy("paper"), "en"))) not in old_page
+    assert str(escape(pick(e02.remedy("paper"), "en"))) in new_page
+    for suffix in ("report.pdf", "report.xlsx", "export.json", "review.txt"):
+        response = client.get(f"/assessments/{old_uid}/{suffix}")
+        assert response.status_code == 200, suffix
+    review = client.get(f"/assessments/{old_uid}/review.txt").get_data(as_text=True)
+    assert pick(e02.remedy("protocol"), "en") in review
 
 
 def test_results_in_french(auth_client, assessment):

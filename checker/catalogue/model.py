@@ -22,6 +22,19 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
+def is_text_by_kind(data: Any) -> bool:
+    """Whether a remedy or an example gives one text per document kind (``{protocol: …,
+    paper: …}``) rather than one text for both (``{en: …, fr: …}``), as the schema reads it."""
+    return isinstance(data, dict) and any(kind in data for kind in DOCUMENT_KINDS)
+
+
+def _by_kind(data: dict[str, Any]) -> tuple[Text, Text]:
+    """(protocol text, paper text) of a remedy or an example in either form."""
+    if is_text_by_kind(data):
+        return data["protocol"], data["paper"]
+    return data, data
+
+
 @dataclass(frozen=True)
 class Guidance:
     met: Text
@@ -72,8 +85,10 @@ class Invariant:
     statement: Text
     guidance_protocol: Guidance
     guidance_paper: Guidance
-    remedy: Text
-    example: Text
+    remedy_protocol: Text
+    remedy_paper: Text
+    example_protocol: Text
+    example_paper: Text
     na_allowed: bool
     na_when: Text | None
     sheet_fields: tuple[str, ...]
@@ -89,10 +104,21 @@ class Invariant:
         """Guidance for a ``protocol`` (planned work) or a ``paper`` (reported work)."""
         return self.guidance_paper if document_kind == "paper" else self.guidance_protocol
 
+    def remedy(self, document_kind: str) -> Text:
+        """How to fix it: what to add to a protocol, or what to ask of (or look for beside) a
+        paper."""
+        return self.remedy_paper if document_kind == "paper" else self.remedy_protocol
+
+    def example(self, document_kind: str) -> Text:
+        """Compliant wording as a protocol (plans) or a paper (what was done) would put it."""
+        return self.example_paper if document_kind == "paper" else self.example_protocol
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Invariant:
         na = data.get("not_applicable") or {}
         ev = data.get("evidence") or {}
+        remedy_protocol, remedy_paper = _by_kind(data["remedy"])
+        example_protocol, example_paper = _by_kind(data["example"])
         return cls(
             id=data["id"],
             kind=data["kind"],
@@ -102,8 +128,10 @@ class Invariant:
             statement=data["statement"],
             guidance_protocol=Guidance.from_dict(data["guidance"]["protocol"]),
             guidance_paper=Guidance.from_dict(data["guidance"]["paper"]),
-            remedy=data["remedy"],
-            example=data["example"],
+            remedy_protocol=remedy_protocol,
+            remedy_paper=remedy_paper,
+            example_protocol=example_protocol,
+            example_paper=example_paper,
             na_allowed=bool(na.get("allowed", False)),
             na_when=na.get("when"),
             sheet_fields=tuple(data.get("sheet_fields", ())),

@@ -18,7 +18,7 @@ import jsonschema
 from invariants import SCHEMA_PATH
 
 from .errors import Problem
-from .model import ANSWER_IDS
+from .model import ANSWER_IDS, DOCUMENT_KINDS, is_text_by_kind
 
 # The published NPIS Model structure, enforced on the built-in catalogue.
 NPIS_STRUCTURE = {"ethical": 14, "methodological": 63, "study_types": 5}
@@ -26,13 +26,17 @@ NPIS_STRUCTURE = {"ethical": 14, "methodological": 63, "study_types": 5}
 INVARIANT_TEXT_FIELDS = (
     "title",
     "statement",
-    "remedy",
-    "example",
     *(
         f"guidance.{kind}.{level}"
-        for kind in ("protocol", "paper")
+        for kind in DOCUMENT_KINDS
         for level in ("met", "partially_met", "not_met")
     ),
+)
+KIND_TEXT_FIELDS = ("remedy", "example")
+"""Fields holding either one text for both kinds of document or one per kind."""
+_KIND_TEXT_SHAPES = (
+    "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
+    "kind ({protocol: {en: …, fr: …}, paper: {en: …, fr: …}})"
 )
 
 
@@ -88,6 +92,9 @@ def _schema_problems(ctx: _Context) -> Iterator[Problem]:
         if len(message) > 300:
             message = message[:300] + "…"
         if len(path) >= 2 and path[0] == "invariants" and isinstance(path[1], int):
+            if len(path) >= 3 and path[2] in KIND_TEXT_FIELDS:
+                # The two accepted shapes are not obvious from a bare type error.
+                message += f" ({_KIND_TEXT_SHAPES})"
             yield ctx.inv(path[1], message, _dotted(path[2:]) or None)
         else:
             yield ctx.meta(message, _dotted(path) or None)
@@ -122,6 +129,11 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
         if not isinstance(inv, dict):
             continue
         fields = list(INVARIANT_TEXT_FIELDS)
+        for field in KIND_TEXT_FIELDS:
+            if is_text_by_kind(inv.get(field)):
+                fields += [f"{field}.{kind}" for kind in DOCUMENT_KINDS]
+            else:
+                fields.append(field)
         if (inv.get("not_applicable") or {}).get("allowed"):
             fields.append("not_applicable.when")
         for field in fields:

@@ -76,7 +76,7 @@ def checklist_markdown(
         if inv.na_allowed and inv.na_when:
             lines.append(f"- **{h['na']}**{h['colon']} {pick(inv.na_when, lang)}")
         lines += [
-            f"- **{h['example']}**{h['colon']} {pick(inv.example, lang)}",
+            f"- **{h['example']}**{h['colon']} {pick(inv.example(document_kind), lang)}",
             f"- **{h['standards']}**{h['colon']} {standards}",
             "",
             f"{h['answer']}{h['colon']} {answers}",

@@ -80,7 +80,7 @@ class Gap:
     answer: str | None  # None while unanswered
     unconfirmed: bool
     expected: Text  # guidance for "met" for the record's document kind
-    remedy: Text
+    remedy: Text  # for the record's document kind, as the example
     example: Text
 
     def texts(self, lang: str) -> tuple[str, str, str]:
@@ -211,8 +211,8 @@ def _gap(inv: Invariant, row: InvariantRow, document_kind: str) -> Gap:
         answer=row.answer,
         unconfirmed=row.unconfirmed,
         expected=inv.guidance(document_kind).met,
-        remedy=inv.remedy,
-        example=inv.example,
+        remedy=inv.remedy(document_kind),
+        example=inv.example(document_kind),
     )
 
 
