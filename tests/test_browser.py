@@ -237,6 +237,23 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
 
             page.goto(f"{live_server}/")
             assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
+            # The list filtered and sorted from its form: a plain GET form, so the address
+            # keeps the choice, and the form shows it. E02 was answered not met above.
+            page.get_by_label("Sort by").select_option("verdict")
+            problems = page.get_by_label("with ethical invariants not met or not reported")
+            problems.check()
+            page.get_by_role("button", name="Apply").click()
+            page.wait_for_url("**ethical_problems=1**")
+            assert "sort=verdict" in page.url and problems.is_checked()
+            assert page.get_by_label("Sort by").input_value() == "verdict"
+            assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
+            page.get_by_label("Verdict", exact=True).select_option("compliant")
+            page.get_by_role("button", name="Apply").click()
+            page.wait_for_selector("text=No assessment matches these filters.")
+            page.get_by_role("link", name="Clear the filters").click()
+            page.wait_for_url(f"{live_server}/?sort=verdict")
+            assert not problems.is_checked()
+            assert page.locator("a", has_text="Tai chi for fall prevention").count() == 1
             page.goto(form_url + "/results")
             assert "Methodological score" in page.content()
             shot(page, "04-results")

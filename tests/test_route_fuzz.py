@@ -300,6 +300,7 @@ def test_odd_ids(world: World, rule: Rule, odd: str) -> None:
     "page=%00", "page=" + "9" * 40, "page=-3", "q=%00%ED%A0%80", "q=" + "x" * 5000,
     "lang=xx", "lang=%00", "elements=%FF", "before=%00&after=" + "f" * 64,
     "before=" + "9" * 40, "next=%00",
+    "verdict=%00&study_type=%FF&sort=" + "z" * 500 + "&ethical_problems=%00&pending=-1",
 ])
 @pytest.mark.parametrize("rule", [rule for rule in RULES if "GET" in _methods(rule)
                                   and rule.endpoint != "static"], ids=_rule_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import create_assessment, login, make_user, post, save_answer
@@ -13,11 +14,15 @@ import checker.services.listing as listing
 from checker.services.listing import folded
 
 
+def table_body(page: str) -> str:
+    """The rows of the list ("" when it shows none)."""
+    return page.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in page else ""
+
+
 def titles(page: str) -> list[str]:
     """The titles listed, in order."""
-    rows = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in page else ""
     return [part.split("</a>", 1)[0].rsplit(">", 1)[1]
-            for part in rows.split('<th scope="row">')[1:]]
+            for part in table_body(page).split('<th scope="row">')[1:]]
 
 
 def test_folding_ignores_accents_and_capitals():
@@ -208,5 +213,104 @@ def test_the_list_counts_the_suggestions_waiting_for_review(app, auth_client):
     page = auth_client.get("/").get_data(as_text=True)
     assert "30 suggestions to review" in page and "Provisional" in page
     post(auth_client, f"/assessments/{uid}/suggestions/accept", {})
+    rows = table_body(auth_client.get("/").get_data(as_text=True))
+    assert "suggestions to review" not in rows and "Provisional" not in rows
+
+
+def link(page: str, rel: str) -> dict[str, list[str]]:
+    """The query parameters of the page link ``rel`` ("next", "prev")."""
+    href = re.search(rf'<a href="([^"]*)" rel="{rel}"', page).group(1)
+    return parse_qs(urlsplit(html.unescape(href)).query)
+
+
+def test_filters_and_order_are_kept_from_page_to_page(auth_client, monkeypatch):
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    for n in range(5):
+        create_assessment(auth_client, title=f"Study {n}")
+    create_assessment(auth_client, title="Other")
+    asked = {"q": "study", "verdict": "not_compliant", "study_type": "interventional",
+             "pending": "", "sort": "title"}
+    first = auth_client.get("/", query_string=asked).get_data(as_text=True)
+    assert titles(first) == ["Study 0", "Study 1"] and "Page 1 of 3." in first
+    kept = {"q": ["study"], "verdict": ["not_compliant"], "study_type": ["interventional"],
+            "sort": ["title"]}
+    assert link(first, "next") == kept | {"page": ["2"]}
+    second = auth_client.get("/", query_string=link(first, "next")).get_data(as_text=True)
+    assert titles(second) == ["Study 2", "Study 3"]
+    assert link(second, "prev") == kept  # page 1 is the list's own address
+    # What the list is filtered and sorted by shows in the form.
+    assert '<option value="not_compliant" selected>' in second
+    assert '<option value="interventional" selected>' in second
+    assert '<option value="title" selected>' in second and 'value="study"' in second
+    assert "5 assessments match “study” and the filters (of 6)." in html.unescape(second)
+    assert "Order: Title, A to Z." in second
+
+
+def test_the_ethical_problems_filter_on_the_page(auth_client):
+    create_assessment(auth_client, title="Clean")
+    flawed = create_assessment(auth_client, title="Flawed")
+    save_answer(auth_client, flawed, "E02", answer="not_met", justification="No consent.")
+    page = auth_client.get("/?ethical_problems=1").get_data(as_text=True)
+    assert titles(page) == ["Flawed"] and "1 assessment matches the filters (of 2)." in page
+    assert re.search(r'name="ethical_problems" value="1" checked', page)
+    assert not re.search(r'name="pending" value="1" checked', page)
+
+
+def test_sorting_by_verdict_on_the_page(auth_client):
+    worse = create_assessment(auth_client, title="Worse")
+    create_assessment(auth_client, title="Later")
+    for inv in ("E01", "E02"):
+        save_answer(auth_client, worse, inv, answer="not_met", justification="Missing.")
+    assert titles(auth_client.get("/").get_data(as_text=True)) == ["Worse", "Later"]
+    assert titles(auth_client.get("/?sort=problems").get_data(as_text=True)) == [
+        "Worse", "Later"]
+    # Both not compliant: a tie, kept in the default order.
+    assert titles(auth_client.get("/?sort=verdict").get_data(as_text=True)) == [
+        "Worse", "Later"]
+    assert titles(auth_client.get("/?sort=title").get_data(as_text=True)) == ["Later", "Worse"]
+
+
+def test_no_match_says_so_and_offers_to_clear_the_filters(auth_client):
+    create_assessment(auth_client, title="Study")
+    page = html.unescape(auth_client.get(
+        "/?q=study&verdict=compliant&sort=title").get_data(as_text=True))
+    assert titles(page) == [] and "No assessment matches these filters." in page
+    assert '<a href="/?q=study&sort=title">Clear the filters</a>' in page
+    assert '<a href="/?sort=title">Show all</a>' in page
+    assert "0 assessments match “study” and the filters (of 1)." in page
+    cleared = auth_client.get("/?q=study&sort=title").get_data(as_text=True)
+    assert titles(cleared) == ["Study"]
+
+
+@pytest.mark.parametrize("query", [
+    "verdict=%00", "verdict=" + "x" * 5000, "verdict=Compliant", "study_type=%FF%FE",
+    "study_type=Interventional", "sort=%00", "sort=" + "z" * 5000, "sort=VERDICT",
+    "ethical_problems=on", "ethical_problems=%00", "pending=2", "pending=" + "1" * 500,
+    "page=1e3&sort=&verdict=&study_type=",
+])
+def test_values_the_list_cannot_apply_are_ignored(auth_client, query):
+    for title in ("One", "Two"):
+        create_assessment(auth_client, title=title)
+    response = auth_client.get(f"/?{query}")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert titles(page) == ["Two", "One"] and "2 assessments." in page
+    assert '<option value="updated" selected>' in page
+    # No verdict or study type chosen: the first option, "any", shows; no box is ticked.
+    assert page.count(" selected>") == 1 and " checked>" not in page
+
+
+def test_the_form_is_labelled_and_in_french(auth_client):
+    create_assessment(auth_client, title="Étude")
     page = auth_client.get("/").get_data(as_text=True)
-    assert "suggestions to review" not in page and "Provisional" not in page
+    for control in ("q", "verdict", "study_type", "sort"):
+        assert f'<label for="{control}">' in page and f'id="{control}"' in page
+    assert "<legend>Show only those</legend>" in page
+    assert '<button type="submit">Apply</button>' in page
+    post(auth_client, "/language", {"lang": "fr"})
+    page = html.unescape(auth_client.get("/?verdict=not_compliant&sort=verdict")
+                         .get_data(as_text=True))
+    assert '<button type="submit">Appliquer</button>' in page
+    assert "Trier par" in page and '<option value="not_compliant" selected>Non conforme' in page
+    assert "1\u00a0évaluation correspond aux filtres (sur 1)." in page
+    assert "Ordre\u00a0: Verdict, le moins bon d'abord." in page

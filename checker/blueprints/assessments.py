@@ -60,7 +60,7 @@ from ..services.document_details import (
 )
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
-from ..services.listing import list_owned
+from ..services.listing import SORTS, ListingQuery, list_owned
 from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_is_readable, document_reading_of
@@ -75,10 +75,8 @@ bp = Blueprint("assessments", __name__)
 def index() -> ResponseReturnValue:
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    page = request.args.get("page", "1")
-    listing = list_owned(current_user, request.args.get("q", ""),
-                         int(page) if page.isdigit() and len(page) < 7 else 1)
-    return render_template("assessments/index.html", listing=listing)
+    listing = list_owned(current_user, ListingQuery.from_args(request.args))
+    return render_template("assessments/index.html", listing=listing, sorts=SORTS)
 
 
 @bp.route("/assessments/new", methods=["GET", "POST"])

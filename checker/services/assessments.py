@@ -416,6 +416,9 @@ def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> A
             new_answer=answer.answer, old_values={},
             new_values={"answer": answer.answer, **values, "imported": True},
         ))
+    # Its answers came after the assessment was created: it was updated then (what the home
+    # page's list orders by, and the stamp of the scores it keeps).
+    assessment.updated_at = now
     db.session.commit()
     db.session.refresh(assessment)
     return assessment
