@@ -454,7 +454,8 @@ def test_the_structured_review_copies_with_javascript_and_selects_without(live_s
             page.goto(results_url)
             assert page.get_by_role("button", name="Copy the review").count() == 0
             shown = page.get_by_label("Structured review, plain text").input_value()
-            undated = re.compile(r"^- Date: .*$", re.M)  # made a minute later, maybe
+            # made a minute later, maybe (the line was "Date" before it was "Review generated")
+            undated = re.compile(r"^- Review generated: .*$", re.M)
             assert undated.sub("", shown) == undated.sub("", text)
             link = page.locator(".review-paste").get_by_role("link", name="Français")
             assert link.get_attribute("href").endswith("/review.txt?lang=fr")
