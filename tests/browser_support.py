@@ -5,6 +5,8 @@ The live server they drive is the ``live_server`` fixture of conftest.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +45,20 @@ def sign_up(page: Any, base: str, username: str,
     page.get_by_label("Confirm the password").fill(password)
     page.get_by_role("button", name="Create my account").click()
     page.wait_for_url(f"{base}/")
+
+
+@contextmanager
+def signed_up_page(base: str, username: str) -> Iterator[Any]:
+    """A page of a new headless Chromium (English), signed up as ``username`` at ``base`` and
+    on the home page; the browser is closed afterwards."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(locale="en-US").new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{base}/auth/signup")
+            sign_up(page, base, username)
+            yield page
+        finally:
+            browser.close()

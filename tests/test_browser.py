@@ -14,7 +14,14 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment, sign_up
+from browser_support import (
+    ARGS,
+    BROWSER,
+    CHROMIUM,
+    fill_new_assessment,
+    sign_up,
+    signed_up_page,
+)
 
 pytestmark = BROWSER
 
@@ -468,116 +475,89 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
     """Going through suggestions with the keyboard: once one is accepted (its button goes),
     the focus is on the next suggestion's Accept button, not back at the top of the page;
     with none left after it, on the first one still pending."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_context(locale="en-US").new_page()
-            page.set_default_timeout(30_000)
-            page.goto(f"{live_server}/auth/signup")
-            sign_up(page, live_server, "keyboard-user")
-            page.goto(f"{live_server}/assessments/new")
-            fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
-                                      b"committee CPP Ouest III on 12 March 2024.")
-            page.get_by_role("button", name="Create the assessment").click()
-            page.wait_for_selector("#inv-E01 .suggestion-note")
-            focused = "document.activeElement && document.activeElement.textContent.trim()"
-            page.get_by_role("button", name="Accept suggestion for E01").focus()
-            page.keyboard.press("Enter")
-            page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
-            assert page.evaluate(focused) == "Accept suggestion for E02"
-            page.keyboard.press("Enter")
-            page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
-            assert page.evaluate(focused) == "Accept suggestion for E03"
-            # The last suggestion of the page: the focus goes back to the first still pending.
-            last = page.locator("button.accept-suggestion").last
-            last.focus()
-            page.keyboard.press("Enter")
-            page.wait_for_function("document.querySelectorAll('.suggestion-note').length == 27")
-            assert page.evaluate(focused) == "Accept suggestion for E03"
-        finally:
-            browser.close()
+    with signed_up_page(live_server, "keyboard-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
+                                  b"committee CPP Ouest III on 12 March 2024.")
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        focused = "document.activeElement && document.activeElement.textContent.trim()"
+        page.get_by_role("button", name="Accept suggestion for E01").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        assert page.evaluate(focused) == "Accept suggestion for E02"
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        assert page.evaluate(focused) == "Accept suggestion for E03"
+        # The last suggestion of the page: the focus goes back to the first still pending.
+        last = page.locator("button.accept-suggestion").last
+        last.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.querySelectorAll('.suggestion-note').length == 27")
+        assert page.evaluate(focused) == "Accept suggestion for E03"
 
 
 def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
     """An invariant takes about ten Tab stops; Ctrl+Enter in one of its fields saves it and
     puts the focus on the next invariant's answer, once the save is done."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_context(locale="en-US").new_page()
-            page.set_default_timeout(30_000)
-            page.goto(f"{live_server}/auth/signup")
-            sign_up(page, live_server, "ctrl-enter-user")
-            page.goto(f"{live_server}/assessments/new")
-            fill_new_assessment(page, b"Tai chi trial.")
-            page.get_by_role("button", name="Create the assessment").click()
-            page.wait_for_selector("#inv-E01")
-            assert page.locator(".keyboard-help").is_visible()
-            page.locator("#inv-E01 input[type=radio][value=met]").check()
-            justification = page.locator("#inv-E01 textarea").first
-            justification.fill("Approved by CPP Ouest III, ref. 2024-A0001-12, 12 March 2024.")
-            justification.press("Control+Enter")
-            page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
-            page.wait_for_function(
-                "document.activeElement.closest('.invariant')"
-                " && document.activeElement.closest('.invariant').id == 'inv-E02'")
-            assert page.evaluate("document.activeElement.type") == "radio"
-            # From the radios too (arrow keys choose, Ctrl+Enter saves and moves on).
-            page.keyboard.press("ArrowDown")
-            page.keyboard.press("Control+Enter")
-            page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
-            page.wait_for_function("document.activeElement.closest('.invariant').id == 'inv-E03'")
-            page.reload()
-            assert page.locator("#inv-E01 input[value=met]").is_checked()
-        finally:
-            browser.close()
+    with signed_up_page(live_server, "ctrl-enter-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, b"Tai chi trial.")
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01")
+        assert page.locator(".keyboard-help").is_visible()
+        page.locator("#inv-E01 input[type=radio][value=met]").check()
+        justification = page.locator("#inv-E01 textarea").first
+        justification.fill("Approved by CPP Ouest III, ref. 2024-A0001-12, 12 March 2024.")
+        justification.press("Control+Enter")
+        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        page.wait_for_function(
+            "document.activeElement.closest('.invariant')"
+            " && document.activeElement.closest('.invariant').id == 'inv-E02'")
+        assert page.evaluate("document.activeElement.type") == "radio"
+        # From the radios too (arrow keys choose, Ctrl+Enter saves and moves on).
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Control+Enter")
+        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        page.wait_for_function("document.activeElement.closest('.invariant').id == 'inv-E03'")
+        page.reload()
+        assert page.locator("#inv-E01 input[value=met]").is_checked()
 
 
 def test_the_document_first_then_its_details_read_then_enter_creates(live_server):
     """Choose the document, read its details (filled in and marked, the study type only
     asked), complete the rest and press Enter in a field: the assessment is created with the
     document, which is not chosen a second time."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     protocol = (b"Tai chi for fall prevention in older adults: protocol for a randomised "
                 b"controlled trial\n\nMethods\n\nCare homes in France will be randomised to tai "
                 b"chi classes or usual activities. Falls will be recorded for a year. The trial "
                 b"is registered as NCT01234567. The protocol was approved by the ethics "
                 b"committee CPP Ouest III on 12 March 2024.\n")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_context(locale="en-US").new_page()
-            page.set_default_timeout(30_000)
-            page.goto(f"{live_server}/auth/signup")
-            sign_up(page, live_server, "document-first-user")
-            page.goto(f"{live_server}/assessments/new")
-            page.get_by_label("Country").fill("Belgium")  # typed first: kept
-            page.get_by_label("Document (optional)").set_input_files(files=[{
-                "name": "protocol.txt", "mimeType": "text/plain", "buffer": protocol}])
-            page.get_by_role("button", name="Read details from the document").click()
-            page.wait_for_selector("#details-read")
-            shot(page, "10-details-read")
-            assert page.get_by_label("Title").input_value() == (
-                "Tai chi for fall prevention in older adults: protocol for a randomised "
-                "controlled trial")
-            assert page.get_by_label("Study protocol").is_checked()
-            assert page.get_by_label("Reference (optional)").input_value() == "NCT01234567"
-            assert page.get_by_label("Country").input_value() == "Belgium"
-            assert "the document reads “France”" in page.locator("#details-read").inner_text()
-            title_note = page.locator("#title-note").inner_text()
-            assert title_note == "Read from the document: check it."
-            assert page.get_by_label("Title").get_attribute("aria-describedby") == "title-note"
-            assert page.get_by_label("Study type").input_value() == ""
-            assert "suggests the study type “Interventional”" in page.locator(
-                "#study_type-note").inner_text()
-            page.get_by_label("Study type").select_option("interventional")
-            page.get_by_label("Physical").check()
-            page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-            page.get_by_label("Name of the non-pharmacological intervention").press("Enter")
-            page.wait_for_selector("#inv-E01 .suggestion-note")
-            assert page.locator("h1").inner_text().startswith("Tai chi for fall prevention")
-            assert "protocol.txt" in page.content()
-        finally:
-            browser.close()
+    with signed_up_page(live_server, "document-first-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        page.get_by_label("Country").fill("Belgium")  # typed first: kept
+        page.get_by_label("Document (optional)").set_input_files(files=[{
+            "name": "protocol.txt", "mimeType": "text/plain", "buffer": protocol}])
+        page.get_by_role("button", name="Read details from the document").click()
+        page.wait_for_selector("#details-read")
+        shot(page, "10-details-read")
+        assert page.get_by_label("Title").input_value() == (
+            "Tai chi for fall prevention in older adults: protocol for a randomised "
+            "controlled trial")
+        assert page.get_by_label("Study protocol").is_checked()
+        assert page.get_by_label("Reference (optional)").input_value() == "NCT01234567"
+        assert page.get_by_label("Country").input_value() == "Belgium"
+        assert "the document reads “France”" in page.locator("#details-read").inner_text()
+        title_note = page.locator("#title-note").inner_text()
+        assert title_note == "Read from the document: check it."
+        assert page.get_by_label("Title").get_attribute("aria-describedby") == "title-note"
+        assert page.get_by_label("Study type").input_value() == ""
+        assert "suggests the study type “Interventional”" in page.locator(
+            "#study_type-note").inner_text()
+        page.get_by_label("Study type").select_option("interventional")
+        page.get_by_label("Physical").check()
+        page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
+        page.get_by_label("Name of the non-pharmacological intervention").press("Enter")
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        assert page.locator("h1").inner_text().startswith("Tai chi for fall prevention")
+        assert "protocol.txt" in page.content()
