@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .list_marks import starts_item
+
 ABBREVIATIONS = {
     # English
     "e.g", "i.e", "al", "fig", "figs", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
@@ -134,11 +136,14 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
     """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
     hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
-    heading stands alone, and so does a row of columns in a ``typed`` text."""
+    heading stands alone, and so does a row of columns in a ``typed`` text, where a line that
+    opens a list's item (a bullet, "a)", "ii.": :func:`~.list_marks.starts_item`) starts a
+    block too."""
     blocks: list[tuple[int, int]] = []
     start: int | None = None
     previous_alone = in_list = False
     offset = 0
+    opening = above = ""  # the block's first line and the line above
     for content in text.split("\n"):
         line_start, offset = offset, offset + len(content) + 1
         if not content.strip():
@@ -149,13 +154,16 @@ def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[
         alone = (_MD_ONE_LINE.match(content) is not None
                  or line_start + len(content) - len(content.lstrip()) in headings
                  or typed and _COLUMNS.search(content) is not None)
-        if start is not None and (previous_alone or alone or _starts_block(content, in_list)):
+        if start is not None and (previous_alone or alone or _starts_block(content, in_list)
+                                  or typed and starts_item(
+                                      content, opening,
+                                      above_ends=above.rstrip().endswith(LINE_END))):
             blocks.append((start, line_start - 1))
             start = None
         if start is None:
-            start = line_start
+            start, opening = line_start, content
             in_list = _LIST_ITEM.match(content) is not None
-        previous_alone = alone
+        previous_alone, above = alone, content
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
@@ -173,12 +181,13 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     width = page_width(text) if fmt == "txt" else None
     blocks: list[tuple[int, int]] = []
-    start = 0
+    start = line_start = 0
     for match in re.finditer(pattern, text):
-        if fmt == "txt" and _runs_on(text, start, match.start(), match.end(), headings, width):
-            continue  # the same paragraph goes on on the next line
+        if fmt == "txt" and _runs_on(text, start, line_start, match.end(), headings, width):
+            line_start = match.end()  # the same paragraph goes on on the next line
+            continue
         blocks.append((start, match.start()))
-        start = match.end()
+        start = line_start = match.end()
     blocks.append((start, len(text)))
     if split_lines:
         return blocks
@@ -208,19 +217,25 @@ LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
 FULL_LINE = 0.85
 
 
-def _runs_on(text: str, start: int, end: int, next_start: int,
+def _runs_on(text: str, block_start: int, start: int, next_start: int,
              headings: dict[int, int], width: int | None) -> bool:
-    """In a text of one paragraph per line, whether the line ``text[start:end]`` is cut
-    inside a sentence that goes on on the next line (text copied from a PDF viewer keeps the
-    page's lines without blank lines between paragraphs): it ends with no stop, and the next
-    line starts in lower case, or the line ends with a word no sentence ends with ("the",
-    "14-item"), or it is a full line of a text cut at ``width`` (:func:`page_width`) and the
-    next is neither a list item nor a short line with no stop, which may be a heading. Table
-    rows, columns and headings are lines of their own."""
-    line = text[start:end]
+    """In a text of one paragraph per line, whether the line that starts at ``start``, in a
+    block (a paragraph or a list's item) that starts at ``block_start``, is cut inside a
+    sentence that goes on on the next line (text copied from a PDF viewer keeps the page's
+    lines without blank lines between paragraphs): the next line opens no list's item
+    (:func:`~.list_marks.starts_item`), the line ends with no stop, and the next line starts
+    in lower case, or the line ends with a word no sentence ends with ("the", "14-item"), or
+    it is a full line of a text cut at ``width`` (:func:`page_width`) and the next is neither
+    a list item nor a short line with no stop, which may be a heading. Table rows, columns
+    and headings are lines of their own."""
+    line = text[start:next_start - 1]
     next_end = text.find("\n", next_start)
     following = text[next_start:] if next_end < 0 else text[next_start:next_end]
-    if not line.strip() or line.rstrip().endswith(LINE_END) or not following.strip():
+    if not line.strip() or not following.strip():
+        return False
+    ends = line.rstrip().endswith(LINE_END)
+    opening = text[block_start:text.find("\n", block_start)]
+    if starts_item(following, opening, above_ends=ends) or ends:
         return False
     if start in headings or next_start in headings or any(
             "|" in part or _GAP.search(part.strip()) for part in (line, following)):
