@@ -222,39 +222,105 @@ def _runs_on(text: str, block_start: int, start: int, next_start: int,
     """In a text of one paragraph per line, whether the line that starts at ``start``, in a
     block (a paragraph or a list's item) that starts at ``block_start``, is cut inside a
     sentence that goes on on the next line (text copied from a PDF viewer keeps the page's
-    lines without blank lines between paragraphs): the next line opens no list's item
-    (:func:`~.list_marks.starts_item`), the line ends with no stop, and the next line starts
-    in lower case, or the line ends with a word no sentence ends with ("the", "14-item"), or
-    it is a full line of a text cut at ``width`` (:func:`page_width`) and the next is neither
-    a list item nor a short line with no stop, which may be a heading. Table rows, columns
-    and headings are lines of their own."""
+    lines without blank lines between paragraphs).
+
+    Never when the next line opens a list's item (:func:`~.list_marks.starts_item`), when
+    either line is a heading, or a table's row or a list laid out in columns. Otherwise the
+    line goes on when the next starts in lower case or with a citation number ("[47] two
+    weeks"), whatever the line ends with; when its full stop follows an abbreviation ("Fig."
+    then "1."); when it has no stop and surely goes on (:func:`_goes_on`); or when it is a
+    full line of a text cut at ``width`` (:func:`page_width`) above a line of running text:
+    not a list item, an indented first line, a line that may be a heading
+    (:func:`_may_be_heading`) or one whose first word opens sentences ("The", "Nous")."""
     line = text[start:next_start - 1]
     next_end = text.find("\n", next_start)
     following = text[next_start:] if next_end < 0 else text[next_start:next_end]
     if not line.strip() or not following.strip():
         return False
-    ends = line.rstrip().endswith(LINE_END)
+    stripped = line.rstrip()
+    ends = stripped.endswith(LINE_END)
     opening = text[block_start:text.find("\n", block_start)]
-    if starts_item(following, opening, above_ends=ends) or ends:
+    if starts_item(following, opening, above_ends=ends):
         return False
     if start in headings or next_start in headings or any(
             "|" in part or _GAP.search(part.strip()) for part in (line, following)):
         return False
-    last_word = line.split()[-1]
-    if following[:1].islower() or last_word.lower() in _NEVER_LAST \
-            or _NUMBER_ADJECTIVE.fullmatch(last_word):
+    if _LOWER_CASE_START.match(following) or _CITATION_START.match(following):
+        return True
+    # "(ICC)" at a line's end ends no sentence: a stop would stand after it.
+    bracketed = stripped.endswith(")") and not stripped[:-1].endswith(LINE_END)
+    if ends and not bracketed:
+        # A full stop after an abbreviation ends no sentence ("Fig." then "1.", "(Registration
+        # No." then "NCT…"), unless a short line ends a paragraph there ("… seen in the ED.").
+        return stripped.endswith(".") and _is_abbreviation(stripped[-40:], following[:4]) and (
+            _is_full(line, width) or following.lstrip()[:1] in "0123456789(")
+    if not ends and _goes_on(line):
         return True
     # A table's row copied with a tab between cells may fill the line too.
-    return bool(width and len(line.rstrip()) >= FULL_LINE * width
-                and "\t" not in line + following and not _LIST_ITEM.match(following)
-                and (following.rstrip().endswith(LINE_END)
-                     or len(following.rstrip()) >= FULL_LINE * width))
+    return (_is_full(line, width) and "\t" not in line + following
+            and not _LIST_ITEM.match(following) and not _NUMBERED_LABEL.match(following)
+            and _indent(following) <= _indent(line) and not _may_be_heading(following, width)
+            and following.split()[0] not in _SENTENCE_OPENERS)
 
 
+def _is_full(line: str, width: int | None) -> bool:
+    """Whether ``line`` is as wide as the full lines of a text cut at ``width``."""
+    return bool(width) and len(line.rstrip()) >= FULL_LINE * width
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line with no stop surely goes on: it ends with a word no sentence ends with
+    ("the", "14-item") or a mark none ends with ("Mortality,", "(n ="), or it leaves a
+    bracket open ("(see the SPIRIT Checklist and figures")."""
+    stripped = line.strip()
+    last_word = stripped.split()[-1]
+    # A dash after a stop closes a heading set at its paragraph's start ("Blinding.—").
+    open_end = (len(stripped) > 1 and stripped.endswith(_OPEN_END)
+                and not stripped[:-1].endswith(LINE_END))
+    return (last_word.lower() in _NEVER_LAST or _NUMBER_ADJECTIVE.fullmatch(last_word) is not None
+            or open_end or stripped.count("(") > stripped.count(")"))
+
+
+def _may_be_heading(line: str, width: int | None) -> bool:
+    """A line short of the full width, with no stop or comma at its end nor a full stop
+    inside, and that does not surely go on (:func:`_goes_on`): it may be a heading, which
+    the line above does not run on into."""
+    stripped = line.strip()
+    return (not _is_full(line, width) and not stripped.endswith((*LINE_END, ","))
+            and not _STOP_INSIDE.search(stripped) and not _goes_on(stripped))
+
+
+# A line that starts in lower case, maybe after a bracket or a quote, goes on with the
+# sentence above whatever that line ends with ("(about 20%)" then "and depression", "as
+# follows:" then "continuous data …"): no sentence starts so. A word with a capital inside
+# may start one ("mHealth systems …", "eGFR was …").
+_LOWER_CASE_START = re.compile(
+    r"[ \t]*[(\[\"'“‘«]?[ \u00a0\u202f]?[^\W\d_A-ZÀ-ÖØ-Þ][^\sA-ZÀ-ÖØ-Þ]*(?:\s|$)")
+# A citation number at a line's start, before a stop or a lower-case word: "[47] two weeks"
+# or "[82]." ends the sentence above; "[2] Jones A, …" opens an entry of a reference list.
+_CITATION_START = re.compile(r"[ \t]*\[\d{1,3}(?:[,–-]\d{1,3})*\](?:[.,;:)]|[ \t]+[a-zà-ÿ])")
+# "(1) adults …", "(2) …": an item numbered in brackets.
+_NUMBERED_LABEL = re.compile(r"[ \t]*\(\d{1,2}\)[ \t]")
+_STOP_INSIDE = re.compile(r"[.!?][ \t]+[A-ZÀ-ÖØ-Þ]")  # a sentence ends inside the line
 _GAP = re.compile(r"\S[ \t]{2,}\S")  # a list laid out in columns ("NPI  Narcissistic …")
+# What no sentence, heading or title ends with: a comma, a hyphen or dash (a compound or a
+# range cut at the line's end), an operator ("n ="), an opening bracket.
+_OPEN_END = (",", "-", "\u2010", "\u2011", "–", "—", "=", "+", "&", "/", "(", "[")
 # A number and a noun made an adjective, before the noun it qualifies: "the 14-item", "a
 # 6-minute", "a 12-week" never end a sentence.
 _NUMBER_ADJECTIVE = re.compile(r"\d+(?:[.,]\d+)?[-\u2010\u2011][^\W\d_]+")
+# Words that open sentences, and with a capital no line that a sentence wrapped onto: "The
+# novel evidence …" under a full line starts a paragraph. ("A" and "I" may be labels: "in
+# group" then "A received …".)
+_SENTENCE_OPENERS = frozenset("""The An In On At For With From By To Of As Although Because If
+When While Since After Before During There This These Those That It We They Our Its Their Such
+Each All Both Most However Moreover Furthermore Therefore Thus Le La Les Un Une Des Du Dans Pour
+Avec Sur En Au Aux Par Ce Cette Ces Il Elle Ils Elles Nous On Si Lorsque Quand Après Avant
+Pendant Cependant Toutefois Ainsi Chaque Tous Toutes""".split())
 
 
 # Words that never end a sentence (articles, prepositions, conjunctions, auxiliaries): a line
