@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from checker.documents import extract_document
+from checker.documents import Document, extract_document
 from checker.documents.list_marks import starts_item
 from checker.documents.sentences import wrap_width
 
@@ -35,6 +35,10 @@ def _copied(*paragraphs: str, width: int = 90) -> str:
 def _sentences(text: str, name: str = "copied.txt") -> list[str]:
     doc = extract_document(text.encode(), name)
     return [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+
+
+def _read(text: str) -> Document:
+    return extract_document(text.encode(), "copied.txt")
 
 
 def test_the_line_above_is_measured_not_its_whole_paragraph() -> None:
@@ -247,6 +251,47 @@ def test_an_indented_line_or_a_sentence_opener_under_a_full_line_starts_a_paragr
     assert sentences.count(outcome) == 2
     assert "Secondary outcomes are the weight and the waist at 12 months." in sentences
     assert "The quality of life is measured with the SF-36 at each visit." in sentences
+
+
+PAGE_ONE = (
+    "Coaching for a Mediterranean diet after myocardial infarction: a randomised trial\n"
+    "\n"
+    "Background\n" + _copied(BACKGROUND) +
+    "Participants\n" + _copied(METHODS) +
+    "Trial registration\n"
+    "ISRCTN12345678.\n"
+    "Randomisation of participants\n"
+    "Participants are randomised by a central web service, in a 1:1 ratio, in permuted blocks\n"
+    "of four stratified by centre, and the allocation is concealed from the staff who recruit\n"
+    "them.\n"
+    "Blinding of the assessors\n"
+    "The research nurses who measure the outcomes do not know the allocation of the\n"
+    "participants, who are asked not to tell them about their sessions with the dietitian or\n"
+    "the coaching.\n")
+PAGE_TWO = (
+    "Sample size\n"
+    "With 133 participants per group, the trial has 90% power to detect a difference of one\n"
+    "point in the MEDAS score at 12 months between the two groups, with a two-sided alpha of\n"
+    "5%.\n"
+    "Ethics\n"
+    "The protocol was approved by the ethics committee of Lyon on 5 March 2024.\n")
+
+
+@pytest.mark.parametrize("page_break", ["", "\n"], ids=["after-title", "and-between-pages"])
+def test_a_blank_line_after_the_title_or_between_pages_is_no_hard_wrapped_text(
+        page_break: str) -> None:
+    """Copied from a PDF viewer with a blank line after the title, or pasted page by page: its
+    single line breaks still end paragraphs (lines that end a sentence well short of the
+    width), so headings under them stand alone."""
+    text = PAGE_ONE + page_break + PAGE_TWO
+    assert wrap_width(text) is None
+    doc = _read(text)
+    sentences = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    for heading in ("Randomisation of participants", "Blinding of the assessors", "Sample size"):
+        assert heading in sentences
+    assert "ISRCTN12345678." in sentences
+    power = next(s for s in doc.sentences if doc.sentence_text(s).startswith("With 133"))
+    assert power.section == "Sample size"
 
 
 @pytest.mark.parametrize(("line", "opening", "above_ends", "expected"), [

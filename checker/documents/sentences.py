@@ -50,6 +50,8 @@ _MD_BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
 _MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]")
+# A line that starts with a capital, maybe after a quote or a bracket: a sentence may start.
+_CAPITAL_START = re.compile(r"[ \t]*[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ]")
 # A row of a table laid out with spaces in a typed text ("MEDAS      X     X"): one line.
 _COLUMNS = re.compile(r"\S[ \t]{3,}\S")
 # A typed text wrapped at a fixed width is wrapped at 60 to 100 columns, rarely more.
@@ -70,7 +72,25 @@ def wrap_width(text: str) -> int | None:
              if line.strip() and after.strip()]
     if len(widths) == len(lines):
         return None
-    return _common_width(inner, widths)
+    width = _common_width(inner, widths)
+    return None if width and _lines_end_paragraphs(lines, width) else width
+
+
+def _lines_end_paragraphs(lines: list[str], width: int) -> bool:
+    """Whether single line breaks, rather than blank lines, end the paragraphs of a text cut
+    into lines ``width`` wide: text copied from a PDF viewer and pasted page by page, or with
+    a blank line after its title. Its lines that end a sentence well short of the width,
+    under which a line of text starts with a capital, outnumber its blank lines; a text
+    hard-wrapped by an editor fills a line before it starts the next, and sets its
+    paragraphs a blank line apart."""
+    gaps = ends = 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        if not after.strip():
+            gaps += bool(line.strip())
+        elif (len(line.rstrip()) < 0.75 * width and line.rstrip().endswith((".", "!", "?"))
+              and _CAPITAL_START.match(after) and not _LIST_ITEM.match(after)):
+            ends += 1
+    return ends >= 3 and ends > gaps
 
 
 def page_width(text: str) -> int | None:
