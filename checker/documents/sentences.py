@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .list_marks import starts_item
+
 ABBREVIATIONS = {
     # English
     "e.g", "i.e", "al", "fig", "figs", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
@@ -48,6 +50,8 @@ _MD_BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+•][ \t]|\d{1,9}[.)][ \t]|\||>|```|~~~)")
 _MD_ONE_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]")
+# A line that starts with a capital, maybe after a quote or a bracket: a sentence may start.
+_CAPITAL_START = re.compile(r"[ \t]*[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ]")
 # A row of a table laid out with spaces in a typed text ("MEDAS      X     X"): one line.
 _COLUMNS = re.compile(r"\S[ \t]{3,}\S")
 # A typed text wrapped at a fixed width is wrapped at 60 to 100 columns, rarely more.
@@ -68,7 +72,25 @@ def wrap_width(text: str) -> int | None:
              if line.strip() and after.strip()]
     if len(widths) == len(lines):
         return None
-    return _common_width(inner, widths)
+    width = _common_width(inner, widths)
+    return None if width and _lines_end_paragraphs(lines, width) else width
+
+
+def _lines_end_paragraphs(lines: list[str], width: int) -> bool:
+    """Whether single line breaks, rather than blank lines, end the paragraphs of a text cut
+    into lines ``width`` wide: text copied from a PDF viewer and pasted page by page, or with
+    a blank line after its title. Its lines that end a sentence well short of the width,
+    under which a line of text starts with a capital, outnumber its blank lines; a text
+    hard-wrapped by an editor fills a line before it starts the next, and sets its
+    paragraphs a blank line apart."""
+    gaps = ends = 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        if not after.strip():
+            gaps += bool(line.strip())
+        elif (len(line.rstrip()) < 0.75 * width and line.rstrip().endswith((".", "!", "?"))
+              and _CAPITAL_START.match(after) and not _LIST_ITEM.match(after)):
+            ends += 1
+    return ends >= 3 and ends > gaps
 
 
 def page_width(text: str) -> int | None:
@@ -134,11 +156,14 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[tuple[int, int]]:
     """Blocks of a text whose single line breaks continue the paragraph (Markdown, a
     hard-wrapped .txt): a blank line or a line that starts a block of its own ends one. A
-    heading stands alone, and so does a row of columns in a ``typed`` text."""
+    heading stands alone, and so does a row of columns in a ``typed`` text, where a line that
+    opens a list's item (a bullet, "a)", "ii.": :func:`~.list_marks.starts_item`) starts a
+    block too."""
     blocks: list[tuple[int, int]] = []
     start: int | None = None
     previous_alone = in_list = False
     offset = 0
+    opening = above = ""  # the block's first line and the line above
     for content in text.split("\n"):
         line_start, offset = offset, offset + len(content) + 1
         if not content.strip():
@@ -149,13 +174,16 @@ def _paragraph_blocks(text: str, headings: dict[int, int], typed: bool) -> list[
         alone = (_MD_ONE_LINE.match(content) is not None
                  or line_start + len(content) - len(content.lstrip()) in headings
                  or typed and _COLUMNS.search(content) is not None)
-        if start is not None and (previous_alone or alone or _starts_block(content, in_list)):
+        if start is not None and (previous_alone or alone or _starts_block(content, in_list)
+                                  or typed and starts_item(
+                                      content, opening,
+                                      above_ends=above.rstrip().endswith(LINE_END))):
             blocks.append((start, line_start - 1))
             start = None
         if start is None:
-            start = line_start
+            start, opening = line_start, content
             in_list = _LIST_ITEM.match(content) is not None
-        previous_alone = alone
+        previous_alone, above = alone, content
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
@@ -173,12 +201,13 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
     pattern = r"\n" if split_lines else r"\n[ \t]*\n"
     width = page_width(text) if fmt == "txt" else None
     blocks: list[tuple[int, int]] = []
-    start = 0
+    start = line_start = 0
     for match in re.finditer(pattern, text):
-        if fmt == "txt" and _runs_on(text, start, match.start(), match.end(), headings, width):
-            continue  # the same paragraph goes on on the next line
+        if fmt == "txt" and _runs_on(text, start, line_start, match.end(), headings, width):
+            line_start = match.end()  # the same paragraph goes on on the next line
+            continue
         blocks.append((start, match.start()))
-        start = match.end()
+        start = line_start = match.end()
     blocks.append((start, len(text)))
     if split_lines:
         return blocks
@@ -208,38 +237,110 @@ LINE_END = (".", "!", "?", ":", ";", "»", "”", ")")
 FULL_LINE = 0.85
 
 
-def _runs_on(text: str, start: int, end: int, next_start: int,
+def _runs_on(text: str, block_start: int, start: int, next_start: int,
              headings: dict[int, int], width: int | None) -> bool:
-    """In a text of one paragraph per line, whether the line ``text[start:end]`` is cut
-    inside a sentence that goes on on the next line (text copied from a PDF viewer keeps the
-    page's lines without blank lines between paragraphs): it ends with no stop, and the next
-    line starts in lower case, or the line ends with a word no sentence ends with ("the",
-    "14-item"), or it is a full line of a text cut at ``width`` (:func:`page_width`) and the
-    next is neither a list item nor a short line with no stop, which may be a heading. Table
-    rows, columns and headings are lines of their own."""
-    line = text[start:end]
+    """In a text of one paragraph per line, whether the line that starts at ``start``, in a
+    block (a paragraph or a list's item) that starts at ``block_start``, is cut inside a
+    sentence that goes on on the next line (text copied from a PDF viewer keeps the page's
+    lines without blank lines between paragraphs).
+
+    Never when the next line opens a list's item (:func:`~.list_marks.starts_item`), when
+    either line is a heading, or a table's row or a list laid out in columns. Otherwise the
+    line goes on when the next starts in lower case or with a citation number ("[47] two
+    weeks"), whatever the line ends with; when its full stop follows an abbreviation ("Fig."
+    then "1."); when it has no stop and surely goes on (:func:`_goes_on`); or when it is a
+    full line of a text cut at ``width`` (:func:`page_width`) above a line of running text:
+    not a list item, an indented first line, a line that may be a heading
+    (:func:`_may_be_heading`) or one whose first word opens sentences ("The", "Nous")."""
+    line = text[start:next_start - 1]
     next_end = text.find("\n", next_start)
     following = text[next_start:] if next_end < 0 else text[next_start:next_end]
-    if not line.strip() or line.rstrip().endswith(LINE_END) or not following.strip():
+    if not line.strip() or not following.strip():
+        return False
+    stripped = line.rstrip()
+    ends = stripped.endswith(LINE_END)
+    opening = text[block_start:text.find("\n", block_start)]
+    if starts_item(following, opening, above_ends=ends):
         return False
     if start in headings or next_start in headings or any(
             "|" in part or _GAP.search(part.strip()) for part in (line, following)):
         return False
-    last_word = line.split()[-1]
-    if following[:1].islower() or last_word.lower() in _NEVER_LAST \
-            or _NUMBER_ADJECTIVE.fullmatch(last_word):
+    if _LOWER_CASE_START.match(following) or _CITATION_START.match(following):
+        return True
+    # "(ICC)" at a line's end ends no sentence: a stop would stand after it.
+    bracketed = stripped.endswith(")") and not stripped[:-1].endswith(LINE_END)
+    if ends and not bracketed:
+        # A full stop after an abbreviation ends no sentence ("Fig." then "1.", "(Registration
+        # No." then "NCT…"), unless a short line ends a paragraph there ("… seen in the ED.").
+        return stripped.endswith(".") and _is_abbreviation(stripped[-40:], following[:4]) and (
+            _is_full(line, width) or following.lstrip()[:1] in "0123456789(")
+    if not ends and _goes_on(line):
         return True
     # A table's row copied with a tab between cells may fill the line too.
-    return bool(width and len(line.rstrip()) >= FULL_LINE * width
-                and "\t" not in line + following and not _LIST_ITEM.match(following)
-                and (following.rstrip().endswith(LINE_END)
-                     or len(following.rstrip()) >= FULL_LINE * width))
+    return (_is_full(line, width) and "\t" not in line + following
+            and not _LIST_ITEM.match(following) and not _NUMBERED_LABEL.match(following)
+            and _indent(following) <= _indent(line) and not _may_be_heading(following, width)
+            and following.split()[0] not in _SENTENCE_OPENERS)
 
 
+def _is_full(line: str, width: int | None) -> bool:
+    """Whether ``line`` is as wide as the full lines of a text cut at ``width``."""
+    return bool(width) and len(line.rstrip()) >= FULL_LINE * width
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line with no stop surely goes on: it ends with a word no sentence ends with
+    ("the", "14-item") or a mark none ends with ("Mortality,", "(n ="), or it leaves a
+    bracket open ("(see the SPIRIT Checklist and figures")."""
+    stripped = line.strip()
+    last_word = stripped.split()[-1]
+    # A dash after a stop closes a heading set at its paragraph's start ("Blinding.—").
+    open_end = (len(stripped) > 1 and stripped.endswith(_OPEN_END)
+                and not stripped[:-1].endswith(LINE_END))
+    return (last_word.lower() in _NEVER_LAST or _NUMBER_ADJECTIVE.fullmatch(last_word) is not None
+            or open_end or stripped.count("(") > stripped.count(")"))
+
+
+def _may_be_heading(line: str, width: int | None) -> bool:
+    """A line short of the full width, with no stop or comma at its end nor a full stop
+    inside, and that does not surely go on (:func:`_goes_on`): it may be a heading, which
+    the line above does not run on into."""
+    stripped = line.strip()
+    return (not _is_full(line, width) and not stripped.endswith((*LINE_END, ","))
+            and not _STOP_INSIDE.search(stripped) and not _goes_on(stripped))
+
+
+# A line that starts in lower case, maybe after a bracket or a quote, goes on with the
+# sentence above whatever that line ends with ("(about 20%)" then "and depression", "as
+# follows:" then "continuous data …"): no sentence starts so. A word with a capital inside
+# may start one ("mHealth systems …", "eGFR was …").
+_LOWER_CASE_START = re.compile(
+    r"[ \t]*[(\[\"'“‘«]?[ \u00a0\u202f]?[^\W\d_A-ZÀ-ÖØ-Þ][^\sA-ZÀ-ÖØ-Þ]*(?:\s|$)")
+# A citation number at a line's start, before a stop or a lower-case word: "[47] two weeks"
+# or "[82]." ends the sentence above; "[2] Jones A, …" opens an entry of a reference list.
+_CITATION_START = re.compile(r"[ \t]*\[\d{1,3}(?:[,–-]\d{1,3})*\](?:[.,;:)]|[ \t]+[a-zà-ÿ])")
+# "(1) adults …", "(2) …": an item numbered in brackets.
+_NUMBERED_LABEL = re.compile(r"[ \t]*\(\d{1,2}\)[ \t]")
+_STOP_INSIDE = re.compile(r"[.!?][ \t]+[A-ZÀ-ÖØ-Þ]")  # a sentence ends inside the line
 _GAP = re.compile(r"\S[ \t]{2,}\S")  # a list laid out in columns ("NPI  Narcissistic …")
+# What no sentence, heading or title ends with: a comma, a hyphen or dash (a compound or a
+# range cut at the line's end), an operator ("n ="), an opening bracket.
+_OPEN_END = (",", "-", "\u2010", "\u2011", "–", "—", "=", "+", "&", "/", "(", "[")
 # A number and a noun made an adjective, before the noun it qualifies: "the 14-item", "a
 # 6-minute", "a 12-week" never end a sentence.
 _NUMBER_ADJECTIVE = re.compile(r"\d+(?:[.,]\d+)?[-\u2010\u2011][^\W\d_]+")
+# Words that open sentences, and with a capital no line that a sentence wrapped onto: "The
+# novel evidence …" under a full line starts a paragraph. ("A" and "I" may be labels: "in
+# group" then "A received …".)
+_SENTENCE_OPENERS = frozenset("""The An In On At For With From By To Of As Although Because If
+When While Since After Before During There This These Those That It We They Our Its Their Such
+Each All Both Most However Moreover Furthermore Therefore Thus Le La Les Un Une Des Du Dans Pour
+Avec Sur En Au Aux Par Ce Cette Ces Il Elle Ils Elles Nous On Si Lorsque Quand Après Avant
+Pendant Cependant Toutefois Ainsi Chaque Tous Toutes""".split())
 
 
 # Words that never end a sentence (articles, prepositions, conjunctions, auxiliaries): a line
