@@ -59,6 +59,10 @@ def test_how_to_fix_it_is_worded_for_the_kind_of_document(auth_client):
             assert str(escape(pick(text, "en"))) in pages[kind], kind
         for text in (e02.remedy(other), e02.example(other)):
             assert str(escape(pick(text, "en"))) not in pages[kind], kind
+    # And the expectation is said to be the paper's (or the protocol's), as in the review.
+    assert "<dt>What is expected in a protocol</dt>" in pages["protocol"]
+    assert "<dt>What is expected in a published paper</dt>" in pages["paper"]
+    assert "What is expected in a protocol" not in pages["paper"]
 
 
 def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tmp_path):
