@@ -14,7 +14,7 @@ from checker.documents.language import language_code, language_tag
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import UNANSWERED, Gap, InvariantRow, ScoreResult
 
-from .labels import Labels, labels
+from .labels import Labels, expected_key, labels
 
 
 def fmt_pct(value: float | None, lang: str) -> str:
@@ -272,6 +272,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "progress": f"{score.answered} / {score.total}",
         "complete": score.complete,
         "notices": notices,
+        "expected_label": lab[expected_key(record.document_kind)],
         "warnings": [pick(w, lang) for w in score.warnings],
         "rows": rows,
         "rows_by_kind": [

@@ -127,7 +127,7 @@ def _gaps(ws: Worksheet, ctx: dict) -> None:
     """What is missing and how to fix it, as the PDF says it for this kind of document: the
     invariants not met or partially met, then those not reported or not answered."""
     lab = ctx["lab"]
-    headers = [lab["invariant"], lab["title"], lab["answer"], lab["expected"],
+    headers = [lab["invariant"], lab["title"], lab["answer"], ctx["expected_label"],
                lab["how_to_fix"], lab["example"]]
     widths = [10, 36, 20, 50, 50, 50]
     append_row(ws, headers)

@@ -33,3 +33,10 @@ class Labels:
 
 def labels(lang: str) -> Labels:
     return Labels(lang)
+
+
+def expected_key(document_kind: str) -> str:
+    """The label of what the catalogue expects of this kind of document ("Expected in a
+    published paper"), since the expectation, the remedy and the example are the paper's or
+    the protocol's."""
+    return "expected_paper" if document_kind == "paper" else "expected_protocol"

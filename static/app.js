@@ -312,8 +312,10 @@
     });
   }
 
-  // A form sent back with errors, or an answer changed elsewhere meanwhile: keyboard and
-  // screen-reader users start at what says what to correct, not at the top of the page.
-  var summary = document.querySelector(".error-summary") || document.querySelector(".conflict");
+  // A form sent back with errors, an answer changed elsewhere meanwhile, or the details just
+  // read from a document: keyboard and screen-reader users start at what says what to correct
+  // or check, not at the top of the page (a dozen Tab stops above the form).
+  var summary = document.querySelector(".error-summary") || document.querySelector(".conflict") ||
+    document.getElementById("details-read");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 })();

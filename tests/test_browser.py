@@ -526,8 +526,9 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
 
 def test_the_document_first_then_its_details_read_then_enter_creates(live_server):
     """Choose the document, read its details (filled in and marked, the study type only
-    asked), complete the rest and press Enter in a field: the assessment is created with the
-    document, which is not chosen a second time."""
+    asked; the focus on the notice that says what was read), complete the rest and press
+    Enter in a field: the assessment is created with the document, which is not chosen a
+    second time."""
     protocol = (b"Tai chi for fall prevention in older adults: protocol for a randomised "
                 b"controlled trial\n\nMethods\n\nCare homes in France will be randomised to tai "
                 b"chi classes or usual activities. Falls will be recorded for a year. The trial "
@@ -541,6 +542,8 @@ def test_the_document_first_then_its_details_read_then_enter_creates(live_server
         page.get_by_role("button", name="Read details from the document").click()
         page.wait_for_selector("#details-read")
         shot(page, "10-details-read")
+        # The keyboard starts at what was read, not a dozen Tab stops above the form.
+        page.wait_for_function("document.activeElement.id == 'details-read'")
         assert page.get_by_label("Title").input_value() == (
             "Tai chi for fall prevention in older adults: protocol for a randomised "
             "controlled trial")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.documents import extract_document
+from checker.documents import Document, extract_document
 from checker.evidence.stated_details import (
     country_code,
     document_title,
@@ -185,6 +185,23 @@ def test_a_title_label_and_markup_are_left_out() -> None:
 def test_registration_numbers(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\nParticipants will walk. {sentence}\n"
     assert registration_number(doc(text, "p.md")) == expected
+
+
+def test_a_registration_number_broken_over_two_lines_of_a_pdf_is_read_whole() -> None:
+    """A PDF's line may end within a number, at one of its hyphens or at its space: the
+    number is read whole, and still only from the study's own report."""
+    def pdf_with(registration: str) -> Document:
+        return extract_document(_pdf(
+            "<html lang=en><body><h1>Walking after stroke: a pilot study</h1><h2>Background"
+            "</h2><p>An earlier study (ID-RCB 2019-<br>A00001-11) found that walking helps.</p>"
+            "<h2>Methods</h2><p>The study was conducted in France and registered under "
+            f"{registration} on 2 December 2022.</p></body></html>"), "walk.pdf")
+
+    document = pdf_with("the number ID-RCB 2022-<br>A01234-56")
+    assert "2022-\nA01234-56" in document.text  # as the page shows it
+    assert registration_number(document) == "ID-RCB 2022-A01234-56"
+    assert registration_number(pdf_with("ISRCTN<br>12345678")) == "ISRCTN 12345678"
+    assert registration_number(pdf_with("a number to come")) == ""  # not the background's
 
 
 def test_the_first_registration_number_outside_the_background_and_references() -> None:

@@ -37,8 +37,9 @@ def test_a_protocol_only_submitted_to_the_committee_is_partially_met(catalogue):
     assert suggestion.details_missing == ["approval", "reference"]
     assert "Not stated beside this evidence: the committee's approval (not only a submission "\
            "to it); the approval reference." in suggestion.rationale["en"]
-    assert "Non indiqué à côté de ces éléments\u00a0: l'avis favorable du comité (pas "\
-           "seulement sa saisine)\u00a0; la référence de l'avis." in suggestion.rationale["fr"]
+    # Worded in French for one detail or several, whatever their gender.
+    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: l'avis favorable du comité "\
+           "(pas seulement sa saisine)\u00a0; la référence de l'avis." in suggestion.rationale["fr"]
 
 
 def test_approval_with_reference_and_date_is_met(catalogue):

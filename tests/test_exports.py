@@ -180,7 +180,8 @@ def test_workbook_how_to_fix_it(workbook, catalogue, score):
     lab = labels(lang)
     sheet = wb[lab["sheet_gaps"]]
     assert [c.value for c in sheet[1]] == [lab["invariant"], lab["title"], lab["answer"],
-                                           lab["expected"], lab["how_to_fix"], lab["example"]]
+                                           lab["expected_protocol"], lab["how_to_fix"],
+                                           lab["example"]]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert list(rows) == [gap.invariant.id for gap in (*score.unmet, *score.unreported)]
     int13 = catalogue.invariant("INT13")
@@ -205,9 +206,14 @@ def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, ki
         assert flat(pick(wording, lang)) in text
     for wording in (int13.remedy(other), int13.example(other)):
         assert flat(pick(wording, lang)) not in text
+    # What is expected is said to be the paper's (or the protocol's), as in the review.
+    lab = labels(lang)
+    assert flat(f"{lab[f'expected_{kind}']}{lab['colon']}") in text
+    assert flat(f"{lab[f'expected_{other}']}{lab['colon']}") not in text
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, record, score, lang,
                                                        REPORT_ID)))
-    rows = {row[0]: row for row in wb[labels(lang)["sheet_gaps"]].iter_rows(values_only=True)}
+    rows = {row[0]: row for row in wb[lab["sheet_gaps"]].iter_rows(values_only=True)}
+    assert rows[lab["invariant"]][3] == lab[f"expected_{kind}"]
     assert rows["INT13"][4:] == (pick(int13.remedy(kind), lang), pick(int13.example(kind), lang))
 
 

@@ -105,7 +105,7 @@ def test_demo_review_states_what_the_pdf_states(lang):
     quote = f"{lab['quote_open']}{answer.quotation}{lab['quote_close']}"
     assert (f"    - {lab['quotation']} ({lab['page_short']} {answer.page}, {answer.section})"
             f"{colon} {quote}") in int13
-    assert f"{lab['review_expected_protocol']}{colon} {pick(inv.guidance_protocol.met, lang)}" \
+    assert f"{lab['expected_protocol']}{colon} {pick(inv.guidance_protocol.met, lang)}" \
         in int13
     assert f"{lab['how_to_fix']}{colon} {pick(inv.remedy('protocol'), lang)}" in int13
     assert f"{lab['example']}{colon} {pick(inv.example('protocol'), lang)}" in int13
@@ -146,7 +146,7 @@ def test_review_of_a_paper_asks_for_what_a_paper_can_give(lang):
     colon = lab["colon"]
     inv = catalogue.invariant("INT13")
     int13 = point(text, "INT13")
-    assert f"{lab['review_expected_paper']}{colon} {pick(inv.guidance_paper.met, lang)}" \
+    assert f"{lab['expected_paper']}{colon} {pick(inv.guidance_paper.met, lang)}" \
         in int13
     assert f"{lab['how_to_fix']}{colon} {pick(inv.remedy('paper'), lang)}" in int13
     assert f"{lab['example']}{colon} {pick(inv.example('paper'), lang)}" in int13

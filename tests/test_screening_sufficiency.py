@@ -138,6 +138,14 @@ def test_non_compliant_study_does_not_count(catalogue):
     bad = next(s for s in result.standings if s.study.key == "rct-bad")
     assert not bad.counts and "verdict" in bad.reasons[0]
     assert not result.minimum_reached
+    # The reason names the verdicts that count: "with reservations" is not one of them.
+    reserved = next(s for s in result.standings if s.study.key == "rct-res")
+    assert reserved.reasons == ["its assessment verdict is not one that counts "
+                                "(only “Compliant”)"]
+    french = assess_sufficiency(catalogue, "France", studies, lang="fr")
+    assert next(s for s in french.standings if s.study.key == "rct-res").reasons == [
+        "le verdict de son évaluation ne fait pas partie de ceux qui comptent "
+        "(seulement «\u00a0Conforme\u00a0»)"]
 
 
 def test_protocol_and_non_peer_reviewed_do_not_count(catalogue):

@@ -314,3 +314,6 @@ def test_the_form_is_labelled_and_in_french(auth_client):
     assert "Trier par" in page and '<option value="not_compliant" selected>Non conforme' in page
     assert "1\u00a0évaluation correspond aux filtres (sur 1)." in page
     assert "Ordre\u00a0: Verdict, le moins bon d'abord." in page
+    # The "no filter" choices read as French lists do.
+    assert '<option value="">Tous les verdicts</option>' in page
+    assert "<option value=\"\">Tous les types d'étude</option>" in page

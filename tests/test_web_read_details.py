@@ -60,7 +60,11 @@ def test_reading_fills_the_empty_fields_marks_them_and_asks_about_the_study_type
     assert ("its title says “randomised controlled trial”, which suggests the study type "
             "“Interventional”. Choose it yourself if it fits.") in page
     assert '<option selected value="">' in page
-    assert "Read from protocol.txt:" in page and "The document protocol.txt is kept" in page
+    assert "The document protocol.txt is kept" in page
+    # The fields read, in the form's order, by their names ("Reference", not its label's
+    # "Reference (optional)").
+    assert re.search(r"Read from protocol.txt:\s*Title, Document kind, Country, Language of the "
+                     r"document, Reference\.", page)
 
 
 def test_then_creating_attaches_the_document_and_suggests_as_before(app, auth_client):

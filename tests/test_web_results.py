@@ -59,6 +59,10 @@ def test_how_to_fix_it_is_worded_for_the_kind_of_document(auth_client):
             assert str(escape(pick(text, "en"))) in pages[kind], kind
         for text in (e02.remedy(other), e02.example(other)):
             assert str(escape(pick(text, "en"))) not in pages[kind], kind
+    # And the expectation is said to be the paper's (or the protocol's), as in the review.
+    assert "<dt>What is expected in a protocol</dt>" in pages["protocol"]
+    assert "<dt>What is expected in a published paper</dt>" in pages["paper"]
+    assert "What is expected in a protocol" not in pages["paper"]
 
 
 def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tmp_path):
@@ -235,6 +239,13 @@ def test_report_file_names_keep_the_letters_of_accented_titles(auth_client):
 
     assert slug("APALOMB (édité) : être ou ne pas être", "x") == "APALOMB-edite-etre-ou-ne-pas-etre"
     assert slug("«»", "assessment") == "assessment"
+    # A long title keeps its first words whole (60 characters at most).
+    long_title = ("Programme d'activité physique adaptée après un cancer du sein : protocole "
+                  "d'un essai randomisé")
+    assert slug(long_title, "x") == "Programme-d-activite-physique-adaptee-apres-un-cancer-du"
+    assert slug("Tai chi for the prevention of falls in older adults living at home",
+                "x") == "Tai-chi-for-the-prevention-of-falls-in-older-adults-living"
+    assert slug("A" * 70, "x") == "A" * 60
     uid = create_assessment(auth_client, title="Activité physique adaptée")
     response = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
     assert "Activite-physique-adaptee" in response.headers["Content-Disposition"]

@@ -54,11 +54,20 @@ def report_lang() -> str:
     return lang
 
 
+_SLUG_LENGTH = 60
+
+
 def slug(text: str, fallback: str) -> str:
     """A file-name-safe version of ``text``; accented letters keep their base letter
-    ("édité" -> "edite")."""
+    ("édité" -> "edite"). A long title is shortened to its first words, not cut within one
+    ("...-cancer-du-sei")."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9]+", "-", bare).strip("-")[:60] or fallback
+    whole = re.sub(r"[^A-Za-z0-9]+", "-", bare).strip("-")
+    if len(whole) > _SLUG_LENGTH:
+        cut = whole[:_SLUG_LENGTH + 1]
+        # A single word longer than that is cut all the same.
+        whole = cut.rsplit("-", 1)[0] if "-" in cut else cut[:_SLUG_LENGTH]
+    return whole or fallback
 
 
 def attachment(data: bytes, mimetype: str, filename: str) -> Response:

@@ -182,18 +182,45 @@ def _report_sentences(document: Document) -> list[bool]:
             for place, titles in zip(places, document.sentence_sections, strict=True)]
 
 
+# A line break after a hyphen, where a PDF's line may end within a number ("ID-RCB 2022-" /
+# "A01234-56").
+_HYPHEN_BREAK = re.compile(r"(?<=-)[ \t]*\n\s*(?=\w)")
+
+
+def _numbers_whole(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with every number broken over two lines whole again: the line break after a
+    hyphen left out, any other one a space. Also where each cut is in the new text and how many
+    characters were left out up to it, to find a match's place in ``text``."""
+    pieces: list[str] = []
+    cuts: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    for match in _HYPHEN_BREAK.finditer(text):
+        pieces.append(text[last:match.start()])
+        cuts.append(match.start() - total)
+        total += match.end() - match.start()
+        removed.append(total)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces).replace("\n", " "), cuts, removed
+
+
 def registration_number(document: Document) -> str:
     """The first trial registration number of the study's own report (NCT…, ISRCTN…, an
-    EudraCT or ID-RCB number…), with the registry's name before a bare number."""
+    EudraCT or ID-RCB number…), with the registry's name before a bare number; one broken
+    over two lines is read whole."""
     own = _report_sentences(document)
     starts = [s.start for s in document.sentences]
+    text, cuts, removed = _numbers_whole(document.text)
     found: list[tuple[int, str]] = []
     for registry in get_details_cues().registries:
-        for match in registry.pattern.finditer(document.text):
-            index = bisect_right(starts, match.start()) - 1
+        for match in registry.pattern.finditer(text):
+            cut = bisect_right(cuts, match.start()) - 1
+            start = match.start() + (removed[cut] if cut >= 0 else 0)
+            index = bisect_right(starts, start) - 1
             if index < 0 or own[index]:
                 number = _one_line(match.group())
-                found.append((match.start(),
+                found.append((start,
                               f"{registry.label} {number}" if registry.label else number))
                 break
     return min(found)[1] if found else ""

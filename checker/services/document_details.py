@@ -28,7 +28,8 @@ from ..evidence.stated_details import DocumentDetails, read_details
 from .assessments import FIELD_LIMITS
 from .uploads import StoredDocument
 
-READ_FIELDS = ("title", "document_kind", "language", "reference", "country")
+# In the form's order, in which the page lists those it filled in.
+READ_FIELDS = ("title", "document_kind", "country", "language", "reference")
 # The study type is only hinted at: its id and the title's words that name the design.
 HINT_TYPE, HINT_WORDS = "study_type_hint", "study_type_words"
 _READING_LIMIT = 400  # characters of one reading kept in the hidden field

@@ -23,7 +23,7 @@ import re
 from datetime import datetime
 
 from exports.context import GapView, RowView, answer_label, build_context, fmt_dt
-from exports.labels import Labels
+from exports.labels import Labels, expected_key
 
 from ..catalogue import Catalogue
 from .records import AssessmentRecord
@@ -184,9 +184,8 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
                      f"{_quoted(_one_line(row.quotation), lab)}{_not_found(row, lab)}")
     elif location:
         items.append(f"{lab['location']}{colon} {location}")
-    expected = "review_expected_paper" if document_kind == "paper" else "review_expected_protocol"
     if gap.expected:
-        items.append(f"{lab[expected]}{colon} {gap.expected}")
+        items.append(f"{lab[expected_key(document_kind)]}{colon} {gap.expected}")
     if gap.remedy:
         items.append(f"{lab['how_to_fix']}{colon} {gap.remedy}")
     if gap.example:

@@ -63,7 +63,8 @@ class Sufficiency:
 
 _TEXT = {
     "en": {
-        "verdict": "its assessment verdict is not one that counts",
+        "verdict": "its assessment verdict is not one that counts (only {verdicts})",
+        "quoted": "“{}”",
         "kind": "a protocol is not evidence of results (assess the published paper)",
         "peer": "not published in a peer-reviewed journal",
         "need": "{label}: {missing} more compliant {type} {study}{where} needed "
@@ -75,7 +76,9 @@ _TEXT = {
         "or": " or ",
     },
     "fr": {
-        "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent",
+        "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent "
+                   "(seulement {verdicts})",
+        "quoted": "«\u00a0{}\u00a0»",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
         "need": "{label}\u00a0: il manque {missing} {study} (type\u00a0: {type}){where} "
@@ -98,7 +101,11 @@ def standing_of(catalogue: Catalogue, study: StudyEvidence, lang: str = "en") ->
     text = _TEXT.get(lang, _TEXT["en"])
     reasons = []
     if study.verdict not in catalogue.counting_verdicts:
-        reasons.append(text["verdict"])
+        # Named, so that "Compliant with reservations" is not taken for a verdict that counts.
+        labels = {v.id: pick(v.label, lang) for v in catalogue.scoring.verdicts}
+        verdicts = text["or"].join(text["quoted"].format(labels.get(v, v))
+                                   for v in catalogue.counting_verdicts)
+        reasons.append(text["verdict"].format(verdicts=verdicts))
     if study.document_kind not in catalogue.counting_document_kinds:
         reasons.append(text["kind"])
     if catalogue.peer_reviewed_required and not study.peer_reviewed:
