@@ -172,12 +172,13 @@
     var forms = document.querySelectorAll("form.answer-form");
     var index = Array.prototype.indexOf.call(forms, form);
     var next = forms[index + 1];
-    if (!next) return;
-    var radio = next.querySelector("input[type=radio]:checked") ||
-      next.querySelector("input[type=radio]");
-    if (!radio) return;
-    radio.focus({ preventScroll: true });
-    (radio.closest(".invariant") || radio).scrollIntoView({ block: "start" });
+    // After the last invariant, on to the scores and results.
+    var target = next ? (next.querySelector("input[type=radio]:checked") ||
+                         next.querySelector("input[type=radio]"))
+                      : document.querySelector(".progress-box a.results-link");
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    (target.closest(".invariant, .progress-box") || target).scrollIntoView({ block: "start" });
   }
 
   function focusNextSuggestion(form) {

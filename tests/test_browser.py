@@ -520,6 +520,11 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
         page.keyboard.press("Control+Enter")
         page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
         page.wait_for_function("document.activeElement.closest('.invariant').id == 'inv-E03'")
+        # After the last invariant, the focus goes on to the scores and results.
+        last = page.locator("form.answer-form").last
+        last.locator("input[type=radio]").first.check()
+        last.locator("textarea").first.press("Control+Enter")
+        page.wait_for_function("document.activeElement.classList.contains('results-link')")
         page.reload()
         assert page.locator("#inv-E01 input[value=met]").is_checked()
 

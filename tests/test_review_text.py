@@ -273,7 +273,7 @@ def test_the_review_route_serves_the_owners_review_as_text(auth_client):
     assert "unconfirmed" not in text  # every answer here was given by a person
 
     french = auth_client.get(f"/assessments/{uid}/review.txt?lang=fr")
-    assert french.headers["Content-Disposition"].endswith('-review-fr.txt"')
+    assert french.headers["Content-Disposition"].endswith('-avis-fr.txt"')
     text = french.get_data(as_text=True)
     assert "## Points à traiter (2)" in text
     assert f"- Titre{NBSP}: Nordic walking after stroke" in text

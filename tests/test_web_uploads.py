@@ -73,6 +73,9 @@ def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "not plain text"),
     ("virus.exe", b"MZ\x90\x00", "Unsupported file type"),
     ("image.png", b"\x89PNG\r\n\x1a\n", "Unsupported file type"),
+    ("protocol.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+     "DOC files cannot be read: open the file in your word processor, save it as DOCX"),
+    ("protocol.rtf", b"{\\rtf1\\ansi Protocol}", "RTF files cannot be read"),
     ("empty.pdf", b"", "empty"),
 ])
 def test_bad_documents_are_refused_without_losing_the_form(app, auth_client, name, data, message):

@@ -118,13 +118,14 @@ def read_details() -> ResponseReturnValue:
     catalogue = active_catalogue()
     form = assessment_form(catalogue, current_lang())  # the CSRF token was checked before
     document = _chosen_document(form)
-    reading = None
+    reading = unreadable = None
     if document is None and not form.document.errors:
         form.document.errors = [_("Choose the document to read its details from.")]
     elif document is not None:
-        reading = _read_into(form, document)
+        reading, unreadable = _read_into(form, document)
     _keep_document(document)
-    return _new_page(form, catalogue, document, reading), 400 if form.document.errors else 200
+    page = _new_page(form, catalogue, document, reading, unreadable)
+    return page, 400 if form.document.errors else 200
 
 
 def _chosen_document(form: AssessmentDetailsForm) -> StoredDocument | None:
@@ -149,18 +150,21 @@ def _chosen_document(form: AssessmentDetailsForm) -> StoredDocument | None:
     return document
 
 
-def _read_into(form: AssessmentDetailsForm, document: StoredDocument) -> Prefill | None:
-    """Fill ``form`` with what ``document`` states (see :func:`prefill`); None, with the
-    reason under the file field, when its text cannot be read (what an earlier document gave
-    then goes too: it is no longer the document chosen)."""
+def _read_into(form: AssessmentDetailsForm,
+               document: StoredDocument) -> tuple[Prefill, str | None]:
+    """Fill ``form`` with what ``document`` states (see :func:`prefill`), and say why nothing
+    could be read when its text cannot be (what an earlier document gave then goes too: it
+    is no longer the document chosen). An unreadable document is no mistake of the form's:
+    it is kept, to be attached, and said in the notice rather than as a field to correct."""
     lang = current_lang()
+    unreadable = None
     try:
         readings = readings_of(read_document_details(document), lang)
     except DocumentError as exc:
-        form.document.errors = [_(
+        unreadable = _(
             "No details could be read from %(name)s: %(reason)s The document is kept and will "
             "be attached when you create the assessment: fill in its details yourself.",
-            name=document.filename, reason=exc.message(lang))]
+            name=document.filename, reason=exc.message(lang))
         readings = {}
     typed = {name: getattr(form, name).data or "" for name in READ_FIELDS}
     reading = prefill(typed, readings, parse_readings(form.document_readings.data),
@@ -168,11 +172,12 @@ def _read_into(form: AssessmentDetailsForm, document: StoredDocument) -> Prefill
     for name, value in reading.values.items():
         getattr(form, name).data = value
     form.document_readings.data = dump_readings(reading.readings)
-    return None if form.document.errors else reading
+    return reading, unreadable
 
 
 def _new_page(form: AssessmentDetailsForm, catalogue: Catalogue,
-              kept: StoredDocument | None, reading: Prefill | None = None) -> str:
+              kept: StoredDocument | None, reading: Prefill | None = None,
+              unreadable: str | None = None) -> str:
     """The new-assessment page; the fields still holding what was read from the document are
     marked so, and the study type the title suggests is asked about."""
     readings = parse_readings(form.document_readings.data)
@@ -180,7 +185,7 @@ def _new_page(form: AssessmentDetailsForm, catalogue: Catalogue,
             if name in readings and getattr(form, name).data == readings[name]]
     return render_template(
         "assessments/new.html", form=form, catalogue=catalogue, kept=kept, read=read,
-        reading=reading,
+        reading=reading, unreadable=unreadable,
         study_type_question=study_type_question(readings, catalogue, form.study_type.data))
 
 

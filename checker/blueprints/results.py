@@ -35,6 +35,10 @@ def results(uid: str) -> ResponseReturnValue:
     )
 
 
+# The download is named in the review's language ("…-avis-fr.txt" for a French reader).
+REVIEW_WORD = {"en": "review", "fr": "avis"}
+
+
 @bp.get("/assessments/<uid>/review.txt")
 @login_required
 def review(uid: str) -> ResponseReturnValue:
@@ -44,7 +48,7 @@ def review(uid: str) -> ResponseReturnValue:
     asked = request.args.get("lang")
     lang = asked if asked in ("en", "fr") else current_lang()
     record = to_record(assessment)
-    filename = f"{slug(record.title, 'assessment')}-review-{lang}.txt"
+    filename = f"{slug(record.title, 'assessment')}-{REVIEW_WORD[lang]}-{lang}.txt"
     return Response(_review(assessment, record, lang), mimetype="text/plain",
                     headers={"Content-Disposition": f'inline; filename="{filename}"',
                              "X-Content-Type-Options": "nosniff"})

@@ -17,6 +17,8 @@ from ..documents.odt import is_odt
 from ..text_input import plain_file_name
 
 ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
+# Word processors' own formats: the remedy is to save the file again as DOCX.
+SAVE_AS_DOCX = frozenset({".doc", ".docm", ".dot", ".dotx", ".rtf", ".wpd", ".pages", ".wps"})
 
 
 class UploadError(ValueError):
@@ -64,6 +66,11 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
     suffix = Path(filename).suffix.lower()
     kind = ALLOWED.get(suffix)
     if kind is None:
+        if suffix in SAVE_AS_DOCX:
+            # What a person with a Word, WordPerfect or Pages file can do in a minute.
+            raise UploadError(_("%(type)s files cannot be read: open the file in your word "
+                                "processor, save it as DOCX (or PDF), and upload that file.",
+                                type=suffix.lstrip(".").upper()))
         raise UploadError(_("Unsupported file type: upload a PDF, DOCX, ODT, TXT or Markdown "
                             "file."))
     if kind == "pdf" and (not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]):
