@@ -282,6 +282,27 @@ def test_non_compliant_and_protocol_studies_do_not_count(app, auth_client, user)
     assert "2 more compliant interventional studies needed" in page
 
 
+def test_the_dossier_page_shows_each_studys_verdict_and_whether_it_counts(app, auth_client,
+                                                                        user):
+    """A submitter sees from the dossier's own list which study holds it back, without
+    going to the sufficiency page."""
+    uid = new_dossier(auth_client)
+    bad = imported_study(app, user, "interventional", title="Failed trial", answer="not_met",
+                         publication=PEER)
+    good = imported_study(app, user, "interventional", title="Sound trial", answer="met",
+                          publication=PEER)
+    for study in (bad, good):
+        add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    studies = page[page.index('id="studies"'):page.index('id="add-title"')]
+    assert '<th scope="col">Verdict</th>' in studies
+    failed = studies[studies.index("Failed trial"):studies.index("Sound trial")]
+    assert "Not compliant" in failed and "Does not count:" in failed
+    assert "its assessment verdict is not one that counts" in failed
+    sound = studies[studies.index("Sound trial"):]
+    assert "Compliant" in sound and "Counts towards the minimums." in sound
+
+
 def test_dossier_pdf_and_excel(app, auth_client, user):
     uid, studies = full_dossier(app, auth_client, user)
     post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})

@@ -131,12 +131,20 @@ def _add_form(dossier: Dossier, formdata: object = "auto") -> AddStudyForm:
 @login_required
 def show(uid: str) -> ResponseReturnValue:
     dossier = _owned_or_404(uid)
+    return _show_page(dossier, _add_form(dossier, formdata=None))
+
+
+def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
+    """The dossier's page, with ``add_form`` as sent (empty, or refused with its errors)."""
     lang = current_lang()
+    # Each study's verdict and whether it counts, as the sufficiency page says them: a
+    # submitter sees from the list which study holds the dossier back.
+    standings = {s.uid: s for s in build_view(dossier, active_catalogue(), lang).studies}
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
-        studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
-        add_form=_add_form(dossier, formdata=None), confirm=ConfirmForm(),
-        delete_form=DeleteDossierForm(formdata=None),
+        studies=[(a, service.publication_of(a), standings[a.uid])
+                 for a in service.dossier_studies(dossier)],
+        add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
     )
 
 
@@ -179,12 +187,7 @@ def add_study(uid: str) -> ResponseReturnValue:
         else:
             flash(_("Study added."), "success")
             return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
-    lang = current_lang()
-    return render_template(
-        "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
-        studies=[(a, service.publication_of(a)) for a in service.dossier_studies(dossier)],
-        add_form=form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
-    ), 400
+    return _show_page(dossier, form), 400
 
 
 @bp.post("/<uid>/studies/<study_uid>/remove")
