@@ -15,15 +15,16 @@ def catalogue():
     return get_catalogue()
 
 
-def _suggest(catalogue, text: str, element: str, invariant: str, lang: str = "en",
-             with_document: bool = True):
-    """The suggestion for ``invariant`` when ``element`` is detected in the document's
-    first sentence after its heading."""
+def _suggest(catalogue, text: str, element: str | tuple[str, ...], invariant: str,
+             lang: str = "en", with_document: bool = True):
+    """The suggestion for ``invariant`` when ``element`` (or each of several) is detected in
+    the document's first sentence after its heading."""
     document = extract_document(text.encode(), "protocol.md")
     sentence = next(s for s in document.sentences if not document.is_heading(s))
-    detection = Detection(element, document.sentence_text(sentence), sentence.start,
-                          sentence.end, None, sentence.section, 0.9, 1)
-    suggestions = suggest_answers(catalogue, "interventional", [detection], lang,
+    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
+                            None, sentence.section, 0.9, 1)
+                  for e in ((element,) if isinstance(element, str) else element)]
+    suggestions = suggest_answers(catalogue, "interventional", detections, lang,
                                   document=document if with_document else None)
     suggestion = suggestions[invariant]
     assert all(verify_quotation(document.text, q.text) for q in suggestion.quotations)
@@ -121,6 +122,41 @@ def test_without_the_document_details_cannot_be_checked(catalogue):
 
 
 def test_invariants_without_details_are_unchanged(catalogue):
-    suggestion = _suggest(catalogue, "# Funding\n\nThe trial is funded by the French Ministry "
-                          "of Health.\n", "4_Funding", "E06")
-    assert suggestion.details_missing == []
+    suggestion = _suggest(catalogue, "# Data\n\nData are pseudonymised and stored on a secure "
+                          "server of the sponsor.\n", ("27_Confidentiality", "19_Data_Management"),
+                          "E07")
+    assert suggestion.answer == "met" and suggestion.details_missing == []
+
+
+FUNDING = ("4_Funding", "5a_Sponsor")
+
+
+def test_funding_needs_grant_numbers_and_the_funders_role(catalogue):
+    met = _suggest(catalogue, "# Funding\n\nThe trial, sponsored by the Hospices Civils de "
+                   "Lyon, is funded by the French Ministry of Health (PHRC-N 2019, grant "
+                   "PHRC-19-0345).\nThe funder had no role in the design, analysis or "
+                   "reporting of the trial.\n", FUNDING, "E06")
+    assert met.answer == "met" and met.details_missing == []
+    unnumbered = _suggest(catalogue, "# Funding\n\nThe trial, sponsored by the Hospices Civils "
+                          "de Lyon, is funded by research awards from two charities.\n",
+                          FUNDING, "E06")
+    assert unnumbered.answer == "partially_met"
+    assert unnumbered.details_missing == ["grant", "role"]
+
+
+def test_an_unfunded_study_needs_no_grant_number(catalogue):
+    suggestion = _suggest(catalogue, "# Funding\n\nThe study, sponsored by the University of "
+                          "Lille, received no specific funding; the sponsor had no role in its "
+                          "analysis.\n", FUNDING, "E06")
+    assert suggestion.answer == "met"
+
+
+def test_funding_in_french(catalogue):
+    suggestion = _suggest(catalogue, "# Financement\n\nL'étude, promue par le CHU de Lille, est "
+                          "financée par l'ANR (subvention n° ANR-21-CE17-0012) ; le financeur "
+                          "n'a joué aucun rôle dans l'analyse.\n", FUNDING, "E06", lang="fr")
+    assert suggestion.answer == "met"
+    year_only = _suggest(catalogue, "# Financement\n\nL'étude, promue par le CHU de Lille, a "
+                         "reçu un financement de la Fondation de France en 2021.\n", FUNDING,
+                         "E06", lang="fr")
+    assert year_only.details_missing == ["grant", "role"]
