@@ -59,6 +59,8 @@ def test_small_layout_rules():
     # The detected elements: one column on a phone, an item never split between columns.
     assert "18rem" in rule(".detected-index ul")
     assert "break-inside: avoid" in rule(".detected-index li")
+    # A long title is seen whole in its field, not 40 characters of it.
+    assert "max-width: none" in rule(".field-wide input")
     # A legend of several lines stays inside its box.
     assert "float: left" in rule("fieldset > legend")
     # An answer's history on a phone: the change under when/who, not squeezed out of sight.
@@ -219,3 +221,8 @@ def test_the_figure_legend_is_evenly_spaced(lang):
     # The table of widths is close to the font's own: "Respecté" / "Met" etc. are measured,
     # not counted in characters.
     assert _text_width("Partiellement respecté", 10) == pytest.approx(113.0, abs=1.5)
+
+
+def test_the_title_field_takes_the_page_width(auth_client):
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    assert re.search(r'<div class="field field-wide\s*">\s*<label for="title"', page)
