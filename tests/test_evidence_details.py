@@ -3,11 +3,13 @@ when they are stated beside its evidence, and the reviewer sees the sentence tha
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.evidence import Detection, suggest_answers, verify_quotation
+from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +272,29 @@ def test_transparency_and_publication_in_french(catalogue):
     assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: le délai de publication des "\
            "résultats\u00a0; que tous les résultats seront publiés quel qu'en soit le sens (ou "\
            "déposés dans le registre)." in vague.rationale["fr"]
+
+
+FRENCH_CBT_PROTOCOL = Path(__file__).with_name("data") / "protocole_tcc_fr.md"
+
+
+def _analyse_as_protocol(catalogue, text: str):
+    document = extract_document(text.encode(), "protocole.md")
+    detections = detect_elements(document, kind="protocol")
+    return suggest_answers(catalogue, "interventional", detections, document.language,
+                           document=document, kind="protocol")
+
+
+def test_a_french_protocol_without_its_version_is_partially_transparent(catalogue):
+    """The CBT protocol handles amendments and data sharing but gives no version of itself;
+    the same protocol with its version and date beside its data-sharing sentence is met."""
+    text = FRENCH_CBT_PROTOCOL.read_text("utf-8")
+    suggestion = _analyse_as_protocol(catalogue, text)["E04"]
+    assert suggestion.answer == "partially_met" and suggestion.details_missing == ["version"]
+    assert suggestion.rationale["fr"].endswith(
+        "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: la version et la date du "
+        "protocole.")
+    shared = "Les données anonymisées seront partagées sur demande motivée après publication."
+    assert shared in text
+    versioned = text.replace(shared, f"{shared} Il s'agit de la version 2.0 du protocole, "
+                             "datée du 3 mars 2025.")
+    assert _analyse_as_protocol(catalogue, versioned)["E04"].answer == "met"
