@@ -407,6 +407,14 @@ def test_evidence_detail_needs_patterns(tmp_path, data):
     assert any("invariant E03: field evidence.details[0].patterns" in p for p in problems)
 
 
+def test_evidence_detail_kinds_are_checked(tmp_path, data):
+    details = data["invariants"][index_of(data, "E04")]["evidence"]["details"]
+    details[0]["kinds"] = ["results"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E04: field evidence.details[0].kinds[0]: 'results' is not one of "
+               "['protocol', 'paper']" in p for p in problems)
+
+
 def test_reporting_element_names_are_checked(tmp_path, data):
     named = copy.deepcopy(data)
     named["reporting_elements"][0]["id"] = "99z_Not_An_Item"

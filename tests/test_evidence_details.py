@@ -3,11 +3,13 @@ when they are stated beside its evidence, and the reviewer sees the sentence tha
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.evidence import Detection, suggest_answers, verify_quotation
+from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
 
 
 @pytest.fixture(scope="module")
@@ -16,16 +18,16 @@ def catalogue():
 
 
 def _suggest(catalogue, text: str, element: str | tuple[str, ...], invariant: str,
-             lang: str = "en", with_document: bool = True):
+             lang: str = "en", with_document: bool = True, kind: str | None = None):
     """The suggestion for ``invariant`` when ``element`` (or each of several) is detected in
-    the document's first sentence after its heading."""
+    the document's first sentence after its heading; ``kind``: the document's, if known."""
     document = extract_document(text.encode(), "protocol.md")
     sentence = next(s for s in document.sentences if not document.is_heading(s))
     detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
                             None, sentence.section, 0.9, 1)
                   for e in ((element,) if isinstance(element, str) else element)]
     suggestions = suggest_answers(catalogue, "interventional", detections, lang,
-                                  document=document if with_document else None)
+                                  document=document if with_document else None, kind=kind)
     suggestion = suggestions[invariant]
     assert all(verify_quotation(document.text, q.text) for q in suggestion.quotations)
     return suggestion
@@ -160,3 +162,139 @@ def test_funding_in_french(catalogue):
                          "reçu un financement de la Fondation de France en 2021.\n", FUNDING,
                          "E06", lang="fr")
     assert year_only.details_missing == ["grant", "role"]
+
+
+TRANSPARENCY = ("3b_Protocol_access", "25_Amendments", "12b_Outcomes_Changes", "31d_Sharing_Data")
+
+
+def test_a_protocol_gives_its_version_and_date(catalogue):
+    met = _suggest(catalogue, "# Amendments\n\nSubstantial amendments will be approved by the "
+                   "CPP before they are applied and recorded in the registry; de-identified data "
+                   "will be shared on request after publication.\nThis is protocol version 3.0, "
+                   "dated 2 May 2024.\n", TRANSPARENCY, "E04", kind="protocol")
+    assert met.answer == "met" and met.details_missing == []
+    version = next(q for q in met.quotations if q.element == "detail:version")
+    assert version.text == "This is protocol version 3.0, dated 2 May 2024."
+    unversioned = _suggest(catalogue, "# Amendments\n\nSubstantial amendments will be approved "
+                           "by the CPP before they are applied; de-identified data will be shared "
+                           "on request.\n", TRANSPARENCY, "E04", kind="protocol")
+    assert unversioned.answer == "partially_met" and unversioned.details_missing == ["version"]
+    assert "Not stated beside this evidence: the protocol's version and date." \
+        in unversioned.rationale["en"]
+    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: la version et la date du " \
+           "protocole." in unversioned.rationale["fr"]
+
+
+def test_a_version_without_a_date_is_not_enough(catalogue):
+    suggestion = _suggest(catalogue, "# Amendments\n\nAmendments to the protocol (V.1.0) will be "
+                          "approved by the IRB (No. DJ-17-14) before they are applied.\n",
+                          TRANSPARENCY, "E04", kind="protocol")
+    assert suggestion.details_missing == ["version"]
+
+
+def test_a_paper_says_where_its_protocol_can_be_read(catalogue):
+    """A paper is not asked its protocol's version, but where the protocol or the analysis
+    plan can be read: a reference, a supplement, a repository, on request."""
+    for where in ("The protocol and the statistical analysis plan have been published [12].",
+                  "The design is detailed in the published protocol (Borg et al., 2017).",
+                  "The full protocol is available from the corresponding author on request.",
+                  "The trial protocol can be found in Supplement 1."):
+        met = _suggest(catalogue, f"# Methods\n\n{where} There were no changes to the methods "
+                       "after the trial began, and data are available on request.\n",
+                       TRANSPARENCY, "E04", kind="paper")
+        assert met.answer == "met" and met.details_missing == [], where
+    silent = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB; results "
+                      "of the per-protocol analysis are available in Table 3.\n", TRANSPARENCY,
+                      "E04", kind="paper")
+    assert silent.answer == "partially_met" and silent.details_missing == ["access"]
+    assert "where the protocol or the statistical analysis plan can be read" \
+        in silent.rationale["en"]
+
+
+def test_without_the_kind_every_detail_is_asked(catalogue):
+    suggestion = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB and "
+                          "amended once; data are shared on request.\n", TRANSPARENCY, "E04")
+    assert suggestion.details_missing == ["version", "access"]
+
+
+DISSEMINATION = ("31a_Dissemination", "31b_Authorship")
+
+
+def test_a_protocol_commits_to_a_time_and_to_all_results(catalogue):
+    met = _suggest(catalogue, "# Dissemination\n\nAll results, whatever their direction, will "
+                   "be submitted to a peer-reviewed journal within 12 months of the last "
+                   "follow-up, with authorship following the ICMJE criteria.\n", DISSEMINATION,
+                   "E13", kind="protocol")
+    assert met.answer == "met" and met.details_missing == []
+    registry = _suggest(catalogue, "# Dissemination\n\nSummary results will be posted on "
+                        "ClinicalTrials.gov no later than one year after the end of the trial, "
+                        "and authors will meet the ICMJE criteria.\n", DISSEMINATION, "E13",
+                        kind="protocol")
+    assert registry.answer == "met"
+    vague = _suggest(catalogue, "# Dissemination\n\nThe results will be published in a "
+                     "peer-reviewed journal in a timely manner; authorship will follow the ICMJE "
+                     "criteria.\n", DISSEMINATION, "E13", kind="protocol")
+    assert vague.answer == "partially_met"
+    assert vague.details_missing == ["time", "all_results"]
+    assert "Not stated beside this evidence: the time within which the results will be "\
+           "published; that all results will be published whatever their direction (or "\
+           "posted in the registry)." in vague.rationale["en"]
+
+
+def test_a_paper_is_not_asked_its_time_to_publish(catalogue):
+    suggestion = _suggest(catalogue, "# Dissemination\n\nThe results will be shared with "
+                          "participants by letter; all authors meet the ICMJE criteria.\n",
+                          DISSEMINATION, "E13", kind="paper")
+    assert suggestion.answer == "met" and suggestion.details_missing == []
+
+
+def test_transparency_and_publication_in_french(catalogue):
+    versioned = _suggest(catalogue, "# Modifications\n\nLes modifications substantielles seront "
+                         "soumises au CPP avant leur mise en œuvre ; les données désidentifiées "
+                         "seront partagées sur demande.\nIl s'agit de la version 3.0 du "
+                         "protocole, datée du 9 octobre 2024.\n", TRANSPARENCY, "E04",
+                         lang="fr", kind="protocol")
+    assert versioned.answer == "met"
+    published = _suggest(catalogue, "# Méthodes\n\nLe protocole et le plan d'analyse "
+                         "statistique figurent en annexe S1 ; aucune modification n'a été faite "
+                         "et les données sont disponibles sur demande.\n", TRANSPARENCY, "E04",
+                         lang="fr", kind="paper")
+    assert published.answer == "met"
+    committed = _suggest(catalogue, "# Diffusion\n\nTous les résultats, quel qu'en soit le "
+                         "sens, seront soumis à une revue à comité de lecture dans les 12 mois "
+                         "suivant le dernier suivi ; les auteurs respecteront les critères de "
+                         "l'ICMJE.\n", DISSEMINATION, "E13", lang="fr", kind="protocol")
+    assert committed.answer == "met"
+    vague = _suggest(catalogue, "# Diffusion\n\nLes résultats seront publiés dans une revue à "
+                     "comité de lecture ; les auteurs respecteront les critères de l'ICMJE.\n",
+                     DISSEMINATION, "E13", lang="fr", kind="protocol")
+    assert vague.details_missing == ["time", "all_results"]
+    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: le délai de publication des "\
+           "résultats\u00a0; que tous les résultats seront publiés quel qu'en soit le sens (ou "\
+           "déposés dans le registre)." in vague.rationale["fr"]
+
+
+FRENCH_CBT_PROTOCOL = Path(__file__).with_name("data") / "protocole_tcc_fr.md"
+
+
+def _analyse_as_protocol(catalogue, text: str):
+    document = extract_document(text.encode(), "protocole.md")
+    detections = detect_elements(document, kind="protocol")
+    return suggest_answers(catalogue, "interventional", detections, document.language,
+                           document=document, kind="protocol")
+
+
+def test_a_french_protocol_without_its_version_is_partially_transparent(catalogue):
+    """The CBT protocol handles amendments and data sharing but gives no version of itself;
+    the same protocol with its version and date beside its data-sharing sentence is met."""
+    text = FRENCH_CBT_PROTOCOL.read_text("utf-8")
+    suggestion = _analyse_as_protocol(catalogue, text)["E04"]
+    assert suggestion.answer == "partially_met" and suggestion.details_missing == ["version"]
+    assert suggestion.rationale["fr"].endswith(
+        "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: la version et la date du "
+        "protocole.")
+    shared = "Les données anonymisées seront partagées sur demande motivée après publication."
+    assert shared in text
+    versioned = text.replace(shared, f"{shared} Il s'agit de la version 2.0 du protocole, "
+                             "datée du 3 mars 2025.")
+    assert _analyse_as_protocol(catalogue, versioned)["E04"].answer == "met"

@@ -61,6 +61,14 @@ class EvidenceDetail:
     id: str
     label: Text
     patterns: dict[str, tuple[str, ...]]
+    # The kinds of document that must state it ("protocol", "paper"); empty: every kind. A
+    # protocol's version is asked of a protocol, where to read the protocol of a paper.
+    kinds: tuple[str, ...] = ()
+
+    def applies_to(self, kind: str | None) -> bool:
+        """Whether a document of ``kind`` must state it (an unknown kind: yes, as for the
+        elements)."""
+        return kind is None or not self.kinds or kind in self.kinds
 
     def patterns_for(self, lang: str) -> tuple[str, ...]:
         """The patterns of ``lang``, else the English ones (identifiers read alike)."""
@@ -146,7 +154,8 @@ class Invariant:
                 sections={lang: tuple(v) for lang, v in (ev.get("sections") or {}).items()},
                 details=tuple(
                     EvidenceDetail(d["id"], d["label"],
-                                   {lang: tuple(v) for lang, v in d["patterns"].items()})
+                                   {lang: tuple(v) for lang, v in d["patterns"].items()},
+                                   tuple(d.get("kinds") or ()))
                     for d in ev.get("details") or ()
                 ),
             ),

@@ -4,10 +4,11 @@ Only a suggestion: a person accepts, edits or rejects it. The rule is deliberate
 explainable: an invariant lists the elements that evidence it (``evidence.elements``);
 all found -> met, some found -> partially_met, none -> not_reported. When the document is given,
 the invariant's own language cues (``evidence.cues``) are also searched: a cue sentence alone
-supports partially_met, and a met needs the particulars the invariant asks for
-(``evidence.details``: an approval reference, a registry number…) stated in or right after a
-sentence of its evidence, else it is partially_met. "not_met" is never suggested: absence of
-text is not proof of a failing study, and judging that is the reviewer's call.
+supports partially_met, and a met needs the particulars the invariant asks of the kind of
+document (``evidence.details``: an approval reference, a registry number, a protocol's
+version…) stated in or right after a sentence of its evidence, else it is partially_met.
+"not_met" is never suggested: absence of text is not proof of a failing study, and judging that
+is the reviewer's call.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import lru_cache
 from checker.catalogue import pick
 from checker.documents import Document
 
-from .detect import Detection
+from .detect import Detection, normalise_kind
 from .elements import sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
@@ -124,13 +125,13 @@ def _evidence_positions(quotations: list[Quotation], detections: list[Detection]
     return list(dict.fromkeys(evidence + after))
 
 
-def _find_details(invariant, lang: str, document: Document, index: SentenceIndex,
+def _find_details(details, lang: str, document: Document, index: SentenceIndex,
                   positions: list[int]) -> tuple[list[str], list[Quotation]]:
-    """The ids of the invariant's details stated nowhere at ``positions``, and a quotation of
-    the first sentence stating each detail that is found."""
+    """The ids of the ``details`` stated nowhere at ``positions``, and a quotation of the
+    first sentence stating each detail that is found."""
     missing: list[str] = []
     quotations: list[Quotation] = []
-    for detail in invariant.evidence.details:
+    for detail in details:
         pattern = _detail_pattern(detail.patterns_for(lang))
         at = next((p for p in positions if pattern.search(index.sentences[p])), None)
         if at is None:
@@ -201,7 +202,6 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
 def _applicability(kind: str | None):
     if kind is None:
         return lambda element: True
-    from .detect import normalise_kind
     from .model import get_model
 
     model, kind = get_model(), normalise_kind(kind)
@@ -222,6 +222,7 @@ def suggest_answers(
     (e.g. results items in a protocol) are left out of the met/partially_met rule.
     """
     applies = _applicability(kind)
+    detail_kind = None if kind is None else normalise_kind(kind)
     by_element: dict[str, list[Detection]] = {}
     for detection in sorted(detections, key=lambda d: d.rank):
         by_element.setdefault(detection.element, []).append(detection)
@@ -269,14 +270,17 @@ def suggest_answers(
             answer = "not_reported"
         details_missing: list[str] = []
         detail_quotations: list[Quotation] = []
-        if answer == "met" and document is not None and invariant.evidence.details:
+        # The particulars asked of this kind of document (a protocol's version, where a
+        # paper's protocol can be read).
+        details = [d for d in invariant.evidence.details if d.applies_to(detail_kind)]
+        if answer == "met" and document is not None and details:
             # The statement asks for particulars (a reference, a date): an element found
             # without them ("the protocol was submitted to the CPP") is partially met.
             detections = [d for e in found for d in by_element[e]]
             positions = _evidence_positions(quotations, detections, position_of,
                                             len(document.sentences))
-            details_missing, detail_quotations = _find_details(invariant, lang, document,
-                                                               index, positions)
+            details_missing, detail_quotations = _find_details(details, lang, document, index,
+                                                               positions)
             if details_missing:
                 answer = "partially_met"
         confidences = [by_element[e][0].confidence for e in found]
