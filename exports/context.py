@@ -110,7 +110,7 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
     return RowView(
         id=inv.id,
         kind=inv.kind,
-        kind_label=lab[inv.kind],
+        kind_label=lab[f"{inv.kind}_one"],
         title=pick(inv.title, lang),
         statement=pick(inv.statement, lang),
         answer=row.answer,

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -172,6 +173,10 @@ def test_workbook_detail(workbook, catalogue, score):
     assert len(rules) == 5 and all(rule.dxf.fill is not None for rule in rules)
     int13 = ids.index("INT13") + 2
     assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
+    # One row's category is in the singular ("Éthique", not the plural of a group heading).
+    categories = {detail.cell(r, 2).value for r in range(2, detail.max_row + 1)}
+    assert categories == ({"Ethical", "Methodological"} if lang == "en"
+                          else {"Éthique", "Méthodologique"})
 
 
 def test_workbook_how_to_fix_it(workbook, catalogue, score):
@@ -271,6 +276,17 @@ def test_summary_svg(catalogue, demo, score):
     assert ">NA<" in svg and ">?<" in svg  # greyscale-safe symbols
     assert "71\u00a0%" in svg  # ethical bar: 10 of 14 met, written the French way
     assert "71%" in summary_svg(catalogue, demo, score, "en")
+
+
+def test_summary_svg_row_titles_follow_the_language_typography(catalogue, demo, score):
+    """Each row's tooltip ("E01 title: answer") has French typography in French."""
+    e01 = pick(catalogue.invariant("E01").title, "fr")
+    answer = next(r for r in score.rows if r.invariant.id == "E01").effective
+    label = pick(catalogue.scoring.answer(answer).label, "fr")
+    assert f"<title>E01 {escape(e01)}\u00a0: {escape(label)}</title>" \
+        in summary_svg(catalogue, demo, score, "fr")
+    english = pick(catalogue.invariant("E01").title, "en")
+    assert f"<title>E01 {escape(english)}: " in summary_svg(catalogue, demo, score, "en")
 
 
 def test_report_ids_are_unique_and_readable(demo):
