@@ -66,6 +66,12 @@
     var accept = form.id && document.querySelector(
       "button.accept-suggestion[form='" + form.id + "']");
     if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
+    // "Not found word for word in the current document" was said of the saved quotation:
+    // an edited one has not been checked yet.
+    if (/-quotation$/.test(event.target.name || "")) {
+      var note = document.getElementById(event.target.id + "-note");
+      if (note) note.hidden = true;
+    }
   }
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);

@@ -330,6 +330,55 @@ def test_a_revised_draft_replaces_the_document_and_keeps_a_persons_answers(
     assert answers["E01"].answer == "not_met" and answers["E01"].origin == "human"
 
 
+def invariant_card(page: str, invariant_id: str) -> str:
+    """The HTML of one invariant's block on the assessment page."""
+    start = page.index(f'id="inv-{invariant_id}"')
+    end = page.find('<article class="invariant"', start)
+    return page[start:end if end >= 0 else len(page)]
+
+
+def test_a_revised_draft_names_the_answers_whose_quotation_it_no_longer_has(
+        app, auth_client, suggested):
+    """A researcher answered every invariant, one with a quotation the revision cuts: the
+    upload says that no answer is changed (no suggestion is waiting "below"), names that
+    answer, and the answer's field says its quotation is not in the current document."""
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    int04 = answers_of(app, suggested)["INT04"]
+    concealed = "Allocation will be concealed with a\nsecure web-based system."
+    save_answer(auth_client, suggested, "INT04", int04.version, answer="met",
+                justification="Central allocation.",
+                quotation="Allocation will be concealed with a secure web-based system.")
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert "Not found word for word in the current document" not in page
+    revised = PROTOCOL.replace(" " + concealed, "")
+    assert revised != PROTOCOL
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    upload(revised, "protocol-v2.txt"), content_type="multipart/form-data",
+                    follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "protocol-v2.txt replaces the previous document. Your answers are kept, and none " \
+        "is changed by it" in text
+    assert "the suggestions below are made again" not in text
+    assert "The quotation in your answer to INT04 is not word for word in the new document" \
+        in text
+    assert "Not found word for word in the current document (protocol-v2.txt)" \
+        in invariant_card(text, "INT04")
+    assert "Not found word for word" not in invariant_card(text, "E01")
+    # The answer's own page says it too.
+    single = auth_client.get(f"/assessments/{suggested}/answers/INT04").get_data(as_text=True)
+    assert "Not found word for word in the current document" in single
+
+
+def test_a_revised_draft_with_suggestions_waiting_says_they_are_made_again(
+        app, auth_client, suggested):
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    upload(PROTOCOL + "\nA data monitoring committee meets.\n", "v2.txt"),
+                    content_type="multipart/form-data", follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "the suggestions below are made again from the new document" in text
+    assert "is not word for word in the new document" not in text  # suggestions are not named
+
+
 @pytest.mark.parametrize("files,message", [
     ({"document": (io.BytesIO(b"not a pdf"), "draft.pdf")}, "not a valid PDF"),
     ({"document": (io.BytesIO(b"x"), "draft.exe")}, "Unsupported file type"),

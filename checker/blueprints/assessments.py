@@ -61,6 +61,7 @@ from ..services.document_details import (
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import SORTS, ListingQuery, list_owned
+from ..services.quotation_checks import quotation_checks
 from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_is_readable, document_reading_of
@@ -325,7 +326,14 @@ def form(uid: str) -> ResponseReturnValue:
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
+        quote_checks=_quote_checks(assessment),
     )
+
+
+def _quote_checks(assessment: Assessment) -> dict[str, bool | None]:
+    """Per answered invariant, whether its saved quotation is word for word in the current
+    document (none without a document): the answer's field says when it is not."""
+    return quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
 
 
 @bp.get("/assessments/<uid>/answers/<invariant_id>")
@@ -339,6 +347,7 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
         history=answer_service.history(assessment, inv.id), conflict=None,
+        quote_checks=_quote_checks(assessment),
     )
 
 
@@ -392,7 +401,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     return render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
-        conflict=conflict,
+        conflict=conflict, quote_checks={},  # the form shows the values posted, not the saved
     ), status
 
 
