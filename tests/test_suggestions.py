@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,40 @@ def test_reject_one_and_accept_all(app, auth_client, suggested):
     answers = answers_of(app, suggested)
     assert all(a.origin == "human" for a in answers.values())
     assert answers["E03"].answer is None  # a rejected suggestion is not resurrected
+
+
+def remaining_links(page: str) -> list[str]:
+    """The invariants the progress box links to as still to answer or confirm ([] if hidden)."""
+    match = re.search(r'<p class="remaining small"( hidden)? data-listed="\d+">(.*?)</p>',
+                      page, re.S)
+    assert match, "the progress box has its list of what is left"
+    return [] if match.group(1) else re.findall(r'href="#inv-([A-Z0-9]+)"', match.group(2))
+
+
+def test_the_progress_box_links_to_the_few_invariants_left(app, auth_client, suggested):
+    """After accepting the suggestions but two rejected ones, a committee member sees which two
+    invariants are left, with links to them, rather than looking through thirty."""
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == []  # thirty left: too many to list
+    for invariant_id in ("INT03", "E09"):
+        version = answers_of(app, suggested)[invariant_id].version
+        post(auth_client, f"/assessments/{suggested}/suggestions/{invariant_id}/reject",
+             {"version": version})
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == ["E09", "INT03"]  # in the page's order
+    assert "Still to answer or confirm:" in page
+    # A background save says what is left, for the page to update its links.
+    response = save_answer(auth_client, suggested, "E09", answers_of(app, suggested)["E09"].version,
+                           answer="not_reported", justification="Burden not described.")
+    assert response.status_code == 302
+    body = post(auth_client, f"/assessments/{suggested}/answers/INT03",
+                {"INT03-version": str(answers_of(app, suggested)["INT03"].version),
+                 "INT03-answer": "met", "INT03-justification": "Computer-generated."},
+                headers={"Accept": "application/json"}).get_json()
+    assert body["remaining"] == []
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == []
 
 
 def test_reject_all(app, auth_client, suggested):

@@ -45,6 +45,7 @@ from ..services.assessments import (
     import_record,
     pending_suggestions,
     progress,
+    remaining_invariants,
     to_record,
     update_assessment,
 )
@@ -70,6 +71,9 @@ from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
+# The progress box links to the invariants still to answer or confirm when there are this
+# many or fewer: the last few are then found at once; a longer list would only be noise.
+REMAINING_LISTED = 10
 
 
 @bp.get("/")
@@ -323,6 +327,7 @@ def form(uid: str) -> ResponseReturnValue:
     return render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
         answered=answered, total=total, pending=pending,
+        remaining=remaining_invariants(catalogue, record), remaining_listed=REMAINING_LISTED,
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
@@ -477,7 +482,8 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
                                  pending) if pending else "",
         accept_all_question=accept_all_question(pending) if pending else "",
         saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
-                    else _("Not answered yet")))
+                    else _("Not answered yet")),
+        remaining=remaining_invariants(catalogue, record))
 
 
 @bp.post("/assessments/example")
