@@ -101,6 +101,24 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
     return lab("confirmed_by_on", who=who, when=when) if when else lab("confirmed_by", who=who)
 
 
+def document_versions(record: AssessmentRecord, lab: Labels) -> list[tuple[str, str]]:
+    """After a revised draft, which of the uploaded versions is assessed and the earlier ones
+    (none with a single version: the file name says it all)."""
+    versions = record.document_versions
+    if len(versions) < 2:
+        return []
+    current = versions[-1]
+    earlier = "; ".join(
+        lab("earlier_version_value", file=v.filename, when=fmt_dt(v.uploaded_at),
+            sha256=v.sha256[:12]) for v in reversed(versions[:-1]))
+    return [
+        (lab["document_version"],
+         lab("document_version_value", number=len(versions), total=len(versions),
+             when=fmt_dt(current.uploaded_at), who=current.uploaded_by)),
+        (lab["earlier_versions"], earlier),
+    ]
+
+
 def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
               quotation_checks: dict[str, bool | None] | None) -> RowView:
     inv = row.invariant
@@ -212,6 +230,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         (lab["file_name"], record.document_filename or lab["no_document"]),
         (lab["file_sha256"], record.document_sha256),
         (lab["file_size"], str(record.document_size) if record.document_filename else ""),
+        *document_versions(record, lab),
     ]
     cat = [
         (lab["catalogue"], pick(catalogue.name, lang)),

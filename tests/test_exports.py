@@ -15,7 +15,9 @@ from pypdf import PdfReader
 from checker.catalogue import get_catalogue, pick
 from checker.demo import load_demo
 from checker.services.figure import summary_svg
+from checker.services.records import DocumentVersion
 from checker.services.reports import REPORT_ID_PATTERN, new_report_id
+from checker.services.review_text import review_text
 from checker.services.scoring import score_assessment
 from exports.excel import DATA_COLUMNS, render_xlsx
 from exports.labels import labels
@@ -220,6 +222,40 @@ def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, ki
     rows = {row[0]: row for row in wb[lab["sheet_gaps"]].iter_rows(values_only=True)}
     assert rows[lab["invariant"]][3] == lab[f"expected_{kind}"]
     assert rows["INT13"][4:] == (pick(int13.remedy(kind), lang), pick(int13.example(kind), lang))
+
+
+def revised(demo):
+    """The demo as assessed on the second of two uploaded drafts."""
+    first = DocumentVersion("apa-fatigue-v1.docx", "a" * 64, 1000, datetime(2026, 9, 1, 8, 0),
+                            "alice")
+    current = DocumentVersion(demo.document_filename, demo.document_sha256, demo.document_size,
+                              datetime(2026, 10, 2, 14, 30), "bob")
+    return dataclasses.replace(demo, document_versions=[first, current])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_reports_say_which_draft_was_assessed(catalogue, demo, lang):
+    """A researcher who uploaded a revised draft sees, in each report, which version of the
+    document it assessed and which came before."""
+    record = revised(demo)
+    score = score_assessment(catalogue, record)
+    lab = labels(lang)
+    version = lab("document_version_value", number=2, total=2, when="2026-10-02 14:30 UTC",
+                  who="bob")
+    earlier = lab("earlier_version_value", file="apa-fatigue-v1.docx",
+                  when="2026-09-01 08:00 UTC", sha256="a" * 12)
+    html = flat(render_html(catalogue, record, score, lang, REPORT_ID))
+    assert version in html and earlier in html
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, record, score, lang,
+                                                       REPORT_ID)))
+    summary = {row[0]: row[1] for row in wb[lab["sheet_summary"]].iter_rows(values_only=True)}
+    assert summary[lab["document_version"]] == version
+    assert summary[lab["earlier_versions"]] == earlier
+    text = review_text(catalogue, record, lang, score=score)
+    assert f"- {lab['document_version']}{lab['colon']} {version}" in text
+    # One document only: nothing said about versions.
+    assert lab["document_version"] not in flat(render_html(catalogue, demo, score, lang,
+                                                           REPORT_ID))
 
 
 def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
