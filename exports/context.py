@@ -29,6 +29,11 @@ def fmt_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def fmt_count(value: int, lang: str) -> str:
+    """A whole number with its thousands grouped: 39,583 in English, 39 583 in French."""
+    return f"{value:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+
+
 def fmt_dt(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -229,7 +234,8 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
     document = [
         (lab["file_name"], record.document_filename or lab["no_document"]),
         (lab["file_sha256"], record.document_sha256),
-        (lab["file_size"], str(record.document_size) if record.document_filename else ""),
+        (lab["file_size"], fmt_count(record.document_size, lang)
+         if record.document_filename else ""),
         *document_versions(record, lab),
     ]
     cat = [

@@ -258,6 +258,16 @@ def test_reports_say_which_draft_was_assessed(catalogue, demo, lang):
                                                            REPORT_ID))
 
 
+@pytest.mark.parametrize("lang,size", [("en", "39,583"), ("fr", "39\u00a0583")])
+def test_the_file_size_is_grouped_by_thousands(catalogue, demo, lang, size):
+    """"Size (bytes) 39583" is hard to read; French groups digits with a no-break space."""
+    record = dataclasses.replace(demo, document_size=39583)
+    score = score_assessment(catalogue, record)
+    lab = labels(lang)
+    assert f"<th>{lab['file_size']}</th><td class=\"\">{size}</td>" \
+        in render_html(catalogue, record, score, lang, REPORT_ID)
+
+
 def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
     """A quotation "= 12 patients" or a typed "=HYPERLINK(…)" must not become a formula when
     the workbook is opened (an error cell, or a live link: formula injection)."""
