@@ -181,6 +181,21 @@ def test_workbook_detail(workbook, catalogue, score):
                           else {"Éthique", "Méthodologique"})
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_workbook_detail_says_where_the_fingerprint_is(catalogue, demo, score, lang):
+    """The PDF says a quotation was found in the document "(SHA-256 above)"; in the Detail
+    sheet the fingerprint is not above but on the Summary sheet, and it says so."""
+    lab = labels(lang)
+    checks = {"E01": True, "E02": False}
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, demo, score, lang, REPORT_ID,
+                                                       quotation_checks=checks)))
+    detail = wb[lab["sheet_detail"]]
+    check = {detail.cell(r, 1).value: detail.cell(r, 9).value
+             for r in range(2, detail.max_row + 1)}
+    assert check["E01"] == lab["quote_found_workbook"] and lab["sheet_summary"] in check["E01"]
+    assert check["E02"] == lab["quote_not_found"]
+
+
 def test_workbook_how_to_fix_it(workbook, catalogue, score):
     """The Excel report says what is missing and how to fix it, as the PDF does."""
     lang, wb = workbook
