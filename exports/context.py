@@ -29,6 +29,11 @@ def fmt_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def fmt_count(value: int, lang: str) -> str:
+    """A whole number with its thousands grouped: 39,583 in English, 39 583 in French."""
+    return f"{value:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+
+
 def fmt_dt(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -101,6 +106,24 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
     return lab("confirmed_by_on", who=who, when=when) if when else lab("confirmed_by", who=who)
 
 
+def document_versions(record: AssessmentRecord, lab: Labels) -> list[tuple[str, str]]:
+    """After a revised draft, which of the uploaded versions is assessed and the earlier ones
+    (none with a single version: the file name says it all)."""
+    versions = record.document_versions
+    if len(versions) < 2:
+        return []
+    current = versions[-1]
+    earlier = "; ".join(
+        lab("earlier_version_value", file=v.filename, when=fmt_dt(v.uploaded_at),
+            sha256=v.sha256[:12]) for v in reversed(versions[:-1]))
+    return [
+        (lab["document_version"],
+         lab("document_version_value", number=len(versions), total=len(versions),
+             when=fmt_dt(current.uploaded_at), who=current.uploaded_by)),
+        (lab["earlier_versions"], earlier),
+    ]
+
+
 def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
               quotation_checks: dict[str, bool | None] | None) -> RowView:
     inv = row.invariant
@@ -110,7 +133,7 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
     return RowView(
         id=inv.id,
         kind=inv.kind,
-        kind_label=lab[inv.kind],
+        kind_label=lab[f"{inv.kind}_one"],
         title=pick(inv.title, lang),
         statement=pick(inv.statement, lang),
         answer=row.answer,
@@ -211,7 +234,9 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
     document = [
         (lab["file_name"], record.document_filename or lab["no_document"]),
         (lab["file_sha256"], record.document_sha256),
-        (lab["file_size"], str(record.document_size) if record.document_filename else ""),
+        (lab["file_size"], fmt_count(record.document_size, lang)
+         if record.document_filename else ""),
+        *document_versions(record, lab),
     ]
     cat = [
         (lab["catalogue"], pick(catalogue.name, lang)),

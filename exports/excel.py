@@ -103,7 +103,9 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
     for r in ctx["rows"]:
         append_row(ws, [r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
-                   r.justification, r.quotation, r.quotation_check, r.location, r.confirmation])
+                   r.justification, r.quotation,
+                   lab["quote_found_workbook"] if r.quotation_found else r.quotation_check,
+                   r.location, r.confirmation])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP

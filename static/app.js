@@ -66,6 +66,12 @@
     var accept = form.id && document.querySelector(
       "button.accept-suggestion[form='" + form.id + "']");
     if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
+    // "Not found word for word in the current document" was said of the saved quotation:
+    // an edited one has not been checked yet.
+    if (/-quotation$/.test(event.target.name || "")) {
+      var note = document.getElementById(event.target.id + "-note");
+      if (note) note.hidden = true;
+    }
   }
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
@@ -141,6 +147,7 @@
     setText(".progress-count", body.progress_text || (body.answered + " / " + body.total));
     setText(".pending-count", body.pending_text);
     setText(".pending-help", body.pending_help_text);
+    showRemaining(body.remaining);
     setText(".accept-all-button", body.accept_all_text);
     var acceptAll = document.querySelector(".accept-all-button");
     var bulkForm = acceptAll && acceptAll.form;
@@ -235,6 +242,22 @@
     }
     asked = true;
     form.submit();
+  }
+
+  // The progress box's links to the few invariants still to answer or confirm.
+  function showRemaining(remaining) {
+    var box = document.querySelector(".progress-box .remaining");
+    if (!box || !remaining) return;
+    var links = box.querySelector(".remaining-links");
+    links.textContent = "";
+    remaining.forEach(function (id, i) {
+      if (i) links.appendChild(document.createTextNode(", "));
+      var link = document.createElement("a");
+      link.href = "#inv-" + id;
+      link.textContent = id;
+      links.appendChild(link);
+    });
+    box.hidden = !remaining.length || remaining.length > Number(box.dataset.listed || 0);
   }
 
   function setText(selector, text) {

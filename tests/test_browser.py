@@ -497,6 +497,42 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
         assert page.evaluate(focused) == "Accept suggestion for E03"
 
 
+def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_flag(
+        live_server):
+    """After rejecting two suggestions and accepting the rest, the progress bar links to the two
+    left; saving one in the background leaves the other, saving it hides the line. A quotation
+    flagged as not in the document loses the flag once edited (the edit is not checked yet)."""
+    with signed_up_page(live_server, "remaining-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, b"Tai chi trial. The protocol was approved by the ethics "
+                                  b"committee CPP Ouest III on 12 March 2024.")
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        for invariant_id in ("E02", "INT01"):
+            page.get_by_role("button", name=f"Reject suggestion for {invariant_id}").click()
+            page.wait_for_load_state()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("button", name="Accept all").click()
+        page.wait_for_load_state()
+        remaining = page.locator(".progress-box .remaining")
+        assert remaining.inner_text() == "Still to answer or confirm: E02, INT01"
+        e02 = page.locator("#answer-E02")
+        e02.locator("input[value=not_reported]").check()
+        e02.locator("textarea").nth(1).fill("Consent is obtained by the instructor.")
+        e02.get_by_role("button", name="Save E02").click()
+        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        assert remaining.inner_text() == "Still to answer or confirm: INT01"
+        page.locator("#answer-INT01 input[value=not_reported]").check()
+        page.get_by_role("button", name="Save INT01").click()
+        page.wait_for_selector("#inv-INT01 .save-status >> text=Saved")
+        assert remaining.is_hidden()
+        page.reload()
+        note = page.locator("#E02-quotation-note")
+        assert "Not found word for word in the current document" in note.inner_text()
+        page.locator("#E02-quotation").fill("Tai chi trial.")
+        assert note.is_hidden()
+
+
 def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
     """An invariant takes about ten Tab stops; Ctrl+Enter in one of its fields saves it and
     puts the focus on the next invariant's answer, once the save is done."""

@@ -94,6 +94,14 @@ def test_verify_quotation() -> None:
     from checker.evidence.quotes import locate_quotation
     start, end = locate_quotation(pdf_text, quote, tolerant_whitespace=True)
     assert (start, end) == (0, len(pdf_text))
+    # A word processor's apostrophes and quotation marks match a keyboard's, both ways round
+    # (the letters still have to match).
+    word = "L\u2019adhésion sera mesurée par le carnet d\u2019entraînement (\u201cdiary\u201d)."
+    typed = "L'adhésion sera mesurée par le carnet d'entraînement (\"diary\")."
+    assert not verify_quotation(word, typed)
+    assert locate_quotation(word, typed, tolerant_whitespace=True) == (0, len(word))
+    assert verify_quotation(typed, word, tolerant_whitespace=True)
+    assert not verify_quotation(word, "L'adhérence sera mesurée", tolerant_whitespace=True)
 
 
 def test_model_is_shipped_small_and_trained_on_train_only() -> None:

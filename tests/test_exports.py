@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -14,7 +15,9 @@ from pypdf import PdfReader
 from checker.catalogue import get_catalogue, pick
 from checker.demo import load_demo
 from checker.services.figure import summary_svg
+from checker.services.records import DocumentVersion
 from checker.services.reports import REPORT_ID_PATTERN, new_report_id
+from checker.services.review_text import review_text
 from checker.services.scoring import score_assessment
 from exports.excel import DATA_COLUMNS, render_xlsx
 from exports.labels import labels
@@ -172,6 +175,25 @@ def test_workbook_detail(workbook, catalogue, score):
     assert len(rules) == 5 and all(rule.dxf.fill is not None for rule in rules)
     int13 = ids.index("INT13") + 2
     assert detail.cell(int13, 4).value == pick(catalogue.scoring.answer("not_met").label, lang)
+    # One row's category is in the singular ("Éthique", not the plural of a group heading).
+    categories = {detail.cell(r, 2).value for r in range(2, detail.max_row + 1)}
+    assert categories == ({"Ethical", "Methodological"} if lang == "en"
+                          else {"Éthique", "Méthodologique"})
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_workbook_detail_says_where_the_fingerprint_is(catalogue, demo, score, lang):
+    """The PDF says a quotation was found in the document "(SHA-256 above)"; in the Detail
+    sheet the fingerprint is not above but on the Summary sheet, and it says so."""
+    lab = labels(lang)
+    checks = {"E01": True, "E02": False}
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, demo, score, lang, REPORT_ID,
+                                                       quotation_checks=checks)))
+    detail = wb[lab["sheet_detail"]]
+    check = {detail.cell(r, 1).value: detail.cell(r, 9).value
+             for r in range(2, detail.max_row + 1)}
+    assert check["E01"] == lab["quote_found_workbook"] and lab["sheet_summary"] in check["E01"]
+    assert check["E02"] == lab["quote_not_found"]
 
 
 def test_workbook_how_to_fix_it(workbook, catalogue, score):
@@ -215,6 +237,50 @@ def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, ki
     rows = {row[0]: row for row in wb[lab["sheet_gaps"]].iter_rows(values_only=True)}
     assert rows[lab["invariant"]][3] == lab[f"expected_{kind}"]
     assert rows["INT13"][4:] == (pick(int13.remedy(kind), lang), pick(int13.example(kind), lang))
+
+
+def revised(demo):
+    """The demo as assessed on the second of two uploaded drafts."""
+    first = DocumentVersion("apa-fatigue-v1.docx", "a" * 64, 1000, datetime(2026, 9, 1, 8, 0),
+                            "alice")
+    current = DocumentVersion(demo.document_filename, demo.document_sha256, demo.document_size,
+                              datetime(2026, 10, 2, 14, 30), "bob")
+    return dataclasses.replace(demo, document_versions=[first, current])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_reports_say_which_draft_was_assessed(catalogue, demo, lang):
+    """A researcher who uploaded a revised draft sees, in each report, which version of the
+    document it assessed and which came before."""
+    record = revised(demo)
+    score = score_assessment(catalogue, record)
+    lab = labels(lang)
+    version = lab("document_version_value", number=2, total=2, when="2026-10-02 14:30 UTC",
+                  who="bob")
+    earlier = lab("earlier_version_value", file="apa-fatigue-v1.docx",
+                  when="2026-09-01 08:00 UTC", sha256="a" * 12)
+    html = flat(render_html(catalogue, record, score, lang, REPORT_ID))
+    assert version in html and earlier in html
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, record, score, lang,
+                                                       REPORT_ID)))
+    summary = {row[0]: row[1] for row in wb[lab["sheet_summary"]].iter_rows(values_only=True)}
+    assert summary[lab["document_version"]] == version
+    assert summary[lab["earlier_versions"]] == earlier
+    text = review_text(catalogue, record, lang, score=score)
+    assert f"- {lab['document_version']}{lab['colon']} {version}" in text
+    # One document only: nothing said about versions.
+    assert lab["document_version"] not in flat(render_html(catalogue, demo, score, lang,
+                                                           REPORT_ID))
+
+
+@pytest.mark.parametrize("lang,size", [("en", "39,583"), ("fr", "39\u00a0583")])
+def test_the_file_size_is_grouped_by_thousands(catalogue, demo, lang, size):
+    """"Size (bytes) 39583" is hard to read; French groups digits with a no-break space."""
+    record = dataclasses.replace(demo, document_size=39583)
+    score = score_assessment(catalogue, record)
+    lab = labels(lang)
+    assert f"<th>{lab['file_size']}</th><td class=\"\">{size}</td>" \
+        in render_html(catalogue, record, score, lang, REPORT_ID)
 
 
 def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
@@ -271,6 +337,17 @@ def test_summary_svg(catalogue, demo, score):
     assert ">NA<" in svg and ">?<" in svg  # greyscale-safe symbols
     assert "71\u00a0%" in svg  # ethical bar: 10 of 14 met, written the French way
     assert "71%" in summary_svg(catalogue, demo, score, "en")
+
+
+def test_summary_svg_row_titles_follow_the_language_typography(catalogue, demo, score):
+    """Each row's tooltip ("E01 title: answer") has French typography in French."""
+    e01 = pick(catalogue.invariant("E01").title, "fr")
+    answer = next(r for r in score.rows if r.invariant.id == "E01").effective
+    label = pick(catalogue.scoring.answer(answer).label, "fr")
+    assert f"<title>E01 {escape(e01)}\u00a0: {escape(label)}</title>" \
+        in summary_svg(catalogue, demo, score, "fr")
+    english = pick(catalogue.invariant("E01").title, "en")
+    assert f"<title>E01 {escape(english)}: " in summary_svg(catalogue, demo, score, "en")
 
 
 def test_report_ids_are_unique_and_readable(demo):

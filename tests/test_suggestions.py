@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,40 @@ def test_reject_one_and_accept_all(app, auth_client, suggested):
     assert answers["E03"].answer is None  # a rejected suggestion is not resurrected
 
 
+def remaining_links(page: str) -> list[str]:
+    """The invariants the progress box links to as still to answer or confirm ([] if hidden)."""
+    match = re.search(r'<p class="remaining small"( hidden)? data-listed="\d+">(.*?)</p>',
+                      page, re.S)
+    assert match, "the progress box has its list of what is left"
+    return [] if match.group(1) else re.findall(r'href="#inv-([A-Z0-9]+)"', match.group(2))
+
+
+def test_the_progress_box_links_to_the_few_invariants_left(app, auth_client, suggested):
+    """After accepting the suggestions but two rejected ones, a committee member sees which two
+    invariants are left, with links to them, rather than looking through thirty."""
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == []  # thirty left: too many to list
+    for invariant_id in ("INT03", "E09"):
+        version = answers_of(app, suggested)[invariant_id].version
+        post(auth_client, f"/assessments/{suggested}/suggestions/{invariant_id}/reject",
+             {"version": version})
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == ["E09", "INT03"]  # in the page's order
+    assert "Still to answer or confirm:" in page
+    # A background save says what is left, for the page to update its links.
+    response = save_answer(auth_client, suggested, "E09", answers_of(app, suggested)["E09"].version,
+                           answer="not_reported", justification="Burden not described.")
+    assert response.status_code == 302
+    body = post(auth_client, f"/assessments/{suggested}/answers/INT03",
+                {"INT03-version": str(answers_of(app, suggested)["INT03"].version),
+                 "INT03-answer": "met", "INT03-justification": "Computer-generated."},
+                headers={"Accept": "application/json"}).get_json()
+    assert body["remaining"] == []
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert remaining_links(page) == []
+
+
 def test_reject_all(app, auth_client, suggested):
     response = post(auth_client, f"/assessments/{suggested}/suggestions/reject",
                     follow_redirects=True)
@@ -328,6 +363,55 @@ def test_a_revised_draft_replaces_the_document_and_keeps_a_persons_answers(
     assert "Documents checked (2 versions)" in text
     answers = answers_of(app, suggested)
     assert answers["E01"].answer == "not_met" and answers["E01"].origin == "human"
+
+
+def invariant_card(page: str, invariant_id: str) -> str:
+    """The HTML of one invariant's block on the assessment page."""
+    start = page.index(f'id="inv-{invariant_id}"')
+    end = page.find('<article class="invariant"', start)
+    return page[start:end if end >= 0 else len(page)]
+
+
+def test_a_revised_draft_names_the_answers_whose_quotation_it_no_longer_has(
+        app, auth_client, suggested):
+    """A researcher answered every invariant, one with a quotation the revision cuts: the
+    upload says that no answer is changed (no suggestion is waiting "below"), names that
+    answer, and the answer's field says its quotation is not in the current document."""
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    int04 = answers_of(app, suggested)["INT04"]
+    concealed = "Allocation will be concealed with a\nsecure web-based system."
+    save_answer(auth_client, suggested, "INT04", int04.version, answer="met",
+                justification="Central allocation.",
+                quotation="Allocation will be concealed with a secure web-based system.")
+    page = auth_client.get(f"/assessments/{suggested}").get_data(as_text=True)
+    assert "Not found word for word in the current document" not in page
+    revised = PROTOCOL.replace(" " + concealed, "")
+    assert revised != PROTOCOL
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    upload(revised, "protocol-v2.txt"), content_type="multipart/form-data",
+                    follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "protocol-v2.txt replaces the previous document. Your answers are kept, and none " \
+        "is changed by it" in text
+    assert "the suggestions below are made again" not in text
+    assert "The quotation in your answer to INT04 is not word for word in the new document" \
+        in text
+    assert "Not found word for word in the current document (protocol-v2.txt)" \
+        in invariant_card(text, "INT04")
+    assert "Not found word for word" not in invariant_card(text, "E01")
+    # The answer's own page says it too.
+    single = auth_client.get(f"/assessments/{suggested}/answers/INT04").get_data(as_text=True)
+    assert "Not found word for word in the current document" in single
+
+
+def test_a_revised_draft_with_suggestions_waiting_says_they_are_made_again(
+        app, auth_client, suggested):
+    response = post(auth_client, f"/assessments/{suggested}/document",
+                    upload(PROTOCOL + "\nA data monitoring committee meets.\n", "v2.txt"),
+                    content_type="multipart/form-data", follow_redirects=True)
+    text = html.unescape(response.get_data(as_text=True))
+    assert "the suggestions below are made again from the new document" in text
+    assert "is not word for word in the new document" not in text  # suggestions are not named
 
 
 @pytest.mark.parametrize("files,message", [

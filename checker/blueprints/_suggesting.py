@@ -15,6 +15,7 @@ from ..forms import answer_form
 from ..models import Assessment
 from ..services.answers import AnswerInput, applicable_invariant
 from ..services.assessments import catalogue_of, to_record
+from ..services.quotation_checks import quotation_checks
 from ..services.suggestions import SuggestionRun, suggest_from_document
 from ._common import current_lang
 
@@ -51,9 +52,32 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment,
             flash(_("%(name)s replaces the previous document. Your answers are kept; the "
                     "suggestions below are made again from the new document, and “What "
                     "changed since the previous draft” compares the two versions.",
+                    name=assessment.document_filename) if outcome.pending else
+                  _("%(name)s replaces the previous document. Your answers are kept, and none "
+                    "is changed by it: “What changed since the previous draft” shows what the "
+                    "new version evidences better or less well.",
                     name=assessment.document_filename), "success")
         flash(pending_message(outcome), "success")
+        if replaced:
+            _flash_quotations_not_in_new_draft(catalogue, assessment)
         flash_contradictions(outcome)
+
+
+def _flash_quotations_not_in_new_draft(catalogue: Catalogue, assessment: Assessment) -> None:
+    """Name the answers a person gave whose quotation the revised draft does not contain word
+    for word: the answer was given on another text, and may no longer hold."""
+    checks = quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
+    by_person = {answer.invariant_id for answer in assessment.answers
+                 if answer.origin != "suggestion"}
+    missing = [inv.id for inv in catalogue.invariants_for(assessment.study_type)
+               if inv.id in by_person and checks.get(inv.id) is False]
+    if missing:
+        flash(ngettext(
+            "The quotation in your answer to %(ids)s is not word for word in the new document: "
+            "check that this answer still holds (its quotation is marked below).",
+            "The quotations in your answers to %(ids)s are not word for word in the new "
+            "document: check that these answers still hold (their quotations are marked "
+            "below).", len(missing), ids=", ".join(missing)), "warning")
 
 
 def pending_message(outcome: SuggestionRun) -> str:

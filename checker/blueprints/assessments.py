@@ -45,6 +45,7 @@ from ..services.assessments import (
     import_record,
     pending_suggestions,
     progress,
+    remaining_invariants,
     to_record,
     update_assessment,
 )
@@ -61,6 +62,7 @@ from ..services.document_details import (
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import SORTS, ListingQuery, list_owned
+from ..services.quotation_checks import quotation_checks
 from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_is_readable, document_reading_of
@@ -69,6 +71,9 @@ from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
+# The progress box links to the invariants still to answer or confirm when there are this
+# many or fewer: the last few are then found at once; a longer list would only be noise.
+REMAINING_LISTED = 10
 
 
 @bp.get("/")
@@ -322,10 +327,18 @@ def form(uid: str) -> ResponseReturnValue:
     return render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
         answered=answered, total=total, pending=pending,
+        remaining=remaining_invariants(catalogue, record), remaining_listed=REMAINING_LISTED,
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
+        quote_checks=_quote_checks(assessment),
     )
+
+
+def _quote_checks(assessment: Assessment) -> dict[str, bool | None]:
+    """Per answered invariant, whether its saved quotation is word for word in the current
+    document (none without a document): the answer's field says when it is not."""
+    return quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
 
 
 @bp.get("/assessments/<uid>/answers/<invariant_id>")
@@ -339,6 +352,7 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
         history=answer_service.history(assessment, inv.id), conflict=None,
+        quote_checks=_quote_checks(assessment),
     )
 
 
@@ -392,7 +406,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     return render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
-        conflict=conflict,
+        conflict=conflict, quote_checks={},  # the form shows the values posted, not the saved
     ), status
 
 
@@ -468,7 +482,8 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
                                  pending) if pending else "",
         accept_all_question=accept_all_question(pending) if pending else "",
         saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
-                    else _("Not answered yet")))
+                    else _("Not answered yet")),
+        remaining=remaining_invariants(catalogue, record))
 
 
 @bp.post("/assessments/example")

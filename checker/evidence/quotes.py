@@ -12,10 +12,11 @@ def locate_quotation(
 ) -> tuple[int, int] | None:
     """Character span of the first verbatim occurrence of ``quote`` in ``doc_text``, or None.
 
-    ``tolerant_whitespace`` accepts differences in spacing and line breaks, and in hyphens
-    inside words (a word split at a PDF line end, "ser-\nveur", matches "serveur"): useful for
-    a quotation a person re-typed or pasted from a PDF viewer, or taken from another version.
-    The letters must still match exactly.
+    ``tolerant_whitespace`` accepts differences in spacing and line breaks, in hyphens inside
+    words (a word split at a PDF line end, "ser-\nveur", matches "serveur") and in the form of
+    apostrophes and quotation marks (a word processor writes "l’échelle" where a keyboard
+    types "l'échelle"): useful for a quotation a person re-typed or pasted from a PDF viewer,
+    or taken from another version. The letters must still match exactly.
     """
     if not quote or not quote.strip():
         return None
@@ -38,6 +39,10 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 # a PDF line end matches the word spelt whole, or with its own hyphen, in another version or in
 # a typed quotation. Any other run of spacing reads as one space.
 _GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<space>\s+)")
+# Typographic and typewriter apostrophes and double quotation marks read alike, one for one
+# (so that offsets still map): which of them a text has depends on the software that wrote it.
+_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
 
 
 @lru_cache(maxsize=4)  # the document page checks many quotations against one text
@@ -59,7 +64,7 @@ def _normalised(text: str) -> tuple[str, array]:
     if kept and kept[-1] == " ":
         kept.pop()
         offsets.pop()
-    return "".join(kept), offsets
+    return "".join(kept).translate(_MARKS), offsets
 
 
 def verify_quotation(doc_text: str, quote: str, *, tolerant_whitespace: bool = False) -> bool:

@@ -346,6 +346,14 @@ def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
     return answered, len(applicable)
 
 
+def remaining_invariants(catalogue: Catalogue, record: AssessmentRecord) -> list[str]:
+    """Ids of the invariants of the record's study type that no person has answered or
+    confirmed yet (unanswered, or an unconfirmed suggestion), in catalogue order."""
+    return [inv.id for inv in catalogue.invariants_for(record.study_type)
+            if not (record.answer_for(inv.id).answer
+                    and record.answer_for(inv.id).origin == "human")]
+
+
 def pending_suggestions(catalogue: Catalogue, record: AssessmentRecord) -> int:
     """Unconfirmed automatic suggestions among the invariants of the record's study type (not
     counted by :func:`progress`)."""

@@ -155,7 +155,7 @@ def summary_svg(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
             body.append(_text(10, cy + 4, row.invariant.id, size=10, weight="bold"))
             name = pick(row.invariant.title, lang)
             body.append(
-                f"<g><title>{escape(row.invariant.id)} {escape(name)}: "
+                f"<g><title>{escape(row.invariant.id)} {escape(name)}{lab['colon']} "
                 f"{escape(_answer_label(catalogue, row.effective, lang))}</title>"
                 + _text(58, cy + 4, _shorten(name, TITLE_CHARS), size=10)
                 + "</g>"

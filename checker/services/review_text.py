@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from exports.context import GapView, RowView, answer_label, build_context, fmt_dt
+from exports.context import (
+    GapView,
+    RowView,
+    answer_label,
+    build_context,
+    document_versions,
+    fmt_dt,
+)
 from exports.labels import Labels, expected_key
 
 from ..catalogue import Catalogue
@@ -119,6 +126,7 @@ def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
         (lab["document"], lab("review_document_value", file=record.document_filename,
                               sha256=record.document_sha256)
          if record.document_filename else lab["no_document"]),
+        *document_versions(record, lab),
         (lab["document_kind"], study[lab["document_kind"]]),
         (lab["study_type"], study[lab["study_type"]]),
         (lab["catalogue"], lab("review_catalogue_value", name=dict(context["catalogue"])[
