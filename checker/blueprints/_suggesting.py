@@ -15,7 +15,7 @@ from ..forms import answer_form
 from ..models import Assessment
 from ..services.answers import AnswerInput, applicable_invariant
 from ..services.assessments import catalogue_of, to_record
-from ..services.quotation_checks import quotation_checks
+from ..services.quotation_checks import person_quotations_not_found
 from ..services.suggestions import SuggestionRun, suggest_from_document
 from ._common import current_lang
 
@@ -64,13 +64,9 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment,
 
 
 def _flash_quotations_not_in_new_draft(catalogue: Catalogue, assessment: Assessment) -> None:
-    """Name the answers a person gave whose quotation the revised draft does not contain word
-    for word: the answer was given on another text, and may no longer hold."""
-    checks = quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
-    by_person = {answer.invariant_id for answer in assessment.answers
-                 if answer.origin != "suggestion"}
-    missing = [inv.id for inv in catalogue.invariants_for(assessment.study_type)
-               if inv.id in by_person and checks.get(inv.id) is False]
+    """Name the answers a person gave whose quotation the revised draft does not contain."""
+    missing = person_quotations_not_found(catalogue, assessment,
+                                          current_app.config["UPLOAD_DIR"])
     if missing:
         flash(ngettext(
             "The quotation in your answer to %(ids)s is not word for word in the new document: "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..catalogue import Catalogue
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
 from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, stored_document_text
@@ -40,3 +41,15 @@ def quotation_checks(assessment: Assessment,
             for part in quotation_parts(answer.quotation))
         for answer in assessment.answers if answer.quotation.strip()
     }
+
+
+def person_quotations_not_found(catalogue: Catalogue, assessment: Assessment,
+                                upload_dir: str | Path) -> list[str]:
+    """Ids of the invariants (of the assessment's study type, in catalogue order) whose answer
+    a person gave quotes text that the current document does not contain word for word: after
+    a revised draft, such an answer was given on another text and may no longer hold."""
+    checks = quotation_checks(assessment, upload_dir) or {}
+    by_person = {answer.invariant_id for answer in assessment.answers
+                 if answer.origin != "suggestion"}
+    return [inv.id for inv in catalogue.invariants_for(assessment.study_type)
+            if inv.id in by_person and checks.get(inv.id) is False]
