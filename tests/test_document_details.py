@@ -214,6 +214,17 @@ def test_the_first_registration_number_outside_the_background_and_references() -
     assert registration_number(doc(only_elsewhere, "p.md")) == ""
 
 
+def test_a_public_registration_number_before_a_national_authorisation() -> None:
+    """A French protocol gives its ID-RCB (an authorisation, looked up nowhere) before its
+    ClinicalTrials.gov number: the reference is the number a reader can look up."""
+    text = ("Essai de marche chez la personne âgée\n\n## Méthodes\n\nL'étude a reçu le "
+            "numéro ID-RCB 2024-A01234-56. Elle est enregistrée sur ClinicalTrials.gov "
+            "(NCT01234567).\n")
+    assert registration_number(doc(text, "p.md")) == "NCT01234567"
+    alone = text.replace(" Elle est enregistrée sur ClinicalTrials.gov (NCT01234567).", "")
+    assert registration_number(doc(alone, "p.md")) == "ID-RCB 2024-A01234-56"
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Participants will be recruited in France.", "FR"),
     ("Participants will be recruited in the Netherlands.", "NL"),

@@ -37,6 +37,7 @@ class Registry:
     name: str
     pattern: re.Pattern[str]
     label: str  # written before a number that does not name its registry ("EudraCT")
+    authorisation: bool = False  # a national authorisation, no public registration (ID-RCB)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def get_details_cues() -> DetailsCues:
     names = _alternatives(list(codes))
     return DetailsCues(
         title_label=re.compile(data["title_label"]),
-        registries=tuple(Registry(r["name"], re.compile(r["pattern"]), r.get("label", ""))
+        registries=tuple(Registry(r["name"], re.compile(r["pattern"]), r.get("label", ""),
+                                  bool(r.get("authorisation")))
                          for r in data["registries"]),
         reference_headings=re.compile("|".join(data["reference_headings"]), re.IGNORECASE),
         country_setting=re.compile(f"{data['country_settings']}(?:{names})(?!\\w)"),
@@ -207,12 +209,12 @@ def _numbers_whole(text: str) -> tuple[str, list[int], list[int]]:
 
 def registration_number(document: Document) -> str:
     """The first trial registration number of the study's own report (NCT…, ISRCTN…, an
-    EudraCT or ID-RCB number…), with the registry's name before a bare number; one broken
-    over two lines is read whole."""
+    EudraCT number…), else its first national authorisation number (ID-RCB), with the
+    registry's name before a bare number; one broken over two lines is read whole."""
     own = _report_sentences(document)
     starts = [s.start for s in document.sentences]
     text, cuts, removed = _numbers_whole(document.text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[bool, int, str]] = []
     for registry in get_details_cues().registries:
         for match in registry.pattern.finditer(text):
             cut = bisect_right(cuts, match.start()) - 1
@@ -220,10 +222,10 @@ def registration_number(document: Document) -> str:
             index = bisect_right(starts, start) - 1
             if index < 0 or own[index]:
                 number = _one_line(match.group())
-                found.append((start,
+                found.append((registry.authorisation, start,
                               f"{registry.label} {number}" if registry.label else number))
                 break
-    return min(found)[1] if found else ""
+    return min(found)[2] if found else ""
 
 
 def country_code(document: Document) -> str:
