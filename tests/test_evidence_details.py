@@ -41,7 +41,7 @@ def test_a_protocol_only_submitted_to_the_committee_is_partially_met(catalogue):
     assert "Not stated beside this evidence: the committee's approval (not only a submission "\
            "to it); the approval reference." in suggestion.rationale["en"]
     # Worded in French for one detail or several, whatever their gender.
-    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: l'avis favorable du comité "\
+    assert "Ces passages n'indiquent pas\u00a0: l'avis favorable du comité "\
            "(pas seulement sa saisine)\u00a0; la référence de l'avis." in suggestion.rationale["fr"]
 
 
@@ -181,7 +181,7 @@ def test_a_protocol_gives_its_version_and_date(catalogue):
     assert unversioned.answer == "partially_met" and unversioned.details_missing == ["version"]
     assert "Not stated beside this evidence: the protocol's version and date." \
         in unversioned.rationale["en"]
-    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: la version et la date du " \
+    assert "Ces passages n'indiquent pas\u00a0: la version et la date du " \
            "protocole." in unversioned.rationale["fr"]
 
 
@@ -269,7 +269,7 @@ def test_transparency_and_publication_in_french(catalogue):
                      "comité de lecture ; les auteurs respecteront les critères de l'ICMJE.\n",
                      DISSEMINATION, "E13", lang="fr", kind="protocol")
     assert vague.details_missing == ["time", "all_results"]
-    assert "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: le délai de publication des "\
+    assert "Ces passages n'indiquent pas\u00a0: le délai de publication des "\
            "résultats\u00a0; que tous les résultats seront publiés quel qu'en soit le sens (ou "\
            "déposés dans le registre)." in vague.rationale["fr"]
 
@@ -291,7 +291,7 @@ def test_a_french_protocol_without_its_version_is_partially_transparent(catalogu
     suggestion = _analyse_as_protocol(catalogue, text)["E04"]
     assert suggestion.answer == "partially_met" and suggestion.details_missing == ["version"]
     assert suggestion.rationale["fr"].endswith(
-        "Ce qui n'est pas indiqué à côté de ces éléments\u00a0: la version et la date du "
+        "Ces passages n'indiquent pas\u00a0: la version et la date du "
         "protocole.")
     shared = "Les données anonymisées seront partagées sur demande motivée après publication."
     assert shared in text

@@ -169,8 +169,9 @@ def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
     names = {lang: separator.join(pick(labels[i], lang) for i in missing)
              for lang, separator in separators.items()}
     return {"en": f"Not stated beside this evidence: {names['en']}.",
-            # Not "Non indiqué", which would agree with neither "la date" nor a list of them.
-            "fr": f"Ce qui n'est pas indiqué à côté de ces éléments\u00a0: {names['fr']}."}
+            # Not "Non indiqué", which would agree with neither "la date" nor a list of them;
+            # "passages": the quoted sentences and the one after them.
+            "fr": f"Ces passages n'indiquent pas\u00a0: {names['fr']}."}
 
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
