@@ -53,6 +53,15 @@ informed consent will be obtained from all participants.
     (["Contexte d'utilisation"], False),  # a setting, not background
     (["Contexte clinique"], False),
     (["Forces et limites"], True),
+    # The study's rationale, not a design choice argued in the methods.
+    (["Justification"], True),
+    (["2. Justification scientifique"], True),
+    (["Justification de l'étude"], True),
+    (["Rationnel"], True),
+    (["Rationale"], True),
+    (["Rationale for the study"], True),
+    (["Justification de la taille de l'échantillon"], False),
+    (["Methods", "Rationale for not including an attentional control group"], False),
     (["Methods", "Blinding"], False),
     (["Méthodes"], False),
     (["Trial registration"], False),
