@@ -69,7 +69,7 @@ def sentences(document: Document) -> list[str]:
 def _hyphens_aside(read: Counter[str]) -> Counter[str]:
     """The sentences with a hyphen's following space left out ("person- centred" and
     "person-centred" alike): the measure before the reader joined words cut at a line's end."""
-    return Counter({re.sub(r"-\s+", "-", sentence): count for sentence, count in read.items()})
+    return Counter(re.sub(r"-\s+", "-", sentence) for sentence in read.elements())
 
 
 def main() -> None:
