@@ -316,3 +316,72 @@ def test_a_blank_line_after_the_title_or_between_pages_is_no_hard_wrapped_text(
 ])
 def test_what_starts_an_item(line: str, opening: str, above_ends: bool, expected: bool) -> None:
     assert starts_item(line, opening, above_ends=above_ends) is expected
+
+
+HYPHENATED = (
+    "The coaching is a person-centred programme of six sessions, each of them given by a\n"
+    "dietitian in-\n"
+    "person or by video call, as the participant prefers. The dietitian adapts the treat-\n"
+    "ment to the participant's habits and goals, with a person-\n"
+    "centred plan agreed at the first session.\n")
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined() -> None:
+    """A word the typesetter cut is joined; a compound broken at its own hyphen keeps it
+    (a known compound, or one the document writes on one line elsewhere)."""
+    sentences = _sentences(_copied(BACKGROUND) + HYPHENATED)
+    assert ("The coaching is a person-centred programme of six sessions, each of them given "
+            "by a dietitian in-person or by video call, as the participant prefers.") in sentences
+    assert ("The dietitian adapts the treatment to the participant's habits and goals, with a "
+            "person-centred plan agreed at the first session.") in sentences
+
+
+def test_a_joined_word_moves_what_follows_with_the_text() -> None:
+    """The document's text holds the word whole; the sentences, sections and pages after it
+    point at their own text."""
+    text = ("Sample size\n" + _copied(BACKGROUND)[:-1] + " The primary out-\ncome is the "
+            "MEDAS score at 12 months, assessed by a nurse who does not know the allo-\n"
+            "cation.\n\fEthics\nThe protocol was approved by the ethics committee of Lyon.\n")
+    doc = _read(text)
+    assert "-\n" not in doc.text and "outcome is" in doc.text and "allocation." in doc.text
+    ethics = next(s for s in doc.sentences if doc.sentence_text(s).startswith("The protocol"))
+    assert doc.sentence_text(ethics) == ("The protocol was approved by the ethics committee "
+                                         "of Lyon.")
+    assert ethics.section == "Ethics" and ethics.page == 2
+    assert doc.text[doc.pages[1].start:].startswith("Ethics")
+    assert [doc.text[s.start:s.start + 6] for s in doc.sections] == ["Sample", "Ethics"]
+
+
+def test_a_french_word_hyphenated_at_a_line_end_is_joined() -> None:
+    text = (_copied("L'essai MED-HEART évalue si l'accompagnement par une diététicienne améliore "
+                    "l'observance du régime méditerranéen à 12 mois chez l'adulte après un "
+                    "infarctus du myocarde.")
+            + "Tous les participants ont donné leur consente\u2010\nment écrit, et la moitié "
+            "d'entre eux suit le programme à mi-\nparcours de leur réadaptation.\n")
+    assert ("Tous les participants ont donné leur consentement écrit, et la moitié d'entre eux "
+            "suit le programme à mi-parcours de leur réadaptation.") in _sentences(text,
+                                                                                  "copie.txt")
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    ("the coaching -\nwhich lasts", "the coaching - which lasts"),  # a dash between spaces
+    ("the coaching --\nwhich lasts", "the coaching -- which lasts"),
+    ("the coaching —\nwhich lasts", "the coaching — which lasts"),
+    ("the coaching–\nwhich lasts", "the coaching– which lasts"),  # an en dash
+    ("the pre-\nand post-test visits", "the pre- and post-test visits"),  # a hanging hyphen
+    ("the CPP Sud-\nEst", "the CPP Sud- Est"),  # a capital: the rule leaves it to the evidence
+    ("a COVID-\n19 test", "a COVID- 19 test"),
+])
+def test_a_dash_or_a_hanging_hyphen_at_a_line_end_is_not_joined(lines: str, read: str) -> None:
+    sentences = _sentences(_copied(BACKGROUND) + f"Participants attend {lines} twelve weeks.\n")
+    assert f"Participants attend {read} twelve weeks." in sentences
+
+
+def test_a_list_mark_at_a_line_end_or_start_is_not_joined() -> None:
+    """A dash alone on its line (a viewer may copy a list's mark apart from its item), or
+    above a line that opens a lettered item, joins nothing."""
+    text = _copied(BACKGROUND) + (
+        "Participants are excluded when they have a:\n-\nsevere renal failure\n"
+        "They are randomised to two groups-\na) coaching by a dietitian\nb) usual care\n")
+    doc = _read(text)
+    assert "a:\n-\nsevere" in doc.text and "groups-\na) coaching" in doc.text
