@@ -103,13 +103,15 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# A word cut at a line's end in copied text: letters right before the hyphen (the compound
-# they end included: "cost-effect-"), maybe spaces the viewer kept, the line break, and a
-# word in lower case. A hyphen after a space or after another hyphen ("the trial -", "--")
-# is a dash, and en and em dashes are punctuation: none of them is matched.
+# A word cut at a line's end in copied text: letters or digits right before the hyphen (the
+# compound they end included: "cost-effect-"), maybe spaces the viewer kept, the line break,
+# and a word. A hyphen after a space or after another hyphen ("the trial -", "--") is a dash,
+# and en and em dashes are punctuation: none of them is matched.
 _CUT_WORD = re.compile(
-    rf"(?P<head>[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*)(?P<hyphen>[{LINE_END_HYPHENS}])"
-    r"[ \t]*\n(?P<tail>[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*)")
+    rf"(?P<head>[^\W_]+(?:[-\u2010\u2011][^\W_]+)*)(?P<hyphen>[{LINE_END_HYPHENS}])"
+    r"[ \t]*\n(?P<tail>[^\W_]+)")
+# A numbered item at a line's start ("1. Adults", "2) Children").
+_NUMBERED = re.compile(r"\d{1,2}[.)][ \t]")
 # "pre-" / "and post-test", "pré-" / "et post-opératoire": a hyphen left hanging for the
 # compound's second half to come, with its space after it.
 _SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "et", "ou"})
@@ -119,18 +121,18 @@ def cut_words(text: str) -> list[tuple[int, int, str]]:
     """The words of a text copied from a PDF viewer hyphenated at a line's end, as edits
     (start, end, replacement) of the hyphen and line break between their halves: "" joins a
     word the typesetter cut ("treat-" / "ment"), "-" keeps a compound's own hyphen
-    ("in-" / "person", as :func:`keeps_line_end_hyphen` decides); a soft hyphen is always
-    dropped. Left as they are: a dash ("the trial -", "–", "—"), a hyphen above a line that
-    opens a list's item ("a) adults"), starts in capitals or with a number, and a hanging
-    hyphen ("pre-" / "and post-test")."""
+    ("in-" / "person", "Sud-" / "Est", "COVID-" / "19", as :func:`keeps_line_end_hyphen`
+    decides); a soft hyphen is always dropped. Left as they are: a dash ("the trial -", "–",
+    "—"), a hyphen above a line that opens a list's item ("a) adults", "2. Adults"), and a
+    hanging hyphen ("pre-" / "and post-test")."""
     words = text_words(text)
     edits: list[tuple[int, int, str]] = []
     for match in _CUT_WORD.finditer(text):
         head, hyphen, tail = match.group("head", "hyphen", "tail")
         line_end = text.find("\n", match.start("tail"))
         following = text[match.start("tail"):None if line_end < 0 else line_end]
-        if tail.lower() in _SUSPENDED_BEFORE or starts_item(following, following,
-                                                            above_ends=True):
+        if (tail.lower() in _SUSPENDED_BEFORE or _NUMBERED.match(following)
+                or starts_item(following, following, above_ends=True)):
             continue
         kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(head, tail, words)
         edits.append((match.start("hyphen"), match.start("tail"), hyphen if kept else ""))
