@@ -363,6 +363,30 @@ def test_a_french_word_hyphenated_at_a_line_end_is_joined() -> None:
                                                                                   "copie.txt")
 
 
+UNHYPHENATED = (
+    "The coaching is a person-centred and web-based programme for older adults, with a\n"
+    "dietitian who meets them in-\nperson at the centre. Each session is person-\n"
+    "centred, the platform web-\nbased, and the booklet is ill-\nequipped for the blind.\n")
+
+
+def test_a_text_set_without_hyphenation_keeps_the_hyphen_of_its_compounds() -> None:
+    """A text whose line-end hyphens are all compounds' (those its own spelling decides):
+    a browser sets lines so. Its other splits are compounds too ("ill-equipped"), not
+    words the typesetter cut."""
+    sentences = _sentences(_copied(BACKGROUND) + UNHYPHENATED)
+    assert ("Each session is person-centred, the platform web-based, and the booklet is "
+            "ill-equipped for the blind.") in sentences
+
+
+def test_a_word_cut_before_its_last_syllable_or_a_conjunction_is_joined() -> None:
+    """"investigat-" / "or" is one word; "pre-" / "and post-test" a hyphen left hanging."""
+    sentences = _sentences(_copied(BACKGROUND) + (
+        "The principal investigat-\nor will inform the participants of the pre-\nand post-"
+        "test visits.\n"))
+    assert ("The principal investigator will inform the participants of the pre- and post-test "
+            "visits.") in sentences
+
+
 @pytest.mark.parametrize(("lines", "read"), [
     ("the coaching -\nwhich lasts", "the coaching - which lasts"),  # a dash between spaces
     ("the coaching --\nwhich lasts", "the coaching -- which lasts"),

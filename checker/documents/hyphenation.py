@@ -56,15 +56,18 @@ _SUFFIXES = frozenset({"able", "less", "ness", "ship", "ships", "ward", "wards",
                        "ment", "ments"})
 
 
-def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
+def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str], *,
+                          hyphenated: bool = True) -> bool:
     """Whether "head-" at a line end and "tail" on the next line are a hyphenated compound
     ("double-blind", "Sud-Est") rather than one word split by the typesetter ("consente-ment").
 
     ``head`` may end a compound ("intention-to"); ``words``: :func:`text_words` of the
     document. The document's own spelling decides first: the compound written on one line
-    elsewhere, else the whole word; then a known compound ("in-person"). Otherwise the split
-    is read as a typesetter's, which leaves two letters or more on a line and splits words
-    and acronyms, not names or numbers, unless its halves are words that make compounds.
+    elsewhere, else the whole word. In a text whose typesetter does not cut words
+    (``hyphenated`` false, see :func:`cuts_words`), any other split is a compound's. Otherwise
+    a known compound ("in-person") keeps its hyphen, and the split is read as a typesetter's,
+    which leaves two letters or more on a line and splits words and acronyms, not names or
+    numbers, unless its halves are words that make compounds.
     """
     head = head.translate(AS_ASCII)
     last = head.rsplit("-", 1)[-1]
@@ -72,6 +75,8 @@ def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
         return True
     if (last + tail).lower() in words:
         return False
+    if not hyphenated:
+        return True
     if f"{last}-{tail}".lower() in _COMPOUNDS:
         return True
     if len(last) == 1:  # "t-\ntest", "C-\nreactive"
@@ -113,8 +118,29 @@ _CUT_WORD = re.compile(
 # A numbered item at a line's start ("1. Adults", "2) Children").
 _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]")
 # "pre-" / "and post-test", "pré-" / "et post-opératoire": a hyphen left hanging for the
-# compound's second half to come, with its space after it.
-_SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "et", "ou"})
+# compound's second half to come, with its space after it ("investigat-" / "or will" is a
+# word cut before its last syllable).
+_SUSPENDED = re.compile(r"(?:and|or|nor|et|ou)[ \t]+[^\W_]+[-\u2010\u2011][^\W_]")
+
+
+def cuts_words(text: str, words: frozenset[str]) -> bool:
+    """Whether the typesetter of ``text`` cut words at its lines' ends, as journals and word
+    processors set to hyphenate do; a browser, and a word processor by default, breaks a
+    line only at a compound's own hyphen. Told by the splits the document's own spelling
+    decides (:func:`keeps_line_end_hyphen`; ``words``: :func:`text_words` of ``text``): a
+    text that cuts words has many split words written whole elsewhere ("treat-" / "ment"
+    and "treatment"), few compounds; one that does not, compounds only. Two compounds and
+    four times as many as words tell it; short of them, the words are taken as cut, as a
+    PDF's usually are."""
+    cut = compounds = 0
+    for match in _CUT_WORD.finditer(text):
+        last = match.group("head").translate(AS_ASCII).rsplit("-", 1)[-1].lower()
+        tail = match.group("tail").lower()
+        if f"{last}-{tail}" in words:
+            compounds += 1
+        elif last + tail in words:
+            cut += 1
+    return compounds < 2 or compounds <= 4 * cut
 
 
 def cut_words(text: str) -> list[tuple[int, int, str]]:
@@ -126,15 +152,17 @@ def cut_words(text: str) -> list[tuple[int, int, str]]:
     "—"), a hyphen above a line that opens a list's item ("a) adults", "2. Adults"), and a
     hanging hyphen ("pre-" / "and post-test")."""
     words = text_words(text)
+    hyphenated = cuts_words(text, words)
     edits: list[tuple[int, int, str]] = []
     for match in _CUT_WORD.finditer(text):
         head, hyphen, tail = match.group("head", "hyphen", "tail")
         line_end = text.find("\n", match.start("tail"))
         following = text[match.start("tail"):None if line_end < 0 else line_end]
-        if (tail.lower() in _SUSPENDED_BEFORE or _NUMBERED.match(following)
+        if (_SUSPENDED.match(following) or _NUMBERED.match(following)
                 or starts_item(following, following, above_ends=True)):
             continue
-        kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(head, tail, words)
+        kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(head, tail, words,
+                                                                hyphenated=hyphenated)
         edits.append((match.start("hyphen"), match.start("tail"), hyphen if kept else ""))
     return edits
 
