@@ -352,6 +352,15 @@ def test_a_joined_word_moves_what_follows_with_the_text() -> None:
     assert [doc.text[s.start:s.start + 6] for s in doc.sections] == ["Sample", "Ethics"]
 
 
+def test_a_word_cut_across_two_pages_ends_its_first_page_where_the_word_is_joined() -> None:
+    text = (_copied(BACKGROUND, METHODS) + "The outcome is assessed by nurses who do not know the "
+            "treat-\fment given.\n")
+    doc = _read(text)
+    first, second = doc.pages
+    assert doc.text[first.end - 5:first.end] == "treat" and first.end == second.start
+    assert doc.text[second.start:].startswith("ment given.")
+
+
 def test_a_french_word_hyphenated_at_a_line_end_is_joined() -> None:
     text = (_copied("L'essai MED-HEART évalue si l'accompagnement par une diététicienne améliore "
                     "l'observance du régime méditerranéen à 12 mois chez l'adulte après un "

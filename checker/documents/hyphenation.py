@@ -10,7 +10,7 @@ and pasted, or saved as .txt, keeps them too; its words are joined as it is read
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .list_marks import starts_item
@@ -183,20 +183,24 @@ def join_cut_words(document: Document) -> Document:
     if not edits:
         return document
     pieces: list[str] = []
-    removed_at: list[int] = []  # where each edit ends in the text as copied
-    removed: list[int] = []  # the characters taken out up to there
+    edit_starts: list[int] = []
+    removed: list[int] = []  # the characters taken out up to each edit's end
     cursor = total = 0
     for start, end, kept in edits:
         pieces += [document.text[cursor:start], kept]
+        edit_starts.append(start)
         total += end - start - len(kept)
-        removed_at.append(end)
         removed.append(total)
         cursor = end
     pieces.append(document.text[cursor:])
 
     def moved(offset: int) -> int:
-        index = bisect_right(removed_at, offset) - 1
-        return offset - (removed[index] if index >= 0 else 0)
+        """Where ``offset`` of the text as copied is in the joined text; an offset inside
+        an edit's span (a page's end at its line break) goes to the edit's end."""
+        index = bisect_left(edit_starts, offset) - 1  # the last edit that starts before it
+        if index < 0:
+            return offset
+        return max(offset, edits[index][1]) - removed[index]
 
     return replace(
         document, text="".join(pieces),
