@@ -316,3 +316,171 @@ def test_a_blank_line_after_the_title_or_between_pages_is_no_hard_wrapped_text(
 ])
 def test_what_starts_an_item(line: str, opening: str, above_ends: bool, expected: bool) -> None:
     assert starts_item(line, opening, above_ends=above_ends) is expected
+
+
+HYPHENATED = (
+    "The coaching is a person-centred programme of six sessions, each of them given by a\n"
+    "dietitian in-\n"
+    "person or by video call, as the participant prefers. The dietitian adapts the treat-\n"
+    "ment to the participant's habits and goals, with a person-\n"
+    "centred plan agreed at the first session.\n")
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined() -> None:
+    """A word the typesetter cut is joined; a compound broken at its own hyphen keeps it
+    (a known compound, or one the document writes on one line elsewhere)."""
+    sentences = _sentences(_copied(BACKGROUND) + HYPHENATED)
+    assert ("The coaching is a person-centred programme of six sessions, each of them given "
+            "by a dietitian in-person or by video call, as the participant prefers.") in sentences
+    assert ("The dietitian adapts the treatment to the participant's habits and goals, with a "
+            "person-centred plan agreed at the first session.") in sentences
+
+
+def test_a_joined_word_moves_what_follows_with_the_text() -> None:
+    """The document's text holds the word whole; the sentences, sections and pages after it
+    point at their own text."""
+    text = ("Sample size\n" + _copied(BACKGROUND)[:-1] + " The primary out-\ncome is the "
+            "MEDAS score at 12 months, assessed by a nurse who does not know the allo-\n"
+            "cation.\n\fEthics\nThe protocol was approved by the ethics committee of Lyon.\n")
+    doc = _read(text)
+    assert "-\n" not in doc.text and "outcome is" in doc.text and "allocation." in doc.text
+    ethics = next(s for s in doc.sentences if doc.sentence_text(s).startswith("The protocol"))
+    assert doc.sentence_text(ethics) == ("The protocol was approved by the ethics committee "
+                                         "of Lyon.")
+    assert ethics.section == "Ethics" and ethics.page == 2
+    assert doc.text[doc.pages[1].start:].startswith("Ethics")
+    assert [doc.text[s.start:s.start + 6] for s in doc.sections] == ["Sample", "Ethics"]
+
+
+def test_a_word_cut_across_two_pages_ends_its_first_page_where_the_word_is_joined() -> None:
+    text = (_copied(BACKGROUND, METHODS) + "The outcome is assessed by nurses who do not know the "
+            "treat-\fment given.\n")
+    doc = _read(text)
+    first, second = doc.pages
+    assert doc.text[first.end - 5:first.end] == "treat" and first.end == second.start
+    assert doc.text[second.start:].startswith("ment given.")
+
+
+def test_a_french_word_hyphenated_at_a_line_end_is_joined() -> None:
+    text = (_copied("L'essai MED-HEART évalue si l'accompagnement par une diététicienne améliore "
+                    "l'observance du régime méditerranéen à 12 mois chez l'adulte après un "
+                    "infarctus du myocarde.")
+            + "Tous les participants ont donné leur consente\u2010\nment écrit, et la moitié "
+            "d'entre eux suit le programme à mi-\nparcours de leur réadaptation.\n")
+    assert ("Tous les participants ont donné leur consentement écrit, et la moitié d'entre eux "
+            "suit le programme à mi-parcours de leur réadaptation.") in _sentences(text,
+                                                                                  "copie.txt")
+
+
+UNHYPHENATED = (
+    "The coaching is a person-centred and web-based programme for older adults, with a\n"
+    "dietitian who meets them in-\nperson at the centre. Each session is person-\n"
+    "centred, the platform web-\nbased, and the booklet is ill-\nequipped for the blind.\n")
+
+
+def test_a_text_set_without_hyphenation_keeps_the_hyphen_of_its_compounds() -> None:
+    """A text whose line-end hyphens are all compounds' (those its own spelling decides):
+    a browser sets lines so. Its other splits are compounds too ("ill-equipped"), not
+    words the typesetter cut."""
+    sentences = _sentences(_copied(BACKGROUND) + UNHYPHENATED)
+    assert ("Each session is person-centred, the platform web-based, and the booklet is "
+            "ill-equipped for the blind.") in sentences
+
+
+def test_a_word_cut_before_its_last_syllable_or_a_conjunction_is_joined() -> None:
+    """"investigat-" / "or" is one word; "pre-" / "and post-test" a hyphen left hanging."""
+    sentences = _sentences(_copied(BACKGROUND) + (
+        "The principal investigat-\nor will inform the participants of the pre-\nand post-"
+        "test visits.\n"))
+    assert ("The principal investigator will inform the participants of the pre- and post-test "
+            "visits.") in sentences
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    ("the coaching -\nwhich lasts", "the coaching - which lasts"),  # a dash between spaces
+    ("the coaching --\nwhich lasts", "the coaching -- which lasts"),
+    ("the coaching —\nwhich lasts", "the coaching — which lasts"),
+    ("the coaching–\nwhich lasts", "the coaching– which lasts"),  # an en dash
+    ("the pre-\nand post-test visits", "the pre- and post-test visits"),  # a hanging hyphen
+])
+def test_a_dash_or_a_hanging_hyphen_at_a_line_end_is_not_joined(lines: str, read: str) -> None:
+    sentences = _sentences(_copied(BACKGROUND) + f"Participants attend {lines} twelve weeks.\n")
+    assert f"Participants attend {read} twelve weeks." in sentences
+
+
+def test_a_list_mark_at_a_line_end_or_start_is_not_joined() -> None:
+    """A dash alone on its line (a viewer may copy a list's mark apart from its item), or
+    above a line that opens a lettered item, joins nothing."""
+    text = _copied(BACKGROUND) + (
+        "Participants are excluded when they have a:\n-\nsevere renal failure\n"
+        "They are randomised to two groups-\na) coaching by a dietitian\nb) usual care\n")
+    doc = _read(text)
+    assert "a:\n-\nsevere" in doc.text and "groups-\na) coaching" in doc.text
+
+
+def test_a_compound_broken_before_a_capital_or_a_number_keeps_its_hyphen() -> None:
+    sentences = _sentences(_copied(BACKGROUND) + (
+        "Participants were recruited in the CPP Sud-\nEst region, and none had a COVID-\n"
+        "19 infection in the 90-\nday period before the first visit at the centre.\n"))
+    assert ("Participants were recruited in the CPP Sud-Est region, and none had a COVID-19 "
+            "infection in the 90-day period before the first visit at the centre.") in sentences
+
+
+CLAUSES = (
+    "Keeping to a Mediterranean diet lowers the risk of a second infarction (de Lorgeril 1999;\n"
+    "Estruch et al. 2018), yet few patients still keep to it a year after leaving the hospital.\n"
+    "The research nurse checks the inclusion criteria against the medical records as follows:\n"
+    "(1) a myocardial infarction in the last three months, (2) aged 18 to 75 years, and (3) able\n"
+    "to attend the visits in one of the centres.\n")
+SEMICOLON_LIST = (
+    "Participants are not included when they have any of these conditions:\n"
+    "Severe renal failure, with a glomerular filtration rate below 30 mL/min;\n"
+    "A life expectancy below one year, whatever its cause, as judged by their own cardiologist\n"
+    "in the centre;\n"
+    "Cognitive impairment that prevents them from following the coaching sessions at the centre;\n"
+    "Pregnancy.\n")
+INTRODUCED = (
+    "The following criteria must all be met for a participant to be included in the trial:\n"
+    "1. Age of 18 to 75 years\n"
+    "2. Able to give written consent\n"
+    "Three outcomes are measured by the research nurse at each visit to the centre, as follows:\n"
+    "Adherence to the diet\n"
+    "Weight and waist circumference\n")
+
+
+def test_a_full_line_ending_with_a_semicolon_or_colon_goes_on() -> None:
+    """A paragraph's line cut by the page's width after a semicolon or a colon goes on into
+    a line starting with a capital or a bracket: the text reads it as one sentence."""
+    sentences = _sentences(_copied(BACKGROUND, METHODS) + CLAUSES)
+    assert ("Keeping to a Mediterranean diet lowers the risk of a second infarction (de Lorgeril "
+            "1999; Estruch et al. 2018), yet few patients still keep to it a year after leaving "
+            "the hospital.") in sentences
+    assert ("The research nurse checks the inclusion criteria against the medical records as "
+            "follows: (1) a myocardial infarction in the last three months, (2) aged 18 to 75 "
+            "years, and (3) able to attend the visits in one of the centres.") in sentences
+
+
+def test_each_item_of_a_list_ending_with_semicolons_stands_apart() -> None:
+    """Items on lines of their own, each ending with a semicolon, under a line that
+    introduces them: each is read apart, an item wrapped over two lines whole, and an item
+    as wide as the page's lines still ends at its semicolon."""
+    sentences = _sentences(_copied(BACKGROUND, METHODS) + SEMICOLON_LIST)
+    for item in ("Participants are not included when they have any of these conditions:",
+                 "Severe renal failure, with a glomerular filtration rate below 30 mL/min;",
+                 "A life expectancy below one year, whatever its cause, as judged by their own "
+                 "cardiologist in the centre;",
+                 "Cognitive impairment that prevents them from following the coaching sessions "
+                 "at the centre;",
+                 "Pregnancy."):
+        assert item in sentences
+
+
+def test_a_full_line_ending_with_a_colon_above_a_numbered_item_or_a_short_line_ends() -> None:
+    """A colon introduces a list whose items are lines of their own: a numbered item, or a
+    short line with no mark nor stop (the text's paragraphs)."""
+    sentences = _sentences(_copied(BACKGROUND, METHODS) + INTRODUCED)
+    for line in ("The following criteria must all be met for a participant to be included in "
+                 "the trial:", "Age of 18 to 75 years", "Able to give written consent",
+                 "Three outcomes are measured by the research nurse at each visit to the centre, "
+                 "as follows:", "Adherence to the diet", "Weight and waist circumference"):
+        assert line in sentences

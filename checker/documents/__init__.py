@@ -19,6 +19,7 @@ from .errors import (
     UnsupportedFormatError,
     too_little_text,
 )
+from .hyphenation import join_cut_words
 from .language import detect_language
 from .model import Document, Page, Section, Sentence
 from .readers import FORMATS, read_raw
@@ -84,7 +85,9 @@ def extract_document(data: bytes, filename: str) -> Document:
         document.sentences.append(
             Sentence(start, end, document.page_at(start), document.section_at(start))
         )
-    return document
+    # Text copied from a PDF viewer keeps the words cut at its lines' ends: once its lines
+    # have told where its sentences end, its words are joined as the text was written.
+    return join_cut_words(document) if raw.format == "txt" else document
 
 
 def _heading_end(text: str, offset: int, title: str) -> int:

@@ -270,6 +270,8 @@ def _runs_on(text: str, block_start: int, start: int, next_start: int,
     # "(ICC)" at a line's end ends no sentence: a stop would stand after it.
     bracketed = stripped.endswith(")") and not stripped[:-1].endswith(LINE_END)
     if ends and not bracketed:
+        if stripped.endswith((";", ":")):
+            return _clause_goes_on(text, block_start, line, following, width)
         # A full stop after an abbreviation ends no sentence ("Fig." then "1.", "(Registration
         # No." then "NCT…"), unless a short line ends a paragraph there ("… seen in the ED.").
         return stripped.endswith(".") and _is_abbreviation(stripped[-40:], following[:4]) and (
@@ -281,6 +283,26 @@ def _runs_on(text: str, block_start: int, start: int, next_start: int,
             and not _LIST_ITEM.match(following) and not _NUMBERED_LABEL.match(following)
             and _indent(following) <= _indent(line) and not _may_be_heading(following, width)
             and following.split()[0] not in _SENTENCE_OPENERS)
+
+
+def _clause_goes_on(text: str, block_start: int, line: str, following: str,
+                    width: int | None) -> bool:
+    """Whether a line ending with a semicolon or a colon goes on into the next line (which
+    starts with a capital, a number or a bracket), in a block that starts at ``block_start``.
+
+    A line short of the text's width ends a list's item or its introduction, each set on
+    lines of their own. A full line was cut by the page's width inside its paragraph, which
+    reads as one sentence ("… (Smith 2010;" then "Jones 2012).", "… as follows:" then "(1)
+    enrolled …"), unless it ends an item of a list: its block starts under a line that ends
+    with a semicolon or a colon (the item before, or the list's introduction), or the next
+    line opens a numbered item ("1. Adults") or may be a heading (an item with no mark)."""
+    if not _is_full(line, width) or _NUMBERED_ITEM.match(following) or "\t" in line + following:
+        return False
+    if block_start > 0:
+        above = text[text.rfind("\n", 0, block_start - 1) + 1:block_start - 1].rstrip()
+        if above.endswith((";", ":")):
+            return False
+    return _indent(following) <= _indent(line) and not _may_be_heading(following, width)
 
 
 def _is_full(line: str, width: int | None) -> bool:

@@ -16,6 +16,12 @@ from collections.abc import Iterable
 import numpy as np
 
 from checker.documents import Document
+from checker.documents.hyphenation import (
+    AS_ASCII,
+    LINE_END_HYPHENS,
+    keeps_line_end_hyphen,
+    text_words,
+)
 
 from .acronym import acronym_hits
 from .lexicon import Lexicon
@@ -25,9 +31,7 @@ from .prefilter import CuePattern
 DOCUMENT_CUES = {"1g_Title_Acronym": acronym_hits}
 
 _TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9]+|\d+")
-# A hyphen ending a line: ASCII, the Unicode hyphen (U+2010) or a soft hyphen (U+00AD).
-_HYPHENS = "-\u2010\u00ad"
-_HYPHEN_WRAP = re.compile(rf"[{_HYPHENS}]\n(?=[a-z])")
+_HYPHEN_WRAP = re.compile(rf"[{LINE_END_HYPHENS}]\n(?=[a-z])")
 
 
 def tokens(text: str) -> list[str]:
@@ -48,44 +52,10 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
     return vector / norm if norm else vector
 
 
-# Typeset hyphens (U+2010, non-breaking U+2011) read as "-", the hyphen cue patterns are
-# written with: "double‐blind" and "intention‐to‐treat" are common in journal text. Likewise
-# the no-break and thin spaces that French typography puts in "100 patients" or "90 %".
-_AS_ASCII = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
-                           "\u2009": " ", "\u2007": " "})
 # A word hyphenated at a line end, the compound it ends included ("intention-to-\ntreat"), or
 # any other line break with the spaces around it.
 _WRAPPED = re.compile(
-    rf"(\w+(?:[-\u2010\u2011]\w+)*)([{_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")
-_WRAPPED_WORD = re.compile(rf"\w+[{_HYPHENS}][ \t]*\n\s*\w+")
-_WORD = re.compile(r"\w+")
-_SAME_LINE_COMPOUND = re.compile(r"\w+(?:-\w+)+")
-# Words that start or end compounds and are no syllable of a longer word: "self-\nreported",
-# "non-\ninfériorité", "sous-\ngroupe", "celle-\nci", "au-\ndelà".
-_COMPOUND_HEADS = frozenset({"self", "non", "double", "single", "cross", "well", "long", "two",
-                             "three", "sous", "semi", "demi", "quasi"})
-_COMPOUND_TAILS = frozenset({"ci", "là", "même", "mêmes", "delà", "dessus", "dessous",
-                             # trial wording: "web-\nbased", "placebo-\ncontrolled",
-                             # "assessor-\nblinded", "six-\nminute", "bien-\nêtre",
-                             # "contre-\nindication"
-                             "based", "controlled", "blinded", "minute", "être", "indication",
-                             "indications"})
-# Compounds of trial reports that the rules below would join: their head is a short word, a
-# syllable for those rules ("in-\nformed", "in-\ndependent": "in" and "dependent" are words,
-# yet no compound), or a word the document may not hold elsewhere ("follow-\nup").
-_COMPOUNDS = frozenset({
-    "in-person", "in-hospital", "in-house", "in-depth", "in-home", "in-clinic", "in-service",
-    "on-site", "on-treatment", "on-call", "on-demand", "off-label", "off-site",
-    "off-treatment", "at-risk", "at-home", "follow-up", "up-to", "co-primary",
-    "co-investigator", "co-investigators", "co-design", "co-designed",
-    "mi-temps", "mi-parcours", "mi-chemin", "en-tête", "ex-fumeur", "ex-fumeurs",
-    "ex-fumeuse", "ex-fumeuses", "co-investigateur", "co-investigateurs",
-    "co-investigatrice", "co-investigatrices"})
-_CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
-_CAPITALS_TAIL = re.compile(r"[A-Z]+\d*")
-# Endings that are also words ("reli-\nable", "care-\nless", "seule-\nment"): no compound.
-_SUFFIXES = frozenset({"able", "less", "ness", "ship", "ships", "ward", "wards", "wise",
-                       "ment", "ments"})
+    rf"(\w+(?:[-\u2010\u2011]\w+)*)([{LINE_END_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")
 
 
 def _unwrap(text: str, words: frozenset[str]) -> str:
@@ -103,42 +73,6 @@ def _unwrap(text: str, words: frozenset[str]) -> str:
     return _WRAPPED.sub(join, text)
 
 
-def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str]) -> bool:
-    """Whether "head-" at a line end and "tail" on the next line are a hyphenated compound
-    ("double-blind", "Sud-Est") rather than one word split by the typesetter ("consente-ment").
-
-    ``head`` may end a compound ("intention-to"); ``words``: :func:`text_words` of the
-    document. The document's own spelling decides first: the compound written on one line
-    elsewhere, else the whole word; then a known compound ("in-person"). Otherwise the split
-    is read as a typesetter's, which leaves two letters or more on a line and splits words
-    and acronyms, not names or numbers, unless its halves are words that make compounds.
-    """
-    head = head.translate(_AS_ASCII)
-    last = head.rsplit("-", 1)[-1]
-    if f"{last}-{tail}".lower() in words:
-        return True
-    if (last + tail).lower() in words:
-        return False
-    if f"{last}-{tail}".lower() in _COMPOUNDS:
-        return True
-    if len(last) == 1:  # "t-\ntest", "C-\nreactive"
-        return True
-    if _CAPITALS.fullmatch(last) and _CAPITALS_TAIL.fullmatch(tail):
-        return False  # a word in capitals or an identifier: "CON-\nSORT", "NC-\nT01761331"
-    if not tail[0].islower() or last[-1].isdigit():  # "Sud-\nEst", "COVID-\n19", "5-\nyear"
-        return True
-    last, tail = last.lower(), tail.lower()
-    if last in _COMPOUND_HEADS or tail in _COMPOUND_TAILS:
-        return True
-    if last not in words:
-        return False
-    if "-" in head and len(last) <= 3:  # "intention-to-\ntreat", "c'est-à-\ndire"
-        return True
-    # Two words of the document ("computer-\ngenerated", "sous-\ngroupe"), but not a short
-    # head ("be-\ncause", "in-\nform") nor an ending ("reli-\nable"): those are syllables.
-    return len(last) >= 3 and tail in words and tail not in _SUFFIXES
-
-
 def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
     """A sentence as cue patterns see it.
 
@@ -148,7 +82,7 @@ def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
     is a compound ("double-blind"; see :func:`keeps_line_end_hyphen`). ``words``:
     :func:`text_words` of the document.
     """
-    sentence = sentence.translate(_AS_ASCII)
+    sentence = sentence.translate(AS_ASCII)
     return _unwrap(sentence, words) if "\n" in sentence else sentence
 
 
@@ -159,17 +93,6 @@ def readable_text(text: str, words: frozenset[str]) -> str:
     as extracted. Quotations stored this way are still found in the document by the tolerant
     check (:func:`checker.evidence.quotes.locate_quotation`)."""
     return _unwrap(text, words).strip() if "\n" in text else text
-
-
-def text_words(text: str) -> frozenset[str]:
-    """The words of ``text`` and its compounds' pairs of words ("double-blind"), lower case,
-    from the text on one line: the halves of a word split at a line end are no words."""
-    whole = _WRAPPED_WORD.sub(" ", text.translate(_AS_ASCII))
-    words = {word.lower() for word in _WORD.findall(whole)}
-    for compound in _SAME_LINE_COMPOUND.findall(whole):
-        parts = compound.lower().split("-")
-        words.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
-    return frozenset(words)
 
 
 def document_words(document: Document) -> frozenset[str]:
