@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from .list_marks import starts_item
 from .model import Document, Page, Section, Sentence
@@ -108,13 +109,35 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# A word cut at a line's end in copied text: letters or digits right before the hyphen (the
-# compound they end included: "cost-effect-"), maybe spaces the viewer kept, the line break,
-# and a word. A hyphen after a space or after another hyphen ("the trial -", "--") is a dash,
+# A word cut at a line's end in copied text (_Cut): letters or digits right before the hyphen
+# (the compound they end included: "cost-effect-"), maybe spaces the viewer kept, the line
+# break, and a word. A hyphen after a space or after another hyphen ("the trial -", "--") is a dash,
 # and en and em dashes are punctuation: none of them is matched.
-_CUT_WORD = re.compile(
-    rf"(?P<head>[^\W_]+(?:[-\u2010\u2011][^\W_]+)*)(?P<hyphen>[{LINE_END_HYPHENS}])"
-    r"[ \t]*\n(?P<tail>[^\W_]+)")
+# Found from the line break back (a pattern that starts with the head would be tried at every
+# letter of the text, a third of a benchmark article's reading time).
+_CUT_POINT = re.compile(
+    rf"(?<=[^\W_])(?P<hyphen>[{LINE_END_HYPHENS}])[ \t]*\n(?P<tail>[^\W_]+)")
+_HEAD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*\Z")
+_LONGEST_HEAD = 120  # characters looked back for a cut word and the compound it ends
+
+
+@dataclass(frozen=True)
+class _Cut:
+    head: str  # the word before the hyphen, with the compound it ends ("cost-effect")
+    hyphen: str
+    tail: str  # the word after the line break
+    hyphen_at: int
+    tail_at: int
+
+
+def _cuts(text: str) -> Iterator[_Cut]:
+    """Each word of ``text`` hyphenated at a line's end, in the order of the text."""
+    for match in _CUT_POINT.finditer(text):
+        at = match.start("hyphen")
+        head = _HEAD.search(text, max(0, at - _LONGEST_HEAD), at)
+        if head is not None:
+            yield _Cut(head.group(), match.group("hyphen"), match.group("tail"), at,
+                       match.start("tail"))
 # A numbered item at a line's start ("1. Adults", "2) Children").
 _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]")
 # "pre-" / "and post-test", "pré-" / "et post-opératoire": a hyphen left hanging for the
@@ -133,9 +156,9 @@ def cuts_words(text: str, words: frozenset[str]) -> bool:
     four times as many as words tell it; short of them, the words are taken as cut, as a
     PDF's usually are."""
     cut = compounds = 0
-    for match in _CUT_WORD.finditer(text):
-        last = match.group("head").translate(AS_ASCII).rsplit("-", 1)[-1].lower()
-        tail = match.group("tail").lower()
+    for found in _cuts(text):
+        last = found.head.translate(AS_ASCII).rsplit("-", 1)[-1].lower()
+        tail = found.tail.lower()
         if f"{last}-{tail}" in words:
             compounds += 1
         elif last + tail in words:
@@ -151,19 +174,21 @@ def cut_words(text: str) -> list[tuple[int, int, str]]:
     decides); a soft hyphen is always dropped. Left as they are: a dash ("the trial -", "–",
     "—"), a hyphen above a line that opens a list's item ("a) adults", "2. Adults"), and a
     hanging hyphen ("pre-" / "and post-test")."""
+    if not any(_cuts(text)):
+        return []  # most texts: no need for their words
     words = text_words(text)
     hyphenated = cuts_words(text, words)
     edits: list[tuple[int, int, str]] = []
-    for match in _CUT_WORD.finditer(text):
-        head, hyphen, tail = match.group("head", "hyphen", "tail")
-        line_end = text.find("\n", match.start("tail"))
-        following = text[match.start("tail"):None if line_end < 0 else line_end]
+    for found in _cuts(text):
+        head, hyphen, tail = found.head, found.hyphen, found.tail
+        line_end = text.find("\n", found.tail_at)
+        following = text[found.tail_at:None if line_end < 0 else line_end]
         if (_SUSPENDED.match(following) or _NUMBERED.match(following)
                 or starts_item(following, following, above_ends=True)):
             continue
         kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(head, tail, words,
                                                                 hyphenated=hyphenated)
-        edits.append((match.start("hyphen"), match.start("tail"), hyphen if kept else ""))
+        edits.append((found.hyphen_at, found.tail_at, hyphen if kept else ""))
     return edits
 
 
