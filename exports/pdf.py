@@ -43,16 +43,19 @@ def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     context["stamp"] = stamp
     context["figure"] = summary_svg(catalogue, record, score, context["lang"])
     context["figure_max_mm"] = figure_max_height_mm(len(context["notices"]),
-                                                    len(context["warnings"]))
+                                                    len(context["warnings"]),
+                                                    len(context["shortfalls"]))
     return environment().get_template(TEMPLATE).render(**context)
 
 
-def figure_max_height_mm(notices: int, warnings: int) -> int:
+def figure_max_height_mm(notices: int, warnings: int, shortfalls: int) -> int:
     """How tall the summary figure may be, so that it stays on the summary page under the
     verdict, the scores and the notices: pushed to a page of its own, it left that page half
-    empty. Each notice takes about 12 mm of the page's 259; the figure of the longest study
-    type is about 150 mm tall at full width, and shrinks (keeping its proportions) below it."""
-    lines = notices + (warnings + 1 if warnings else 0)
+    empty. Each notice takes about 12 mm of the page's 259, and so does each line saying why
+    the verdict is not a better one (two lines of smaller text); the figure of the longest
+    study type is about 150 mm tall at full width, and shrinks (keeping its proportions)
+    below it."""
+    lines = notices + shortfalls + (warnings + 1 if warnings else 0)
     return max(100, 190 - 12 * lines)
 
 
