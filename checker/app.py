@@ -57,6 +57,19 @@ def current_lang() -> str:
     return str(get_locale() or "en")
 
 
+# French typography: a no-break space before ":" and ";", and « » quotation marks.
+TYPOGRAPHY = {
+    "en": {"colon": ":", "separator": "; ", "quote_open": "\u201c", "quote_close": "\u201d"},
+    "fr": {"colon": "\u00a0:", "separator": "\u00a0; ", "quote_open": "\u00ab\u00a0",
+           "quote_close": "\u00a0\u00bb"},
+}
+
+
+def typography(lang: str) -> dict[str, str]:
+    """The punctuation of the page's language (English's for any other)."""
+    return TYPOGRAPHY.get(lang, TYPOGRAPHY["en"])
+
+
 def wants_json() -> bool:
     """Whether the request is the page's background save (app.js asks for JSON), which must
     get an answer it can show rather than a page or a redirect."""
@@ -292,12 +305,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         return {
             "lang": lang,
             "t": lambda text: pick(text or {}, lang),
-            # French typography: a no-break space before ":", and « » quotation marks.
             "format_pct": lambda value: fmt_pct(value, lang),
-            "colon": "\u00a0:" if lang == "fr" else ":",
-            "separator": "\u00a0; " if lang == "fr" else "; ",
-            "quote_open": "«\u00a0" if lang == "fr" else "“",
-            "quote_close": "\u00a0»" if lang == "fr" else "”",
+            **typography(lang),  # colon, separator, quote_open, quote_close
             "app_version": __version__,
             "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
             "domain_label": lambda domain: DOMAIN_LABELS.get(domain, domain),

@@ -6,13 +6,22 @@ and the workbook only lay things out and can never disagree on content.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from checker.catalogue import Catalogue, pick
 from checker.documents.language import language_code, language_tag
 from checker.services.records import AssessmentRecord
-from checker.services.scoring import UNANSWERED, Gap, InvariantRow, ScoreResult
+from checker.services.scoring import (
+    UNANSWERED,
+    Gap,
+    InvariantRow,
+    ScoreResult,
+    VerdictShortfall,
+    verdict_shortfalls,
+)
 
 from .labels import Labels, expected_key, labels
 
@@ -181,10 +190,7 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
     for rule in catalogue.scoring.verdicts:
         conditions = []
         if rule.ethical_forbidden:
-            names = f" {lab['or']} ".join(
-                f"{lab['quote_open']}{answer_label(catalogue, a, lang).lower()}{lab['quote_close']}"
-                for a in rule.ethical_forbidden
-            )
+            names = _answer_names(catalogue, lab, rule.ethical_forbidden, lang)
             conditions.append(lab("rule_ethical_forbidden", answers=names))
         if rule.methodological_min is not None:
             conditions.append(
@@ -193,6 +199,63 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
         condition = f" {lab['and']} ".join(conditions) if conditions else lab["rule_fallback"]
         verdicts.append(f"{pick(rule.label, lang)}{lab['colon']} {condition}")
     return {"answers": answers, "verdicts": verdicts}
+
+
+class Phrases(Protocol):
+    """Wording by key, formatted with named values: :class:`Labels` for the reports, the
+    results page's gettext phrases for the page (same keys)."""
+
+    def __call__(self, key: str, **values: object) -> str: ...
+
+
+def _answer_names(catalogue: Catalogue, phrase: Phrases, answers: Sequence[str],
+                  lang: str) -> str:
+    """“not met” or “not reported”: answer labels, quoted, lower case."""
+    return f" {phrase('or')} ".join(
+        f"{phrase('quote_open')}{answer_label(catalogue, a, lang).lower()}{phrase('quote_close')}"
+        for a in answers)
+
+
+def _enumeration(items: Sequence[str], phrase: Phrases) -> str:
+    """E03, E09 and E12."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {phrase('and')} {items[-1]}"
+
+
+def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str,
+                   phrase: Phrases) -> str:
+    """What kept an assessment from a better verdict, as one sentence: 'Not “Compliant”: E09
+    answered “not reported” (Compliant allows no ethical invariant answered “not met” or “not
+    reported”); methodological score 72% (Compliant needs at least 80%).'"""
+    rule = shortfall.rule
+    name = pick(rule.label, lang)
+    reasons = []
+    if shortfall.forbidden:
+        groups = ", ".join(
+            phrase("shortfall_answered", invariants=_enumeration(f.invariant_ids, phrase),
+                   answer=_answer_names(catalogue, phrase, [f.answer], lang))
+            for f in shortfall.forbidden)
+        reasons.append(phrase("shortfall_ethical", groups=groups, verdict=name,
+                              answers=_answer_names(catalogue, phrase, rule.ethical_forbidden,
+                                                    lang)))
+    if shortfall.methodological_short and rule.methodological_min is not None:
+        threshold = fmt_pct(rule.methodological_min, lang)
+        if shortfall.methodological_score is None:
+            reasons.append(phrase("shortfall_no_methodological", verdict=name,
+                                  threshold=threshold))
+        else:
+            reasons.append(phrase("shortfall_methodological", verdict=name, threshold=threshold,
+                                  score=fmt_pct(shortfall.methodological_score, lang)))
+    quoted = f"{phrase('quote_open')}{name}{phrase('quote_close')}"
+    return phrase("shortfall", verdict=quoted, reasons=phrase("separator").join(reasons))
+
+
+def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str,
+                    phrase: Phrases) -> list[str]:
+    """One line per verdict better than the one reached (none for the best verdict)."""
+    return [shortfall_line(catalogue, s, lang, phrase)
+            for s in verdict_shortfalls(catalogue, score)]
 
 
 def _language_name(declared: str, lab: Labels) -> str:
@@ -293,6 +356,8 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "generated_at": generated,
         "verdict": score.verdict(lang),
         "verdict_id": score.verdict_id,
+        # Why not a better verdict: the rules tried before the one reached, and what failed.
+        "shortfalls": shortfall_lines(catalogue, score, lang, lab),
         "kinds": kinds,
         "progress": f"{score.answered} / {score.total}",
         "complete": score.complete,

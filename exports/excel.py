@@ -68,6 +68,7 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
 
     block(lab["summary"], [
         (lab["verdict"], ctx["verdict"]),
+        *[(lab["shortfalls"] if i == 0 else "", line) for i, line in enumerate(ctx["shortfalls"])],
         *[(k["label"], f"{k['score']} ({k['points']})") for k in ctx["kinds"]],
         (lab["progress"], ctx["progress"]),
         *[("", notice) for notice in ctx["notices"]],

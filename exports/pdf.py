@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Sequence
 from functools import lru_cache
 
 from weasyprint import CSS, HTML
@@ -43,17 +45,32 @@ def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     context["stamp"] = stamp
     context["figure"] = summary_svg(catalogue, record, score, context["lang"])
     context["figure_max_mm"] = figure_max_height_mm(len(context["notices"]),
-                                                    len(context["warnings"]))
+                                                    len(context["warnings"]),
+                                                    context["shortfalls"])
     return environment().get_template(TEMPLATE).render(**context)
 
 
-def figure_max_height_mm(notices: int, warnings: int) -> int:
+# What the summary page holds above the figure, measured on rendered reports (A4, 259 mm of
+# text height): with nothing but the verdict and the scores, the figure may be 185 mm tall (at
+# full width it is about 183 mm for the 30 invariants of the interventional study type, so it
+# is not shrunk); each notice takes about 12 mm; the lines saying why the verdict is not a
+# better one take 1.5 mm plus 4.2 mm per printed line of about 95 characters (8.5 pt).
+_FIGURE_MM = 185
+_NOTICE_MM = 12
+_SHORTFALLS_MM = 1.5
+_SHORTFALL_LINE_MM = 4.2
+_SHORTFALL_LINE_CHARS = 95
+
+
+def figure_max_height_mm(notices: int, warnings: int, shortfalls: Sequence[str]) -> int:
     """How tall the summary figure may be, so that it stays on the summary page under the
-    verdict, the scores and the notices: pushed to a page of its own, it left that page half
-    empty. Each notice takes about 12 mm of the page's 259; the figure of the longest study
-    type is about 150 mm tall at full width, and shrinks (keeping its proportions) below it."""
-    lines = notices + (warnings + 1 if warnings else 0)
-    return max(100, 190 - 12 * lines)
+    verdict, why it is not a better one, the scores and the notices: pushed to a page of its
+    own, it left that page half empty. It shrinks, keeping its proportions, to no less than
+    100 mm."""
+    boxes = notices + (warnings + 1 if warnings else 0)
+    printed = sum(math.ceil(len(line) / _SHORTFALL_LINE_CHARS) for line in shortfalls)
+    below = _SHORTFALLS_MM + _SHORTFALL_LINE_MM * printed if printed else 0
+    return max(100, math.floor(_FIGURE_MM - _NOTICE_MM * boxes - below))
 
 
 def render_pdf(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,

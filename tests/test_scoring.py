@@ -13,7 +13,7 @@ import pytest
 
 from checker.catalogue import catalogue_from_data, get_catalogue
 from checker.services.records import AnswerRecord, AssessmentRecord
-from checker.services.scoring import score_assessment
+from checker.services.scoring import ForbiddenAnswer, score_assessment, verdict_shortfalls
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +217,128 @@ def test_builtin_default_scale():
     rec = record(cat, {inv.id: "met" for inv in cat.invariants_for("interventional")})
     score = score_assessment(cat, rec)
     assert score.total == 30 and score.verdict_id == "compliant"
+
+
+# --- why the verdict is not a better one (verdict_shortfalls) ---
+
+
+def methodological(answers: dict[str, str], met: int, total: int) -> dict[str, str]:
+    """``answers`` with the first ``met`` of ``total`` methodological invariants met and the
+    rest not met."""
+    return answers | {f"M{i:02d}": "met" if i <= met else "not_met"
+                      for i in range(1, total + 1)}
+
+
+def shortfalls_of(cat, answers):
+    score = score_assessment(cat, record(cat, answers))
+    return score, verdict_shortfalls(cat, score)
+
+
+def test_no_shortfall_for_the_best_verdict(base_data):
+    cat = make_catalogue(base_data, methodological=5)
+    score, shortfalls = shortfalls_of(cat, all_met(cat))
+    assert score.verdict_id == "compliant" and shortfalls == ()
+
+
+def test_shortfall_of_an_ethical_invariant_alone(base_data):
+    """The committee member's case: compliant with reservations next to an ethical invariant
+    not reported, which compliant forbids though the methodological score is enough."""
+    cat = make_catalogue(base_data, ethical=3, methodological=5)
+    score, shortfalls = shortfalls_of(cat, all_met(cat) | {"E02": "not_reported"})
+    assert score.verdict_id == "compliant_with_reservations"
+    (compliant,) = shortfalls
+    assert compliant.rule.id == "compliant" and not compliant.holds
+    assert compliant.forbidden == (ForbiddenAnswer("not_reported", ("E02",)),)
+    assert not compliant.methodological_short and compliant.methodological_score == 1.0
+
+
+def test_shortfall_of_the_methodological_score_alone(base_data):
+    cat = make_catalogue(base_data, methodological=4)
+    score, shortfalls = shortfalls_of(cat, methodological(all_met(cat), 3, 4))  # 75%
+    assert score.verdict_id == "compliant_with_reservations"
+    (compliant,) = shortfalls
+    assert compliant.forbidden == ()
+    assert compliant.methodological_short
+    assert compliant.methodological_score == pytest.approx(0.75)
+
+
+def test_shortfalls_of_both_for_each_better_verdict(base_data):
+    """Not met and unanswered ethical invariants (unanswered counts as not reported, as for
+    the verdict), by answer and in catalogue order, and a score below both thresholds."""
+    cat = make_catalogue(base_data, ethical=4, methodological=2)
+    answers = methodological(all_met(cat), 1, 2) | {"E01": "not_reported", "E02": "not_met",
+                                                    "E03": None, "E04": "not_met"}
+    score, shortfalls = shortfalls_of(cat, answers)
+    assert score.verdict_id == "not_compliant"
+    compliant, reservations = shortfalls
+    assert compliant.rule.id == "compliant"
+    assert compliant.forbidden == (ForbiddenAnswer("not_met", ("E02", "E04")),
+                                   ForbiddenAnswer("not_reported", ("E01", "E03")))
+    assert compliant.methodological_short and compliant.methodological_score == 0.5
+    assert reservations.rule.id == "compliant_with_reservations"
+    assert reservations.forbidden == (ForbiddenAnswer("not_met", ("E02", "E04")),)
+    assert reservations.methodological_short
+
+
+def test_shortfall_without_applicable_methodological_invariant(base_data):
+    cat = make_catalogue(base_data, methodological=1, na_allowed=("M01",))
+    score, shortfalls = shortfalls_of(cat, all_met(cat) | {"M01": "not_applicable"})
+    assert score.verdict_id == "not_compliant"
+    assert [s.rule.id for s in shortfalls] == ["compliant", "compliant_with_reservations"]
+    assert all(s.forbidden == () and s.methodological_short
+               and s.methodological_score is None for s in shortfalls)
+
+
+def other_rules(base_data) -> dict:
+    """Catalogue data with three other verdict rules and thresholds."""
+    data = copy.deepcopy(base_data)
+    data["scoring"]["verdicts"] = [
+        {"id": "exemplary", "label": {"en": "Exemplary", "fr": "Exemplaire"},
+         "ethical_forbidden": ["partially_met", "not_met", "not_reported"],
+         "methodological_min": 0.95},
+        {"id": "acceptable", "label": {"en": "Acceptable", "fr": "Acceptable"},
+         "ethical_forbidden": ["not_met"], "methodological_min": 0.5},
+        {"id": "insufficient", "label": {"en": "Insufficient", "fr": "Insuffisant"}},
+    ]
+    data["minimum_evidence"]["counting_verdicts"] = ["exemplary"]
+    return data
+
+
+def test_shortfalls_follow_the_catalogue_rules(base_data):
+    cat = make_catalogue(other_rules(base_data), ethical=2, methodological=10)
+    # 90%: compliant under the built-in rules, short of "exemplary" here; a partially met
+    # ethical invariant, which only "exemplary" forbids.
+    answers = methodological(all_met(cat), 9, 10) | {"E01": "partially_met"}
+    score, shortfalls = shortfalls_of(cat, answers)
+    assert score.verdict_id == "acceptable"
+    (exemplary,) = shortfalls
+    assert exemplary.rule.id == "exemplary" and exemplary.rule.methodological_min == 0.95
+    assert exemplary.forbidden == (ForbiddenAnswer("partially_met", ("E01",)),)
+    assert exemplary.methodological_short and exemplary.methodological_score == 0.9
+    # The fallback reached: both better rules, each with what it forbids.
+    score, shortfalls = shortfalls_of(cat, methodological(all_met(cat), 4, 10))
+    assert score.verdict_id == "insufficient"
+    assert [(s.rule.id, s.forbidden, s.methodological_short) for s in shortfalls] == [
+        ("exemplary", (), True), ("acceptable", (), True)]
+
+
+def test_shortfalls_agree_with_the_verdict(base_data):
+    """Every better rule has something keeping the assessment from it, whatever the answers."""
+    cat = make_catalogue(base_data, ethical=2, methodological=3)
+    options = ("met", "partially_met", "not_met", "not_reported", None)
+    for e1 in options:
+        for e2 in options:
+            for met in range(4):
+                answers = methodological(all_met(cat), met, 3) | {"E01": e1, "E02": e2}
+                score, shortfalls = shortfalls_of(cat, answers)
+                ids = [rule.id for rule in cat.scoring.verdicts]
+                assert len(shortfalls) == ids.index(score.verdict_id)
+                assert not any(s.holds for s in shortfalls)
+
+
+def test_shortfalls_of_a_score_from_another_catalogue_are_refused(base_data):
+    cat = make_catalogue(base_data, methodological=2)
+    other = make_catalogue(other_rules(base_data), methodological=2)
+    score = score_assessment(cat, record(cat, all_met(cat)))
+    with pytest.raises(KeyError, match="verdict 'compliant' is not a rule of catalogue"):
+        verdict_shortfalls(other, score)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 
 import openpyxl
 import pypdf
@@ -280,3 +281,45 @@ def test_the_document_is_read_once_for_repeated_views_of_the_results(auth_client
         assert auth_client.get(f"/assessments/{uid}/results").status_code == 200
         assert auth_client.get(f"/assessments/{uid}").status_code == 200
     assert len(reads) == 1
+
+
+def test_results_page_says_why_not_a_better_verdict(auth_client, assessment):
+    """Under the verdict, one line per better verdict with what kept the assessment from it,
+    in the interface language: E02 not met bars both, the unanswered ethical invariants
+    (scored as not reported) bar compliance only."""
+    catalogue = get_catalogue()
+    answer(auth_client, assessment, "E02", "not_met")
+    unanswered = [inv.id for inv in catalogue.invariants_for("interventional")
+                  if inv.is_ethical and inv.id != "E02"]
+    listed = f"{', '.join(unanswered[:-1])} and {unanswered[-1]}"
+    expected = {
+        "en": [f"Not “Compliant”: E02 answered “not met”, {listed} answered “not reported” "
+               "(Compliant allows no ethical invariant answered “not met” or “not reported”); "
+               "methodological score 0% (Compliant needs at least 80%).",
+               "Not “Compliant with reservations”: E02 answered “not met” (Compliant with "
+               "reservations allows no ethical invariant answered “not met”); methodological "
+               "score 0% (Compliant with reservations needs at least 60%)."],
+        "fr": ["Pas «\u00a0Conforme avec réserves\u00a0»\u00a0: réponse «\u00a0non "
+               "respecté\u00a0» pour E02 (Conforme avec réserves n'admet aucun invariant "
+               "éthique avec la réponse «\u00a0non respecté\u00a0»)\u00a0; score méthodologique "
+               "0\u00a0% (Conforme avec réserves demande au moins 60\u00a0%)."],
+    }
+    for lang in ("en", "fr"):
+        auth_client.post("/language", data={"lang": lang, "next": "/",
+                                            "csrf_token": _token(auth_client)})
+        page = html.unescape(auth_client.get(f"/assessments/{assessment}/results")
+                             .get_data(as_text=True))
+        assert f'<html lang="{lang}">' in page
+        under = page.split('class="card score verdict', 1)[1].split('class="help verdict-scope"')[0]
+        items = re.findall(r"<li>(.*?)</li>", under, re.S)
+        assert len(items) == 2, lang
+        for line in expected[lang]:
+            assert line in items, (lang, line)
+    # The best verdict: nothing more under it.
+    for inv in catalogue.invariants_for("interventional"):
+        if inv.id != "E02":
+            answer(auth_client, assessment, inv.id, "met")
+    assert post(auth_client, f"/assessments/{assessment}/answers/E02",
+                {"E02-answer": "met", "E02-version": "1"}).status_code == 302
+    page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
+    assert 'verdict verdict-compliant"' in page and "verdict-shortfalls" not in page

@@ -7,14 +7,14 @@ verdict, scores, answers, quotations and guidance, laid out as Markdown-flavoure
 well pasted into a plain text box. Fixed wording comes from ``exports/labels.yaml``;
 invariant wording from the catalogue.
 
-Layout: a header (study, document, catalogue, date, verdict and scores, the statement that
-the tool never awards the NPIS© label), the points to address (not met, partially met, not
-reported: ethical invariants first, then methodological, in catalogue order) with the
-assessor's justification, the quotation and its location, what the catalogue expects of this
-kind of document, how to fix it and its example; the invariants reported (met) with where;
-then the not applicable and the unanswered ones, briefly. Unconfirmed automatic suggestions
-are marked as such wherever they appear. Assessors' names are left out (a review may be
-blind); the PDF report names them.
+Layout: a header (study, document, catalogue, date, verdict with why it is not a better one,
+scores, the statement that the tool never awards the NPIS© label), the points to address (not
+met, partially met, not reported: ethical invariants first, then methodological, in catalogue
+order) with the assessor's justification, the quotation and its location, what the catalogue
+expects of this kind of document, how to fix it and its example; the invariants reported (met)
+with where; then the not applicable and the unanswered ones, briefly. Unconfirmed automatic
+suggestions are marked as such wherever they appear. Assessors' names are left out (a review
+may be blind); the PDF report names them.
 """
 
 from __future__ import annotations
@@ -132,13 +132,18 @@ def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
         (lab["catalogue"], lab("review_catalogue_value", name=dict(context["catalogue"])[
             lab["catalogue"]], version=catalogue.version)),
         (lab["review_date"], fmt_dt(context["generated_at"])),
-        (lab["verdict"], context["verdict"]),
+    ]
+    scores = [
         *[(kind["label"], lab("review_score_value", score=kind["score"], points=kind["points"]))
           for kind in context["kinds"]],
         (lab["progress"], context["progress"]),
     ]
     lines = [f"# {lab['review_title']}", ""]
     lines += [f"- {key}{colon} {_one_line(value)}" for key, value in fields if value]
+    lines.append(f"- {lab['verdict']}{colon} {context['verdict']}")
+    # Why not a better verdict, nested under it (indented past the "- " of its item).
+    lines += [f"    - {line}" for line in context["shortfalls"]]
+    lines += [f"- {key}{colon} {_one_line(value)}" for key, value in scores if value]
     lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
     notes = [*context["notices"], *context["warnings"]]
     if notes:

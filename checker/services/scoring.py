@@ -183,26 +183,78 @@ def _kind_score(kind: str, rows: list[InvariantRow]) -> KindScore:
     return KindScore(kind, points, maximum, applicable, counts)
 
 
-def _rule_holds(rule: VerdictRule, ethical_answers: set[str], methodological: float | None) -> bool:
-    if set(rule.ethical_forbidden) & ethical_answers:
-        return False
-    if rule.methodological_min is not None:
-        # No applicable methodological invariant means nothing supports compliance.
-        if methodological is None or methodological < rule.methodological_min - _EPSILON:
-            return False
-    return True
+@dataclass(frozen=True)
+class ForbiddenAnswer:
+    """The ethical invariants whose answer (as scored) a verdict rule forbids."""
+
+    answer: str  # catalogue answer id, e.g. "not_reported" (unanswered counts as that)
+    invariant_ids: tuple[str, ...]  # in catalogue order
+
+
+@dataclass(frozen=True)
+class VerdictShortfall:
+    """A verdict rule better than the one reached, and what kept the assessment from it.
+
+    ``forbidden`` lists the rule's forbidden answers that some ethical invariant has (empty
+    when the ethical condition holds); ``methodological_short`` says the methodological score
+    (``methodological_score``, None when no methodological invariant is applicable) is below
+    the rule's ``methodological_min``.
+    """
+
+    rule: VerdictRule
+    forbidden: tuple[ForbiddenAnswer, ...]
+    methodological_score: float | None
+    methodological_short: bool
+
+    @property
+    def holds(self) -> bool:
+        """Nothing keeps the assessment from this rule."""
+        return not self.forbidden and not self.methodological_short
+
+
+def _ethical_answer(row: InvariantRow) -> str:
+    # Unanswered ethical invariants count as not reported for the verdict as for the score.
+    return NOT_REPORTED if row.effective == UNANSWERED else row.effective
+
+
+def _shortfall(rule: VerdictRule, ethical_rows: list[InvariantRow] | tuple[InvariantRow, ...],
+               methodological: float | None) -> VerdictShortfall:
+    forbidden = []
+    for answer in rule.ethical_forbidden:
+        ids = tuple(r.invariant.id for r in ethical_rows if _ethical_answer(r) == answer)
+        if ids:
+            forbidden.append(ForbiddenAnswer(answer, ids))
+    # No applicable methodological invariant means nothing supports compliance.
+    short = rule.methodological_min is not None and (
+        methodological is None or methodological < rule.methodological_min - _EPSILON)
+    return VerdictShortfall(rule, tuple(forbidden), methodological, short)
 
 
 def _verdict(
     catalogue: Catalogue, ethical_rows: list[InvariantRow], methodological: float | None
 ) -> VerdictRule:
-    # Unanswered ethical invariants count as not reported for the verdict as for the score.
-    answers = {NOT_REPORTED if r.effective == UNANSWERED else r.effective for r in ethical_rows}
     rules = catalogue.scoring.verdicts
     for rule in rules:
-        if _rule_holds(rule, answers, methodological):
+        if _shortfall(rule, ethical_rows, methodological).holds:
             return rule
     return rules[-1]  # the last rule is the fallback even if it carries conditions
+
+
+def verdict_shortfalls(catalogue: Catalogue, score: ScoreResult) -> tuple[VerdictShortfall, ...]:
+    """For each verdict rule of ``catalogue`` tried before the one ``score`` reached (the
+    better verdicts), what kept the assessment from it; empty for the best verdict.
+
+    Read from the catalogue's rules as :func:`score_assessment` applies them, so what is said
+    here is what decided the verdict. Raises ``KeyError`` when ``score`` was reached with
+    another catalogue (its verdict is not one of these rules).
+    """
+    ids = [rule.id for rule in catalogue.scoring.verdicts]
+    if score.verdict_id not in ids:
+        raise KeyError(f"verdict {score.verdict_id!r} is not a rule of catalogue "
+                       f"{catalogue.id} {catalogue.version}")
+    ethical_rows = [r for r in score.rows if r.invariant.kind == "ethical"]
+    better = catalogue.scoring.verdicts[:ids.index(score.verdict_id)]
+    return tuple(_shortfall(rule, ethical_rows, score.methodological_score) for rule in better)
 
 
 def _gap(inv: Invariant, row: InvariantRow, document_kind: str) -> Gap:
