@@ -196,3 +196,19 @@ def cli_env(app: Flask, monkeypatch: pytest.MonkeyPatch, database_url: str) -> A
     monkeypatch.setenv("NPIS_DATA_DIR", app.config["DATA_DIR"])
     monkeypatch.setenv("SECRET_KEY", "test-secret")
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """The built-in catalogue (tests that need another one build their own)."""
+    from checker.catalogue import get_catalogue
+
+    return get_catalogue()
+
+
+@pytest.fixture(scope="module")
+def demo(catalogue):
+    """The demo assessment's record (a module that changes it asks for its own)."""
+    from checker.demo import load_demo
+
+    return load_demo(catalogue)

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
 from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return get_catalogue()
 
 
 def _suggest(catalogue, text: str, element: str | tuple[str, ...], invariant: str,

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from checker.catalogue import get_catalogue, pick
+from checker.catalogue import pick
 from checker.demo import load_demo
 from checker.services.figure import summary_svg
 from checker.services.records import DocumentVersion
@@ -29,16 +29,6 @@ REPORT_ID = "NPIS-CHK-5C1E7A42-20261123120000-AB12"
 def flat(text: str) -> str:
     """Whitespace-normalised text; a line break after a hyphen is not a space."""
     return re.sub(r"-\s+", "-", " ".join(text.split()))
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return get_catalogue()
-
-
-@pytest.fixture(scope="module")
-def demo(catalogue):
-    return load_demo(catalogue)
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from checker.catalogue import get_catalogue
 from checker.demo import load_demo
 from checker.services.json_io import FORMAT, JsonImportError, export_json, import_json
 from checker.services.records import AnswerRecord
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return get_catalogue()
 
 
 @pytest.fixture

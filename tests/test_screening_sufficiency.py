@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from checker.catalogue import get_catalogue
 from checker.services.screening import (
     ScreeningError,
     _load,
@@ -12,11 +11,6 @@ from checker.services.screening import (
     screen,
 )
 from checker.services.sufficiency import StudyEvidence, assess_sufficiency
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return get_catalogue()
 
 
 def npi_answers() -> dict[str, str]:

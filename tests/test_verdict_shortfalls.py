@@ -15,7 +15,6 @@ from pypdf import PdfReader
 from test_scoring import make_catalogue, methodological, other_rules, record
 
 from checker.catalogue import get_catalogue
-from checker.demo import load_demo
 from checker.services.review_text import review_text
 from checker.services.scoring import score_assessment
 from exports.context import shortfall_lines
@@ -127,16 +126,6 @@ def test_nothing_for_the_best_verdict(base_data):
 
 
 # --- the reports, read back -----------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return get_catalogue()
-
-
-@pytest.fixture(scope="module")
-def demo(catalogue):
-    return load_demo(catalogue)
-
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_pdf_summary_says_why_not_a_better_verdict(catalogue, demo, lang):
