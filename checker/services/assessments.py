@@ -339,11 +339,8 @@ def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
     Only answers given or confirmed by a person count: an unconfirmed automatic suggestion is
     not yet an answer.
     """
-    applicable = catalogue.invariants_for(record.study_type)
-    answered = sum(1 for inv in applicable
-                   if record.answer_for(inv.id).answer
-                   and record.answer_for(inv.id).origin == "human")
-    return answered, len(applicable)
+    total = len(catalogue.invariants_for(record.study_type))
+    return total - len(remaining_invariants(catalogue, record)), total
 
 
 def remaining_invariants(catalogue: Catalogue, record: AssessmentRecord) -> list[str]:
