@@ -302,3 +302,34 @@ def test_readings_travel_as_json_and_anything_else_is_ignored() -> None:
     for junk in ["", "not json", "[1, 2]", '{"title": 3}', '{"evil": "x"}',
                  '{"document_kind": "poem"}', '{"title": "' + "x" * 401 + '"}', "[" * 5000]:
         assert parse_readings(junk) == {}
+
+
+# One registration number of each public registry that the details reader names.
+REGISTRY_EXAMPLES = ["NCT01234567", "ISRCTN12345678", "ACTRN12612000123456",
+                     "2023-512345-12-00", "2019-001234-12", "DRKS00012345",
+                     "ChiCTR-IOR-17012345", "ChiCTR2000012345", "UMIN000012345",
+                     "CTRI/2018/05/013456", "PACTR201812345678901"]
+
+
+def test_every_registry_read_from_a_document_is_an_identifier_for_e03() -> None:
+    """The registry patterns live in two places for two uses: the details reader
+    (stated_details_cues.yaml) names the registry of one exact number, and the catalogue's
+    E03 detail, which any catalogue may word, accepts any identifier. A registry added to the
+    reader must be one E03 accepts, or a number read into the form would leave E03 without
+    its identifier."""
+    import re
+
+    from checker.catalogue import get_catalogue
+    from checker.evidence.stated_details import get_details_cues
+
+    detail = next(d for d in get_catalogue().invariant("E03").evidence.details
+                  if d.id == "identifier")
+    for lang in ("en", "fr"):
+        accepts = re.compile("|".join(detail.patterns_for(lang)), re.IGNORECASE)
+        for registry in get_details_cues().registries:
+            if registry.authorisation:  # an ID-RCB is no registration
+                continue
+            examples = [n for n in REGISTRY_EXAMPLES if registry.pattern.fullmatch(n)]
+            assert examples, registry.name  # each registry has its example above
+            for number in examples:
+                assert accepts.search(f"Registered as {number}."), (lang, registry.name)

@@ -860,3 +860,56 @@ def test_a_confidence_reads_50_percent_at_its_items_threshold(
     assert decision_confidence(probability, threshold) == pytest.approx(expected)
     lower = decision_confidence(max(0.0, probability - 0.01), threshold)
     assert lower <= decision_confidence(probability, threshold)
+
+
+CUE_PROTOCOLS = {  # language -> (protocol, {invariant: phrase its first quotation holds})
+    "en": ("# Trial protocol\n\n## Methods\n\n### Interventions\n"
+           "Participants attend 12 weekly group sessions of exercise therapy.\n\n"
+           "### Outcomes\nThe primary outcome is pain intensity on a numerical rating scale. "
+           "Outcomes are assessed at baseline, at 12 weeks, and 6 and 12 months after end of "
+           "therapy.\n\n### Participants' time\nParticipants receive a gift card at each "
+           "assessment visit.\n\n## Dissemination\nPositive as well as negative results will "
+           "be published.\n",
+           {"INT09": "after end of therapy", "E09": "gift card",
+            "E13": "Positive as well as negative"}),
+    "fr": ("# Protocole de l'essai\n\n## Méthodes\n\n### Interventions\n"
+           "Les participants suivent 12 séances hebdomadaires d'exercice en groupe.\n\n"
+           "### Critères de jugement\nLe critère principal est l'intensité de la douleur sur "
+           "une échelle numérique. Les critères sont évalués à l'inclusion, à 12 semaines, "
+           "puis 6 et 12 mois après la fin du traitement.\n\n### Temps des participants\n"
+           "Les participants reçoivent une carte cadeau à chaque visite d'évaluation.\n\n"
+           "## Diffusion\nLes résultats positifs comme négatifs seront publiés.\n",
+           {"INT09": "après la fin du traitement", "E09": "carte cadeau",
+            "E13": "positifs comme négatifs"}),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CUE_PROTOCOLS))
+def test_suggestions_quote_follow_up_after_the_npi_compensation_and_publishing_all(
+        lang: str) -> None:
+    """The invariants' own cues (catalogue 1.4.1) find the sentence each asks for: follow-up
+    after the end of therapy (INT09), participants' compensation (E09), publication whatever
+    the direction of the results (E13)."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    text, expected = CUE_PROTOCOLS[lang]
+    doc = extract_document(text.encode(), f"protocol_{lang}.md")
+    detections = detect_elements(doc, kind="protocol", lang=lang)
+    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang,
+                                  document=doc, kind="protocol")
+    for invariant, phrase in expected.items():
+        quotations = suggestions[invariant].quotations
+        assert quotations and phrase in quotations[0].text, (invariant, quotations[:1])
+
+
+def test_french_adherence_is_quoted_from_the_sentence_that_measures_it() -> None:
+    """INT11 on the French physical-activity protocol quotes how adherence is measured first
+    (not the intervention's schedule)."""
+    from checker.catalogue import get_catalogue
+
+    doc = extract_path(DATA / "protocole_apa_fr.md")
+    detections = detect_elements(doc, kind="protocol")
+    int11 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
+                            document=doc, kind="protocol")["INT11"]
+    assert int11.quotations[0].text.startswith("L'adhésion sera mesurée")
