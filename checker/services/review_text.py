@@ -15,6 +15,9 @@ expects of this kind of document, how to fix it and its example; the invariants 
 with where; then the not applicable and the unanswered ones, briefly. Unconfirmed automatic
 suggestions are marked as such wherever they appear. Assessors' names are left out (a review
 may be blind); the PDF report names them.
+
+:func:`study_items`, :func:`notes` and :func:`points_to_address` also make each study's part
+of a dossier's review (:mod:`checker.services.dossier_review_text`).
 """
 
 from __future__ import annotations
