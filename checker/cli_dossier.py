@@ -1,4 +1,5 @@
-"""`npis-check verify FILE` and `npis-check dossier report UID`."""
+"""`npis-check verify FILE` and `npis-check dossier report UID` (PDF, Excel or the review
+as text)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_reports import write_issued
+from .cli_reports import write_issued, write_text
 
 
 @click.command("verify")
@@ -49,24 +50,35 @@ def dossier_group() -> None:
 
 @dossier_group.command("report")
 @click.argument("dossier_id")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx"]), default="pdf",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "txt"]), default="pdf",
+              show_default=True,
+              help="txt: the dossier's structured review as plain text, to paste into a "
+                   "letter or a review form.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              required=True, help="File to write ('-': standard output, with --format txt).")
 def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
-    """Write the signed PDF or Excel report of dossier DOSSIER_ID (uid or number)."""
+    """Write the signed PDF or Excel report, or the structured review (txt), of dossier
+    DOSSIER_ID (uid or number)."""
     from .app import create_app
     from .services.dossier_reports import issue_dossier_report
+    from .services.dossier_review_text import dossier_review_text
     from .services.dossiers import find_dossier
     from .services.snapshots import active_catalogue
 
+    if str(out) == "-" and fmt != "txt":
+        raise click.UsageError("--out - (standard output) is for --format txt only")
     app = create_app()
     with app.app_context():
         dossier = find_dossier(dossier_id)
         if dossier is None:
             click.echo(f"error: no dossier '{dossier_id}'", err=True)
             sys.exit(1)
+        if fmt == "txt":
+            # Plain text, not an issued report: nothing to sign or register.
+            write_text(out, dossier_review_text(dossier, active_catalogue(), lang,
+                                                upload_dir=app.config["UPLOAD_DIR"]))
+            return
         issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang,
                                       f"cli:{dossier.owner.username}")
     write_issued(out, issued.data, issued.report_id)

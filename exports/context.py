@@ -216,7 +216,7 @@ def _answer_names(catalogue: Catalogue, phrase: Phrases, answers: Sequence[str],
         for a in answers)
 
 
-def _enumeration(items: Sequence[str], phrase: Phrases) -> str:
+def enumeration(items: Sequence[str], phrase: Phrases) -> str:
     """E03, E09 and E12."""
     if len(items) < 2:
         return "".join(items)
@@ -233,7 +233,7 @@ def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str,
     reasons = []
     if shortfall.forbidden:
         groups = ", ".join(
-            phrase("shortfall_answered", invariants=_enumeration(f.invariant_ids, phrase),
+            phrase("shortfall_answered", invariants=enumeration(f.invariant_ids, phrase),
                    answer=_answer_names(catalogue, phrase, [f.answer], lang))
             for f in shortfall.forbidden)
         reasons.append(phrase("shortfall_ethical", groups=groups, verdict=name,

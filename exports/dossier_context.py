@@ -6,7 +6,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from checker.catalogue import pick
-from checker.services.dossier_view import COVERED, NOT_COUNTED, DossierView
+from checker.services.dossier_view import (
+    COVERED,
+    NOT_COUNTED,
+    DossierView,
+    Publication,
+    StudySummary,
+)
 from checker.services.stamps import ReportStamp
 
 from .context import fmt_dt, fmt_pct
@@ -20,12 +26,58 @@ def _yes_no(lab: Any, value: bool) -> str:
     return lab["bool_yes"] if value else lab["bool_no"]
 
 
+def counts_value(lab: Any, study: StudySummary) -> str:
+    """Whether a study counts towards the minimums and, if not, why: "no — not published in
+    a peer-reviewed journal"."""
+    if study.counts:
+        return _yes_no(lab, True)
+    return f"{_yes_no(lab, False)} — {lab['separator'].join(study.reasons)}"
+
+
+def publication_pairs(lab: Any, pub: Publication | None) -> list[tuple[str, str]]:
+    """A study's publication details, or that none were given."""
+    if pub is None:
+        return [(lab["publication"], lab["no_publication"])]
+    return [
+        (lab["peer_reviewed"], lab["bool_yes"] if pub.peer_reviewed else lab["not_stated"]),
+        (lab["journal"], pub.journal),
+        (lab["doi"], pub.doi),
+        (lab["year"], "" if pub.year is None else str(pub.year)),
+    ]
+
+
+def npi_pairs(lab: Any, view: DossierView) -> list[tuple[str, str]]:
+    """The intervention the dossier is about: name, domain, health problem, country."""
+    domain_key = f"domain_{view.domain}"
+    return [
+        (lab["npi"], view.npi_name),
+        (lab["domain"], lab[domain_key] if view.domain in ("physical", "psychosocial",
+                                                           "nutritional") else view.domain),
+        (lab["health_problem"], view.health_problem),
+        (lab["deployment_country"], view.country),
+    ]
+
+
+def criteria_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
+    """The five criteria, worded: study type, minimum, count, reached, supporting studies."""
+    catalogue = view.catalogue
+    return [{
+        "label": c.label,
+        "type": pick(catalogue.study_type(c.study_type).label, lab.lang),
+        "minimum": f"≥ {c.minimum}" + (" " + lab("in_country", country=view.country)
+                                       if c.same_country else ""),
+        "count": c.count,
+        "reached": _yes_no(lab, c.reached),
+        "ok": c.reached,
+        "supporting": lab["separator"].join(view.supporting.get(c.criterion, [])) or lab["none"],
+    } for c in view.sufficiency.criteria]
+
+
 def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """One dict per study: printed pairs plus the tidy values for the Data sheet."""
     rows = []
     for n, s in enumerate(view.studies, start=1):
         kind_key = f"kind_{s.document_kind}"
-        pub = s.publication
         pairs = [
             (lab["title"], s.title),
             (lab["study_type"], s.study_type_label),
@@ -35,20 +87,8 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["ethical_score"], fmt_pct(s.ethical_score, view.lang)),
             (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
             (lab["progress"], f"{s.answered} / {s.total}"),
-            (lab["counts_towards"], _yes_no(lab, s.counts)
-             + ("" if s.counts else f" — {lab['separator'].join(s.reasons)}")),
-        ]
-        if pub:
-            pairs += [
-                (lab["peer_reviewed"],
-                 lab["bool_yes"] if pub.peer_reviewed else lab["not_stated"]),
-                (lab["journal"], pub.journal),
-                (lab["doi"], pub.doi),
-                (lab["year"], "" if pub.year is None else str(pub.year)),
-            ]
-        else:
-            pairs.append((lab["publication"], lab["no_publication"]))
-        pairs += [
+            (lab["counts_towards"], counts_value(lab, s)),
+            *publication_pairs(lab, s.publication),
             (lab["study_country"], s.country),
             (lab["assessment_id"], s.uid),
             (lab["study_report_id"], s.report_id),
@@ -65,14 +105,9 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
     lab = labels(view.lang)
     lang = lab.lang
     catalogue = view.catalogue
-    domain_key = f"domain_{view.domain}"
     generated = generated_at or datetime.now(UTC)
     npi = [
-        (lab["npi"], view.npi_name),
-        (lab["domain"], lab[domain_key] if view.domain in ("physical", "psychosocial",
-                                                           "nutritional") else view.domain),
-        (lab["health_problem"], view.health_problem),
-        (lab["deployment_country"], view.country),
+        *npi_pairs(lab, view),
         (lab["submitter"], view.owner),
         (lab["dossier_id"], view.uid),
         (lab["generated_at"], fmt_dt(generated)),
@@ -91,16 +126,6 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "reached": _yes_no(lab, m.reached),
         "ok": m.reached,
     } for m in view.minimums]
-    criteria = [{
-        "label": c.label,
-        "type": pick(catalogue.study_type(c.study_type).label, lang),
-        "minimum": f"≥ {c.minimum}" + (" " + lab("in_country", country=view.country)
-                                       if c.same_country else ""),
-        "count": c.count,
-        "reached": _yes_no(lab, c.reached),
-        "ok": c.reached,
-        "supporting": lab["separator"].join(view.supporting.get(c.criterion, [])) or lab["none"],
-    } for c in view.sufficiency.criteria]
     screening = view.screening
     return {
         "lang": lang,
@@ -116,7 +141,7 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "screening": screening,
         "screening_questions": _screening_questions(view),
         "minimums": minimums,
-        "criteria": criteria,
+        "criteria": criteria_rows(lab, view),
         "coverage": view.coverage,
         "marks": CELL_MARKS,
         "missing": view.sufficiency.missing,

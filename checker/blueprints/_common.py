@@ -1,4 +1,5 @@
-"""Helpers shared by the views: ownership lookup, language of reports, file downloads."""
+"""Helpers shared by the views: ownership lookup, language of reports and reviews, file
+downloads and plain text pages."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from ..models import Assessment
 from ..services.answers import applicable_invariant
 from ..services.assessments import AssessmentNotFound, get_owned
 
-__all__ = ["NoSuchInvariant", "applicable_or_404", "attachment", "current_lang",
-           "owned_or_404", "report_lang", "slug", "wants_json"]
+__all__ = ["REVIEW_WORD", "NoSuchInvariant", "applicable_or_404", "attachment",
+           "current_lang", "owned_or_404", "report_lang", "review_lang", "slug", "text_page",
+           "wants_json"]
 
 
 def owned_or_404(uid: str) -> Assessment:
@@ -54,6 +56,13 @@ def report_lang() -> str:
     return lang
 
 
+def review_lang() -> str:
+    """Language asked for a review to paste (``?lang=en|fr``), else the interface language:
+    a review's link never fails on its language."""
+    asked = request.args.get("lang")
+    return asked if asked in ("en", "fr") else current_lang()
+
+
 _SLUG_LENGTH = 60
 
 
@@ -73,3 +82,14 @@ def slug(text: str, fallback: str) -> str:
 def attachment(data: bytes, mimetype: str, filename: str) -> Response:
     return Response(data, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+# A review's file is named in its language ("…-avis-fr.txt" for a French reader).
+REVIEW_WORD = {"en": "review", "fr": "avis"}
+
+
+def text_page(text: str, filename: str) -> Response:
+    """Plain text shown in the browser (to copy), named ``filename`` when saved."""
+    return Response(text, mimetype="text/plain",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"',
+                             "X-Content-Type-Options": "nosniff"})

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -21,10 +30,20 @@ from ..models.dossier import Dossier
 from ..services import dossiers as service
 from ..services.assessments import catalogue_of
 from ..services.dossier_reports import FORMATS, issue_dossier_report
+from ..services.dossier_review_text import dossier_review_text
 from ..services.dossier_view import build_view
 from ..services.screening import ScreeningError, load_questionnaire
 from ..services.snapshots import active_catalogue
-from ._common import attachment, current_lang, report_lang, slug
+from ._common import (
+    REVIEW_WORD,
+    attachment,
+    current_lang,
+    report_lang,
+    review_lang,
+    slug,
+    text_page,
+)
+from .results import page_phrases
 
 bp = Blueprint("dossiers", __name__, url_prefix="/dossiers")
 
@@ -137,9 +156,11 @@ def show(uid: str) -> ResponseReturnValue:
 def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
     """The dossier's page, with ``add_form`` as sent (empty, or refused with its errors)."""
     lang = current_lang()
-    # Each study's verdict and whether it counts, as the sufficiency page says them: a
-    # submitter sees from the list which study holds the dossier back.
-    standings = {s.uid: s for s in build_view(dossier, active_catalogue(), lang).studies}
+    # Each study's verdict, why it is not a better one (worded as on the results page) and
+    # whether it counts, as the sufficiency page says it: a submitter sees from the list
+    # which study holds the dossier back, and what to fix in it.
+    view = build_view(dossier, active_catalogue(), lang, page_phrases(lang))
+    standings = {s.uid: s for s in view.studies}
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
         studies=[(a, service.publication_of(a), standings[a.uid])
@@ -247,3 +268,16 @@ def report(uid: str, fmt: str) -> ResponseReturnValue:
     issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username)
     return attachment(issued.data, issued.mimetype,
                       f"{slug(dossier.npi_name, 'dossier')}-{lang}-{issued.report_id}.{fmt}")
+
+
+@bp.get("/<uid>/review.txt")
+@login_required
+def review(uid: str) -> ResponseReturnValue:
+    """The dossier's structured review as plain text, shown in the browser (to copy) and
+    named for a download. ``?lang=en|fr``; any other value, or none, gives the interface
+    language (as for an assessment's review)."""
+    dossier = _owned_or_404(uid)
+    lang = review_lang()
+    text = dossier_review_text(dossier, active_catalogue(), lang,
+                               upload_dir=current_app.config["UPLOAD_DIR"])
+    return text_page(text, f"{slug(dossier.npi_name, 'dossier')}-{REVIEW_WORD[lang]}-{lang}.txt")

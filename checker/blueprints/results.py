@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -21,7 +21,16 @@ from ..services.quotation_checks import quotation_checks
 from ..services.records import AssessmentRecord
 from ..services.review_text import review_text
 from ..services.scoring import ScoreResult, score_assessment
-from ._common import attachment, current_lang, owned_or_404, report_lang, slug
+from ._common import (
+    REVIEW_WORD,
+    attachment,
+    current_lang,
+    owned_or_404,
+    report_lang,
+    review_lang,
+    slug,
+    text_page,
+)
 
 bp = Blueprint("results", __name__)
 
@@ -71,23 +80,16 @@ def page_phrases(lang: str) -> Phrases:
     return phrase
 
 
-# The download is named in the review's language ("…-avis-fr.txt" for a French reader).
-REVIEW_WORD = {"en": "review", "fr": "avis"}
-
-
 @bp.get("/assessments/<uid>/review.txt")
 @login_required
 def review(uid: str) -> ResponseReturnValue:
     """The structured review as plain text, shown in the browser (to copy) and named for a
     download. ``?lang=en|fr``; any other value, or none, gives the interface language."""
     assessment = owned_or_404(uid)
-    asked = request.args.get("lang")
-    lang = asked if asked in ("en", "fr") else current_lang()
+    lang = review_lang()
     record = to_record(assessment)
-    filename = f"{slug(record.title, 'assessment')}-{REVIEW_WORD[lang]}-{lang}.txt"
-    return Response(_review(assessment, record, lang), mimetype="text/plain",
-                    headers={"Content-Disposition": f'inline; filename="{filename}"',
-                             "X-Content-Type-Options": "nosniff"})
+    return text_page(_review(assessment, record, lang),
+                     f"{slug(record.title, 'assessment')}-{REVIEW_WORD[lang]}-{lang}.txt")
 
 
 def _review(assessment: Assessment, record: AssessmentRecord, lang: str,

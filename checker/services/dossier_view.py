@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from exports.context import Phrases, shortfall_lines
+from exports.labels import labels
+
 from ..catalogue import Catalogue, pick
 from ..models import Assessment
 from ..models.dossier import Dossier
@@ -50,6 +53,8 @@ class StudySummary:
     content_digest: str
     counts: bool
     reasons: list[str]
+    # Why its verdict is not a better one: one line per better verdict (none for the best).
+    shortfalls: list[str]
     report_id: str = ""  # filled in by the dossier report (latest current or fresh report)
 
 
@@ -94,7 +99,7 @@ class DossierView:
 
 
 def _summary(assessment: Assessment, evidence: StudyEvidence, catalogue: Catalogue,
-             lang: str) -> StudySummary:
+             lang: str, phrase: Phrases) -> StudySummary:
     own = catalogue_of(assessment)
     record = to_record(assessment)
     score = score_assessment(own, record)
@@ -116,6 +121,7 @@ def _summary(assessment: Assessment, evidence: StudyEvidence, catalogue: Catalog
         country=evidence.country, document_filename=assessment.document_filename,
         document_sha256=assessment.document_sha256, content_digest=assessment_digest(record),
         counts=standing.counts, reasons=standing.reasons,
+        shortfalls=shortfall_lines(own, score, lang, phrase),
     )
 
 
@@ -154,13 +160,18 @@ def coverage_rows(catalogue: Catalogue, sufficiency: Sufficiency,
     return rows
 
 
-def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView:
+def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
+               phrase: Phrases | None = None) -> DossierView:
+    """The dossier in ``lang``; ``phrase`` words why each study's verdict is not a better one
+    (default: the reports' wording, ``exports/labels.yaml``; the web page passes its own)."""
     from .dossiers import study_evidence
 
+    phrase = phrase or labels(lang)
     assessments = dossier_studies(dossier)
     evidence = [study_evidence(a) for a in assessments]
     sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
-    studies = [_summary(a, e, catalogue, lang) for a, e in zip(assessments, evidence, strict=True)]
+    studies = [_summary(a, e, catalogue, lang, phrase)
+               for a, e in zip(assessments, evidence, strict=True)]
     titles = {s.uid: s.title for s in studies}
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,

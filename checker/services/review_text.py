@@ -15,6 +15,9 @@ expects of this kind of document, how to fix it and its example; the invariants 
 with where; then the not applicable and the unanswered ones, briefly. Unconfirmed automatic
 suggestions are marked as such wherever they appear. Assessors' names are left out (a review
 may be blind); the PDF report names them.
+
+:func:`study_items`, :func:`notes` and :func:`points_to_address` also make each study's part
+of a dossier's review (:mod:`checker.services.dossier_review_text`).
 """
 
 from __future__ import annotations
@@ -62,34 +65,19 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
     not checked, as for a record without a document).
     """
-    score = score or score_assessment(catalogue, record)
-    context = build_context(catalogue, record, score, lang, report_id="",
-                            generated_at=generated_at, quotation_checks=quotation_checks)
+    context = study_context(catalogue, record, lang, score=score,
+                            quotation_checks=quotation_checks, generated_at=generated_at)
     lab: Labels = context["lab"]
     lang = lab.lang
-    gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
-    rows: list[RowView] = sorted(context["rows"], key=lambda row: KINDS.index(row.kind))
-    lines: list[str] = []
-    lines += _header(catalogue, record, context, lab)
-
-    points = [row for row in rows if row.effective in TO_ADDRESS]
-    lines += _heading(lab("review_count", heading=lab["review_points"], count=len(points)))
-    if not points:
-        lines += [lab["review_points_none"], ""]
-    else:
-        lines += [lab["review_points_help"], ""]
-        number = 0
-        for kind in KINDS:
-            of_kind = [row for row in points if row.kind == kind]
-            if not of_kind:
-                continue
-            lines += [f"### {lab[f'{kind}_invariants']}", ""]
-            for row in of_kind:
-                number += 1
-                lines += _point(number, row, gaps[row.id], record.document_kind, lab)
+    rows = _rows(context)
+    lines = [f"# {lab['review_title']}", ""]
+    lines += study_items(catalogue, record, context, dated=True)
+    lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
+    lines += notes(context)
+    lines += points_to_address(context, record.document_kind, level=2)
 
     reported = [row for row in rows if row.effective == REPORTED]
-    lines += _heading(lab("review_count", heading=lab["review_reported"], count=len(reported)))
+    lines += heading(lab("review_count", heading=lab["review_reported"], count=len(reported)))
     if reported:
         lines += [lab["review_reported_help"], ""]
         lines += [f"- {_name(row)} — {_where(row, lab)}{_unconfirmed(row, lab)}"
@@ -100,15 +88,15 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
 
     excluded = [row for row in rows if row.effective == NOT_APPLICABLE]
     if excluded:
-        heading = answer_label(catalogue, NOT_APPLICABLE, lang)
-        lines += _heading(lab("review_count", heading=heading, count=len(excluded)))
+        title = answer_label(catalogue, NOT_APPLICABLE, lang)
+        lines += heading(lab("review_count", heading=title, count=len(excluded)))
         lines += [f"- {_name(row)}"
-                  + (f" — {_one_line(row.justification)}" if row.justification else "")
+                  + (f" — {one_line(row.justification)}" if row.justification else "")
                   + _unconfirmed(row, lab) for row in excluded]
         lines.append("")
     unanswered = [row for row in rows if row.effective == UNANSWERED]
     if unanswered:
-        lines += _heading(lab("review_count", heading=lab["unanswered"], count=len(unanswered)))
+        lines += heading(lab("review_count", heading=lab["unanswered"], count=len(unanswered)))
         lines += [f"- {_name(row)}" for row in unanswered]
         lines.append("")
 
@@ -116,8 +104,28 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     return "\n".join(lines) + "\n"
 
 
-def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
-            lab: Labels) -> list[str]:
+def study_context(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
+                  score: ScoreResult | None = None,
+                  quotation_checks: dict[str, bool | None] | None = None,
+                  generated_at: datetime | None = None) -> dict:
+    """What the PDF report says of ``record`` (:func:`exports.context.build_context`), for
+    the pieces below: a review says what the report says."""
+    score = score or score_assessment(catalogue, record)
+    return build_context(catalogue, record, score, lang, report_id="",
+                         generated_at=generated_at, quotation_checks=quotation_checks)
+
+
+def _rows(context: dict) -> list[RowView]:
+    """The invariants, ethical first, each kind in catalogue order."""
+    return sorted(context["rows"], key=lambda row: KINDS.index(row.kind))
+
+
+def study_items(catalogue: Catalogue, record: AssessmentRecord, context: dict, *,
+                dated: bool) -> list[str]:
+    """The study as list items: its details, the verdict with why it is not a better one,
+    the scores and how much is answered. ``dated``: with the moment the text was made (a
+    dossier's review says it once, for all its studies)."""
+    lab: Labels = context["lab"]
     colon = lab["colon"]
     study = dict(context["study"])
     fields = [
@@ -131,34 +139,63 @@ def _header(catalogue: Catalogue, record: AssessmentRecord, context: dict,
         (lab["study_type"], study[lab["study_type"]]),
         (lab["catalogue"], lab("review_catalogue_value", name=dict(context["catalogue"])[
             lab["catalogue"]], version=catalogue.version)),
-        (lab["review_date"], fmt_dt(context["generated_at"])),
     ]
+    if dated:
+        fields.append((lab["review_date"], fmt_dt(context["generated_at"])))
     scores = [
         *[(kind["label"], lab("review_score_value", score=kind["score"], points=kind["points"]))
           for kind in context["kinds"]],
         (lab["progress"], context["progress"]),
     ]
-    lines = [f"# {lab['review_title']}", ""]
-    lines += [f"- {key}{colon} {_one_line(value)}" for key, value in fields if value]
+    lines = [f"- {key}{colon} {one_line(value)}" for key, value in fields if value]
     lines.append(f"- {lab['verdict']}{colon} {context['verdict']}")
     # Why not a better verdict, nested under it (indented past the "- " of its item).
     lines += [f"    - {line}" for line in context["shortfalls"]]
-    lines += [f"- {key}{colon} {_one_line(value)}" for key, value in scores if value]
-    lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
-    notes = [*context["notices"], *context["warnings"]]
-    if notes:
-        lines += [f"{lab['review_notes']}{colon}", ""]
-        lines += [f"- {note}" for note in notes]
-        lines.append("")
+    lines += [f"- {key}{colon} {one_line(value)}" for key, value in scores if value]
     return lines
 
 
-def _heading(text: str) -> list[str]:
-    return [f"## {text}", ""]
+def notes(context: dict) -> list[str]:
+    """The report's notices and scoring warnings (an incomplete assessment, unconfirmed
+    suggestions, quotations not found…), under a "Notes" line; nothing when there are none."""
+    lab: Labels = context["lab"]
+    found = [*context["notices"], *context["warnings"]]
+    if not found:
+        return []
+    return [f"{lab['review_notes']}{lab['colon']}", "", *[f"- {note}" for note in found], ""]
+
+
+def points_to_address(context: dict, document_kind: str, *, level: int) -> list[str]:
+    """The invariants not met, partially met or not reported, numbered, ethical first, each
+    with the assessor's justification, the quotation, what is expected and how to fix it;
+    under a heading of ``level`` (its kinds one level below)."""
+    lab: Labels = context["lab"]
+    gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
+    points = [row for row in _rows(context) if row.effective in TO_ADDRESS]
+    lines = heading(lab("review_count", heading=lab["review_points"], count=len(points)),
+                    level)
+    if not points:
+        return [*lines, lab["review_points_none"], ""]
+    lines += [lab["review_points_help"], ""]
+    number = 0
+    for kind in KINDS:
+        of_kind = [row for row in points if row.kind == kind]
+        if not of_kind:
+            continue
+        lines += heading(lab[f"{kind}_invariants"], level + 1)
+        for row in of_kind:
+            number += 1
+            lines += _point(number, row, gaps[row.id], document_kind, lab)
+    return lines
+
+
+def heading(text: str, level: int = 2) -> list[str]:
+    """A Markdown heading (``level`` 2: ``## text``) and its blank line."""
+    return [f"{'#' * level} {text}", ""]
 
 
 def _name(row: RowView) -> str:
-    return f"{row.id} {_one_line(row.title)}"
+    return f"{row.id} {one_line(row.title)}"
 
 
 def _unconfirmed(row: RowView, lab: Labels) -> str:
@@ -176,8 +213,8 @@ def _not_found(row: RowView, lab: Labels) -> str:
 def _where(row: RowView, lab: Labels) -> str:
     """Where the document reports a met invariant: its quotation's location."""
     if not row.quotation:
-        return _one_line(row.location) or lab["review_no_quotation"]
-    return (_one_line(row.location) or lab["review_no_location"]) + _not_found(row, lab)
+        return one_line(row.location) or lab["review_no_quotation"]
+    return (one_line(row.location) or lab["review_no_location"]) + _not_found(row, lab)
 
 
 def _point(number: int, row: RowView, gap: GapView, document_kind: str,
@@ -189,12 +226,12 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
         items.append(row.warning)
     if row.justification:
         who = "review_suggestion_rationale" if row.unconfirmed else "review_justification"
-        items.append(f"{lab[who]}{colon} {_one_line(row.justification)}")
-    location = _one_line(row.location)
+        items.append(f"{lab[who]}{colon} {one_line(row.justification)}")
+    location = one_line(row.location)
     if row.quotation:
         where = f" ({location})" if location else ""
         items.append(f"{lab['quotation']}{where}{colon} "
-                     f"{_quoted(_one_line(row.quotation), lab)}{_not_found(row, lab)}")
+                     f"{_quoted(one_line(row.quotation), lab)}{_not_found(row, lab)}")
     elif location:
         items.append(f"{lab['location']}{colon} {location}")
     if gap.expected:
@@ -209,7 +246,7 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
     return lines
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A person's text as one paragraph: a line break inside a list item would end it (the
     separate quotations of a suggestion, joined by "[…]" lines, stay apart by that mark).
     Only line breaks go: no-break spaces (French typography) stay as typed."""

@@ -1,0 +1,140 @@
+"""A dossier's structured review as plain text, to paste into a letter or a review form.
+
+The dossier counterpart of :mod:`checker.services.review_text`, built from the same pieces so
+that each study's part says what that study's own review (and its PDF report) says: the NPI
+and its screening; the studies at a glance; then for each study its details, its verdict with
+why it is not a better one, its scores, whether it counts towards the minimum evidence, its
+notes (unconfirmed automatic suggestions, invariants not answered, quotations not found) and
+its points to address; then the evidence sufficiency (the five criteria, what is missing).
+The dossier-level facts come from :func:`checker.services.dossier_view.build_view`, which the
+dossier's PDF and Excel reports read too. Fixed wording comes from ``exports/labels.yaml``.
+
+Like a study's review, it leaves people's names out (a review may be blind) and lists only the
+points to address of each study, not the invariants reported: the study's own review and
+reports give those.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from exports.context import enumeration, fmt_dt
+from exports.dossier_context import counts_value, criteria_rows, npi_pairs, publication_pairs
+from exports.labels import Labels, labels
+
+from ..catalogue import Catalogue, pick
+from ..models.dossier import Dossier
+from .assessments import catalogue_of, to_record
+from .dossier_view import StudySummary, build_view
+from .dossiers import dossier_studies
+from .quotation_checks import quotation_checks
+from .review_text import heading, notes, one_line, points_to_address, study_context, study_items
+from .screening import ScreeningResult
+
+
+def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
+                        upload_dir: str | Path | None = None,
+                        generated_at: datetime | None = None) -> str:
+    """The structured review of ``dossier`` in ``lang`` (``en`` or ``fr``; anything else is
+    English), ending with a newline.
+
+    ``catalogue`` holds the minimum-evidence rules (the active one, as for the dossier's
+    reports); each study is scored with its own. ``upload_dir``: where the studies' documents
+    are, to check their quotations as their reports do (None: not checked).
+    """
+    lab = labels(lang)
+    lang = lab.lang
+    generated = generated_at or datetime.now(UTC)
+    view = build_view(dossier, catalogue, lang)
+    colon = lab["colon"]
+    lines = [f"# {lab['dossier_review_title']}", ""]
+    header = [
+        *npi_pairs(lab, view),
+        (lab["dossier_id"], view.uid),
+        (lab["catalogue"], lab("review_catalogue_value", name=pick(catalogue.name, lang),
+                               version=catalogue.version)),
+        (lab["review_date"], fmt_dt(generated)),
+        (lab["screening"], _screening(view.screening, lab)),
+    ]
+    lines += [f"- {key}{colon} {one_line(value)}" for key, value in header if value]
+    lines += ["", lab["self_check_statement"], "", lab["review_wording_note"], ""]
+
+    studies = []
+    for number, (assessment, summary) in enumerate(
+            zip(dossier_studies(dossier), view.studies, strict=True), start=1):
+        checks = quotation_checks(assessment, upload_dir) if upload_dir is not None else None
+        record = to_record(assessment)
+        own = catalogue_of(assessment)
+        context = study_context(own, record, lang, quotation_checks=checks,
+                                generated_at=generated)
+        studies.append((number, summary, own, record, context))
+
+    dossier_notes = [
+        lab(key, studies=enumeration(
+            [lab("dossier_review_study_ref", n=n) for n, *_, context in studies
+             if test(context)], lab))
+        for key, test in (("dossier_review_unconfirmed", _has_unconfirmed),
+                          ("dossier_review_incomplete", lambda context: not context["complete"]))
+        if any(test(context) for *_, context in studies)]
+    if dossier_notes:
+        lines += [f"{lab['review_notes']}{colon}", ""]
+        lines += [f"- {note}" for note in dossier_notes]
+        lines.append("")
+
+    lines += heading(lab("review_count", heading=lab["studies"], count=len(studies)))
+    if not studies:
+        lines += [lab["dossier_review_no_study"], ""]
+    else:
+        lines += [lab["dossier_review_studies_help"], ""]
+        lines += [f"{number}. " + _glance(summary, lab) for number, summary, *_ in studies]
+        lines.append("")
+    for number, summary, own, record, context in studies:
+        lines += heading(lab("study_n", n=number))
+        lines += study_items(own, record, context, dated=False)
+        lines += [f"- {key}{colon} {one_line(value)}" for key, value in [
+            (lab["counts_towards"], counts_value(lab, summary)),
+            *publication_pairs(lab, summary.publication),
+            (lab["study_country"], summary.country),
+        ] if value]
+        lines.append("")
+        lines += notes(context)
+        lines += points_to_address(context, record.document_kind, level=3)
+
+    lines += heading(lab["sufficiency"])
+    lines += heading(lab["criteria"], 3)
+    lines += ["- " + lab("dossier_review_criterion", criterion=row["label"],
+                          study_type=row["type"], minimum=row["minimum"],
+                          reached=row["reached"], supporting=row["supporting"])
+              for row in criteria_rows(lab, view)]
+    lines.append("")
+    lines += heading(lab["missing"], 3)
+    lines += [f"- {line}" for line in view.sufficiency.missing] or [lab["nothing_missing"]]
+    lines.append("")
+
+    lines += ["---", "", lab("dossier_review_footer", uid=view.uid)]
+    return "\n".join(lines) + "\n"
+
+
+def _screening(result: ScreeningResult | None, lab: Labels) -> str:
+    """Whether the intervention is an NPI by the screening answers, and if not why."""
+    if result is None:
+        return lab["screening_not_done"]
+    if result.is_npi:
+        return lab["screening_is_npi"]
+    return f"{lab['screening_not_npi']} {lab['separator'].join(result.reasons)}"
+
+
+def _glance(summary: StudySummary, lab: Labels) -> str:
+    """One study in a line: title, type, kind, verdict, and whether it counts."""
+    kind_key = f"kind_{summary.document_kind}"
+    kind = lab[kind_key] if summary.document_kind in ("protocol", "paper") \
+        else summary.document_kind
+    line = lab("dossier_review_study_line", title=one_line(summary.title),
+               study_type=summary.study_type_label, kind=kind, verdict=summary.verdict_label)
+    return f"{line}{lab['separator']}{lab['counts_towards']}{lab['colon']} " \
+        f"{counts_value(lab, summary)}"
+
+
+def _has_unconfirmed(context: dict) -> bool:
+    return any(row.unconfirmed for row in context["rows"])
