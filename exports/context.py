@@ -223,6 +223,19 @@ def enumeration(items: Sequence[str], phrase: Phrases) -> str:
     return f"{', '.join(items[:-1])} {phrase('and')} {items[-1]}"
 
 
+# A not-compliant study can have all 14 ethical invariants unreported, named again on the
+# line of each better verdict; past this many, the first few are named and the rest counted.
+SHORTFALL_NAMED = 6
+
+
+def _named_or_counted(items: Sequence[str], phrase: Phrases) -> str:
+    """E01, E02, E03, E04, E05 and 9 more (all named when there are few)."""
+    if len(items) <= SHORTFALL_NAMED:
+        return enumeration(items, phrase)
+    named = items[:SHORTFALL_NAMED - 1]
+    return phrase("and_more", named=", ".join(named), count=len(items) - len(named))
+
+
 def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str,
                    phrase: Phrases) -> str:
     """What kept an assessment from a better verdict, as one sentence: 'Not “Compliant”: E09
@@ -233,7 +246,7 @@ def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str,
     reasons = []
     if shortfall.forbidden:
         groups = ", ".join(
-            phrase("shortfall_answered", invariants=enumeration(f.invariant_ids, phrase),
+            phrase("shortfall_answered", invariants=_named_or_counted(f.invariant_ids, phrase),
                    answer=_answer_names(catalogue, phrase, [f.answer], lang))
             for f in shortfall.forbidden)
         reasons.append(phrase("shortfall_ethical", groups=groups, verdict=name,

@@ -98,6 +98,21 @@ def test_wording_of_both_for_each_better_verdict(base_data):
     assert fr[1].startswith(f"Pas «{NBSP}Conforme avec réserves{NBSP}»{NBSP}: ")
 
 
+def test_a_long_list_of_invariants_names_the_first_and_counts_the_rest(base_data):
+    # A study with every ethical invariant unreported would otherwise name all of them on the
+    # line of each better verdict.
+    cat = make_catalogue(base_data, ethical=14, methodological=2)
+    answers = methodological({f"E{i:02d}": "not_reported" for i in range(1, 15)}, 2, 2)
+    assert lines(cat, answers, "en")[0].startswith(
+        "Not “Compliant”: E01, E02, E03, E04, E05 and 9 more answered “not reported” ")
+    assert lines(cat, answers, "fr")[0].startswith(
+        f"Pas «{NBSP}Conforme{NBSP}»{NBSP}: réponse «{NBSP}non rapporté{NBSP}» pour E01, E02, "
+        f"E03, E04, E05 et 9 autres ")
+    answers.update({f"E{i:02d}": "met" for i in range(7, 15)})  # six: all named
+    assert lines(cat, answers, "en")[0].startswith(
+        "Not “Compliant”: E01, E02, E03, E04, E05 and E06 answered “not reported” ")
+
+
 def test_wording_without_applicable_methodological_invariant(base_data):
     cat = make_catalogue(base_data, methodological=1, na_allowed=("M01",))
     answers = {"E01": "met", "E02": "met", "M01": "not_applicable"}

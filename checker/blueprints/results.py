@@ -65,6 +65,7 @@ _SHORTFALL_PHRASES: dict[str, Callable[..., str]] = {
         "no applicable methodological invariant (%(verdict)s needs a methodological score of "
         "at least %(threshold)s)", **v),
     "and": lambda: _("and"),
+    "and_more": lambda **v: _("%(named)s and %(count)s more", **v),
     "or": lambda: _("or"),
 }
 
