@@ -130,7 +130,13 @@
       status.classList.remove("refused");
       status.textContent = body.saved_text || form.dataset.savedText || "✓";
     }
-    if (form.dataset.edits === edits) delete form.dataset.dirty;
+    if (form.dataset.edits === edits) {
+      delete form.dataset.dirty;
+      // The location as saved: the server takes out the page and section of a quotation
+      // removed with them left as they were (answers.without_stale_location).
+      setField(form, "page", body.page);
+      setField(form, "section", body.section);
+    }
     // Saved by a person: it is no longer an unconfirmed suggestion.
     var article = form.closest(".invariant");
     var note = article && article.querySelector(".suggestion-note");
@@ -160,6 +166,11 @@
       delete form.dataset.advance;
       focusNextAnswer(form);
     }
+  }
+
+  function setField(form, name, value) {
+    var field = form.querySelector("[name$='-" + name + "']");
+    if (field && typeof value === "string" && field.value !== value) field.value = value;
   }
 
   // Keyboard: Ctrl+Enter (Cmd+Enter on a Mac) in an answer saves it and moves on to the next

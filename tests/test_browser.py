@@ -533,6 +533,26 @@ def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_
         assert note.is_hidden()
 
 
+def test_a_quotation_cleared_before_accepting_clears_its_location_on_the_page(live_server):
+    """A suggestion's quotation taken out, its section left as it was, and the suggestion
+    accepted in the background: the section goes with the quotation, on the page as in the
+    database, so that saving the answer again does not bring it back."""
+    with signed_up_page(live_server, "location-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, b"Tai chi trial\n\nEthics\n\nThe protocol was approved by "
+                                  b"the ethics committee CPP Ouest III on 12 March 2024.\n")
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        section = page.locator("#E01-section")
+        assert section.input_value() == "Ethics"
+        page.locator("#E01-quotation").fill("")
+        page.get_by_role("button", name="Accept suggestion for E01 with my changes").click()
+        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        assert section.input_value() == ""
+        page.reload()
+        assert page.locator("#E01-section").input_value() == ""
+
+
 def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
     """An invariant takes about ten Tab stops; Ctrl+Enter in one of its fields saves it and
     puts the focus on the next invariant's answer, once the save is done."""

@@ -159,3 +159,18 @@ def test_empty_dossier_lists_everything_missing(catalogue):
     result = assess_sufficiency(catalogue, "France", [])
     assert not result.minimum_reached
     assert len(result.missing) == len(catalogue.evidence_rules) + len(catalogue.sheet_fields)
+
+
+def test_what_is_missing_reads_as_french(catalogue):
+    """Each missing study in one bracket-free phrase, its count beside the criterion (not
+    "(type : interventionnelle) (0 sur 2)"), and a sheet field asking for a compliant study
+    of some type, not for a "compliant study type"."""
+    studies = [s for s in complete_dossier() if s.key not in ("rct2", "impl", "mech")]
+    missing = assess_sufficiency(catalogue, "France", studies, lang="fr").missing
+    assert ("Efficace (1 sur 2)\u00a0: il manque 1 étude conforme de type interventionnelle"
+            in missing)
+    assert ("Implémentable (0 sur 1)\u00a0: il manque 1 étude conforme de type implémentation "
+            "dans le pays visé (France)" in missing)
+    assert ("Rubrique de la fiche INM non couverte\u00a0: Mécanismes (il faut une étude "
+            "conforme de type mécanistique)" in missing)
+    assert not any(") (" in line for line in missing)

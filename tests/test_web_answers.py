@@ -205,7 +205,7 @@ def test_fetch_save_gets_json(app, auth_client, assessment):
                     "progress_text": "1 of 30 invariants answered",
                     "pending_text": "", "pending_help_text": "",
                     "accept_all_text": "", "accept_all_question": "",
-                    "saved_text": "Saved: Met"}
+                    "saved_text": "Saved: Met", "page": "", "section": ""}
     assert len(remaining) == 29 and "E06" not in remaining and remaining[0] == "E01"
     response = post(auth_client, f"/assessments/{assessment}/answers/E06",
                     {"E06-answer": "not_met", "E06-version": "0"},
@@ -318,3 +318,78 @@ def test_quotations_are_marked_in_the_document_language(app, auth_client):
     assert not any('lang="en"' in box for box in justification_boxes)
     page = auth_client.get(f"/assessments/{uid}/answers/E01").get_data(as_text=True)
     assert '<span lang="en">approved by the CPP</span>' in page
+
+
+def suggest(app, inv_id, **fields):
+    """Store an automatic suggestion for ``inv_id`` (version 1) with ``fields``, and its
+    history, as the suggestion service does."""
+    with app.app_context():
+        from checker.models import Assessment, User
+        from checker.models._time import utcnow
+
+        target = db.session.scalar(select(Assessment))
+        user = db.session.scalar(select(User).where(User.username == "alice"))
+        db.session.add(Answer(assessment_id=target.id, invariant_id=inv_id,
+                              origin="suggestion", version=1, **fields))
+        values = {"answer": None, "justification": "", "quotation": "", "page": "",
+                  "section": ""}
+        db.session.add(AnswerHistory(
+            assessment_id=target.id, invariant_id=inv_id, user_id=user.id,
+            username=user.username, changed_at=utcnow(), version=1, old_answer=None,
+            new_answer=fields["answer"], old_values=values,
+            new_values={**values, **fields, "origin": "suggestion"}))
+        db.session.commit()
+
+
+def test_a_quotation_taken_out_takes_its_location_with_it(app, auth_client, assessment):
+    """Found in a walkthrough: a reviewer cleared a suggestion's wrong quotation for harms
+    and answered "not reported"; the page and section the suggestion gave it stayed, and the
+    review sent its reader to "p. 3, 2.4. Interventions" for what the paper never reports."""
+    suggest(app, "INT13", answer="partially_met", justification="own wording",
+            quotation="In both groups, participants were asked not to start any other programme.",
+            page="3", section="2.4. Interventions")
+    edited = {"answer": "not_reported", "justification": "No harms reported.",
+              "quotation": "", "page": "3", "section": "2.4. Interventions"}
+    assert save_answer(auth_client, assessment, "INT13", version=1, **edited).status_code == 302
+    row = stored(app, "INT13")
+    assert (row.answer, row.quotation, row.page, row.section, row.version) == (
+        "not_reported", "", "", "", 2)
+    review = auth_client.get(f"/assessments/{assessment}/review.txt").get_data(as_text=True)
+    assert "2.4. Interventions" not in review
+    # The form's second request of a double click is still a harmless no-op.
+    assert save_answer(auth_client, assessment, "INT13", version=1, **edited).status_code == 302
+    assert stored(app, "INT13").version == 2 and len(history_rows(app, "INT13")) == 2
+
+
+def test_a_location_the_person_gives_or_changes_stays(app, auth_client, assessment):
+    # Changed in the same save as the quotation is taken out: the person's.
+    suggest(app, "INT14", answer="met", quotation="Analgesic use was recorded.", page="3",
+            section="Methods")
+    save_answer(auth_client, assessment, "INT14", version=1, answer="not_met",
+                justification="x", quotation="", page="5", section="Methods")
+    assert (stored(app, "INT14").page, stored(app, "INT14").section) == ("5", "Methods")
+    # Given to an answer without a quotation, then saved again: kept.
+    save_answer(auth_client, assessment, "E05", answer="not_met", justification="see p. 7",
+                page="7", section="Conflicts of interest")
+    save_answer(auth_client, assessment, "E05", version=1, answer="not_met",
+                justification="see page 7", page="7", section="Conflicts of interest")
+    assert (stored(app, "E05").page, stored(app, "E05").version) == ("7", 2)
+    # Restoring a version restores its location, whatever the current quotation.
+    save_answer(auth_client, assessment, "E05", version=2, answer="met", justification="y",
+                quotation="No conflict.", page="7", section="Conflicts of interest")
+    restore(auth_client, assessment, "E05", 1, 3)
+    row = stored(app, "E05")
+    assert (row.quotation, row.page, row.section, row.version) == (
+        "", "7", "Conflicts of interest", 4)
+
+
+def test_a_background_save_gives_the_location_as_saved(app, auth_client, assessment):
+    suggest(app, "INT13", answer="partially_met", quotation="Both groups.", page="3",
+            section="Interventions")
+    response = post(auth_client, f"/assessments/{assessment}/answers/INT13",
+                    {"INT13-answer": "not_reported", "INT13-version": "1",
+                     "INT13-quotation": "", "INT13-page": "3",
+                     "INT13-section": "Interventions"},
+                    headers={"Accept": "application/json"})
+    body = response.get_json()
+    assert (body["status"], body["page"], body["section"]) == ("saved", "", "")

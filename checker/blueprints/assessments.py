@@ -468,6 +468,8 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
         if stored.answer else None
     return jsonify(
         status=status, version=stored.version, answered=answered, total=total,
+        # The location as saved: the page clears a quotation's location taken out with it.
+        page=stored.page, section=stored.section,
         progress_text=ngettext("%(num)d of %(total)d invariants answered",
                                "%(num)d of %(total)d invariants answered", answered,
                                total=total),

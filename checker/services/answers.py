@@ -8,7 +8,7 @@ and both values are returned so the person can choose. Re-sending exactly the st
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -111,11 +111,44 @@ def _values_of(row: Answer | None) -> AnswerInput:
     return AnswerInput(row.answer, row.justification, row.quotation, row.page, row.section)
 
 
+def _held(assessment: Assessment, invariant_id: str, version: int) -> AnswerInput | None:
+    """The values the answer held at ``version``, from its history."""
+    change = db.session.scalar(select(AnswerHistory).where(
+        AnswerHistory.assessment_id == assessment.id,
+        AnswerHistory.invariant_id == invariant_id, AnswerHistory.version == version,
+    ).order_by(AnswerHistory.id.desc()).limit(1))
+    if change is None:
+        return None
+    held = change.new_values or {}
+    return AnswerInput(
+        held.get("answer") or None,
+        **{name: str(held.get(name) or "") for name in ("justification", "quotation", "page",
+                                                         "section")},
+    )
+
+
+def without_stale_location(values: AnswerInput, edited_from: AnswerInput | None) -> AnswerInput:
+    """``values`` without the page and section of a quotation they remove.
+
+    A page and section locate the quotation they came with: when a save takes the quotation
+    out and leaves them as they were (a suggestion's wrong quotation cleared, its location
+    overlooked), they go with it, or a report would send its reader to a passage that
+    evidences nothing ("Not reported — Location: p. 3, Interventions"). A location changed
+    in the same save, or given to an answer without a quotation, is the person's and stays.
+    """
+    if (edited_from is not None and edited_from.quotation and not values.quotation
+            and (values.page or values.section)
+            and (values.page, values.section) == (edited_from.page, edited_from.section)):
+        return replace(values, page="", section="")
+    return values
+
+
 def save_answer(
     catalogue: Catalogue, assessment: Assessment, invariant_id: str, values: AnswerInput,
     submitted_version: int, user: User,
 ) -> SaveOutcome:
-    """Validate and save one answer; see the module docstring for the version rules.
+    """Validate and save one answer; see the module docstring for the version rules, and
+    :func:`without_stale_location` for the location of a quotation taken out.
 
     Raises KeyError for an invariant that does not apply, :class:`AnswerError` for bad values.
     """
@@ -123,6 +156,20 @@ def save_answer(
     values = values.cleaned()
     validate_answer(catalogue, invariant, values)
     row = _stored(assessment, invariant_id)
+    old = _values_of(row)
+    stored_version = row.version if row else 0
+    if not values.quotation and (values.page or values.section):
+        # The version the form was edited from: the stored one, or an earlier one for a
+        # double click's second request.
+        edited_from = old if submitted_version == stored_version \
+            else _held(assessment, invariant_id, submitted_version)
+        values = without_stale_location(values, edited_from)
+    return _save(assessment, invariant_id, values, submitted_version, user, row)
+
+
+def _save(assessment: Assessment, invariant_id: str, values: AnswerInput,
+          submitted_version: int, user: User, row: Answer | None) -> SaveOutcome:
+    """Save ``values``, validated, over the stored ``row`` edited from ``submitted_version``."""
     old = _values_of(row)
     stored_version = row.version if row else 0
 
@@ -192,19 +239,15 @@ def restore_version(
     for an invariant that does not apply, :class:`AnswerError` for values the catalogue no
     longer accepts.
     """
-    change = db.session.scalar(select(AnswerHistory).where(
-        AnswerHistory.assessment_id == assessment.id,
-        AnswerHistory.invariant_id == invariant_id, AnswerHistory.version == version,
-    ).order_by(AnswerHistory.id.desc()).limit(1))
-    if change is None:
+    values = _held(assessment, invariant_id, version)
+    if values is None:
         raise NoSuchVersion(f"{invariant_id} has no version {version}")
-    held = change.new_values or {}
-    values = AnswerInput(
-        held.get("answer") or None,
-        **{name: str(held.get(name) or "") for name in ("justification", "quotation", "page",
-                                                         "section")},
-    )
-    return save_answer(catalogue, assessment, invariant_id, values, submitted_version, user)
+    # Saved as it was held, location and all: the version chosen, not an edit of a form.
+    invariant = applicable_invariant(catalogue, assessment, invariant_id)
+    values = values.cleaned()
+    validate_answer(catalogue, invariant, values)
+    return _save(assessment, invariant_id, values, submitted_version, user,
+                 _stored(assessment, invariant_id))
 
 
 def history(assessment: Assessment, invariant_id: str | None = None) -> list[AnswerHistory]:

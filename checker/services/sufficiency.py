@@ -81,12 +81,16 @@ _TEXT = {
         "quoted": "«\u00a0{}\u00a0»",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
-        "need": "{label}\u00a0: il manque {missing} {study} (type\u00a0: {type}){where} "
-                "({have} sur {minimum})",
+        # "de type prototypique": the study types' labels are adjectives and a noun
+        # ("Implémentation"), which "de type" takes alike, without an agreement to make.
+        # The count beside the criterion: after "(France)", "(0 sur 1)" would be a second
+        # bracket in a row.
+        "need": "{label} ({have} sur {minimum})\u00a0: il manque {missing} {study} "
+                "de type {type}{where}",
         "study": ("étude conforme", "études conformes"),
         "where": " dans le pays visé ({country})",
-        "field": "Rubrique de la fiche INM non couverte par une étude conforme\u00a0: {field} "
-                 "(type d'étude conforme requis\u00a0: {types})",
+        "field": "Rubrique de la fiche INM non couverte\u00a0: {field} "
+                 "(il faut une étude conforme de type {types})",
         "or": " ou ",
     },
 }
