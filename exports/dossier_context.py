@@ -96,7 +96,11 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["file_sha256"], s.document_sha256),
             (lab["study_digest"], s.content_digest),
         ]
-        rows.append({"n": n, "heading": lab("study_n", n=n), "pairs": pairs, "study": s})
+        # The scores as numbers, for a spreadsheet to sort and compute with (None: no score).
+        numbers = {lab["ethical_score"]: s.ethical_score,
+                   lab["methodological_score"]: s.methodological_score}
+        rows.append({"n": n, "heading": lab("study_n", n=n), "pairs": pairs, "study": s,
+                     "fractions": numbers})
     return rows
 
 

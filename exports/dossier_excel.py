@@ -112,6 +112,11 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
     for s in studies:
         values = dict(s["pairs"])
         append_row(ws, [s["n"], *[values.get(k, "") for k in keys]])
+        for col, key in enumerate(keys, start=2):
+            fraction = s["fractions"].get(key)
+            if fraction is not None:  # a number Excel shows as "39.3%" or "39,3 %"
+                cell = ws.cell(ws.max_row, col)
+                cell.value, cell.number_format = fraction, "0.0%"
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP

@@ -337,6 +337,13 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
     assert all(row[9] is True for row in data_rows[1:])  # every study counts
     # Each study carries the id of a report registered for exactly its content.
     assert all(str(row[16]).startswith("NPIS-CHK-") for row in data_rows[1:])
+    # Scores are numbers a spreadsheet can sort, shown as percentages ("39,3 %" in French).
+    studies_sheet = wb["Études"]
+    header = [c.value for c in studies_sheet[1]]
+    score_cells = [studies_sheet.cell(2, header.index(name) + 1)
+                   for name in ("Score éthique", "Score méthodologique")]
+    assert all(isinstance(c.value, (int, float)) and 0 <= c.value <= 1 for c in score_cells)
+    assert {c.number_format for c in score_cells} == {"0.0%"}
     coverage = list(wb["Couverture"].iter_rows(values_only=True))
     assert coverage[0][0] == "Rubrique de la fiche INM" and len(coverage[0]) == 2 + 5 + 1
     assert "Désignation" in [row[0] for row in coverage]
