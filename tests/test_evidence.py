@@ -913,3 +913,26 @@ def test_french_adherence_is_quoted_from_the_sentence_that_measures_it() -> None
     int11 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
                             document=doc, kind="protocol")["INT11"]
     assert int11.quotations[0].text.startswith("L'adhésion sera mesurée")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "# Trial results\n\n## Results\n\nParticipants in both groups completed the "
+           "follow-up assessments at 12 weeks. Pain decreased in both groups, more in the "
+           "exercise group.\n"),
+    ("fr", "# Résultats de l'essai\n\n## Résultats\n\nLes participants des deux groupes ont "
+           "terminé les évaluations de suivi à 12 semaines. La douleur a diminué dans les deux "
+           "groupes, davantage dans le groupe exercice.\n"),
+])
+def test_a_paper_that_reports_no_harms_is_not_partially_met_for_harms(lang: str,
+                                                                       text: str) -> None:
+    """INT13 (harms) is not suggested from "in both groups" / « dans les deux groupes », which
+    any comparison says (catalogue 1.4.1; the walkthrough's paper, which reports no harms,
+    was 'partially met')."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    doc = extract_document(text.encode(), f"paper_{lang}.md")
+    detections = detect_elements(doc, kind="paper", lang=lang)
+    int13 = suggest_answers(get_catalogue(), "interventional", detections, lang,
+                            document=doc, kind="paper")["INT13"]
+    assert int13.answer == "not_reported" and not int13.quotations
