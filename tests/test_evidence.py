@@ -936,3 +936,18 @@ def test_a_paper_that_reports_no_harms_is_not_partially_met_for_harms(lang: str,
     int13 = suggest_answers(get_catalogue(), "interventional", detections, lang,
                             document=doc, kind="paper")["INT13"]
     assert int13.answer == "not_reported" and not int13.quotations
+
+
+def test_an_invariants_cue_with_an_apostrophe_finds_a_typographic_one() -> None:
+    """« imputables à l'intervention » (INT13's cue, typed with ') is found in a document
+    typeset with ’, as word processors write French."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    text = ("# Protocole\n\n## Méthodes\n\nLes chutes imputables à l’intervention seront "
+            "notées par le kinésithérapeute à chaque séance.\n")
+    doc = extract_document(text.encode(), "protocole.md")
+    detections = detect_elements(doc, kind="protocol", lang="fr")
+    int13 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
+                            document=doc, kind="protocol")["INT13"]
+    assert int13.quotations and "imputables à l’intervention" in int13.quotations[0].text

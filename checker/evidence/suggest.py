@@ -66,6 +66,11 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     sentence (lower first) when given."""
     if not cues:
         return []
+    # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
+    # and the reverse, as the element cues' patterns do.
+    cues = tuple(dict.fromkeys(variant for cue in cues
+                               for variant in (cue, cue.replace("'", "’"),
+                                               cue.replace("’", "'"))))
     pattern = re.compile(
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
