@@ -147,6 +147,15 @@ _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]")
 _SUSPENDED = re.compile(r"(?:and|or|nor|et|ou)[ \t]+[^\W_]+[-\u2010\u2011][^\W_]")
 
 
+def _hangs(head: str, tail: str, following: str, words: frozenset[str]) -> bool:
+    """Whether "head-" is a hyphen left hanging before ``following``, the next line ("pre-" /
+    "and post-test"), rather than a word cut before a syllable that is also a conjunction,
+    which the document writes whole elsewhere ("Pri-" / "or cluster-randomised trials" and
+    "prior")."""
+    last = head.translate(AS_ASCII).rsplit("-", 1)[-1]
+    return bool(_SUSPENDED.match(following)) and (last + tail).lower() not in words
+
+
 def cuts_words(text: str, words: frozenset[str]) -> bool:
     """Whether the typesetter of ``text`` cut words at its lines' ends, as journals and word
     processors set to hyphenate do; a browser, and a word processor by default, breaks a
@@ -205,7 +214,7 @@ def cut_words(text: str, spelling: Spelling | None = None) -> list[tuple[int, in
         head, hyphen, tail = found.head, found.hyphen, found.tail
         line_end = text.find("\n", found.tail_at)
         following = text[found.tail_at:None if line_end < 0 else line_end]
-        if (_SUSPENDED.match(following) or _NUMBERED.match(following)
+        if (_hangs(head, tail, following, spelling.words) or _NUMBERED.match(following)
                 or starts_item(following, following, above_ends=True)):
             continue
         kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(
