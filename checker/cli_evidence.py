@@ -14,7 +14,7 @@ from .documents import Document, DocumentError, extract_path
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
 from .evidence.compare import compare_drafts, format_comparison
-from .evidence.features import document_words
+from .evidence.features import document_spelling
 from .evidence.kind import guess_document_kind
 
 _LANGUAGE_NAMES = {"en": "English", "fr": "French"}
@@ -82,7 +82,7 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
     except ModelMissingError as exc:
         _fail(str(exc))
     if output_format == "text":
-        for line in format_analysis(report, catalogue, labels_lang or lang, document_words(doc)):
+        for line in format_analysis(report, catalogue, labels_lang or lang, document_spelling(doc)):
             click.echo(line)
     else:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -8,9 +8,11 @@ benchmark's documents are plain text. This renders each article of the split as 
 justified, hyphenated PDF with a running head and page numbers (WeasyPrint; Markdown headings
 become headings), with ``--style indent`` its paragraphs marked by a first-line indent only and
 no space between them (many journals, Word's body text), reads it back with the application's
-own PDF reader, detects the elements, and prints micro/macro-F1 for the text and PDF versions,
-how often their decisions agree, and the seconds per PDF (extraction and detection). Rendered
-PDFs are kept in ``--cache`` for later runs.
+own PDF reader, detects the elements, and prints how many of the plain text's sentences the
+PDF's read the same (as a person reads a quotation: line breaks as spaces, words hyphenated at a
+line's end resolved), micro/macro-F1 for the text and PDF versions, how often their decisions
+agree, and the seconds per PDF (extraction and detection). Rendered PDFs are kept in
+``--cache`` for later runs.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import hashlib
 import html
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from checker.documents import extract_path
+from checker.documents import Document, extract_path
 from checker.documents.language import detect_language
 from checker.evidence.bench import run_benchmark
+from checker.evidence.features import document_spelling, readable_text
 from checker.evidence.training import load_benchmark
 
 # A journal's page: two justified, hyphenated columns, a running head and a page number.
@@ -57,6 +61,14 @@ def render(text: str, target: Path, css: str = CSS) -> None:
     HTML(string=page).write_pdf(target)
 
 
+def read_sentences(document: Document) -> Counter[str]:
+    """The document's sentences as a person reads them, one space for any whitespace and no
+    Markdown heading mark."""
+    spelling = document_spelling(document)
+    return Counter(" ".join(readable_text(document.sentence_text(s), spelling).split())
+                   .lstrip("# ") for s in document.sentences)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path)
@@ -76,6 +88,12 @@ def main() -> None:
             if not pdf.exists():
                 render(text, pdf, STYLES[args.style])  # before the run: not what is timed
             rendered[article.path] = pdf
+    same = total = 0
+    for text_path, pdf in rendered.items():
+        from_text = read_sentences(extract_path(text_path))
+        same += sum((from_text & read_sentences(extract_path(pdf))).values())
+        total += sum(from_text.values())
+    print(f"sentences: {same} of the text's {total} read the same ({same / max(1, total):.4f})")
     from_text = run_benchmark(args.data, args.split)
     from_pdf = run_benchmark(args.data, args.split, read=lambda path: extract_path(rendered[path]))
     for name, result in (("text", from_text), ("pdf", from_pdf)):

@@ -388,12 +388,14 @@ def test_a_text_set_without_hyphenation_keeps_the_hyphen_of_its_compounds() -> N
 
 
 def test_a_word_cut_before_its_last_syllable_or_a_conjunction_is_joined() -> None:
-    """"investigat-" / "or" is one word; "pre-" / "and post-test" a hyphen left hanging."""
+    """"investigat-" / "or" is one word; "pre-" / "and post-test" a hyphen left hanging;
+    "Pri-" / "or cluster-randomised" one word, which the document writes whole ("prior")."""
     sentences = _sentences(_copied(BACKGROUND) + (
         "The principal investigat-\nor will inform the participants of the pre-\nand post-"
-        "test visits.\n"))
+        "test visits. Pri-\nor cluster-randomised trials were small. No prior trial.\n"))
     assert ("The principal investigator will inform the participants of the pre- and post-test "
             "visits.") in sentences
+    assert "Prior cluster-randomised trials were small." in sentences
 
 
 @pytest.mark.parametrize(("lines", "read"), [

@@ -7,6 +7,7 @@ import io
 from xml.sax.saxutils import escape
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -271,3 +272,64 @@ def test_a_deleted_paragraph_mark_joins_the_two_paragraphs() -> None:
     assert "Participants will be adults aged 18 or over admitted with acute myocardial " \
            "infarction." in texts
     assert "They will walk daily." in texts
+
+
+TITLE = ("Effet d'un programme de marche supervisée sur la vitesse de marche après un AVC : "
+         "essai contrôlé randomisé multicentrique")
+COVER = ["Promoteur : Hospices Civils de Lyon.", "Version 2.0 du 12 mars 2024.",
+         "Numéro d'enregistrement ClinicalTrials.gov : NCT01234567."]
+
+
+def _protocol_with_cover(set_title) -> Document:
+    """A protocol whose first page holds its title (set by ``set_title``) and its cover
+    lines, then a page break and its first numbered section."""
+    document = docx.Document()
+    set_title(document)
+    for line in COVER:
+        document.add_paragraph(line)
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading("1. Justification scientifique", level=1)
+    document.add_paragraph("La vitesse de marche est souvent réduite après un AVC.")
+    return _extract(document)
+
+
+def _based_on_title(document) -> None:
+    style = document.styles.add_style("Titre du protocole CHU", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Title"]
+    document.add_paragraph(TITLE, style=style)
+
+
+def _bold(document) -> None:
+    document.add_paragraph().add_run(TITLE).bold = True
+
+
+@pytest.mark.parametrize("set_title", [
+    lambda document: document.add_paragraph(TITLE, style="Title"),
+    _based_on_title,  # a template's title style
+    lambda document: document.add_heading(TITLE, level=1),  # a first-level heading
+    _bold,  # a paragraph in bold: a heading typed by hand
+], ids=["title-style", "template-title-style", "heading-1", "bold"])
+def test_the_cover_page_under_the_title_is_in_no_section(set_title) -> None:
+    """The document's title names the document, not the cover page under it: a quotation of
+    the sponsor or the registration number is shown in no section, not under the long title
+    (the title itself is still the document's title, for the details read from it)."""
+    from checker.evidence.stated_details import document_title
+
+    doc = _protocol_with_cover(set_title)
+    for line in COVER:
+        assert _sentence_with(doc, line.split()[0]).section == ""
+    assert _sentence_with(doc, "vitesse de marche est").section == "1. Justification scientifique"
+    assert document_title(doc) == TITLE
+
+
+def test_a_first_section_is_not_taken_for_a_title() -> None:
+    """A document that opens on a section's heading (a usual name, or a short one) keeps its
+    text in that section."""
+    for first in ("Contexte et justification", "Introduction"):
+        document = docx.Document()
+        document.add_heading(first, level=1)
+        document.add_paragraph("La vitesse de marche est souvent réduite après un AVC.")
+        document.add_heading("Méthodes", level=1)
+        document.add_paragraph("Un essai contrôlé randomisé.")
+        doc = _extract(document)
+        assert _sentence_with(doc, "vitesse de marche").section == first

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.documents import extract_document, extract_path
+from checker.documents.hyphenation import Spelling
 from checker.evidence import (
     Detection,
     detect_elements,
@@ -654,7 +655,7 @@ def test_cues_match_across_the_line_breaks_of_a_pdf_sentence() -> None:
     ("one line", "one line"),
 ])
 def test_matching_text_joins_the_lines_of_a_sentence(text: str, expected: str) -> None:
-    assert matching_text(text, frozenset({"randomised", "trial"})) == expected
+    assert matching_text(text, Spelling(frozenset({"randomised", "trial"}))) == expected
 
 
 def test_bench_reads_other_formats_and_french(tmp_path: Path) -> None:
@@ -826,7 +827,7 @@ def test_quotations_are_stored_as_a_person_reads_them() -> None:
 
     text = ("Un ser\u2010\nveur centralisé gère l'allocation. Le CPP Sud-\nEst a approuvé le "
             "serveur.")
-    words = frozenset({"un", "serveur", "centralisé", "sud", "est", "le", "cpp"})
+    words = Spelling(frozenset({"un", "serveur", "centralisé", "sud", "est", "le", "cpp"}))
     sentence = text.split(". ")[0] + "."
     assert readable_text(sentence, words) == "Un serveur centralisé gère l'allocation."
     assert readable_text("Le CPP Sud-\nEst a approuvé", words) == "Le CPP Sud-Est a approuvé"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from checker.documents import extract_document
-from checker.documents.pdf import PdfPage, drop_running_lines
-from checker.documents.typography import StyledLine
-from checker.evidence.features import (
+from checker.documents.hyphenation import (
+    Spelling,
     keeps_line_end_hyphen,
-    matching_text,
-    readable_text,
+    spelling_of,
     text_words,
 )
+from checker.documents.pdf import PdfPage, drop_running_lines
+from checker.documents.typography import StyledLine
+from checker.evidence.features import matching_text, readable_text
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven")
 
@@ -170,7 +171,7 @@ def test_the_halves_of_a_split_word_are_no_words_of_the_document() -> None:
 def test_matching_and_readable_text_resolve_hyphens_alike() -> None:
     text = ("Tous ont donné leur consente\u2010\nment écrit, avec une puis\u2010\nsance de 90 %, "
             "en double-\naveugle, dans le CPP Sud-\nEst.")
-    words = text_words(text + " Un essai en double aveugle.")
+    words = Spelling(text_words(text + " Un essai en double aveugle."))
     expected = ("Tous ont donné leur consentement écrit, avec une puissance de 90 %, en "
                 "double-aveugle, dans le CPP Sud-Est.")
     assert matching_text(text, words) == expected
@@ -243,9 +244,49 @@ def test_a_compound_of_a_short_word_broken_at_its_hyphen_keeps_it(
     doc = extract_document(_pdf(html), "paper.pdf")
     head = compound.split("-")[0]
     assert f"{head}-\n" in doc.text  # broken at the hyphen, as the test means
-    words = text_words(doc.text)
-    assert compound in readable_text(doc.sentence_text(doc.sentences[0]), words)
-    assert compound in matching_text(doc.sentence_text(doc.sentences[0]), words)
+    spelling = spelling_of(doc.text)
+    assert compound in readable_text(doc.sentence_text(doc.sentences[0]), spelling)
+    assert compound in matching_text(doc.sentence_text(doc.sentences[0]), spelling)
+
+
+
+def _first_sentence_read(html: str, cut: str) -> tuple[str, str]:
+    """The PDF's first sentence as a person reads it and as the cues see it, once the test
+    has checked its line ends at ``cut``, as it means."""
+    doc = extract_document(_pdf(html), "paper.pdf")
+    assert f"{cut}\n" in doc.text
+    spelling = spelling_of(doc.text)
+    sentence = doc.sentence_text(doc.sentences[0])
+    return readable_text(sentence, spelling), matching_text(sentence, spelling)
+
+
+@pytest.mark.parametrize(("lang", "lines", "read"), [
+    ("en", "All participants will complete the pre-<br>and post-test questionnaires.",
+     "All participants will complete the pre- and post-test questionnaires."),
+    ("fr", "Les douleurs pré-<br>et post-opératoires seront mesurées.",
+     "Les douleurs pré- et post-opératoires seront mesurées."),
+])
+def test_a_hanging_hyphen_at_a_pdf_line_end_is_left_hanging(lang: str, lines: str,
+                                                            read: str) -> None:
+    """A hyphen left for the compound's second half to come ("pre-" / "and post-test") is
+    read as the copied-text reader reads it, not as a word cut in two ("preand")."""
+    html = (f"<html lang={lang}><head><style>body {{ font-size: 10pt }}</style></head>"
+            f"<body><p>{lines}</p><p>The treatment is given at home.</p></body></html>")
+    hanging = lines.split("<br>")[0].split()[-1]  # "pre-", "pré-"
+    assert _first_sentence_read(html, hanging) == (read, read)
+
+
+def test_a_pdf_set_without_hyphenation_keeps_every_line_end_hyphen() -> None:
+    """A word processor set not to hyphenate breaks lines only at compounds' own hyphens: the
+    document's spelling shows it ("double-blind", "person-centred" written on one line
+    elsewhere), so a compound whose halves it writes nowhere else keeps its hyphen too."""
+    html = ("<html lang=en><head><style>body { font-size: 10pt }</style></head><body>"
+            "<p>The trial is double-<br>blind and person-<br>centred; ill-<br>equipped "
+            "centres will not take part.</p>"
+            "<p>A double-blind, person-centred design.</p></body></html>")
+    readable, matching = _first_sentence_read(html, "ill-")
+    assert readable == matching == ("The trial is double-blind and person-centred; "
+                                    "ill-equipped centres will not take part.")
 
 
 CRITERIA = ["Adults aged 18 to 70 years.", "Able to walk ten metres without help.",

@@ -68,7 +68,7 @@ def extract_document(data: bytes, filename: str) -> Document:
                  and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
     heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
-    sections = build_sections(headings, len(raw.text), heading_spans)
+    sections = build_sections(headings, len(raw.text), heading_spans, raw.title_at)
     document = Document(
         text=raw.text,
         filename=filename,

@@ -41,7 +41,8 @@ _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "e
 _MAX_WORDS_AFTER_LABEL = 4
 _MAX_LABEL_WORDS = 3
 
-Block = tuple[str, int, bool]  # text, heading level (0: none), whether wholly bold
+# text, heading level (0: none), whether wholly bold, whether set in Word's Title style
+Block = tuple[str, int, bool, bool]
 
 
 def docx_blocks(document: WordDocument) -> list[Block]:
@@ -69,22 +70,35 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
             text = paragraph_text(element)
             if joined is not None:
-                before, before_level, before_bold = blocks[joined]
-                blocks[joined] = (before + text, before_level, before_bold and bold)
+                before, before_level, before_bold, before_title = blocks[joined]
+                blocks[joined] = (before + text, before_level, before_bold and bold,
+                                  before_title)
             else:
-                blocks.append((text, level, bold))
+                blocks.append((text, level, bold, _is_title_style(styles.get(style_id), styles)))
             # A deleted paragraph mark (tracked change) joins this paragraph to the next.
             if _mark_deleted(element):
                 joined = joined if joined is not None else len(blocks) - 1
             else:
                 joined = None
-            blocks.extend((text, 0, False) for text in _referred_notes(element, notes))
+            blocks.extend((text, 0, False, False) for text in _referred_notes(element, notes))
             continue
         joined = None
         for row in Table(element, document).rows:
-            blocks.append((_row_text(row), 0, False))
-            blocks.extend((text, 0, False) for text in _referred_notes(row._tr, notes))
+            blocks.append((_row_text(row), 0, False, False))
+            blocks.extend((text, 0, False, False) for text in _referred_notes(row._tr, notes))
     return blocks
+
+
+def _is_title_style(style, styles: dict) -> bool:
+    """Word's "Title" style (so named in the file whatever the interface's language), or a
+    template's style based on it: the document's title."""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        if (style.name or "").lower() == "title":
+            return True
+        style = styles.get(style.element.basedOn_val)
+    return False
 
 
 def _mark_deleted(paragraph) -> bool:

@@ -1,10 +1,11 @@
 """Words hyphenated at a line's end: one word cut by the typesetter ("treat-" / "ment") or a
 compound broken at its own hyphen ("person-" / "centred").
 
-A PDF's text keeps the page's lines: the evidence reads its sentences with such words
-resolved (:func:`checker.evidence.features.matching_text`). Text copied from a PDF viewer
-and pasted, or saved as .txt, keeps them too; its words are joined as it is read
-(:func:`cut_words`), so its sentences read as the text was written.
+One rule (:func:`cut_words`) decides them for both readers. A PDF's text keeps the page's
+lines: the evidence reads its sentences with such words resolved
+(:func:`checker.evidence.features.matching_text`). Text copied from a PDF viewer and pasted,
+or saved as .txt, keeps them too; its words are joined as it is read
+(:func:`join_cut_words`), so its sentences read as the text was written.
 """
 
 from __future__ import annotations
@@ -109,14 +110,14 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# A word cut at a line's end in copied text (_Cut): letters or digits right before the hyphen
-# (the compound they end included: "cost-effect-"), maybe spaces the viewer kept, the line
-# break, and a word. A hyphen after a space or after another hyphen ("the trial -", "--") is a dash,
-# and en and em dashes are punctuation: none of them is matched.
+# A word cut at a line's end (_Cut): letters or digits right before the hyphen (the compound
+# they end included: "cost-effect-"), maybe spaces the viewer kept, the line break, maybe
+# the next line's indent, and a word. A hyphen after a space or after another hyphen ("the
+# trial -", "--") is a dash, and en and em dashes are punctuation: none of them is matched.
 # Found from the line break back (a pattern that starts with the head would be tried at every
 # letter of the text, a third of a benchmark article's reading time).
 _CUT_POINT = re.compile(
-    rf"(?<=[^\W_])(?P<hyphen>[{LINE_END_HYPHENS}])[ \t]*\n(?P<tail>[^\W_]+)")
+    rf"(?<=[^\W_])(?P<hyphen>[{LINE_END_HYPHENS}])[ \t]*\n[ \t]*(?P<tail>[^\W_]+)")
 _HEAD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*\Z")
 _LONGEST_HEAD = 120  # characters looked back for a cut word and the compound it ends
 
@@ -146,6 +147,15 @@ _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]")
 _SUSPENDED = re.compile(r"(?:and|or|nor|et|ou)[ \t]+[^\W_]+[-\u2010\u2011][^\W_]")
 
 
+def _hangs(head: str, tail: str, following: str, words: frozenset[str]) -> bool:
+    """Whether "head-" is a hyphen left hanging before ``following``, the next line ("pre-" /
+    "and post-test"), rather than a word cut before a syllable that is also a conjunction,
+    which the document writes whole elsewhere ("Pri-" / "or cluster-randomised trials" and
+    "prior")."""
+    last = head.translate(AS_ASCII).rsplit("-", 1)[-1]
+    return bool(_SUSPENDED.match(following)) and (last + tail).lower() not in words
+
+
 def cuts_words(text: str, words: frozenset[str]) -> bool:
     """Whether the typesetter of ``text`` cut words at its lines' ends, as journals and word
     processors set to hyphenate do; a browser, and a word processor by default, breaks a
@@ -166,28 +176,49 @@ def cuts_words(text: str, words: frozenset[str]) -> bool:
     return compounds < 2 or compounds <= 4 * cut
 
 
-def cut_words(text: str) -> list[tuple[int, int, str]]:
-    """The words of a text copied from a PDF viewer hyphenated at a line's end, as edits
-    (start, end, replacement) of the hyphen and line break between their halves: "" joins a
-    word the typesetter cut ("treat-" / "ment"), "-" keeps a compound's own hyphen
-    ("in-" / "person", "Sud-" / "Est", "COVID-" / "19", as :func:`keeps_line_end_hyphen`
-    decides); a soft hyphen is always dropped. Left as they are: a dash ("the trial -", "–",
-    "—"), a hyphen above a line that opens a list's item ("a) adults", "2. Adults"), and a
-    hanging hyphen ("pre-" / "and post-test")."""
+@dataclass(frozen=True)
+class Spelling:
+    """What a document's own spelling tells of its line-end hyphens: its words and its
+    compounds' pairs of words (:func:`text_words`), and whether its typesetter cut words
+    (:func:`cuts_words`)."""
+
+    words: frozenset[str] = frozenset()
+    cuts_words: bool = True
+
+
+# Where the document is not at hand: no word of it decides, and its words are taken as cut.
+UNKNOWN_SPELLING = Spelling()
+
+
+def spelling_of(text: str) -> Spelling:
+    """:class:`Spelling` of a document's whole ``text``."""
+    words = text_words(text)
+    return Spelling(words, cuts_words(text, words))
+
+
+def cut_words(text: str, spelling: Spelling | None = None) -> list[tuple[int, int, str]]:
+    """The words of ``text`` hyphenated at a line's end, as edits (start, end, replacement)
+    of the hyphen and line break between their halves: "" joins a word the typesetter cut
+    ("treat-" / "ment"), "-" keeps a compound's own hyphen ("in-" / "person", "Sud-" / "Est",
+    "COVID-" / "19", as :func:`keeps_line_end_hyphen` decides); a soft hyphen is always
+    dropped. Left as they are: a dash ("the trial -", "–", "—"), a hyphen above a line that
+    opens a list's item ("a) adults", "2. Adults"), and a hanging hyphen ("pre-" / "and
+    post-test"). ``spelling``: the whole document's, when ``text`` is a part of it (a
+    sentence); by default ``text``'s own."""
     if not any(_cuts(text)):
         return []  # most texts: no need for their words
-    words = text_words(text)
-    hyphenated = cuts_words(text, words)
+    if spelling is None:
+        spelling = spelling_of(text)
     edits: list[tuple[int, int, str]] = []
     for found in _cuts(text):
         head, hyphen, tail = found.head, found.hyphen, found.tail
         line_end = text.find("\n", found.tail_at)
         following = text[found.tail_at:None if line_end < 0 else line_end]
-        if (_SUSPENDED.match(following) or _NUMBERED.match(following)
+        if (_hangs(head, tail, following, spelling.words) or _NUMBERED.match(following)
                 or starts_item(following, following, above_ends=True)):
             continue
-        kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(head, tail, words,
-                                                                hyphenated=hyphenated)
+        kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(
+            head, tail, spelling.words, hyphenated=spelling.cuts_words)
         edits.append((found.hyphen_at, found.tail_at, hyphen if kept else ""))
     return edits
 

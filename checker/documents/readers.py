@@ -26,6 +26,7 @@ from .model import Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .sentences import LINE_END
+from .structure import is_known_heading
 from .typography import StyledLine, typographic_headings
 
 
@@ -35,6 +36,9 @@ class RawText:
     format: str
     pages: list[Page] = field(default_factory=list)
     headings: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, level, title)
+    # The heading that is the document's own title (see :func:`title_index`), where the
+    # format tells it: it names no section, so the cover page under it has none.
+    title_at: int | None = None
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -147,13 +151,33 @@ def read_docx(data: bytes) -> RawText:
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
     # level below the deepest styled heading, and one more per level of its numbering ("2.1
     # Trial design" under "2. METHODS").
-    bold_level = min(6, max((level for _, level, _ in blocks), default=0) + 1)
-    return _from_blocks(
-        [(text, min(6, bold_level + _numbering_depth(text) - 1)
-          if not level and bold and is_bold_heading(text) else level)
-         for text, level, bold in blocks],
-        "docx",
-    )
+    bold_level = min(6, max((level for _, level, _, _ in blocks), default=0) + 1)
+    leveled = [(text, min(6, bold_level + _numbering_depth(text) - 1)
+                if not level and bold and is_bold_heading(text) else level)
+               for text, level, bold, _ in blocks if text.strip()]
+    titled = [title for text, _, _, title in blocks if text.strip()]
+    return _from_blocks(leveled, "docx", title_index(leveled, titled))
+
+
+# A document's title has more words than a section's name ("Background and rationale").
+MIN_TITLE_WORDS = 6
+
+
+def title_index(blocks: list[tuple[str, int]], titled: list[bool]) -> int | None:
+    """Which of the (text, heading level) ``blocks`` (none empty) is the document's title: one
+    set in a title style (``titled``), else a first block taken as a heading that another
+    heading of its level or above follows (so it heads the cover page alone), of more words
+    than a section's name, neither a usual one ("Introduction") nor numbered ("1. …")."""
+    if any(titled):
+        return titled.index(True)
+    if not blocks or not blocks[0][1]:
+        return None
+    text, level = blocks[0]
+    if (len(text.split()) < MIN_TITLE_WORDS or is_known_heading(text)
+            or _HEADING_NUMBER.match(text)):
+        return None
+    sibling = any(0 < later <= level for _, later in blocks[1:])
+    return 0 if sibling else None
 
 
 _HEADING_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
@@ -180,22 +204,28 @@ def read_odt(data: bytes) -> RawText:
     return _from_blocks(odt_blocks(data), "odt")
 
 
-def _from_blocks(blocks: list[tuple[str, int]], fmt: str) -> RawText:
-    """Text of (text, heading level or 0) blocks, a blank line apart, with the headings."""
+def _from_blocks(blocks: list[tuple[str, int]], fmt: str,
+                 title: int | None = None) -> RawText:
+    """Text of (text, heading level or 0) blocks, a blank line apart, with the headings;
+    ``title``: the index of the block that is the document's title."""
     parts: list[str] = []
     headings: list[tuple[int, int, str]] = []
+    title_at = None
     offset = 0
-    for text, level in blocks:
+    for index, (text, level) in enumerate(blocks):
         if not text.strip():
             continue
         if parts:
             parts.append("\n\n")
             offset += 2
+        if index == title:
+            title_at = offset
+            level = level or 1
         if level:
             headings.append((offset, level, text.strip()))
         parts.append(text)
         offset += len(text)
-    return RawText(text="".join(parts), format=fmt, headings=headings)
+    return RawText(text="".join(parts), format=fmt, headings=headings, title_at=title_at)
 
 
 def read_raw(data: bytes, filename: str) -> RawText:

@@ -181,16 +181,18 @@ def is_caption(title: str) -> bool:
 
 
 def build_sections(headings: list[tuple[int, int, str]], text_length: int,
-                   heading_ends: dict[int, int]) -> list[Section]:
+                   heading_ends: dict[int, int], title_at: int | None = None) -> list[Section]:
     """A section runs from its heading to the next heading of the same or a higher level.
 
     A caption names what its table or figure shows: its section is the caption alone (up to
     ``heading_ends[start]``), and it ends no other, so the text after a table still belongs
-    to the section the table stands in."""
+    to the section the table stands in. The document's title (the heading at ``title_at``)
+    names the document, no part of it: its section is the title alone, and the cover page
+    under it (sponsor, version, registration) is in no section."""
     captions = [is_caption(title) for _, _, title in headings]
     sections: list[Section] = []
     for index, (start, level, title) in enumerate(headings):
-        if captions[index]:
+        if captions[index] or start == title_at:
             end = heading_ends[start]
         else:
             end = next((headings[later][0] for later in range(index + 1, len(headings))

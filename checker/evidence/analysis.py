@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.catalogue import Catalogue, pick
 from checker.documents import Document
+from checker.documents.hyphenation import UNKNOWN_SPELLING, Spelling
 
 from .detect import detect_elements, normalise_kind
 from .features import readable_text
@@ -74,8 +75,8 @@ def _where(quote: dict, words: dict[str, str], text: str) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _one_line(text: str, words: frozenset[str], limit: int = 200) -> str:
-    text = " ".join(readable_text(text, words).split())
+def _one_line(text: str, spelling: Spelling, limit: int = 200) -> str:
+    text = " ".join(readable_text(text, spelling).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -98,9 +99,9 @@ def _kind_lines(report: dict, words: dict[str, str]) -> list[str]:
 
 
 def format_analysis(report: dict, catalogue: Catalogue, lang: str,
-                    document_words: frozenset[str] = frozenset()) -> list[str]:
+                    spelling: Spelling = UNKNOWN_SPELLING) -> list[str]:
     """The report as lines of text: each detected element with its best sentence, then each
-    invariant's suggested answer with its first quotation. With the document's words, a word
+    invariant's suggested answer with its first quotation. With the document's spelling, a word
     hyphenated at a PDF line end is printed whole (see :func:`features.readable_text`)."""
     words = words_for(_WORDS, lang)
     doc = report["document"]
@@ -116,7 +117,7 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str,
         inferred = "" if detection.get("cue_match", True) else f" [{words['inferred']}]"
         lines.append(f"  {label} — {confidence}{where}{inferred}")
         lines.append("      " + words["quote"].format(_one_line(detection["quote"],
-                                                                  document_words)))
+                                                                  spelling)))
     if not best:
         lines.append(f"  {words['none']}")
     if "suggestions" in report:
@@ -129,5 +130,5 @@ def format_analysis(report: dict, catalogue: Catalogue, lang: str,
                 quote = suggestion["quotations"][0]
                 where = _where(quote, words, quote["text"])
                 lines.append("      " + words["quote"].format(
-                    _one_line(quote["text"], document_words)) + where)
+                    _one_line(quote["text"], spelling)) + where)
     return lines

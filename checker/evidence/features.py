@@ -19,8 +19,10 @@ from checker.documents import Document
 from checker.documents.hyphenation import (
     AS_ASCII,
     LINE_END_HYPHENS,
-    keeps_line_end_hyphen,
-    text_words,
+    UNKNOWN_SPELLING,
+    Spelling,
+    cut_words,
+    spelling_of,
 )
 
 from .acronym import acronym_hits
@@ -52,70 +54,70 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
     return vector / norm if norm else vector
 
 
-# A word hyphenated at a line end, the compound it ends included ("intention-to-\ntreat"), or
-# any other line break with the spaces around it.
-_WRAPPED = re.compile(
-    rf"(\w+(?:[-\u2010\u2011]\w+)*)([{LINE_END_HYPHENS}])[ \t]*\n\s*(\w+)|\s*\n\s*")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
-def _unwrap(text: str, words: frozenset[str]) -> str:
-    """``text`` with its line breaks read as spaces and its line-end hyphenations resolved by
-    :func:`keeps_line_end_hyphen` (the hyphen kept as written, or the word joined)."""
+def _unwrap(text: str, spelling: Spelling) -> str:
+    """``text`` with its line-end hyphenations resolved as the copied-text reader resolves
+    them (:func:`checker.documents.hyphenation.cut_words`: the hyphen kept as written, the
+    word joined, or a hanging hyphen left before its space) and its line breaks read as
+    spaces."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kept in cut_words(text, spelling):
+        pieces += [text[cursor:start], kept]
+        cursor = end
+    pieces.append(text[cursor:])
+    return _LINE_BREAK.sub(" ", "".join(pieces))
 
-    def join(match: re.Match[str]) -> str:
-        if match.group(1) is None:
-            return " "
-        head, hyphen, tail = match.groups()
-        if hyphen != "\u00ad" and keeps_line_end_hyphen(head, tail, words):
-            return f"{head}{hyphen}{tail}"
-        return head + tail
 
-    return _WRAPPED.sub(join, text)
-
-
-def matching_text(sentence: str, words: frozenset[str] = frozenset()) -> str:
+def matching_text(sentence: str, spelling: Spelling = UNKNOWN_SPELLING) -> str:
     """A sentence as cue patterns see it.
 
     Typeset hyphens are "-", no-break and thin spaces are spaces. A line break inside the
     sentence (PDF text keeps the page's lines) is a space, so "informed\nconsent" matches
     "informed consent". A word hyphenated at a line end is joined ("ran-\ndomised") unless it
-    is a compound ("double-blind"; see :func:`keeps_line_end_hyphen`). ``words``:
-    :func:`text_words` of the document.
+    is a compound ("double-blind"; see
+    :func:`~checker.documents.hyphenation.keeps_line_end_hyphen`) or a hanging hyphen
+    ("pre-\nand post-test"). ``spelling``: :func:`document_spelling` of the document.
     """
     sentence = sentence.translate(AS_ASCII)
-    return _unwrap(sentence, words) if "\n" in sentence else sentence
+    return _unwrap(sentence, spelling) if "\n" in sentence else sentence
 
 
-def readable_text(text: str, words: frozenset[str]) -> str:
+def readable_text(text: str, spelling: Spelling) -> str:
     """A quotation as a person reads it: the page's line breaks are spaces, and a word
     hyphenated at a line end is joined ("ser-\nveur" -> "serveur") unless it is a compound
-    ("Sud-\nEst" -> "Sud-Est"; see :func:`keeps_line_end_hyphen`). Other characters are left
-    as extracted. Quotations stored this way are still found in the document by the tolerant
+    ("Sud-\nEst" -> "Sud-Est") or a hanging hyphen
+    ("pré-\net post-opératoire" -> "pré- et post-opératoire"). Other characters are left as
+    extracted. Quotations stored this way are still found in the document by the tolerant
     check (:func:`checker.evidence.quotes.locate_quotation`)."""
-    return _unwrap(text, words).strip() if "\n" in text else text
+    return _unwrap(text, spelling).strip() if "\n" in text else text
 
 
-def document_words(document: Document) -> frozenset[str]:
-    """:func:`text_words` of the document (to tell a line-end hyphenation from a compound)."""
+def document_spelling(document: Document) -> Spelling:
+    """:func:`spelling_of` the document's text (to tell a line-end hyphenation from a
+    compound)."""
     return _read_once(document)[1]
 
 
 # Detection, suggestions, the kind reading and the stored quotations all read one document's
 # sentences as the cues see them: compute that once per document (the last few are kept).
-_READ: dict[int, tuple[weakref.ref[Document], list[str], frozenset[str]]] = {}
+_READ: dict[int, tuple[weakref.ref[Document], list[str], Spelling]] = {}
 _READ_KEPT = 4
 
 
-def _read_once(document: Document) -> tuple[list[str], frozenset[str]]:
+def _read_once(document: Document) -> tuple[list[str], Spelling]:
     entry = _READ.get(id(document))
     if entry is not None and entry[0]() is document:
         return entry[1], entry[2]
-    words = text_words(document.text)
-    sentences = [matching_text(document.sentence_text(s), words) for s in document.sentences]
+    spelling = spelling_of(document.text)
+    sentences = [matching_text(document.sentence_text(s), spelling)
+                 for s in document.sentences]
     if len(_READ) >= _READ_KEPT:
         _READ.pop(next(iter(_READ)))
-    _READ[id(document)] = (weakref.ref(document), sentences, words)
-    return sentences, words
+    _READ[id(document)] = (weakref.ref(document), sentences, spelling)
+    return sentences, spelling
 
 
 def matching_sentences(document: Document) -> list[str]:

@@ -16,9 +16,10 @@ from sqlalchemy import select, update
 
 from ..catalogue import Catalogue, pick
 from ..documents import Document, DocumentError, extract_document
+from ..documents.hyphenation import UNKNOWN_SPELLING, Spelling
 from ..documents.language import LanguageGuess, language_code
 from ..evidence import Suggestion, detect_elements, suggest_answers
-from ..evidence.features import document_words, readable_text
+from ..evidence.features import document_spelling, readable_text
 from ..evidence.kind import KindGuess, guess_document_kind
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
@@ -181,7 +182,7 @@ def _values(row: Answer | None) -> dict[str, str | None]:
 
 
 def _suggested_values(suggestion: Suggestion, lang: str,
-                      words: frozenset[str] = frozenset()) -> dict[str, str | None]:
+                      spelling: Spelling = UNKNOWN_SPELLING) -> dict[str, str | None]:
     quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
     first = quotes[0] if quotes else None
     return {
@@ -190,7 +191,7 @@ def _suggested_values(suggestion: Suggestion, lang: str,
         # Each quotation was verified verbatim in the extracted text by the evidence layer; it
         # is stored as a person reads it (no PDF line breaks or line-end hyphens), which the
         # tolerant check still finds in the document.
-        "quotation": QUOTATION_SEPARATOR.join(readable_text(q.text, words) for q in quotes),
+        "quotation": QUOTATION_SEPARATOR.join(readable_text(q.text, spelling) for q in quotes),
         "page": str(first.page) if first and first.page is not None else "",
         "section": (first.section or "")[:200] if first else "",
     }
@@ -208,7 +209,7 @@ def _log(assessment: Assessment, invariant_id: str, user: User, version: int,
 
 def store_suggestions(
     assessment: Assessment, suggestions: dict[str, Suggestion], user: User, lang: str,
-    words: frozenset[str] = frozenset(),
+    spelling: Spelling = UNKNOWN_SPELLING,
 ) -> tuple[int, int]:
     """Write suggestions where no person has answered; return (suggested, kept)."""
     rows = {row.invariant_id: row for row in assessment.answers}
@@ -219,7 +220,7 @@ def store_suggestions(
         if row is not None and row.origin == "human" and row.answer is not None:
             kept += 1
             continue
-        new = _suggested_values(suggestion, lang, words)
+        new = _suggested_values(suggestion, lang, spelling)
         old = _values(row)
         if row is None:
             row = Answer(assessment_id=assessment.id, invariant_id=invariant_id, version=0)
@@ -243,7 +244,7 @@ def suggest_from_document(
 ) -> SuggestionRun:
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggested, kept = store_suggestions(assessment, analysis.suggestions, user, lang,
-                                        document_words(analysis.document))
+                                        document_spelling(analysis.document))
     pending = pending_suggestions(catalogue, to_record(assessment))
     return SuggestionRun(suggested, kept, analysis.kind_guess, assessment.document_kind,
                          pending, analysis.document.language_guess, assessment.language)
@@ -323,7 +324,7 @@ def adopt_suggestion(
         return False
     analysis = analyse_document(catalogue, assessment, upload_dir)
     suggestion = analysis.suggestions[invariant_id]
-    new = _suggested_values(suggestion, lang, document_words(analysis.document))
+    new = _suggested_values(suggestion, lang, document_spelling(analysis.document))
     row = db.session.scalar(select(Answer).where(Answer.assessment_id == assessment.id,
                                                  Answer.invariant_id == invariant_id))
     if row is None or row.version != expected_version:
