@@ -86,6 +86,20 @@ def test_pdf_document_shows_its_pages(app, auth_client):
     assert "Pages: 2." in html
 
 
+def test_a_word_cut_at_a_pdf_lines_end_reads_whole_on_the_page(app, auth_client):
+    """The page shows a PDF's sentences as the quotations read them: "treatment", not
+    "treat‐ ment" (typeset hyphens, as WeasyPrint and journals set them; walkthrough)."""
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{line}</p>" for line in PROTOCOL.splitlines() if line.strip())
+    pdf = HTML(string="<html lang=en><body><p>Each participant receives the physiotherapy "
+                      "treat‐<br>ment at home twice a week for twelve weeks.</p>"
+                      f"{body}</body></html>").write_pdf()
+    uid = create_assessment(auth_client, document=(io.BytesIO(pdf), "protocol.pdf"))
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "physiotherapy treatment at home" in " ".join(html.split())
+
+
 def test_no_document_and_unreadable_document_get_a_clear_page(app, auth_client, assessment):
     html = auth_client.get(f"/assessments/{assessment}/document").get_data(as_text=True)
     assert "No document was uploaded" in html

@@ -16,6 +16,7 @@ from ..catalogue import Catalogue
 from ..documents import Document
 from ..evidence import detect_elements
 from ..evidence.elements import sctm_code
+from ..evidence.features import document_spelling, readable_text
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
 from .quotation_checks import quotation_parts
@@ -26,8 +27,9 @@ from .suggestions import read_stored_document
 class Passage:
     """A sentence or heading of the document, in reading order."""
 
-    text: str
+    text: str  # as a person reads it: a word cut at a PDF line's end is whole
     start: int
+    end: int  # in the document's text, past the sentence
     page: int | None
     heading_level: int  # 0 for running text
     new_paragraph: bool
@@ -136,6 +138,7 @@ def _passages(document: Document) -> list[Passage]:
     # Paragraphs: a blank line in text formats; in a PDF, whose text has no blank lines
     # between paragraphs, a sentence that begins a line.
     breaks = "\n" if document.format == "pdf" else "\n\n"
+    spelling = document_spelling(document)
     passages: list[Passage] = []
     previous_end, previous_page = 0, None
     for sentence in document.sentences:
@@ -145,7 +148,8 @@ def _passages(document: Document) -> list[Passage]:
             index = bisect_right(section_starts, sentence.start) - 1
             level = document.sections[index].level if index >= 0 else 1
         passages.append(Passage(
-            text=document.sentence_text(sentence), start=sentence.start, page=sentence.page,
+            text=readable_text(document.sentence_text(sentence), spelling),
+            start=sentence.start, end=sentence.end, page=sentence.page,
             heading_level=min(level, 4),
             new_paragraph=not passages or breaks in document.text[previous_end:sentence.start],
             new_page=sentence.page is not None and sentence.page != previous_page,
@@ -161,6 +165,6 @@ def _overlapping(passages: list[Passage], starts: list[int],
     for passage in passages[first:]:
         if passage.start >= span[1]:
             break
-        if passage.start + len(passage.text) > span[0]:
+        if passage.end > span[0]:
             found.append(passage)
     return found
