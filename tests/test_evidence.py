@@ -952,3 +952,40 @@ def test_an_invariants_cue_with_an_apostrophe_finds_a_typographic_one() -> None:
     int13 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
                             document=doc, kind="protocol")["INT13"]
     assert int13.quotations and "imputables à l’intervention" in int13.quotations[0].text
+
+
+REFERENCE_LISTS = {  # language -> a paper whose only harms words are in a cited title
+    "en": ("# Exercise for low back pain: a randomised trial\n\n## Methods\n\nParticipants "
+           "attended 12 weekly sessions of exercise therapy at the hospital.\n\n## Results\n\n"
+           "Pain decreased more in the exercise group than in the control group.\n\n"
+           "## References\n\n1. Smith J, Brown K. Serious adverse events and side effects of "
+           "exercise therapy: a systematic review. BMJ. 2019;364:l123.\n\n"
+           "2. Martin P. Adverse effects of physiotherapy in older adults. Physiotherapy. "
+           "2020;107:1-9.\n"),
+    "fr": ("# Exercice et lombalgie : un essai randomisé\n\n## Méthodes\n\nLes participants "
+           "ont suivi 12 séances hebdomadaires d'exercice à l'hôpital.\n\n## Résultats\n\n"
+           "La douleur a davantage diminué dans le groupe exercice que dans le groupe témoin."
+           "\n\n## Références bibliographiques\n\n1. Dupont J. Événements indésirables graves "
+           "et effets indésirables de l'exercice : revue systématique. Kinésithér Rev. "
+           "2019;19:12-20.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REFERENCE_LISTS))
+def test_a_reference_lists_titles_are_no_evidence(lang: str) -> None:
+    """A cited title ("Serious adverse events … of exercise therapy") reports nothing about
+    this study: no element is detected from it, nothing is quoted from it, and INT13 (harms)
+    is not suggested from it (sections.yaml, reference_headings)."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    text = REFERENCE_LISTS[lang]
+    doc = extract_document(text.encode(), f"paper_{lang}.md")
+    cited_from = text.index("1. ")
+    detections = detect_elements(doc, kind="paper", lang=lang)
+    assert all(d.start < cited_from for d in detections), [
+        (d.element, d.quote) for d in detections if d.start >= cited_from]
+    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang,
+                                  document=doc, kind="paper")
+    assert all(q.start < cited_from for s in suggestions.values() for q in s.quotations)
+    assert suggestions["INT13"].answer == "not_reported"

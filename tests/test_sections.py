@@ -154,6 +154,19 @@ def test_glossary_headings(title: str, glossary: bool) -> None:
     assert (pattern.match(title) is not None) is glossary
 
 
+@pytest.mark.parametrize(("title", "cited"), [
+    ("References", True), ("5. References", True), ("Reference list", True),
+    ("References cited", True), ("Bibliography", True), ("Literature cited", True),
+    ("References and Notes", True), ("Références", True),
+    ("Références bibliographiques", True), ("Bibliographie", True),
+    ("Reference standard", False), ("Reference values", False), ("Methods", False),
+    ("Références du protocole et amendements", False),
+])
+def test_reference_list_headings(title: str, cited: bool) -> None:
+    pattern = get_context_sections().references
+    assert (pattern.match(title) is not None) is cited
+
+
 def test_an_abbreviation_list_is_quoted_last() -> None:
     """Its lines name things ("AE: adverse event") without reporting them: every element and
     invariant quotes the protocol's own sentences, then its background, before them."""

@@ -15,7 +15,14 @@ import numpy as np
 from checker.documents import Document
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
-from .features import SentenceIndex, cue_doc_features, cue_matrix, matching_sentences, tokens
+from .features import (
+    SentenceIndex,
+    cue_doc_features,
+    cue_matrix,
+    evidence_text,
+    matching_sentences,
+    tokens,
+)
 from .lexicon import get_lexicon
 from .model import get_model
 from .quotes import verify_quotation
@@ -83,10 +90,13 @@ def detect_elements(
     hits = cue_matrix(index, elements, lexicon, lang)
     n_items = len(model.items)
     probs, decisions = model.probabilities(
-        doc.text, cue_doc_features(hits[:, :n_items]), kind, use_text=by_text, sentences=index,
+        evidence_text(doc), cue_doc_features(hits[:, :n_items]), kind, use_text=by_text,
+        sentences=index,
     )
     confidences = model.confidences(probs, use_text=by_text)
     term_scores = _sentence_term_scores(sentences, model.text_weights, model.vocabulary)
+    # A sentence read as empty (a reference list's entry) is pointed to for no element.
+    term_scores[np.array([not sentence for sentence in sentences])] = -np.inf
     context = get_context_sections()
     # Only a results paper reports results: a protocol's "Results of the pilot study" (in its
     # background) is no place for its own trial's results items.
@@ -194,7 +204,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     if not found and pointer is not None:
         # The closest sentence in vocabulary, taken by the same order as cue sentences.
         for index in (int(i) for i in np.lexsort((-pointer, where))):
-            if not doc.is_heading(doc.sentences[index]):
+            if np.isfinite(pointer[index]) and not doc.is_heading(doc.sentences[index]):
                 add(index, False)
                 if found:
                     break

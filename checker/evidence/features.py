@@ -28,6 +28,7 @@ from checker.documents.hyphenation import (
 from .acronym import acronym_hits
 from .lexicon import Lexicon
 from .prefilter import CuePattern
+from .sections import get_context_sections
 
 # Cues that depend on the document itself (here its title), added to the lexicon's hits.
 DOCUMENT_CUES = {"1g_Title_Acronym": acronym_hits}
@@ -112,8 +113,10 @@ def _read_once(document: Document) -> tuple[list[str], Spelling]:
     if entry is not None and entry[0]() is document:
         return entry[1], entry[2]
     spelling = spelling_of(document.text)
-    sentences = [matching_text(document.sentence_text(s), spelling)
-                 for s in document.sentences]
+    # A reference list's entries are other works' titles: read as empty (sections.yaml).
+    cited = get_context_sections().reference_flags(document)
+    sentences = ["" if in_references else matching_text(document.sentence_text(s), spelling)
+                 for s, in_references in zip(document.sentences, cited, strict=True)]
     if len(_READ) >= _READ_KEPT:
         _READ.pop(next(iter(_READ)))
     _READ[id(document)] = (weakref.ref(document), sentences, spelling)
@@ -121,8 +124,24 @@ def _read_once(document: Document) -> tuple[list[str], Spelling]:
 
 
 def matching_sentences(document: Document) -> list[str]:
-    """:func:`matching_text` of every sentence of ``document``."""
+    """:func:`matching_text` of every sentence of ``document`` ("" for a reference list's
+    entries)."""
     return list(_read_once(document)[0])  # a copy: callers may not share the cached list
+
+
+def evidence_text(document: Document) -> str:
+    """The document's text as the text model reads it: without its reference list's entries
+    (the whole text when it has none)."""
+    cited = get_context_sections().reference_flags(document)
+    if not any(cited):
+        return document.text
+    parts, start = [], 0
+    for sentence, in_references in zip(document.sentences, cited, strict=True):
+        if in_references:
+            parts.append(document.text[start:sentence.start])
+            start = sentence.end
+    parts.append(document.text[start:])
+    return "".join(parts)
 
 
 class SentenceIndex:

@@ -57,6 +57,7 @@ class ContextSections:
     results_items: frozenset[str] = frozenset()  # elements reported in the results
     abstract: re.Pattern[str] | None = None  # matches an abstract's heading
     glossary: re.Pattern[str] | None = None  # matches an abbreviation list's heading
+    references: re.Pattern[str] | None = None  # matches a reference list's heading
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -71,6 +72,8 @@ class ContextSections:
             _ids(data, "results_items", "element"),
             _heading_pattern(data, "abstract_headings") if "abstract_headings" in data else None,
             _heading_pattern(data, "glossary_headings") if "glossary_headings" in data else None,
+            _heading_pattern(data, "reference_headings") if "reference_headings" in data
+            else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -90,6 +93,15 @@ class ContextSections:
                              for sentence in doc.sentences], dtype=bool)
         return np.where(glossary, GLOSSARY,
                         np.where(context, CONTEXT, OWN_REPORT)).astype(np.int8)
+
+    def reference_flags(self, doc: Document) -> list[bool]:
+        """Per sentence of ``doc``: True for an entry of a reference list (by the list's own
+        heading: an appendix after it, under a heading of its level, is not an entry)."""
+        if self.references is None:
+            return [False] * len(doc.sentences)
+        return [not doc.is_heading(sentence)
+                and self.references.match(sentence.section) is not None
+                for sentence in doc.sentences]
 
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""

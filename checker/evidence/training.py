@@ -31,6 +31,7 @@ from .features import (
     compile_patterns,
     cue_doc_features,
     cue_matrix,
+    evidence_text,
     matching_sentences,
     pattern_block,
     pattern_counts,
@@ -152,7 +153,7 @@ def prepare(articles: list[Article], items: list[str], patterns: list[list[str]]
     for article in articles:
         doc = extract_path(article.path)
         index = SentenceIndex(matching_sentences(doc))
-        texts.append(doc.text)
+        texts.append(evidence_text(doc))
         cues.append(cue_doc_features(cue_matrix(index, items, lexicon, lang)))
         counts.append([pattern_counts(index, c) for c in compiled])
     return Corpus(
