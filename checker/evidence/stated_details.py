@@ -50,7 +50,6 @@ class StudyTypeRule:
 class DetailsCues:
     title_label: re.Pattern[str]
     registries: tuple[Registry, ...]
-    reference_headings: re.Pattern[str]
     country_setting: re.Pattern[str]  # "in France", "aux États-Unis": where a study is
     country_names: re.Pattern[str]  # any country name (longest first)
     country_codes: dict[str, str]  # name -> ISO 3166 code
@@ -89,7 +88,6 @@ def get_details_cues() -> DetailsCues:
         registries=tuple(Registry(r["name"], re.compile(r["pattern"]), r.get("label", ""),
                                   bool(r.get("authorisation")))
                          for r in data["registries"]),
-        reference_headings=re.compile("|".join(data["reference_headings"]), re.IGNORECASE),
         country_setting=re.compile(f"{data['country_settings']}(?:{names})(?!\\w)"),
         country_names=re.compile(f"(?<!\\w)(?:{names})(?!\\w)"),
         country_codes={name.replace("’", "'"): code for name, code in codes.items()},
@@ -178,9 +176,11 @@ def document_title(document: Document) -> str:
 def _report_sentences(document: Document) -> list[bool]:
     """Per sentence, whether it belongs to the study's own report: neither the background or
     discussion (other studies, comparisons) nor a reference list."""
-    places = get_context_sections().places(document)
-    references = get_details_cues().reference_headings
-    return [place != CONTEXT and not any(references.match(t) for t in titles)
+    sections = get_context_sections()
+    places = sections.places(document)
+    references = sections.references
+    return [place != CONTEXT
+            and not (references and any(references.match(t) for t in titles))
             for place, titles in zip(places, document.sentence_sections, strict=True)]
 
 
