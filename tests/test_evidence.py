@@ -300,6 +300,17 @@ def test_suggestions_map_detected_elements_to_answers() -> None:
     assert as_protocol["E08"].elements_not_applicable == ["40_Harms_results"]
     as_paper = suggest_answers(harms, "interventional", [harm_sentence], kind="paper")
     assert as_paper["E08"].answer == "partially_met"
+    # Nor an element few results papers report (the consent materials, 1 of 70 in training):
+    # a paper that reports how consent was obtained meets E02.
+    consent = Detection("26a_Consent_Obtaining", quote, sentence.start, sentence.end, None, "",
+                        0.7, 1)
+    e02 = _Catalogue([_invariant("E02", ["26a_Consent_Obtaining",
+                                         "32_Informed_consent_materials"], [])])
+    as_paper = suggest_answers(e02, "interventional", [consent], kind="paper")["E02"]
+    assert as_paper.answer == "met"
+    assert as_paper.elements_not_applicable == ["32_Informed_consent_materials"]
+    assert suggest_answers(e02, "interventional", [consent],
+                           kind="protocol")["E02"].answer == "partially_met"
     for suggestion in suggestions.values():
         assert suggestion.rationale["en"] and suggestion.rationale["fr"]
         assert all(verify_quotation(doc.text, q.text) for q in suggestion.quotations)
@@ -779,7 +790,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
     }),
     # An observational cohort, with French non-opposition instead of written consent.
     "cohorte_observationnelle_fr.md": ("observational", "paper", {
-        "E02": ("partially_met", "ne se sont pas opposés"),
+        # The non-opposition and the committee's approval are reported; a paper is not
+        # expected to give its consent materials (SPIRIT 32).
+        "E02": ("met", "ne se sont pas opposés"),
         "OBS01": ("partially_met", "cohorte prospective"),
         "OBS02": ("partially_met", "recrutement consécutif"),
         "OBS04": ("partially_met", "L'exposition était définie"),

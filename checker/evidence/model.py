@@ -26,6 +26,13 @@ class ModelMissingError(RuntimeError):
     """The model files are absent or unreadable: run scripts/train_elements.py."""
 
 
+# An invariant's suggestion asks only for the items expected of the document's kind. An item
+# that a few training articles of a kind report (SPIRIT's consent materials, item 32, in 1 of
+# 70 results papers) is not: otherwise E02 could never be met by a paper. It is still decided
+# and shown as detected when found.
+EXPECTED_SHARE = 0.05
+
+
 @dataclass
 class ElementModel:
     items: list[str]
@@ -106,10 +113,13 @@ class ElementModel:
         return cls.from_arrays(arrays, payload.get("meta", {}))
 
     def applies_to(self, item: str, kind: str) -> bool:
-        """False for an item no training article of this kind reports (e.g. flow in a protocol)."""
+        """Whether an item is expected of this kind of document: False for an item fewer than
+        EXPECTED_SHARE of the training articles of this kind report (the participant flow in a
+        protocol; the consent materials in a results paper, 1 of 70)."""
         if item not in self.items:
             return True
-        return bool(self.prevalence[self.items.index(item), int(kind_flag(kind))] > 0)
+        share = self.prevalence[self.items.index(item), int(kind_flag(kind))]
+        return bool(share >= EXPECTED_SHARE)
 
     @property
     def text_weights(self) -> np.ndarray:
