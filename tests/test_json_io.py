@@ -75,10 +75,9 @@ def test_score_is_informational_and_ignored(exported, demo):
 def test_export_says_why_not_a_better_verdict(catalogue, demo, exported):
     """The lines under the verdict on the results page and in the PDF, Excel and review are
     in the export too: as data, and as the reports word them in each language."""
+    from checker.services.scoring import score_assessment
     from exports.context import shortfall_lines
     from exports.labels import labels
-
-    from checker.services.scoring import score_assessment
 
     (shortfall,) = exported["score"]["verdict_shortfalls"]
     rule = catalogue.scoring.verdicts[0]
@@ -106,7 +105,7 @@ def test_verdict_shortfalls_name_the_ethical_invariants(catalogue, demo):
 
 
 def test_the_best_verdict_has_no_shortfall(catalogue, demo):
-    for invariant_id, answer in demo.answers.items():
+    for invariant_id in list(demo.answers):
         demo.answers[invariant_id] = AnswerRecord(invariant_id, "met", "Stated.")
     score = export_json(catalogue, demo)["score"]
     assert score["verdict"] == "compliant" and score["verdict_shortfalls"] == []
