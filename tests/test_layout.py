@@ -213,7 +213,8 @@ def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user
 
 @pytest.mark.parametrize(("declared", "lang", "shown"), [
     ("en", "fr", "Anglais"), ("English", "en", "English"), ("fr", "en", "French"),
-    ("français", "fr", "Français"), ("de", "fr", "de")])
+    ("français", "fr", "Français"), ("de", "fr", "Allemand"), ("de", "en", "German"),
+    ("Deutsch", "fr", "Deutsch")])
 def test_reports_name_the_document_language(declared, lang, shown):
     """The reports printed the language code ("en") where the web page says "English"."""
     from dataclasses import replace

@@ -275,7 +275,7 @@ def edit(uid: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
     form = assessment_form(catalogue, current_lang(), AssessmentDetailsForm,
-                           obj=fields_of(assessment))
+                           kept_language=assessment.language, obj=fields_of(assessment))
     if request.method == "POST":
         if form.validate_on_submit():
             try:
