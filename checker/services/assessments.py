@@ -77,8 +77,9 @@ def language_problem(declared: str, kept_language: str = "") -> str | None:
     language = language_as_code(declared)
     if not language or document_language(language) or language == kept_language:
         return None  # nothing at all is the required check's to say
+    shown = language if len(language) <= 40 else language[:40] + "…"  # a page pasted in
     return _("“%(value)s” is not a language npis-checker knows: choose the language of the "
-             "document from the list.", value=language)
+             "document from the list.", value=shown)
 
 
 def _visible(text: str) -> bool:
