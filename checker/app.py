@@ -290,7 +290,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     def template_helpers() -> dict[str, Any]:
         from exports.context import fmt_pct
 
-        from .documents.language import language_tag
+        from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
 
@@ -312,6 +312,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "domain_label": lambda domain: DOMAIN_LABELS.get(domain, domain),
             "study_type_label": study_type_label,
             "language_tag": language_tag,
+            "language_name": lambda declared: language_name(declared, lang),
         }
 
     if app.config.get("AUTO_MIGRATE"):

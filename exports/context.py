@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from checker.catalogue import Catalogue, pick
-from checker.documents.language import language_code, language_tag
+from checker.documents.language import language_name, language_tag
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import (
     UNANSWERED,
@@ -272,10 +272,10 @@ def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str,
 
 
 def _language_name(declared: str, lab: Labels) -> str:
-    """The document's language as a word in the report's language ("English", "Anglais"),
-    as the web page shows it; a language the reports do not name is printed as given."""
-    code = language_code(declared or "")
-    return lab[f"language_{code}"] if code in ("en", "fr") else declared
+    """The document's language as a word in the report's language ("English", "Anglais",
+    "Allemand"), as the web page shows it; a value that names no language is printed as
+    given."""
+    return language_name(declared or "", lab.lang)
 
 
 def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,

@@ -347,6 +347,55 @@
     });
   }
 
+  // A file field shows the browser's own button and "no file chosen", in the browser's
+  // language, not the page's. Here each gets a button and the chosen file's name in the page's
+  // language; the field itself stays in its form, visually hidden and out of the Tab order, so
+  // the file is sent as before (a file dropped on the button or the name is taken too).
+  // Without JavaScript the browser's control shows, and works, as it is.
+  function enhanceFileInput(input) {
+    var texts = document.body.dataset;
+    var picker = document.createElement("span");
+    picker.className = "file-picker";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "file-button";
+    button.textContent = texts.chooseFileText;
+    var name = document.createElement("span");
+    name.className = "file-name";
+    name.id = input.id + "-file-name";
+    name.setAttribute("aria-live", "polite");
+    // Said after the button's own name: the field's label, its help and errors, the file.
+    var label = input.id && document.querySelector("label[for='" + input.id + "']");
+    if (label && !label.id) label.id = input.id + "-label";
+    button.setAttribute("aria-describedby", [label && label.id,
+      input.getAttribute("aria-describedby"), name.id].filter(Boolean).join(" "));
+    function show() {
+      var names = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
+      name.textContent = names.length ? names.join(", ")
+        : (input.getAttribute("data-no-file-text") || texts.noFileText);
+    }
+    button.addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", show);
+    window.addEventListener("pageshow", show);  // back to a page whose file is still chosen
+    picker.addEventListener("dragover", function (event) { event.preventDefault(); });
+    picker.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      input.files = event.dataTransfer.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    input.parentNode.insertBefore(picker, input);
+    picker.appendChild(input);
+    picker.appendChild(button);
+    picker.appendChild(name);
+    input.classList.add("visually-hidden");
+    input.tabIndex = -1;
+    input.setAttribute("aria-hidden", "true");
+    show();
+  }
+  var fileInputs = document.querySelectorAll("input[type=file]");
+  for (var f = 0; f < fileInputs.length; f++) enhanceFileInput(fileInputs[f]);
+
   // A form sent back with errors, an answer changed elsewhere meanwhile, or the details just
   // read from a document: keyboard and screen-reader users start at what says what to correct
   // or check, not at the top of the page (a dozen Tab stops above the form).

@@ -72,6 +72,55 @@ def test_score_is_informational_and_ignored(exported, demo):
     assert import_json(tampered) == demo
 
 
+def test_export_says_why_not_a_better_verdict(catalogue, demo, exported):
+    """The lines under the verdict on the results page and in the PDF, Excel and review are
+    in the export too: as data, and as the reports word them in each language."""
+    from checker.services.scoring import score_assessment
+    from exports.context import shortfall_lines
+    from exports.labels import labels
+
+    (shortfall,) = exported["score"]["verdict_shortfalls"]
+    rule = catalogue.scoring.verdicts[0]
+    assert shortfall["verdict"] == rule.id == "compliant"
+    assert shortfall["methodological_min"] == rule.methodological_min
+    assert shortfall["methodological_score"] == exported["score"]["methodological_score"]
+    assert shortfall["methodological_short"] is True
+    assert shortfall["ethical_forbidden"] == [{"answer": "not_reported", "invariants": ["E11"]}]
+    score = score_assessment(catalogue, demo)
+    for lang in ("en", "fr"):
+        assert [shortfall["text"][lang]] == shortfall_lines(catalogue, score, lang,
+                                                            labels(lang))
+    assert shortfall["text"]["en"].startswith("Not “Compliant”: E11 answered “not reported”")
+    assert shortfall["text"]["fr"].startswith("Pas «\u00a0Conforme\u00a0»\u00a0: ")
+
+
+def test_verdict_shortfalls_name_the_ethical_invariants(catalogue, demo):
+    demo.answers["E03"] = AnswerRecord("E03", "not_met", justification="Not stated.")
+    shortfalls = export_json(catalogue, demo)["score"]["verdict_shortfalls"]
+    assert shortfalls[0]["ethical_forbidden"] == [
+        {"answer": "not_met", "invariants": ["E03"]},
+        {"answer": "not_reported", "invariants": ["E11"]}]
+    assert shortfalls[0]["text"]["en"].startswith(
+        "Not “Compliant”: E03 answered “not met”, E11 answered “not reported”")
+
+
+def test_the_best_verdict_has_no_shortfall(catalogue, demo):
+    for invariant_id in list(demo.answers):
+        demo.answers[invariant_id] = AnswerRecord(invariant_id, "met", "Stated.")
+    score = export_json(catalogue, demo)["score"]
+    assert score["verdict"] == "compliant" and score["verdict_shortfalls"] == []
+
+
+def test_exports_with_or_without_verdict_shortfalls_import_alike(catalogue, demo, exported):
+    """The lines are informational, like the rest of "score": an export made before them
+    imports as one made after, and the format's version did not change."""
+    older = copy.deepcopy(exported)
+    del older["score"]["verdict_shortfalls"]
+    assert import_json(older, catalogue=catalogue) == demo
+    assert import_json(exported, catalogue=catalogue) == demo
+    assert export_json(catalogue, import_json(older)) == exported
+
+
 def test_malformed_json_text():
     (message,) = problems('{"format": "npis-checker-assessment",')
     assert message.startswith("file: malformed JSON at line 1")

@@ -68,6 +68,80 @@ def test_small_layout_rules():
     assert "display: block" in rule("table.history td.text-cell", media)
 
 
+def _signed_in_page(browser, base: str, username: str, width: int, locale: str = "en-US"):
+    """A page of ``browser`` (its language ``locale``), ``width`` px wide, signed in as
+    ``username`` on the home page at ``base``."""
+    page = browser.new_context(locale=locale,
+                               viewport={"width": width, "height": 800}).new_page()
+    page.goto(f"{base}/auth/login")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def _partly_answered(app, username: str, unanswered: int, suggested: int) -> str:
+    """The uid of an interventional assessment of ``username`` whose first ``unanswered``
+    invariants have no answer and the ``suggested`` next ones an unconfirmed suggestion."""
+    from checker.catalogue import get_catalogue
+    from checker.services.accounts import find_user
+    from checker.services.assessments import import_record
+    from checker.services.records import AnswerRecord, AssessmentRecord
+
+    catalogue = get_catalogue()
+    invariants = catalogue.invariants_for("interventional")
+    answers = {inv.id: AnswerRecord(inv.id, "met", justification="Stated.",
+                                    origin="suggestion" if n < unanswered + suggested
+                                    else "human")
+               for n, inv in enumerate(invariants) if n >= unanswered}
+    record = AssessmentRecord(
+        uid="partly", title="Marche supervisée après un AVC", document_kind="protocol",
+        study_type="interventional", npi_name="Marche supervisée", domain="physical",
+        country="France", language="fr", catalogue_id=catalogue.id,
+        catalogue_version=catalogue.version, catalogue_fingerprint=catalogue.fingerprint,
+        assessor=username, answers=answers)
+    with app.app_context():
+        return import_record(record, find_user(username), catalogue).uid
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "en-US"])
+@BROWSER[0]
+@BROWSER[1]
+def test_the_sticky_progress_bar_keeps_to_one_row_at_1280_px(live_server, make_app, locale):
+    """In French the bar's label, count, note on suggestions and button took two rows at
+    1280 px (a sticky bar twice as high over every invariant); the links to the invariants
+    left, when few enough to list, take one line of their own under the row."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    app = make_app()
+    make_user(app, "bar")
+    # 10 left, 4 of them unconfirmed suggestions: 14, too many to list; then 8 (4 + 4).
+    many_left = _partly_answered(app, "bar", unanswered=10, suggested=4)
+    few_left = _partly_answered(app, "bar", unanswered=4, suggested=4)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = _signed_in_page(browser, live_server, "bar", 1280, locale)
+            page.goto(f"{live_server}/assessments/{many_left}")
+            assert page.locator("html").get_attribute("lang") == locale[:2]
+            assert page.locator(".pending-count").is_visible()
+            bar = page.locator("#progress").bounding_box()
+            button = page.locator("#progress .results-link").bounding_box()
+            # One row: as high as its button, with the bar's padding and border (17 px).
+            assert bar["height"] <= button["height"] + 20, (bar, button)
+
+            page.goto(f"{live_server}/assessments/{few_left}")
+            remaining = page.locator("#progress .remaining")
+            assert remaining.is_visible()
+            row = page.locator("#progress .results-link").bounding_box()
+            line = remaining.bounding_box()
+            assert line["y"] >= row["y"] + row["height"], (row, line)
+            bar = page.locator("#progress").bounding_box()
+            assert bar["height"] <= row["height"] + line["height"] + 30, (bar, row, line)
+        finally:
+            browser.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 @BROWSER[0]
 @BROWSER[1]
@@ -139,7 +213,8 @@ def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user
 
 @pytest.mark.parametrize(("declared", "lang", "shown"), [
     ("en", "fr", "Anglais"), ("English", "en", "English"), ("fr", "en", "French"),
-    ("français", "fr", "Français"), ("de", "fr", "de")])
+    ("français", "fr", "Français"), ("de", "fr", "Allemand"), ("de", "en", "German"),
+    ("Deutsch", "fr", "Deutsch")])
 def test_reports_name_the_document_language(declared, lang, shown):
     """The reports printed the language code ("en") where the web page says "English"."""
     from dataclasses import replace

@@ -168,10 +168,11 @@ def test_delete_asks_first_then_removes_the_assessment_and_its_dossier_membershi
 
 
 def test_new_form_language_follows_the_interface(auth_client):
-    assert 'name="language" required type="text" value="en"' in auth_client.get(
-        "/assessments/new").get_data(as_text=True)
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    assert '<option selected value="en">English</option>' in page
     post(auth_client, "/language", {"lang": "fr"})
-    assert 'value="fr"' in auth_client.get("/assessments/new").get_data(as_text=True)
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    assert '<option selected value="fr">Français</option>' in page
 
 
 def test_deleting_an_assessment_deletes_its_files_unless_another_assessment_lists_them(

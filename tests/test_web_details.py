@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
 
+import pytest
 from conftest import ASSESSMENT_FORM, create_assessment, login, make_user, post, save_answer
 from sqlalchemy import select
 
@@ -197,12 +199,87 @@ def test_the_edit_page_says_which_language_the_document_is_written_in(app, auth_
     assert "Il est rédigé en français." in edit_page
 
 
-def test_the_language_is_stored_as_a_code_however_it_is_typed(app, auth_client):
+def test_the_language_is_stored_as_a_code_however_it_is_sent(app, auth_client):
     uid = create_assessment(auth_client, language="Français")
     assert assessment_row(app, uid).language == "fr"
-    form = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
-    assert 'list="document-languages"' in form and '<datalist id="document-languages">' in form
-    post(auth_client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, "language": "en-GB"})
-    assert assessment_row(app, uid).language == "en"
-    post(auth_client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, "language": "Español"})
-    assert assessment_row(app, uid).language == "Español"  # another language, as typed
+    for sent, stored in (("en-GB", "en"), ("de-CH", "de"), ("pt_BR", "pt"), ("es", "es")):
+        response = post(auth_client, f"/assessments/{uid}/edit",
+                        {**ASSESSMENT_FORM, "language": sent})
+        assert response.status_code == 302, sent
+        assert assessment_row(app, uid).language == stored
+
+
+def _options(page: str, name: str = "language") -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of the options of the select ``name``."""
+    select_html = page.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    return [(value, html.unescape(label), bool(selected)) for selected, value, label in
+            re.findall(r'<option( selected)? value="([^"]*)">([^<]*)</option>', select_html)]
+
+
+def test_the_language_is_chosen_from_a_list_in_the_interface_language(auth_client):
+    """Clinicians pick the language by its name, in their own language; English and French,
+    the languages of nearly every document, come first."""
+    page = auth_client.get("/assessments/new").get_data(as_text=True)
+    assert '<select id="language" name="language" required>' in page
+    assert "<datalist" not in page and 'list="document-languages"' not in page
+    options = _options(page)
+    assert options[:2] == [("en", "English", True), ("fr", "French", False)]
+    assert ("de", "German", False) in options and len(options) > 100
+    post(auth_client, "/language", {"lang": "fr"})
+    options = _options(auth_client.get("/assessments/new").get_data(as_text=True))
+    assert options[:3] == [("en", "Anglais", False), ("fr", "Français", True),
+                           ("ab", "Abkhaze", False)]
+    names = [label for _value, label, _selected in options[2:]]
+    assert ("de", "Allemand", False) in options
+    assert names.index("Espagnol") < names.index("Éwé") < names.index("Féroïen")  # accents aside
+
+
+@pytest.mark.parametrize("sent", ["Español", "xx", "Klingon", "12"])
+def test_a_language_the_list_does_not_hold_is_refused_clearly(app, auth_client, sent):
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "language": sent,
+                                                      "title": "Kept title"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert (f"“{sent}” is not a language npis-checker knows: choose the language of the "
+            "document from the list.") in page
+    assert 'value="Kept title"' in page  # nothing typed is lost
+    uid = create_assessment(auth_client, language="en")
+    response = post(auth_client, f"/assessments/{uid}/edit",
+                    {**ASSESSMENT_FORM, "language": sent, "title": "Changed"})
+    assert response.status_code == 400
+    assert "is not a language npis-checker knows" in html.unescape(
+        response.get_data(as_text=True))
+    row = assessment_row(app, uid)
+    assert (row.language, row.title) == ("en", ASSESSMENT_FORM["title"])
+
+
+def test_a_language_stored_before_the_list_still_shows_and_edits(app, auth_client):
+    """An assessment whose language was typed freely ("Deutsch", "de-CH") keeps it while
+    another detail is edited; it is offered first, and another choice replaces it."""
+    uid = create_assessment(auth_client)
+
+    def store_language(value: str) -> None:
+        with app.app_context():
+            db.session.get(Assessment, assessment_row(app, uid).id).language = value
+            db.session.commit()
+
+    store_language("Deutsch")
+    page = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert "<dd>Deutsch</dd>" in page
+    edit = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert _options(edit)[0] == ("Deutsch", "Deutsch", True)
+    response = post(auth_client, f"/assessments/{uid}/edit",
+                    {**ASSESSMENT_FORM, "language": "Deutsch", "title": "Renamed"})
+    assert response.status_code == 302
+    row = assessment_row(app, uid)
+    assert (row.title, row.language) == ("Renamed", "Deutsch")
+    post(auth_client, f"/assessments/{uid}/edit", {**ASSESSMENT_FORM, "language": "de"})
+    assert assessment_row(app, uid).language == "de"
+    options = _options(auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True))
+    assert "Deutsch" not in [value for value, _label, _selected in options]
+    assert ("de", "German", True) in options
+    store_language("de-CH")
+    post(auth_client, "/language", {"lang": "fr"})
+    edit = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert _options(edit)[0] == ("de-CH", "Allemand (de-CH)", True)
+    assert "<dd>Allemand</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)

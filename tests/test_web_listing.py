@@ -198,12 +198,52 @@ def test_the_list_shows_each_verdict_and_ethical_problems_to_compare(app, auth_c
     row = {title: page.split(f">{title}</a>", 1)[1].split("</tr>", 1)[0]
            for title in ("Clean", "Flawed")}
     assert "1 ethical invariant not met or not reported" in row["Flawed"]
-    assert "ethical invariant" not in row["Clean"]
+    assert "badge bad" not in row["Clean"]  # (its "why not" line names ethical invariants)
     for uid, title in ((clean, "Clean"), (flawed, "Flawed")):
         results = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
         verdict = results.split('class="card score verdict', 1)[1].split('class="big">', 1)[1]
         assert f"<strong>{verdict.split('<', 1)[0]}</strong>" in row[title]
     assert "Ethical 7.1%" in row["Clean"] and "suggestion" not in row["Clean"]
+
+
+def _why_not(row: str) -> list[str]:
+    """The lines of a listed row's "Why not a better verdict" (none without it)."""
+    if 'class="why-not' not in row:
+        return []
+    folded_lines = row.split('class="why-not', 1)[1].split("</details>", 1)[0]
+    return [html.unescape(item.split("</li>", 1)[0])
+            for item in folded_lines.split("<li>")[1:]]
+
+
+def _results_lines(client, uid: str) -> list[str]:
+    page = client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    shortfalls = page.split('class="verdict-shortfalls"', 1)[1].split("</ul>", 1)[0]
+    return [html.unescape(item.split("</li>", 1)[0]) for item in shortfalls.split("<li>")[1:]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_list_says_why_not_a_better_verdict_as_the_results_page(app, auth_client, lang):
+    """Under each verdict, folded, the lines the results page gives under its verdict, in
+    the reader's language; none for the best verdict."""
+    from checker.catalogue import get_catalogue
+
+    flawed = create_assessment(auth_client, title="Flawed")
+    best = create_assessment(auth_client, title="Best")
+    save_answer(auth_client, flawed, "E02", answer="not_met", justification="No consent.")
+    for invariant in get_catalogue().invariants_for("interventional"):
+        save_answer(auth_client, best, invariant.id, answer="met")
+    post(auth_client, "/language", {"lang": lang})
+    page = auth_client.get("/").get_data(as_text=True)
+    row = {title: page.split(f">{title}</a>", 1)[1].split("</tr>", 1)[0]
+           for title in ("Flawed", "Best")}
+    lines = _why_not(row["Flawed"])
+    assert lines == _results_lines(auth_client, flawed) and len(lines) == 2
+    start = {"en": "Not “Compliant”: E02 answered “not met”, E01, E03,",
+             "fr": "Pas «\u00a0Conforme\u00a0»\u00a0: "}[lang]
+    assert lines[0].startswith(start), lines[0]
+    summary = {"en": "Why not a better verdict", "fr": "Pourquoi pas un meilleur verdict"}
+    assert f"<summary>{summary[lang]}</summary>" in row["Flawed"]
+    assert _why_not(row["Best"]) == [] and "<details" not in row["Best"]
 
 
 def test_the_list_counts_the_suggestions_waiting_for_review(app, auth_client):

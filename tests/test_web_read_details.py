@@ -28,8 +28,13 @@ def read(client, name: str | None = "protocol.txt", data: bytes = ENGLISH_PROTOC
 
 
 def value_of(page: str, name: str) -> str:
+    """The value of the field ``name``: a text field's, or the option selected in a list."""
     match = re.search(rf'<input [^>]*name="{name}"[^>]*value="([^"]*)"', page)
-    return match.group(1) if match else ""
+    if match:
+        return match.group(1)
+    select = re.search(rf'<select [^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    selected = select and re.search(r'<option selected value="([^"]*)"', select.group(1))
+    return selected.group(1) if selected else ""
 
 
 def checked_kind(page: str) -> str | None:

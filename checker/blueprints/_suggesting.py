@@ -117,7 +117,7 @@ def _flash_kind_contradiction(outcome: SuggestionRun) -> None:
 
 def _flash_language_contradiction(outcome: SuggestionRun) -> None:
     """Warn when the document clearly reads in another language than the details give: the
-    suggestions follow the text, but reports state the language typed in the details."""
+    suggestions follow the text, but reports state the language given in the details."""
     if not outcome.language_contradicted:
         return
     # Only English or French details are ever contradicted: named in the interface language.

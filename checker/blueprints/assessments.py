@@ -19,6 +19,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from exports.context import shortfall_line
+
 from ..catalogue import Catalogue, pick
 from ..documents import DocumentError
 from ..forms import (
@@ -69,6 +71,7 @@ from ..services.suggestions import document_is_readable, document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
+from .results import page_phrases
 
 bp = Blueprint("assessments", __name__)
 # The progress box links to the invariants still to answer or confirm when there are this
@@ -81,7 +84,15 @@ def index() -> ResponseReturnValue:
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     listing = list_owned(current_user, ListingQuery.from_args(request.args))
-    return render_template("assessments/index.html", listing=listing, sorts=SORTS)
+    lang = current_lang()
+    phrases = page_phrases(lang)
+    # Worded as on the results page, for the page's rows only (the list's scores are kept
+    # between requests; their wording follows the reader's language).
+    shortfalls = {row.assessment.id: [
+        shortfall_line(catalogue_of(row.assessment), shortfall, lang, phrases)
+        for shortfall in row.score.shortfalls] for row in listing.rows}
+    return render_template("assessments/index.html", listing=listing, sorts=SORTS,
+                           shortfalls=shortfalls)
 
 
 @bp.route("/assessments/new", methods=["GET", "POST"])
@@ -264,7 +275,7 @@ def edit(uid: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
     form = assessment_form(catalogue, current_lang(), AssessmentDetailsForm,
-                           obj=fields_of(assessment))
+                           kept_language=assessment.language, obj=fields_of(assessment))
     if request.method == "POST":
         if form.validate_on_submit():
             try:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from babel.core import UnknownLocaleError
+from babel.localedata import locale_identifiers
 
 _FR = {"le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "qui",
        "que", "été", "au", "aux", "par", "pas", "sont", "ont", "ces", "leur", "chez", "entre"}
@@ -62,3 +68,60 @@ def language_tag(declared: str) -> str | None:
         return code
     declared = declared.strip()
     return declared if _LANGUAGE_TAG.fullmatch(declared) else None
+
+
+@cache
+def document_languages() -> frozenset[str]:
+    """The languages a document can be declared in: the ISO 639-1 codes ("de", "pt") of the
+    languages the Unicode CLDR, through Babel, has data for, so each can be named in English
+    and in French (about 160)."""
+    have_data = set(locale_identifiers())
+    return frozenset(code for code in Locale("en").languages
+                     if len(code) == 2 and code.isalpha() and code.islower()
+                     and code in have_data)
+
+
+def document_language(declared: str) -> str | None:
+    """The code a declared language is stored as: "fr" for "Français", "French" or "fr-FR"
+    (and likewise English), "de" for "de" or "de-CH"; None when ``declared`` names none of
+    :func:`document_languages` ("Deutsch", "xx")."""
+    code = language_code(declared) or _primary_subtag(declared)
+    return code if code in document_languages() else None
+
+
+def _primary_subtag(declared: str) -> str | None:
+    """"pt" for "pt-BR" or "pt_BR"; None for what is not a language tag ("Deutsch")."""
+    tag = declared.strip().replace("_", "-")
+    return tag.split("-", 1)[0].lower() if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+def language_name(declared: str, lang: str) -> str:
+    """A declared language named in ``lang`` (the interface's), capitalised as a list entry:
+    "Anglais" for "en" in French, "German" for "de"; a value stored before the language was
+    chosen from a list, which names no language known here ("Deutsch"), as it is."""
+    code = document_language(declared) or _primary_subtag(declared)  # "haw": Hawaiian
+    try:
+        names = Locale.parse(lang).languages
+    except (ValueError, UnknownLocaleError):
+        names = Locale("en").languages
+    name = names.get(code or "")
+    if not name:
+        return declared
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def language_choices(lang: str) -> tuple[tuple[str, str], ...]:
+    """Every declarable language as (code, name in ``lang``): English and French first (the
+    catalogue's languages, those of nearly every document), then the others in the order of
+    their names, accents and capitals aside ("Éwé" among the E)."""
+    first = [(code, language_name(code, lang)) for code in ("en", "fr")]
+    others = sorted(((code, language_name(code, lang))
+                     for code in document_languages() - {"en", "fr"}),
+                    key=lambda choice: _sort_key(choice[1]))
+    return tuple(first + others)
+
+
+def _sort_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import Field, HiddenField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..catalogue import DOCUMENT_KINDS, Catalogue, pick
+from ..documents.language import document_languages, language_choices, language_name
+from ..services.assessments import language_problem
 from ..services.records import NPI_DOMAINS
 
 REQUIRED = _l("This field is required.")
@@ -31,16 +33,21 @@ class AssessmentDetailsForm(FlaskForm):
     )
     domain = RadioField(_l("NPI domain"), validators=[DataRequired(REQUIRED)])
     country = StringField(_l("Country"), validators=[DataRequired(REQUIRED), Length(max=100)])
-    language = StringField(
-        _l("Language of the document"), default="en",
-        validators=[DataRequired(REQUIRED), Length(max=20)],
-        description=_l("For example en, fr."),
-        render_kw={"list": "document-languages", "autocomplete": "off"},
-    )
+    # Chosen from the list (see assessment_form); the value sent is checked by the same rule
+    # as the service's (validate_language), which also accepts the value an assessment
+    # already holds from before the list.
+    language = SelectField(_l("Language of the document"), default="en",
+                           validators=[DataRequired(REQUIRED)], validate_choice=False)
     reference = StringField(
         _l("Reference (optional)"), validators=[Optional(), Length(max=300)],
         description=_l("DOI or trial registry identifier."),
     )
+    kept_language = ""  # the language the assessment edited already has
+
+    def validate_language(self, field: Field) -> None:
+        problem = language_problem(field.data or "", self.kept_language)
+        if problem:
+            raise ValidationError(problem)
 
 
 class AssessmentForm(AssessmentDetailsForm):
@@ -61,10 +68,20 @@ class AssessmentForm(AssessmentDetailsForm):
 
 
 def assessment_form(catalogue: Catalogue, lang: str, form_class: type[AssessmentDetailsForm]
-                    = AssessmentForm, **kwargs: object) -> AssessmentDetailsForm:
+                    = AssessmentForm, kept_language: str = "",
+                    **kwargs: object) -> AssessmentDetailsForm:
     """The form with its choices filled from the catalogue, labelled in ``lang``; ``kwargs``
-    go to the form (e.g. ``obj`` for the current values)."""
+    go to the form (e.g. ``obj`` for the current values). ``kept_language`` is the language
+    of the assessment edited: one stored before languages were chosen from the list, which
+    the list does not hold ("Deutsch", "de-CH"), is offered too, first, so that editing
+    another detail keeps it."""
     form = form_class(**kwargs)
+    form.kept_language = kept_language
+    form.language.choices = list(language_choices(lang))
+    if kept_language and kept_language not in document_languages():
+        name = language_name(kept_language, lang)
+        label = name if name == kept_language else f"{name} ({kept_language})"  # "de-CH"
+        form.language.choices.insert(0, (kept_language, label))
     form.document_kind.choices = [(k, KIND_LABELS[k]) for k in DOCUMENT_KINDS]
     # No study type chosen in advance: the first in the list (observational) would otherwise
     # be kept by a hurried person assessing a trial, and the invariants follow from it.

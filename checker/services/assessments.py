@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
-from ..documents.language import language_code
+from ..documents.language import document_language
 from ..extensions import db
 from ..models import (
     Answer,
@@ -64,9 +64,22 @@ class AssessmentFields:
 
 
 def language_as_code(declared: str) -> str:
-    """"fr" for "Français", "French" or "fr-FR" (and likewise English), so reports and the
-    language check read one spelling; another language is kept as typed."""
-    return language_code(declared) or declared.strip()
+    """"fr" for "Français", "French" or "fr-FR" (and likewise English), "de" for "de-CH", so
+    reports and the language check read one spelling; what names no known language is kept
+    as sent (for :func:`validate_fields` to refuse, unless it is the value already stored)."""
+    return document_language(declared) or declared.strip()
+
+
+def language_problem(declared: str, kept_language: str = "") -> str | None:
+    """Why ``declared`` cannot be an assessment's document language (None when it can): it
+    must name one of :func:`~checker.documents.language.document_languages`, or be
+    ``kept_language``, the one the assessment already has."""
+    language = language_as_code(declared)
+    if not language or document_language(language) or language == kept_language:
+        return None  # nothing at all is the required check's to say
+    shown = language if len(language) <= 40 else language[:40] + "…"  # a page pasted in
+    return _("“%(value)s” is not a language npis-checker knows: choose the language of the "
+             "document from the list.", value=shown)
 
 
 def _visible(text: str) -> bool:
@@ -75,12 +88,21 @@ def _visible(text: str) -> bool:
     return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
-def validate_fields(catalogue: Catalogue, fields: AssessmentFields) -> dict[str, str]:
-    """Field -> message for every problem (empty when the fields are acceptable)."""
+def validate_fields(catalogue: Catalogue, fields: AssessmentFields,
+                    kept_language: str = "") -> dict[str, str]:
+    """Field -> message for every problem (empty when the fields are acceptable).
+
+    The language must be one of :func:`~checker.documents.language.document_languages`, or
+    ``kept_language``, the one an assessment already has: one typed freely before the
+    language was chosen from a list ("Deutsch") stays as long as it is not changed.
+    """
     errors: dict[str, str] = {}
     for name in ("title", "npi_name", "country", "language"):
         if not _visible(str(getattr(fields, name) or "")):
             errors[name] = _("This field is required.")
+    problem = language_problem(fields.language or "", kept_language)
+    if "language" not in errors and problem:
+        errors["language"] = problem
     for name, limit in FIELD_LIMITS.items():
         if len(str(getattr(fields, name) or "")) > limit:
             errors[name] = _("At most %(n)d characters.", n=limit)
@@ -150,7 +172,7 @@ def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[
     study type is changed back. Raises :class:`AssessmentError` and changes nothing when a
     field is refused.
     """
-    errors = validate_fields(catalogue_of(assessment), fields)
+    errors = validate_fields(catalogue_of(assessment), fields, assessment.language)
     if errors:
         raise AssessmentError(errors)
     changed = []

@@ -19,6 +19,8 @@ from flask_babel import gettext as _
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from checker.text_input import plain_file_name, without_controls
+from exports.context import shortfall_line
+from exports.labels import labels
 
 from .records import (
     ANSWER_ORIGINS,
@@ -27,7 +29,7 @@ from .records import (
     AssessmentRecord,
     DocumentVersion,
 )
-from .scoring import score_assessment
+from .scoring import VerdictShortfall, score_assessment, verdict_shortfalls
 
 FORMAT = "npis-checker-assessment"
 FORMAT_VERSION = 1
@@ -99,6 +101,24 @@ def _score_summary(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, 
         "total": score.total,
         "complete": score.complete,
         "unconfirmed": score.unconfirmed,
+        "verdict_shortfalls": [_shortfall_dict(catalogue, s)
+                               for s in verdict_shortfalls(catalogue, score)],
+    }
+
+
+def _shortfall_dict(catalogue: Catalogue, shortfall: VerdictShortfall) -> dict[str, Any]:
+    """What kept the assessment from one better verdict: as data (the ethical invariants by
+    forbidden answer, the methodological score against the rule's minimum) and as the line
+    the reports print, in both languages."""
+    return {
+        "verdict": shortfall.rule.id,
+        "ethical_forbidden": [{"answer": f.answer, "invariants": list(f.invariant_ids)}
+                              for f in shortfall.forbidden],
+        "methodological_score": shortfall.methodological_score,
+        "methodological_min": shortfall.rule.methodological_min,
+        "methodological_short": shortfall.methodological_short,
+        "text": {lang: shortfall_line(catalogue, shortfall, lang, labels(lang))
+                 for lang in ("en", "fr")},
     }
 
 

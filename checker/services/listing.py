@@ -31,7 +31,13 @@ from ..extensions import db
 from ..models import Answer, Assessment, User
 from .assessments import catalogue_of, progress
 from .records import AnswerRecord, AssessmentRecord
-from .scoring import NOT_MET, NOT_REPORTED, score_assessment
+from .scoring import (
+    NOT_MET,
+    NOT_REPORTED,
+    VerdictShortfall,
+    score_assessment,
+    verdict_shortfalls,
+)
 from .snapshots import catalogue_by_fingerprint
 
 PAGE_SIZE = 50
@@ -67,6 +73,9 @@ class ListedScore:
     pending: int  # automatic suggestions no person has confirmed yet
     answered: int  # invariants answered or confirmed by a person
     total: int  # invariants of its study type
+    # What kept it from each better verdict, as the results page says it (kept with the
+    # score: worded only for the rows of the page shown, in the reader's language).
+    shortfalls: tuple[VerdictShortfall, ...] = ()
 
     def verdict(self, lang: str) -> str:
         return pick(self.verdict_label, lang)
@@ -83,7 +92,8 @@ def listed_score(catalogue: Catalogue, record: AssessmentRecord) -> ListedScore:
         verdict_rank=len(verdicts) - 1 - verdicts.index(score.verdict_id),
         ethical_score=score.ethical_score, methodological_score=score.methodological_score,
         ethical_problems=counts.get(NOT_MET, 0) + counts.get(NOT_REPORTED, 0),
-        pending=score.unconfirmed, answered=answered, total=total)
+        pending=score.unconfirmed, answered=answered, total=total,
+        shortfalls=verdict_shortfalls(catalogue, score))
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class SuggestionRun:
     chosen_kind: str = ""
     pending: int = 0  # unconfirmed suggestions in the assessment after the run
     language_guess: LanguageGuess | None = None  # the language the document reads in
-    declared_language: str = ""  # the assessment's "language of the document", as typed
+    declared_language: str = ""  # the assessment's "language of the document", as stored
 
     @property
     def kind_contradicted(self) -> bool:
