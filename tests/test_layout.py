@@ -301,3 +301,25 @@ def test_the_figure_legend_is_evenly_spaced(lang):
 def test_the_title_field_takes_the_page_width(auth_client):
     page = auth_client.get("/assessments/new").get_data(as_text=True)
     assert re.search(r'<div class="field field-wide\s*">\s*<label for="title"', page)
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "en-US"])
+@BROWSER[0]
+@BROWSER[1]
+def test_the_site_header_keeps_to_one_row_at_1280_px(live_server, make_app, locale):
+    """In French the language buttons went to a second row of the header at 1280 px (a
+    walkthrough): they read "EN" / "FR" (named in full for screen readers)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    app = make_app()
+    make_user(app, "marie.dupont")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = _signed_in_page(browser, live_server, "marie.dupont", 1280, locale)
+            nav = page.locator(".site-header nav").bounding_box()
+            switch = page.locator(".lang-switch").bounding_box()
+            assert abs(switch["y"] - nav["y"]) < nav["height"], (nav, switch)
+            french = page.locator(".lang-switch").get_by_role("button", name="Français")
+            assert french.get_attribute("lang") == "fr"
+        finally:
+            browser.close()
