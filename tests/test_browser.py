@@ -663,13 +663,16 @@ def test_file_fields_speak_the_page_language_with_or_without_javascript(live_ser
             assert [page.locator(f"#{i}").inner_text() for i in described] == [
                 "Fichier d'export JSON", "Un fichier exporté par npis-checker.",
                 "Aucun fichier choisi"]
-            # From the keyboard: Enter on the button opens the file chooser.
+            # From the keyboard: Enter on the button opens the file chooser (the hidden input's
+            # click). Watched on the input rather than through Playwright's file-chooser
+            # event, which did not come after another browser test in the same run.
+            page.evaluate("window.chooserOpened = 0; document.querySelector('input[type=file]')"
+                          ".addEventListener('click', () => window.chooserOpened += 1)")
             button.focus()
-            with page.expect_file_chooser() as chooser:
-                page.keyboard.press("Enter")
-            chooser.value.set_files(files=[{"name": "étude.json",
-                                            "mimeType": "application/json",
-                                            "buffer": export}])
+            page.keyboard.press("Enter")
+            page.wait_for_function("window.chooserOpened === 1")
+            field.set_input_files(files=[{"name": "étude.json", "mimeType": "application/json",
+                                          "buffer": export}])
             assert name.inner_text() == "étude.json"
             page.get_by_role("button", name="Importer").click()
             page.wait_for_url(re.compile(r".*/assessments/[0-9a-f]{32}$"))
