@@ -97,6 +97,8 @@ def show_command(obj: dict, invariant_id: str, lang: str, document_kind: str) ->
         f"[{document_kind}] partially met: {pick(g.partially_met, lang)}",
         f"[{document_kind}] not met: {pick(g.not_met, lang)}",
         f"[{document_kind}] remedy: {pick(inv.remedy(document_kind), lang)}",
+        *([f"[{document_kind}] for a dossier: {pick(advice, lang)}"]
+          if (advice := inv.dossier_advice(document_kind)) else []),
         f"[{document_kind}] example: {pick(inv.example(document_kind), lang)}",
         "not applicable: "
         + (f"allowed when {pick(inv.na_when, lang)}"

@@ -80,8 +80,9 @@ class GapView:
     answer_label: str
     unconfirmed: bool
     expected: str
-    remedy: str
+    remedy: str  # what the authors are asked to report (a paper) or to add (a protocol)
     example: str
+    dossier_advice: str = ""  # a paper's: for a dossier built on it once published
 
 
 def answer_label(catalogue: Catalogue, answer: str | None, lang: str) -> str:
@@ -171,6 +172,7 @@ def _gap_view(catalogue: Catalogue, gap: Gap, lang: str) -> GapView:
         expected=expected,
         remedy=remedy,
         example=example,
+        dossier_advice=gap.dossier_advice_in(lang),
     )
 
 

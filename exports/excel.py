@@ -128,21 +128,25 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
 
 def _gaps(ws: Worksheet, ctx: dict) -> None:
     """What is missing and how to fix it, as the PDF says it for this kind of document: the
-    invariants not met or partially met, then those not reported or not answered."""
+    invariants not met or partially met, then those not reported or not answered; for a paper,
+    the advice for a dossier too, in a last column (absent when the catalogue gives none)."""
     lab = ctx["lab"]
+    gaps = [*ctx["unmet"], *ctx["unreported"]]
+    for_a_dossier = any(gap.dossier_advice for gap in gaps)
     headers = [lab["invariant"], lab["title"], lab["answer"], ctx["expected_label"],
-               lab["how_to_fix"], lab["example"]]
-    widths = [10, 36, 20, 50, 50, 50]
+               lab["how_to_fix"], lab["example"], *([lab["for_a_dossier"]] * for_a_dossier)]
+    widths = [10, 36, 20, 50, 50, 50, 50]
     append_row(ws, headers)
-    for col, width in enumerate(widths, start=1):
+    for col, width in enumerate(widths[:len(headers)], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
         cell = ws.cell(1, col)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
-    for gap in [*ctx["unmet"], *ctx["unreported"]]:
+    for gap in gaps:
         answer = gap.answer_label
         if gap.unconfirmed:
             answer += f" ({lab['unconfirmed'].lower()})"
-        append_row(ws, [gap.id, gap.title, answer, gap.expected, gap.remedy, gap.example])
+        append_row(ws, [gap.id, gap.title, answer, gap.expected, gap.remedy, gap.example,
+                        *([gap.dossier_advice] * for_a_dossier)])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP

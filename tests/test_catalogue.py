@@ -75,6 +75,7 @@ def test_builtin_ids_unique_and_stable_pattern(builtin):
 
 def test_builtin_every_text_field_in_french_and_english(builtin):
     kind_fields = [f"{field}.{kind}" for field in KIND_TEXT_FIELDS for kind in DOCUMENT_KINDS]
+    kind_fields.append("remedy.dossier")
     for inv in builtin.invariants:
         raw = builtin.data["invariants"][builtin.invariants.index(inv)]
         for field in (*INVARIANT_TEXT_FIELDS, *kind_fields):
@@ -91,18 +92,30 @@ def test_builtin_every_text_field_in_french_and_english(builtin):
 
 def test_builtin_remedy_and_example_are_worded_for_a_paper_too(builtin):
     """A results paper is not told to "add to the protocol" nor shown plans in the future tense:
-    every invariant has its own paper remedy (what to ask the authors, or where a published
-    paper's missing part may be found) and a paper example, in both languages."""
+    every invariant has its own paper remedy (what to ask the authors to report), the advice for
+    a dossier apart from it (where a published paper's missing part may be found), and a paper
+    example, in both languages."""
     for inv in builtin.invariants:
+        dossier = inv.dossier_advice("paper")
+        assert dossier is not None, inv.id
+        assert inv.dossier_advice("protocol") is None, inv.id
         for lang in ("en", "fr"):
             remedy, example = inv.remedy("paper")[lang], inv.example("paper")[lang]
             assert remedy != inv.remedy("protocol")[lang], f"{inv.id} remedy {lang}"
             assert example != inv.example("protocol")[lang], f"{inv.id} example {lang}"
+            # The authors' remedy is for a reviewer writing to them: no dossier in it.
+            assert not re.search(r"\bdossier\b|already published|déjà publié", remedy), \
+                f"{inv.id} remedy {lang}"
+            # The dossier advice reads alone: a sentence of its own, no "if" left over, no
+            # pronoun standing for what the authors' remedy lists.
+            assert re.fullmatch(r"[A-Z][^\n]*\.", dossier[lang]), f"{inv.id} dossier {lang}"
+            assert not re.search(r"already published|déjà publié|\bfor (?:these|them|it)\b|"
+                                 r"Cherchez-l(?:es|a)\b|ces (?:éléments|rôles)", dossier[lang]), \
+                f"{inv.id} dossier {lang}"
+            assert re.search(r"\bdossier\b", dossier[lang]), f"{inv.id} dossier {lang}"
         assert inv.remedy("paper")["en"].startswith(("Ask the authors", "Check that")), inv.id
-        assert "If the paper is already published" in inv.remedy("paper")["en"], inv.id
-        assert "Si l'article est déjà publié" in inv.remedy("paper")["fr"], inv.id
         assert not re.search(r"\b(?:will|shall) be\b", inv.example("paper")["en"]), inv.id
-        for text in (inv.remedy("paper")["fr"], inv.example("paper")["fr"]):
+        for text in (inv.remedy("paper")["fr"], dossier["fr"], inv.example("paper")["fr"]):
             # French typography: a no-break space before : ; ? ! % € and inside « »,
             # straight apostrophes.
             assert not re.search(r" [:;?!»%€]|«[^\u00a0]|\u2019", text), (inv.id, text)
@@ -178,13 +191,15 @@ def test_json_export_keeps_the_texts_per_document_kind(tmp_path, builtin):
     result = CliRunner().invoke(main, ["catalogue", "export", "--format", "json"])
     exported = json.loads(result.output)
     raw = exported["invariants"][index_of(exported, "INT06")]
-    assert set(raw["remedy"]) == set(raw["example"]) == {"protocol", "paper"}
+    assert set(raw["example"]) == {"protocol", "paper"}
+    assert set(raw["remedy"]) == {"protocol", "paper", "dossier"}
     path = tmp_path / "exported.json"
     path.write_text(result.output, encoding="utf-8")
     reloaded = load_catalogue(path).invariant("INT06")
     for kind in DOCUMENT_KINDS:
         assert reloaded.remedy(kind) == builtin.invariant("INT06").remedy(kind)
         assert reloaded.example(kind) == builtin.invariant("INT06").example(kind)
+        assert reloaded.dossier_advice(kind) == builtin.invariant("INT06").dossier_advice(kind)
 
 
 def test_one_text_for_both_kinds_is_still_a_valid_catalogue(tmp_path, data):
@@ -322,6 +337,53 @@ def test_malformed_text_per_kind_says_which_shapes_are_accepted(tmp_path, data, 
     assert len(problems) == 1, problems
     assert f"invariant MEC07: {message}" in problems[0]
     assert "{protocol: {en: …, fr: …}, paper: {en: …, fr: …}}" in problems[0]
+
+
+def test_a_remedy_may_give_the_advice_for_a_dossier_or_not(tmp_path, data):
+    """`remedy.dossier` is optional: a catalogue without it (up to 1.4.1, or a site's own)
+    loads, and its invariants give no advice for a dossier; one with it gives it for a paper
+    only."""
+    mec07 = data["invariants"][index_of(data, "MEC07")]
+    mec07["remedy"]["dossier"] = {"en": "Look in the appendix.", "fr": "Cherchez en annexe."}
+    del data["invariants"][index_of(data, "INT06")]["remedy"]["dossier"]
+    catalogue = load_catalogue(write_json(tmp_path, data))
+    assert catalogue.invariant("MEC07").dossier_advice("paper") == {
+        "en": "Look in the appendix.", "fr": "Cherchez en annexe."}
+    assert catalogue.invariant("MEC07").dossier_advice("protocol") is None
+    assert catalogue.invariant("INT06").dossier_advice("paper") is None
+    assert catalogue.invariant("INT06").remedy("paper") == data["invariants"][
+        index_of(data, "INT06")]["remedy"]["paper"]
+
+
+@pytest.mark.parametrize("remedy, message", [
+    ({"protocol": {"en": "Add it.", "fr": "Ajoutez-le."},
+      "paper": {"en": "Ask for it.", "fr": "Demandez-le."}, "dossier": "Look for it."},
+     "field remedy.dossier: 'Look for it.' is not of type 'object'"),
+    ({"en": "Add it.", "fr": "Ajoutez-le.", "dossier": {"en": "Look.", "fr": "Cherchez."}},
+     "field remedy: 'protocol' is a required property"),
+    ({"protocol": {"en": "Add it.", "fr": "Ajoutez-le."},
+      "paper": {"en": "Ask for it.", "fr": "Demandez-le."},
+      "dossiers": {"en": "Look.", "fr": "Cherchez."}},
+     "field remedy: Additional properties are not allowed ('dossiers' was unexpected)"),
+    ({"protocol": {"en": "Add it.", "fr": "Ajoutez-le."},
+      "paper": {"en": "Ask for it.", "fr": "Demandez-le."}, "dossier": {"en": ""}},
+     "field remedy.dossier.en: '' should be non-empty"),
+])
+def test_a_malformed_dossier_advice_is_refused_with_its_place(tmp_path, data, remedy, message):
+    data["invariants"][index_of(data, "MEC07")]["remedy"] = remedy
+    problems = problems_of(tmp_path, data)
+    assert any(f"invariant MEC07: {message}" in p for p in problems), problems
+    assert all("invariant MEC07: field remedy" in p for p in problems), problems
+    # The shapes a remedy accepts, the advice for a dossier among them.
+    assert "dossier: {en: …, fr: …}" in problems[0]
+
+
+def test_missing_translation_of_a_dossier_advice(tmp_path, data):
+    del data["invariants"][index_of(data, "OBS08")]["remedy"]["dossier"]["fr"]
+    problems = problems_of(tmp_path, data)
+    assert problems == [p for p in problems if "OBS08" in p], problems
+    assert any("invariant OBS08: field remedy.dossier: missing translation 'fr'" in p
+               for p in problems), problems
 
 
 def test_missing_translation_of_a_paper_text(tmp_path, data):

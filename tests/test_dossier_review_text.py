@@ -14,6 +14,7 @@ from dossier_support import PEER, imported_study
 from test_dossiers import DOSSIER, add, new_dossier, screening_answers
 from test_review_text import plain, section
 
+from checker.catalogue import get_catalogue, pick
 from checker.cli import main
 from checker.services.dossier_view import build_view
 from checker.services.dossiers import find_dossier
@@ -133,6 +134,23 @@ def test_each_study_says_what_its_own_review_says(app, auth_client, user, lang):
     for line in view.sufficiency.missing:
         assert f"- {line}\n" in sufficiency
     assert text.rstrip().endswith(lab("dossier_review_footer", uid=uid))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_papers_points_give_the_authors_remedy_only(app, auth_client, user, lang):
+    """A dossier's review lists each paper's points to address as the paper's own review does:
+    what to ask its authors, without the advice for a dossier that its reports give."""
+    uid = new_dossier(auth_client)
+    study = imported_study(app, user, "mechanistic", title="Weak paper", answer="not_met")
+    assert add(auth_client, uid, study).status_code == 302
+    text = review(auth_client, uid, lang)
+    lab = labels(lang)
+    part = study_part(text, lab, 1)
+    mec02 = get_catalogue().invariant("MEC02")
+    assert f"{lab['how_to_fix']}{lab['colon']} {pick(mec02.remedy('paper'), lang)}" in part
+    for inv in get_catalogue().invariants_for("mechanistic"):
+        assert pick(inv.dossier_advice("paper"), lang) not in text, inv.id
+    assert lab["for_a_dossier"] not in text
 
 
 def test_french_dossier_review_follows_french_typography(app, auth_client, user):

@@ -226,7 +226,40 @@ def test_reports_word_how_to_fix_it_for_the_kind_of_document(catalogue, demo, ki
                                                        REPORT_ID)))
     rows = {row[0]: row for row in wb[lab["sheet_gaps"]].iter_rows(values_only=True)}
     assert rows[lab["invariant"]][3] == lab[f"expected_{kind}"]
-    assert rows["INT13"][4:] == (pick(int13.remedy(kind), lang), pick(int13.example(kind), lang))
+    assert rows["INT13"][4:6] == (pick(int13.remedy(kind), lang),
+                                  pick(int13.example(kind), lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_papers_reports_give_the_advice_for_a_dossier_labelled(catalogue, demo, lang):
+    """Apart from what to ask the authors, a paper's PDF and Excel reports say, labelled, what
+    a submitter whose paper is already published should look for and add to the dossier; a
+    protocol's reports do not."""
+    lab = labels(lang)
+    int13 = catalogue.invariant("INT13")  # not met in the demo
+    advice = pick(int13.dossier_advice("paper"), lang)
+    labelled = flat(f"{lab['for_a_dossier']}{lab['colon']} {advice}")
+    for kind in ("paper", "protocol"):
+        record = dataclasses.replace(demo, document_kind=kind)
+        score = score_assessment(catalogue, record)
+        pdf = PdfReader(io.BytesIO(render_pdf(catalogue, record, score, lang, REPORT_ID)))
+        text = flat(" ".join(page.extract_text() for page in pdf.pages))
+        wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, record, score, lang,
+                                                           REPORT_ID)))
+        sheet = wb[lab["sheet_gaps"]]
+        header = [cell.value for cell in sheet[1]]
+        rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+        if kind == "paper":
+            # After the authors' remedy and its example, which do not carry it.
+            assert labelled in text
+            assert text.index(flat(pick(int13.example("paper"), lang))) < text.index(labelled)
+            assert advice not in pick(int13.remedy("paper"), lang)
+            assert header[-1] == lab["for_a_dossier"]
+            assert rows["INT13"][-1] == advice
+            assert all(row[-1] for row in rows.values())  # every invariant gives one
+        else:
+            assert flat(lab["for_a_dossier"]) not in text and advice not in text
+            assert lab["for_a_dossier"] not in header
 
 
 def revised(demo):

@@ -154,6 +154,27 @@ def test_review_of_a_paper_asks_for_what_a_paper_can_give(lang):
     assert pick(inv.example("protocol"), lang) not in text
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_review_of_a_paper_gives_the_authors_remedy_only(lang):
+    """The review is written to a paper's authors: the advice for a submitter building a
+    dossier on the published paper (where to look, what to add to the dossier) stays out,
+    for every point to address."""
+    catalogue = get_catalogue()
+    record = replace(load_demo(catalogue, lang=lang), document_kind="paper")
+    score = score_assessment(catalogue, record)
+    text = review_text(catalogue, record, lang, score=score, generated_at=MOMENT)
+    lab = labels(lang)
+    gaps = [*score.unmet, *score.unreported]
+    assert len(gaps) > 5
+    for gap in gaps:
+        assert gap.dossier_advice_in(lang)
+        assert gap.dossier_advice_in(lang) not in text, gap.invariant.id
+        assert f"{lab['how_to_fix']}{lab['colon']} {gap.texts(lang)[1]}" in \
+            point(text, gap.invariant.id)
+    assert lab["for_a_dossier"] not in text
+    assert not re.search(r"already published|déjà publié|\bdossier\b", text)
+
+
 def test_french_review_follows_french_typography():
     catalogue = get_catalogue()
     text = review_text(catalogue, load_demo(catalogue, lang="fr"), "fr", generated_at=MOMENT)

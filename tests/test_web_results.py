@@ -66,6 +66,56 @@ def test_how_to_fix_it_is_worded_for_the_kind_of_document(auth_client):
     assert "What is expected in a protocol" not in pages["paper"]
 
 
+def test_a_papers_results_give_the_advice_for_a_dossier_labelled(auth_client):
+    """Beside what to ask the authors, a paper's results say, labelled, where a submitter whose
+    paper is already published may find the missing part; a protocol's do not."""
+    e02 = get_catalogue().invariant("E02")
+    pages = {}
+    for kind in ("protocol", "paper"):
+        uid = create_assessment(auth_client, document_kind=kind)
+        answer(auth_client, uid, "E02", "not_met")
+        pages[kind] = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    advice = escape(pick(e02.dossier_advice("paper"), "en"))
+    assert f"<dt>For a dossier</dt><dd>{advice}</dd>" in pages["paper"]
+    assert "For a dossier" not in pages["protocol"] and advice not in pages["protocol"]
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": _token(auth_client)})
+    french = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    advice = escape(pick(e02.dossier_advice("paper"), "fr"))
+    assert f"<dt>Pour un dossier</dt><dd>{advice}</dd>" in french
+
+
+def test_assessment_made_before_the_advice_for_a_dossier_keeps_its_paper_remedy(make_app,
+                                                                                  tmp_path):
+    """An assessment made with catalogue 1.4.1, whose paper remedies ended with the advice
+    for a dossier, keeps that remedy whole and shows no separate advice."""
+    current = get_catalogue()
+    data = current.to_dict()
+    data["version"] = "1.4.1"
+    for inv in data["invariants"]:
+        remedy = inv["remedy"]
+        dossier = remedy.pop("dossier")
+        remedy["paper"] = {lang: f"{text} {dossier[lang]}"
+                           for lang, text in remedy["paper"].items()}
+    older_path = tmp_path / "older.json"
+    older_path.write_text(json.dumps(data), encoding="utf-8")
+    older_app = make_app(NPIS_CATALOGUE=str(older_path))
+    make_user(older_app, "alice")
+    client = older_app.test_client()
+    login(client, "alice")
+    old_uid = create_assessment(client, document_kind="paper")
+    answer(client, old_uid, "E02", "not_met")
+
+    client = make_app().test_client()
+    login(client, "alice")
+    page = client.get(f"/assessments/{old_uid}/results").get_data(as_text=True)
+    e02 = data["invariants"][[inv["id"] for inv in data["invariants"]].index("E02")]
+    assert str(escape(e02["remedy"]["paper"]["en"])) in page
+    assert "For a dossier" not in page
+    review = client.get(f"/assessments/{old_uid}/review.txt").get_data(as_text=True)
+    assert e02["remedy"]["paper"]["en"] in review
+
+
 def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tmp_path):
     """An assessment made with a catalogue that had one remedy and example for both kinds of
     document (up to 1.1.0) is still shown, reported and exported with that catalogue's texts

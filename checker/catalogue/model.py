@@ -95,6 +95,9 @@ class Invariant:
     guidance_paper: Guidance
     remedy_protocol: Text
     remedy_paper: Text
+    # For a submitter whose paper is already published and cannot change: where the missing
+    # part may be found and what to add to the dossier (None: the catalogue gives none).
+    remedy_dossier: Text | None
     example_protocol: Text
     example_paper: Text
     na_allowed: bool
@@ -113,9 +116,15 @@ class Invariant:
         return self.guidance_paper if document_kind == "paper" else self.guidance_protocol
 
     def remedy(self, document_kind: str) -> Text:
-        """How to fix it: what to add to a protocol, or what to ask of (or look for beside) a
-        paper."""
+        """How to fix it: what to add to a protocol, or what to ask a paper's authors to
+        report."""
         return self.remedy_paper if document_kind == "paper" else self.remedy_protocol
+
+    def dossier_advice(self, document_kind: str) -> Text | None:
+        """For a paper, what a submitter building a dossier on it once it is published should
+        look for and add to the dossier, apart from what its authors are asked to report (a
+        protocol, or a catalogue without that advice: None)."""
+        return self.remedy_dossier if document_kind == "paper" else None
 
     def example(self, document_kind: str) -> Text:
         """Compliant wording as a protocol (plans) or a paper (what was done) would put it."""
@@ -138,6 +147,7 @@ class Invariant:
             guidance_paper=Guidance.from_dict(data["guidance"]["paper"]),
             remedy_protocol=remedy_protocol,
             remedy_paper=remedy_paper,
+            remedy_dossier=data["remedy"].get("dossier"),
             example_protocol=example_protocol,
             example_paper=example_paper,
             na_allowed=bool(na.get("allowed", False)),

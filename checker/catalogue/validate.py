@@ -38,6 +38,10 @@ _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
     "kind ({protocol: {en: …, fr: …}, paper: {en: …, fr: …}})"
 )
+_REMEDY_SHAPES = (
+    f"{_KIND_TEXT_SHAPES}, the latter optionally with the advice for a dossier built on a "
+    "published paper (dossier: {en: …, fr: …})"
+)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +98,7 @@ def _schema_problems(ctx: _Context) -> Iterator[Problem]:
         if len(path) >= 2 and path[0] == "invariants" and isinstance(path[1], int):
             if len(path) >= 3 and path[2] in KIND_TEXT_FIELDS:
                 # The two accepted shapes are not obvious from a bare type error.
-                message += f" ({_KIND_TEXT_SHAPES})"
+                message += f" ({_REMEDY_SHAPES if path[2] == 'remedy' else _KIND_TEXT_SHAPES})"
             yield ctx.inv(path[1], message, _dotted(path[2:]) or None)
         else:
             yield ctx.meta(message, _dotted(path) or None)
@@ -132,6 +136,8 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
         for field in KIND_TEXT_FIELDS:
             if is_text_by_kind(inv.get(field)):
                 fields += [f"{field}.{kind}" for kind in DOCUMENT_KINDS]
+                if field == "remedy" and "dossier" in inv[field]:
+                    fields.append("remedy.dossier")
             else:
                 fields.append(field)
         if (inv.get("not_applicable") or {}).get("allowed"):

@@ -82,10 +82,17 @@ class Gap:
     expected: Text  # guidance for "met" for the record's document kind
     remedy: Text  # for the record's document kind, as the example
     example: Text
+    # A paper's advice for a dossier built on it once published, apart from the remedy asked of
+    # its authors (None for a protocol, or when the catalogue gives none).
+    dossier_advice: Text | None = None
 
     def texts(self, lang: str) -> tuple[str, str, str]:
         """(what is expected, how to fix it, an example) in ``lang``."""
         return pick(self.expected, lang), pick(self.remedy, lang), pick(self.example, lang)
+
+    def dossier_advice_in(self, lang: str) -> str:
+        """The advice for a dossier in ``lang``; empty when there is none."""
+        return pick(self.dossier_advice, lang) if self.dossier_advice else ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +272,7 @@ def _gap(inv: Invariant, row: InvariantRow, document_kind: str) -> Gap:
         expected=inv.guidance(document_kind).met,
         remedy=inv.remedy(document_kind),
         example=inv.example(document_kind),
+        dossier_advice=inv.dossier_advice(document_kind),
     )
 
 
