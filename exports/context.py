@@ -64,6 +64,8 @@ class RowView:
     points: str
     weight: str
     justification: str
+    justification_source: str  # one of JUSTIFICATION_SOURCES, "" without a justification
+    justification_label: str  # whose words the justification is, worded
     quotation: str
     location: str
     confirmation: str
@@ -116,6 +118,33 @@ def confirmation(lab: Labels, row: InvariantRow) -> str:
     return lab("confirmed_by_on", who=who, when=when) if when else lab("confirmed_by", who=who)
 
 
+JUSTIFICATION_SOURCES = ("assessor", "suggestion", "accepted_suggestion")
+"""Whose words a justification is: the assessor's; an unconfirmed suggestion's rationale; a
+suggestion's rationale a person accepted without changing it (still the software's reasoning,
+which a reader defending the judgement must be able to tell from the assessor's)."""
+
+
+def justification_source(row: InvariantRow) -> str:
+    """One of :data:`JUSTIFICATION_SOURCES` for the row's justification ("" without one)."""
+    record = row.record
+    if not record.justification:
+        return ""
+    if record.origin == "suggestion":
+        return "suggestion"
+    return "accepted_suggestion" if record.accepted_rationale else "assessor"
+
+
+def justification_label(lab: Labels, source: str, who: str | None) -> str:
+    """The heading of a justification: "Assessor's justification", or "Suggestion's rationale
+    (accepted by alice)". Without ``who`` (a review to paste leaves names out, an imported
+    answer may have none), the person accepting it is "the assessor"."""
+    if source == "accepted_suggestion":
+        return lab("justification_accepted_by", who=who) if who else lab["justification_accepted"]
+    if source == "suggestion":
+        return lab["justification_by_suggestion"]
+    return lab["justification_by_assessor"] if source else ""
+
+
 def document_versions(record: AssessmentRecord, lab: Labels) -> list[tuple[str, str]]:
     """After a revised draft, which of the uploaded versions is assessed and the earlier ones
     (none with a single version: the file name says it all)."""
@@ -140,6 +169,7 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
     points = "" if row.points is None else f"{row.points}/{catalogue.scoring.max_points}"
     found = (quotation_checks or {}).get(inv.id) if row.record.quotation.strip() else None
     check = "" if found is None else lab["quote_found"] if found else lab["quote_not_found"]
+    source = justification_source(row)
     return RowView(
         id=inv.id,
         kind=inv.kind,
@@ -152,6 +182,8 @@ def _row_view(catalogue: Catalogue, lab: Labels, row: InvariantRow, lang: str,
         points=points,
         weight=fmt_number(row.weight, lang),
         justification=row.record.justification_in(lang),
+        justification_source=source,
+        justification_label=justification_label(lab, source, row.record.confirmed_by),
         quotation=row.record.quotation,
         location=location(lab, row.record.page, row.record.section),
         confirmation=confirmation(lab, row),

@@ -39,8 +39,8 @@ DATA_COLUMNS = (
     "assessment_uid", "report_id", "catalogue_id", "catalogue_version", "study_type",
     "document_kind", "invariant_id", "kind", "title", "answer", "answer_label", "scored_as",
     "points", "max_points", "weight", "weighted_points", "weighted_max", "origin", "confirmed",
-    "confirmed_by", "justification", "quotation", "page", "section", "updated_at", "version",
-    "quotation_in_document",
+    "confirmed_by", "justification", "justification_source", "quotation", "page", "section",
+    "updated_at", "version", "quotation_in_document",
 )
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -94,9 +94,9 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
 def _detail(ws: Worksheet, ctx: dict) -> None:
     lab = ctx["lab"]
     headers = [lab["invariant"], lab["kind"], lab["title"], lab["answer"], lab["points"],
-               lab["weight"], lab["justification"], lab["quotation"], lab["quote_check"],
-               lab["location"], lab["confirmation"]]
-    widths = [10, 15, 40, 20, 8, 7, 50, 50, 22, 18, 26]
+               lab["weight"], lab["justification"], lab["justification_source"],
+               lab["quotation"], lab["quote_check"], lab["location"], lab["confirmation"]]
+    widths = [10, 15, 40, 20, 8, 7, 50, 24, 50, 22, 18, 26]
     append_row(ws, headers)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -104,7 +104,7 @@ def _detail(ws: Worksheet, ctx: dict) -> None:
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
     for r in ctx["rows"]:
         append_row(ws, [r.id, r.kind_label, r.title, r.answer_label, r.points, r.weight,
-                   r.justification, r.quotation,
+                   r.justification, r.justification_label, r.quotation,
                    lab["quote_found_workbook"] if r.quotation_found else r.quotation_check,
                    r.location, r.confirmation])
     for row in ws.iter_rows(min_row=2):
@@ -172,8 +172,8 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
             None if row.points is None else ctx["max_points"], row.weight, row.weighted_points,
             row.weighted_max, rec.origin if row.answer is not None else None,
             None if row.answer is None else not row.unconfirmed, rec.confirmed_by,
-            view.justification, rec.quotation, rec.page, rec.section, updated, rec.version,
-            view.quotation_found,
+            view.justification, view.justification_source or None, rec.quotation, rec.page,
+            rec.section, updated, rec.version, view.quotation_found,
         ])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(DATA_COLUMNS))}{ws.max_row}"

@@ -155,8 +155,8 @@ def test_workbook_detail(workbook, catalogue, score):
     lab = labels(lang)
     detail = wb[lab["sheet_detail"]]
     assert detail.freeze_panes == "B2"
-    assert detail.auto_filter.ref == f"A1:K{len(score.rows) + 1}"
-    assert detail.cell(1, 9).value == lab["quote_check"]
+    assert detail.auto_filter.ref == f"A1:L{len(score.rows) + 1}"
+    assert detail.cell(1, 10).value == lab["quote_check"]
     assert detail.cell(1, 1).value == lab["invariant"]
     ids = [detail.cell(r, 1).value for r in range(2, detail.max_row + 1)]
     assert ids == [row.invariant.id for row in score.rows]
@@ -180,7 +180,7 @@ def test_workbook_detail_says_where_the_fingerprint_is(catalogue, demo, score, l
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, demo, score, lang, REPORT_ID,
                                                        quotation_checks=checks)))
     detail = wb[lab["sheet_detail"]]
-    check = {detail.cell(r, 1).value: detail.cell(r, 9).value
+    check = {detail.cell(r, 1).value: detail.cell(r, 10).value
              for r in range(2, detail.max_row + 1)}
     assert check["E01"] == lab["quote_found_workbook"] and lab["sheet_summary"] in check["E01"]
     assert check["E02"] == lab["quote_not_found"]
@@ -394,5 +394,5 @@ def test_reports_say_who_confirmed_each_answer_and_when(pdf, workbook, demo):
     lang, wb = workbook
     detail = wb[labels(lang)["sheet_detail"]]
     ids = [detail.cell(r, 1).value for r in range(2, detail.max_row + 1)]
-    assert detail.cell(ids.index("E01") + 2, 11).value == labels(lang)(
+    assert detail.cell(ids.index("E01") + 2, 12).value == labels(lang)(
         "confirmed_by_on", who=e01.confirmed_by, when=when)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from checker.config import normalise_database_url
 from checker.extensions import Base
 from checker.migrations import alembic_config, downgrade, upgrade
 from checker.models import load_all
+from checker.services.records import AnswerRecord
 
 
 @pytest.fixture
@@ -97,3 +99,53 @@ def test_existing_documents_become_the_first_listed_version(empty_engine):
         rows = conn.execute(text(
             "SELECT filename, sha256, size, username FROM assessment_documents")).all()
     assert [tuple(r) for r in rows] == [("protocol.pdf", "ab" * 32, 10, "alice")]
+
+
+def test_migration_recovers_the_rationale_of_suggestions_accepted_before(empty_engine):
+    """Reports tell a rationale accepted unchanged by the one stored beside it; answers accepted
+    before 0004 had none stored: 0006 takes it from the history, only where the justification
+    is still, word for word, what a suggestion wrote."""
+    upgrade(empty_engine, "0003")
+    rationale = "Elements detected: Informed consent (SPIRIT/CONSORT 26a)."
+    with empty_engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO users (id, username, password_hash, created_at) "
+            "VALUES (1, 'alice', 'x', '2026-11-01 10:00:00')"))
+        conn.execute(text(
+            "INSERT INTO catalogue_snapshots (fingerprint, catalogue_id, version, data, "
+            "created_at) VALUES ('f', 'c', '1', '{}', '2026-11-01 10:00:00')"))
+        conn.execute(text(
+            "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
+            "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
+            "catalogue_fingerprint, document_filename, document_sha256, document_size, "
+            "created_at, updated_at) VALUES (1, 'a1', 1, 't', 'protocol', 'interventional', "
+            "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
+            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+        justifications = {"E01": rationale, "E02": rationale + " Edited.",
+                          "E03": "Consent is mentioned."}
+        for number, (inv, justification) in enumerate(justifications.items(), start=1):
+            conn.execute(text(
+                "INSERT INTO answers (id, assessment_id, invariant_id, answer, justification, "
+                "quotation, page, section, origin, confirmed_by, updated_at, version) VALUES "
+                f"({number}, 1, '{inv}', 'met', :j, '', '', '', 'human', 'alice', "
+                "'2026-11-02 09:00:00', 2)"), {"j": justification})
+            suggested = {"answer": "met", "justification": rationale, "quotation": "",
+                         "page": "", "section": "", "origin": "suggestion"}
+            for version, values in ((1, suggested), (2, {**suggested, "origin": "accepted"})):
+                conn.execute(text(
+                    "INSERT INTO answer_history (assessment_id, invariant_id, user_id, "
+                    "username, changed_at, version, old_answer, new_answer, old_values, "
+                    "new_values) VALUES (1, :inv, 1, 'alice', '2026-11-02 09:00:00', :v, "
+                    "NULL, 'met', '{}', :new)"),
+                    {"inv": inv, "v": version, "new": json.dumps(values)})
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        rows = dict(conn.execute(text(
+            "SELECT invariant_id, suggested_justification FROM answers")).all())
+    recovered = {inv: json.loads(value) if isinstance(value, str) else value
+                 for inv, value in rows.items()}
+    assert recovered == {"E01": {"und": rationale}, "E02": None, "E03": None}
+    # Read back: the justification is the suggestion's, shown as written in any language.
+    record = AnswerRecord("E01", "met", rationale, origin="human",
+                          suggested_justification=recovered["E01"])
+    assert record.accepted_rationale and record.justification_in("fr") == rationale

@@ -101,7 +101,7 @@ def test_demo_review_states_what_the_pdf_states(lang):
     answer = record.answers["INT13"]
     assert int13.startswith(f"9. INT13 {pick(inv.title, lang)} — "
                             f"{pick(catalogue.scoring.answer('not_met').label, lang)}\n")
-    assert f"    - {lab['review_justification']}{colon} {answer.justification}" in int13
+    assert f"    - {lab['justification_by_assessor']}{colon} {answer.justification}" in int13
     quote = f"{lab['quote_open']}{answer.quotation}{lab['quote_close']}"
     assert (f"    - {lab['quotation']} ({lab['page_short']} {answer.page}, {answer.section})"
             f"{colon} {quote}") in int13
@@ -115,8 +115,8 @@ def test_demo_review_states_what_the_pdf_states(lang):
     for inv_id in ("E11", "INT14"):
         item = point(text, inv_id)
         assert item.splitlines()[0].endswith(f"({lab['review_unconfirmed']})")
-        assert f"{lab['review_suggestion_rationale']}{colon} " in item
-        assert lab["review_justification"] not in item
+        assert f"{lab['justification_by_suggestion']}{colon} " in item
+        assert lab["justification_by_assessor"] not in item
     assert text.count(lab["review_unconfirmed"]) == 2
 
     # Reported: the met invariants, one line each with where their quotation is.
@@ -126,7 +126,7 @@ def test_demo_review_states_what_the_pdf_states(lang):
     e01 = record.answers["E01"]
     title = pick(catalogue.invariant("E01").title, lang)
     assert f"- E01 {title} — {lab['page_short']} {e01.page}, {e01.section}\n" in reported
-    assert lab["review_justification"] not in reported  # one line each
+    assert lab["justification_by_assessor"] not in reported  # one line each
 
     # Not applicable: listed briefly, with why; nothing is unanswered.
     na = section(text, pick(catalogue.scoring.answer("not_applicable").label, lang))

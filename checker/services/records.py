@@ -31,12 +31,28 @@ class AnswerRecord:
     # The justification a suggestion wrote, in each language ({"en": ..., "fr": ...}).
     suggested_justification: dict[str, str] | None = None
 
+    @property
+    def justification_from_suggestion(self) -> bool:
+        """Whether the justification is still, word for word, the rationale a suggestion
+        wrote (in either language): accepted unchanged, it is the software's reasoning, not
+        the assessor's, and reports say so. Once a person edits it, it is theirs. Derived
+        rather than flagged, so it cannot go stale whichever way the text changes; an answer
+        saved before suggestions kept their rationale has none to compare with and reads as
+        the person's."""
+        written = self.suggested_justification or {}
+        return bool(self.justification) and self.justification in written.values()
+
+    @property
+    def accepted_rationale(self) -> bool:
+        """A person confirmed the answer and kept the suggestion's rationale unchanged as its
+        justification."""
+        return self.origin == "human" and self.justification_from_suggestion
+
     def justification_in(self, lang: str) -> str:
         """The justification, in ``lang`` while it is still the one a suggestion wrote (so a
         French-interface user's suggestions read in English in an English report)."""
-        written = self.suggested_justification or {}
-        if self.justification and self.justification in written.values():
-            return written.get(lang) or self.justification
+        if self.justification_from_suggestion:
+            return (self.suggested_justification or {}).get(lang) or self.justification
         return self.justification
 
 

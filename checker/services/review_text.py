@@ -10,10 +10,11 @@ invariant wording from the catalogue.
 Layout: a header (study, document, catalogue, date, verdict with why it is not a better one,
 scores, the statement that the tool never awards the NPIS© label), the points to address (not
 met, partially met, not reported: ethical invariants first, then methodological, in catalogue
-order) with the assessor's justification, the quotation and its location, what the catalogue
-expects of this kind of document, how to fix it and its example; the invariants reported (met)
-with where; then the not applicable and the unanswered ones, briefly. Unconfirmed automatic
-suggestions are marked as such wherever they appear. Assessors' names are left out (a review
+order) with the justification (the assessor's, or a suggestion's rationale, said so), the
+quotation and its location, what the catalogue expects of this kind of document, how to fix
+it and its example; the invariants reported (met) with where; then the not applicable and the
+unanswered ones, briefly. Unconfirmed automatic suggestions are marked as such wherever they
+appear. Assessors' names are left out (a review
 may be blind); the PDF report names them.
 
 :func:`study_items`, :func:`notes` and :func:`points_to_address` also make each study's part
@@ -32,6 +33,7 @@ from exports.context import (
     build_context,
     document_versions,
     fmt_dt,
+    justification_label,
 )
 from exports.labels import Labels, expected_key
 
@@ -90,9 +92,8 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     if excluded:
         title = answer_label(catalogue, NOT_APPLICABLE, lang)
         lines += heading(lab("review_count", heading=title, count=len(excluded)))
-        lines += [f"- {_name(row)}"
-                  + (f" — {one_line(row.justification)}" if row.justification else "")
-                  + _unconfirmed(row, lab) for row in excluded]
+        lines += [f"- {_name(row)}" + _excluded_because(row, lab) + _unconfirmed(row, lab)
+                  for row in excluded]
         lines.append("")
     unanswered = [row for row in rows if row.effective == UNANSWERED]
     if unanswered:
@@ -167,7 +168,8 @@ def notes(context: dict) -> list[str]:
 
 def points_to_address(context: dict, document_kind: str, *, level: int) -> list[str]:
     """The invariants not met, partially met or not reported, numbered, ethical first, each
-    with the assessor's justification, the quotation, what is expected and how to fix it;
+    with the justification (saying whose words it is), the quotation, what is expected and how
+    to fix it;
     under a heading of ``level`` (its kinds one level below)."""
     lab: Labels = context["lab"]
     gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
@@ -202,12 +204,28 @@ def _unconfirmed(row: RowView, lab: Labels) -> str:
     return f" ({lab['review_unconfirmed']})" if row.unconfirmed else ""
 
 
+def _justification_label(row: RowView, lab: Labels) -> str:
+    """Whose words the justification is, without naming the assessor (a review may be
+    blind): "Suggestion's rationale (accepted by the assessor)"."""
+    return justification_label(lab, row.justification_source, None)
+
+
 def _quoted(text: str, lab: Labels) -> str:
     return f"{lab['quote_open']}{text}{lab['quote_close']}"
 
 
 def _not_found(row: RowView, lab: Labels) -> str:
     return f" ({lab['review_quote_not_found']})" if row.quotation_found is False else ""
+
+
+def _excluded_because(row: RowView, lab: Labels) -> str:
+    """Why a person found the invariant not applicable, in their words; the words of a
+    suggestion are introduced as such."""
+    if not row.justification:
+        return ""
+    if row.justification_source == "assessor":
+        return f" — {one_line(row.justification)}"
+    return f" — {_justification_label(row, lab)}{lab['colon']} {one_line(row.justification)}"
 
 
 def _where(row: RowView, lab: Labels) -> str:
@@ -225,8 +243,7 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
     if row.warning:
         items.append(row.warning)
     if row.justification:
-        who = "review_suggestion_rationale" if row.unconfirmed else "review_justification"
-        items.append(f"{lab[who]}{colon} {one_line(row.justification)}")
+        items.append(f"{_justification_label(row, lab)}{colon} {one_line(row.justification)}")
     location = one_line(row.location)
     if row.quotation:
         where = f" ({location})" if location else ""
