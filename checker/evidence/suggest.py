@@ -243,9 +243,11 @@ def suggest_answers(
         position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
-        elements = [e for e in listed if applies(e)]
+        elements = [e for e in listed if applies(e)]  # expected of this kind of document
         not_applicable = [e for e in listed if not applies(e)]
-        found = [e for e in elements if e in by_element]
+        # An element not expected of this kind still counts when found (a results paper that
+        # states its dissemination plan); it is only not asked for.
+        found = [e for e in listed if e in by_element]
         missing = [e for e in elements if e not in by_element]
         quotations: list[Quotation] = []
         for element in found:
@@ -268,7 +270,7 @@ def suggest_answers(
         # A suggestion must be defensible by a quotation: an element inferred from the text
         # as a whole, with no sentence to quote, never makes an invariant met, nor alone
         # partially met.
-        if elements and found and not missing and not unquoted:
+        if found and not missing and not unquoted:
             answer = "met"
         elif quotations:
             answer = "partially_met"
@@ -290,8 +292,8 @@ def suggest_answers(
             if details_missing:
                 answer = "partially_met"
         confidences = [by_element[e][0].confidence for e in found]
-        if elements and confidences:
-            confidence = sum(confidences) / len(elements)
+        if confidences:
+            confidence = sum(confidences) / len(set(elements) | set(found))
         else:
             confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
         quotations = quotations[:MAX_QUOTATIONS + len(found)]
