@@ -85,6 +85,20 @@ def test_a_papers_results_give_the_advice_for_a_dossier_labelled(auth_client):
     assert f"<dt>Pour un dossier</dt><dd>{advice}</dd>" in french
 
 
+def _paper_assessed_with(data: dict, make_app, tmp_path) -> str:
+    """The uid of alice's paper assessment (E02 not met) made by an installation whose
+    catalogue is ``data`` (an older version of the current one)."""
+    older_path = tmp_path / "older.json"
+    older_path.write_text(json.dumps(data), encoding="utf-8")
+    older_app = make_app(NPIS_CATALOGUE=str(older_path))
+    make_user(older_app, "alice")
+    client = older_app.test_client()
+    login(client, "alice")
+    uid = create_assessment(client, document_kind="paper")
+    answer(client, uid, "E02", "not_met")
+    return uid
+
+
 def test_assessment_made_before_the_advice_for_a_dossier_keeps_its_paper_remedy(make_app,
                                                                                   tmp_path):
     """An assessment made with catalogue 1.4.1, whose paper remedies ended with the advice
@@ -97,14 +111,7 @@ def test_assessment_made_before_the_advice_for_a_dossier_keeps_its_paper_remedy(
         dossier = remedy.pop("dossier")
         remedy["paper"] = {lang: f"{text} {dossier[lang]}"
                            for lang, text in remedy["paper"].items()}
-    older_path = tmp_path / "older.json"
-    older_path.write_text(json.dumps(data), encoding="utf-8")
-    older_app = make_app(NPIS_CATALOGUE=str(older_path))
-    make_user(older_app, "alice")
-    client = older_app.test_client()
-    login(client, "alice")
-    old_uid = create_assessment(client, document_kind="paper")
-    answer(client, old_uid, "E02", "not_met")
+    old_uid = _paper_assessed_with(data, make_app, tmp_path)
 
     client = make_app().test_client()
     login(client, "alice")
@@ -125,15 +132,7 @@ def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tm
     data["version"] = "1.0.1"
     for inv in data["invariants"]:
         inv["remedy"], inv["example"] = inv["remedy"]["protocol"], inv["example"]["protocol"]
-    older_path = tmp_path / "older.json"
-    older_path.write_text(json.dumps(data), encoding="utf-8")
-
-    older_app = make_app(NPIS_CATALOGUE=str(older_path))
-    make_user(older_app, "alice")
-    client = older_app.test_client()
-    login(client, "alice")
-    old_uid = create_assessment(client, document_kind="paper")
-    answer(client, old_uid, "E02", "not_met")
+    old_uid = _paper_assessed_with(data, make_app, tmp_path)
 
     client = make_app().test_client()
     login(client, "alice")
