@@ -84,6 +84,8 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["document_kind"], lab[kind_key] if s.document_kind in ("protocol", "paper")
              else s.document_kind),
             (lab["verdict"], s.verdict_label),
+            # What kept the study from a better verdict, as its own reports say it.
+            *([(lab["shortfalls"], " ".join(s.shortfalls))] if s.shortfalls else []),
             (lab["ethical_score"], fmt_pct(s.ethical_score, view.lang)),
             (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
             (lab["progress"], f"{s.answered} / {s.total}"),

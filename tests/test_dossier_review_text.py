@@ -301,3 +301,34 @@ def test_cli_writes_the_dossier_review_to_a_file_or_standard_output(app, cli_env
     result = cli_env.invoke(main, ["dossier", "report", "nope", "--format", "txt",
                                    "--out", str(out)])
     assert result.exit_code == 1 and "no dossier 'nope'" in result.output
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_dossier_reports_say_why_each_verdict_is_not_a_better_one(app, auth_client, user,
+                                                                 lang):
+    """The dossier's PDF and its Excel Studies sheet give each study's lines under its
+    verdict, as the study's own reports and the dossier page do."""
+    import io
+
+    import openpyxl
+    import pypdf
+
+    uid, studies = three_studies(app, auth_client, user)
+    with app.app_context():
+        dossier = find_dossier(uid)
+        view = build_view(dossier, active_catalogue(), lang)
+    lines = {s.uid: s.shortfalls for s in view.studies}
+    assert lines[studies[0]] and lines[studies[2]]  # the example and the begun study
+    pdf = auth_client.get(f"/dossiers/{uid}/report.pdf?lang={lang}").get_data()
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    text = text.replace(NBSP, " ")
+    for line in lines[studies[0]]:
+        assert " ".join(line.replace(NBSP, " ").split())[:60] in text
+    book = openpyxl.load_workbook(io.BytesIO(
+        auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}").get_data()))
+    sheet = book[labels(lang)["sheet_studies"][:31]]
+    header = [c.value for c in sheet[1]]
+    column = header.index(labels(lang)["shortfalls"]) + 1
+    cells = {sheet.cell(row, column).value for row in range(2, sheet.max_row + 1)}
+    assert " ".join(lines[studies[0]]) in cells
