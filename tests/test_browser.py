@@ -640,53 +640,45 @@ def test_file_fields_speak_the_page_language_with_or_without_javascript(live_ser
 
     catalogue = get_catalogue()
     export = json.dumps(export_json(catalogue, load_demo(catalogue))).encode()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            # An English browser on the French interface: the page's language wins.
-            page = browser.new_context(locale="en-US").new_page()
-            page.set_default_timeout(30_000)
-            page.goto(f"{live_server}/auth/signup")
-            sign_up(page, live_server, "files")
-            page.get_by_role("button", name="Français").click()
-            page.wait_for_selector("html[lang='fr']")
-            page.goto(f"{live_server}/assessments/import")
-            field = page.locator("input[type=file]")
-            assert field.get_attribute("tabindex") == "-1"
-            assert field.get_attribute("aria-hidden") == "true"
-            button = page.get_by_role("button", name="Choisir un fichier…")
-            name = page.locator(".file-name")
-            assert name.inner_text() == "Aucun fichier choisi"
-            assert name.get_attribute("aria-live") == "polite"
-            described = button.get_attribute("aria-describedby").split()
-            assert [page.locator(f"#{i}").inner_text() for i in described] == [
-                "Fichier d'export JSON", "Un fichier exporté par npis-checker.",
-                "Aucun fichier choisi"]
-            # From the keyboard: Enter on the button opens the file chooser (the hidden input's
-            # click). Watched on the input rather than through Playwright's file-chooser
-            # event, which did not come after another browser test in the same run.
-            page.evaluate("window.chooserOpened = 0; document.querySelector('input[type=file]')"
-                          ".addEventListener('click', () => window.chooserOpened += 1)")
-            button.focus()
-            page.keyboard.press("Enter")
-            page.wait_for_function("window.chooserOpened === 1")
-            field.set_input_files(files=[{"name": "étude.json", "mimeType": "application/json",
-                                          "buffer": export}])
-            assert name.inner_text() == "étude.json"
-            page.get_by_role("button", name="Importer").click()
-            page.wait_for_url(re.compile(r".*/assessments/[0-9a-f]{32}$"))
-            assert "Évaluation importée." in page.locator(".flashes").inner_text()
+    # An English browser on the French interface: the page's language wins.
+    with signed_up_page(live_server, "files") as page:
+        page.get_by_role("button", name="Français").click()
+        page.wait_for_selector("html[lang='fr']")
+        page.goto(f"{live_server}/assessments/import")
+        field = page.locator("input[type=file]")
+        assert field.get_attribute("tabindex") == "-1"
+        assert field.get_attribute("aria-hidden") == "true"
+        button = page.get_by_role("button", name="Choisir un fichier…")
+        name = page.locator(".file-name")
+        assert name.inner_text() == "Aucun fichier choisi"
+        assert name.get_attribute("aria-live") == "polite"
+        described = button.get_attribute("aria-describedby").split()
+        assert [page.locator(f"#{i}").inner_text() for i in described] == [
+            "Fichier d'export JSON", "Un fichier exporté par npis-checker.",
+            "Aucun fichier choisi"]
+        # From the keyboard: Enter on the button opens the file chooser (the hidden input's
+        # click). Watched on the input rather than through Playwright's file-chooser
+        # event, which did not come after another browser test in the same run.
+        page.evaluate("window.chooserOpened = 0; document.querySelector('input[type=file]')"
+                      ".addEventListener('click', () => window.chooserOpened += 1)")
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("window.chooserOpened === 1")
+        field.set_input_files(files=[{"name": "étude.json", "mimeType": "application/json",
+                                      "buffer": export}])
+        assert name.inner_text() == "étude.json"
+        page.get_by_role("button", name="Importer").click()
+        page.wait_for_url(re.compile(r".*/assessments/[0-9a-f]{32}$"))
+        assert "Évaluation importée." in page.locator(".flashes").inner_text()
 
-            bare = browser.new_context(locale="en-US", java_script_enabled=False).new_page()
-            bare.context.add_cookies(page.context.cookies())
-            bare.goto(f"{live_server}/assessments/import")
-            assert bare.locator(".file-button").count() == 0
-            native = bare.locator("input[type=file]")
-            assert native.is_visible() and native.get_attribute("tabindex") is None
-            native.set_input_files(files=[{"name": "export.json", "mimeType": "application/json",
-                                           "buffer": export}])
-            bare.get_by_role("button", name="Importer").click()
-            bare.wait_for_url(re.compile(r".*/assessments/[0-9a-f]{32}$"))
-        finally:
-            browser.close()
+        bare = page.context.browser.new_context(locale="en-US",
+                                                java_script_enabled=False).new_page()
+        bare.context.add_cookies(page.context.cookies())
+        bare.goto(f"{live_server}/assessments/import")
+        assert bare.locator(".file-button").count() == 0
+        native = bare.locator("input[type=file]")
+        assert native.is_visible() and native.get_attribute("tabindex") is None
+        native.set_input_files(files=[{"name": "export.json", "mimeType": "application/json",
+                                       "buffer": export}])
+        bare.get_by_role("button", name="Importer").click()
+        bare.wait_for_url(re.compile(r".*/assessments/[0-9a-f]{32}$"))

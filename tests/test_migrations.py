@@ -76,15 +76,20 @@ def test_app_start_applies_migrations(empty_engine, make_app):
     assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def _alice_and_a_catalogue(conn) -> None:
+    """User 1, alice, and a catalogue snapshot 'f' for assessments to refer to."""
+    conn.execute(text(
+        "INSERT INTO users (id, username, password_hash, created_at) "
+        "VALUES (1, 'alice', 'x', '2026-11-01 10:00:00')"))
+    conn.execute(text(
+        "INSERT INTO catalogue_snapshots (fingerprint, catalogue_id, version, data, "
+        "created_at) VALUES ('f', 'c', '1', '{}', '2026-11-01 10:00:00')"))
+
+
 def test_existing_documents_become_the_first_listed_version(empty_engine):
     upgrade(empty_engine, "0002")
     with empty_engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO users (id, username, password_hash, created_at) "
-            "VALUES (1, 'alice', 'x', '2026-11-01 10:00:00')"))
-        conn.execute(text(
-            "INSERT INTO catalogue_snapshots (fingerprint, catalogue_id, version, data, "
-            "created_at) VALUES ('f', 'c', '1', '{}', '2026-11-01 10:00:00')"))
+        _alice_and_a_catalogue(conn)
         for uid, name, sha in (("a1", "protocol.pdf", "ab" * 32), ("a2", "", "")):
             conn.execute(text(
                 "INSERT INTO assessments (uid, owner_id, title, document_kind, study_type, "
@@ -108,12 +113,7 @@ def test_migration_recovers_the_rationale_of_suggestions_accepted_before(empty_e
     upgrade(empty_engine, "0003")
     rationale = "Elements detected: Informed consent (SPIRIT/CONSORT 26a)."
     with empty_engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO users (id, username, password_hash, created_at) "
-            "VALUES (1, 'alice', 'x', '2026-11-01 10:00:00')"))
-        conn.execute(text(
-            "INSERT INTO catalogue_snapshots (fingerprint, catalogue_id, version, data, "
-            "created_at) VALUES ('f', 'c', '1', '{}', '2026-11-01 10:00:00')"))
+        _alice_and_a_catalogue(conn)
         conn.execute(text(
             "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
             "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "

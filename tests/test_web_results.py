@@ -46,15 +46,22 @@ def test_results_page_scores_verdict_gaps_figure_provenance(auth_client, assessm
     assert "this verdict does not award or imply the NPIS© label" in verdict
 
 
+def _e02_not_met_results(client) -> tuple[dict[str, str], dict[str, str]]:
+    """A protocol and a paper, each with E02 answered "not met": their uids and results
+    pages, by kind."""
+    uids, pages = {}, {}
+    for kind in ("protocol", "paper"):
+        uids[kind] = uid = create_assessment(client, document_kind=kind)
+        answer(client, uid, "E02", "not_met")
+        pages[kind] = client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    return uids, pages
+
+
 def test_how_to_fix_it_is_worded_for_the_kind_of_document(auth_client):
     """A paper is asked what its authors should report (or where a published paper's missing
     part may be found), not told to add it to a protocol; a protocol keeps its own advice."""
     e02 = get_catalogue().invariant("E02")
-    pages = {}
-    for kind in ("protocol", "paper"):
-        uid = create_assessment(auth_client, document_kind=kind)
-        answer(auth_client, uid, "E02", "not_met")
-        pages[kind] = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    _, pages = _e02_not_met_results(auth_client)
     for kind, other in (("protocol", "paper"), ("paper", "protocol")):
         for text in (e02.remedy(kind), e02.example(kind)):
             assert str(escape(pick(text, "en"))) in pages[kind], kind
@@ -70,17 +77,13 @@ def test_a_papers_results_give_the_advice_for_a_dossier_labelled(auth_client):
     """Beside what to ask the authors, a paper's results say, labelled, where a submitter whose
     paper is already published may find the missing part; a protocol's do not."""
     e02 = get_catalogue().invariant("E02")
-    pages = {}
-    for kind in ("protocol", "paper"):
-        uid = create_assessment(auth_client, document_kind=kind)
-        answer(auth_client, uid, "E02", "not_met")
-        pages[kind] = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    uids, pages = _e02_not_met_results(auth_client)
     advice = escape(pick(e02.dossier_advice("paper"), "en"))
     assert f"<dt>For a dossier</dt><dd>{advice}</dd>" in pages["paper"]
     assert "For a dossier" not in pages["protocol"] and advice not in pages["protocol"]
     auth_client.post("/language", data={"lang": "fr", "next": "/",
                                         "csrf_token": _token(auth_client)})
-    french = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    french = auth_client.get(f"/assessments/{uids['paper']}/results").get_data(as_text=True)
     advice = escape(pick(e02.dossier_advice("paper"), "fr"))
     assert f"<dt>Pour un dossier</dt><dd>{advice}</dd>" in french
 
