@@ -149,3 +149,59 @@ def test_migration_recovers_the_rationale_of_suggestions_accepted_before(empty_e
     record = AnswerRecord("E01", "met", rationale, origin="human",
                           suggested_justification=recovered["E01"])
     assert record.accepted_rationale and record.justification_in("fr") == rationale
+
+
+def test_migration_recovers_who_accepted_from_the_history(empty_engine):
+    """0007 walks each answer's history: a person's save that changes the justification or
+    confirms a suggestion gives it; one that keeps a person's justification keeps it."""
+    upgrade(empty_engine, "0006")
+    rationale = "Elements detected: Informed consent (SPIRIT/CONSORT 26a)."
+    suggested = {"answer": "met", "justification": rationale, "quotation": "q", "page": "",
+                 "section": "", "origin": "suggestion"}
+    accepted = {**suggested, "origin": "accepted suggestion"}
+    moved = {k: v for k, v in suggested.items() if k != "origin"} | {"page": "12"}
+    # invariant: (origin, justification, confirmed_by, [(username, new values), ...])
+    answers = {
+        "E01": ("human", rationale, "bob", [("alice", suggested), ("alice", accepted),
+                                            ("bob", moved)]),
+        "E02": ("human", rationale + " Edited.", "bob",
+                [("alice", suggested), ("alice", accepted),
+                 ("bob", {**moved, "justification": rationale + " Edited."})]),
+        # Confirmed through the form by bob, after alice asked for the suggestions.
+        "E03": ("human", rationale, "bob", [("alice", suggested), ("bob", moved)]),
+        # Imported: who accepted before the import is not known; the only name is kept.
+        "E04": ("human", rationale, "carol", [("bob", {**moved, "imported": True})]),
+        "E05": ("suggestion", rationale, None, [("alice", suggested)]),
+        # A history that does not end on the answer's justification: not trusted.
+        "E06": ("human", "Typed elsewhere.", "bob", [("alice", suggested), ("alice", accepted)]),
+    }
+    with empty_engine.begin() as conn:
+        _alice_and_a_catalogue(conn)
+        conn.execute(text(
+            "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
+            "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
+            "catalogue_fingerprint, document_filename, document_sha256, document_size, "
+            "created_at, updated_at) VALUES (1, 'a1', 1, 't', 'protocol', 'interventional', "
+            "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
+            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+        for number, (inv, (origin, justification, who, changes)) in enumerate(
+                answers.items(), start=1):
+            conn.execute(text(
+                "INSERT INTO answers (id, assessment_id, invariant_id, answer, justification, "
+                "quotation, page, section, origin, confirmed_by, updated_at, version) VALUES "
+                f"({number}, 1, '{inv}', 'met', :j, 'q', '', '', :o, :who, "
+                "'2026-11-02 09:00:00', :v)"),
+                {"j": justification, "o": origin, "who": who, "v": len(changes)})
+            for version, (username, values) in enumerate(changes, start=1):
+                conn.execute(text(
+                    "INSERT INTO answer_history (assessment_id, invariant_id, user_id, "
+                    "username, changed_at, version, old_answer, new_answer, old_values, "
+                    "new_values) VALUES (1, :inv, NULL, :u, '2026-11-02 09:00:00', :v, "
+                    "NULL, 'met', '{}', :new)"),
+                    {"inv": inv, "u": username, "v": version, "new": json.dumps(values)})
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        recovered = dict(conn.execute(text(
+            "SELECT invariant_id, accepted_by FROM answers")).all())
+    assert recovered == {"E01": "alice", "E02": "bob", "E03": "bob", "E04": "carol",
+                         "E05": None, "E06": "bob"}

@@ -15,6 +15,7 @@ from ..forms import answer_form
 from ..models import Assessment
 from ..services.answers import AnswerInput, applicable_invariant
 from ..services.assessments import catalogue_of, to_record
+from ..services.draft_changes import answers_to_review
 from ..services.quotation_checks import person_quotations_not_found
 from ..services.suggestions import SuggestionRun, suggest_from_document
 from ._common import current_lang
@@ -60,6 +61,7 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment,
         flash(pending_message(outcome), "success")
         if replaced:
             _flash_quotations_not_in_new_draft(catalogue, assessment)
+            _flash_answers_to_review(catalogue, assessment)
         flash_contradictions(outcome)
 
 
@@ -74,6 +76,22 @@ def _flash_quotations_not_in_new_draft(catalogue: Catalogue, assessment: Assessm
             "The quotations in your answers to %(ids)s are not word for word in the new "
             "document: check that these answers still hold (their quotations are marked "
             "below).", len(missing), ids=", ".join(missing)), "warning")
+
+
+def _flash_answers_to_review(catalogue: Catalogue, assessment: Assessment) -> None:
+    """Name the answers a person gave on an earlier draft that the new draft's suggestion now
+    contradicts (it evidences what they say is missing, or shows nothing of what they say is
+    there, unquoted): nothing else would, the answers having no quotation to lose."""
+    items = answers_to_review(catalogue, assessment, current_app.config["UPLOAD_DIR"])
+    if items:
+        flash(ngettext(
+            "The new document's suggestion contradicts your answer to %(ids)s, given on an "
+            "earlier draft: check that it still holds (it is marked below, and “What changed "
+            "since the previous draft” compares the two drafts).",
+            "The new document's suggestions contradict your answers to %(ids)s, given on an "
+            "earlier draft: check that they still hold (they are marked below, and “What "
+            "changed since the previous draft” compares the two drafts).", len(items),
+            ids=", ".join(item.invariant_id for item in items)), "warning")
 
 
 def pending_message(outcome: SuggestionRun) -> str:

@@ -61,6 +61,7 @@ from ..services.document_details import (
     readings_of,
     study_type_question,
 )
+from ..services.draft_changes import AnswerToReview, answers_to_review
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import SORTS, ListingQuery, list_owned
@@ -342,7 +343,7 @@ def form(uid: str) -> ResponseReturnValue:
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
-        quote_checks=_quote_checks(assessment),
+        quote_checks=_quote_checks(assessment), to_review=to_review(catalogue, assessment),
     )
 
 
@@ -350,6 +351,13 @@ def _quote_checks(assessment: Assessment) -> dict[str, bool | None]:
     """Per answered invariant, whether its saved quotation is word for word in the current
     document (none without a document): the answer's field says when it is not."""
     return quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
+
+
+def to_review(catalogue: Catalogue, assessment: Assessment) -> dict[str, AnswerToReview]:
+    """Per invariant, the person's answer that a revised draft's suggestion now contradicts:
+    the answer's block says so."""
+    return {item.invariant_id: item for item in
+            answers_to_review(catalogue, assessment, current_app.config["UPLOAD_DIR"])}
 
 
 @bp.get("/assessments/<uid>/answers/<invariant_id>")
@@ -363,7 +371,7 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
         history=answer_service.history(assessment, inv.id), conflict=None,
-        quote_checks=_quote_checks(assessment),
+        quote_checks=_quote_checks(assessment), to_review=to_review(catalogue, assessment),
     )
 
 
@@ -418,6 +426,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=form, stored=stored, history=answer_service.history(assessment, inv.id),
         conflict=conflict, quote_checks={},  # the form shows the values posted, not the saved
+        to_review={},
     ), status
 
 

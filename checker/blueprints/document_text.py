@@ -20,6 +20,7 @@ from ..services.suggestions import (
     read_stored_document,
 )
 from ._common import current_lang, owned_or_404
+from .assessments import to_review
 
 bp = Blueprint("document_text", __name__)
 
@@ -72,9 +73,14 @@ def changes(uid: str) -> ResponseReturnValue:
         problem = exc.message(current_lang())
     except ModelMissingError:
         problem = "model"
+    # The answers to check are those the current draft contradicts: marked when it is the
+    # later side of the comparison.
+    review = (to_review(catalogue, assessment)
+              if result is not None and result.after.sha256 == assessment.document_sha256
+              else {})
     return render_template("assessments/changes.html", assessment=assessment,
                            catalogue=catalogue, result=result, problem=problem,
-                           missing=missing, versions=versions_of(assessment))
+                           missing=missing, versions=versions_of(assessment), to_review=review)
 
 
 @bp.get("/assessments/<uid>/analysis.json")

@@ -111,7 +111,11 @@ class Answer(db.Model):
     page: Mapped[str] = mapped_column(String(50), default="")
     section: Mapped[str] = mapped_column(String(200), default="")
     origin: Mapped[str] = mapped_column(String(20), default="human")
-    confirmed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    confirmed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)  # last saved by
+    # Who gave the answer its current justification: the person whose save accepted a
+    # suggestion, kept when a later save leaves the justification as it was (so bob moving a
+    # quotation does not make alice's acceptance his). None for an unconfirmed suggestion.
+    accepted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=0)
     # The justification a suggestion wrote, in each language (see AnswerRecord.justification_in).

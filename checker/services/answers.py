@@ -188,11 +188,18 @@ def _save(assessment: Assessment, invariant_id: str, values: AnswerInput,
     now = utcnow()
     new_version = stored_version + 1
     fields = asdict(values)
+    # Who gave the justification stays who it was while a person's justification is kept as
+    # it was (bob moving alice's quotation has not accepted her suggestion); a save that
+    # confirms a suggestion or changes the justification makes it this person's.
+    kept = (row is not None and row.origin == "human"
+            and values.justification == old.justification)
+    accepted_by = (row.accepted_by or row.confirmed_by) if kept and row else user.username
     try:
         if row is None:
             db.session.add(Answer(
                 assessment_id=assessment.id, invariant_id=invariant_id, origin="human",
-                confirmed_by=user.username, updated_at=now, version=new_version, **fields,
+                confirmed_by=user.username, accepted_by=accepted_by, updated_at=now,
+                version=new_version, **fields,
             ))
             db.session.flush()
         else:
@@ -201,8 +208,8 @@ def _save(assessment: Assessment, invariant_id: str, values: AnswerInput,
             result = db.session.execute(
                 update(Answer)
                 .where(Answer.id == row.id, Answer.version == stored_version)
-                .values(origin="human", confirmed_by=user.username, updated_at=now,
-                        version=new_version, **fields)
+                .values(origin="human", confirmed_by=user.username, accepted_by=accepted_by,
+                        updated_at=now, version=new_version, **fields)
                 .execution_options(synchronize_session=False)
             )
             if result.rowcount != 1:

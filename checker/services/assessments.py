@@ -320,6 +320,7 @@ def answer_record(answer: Answer) -> AnswerRecord:
         section=answer.section,
         origin=answer.origin,
         confirmed_by=answer.confirmed_by,
+        accepted_by=answer.accepted_by,
         updated_at=answer.updated_at,
         version=answer.version,
         suggested_justification=answer.suggested_justification,
@@ -433,6 +434,7 @@ def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> A
         row = Answer(
             assessment_id=assessment.id, invariant_id=inv_id, answer=answer.answer,
             origin=answer.origin or "human", confirmed_by=answer.confirmed_by,
+            accepted_by=answer.accepter if (answer.origin or "human") == "human" else None,
             suggested_justification=answer.suggested_justification,
             updated_at=now, version=1, **values,
         )

@@ -30,6 +30,10 @@ def assessment_content(record: AssessmentRecord) -> dict[str, Any]:
     answers = {}
     for inv_id, rec in record.answers.items():
         values = {name: getattr(rec, name) for name in _ANSWER}
+        # Who accepted a suggestion's rationale is said by reports; only when it is not who
+        # saved last, so the digests of reports issued before it was kept do not change.
+        if rec.accepted_by and rec.accepted_by != rec.confirmed_by:
+            values["accepted_by"] = rec.accepted_by
         # A cleared answer (no answer, no text) says the same as a missing one.
         if rec.answer is None and not any((getattr(rec, n) or "").strip()
                                           for n in ("justification", "quotation", "page",

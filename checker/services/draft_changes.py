@@ -1,5 +1,6 @@
-"""What a revised draft changed in an assessment: suggested answers before and after, and the
-person's quotations that the new draft no longer contains.
+"""What a revised draft changed in an assessment: suggested answers before and after, the
+person's quotations that the new draft no longer contains, and the person's answers whose
+suggestion the new draft turned against them.
 
 Every uploaded version stays stored by fingerprint, so any two versions can be compared; by
 default the current document and the one it replaced.
@@ -7,15 +8,19 @@ default the current document and the one it replaced.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..documents import DocumentError
+from ..evidence import ModelMissingError, detect_elements, suggest_answers
 from ..evidence.compare import DraftComparison, compare_drafts
 from ..evidence.quotes import locate_quotation
-from ..models import Assessment, AssessmentDocument
-from .quotation_checks import quotation_parts
-from .suggestions import read_stored_file
+from ..models import Answer, Assessment, AssessmentDocument
+from .assessments import uploaded_by
+from .quotation_checks import quotation_checks, quotation_parts
+from .suggestions import NoDocumentError, NotUploadedByOwner, read_stored_file
 
 
 class NoEarlierDraft(LookupError):
@@ -95,3 +100,129 @@ def draft_changes(catalogue: Catalogue, assessment: Assessment, upload_dir: str 
     lost.sort(key=lambda q: order[q.invariant_id])
     answers = {a.invariant_id: (a.answer, a.origin, a.version) for a in assessment.answers}
     return DraftChanges(before, after, comparison, answers, lost)
+
+
+# --- answers a revised draft turned against ------------------------------------------------
+
+MET, NOT_REPORTED = "met", "not_reported"
+# The answers a draft that evidences the invariant in full ("met") contradicts, and those a
+# draft that shows nothing of it ("not reported") contradicts. "Partially met" is a suggestion
+# too weak to contradict anything, and "not applicable" a judgement the text does not settle.
+SHORT_OF_MET = frozenset({"partially_met", "not_met", "not_reported"})
+SOME_EVIDENCE = frozenset({"met", "partially_met"})
+
+
+@dataclass(frozen=True)
+class AnswerToReview:
+    """A person's answer, given on an earlier draft, that the current draft's suggestion
+    contradicts where the suggestion on that earlier draft did not."""
+
+    invariant_id: str
+    answer: str  # the person's
+    suggested: str  # the current draft's suggestion: "met" or "not_reported"
+    earlier: str  # the suggestion on the draft the answer was given on
+    given_on: AssessmentDocument  # that draft
+
+    @property
+    def now_evidenced(self) -> bool:
+        """The current draft evidences what the answer says is missing (else it no longer
+        shows what the answer says is there)."""
+        return self.suggested == MET
+
+
+def contradicts(answer: str | None, has_quotation: bool, suggested: str,
+                suggested_quoted: bool) -> bool:
+    """Whether a draft whose suggestion is ``suggested`` contradicts a person's ``answer`` in a
+    way worth their attention: it evidences in full (with quotations) an invariant the answer
+    says is short of met, or shows nothing of one the answer says is met or partly met
+    without quoting anything (a quotation the draft still contains is the person's evidence
+    against the suggestion; one it no longer contains is reported as such)."""
+    if suggested == MET:
+        return answer in SHORT_OF_MET and suggested_quoted
+    if suggested == NOT_REPORTED:
+        return answer in SOME_EVIDENCE and not has_quotation
+    return False
+
+
+def answers_to_review(catalogue: Catalogue, assessment: Assessment,
+                      upload_dir: str | Path) -> list[AnswerToReview]:
+    """The answers a person gave on an earlier draft (saved before the current document was
+    uploaded) that the current draft's suggestion contradicts (:func:`contradicts`) while the
+    suggestion on that earlier draft did not, in catalogue order.
+
+    Saving the answer again, in any way, after the upload settles it: the person has looked
+    at it with the new draft. Answers whose quotation the current document lacks are left out:
+    they are already named for it (:func:`~.quotation_checks.person_quotations_not_found`).
+    Empty when there is no earlier draft, or when a draft cannot be read (a missing file or
+    model, an unreadable document: the pages that read it say so).
+    """
+    uploads = sorted(assessment.documents, key=lambda row: row.id)
+    if len(versions_of(assessment)) < 2 or not assessment.document_sha256:
+        return []
+    current = uploads[-1]
+    candidates: list[tuple[Answer, AssessmentDocument]] = []
+    for answer in assessment.answers:
+        if answer.origin != "human" or answer.answer not in SHORT_OF_MET | SOME_EVIDENCE:
+            continue
+        given_on = _draft_of(uploads, answer)
+        if given_on.sha256 != current.sha256:
+            candidates.append((answer, given_on))
+    if not candidates:
+        return []  # the usual case: nothing to read
+    try:
+        later = _suggested_on(catalogue, assessment, current, upload_dir)
+        checks = quotation_checks(assessment, upload_dir) or {}
+        found = []
+        for answer, given_on in candidates:
+            if answer.invariant_id not in later or checks.get(answer.invariant_id) is False:
+                continue
+            suggested, quoted = later[answer.invariant_id]
+            if not contradicts(answer.answer, bool(answer.quotation.strip()), suggested, quoted):
+                continue
+            earlier = _suggested_on(catalogue, assessment, given_on, upload_dir)
+            before = earlier.get(answer.invariant_id, (None, False))[0]
+            if before != suggested:
+                found.append(AnswerToReview(answer.invariant_id, answer.answer or "",
+                                            suggested, before or "", given_on))
+    except (NoDocumentError, DocumentError, ModelMissingError, OSError):
+        return []
+    order = {inv.id: i for i, inv in enumerate(catalogue.invariants_for(assessment.study_type))}
+    return sorted(found, key=lambda item: order[item.invariant_id])
+
+
+def _draft_of(uploads: list[AssessmentDocument], answer: Answer) -> AssessmentDocument:
+    """The draft that was current when the answer was last saved (the first one for an answer
+    saved before any document was uploaded: it was kept through that draft's suggestions)."""
+    given_on = uploads[0]
+    for row in uploads:
+        if answer.updated_at is not None and row.uploaded_at <= answer.updated_at:
+            given_on = row
+    return given_on
+
+
+# (fingerprint, study type, document kind, catalogue fingerprint) -> invariant ->
+# (suggested answer, with quotations): a stored file's content never changes, and the form
+# asks on every view.
+_SUGGESTED: OrderedDict[tuple[str, str, str, str], dict[str, tuple[str, bool]]] = OrderedDict()
+_SUGGESTED_KEPT = 32
+
+
+def _suggested_on(catalogue: Catalogue, assessment: Assessment, version: AssessmentDocument,
+                  upload_dir: str | Path) -> dict[str, tuple[str, bool]]:
+    if not uploaded_by(assessment.owner_id, version.sha256):  # checked before any cache
+        raise NotUploadedByOwner(version.sha256)
+    key = (version.sha256, assessment.study_type, assessment.document_kind,
+           catalogue.fingerprint)
+    if key in _SUGGESTED:
+        _SUGGESTED.move_to_end(key)
+        return _SUGGESTED[key]
+    document = read_stored_file(assessment, version.sha256, version.filename, upload_dir)
+    detections = detect_elements(document, kind=assessment.document_kind)
+    suggestions = suggest_answers(catalogue, assessment.study_type, detections,
+                                  lang=document.language, document=document,
+                                  kind=assessment.document_kind)
+    _SUGGESTED[key] = {inv_id: (s.answer, bool(s.quotations))
+                       for inv_id, s in suggestions.items()}
+    while len(_SUGGESTED) > _SUGGESTED_KEPT:
+        _SUGGESTED.popitem(last=False)
+    return _SUGGESTED[key]

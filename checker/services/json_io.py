@@ -70,6 +70,10 @@ def _answer_dict(rec: AnswerRecord) -> dict[str, Any]:
         "version": rec.version,
         **({"suggested_justification": rec.suggested_justification}
            if rec.suggested_justification else {}),
+        # Only when it is not who saved last: the files of answers nobody else touched stay
+        # as they were.
+        **({"accepted_by": rec.accepted_by}
+           if rec.accepted_by and rec.accepted_by != rec.confirmed_by else {}),
     }
 
 
@@ -275,6 +279,7 @@ def _read_answer(reader: _Reader, raw: Any, path: str) -> AnswerRecord | None:
         answer=answer,
         origin=origin,
         confirmed_by=reader.string(data, "confirmed_by", path, required=False, nullable=True),
+        accepted_by=reader.string(data, "accepted_by", path, required=False, nullable=True),
         updated_at=reader.timestamp(data, "updated_at", path),
         version=reader.integer(data, "version", path),
         suggested_justification=_read_texts(reader, data, "suggested_justification", path),

@@ -25,11 +25,20 @@ class AnswerRecord:
     page: str = ""
     section: str = ""
     origin: str = "human"
-    confirmed_by: str | None = None  # who gave or confirmed the answer
+    confirmed_by: str | None = None  # who gave or confirmed the answer (last saved it)
     updated_at: datetime | None = None
     version: int = 0  # bumped at each save; used to detect conflicting edits
     # The justification a suggestion wrote, in each language ({"en": ..., "fr": ...}).
     suggested_justification: dict[str, str] | None = None
+    # Who gave the answer its current justification (accepted the suggestion, or wrote it);
+    # None when not known (a file written before it was kept): then ``confirmed_by``.
+    accepted_by: str | None = None
+
+    @property
+    def accepter(self) -> str | None:
+        """Who accepted a suggestion's rationale kept unchanged: the person whose save made
+        it the answer's justification, not whoever saved the answer last."""
+        return self.accepted_by or self.confirmed_by
 
     @property
     def justification_from_suggestion(self) -> bool:

@@ -231,6 +231,7 @@ def store_suggestions(
             setattr(row, name, value)
         row.suggested_justification = dict(suggestion.rationale) or None
         row.origin, row.confirmed_by, row.updated_at = "suggestion", None, now
+        row.accepted_by = None
         row.version = (row.version or 0) + 1
         _log(assessment, invariant_id, user, row.version, old, new, "suggestion")
         suggested += 1
@@ -289,7 +290,8 @@ def resolve_suggestions(
             .where(Answer.id == row.id, Answer.version == row.version,
                    Answer.origin == "suggestion")
             .values(origin="human", confirmed_by=user.username if accept else None,
-                    updated_at=now, version=row.version + 1,
+                    accepted_by=user.username if accept else None, updated_at=now,
+                    version=row.version + 1,
                     **({} if accept else new))
             .execution_options(synchronize_session=False)
         )
@@ -333,8 +335,8 @@ def adopt_suggestion(
     result = db.session.execute(
         update(Answer)
         .where(Answer.id == row.id, Answer.version == expected_version)
-        .values(origin="human", confirmed_by=user.username, updated_at=utcnow(),
-                version=expected_version + 1,
+        .values(origin="human", confirmed_by=user.username, accepted_by=user.username,
+                updated_at=utcnow(), version=expected_version + 1,
                 suggested_justification=dict(suggestion.rationale) or None, **new)
         .execution_options(synchronize_session=False)
     )

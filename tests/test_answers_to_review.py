@@ -1,0 +1,157 @@
+"""Answers a revised draft contradicts without a quotation to lose: a person's "not met" that
+the new draft now evidences in full, or their unquoted "met" of which it shows nothing, are
+named after the upload, marked on the form and on "What changed since the previous draft",
+until the person saves the answer again (or takes the new suggestion)."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from conftest import create_assessment, post, save_answer
+from test_suggestions import PROTOCOL, answers_of, invariant_card, upload
+from test_web_changes import FIRST_DRAFT, upload_revision
+
+from checker.extensions import db
+from checker.models import Assessment
+from checker.services.assessments import catalogue_of
+from checker.services.draft_changes import answers_to_review, contradicts
+
+
+@pytest.mark.parametrize("answer,quoted,suggested,suggested_quoted,expected", [
+    # The new draft evidences in full what the answer says is missing.
+    ("not_reported", False, "met", True, True),
+    ("not_met", False, "met", True, True),
+    ("partially_met", True, "met", True, True),
+    ("met", False, "met", True, False),
+    ("not_applicable", False, "met", True, False),  # applicability is not the text's to settle
+    ("not_met", False, "met", False, False),  # a "met" with nothing quoted shows nothing
+    # The new draft shows nothing of what the answer says is there, and the answer quotes
+    # nothing (a quotation still in the draft is the person's evidence).
+    ("met", False, "not_reported", False, True),
+    ("partially_met", False, "not_reported", False, True),
+    ("met", True, "not_reported", False, False),
+    ("not_met", False, "not_reported", False, False),
+    # "Partially met" is too weak a suggestion to contradict anything.
+    ("not_reported", False, "partially_met", True, False),
+    ("met", False, "partially_met", True, False),
+])
+def test_what_contradicts_a_person_s_answer(answer, quoted, suggested, suggested_quoted,
+                                            expected):
+    assert contradicts(answer, quoted, suggested, suggested_quoted) is expected
+
+
+def _to_review(app, uid: str) -> dict[str, tuple[str, str, str]]:
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        return {item.invariant_id: (item.answer, item.earlier, item.suggested)
+                for item in answers_to_review(catalogue_of(assessment), assessment,
+                                              app.config["UPLOAD_DIR"])}
+
+
+def _answer(client, app, uid: str, inv: str, answer: str, **fields) -> None:
+    stored = answers_of(app, uid)[inv]
+    response = save_answer(client, uid, inv, stored.version, answer=answer,
+                           justification=fields.pop("justification", "Read in the draft."),
+                           **fields)
+    assert response.status_code == 302
+
+
+def test_an_answer_the_new_draft_now_evidences_is_named_and_marked(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    _answer(auth_client, app, uid, "INT03", "not_reported")  # v1 has no randomisation
+    _answer(auth_client, app, uid, "E02", "met")  # v1 and v2 both evidence it: no question
+    assert _to_review(app, uid) == {}
+    response = upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    text = html.unescape(response.get_data(as_text=True))
+    assert ("The new document's suggestion contradicts your answer to INT03, given on an "
+            "earlier draft: check that it still holds") in text
+    card = invariant_card(text, "INT03")
+    assert ("v2.txt now evidences this invariant in full (its suggestion: “Met”), but your "
+            "answer, given on an earlier draft, is “Not reported”.") in card
+    assert "/changes?" in card and "#change-INT03" in card
+    assert 'id="review-' not in invariant_card(text, "E02")
+    assert _to_review(app, uid) == {"INT03": ("not_reported", "not_reported", "met")}
+    # The answer's own page and the changes page mark it too.
+    single = html.unescape(auth_client.get(f"/assessments/{uid}/answers/INT03")
+                           .get_data(as_text=True))
+    assert 'id="review-INT03"' in single
+    changes = html.unescape(auth_client.get(f"/assessments/{uid}/changes")
+                            .get_data(as_text=True))
+    row = changes.split('id="change-INT03"')[1].split("</tr>")[0]
+    assert "to check" in row and "says less than the current draft now evidences" in row
+    assert "/suggestions/INT03/adopt" in row
+    assert changes.count("to-review") == 1
+
+    # Saved again after the upload (here with a reason): looked at, settled.
+    _answer(auth_client, app, uid, "INT03", "not_reported",
+            justification="The sequence is described, but not who generates it.")
+    assert _to_review(app, uid) == {}
+    page = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert 'id="review-INT03"' not in page
+
+
+def test_an_unquoted_met_the_new_draft_no_longer_shows(app, auth_client):
+    uid = create_assessment(auth_client, **upload(PROTOCOL, "v1.txt"))
+    _answer(auth_client, app, uid, "INT03", "met")  # no quotation
+    _answer(auth_client, app, uid, "INT04", "met", quotation="Allocation will be concealed")
+    response = upload_revision(auth_client, uid, FIRST_DRAFT, "v2.txt")
+    text = html.unescape(response.get_data(as_text=True))
+    assert "contradicts your answer to INT03," in text
+    assert ("v2.txt no longer shows anything of this invariant (its suggestion: “Not "
+            "reported”), but your answer, given on an earlier draft without a quotation, is "
+            "“Met”.") in invariant_card(text, "INT03")
+    # INT04's quotation is gone: named for that (once), not again here.
+    assert "The quotation in your answer to INT04 is not word for word" in text
+    assert set(_to_review(app, uid)) == {"INT03"}
+
+
+def test_a_disagreement_the_earlier_draft_already_had_is_not_raised_again(app, auth_client):
+    """The person said "not reported" against the earlier draft's own "met": the revision
+    changes nothing about it, so nothing is asked."""
+    uid = create_assessment(auth_client, **upload(PROTOCOL, "v1.txt"))
+    _answer(auth_client, app, uid, "INT03", "not_reported")
+    response = upload_revision(auth_client, uid, PROTOCOL + "\nA note.\n", "v2.txt")
+    assert "contradicts your answer" not in html.unescape(response.get_data(as_text=True))
+    assert _to_review(app, uid) == {}
+
+
+def test_an_answer_given_two_drafts_ago_stays_to_check(app, auth_client):
+    """Compared with the draft the answer was given on, not only the one before: a third
+    draft that leaves the second's evidence as it was does not settle the answer."""
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    _answer(auth_client, app, uid, "INT03", "not_met")
+    upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    response = upload_revision(auth_client, uid, PROTOCOL + "\nA note.\n", "v3.txt")
+    text = html.unescape(response.get_data(as_text=True))
+    assert "contradicts your answer to INT03," in text
+    card = invariant_card(text, "INT03")
+    with app.app_context():
+        first = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid)) \
+            .documents[0].sha256
+    assert f"before={first}" in card
+    changes = auth_client.get(f"/assessments/{uid}/changes?before={first}").get_data(
+        as_text=True)
+    assert "to check" in changes.split('id="change-INT03"')[1].split("</tr>")[0]
+    # Taking the new suggestion settles it.
+    stored = answers_of(app, uid)["INT03"]
+    with app.app_context():
+        current = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid)) \
+            .document_sha256
+    post(auth_client, f"/assessments/{uid}/suggestions/INT03/adopt",
+         {"version": stored.version, "document": current})
+    assert answers_of(app, uid)["INT03"].answer == "met"
+    assert _to_review(app, uid) == {}
+
+
+def test_in_french(app, auth_client):
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    _answer(auth_client, app, uid, "INT03", "not_met")
+    post(auth_client, "/language", {"lang": "fr", "next": "/"})
+    response = upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    text = html.unescape(response.get_data(as_text=True))
+    assert ("La suggestion faite sur le nouveau document contredit votre réponse à INT03, "
+            "donnée sur une version antérieure\u00a0:") in text
+    assert "À vérifier au regard du document actuel" in invariant_card(text, "INT03")
+    changes = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "à vérifier" in changes.split('id="change-INT03"')[1].split("</tr>")[0]
