@@ -292,10 +292,40 @@ def test_a_public_registration_number_before_a_national_authorisation() -> None:
     ("Participants will be recruited in France and Belgium.", ""),  # two countries
     ("Participants will be recruited in Georgia.", ""),  # a state as often as a country
     ("Participants will be recruited in three hospitals.", ""),  # no country named
+    # A country after a place, set off by a comma or in brackets.
+    ("Participants will be recruited in the Lyon metropolitan area, France.", "FR"),
+    ("The trial was performed at St. Olavs Hospital, in Trondheim, Norway.", "NO"),
+    ("Setting: primary health care centres in Catalonia (Spain).", "ES"),
+    ("Participants were recruited in London, Ontario, Canada.", "CA"),
+    ("In three hospitals in Lyon, France, 120 adults were randomised.", "FR"),
+    ("Les participants seront recrutés dans la métropole lyonnaise (France).", "FR"),
+    ("L'étude se déroulera au CHU de Lyon, France.", "FR"),
+    ("Participants will be recruited in Lyon (France) and Geneva (Switzerland).", ""),
+    # No place: a year or a phrase before the comma; a country not alone in its brackets.
+    ("In 2019, France introduced a falls prevention programme.", ""),
+    ("In addition, France has a national registry of falls.", ""),
+    ("Three hospitals take part in this study (China-Japan Friendship Hospital and "
+     "Beijing Hospital).", ""),
+    # Another study's country, or a comparison.
+    ("Participants were older than in France.", ""),
+    ("Results will be compared with studies in France.", ""),
+    ("Falls are as frequent as those reported in studies in Lyon, France.", ""),
+    ("La prévalence des chutes est plus élevée qu'en France.", ""),
+    ("Comme les essais menés en Belgique, cet essai durera un an.", ""),
 ])
 def test_countries(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\n{sentence}\n"
     assert country_code(doc(text, "p.md")) == expected
+
+
+def test_a_country_after_a_place_is_read_only_from_the_study_s_own_report() -> None:
+    text = ("A walking trial for older adults\n\n## Background\n\nA trial in Geneva "
+            "(Switzerland) found that walking helps.\n\n## Methods\n\nParticipants will "
+            "be recruited in the Lyon metropolitan area, France.\n\n## References\n\n"
+            "1. Doe J. Walking in Madrid, Spain. BMJ 2020.\n")
+    assert country_code(doc(text, "p.md")) == "FR"
+    elsewhere = text.replace("the Lyon metropolitan area, France", "three hospitals")
+    assert country_code(doc(elsewhere, "p.md")) == ""
 
 
 def test_country_names_follow_the_interface_language() -> None:
