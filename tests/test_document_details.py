@@ -311,6 +311,8 @@ def test_a_public_registration_number_before_a_national_authorisation() -> None:
     ("Results will be compared with studies in France.", ""),
     ("Falls are as frequent as those reported in studies in Lyon, France.", ""),
     ("La prévalence des chutes est plus élevée qu'en France.", ""),
+    ("Les chutes y sont moins fréquentes que celles observées en France.", ""),
+    ("Les patients que nous recruterons en France marcheront.", "FR"),  # no comparison
     ("Comme les essais menés en Belgique, cet essai durera un an.", ""),
 ])
 def test_countries(sentence: str, expected: str) -> None:
