@@ -181,10 +181,68 @@ def test_a_title_label_and_markup_are_left_out() -> None:
     ("Registered UMIN000012345.", "UMIN000012345"),
     ("Registered with CTRI/2020/05/025123.", "CTRI/2020/05/025123"),
     ("Registered PACTR202001123456789.", "PACTR202001123456789"),
+    # Every other WHO ICTRP primary registry, as papers write them.
+    ("The trial was registered in the Netherlands Trial Register (NTR4567) on 2 May 2014.",
+     "NTR4567"),
+    ("Trial registration: Netherlands Trial Register, NL7154, registered 26 June 2018.",
+     "NL7154"),
+    ("The study is registered in the Overview of Medical Research in the Netherlands "
+     "(NL-OMON52345).", "NL-OMON52345"),
+    ("Trial registration: Iranian Registry of Clinical Trials IRCT20180101038164N1.",
+     "IRCT20180101038164N1"),
+    ("The protocol was registered at IRCT (IRCT2015030321312N1).", "IRCT2015030321312N1"),
+    ("Registered in the Japan Registry of Clinical Trials (jRCTs031180123).",
+     "jRCTs031180123"),
+    ("jRCT registration number: jRCT1031200456.", "jRCT1031200456"),
+    ("Registered with JapicCTI-183456.", "JapicCTI-183456"),
+    ("Registered with the JMA Center for Clinical Trials (JMA-IIA00123).", "JMA-IIA00123"),
+    ("Clinical Research Information Service of Korea, KCT0003456.", "KCT0003456"),
+    ("Thai Clinical Trials Registry: TCTR20200101001.", "TCTR20200101001"),
+    ("Registered at the Sri Lanka Clinical Trials Registry, SLCTR/2019/012.",
+     "SLCTR/2019/012"),
+    ("Registro Brasileiro de Ensaios Clínicos (ReBEC) RBR-3yygq9.", "RBR-3yygq9"),
+    ("Registered in ReBEC under RBR-10x7bqpk.", "RBR-10x7bqpk"),
+    ("Registered in the Cuban Public Registry of Clinical Trials (RPCEC00000123).",
+     "RPCEC00000123"),
+    ("El ensayo fue registrado en REPEC con el código PER-012-19.", "PER-012-19"),
+    ("Lebanese Clinical Trials Registry: LBCTR2020043495.", "LBCTR2020043495"),
+    ("Registered with ITMCTR2024000123.", "ITMCTR2024000123"),
+    ("EU Clinical Trials Register: EUCTR2019-001234-56-FR.", "EUCTR2019-001234-56-FR"),
+    ("L'essai est enregistré dans le registre néerlandais sous le numéro NTR4567.",
+     "NTR4567"),
+    ("L'essai est enregistré sur le registre iranien (IRCT20190212042645N2).",
+     "IRCT20190212042645N2"),
 ])
 def test_registration_numbers(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\nParticipants will walk. {sentence}\n"
     assert registration_number(doc(text, "p.md")) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # Almost a registry's number: a digit short or too many, or another kind of number.
+    "Registered as NCT0123456.",
+    "Registered as KCT000345.",
+    "Registered as TCTR2020010100.",
+    "Registered as jRCTs03118012.",
+    "The trial will be registered with IRCT20180101038164.",  # no serial ("N1") yet
+    "The CCMO approved the study (NL12345.078.17).",  # an ethics file number, no registry
+    "Site NL123456 recruited most participants.",
+    "The RBR-scale was completed at baseline.",  # no number at all
+    "Its SLCTR/2019 number will follow.",
+    "Grant PER-2019-12 funded the trial.",
+    "The study ran from 2019-2021 with grant 2019-00123.",
+    "Participants walked 12345678 steps in total, 20200101001 seconds.",
+])
+def test_what_is_no_registration_number(sentence: str) -> None:
+    text = f"A walking trial for older adults\n\n## Methods\n\nParticipants will walk. {sentence}\n"
+    assert registration_number(doc(text, "p.md")) == ""
+
+
+def test_a_public_registry_of_any_country_before_a_french_authorisation() -> None:
+    text = ("Essai de marche chez la personne âgée\n\n## Méthodes\n\nL'étude a reçu le "
+            "numéro ID-RCB 2024-A01234-56. Elle est aussi enregistrée sur le registre "
+            "brésilien (RBR-3yygq9).\n")
+    assert registration_number(doc(text, "p.md")) == "RBR-3yygq9"
 
 
 def test_a_registration_number_broken_over_two_lines_of_a_pdf_is_read_whole() -> None:
@@ -234,10 +292,42 @@ def test_a_public_registration_number_before_a_national_authorisation() -> None:
     ("Participants will be recruited in France and Belgium.", ""),  # two countries
     ("Participants will be recruited in Georgia.", ""),  # a state as often as a country
     ("Participants will be recruited in three hospitals.", ""),  # no country named
+    # A country after a place, set off by a comma or in brackets.
+    ("Participants will be recruited in the Lyon metropolitan area, France.", "FR"),
+    ("The trial was performed at St. Olavs Hospital, in Trondheim, Norway.", "NO"),
+    ("Setting: primary health care centres in Catalonia (Spain).", "ES"),
+    ("Participants were recruited in London, Ontario, Canada.", "CA"),
+    ("In three hospitals in Lyon, France, 120 adults were randomised.", "FR"),
+    ("Les participants seront recrutés dans la métropole lyonnaise (France).", "FR"),
+    ("L'étude se déroulera au CHU de Lyon, France.", "FR"),
+    ("Participants will be recruited in Lyon (France) and Geneva (Switzerland).", ""),
+    # No place: a year or a phrase before the comma; a country not alone in its brackets.
+    ("In 2019, France introduced a falls prevention programme.", ""),
+    ("In addition, France has a national registry of falls.", ""),
+    ("Three hospitals take part in this study (China-Japan Friendship Hospital and "
+     "Beijing Hospital).", ""),
+    # Another study's country, or a comparison.
+    ("Participants were older than in France.", ""),
+    ("Results will be compared with studies in France.", ""),
+    ("Falls are as frequent as those reported in studies in Lyon, France.", ""),
+    ("La prévalence des chutes est plus élevée qu'en France.", ""),
+    ("Les chutes y sont moins fréquentes que celles observées en France.", ""),
+    ("Les patients que nous recruterons en France marcheront.", "FR"),  # no comparison
+    ("Comme les essais menés en Belgique, cet essai durera un an.", ""),
 ])
 def test_countries(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\n{sentence}\n"
     assert country_code(doc(text, "p.md")) == expected
+
+
+def test_a_country_after_a_place_is_read_only_from_the_study_s_own_report() -> None:
+    text = ("A walking trial for older adults\n\n## Background\n\nA trial in Geneva "
+            "(Switzerland) found that walking helps.\n\n## Methods\n\nParticipants will "
+            "be recruited in the Lyon metropolitan area, France.\n\n## References\n\n"
+            "1. Doe J. Walking in Madrid, Spain. BMJ 2020.\n")
+    assert country_code(doc(text, "p.md")) == "FR"
+    elsewhere = text.replace("the Lyon metropolitan area, France", "three hospitals")
+    assert country_code(doc(elsewhere, "p.md")) == ""
 
 
 def test_country_names_follow_the_interface_language() -> None:
@@ -308,7 +398,11 @@ def test_readings_travel_as_json_and_anything_else_is_ignored() -> None:
 REGISTRY_EXAMPLES = ["NCT01234567", "ISRCTN12345678", "ACTRN12612000123456",
                      "2023-512345-12-00", "2019-001234-12", "DRKS00012345",
                      "ChiCTR-IOR-17012345", "ChiCTR2000012345", "UMIN000012345",
-                     "CTRI/2018/05/013456", "PACTR201812345678901"]
+                     "CTRI/2018/05/013456", "PACTR201812345678901", "jRCTs031180123",
+                     "jRCT2031190123", "JapicCTI-183456", "JMA-IIA00123", "NTR4567", "NL7154",
+                     "NL-OMON52345", "IRCT20180101038164N1", "KCT0003456", "TCTR20200101001",
+                     "SLCTR/2019/012", "RBR-3yygq9", "RPCEC00000123", "PER-012-19",
+                     "LBCTR2020043495", "ITMCTR2024000123", "EUCTR2019-001234-56-FR"]
 
 
 def test_every_registry_read_from_a_document_is_an_identifier_for_e03() -> None:

@@ -578,6 +578,27 @@ def test_language_guess_is_clear_only_with_enough_words_and_one_language_ahead()
     assert not bilingual.is_clear
 
 
+def test_the_declarable_languages_are_the_living_ones_cldr_names_in_both_languages() -> None:
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    from checker.documents.language import document_language, document_languages
+
+    languages = document_languages()
+    # Every language offered before (a two-letter code with CLDR data) still is.
+    have_data = set(locale_identifiers())
+    assert {c for c in Locale("en").languages
+            if len(c) == 2 and c.isalpha() and c.islower() and c in have_data} <= languages
+    # Three-letter codes, and two-letter ones CLDR has no data of its own for (Samoan).
+    assert {"fil", "haw", "yue", "ceb", "fon", "mos", "sm", "ty"} <= languages
+    # Not a dead language, a code naming no language, nor one CLDR replaced by another.
+    assert not {"sux", "fro", "grc", "und", "mul", "zxx", "tl", "sh", "tlh"} & languages
+    assert all(code in Locale("fr").languages for code in languages)
+    assert 450 < len(languages) < 600
+    assert [document_language(v) for v in ("FIL", "fil-PH", "tl", "tgl", "deu", "ger", "sux")
+            ] == ["fil", "fil", "fil", "fil", "de", "de", None]
+
+
 @pytest.mark.parametrize(("declared", "code"), [
     ("en", "en"), ("EN", "en"), ("en-GB", "en"), ("English", "en"), ("anglais", "en"),
     ("fr", "fr"), ("fr_CA", "fr"), ("Français", "fr"), ("francais", "fr"), ("French", "fr"),

@@ -214,7 +214,7 @@ def test_a_long_unbroken_title_stays_inside_the_pdf_pages(app, auth_client, user
 @pytest.mark.parametrize(("declared", "lang", "shown"), [
     ("en", "fr", "Anglais"), ("English", "en", "English"), ("fr", "en", "French"),
     ("français", "fr", "Français"), ("de", "fr", "Allemand"), ("de", "en", "German"),
-    ("Deutsch", "fr", "Deutsch")])
+    ("Deutsch", "fr", "Deutsch"), ("haw", "fr", "Hawaïen"), ("fil", "en", "Filipino")])
 def test_reports_name_the_document_language(declared, lang, shown):
     """The reports printed the language code ("en") where the web page says "English"."""
     from dataclasses import replace

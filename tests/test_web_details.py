@@ -234,6 +234,43 @@ def test_the_language_is_chosen_from_a_list_in_the_interface_language(auth_clien
     assert names.index("Espagnol") < names.index("Éwé") < names.index("Féroïen")  # accents aside
 
 
+def test_a_language_with_only_a_three_letter_code_can_be_chosen(app, auth_client):
+    """Filipino, Hawaiian or Fon have no two-letter code: they are in the list, named in the
+    interface's language, and stored and shown by their three-letter code."""
+    options = _options(auth_client.get("/assessments/new").get_data(as_text=True))
+    assert {("fil", "Filipino", False), ("haw", "Hawaiian", False),
+            ("fon", "Fon", False), ("sm", "Samoan", False)} <= set(options)
+    names = [label for _value, label, _selected in options[2:]]
+    # Among the others, by name: "fil" between "fj" and "fi".
+    assert names.index("Fijian") < names.index("Filipino") < names.index("Finnish")
+    assert names.index("Hausa") < names.index("Hawaiian") < names.index("Hebrew")
+    uid = create_assessment(auth_client, language="haw")
+    assert assessment_row(app, uid).language == "haw"
+    assert "<dd>Hawaiian</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    assert ("haw", "Hawaiian", True) in _options(
+        auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True))
+    post(auth_client, "/language", {"lang": "fr"})
+    assert "<dd>Hawaïen</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    options = _options(auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True))
+    assert options[:2] == [("en", "Anglais", False), ("fr", "Français", False)]
+    assert ("haw", "Hawaïen", True) in options and ("fil", "Filipino", False) in options
+    # A code CLDR replaced by another, or the three-letter form of a two-letter one, is
+    # stored as the code of the list.
+    for sent, stored in (("tl", "fil"), ("deu", "de"), ("fon", "fon")):
+        response = post(auth_client, f"/assessments/{uid}/edit",
+                        {**ASSESSMENT_FORM, "language": sent})
+        assert response.status_code == 302, sent
+        assert assessment_row(app, uid).language == stored
+
+
+@pytest.mark.parametrize("sent", ["sux", "und", "zxx", "tlh"])
+def test_no_dead_language_nor_a_code_that_names_none(app, auth_client, sent):
+    response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "language": sent})
+    assert response.status_code == 400
+    assert "is not a language npis-checker knows" in html.unescape(
+        response.get_data(as_text=True))
+
+
 @pytest.mark.parametrize("sent", ["Español", "xx", "Klingon", "12"])
 def test_a_language_the_list_does_not_hold_is_refused_clearly(app, auth_client, sent):
     response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "language": sent,
@@ -283,3 +320,7 @@ def test_a_language_stored_before_the_list_still_shows_and_edits(app, auth_clien
     edit = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
     assert _options(edit)[0] == ("de-CH", "Allemand (de-CH)", True)
     assert "<dd>Allemand</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    store_language("tl")  # a code the list holds under the one that replaced it ("fil")
+    edit = auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True)
+    assert _options(edit)[0] == ("tl", "Tagalog (tl)", True)
+    assert "<dd>Tagalog</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)

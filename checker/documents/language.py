@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
-from babel.core import UnknownLocaleError
+from babel.core import UnknownLocaleError, get_global
 from babel.localedata import locale_identifiers
 
 _FR = {"le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "qui",
@@ -70,22 +70,38 @@ def language_tag(declared: str) -> str | None:
     return declared if _LANGUAGE_TAG.fullmatch(declared) else None
 
 
+# CLDR's codes that name no language ("Unknown language", "Multiple languages", "No
+# linguistic content", "Uncoded languages").
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
 @cache
 def document_languages() -> frozenset[str]:
-    """The languages a document can be declared in: the ISO 639-1 codes ("de", "pt") of the
-    languages the Unicode CLDR, through Babel, has data for, so each can be named in English
-    and in French (about 160)."""
-    have_data = set(locale_identifiers())
-    return frozenset(code for code in Locale("en").languages
-                     if len(code) == 2 and code.isalpha() and code.islower()
-                     and code in have_data)
+    """The languages a document can be declared in, by their ISO 639 code: the two-letter
+    code where there is one ("de", "pt"), else the three-letter one ("fil", "haw", "fon").
+    Those the Unicode CLDR, through Babel, names in English and in French (the interface's
+    languages), and knows as living: it has locale data for it, or counts it among the
+    languages spoken in a country; so neither Sumerian nor Old French, nor a code CLDR
+    replaced by another ("tl" for "fil"). About 510."""
+    english, french = Locale("en").languages, Locale("fr").languages
+    spoken = {code for languages in get_global("territory_languages").values()
+              for code, info in languages.items() if info.get("population_percent")}
+    living = spoken | set(locale_identifiers())  # Ancient Greek is "spoken" by 0% in Greece
+    replaced = get_global("language_aliases")
+    return frozenset(code for code in english
+                     if _CODE.fullmatch(code) and code in french and code in living
+                     and code not in replaced and code not in _NO_LANGUAGE)
 
 
 def document_language(declared: str) -> str | None:
     """The code a declared language is stored as: "fr" for "Français", "French" or "fr-FR"
-    (and likewise English), "de" for "de" or "de-CH"; None when ``declared`` names none of
-    :func:`document_languages` ("Deutsch", "xx")."""
+    (and likewise English), "de" for "de", "de-CH" or "deu", "fil" for "tl" (the code CLDR
+    replaced by another); None when ``declared`` names none of :func:`document_languages`
+    ("Deutsch", "xx")."""
     code = language_code(declared) or _primary_subtag(declared)
+    if code not in document_languages():
+        code = _primary_subtag(get_global("language_aliases").get(code or "", ""))
     return code if code in document_languages() else None
 
 
@@ -98,13 +114,15 @@ def _primary_subtag(declared: str) -> str | None:
 def language_name(declared: str, lang: str) -> str:
     """A declared language named in ``lang`` (the interface's), capitalised as a list entry:
     "Anglais" for "en" in French, "German" for "de"; a value stored before the language was
-    chosen from a list, which names no language known here ("Deutsch"), as it is."""
-    code = document_language(declared) or _primary_subtag(declared)  # "haw": Hawaiian
+    chosen from a list, which names no language known here ("Deutsch"), as it is. A code
+    CLDR has a name for is named as it is stored ("tl": Tagalog, though "fil" replaced it);
+    one it has none for, as the code it stands for ("deu": German)."""
     try:
         names = Locale.parse(lang).languages
     except (ValueError, UnknownLocaleError):
         names = Locale("en").languages
-    name = names.get(code or "")
+    code = language_code(declared) or _primary_subtag(declared)
+    name = names.get(code or "") or names.get(document_language(declared) or "")
     if not name:
         return declared
     return name[:1].upper() + name[1:]

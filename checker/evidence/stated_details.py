@@ -51,6 +51,8 @@ class DetailsCues:
     title_label: re.Pattern[str]
     registries: tuple[Registry, ...]
     country_setting: re.Pattern[str]  # "in France", "aux États-Unis": where a study is
+    country_place: re.Pattern[str]  # "in the Lyon area, France", « à Lyon (France) »
+    elsewhere_before: re.Pattern[str]  # "compared with studies ": another study's country
     country_names: re.Pattern[str]  # any country name (longest first)
     country_codes: dict[str, str]  # name -> ISO 3166 code
     study_type_rules: tuple[StudyTypeRule, ...]
@@ -77,6 +79,12 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(re.escape(name).replace("’", "['’]") for name in ordered)
 
 
+# A place before its country: a few words ("the Lyon metropolitan area"), perhaps with one or
+# two parts of its own after commas ("London, Ontario"), no sentence punctuation.
+_PLACE_WORDS = r"[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,5}"
+_PLACE = rf"{_PLACE_WORDS}(?:\s*,\s*{_PLACE_WORDS}){{0,2}}?"
+
+
 @lru_cache(maxsize=1)
 def get_details_cues() -> DetailsCues:
     with DETAILS_CUES_PATH.open(encoding="utf-8") as handle:
@@ -89,6 +97,11 @@ def get_details_cues() -> DetailsCues:
                                   bool(r.get("authorisation")))
                          for r in data["registries"]),
         country_setting=re.compile(f"{data['country_settings']}(?:{names})(?!\\w)"),
+        # The country alone in its brackets: "(China-Japan Friendship Hospital)" is no place's.
+        country_place=re.compile(f"{data['place_settings']}(?P<place>{_PLACE})"
+                                 f"(?:(?P<bracket>\\s*\\((?:{names})\\s*\\))"
+                                 f"|\\s*,\\s*(?:{names})(?!\\w))"),
+        elsewhere_before=re.compile(data["elsewhere_before"]),
         country_names=re.compile(f"(?<!\\w)(?:{names})(?!\\w)"),
         country_codes={name.replace("’", "'"): code for name, code in codes.items()},
         study_type_rules=tuple(
@@ -228,14 +241,27 @@ def registration_number(document: Document) -> str:
     return min(found)[2] if found else ""
 
 
+def _says_where(text: str) -> bool:
+    """Whether a sentence says where a study takes place: it names a country right after "in"
+    ("in France") or after a place ("in the Lyon area, France", « à Lyon (France) »), neither
+    of them after words naming other studies or a comparison ("compared with studies in
+    France"). A place before a comma has a name with a capital: "In 2019, France" names none."""
+    cues = get_details_cues()
+    settings = [*cues.country_setting.finditer(text),
+                *(m for m in cues.country_place.finditer(text)
+                  if m.group("bracket") or any(c.isupper() for c in m.group("place")))]
+    return any(not cues.elsewhere_before.search(text, 0, m.start()) for m in settings)
+
+
 def country_code(document: Document) -> str:
     """The country where the study takes place, when its own report names exactly one in the
-    sentences saying where it is ("in France", "recruited in France and Belgium" names two)."""
+    sentences saying where it is (see :func:`_says_where`; "recruited in France and Belgium"
+    names two)."""
     cues = get_details_cues()
     named: set[str] = set()
     for sentence, own in zip(document.sentences, _report_sentences(document), strict=True):
         text = _one_line(document.sentence_text(sentence))
-        if own and cues.country_setting.search(text):
+        if own and _says_where(text):
             named.update(cues.country_codes[m.group().replace("’", "'")]
                          for m in cues.country_names.finditer(text))
     return named.pop() if len(named) == 1 else ""
