@@ -187,6 +187,16 @@ def test_models_were_trained_with_the_lexicon_as_it_is() -> None:
                                   for item in model.items]
 
 
+def test_french_patient_involvement_is_found_in_the_feminine() -> None:
+    """A breast-cancer or perinatal protocol names its « patientes partenaires »: E11's element
+    is found as it is for « patients partenaires »."""
+    text = ("# Implication des patientes\n\nDeux patientes partenaires de l'association Vivre "
+            "comme avant ont relu la note d'information et participent au comité de pilotage.\n")
+    doc = extract_document(text.encode(), "protocole.md")
+    found = detected_elements(detect_elements(doc, kind="protocol"))
+    assert "X_patient_involvement" in found
+
+
 def test_pattern_counts_count_sentences_per_pattern() -> None:
     compiled = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
     sentences = SentenceIndex(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."])
