@@ -197,6 +197,17 @@ def test_french_patient_involvement_is_found_in_the_feminine() -> None:
     assert "X_patient_involvement" in found
 
 
+def test_french_qualification_stated_as_a_degree_held_is_found() -> None:
+    """« titulaires d'une licence STAPS » is how a French APA protocol states its
+    professionals' qualification: E12's element is found, and quoted from that sentence."""
+    text = ("# Intervention\n\nLes séances sont encadrées par des enseignants en activité "
+            "physique adaptée titulaires d'une licence STAPS mention APA-S.\n")
+    doc = extract_document(text.encode(), "protocole.md")
+    detections = detect_elements(doc, kind="protocol")
+    qualification = [d for d in detections if d.element == "X_professional_qualification"]
+    assert qualification and "STAPS" in qualification[0].quote
+
+
 def test_pattern_counts_count_sentences_per_pattern() -> None:
     compiled = compile_patterns([r"\bsealed\b", r"\bopaque\b", r"\bnever\b"])
     sentences = SentenceIndex(["Sealed opaque envelopes.", "Sealed again.", "Nothing here."])
