@@ -8,6 +8,7 @@ default the current document and the one it replaced.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,6 +206,8 @@ def _draft_of(uploads: list[AssessmentDocument], answer: Answer) -> AssessmentDo
 # asks on every view.
 _SUGGESTED: OrderedDict[tuple[str, str, str, str], dict[str, tuple[str, bool]]] = OrderedDict()
 _SUGGESTED_KEPT = 32
+# The app serves requests on several threads: reordering and evicting must not interleave.
+_SUGGESTED_LOCK = threading.Lock()
 
 
 def _suggested_on(catalogue: Catalogue, assessment: Assessment, version: AssessmentDocument,
@@ -213,16 +216,18 @@ def _suggested_on(catalogue: Catalogue, assessment: Assessment, version: Assessm
         raise NotUploadedByOwner(version.sha256)
     key = (version.sha256, assessment.study_type, assessment.document_kind,
            catalogue.fingerprint)
-    if key in _SUGGESTED:
-        _SUGGESTED.move_to_end(key)
-        return _SUGGESTED[key]
+    with _SUGGESTED_LOCK:
+        if key in _SUGGESTED:
+            _SUGGESTED.move_to_end(key)
+            return _SUGGESTED[key]
     document = read_stored_file(assessment, version.sha256, version.filename, upload_dir)
     detections = detect_elements(document, kind=assessment.document_kind)
     suggestions = suggest_answers(catalogue, assessment.study_type, detections,
                                   lang=document.language, document=document,
                                   kind=assessment.document_kind)
-    _SUGGESTED[key] = {inv_id: (s.answer, bool(s.quotations))
-                       for inv_id, s in suggestions.items()}
-    while len(_SUGGESTED) > _SUGGESTED_KEPT:
-        _SUGGESTED.popitem(last=False)
-    return _SUGGESTED[key]
+    suggested = {inv_id: (s.answer, bool(s.quotations)) for inv_id, s in suggestions.items()}
+    with _SUGGESTED_LOCK:
+        _SUGGESTED[key] = suggested
+        while len(_SUGGESTED) > _SUGGESTED_KEPT:
+            _SUGGESTED.popitem(last=False)
+    return suggested
