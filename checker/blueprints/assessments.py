@@ -10,6 +10,7 @@ from flask import (
     current_app,
     flash,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -17,6 +18,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -341,14 +343,23 @@ def form(uid: str) -> ResponseReturnValue:
         )
     answered, total = progress(catalogue, record)
     pending = pending_suggestions(catalogue, record)
-    return render_template(
+    return _updated_in_place(render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
         answered=answered, total=total, pending=pending,
         remaining=remaining_invariants(catalogue, record), remaining_listed=REMAINING_LISTED,
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
-    )
+    ))
+
+
+def _updated_in_place(page: str) -> Response:
+    """A page whose answers save in the background (app.js): the browser's Back button shows
+    it again as the server has it now, not a cached copy from before those saves (whose
+    versions a save would then find stale, and whose notes and links no longer hold)."""
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _state(catalogue: Catalogue, assessment: Assessment, stored: AnswerRecord) -> AnswerState:
@@ -367,12 +378,12 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     catalogue = catalogue_of(assessment)
     inv = applicable_or_404(catalogue, assessment, invariant_id)
     stored = to_record(assessment).answer_for(inv.id)
-    return render_template(
+    return _updated_in_place(render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
         state=_state(catalogue, assessment, stored),
         history=answer_service.history(assessment, inv.id), conflict=None,
-    )
+    ))
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>")
@@ -424,11 +435,11 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     stored = to_record(assessment).answer_for(inv.id)
     # The form shows the values posted: the notes on the saved ones show only where the two
     # are the same (see _invariant.html).
-    return render_template(
+    return _updated_in_place(render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=form, stored=stored, state=_state(catalogue, assessment, stored),
         history=answer_service.history(assessment, inv.id), conflict=conflict,
-    ), status
+    )), status
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>/restore")
