@@ -78,13 +78,13 @@ def test_the_notes_and_the_document_link_follow_a_background_save(live_server):
         e01.get_by_label("Quotation").fill(ALLOCATION)
         save(page, "E01")
         assert shown(page, "E01")["link"] == anchor
+        current = version(page, "E01")
         page.locator("#inv-E01").get_by_role("link", name="Show in the document").click()
         page.wait_for_selector("#q-E01", state="attached")
         assert page.url.endswith("/document#q-E01")
         assert ALLOCATION in page.locator(".passage:has(#q-E01) mark").inner_text()
         # Back on the form, it is the server's, not a copy cached before the saves: the next
         # save is not taken for a conflict with them.
-        current = version(page, "E01")
         page.go_back()
         page.wait_for_selector("#inv-E01")
         assert version(page, "E01") == current
