@@ -139,7 +139,7 @@
       delete form.dataset.dirty;
       // Trimmed, a suggestion's rationale in the page's language, and the page and section of
       // a quotation taken out cleared with it (answers.without_stale_location).
-      setAnswer(form, fields.answer);
+      if ("answer" in fields) setAnswer(form, fields.answer);
       ["justification", "quotation", "page", "section"].forEach(function (name) {
         setField(form, name, fields[name]);
       });
