@@ -68,10 +68,7 @@
     if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
     // "Not found word for word in the current document" was said of the saved quotation:
     // an edited one has not been checked yet.
-    if (/-quotation$/.test(event.target.name || "")) {
-      var note = document.getElementById(event.target.id + "-note");
-      if (note) note.hidden = true;
-    }
+    if (/-quotation$/.test(event.target.name || "")) showNote(form, "quotation", "");
   }
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
@@ -93,9 +90,12 @@
     var controller = window.AbortController ? new AbortController() : null;
     var timer = controller &&
       window.setTimeout(function () { controller.abort(); }, SAVE_TIMEOUT_MS);
+    var headers = { "Accept": "application/json" };
+    // On an answer's own page, its history table is sent back too, to replace the shown one.
+    if (form.dataset.history) headers["X-With-History"] = "1";
     fetch(action, {
       method: "POST", body: new FormData(form), credentials: "same-origin",
-      headers: { "Accept": "application/json" },
+      headers: headers,
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
       // A body that is not JSON (a proxy's error page, a server that failed before the
@@ -121,25 +121,53 @@
   }
   document.addEventListener("submit", onSubmit);
 
+  // The page after a save reads as it would reloaded: the server sends the values as saved
+  // and what the answer's block says of them (saved_json, from the functions that render the
+  // page), which are only put in their places here.
   function saved(form, body, edits) {
     var status = form.querySelector(".save-status");
     var version = form.querySelector("input[name$='-version']");
+    var state = body.state || {};
+    var fields = body.fields || {};
     if (version) version.value = body.version;
     delete form.dataset.saving;
     if (status) {
       status.classList.remove("refused");
-      status.textContent = body.saved_text || form.dataset.savedText || "✓";
+      status.textContent = state.status_text || form.dataset.savedText || "✓";
     }
     if (form.dataset.edits === edits) {
       delete form.dataset.dirty;
-      // The location as saved: the server takes out the page and section of a quotation
-      // removed with them left as they were (answers.without_stale_location).
-      setField(form, "page", body.page);
-      setField(form, "section", body.section);
+      // Trimmed, a suggestion's rationale in the page's language, and the page and section of
+      // a quotation taken out cleared with it (answers.without_stale_location).
+      if ("answer" in fields) setAnswer(form, fields.answer);
+      ["justification", "quotation", "page", "section"].forEach(function (name) {
+        setField(form, name, fields[name]);
+      });
     }
-    // Saved by a person: it is no longer an unconfirmed suggestion.
+    // Each note is about the saved value: shown while its field shows that value (typed
+    // over during the save, the field is not the saved one any more).
+    showNote(form, "justification", state.justification_note, fields.justification);
+    showNote(form, "quotation", state.quotation_note, fields.quotation);
+    var link = form.querySelector("a.document-link");
+    if (link) {
+      if (state.document_url) link.href = state.document_url;
+      link.hidden = !state.document_url;
+    }
+    var historyBox = form.dataset.history && document.getElementById(form.dataset.history);
+    if (historyBox && body.history_html) {
+      var holder = document.createElement("div");
+      holder.innerHTML = body.history_html;
+      var fresh = holder.querySelector("#" + form.dataset.history);
+      if (fresh) {
+        historyBox.parentNode.replaceChild(fresh, historyBox);
+        localTimes(fresh);
+      }
+    }
+    clearErrors(form);
+    // Saved by a person, it is no longer an unconfirmed suggestion (saved unchanged from a
+    // version the page did not show, a double click's second request, it may still be one).
     var article = form.closest(".invariant");
-    var note = article && article.querySelector(".suggestion-note");
+    var note = !state.suggestion && article && article.querySelector(".suggestion-note");
     if (note) {
       // Accepted from the keyboard: its button goes with the note, and focus would fall back
       // to the top of the page. It moves on to the next suggestion to review (or, with none
@@ -148,6 +176,11 @@
       note.remove();
       if (hadFocus) focusNextSuggestion(form);
     }
+    // A revised draft's "to check" note is settled by a save that changed the answer
+    // (draft_changes.answers_to_review: an answer saved after the upload); an unchanged save
+    // writes nothing, so the note stays, as a reload shows it.
+    var review = body.status === "saved" && article && article.querySelector(".review-note");
+    if (review) review.remove();
     var bar = document.getElementById("progress-bar");
     if (bar) { bar.value = body.answered; bar.max = body.total; }
     setText(".progress-count", body.progress_text || (body.answered + " / " + body.total));
@@ -168,9 +201,56 @@
     }
   }
 
+  // Saved: what the page that sent the form back said against it (fields to correct, a
+  // conflict with another tab's save) is settled. That page is an answer's own, whose
+  // error summary and conflict are this answer's.
+  function clearErrors(form) {
+    var marks = form.querySelectorAll(".has-error");
+    for (var i = 0; i < marks.length; i++) marks[i].classList.remove("has-error");
+    var errors = form.querySelectorAll("p.error");
+    for (var j = 0; j < errors.length; j++) {
+      var field = form.querySelector("[aria-describedby~='" + errors[j].id + "']");
+      if (field) {
+        field.removeAttribute("aria-invalid");
+        var rest = field.getAttribute("aria-describedby").split(" ").filter(
+          function (id) { return id && id !== errors[j].id; });
+        if (rest.length) field.setAttribute("aria-describedby", rest.join(" "));
+        else field.removeAttribute("aria-describedby");
+      }
+      errors[j].remove();
+    }
+    var invalid = form.querySelectorAll("[aria-invalid]");
+    for (var k = 0; k < invalid.length; k++) invalid[k].removeAttribute("aria-invalid");
+    if (form.dataset.history) {
+      var settled = document.querySelectorAll("main .error-summary, main .conflict");
+      for (var m = 0; m < settled.length; m++) settled[m].remove();
+    }
+  }
+
   function setField(form, name, value) {
     var field = form.querySelector("[name$='-" + name + "']");
     if (field && typeof value === "string" && field.value !== value) field.value = value;
+  }
+
+  function setAnswer(form, value) {
+    var radios = form.querySelectorAll("input[type=radio][name$='-answer']");
+    for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === value;
+  }
+
+  // The note under a field (its paragraph is always there, hidden while empty), said with the
+  // field by screen readers only while it is shown.
+  function showNote(form, name, text, savedValue) {
+    var field = form.querySelector("[name$='-" + name + "']");
+    var note = field && document.getElementById(field.id + "-note");
+    if (!note) return;
+    var shown = Boolean(text) && (savedValue === undefined || field.value === savedValue);
+    note.textContent = shown ? text : "";
+    note.hidden = !shown;
+    var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(
+      function (id) { return id && id !== note.id; });
+    if (shown) described.push(note.id);
+    if (described.length) field.setAttribute("aria-describedby", described.join(" "));
+    else field.removeAttribute("aria-describedby");
   }
 
   // Keyboard: Ctrl+Enter (Cmd+Enter on a Mac) in an answer saves it and moves on to the next
@@ -300,17 +380,21 @@
 
   // Moments are stored and sent in UTC: shown in the reader's own time (the UTC one stays as
   // the tooltip).
+  // (A history table a background save brought is shown so too.)
   function two(n) { return (n < 10 ? "0" : "") + n; }
-  var times = document.querySelectorAll("time[data-local]");
-  for (var t = 0; t < times.length; t++) {
-    var moment = new Date(times[t].getAttribute("datetime"));
-    if (isNaN(moment.getTime())) continue;
-    var text = moment.getFullYear() + "-" + two(moment.getMonth() + 1) + "-" +
-      two(moment.getDate()) + " " + two(moment.getHours()) + ":" + two(moment.getMinutes());
-    if (times[t].hasAttribute("data-seconds")) text += ":" + two(moment.getSeconds());
-    times[t].title = times[t].textContent;
-    times[t].textContent = text;
+  function localTimes(root) {
+    var times = root.querySelectorAll("time[data-local]");
+    for (var t = 0; t < times.length; t++) {
+      var moment = new Date(times[t].getAttribute("datetime"));
+      if (isNaN(moment.getTime())) continue;
+      var text = moment.getFullYear() + "-" + two(moment.getMonth() + 1) + "-" +
+        two(moment.getDate()) + " " + two(moment.getHours()) + ":" + two(moment.getMinutes());
+      if (times[t].hasAttribute("data-seconds")) text += ":" + two(moment.getSeconds());
+      times[t].title = times[t].textContent;
+      times[t].textContent = text;
+    }
   }
+  localTimes(document);
 
   // "Copy" buttons (the structured review to paste): shown only here, since they need
   // JavaScript; without it the text is selected by hand. The result is said in the status

@@ -205,7 +205,11 @@ def test_fetch_save_gets_json(app, auth_client, assessment):
                     "progress_text": "1 of 30 invariants answered",
                     "pending_text": "", "pending_help_text": "",
                     "accept_all_text": "", "accept_all_question": "",
-                    "saved_text": "Saved: Met", "page": "", "section": ""}
+                    "fields": {"answer": "met", "justification": "", "quotation": "",
+                               "page": "", "section": ""},
+                    "state": {"suggestion": False, "status_text": "Saved: Met",
+                              "justification_note": "", "quotation_note": "",
+                              "document_url": None}}
     assert len(remaining) == 29 and "E06" not in remaining and remaining[0] == "E01"
     response = post(auth_client, f"/assessments/{assessment}/answers/E06",
                     {"E06-answer": "not_met", "E06-version": "0"},
@@ -392,4 +396,5 @@ def test_a_background_save_gives_the_location_as_saved(app, auth_client, assessm
                      "INT13-section": "Interventions"},
                     headers={"Accept": "application/json"})
     body = response.get_json()
-    assert (body["status"], body["page"], body["section"]) == ("saved", "", "")
+    assert (body["status"], body["fields"]["page"], body["fields"]["section"]) == (
+        "saved", "", "")

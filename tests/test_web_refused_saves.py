@@ -202,7 +202,7 @@ def test_a_suggestion_accepted_in_the_background_answers_like_a_save(app, auth_c
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     body = response.get_json()
     assert body["status"] == "accepted" and body["version"] == int(form["E01-version"]) + 1
-    assert body["saved_text"].startswith("Saved: ") and "invariants answered" in \
+    assert body["state"]["status_text"].startswith("Saved: ") and "invariants answered" in \
         body["progress_text"]
     assert stored(app, suggested, "E01").origin == "human"
     # Accept all's question counts what is left, as the page's own does after a reload.

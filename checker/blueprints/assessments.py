@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from flask import (
     Blueprint,
     abort,
     current_app,
     flash,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -15,13 +18,14 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from exports.context import shortfall_line
 
-from ..catalogue import Catalogue, pick
+from ..catalogue import Catalogue
 from ..documents import DocumentError
 from ..forms import (
     AssessmentDetailsForm,
@@ -34,6 +38,7 @@ from ..forms import (
 from ..forms.dossier import ConfirmForm
 from ..models import Assessment
 from ..services import answers as answer_service
+from ..services.answers import AnswerInput
 from ..services.assessments import (
     SUGGESTION_INPUTS,
     AssessmentError,
@@ -65,11 +70,12 @@ from ..services.draft_changes import AnswerToReview, answers_to_review
 from ..services.examples import open_example
 from ..services.json_io import JsonImportError, import_json
 from ..services.listing import SORTS, ListingQuery, list_owned
-from ..services.quotation_checks import quotation_checks
+from ..services.quotation_checks import quotation_findings
 from ..services.records import AnswerRecord
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_is_readable, document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
+from ._answer_state import AnswerState, answer_state
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
 from .results import page_phrases
@@ -329,28 +335,42 @@ def form(uid: str) -> ResponseReturnValue:
     record = to_record(assessment)
     lang = current_lang()
     groups: dict[str, list] = {"ethical": [], "methodological": []}
+    findings = quotation_findings(assessment, current_app.config["UPLOAD_DIR"]) or {}
     for inv in catalogue.invariants_for(assessment.study_type):
         stored = record.answer_for(inv.id)
         groups["ethical" if inv.is_ethical else "methodological"].append(
-            (inv, answer_form(catalogue, inv, lang, stored, formdata=None), stored)
+            (inv, answer_form(catalogue, inv, lang, stored, formdata=None), stored,
+             answer_state(catalogue, assessment, stored, lang, findings.get(inv.id)))
         )
     answered, total = progress(catalogue, record)
     pending = pending_suggestions(catalogue, record)
-    return render_template(
+    return _updated_in_place(render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
         answered=answered, total=total, pending=pending,
         remaining=remaining_invariants(catalogue, record), remaining_listed=REMAINING_LISTED,
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
         readable=document_is_readable(assessment, current_app.config["UPLOAD_DIR"]),
-        quote_checks=_quote_checks(assessment), to_review=to_review(catalogue, assessment),
-    )
+        to_review=to_review(catalogue, assessment),
+    ))
 
 
-def _quote_checks(assessment: Assessment) -> dict[str, bool | None]:
-    """Per answered invariant, whether its saved quotation is word for word in the current
-    document (none without a document): the answer's field says when it is not."""
-    return quotation_checks(assessment, current_app.config["UPLOAD_DIR"]) or {}
+def _updated_in_place(page: str) -> Response:
+    """A page whose answers save in the background (app.js): the browser's Back button shows
+    it again as the server has it now, not a cached copy from before those saves (whose
+    versions a save would then find stale, and whose notes and links no longer hold)."""
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _state(catalogue: Catalogue, assessment: Assessment, stored: AnswerRecord) -> AnswerState:
+    """The state of one saved answer's block (see :mod:`._answer_state`), its quotation
+    checked against the current document."""
+    findings = quotation_findings(assessment, current_app.config["UPLOAD_DIR"],
+                                  stored.invariant_id) or {}
+    return answer_state(catalogue, assessment, stored, current_lang(),
+                        findings.get(stored.invariant_id))
 
 
 def to_review(catalogue: Catalogue, assessment: Assessment) -> dict[str, AnswerToReview]:
@@ -367,12 +387,13 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     catalogue = catalogue_of(assessment)
     inv = applicable_or_404(catalogue, assessment, invariant_id)
     stored = to_record(assessment).answer_for(inv.id)
-    return render_template(
+    return _updated_in_place(render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
+        state=_state(catalogue, assessment, stored),
         history=answer_service.history(assessment, inv.id), conflict=None,
-        quote_checks=_quote_checks(assessment), to_review=to_review(catalogue, assessment),
-    )
+        to_review=to_review(catalogue, assessment),
+    ))
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>")
@@ -422,12 +443,14 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         return jsonify(status=reason, error=reason, message=message, errors=form.errors,
                        url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), status
     stored = to_record(assessment).answer_for(inv.id)
-    return render_template(
+    # The form shows the values posted: the notes on the saved ones show only where the two
+    # are the same (see _invariant.html).
+    return _updated_in_place(render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
-        form=form, stored=stored, history=answer_service.history(assessment, inv.id),
-        conflict=conflict, quote_checks={},  # the form shows the values posted, not the saved
-        to_review={},
-    ), status
+        form=form, stored=stored, state=_state(catalogue, assessment, stored),
+        history=answer_service.history(assessment, inv.id), conflict=conflict,
+        to_review={},  # the form shows the values posted, not the saved
+    )), status
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>/restore")
@@ -478,18 +501,26 @@ def accept_all_question(pending: int) -> str:
 def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
                stored: AnswerRecord) -> ResponseReturnValue:
     """What a background save (app.js) gets once an answer is saved or confirmed: its
-    version and the page's counts, in the page's own wording so the in-place update reads
-    like the page."""
+    version, the values and state of its block, and the page's counts, in the page's own
+    wording so that the page updated in place reads as it would reloaded."""
     lang = current_lang()
     record = to_record(assessment)
     answered, total = progress(catalogue, record)
     pending = pending_suggestions(catalogue, record)
-    stored_label = pick(catalogue.scoring.answer(stored.answer).label, lang) \
-        if stored.answer else None
+    extra = {}
+    if request.headers.get("X-With-History"):
+        # From an answer's own page: its history table, with the new version and the current
+        # version its Restore buttons must name.
+        extra["history_html"] = render_template(
+            "assessments/_history.html", assessment=assessment, catalogue=catalogue,
+            inv_id=stored.invariant_id, stored=stored,
+            history=answer_service.history(assessment, stored.invariant_id))
     return jsonify(
         status=status, version=stored.version, answered=answered, total=total,
-        # The location as saved: the page clears a quotation's location taken out with it.
-        page=stored.page, section=stored.section,
+        # The values as saved and as a reload shows them: trimmed, a suggestion's rationale in
+        # the page's language, the location of a quotation taken out with it cleared.
+        fields=asdict(AnswerInput.of(stored, lang)),
+        state=_state(catalogue, assessment, stored).as_json(),
         progress_text=ngettext("%(num)d of %(total)d invariants answered",
                                "%(num)d of %(total)d invariants answered", answered,
                                total=total),
@@ -503,9 +534,7 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
         accept_all_text=ngettext("Accept the suggestion", "Accept all %(num)d suggestions",
                                  pending) if pending else "",
         accept_all_question=accept_all_question(pending) if pending else "",
-        saved_text=(_("Saved: %(answer)s", answer=stored_label) if stored_label
-                    else _("Not answered yet")),
-        remaining=remaining_invariants(catalogue, record))
+        remaining=remaining_invariants(catalogue, record), **extra)
 
 
 @bp.post("/assessments/example")

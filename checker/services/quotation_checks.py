@@ -7,6 +7,7 @@ rely on the quotations that are found (spacing and line breaks aside) and check 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue
@@ -21,6 +22,38 @@ def quotation_parts(quotation: str) -> list[str]:
             if part.strip()]
 
 
+@dataclass(frozen=True)
+class QuotationFinding:
+    """Where an answer's quotation stands against the assessment's current document."""
+
+    found: bool | None  # every part word for word in it; None when it cannot be read
+    located: bool  # some part is: the document page marks it (its "q-" anchor goes there)
+
+
+def quotation_findings(assessment: Assessment, upload_dir: str | Path,
+                       invariant_id: str | None = None) -> dict[str, QuotationFinding] | None:
+    """Per invariant with a quotation (or only ``invariant_id``'s, for a page that updates one
+    answer): whether its parts are found in the current document.
+
+    None when the assessment has no document (nothing to check against).
+    """
+    try:
+        text = stored_document_text(assessment, upload_dir)
+    except NoDocumentError:
+        return None
+    findings: dict[str, QuotationFinding] = {}
+    for answer in assessment.answers:
+        if not answer.quotation.strip() or invariant_id not in (None, answer.invariant_id):
+            continue
+        if text is None:
+            findings[answer.invariant_id] = QuotationFinding(None, False)
+            continue
+        hits = [locate_quotation(text, part, tolerant_whitespace=True) is not None
+                for part in quotation_parts(answer.quotation)]
+        findings[answer.invariant_id] = QuotationFinding(all(hits), any(hits))
+    return findings
+
+
 def quotation_checks(assessment: Assessment,
                      upload_dir: str | Path) -> dict[str, bool | None] | None:
     """Per invariant with a quotation: all its parts are found in the current document.
@@ -28,19 +61,10 @@ def quotation_checks(assessment: Assessment,
     None when the assessment has no document (nothing to check against); each value None when
     its document cannot be read (a report then says the quotations were not checked).
     """
-    try:
-        text = stored_document_text(assessment, upload_dir)
-    except NoDocumentError:
+    findings = quotation_findings(assessment, upload_dir)
+    if findings is None:
         return None
-    if text is None:
-        return {answer.invariant_id: None for answer in assessment.answers
-                if answer.quotation.strip()}
-    return {
-        answer.invariant_id: all(
-            locate_quotation(text, part, tolerant_whitespace=True) is not None
-            for part in quotation_parts(answer.quotation))
-        for answer in assessment.answers if answer.quotation.strip()
-    }
+    return {invariant_id: finding.found for invariant_id, finding in findings.items()}
 
 
 def person_quotations_not_found(catalogue: Catalogue, assessment: Assessment,
