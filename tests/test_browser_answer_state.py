@@ -177,3 +177,36 @@ def test_an_answers_own_page_keeps_its_history_and_errors_true(live_server):
             ".flashes").inner_text()
         assert page.locator("#history tbody tr").count() == 3
         assert form_url
+
+
+def test_a_changed_save_settles_a_revised_draft_s_question(live_server):
+    """The note that a revised draft now contradicts a person's answer goes when the answer
+    is saved again with a change, in the background as after a reload; an unchanged save
+    writes nothing, and leaves it."""
+    from test_web_changes import FIRST_DRAFT, PROTOCOL
+
+    with signed_up_page(live_server, "draft-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, FIRST_DRAFT.encode())
+        page.get_by_label("Study protocol").check()
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        int03 = page.locator("#answer-INT03")
+        int03.get_by_label("Not reported", exact=True).check()
+        int03.get_by_label("Justification").fill("The draft does not say how.")
+        save(page, "INT03")
+        page.get_by_label("Upload a revised document").set_input_files(files=[{
+            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
+        page.get_by_role("button", name="Upload and suggest").click()
+        page.wait_for_selector("#review-INT03")
+        page.get_by_role("button", name="Save INT03").click()  # unchanged: nothing written
+        page.wait_for_function("document.querySelector('#inv-INT03 .save-status')"
+                               ".textContent.length > 0")
+        assert page.locator("#review-INT03").count() == 1
+        int03 = page.locator("#answer-INT03")
+        int03.get_by_label("Justification").fill("Kept: the new allocation text is a plan "
+                                                 "without concealment.")
+        save(page, "INT03")
+        assert page.locator("#review-INT03").count() == 0
+        page.reload()
+        assert page.locator("#review-INT03").count() == 0
