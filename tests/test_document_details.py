@@ -66,19 +66,19 @@ def test_an_english_protocol_gives_its_title_kind_language_reference_and_country
     assert details.study_type_hint.words == "randomised controlled trial"
 
 
-@pytest.mark.parametrize("name, title, kind, reference, study_type", [
+@pytest.mark.parametrize("name, title, kind, reference, study_type, country", [
     ("article_etp_fr.md", "Effet d'un programme d'éducation thérapeutique sur l'équilibre "
      "glycémique des patients diabétiques de type 2 : essai contrôlé randomisé", "paper",
-     "NCT04567890", "interventional"),
+     "NCT04567890", "interventional", ""),
     ("protocole_apa_fr.md", "Efficacité d'un programme d'activité physique adaptée chez les "
      "patients atteints de lombalgie chronique : protocole d'un essai contrôlé randomisé "
-     "multicentrique (APALOMB)", "protocol", "NCT01234567", "interventional"),
-    ("cohorte_observationnelle_fr.md", None, "paper", "", "observational"),
-    ("protocole_implementation_fr.md", None, "protocol", "", "implementation"),
-    ("protocole_mecanistique_fr.md", None, "protocol", "NCT06123456", "mechanistic"),
-    ("programme_prototypique_fr.md", None, "paper", "", "prototypical"),
+     "multicentrique (APALOMB)", "protocol", "NCT01234567", "interventional", "FR"),
+    ("cohorte_observationnelle_fr.md", None, "paper", "", "observational", "FR"),
+    ("protocole_implementation_fr.md", None, "protocol", "", "implementation", ""),
+    ("protocole_mecanistique_fr.md", None, "protocol", "NCT06123456", "mechanistic", "FR"),
+    ("programme_prototypique_fr.md", None, "paper", "", "prototypical", ""),
 ])
-def test_french_documents(name, title, kind, reference, study_type) -> None:
+def test_french_documents(name, title, kind, reference, study_type, country) -> None:
     document = extract_document((DATA / name).read_bytes(), name)
     details = read_details(document)
     first_line = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
@@ -86,8 +86,9 @@ def test_french_documents(name, title, kind, reference, study_type) -> None:
     assert (details.document_kind, details.language, details.reference) == (
         kind, "fr", reference)
     assert details.study_type_hint.study_type == study_type
-    # Each of them names France, if at all, in its background only ("en France").
-    assert details.country == ""
+    # Each of them names France, if at all, in its background only ("en France"); three name
+    # a Comité de protection des personnes (a French body) in their own report.
+    assert details.country == country
 
 
 def test_a_french_setting_gives_the_country() -> None:
@@ -318,6 +319,32 @@ def test_a_public_registration_number_before_a_national_authorisation() -> None:
 def test_countries(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\n{sentence}\n"
     assert country_code(doc(text, "p.md")) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # No sentence says where: the national bodies named give the country, if of one.
+    ("Le protocole a reçu l'avis favorable du Comité de protection des personnes Sud "
+     "Méditerranée I. Le traitement des données suit la méthodologie MR-001 de la CNIL.",
+     "FR"),
+    ("Financement : PHRC-I 2024. Numéro ID-RCB : 2024-A01234-56.", "FR"),
+    ("The study was approved by an NHS Research Ethics Committee and the Health Research "
+     "Authority.", "GB"),
+    ("Approval: NHS REC and the ANSM.", ""),  # two countries' bodies: none
+    # A stated country comes first; a CHU is also Belgian and Québécois.
+    ("Participants will be recruited in Belgium. Data are handled as the CNIL requires.",
+     "BE"),
+    ("Les patients sont suivis au CHU de Liège.", ""),
+])
+def test_a_national_body_gives_the_country_when_none_is_stated(sentences: str,
+                                                               expected: str) -> None:
+    text = f"Un essai de marche\n\n## Méthodes\n\n{sentences}\n"
+    assert country_code(doc(text, "p.md")) == expected
+
+
+def test_a_national_body_counts_only_in_the_study_s_own_report() -> None:
+    text = ("Un essai de marche\n\n## Introduction\n\nLa CNIL a publié en 2019 un guide.\n\n"
+            "## Méthodes\n\nLes patients sont recrutés dans trois hôpitaux.\n")
+    assert country_code(doc(text, "p.md")) == ""
 
 
 def test_a_country_after_a_place_is_read_only_from_the_study_s_own_report() -> None:

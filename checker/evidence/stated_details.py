@@ -55,6 +55,7 @@ class DetailsCues:
     elsewhere_before: re.Pattern[str]  # "compared with studies ": another study's country
     country_names: re.Pattern[str]  # any country name (longest first)
     country_codes: dict[str, str]  # name -> ISO 3166 code
+    national_bodies: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO 3166 code, its bodies)
     study_type_rules: tuple[StudyTypeRule, ...]
 
 
@@ -104,6 +105,8 @@ def get_details_cues() -> DetailsCues:
         elsewhere_before=re.compile(data["elsewhere_before"]),
         country_names=re.compile(f"(?<!\\w)(?:{names})(?!\\w)"),
         country_codes={name.replace("’", "'"): code for name, code in codes.items()},
+        national_bodies=tuple((code, re.compile("|".join(patterns)))
+                              for code, patterns in data["national_bodies"].items()),
         study_type_rules=tuple(
             StudyTypeRule(rule["study_type"],
                           tuple(re.compile(p, re.IGNORECASE)
@@ -256,14 +259,21 @@ def _says_where(text: str) -> bool:
 def country_code(document: Document) -> str:
     """The country where the study takes place, when its own report names exactly one in the
     sentences saying where it is (see :func:`_says_where`; "recruited in France and Belgium"
-    names two)."""
+    names two); else, when it names none, the country of the national bodies it names (a
+    CPP, the CNIL), if they are all of one."""
     cues = get_details_cues()
     named: set[str] = set()
+    bodies: set[str] = set()
     for sentence, own in zip(document.sentences, _report_sentences(document), strict=True):
+        if not own:
+            continue
         text = _one_line(document.sentence_text(sentence))
-        if own and _says_where(text):
+        if _says_where(text):
             named.update(cues.country_codes[m.group().replace("’", "'")]
                          for m in cues.country_names.finditer(text))
+        bodies.update(code for code, pattern in cues.national_bodies if pattern.search(text))
+    if not named:  # no sentence says where: the national bodies it deals with, if of one
+        named = bodies
     return named.pop() if len(named) == 1 else ""
 
 
