@@ -293,6 +293,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
+        from .services.quotation_checks import quotation_parts
 
         lang = current_lang()
 
@@ -313,6 +314,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "study_type_label": study_type_label,
             "language_tag": language_tag,
             "language_name": lambda declared: language_name(declared, lang),
+            "quotation_parts": quotation_parts,
         }
 
     if app.config.get("AUTO_MIGRATE"):

@@ -155,6 +155,30 @@ def test_assessment_made_before_texts_per_kind_keeps_its_one_remedy(make_app, tm
     assert pick(e02.remedy("protocol"), "en") in review
 
 
+def test_results_table_gives_each_answer_s_quotations_folded(auth_client, assessment):
+    """An assessor citing the document (in a committee's letter) finds the quotations on the
+    results page, each part of a joined quotation on its own, not only in the reports."""
+    data = {"E01-answer": "met", "E01-version": "0", "E01-justification": "Approved.",
+            "E01-quotation": "Approved by CPP Ouest III.\n[…]\nReference 2024-A01234-56.",
+            "E02-answer": "met", "E02-version": "0", "E02-justification": "Signed forms.",
+            "E02-quotation": "Written consent <will> be obtained."}
+    for inv in ("E01", "E02"):
+        fields = {k: v for k, v in data.items() if k.startswith(inv)}
+        assert post(auth_client, f"/assessments/{assessment}/answers/{inv}",
+                    fields).status_code == 302
+    answer(auth_client, assessment, "E03", "not_reported", "Nothing on registration.")
+    page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
+    row = page.split('<th scope="row">E01 ', 1)[1].split("</tr>", 1)[0]
+    assert "<summary>Quotations (2)</summary>" in row
+    assert re.findall(r"<blockquote[^>]*>([^<]*)</blockquote>", row) == [
+        "Approved by CPP Ouest III.", "Reference 2024-A01234-56."]
+    e02 = page.split('<th scope="row">E02 ', 1)[1].split("</tr>", 1)[0]
+    assert "<summary>Quotation</summary>" in e02
+    assert "Written consent &lt;will&gt; be obtained." in e02  # escaped
+    e03 = page.split('<th scope="row">E03 ', 1)[1].split("</tr>", 1)[0]
+    assert "<details" not in e03
+
+
 def test_results_in_french(auth_client, assessment):
     auth_client.post("/language", data={"lang": "fr", "next": "/",
                                         "csrf_token": _token(auth_client)})
