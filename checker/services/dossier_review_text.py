@@ -20,7 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from exports.context import enumeration, fmt_dt
-from exports.dossier_context import counts_value, criteria_rows, npi_pairs, publication_pairs
+from exports.dossier_context import (
+    advice_rows,
+    counts_value,
+    criteria_rows,
+    npi_pairs,
+    publication_pairs,
+)
 from exports.labels import Labels, labels
 
 from ..catalogue import Catalogue, pick
@@ -111,9 +117,34 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     lines += heading(lab["missing"], 3)
     lines += [f"- {line}" for line in view.sufficiency.missing] or [lab["nothing_missing"]]
     lines.append("")
+    lines += _advice(advice_rows(lab, view), lab)
 
     lines += ["---", "", lab("dossier_review_footer", uid=view.uid)]
     return "\n".join(lines) + "\n"
+
+
+def _advice(rows: list[dict], lab: Labels) -> list[str]:
+    """What to look for and add to the dossier, numbered, ethical invariants first: each
+    invariant with the studies that lack it and the advice for a dossier."""
+    colon = lab["colon"]
+    lines = heading(lab("review_count", heading=lab["dossier_advice"], count=len(rows)))
+    if not rows:
+        return [*lines, lab["dossier_advice_none"], ""]
+    lines += [lab["dossier_advice_help"], ""]
+    for number, row in enumerate(rows, start=1):
+        if number == 1 or row["ethical"] != rows[number - 2]["ethical"]:
+            lines += heading(lab["ethical_invariants" if row["ethical"]
+                                 else "methodological_invariants"], 3)
+        lines.append(f"{number}. {row['id']} {one_line(row['title'])}")
+        lines.append(f"    - {lab['dossier_advice_studies']}{colon} "
+                     f"{lab['separator'].join(row['studies'])}")
+        # One advice for all: labelled; else each says whom it is for ("For studies 1 and 3: …"),
+        # or that there is none.
+        lines += [f"    - {lab['for_a_dossier']}{colon} {one_line(advice)}"
+                  if row["shared"] else f"    - {one_line(advice)}"
+                  for advice in row["advice"]]
+        lines.append("")
+    return lines
 
 
 def _screening(result: ScreeningResult | None, lab: Labels) -> str:
