@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 
 import openpyxl
 import pypdf
@@ -197,6 +198,11 @@ def test_the_dossier_page_lists_what_to_add_folded(app, auth_client, user):
     assert "What to look for and add to the dossier (3)" in section
     # One folded line per invariant, ethical first, then by how many studies lack it.
     assert section.count("<details>") == 3
+    # The ethical ones shown, the methodological ones folded as a group under their count.
+    assert re.search(r'<details class="advice-group" open>\s*<summary><h3>Ethical invariants '
+                     r'\(2\)', section)
+    assert re.search(r'<details class="advice-group">\s*<summary><h3>Methodological '
+                     r'invariants \(1\)', section)
     assert section.index(">E02<") < section.index(">E03<") < section.index(">INT04<")
     e02 = section[section.index(">E02<"):section.index(">E03<")]
     assert "— 3 of 3 studies" in e02
