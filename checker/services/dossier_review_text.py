@@ -5,7 +5,10 @@ that each study's part says what that study's own review (and its PDF report) sa
 and its screening; the studies at a glance; then for each study its details, its verdict with
 why it is not a better one, its scores, whether it counts towards the minimum evidence, its
 notes (unconfirmed automatic suggestions, invariants not answered, quotations not found) and
-its points to address; then the evidence sufficiency (the five criteria, what is missing).
+its points to address; then the evidence sufficiency (the five criteria, what is missing);
+then what to look for and add to the dossier, per invariant a study lacks, with the advice for
+a dossier that the studies' points to address leave out
+(:mod:`checker.services.dossier_advice`).
 The dossier-level facts come from :func:`checker.services.dossier_view.build_view`, which the
 dossier's PDF and Excel reports read too. Fixed wording comes from ``exports/labels.yaml``.
 
