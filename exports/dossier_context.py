@@ -15,7 +15,7 @@ from checker.services.dossier_view import (
 )
 from checker.services.stamps import ReportStamp
 
-from .context import fmt_dt, fmt_pct
+from .context import enumeration, fmt_dt, fmt_pct
 from .labels import labels
 from .stamping import stamp_rows
 
@@ -106,6 +106,34 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     return rows
 
 
+def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
+    """What to look for and add to the dossier (:attr:`DossierView.advice`), worded for the
+    reports and the review: per invariant, the studies that lack it ("Study 2 (Not
+    reported)") and the advice for a dossier, said once when every study listed shares it,
+    else with the studies it is for ("For studies 1 and 3: …")."""
+    rows = []
+    for entry in view.advice:
+        studies = [
+            f"{lab('study_n', n=s.number)} ({s.answer_label}"
+            + (f", {lab['dossier_advice_unconfirmed']})" if s.unconfirmed else ")")
+            for s in entry.studies]
+        if entry.shared:
+            advice = [entry.advice[0].text]
+        else:
+            advice = [lab("dossier_advice_for_one" if len(a.studies) == 1
+                          else "dossier_advice_for_many", advice=a.text,
+                          numbers=enumeration([str(n) for n in a.studies], lab))
+                      for a in entry.advice]
+        rows.append({
+            "id": entry.invariant_id, "title": entry.title, "ethical": entry.ethical,
+            "kind": lab["ethical_one" if entry.ethical else "methodological_one"],
+            "count": len(entry.studies), "studies": studies,
+            "advice": advice or [lab["dossier_advice_no_text"]], "has_advice": bool(advice),
+            "shared": entry.shared,
+        })
+    return rows
+
+
 def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
                           generated_at: datetime | None = None) -> dict[str, Any]:
     lab = labels(view.lang)
@@ -152,6 +180,7 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "marks": CELL_MARKS,
         "missing": view.sufficiency.missing,
         "studies": study_rows(lab, view),
+        "advice": advice_rows(lab, view),
         "provenance": pick(catalogue.provenance, lang),
         "self_check_statement": lab["self_check_statement"],
         "label_statement": lab["label_statement"],

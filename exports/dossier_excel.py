@@ -1,4 +1,5 @@
-"""Excel report of an NPI dossier: Summary, Studies, Coverage (matrix) and a tidy Data sheet."""
+"""Excel report of an NPI dossier: Summary, Studies, Coverage (matrix), what to add to the
+dossier per invariant, and a tidy Data sheet."""
 
 from __future__ import annotations
 
@@ -146,6 +147,25 @@ def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
     print_setup(ws, landscape=True, title_rows="1:1")
 
 
+def _advice(ws: Worksheet, ctx: dict[str, Any]) -> None:
+    """What to look for and add to the dossier: one row per invariant some study lacks."""
+    lab = ctx["lab"]
+    _header(ws, [lab["invariant"], lab["title"], lab["kind"], lab["dossier_advice_count"],
+                 lab["dossier_advice_studies"], lab["for_a_dossier"]],
+            [10, 34, 16, 10, 30, 70])
+    for row in ctx["advice"]:
+        append_row(ws, [row["id"], row["title"], row["kind"], row["count"],
+                        "\n".join(row["studies"]), "\n".join(row["advice"])])
+    append_row(ws, [])
+    append_row(ws, [lab["dossier_advice_help"] if ctx["advice"] else lab["dossier_advice_none"]])
+    for r in ws.iter_rows():
+        for cell in r:
+            cell.alignment = WRAP
+    ws.freeze_panes = "C2"
+    unwrap_headings(ws)
+    print_setup(ws, landscape=True, title_rows="1:1")
+
+
 def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
     view: DossierView = ctx["view"]
     append_row(ws, list(DATA_COLUMNS))
@@ -174,6 +194,7 @@ def render_dossier_xlsx(view: DossierView, stamp: ReportStamp) -> bytes:
     stamp_workbook(wb, wb.active, stamp, lab)
     _studies(wb.create_sheet(lab["sheet_studies"][:31]), ctx)
     _coverage(wb.create_sheet(lab["sheet_coverage"][:31]), ctx)
+    _advice(wb.create_sheet(lab["sheet_dossier_advice"][:31]), ctx)
     _data(wb.create_sheet("Data"), ctx)
     props = wb.properties
     props.title = cell_text(f"{ctx['title']} — {view.npi_name}")

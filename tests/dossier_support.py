@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from flask import Flask
@@ -12,8 +13,12 @@ from checker.services.records import AnswerRecord, AssessmentRecord
 
 def imported_study(app: Flask, username: str, study_type: str, *, title: str | None = None,
                    kind: str = "paper", answer: str = "met", country: str = "France",
-                   publication: dict[str, Any] | None = None) -> str:
-    """Store an assessment of ``username`` with every invariant answered ``answer``.
+                   publication: dict[str, Any] | None = None,
+                   answers: dict[str, str | None] | None = None,
+                   suggested: Collection[str] = ()) -> str:
+    """Store an assessment of ``username`` with every invariant answered ``answer``, but
+    those in ``answers`` (None: not answered); those in ``suggested`` are automatic
+    suggestions no person has confirmed.
 
     All "met" gives the catalogue's best verdict; all "not_met" its worst. Returns the uid.
     """
@@ -28,8 +33,10 @@ def imported_study(app: Flask, username: str, study_type: str, *, title: str | N
         country=country, language="en", catalogue_id=catalogue.id,
         catalogue_version=catalogue.version, catalogue_fingerprint=catalogue.fingerprint,
         assessor=username,
-        answers={inv.id: AnswerRecord(inv.id, answer, justification="stated in the paper")
-                 for inv in catalogue.invariants_for(study_type)},
+        answers={inv.id: AnswerRecord(
+            inv.id, (answers or {}).get(inv.id, answer), justification="stated in the paper",
+            origin="suggestion" if inv.id in suggested else "human")
+            for inv in catalogue.invariants_for(study_type)},
     )
     with app.app_context():
         assessment = import_record(record, find_user(username), catalogue)

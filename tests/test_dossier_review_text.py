@@ -139,7 +139,8 @@ def test_each_study_says_what_its_own_review_says(app, auth_client, user, lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_papers_points_give_the_authors_remedy_only(app, auth_client, user, lang):
     """A dossier's review lists each paper's points to address as the paper's own review does:
-    what to ask its authors, without the advice for a dossier that its reports give."""
+    what to ask its authors, without the advice for a dossier that its reports give (the
+    dossier's list of what to add gives it)."""
     uid = new_dossier(auth_client)
     study = imported_study(app, user, "mechanistic", title="Weak paper", answer="not_met")
     assert add(auth_client, uid, study).status_code == 302
@@ -149,8 +150,13 @@ def test_a_papers_points_give_the_authors_remedy_only(app, auth_client, user, la
     mec02 = get_catalogue().invariant("MEC02")
     assert f"{lab['how_to_fix']}{lab['colon']} {pick(mec02.remedy('paper'), lang)}" in part
     for inv in get_catalogue().invariants_for("mechanistic"):
-        assert pick(inv.dossier_advice("paper"), lang) not in text, inv.id
-    assert lab["for_a_dossier"] not in text
+        assert pick(inv.dossier_advice("paper"), lang) not in part, inv.id
+    assert lab["for_a_dossier"] not in part
+    # The dossier says that advice once, in its own list of what to look for and add.
+    to_add = text[text.index(f"\n## {lab['dossier_advice']} ("):]
+    for inv in get_catalogue().invariants_for("mechanistic"):
+        assert f"{lab['for_a_dossier']}{lab['colon']} {pick(inv.dossier_advice('paper'), lang)}" \
+            in to_add, inv.id
 
 
 def test_french_dossier_review_follows_french_typography(app, auth_client, user):

@@ -326,7 +326,7 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
     response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=fr")
     assert response.status_code == 200
     wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
-    assert wb.sheetnames == ["Synthèse", "Études", "Couverture", "Data"]
+    assert wb.sheetnames == ["Synthèse", "Études", "Couverture", "À ajouter au dossier", "Data"]
     props = {p.name: p.value for p in wb.custom_doc_props}
     assert props["npis-subject-kind"] == "dossier"
     summary = [c for row in wb["Synthèse"].iter_rows(values_only=True) for c in row if c]

@@ -166,6 +166,7 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
         studies=[(a, service.publication_of(a), standings[a.uid])
                  for a in service.dossier_studies(dossier)],
         add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
+        advice=view.advice,
     )
 
 

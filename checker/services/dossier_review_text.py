@@ -5,7 +5,10 @@ that each study's part says what that study's own review (and its PDF report) sa
 and its screening; the studies at a glance; then for each study its details, its verdict with
 why it is not a better one, its scores, whether it counts towards the minimum evidence, its
 notes (unconfirmed automatic suggestions, invariants not answered, quotations not found) and
-its points to address; then the evidence sufficiency (the five criteria, what is missing).
+its points to address; then the evidence sufficiency (the five criteria, what is missing);
+then what to look for and add to the dossier, per invariant a study lacks, with the advice for
+a dossier that the studies' points to address leave out
+(:mod:`checker.services.dossier_advice`).
 The dossier-level facts come from :func:`checker.services.dossier_view.build_view`, which the
 dossier's PDF and Excel reports read too. Fixed wording comes from ``exports/labels.yaml``.
 
@@ -20,7 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from exports.context import enumeration, fmt_dt
-from exports.dossier_context import counts_value, criteria_rows, npi_pairs, publication_pairs
+from exports.dossier_context import (
+    advice_rows,
+    counts_value,
+    criteria_rows,
+    npi_pairs,
+    publication_pairs,
+)
 from exports.labels import Labels, labels
 
 from ..catalogue import Catalogue, pick
@@ -111,9 +120,34 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     lines += heading(lab["missing"], 3)
     lines += [f"- {line}" for line in view.sufficiency.missing] or [lab["nothing_missing"]]
     lines.append("")
+    lines += _advice(advice_rows(lab, view), lab)
 
     lines += ["---", "", lab("dossier_review_footer", uid=view.uid)]
     return "\n".join(lines) + "\n"
+
+
+def _advice(rows: list[dict], lab: Labels) -> list[str]:
+    """What to look for and add to the dossier, numbered, ethical invariants first: each
+    invariant with the studies that lack it and the advice for a dossier."""
+    colon = lab["colon"]
+    lines = heading(lab("review_count", heading=lab["dossier_advice"], count=len(rows)))
+    if not rows:
+        return [*lines, lab["dossier_advice_none"], ""]
+    lines += [lab["dossier_advice_help"], ""]
+    for number, row in enumerate(rows, start=1):
+        if number == 1 or row["ethical"] != rows[number - 2]["ethical"]:
+            lines += heading(lab["ethical_invariants" if row["ethical"]
+                                 else "methodological_invariants"], 3)
+        lines.append(f"{number}. {row['id']} {one_line(row['title'])}")
+        lines.append(f"    - {lab['dossier_advice_studies']}{colon} "
+                     f"{lab['separator'].join(row['studies'])}")
+        # One advice for all: labelled; else each says whom it is for ("For studies 1 and 3: …"),
+        # or that there is none.
+        lines += [f"    - {lab['for_a_dossier']}{colon} {one_line(advice)}"
+                  if row["shared"] else f"    - {one_line(advice)}"
+                  for advice in row["advice"]]
+        lines.append("")
+    return lines
 
 
 def _screening(result: ScreeningResult | None, lab: Labels) -> str:

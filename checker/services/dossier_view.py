@@ -16,8 +16,10 @@ from ..models import Assessment
 from ..models.dossier import Dossier
 from .assessments import catalogue_of, progress, to_record
 from .digests import assessment_digest
+from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
 from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
-from .scoring import score_assessment
+from .records import AssessmentRecord
+from .scoring import ScoreResult, score_assessment
 from .screening import ScreeningResult
 from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
 
@@ -96,13 +98,13 @@ class DossierView:
     digest: str
     lang: str
     supporting: dict[str, list[str]] = field(default_factory=dict)  # criterion -> study titles
+    # What to look for and add to the dossier, per invariant some study lacks.
+    advice: list[AdviceEntry] = field(default_factory=list)
 
 
-def _summary(assessment: Assessment, evidence: StudyEvidence, catalogue: Catalogue,
-             lang: str, phrase: Phrases) -> StudySummary:
-    own = catalogue_of(assessment)
-    record = to_record(assessment)
-    score = score_assessment(own, record)
+def _summary(assessment: Assessment, own: Catalogue, record: AssessmentRecord,
+             score: ScoreResult, evidence: StudyEvidence, catalogue: Catalogue, lang: str,
+             phrase: Phrases) -> StudySummary:
     answered, total = progress(own, record)
     standing = standing_of(catalogue, evidence, lang)
     publication = publication_of(assessment)
@@ -170,8 +172,12 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
     assessments = dossier_studies(dossier)
     evidence = [study_evidence(a) for a in assessments]
     sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
-    studies = [_summary(a, e, catalogue, lang, phrase)
-               for a, e in zip(assessments, evidence, strict=True)]
+    # Each study scored once, with its own catalogue, for its summary and the advice list.
+    owns = [catalogue_of(a) for a in assessments]
+    records = [to_record(a) for a in assessments]
+    scores = [score_assessment(own, record) for own, record in zip(owns, records, strict=True)]
+    studies = [_summary(*study, catalogue, lang, phrase)
+               for study in zip(assessments, owns, records, scores, evidence, strict=True)]
     titles = {s.uid: s.title for s in studies}
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,
@@ -183,4 +189,7 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
         catalogue=catalogue, digest=dossier_digest(dossier), lang=lang,
         supporting={c.criterion: [titles[s.key] for s in c.supporting]
                     for c in sufficiency.criteria},
+        advice=dossier_advice(
+            [StudyGaps(n, s.uid, s.title, own, score) for n, (s, own, score)
+             in enumerate(zip(studies, owns, scores, strict=True), start=1)], catalogue, lang),
     )

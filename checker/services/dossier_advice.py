@@ -1,0 +1,122 @@
+"""What a submitter should look for and add to a dossier, invariant by invariant.
+
+A study of the dossier that does not meet an invariant (partially met, not met or not
+reported) leaves a gap the submitter may fill with another document: the registry record,
+the published protocol, the ethics approval letter. The catalogue words that advice per
+invariant (``remedy.dossier``, for a published paper); a study's own results and reports
+give it labelled "For a dossier". Here it is gathered over the dossier's studies: one entry
+per invariant, naming the studies that lack it, with the advice once however many studies
+share it. The dossier page, its PDF and Excel reports and its review .txt all read this list
+(through :class:`checker.services.dossier_view.DossierView`), so they cannot disagree.
+
+Each study's advice comes from the catalogue the study was assessed with, as its own reports
+say it: a protocol, or a study assessed with a catalogue that gives no advice for a dossier
+(before 1.5.0 it ended the paper's remedy instead), brings none, rather than advice from
+another version that its assessment did not see. Invariants not answered yet are left out:
+nothing is known to be missing there yet, and the dossier's review says which studies have
+answers to give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exports.context import answer_label
+
+from ..catalogue import Catalogue, pick
+from .scoring import Gap, ScoreResult
+
+
+@dataclass(frozen=True)
+class StudyGaps:
+    """One study of the dossier as the advice list needs it."""
+
+    number: int  # its place in the dossier (1 = first), as the dossier's reports number it
+    uid: str
+    title: str
+    catalogue: Catalogue  # the catalogue it was assessed with
+    score: ScoreResult  # scored with that catalogue
+
+
+@dataclass(frozen=True)
+class LackingStudy:
+    """A study that does not meet the invariant, and how it was answered."""
+
+    number: int
+    uid: str
+    title: str
+    answer: str  # the catalogue's answer id as given (not_met, partially_met, not_reported…)
+    answer_label: str
+    unconfirmed: bool  # an automatic suggestion no person has confirmed yet
+    advice: str  # its own catalogue's advice for a dossier; "" when that gives none
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One wording of the advice and the studies whose catalogue gives it."""
+
+    text: str
+    studies: tuple[int, ...]  # study numbers
+
+
+@dataclass(frozen=True)
+class AdviceEntry:
+    invariant_id: str
+    title: str
+    ethical: bool
+    studies: tuple[LackingStudy, ...]  # in dossier order
+    # The distinct wordings of the advice (one, unless the studies were assessed with
+    # catalogue versions that word it differently); empty when none of them gives any.
+    advice: tuple[Advice, ...]
+
+    @property
+    def shared(self) -> bool:
+        """One advice for every study listed, which can then be said without naming them."""
+        return len(self.advice) == 1 and len(self.advice[0].studies) == len(self.studies)
+
+
+def _lacking(score: ScoreResult) -> list[Gap]:
+    # The score's own gaps (partially met, not met, not reported as scored: an answer the
+    # catalogue refuses, like "not applicable" where it is not admitted, counts as not
+    # reported), what its results page and reports list under "how to fix it", less the
+    # invariants not answered yet.
+    return [gap for gap in (*score.unmet, *score.unreported) if gap.answer is not None]
+
+
+def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
+                   lang: str) -> list[AdviceEntry]:
+    """One entry per invariant that some study lacks, in ``lang``: ethical first, then the
+    ones most studies lack, then in catalogue order.
+
+    ``catalogue`` (the active one) names the invariants and gives their order; an invariant
+    it does not have is named by the first study's catalogue that lists it, and comes after
+    those it orders that as many studies lack.
+    """
+    lacking: dict[str, list[tuple[LackingStudy, Gap]]] = {}
+    for study in studies:
+        for gap in _lacking(study.score):
+            entry = LackingStudy(
+                number=study.number, uid=study.uid, title=study.title, answer=gap.answer or "",
+                answer_label=answer_label(study.catalogue, gap.answer, lang),
+                unconfirmed=gap.unconfirmed, advice=gap.dossier_advice_in(lang))
+            lacking.setdefault(gap.invariant.id, []).append((entry, gap))
+
+    order = {inv.id: n for n, inv in enumerate(catalogue.invariants)}
+    entries = []
+    for inv_id, found in lacking.items():
+        try:
+            invariant = catalogue.invariant(inv_id)
+        except KeyError:
+            invariant = found[0][1].invariant
+        texts: dict[str, list[int]] = {}
+        for study, _gap in found:
+            if study.advice:
+                texts.setdefault(study.advice, []).append(study.number)
+        entries.append(AdviceEntry(
+            invariant_id=inv_id, title=pick(invariant.title, lang),
+            ethical=invariant.is_ethical, studies=tuple(study for study, _gap in found),
+            advice=tuple(Advice(text, tuple(numbers)) for text, numbers in texts.items())))
+    entries.sort(key=lambda e: (not e.ethical, -len(e.studies),
+                                order.get(e.invariant_id, len(order)), e.invariant_id))
+    return entries
