@@ -1130,3 +1130,16 @@ def test_a_wrapped_pdf_heading_is_never_quoted() -> None:
     assert int04.quotations
     assert all(not q.text.startswith("Randomisation") for q in int04.quotations), [
         q.text for q in int04.quotations]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Three participants in the exercise group were lost to follow-up at 12 months."),
+    ("fr", "Trois participants du groupe exercice ont été perdus de vue à 12 mois."),
+])
+def test_a_papers_loss_to_follow_up_is_read_in_both_languages(lang: str, sentence: str) -> None:
+    """INT09 reads how many were lost to follow-up in a paper, in English as in French (where
+    the bare « perdus de vue » used to find it, with the sample size's allowance too)."""
+    head = ("# Trial results\n\n## Results\n\n" if lang == "en"
+            else "# Résultats\n\n## Résultats\n\n")
+    int09 = _suggestions(f"{head}{sentence}\n", lang, kind="paper")["INT09"]
+    assert any(q.text == sentence for q in int09.quotations), int09.quotations
