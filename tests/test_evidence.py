@@ -1023,3 +1023,144 @@ def test_a_reference_lists_titles_are_no_evidence(lang: str) -> None:
                                   document=doc, kind="paper")
     assert all(q.start < cited_from for s in suggestions.values() for q in s.quotations)
     assert suggestions["INT13"].answer == "not_reported"
+
+
+def _suggestions(text: str, lang: str, kind: str = "protocol", name: str = "doc.md") -> dict:
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    doc = extract_document(text.encode(), name)
+    detections = detect_elements(doc, kind=kind, lang=lang)
+    return suggest_answers(get_catalogue(), "interventional", detections, lang,
+                           document=doc, kind=kind)
+
+
+BURDEN = {  # language -> (protocol, a disease burden sentence, the participants' burden)
+    "en": ("# Trial protocol\n\n## Background\n\nLow back pain is the leading cause of years "
+           "lived with disability and a heavy burden on health systems.\n\n## Methods\n\n"
+           "### Participants' time\nTo limit respondent burden, the questionnaire takes no more "
+           "than 10 minutes to complete.\n", "leading cause", "respondent burden"),
+    "fr": ("# Protocole de l'essai\n\n## Contexte\n\nLa lombalgie est la première cause "
+           "d'années vécues avec une incapacité et un lourd fardeau pour le système de santé, "
+           "avec des contraintes fortes.\n\n## Méthodes\n\n### Temps des participants\nPour "
+           "réduire la charge de réponse, le questionnaire se remplit en 10 minutes au "
+           "maximum.\n", "première cause", "charge de réponse"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BURDEN))
+def test_participant_burden_is_not_a_diseases_burden(lang: str) -> None:
+    """E09's participant burden (X_burden) is the study's on its participants, not a disease's
+    "burden" (« fardeau », « contraintes »), which the walkthrough's paper had quoted first
+    (catalogue 1.5.1)."""
+    text, disease, participants = BURDEN[lang]
+    e09 = _suggestions(text, lang)["E09"]
+    assert e09.quotations and participants in e09.quotations[0].text
+    assert not any(disease in q.text for q in e09.quotations)
+    assert "X_burden" in e09.elements_found
+    alone = text[:text.index("## M")]  # the background alone: no participant burden
+    e09 = _suggestions(alone, lang)["E09"]
+    assert "X_burden" not in e09.elements_found and not e09.quotations
+
+
+ATTRITION = {  # language -> (protocol, a sample size sentence, measures against attrition)
+    "en": ("# Trial protocol\n\n## Methods\n\n### Sample size\nAllowing for 20% loss to "
+           "follow-up, 120 participants will be recruited.\n\n### Retention\nLoss to follow-up "
+           "will be minimised by reminder calls before each assessment.\n",
+           "Allowing for 20%", "reminder calls"),
+    "fr": ("# Protocole de l'essai\n\n## Méthodes\n\n### Nombre de sujets nécessaires\nEn "
+           "tenant compte de 20 % de perdus de vue, 120 participants seront inclus.\n\n"
+           "### Maintien dans l'étude\nAfin de limiter les perdus de vue, les participants "
+           "seront appelés avant chaque évaluation.\n",
+           "En tenant compte", "seront appelés"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ATTRITION))
+def test_follow_up_is_not_quoted_from_the_sample_size(lang: str) -> None:
+    """INT09 reads the measures taken against loss to follow-up, not the sample size's
+    allowance for it ("allowing for 20% loss to follow-up, 120 participants …"), which says
+    nothing about follow-up (catalogue 1.5.1)."""
+    text, sample_size, measures = ATTRITION[lang]
+    int09 = _suggestions(text, lang)["INT09"]
+    assert int09.quotations and measures in int09.quotations[0].text
+    assert not any(sample_size in q.text for q in int09.quotations)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les évaluateurs des critères de jugement ignoreront le groupe d'allocation des "
+    "participants.",
+    "Les kinésithérapeutes qui mesurent la douleur ne connaîtront pas le groupe d'allocation.",
+    "Les critères sont évalués par un assistant de recherche en aveugle du bras de traitement.",
+    "Les évaluateurs en aveugle mesurent la force de préhension à chaque visite.",
+])
+def test_french_assessor_blinding_is_read_as_in_english(sentence: str) -> None:
+    """INT05's French cues mirror the English ones ("unaware of allocation", "blinded to group
+    allocation", "blinded assessors"): the walkthrough's « les évaluateurs … ignoreront le
+    groupe » was not quoted (catalogue 1.5.1)."""
+    text = ("# Protocole de l'essai\n\n## Méthodes\n\n### Interventions\nLes participants "
+            f"suivent 12 séances d'exercice en groupe.\n\n### Évaluation\n{sentence}\n")
+    int05 = _suggestions(text, "fr")["INT05"]
+    assert any(q.text == sentence for q in int05.quotations), int05.quotations
+
+
+def test_a_pdf_heading_wrapped_over_two_lines_is_a_heading() -> None:
+    """A heading set on two lines is one sentence holding a line break, and its section's
+    title joins the lines with a space: it is still a heading, never a quotation (the
+    walkthrough's PDF had INT04 quote "Randomisation, sequence generation and allocation
+    concealment" read as a sentence)."""
+    from checker.documents.model import Document, Section, Sentence
+
+    text = ("Randomisation, sequence generation\nand allocation concealment\n\n"
+            "Opaque sealed envelopes concealed the allocation until baseline.")
+    body = text.index("Opaque")
+    doc = Document(text, "paper.pdf", "pdf", "en",
+                   sections=[Section("Randomisation, sequence generation and allocation "
+                                     "concealment", 1, 0, len(text))],
+                   sentences=[Sentence(0, text.index("\n\n"), 1, "Randomisation, sequence "
+                                       "generation and allocation concealment"),
+                              Sentence(body, len(text), 1, "Randomisation, sequence "
+                                       "generation and allocation concealment")])
+    assert doc.is_heading(doc.sentences[0]) and not doc.is_heading(doc.sentences[1])
+    assert doc.text_under(0) == 1
+
+
+def test_a_wrapped_pdf_heading_is_never_quoted() -> None:
+    """In a PDF set in a narrow column, INT04 quotes the sentences under its heading, not the
+    heading wrapped over two lines."""
+    weasyprint = pytest.importorskip("weasyprint")
+    css = ("@page { size: A6; margin: 1.5cm } body { font-size: 9pt; hyphens: none } "
+           "h2 { font-size: 12pt } h3 { font-size: 9pt; font-weight: bold }")
+    body = ("<h2>Methods</h2><p>Adults with chronic low back pain were recruited from ten "
+            "general practices in the region between 2019 and 2021.</p>"
+            "<h3>Randomisation, sequence generation and allocation concealment</h3>"
+            "<p>An independent statistician generated the allocation sequence with a computer "
+            "in blocks of four.</p><p>The allocation was kept in sequentially numbered opaque "
+            "envelopes opened after the baseline assessment.</p>")
+    pdf = weasyprint.HTML(string=f"<html lang=en><head><style>{css}</style></head>"
+                                 f"<body>{body}</body></html>").write_pdf()
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    doc = extract_document(pdf, "paper.pdf")
+    heading = next(s for s in doc.sentences if doc.sentence_text(s).startswith("Randomisation"))
+    assert "\n" in doc.sentence_text(heading)  # the case at hand: a heading on two lines
+    detections = detect_elements(doc, kind="paper", lang="en")
+    int04 = suggest_answers(get_catalogue(), "interventional", detections, "en",
+                            document=doc, kind="paper")["INT04"]
+    assert int04.quotations
+    assert all(not q.text.startswith("Randomisation") for q in int04.quotations), [
+        q.text for q in int04.quotations]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Three participants in the exercise group were lost to follow-up at 12 months."),
+    ("fr", "Trois participants du groupe exercice ont été perdus de vue à 12 mois."),
+])
+def test_a_papers_loss_to_follow_up_is_read_in_both_languages(lang: str, sentence: str) -> None:
+    """INT09 reads how many were lost to follow-up in a paper, in English as in French (where
+    the bare « perdus de vue » used to find it, with the sample size's allowance too)."""
+    head = ("# Trial results\n\n## Results\n\n" if lang == "en"
+            else "# Résultats\n\n## Résultats\n\n")
+    int09 = _suggestions(f"{head}{sentence}\n", lang, kind="paper")["INT09"]
+    assert any(q.text == sentence for q in int09.quotations), int09.quotations
