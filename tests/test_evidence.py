@@ -1234,7 +1234,8 @@ def test_a_title_evidences_the_design_only() -> None:
            "Care Research (grant NIHR204567).\n", "reported to the sponsor", "Funded by"),
     ("fr", "# Protocole\n\nPromoteur : Centre hospitalier universitaire de Montpellier, "
            "Direction de la recherche et de l'innovation.\n\nFinancement : Programme "
-           "hospitalier de recherche clinique interrégional (PHRC-I 2025), ministère de la Santé.\n\n## Protection des données\n\n"
+           "hospitalier de recherche clinique interrégional (PHRC-I 2025), ministère de la "
+           "Santé.\n\n## Protection des données\n\n"
            "Le traitement des données est conforme au RGPD et à la méthodologie de référence "
            "MR-001, à laquelle le promoteur a déclaré sa conformité.\n",
      "déclaré sa conformité", "Financement"),
