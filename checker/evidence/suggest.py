@@ -267,7 +267,7 @@ def suggest_answers(
             if best is not None and best.cue_match:
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
                                             best.section, element))
-            else:  # a sentence only close in vocabulary is no evidence to quote
+            else:  # a sentence only close in vocabulary, or the title here, is no evidence
                 unquoted.append(element)
         extra: list[Quotation] = []
         # The trial's own report first, unless the invariant's place is the background or
