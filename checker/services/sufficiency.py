@@ -105,8 +105,8 @@ _TEXT = {
         "quoted": "«\u00a0{}\u00a0»",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
-        # "de type prototypique": the study types' labels are adjectives and a noun
-        # ("Implémentation"), which "de type" takes alike, without an agreement to make.
+        # "de type interventionnel": the type as named after « type », agreeing with it
+        # (the catalogue's `type_label`), not the label, which agrees with « étude ».
         # The count beside the criterion: after "(France)", "(0 sur 1)" would be a second
         # bracket in a row.
         "need": "{label} ({have} sur {minimum})\u00a0: il manque {missing} {study} "
@@ -217,7 +217,7 @@ def assess_sufficiency(
                 label=label,
                 missing=short,
                 study=text["study"][short > 1],
-                type=pick(catalogue.study_type(rule.study_type).label, lang).lower(),
+                type=catalogue.study_type(rule.study_type).type_name(lang),
                 where=text["where"].format(country=country or "?") if rule.same_country else "",
                 have=len(supporting),
                 minimum=rule.minimum,
@@ -228,7 +228,7 @@ def assess_sufficiency(
         coverage[sheet_field.id] = [s.key for s in counting
                                     if s.study_type in sheet_field.evidenced_by]
         if not coverage[sheet_field.id]:
-            types = text["or"].join(pick(catalogue.study_type(t).label, lang).lower()
+            types = text["or"].join(catalogue.study_type(t).type_name(lang)
                                     for t in sheet_field.evidenced_by)
             missing.append(text["field"].format(field=pick(sheet_field.label, lang), types=types))
     in_country_types = {r.study_type for r in catalogue.evidence_rules if r.same_country}
