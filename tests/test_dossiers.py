@@ -300,6 +300,9 @@ def test_a_study_counts_in_its_country_however_either_is_written(app, auth_clien
             "pas pour le minimum dans ce pays.") in cells
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"- {counted}" in review
+    # The form says how a country may be written.
+    form = auth_client.get("/dossiers/new").get_data(as_text=True)
+    assert "England, UK and GB all count as the United Kingdom." in form
 
 
 def test_non_compliant_and_protocol_studies_do_not_count(app, auth_client, user):
