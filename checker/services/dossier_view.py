@@ -15,6 +15,7 @@ from ..catalogue import Catalogue, pick
 from ..models import Assessment
 from ..models.dossier import Dossier
 from .assessments import catalogue_of, progress, to_record
+from .countries import same_country as in_country_of
 from .digests import assessment_digest
 from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
 from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
@@ -137,8 +138,7 @@ def type_minimums(catalogue: Catalogue, sufficiency: Sufficiency, studies: list[
         minimum = max(r.minimum for r in rules)
         same_country = any(r.same_country for r in rules)
         of_type = [s for s in studies if s.key in counting and s.study_type == type_id]
-        in_country = [s for s in of_type
-                      if s.country.strip().casefold() == country.strip().casefold()]
+        in_country = [s for s in of_type if in_country_of(s.country, country)]
         have = len(in_country) if same_country else len(of_type)
         rows.append(TypeMinimum(type_id, pick(catalogue.study_type(type_id).label, lang),
                                 minimum, same_country, len(of_type), len(in_country),
