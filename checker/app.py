@@ -25,6 +25,8 @@ from sqlalchemy.engine import Engine
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import UnicodeConverter
 
+from exports.labels import labels
+
 from . import __version__
 from .catalogue import CatalogueError, pick
 from .config import build_config
@@ -57,17 +59,15 @@ def current_lang() -> str:
     return str(get_locale() or "en")
 
 
-# French typography: a no-break space before ":" and ";", and « » quotation marks.
-TYPOGRAPHY = {
-    "en": {"colon": ":", "separator": "; ", "quote_open": "\u201c", "quote_close": "\u201d"},
-    "fr": {"colon": "\u00a0:", "separator": "\u00a0; ", "quote_open": "\u00ab\u00a0",
-           "quote_close": "\u00a0\u00bb"},
-}
+PUNCTUATION = ("colon", "separator", "quote_open", "quote_close")
 
 
 def typography(lang: str) -> dict[str, str]:
-    """The punctuation of the page's language (English's for any other)."""
-    return TYPOGRAPHY.get(lang, TYPOGRAPHY["en"])
+    """The punctuation of the page's language (English's for any other), as the reports and
+    the verdict lines print it (``exports/labels.yaml``; French typography: a no-break space
+    before ":" and ";", and « » quotation marks)."""
+    lab = labels(lang)
+    return {key: lab[key] for key in PUNCTUATION}
 
 
 def wants_json() -> bool:

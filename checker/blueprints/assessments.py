@@ -71,7 +71,6 @@ from ..services.suggestions import document_is_readable, document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
-from .results import page_phrases
 
 bp = Blueprint("assessments", __name__)
 # The progress box links to the invariants still to answer or confirm when there are this
@@ -85,11 +84,10 @@ def index() -> ResponseReturnValue:
         return redirect(url_for("auth.login"))
     listing = list_owned(current_user, ListingQuery.from_args(request.args))
     lang = current_lang()
-    phrases = page_phrases(lang)
     # Worded as on the results page, for the page's rows only (the list's scores are kept
     # between requests; their wording follows the reader's language).
     shortfalls = {row.assessment.id: [
-        shortfall_line(catalogue_of(row.assessment), shortfall, lang, phrases)
+        shortfall_line(catalogue_of(row.assessment), shortfall, lang)
         for shortfall in row.score.shortfalls] for row in listing.rows}
     return render_template("assessments/index.html", listing=listing, sorts=SORTS,
                            shortfalls=shortfalls)
