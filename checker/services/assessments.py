@@ -8,10 +8,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import Row, delete, select
+from sqlalchemy import delete, select
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..documents.language import document_language
@@ -303,9 +302,8 @@ def find_assessment(key: str) -> Assessment | None:
     return assessment
 
 
-def catalogue_of(assessment: Assessment | Row[Any]) -> Catalogue:
-    """The catalogue snapshot this assessment was made with (never the current one); from
-    the assessment or a row of its columns that has its ``catalogue_fingerprint``."""
+def catalogue_of(assessment: Assessment) -> Catalogue:
+    """The catalogue snapshot this assessment was made with (never the current one)."""
     catalogue = catalogue_by_fingerprint(assessment.catalogue_fingerprint)
     if catalogue is None:  # the foreign key makes this a corrupted database
         raise LookupError(f"catalogue snapshot {assessment.catalogue_fingerprint} is missing")

@@ -325,10 +325,7 @@ def _scores(rows: list[Row[Any]]) -> dict[int, ListedScore]:
                 .where(Answer.assessment_id.in_(chunk))):
             answers[assessment_id][invariant_id] = AnswerRecord(
                 invariant_id, answer, justification or "", origin=origin)
-        # The columns scoring reads, as plain rows too (ORM objects for 300 assessments cost
-        # a tenth of scoring them).
-        for assessment in db.session.execute(select(*_SCORED_COLUMNS)
-                                             .where(Assessment.id.in_(chunk))):
+        for assessment in db.session.scalars(select(Assessment).where(Assessment.id.in_(chunk))):
             score = listed_score(catalogue_of(assessment),
                                  _scored_record(assessment, answers[assessment.id]))
             cache.put(assessment.uid, missing[assessment.id], score)
@@ -336,17 +333,9 @@ def _scores(rows: list[Row[Any]]) -> dict[int, ListedScore]:
     return scores
 
 
-_SCORED_COLUMNS = (
-    Assessment.id, Assessment.uid, Assessment.title, Assessment.document_kind,
-    Assessment.study_type, Assessment.npi_name, Assessment.domain, Assessment.country,
-    Assessment.language, Assessment.catalogue_id, Assessment.catalogue_version,
-    Assessment.catalogue_fingerprint)
-
-
-def _scored_record(assessment: Row[Any], answers: dict[str, AnswerRecord]) -> AssessmentRecord:
+def _scored_record(assessment: Assessment, answers: dict[str, AnswerRecord]) -> AssessmentRecord:
     """The part of :func:`~.assessments.to_record` that progress and scoring read (no
-    owner, document versions or answer texts beyond the justification), from
-    ``_SCORED_COLUMNS`` of the assessment."""
+    owner, document versions or answer texts beyond the justification)."""
     return AssessmentRecord(
         uid=assessment.uid, title=assessment.title, document_kind=assessment.document_kind,
         study_type=assessment.study_type, npi_name=assessment.npi_name,
