@@ -1164,3 +1164,25 @@ def test_a_papers_loss_to_follow_up_is_read_in_both_languages(lang: str, sentenc
             else "# Résultats\n\n## Résultats\n\n")
     int09 = _suggestions(f"{head}{sentence}\n", lang, kind="paper")["INT09"]
     assert any(q.text == sentence for q in int09.quotations), int09.quotations
+
+
+def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
+    """The cue sentences and the text model's text leave out the same reference list's
+    entries, found once for both, and once for the whole analysis of a document (detection,
+    then the suggestions read the same document again)."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+    from checker.evidence.features import evidence_text
+    from checker.evidence.sections import ContextSections
+
+    found = []
+    real = ContextSections.reference_flags
+    monkeypatch.setattr(ContextSections, "reference_flags",
+                        lambda self, doc: found.append(doc) or real(self, doc))
+    doc = extract_document(REFERENCE_LISTS["en"].encode(), "paper_en.md")
+    detections = detect_elements(doc, kind="paper", lang="en")
+    suggest_answers(get_catalogue(), "interventional", detections, "en", document=doc,
+                    kind="paper")
+    text = evidence_text(doc)
+    assert "Pain decreased" in text and "Serious adverse" not in text
+    assert found == [doc]

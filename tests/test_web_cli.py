@@ -128,3 +128,18 @@ def test_analysing_a_document_starts_without_the_web_app_or_the_database(tmp_pat
                          text=True, check=True)
     assert '"sentences": 3' in run.stdout
     assert run.stdout.rstrip().endswith("[]")
+
+
+def test_serve_keeps_what_the_start_made_out_of_full_collections(cli_env, monkeypatch):
+    """The objects of the start (modules, app, extensions) live as long as the server: frozen
+    before it serves, a full garbage collection in a request no longer walks them."""
+    import gc
+
+    import waitress
+
+    calls = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: calls.append("serve"))
+    result = cli_env.invoke(main, ["serve", "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["freeze", "serve"]
