@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -47,7 +49,18 @@ def serve(host: str, port: int, threads: int) -> None:
     # of CPU, falling now and then in a request, often the first ones).
     gc.freeze()
     click.echo(f"npis-checker: http://{host}:{port}/  (data: {app.config['DATA_DIR']})")
+    # The first PDF report would otherwise wait for WeasyPrint to start.
+    threading.Thread(target=_warm_up_reports, name="npis-warm-up", daemon=True).start()
     waitress_serve(app, host=host, port=port, threads=threads, ident="npis-checker")
+
+
+def _warm_up_reports() -> None:
+    try:
+        from exports.pdf import warm_up
+
+        warm_up()
+    except Exception:  # a report then starts WeasyPrint itself, and says what fails
+        logging.getLogger(__name__).warning("PDF reports not warmed up", exc_info=True)
 
 
 @click.command("report")
