@@ -20,10 +20,13 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
+from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import UnicodeConverter
+
+from exports.labels import labels
 
 from . import __version__
 from .catalogue import CatalogueError, pick
@@ -57,17 +60,15 @@ def current_lang() -> str:
     return str(get_locale() or "en")
 
 
-# French typography: a no-break space before ":" and ";", and « » quotation marks.
-TYPOGRAPHY = {
-    "en": {"colon": ":", "separator": "; ", "quote_open": "\u201c", "quote_close": "\u201d"},
-    "fr": {"colon": "\u00a0:", "separator": "\u00a0; ", "quote_open": "\u00ab\u00a0",
-           "quote_close": "\u00a0\u00bb"},
-}
+PUNCTUATION = ("colon", "separator", "quote_open", "quote_close")
 
 
 def typography(lang: str) -> dict[str, str]:
-    """The punctuation of the page's language (English's for any other)."""
-    return TYPOGRAPHY.get(lang, TYPOGRAPHY["en"])
+    """The punctuation of the page's language (English's for any other), as the reports and
+    the verdict lines print it (``exports/labels.yaml``; French typography: a no-break space
+    before ":" and ";", and « » quotation marks)."""
+    lab = labels(lang)
+    return {key: lab[key] for key in PUNCTUATION}
 
 
 def wants_json() -> bool:
@@ -230,6 +231,18 @@ class SegmentConverter(UnicodeConverter):
         self.regex = self.regex.replace("[^/]", "[^/\\x00]")
 
 
+def _keep_compiled_templates(app: Flask) -> None:
+    """Compiled templates kept on disk between starts (Jinja's bytecode cache, in a private
+    directory of the system's temporary directory): the first page after a start otherwise
+    compiles its templates, about 100 ms for the home page's. An entry serves only while its
+    template's source is unchanged; without a usable directory, templates are compiled as
+    before."""
+    try:
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache()
+    except (OSError, RuntimeError) as exc:  # no private directory could be made or used
+        app.logger.warning("compiled templates are not kept between starts: %s", exc)
+
+
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app; with ``AUTO_MIGRATE`` (default) the database schema is brought up to date."""
     app = Flask(
@@ -245,6 +258,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.url_map.strict_slashes = False
     app.config.update(build_config(overrides))
     load_all()
+    _keep_compiled_templates(app)
 
     db.init_app(app)
     csrf.init_app(app)

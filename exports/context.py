@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
 
 from checker.catalogue import Catalogue, pick
 from checker.documents.language import language_name, language_tag
@@ -235,26 +234,19 @@ def scoring_rules(catalogue: Catalogue, lab: Labels, lang: str) -> dict[str, lis
     return {"answers": answers, "verdicts": verdicts}
 
 
-class Phrases(Protocol):
-    """Wording by key, formatted with named values: :class:`Labels` for the reports, the
-    results page's gettext phrases for the page (same keys)."""
-
-    def __call__(self, key: str, **values: object) -> str: ...
-
-
-def _answer_names(catalogue: Catalogue, phrase: Phrases, answers: Sequence[str],
+def _answer_names(catalogue: Catalogue, lab: Labels, answers: Sequence[str],
                   lang: str) -> str:
     """“not met” or “not reported”: answer labels, quoted, lower case."""
-    return f" {phrase('or')} ".join(
-        f"{phrase('quote_open')}{answer_label(catalogue, a, lang).lower()}{phrase('quote_close')}"
+    return f" {lab['or']} ".join(
+        f"{lab['quote_open']}{answer_label(catalogue, a, lang).lower()}{lab['quote_close']}"
         for a in answers)
 
 
-def enumeration(items: Sequence[str], phrase: Phrases) -> str:
+def enumeration(items: Sequence[str], lab: Labels) -> str:
     """E03, E09 and E12."""
     if len(items) < 2:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {phrase('and')} {items[-1]}"
+    return f"{', '.join(items[:-1])} {lab['and']} {items[-1]}"
 
 
 # A not-compliant study can have all 14 ethical invariants unreported, named again on the
@@ -262,47 +254,48 @@ def enumeration(items: Sequence[str], phrase: Phrases) -> str:
 SHORTFALL_NAMED = 6
 
 
-def _named_or_counted(items: Sequence[str], phrase: Phrases) -> str:
+def _named_or_counted(items: Sequence[str], lab: Labels) -> str:
     """E01, E02, E03, E04, E05 and 9 more (all named when there are few)."""
     if len(items) <= SHORTFALL_NAMED:
-        return enumeration(items, phrase)
+        return enumeration(items, lab)
     named = items[:SHORTFALL_NAMED - 1]
-    return phrase("and_more", named=", ".join(named), count=len(items) - len(named))
+    return lab("and_more", named=", ".join(named), count=len(items) - len(named))
 
 
-def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str,
-                   phrase: Phrases) -> str:
+def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str) -> str:
     """What kept an assessment from a better verdict, as one sentence: 'Not “Compliant”: E09
     answered “not reported” (Compliant allows no ethical invariant answered “not met” or “not
-    reported”); methodological score 72% (Compliant needs at least 80%).'"""
+    reported”); methodological score 72% (Compliant needs at least 80%).'
+
+    The one wording of these lines, from ``labels.yaml`` (``shortfall*`` keys), for every
+    place that shows them: the reports, the JSON export, the structured reviews and the web
+    pages (results, list of assessments, dossier), in ``lang``."""
+    lab = labels(lang)
+    lang = lab.lang
     rule = shortfall.rule
     name = pick(rule.label, lang)
     reasons = []
     if shortfall.forbidden:
         groups = ", ".join(
-            phrase("shortfall_answered", invariants=_named_or_counted(f.invariant_ids, phrase),
-                   answer=_answer_names(catalogue, phrase, [f.answer], lang))
+            lab("shortfall_answered", invariants=_named_or_counted(f.invariant_ids, lab),
+                answer=_answer_names(catalogue, lab, [f.answer], lang))
             for f in shortfall.forbidden)
-        reasons.append(phrase("shortfall_ethical", groups=groups, verdict=name,
-                              answers=_answer_names(catalogue, phrase, rule.ethical_forbidden,
-                                                    lang)))
+        reasons.append(lab("shortfall_ethical", groups=groups, verdict=name,
+                           answers=_answer_names(catalogue, lab, rule.ethical_forbidden, lang)))
     if shortfall.methodological_short and rule.methodological_min is not None:
         threshold = fmt_pct(rule.methodological_min, lang)
         if shortfall.methodological_score is None:
-            reasons.append(phrase("shortfall_no_methodological", verdict=name,
-                                  threshold=threshold))
+            reasons.append(lab("shortfall_no_methodological", verdict=name, threshold=threshold))
         else:
-            reasons.append(phrase("shortfall_methodological", verdict=name, threshold=threshold,
-                                  score=fmt_pct(shortfall.methodological_score, lang)))
-    quoted = f"{phrase('quote_open')}{name}{phrase('quote_close')}"
-    return phrase("shortfall", verdict=quoted, reasons=phrase("separator").join(reasons))
+            reasons.append(lab("shortfall_methodological", verdict=name, threshold=threshold,
+                               score=fmt_pct(shortfall.methodological_score, lang)))
+    quoted = f"{lab['quote_open']}{name}{lab['quote_close']}"
+    return lab("shortfall", verdict=quoted, reasons=lab["separator"].join(reasons))
 
 
-def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str,
-                    phrase: Phrases) -> list[str]:
+def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str) -> list[str]:
     """One line per verdict better than the one reached (none for the best verdict)."""
-    return [shortfall_line(catalogue, s, lang, phrase)
-            for s in verdict_shortfalls(catalogue, score)]
+    return [shortfall_line(catalogue, s, lang) for s in verdict_shortfalls(catalogue, score)]
 
 
 def _language_name(declared: str, lab: Labels) -> str:
@@ -404,7 +397,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "verdict": score.verdict(lang),
         "verdict_id": score.verdict_id,
         # Why not a better verdict: the rules tried before the one reached, and what failed.
-        "shortfalls": shortfall_lines(catalogue, score, lang, lab),
+        "shortfalls": shortfall_lines(catalogue, score, lang),
         "kinds": kinds,
         "progress": f"{score.answered} / {score.total}",
         "complete": score.complete,

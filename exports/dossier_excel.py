@@ -76,6 +76,8 @@ def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
         cell.font = BOLD
     for m in ctx["minimums"]:
         append_row(ws, [m["label"], m["count"], m["minimum"], m["reached"]])
+    for line in ctx["country_notes"]:
+        append_row(ws, ["", line])
     _heading(ws, lab["criteria"])
     append_row(ws, [lab["criterion"], lab["study_type"], lab["minimum"], lab["count"],
                     lab["reached"], lab["supporting_studies"]])

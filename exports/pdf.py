@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import math
 from collections.abc import Sequence
@@ -36,6 +37,20 @@ def _fonts_and_css() -> tuple[FontConfiguration, CSS]:
     return fonts, css
 
 
+# Text in the report's fonts and weights, to load them before the first report.
+_WARM_UP_HTML = ('<p>npis-checker <strong>report</strong> <em>« »</em> '
+                 '<span class="mono">NPIS-CHK</span></p>')
+
+
+def warm_up() -> None:
+    """Do once, when the server starts, what the first report of a process otherwise waits
+    for: WeasyPrint's import, the font configuration and stylesheet, the fonts' loading and
+    the template's compilation (about a third of that report's time, 0.35 s of 1.1 s)."""
+    fonts, css = _fonts_and_css()
+    environment().get_template(TEMPLATE)
+    HTML(string=_WARM_UP_HTML).write_pdf(stylesheets=[css], font_config=fonts)
+
+
 def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                 report_id: str, stamp: ReportStamp | None = None,
                 quotation_checks: dict[str, bool | None] | None = None) -> str:
@@ -43,11 +58,19 @@ def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     context = build_context(catalogue, record, score, lang, report_id,
                             quotation_checks=quotation_checks)
     context["stamp"] = stamp
-    context["figure"] = summary_svg(catalogue, record, score, context["lang"])
+    context["figure"] = svg_image_source(summary_svg(catalogue, record, score, context["lang"]))
     context["figure_max_mm"] = figure_max_height_mm(len(context["notices"]),
                                                     len(context["warnings"]),
                                                     context["shortfalls"])
     return environment().get_template(TEMPLATE).render(**context)
+
+
+def svg_image_source(svg: str) -> str:
+    """The summary figure as an image's data URL. Set inline in the HTML, the same SVG went
+    through WeasyPrint's (pure Python) HTML parser and its ~350 elements through the page's
+    style cascade, then was drawn as an image all the same: about a tenth of a report's time,
+    for the same pages to the pixel."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 # What the summary page holds above the figure, measured on rendered reports (A4, 259 mm of

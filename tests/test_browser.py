@@ -90,7 +90,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             e03 = page.locator("#inv-E03")
             assert e03.locator(".save-status").inner_text() == "Not confirmed yet"
             e03.get_by_label("Justification").fill("Checked by hand against the protocol.")
-            accept = e03.get_by_role("button", name="Accept suggestion for E03 with my changes")
+            accept = e03.get_by_role("button", name="Accept the suggestion for E03 with my changes")
             accept.click()
             page.wait_for_selector("#inv-E03 .save-status >> text=Saved")
             assert page.locator("#inv-E03 .suggestion-note").count() == 0
@@ -139,7 +139,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
 
             # Rejecting a suggestion reloads the page at it, its message shown there too.
             page.locator("#inv-E09").get_by_role("button",
-                                                 name="Reject suggestion for E09").click()
+                                                 name="Reject the suggestion for E09").click()
             page.wait_for_url("**#inv-E09")
             assert "1 suggestion rejected." in page.locator("#inv-E09 .flashes").inner_text()
 
@@ -482,19 +482,19 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
         page.get_by_role("button", name="Create the assessment").click()
         page.wait_for_selector("#inv-E01 .suggestion-note")
         focused = "document.activeElement && document.activeElement.textContent.trim()"
-        page.get_by_role("button", name="Accept suggestion for E01").focus()
+        page.get_by_role("button", name="Accept the suggestion for E01").focus()
         page.keyboard.press("Enter")
         page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
-        assert page.evaluate(focused) == "Accept suggestion for E02"
+        assert page.evaluate(focused) == "Accept the suggestion for E02"
         page.keyboard.press("Enter")
         page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
-        assert page.evaluate(focused) == "Accept suggestion for E03"
+        assert page.evaluate(focused) == "Accept the suggestion for E03"
         # The last suggestion of the page: the focus goes back to the first still pending.
         last = page.locator("button.accept-suggestion").last
         last.focus()
         page.keyboard.press("Enter")
         page.wait_for_function("document.querySelectorAll('.suggestion-note').length == 27")
-        assert page.evaluate(focused) == "Accept suggestion for E03"
+        assert page.evaluate(focused) == "Accept the suggestion for E03"
 
 
 def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_flag(
@@ -509,7 +509,7 @@ def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_
         page.get_by_role("button", name="Create the assessment").click()
         page.wait_for_selector("#inv-E01 .suggestion-note")
         for invariant_id in ("E02", "INT01"):
-            page.get_by_role("button", name=f"Reject suggestion for {invariant_id}").click()
+            page.get_by_role("button", name=f"Reject the suggestion for {invariant_id}").click()
             page.wait_for_load_state()
         page.once("dialog", lambda dialog: dialog.accept())
         page.get_by_role("button", name="Accept all").click()
@@ -546,7 +546,7 @@ def test_a_quotation_cleared_before_accepting_clears_its_location_on_the_page(li
         section = page.locator("#E01-section")
         assert section.input_value() == "Ethics"
         page.locator("#E01-quotation").fill("")
-        page.get_by_role("button", name="Accept suggestion for E01 with my changes").click()
+        page.get_by_role("button", name="Accept the suggestion for E01 with my changes").click()
         page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
         assert section.input_value() == ""
         page.reload()

@@ -62,7 +62,7 @@ def test_the_notes_and_the_document_link_follow_a_background_save(live_server):
         anchor = f"/assessments/{uid}/document#q-E01"
         assert shown(page, "E01")["justification"] is None
         # Accepted unchanged: its rationale is the software's, and the form says so at once.
-        save(page, "E01", "Accept suggestion for E01")
+        save(page, "E01", "Accept the suggestion for E01")
         state = shown(page, "E01")
         assert state["justification"].startswith(
             "Saved as the suggestion's rationale, accepted unchanged by state-user:")
@@ -113,7 +113,7 @@ def test_the_notes_and_the_document_link_follow_a_background_save(live_server):
                                                 storage_state=page.context.storage_state())
         plain = nojs.new_page()
         plain.goto(form_url)
-        plain.get_by_role("button", name="Accept suggestion for E02").click()
+        plain.get_by_role("button", name="Accept the suggestion for E02").click()
         plain.wait_for_url("**#inv-E02")
         assert shown(plain, "E02")["justification"].startswith(
             "Saved as the suggestion's rationale, accepted unchanged by state-user:")

@@ -11,7 +11,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.catalogue import DOCUMENT_KINDS, CatalogueError, get_catalogue, load_catalogue
+from checker.catalogue import (
+    DOCUMENT_KINDS,
+    CatalogueError,
+    get_catalogue,
+    load_catalogue,
+    pick,
+)
 from checker.catalogue.validate import INVARIANT_TEXT_FIELDS, KIND_TEXT_FIELDS, validate
 from checker.cli import main
 from invariants import BUILTIN_CATALOGUE
@@ -593,3 +599,21 @@ def test_cli_global_catalogue_option(tmp_path, data):
     path = write_json(tmp_path, data)
     result = CliRunner().invoke(main, ["catalogue", "--catalogue", str(path), "validate"])
     assert result.exit_code == 0 and "v2.0.0-site" in result.output
+
+
+def test_a_study_type_is_named_after_type_in_the_masculine(builtin):
+    """« de type interventionnel »: the type agrees with « type », where the label agrees
+    with « étude »; a catalogue without `type_label` (up to 1.5.1) uses the label."""
+    from dataclasses import replace
+
+    from checker.services.checklist import checklist_markdown
+
+    interventional = builtin.study_type("interventional")
+    assert pick(interventional.label, "fr") == "Interventionnelle"
+    assert interventional.type_name("fr") == "interventionnel"
+    assert builtin.study_type("observational").type_name("fr") == "observationnel"
+    assert interventional.type_name("en") == "interventional"
+    assert replace(interventional, type_label={}).type_name("fr") == "interventionnelle"
+    # A French checklist's title: « étude implémentation » is no French.
+    assert checklist_markdown(builtin, "implementation", "fr").startswith(
+        "# Grille du modèle NPIS — étude de type implémentation (protocole)")

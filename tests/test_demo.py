@@ -151,6 +151,18 @@ def test_the_french_demo_is_the_english_one_in_french():
         assert f["quotation"] != e["quotation"] or not e["quotation"]
 
 
+def test_both_demos_leave_out_a_passage_with_the_one_mark():
+    """The English demo's E10 quotation left a passage out with "[...]", the French one with
+    "[…]", the mark that joins a suggestion's quotations: its PDF showed the other one."""
+    from checker.services.suggestions import QUOTATION_MARK, QUOTATION_MARKS
+
+    for demo in demo_files():
+        quotations = [a["quotation"] for a in demo["answers"] if a["quotation"]]
+        assert any(QUOTATION_MARK in q for q in quotations)
+        assert all(m.group() == QUOTATION_MARK for q in quotations
+                   for m in QUOTATION_MARKS.finditer(q))
+
+
 def test_the_french_demo_follows_french_typography():
     import re
 

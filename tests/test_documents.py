@@ -639,3 +639,64 @@ def test_a_caption_heads_no_section() -> None:
     assert by_text["We randomised."].section == "Methods"
     assert [s.title for s in doc.sections] == [
         "Background", "Table 1. Baseline characteristics", "Methods"]
+
+
+DOC_TITLE = "Supervised walking after stroke: a randomised controlled trial protocol"
+DOC_COVER = ["Sponsor: University Hospital of Lyon.", "Version 2.0 of 12 March 2024."]
+WALKING = "Walking speed is often reduced after a stroke."
+
+
+@pytest.mark.parametrize(("filename", "text"), [
+    # a Markdown title whose sections are set under it, or beside it
+    ("protocol.md", f"# {DOC_TITLE}\n\n{DOC_COVER[0]}\n\n{DOC_COVER[1]}\n\n"
+                    f"## 1. Background\n\n{WALKING}\n\n## 2. Methods\n\nA trial.\n"),
+    ("protocol.md", f"# {DOC_TITLE}\n\n{DOC_COVER[0]}\n\n{DOC_COVER[1]}\n\n"
+                    f"# 1. Background\n\n{WALKING}\n\n# 2. Methods\n\nA trial.\n"),
+    # underlined (setext) title and sections
+    ("protocol.md", f"{DOC_TITLE}\n{'=' * 20}\n\n{DOC_COVER[0]}\n\n{DOC_COVER[1]}\n\n"
+                    f"Background\n----------\n\n{WALKING}\n"),
+    # a typed text's title in capitals
+    ("protocol.txt", f"{DOC_TITLE.upper()}\n\n{DOC_COVER[0]}\n\n{DOC_COVER[1]}\n\n"
+                     f"BACKGROUND\n\n{WALKING}\n"),
+], ids=["md-children", "md-siblings", "md-setext", "txt-capitals"])
+def test_the_cover_lines_under_a_texts_title_are_in_no_section(filename: str,
+                                                                text: str) -> None:
+    """A Markdown or typed text opening on its title: the lines under the title are in no
+    section, the title still being the document's title."""
+    from checker.evidence.stated_details import document_title
+
+    doc = extract_document(text.encode(), filename)
+    for line in DOC_COVER:
+        assert _sentence_with(doc, line).section == ""
+    assert _sentence_with(doc, WALKING).section.casefold().endswith("background")
+    assert document_title(doc).casefold() == DOC_TITLE.casefold()
+
+
+@pytest.mark.parametrize("first", ["Background", "Abstract", "Walking after stroke"])
+def test_a_text_opening_on_a_section_keeps_its_first_lines_in_it(first: str) -> None:
+    doc = extract_document(f"# {first}\n\n{WALKING}\n\n# Methods\n\nA trial.\n".encode(),
+                           "protocol.md")
+    assert _sentence_with(doc, WALKING).section == first
+
+
+@pytest.mark.parametrize("title", [
+    f'<text:p text:style-name="Title">{DOC_TITLE}</text:p>',
+    '<text:p text:style-name="Title">Protocole MARCHE</text:p>',  # short, but styled
+    f'<text:h text:outline-level="1">{DOC_TITLE}</text:h>',  # the sections set under it
+], ids=["title-style", "short-title-style", "heading-1"])
+def test_the_cover_lines_under_an_odt_title_are_in_no_section(title: str) -> None:
+    body = (f"{title}{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
+            f'<text:h text:outline-level="2">1. Background</text:h><text:p>{WALKING}</text:p>'
+            '<text:h text:outline-level="2">2. Methods</text:h><text:p>A trial.</text:p>')
+    doc = extract_document(_odt(body), "protocol.odt")
+    for line in DOC_COVER:
+        assert _sentence_with(doc, line).section == ""
+    assert _sentence_with(doc, WALKING).section == "1. Background"
+
+
+def test_an_odt_opening_on_a_section_keeps_its_first_lines_in_it() -> None:
+    body = ('<text:h text:outline-level="1">Background</text:h>'
+            f'<text:p>{WALKING}</text:p><text:h text:outline-level="2">Rationale</text:h>'
+            '<text:p>A trial.</text:p>')
+    doc = extract_document(_odt(body), "protocol.odt")
+    assert _sentence_with(doc, WALKING).section == "Background"

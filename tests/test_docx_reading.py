@@ -280,15 +280,16 @@ COVER = ["Promoteur : Hospices Civils de Lyon.", "Version 2.0 du 12 mars 2024.",
          "Numéro d'enregistrement ClinicalTrials.gov : NCT01234567."]
 
 
-def _protocol_with_cover(set_title) -> Document:
+def _protocol_with_cover(set_title, section_level: int = 1) -> Document:
     """A protocol whose first page holds its title (set by ``set_title``) and its cover
-    lines, then a page break and its first numbered section."""
+    lines, then a page break and its first numbered section (a heading of
+    ``section_level``)."""
     document = docx.Document()
     set_title(document)
     for line in COVER:
         document.add_paragraph(line)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    document.add_heading("1. Justification scientifique", level=1)
+    document.add_heading("1. Justification scientifique", level=section_level)
     document.add_paragraph("La vitesse de marche est souvent réduite après un AVC.")
     return _extract(document)
 
@@ -309,13 +310,14 @@ def _bold(document) -> None:
     lambda document: document.add_heading(TITLE, level=1),  # a first-level heading
     _bold,  # a paragraph in bold: a heading typed by hand
 ], ids=["title-style", "template-title-style", "heading-1", "bold"])
-def test_the_cover_page_under_the_title_is_in_no_section(set_title) -> None:
+@pytest.mark.parametrize("section_level", [1, 2], ids=["sections-beside", "sections-under"])
+def test_the_cover_page_under_the_title_is_in_no_section(set_title, section_level) -> None:
     """The document's title names the document, not the cover page under it: a quotation of
     the sponsor or the registration number is shown in no section, not under the long title
     (the title itself is still the document's title, for the details read from it)."""
     from checker.evidence.stated_details import document_title
 
-    doc = _protocol_with_cover(set_title)
+    doc = _protocol_with_cover(set_title, section_level)
     for line in COVER:
         assert _sentence_with(doc, line.split()[0]).section == ""
     assert _sentence_with(doc, "vitesse de marche est").section == "1. Justification scientifique"

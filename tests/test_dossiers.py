@@ -267,6 +267,44 @@ def test_sufficiency_page_counts_criteria_coverage_and_missing(app, auth_client,
         assert claim not in rest
 
 
+def test_a_study_counts_in_its_country_however_either_is_written(app, auth_client, user):
+    """The walkthrough's dossier, deployed in "England": its implementation study conducted in
+    the "United Kingdom" counted 0 there, the names being compared as text, and the page said
+    nothing of why. It counts now, and the page, the PDF, the workbook and the review say
+    which country each study was counted under, or why it was not counted."""
+    uid = new_dossier(auth_client, country="England")
+    for title, country in (("Scaling up in general practice", "United Kingdom"),
+                           ("Roll-out in Bavaria", "Germany")):
+        study = imported_study(app, user, "implementation", title=title, country=country,
+                               publication={**PEER, "country": country})
+        assert add(auth_client, uid, study).status_code == 302
+    page = auth_client.get(f"/dossiers/{uid}/sufficiency").get_data(as_text=True)
+    assert "1 in England (2 in all)" in page
+    assert "Scaling up in general practice" in page.split("The five criteria")[1]
+    counted = ("Scaling up in general practice: its country, “United Kingdom”, is counted as "
+               "the country of deployment, “England” (United Kingdom).")
+    elsewhere = ("Roll-out in Bavaria: its country, “Germany”, is not the country of "
+                 "deployment, “England” (United Kingdom): it does not count towards the "
+                 "minimum there.")
+    assert counted in page and elsewhere in page
+
+    pdf = auth_client.get(f"/dossiers/{uid}/report.pdf?lang=en").get_data()
+    flat = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+                    .split())
+    assert counted in flat and elsewhere in flat
+    workbook = openpyxl.load_workbook(io.BytesIO(
+        auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=fr").get_data()))
+    cells = [c for row in workbook["Synthèse"].iter_rows(values_only=True) for c in row if c]
+    assert ("Roll-out in Bavaria\u00a0: son pays, «\u00a0Germany\u00a0» (Allemagne), n'est pas "
+            "le pays de déploiement, «\u00a0England\u00a0» (Royaume-Uni)\u00a0: elle ne compte "
+            "pas pour le minimum dans ce pays.") in cells
+    review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
+    assert f"- {counted}" in review
+    # The form says how a country may be written.
+    form = auth_client.get("/dossiers/new").get_data(as_text=True)
+    assert "England, UK and GB all count as the United Kingdom." in form
+
+
 def test_non_compliant_and_protocol_studies_do_not_count(app, auth_client, user):
     uid = new_dossier(auth_client)
     bad = imported_study(app, user, "interventional", title="Failed trial", answer="not_met",

@@ -1334,3 +1334,25 @@ def test_an_observational_follow_up_is_not_its_sample_size() -> None:
     obs06 = _suggest(text, "fr", "observational")["OBS06"]
     assert not _quoted(obs06, "En tenant compte"), obs06.quotations
     assert _quoted(obs06, "limiter les perdus de vue"), obs06.quotations
+
+
+def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
+    """The cue sentences and the text model's text leave out the same reference list's
+    entries, found once for both, and once for the whole analysis of a document (detection,
+    then the suggestions read the same document again)."""
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+    from checker.evidence.features import evidence_text
+    from checker.evidence.sections import ContextSections
+
+    found = []
+    real = ContextSections.reference_flags
+    monkeypatch.setattr(ContextSections, "reference_flags",
+                        lambda self, doc: found.append(doc) or real(self, doc))
+    doc = extract_document(REFERENCE_LISTS["en"].encode(), "paper_en.md")
+    detections = detect_elements(doc, kind="paper", lang="en")
+    suggest_answers(get_catalogue(), "interventional", detections, "en", document=doc,
+                    kind="paper")
+    text = evidence_text(doc)
+    assert "Pain decreased" in text and "Serious adverse" not in text
+    assert found == [doc]

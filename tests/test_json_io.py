@@ -77,7 +77,6 @@ def test_export_says_why_not_a_better_verdict(catalogue, demo, exported):
     in the export too: as data, and as the reports word them in each language."""
     from checker.services.scoring import score_assessment
     from exports.context import shortfall_lines
-    from exports.labels import labels
 
     (shortfall,) = exported["score"]["verdict_shortfalls"]
     rule = catalogue.scoring.verdicts[0]
@@ -88,8 +87,7 @@ def test_export_says_why_not_a_better_verdict(catalogue, demo, exported):
     assert shortfall["ethical_forbidden"] == [{"answer": "not_reported", "invariants": ["E11"]}]
     score = score_assessment(catalogue, demo)
     for lang in ("en", "fr"):
-        assert [shortfall["text"][lang]] == shortfall_lines(catalogue, score, lang,
-                                                            labels(lang))
+        assert [shortfall["text"][lang]] == shortfall_lines(catalogue, score, lang)
     assert shortfall["text"]["en"].startswith("Not “Compliant”: E11 answered “not reported”")
     assert shortfall["text"]["fr"].startswith("Pas «\u00a0Conforme\u00a0»\u00a0: ")
 

@@ -323,3 +323,51 @@ def test_pdf_list_items_read_as_in_a_text(css: str, intro: str, items: str) -> N
     assert intro in texts
     assert texts[texts.index(intro):] == [typed.sentence_text(s) for s in typed.sentences]
     assert all(doc.text[s.start:s.end] == doc.sentence_text(s) for s in doc.sentences)
+
+
+PDF_TITLE = ("Scaling up a group falls-prevention exercise programme in primary care: protocol "
+             "for a hybrid type 2 effectiveness-implementation study")
+PDF_COVER = ["Authors: Jane Okafor, Peter Lindqvist, Amira Haddad.",
+             "Registration: ISRCTN 12345678.", "Version 2.0, 3 March 2026."]
+FALLS = "Falls are the leading cause of injury-related admission among older people."
+
+
+@pytest.mark.parametrize(("head", "section_tag"), [
+    ("", "h2"),  # the title set larger than the sections, all of them under it
+    ("", "h1"),  # the title and the sections set alike
+    # a journal's line above the title, in the body size
+    ("<p>Implementation Science (2026) 21:14</p>", "h2"),
+], ids=["sections-under-the-title", "sections-beside-the-title", "journal-line-first"])
+def test_the_cover_lines_under_a_pdfs_title_are_in_no_section(head: str,
+                                                              section_tag: str) -> None:
+    """A PDF's title, its first heading set largest on the first page, names the document,
+    not the authors, registration and version lines under it: quoted, they are in no section
+    (the title stays the document's title, for the details read from it)."""
+    from checker.evidence.stated_details import document_title
+
+    html = ("<html lang=en><head><style>body { font-size: 10pt } h1 { font-size: 16pt }"
+            " h2 { font-size: 11.5pt }</style></head><body>"
+            f"{head}<h1>{PDF_TITLE}</h1><p>{' '.join(PDF_COVER)}</p>"
+            f"<{section_tag}>1. Background</{section_tag}><p>{FALLS}</p>"
+            f"<{section_tag}>2. Aims</{section_tag}><p>We will test the programme.</p>"
+            "</body></html>")
+    doc = extract_document(_pdf(html), "protocol.pdf")
+    texts = {" ".join(doc.sentence_text(s).split()): s for s in doc.sentences}
+    for line in PDF_COVER:
+        assert texts[line].section == ""
+    assert texts[FALLS].section == "1. Background"
+    assert document_title(doc) == PDF_TITLE
+
+
+@pytest.mark.parametrize("first", ["Abstract", "Background", "Why walking matters"])
+def test_a_pdf_opening_on_a_section_keeps_its_first_lines_in_it(first: str) -> None:
+    """A first heading that is a section's (a usual name, or a short one) is no title."""
+    html = ("<html lang=en><head><style>body { font-size: 10pt } h1 { font-size: 16pt }"
+            f"</style></head><body><h1>{first}</h1><p>{FALLS}</p><h1>Methods</h1>"
+            "<p>A randomised trial in twelve practices.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    assert _sentence_with(doc, "Falls are the leading").section == first
+
+
+def _sentence_with(doc, needle: str):
+    return next(s for s in doc.sentences if needle in doc.sentence_text(s))

@@ -167,8 +167,13 @@ def test_what_is_missing_reads_as_french(catalogue):
     of some type, not for a "compliant study type"."""
     studies = [s for s in complete_dossier() if s.key not in ("rct2", "impl", "mech")]
     missing = assess_sufficiency(catalogue, "France", studies, lang="fr").missing
-    assert ("Efficace (1 sur 2)\u00a0: il manque 1 étude conforme de type interventionnelle"
+    # "type" is masculine: « de type interventionnel », not « interventionnelle ».
+    assert ("Efficace (1 sur 2)\u00a0: il manque 1 étude conforme de type interventionnel"
             in missing)
+    only_prototypical = assess_sufficiency(catalogue, "France", studies[:1], lang="fr").missing
+    assert ("Rubrique de la fiche INM non couverte\u00a0: Risques (il faut une étude conforme "
+            "de type observationnel ou mécanistique ou interventionnel ou implémentation)"
+            in only_prototypical)
     assert ("Implémentable (0 sur 1)\u00a0: il manque 1 étude conforme de type implémentation "
             "dans le pays visé (France)" in missing)
     assert ("Rubrique de la fiche INM non couverte\u00a0: Mécanismes (il faut une étude "

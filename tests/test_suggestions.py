@@ -75,6 +75,22 @@ def test_suggestions_are_made_at_upload_and_marked_unconfirmed(app, auth_client,
     assert "Of these, 30 are automatic suggestions no person has confirmed yet." in results
 
 
+def test_a_suggestions_buttons_are_worded_alike(auth_client, suggested):
+    """Accept and reject name the suggestion the same way, in English as in French (the
+    English said "Accept suggestion for E01" beside "Accept the suggestion" for all)."""
+    import html
+
+    for lang, accept, edited, reject in (
+            ("en", "Accept the suggestion for E01", "Accept the suggestion for E01 with my "
+             "changes", "Reject the suggestion for E01"),
+            ("fr", "Accepter la suggestion pour E01", "Accepter la suggestion pour E01 avec mes "
+             "modifications", "Rejeter la suggestion pour E01")):
+        post(auth_client, "/language", {"lang": lang})
+        page = html.unescape(auth_client.get(f"/assessments/{suggested}").get_data(as_text=True))
+        assert f">{accept}</button>" in page and f'data-edited-text="{edited}"' in page
+        assert f">{reject}</button>" in page
+
+
 def test_accept_one_confirms_and_records_history(app, auth_client, suggested):
     version = answers_of(app, suggested)["E01"].version
     response = post(auth_client, f"/assessments/{suggested}/suggestions/E01/accept",

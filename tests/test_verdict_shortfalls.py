@@ -1,7 +1,6 @@
 """Why the verdict is not a better one, as the PDF report, the Excel workbook and the
-structured review say it (wording from exports/labels.yaml; the results page's own wording is
-tested in test_web_results.py). The rules read from the catalogue are tested in
-test_scoring.py."""
+structured review say it (wording from exports/labels.yaml, which the web pages print too: see
+test_web_results.py). The rules read from the catalogue are tested in test_scoring.py."""
 
 from __future__ import annotations
 
@@ -48,7 +47,7 @@ def base_data():
 
 def lines(cat, answers, lang):
     score = score_assessment(cat, record(cat, answers))
-    return shortfall_lines(cat, score, lang, labels(lang))
+    return shortfall_lines(cat, score, lang)
 
 
 # --- the wording, on constructed records ---------------------------------------------------

@@ -13,7 +13,7 @@ from test_suggestions import PROTOCOL, answers_of, upload
 from checker.catalogue import get_catalogue
 from checker.cli import main
 from checker.documents import extract_document
-from checker.evidence.compare import compare_drafts
+from checker.evidence.compare import compare_drafts, format_comparison
 from checker.extensions import db
 from checker.models import Assessment
 
@@ -223,3 +223,14 @@ def test_the_evidence_shown_for_a_change_is_the_new_sentence() -> None:
     assert e08.evidence_changed and e08.quotation.text == added
     for change in comparison.changes:  # nothing else is claimed to have changed
         assert not change.evidence_changed or change.quotation.text == added, change
+
+
+def test_a_french_comparison_names_the_study_type_as_after_type() -> None:
+    """« étude de type interventionnel », agreeing with « type » (catalogue ``type_label``),
+    not « type d'étude Interventionnelle »."""
+    catalogue = get_catalogue()
+    comparison = compare_drafts(catalogue, "interventional", "protocol",
+                                extract_document(FIRST_DRAFT.encode(), "v1.md"),
+                                extract_document(PROTOCOL.encode(), "v2.md"))
+    title = format_comparison(comparison, catalogue, "fr", "v1.md", "v2.md")[0]
+    assert title == "v1.md → v2.md, protocole, étude de type interventionnel"

@@ -128,3 +128,54 @@ def test_analysing_a_document_starts_without_the_web_app_or_the_database(tmp_pat
                          text=True, check=True)
     assert '"sentences": 3' in run.stdout
     assert run.stdout.rstrip().endswith("[]")
+
+
+def test_serve_keeps_what_the_start_made_out_of_full_collections(cli_env, monkeypatch):
+    """The objects of the start (modules, app, extensions) live as long as the server: frozen
+    before it serves, a full garbage collection in a request no longer walks them."""
+    import gc
+
+    import waitress
+
+    import exports.pdf
+
+    calls = []
+    monkeypatch.setattr(exports.pdf, "warm_up", lambda: None)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: calls.append("serve"))
+    result = cli_env.invoke(main, ["serve", "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["freeze", "serve"]
+
+
+def test_serve_warms_up_the_pdf_reports_while_it_starts(cli_env, monkeypatch):
+    """The first PDF report of a server once waited for WeasyPrint to start (0.35 s of 1.1):
+    ``serve`` starts it in the background, and serves at once."""
+    import threading
+
+    import waitress
+
+    import exports.pdf
+
+    warmed = threading.Event()
+    monkeypatch.setattr(exports.pdf, "warm_up", warmed.set)
+    served = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: served.append(options))
+    result = cli_env.invoke(main, ["serve", "--port", "5999"])
+    assert result.exit_code == 0, result.output
+    assert served and served[0]["port"] == 5999
+    assert warmed.wait(10)
+
+
+def test_a_failed_warm_up_is_logged_not_raised(monkeypatch, caplog):
+    """A warm-up that fails (no fonts) leaves the server running: the report then says what
+    fails, on its own request."""
+    import exports.pdf
+    from checker.cli_reports import _warm_up_reports
+
+    def broken() -> None:
+        raise OSError("no fonts")
+
+    monkeypatch.setattr(exports.pdf, "warm_up", broken)
+    _warm_up_reports()
+    assert "PDF reports not warmed up" in caplog.text

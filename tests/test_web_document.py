@@ -58,6 +58,19 @@ def test_a_quotation_typed_by_hand_that_is_not_in_the_document_is_listed(app, au
     assert 'id="q-E01"' in html
 
 
+def test_a_passage_left_out_with_three_full_stops_is_read_as_the_ellipsis_mark(app,
+                                                                             auth_client):
+    """"[…]" joins a suggestion's quotations; a person types "[...]" for a passage left out,
+    as older answers (the English demo's) have it. Both are the same mark: each part is
+    checked and marked on its own, rather than the whole not found word for word."""
+    uid = create_assessment(auth_client, **upload())
+    for mark in ("[...]", "[…]", "[ ... ]"):
+        html = quote_e01(app, auth_client, uid, f"approved by the ethics committee CPP Ouest "
+                                                f"III {mark} before the first participant")
+        assert "Quotations not found in this document" not in html, mark
+        assert 'id="q-E01"' in html
+
+
 def test_a_quotation_that_starts_at_a_heading_is_marked_and_anchored(app, auth_client):
     # A structured abstract is quoted by a part's heading with its first sentence: the
     # "Show in the document" link must land on the heading, which is marked like a sentence.

@@ -357,3 +357,20 @@ def test_the_form_is_labelled_and_in_french(auth_client):
     # The "no filter" choices read as French lists do.
     assert '<option value="">Tous les verdicts</option>' in page
     assert "<option value=\"\">Tous les types d'étude</option>" in page
+
+
+def test_a_restarted_app_does_not_compile_its_templates_again(make_app, monkeypatch):
+    """The compiled templates are kept between starts (Jinja's bytecode cache): the first
+    page after a start does not pay their compilation again (about 100 ms for the home
+    page's)."""
+    import jinja2
+
+    assert make_app().test_client().get("/auth/login").status_code == 200
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *args, **kwargs: compiled.append(1) or real(self, *args,
+                                                                                 **kwargs))
+    again = make_app()
+    assert again.test_client().get("/auth/login").status_code == 200
+    assert compiled == []

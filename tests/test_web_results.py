@@ -400,3 +400,37 @@ def test_results_page_says_why_not_a_better_verdict(auth_client, assessment):
                 {"E02-answer": "met", "E02-version": "1"}).status_code == 302
     page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
     assert 'verdict verdict-compliant"' in page and "verdict-shortfalls" not in page
+
+
+def test_the_pages_word_why_not_a_better_verdict_as_the_reports(app, auth_client, assessment,
+                                                                monkeypatch):
+    """One wording for the lines under the verdict, exports/labels.yaml's: the results page
+    and the list of assessments follow a change there, in each language, as the reports do
+    (they once had their own copy through Flask-Babel)."""
+    import exports.labels
+    from checker.services.assessments import to_record
+    from checker.services.scoring import score_assessment
+    from exports.context import shortfall_lines
+
+    entries = dict(exports.labels._all())
+    entries["shortfall"] = {"en": "NOT {verdict} BECAUSE {reasons}.",
+                            "fr": "PAS {verdict} CAR {reasons}."}
+    entries["and_more"] = {"en": "{named} + {count}", "fr": "{named} + {count} encore"}
+    monkeypatch.setattr(exports.labels, "_all", lambda: entries)
+    answer(auth_client, assessment, "E02", "not_met")
+    with app.app_context():
+        record = to_record(db.session.execute(
+            select(Assessment).filter_by(uid=assessment)).scalar_one())
+    score = score_assessment(get_catalogue(), record)
+    for lang, start in (("en", "NOT “Compliant” BECAUSE E02 answered “not met”, E01, "),
+                        ("fr", "PAS «\u00a0Conforme\u00a0» CAR réponse «\u00a0non")):
+        reports = shortfall_lines(get_catalogue(), score, lang)
+        assert reports[0].startswith(start) and " + 8" in reports[0], reports
+        post(auth_client, "/language", {"lang": lang, "next": "/"})
+        results = html.unescape(auth_client.get(f"/assessments/{assessment}/results")
+                                .get_data(as_text=True))
+        under = results.split('class="verdict-shortfalls"', 1)[1].split("</ul>", 1)[0]
+        assert re.findall(r"<li>(.*?)</li>", under, re.S) == reports, lang
+        listed = html.unescape(auth_client.get("/").get_data(as_text=True))
+        folded = listed.split('class="why-not', 1)[1].split("</details>", 1)[0]
+        assert re.findall(r"<li>(.*?)</li>", folded, re.S) == reports, lang

@@ -78,7 +78,6 @@ from ..services.uploads import StoredDocument, UploadError, store_document, stor
 from ._answer_state import AnswerState, answer_state
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
 from ._suggesting import suggest_after_upload
-from .results import page_phrases
 
 bp = Blueprint("assessments", __name__)
 # The progress box links to the invariants still to answer or confirm when there are this
@@ -92,11 +91,10 @@ def index() -> ResponseReturnValue:
         return redirect(url_for("auth.login"))
     listing = list_owned(current_user, ListingQuery.from_args(request.args))
     lang = current_lang()
-    phrases = page_phrases(lang)
     # Worded as on the results page, for the page's rows only (the list's scores are kept
     # between requests; their wording follows the reader's language).
     shortfalls = {row.assessment.id: [
-        shortfall_line(catalogue_of(row.assessment), shortfall, lang, phrases)
+        shortfall_line(catalogue_of(row.assessment), shortfall, lang)
         for shortfall in row.score.shortfalls] for row in listing.rows}
     return render_template("assessments/index.html", listing=listing, sorts=SORTS,
                            shortfalls=shortfalls)

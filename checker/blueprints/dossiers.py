@@ -43,7 +43,6 @@ from ._common import (
     slug,
     text_page,
 )
-from .results import page_phrases
 
 bp = Blueprint("dossiers", __name__, url_prefix="/dossiers")
 
@@ -159,7 +158,7 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
     # Each study's verdict, why it is not a better one (worded as on the results page) and
     # whether it counts, as the sufficiency page says it: a submitter sees from the list
     # which study holds the dossier back, and what to fix in it.
-    view = build_view(dossier, active_catalogue(), lang, page_phrases(lang))
+    view = build_view(dossier, active_catalogue(), lang)
     standings = {s.uid: s for s in view.studies}
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),

@@ -3,16 +3,12 @@ Excel / JSON downloads."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from exports.context import Phrases, shortfall_lines
+from exports.context import shortfall_lines
 
-from ..app import typography
 from ..models import Assessment
 from ..services.assessments import catalogue_of, to_record
 from ..services.figure import summary_svg
@@ -46,39 +42,9 @@ def results(uid: str) -> ResponseReturnValue:
     return render_template(
         "assessments/results.html", assessment=assessment, catalogue=catalogue, record=record,
         score=score, figure=summary_svg(catalogue, record, score, lang),
-        shortfalls=shortfall_lines(catalogue, score, lang, page_phrases(lang)),
+        shortfalls=shortfall_lines(catalogue, score, lang),
         review=_review(assessment, record, lang, score),
     )
-
-
-# Why the verdict is not a better one, worded for the page as exports/labels.yaml words it
-# for the reports (same keys; see exports.context.shortfall_line). Literal strings, so that
-# pybabel finds them.
-_SHORTFALL_PHRASES: dict[str, Callable[..., str]] = {
-    "shortfall": lambda **v: _("Not %(verdict)s: %(reasons)s.", **v),
-    "shortfall_answered": lambda **v: _("%(invariants)s answered %(answer)s", **v),
-    "shortfall_ethical": lambda **v: _(
-        "%(groups)s (%(verdict)s allows no ethical invariant answered %(answers)s)", **v),
-    "shortfall_methodological": lambda **v: _(
-        "methodological score %(score)s (%(verdict)s needs at least %(threshold)s)", **v),
-    "shortfall_no_methodological": lambda **v: _(
-        "no applicable methodological invariant (%(verdict)s needs a methodological score of "
-        "at least %(threshold)s)", **v),
-    "and": lambda: _("and"),
-    "and_more": lambda **v: _("%(named)s and %(count)s more", **v),
-    "or": lambda: _("or"),
-}
-
-
-def page_phrases(lang: str) -> Phrases:
-    """The results page's wording of :func:`exports.context.shortfall_line`, in the interface
-    language (``lang`` gives its punctuation)."""
-    punctuation = typography(lang)
-
-    def phrase(key: str, **values: object) -> str:
-        return punctuation[key] if key in punctuation else _SHORTFALL_PHRASES[key](**values)
-
-    return phrase
 
 
 @bp.get("/assessments/<uid>/review.txt")

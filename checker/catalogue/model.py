@@ -178,6 +178,14 @@ class StudyType:
     number: int
     label: Text
     purpose: Text
+    # The type named after the word "type" ("a study of type interventional"): in French it
+    # agrees with the masculine « type » (« de type interventionnel »), where the label agrees
+    # with « étude » (« Interventionnelle »). Optional: the label in lower case otherwise.
+    type_label: Text = field(default_factory=dict)
+
+    def type_name(self, lang: str) -> str:
+        """The type as named after the word "type", in ``lang``."""
+        return self.type_label.get(lang) or pick(self.label, lang).lower()
 
 
 @dataclass(frozen=True)
@@ -316,7 +324,8 @@ class Catalogue:
             notes=data.get("notes") or {},
             counts=data["counts"],
             study_types=tuple(
-                StudyType(s["id"], int(s["number"]), s["label"], s["purpose"])
+                StudyType(s["id"], int(s["number"]), s["label"], s["purpose"],
+                          s.get("type_label") or {})
                 for s in data["study_types"]
             ),
             sheet_fields=tuple(

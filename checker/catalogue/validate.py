@@ -117,7 +117,7 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
     for section in ("study_types", "sheet_fields", "criteria", "reporting_elements",
                     "extra_elements"):
         for i, entry in enumerate(ctx.data.get(section) or []):
-            for field in ("label", "purpose", "content"):
+            for field in ("label", "purpose", "content", "type_label"):
                 if isinstance(entry, dict) and field in entry:
                     for lang in missing(entry[field]):
                         yield ctx.meta(f"missing translation '{lang}'", f"{section}[{i}].{field}")

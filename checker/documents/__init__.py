@@ -24,7 +24,7 @@ from .language import detect_language
 from .model import Document, Page, Section, Sentence
 from .readers import FORMATS, read_raw
 from .sentences import segment, wrap_width
-from .structure import build_sections, find_headings, is_known_heading
+from .structure import build_sections, find_headings, is_known_heading, title_heading
 
 MIN_TEXT_CHARS = 20  # below this a PDF is taken as scanned (images only, no text layer)
 
@@ -68,7 +68,11 @@ def extract_document(data: bytes, filename: str) -> Document:
                  and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
     heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
-    sections = build_sections(headings, len(raw.text), heading_spans, raw.title_at)
+    title_at = raw.title_at
+    if raw.format not in ("docx", "odt"):  # their readers tell it from the title style
+        title_at = title_heading(headings, raw.text,
+                                 raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
+    sections = build_sections(headings, len(raw.text), heading_spans, title_at)
     document = Document(
         text=raw.text,
         filename=filename,

@@ -34,8 +34,9 @@ def is_odt(data: bytes) -> bool:
         return False
 
 
-def odt_blocks(data: bytes) -> list[tuple[str, int]]:
-    """(text, heading level or 0) per paragraph, heading and table row, in reading order."""
+def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
+    """(text, heading level or 0, whether set in the Title style) per paragraph, heading and
+    table row, in reading order."""
     from lxml import etree
 
     try:
@@ -53,31 +54,32 @@ def odt_blocks(data: bytes) -> list[tuple[str, int]]:
     body = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
     if body is None:
         raise CorruptDocumentError("no text body in content.xml")
-    blocks: list[tuple[str, int]] = []
+    blocks: list[tuple[str, int, bool]] = []
     _walk(body, blocks)
     return blocks
 
 
-def _walk(element, blocks: list[tuple[str, int]]) -> None:
+def _walk(element, blocks: list[tuple[str, int, bool]]) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag == f"{{{_TEXT}}}h":
             level = child.get(f"{{{_TEXT}}}outline-level") or "1"
-            blocks.append((_inline(child), int(level) if level.isdigit() else 1))
+            blocks.append((_inline(child), int(level) if level.isdigit() else 1, False))
         elif tag == f"{{{_TEXT}}}p":
             style = (child.get(f"{{{_TEXT}}}style-name") or "").lower()
-            blocks.append((_inline(child), 1 if style in ("title", "titre") else 0))
+            titled = style in ("title", "titre")
+            blocks.append((_inline(child), 1 if titled else 0, titled))
         elif tag == f"{{{_TABLE}}}table-row":
             cells: list[str] = []
             for cell in child.iter(f"{{{_TABLE}}}table-cell"):
-                parts: list[tuple[str, int]] = []
+                parts: list[tuple[str, int, bool]] = []
                 _walk(cell, parts)
-                value = "\n".join(text for text, _ in parts).strip()
+                value = "\n".join(text for text, _, _ in parts).strip()
                 if value and (not cells or cells[-1] != value):
                     cells.append(value)
-            blocks.append((" | ".join(cells), 0))
+            blocks.append((" | ".join(cells), 0, False))
         else:  # lists, list items, sections, tables, headers of tables...
             _walk(child, blocks)
 

@@ -26,7 +26,7 @@ from .model import Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .sentences import LINE_END
-from .structure import is_known_heading
+from .structure import could_be_title
 from .typography import StyledLine, typographic_headings
 
 
@@ -159,25 +159,16 @@ def read_docx(data: bytes) -> RawText:
     return _from_blocks(leveled, "docx", title_index(leveled, titled))
 
 
-# A document's title has more words than a section's name ("Background and rationale").
-MIN_TITLE_WORDS = 6
-
-
 def title_index(blocks: list[tuple[str, int]], titled: list[bool]) -> int | None:
     """Which of the (text, heading level) ``blocks`` (none empty) is the document's title: one
-    set in a title style (``titled``), else a first block taken as a heading that another
-    heading of its level or above follows (so it heads the cover page alone), of more words
-    than a section's name, neither a usual one ("Introduction") nor numbered ("1. …")."""
+    set in a title style (``titled``), else a first block taken as a heading that reads as a
+    title (:func:`~checker.documents.structure.could_be_title`), whether the sections after
+    it are set as its siblings or under it."""
     if any(titled):
         return titled.index(True)
-    if not blocks or not blocks[0][1]:
+    if not blocks or not blocks[0][1] or not could_be_title(blocks[0][0]):
         return None
-    text, level = blocks[0]
-    if (len(text.split()) < MIN_TITLE_WORDS or is_known_heading(text)
-            or _HEADING_NUMBER.match(text)):
-        return None
-    sibling = any(0 < later <= level for _, later in blocks[1:])
-    return 0 if sibling else None
+    return 0
 
 
 _HEADING_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
@@ -201,7 +192,9 @@ def _refuse_docx_bomb(data: bytes) -> None:
 
 
 def read_odt(data: bytes) -> RawText:
-    return _from_blocks(odt_blocks(data), "odt")
+    blocks = [block for block in odt_blocks(data) if block[0].strip()]
+    leveled = [(text, level) for text, level, _ in blocks]
+    return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled in blocks]))
 
 
 def _from_blocks(blocks: list[tuple[str, int]], fmt: str,

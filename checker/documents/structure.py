@@ -174,6 +174,44 @@ def _label_level(line: str, level: int, headings: list[tuple[int, int, str]]) ->
     return opened[-1] + 1 if opened else level
 
 
+# A document's title has more words than a section's name ("Background and rationale").
+MIN_TITLE_WORDS = 6
+_HEADING_NUMBER = re.compile(r"\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s")
+
+
+def could_be_title(text: str) -> bool:
+    """A heading long enough to be a document's title (more words than a section's name),
+    neither a usual section name ("Introduction"), numbered ("1. ...") nor a caption."""
+    return (len(text.split()) >= MIN_TITLE_WORDS and not is_known_heading(text)
+            and not _HEADING_NUMBER.match(text) and not is_caption(text))
+
+
+def title_heading(headings: list[tuple[int, int, str]], text: str,
+                  first_page_end: int | None = None) -> int | None:
+    """Offset of the heading that is the document's own title, or None.
+
+    In a text (Markdown, TXT) the title is its first block when that block is a heading
+    (``# Title``, an underlined line); in a PDF (``first_page_end``: where its first page's
+    text ends), whose first page may open on a journal's name or a licence, it is the first
+    heading set largest on the first page before its first section ("Abstract", "1. ...").
+    Either way it must read as a title (:func:`could_be_title`): a document that opens on a
+    section's heading keeps its first lines in that section."""
+    if first_page_end is None:
+        front = headings[:1] if headings and not text[:headings[0][0]].strip() else []
+    else:
+        front = []
+        for heading in headings:
+            start, _, title = heading
+            if start >= first_page_end or is_known_heading(title) or _HEADING_NUMBER.match(title):
+                break
+            front.append(heading)
+    if not front:
+        return None
+    top = min(level for _, level, _ in front)
+    start, _, title = next(heading for heading in front if heading[1] == top)
+    return start if could_be_title(title) else None
+
+
 def is_caption(title: str) -> bool:
     """A table's or figure's caption set as a heading ("Table 2. Baseline characteristics",
     "Figure 1", "Tableau S3")."""

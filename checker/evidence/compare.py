@@ -105,7 +105,7 @@ _WORDS = {
            "reworded": "Same answer, other evidence",
            "gained": "now found", "lost": "no longer found", "better": "better",
            "worse": "less well"},
-    "fr": {"title": "{before} → {after}, {kind}, type d'étude {type}",
+    "fr": {"title": "{before} → {after}, {kind}, étude de type {type}",
            "summary": "invariants mieux étayés\u00a0: {better}, moins bien\u00a0: {worse}, "
                       "inchangés\u00a0: "
                       "{same}",
@@ -121,7 +121,9 @@ def format_comparison(comparison: DraftComparison, catalogue: Catalogue, lang: s
     those whose answer stayed but whose evidence changed."""
     words = words_for(_WORDS, lang)
     colon = words["colon"]
-    study_type = pick(catalogue.study_type(comparison.study_type).label, lang)
+    # Named as after "type": in French, agreeing with « type » (« de type interventionnel »).
+    study_type = (catalogue.study_type(comparison.study_type).type_name(lang) if lang == "fr"
+                  else pick(catalogue.study_type(comparison.study_type).label, lang))
     lines = [words["title"].format(before=before, after=after, kind=words[comparison.kind],
                                    type=study_type),
              words["summary"].format(better=comparison.count(BETTER),

@@ -12,6 +12,7 @@ import weakref
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy as np
 
@@ -99,40 +100,51 @@ def readable_text(text: str, spelling: Spelling) -> str:
 def document_spelling(document: Document) -> Spelling:
     """:func:`spelling_of` the document's text (to tell a line-end hyphenation from a
     compound)."""
-    return _read_once(document)[1]
+    return _read_once(document).spelling
 
 
-# Detection, suggestions, the kind reading and the stored quotations all read one document's
-# sentences as the cues see them: compute that once per document (the last few are kept).
-_READ: dict[int, tuple[weakref.ref[Document], list[str], Spelling]] = {}
+class _Reading(NamedTuple):
+    """One document as the cues and the text model read it."""
+
+    sentences: list[str]  # matching_text of each sentence, "" for a reference list's entries
+    spelling: Spelling
+    cited: tuple[bool, ...]  # per sentence: an entry of the reference list (sections.yaml)
+
+
+# Detection, suggestions, the kind reading, the text model's text and the stored quotations
+# all read one document's sentences as the cues see them, without its reference list: compute
+# that once per document (the last few are kept).
+_READ: dict[int, tuple[weakref.ref[Document], _Reading]] = {}
 _READ_KEPT = 4
 
 
-def _read_once(document: Document) -> tuple[list[str], Spelling]:
+def _read_once(document: Document) -> _Reading:
     entry = _READ.get(id(document))
     if entry is not None and entry[0]() is document:
-        return entry[1], entry[2]
+        return entry[1]
     spelling = spelling_of(document.text)
     # A reference list's entries are other works' titles: read as empty (sections.yaml).
-    cited = get_context_sections().reference_flags(document)
+    cited = tuple(get_context_sections().reference_flags(document))
     sentences = ["" if in_references else matching_text(document.sentence_text(s), spelling)
                  for s, in_references in zip(document.sentences, cited, strict=True)]
+    reading = _Reading(sentences, spelling, cited)
     if len(_READ) >= _READ_KEPT:
         _READ.pop(next(iter(_READ)))
-    _READ[id(document)] = (weakref.ref(document), sentences, spelling)
-    return sentences, spelling
+    _READ[id(document)] = (weakref.ref(document), reading)
+    return reading
 
 
 def matching_sentences(document: Document) -> list[str]:
     """:func:`matching_text` of every sentence of ``document`` ("" for a reference list's
     entries)."""
-    return list(_read_once(document)[0])  # a copy: callers may not share the cached list
+    return list(_read_once(document).sentences)  # a copy: callers may not share the cache
 
 
 def evidence_text(document: Document) -> str:
     """The document's text as the text model reads it: without its reference list's entries
-    (the whole text when it has none)."""
-    cited = get_context_sections().reference_flags(document)
+    (the whole text when it has none). Its entries are those the cues skip
+    (:func:`matching_sentences`), found once for both."""
+    cited = _read_once(document).cited
     if not any(cited):
         return document.text
     parts, start = [], 0

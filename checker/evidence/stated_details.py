@@ -59,9 +59,11 @@ class DetailsCues:
     study_type_rules: tuple[StudyTypeRule, ...]
 
 
-def _country_names(data: dict) -> dict[str, str]:
-    """Every name of every country, in English and French, with its ISO 3166 code."""
-    excluded = set(data["excluded"])
+def country_names(data: dict, *, in_text: bool = True) -> dict[str, str]:
+    """Every name of every country, in English and French, with its ISO 3166 code (``data``:
+    the cues' ``countries``); ``in_text``: leaving out those whose name in running text most
+    often means something else."""
+    excluded = set(data["not_countries"]) | (set(data["ambiguous_in_text"]) if in_text else set())
     names: dict[str, str] = {}
     for lang in ("en", "fr"):
         for code, name in Locale(lang).territories.items():
@@ -90,7 +92,7 @@ _PLACE = rf"{_PLACE_WORDS}(?:\s*,\s*{_PLACE_WORDS}){{0,2}}?"
 def get_details_cues() -> DetailsCues:
     with DETAILS_CUES_PATH.open(encoding="utf-8") as handle:
         data = load_yaml(handle)
-    codes = _country_names(data["countries"])
+    codes = country_names(data["countries"])
     names = _alternatives(list(codes))
     return DetailsCues(
         title_label=re.compile(data["title_label"]),

@@ -28,7 +28,8 @@ class DossierForm(FlaskForm):
     country = StringField(
         _l("Country of deployment"), validators=[DataRequired(REQUIRED), Length(max=100)],
         description=_l("Where the NPI is to be used; the implementation study must be from "
-                       "this country."))
+                       "this country. Its name in English or French, or its ISO code: "
+                       "England, UK and GB all count as the United Kingdom."))
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

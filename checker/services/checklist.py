@@ -23,7 +23,8 @@ _HEADINGS = {
         "colon": ":",
     },
     "fr": {
-        "title": "Grille du modèle NPIS — étude {study_type} ({kind})",
+        # « de type »: "étude implémentation" is no French; the type agrees with « type ».
+        "title": "Grille du modèle NPIS — étude de type {study_type} ({kind})",
         "catalogue": "Catalogue",
         "ethical": "Invariants éthiques",
         "methodological": "Invariants méthodologiques",
@@ -50,7 +51,7 @@ def checklist_markdown(
     st = catalogue.study_type(study_type)
     answers = " ".join(f"☐ {pick(a.label, lang)}" for a in catalogue.scoring.answers)
     lines = [
-        "# " + h["title"].format(study_type=pick(st.label, lang).lower(), kind=h[document_kind]),
+        "# " + h["title"].format(study_type=st.type_name(lang), kind=h[document_kind]),
         "",
         f"*{h['catalogue']}{h['colon']} {pick(catalogue.name, lang)} — v{catalogue.version}*",
         "",

@@ -116,6 +116,8 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
                           study_type=row["type"], minimum=row["minimum"],
                           reached=row["reached"], supporting=row["supporting"])
               for row in criteria_rows(lab, view)]
+    # How each study's country was matched with the country of deployment, where not plain.
+    lines += [f"- {line}" for line in view.sufficiency.country_notes]
     lines.append("")
     lines += heading(lab["missing"], 3)
     lines += [f"- {line}" for line in view.sufficiency.missing] or [lab["nothing_missing"]]

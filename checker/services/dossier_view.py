@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from exports.context import Phrases, shortfall_lines
-from exports.labels import labels
+from exports.context import shortfall_lines
 
 from ..catalogue import Catalogue, pick
 from ..models import Assessment
 from ..models.dossier import Dossier
 from .assessments import catalogue_of, progress, to_record
+from .countries import same_country as in_country_of
 from .digests import assessment_digest
 from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
 from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
@@ -103,8 +103,8 @@ class DossierView:
 
 
 def _summary(assessment: Assessment, own: Catalogue, record: AssessmentRecord,
-             score: ScoreResult, evidence: StudyEvidence, catalogue: Catalogue, lang: str,
-             phrase: Phrases) -> StudySummary:
+             score: ScoreResult, evidence: StudyEvidence, catalogue: Catalogue,
+             lang: str) -> StudySummary:
     answered, total = progress(own, record)
     standing = standing_of(catalogue, evidence, lang)
     publication = publication_of(assessment)
@@ -123,7 +123,7 @@ def _summary(assessment: Assessment, own: Catalogue, record: AssessmentRecord,
         country=evidence.country, document_filename=assessment.document_filename,
         document_sha256=assessment.document_sha256, content_digest=assessment_digest(record),
         counts=standing.counts, reasons=standing.reasons,
-        shortfalls=shortfall_lines(own, score, lang, phrase),
+        shortfalls=shortfall_lines(own, score, lang),
     )
 
 
@@ -137,8 +137,7 @@ def type_minimums(catalogue: Catalogue, sufficiency: Sufficiency, studies: list[
         minimum = max(r.minimum for r in rules)
         same_country = any(r.same_country for r in rules)
         of_type = [s for s in studies if s.key in counting and s.study_type == type_id]
-        in_country = [s for s in of_type
-                      if s.country.strip().casefold() == country.strip().casefold()]
+        in_country = [s for s in of_type if in_country_of(s.country, country)]
         have = len(in_country) if same_country else len(of_type)
         rows.append(TypeMinimum(type_id, pick(catalogue.study_type(type_id).label, lang),
                                 minimum, same_country, len(of_type), len(in_country),
@@ -162,13 +161,10 @@ def coverage_rows(catalogue: Catalogue, sufficiency: Sufficiency,
     return rows
 
 
-def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
-               phrase: Phrases | None = None) -> DossierView:
-    """The dossier in ``lang``; ``phrase`` words why each study's verdict is not a better one
-    (default: the reports' wording, ``exports/labels.yaml``; the web page passes its own)."""
+def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView:
+    """The dossier in ``lang``, as its page, its reports and its review say it."""
     from .dossiers import study_evidence
 
-    phrase = phrase or labels(lang)
     assessments = dossier_studies(dossier)
     evidence = [study_evidence(a) for a in assessments]
     sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
@@ -176,7 +172,7 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
     owns = [catalogue_of(a) for a in assessments]
     records = [to_record(a) for a in assessments]
     scores = [score_assessment(own, record) for own, record in zip(owns, records, strict=True)]
-    studies = [_summary(*study, catalogue, lang, phrase)
+    studies = [_summary(*study, catalogue, lang)
                for study in zip(assessments, owns, records, scores, evidence, strict=True)]
     titles = {s.uid: s.title for s in studies}
     return DossierView(

@@ -20,7 +20,6 @@ from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from checker.text_input import plain_file_name, without_controls
 from exports.context import shortfall_line
-from exports.labels import labels
 
 from .records import (
     ANSWER_ORIGINS,
@@ -121,7 +120,7 @@ def _shortfall_dict(catalogue: Catalogue, shortfall: VerdictShortfall) -> dict[s
         "methodological_score": shortfall.methodological_score,
         "methodological_min": shortfall.rule.methodological_min,
         "methodological_short": shortfall.methodological_short,
-        "text": {lang: shortfall_line(catalogue, shortfall, lang, labels(lang))
+        "text": {lang: shortfall_line(catalogue, shortfall, lang)
                  for lang in ("en", "fr")},
     }
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from ..catalogue import Catalogue
 from ..evidence.quotes import locate_quotation
 from ..models import Assessment
-from .suggestions import QUOTATION_SEPARATOR, NoDocumentError, stored_document_text
+from .suggestions import QUOTATION_MARKS, NoDocumentError, stored_document_text
 
 
 def quotation_parts(quotation: str) -> list[str]:
-    """The separate quotations of an answer (suggestions join several with a marker)."""
-    return [part.strip() for part in quotation.split(QUOTATION_SEPARATOR.strip())
-            if part.strip()]
+    """The separate quotations of an answer: suggestions join several with "[…]", and a
+    person marks a passage left out with it, or with "[...]" (see ``QUOTATION_MARKS``)."""
+    return [part.strip() for part in QUOTATION_MARKS.split(quotation) if part.strip()]
 
 
 @dataclass(frozen=True)

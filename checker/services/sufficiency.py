@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from checker.catalogue import Catalogue, pick
 
+from .countries import country_codes, country_name, fold, same_country
+
 
 @dataclass(frozen=True)
 class StudyEvidence:
@@ -55,6 +57,10 @@ class Sufficiency:
     criteria: list[CriterionStatus]
     coverage: dict[str, list[str]]  # sheet field id -> keys of counting studies evidencing it
     missing: list[str]
+    # Where a minimum asks for studies in the country of deployment: each counting study of
+    # such a type whose country was matched under another spelling, or not matched, and why;
+    # first, when the country of deployment is not one known, that it is compared as written.
+    country_notes: list[str] = field(default_factory=list)
 
     @property
     def minimum_reached(self) -> bool:
@@ -74,6 +80,24 @@ _TEXT = {
         "field": "NPI sheet field not covered by a compliant study: {field} "
                  "(needs a compliant study of type {types})",
         "or": " or ",
+        "deployment_unknown": "The country of deployment, {country}, is not a country name or "
+                              "code npis-checker knows: a study counts there only if its "
+                              "country is written the same way.",
+        "counted_as": "{title}: its country, {study}, is counted as the country of "
+                      "deployment, {deployment}.",
+        "among": "{title}: its countries, {study}, include the country of deployment, "
+                 "{deployment}: it counts there.",
+        "elsewhere": "{title}: its country, {study}, is not the country of deployment, "
+                     "{deployment}: it does not count towards the minimum there.",
+        "unknown": "{title}: its country, {study}, is not a country name or code "
+                   "npis-checker knows, nor written as the country of deployment, "
+                   "{deployment}: it does not count towards the minimum there. Write the "
+                   "country's name or ISO code in the study's publication details.",
+        "no_country": "{title}: no country is given for the study: it does not count towards "
+                      "the minimum in the country of deployment, {deployment}. Give it in the "
+                      "study's publication details.",
+        "named": "“{text}”",
+        "named_as": "“{text}” ({name})",
     },
     "fr": {
         "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent "
@@ -81,8 +105,8 @@ _TEXT = {
         "quoted": "«\u00a0{}\u00a0»",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
         "peer": "non publiée dans une revue à comité de lecture",
-        # "de type prototypique": the study types' labels are adjectives and a noun
-        # ("Implémentation"), which "de type" takes alike, without an agreement to make.
+        # "de type interventionnel": the type as named after « type », agreeing with it
+        # (the catalogue's `type_label`), not the label, which agrees with « étude ».
         # The count beside the criterion: after "(France)", "(0 sur 1)" would be a second
         # bracket in a row.
         "need": "{label} ({have} sur {minimum})\u00a0: il manque {missing} {study} "
@@ -92,12 +116,60 @@ _TEXT = {
         "field": "Rubrique de la fiche INM non couverte\u00a0: {field} "
                  "(il faut une étude conforme de type {types})",
         "or": " ou ",
+        "deployment_unknown": "Le pays de déploiement, {country}, n'est pas un nom ou un code "
+                              "de pays que npis-checker connaît\u00a0: une étude n'y compte "
+                              "que si son pays est écrit de la même façon.",
+        "counted_as": "{title}\u00a0: son pays, {study}, est compté comme le pays de "
+                      "déploiement, {deployment}.",
+        "among": "{title}\u00a0: ses pays, {study}, comprennent le pays de déploiement, "
+                 "{deployment}\u00a0: elle y compte.",
+        "elsewhere": "{title}\u00a0: son pays, {study}, n'est pas le pays de déploiement, "
+                     "{deployment}\u00a0: elle ne compte pas pour le minimum dans ce pays.",
+        "unknown": "{title}\u00a0: son pays, {study}, n'est pas un nom ou un code de pays que "
+                   "npis-checker connaît, ni écrit comme le pays de déploiement, "
+                   "{deployment}\u00a0: elle ne compte pas pour le minimum dans ce pays. "
+                   "Indiquez le nom du pays ou son code ISO dans les détails de publication "
+                   "de l'étude.",
+        "no_country": "{title}\u00a0: aucun pays n'est indiqué pour l'étude\u00a0: elle ne "
+                      "compte pas pour le minimum dans le pays de déploiement, "
+                      "{deployment}. Indiquez-le dans les détails de publication de l'étude.",
+        "named": "«\u00a0{text}\u00a0»",
+        "named_as": "«\u00a0{text}\u00a0» ({name})",
     },
 }
 
 
-def _same_country(a: str, b: str) -> bool:
-    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+def _named(text: dict[str, str], typed: str, lang: str) -> str:
+    """A country as typed, quoted, with the countries it was read as when they are not what
+    was typed (“England” (United Kingdom)); the names in ``lang``."""
+    names = sorted(country_name(code, lang) for code in country_codes(typed))
+    if not names or [fold(typed)] == [fold(name) for name in names]:
+        return text["named"].format(text=typed.strip())
+    return text["named_as"].format(text=typed.strip(), name=", ".join(names))
+
+
+def country_notes(studies: list[StudyEvidence], country: str, lang: str = "en") -> list[str]:
+    """Why each of ``studies`` counts or not in the country of deployment, where it is not
+    plain: its country written otherwise than the country of deployment, or not matched (see
+    :func:`~checker.services.countries.same_country`)."""
+    text = _TEXT.get(lang, _TEXT["en"])
+    deployment = _named(text, country, lang)
+    notes = []
+    if country.strip() and not country_codes(country):
+        notes.append(text["deployment_unknown"].format(country=deployment))
+    for study in studies:
+        title, study_codes = study.title, country_codes(study.country)
+        if not study.country.strip():
+            key = "no_country"
+        elif same_country(study.country, country):
+            if fold(study.country) == fold(country):
+                continue  # written alike: nothing to explain
+            key = "among" if len(study_codes) > 1 else "counted_as"
+        else:
+            key = "elsewhere" if study_codes else "unknown"
+        notes.append(text[key].format(title=title, study=_named(text, study.country, lang),
+                                      deployment=deployment))
+    return notes
 
 
 def standing_of(catalogue: Catalogue, study: StudyEvidence, lang: str = "en") -> StudyStanding:
@@ -133,7 +205,7 @@ def assess_sufficiency(
         supporting = [
             s for s in counting
             if s.study_type == rule.study_type
-            and (not rule.same_country or _same_country(s.country, country))
+            and (not rule.same_country or same_country(s.country, country))
         ]
         label = pick(catalogue_criterion(catalogue, rule.criterion), lang)
         status = CriterionStatus(rule.criterion, label, rule.study_type, rule.minimum,
@@ -145,7 +217,7 @@ def assess_sufficiency(
                 label=label,
                 missing=short,
                 study=text["study"][short > 1],
-                type=pick(catalogue.study_type(rule.study_type).label, lang).lower(),
+                type=catalogue.study_type(rule.study_type).type_name(lang),
                 where=text["where"].format(country=country or "?") if rule.same_country else "",
                 have=len(supporting),
                 minimum=rule.minimum,
@@ -156,10 +228,13 @@ def assess_sufficiency(
         coverage[sheet_field.id] = [s.key for s in counting
                                     if s.study_type in sheet_field.evidenced_by]
         if not coverage[sheet_field.id]:
-            types = text["or"].join(pick(catalogue.study_type(t).label, lang).lower()
+            types = text["or"].join(catalogue.study_type(t).type_name(lang)
                                     for t in sheet_field.evidenced_by)
             missing.append(text["field"].format(field=pick(sheet_field.label, lang), types=types))
-    return Sufficiency(standings, counts_by_type, criteria, coverage, missing)
+    in_country_types = {r.study_type for r in catalogue.evidence_rules if r.same_country}
+    notes = country_notes([s for s in counting if s.study_type in in_country_types],
+                          country, lang) if in_country_types else []
+    return Sufficiency(standings, counts_by_type, criteria, coverage, missing, notes)
 
 
 def catalogue_criterion(catalogue: Catalogue, criterion_id: str) -> dict[str, str]:

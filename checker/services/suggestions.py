@@ -8,6 +8,7 @@ only written where no person has answered; a person confirms it (it becomes ``hu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,13 @@ from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
 from .assessments import pending_suggestions, to_record, uploaded_by
 
-QUOTATION_SEPARATOR = "\n[…]\n"
+# The one mark between separate quotations of an answer, and for a passage left out of one:
+# "[…]" (an ellipsis in brackets), on its own line between a suggestion's quotations.
+QUOTATION_MARK = "[…]"
+QUOTATION_SEPARATOR = f"\n{QUOTATION_MARK}\n"
+# Read as that mark too: three full stops in brackets, as typed on a keyboard and as older
+# answers (the English demo's among them) have it.
+QUOTATION_MARKS = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]")
 MAX_STORED_QUOTATIONS = 3
 FIELDS = ("answer", "justification", "quotation", "page", "section")
 
