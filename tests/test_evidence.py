@@ -1166,6 +1166,176 @@ def test_a_papers_loss_to_follow_up_is_read_in_both_languages(lang: str, sentenc
     assert any(q.text == sentence for q in int09.quotations), int09.quotations
 
 
+def _suggest(text: str, lang: str, study_type: str = "interventional",
+             kind: str = "protocol") -> dict:
+    from checker.catalogue import get_catalogue
+    from checker.documents import extract_document
+
+    doc = extract_document(text.encode(), "doc.md")
+    detections = detect_elements(doc, kind=kind, lang=lang)
+    return suggest_answers(get_catalogue(), study_type, detections, lang, document=doc,
+                           kind=kind)
+
+
+def _quoted(suggestion, words: str) -> bool:
+    return any(words in q.text for q in suggestion.quotations)
+
+
+SUSTAINABILITY = {  # language -> (protocol without a plan, the plan's sentence)
+    "en": ("# Scaling up a falls-prevention exercise programme in primary care\n\n"
+           "## Framework\n\nThe evaluation is structured by RE-AIM (Reach, Effectiveness, "
+           "Adoption, Implementation, Maintenance) across the 24 practices.\n\n"
+           "## Design\n\nThe study will scale up the programme to 24 practices in two years.\n",
+           "After the study, the programme will be routinely commissioned by the integrated "
+           "care board."),
+    "fr": ("# Déploiement d'un programme d'activité physique en soins primaires\n\n"
+           "## Cadre\n\nL'évaluation suit RE-AIM (portée, efficacité, adoption, mise en œuvre, "
+           "maintien) dans les 24 cabinets.\n\n## Schéma\n\nLe déploiement du programme dans "
+           "les 24 cabinets prendra deux ans.\n",
+           "La pérennisation du programme sera assurée par l'agence régionale de santé."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SUSTAINABILITY))
+def test_sustainability_is_continued_delivery_not_scaling_up(lang: str) -> None:
+    """IMP11 reads a plan for the programme's delivery after the study, not its scaling up or
+    deployment (which the study itself does) nor RE-AIM's "Maintenance"."""
+    protocol, plan = SUSTAINABILITY[lang]
+    imp11 = _suggest(protocol, lang, "implementation")["IMP11"]
+    assert imp11.answer == "not_reported", imp11.quotations
+    imp11 = _suggest(f"{protocol}\n## Sustainability\n\n{plan}\n", lang,
+                     "implementation")["IMP11"]
+    assert imp11.quotations and imp11.quotations[0].text == plan
+
+
+TITLED_PAPER = ("Effect of a group exercise programme on falls in older adults: a randomised "
+                "controlled trial\n\n## Methods\n\nParticipants were randomly assigned (1:1) "
+                "using a computer-generated sequence with permuted blocks of four, prepared by "
+                "an independent statistician. Allocation was concealed using a central "
+                "web-based system. Outcome assessors were blinded to group allocation.\n\n"
+                "## Results\n\nOf 312 participants randomised, 290 completed the trial.\n")
+
+
+def test_a_title_evidences_the_design_only() -> None:
+    """A title naming a randomised trial shows its design (INT01) but not how the allocation
+    was concealed (INT04) or who was blinded (INT05): those quote the methods."""
+    title = TITLED_PAPER.split("\n", 1)[0]
+    suggestions = _suggest(TITLED_PAPER, "en", kind="paper")
+    assert _quoted(suggestions["INT01"], title), suggestions["INT01"].quotations
+    for invariant in ("INT04", "INT05", "INT02", "INT12"):
+        assert not _quoted(suggestions[invariant], title), (
+            invariant, suggestions[invariant].quotations)
+    assert _quoted(suggestions["INT04"], "Allocation was concealed")
+
+
+@pytest.mark.parametrize("lang, text, sponsor, funding", [
+    ("en", "# Protocol\n\n## Safety\n\nSerious adverse events are reported to the sponsor "
+           "within 24 hours.\n\n## Funding\n\nFunded by the National Institute for Health and "
+           "Care Research (grant NIHR204567).\n", "reported to the sponsor", "Funded by"),
+    ("fr", "# Protocole\n\nPromoteur : Centre hospitalier universitaire de Montpellier, "
+           "Direction de la recherche et de l'innovation.\n\nFinancement : Programme "
+           "hospitalier de recherche clinique interrégional (PHRC-I 2025), ministère de la "
+           "Santé.\n\n## Protection des données\n\n"
+           "Le traitement des données est conforme au RGPD et à la méthodologie de référence "
+           "MR-001, à laquelle le promoteur a déclaré sa conformité.\n",
+     "déclaré sa conformité", "Financement"),
+])
+def test_a_sponsors_mention_is_not_funding_evidence(lang: str, text: str, sponsor: str,
+                                                   funding: str) -> None:
+    """E06 (funding, sponsor and their role) quotes the funding, not any sentence that names
+    the sponsor (a safety report sent to it, its data protection declaration)."""
+    e06 = _suggest(text, lang)["E06"]
+    assert not _quoted(e06, sponsor), e06.quotations
+    assert _quoted(e06, funding), e06.quotations
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "# Protocol\n\n## Registration\n\nRegistration: ISRCTN 12345678.\n"
+           "Version 2.0, 3 March 2026.\n"),
+    ("fr", "# Protocole\n\n## Enregistrement\n\nEnregistrement : ClinicalTrials.gov "
+           "NCT06543210.\nVersion 2.0 du 3 mars 2026.\n"),
+])
+def test_a_protocols_version_date_is_not_its_registration_date(lang: str, text: str) -> None:
+    """E03 asks for the registration date: the protocol version's date after the registry
+    number is not it."""
+    e03 = _suggest(text, lang)["E03"]
+    assert e03.details_missing == ["date"], e03.quotations
+    assert not _quoted(e03, "Version 2.0")
+    dated = _suggest(text.replace("Version 2.0", "Registered on 2 September 2025. Version 2.0"
+                                  if lang == "en" else "Enregistré le 2 septembre 2025. "
+                                  "Version 2.0"), lang)["E03"]
+    assert dated.details_missing == [], dated.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Two minor adverse events (muscle soreness) occurred in the exercise group."),
+    ("fr", "Deux événements indésirables mineurs (courbatures) sont survenus dans le groupe "
+           "exercice."),
+])
+def test_a_minor_adverse_event_is_not_a_minor(lang: str, sentence: str) -> None:
+    """E10's vulnerable participants (X_vulnerable) are minors, not minor events."""
+    head = "# Results\n\n## Harms\n\n" if lang == "en" else "# Résultats\n\n## Tolérance\n\n"
+    e10 = _suggest(f"{head}{sentence}\n", lang, kind="paper")["E10"]
+    assert not _quoted(e10, sentence[:20]), e10.quotations
+
+
+def test_an_adjusted_analysis_is_not_a_co_intervention() -> None:
+    """INT14 (co-interventions) does not quote the primary analysis' adjustment on centre."""
+    text = ("# Protocole\n\n## Analyse statistique\n\nLe critère principal sera comparé par un "
+            "modèle linéaire mixte ajusté sur le centre et la valeur initiale.\n")
+    int14 = _suggest(text, "fr")["INT14"]
+    assert not _quoted(int14, "ajusté sur le centre"), int14.quotations
+
+
+FRENCH_SAFETY = ("# Protocole\n\n## Critères d'inclusion\n\nSont incluses les femmes atteintes "
+                 "d'un cancer du sein non métastatique confirmé histologiquement.\n\n"
+                 "## Vigilance\n\nLes séances sont suspendues en cas de neutropénie fébrile ou "
+                 "de douleur thoracique.\n")
+
+
+@pytest.mark.parametrize("invariant, words", [
+    ("E08", "suspendues en cas de neutropénie"),
+    ("E14", "confirmé histologiquement"),
+])
+def test_french_stopping_rules_and_diagnosis_are_found(invariant: str, words: str) -> None:
+    """E08 reads a French session's stopping rule, E14 a diagnosis confirmed by histology."""
+    suggestion = _suggest(FRENCH_SAFETY, "fr")[invariant]
+    assert _quoted(suggestion, words), suggestion.quotations
+
+
+def test_providers_qualification_is_read_by_int12_as_by_e12() -> None:
+    """INT12 (providers' eligibility) quotes the providers' qualification that E12 quotes."""
+    text = ("# Results paper\n\n## Methods\n\nThe intervention consisted of weekly group "
+            "sessions for 24 weeks delivered by qualified Postural Stability Instructors.\n")
+    suggestions = _suggest(text, "en", kind="paper")
+    for invariant in ("INT12", "E12"):
+        assert _quoted(suggestions[invariant], "qualified Postural Stability Instructors"), (
+            invariant, suggestions[invariant].quotations)
+
+
+def test_a_french_plan_adapted_to_risk_is_no_adaptation() -> None:
+    """IMP06's adaptations (X_adaptations) are changes made to the intervention, not anything
+    « adapté » (a monitoring plan fitted to the risk, a clear and suitable information)."""
+    text = ("# Protocole\n\n## Monitoring\n\nLe monitoring est réalisé selon un plan adapté au "
+            "niveau de risque de l'étude.\n\n## Information\n\nL'investigateur informe la "
+            "patiente de façon loyale, claire et adaptée.\n")
+    assert not _suggest(text, "fr", "implementation")["IMP06"].quotations
+    adapted = _suggest(text + "\n## Adaptations\n\nLe programme a été adapté au contexte local "
+                       "de chaque centre.\n", "fr", "implementation")["IMP06"]
+    assert _quoted(adapted, "a été adapté au contexte local"), adapted.quotations
+
+
+def test_an_observational_follow_up_is_not_its_sample_size() -> None:
+    """OBS06 (follow-up) reads who was lost to follow-up and how losses are limited, not the
+    sample size's allowance for them."""
+    text = ("# Protocole\n\n## Taille de l'échantillon\n\nEn tenant compte de 15 % de perdus de "
+            "vue, 460 participants seront inclus.\n\n## Suivi\n\nDes relances téléphoniques "
+            "permettront de limiter les perdus de vue.\n")
+    obs06 = _suggest(text, "fr", "observational")["OBS06"]
+    assert not _quoted(obs06, "En tenant compte"), obs06.quotations
+    assert _quoted(obs06, "limiter les perdus de vue"), obs06.quotations
+
+
 def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
     """The cue sentences and the text model's text leave out the same reference list's
     entries, found once for both, and once for the whole analysis of a document (detection,

@@ -58,6 +58,8 @@ class ContextSections:
     abstract: re.Pattern[str] | None = None  # matches an abstract's heading
     glossary: re.Pattern[str] | None = None  # matches an abbreviation list's heading
     references: re.Pattern[str] | None = None  # matches a reference list's heading
+    # invariants that a document's title (its first sentence) may evidence
+    title_invariants: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -74,6 +76,7 @@ class ContextSections:
             _heading_pattern(data, "glossary_headings") if "glossary_headings" in data else None,
             _heading_pattern(data, "reference_headings") if "reference_headings" in data
             else None,
+            _ids(data, "title_invariants", "invariant"),
         )
 
     def is_context(self, titles: list[str]) -> bool:

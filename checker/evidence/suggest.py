@@ -21,7 +21,7 @@ from checker.catalogue import pick
 from checker.documents import Document
 
 from .detect import Detection, normalise_kind
-from .elements import sctm_code
+from .elements import is_title_item, sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
 from .sections import GLOSSARY, get_context_sections
@@ -61,9 +61,11 @@ class Suggestion:
 
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
-                    order: list[int] | None = None) -> list[Quotation]:
+                    order: list[int] | None = None, skip_title: bool = False
+                    ) -> list[Quotation]:
     """The first sentences with one of the invariant's own ``cues``, by ``order`` per
-    sentence (lower first) when given."""
+    sentence (lower first) when given; not the title (the first sentence) if
+    ``skip_title``."""
     if not cues:
         return []
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
@@ -80,6 +82,8 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     if order is not None:
         positions.sort(key=lambda position: order[position])
     for position in positions:
+        if skip_title and position == 0:
+            continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
         # A bare heading or a fragment names a topic without reporting anything.
@@ -241,6 +245,7 @@ def suggest_answers(
         places = sections.places(document)
         own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
         position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
+        title_start = document.sentences[0].start if document.sentences else None
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]  # expected of this kind of document
@@ -249,20 +254,28 @@ def suggest_answers(
         # states its dissemination plan); it is only not asked for.
         found = [e for e in listed if e in by_element]
         missing = [e for e in elements if e not in by_element]
+        # A title shows the design in a few words, not what most invariants ask
+        # (sections.yaml): for those, an element's sentence in the title is not quoted.
+        skip_title = document is not None and invariant.id not in sections.title_invariants
         quotations: list[Quotation] = []
+        unquoted: list[str] = []
         for element in found:
-            best = by_element[element][0]
-            if best.cue_match:  # a sentence only close in vocabulary is no evidence to quote
+            best = next((d for d in by_element[element]
+                         if not (skip_title and d.start == title_start
+                                 and not is_title_item(element))),
+                        None)
+            if best is not None and best.cue_match:
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
                                             best.section, element))
-        unquoted = [e for e in found if not by_element[e][0].cue_match]
+            else:  # a sentence only close in vocabulary, or the title here, is no evidence
+                unquoted.append(element)
         extra: list[Quotation] = []
         # The trial's own report first, unless the invariant's place is the background or
         # the discussion; an abbreviation list last (sections.yaml).
         if document is not None:
             order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), order)
+            extra = _cue_quotations(document, index, tuple(cues), order, skip_title)
             quotations = _by_place(_ordered(quotations, extra), order, position_of)
         else:
             quotations = _ordered(quotations, extra)
