@@ -21,26 +21,16 @@ page <= 0.2 s.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
+
+from timing import report
 
 TARGETS = {"pdf": 3.0, "xlsx": 0.5, "page": 0.2}
 ANSWERS = ("met", "partially_met", "met", "not_met", "met", "not_reported")
 TYPES = ("prototypical", "mechanistic", "interventional", "observational", "implementation")
 
-
-def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm-up: caches are part of normal operation, first-call costs are not
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def build(n_studies: int) -> tuple[object, object, str]:
@@ -133,17 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf = in_app(render_dossier_pdf)()
     print(f"dossier: {args.studies} studies, {args.runs} runs, lang={args.lang}, "
           f"PDF {len(pdf) // 1024} KiB")
-    failed = False
-    for name, fn in tasks.items():
-        wall, cpu = measure(fn, args.runs)
-        target = TARGETS.get(name)
-        verdict = ""
-        if target is not None:
-            ok = wall <= target
-            failed |= not ok
-            verdict = f"  target <= {target:.2f} s: {'ok' if ok else 'MISSED'}"
-        print(f"{name:7s} median {wall * 1000:8.1f} ms wall, {cpu * 1000:8.1f} ms CPU{verdict}")
-    return 1 if failed else 0
+    return report(tasks, args.runs, TARGETS)
 
 
 if __name__ == "__main__":

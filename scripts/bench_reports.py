@@ -17,10 +17,10 @@ project's own target: a page of a web app).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections.abc import Callable
+
+from timing import report
 
 from checker.catalogue import get_catalogue
 from checker.demo import load_demo
@@ -31,16 +31,6 @@ from exports.pdf import render_pdf
 TARGETS = {"pdf": 1.0, "xlsx": 0.3, "page": 0.05, "list": 0.05, "search": 0.05, "sorted": 0.05}
 REPORT_ID = "NPIS-CHK-BENCH000-20260101000000-0000"
 
-
-def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm-up: caches are part of normal operation, first-call costs are not
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def page_tasks(record: object, lang: str,
@@ -107,17 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         "xlsx": lambda: render_xlsx(catalogue, record, score, args.lang, REPORT_ID),
         **page_tasks(record, args.lang, args.listed),
     }
-    failed = False
-    for name, fn in tasks.items():
-        wall, cpu = measure(fn, args.runs)
-        target = TARGETS.get(name)
-        verdict = ""
-        if target is not None:
-            ok = wall <= target
-            failed |= not ok
-            verdict = f"  target <= {target:.2f} s: {'ok' if ok else 'MISSED'}"
-        print(f"{name:11s} median {wall * 1000:8.1f} ms wall, {cpu * 1000:8.1f} ms CPU{verdict}")
-    return 1 if failed else 0
+    return report(tasks, args.runs, TARGETS)
 
 
 if __name__ == "__main__":
