@@ -106,6 +106,17 @@ def test_existing_documents_become_the_first_listed_version(empty_engine):
     assert [tuple(r) for r in rows] == [("protocol.pdf", "ab" * 32, 10, "alice")]
 
 
+def _an_assessment_of_alice(conn) -> None:
+    """Assessment 1 ('a1'), alice's interventional protocol, with no document."""
+    conn.execute(text(
+        "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
+        "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
+        "catalogue_fingerprint, document_filename, document_sha256, document_size, "
+        "created_at, updated_at) VALUES (1, 'a1', 1, 't', 'protocol', 'interventional', "
+        "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
+        "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+
+
 def test_migration_recovers_the_rationale_of_suggestions_accepted_before(empty_engine):
     """Reports tell a rationale accepted unchanged by the one stored beside it; answers accepted
     before 0004 had none stored: 0006 takes it from the history, only where the justification
@@ -114,13 +125,7 @@ def test_migration_recovers_the_rationale_of_suggestions_accepted_before(empty_e
     rationale = "Elements detected: Informed consent (SPIRIT/CONSORT 26a)."
     with empty_engine.begin() as conn:
         _alice_and_a_catalogue(conn)
-        conn.execute(text(
-            "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
-            "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
-            "catalogue_fingerprint, document_filename, document_sha256, document_size, "
-            "created_at, updated_at) VALUES (1, 'a1', 1, 't', 'protocol', 'interventional', "
-            "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
-            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+        _an_assessment_of_alice(conn)
         justifications = {"E01": rationale, "E02": rationale + " Edited.",
                           "E03": "Consent is mentioned."}
         for number, (inv, justification) in enumerate(justifications.items(), start=1):
@@ -177,13 +182,7 @@ def test_migration_recovers_who_accepted_from_the_history(empty_engine):
     }
     with empty_engine.begin() as conn:
         _alice_and_a_catalogue(conn)
-        conn.execute(text(
-            "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
-            "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
-            "catalogue_fingerprint, document_filename, document_sha256, document_size, "
-            "created_at, updated_at) VALUES (1, 'a1', 1, 't', 'protocol', 'interventional', "
-            "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
-            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+        _an_assessment_of_alice(conn)
         for number, (inv, (origin, justification, who, changes)) in enumerate(
                 answers.items(), start=1):
             conn.execute(text(
