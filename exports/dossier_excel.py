@@ -141,6 +141,12 @@ def _coverage(ws: Worksheet, ctx: dict[str, Any]) -> None:
                    lab["bool_yes"] if row.covered else lab["bool_no"]])
     append_row(ws, [])
     append_row(ws, [lab["coverage_help"]])
+    _wrapped_table_layout(ws)
+
+
+def _wrapped_table_layout(ws: Worksheet) -> None:
+    """A table sheet's layout: every cell wrapped, the header row and two first columns kept in
+    view, printed landscape with the header on every page."""
     for r in ws.iter_rows():
         for cell in r:
             cell.alignment = WRAP
@@ -160,12 +166,7 @@ def _advice(ws: Worksheet, ctx: dict[str, Any]) -> None:
                         "\n".join(row["studies"]), "\n".join(row["advice"])])
     append_row(ws, [])
     append_row(ws, [lab["dossier_advice_help"] if ctx["advice"] else lab["dossier_advice_none"]])
-    for r in ws.iter_rows():
-        for cell in r:
-            cell.alignment = WRAP
-    ws.freeze_panes = "C2"
-    unwrap_headings(ws)
-    print_setup(ws, landscape=True, title_rows="1:1")
+    _wrapped_table_layout(ws)
 
 
 def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
