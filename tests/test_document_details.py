@@ -17,10 +17,10 @@ from checker.evidence.stated_details import (
     registration_number,
     study_type_hint,
 )
+from checker.services.countries import country_name
 from checker.services.document_details import (
     HINT_TYPE,
     HINT_WORDS,
-    country_name,
     dump_readings,
     parse_readings,
     prefill,

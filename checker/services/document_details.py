@@ -19,13 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
-
 from ..catalogue import DOCUMENT_KINDS, Catalogue
 from ..catalogue.model import StudyType
 from ..documents import extract_document
 from ..evidence.stated_details import DocumentDetails, read_details
 from .assessments import FIELD_LIMITS
+from .countries import country_name
 from .uploads import StoredDocument
 
 # In the form's order, in which the page lists those it filled in.
@@ -41,11 +40,6 @@ def read_document_details(document: StoredDocument) -> DocumentDetails:
     Raises :class:`checker.documents.DocumentError` for a document whose text cannot be read
     (a scan, an encrypted PDF...)."""
     return read_details(extract_document(Path(document.path).read_bytes(), document.filename))
-
-
-def country_name(code: str, lang: str) -> str:
-    """The country's usual name in ``lang`` ("Royaume-Uni" for GB in French)."""
-    return Locale(lang).territories.get(code, "") if code else ""
 
 
 def readings_of(details: DocumentDetails, lang: str) -> dict[str, str]:
