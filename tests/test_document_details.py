@@ -172,6 +172,8 @@ def test_a_title_label_and_markup_are_left_out() -> None:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Registered at ClinicalTrials.gov (NCT01234567).", "NCT01234567"),
+    ("Registered at ClinicalTrials.gov (NCT 01234567).", "NCT 01234567"),  # as written
+    ("The grant NCT012345678 funds the trial.", ""),  # nine digits: no NCT number
     ("ISRCTN registry: ISRCTN 12345678.", "ISRCTN 12345678"),
     ("EudraCT number 2019-001234-56.", "EudraCT 2019-001234-56"),
     ("EU CT number: 2023-503456-12-00.", "EU CT 2023-503456-12-00"),
@@ -422,7 +424,7 @@ def test_readings_travel_as_json_and_anything_else_is_ignored() -> None:
 
 
 # One registration number of each public registry that the details reader names.
-REGISTRY_EXAMPLES = ["NCT01234567", "ISRCTN12345678", "ACTRN12612000123456",
+REGISTRY_EXAMPLES = ["NCT01234567", "NCT 01234567", "ISRCTN12345678", "ACTRN12612000123456",
                      "2023-512345-12-00", "2019-001234-12", "DRKS00012345",
                      "ChiCTR-IOR-17012345", "ChiCTR2000012345", "UMIN000012345",
                      "CTRI/2018/05/013456", "PACTR201812345678901", "jRCTs031180123",
