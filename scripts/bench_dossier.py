@@ -25,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 
-from timing import report
+from timing import page_fetch, report
 
 TARGETS = {"pdf": 3.0, "xlsx": 0.5, "page": 0.2}
 ANSWERS = ("met", "partially_met", "met", "not_met", "met", "not_reported")
@@ -106,11 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return run
 
     def fetch(path: str) -> Callable[[], object]:
-        def get() -> object:
-            response = client.get(path)
-            assert response.status_code == 200, response.status_code
-            return response
-        return get
+        return page_fetch(client, path)
 
     tasks = {
         "view": in_app(None),

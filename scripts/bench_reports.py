@@ -20,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from timing import report
+from timing import page_fetch, report
 
 from checker.catalogue import get_catalogue
 from checker.demo import load_demo
@@ -62,11 +62,7 @@ def page_tasks(record: object, lang: str,
     client.post("/language", data={"lang": lang})
 
     def fetch(path: str) -> Callable[[], object]:
-        def get() -> object:
-            response = client.get(path)
-            assert response.status_code == 200, response.status_code
-            return response
-        return get
+        return page_fetch(client, path)
 
     sorted_list = fetch("/?study_type=interventional&sort=verdict")
 

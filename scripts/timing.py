@@ -36,3 +36,12 @@ def report(tasks: dict[str, Callable[[], object]], runs: int,
         print(f"{name:{width}s} median {wall * 1000:8.1f} ms wall, {cpu * 1000:8.1f} ms CPU"
               f"{verdict}")
     return 1 if failed else 0
+
+
+def page_fetch(client: object, path: str) -> Callable[[], object]:
+    """A task that gets ``path`` with a Flask test ``client``, which must answer 200."""
+    def get() -> object:
+        response = client.get(path)  # type: ignore[attr-defined]
+        assert response.status_code == 200, response.status_code
+        return response
+    return get

@@ -12,6 +12,7 @@ import pypdf
 from conftest import create_assessment, login, make_user, post
 from markupsafe import escape
 from sqlalchemy import select
+from test_dossier_advice import older_catalogue_data
 
 from checker.catalogue import get_catalogue, pick
 from checker.extensions import db
@@ -106,14 +107,7 @@ def test_assessment_made_before_the_advice_for_a_dossier_keeps_its_paper_remedy(
                                                                                   tmp_path):
     """An assessment made with catalogue 1.4.1, whose paper remedies ended with the advice
     for a dossier, keeps that remedy whole and shows no separate advice."""
-    current = get_catalogue()
-    data = current.to_dict()
-    data["version"] = "1.4.1"
-    for inv in data["invariants"]:
-        remedy = inv["remedy"]
-        dossier = remedy.pop("dossier")
-        remedy["paper"] = {lang: f"{text} {dossier[lang]}"
-                           for lang, text in remedy["paper"].items()}
+    data = older_catalogue_data()
     old_uid = _paper_assessed_with(data, make_app, tmp_path)
 
     client = make_app().test_client()
