@@ -207,6 +207,8 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             audit("evidence sufficiency", "en")
             page.goto(f"{base}/verify")
             audit("verify", "en")
+            page.goto(f"{base}/guide/suggestions")
+            audit("how the suggestions are made", "en")
             page.goto(f"{base}/no-such-page")
             audit("not found", "en")
 
@@ -214,7 +216,8 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             page.locator(".lang-switch").get_by_role("button", name="Français").click()
             page.wait_for_selector("html[lang='fr']")
             for name, url in [("form", form_url), ("results", f"{form_url}/results"),
-                              ("dossier", dossier_url), ("assessments", f"{base}/")]:
+                              ("dossier", dossier_url), ("assessments", f"{base}/"),
+                              ("guide", f"{base}/guide/suggestions")]:
                 page.goto(url)
                 audit(f"{name} (fr)", "fr", contrast=False)
             page.goto(f"{base}/assessments/new")
