@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from checker.catalogue import Catalogue, pick
-from checker.documents.language import language_name, language_tag
+from checker.documents.language import document_language, language_name, language_tag
+from checker.services.detection_guide import measurement
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import (
     UNANSWERED,
@@ -298,6 +299,34 @@ def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str) -> list
     return [shortfall_line(catalogue, s, lang) for s in verdict_shortfalls(catalogue, score)]
 
 
+def suggestions_note(record: AssessmentRecord, lang: str) -> str | None:
+    """How far the automatic detection can be trusted, for a report some of whose answers began
+    as its suggestions (unconfirmed, or accepted with their rationale): the held-out figures of
+    the document's language (English's for a language without its own measurement), as the
+    page "How the suggestions are made" states them. None when no answer did."""
+    count = sum(1 for answer in record.answers.values() if answer.answer and (
+        answer.origin == "suggestion" or answer.justification_from_suggestion))
+    if not count:
+        return None
+    measured = measurement()
+    by_language = {row.language: row for row in measured.figures}
+    row = by_language.get(document_language(record.language) or "") or by_language["en"]
+    lab = labels(lang)
+    return lab("suggestions_accuracy", count=fmt_count(count, lang),
+               articles=measured.articles, corpus=measured.corpus,
+               language=_measured_language(row.language, lab),
+               recall=fmt_pct(row.recall, lang), precision=fmt_pct(row.precision, lang),
+               micro=fmt_pct(row.micro_f1, lang), macro=fmt_pct(row.macro_f1, lang))
+
+
+def _measured_language(code: str, lab: Labels) -> str:
+    """A measured language as a sentence names it ("in French", « en français »); a language
+    other than English was measured on articles translated from English."""
+    name = language_name(code, lab.lang)
+    name = name.lower() if lab.lang == "fr" else name
+    return name + (lab["translated_from_english"] if code != "en" else "")
+
+
 def _language_name(declared: str, lab: Labels) -> str:
     """The document's language as a word in the report's language ("English", "Anglais",
     "Allemand"), as the web page shows it; a value that names no language is printed as
@@ -412,6 +441,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "unmet": [_gap_view(catalogue, g, lang) for g in score.unmet],
         "unreported": [_gap_view(catalogue, g, lang) for g in score.unreported],
         "provenance": pick(catalogue.provenance, lang),
+        "suggestions_note": suggestions_note(record, lang),
         "rules_text": pick(catalogue.scoring.rules_text, lang),
         "rules": scoring_rules(catalogue, lab, lang),
         "label_statement": lab["label_statement"],

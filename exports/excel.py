@@ -80,6 +80,8 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
     block(lab["catalogue"], ctx["catalogue"] + ctx["assessment"])
     block(lab["method"], [
         (lab["provenance"], ctx["provenance"]),
+        *([(lab["automatic_suggestions"], ctx["suggestions_note"])]
+          if ctx["suggestions_note"] else []),
         (lab["scoring_rules"], ctx["rules_text"]),
         (lab["answer_points"], "\n".join(ctx["rules"]["answers"])),
         (lab["verdict_rules"], "\n".join(ctx["rules"]["verdicts"])),

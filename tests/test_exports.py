@@ -431,3 +431,52 @@ def test_the_pdf_draws_the_summary_figure_as_an_image(catalogue, demo, score):
         return [document[i].render(scale=1).to_pil().tobytes() for i in range(2)]
 
     assert pages(html, css) == pages(inline, inline_css)
+
+
+def _human_only(record):
+    """The record with every answer given by a person, none from a suggestion."""
+    answers = {key: dataclasses.replace(answer, origin="human")
+               for key, answer in record.answers.items()}
+    return dataclasses.replace(record, answers=answers)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_reports_say_how_often_the_detection_behind_suggested_answers_is_right(
+        catalogue, demo, lang):
+    """The demo has two unconfirmed suggestions: the method section gives the held-out figures
+    of the document's language, in the PDF and in the Excel summary; a report whose answers
+    were all given by a person has no such paragraph."""
+    from checker.services.detection_guide import measurement
+
+    english = next(row for row in measurement().figures if row.language == "en")
+    recall = f"{100 * english.recall:.1f}"
+    recall = recall.replace(".", ",") + "\u00a0%" if lang == "fr" else recall + "%"
+    opening = {"en": "Answers that began as automatic suggestions: 2.",
+               "fr": "Réponses issues de suggestions automatiques : 2."}[lang]
+    score = score_assessment(catalogue, demo)
+    reader = PdfReader(io.BytesIO(render_pdf(catalogue, demo, score, lang, REPORT_ID)))
+    text = flat(" ".join(page.extract_text() for page in reader.pages)).replace("\u00a0", " ")
+    assert opening in text and recall.replace("\u00a0", " ") in text
+    assert ("in English" if lang == "en" else "en anglais") in text
+    cells = [str(cell) for row in openpyxl.load_workbook(io.BytesIO(render_xlsx(
+        catalogue, demo, score, lang, REPORT_ID))).worksheets[0].values for cell in row if cell]
+    assert any(cell.startswith(opening.replace(" :", "\u00a0:")) for cell in cells)
+
+    by_people = _human_only(demo)
+    people_score = score_assessment(catalogue, by_people)
+    html = render_html(catalogue, by_people, people_score, lang, REPORT_ID)
+    assert opening.replace(" :", "\u00a0:") not in html
+    cells = [str(cell) for row in openpyxl.load_workbook(io.BytesIO(render_xlsx(
+        catalogue, by_people, people_score, lang, REPORT_ID))).worksheets[0].values
+             for cell in row if cell]
+    assert not any(cell.startswith(opening.replace(" :", "\u00a0:")) for cell in cells)
+
+
+def test_a_french_document_gets_the_french_figures(catalogue, demo):
+    from checker.services.detection_guide import measurement
+
+    french = next(row for row in measurement().figures if row.language == "fr")
+    record = dataclasses.replace(demo, language="fr")
+    html = render_html(catalogue, record, score_assessment(catalogue, record), "en", REPORT_ID)
+    found = f"in French (articles translated from English), it found {100 * french.recall:.1f}%"
+    assert found in " ".join(html.split())
