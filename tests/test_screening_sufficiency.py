@@ -44,6 +44,16 @@ def test_each_exclusion_rule(question):
     assert not result.is_npi and result.excluded_by == [question]
 
 
+def test_the_educational_approach_question_does_not_exclude_a_patient_education_programme():
+    """The NPI definition counts therapeutic patient education as psychosocial: the question
+    that excludes "an educational approach" says, in both languages, that a defined programme
+    of it is not one, so that a submitter answers no for it."""
+    question = next(q for q in load_questionnaire().questions if q.id == "discipline")
+    assert "therapeutic patient education" in question.text["en"]
+    assert "éducation thérapeutique du patient" in question.text["fr"]
+    assert "in general" in question.text["en"] and "en général" in question.text["fr"]
+
+
 def test_definition_requirements():
     result = screen(npi_answers() | {"professional": "no", "non_invasive": "no"}, "physical")
     assert not result.is_npi
