@@ -146,7 +146,7 @@ def world(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 DESTRUCTIVE = {"assessments.delete", "dossiers.delete", "dossiers.remove_study"}
 # Open without signing in (the others send an anonymous visitor to the login page).
 PUBLIC = {"static", "auth.signup", "auth.login", "assessments.index", "verify.verify",
-          "i18n.set_language"}
+          "i18n.set_language", "guide.suggestions"}
 
 
 def _values(world: World, rule: Rule, visitor: str) -> dict[str, str]:
