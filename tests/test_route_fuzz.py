@@ -336,6 +336,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "assessments.delete": {},
     "assessments.save_answer": _ANSWER,
     "assessments.restore_answer": {"restore": "1", "version": "1"},
+    "assessments.keep_answer": {"version": "1", "back": "changes", "before": "0" * 64},
     "assessments.import_assessment": {},
     "assessments.example": {},
     "suggestions.run": {},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from flask import (
@@ -31,6 +32,7 @@ from ..forms import (
     AssessmentDetailsForm,
     DocumentForm,
     ImportForm,
+    KeepForm,
     RestoreForm,
     answer_form,
     assessment_form,
@@ -38,6 +40,7 @@ from ..forms import (
 from ..forms.dossier import ConfirmForm
 from ..models import Assessment
 from ..services import answers as answer_service
+from ..services import draft_changes as draft_service
 from ..services.answers import AnswerInput
 from ..services.assessments import (
     SUGGESTION_INPUTS,
@@ -483,6 +486,50 @@ def restore_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         flash(_("Version %(v)d of %(id)s restored, as version %(new)d.",
                 v=restore.restore.data, id=inv.id, new=outcome.stored.version), "success")
     return redirect(here)
+
+
+@bp.post("/assessments/<uid>/answers/<invariant_id>/keep")
+@login_required
+def keep_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
+    """Keep as it is an answer a revised draft's suggestion contradicts ("Keep my answer"):
+    recorded in its history, the mark settled, its values unchanged."""
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
+    keep = KeepForm()
+    if not keep.validate_on_submit():  # a version the page never shows
+        abort(400)
+    outcome = draft_service.keep_answer(catalogue, assessment, inv.id, keep.version.data,
+                                        current_user, current_app.config["UPLOAD_DIR"])
+    draft = {"id": inv.id, "n": outcome.draft, "name": outcome.filename}
+    if outcome.status == "kept":
+        flash(_("Your answer to %(id)s is kept as it is after draft %(n)d (%(name)s): it is "
+                "no longer marked to check, and its history says so.", **draft), "success")
+    elif outcome.status == "already_kept":
+        flash(_("Your answer to %(id)s was already kept as it is after draft %(n)d "
+                "(%(name)s).", **draft), "success")
+    elif outcome.status == "conflict":
+        flash(_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                "recorded. Check the current answer, then keep it if it still holds.",
+                id=inv.id), "error")
+    else:
+        flash(_("Your answer to %(id)s is not marked to check against the current document "
+                "(perhaps settled in another tab): there is nothing to keep, and nothing was "
+                "recorded.", id=inv.id), "error")
+    return redirect(_keep_back(keep, uid, inv.id))
+
+
+def _keep_back(keep: KeepForm, uid: str, invariant_id: str) -> str:
+    """The page "Keep my answer" was clicked on, at the answer."""
+    if keep.back.data == "answer":
+        return url_for("assessments.answer", uid=uid, invariant_id=invariant_id)
+    if keep.back.data == "changes":
+        # The comparison the page showed (its earlier draft; the later one is the current).
+        before = keep.before.data if re.fullmatch(r"[0-9a-f]{64}", keep.before.data or "") \
+            else None
+        return url_for("document_text.changes", uid=uid, before=before,
+                       _anchor=f"change-{invariant_id}")
+    return url_for("assessments.form", uid=uid, _anchor=f"inv-{invariant_id}")
 
 
 def accept_all_question(pending: int) -> str:
