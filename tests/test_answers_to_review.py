@@ -172,9 +172,9 @@ def _flagged_int03(app, client) -> str:
     return uid
 
 
-def _keep(client, uid: str, inv: str, version, **fields):
+def _keep(client, uid: str, inv: str, version, headers=None, **fields):
     return post(client, f"/assessments/{uid}/answers/{inv}/keep",
-                {"version": version, **fields})
+                {"version": version, **fields}, headers=headers)
 
 
 def _history(app, uid: str, inv: str):
@@ -329,3 +329,30 @@ def test_keep_in_french(app, auth_client, user):
             "l'indique.") in page
     assert (f"Conservée sans changement après la version 2 du document (v2.txt) par "
             f"{user}.") in page
+
+
+def test_keep_in_the_background(app, auth_client):
+    """What app.js gets when it sends "Keep my answer" from an answer's block: the answer's
+    new version and the page's wording, its history for its own page; a stale page gets a
+    conflict, to post the form again the plain way."""
+    uid = _flagged_int03(app, auth_client)
+    stored = answers_of(app, uid)["INT03"]
+    background = {"Accept": "application/json", "X-With-History": "1"}
+    card = invariant_card(html.unescape(auth_client.get(f"/assessments/{uid}")
+                                        .get_data(as_text=True)), "INT03")
+    assert 'data-keep="answer-INT03"' in card
+    stale = _keep(auth_client, uid, "INT03", stored.version - 1, headers=background)
+    assert stale.status_code == 409 and stale.get_json()["status"] == "conflict"
+    assert stale.get_json()["message"].startswith("INT03 was changed meanwhile")
+    response = _keep(auth_client, uid, "INT03", stored.version, headers=background)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert (body["status"], body["version"]) == ("kept", stored.version + 1)
+    assert body["message"].startswith("Your answer to INT03 is kept as it is after draft 2")
+    assert body["fields"]["answer"] == "not_reported"
+    assert "Kept unchanged after draft 2 (v2.txt)" in html.unescape(body["history_html"])
+    assert _to_review(app, uid) == {}
+    # The same request again (a double click): done already.
+    again = _keep(auth_client, uid, "INT03", stored.version, headers=background)
+    assert again.status_code == 200 and again.get_json()["status"] == "already_kept"
+    assert answers_of(app, uid)["INT03"].version == stored.version + 1

@@ -355,7 +355,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "verify.verify": {},
     "i18n.set_language": {"lang": "fr", "next": "/dossiers"},
 }
-JSON_ENDPOINTS = {"assessments.save_answer", "suggestions.accept_one"}
+JSON_ENDPOINTS = {"assessments.save_answer", "suggestions.accept_one",
+                  "assessments.keep_answer"}
 
 
 def _fields(endpoint: str) -> dict[str, str]:

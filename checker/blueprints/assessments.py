@@ -503,19 +503,30 @@ def keep_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
                                         current_user, current_app.config["UPLOAD_DIR"])
     draft = {"id": inv.id, "n": outcome.draft, "name": outcome.filename}
     if outcome.status == "kept":
-        flash(_("Your answer to %(id)s is kept as it is after draft %(n)d (%(name)s): it is "
-                "no longer marked to check, and its history says so.", **draft), "success")
+        message = _("Your answer to %(id)s is kept as it is after draft %(n)d (%(name)s): it "
+                    "is no longer marked to check, and its history says so.", **draft)
     elif outcome.status == "already_kept":
-        flash(_("Your answer to %(id)s was already kept as it is after draft %(n)d "
-                "(%(name)s).", **draft), "success")
+        message = _("Your answer to %(id)s was already kept as it is after draft %(n)d "
+                    "(%(name)s).", **draft)
     elif outcome.status == "conflict":
-        flash(_("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
-                "recorded. Check the current answer, then keep it if it still holds.",
-                id=inv.id), "error")
+        message = _("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                    "recorded. Check the current answer, then keep it if it still holds.",
+                    id=inv.id)
     else:
-        flash(_("Your answer to %(id)s is not marked to check against the current document "
-                "(perhaps settled in another tab): there is nothing to keep, and nothing was "
-                "recorded.", id=inv.id), "error")
+        message = _("Your answer to %(id)s is not marked to check against the current "
+                    "document (perhaps settled in another tab): there is nothing to keep, and "
+                    "nothing was recorded.", id=inv.id)
+    settled = outcome.status in ("kept", "already_kept")
+    if wants_json():
+        # Kept from the answer's block in the background (app.js): answered like its save.
+        # Otherwise the page posts the form again the plain way, to the page that says why
+        # (with the answer as it now is).
+        if settled:
+            return saved_json(catalogue, assessment, outcome.status, outcome.stored,
+                              message=message)
+        return jsonify(status="conflict", error="conflict", message=message,
+                       url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), 409
+    flash(message, "success" if settled else "error")
     return redirect(_keep_back(keep, uid, inv.id))
 
 
@@ -544,15 +555,16 @@ def accept_all_question(pending: int) -> str:
 
 
 def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
-               stored: AnswerRecord) -> ResponseReturnValue:
-    """What a background save (app.js) gets once an answer is saved or confirmed: its
-    version, the values and state of its block, and the page's counts, in the page's own
-    wording so that the page updated in place reads as it would reloaded."""
+               stored: AnswerRecord, message: str = "") -> ResponseReturnValue:
+    """What a background save (app.js) gets once an answer is saved or confirmed (or kept
+    as it is: "Keep my answer"): its version, the values and state of its block, and the
+    page's counts, in the page's own wording so that the page updated in place reads as it
+    would reloaded; ``message``, if any, is what the page says of it."""
     lang = current_lang()
     record = to_record(assessment)
     answered, total = progress(catalogue, record)
     pending = pending_suggestions(catalogue, record)
-    extra = {}
+    extra: dict[str, object] = {"message": message} if message else {}
     if request.headers.get("X-With-History"):
         # From an answer's own page: its history table, with the new version and the current
         # version its Restore buttons must name.
