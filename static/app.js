@@ -324,6 +324,13 @@
     card.scrollIntoView({ block: "start" });
   }
 
+  // Where a form's outcome is said: beside its Save button; for "Keep my answer", beside
+  // that of the answer it keeps.
+  function statusOf(form) {
+    var owner = form.dataset.keep ? document.getElementById(form.dataset.keep) : form;
+    return owner && owner.querySelector(".save-status");
+  }
+
   // Refused for a reason the page can state (signed out in another tab, an expired page, the
   // assessment deleted, a server error, no connection): posting the form would lead to the
   // login or an error page and lose the text, so the page keeps it (still marked unsaved),
@@ -331,7 +338,7 @@
   function refusedWithReason(form, body) {
     delete form.dataset.saving;
     delete form.dataset.advance;
-    var status = form.querySelector(".save-status");
+    var status = statusOf(form);
     if (!status) return;
     status.classList.add("refused");
     status.textContent = body.message || "";
@@ -354,7 +361,7 @@
     var unsaved = document.body.dataset.unsavedText || "";
     if (othersDirty(form).length &&
         !window.confirm(reason ? reason + "\n\n" + unsaved : unsaved)) {
-      var status = form.querySelector(".save-status");
+      var status = statusOf(form);
       if (status) {
         status.classList.add("refused");
         status.textContent = (reason ? reason + " " : "") + (form.dataset.refusedText || "");
