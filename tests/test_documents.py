@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -597,6 +598,55 @@ def test_the_declarable_languages_are_the_living_ones_cldr_names_in_both_languag
     assert 450 < len(languages) < 600
     assert [document_language(v) for v in ("FIL", "fil-PH", "tl", "tgl", "deu", "ger", "sux")
             ] == ["fil", "fil", "fil", "fil", "de", "de", None]
+
+
+def test_living_languages_cldr_counts_no_speakers_of_are_declarable_too() -> None:
+    """Dinka, Mizo and Hmong: CLDR names them, but counts no share of any country's people
+    speaking them; the list of added languages puts them in, named in both languages and
+    sorted among the others by name."""
+    from checker.documents.language import (
+        document_language,
+        document_languages,
+        language_choices,
+        language_name,
+    )
+
+    assert {"din", "lus", "hmn"} <= document_languages()
+    assert [document_language(v) for v in ("din", "DIN", "lus-IN", "hmn")] == [
+        "din", "din", "lus", "hmn"]
+    assert [language_name(code, "en") for code in ("din", "lus", "hmn")] == [
+        "Dinka", "Mizo", "Hmong"]
+    assert [language_name(code, "fr") for code in ("din", "lus", "hmn")] == [
+        "Dinka", "Mizo", "Hmong"]
+    for lang, neighbours in (("en", [("Dargwa", "Dinka", "Divehi"),
+                                     ("Mingrelian", "Mizo", "Mohawk"),
+                                     ("Hiri Motu", "Hmong", "Hungarian")]),
+                             ("fr", [("Dargwa", "Dinka", "Diola-fogny"),
+                                     ("Mitchif", "Mizo", "Mohawk"),
+                                     ("Hiri motu", "Hmong", "Hongrois")])):
+        names = [name for _code, name in language_choices(lang)[2:]]
+        for before, name, after in neighbours:
+            assert names.index(before) < names.index(name) < names.index(after), (lang, name)
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ("- {code: Dinka, en: Dinka, fr: dinka}", "'Dinka' is no language code"),
+    ("- {code: und, en: Unknown, fr: inconnue}", "'und' is no language code"),
+    ("- {code: din, en: Dinka}", "'din' needs a name in en and fr"),
+])
+def test_a_malformed_added_language_is_named(tmp_path, monkeypatch, entry: str,
+                                             problem: str) -> None:
+    from checker.documents import language
+
+    listing = tmp_path / "languages_added.yaml"
+    listing.write_text(f"languages:\n{entry}\n", encoding="utf-8")
+    monkeypatch.setattr(language, "ADDED_LANGUAGES_PATH", listing)
+    language.added_languages.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            language.added_languages()
+    finally:
+        language.added_languages.cache_clear()
 
 
 @pytest.mark.parametrize(("declared", "code"), [
