@@ -45,6 +45,15 @@ def test_alternating_running_heads_are_dropped_on_an_odd_page_count() -> None:
     assert texts[1:] == [_body(number) for number in range(2, 8)]
 
 
+def test_each_page_keeps_the_running_heads_left_out_of_it() -> None:
+    """The running heads left out of a page are kept apart (they may name the journal whose
+    name heads the first page); its page numbers are not."""
+    pages = [_page(*_body(number), f"Smith et al. Trials (2026) 27:{number}", str(number))
+             for number in (1, 2, 3)]
+    assert [page.running for page in drop_running_lines(pages)] == [
+        (f"Smith et al. Trials (2026) 27:{number}",) for number in (1, 2, 3)]
+
+
 def test_a_running_head_that_differs_on_the_first_page_is_dropped() -> None:
     head = "Revue française de psychiatrie clinique Lefèvre C et al. TCC-I de groupe"
     first = "Revue française de psychiatrie clinique https://doi.org/10.1016/j.rfpc"

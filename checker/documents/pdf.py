@@ -91,7 +91,8 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
                                [line for line in page.lines if line.text.strip() not in dropped],
                                tuple(lines[i].strip() for i in sorted(drop)
-                                     if shapes[i] in running)))
+                                     if shapes[i] in running
+                                     and not _is_page_number(lines[i], len(pages)))))
     return cleaned
 
 

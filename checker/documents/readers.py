@@ -127,8 +127,8 @@ def read_pdf(data: bytes) -> RawText:
     pages: list[Page] = []
     styled: list[tuple[int, str, list[StyledLine]]] = []
     offset = 0
-    read = drop_running_lines(read_pdf_pages(data))
-    for number, page in enumerate(read, start=1):
+    read_pages = drop_running_lines(read_pdf_pages(data))
+    for number, page in enumerate(read_pages, start=1):
         if chunks:
             separator = _page_break(chunks[-1], page.text)
             chunks.append(separator)
@@ -140,7 +140,7 @@ def read_pdf(data: bytes) -> RawText:
     text = "".join(chunks)
     headings = typographic_headings(styled)
     masthead = masthead_headings(headings, text, pages[0].end if pages else 0,
-                                 [line for page in read[1:] for line in page.running])
+                                 [line for page in read_pages[1:] for line in page.running])
     return RawText(text=text, format="pdf", pages=pages, headings=headings,
                    masthead=frozenset(masthead))
 
