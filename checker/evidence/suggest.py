@@ -97,18 +97,25 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     return found
 
 
-def _ordered(elements: list[Quotation], cues: list[Quotation]) -> list[Quotation]:
+def _ordered(elements: list[Quotation], cues: list[Quotation],
+             in_results: frozenset[int] = frozenset()) -> list[Quotation]:
     """The quotations to show first first, each sentence once.
 
     The invariant's own phrases ("dose-response" for a dose-response invariant) are more
     specific than an element's (any mention of a dose): the sentences that hold both come
-    first, then the invariant's, then the elements' (judged blind, see the model card).
+    first, then the invariant's, then the elements' (judged blind, see the model card). But
+    a results paper's results sentence that only holds the invariant's words ("leisure-time
+    physical activity remained higher…" for how the exposure was measured) reports a finding,
+    not how the study was done: such sentences (``in_results``, by start offset) come after
+    the elements'.
     """
     cue_starts = {q.start for q in cues}
     both = [q for q in elements if q.start in cue_starts]
+    methods_cues = [q for q in cues if q.start not in in_results]
+    results_cues = [q for q in cues if q.start in in_results]
     seen: set[int] = set()  # two elements may share their best sentence: quote it once
     unique = []
-    for quotation in both + cues + elements:
+    for quotation in both + methods_cues + elements + results_cues:
         if quotation.start not in seen:
             seen.add(quotation.start)
             unique.append(quotation)
@@ -246,6 +253,11 @@ def suggest_answers(
         own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
         position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
         title_start = document.sentences[0].start if document.sentences else None
+        # Only a results paper reports results (as for the elements, see detect.py).
+        in_results = frozenset(
+            sentence.start for sentence, flag
+            in zip(document.sentences, sections.results_flags(document), strict=True)
+            if flag) if detail_kind == "paper" else frozenset()
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]  # expected of this kind of document
@@ -276,7 +288,8 @@ def suggest_answers(
             order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
             extra = _cue_quotations(document, index, tuple(cues), order, skip_title)
-            quotations = _by_place(_ordered(quotations, extra), order, position_of)
+            quotations = _by_place(_ordered(quotations, extra, in_results), order,
+                                   position_of)
         else:
             quotations = _ordered(quotations, extra)
         cue_only = not found and bool(extra)
