@@ -81,6 +81,20 @@ class Evidence:
     cues: dict[str, tuple[str, ...]]
     sections: dict[str, tuple[str, ...]]
     details: tuple[EvidenceDetail, ...] = ()
+    # Wordings (regular expressions per language, matched without regard to case) of a
+    # sentence that states what the invariant asks is not done ("Patients were not
+    # involved.") or not done yet ("Trial registration: to be registered."). Such a sentence
+    # names the invariant's topic without evidencing it, so it is never its evidence.
+    absence: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    not_yet: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def absence_for(self, lang: str) -> tuple[str, ...]:
+        """The absence patterns of ``lang``, else the English ones."""
+        return self.absence.get(lang) or self.absence.get("en") or ()
+
+    def not_yet_for(self, lang: str) -> tuple[str, ...]:
+        """The not-yet patterns of ``lang``, else the English ones."""
+        return self.not_yet.get(lang) or self.not_yet.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +182,8 @@ class Invariant:
                                    tuple(d.get("kinds") or ()))
                     for d in ev.get("details") or ()
                 ),
+                absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},
+                not_yet={lang: tuple(v) for lang, v in (ev.get("not_yet") or {}).items()},
             ),
         )
 

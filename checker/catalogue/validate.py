@@ -33,6 +33,8 @@ INVARIANT_TEXT_FIELDS = (
     ),
 )
 KIND_TEXT_FIELDS = ("remedy", "example")
+# Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
+STATEMENT_FIELDS = ("absence", "not_yet")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
@@ -156,6 +158,13 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
         for lang in languages:
             if not cues.get(lang):
                 yield ctx.inv(index, f"no evidence cues in '{lang}'", "evidence.cues")
+        for statement in STATEMENT_FIELDS:
+            # An absence worded in one language only would be evidence in the others.
+            patterns = _get(inv, f"evidence.{statement}")
+            if isinstance(patterns, dict):
+                for lang in languages:
+                    if not patterns.get(lang):
+                        yield ctx.inv(index, f"no patterns in '{lang}'", f"evidence.{statement}")
 
 
 def _reference_problems(ctx: _Context) -> Iterator[Problem]:
@@ -251,6 +260,11 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
                 yield ctx.inv(index, f"unknown detection element '{element}'",
                               "evidence.elements")
         yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [])
+        for statement in STATEMENT_FIELDS:
+            for lang, patterns in (inv["evidence"].get(statement) or {}).items():
+                for p, pattern in enumerate(patterns):
+                    yield from _pattern_problems(ctx, index, pattern,
+                                                 f"evidence.{statement}.{lang}[{p}]")
         na = inv["not_applicable"]
         if na.get("allowed") and not na.get("when"):
             yield ctx.inv(index, "'when' is required when not applicable is allowed",
@@ -266,11 +280,16 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict]) -> Iterator
     for d, detail in enumerate(details):
         for lang, patterns in detail["patterns"].items():
             for p, pattern in enumerate(patterns):
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    yield ctx.inv(index, f"pattern is not a valid regular expression: {exc}",
-                                  f"evidence.details[{d}].patterns.{lang}[{p}]")
+                yield from _pattern_problems(ctx, index, pattern,
+                                             f"evidence.details[{d}].patterns.{lang}[{p}]")
+
+
+def _pattern_problems(ctx: _Context, index: int, pattern: str, where: str
+                      ) -> Iterator[Problem]:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        yield ctx.inv(index, f"pattern is not a valid regular expression: {exc}", where)
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

@@ -7,8 +7,14 @@ the invariant's own language cues (``evidence.cues``) are also searched: a cue s
 supports partially_met, and a met needs the particulars the invariant asks of the kind of
 document (``evidence.details``: an approval reference, a registry number, a protocol's
 version…) stated in or right after a sentence of its evidence, else it is partially_met.
-"not_met" is never suggested: absence of text is not proof of a failing study, and judging that
-is the reviewer's call.
+A sentence that states that what the invariant asks is not done ("Patients were not
+involved.", ``evidence.absence``) or not done yet ("Trial registration: to be registered.",
+``evidence.not_yet``) is never its evidence, though it holds its words.
+"not_met" is suggested only when the document says so: with no evidence left, an explicit
+statement of absence gives not_met, quoting it, and a statement that it is still to be done
+gives partially_met (a protocol that plans a registration is partially met, see E03's
+guidance). Silence is never not_met: absence of text is not proof of a failing study, and
+judging that is the reviewer's call.
 """
 
 from __future__ import annotations
@@ -24,11 +30,15 @@ from .detect import Detection, normalise_kind
 from .elements import is_title_item, sctm_code
 from .features import SentenceIndex, matching_sentences
 from .quotes import verify_quotation
-from .sections import GLOSSARY, get_context_sections
+from .sections import GLOSSARY, OWN_REPORT, get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
 CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
+# One sentence in the invariant's own words saying it is not done (or not yet): as sure as an
+# extra element found by one cue sentence.
+STATED_CONFIDENCE = 0.5
+ABSENCE, NOT_YET = "absence", "not_yet"  # Quotation.element of such a statement
 
 
 @dataclass(frozen=True)
@@ -38,13 +48,15 @@ class Quotation:
     end: int
     page: int | None
     section: str
-    element: str  # element id, or "cue" when found by the invariant's own cues
+    # element id, "cue" when found by the invariant's own cues, "detail:<id>" for a detail,
+    # "absence" or "not_yet" for a statement that it is not done, or not yet
+    element: str
 
 
 @dataclass
 class Suggestion:
     invariant_id: str
-    answer: str  # "met" | "partially_met" | "not_reported"
+    answer: str  # "met" | "partially_met" | "not_met" (stated, never inferred) | "not_reported"
     confidence: float
     elements_found: list[str] = field(default_factory=list)
     elements_missing: list[str] = field(default_factory=list)
@@ -61,11 +73,11 @@ class Suggestion:
 
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
-                    order: list[int] | None = None, skip_title: bool = False
-                    ) -> list[Quotation]:
+                    order: list[int] | None = None, skip_title: bool = False,
+                    skip: frozenset[int] = frozenset()) -> list[Quotation]:
     """The first sentences with one of the invariant's own ``cues``, by ``order`` per
     sentence (lower first) when given; not the title (the first sentence) if
-    ``skip_title``."""
+    ``skip_title``, nor the sentences at positions ``skip``."""
     if not cues:
         return []
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
@@ -82,7 +94,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     if order is not None:
         positions.sort(key=lambda position: order[position])
     for position in positions:
-        if skip_title and position == 0:
+        if (skip_title and position == 0) or position in skip:
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
@@ -95,6 +107,60 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
             if len(found) >= MAX_QUOTATIONS:
                 break
     return found
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """Where a document states that what an invariant asks is not done (``absence``) or not
+    done yet (``not_yet``): sentence positions, in document order."""
+
+    absence: list[int]
+    not_yet: list[int]
+
+    @property
+    def positions(self) -> frozenset[int]:
+        return frozenset(self.absence) | frozenset(self.not_yet)
+
+
+def _statements(invariant, lang: str, index: SentenceIndex) -> _Statements:
+    found = []
+    for patterns in (invariant.evidence.absence_for(lang), invariant.evidence.not_yet_for(lang)):
+        if not patterns:
+            found.append([])
+            continue
+        pattern = _detail_pattern(patterns)
+        found.append([p for p, text in enumerate(index.sentences) if pattern.search(text)])
+    return _Statements(*found)
+
+
+def _statement_quotations(document: Document, positions: list[int], places: list[int],
+                          element: str) -> list[Quotation]:
+    """The statements at ``positions`` to quote, those of the trial's own report only
+    (``places``): "patients were not involved" in a background about earlier trials, or in a
+    discussion of other studies, says nothing of this one. A heading states nothing."""
+    found = []
+    for position in positions:
+        if places[position] != OWN_REPORT:
+            continue
+        sentence = document.sentences[position]
+        text = document.sentence_text(sentence)
+        if document.is_heading(sentence) or not verify_quotation(document.text, text):
+            continue
+        found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
+                               sentence.section, element))
+        if len(found) >= MAX_QUOTATIONS:
+            break
+    return found
+
+
+_STATED_RATIONALE = {
+    ABSENCE: {"en": "The document states that this was not done, or will not be (see the "
+                    "quotation).",
+              "fr": "Le document indique que cela n'a pas été fait, ou ne le sera pas (voir la "
+                    "citation)."},
+    NOT_YET: {"en": "The document states that this is still to be done (see the quotation).",
+              "fr": "Le document indique que cela reste à faire (voir la citation)."},
+}
 
 
 def _ordered(elements: list[Quotation], cues: list[Quotation],
@@ -262,17 +328,29 @@ def suggest_answers(
         listed = list(invariant.evidence.elements)
         elements = [e for e in listed if applies(e)]  # expected of this kind of document
         not_applicable = [e for e in listed if not applies(e)]
+        stated = _Statements([], [])
+        evidence_of = by_element
+        if document is not None and (invariant.evidence.absence or invariant.evidence.not_yet):
+            # "Patients were not involved." holds the words of patient involvement: such a
+            # sentence is no element's evidence for this invariant, and an element it alone
+            # supported is not found.
+            stated = _statements(invariant, lang, index)
+            denied = stated.positions
+            evidence_of = {e: [d for d in by_element.get(e, ())
+                               if position_of.get(d.start) not in denied]
+                           for e in listed}
+            evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
         # An element not expected of this kind still counts when found (a results paper that
         # states its dissemination plan); it is only not asked for.
-        found = [e for e in listed if e in by_element]
-        missing = [e for e in elements if e not in by_element]
+        found = [e for e in listed if e in evidence_of]
+        missing = [e for e in elements if e not in evidence_of]
         # A title shows the design in a few words, not what most invariants ask
         # (sections.yaml): for those, an element's sentence in the title is not quoted.
         skip_title = document is not None and invariant.id not in sections.title_invariants
         quotations: list[Quotation] = []
         unquoted: list[str] = []
         for element in found:
-            best = next((d for d in by_element[element]
+            best = next((d for d in evidence_of[element]
                          if not (skip_title and d.start == title_start
                                  and not is_title_item(element))),
                         None)
@@ -287,7 +365,8 @@ def suggest_answers(
         if document is not None:
             order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), order, skip_title)
+            extra = _cue_quotations(document, index, tuple(cues), order, skip_title,
+                                    stated.positions)
             quotations = _by_place(_ordered(quotations, extra, in_results), order,
                                    position_of)
         else:
@@ -302,6 +381,21 @@ def suggest_answers(
             answer = "partially_met"
         else:
             answer = "not_reported"
+        statement_kind = None
+        if answer == "not_reported" and document is not None:
+            # Nothing evidences it, and the document says why: it is still to be done (a
+            # plan, partially met), or it was not done (not met). Only such an explicit
+            # statement gives not_met, never silence.
+            for statement_kind, positions, stated_answer in (
+                    (NOT_YET, stated.not_yet, "partially_met"),
+                    (ABSENCE, stated.absence, "not_met")):
+                quotations = _statement_quotations(document, positions, own_first,
+                                                   statement_kind)
+                if quotations:
+                    answer = stated_answer
+                    break
+            else:
+                statement_kind = None
         details_missing: list[str] = []
         detail_quotations: list[Quotation] = []
         # The particulars asked of this kind of document (a protocol's version, where a
@@ -310,15 +404,17 @@ def suggest_answers(
         if answer == "met" and document is not None and details:
             # The statement asks for particulars (a reference, a date): an element found
             # without them ("the protocol was submitted to the CPP") is partially met.
-            detections = [d for e in found for d in by_element[e]]
+            detections = [d for e in found for d in evidence_of[e]]
             positions = _evidence_positions(quotations, detections, position_of,
                                             len(document.sentences))
             details_missing, detail_quotations = _find_details(details, lang, document, index,
                                                                positions)
             if details_missing:
                 answer = "partially_met"
-        confidences = [by_element[e][0].confidence for e in found]
-        if confidences:
+        confidences = [evidence_of[e][0].confidence for e in found]
+        if statement_kind is not None:
+            confidence = STATED_CONFIDENCE
+        elif confidences:
             confidence = sum(confidences) / len(set(elements) | set(found))
         else:
             confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
@@ -328,7 +424,8 @@ def suggest_answers(
         # answer met, so the reviewer must see it.
         quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
                        if q.start not in quoted]
-        rationale = _rationale(catalogue, found, missing, cue_only, unquoted)
+        rationale = (_STATED_RATIONALE[statement_kind] if statement_kind is not None
+                     else _rationale(catalogue, found, missing, cue_only, unquoted))
         if details_missing:
             rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
                          for lang, text in rationale.items()}
