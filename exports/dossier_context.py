@@ -196,7 +196,9 @@ def _screening_questions(view: DossierView) -> list[tuple[str, str, bool]]:
         return []
     lab = labels(view.lang)
     excluded = set(view.screening.excluded_by)
+    # Worded as the questionnaire's form gives them (Yes / No), not as a yes/no cell.
     return [(pick(q.text, view.lang),
-             lab["bool_yes"] if view.screening.answers.get(q.id) == "yes" else lab["bool_no"],
+             lab["screening_yes"] if view.screening.answers.get(q.id) == "yes"
+             else lab["screening_no"],
              q.id in excluded)
             for q in load_questionnaire().questions]
