@@ -7,6 +7,7 @@ was assessed with. The page, the PDF and the workbook all read this, so they can
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from exports.context import shortfall_lines
 
@@ -18,6 +19,7 @@ from .countries import same_country as in_country_of
 from .digests import assessment_digest
 from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
 from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
+from .draft_flags import DraftFlags, draft_flags
 from .records import AssessmentRecord
 from .scoring import ScoreResult, score_assessment
 from .screening import ScreeningResult
@@ -58,6 +60,8 @@ class StudySummary:
     # Why its verdict is not a better one: one line per better verdict (none for the best).
     shortfalls: list[str]
     report_id: str = ""  # filled in by the dossier report (latest current or fresh report)
+    # Answers that may rest on an earlier draft: the view says them, the score stands as is.
+    drafts: DraftFlags = field(default_factory=DraftFlags)
 
 
 @dataclass
@@ -161,8 +165,13 @@ def coverage_rows(catalogue: Catalogue, sufficiency: Sufficiency,
     return rows
 
 
-def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView:
-    """The dossier in ``lang``, as its page, its reports and its review say it."""
+def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
+               upload_dir: str | Path | None = None) -> DossierView:
+    """The dossier in ``lang``, as its page, its reports and its review say it.
+
+    ``upload_dir``: where the studies' documents are, to say which answers may rest on an
+    earlier draft (:mod:`.draft_flags`); None: not looked at (the sufficiency page).
+    """
     from .dossiers import study_evidence
 
     assessments = dossier_studies(dossier)
@@ -174,6 +183,9 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView
     scores = [score_assessment(own, record) for own, record in zip(owns, records, strict=True)]
     studies = [_summary(*study, catalogue, lang)
                for study in zip(assessments, owns, records, scores, evidence, strict=True)]
+    if upload_dir is not None:
+        for summary, assessment, own in zip(studies, assessments, owns, strict=True):
+            summary.drafts = draft_flags(own, assessment, upload_dir)
     titles = {s.uid: s.title for s in studies}
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,
