@@ -17,6 +17,7 @@ from test_dossiers import add, new_dossier, screening_answers
 from test_suggestions import PROTOCOL, answers_of, upload
 from test_web_changes import FIRST_DRAFT, FUNDING, upload_revision
 
+from checker.cli import main
 from checker.services.dossier_view import build_view
 from checker.services.dossiers import find_dossier
 from checker.services.snapshots import active_catalogue
@@ -165,3 +166,14 @@ def test_the_dossier_review_says_it(auth_client, dossier, lang):
     which = ("Answers to check against the document assessed, in study 2." if lang == "en"
              else "Réponses à vérifier au regard du document évalué, dans l'étude 2.")
     assert f"- {which} {help_text}" in dossier_notes
+
+
+def test_npis_check_dossier_report_says_it_too(cli_env, dossier, tmp_path):
+    out = tmp_path / "dossier.xlsx"
+    result = cli_env.invoke(main, ["dossier", "report", dossier, "--format", "xlsx",
+                                   "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = list(openpyxl.load_workbook(out)["Data"].iter_rows(values_only=True))
+    tidy = [dict(zip(data[0], row, strict=True)) for row in data[1:]]
+    assert [(r["quotations_not_found"], r["answers_to_check"]) for r in tidy] == [
+        (None, None), ("E02", "INT03")]
