@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .cli_reports import write_issued, write_text
+
+if TYPE_CHECKING:  # the services load with the app, when a command runs
+    from .services.verification import Verification
 
 
 @click.command("verify")
@@ -38,9 +42,23 @@ def verify(file: Path) -> None:
         if result.problem:
             click.echo(f"     ({result.problem})")
         sys.exit(2)
-    click.echo("VERIFIED: unaltered report issued by this installation." if result.ok
-               else "NOT VERIFIED.")
+    click.echo(verdict_line(result))
     sys.exit(0 if result.ok else 1)
+
+
+def verdict_line(result: Verification) -> str:
+    """The command's last line, headed as the web page heads it: a genuine report whose subject
+    has changed or gone since is verified, but out of date, which the exit status (0) alone
+    does not say."""
+    from .services.verification import CHANGED, DELETED
+
+    if not result.ok:
+        return "NOT VERIFIED."
+    if result.subject_status in (CHANGED, DELETED):
+        gone = "changed" if result.subject_status == CHANGED else "been deleted"
+        return (f"VERIFIED, BUT OUT OF DATE: unaltered report issued by this installation; "
+                f"its {result.subject_kind} has {gone} since.")
+    return "VERIFIED: unaltered report issued by this installation."
 
 
 @click.group("dossier")

@@ -10,11 +10,12 @@
   var WATCHED = "form[data-autosave], form[data-warn-unsaved]";
 
   // A submit that leaves the page: every form but a background save, which "Accept
-  // suggestion" is too (it posts its answer form, with any edits, to its own address).
+  // suggestion" is too (it posts its answer form, with any edits, to its own address), and
+  // "Keep my answer" in an answer's block (its own small form, data-keep naming the answer's).
   function navigates(event) {
     var form = event.target;
     var submitter = event.submitter;
-    return !form.matches("form[data-autosave]") || !window.fetch ||
+    return !form.matches("form[data-autosave], form[data-keep]") || !window.fetch ||
       Boolean(submitter && submitter.hasAttribute("formaction") &&
               !submitter.matches(".accept-suggestion"));
   }
@@ -91,8 +92,10 @@
     var timer = controller &&
       window.setTimeout(function () { controller.abort(); }, SAVE_TIMEOUT_MS);
     var headers = { "Accept": "application/json" };
+    // "Keep my answer" updates the answer form it belongs to, not its own.
+    var answerForm = form.dataset.keep ? document.getElementById(form.dataset.keep) : form;
     // On an answer's own page, its history table is sent back too, to replace the shown one.
-    if (form.dataset.history) headers["X-With-History"] = "1";
+    if (answerForm && answerForm.dataset.history) headers["X-With-History"] = "1";
     fetch(action, {
       method: "POST", body: new FormData(form), credentials: "same-origin",
       headers: headers,
@@ -107,7 +110,8 @@
       window.clearTimeout(timer);
       var body = result.body;
       if (result.ok && body.version !== undefined) {
-        saved(form, body, edits);
+        if (answerForm && answerForm !== form) kept(form, answerForm, body);
+        else saved(form, body, edits);
       } else if (body.status === "conflict" || body.status === "invalid") {
         plainPost(form, body.message);
       } else {
@@ -153,16 +157,7 @@
       if (state.document_url) link.href = state.document_url;
       link.hidden = !state.document_url;
     }
-    var historyBox = form.dataset.history && document.getElementById(form.dataset.history);
-    if (historyBox && body.history_html) {
-      var holder = document.createElement("div");
-      holder.innerHTML = body.history_html;
-      var fresh = holder.querySelector("#" + form.dataset.history);
-      if (fresh) {
-        historyBox.parentNode.replaceChild(fresh, historyBox);
-        localTimes(fresh);
-      }
-    }
+    showHistory(form, body);
     clearErrors(form);
     // Saved by a person, it is no longer an unconfirmed suggestion (saved unchanged from a
     // version the page did not show, a double click's second request, it may still be one).
@@ -199,6 +194,41 @@
       delete form.dataset.advance;
       focusNextAnswer(form);
     }
+  }
+
+  // On an answer's own page, the history table the server sent back with the new version.
+  function showHistory(form, body) {
+    var historyBox = form.dataset.history && document.getElementById(form.dataset.history);
+    if (!historyBox || !body.history_html) return;
+    var holder = document.createElement("div");
+    holder.innerHTML = body.history_html;
+    var fresh = holder.querySelector("#" + form.dataset.history);
+    if (fresh) {
+      historyBox.parentNode.replaceChild(fresh, historyBox);
+      localTimes(fresh);
+    }
+  }
+
+  // "Keep my answer" done: the answer's values are as they were (and what the person may
+  // have typed in its form stays, still to save), but its version is the kept one, which
+  // the next save must name; the revised draft's note goes, as a reload shows it, and what
+  // was done is said beside the answer's Save button.
+  function kept(keepForm, form, body) {
+    delete keepForm.dataset.saving;
+    var version = form.querySelector("input[name$='-version']");
+    if (version) version.value = body.version;
+    var status = form.querySelector(".save-status");
+    if (status) {
+      status.classList.remove("refused");
+      status.textContent = body.message || (body.state || {}).status_text || "";
+    }
+    showHistory(form, body);
+    var note = keepForm.closest(".review-note");
+    var hadFocus = keepForm.contains(document.activeElement);
+    if (note) note.remove(); else keepForm.remove();
+    // Its button gone, focus would fall back to the top of the page: on to the answer.
+    var save = hadFocus && form.querySelector(".form-actions button[type=submit]");
+    if (save) save.focus();
   }
 
   // Saved: what the page that sent the form back said against it (fields to correct, a
@@ -294,6 +324,13 @@
     card.scrollIntoView({ block: "start" });
   }
 
+  // Where a form's outcome is said: beside its Save button; for "Keep my answer", beside
+  // that of the answer it keeps.
+  function statusOf(form) {
+    var owner = form.dataset.keep ? document.getElementById(form.dataset.keep) : form;
+    return owner && owner.querySelector(".save-status");
+  }
+
   // Refused for a reason the page can state (signed out in another tab, an expired page, the
   // assessment deleted, a server error, no connection): posting the form would lead to the
   // login or an error page and lose the text, so the page keeps it (still marked unsaved),
@@ -301,7 +338,7 @@
   function refusedWithReason(form, body) {
     delete form.dataset.saving;
     delete form.dataset.advance;
-    var status = form.querySelector(".save-status");
+    var status = statusOf(form);
     if (!status) return;
     status.classList.add("refused");
     status.textContent = body.message || "";
@@ -324,7 +361,7 @@
     var unsaved = document.body.dataset.unsavedText || "";
     if (othersDirty(form).length &&
         !window.confirm(reason ? reason + "\n\n" + unsaved : unsaved)) {
-      var status = form.querySelector(".save-status");
+      var status = statusOf(form);
       if (status) {
         status.classList.add("refused");
         status.textContent = (reason ? reason + " " : "") + (form.dataset.refusedText || "");

@@ -1,21 +1,25 @@
 """Answers a revised draft contradicts without a quotation to lose: a person's "not met" that
 the new draft now evidences in full, or their unquoted "met" of which it shows nothing, are
 named after the upload, marked on the form and on "What changed since the previous draft",
-until the person saves the answer again (or takes the new suggestion)."""
+until the person saves the answer again, keeps it as it is ("Keep my answer") or takes the
+new suggestion."""
 
 from __future__ import annotations
 
 import html
 
 import pytest
-from conftest import create_assessment, post, save_answer
+from conftest import create_assessment, login, make_user, post, save_answer
 from test_suggestions import PROTOCOL, answers_of, invariant_card, upload
-from test_web_changes import FIRST_DRAFT, upload_revision
+from test_web_changes import FIRST_DRAFT, shas, upload_revision
 
 from checker.extensions import db
 from checker.models import Assessment
-from checker.services.assessments import catalogue_of
-from checker.services.draft_changes import answers_to_review, contradicts
+from checker.services.accounts import find_user
+from checker.services.answers import history
+from checker.services.assessments import catalogue_of, to_record
+from checker.services.digests import assessment_digest
+from checker.services.draft_changes import answers_to_review, contradicts, keep_answer
 
 
 @pytest.mark.parametrize("answer,quoted,suggested,suggested_quoted,expected", [
@@ -155,3 +159,200 @@ def test_in_french(app, auth_client):
     assert "À vérifier au regard du document actuel" in invariant_card(text, "INT03")
     changes = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
     assert "à vérifier" in changes.split('id="change-INT03"')[1].split("</tr>")[0]
+
+
+# --- "Keep my answer" ---------------------------------------------------------------------
+
+def _flagged_int03(app, client) -> str:
+    """An assessment whose INT03 answer ("not reported", given on v1) v2 now evidences."""
+    uid = create_assessment(client, **upload(FIRST_DRAFT, "v1.txt"))
+    _answer(client, app, uid, "INT03", "not_reported")
+    upload_revision(client, uid, PROTOCOL, "v2.txt")
+    assert set(_to_review(app, uid)) == {"INT03"}
+    return uid
+
+
+def _keep(client, uid: str, inv: str, version, headers=None, **fields):
+    return post(client, f"/assessments/{uid}/answers/{inv}/keep",
+                {"version": version, **fields}, headers=headers)
+
+
+def _history(app, uid: str, inv: str):
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        return [(h.version, h.username, h.new_values) for h in history(assessment, inv)]
+
+
+def test_the_service_keeps_an_answer_unchanged_and_settles_its_mark(app, auth_client, user):
+    uid = _flagged_int03(app, auth_client)
+    before = answers_of(app, uid)["INT03"]
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        digest = assessment_digest(to_record(assessment))
+        person = find_user(user)
+        outcome = keep_answer(catalogue_of(assessment), assessment, "INT03", before.version,
+                              person, app.config["UPLOAD_DIR"])
+        assert (outcome.status, outcome.draft, outcome.filename) == ("kept", 2, "v2.txt")
+        assert outcome.stored.version == before.version + 1
+        # What a report says is the same: values, who confirmed, digest.
+        assert assessment_digest(to_record(assessment)) == digest
+        # Asked again from the same version (a double click): done already, nothing more.
+        again = keep_answer(catalogue_of(assessment), assessment, "INT03", before.version,
+                            person, app.config["UPLOAD_DIR"])
+        assert again.status == "already_kept"
+        # From the new version: no longer marked, nothing to keep.
+        settled = keep_answer(catalogue_of(assessment), assessment, "INT03",
+                              before.version + 1, person, app.config["UPLOAD_DIR"])
+        assert settled.status == "not_to_review"
+        # An answer that was never marked is not kept either.
+        e01 = answers_of(app, uid)["E01"]
+        assert keep_answer(catalogue_of(assessment), assessment, "E01", e01.version, person,
+                           app.config["UPLOAD_DIR"]).status == "not_to_review"
+        with pytest.raises(KeyError):
+            keep_answer(catalogue_of(assessment), assessment, "OBS01", 1, person,
+                        app.config["UPLOAD_DIR"])
+    after = answers_of(app, uid)["INT03"]
+    assert (after.answer, after.justification, after.quotation, after.confirmed_by,
+            after.accepted_by) == (before.answer, before.justification, before.quotation,
+                                   before.confirmed_by, before.accepted_by)
+    assert after.version == before.version + 1
+    assert _to_review(app, uid) == {}
+    entries = _history(app, uid, "INT03")
+    assert len(entries) == before.version + 1  # one line more, none for the refused
+    version, username, values = entries[0]
+    assert (version, username) == (after.version, user)
+    assert values["kept_after"]["draft"] == 2 and values["kept_after"]["filename"] == "v2.txt"
+    assert values["answer"] == "not_reported"
+
+
+def test_keep_my_answer_on_the_form_then_not_flagged(app, auth_client, user):
+    uid = _flagged_int03(app, auth_client)
+    stored = answers_of(app, uid)["INT03"]
+    card = invariant_card(html.unescape(auth_client.get(f"/assessments/{uid}")
+                                        .get_data(as_text=True)), "INT03")
+    assert f'action="/assessments/{uid}/answers/INT03/keep"' in card
+    assert "Keep my answer" in card and f'name="version" value="{stored.version}"' in card
+    response = _keep(auth_client, uid, "INT03", stored.version, back="form")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/assessments/{uid}#inv-INT03")
+    page = html.unescape(auth_client.get(response.headers["Location"]).get_data(as_text=True))
+    assert ("Your answer to INT03 is kept as it is after draft 2 (v2.txt): it is no longer "
+            "marked to check, and its history says so.") in page
+    assert 'id="review-INT03"' not in page and "/answers/INT03/keep" not in page
+    assert _to_review(app, uid) == {}
+    assert answers_of(app, uid)["INT03"].answer == "not_reported"
+    # The answer's own page: the line in its history.
+    single = html.unescape(auth_client.get(f"/assessments/{uid}/answers/INT03")
+                           .get_data(as_text=True))
+    history_table = single.split('id="history"')[1]
+    assert f"Kept unchanged after draft 2 (v2.txt) by {user}." in history_table
+    # The comparison no longer marks it.
+    changes = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "to-review" not in changes and "/answers/INT03/keep" not in changes
+
+
+def test_keep_my_answer_from_its_own_page_and_from_the_comparison(app, auth_client):
+    uid = _flagged_int03(app, auth_client)
+    single = auth_client.get(f"/assessments/{uid}/answers/INT03").get_data(as_text=True)
+    assert 'name="back" value="answer"' in single
+    changes = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    row = changes.split('id="change-INT03"')[1].split("</tr>")[0]
+    assert f'action="/assessments/{uid}/answers/INT03/keep"' in row
+    first = shas(app, uid)[0]
+    assert 'name="back" value="changes"' in row and f'name="before" value="{first}"' in row
+    stored = answers_of(app, uid)["INT03"]
+    response = _keep(auth_client, uid, "INT03", stored.version, back="changes", before=first)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(
+        f"/assessments/{uid}/changes?before={first}#change-INT03")
+    assert _to_review(app, uid) == {}
+    # A "before" that is no fingerprint is not put in the address.
+    response = _keep(auth_client, uid, "INT03", stored.version, back="changes",
+                     before="../x")
+    assert response.headers["Location"].endswith(f"/assessments/{uid}/changes#change-INT03")
+    # Back to the answer's own page.
+    response = _keep(auth_client, uid, "INT03", stored.version + 1, back="answer")
+    assert response.headers["Location"].endswith(f"/assessments/{uid}/answers/INT03")
+
+
+def test_a_stale_keep_is_refused(app, auth_client):
+    """The answer changed in another tab after the page showed it: nothing is recorded, and
+    the page says so."""
+    uid = _flagged_int03(app, auth_client)
+    shown = answers_of(app, uid)["INT03"].version
+    # Another tab changes it (which settles the mark too): the stale page's keep must not
+    # pass for a look at the answer as it now is.
+    _answer(auth_client, app, uid, "INT03", "not_met", justification="Reread.")
+    entries = len(_history(app, uid, "INT03"))
+    response = _keep(auth_client, uid, "INT03", shown, back="form")
+    assert response.status_code == 302
+    page = html.unescape(auth_client.get(response.headers["Location"]).get_data(as_text=True))
+    assert ("INT03 was changed meanwhile (perhaps in another tab): nothing was recorded. "
+            "Check the current answer, then keep it if it still holds.") in page
+    assert len(_history(app, uid, "INT03")) == entries
+    assert answers_of(app, uid)["INT03"].answer == "not_met"
+
+
+def test_keeping_needs_a_version(app, auth_client):
+    uid = _flagged_int03(app, auth_client)
+    stored = answers_of(app, uid)["INT03"]
+    for version in ("", "abc", "-1", "9" * 40):
+        assert _keep(auth_client, uid, "INT03", version).status_code == 400
+    assert answers_of(app, uid)["INT03"].version == stored.version
+    assert set(_to_review(app, uid)) == {"INT03"}
+
+
+def test_only_the_owner_can_keep(app, auth_client):
+    uid = _flagged_int03(app, auth_client)
+    stored = answers_of(app, uid)["INT03"]
+    make_user(app, "mallory")
+    other = app.test_client()
+    login(other, "mallory")
+    assert _keep(other, uid, "INT03", stored.version).status_code == 404
+    assert _keep(auth_client, "no-such-assessment", "INT03", stored.version).status_code == 404
+    assert _keep(auth_client, uid, "ZZ99", stored.version).status_code == 404
+    assert answers_of(app, uid)["INT03"].version == stored.version
+    assert set(_to_review(app, uid)) == {"INT03"}
+
+
+def test_keep_in_french(app, auth_client, user):
+    uid = _flagged_int03(app, auth_client)
+    post(auth_client, "/language", {"lang": "fr", "next": "/"})
+    card = invariant_card(html.unescape(auth_client.get(f"/assessments/{uid}")
+                                        .get_data(as_text=True)), "INT03")
+    assert "Conserver ma réponse" in card
+    stored = answers_of(app, uid)["INT03"]
+    response = _keep(auth_client, uid, "INT03", stored.version, back="answer")
+    page = html.unescape(auth_client.get(response.headers["Location"]).get_data(as_text=True))
+    assert ("Votre réponse à INT03 est conservée telle quelle après la version 2 du document "
+            "(v2.txt)\u00a0: elle n'est plus marquée à vérifier, et son historique "
+            "l'indique.") in page
+    assert (f"Conservée sans changement après la version 2 du document (v2.txt) par "
+            f"{user}.") in page
+
+
+def test_keep_in_the_background(app, auth_client):
+    """What app.js gets when it sends "Keep my answer" from an answer's block: the answer's
+    new version and the page's wording, its history for its own page; a stale page gets a
+    conflict, to post the form again the plain way."""
+    uid = _flagged_int03(app, auth_client)
+    stored = answers_of(app, uid)["INT03"]
+    background = {"Accept": "application/json", "X-With-History": "1"}
+    card = invariant_card(html.unescape(auth_client.get(f"/assessments/{uid}")
+                                        .get_data(as_text=True)), "INT03")
+    assert 'data-keep="answer-INT03"' in card
+    stale = _keep(auth_client, uid, "INT03", stored.version - 1, headers=background)
+    assert stale.status_code == 409 and stale.get_json()["status"] == "conflict"
+    assert stale.get_json()["message"].startswith("INT03 was changed meanwhile")
+    response = _keep(auth_client, uid, "INT03", stored.version, headers=background)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert (body["status"], body["version"]) == ("kept", stored.version + 1)
+    assert body["message"].startswith("Your answer to INT03 is kept as it is after draft 2")
+    assert body["fields"]["answer"] == "not_reported"
+    assert "Kept unchanged after draft 2 (v2.txt)" in html.unescape(body["history_html"])
+    assert _to_review(app, uid) == {}
+    # The same request again (a double click): done already.
+    again = _keep(auth_client, uid, "INT03", stored.version, headers=background)
+    assert again.status_code == 200 and again.get_json()["status"] == "already_kept"
+    assert answers_of(app, uid)["INT03"].version == stored.version + 1

@@ -210,3 +210,56 @@ def test_a_changed_save_settles_a_revised_draft_s_question(live_server):
         assert page.locator("#review-INT03").count() == 0
         page.reload()
         assert page.locator("#review-INT03").count() == 0
+
+
+
+def test_keep_my_answer_in_the_background(live_server):
+    """"Keep my answer" in an answer's block is sent in the background: nothing typed
+    elsewhere on the page is lost (nor asked about), the note goes, and the answer's form names
+    the kept version, so that its next save is no conflict; a reload shows the same."""
+    from test_web_changes import FIRST_DRAFT, PROTOCOL
+
+    with signed_up_page(live_server, "keep-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, FIRST_DRAFT.encode())
+        page.get_by_label("Study protocol").check()
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        int03 = page.locator("#answer-INT03")
+        int03.get_by_label("Not reported", exact=True).check()
+        int03.get_by_label("Justification").fill("The draft does not say how.")
+        save(page, "INT03")
+        page.get_by_label("Upload a revised document").set_input_files(files=[{
+            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
+        page.get_by_role("button", name="Upload and suggest").click()
+        page.wait_for_selector("#review-INT03")
+        kept_from = version(page, "INT03")
+        typed = "Typed, not saved yet."
+        page.locator("#answer-E02").get_by_label("Justification").fill(typed)
+        dialogs: list[str] = []
+
+        def asked(dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", asked)
+        page.locator("#review-INT03").get_by_role("button", name="Keep my answer").click()
+        saved(page, "INT03", kept_from + 1)
+        page.remove_listener("dialog", asked)
+        assert dialogs == []
+        assert page.locator("#review-INT03").count() == 0
+        assert shown(page, "INT03")["status"].startswith(
+            "Your answer to INT03 is kept as it is after draft 2 (v2.txt)")
+        assert page.locator("#answer-E02").get_by_label("Justification").input_value() == typed
+        assert page.evaluate("document.activeElement.textContent") == "Save INT03"
+        # Its next save names the kept version: saved, not a conflict.
+        page.locator("#answer-INT03").get_by_label("Justification").fill(
+            "The new text plans allocation, not its concealment.")
+        save(page, "INT03")
+        assert page.locator("#inv-INT03 .save-status").inner_text() == "Saved: Not reported"
+        page.once("dialog", lambda dialog: dialog.accept())  # E02 is still typed, unsaved
+        page.reload()
+        assert page.locator("#review-INT03").count() == 0
+        page.goto(f"{page.url.split('#')[0]}/answers/INT03")
+        assert "Kept unchanged after draft 2 (v2.txt) by keep-user." in \
+            page.locator("#history").inner_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -481,14 +482,21 @@ def test_damaged_pdfs_never_crash() -> None:
     assert "CorruptDocumentError" in outcomes
 
 
-def _odt(body: str) -> bytes:
-    """A minimal OpenDocument text file, as LibreOffice writes it (mimetype first, stored)."""
+_ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3"')
+
+
+def _odt(body: str, automatic_styles: str = "", styles: str | None = None) -> bytes:
+    """A minimal OpenDocument text file, as LibreOffice writes it (mimetype first, stored):
+    ``automatic_styles`` go in ``content.xml``, ``styles`` (named styles), if given, in a
+    ``styles.xml``."""
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">'
+        f'<office:document-content {_ODT_NAMESPACES}>'
+        f'<office:automatic-styles>{automatic_styles}</office:automatic-styles>'
         f'<office:body><office:text>{body}</office:text></office:body>'
         '</office:document-content>')
     buffer = io.BytesIO()
@@ -496,7 +504,25 @@ def _odt(body: str) -> bytes:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text",
                          compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        if styles is not None:
+            archive.writestr("styles.xml", (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                f'<office:document-styles {_ODT_NAMESPACES}>'
+                f'<office:styles>{styles}</office:styles></office:document-styles>'),
+                compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def _paragraph_style(name: str, parent: str = "", shown: str = "") -> str:
+    return (f'<style:style style:name="{name}" style:family="paragraph"'
+            + (f' style:parent-style-name="{parent}"' if parent else "")
+            + (f' style:display-name="{shown}"' if shown else "") + "/>")
+
+
+# LibreOffice's own styles: "Title" and the headings derive from "Heading".
+_LIBREOFFICE_STYLES = (_paragraph_style("Heading") + _paragraph_style("Title", "Heading")
+                       + _paragraph_style("Subtitle", "Heading")
+                       + _paragraph_style("Heading_20_1", "Heading", "Heading 1"))
 
 
 def test_odt_headings_lists_tables_and_tracked_changes() -> None:
@@ -599,6 +625,55 @@ def test_the_declarable_languages_are_the_living_ones_cldr_names_in_both_languag
             ] == ["fil", "fil", "fil", "fil", "de", "de", None]
 
 
+def test_living_languages_cldr_counts_no_speakers_of_are_declarable_too() -> None:
+    """Dinka, Mizo and Hmong: CLDR names them, but counts no share of any country's people
+    speaking them; the list of added languages puts them in, named in both languages and
+    sorted among the others by name."""
+    from checker.documents.language import (
+        document_language,
+        document_languages,
+        language_choices,
+        language_name,
+    )
+
+    assert {"din", "lus", "hmn"} <= document_languages()
+    assert [document_language(v) for v in ("din", "DIN", "lus-IN", "hmn")] == [
+        "din", "din", "lus", "hmn"]
+    assert [language_name(code, "en") for code in ("din", "lus", "hmn")] == [
+        "Dinka", "Mizo", "Hmong"]
+    assert [language_name(code, "fr") for code in ("din", "lus", "hmn")] == [
+        "Dinka", "Mizo", "Hmong"]
+    for lang, neighbours in (("en", [("Dargwa", "Dinka", "Divehi"),
+                                     ("Mingrelian", "Mizo", "Mohawk"),
+                                     ("Hiri Motu", "Hmong", "Hungarian")]),
+                             ("fr", [("Dargwa", "Dinka", "Diola-fogny"),
+                                     ("Mitchif", "Mizo", "Mohawk"),
+                                     ("Hiri motu", "Hmong", "Hongrois")])):
+        names = [name for _code, name in language_choices(lang)[2:]]
+        for before, name, after in neighbours:
+            assert names.index(before) < names.index(name) < names.index(after), (lang, name)
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ("- {code: Dinka, en: Dinka, fr: dinka}", "'Dinka' is no language code"),
+    ("- {code: und, en: Unknown, fr: inconnue}", "'und' is no language code"),
+    ("- {code: din, en: Dinka}", "'din' needs a name in en and fr"),
+])
+def test_a_malformed_added_language_is_named(tmp_path, monkeypatch, entry: str,
+                                             problem: str) -> None:
+    from checker.documents import language
+
+    listing = tmp_path / "languages_added.yaml"
+    listing.write_text(f"languages:\n{entry}\n", encoding="utf-8")
+    monkeypatch.setattr(language, "ADDED_LANGUAGES_PATH", listing)
+    language.added_languages.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            language.added_languages()
+    finally:
+        language.added_languages.cache_clear()
+
+
 @pytest.mark.parametrize(("declared", "code"), [
     ("en", "en"), ("EN", "en"), ("en-GB", "en"), ("English", "en"), ("anglais", "en"),
     ("fr", "fr"), ("fr_CA", "fr"), ("Français", "fr"), ("francais", "fr"), ("French", "fr"),
@@ -692,6 +767,74 @@ def test_the_cover_lines_under_an_odt_title_are_in_no_section(title: str) -> Non
     for line in DOC_COVER:
         assert _sentence_with(doc, line).section == ""
     assert _sentence_with(doc, WALKING).section == "1. Background"
+
+
+@pytest.mark.parametrize(("style", "automatic", "named"), [
+    # a paragraph formatted by hand: its automatic style's parent is "Title"
+    ("P1", _paragraph_style("P1", "Title"), _LIBREOFFICE_STYLES),
+    # a template's own style based on "Title", its name shown in French
+    ("Titre_20_du_20_protocole", "", _LIBREOFFICE_STYLES
+     + _paragraph_style("Titre_20_du_20_protocole", "Title", "Titre du protocole")),
+    # and that style formatted by hand
+    ("P3", _paragraph_style("P3", "Titre_20_du_20_protocole"), _LIBREOFFICE_STYLES
+     + _paragraph_style("Titre_20_du_20_protocole", "Title", "Titre du protocole")),
+    # a style whose name shown is "Titre", whatever the name the file holds
+    ("Document_20_title", "", _paragraph_style("Document_20_title", "", "Titre")),
+], ids=["automatic-style", "template-style", "automatic-of-template-style", "display-name"])
+def test_an_odt_title_in_a_style_derived_from_title_is_the_title(style: str, automatic: str,
+                                                                  named: str) -> None:
+    """LibreOffice writes a title formatted by hand in an automatic style ("P1") whose parent
+    is "Title", and a template may have its own title style based on it: the paragraph is the
+    document's title, short as it may be, and the cover lines under it are in no section."""
+    from checker.evidence.stated_details import document_title
+
+    body = (f'<text:p text:style-name="{style}">Protocole MARCHE</text:p>'
+            f"{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
+            f'<text:h text:outline-level="1">1. Background</text:h><text:p>{WALKING}</text:p>')
+    doc = extract_document(_odt(body, automatic, named), "protocol.odt")
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("Protocole MARCHE", 1), ("1. Background", 1)]
+    for line in DOC_COVER:
+        assert _sentence_with(doc, line).section == ""
+    assert _sentence_with(doc, WALKING).section == "1. Background"
+    long_title = f'<text:p text:style-name="{style}">{DOC_TITLE}</text:p>'
+    doc = extract_document(_odt(long_title + body, automatic, named), "protocol.odt")
+    assert document_title(doc) == DOC_TITLE
+
+
+@pytest.mark.parametrize("style", ["P1", "Subtitle", "Heading_20_1", "Missing"])
+def test_an_odt_paragraph_in_another_style_is_no_title(style: str) -> None:
+    """A style derived from "Heading" but not from "Title", or one the file does not hold,
+    sets no title."""
+    body = (f'<text:p text:style-name="{style}">Protocole MARCHE</text:p>'
+            f"{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
+            f'<text:h text:outline-level="1">1. Background</text:h><text:p>{WALKING}</text:p>')
+    doc = extract_document(_odt(body, _paragraph_style("P1", "Subtitle"),
+                                _LIBREOFFICE_STYLES), "protocol.odt")
+    assert [s.title for s in doc.sections] == ["1. Background"]
+
+
+def test_an_odt_title_set_as_a_heading_in_the_title_style_is_the_title() -> None:
+    """A title LibreOffice writes as a heading (``text:h``, the "Title" style given an
+    outline level) is the title too, short as it may be."""
+    body = ('<text:h text:style-name="P1" text:outline-level="1">Protocole MARCHE</text:h>'
+            f"{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
+            f'<text:h text:outline-level="1">1. Background</text:h><text:p>{WALKING}</text:p>')
+    doc = extract_document(_odt(body, _paragraph_style("P1", "Title"), _LIBREOFFICE_STYLES),
+                           "protocol.odt")
+    for line in DOC_COVER:
+        assert _sentence_with(doc, line).section == ""
+
+
+def test_an_odt_whose_styles_cannot_be_read_is_read_without_them() -> None:
+    """A damaged ``styles.xml`` takes nothing from the text; styles deriving from each other
+    (a damaged file) end the search for the title style."""
+    body = (f'<text:p text:style-name="P1">{DOC_TITLE}</text:p><text:p>{WALKING}</text:p>')
+    doc = extract_document(_odt(body, "", "<unclosed>"), "protocol.odt")
+    assert WALKING in doc.text
+    looping = _paragraph_style("P1", "P2") + _paragraph_style("P2", "P1")
+    doc = extract_document(_odt(body, looping), "protocol.odt")
+    assert WALKING in doc.text and doc.sections == []
 
 
 def test_an_odt_opening_on_a_section_keeps_its_first_lines_in_it() -> None:

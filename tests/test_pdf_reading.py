@@ -45,6 +45,15 @@ def test_alternating_running_heads_are_dropped_on_an_odd_page_count() -> None:
     assert texts[1:] == [_body(number) for number in range(2, 8)]
 
 
+def test_each_page_keeps_the_running_heads_left_out_of_it() -> None:
+    """The running heads left out of a page are kept apart (they may name the journal whose
+    name heads the first page); its page numbers are not."""
+    pages = [_page(*_body(number), f"Smith et al. Trials (2026) 27:{number}", str(number))
+             for number in (1, 2, 3)]
+    assert [page.running for page in drop_running_lines(pages)] == [
+        (f"Smith et al. Trials (2026) 27:{number}",) for number in (1, 2, 3)]
+
+
 def test_a_running_head_that_differs_on_the_first_page_is_dropped() -> None:
     head = "Revue française de psychiatrie clinique Lefèvre C et al. TCC-I de groupe"
     first = "Revue française de psychiatrie clinique https://doi.org/10.1016/j.rfpc"
@@ -371,3 +380,120 @@ def test_a_pdf_opening_on_a_section_keeps_its_first_lines_in_it(first: str) -> N
 
 def _sentence_with(doc, needle: str):
     return next(s for s in doc.sentences if needle in doc.sentence_text(s))
+
+
+def _first_page(journal: str, band: str = "", title: str = PDF_TITLE) -> str:
+    """A paper's first page: the journal's name set larger than its title, over ``band``
+    (more lines of the header band), the title, the cover lines and two sections."""
+    return ("<html lang=en><head><style>body { font-size: 10pt } h1 { font-size: 16pt }"
+            " .journal { font-size: 22pt } h2 { font-size: 11.5pt }</style></head><body>"
+            f"<p class=journal>{journal}</p>{band}<h1>{title}</h1><p>{' '.join(PDF_COVER)}</p>"
+            f"<h2>1. Background</h2><p>{FALLS}</p>"
+            "<h2>2. Aims</h2><p>We will test the programme.</p></body></html>")
+
+
+@pytest.mark.parametrize(("journal", "band"), [
+    ("BMJ Open", ""),
+    ("Trials", "<p>Smith et al. Trials (2026) 27:14</p><p>STUDY PROTOCOL</p>"),
+    ("JMIR Research Protocols", ""),
+    ("Kinésithérapie, la Revue", ""),
+    # a name long enough to read as a title, known from the list of journals' names
+    ("International Journal of Environmental Research and Public Health", ""),
+    # a name the list does not hold, short, in the header band above the title
+    ("Physio Matters", "<p>Smith et al. Physio Matters (2026) 3:14</p><p>Open Access</p>"),
+], ids=["bmj-open", "trials", "jmir", "kinesitherapie", "long-name", "band"])
+def test_a_journals_name_heading_the_first_page_is_no_title_nor_section(journal: str,
+                                                                       band: str) -> None:
+    """A journal's name set in large type at the head of the first page is a line of its
+    own, but neither the document's title nor a section holding the title and the cover."""
+    from checker.evidence.stated_details import document_title
+
+    doc = extract_document(_pdf(_first_page(journal, band)), "paper.pdf")
+    assert [s.title for s in doc.sections] == [PDF_TITLE, "1. Background", "2. Aims"]
+    assert document_title(doc) == PDF_TITLE
+    texts = {" ".join(doc.sentence_text(s).split()): s for s in doc.sentences}
+    assert texts[journal].section == ""
+    for line in PDF_COVER:
+        assert texts[line].section == ""
+    assert texts[FALLS].section == "1. Background"
+
+
+def _paper(journal: str, running_head: str, title: str) -> str:
+    """A paper of five A6 pages: the journal's name (if any) set larger than the ``title`` on
+    the first page, and ``running_head`` at the head of the later pages."""
+    css = ("@page { size: A6; margin: 2cm 1.5cm } @page :first { @top-center { content: none } }"
+           f" @page {{ @top-center {{ content: '{running_head}'; font-size: 7pt }} }}"
+           " body { font-size: 9pt } h1 { font-size: 14pt } .journal { font-size: 18pt }"
+           " h2 { font-size: 10.5pt }")
+    masthead = f"<p class=journal>{journal}</p>" if journal else ""
+    return (f"<html lang=en><head><style>{css}</style></head><body>{masthead}<h1>{title}</h1>"
+            f"<p>{PDF_COVER[2]}</p><h2>1. Background</h2><p>{FALLS} {SENTENCE * 12}</p>"
+            f"<h2>2. Aims</h2><p>{SENTENCE * 8}</p></body></html>")
+
+
+@pytest.mark.parametrize(("journal", "running_head", "title"), [
+    # a name of six words or more, unknown to the list, above the title
+    ("Northern Physiotherapy and Rehabilitation Science Review",
+     "Northern Physiotherapy and Rehabilitation Science Review 2026;3:14", PDF_TITLE),
+    # a short name above a title too short to read as one
+    ("Walking Science", "Smith et al. Walking Science (2026) 3:14", "Walking after stroke"),
+], ids=["long-name", "short-title"])
+def test_a_journals_name_the_running_heads_repeat_is_no_title_nor_section(
+        journal: str, running_head: str, title: str) -> None:
+    """A journal's name the later pages repeat in their running heads names the journal,
+    though neither the list of journals' names nor the header band tells it."""
+    from checker.evidence.stated_details import document_title
+
+    doc = extract_document(_pdf(_paper(journal, running_head, title)), "paper.pdf")
+    assert len(doc.pages) >= 3
+    assert journal not in [" ".join(s.title.split()) for s in doc.sections]
+    lines = {" ".join(doc.sentence_text(s).split()): s for s in doc.sentences}
+    assert lines[journal].section == ""  # its line, wrapped on the narrow page
+    assert _sentence_with(doc, "Falls are the leading").section == "1. Background"
+    if title == PDF_TITLE:
+        assert " ".join(document_title(doc).split()) != journal
+        assert _sentence_with(doc, PDF_COVER[2]).section == ""
+
+
+@pytest.mark.parametrize("title", [
+    "Supervised walking after stroke: a randomised controlled trial protocol",
+    "Walking after stroke",  # too short for the reader's title, but the details' title
+])
+def test_a_title_the_running_heads_repeat_stays_the_title(title: str) -> None:
+    """A title repeated as the later pages' running head is the title, not a journal's name,
+    however short."""
+    from checker.evidence.stated_details import document_title
+
+    doc = extract_document(_pdf(_paper("", title, title)), "paper.pdf")
+    assert document_title(doc) == title
+    assert doc.sections[0].title == title
+
+
+def test_a_short_first_heading_over_running_text_stays_a_section() -> None:
+    """A short heading is in no header band when running text stands between it and a
+    longer heading: it is the section the document opens on."""
+    html = ("<html lang=en><head><style>body { font-size: 10pt } h1 { font-size: 16pt }"
+            f"</style></head><body><h1>Why walking matters</h1><p>{SENTENCE}</p>"
+            "<h1>How the supervised walking programme will be delivered</h1>"
+            f"<p>{FALLS}</p><h1>Methods</h1><p>A randomised trial.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    assert doc.sections[0].title == "Why walking matters"
+    assert _sentence_with(doc, "Participants in the supervised").section == "Why walking matters"
+
+
+@pytest.mark.parametrize(("line", "journal"), [
+    ("BMJ Open", True), ("TRIALS", True), ("JMIR Research Protocols", True),
+    ("Kinésithérapie, la Revue", True), ("Journal of Physiotherapy", True),
+    ("Scandinavian Journal of Medicine & Science in Sports", True),
+    ("Annales de réadaptation et de médecine physique", True),
+    ("Revue d’épidémiologie et de santé publique", True),
+    # titles that speak of a journal or a review
+    ("Keeping a food journal for weight loss: a randomised trial", False),
+    ("A journal club for nurses", False),
+    ("Revue de la littérature sur la marche après un AVC", False),
+    ("Trials of walking after stroke", False), (PDF_TITLE, False),
+])
+def test_journals_names_are_told_from_titles(line: str, journal: bool) -> None:
+    from checker.documents.masthead import is_journal_name
+
+    assert is_journal_name(line) is journal

@@ -146,7 +146,7 @@ def world(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 DESTRUCTIVE = {"assessments.delete", "dossiers.delete", "dossiers.remove_study"}
 # Open without signing in (the others send an anonymous visitor to the login page).
 PUBLIC = {"static", "auth.signup", "auth.login", "assessments.index", "verify.verify",
-          "i18n.set_language"}
+          "i18n.set_language", "guide.suggestions"}
 
 
 def _values(world: World, rule: Rule, visitor: str) -> dict[str, str]:
@@ -336,6 +336,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "assessments.delete": {},
     "assessments.save_answer": _ANSWER,
     "assessments.restore_answer": {"restore": "1", "version": "1"},
+    "assessments.keep_answer": {"version": "1", "back": "changes", "before": "0" * 64},
     "assessments.import_assessment": {},
     "assessments.example": {},
     "suggestions.run": {},
@@ -354,7 +355,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "verify.verify": {},
     "i18n.set_language": {"lang": "fr", "next": "/dossiers"},
 }
-JSON_ENDPOINTS = {"assessments.save_answer", "suggestions.accept_one"}
+JSON_ENDPOINTS = {"assessments.save_answer", "suggestions.accept_one",
+                  "assessments.keep_answer"}
 
 
 def _fields(endpoint: str) -> dict[str, str]:

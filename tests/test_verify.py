@@ -110,7 +110,8 @@ def test_forged_json_stamp_is_not_issued_here(app, auth_client, assessment, tmp_
     assert outcome.exit_code == 1 and "Not issued by this installation" in outcome.output
 
 
-def test_assessment_changed_or_deleted_since_issue(app, auth_client, assessment):
+def test_assessment_changed_or_deleted_since_issue(app, auth_client, assessment, cli_env,
+                                                   tmp_path):
     data = download(auth_client, assessment, "pdf")
     assert verify(app, data).subject_status == UNCHANGED
     answer(auth_client, assessment, "E02", "not_met")
@@ -121,6 +122,13 @@ def test_assessment_changed_or_deleted_since_issue(app, auth_client, assessment)
                 content_type="multipart/form-data").get_data(as_text=True)
     # The headline itself says the report is out of date, not only a line below it.
     assert "Genuine and unaltered, but out of date" in page and "verify-changed" in page
+    # The command line heads it so too (its exit status stays 0: the file is genuine).
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    outcome = run_cli(cli_env, "verify", str(path))
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.output.splitlines()[-1].startswith("VERIFIED, BUT OUT OF DATE")
+    assert "its assessment has changed since" in outcome.output
     assert post(auth_client, f"/assessments/{assessment}/delete").status_code == 302
     assert verify(app, data).subject_status == DELETED
 

@@ -167,6 +167,41 @@ def test_serve_warms_up_the_pdf_reports_while_it_starts(cli_env, monkeypatch):
     assert warmed.wait(10)
 
 
+def test_serve_loads_the_catalogue_while_it_starts(cli_env, monkeypatch):
+    """The first view after a start once waited for the active catalogue to be read and
+    validated (about 0.3 s): ``serve`` loads it in the background, before WeasyPrint."""
+    import threading
+
+    import waitress
+
+    import exports.pdf
+    from checker.catalogue import get_catalogue
+    from checker.services import snapshots
+
+    monkeypatch.setattr(snapshots, "_BY_FINGERPRINT", {})  # as in a process just started
+    warmed = threading.Event()
+    monkeypatch.setattr(exports.pdf, "warm_up", warmed.set)
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: None)
+    result = cli_env.invoke(main, ["serve", "--port", "5998"])
+    assert result.exit_code == 0, result.output
+    assert warmed.wait(10)
+    active = get_catalogue()
+    assert snapshots._BY_FINGERPRINT == {active.fingerprint: active}
+
+
+def test_a_catalogue_that_cannot_load_is_logged_at_warm_up_not_raised(make_app, tmp_path,
+                                                                        monkeypatch, caplog):
+    """A configured catalogue that cannot be loaded leaves the server running (each view then
+    says what fails), and WeasyPrint is still warmed up."""
+    import exports.pdf
+    from checker.cli_reports import _warm_up
+
+    warmed = []
+    monkeypatch.setattr(exports.pdf, "warm_up", lambda: warmed.append(True))
+    _warm_up(make_app(NPIS_CATALOGUE=str(tmp_path / "missing.yaml")))
+    assert "catalogue not loaded ahead" in caplog.text and warmed == [True]
+
+
 def test_a_failed_warm_up_is_logged_not_raised(monkeypatch, caplog):
     """A warm-up that fails (no fonts) leaves the server running: the report then says what
     fails, on its own request."""

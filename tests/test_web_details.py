@@ -263,6 +263,27 @@ def test_a_language_with_only_a_three_letter_code_can_be_chosen(app, auth_client
         assert assessment_row(app, uid).language == stored
 
 
+def test_languages_cldr_counts_no_speakers_of_can_be_chosen(app, auth_client):
+    """Dinka, Mizo and Hmong are in the list though CLDR's data leaves them out, named in the
+    interface's language and sorted by name; one chosen is stored by its code and named."""
+    options = _options(auth_client.get("/assessments/new").get_data(as_text=True))
+    assert {("din", "Dinka", False), ("lus", "Mizo", False),
+            ("hmn", "Hmong", False)} <= set(options)
+    names = [label for _value, label, _selected in options[2:]]
+    assert names.index("Dargwa") < names.index("Dinka") < names.index("Divehi")
+    assert names.index("Hiri Motu") < names.index("Hmong") < names.index("Hungarian")
+    uid = create_assessment(auth_client, language="lus")
+    assert assessment_row(app, uid).language == "lus"
+    assert "<dd>Mizo</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    post(auth_client, "/language", {"lang": "fr"})
+    assert "<dd>Mizo</dd>" in auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
+    options = _options(auth_client.get(f"/assessments/{uid}/edit").get_data(as_text=True))
+    assert ("lus", "Mizo", True) in options and ("hmn", "Hmong", False) in options
+    names = [label for _value, label, _selected in options[2:]]
+    assert names.index("Mitchif") < names.index("Mizo") < names.index("Mohawk")
+    assert names.index("Hiri motu") < names.index("Hmong") < names.index("Hongrois")
+
+
 @pytest.mark.parametrize("sent", ["sux", "und", "zxx", "tlh"])
 def test_no_dead_language_nor_a_code_that_names_none(app, auth_client, sent):
     response = post(auth_client, "/assessments/new", {**ASSESSMENT_FORM, "language": sent})

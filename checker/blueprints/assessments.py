@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from flask import (
@@ -31,6 +32,7 @@ from ..forms import (
     AssessmentDetailsForm,
     DocumentForm,
     ImportForm,
+    KeepForm,
     RestoreForm,
     answer_form,
     assessment_form,
@@ -38,6 +40,7 @@ from ..forms import (
 from ..forms.dossier import ConfirmForm
 from ..models import Assessment
 from ..services import answers as answer_service
+from ..services import draft_changes as draft_service
 from ..services.answers import AnswerInput
 from ..services.assessments import (
     SUGGESTION_INPUTS,
@@ -485,6 +488,61 @@ def restore_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     return redirect(here)
 
 
+@bp.post("/assessments/<uid>/answers/<invariant_id>/keep")
+@login_required
+def keep_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
+    """Keep as it is an answer a revised draft's suggestion contradicts ("Keep my answer"):
+    recorded in its history, the mark settled, its values unchanged."""
+    assessment = owned_or_404(uid)
+    catalogue = catalogue_of(assessment)
+    inv = applicable_or_404(catalogue, assessment, invariant_id)
+    keep = KeepForm()
+    if not keep.validate_on_submit():  # a version the page never shows
+        abort(400)
+    outcome = draft_service.keep_answer(catalogue, assessment, inv.id, keep.version.data,
+                                        current_user, current_app.config["UPLOAD_DIR"])
+    draft = {"id": inv.id, "n": outcome.draft, "name": outcome.filename}
+    if outcome.status == "kept":
+        message = _("Your answer to %(id)s is kept as it is after draft %(n)d (%(name)s): it "
+                    "is no longer marked to check, and its history says so.", **draft)
+    elif outcome.status == "already_kept":
+        message = _("Your answer to %(id)s was already kept as it is after draft %(n)d "
+                    "(%(name)s).", **draft)
+    elif outcome.status == "conflict":
+        message = _("%(id)s was changed meanwhile (perhaps in another tab): nothing was "
+                    "recorded. Check the current answer, then keep it if it still holds.",
+                    id=inv.id)
+    else:
+        message = _("Your answer to %(id)s is not marked to check against the current "
+                    "document (perhaps settled in another tab): there is nothing to keep, and "
+                    "nothing was recorded.", id=inv.id)
+    settled = outcome.status in ("kept", "already_kept")
+    if wants_json():
+        # Kept from the answer's block in the background (app.js): answered like its save.
+        # Otherwise the page posts the form again the plain way, to the page that says why
+        # (with the answer as it now is).
+        if settled:
+            return saved_json(catalogue, assessment, outcome.status, outcome.stored,
+                              message=message)
+        return jsonify(status="conflict", error="conflict", message=message,
+                       url=url_for("assessments.answer", uid=uid, invariant_id=inv.id)), 409
+    flash(message, "success" if settled else "error")
+    return redirect(_keep_back(keep, uid, inv.id))
+
+
+def _keep_back(keep: KeepForm, uid: str, invariant_id: str) -> str:
+    """The page "Keep my answer" was clicked on, at the answer."""
+    if keep.back.data == "answer":
+        return url_for("assessments.answer", uid=uid, invariant_id=invariant_id)
+    if keep.back.data == "changes":
+        # The comparison the page showed (its earlier draft; the later one is the current).
+        before = keep.before.data if re.fullmatch(r"[0-9a-f]{64}", keep.before.data or "") \
+            else None
+        return url_for("document_text.changes", uid=uid, before=before,
+                       _anchor=f"change-{invariant_id}")
+    return url_for("assessments.form", uid=uid, _anchor=f"inv-{invariant_id}")
+
+
 def accept_all_question(pending: int) -> str:
     """What *Accept all* asks first (the page updates it as suggestions are accepted one by
     one, so that its count stays true)."""
@@ -497,15 +555,16 @@ def accept_all_question(pending: int) -> str:
 
 
 def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
-               stored: AnswerRecord) -> ResponseReturnValue:
-    """What a background save (app.js) gets once an answer is saved or confirmed: its
-    version, the values and state of its block, and the page's counts, in the page's own
-    wording so that the page updated in place reads as it would reloaded."""
+               stored: AnswerRecord, message: str = "") -> ResponseReturnValue:
+    """What a background save (app.js) gets once an answer is saved or confirmed (or kept
+    as it is: "Keep my answer"): its version, the values and state of its block, and the
+    page's counts, in the page's own wording so that the page updated in place reads as it
+    would reloaded; ``message``, if any, is what the page says of it."""
     lang = current_lang()
     record = to_record(assessment)
     answered, total = progress(catalogue, record)
     pending = pending_suggestions(catalogue, record)
-    extra = {}
+    extra: dict[str, object] = {"message": message} if message else {}
     if request.headers.get("X-With-History"):
         # From an answer's own page: its history table, with the new version and the current
         # version its Restore buttons must name.

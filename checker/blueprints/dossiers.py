@@ -160,11 +160,10 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
     # which study holds the dossier back, and what to fix in it; and which of its answers
     # may rest on an earlier draft of its document.
     view = build_view(dossier, active_catalogue(), lang, current_app.config["UPLOAD_DIR"])
-    standings = {s.uid: s for s in view.studies}
     return render_template(
-        "dossiers/show.html", dossier=dossier, screening=service.screening_of(dossier, lang),
-        studies=[(a, service.publication_of(a), standings[a.uid])
-                 for a in service.dossier_studies(dossier)],
+        "dossiers/show.html", dossier=dossier, screening=view.screening,
+        studies=[(scored.assessment, scored.publication, summary)
+                 for scored, summary in zip(view.scored, view.studies, strict=True)],
         add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
         advice=view.advice,
     )

@@ -68,6 +68,8 @@ def extract_document(data: bytes, filename: str) -> Document:
                  and not h[2][:1].islower()]
         headings = sorted(raw.headings + extra)
     heading_spans = {offset: _heading_end(raw.text, offset, title) for offset, _, title in headings}
+    # A journal's name heading a PDF's first page stays a line of its own, but heads nothing.
+    headings = [heading for heading in headings if heading[0] not in raw.masthead]
     title_at = raw.title_at
     if raw.format not in ("docx", "odt"):  # their readers tell it from the title style
         title_at = title_heading(headings, raw.text,

@@ -6,10 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
 from babel.core import UnknownLocaleError, get_global
 from babel.localedata import locale_identifiers
+
+from ..yaml_files import load_yaml
 
 _FR = {"le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "qui",
        "que", "été", "au", "aux", "par", "pas", "sont", "ont", "ces", "leur", "chez", "entre"}
@@ -74,6 +77,26 @@ def language_tag(declared: str) -> str | None:
 # linguistic content", "Uncoded languages").
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 _CODE = re.compile(r"[a-z]{2,3}")
+ADDED_LANGUAGES_PATH = Path(__file__).with_name("languages_added.yaml")
+_INTERFACE_LANGUAGES = ("en", "fr")
+
+
+@cache
+def added_languages() -> dict[str, dict[str, str]]:
+    """The languages listed although CLDR's data leaves them out (Dinka, Mizo, Hmong: see
+    ``languages_added.yaml``), by code: their names in English and in French."""
+    with ADDED_LANGUAGES_PATH.open(encoding="utf-8") as handle:
+        entries = load_yaml(handle)["languages"]
+    added = {}
+    for entry in entries:
+        code = entry["code"]
+        if not _CODE.fullmatch(code) or code in _NO_LANGUAGE:
+            raise ValueError(f"{ADDED_LANGUAGES_PATH.name}: {code!r} is no language code")
+        if not all(str(entry.get(lang) or "").strip() for lang in _INTERFACE_LANGUAGES):
+            raise ValueError(f"{ADDED_LANGUAGES_PATH.name}: {code!r} needs a name in "
+                             + " and ".join(_INTERFACE_LANGUAGES))
+        added[code] = {lang: entry[lang].strip() for lang in _INTERFACE_LANGUAGES}
+    return added
 
 
 @cache
@@ -83,7 +106,8 @@ def document_languages() -> frozenset[str]:
     Those the Unicode CLDR, through Babel, names in English and in French (the interface's
     languages), and knows as living: it has locale data for it, or counts it among the
     languages spoken in a country; so neither Sumerian nor Old French, nor a code CLDR
-    replaced by another ("tl" for "fil"). About 510."""
+    replaced by another ("tl" for "fil"). About 510, and the few living languages CLDR counts
+    no speakers of (:func:`added_languages`)."""
     english, french = Locale("en").languages, Locale("fr").languages
     spoken = {code for languages in get_global("territory_languages").values()
               for code, info in languages.items() if info.get("population_percent")}
@@ -91,7 +115,7 @@ def document_languages() -> frozenset[str]:
     replaced = get_global("language_aliases")
     return frozenset(code for code in english
                      if _CODE.fullmatch(code) and code in french and code in living
-                     and code not in replaced and code not in _NO_LANGUAGE)
+                     and code not in replaced and code not in _NO_LANGUAGE) | set(added_languages())
 
 
 def document_language(declared: str) -> str | None:
@@ -116,16 +140,25 @@ def language_name(declared: str, lang: str) -> str:
     "Anglais" for "en" in French, "German" for "de"; a value stored before the language was
     chosen from a list, which names no language known here ("Deutsch"), as it is. A code
     CLDR has a name for is named as it is stored ("tl": Tagalog, though "fil" replaced it);
-    one it has none for, as the code it stands for ("deu": German)."""
+    one it has none for, as the code it stands for ("deu": German). A language added to
+    CLDR's (:func:`added_languages`) is named as the list of added languages names it."""
     try:
         names = Locale.parse(lang).languages
     except (ValueError, UnknownLocaleError):
         names = Locale("en").languages
     code = language_code(declared) or _primary_subtag(declared)
-    name = names.get(code or "") or names.get(document_language(declared) or "")
+    name = (_named(code or "", names, lang)
+            or _named(document_language(declared) or "", names, lang))
     if not name:
         return declared
     return name[:1].upper() + name[1:]
+
+
+def _named(code: str, names: dict[str, str], lang: str) -> str | None:
+    """The name of ``code`` in ``names`` (CLDR's, in ``lang``), or in the list of languages
+    added to CLDR's (in English when ``lang`` is not one of its languages)."""
+    added = added_languages().get(code)
+    return added.get(lang, added["en"]) if added else names.get(code)
 
 
 @cache

@@ -4,7 +4,9 @@ Many French hospitals and public bodies write their protocols in LibreOffice. Th
 ``content.xml``: ``text:h`` headings carry their outline level, ``text:p`` paragraphs, lists
 and table cells hold more paragraphs. The body already reads as with tracked changes accepted:
 deleted text sits apart, in ``text:tracked-changes``, which is skipped, as are footnotes (their
-text would land in the middle of a sentence).
+text would land in the middle of a sentence). The title is a paragraph in the "Title" style,
+or in a style derived from it: an automatic style ("P1", when the paragraph has formatting of
+its own, in ``content.xml``) or a template's own style (in ``styles.xml``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+# The title style's name, as the file holds it ("Title" whatever the interface's language) or
+# as shown (a French template's "Titre"), compared in lower case.
+_TITLE_STYLES = {"title", "titre"}
 _SKIPPED = {f"{{{_TEXT}}}tracked-changes", f"{{{_TEXT}}}note", f"{{{_TEXT}}}soft-page-break",
             f"{{{_OFFICE}}}annotation", f"{{{_TEXT}}}sequence-decls"}
 MAX_SPACES = 100  # text:s c="..." repeats a space; a forged count must not fill the memory
@@ -39,13 +45,14 @@ def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
     table row, in reading order."""
     from lxml import etree
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("content.xml")
             if info.file_size > limits.MAX_UNPACKED_XML_BYTES:
                 raise TooLongDocumentError("content.xml too large")
             content = archive.read(info)
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            styles_xml = _styles_part(archive, limits.MAX_UNPACKED_XML_BYTES - info.file_size)
         root = etree.fromstring(content, parser)
     except (CorruptDocumentError, TooLongDocumentError):
         raise
@@ -54,34 +61,91 @@ def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
     body = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
     if body is None:
         raise CorruptDocumentError("no text body in content.xml")
+    try:
+        # A style sheet LibreOffice itself could not read takes nothing from the body's text.
+        named = etree.fromstring(styles_xml, parser) if styles_xml else None
+    except etree.XMLSyntaxError:
+        named = None
+    styles = _paragraph_styles(named) | _paragraph_styles(root)  # automatic ones last: "P1"
     blocks: list[tuple[str, int, bool]] = []
-    _walk(body, blocks)
+    _walk(body, blocks, _TitleStyles(styles))
     return blocks
 
 
-def _walk(element, blocks: list[tuple[str, int, bool]]) -> None:
+def _styles_part(archive: zipfile.ZipFile, room: int) -> bytes:
+    """``styles.xml`` (the named styles), or nothing when the file has none; refused when it
+    and ``content.xml`` together pass the unpacked size limit."""
+    try:
+        info = archive.getinfo("styles.xml")
+    except KeyError:
+        return b""
+    if info.file_size > room:
+        raise TooLongDocumentError("styles.xml too large")
+    return archive.read(info)
+
+
+def _paragraph_styles(root) -> dict[str, tuple[str, str]]:
+    """(parent style, display name) of each paragraph style of a part, by name."""
+    if root is None:
+        return {}
+    styles = {}
+    for style in root.iter(f"{{{_STYLE}}}style"):
+        if style.get(f"{{{_STYLE}}}family") == "paragraph" and style.get(f"{{{_STYLE}}}name"):
+            styles[style.get(f"{{{_STYLE}}}name")] = (
+                style.get(f"{{{_STYLE}}}parent-style-name") or "",
+                style.get(f"{{{_STYLE}}}display-name") or "")
+    return styles
+
+
+class _TitleStyles:
+    """Which paragraph styles set the document's title: the "Title" style, by its name or its
+    display name ("Titre"), and the styles derived from it, automatic ("P1", parent "Title")
+    or a template's own ("Titre du protocole", based on "Title"), as DOCX titles are told
+    (:func:`~checker.documents.docx_reading._is_title_style`)."""
+
+    def __init__(self, styles: dict[str, tuple[str, str]]) -> None:
+        self._styles = styles
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: str) -> bool:
+        if name not in self._known:
+            self._known[name] = self._is_title(name)
+        return self._known[name]
+
+    def _is_title(self, name: str) -> bool:
+        seen: set[str] = set()
+        while name and name not in seen:  # a damaged file may derive styles from each other
+            seen.add(name)
+            parent, shown = self._styles.get(name, ("", ""))
+            # A name's spaces are written "_20_" ("Titre_20_principal").
+            if {name.replace("_20_", " ").lower(), shown.lower()} & _TITLE_STYLES:
+                return True
+            name = parent
+        return False
+
+
+def _walk(element, blocks: list[tuple[str, int, bool]], titles: _TitleStyles) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
+        titled = (child.get(f"{{{_TEXT}}}style-name") or "") in titles
         if tag == f"{{{_TEXT}}}h":
             level = child.get(f"{{{_TEXT}}}outline-level") or "1"
-            blocks.append((_inline(child), int(level) if level.isdigit() else 1, False))
+            blocks.append((_inline(child), int(level) if level.isdigit() else 1, titled))
         elif tag == f"{{{_TEXT}}}p":
-            style = (child.get(f"{{{_TEXT}}}style-name") or "").lower()
-            titled = style in ("title", "titre")
             blocks.append((_inline(child), 1 if titled else 0, titled))
         elif tag == f"{{{_TABLE}}}table-row":
             cells: list[str] = []
             for cell in child.iter(f"{{{_TABLE}}}table-cell"):
                 parts: list[tuple[str, int, bool]] = []
-                _walk(cell, parts)
+                _walk(cell, parts, titles)
                 value = "\n".join(text for text, _, _ in parts).strip()
                 if value and (not cells or cells[-1] != value):
                     cells.append(value)
             blocks.append((" | ".join(cells), 0, False))
         else:  # lists, list items, sections, tables, headers of tables...
-            _walk(child, blocks)
+            _walk(child, blocks, titles)
 
 
 def _inline(element) -> str:

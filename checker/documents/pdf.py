@@ -44,6 +44,9 @@ _LINE_BREAK = re.compile(_LINE_END_HYPHEN + r"(?:\r\n|\r|\n)?|\r\n|\r|\n")
 class PdfPage:
     text: str
     lines: list[StyledLine]
+    # The running heads and feet left out of the page (:func:`drop_running_lines`), which may
+    # name the journal whose name heads the first page (:mod:`checker.documents.masthead`).
+    running: tuple[str, ...] = ()
 
 
 MARGIN_LINES = 2  # lines at the top and at the bottom of a page where running heads sit
@@ -86,7 +89,10 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
         kept = [line for i, line in enumerate(lines) if i not in drop]
         dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
-                               [line for line in page.lines if line.text.strip() not in dropped]))
+                               [line for line in page.lines if line.text.strip() not in dropped],
+                               tuple(lines[i].strip() for i in sorted(drop)
+                                     if shapes[i] in running
+                                     and not _is_page_number(lines[i], len(pages)))))
     return cleaned
 
 

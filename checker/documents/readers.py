@@ -22,6 +22,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .ligatures import expand_ligatures
+from .masthead import masthead_headings
 from .model import Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
@@ -39,6 +40,9 @@ class RawText:
     # The heading that is the document's own title (see :func:`title_index`), where the
     # format tells it: it names no section, so the cover page under it has none.
     title_at: int | None = None
+    # Headings that are the journal's name at the head of a PDF's first page
+    # (:mod:`checker.documents.masthead`): lines of their own, but neither title nor section.
+    masthead: frozenset[int] = frozenset()
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -123,7 +127,8 @@ def read_pdf(data: bytes) -> RawText:
     pages: list[Page] = []
     styled: list[tuple[int, str, list[StyledLine]]] = []
     offset = 0
-    for number, page in enumerate(drop_running_lines(read_pdf_pages(data)), start=1):
+    read_pages = drop_running_lines(read_pdf_pages(data))
+    for number, page in enumerate(read_pages, start=1):
         if chunks:
             separator = _page_break(chunks[-1], page.text)
             chunks.append(separator)
@@ -132,8 +137,12 @@ def read_pdf(data: bytes) -> RawText:
         styled.append((offset, page.text, page.lines))
         chunks.append(page.text)
         offset += len(page.text)
-    return RawText(text="".join(chunks), format="pdf", pages=pages,
-                   headings=typographic_headings(styled))
+    text = "".join(chunks)
+    headings = typographic_headings(styled)
+    masthead = masthead_headings(headings, text, pages[0].end if pages else 0,
+                                 [line for page in read_pages[1:] for line in page.running])
+    return RawText(text=text, format="pdf", pages=pages, headings=headings,
+                   masthead=frozenset(masthead))
 
 
 def read_docx(data: bytes) -> RawText:

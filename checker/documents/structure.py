@@ -199,17 +199,25 @@ def title_heading(headings: list[tuple[int, int, str]], text: str,
     if first_page_end is None:
         front = headings[:1] if headings and not text[:headings[0][0]].strip() else []
     else:
-        front = []
-        for heading in headings:
-            start, _, title = heading
-            if start >= first_page_end or is_known_heading(title) or _HEADING_NUMBER.match(title):
-                break
-            front.append(heading)
+        front = front_headings(headings, first_page_end)
     if not front:
         return None
     top = min(level for _, level, _ in front)
     start, _, title = next(heading for heading in front if heading[1] == top)
     return start if could_be_title(title) else None
+
+
+def front_headings(headings: list[tuple[int, int, str]],
+                   first_page_end: int) -> list[tuple[int, int, str]]:
+    """The headings of a PDF's first page (its text ending at ``first_page_end``) before its
+    first section ("Abstract", "1. ..."): its journal's name, its title, its cover's."""
+    front = []
+    for heading in headings:
+        start, _, title = heading
+        if start >= first_page_end or is_known_heading(title) or _HEADING_NUMBER.match(title):
+            break
+        front.append(heading)
+    return front
 
 
 def is_caption(title: str) -> bool:

@@ -1,6 +1,6 @@
 """Flask-WTF forms (CSRF on every one). Choices that come from the catalogue are set by views."""
 
-from .answer import AnswerForm, RestoreForm, answer_form
+from .answer import AnswerForm, KeepForm, RestoreForm, answer_form
 from .assessment import (
     AssessmentDetailsForm,
     AssessmentForm,
@@ -12,6 +12,6 @@ from .auth import LoginForm, SignupForm
 
 __all__ = [
     "AnswerForm", "AssessmentDetailsForm", "AssessmentForm", "DocumentForm", "ImportForm",
-    "LoginForm", "RestoreForm", "SignupForm",
+    "KeepForm", "LoginForm", "RestoreForm", "SignupForm",
     "answer_form", "assessment_form",
 ]

@@ -36,6 +36,17 @@ class RestoreForm(FlaskForm):
     version = IntegerField(validators=[InputRequired(), IntegerRange(0, 2**31 - 1)])
 
 
+class KeepForm(FlaskForm):
+    """Keep an answer a revised draft contradicts as it is (see draft_changes.keep_answer)."""
+
+    # The version the page showed: a change made since is a conflict.
+    version = IntegerField(validators=[InputRequired(), IntegerRange(0, 2**31 - 1)])
+    # The page to go back to: the form ("form"), the answer's own page ("answer"), or what
+    # changed between drafts ("changes", with the earlier draft it compared, ``before``).
+    back = HiddenField()
+    before = HiddenField()
+
+
 def answer_form(
     catalogue: Catalogue, invariant: Invariant, lang: str,
     stored: AnswerRecord | None = None, formdata: object = "auto",

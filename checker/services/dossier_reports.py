@@ -6,9 +6,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..models.dossier import Dossier
-from .assessments import catalogue_of, to_record
 from .dossier_view import DossierView, build_view
-from .dossiers import dossier_studies
 from .issued_reports import (
     IssuedFile,
     dossier_report_id,
@@ -21,22 +19,20 @@ from .issued_reports import (
 FORMATS = ("pdf", "xlsx")
 
 
-def attach_study_reports(view: DossierView, dossier: Dossier, lang: str, issued_by: str,
+def attach_study_reports(view: DossierView, lang: str, issued_by: str,
                          dossier_report: str) -> None:
     """Give each study the id of its latest report that matches its current content.
 
     A study with none gets a fresh signed JSON report, registered here, so every study listed
     in the dossier report can be traced to a report of exactly the content that was counted.
     """
-    by_uid = {a.uid: a for a in dossier_studies(dossier)}
-    for study in view.studies:
+    for study, scored in zip(view.studies, view.scored, strict=True):
         current = latest_current_report(study.uid, study.content_digest)
         if current is not None:
             study.report_id = current.report_id
             continue
-        assessment = by_uid[study.uid]
         issued = issue_assessment_report(
-            catalogue_of(assessment), to_record(assessment), "json", lang, issued_by,
+            scored.catalogue, scored.record, "json", lang, issued_by,
             note=f"issued with dossier report {dossier_report}")
         study.report_id = issued.report_id
 
@@ -53,7 +49,7 @@ def issue_dossier_report(catalogue: Catalogue, dossier: Dossier, fmt: str, lang:
         raise ValueError(f"unknown report language {lang!r}; choose en or fr")
     view = build_view(dossier, catalogue, lang, upload_dir)
     report_id = dossier_report_id(dossier.uid)
-    attach_study_reports(view, dossier, lang, issued_by, report_id)
+    attach_study_reports(view, lang, issued_by, report_id)
     stamp = make_stamp(report_id, view.digest, "dossier")
     if fmt == "pdf":
         from exports.dossier_pdf import render_dossier_pdf

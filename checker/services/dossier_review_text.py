@@ -35,9 +35,7 @@ from exports.labels import Labels, labels
 
 from ..catalogue import Catalogue, pick
 from ..models.dossier import Dossier
-from .assessments import catalogue_of, to_record
 from .dossier_view import StudySummary, build_view
-from .dossiers import dossier_studies
 from .review_text import heading, notes, one_line, points_to_address, study_context, study_items
 from .screening import ScreeningResult
 
@@ -70,12 +68,12 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     lines += ["", lab["self_check_statement"], "", lab["review_wording_note"], ""]
 
     studies = []
-    for number, (assessment, summary) in enumerate(
-            zip(dossier_studies(dossier), view.studies, strict=True), start=1):
+    for number, (scored, summary) in enumerate(
+            zip(view.scored, view.studies, strict=True), start=1):
         checks = summary.drafts.quotation_checks  # read once, by the view
-        record = to_record(assessment)
-        own = catalogue_of(assessment)
-        context = study_context(own, record, lang, quotation_checks=checks,
+        own, record = scored.catalogue, scored.record
+        # The score the view counted, not scored again.
+        context = study_context(own, record, lang, score=scored.score, quotation_checks=checks,
                                 generated_at=generated)
         studies.append((number, summary, own, record, context))
 

@@ -12,16 +12,19 @@ from pathlib import Path
 from exports.context import shortfall_lines
 
 from ..catalogue import Catalogue, pick
-from ..models import Assessment
 from ..models.dossier import Dossier
-from .assessments import catalogue_of, progress, to_record
+from .assessments import progress
 from .countries import same_country as in_country_of
-from .digests import assessment_digest
 from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
-from .dossiers import dossier_digest, dossier_studies, publication_of, screening_of
+from .dossiers import (
+    ScoredStudy,
+    dossier_digest,
+    dossier_studies,
+    scored_study,
+    screening_of,
+    study_evidence,
+)
 from .draft_flags import DraftFlags, draft_flags
-from .records import AssessmentRecord
-from .scoring import ScoreResult, score_assessment
 from .screening import ScreeningResult
 from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
 
@@ -104,14 +107,18 @@ class DossierView:
     supporting: dict[str, list[str]] = field(default_factory=dict)  # criterion -> study titles
     # What to look for and add to the dossier, per invariant some study lacks.
     advice: list[AdviceEntry] = field(default_factory=list)
+    # The studies as read and scored for this view, in dossier order (``studies`` says them):
+    # what the page, the reports and the review need of a study beyond its summary, without
+    # reading or scoring it again.
+    scored: list[ScoredStudy] = field(default_factory=list)
 
 
-def _summary(assessment: Assessment, own: Catalogue, record: AssessmentRecord,
-             score: ScoreResult, evidence: StudyEvidence, catalogue: Catalogue,
+def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
              lang: str) -> StudySummary:
+    assessment, own, record, score = study.assessment, study.catalogue, study.record, study.score
     answered, total = progress(own, record)
     standing = standing_of(catalogue, evidence, lang)
-    publication = publication_of(assessment)
+    publication = study.publication
     try:
         type_label = pick(own.study_type(assessment.study_type).label, lang)
     except KeyError:
@@ -125,7 +132,7 @@ def _summary(assessment: Assessment, own: Catalogue, record: AssessmentRecord,
         publication=Publication(publication.peer_reviewed, publication.journal, publication.doi,
                                 publication.year, publication.country) if publication else None,
         country=evidence.country, document_filename=assessment.document_filename,
-        document_sha256=assessment.document_sha256, content_digest=assessment_digest(record),
+        document_sha256=assessment.document_sha256, content_digest=study.content_digest,
         counts=standing.counts, reasons=standing.reasons,
         shortfalls=shortfall_lines(own, score, lang),
     )
@@ -172,20 +179,16 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
     ``upload_dir``: where the studies' documents are, to say which answers may rest on an
     earlier draft (:mod:`.draft_flags`); None: not looked at (the sufficiency page).
     """
-    from .dossiers import study_evidence
-
-    assessments = dossier_studies(dossier)
-    evidence = [study_evidence(a) for a in assessments]
+    # Each study read and scored once, with its own catalogue, for its verdict in the
+    # sufficiency, its summary, the advice list and the dossier's digest.
+    scored = [scored_study(a) for a in dossier_studies(dossier)]
+    evidence = [study_evidence(study) for study in scored]
     sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
-    # Each study scored once, with its own catalogue, for its summary and the advice list.
-    owns = [catalogue_of(a) for a in assessments]
-    records = [to_record(a) for a in assessments]
-    scores = [score_assessment(own, record) for own, record in zip(owns, records, strict=True)]
-    studies = [_summary(*study, catalogue, lang)
-               for study in zip(assessments, owns, records, scores, evidence, strict=True)]
+    studies = [_summary(study, its_evidence, catalogue, lang)
+               for study, its_evidence in zip(scored, evidence, strict=True)]
     if upload_dir is not None:
-        for summary, assessment, own in zip(studies, assessments, owns, strict=True):
-            summary.drafts = draft_flags(own, assessment, upload_dir)
+        for summary, study in zip(studies, scored, strict=True):
+            summary.drafts = draft_flags(study.catalogue, study.assessment, upload_dir)
     titles = {s.uid: s.title for s in studies}
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,
@@ -194,10 +197,11 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
         sufficiency=sufficiency,
         minimums=type_minimums(catalogue, sufficiency, evidence, dossier.country, lang),
         coverage=coverage_rows(catalogue, sufficiency, evidence, lang),
-        catalogue=catalogue, digest=dossier_digest(dossier), lang=lang,
+        catalogue=catalogue, digest=dossier_digest(dossier, scored), lang=lang,
         supporting={c.criterion: [titles[s.key] for s in c.supporting]
                     for c in sufficiency.criteria},
         advice=dossier_advice(
-            [StudyGaps(n, s.uid, s.title, own, score) for n, (s, own, score)
-             in enumerate(zip(studies, owns, scores, strict=True), start=1)], catalogue, lang),
+            [StudyGaps(n, s.uid, s.title, study.catalogue, study.score) for n, (s, study)
+             in enumerate(zip(studies, scored, strict=True), start=1)], catalogue, lang),
+        scored=scored,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,13 +15,15 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..catalogue import Catalogue
 from ..extensions import db
 from ..models import Assessment, User
 from ..models._time import utcnow
 from ..models.dossier import Dossier, DossierStudy, StudyPublication
 from .assessments import MAX_ID_DIGITS, AssessmentNotFound, catalogue_of, get_owned, to_record
 from .digests import assessment_digest, canonical_digest
-from .records import NPI_DOMAINS
+from .records import NPI_DOMAINS, AssessmentRecord
+from .scoring import ScoreResult, score_assessment
 from .screening import ScreeningResult, load_questionnaire, screen
 from .sufficiency import StudyEvidence
 
@@ -251,15 +254,32 @@ def candidates(dossier: Dossier, user: User) -> list[Assessment]:
     return [a for a in db.session.scalars(query) if a.id not in present]
 
 
-def study_evidence(assessment: Assessment) -> StudyEvidence:
-    """What sufficiency needs about one study; the verdict is scored with its own catalogue."""
-    from .scoring import score_assessment
+@dataclass(frozen=True)
+class ScoredStudy:
+    """One study of a dossier, read from the database and scored once, for everything a
+    dossier view, report or review says of it (scoring it again could only repeat this)."""
 
-    score = score_assessment(catalogue_of(assessment), to_record(assessment))
-    publication = publication_of(assessment)
+    assessment: Assessment
+    catalogue: Catalogue  # the catalogue it was assessed with (never the active one)
+    record: AssessmentRecord
+    score: ScoreResult  # scored with ``catalogue``
+    publication: StudyPublication | None
+    content_digest: str  # of ``record``, as its reports are stamped with
+
+
+def scored_study(assessment: Assessment) -> ScoredStudy:
+    """Read ``assessment`` once and score it with its own catalogue."""
+    catalogue, record = catalogue_of(assessment), to_record(assessment)
+    return ScoredStudy(assessment, catalogue, record, score_assessment(catalogue, record),
+                       publication_of(assessment), assessment_digest(record))
+
+
+def study_evidence(study: ScoredStudy) -> StudyEvidence:
+    """What sufficiency needs about one study; the verdict is scored with its own catalogue."""
+    assessment, publication = study.assessment, study.publication
     return StudyEvidence(
         key=assessment.uid, title=assessment.title, study_type=assessment.study_type,
-        document_kind=assessment.document_kind, verdict=score.verdict_id,
+        document_kind=assessment.document_kind, verdict=study.score.verdict_id,
         country=(publication.country if publication else "") or assessment.country,
         peer_reviewed=bool(publication and publication.peer_reviewed),
         year=publication.year if publication else None,
@@ -280,12 +300,20 @@ def _publication_content(publication: StudyPublication | None) -> dict[str, Any]
             "doi": publication.doi, "year": publication.year, "country": publication.country}
 
 
-def dossier_digest(dossier: Dossier) -> str:
-    """Digest of the dossier's fields, screening and studies (their own digests)."""
-    studies = sorted(
-        ({"uid": a.uid, "digest": assessment_digest(to_record(a)),
-          "publication": _publication_content(publication_of(a))}
-         for a in dossier_studies(dossier)),
+def dossier_digest(dossier: Dossier, studies: Sequence[ScoredStudy] | None = None) -> str:
+    """Digest of the dossier's fields, screening and studies (their own digests).
+
+    ``studies``: the dossier's studies as already read (:func:`scored_study`), not to read
+    them again; None reads them.
+    """
+    if studies is None:
+        contents = [(a.uid, assessment_digest(to_record(a)), publication_of(a))
+                    for a in dossier_studies(dossier)]
+    else:
+        contents = [(s.assessment.uid, s.content_digest, s.publication) for s in studies]
+    digests = sorted(
+        ({"uid": uid, "digest": digest, "publication": _publication_content(publication)}
+         for uid, digest, publication in contents),
         key=lambda s: s["uid"],
     )
     return canonical_digest({
@@ -294,6 +322,6 @@ def dossier_digest(dossier: Dossier) -> str:
         "country": dossier.country,
         "screening": ({"answers": dossier.screening_answers, "domain": dossier.screening_domain}
                       if dossier.screening_answers else None),
-        "studies": studies,
+        "studies": digests,
     })
 

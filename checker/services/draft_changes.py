@@ -1,6 +1,6 @@
 """What a revised draft changed in an assessment: suggested answers before and after, the
 person's quotations that the new draft no longer contains, and the person's answers whose
-suggestion the new draft turned against them.
+suggestion the new draft turned against them (and the person keeping such an answer as it is).
 
 Every uploaded version stays stored by fingerprint, so any two versions can be compared; by
 default the current document and the one it replaced.
@@ -13,14 +13,20 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select, update
+
 from ..catalogue import Catalogue
 from ..documents import DocumentError
 from ..evidence import ModelMissingError, detect_elements, suggest_answers
 from ..evidence.compare import DraftComparison, compare_drafts
 from ..evidence.quotes import locate_quotation
-from ..models import Answer, Assessment, AssessmentDocument
-from .assessments import uploaded_by
+from ..extensions import db
+from ..models import Answer, AnswerHistory, Assessment, AssessmentDocument, User
+from ..models._time import utcnow
+from .answers import applicable_invariant
+from .assessments import answer_record, uploaded_by
 from .quotation_checks import quotation_checks, quotation_parts
+from .records import AnswerRecord
 from .suggestions import NoDocumentError, NotUploadedByOwner, read_stored_file
 
 
@@ -193,6 +199,95 @@ def answers_to_review(catalogue: Catalogue, assessment: Assessment,
         return []
     order = {inv.id: i for i, inv in enumerate(catalogue.invariants_for(assessment.study_type))}
     return sorted(found, key=lambda item: order[item.invariant_id])
+
+
+# --- keeping an answer the revised draft turned against --------------------------------------
+
+# The mark in an answer's history (its new values) of a change that kept it as it was after a
+# draft: {"draft": its number among the versions, "filename": ..., "sha256": ...}.
+KEPT_AFTER = "kept_after"
+
+
+@dataclass(frozen=True)
+class KeepOutcome:
+    # "kept": recorded; "already_kept": the same request again (a double click), nothing more
+    # recorded; "not_to_review": the answer is not one answers_to_review names (settled
+    # meanwhile, or never marked), nothing recorded; "conflict": the answer changed since the
+    # page showed it (another tab), nothing recorded.
+    status: str
+    stored: AnswerRecord  # the answer as it now is in the database
+    draft: int  # the number of the current draft among the document's versions (1 = first)
+    filename: str  # the current draft's file name
+
+
+def keep_answer(catalogue: Catalogue, assessment: Assessment, invariant_id: str,
+                submitted_version: int, user: User, upload_dir: str | Path) -> KeepOutcome:
+    """Record that ``user`` looked at an answer :func:`answers_to_review` names and keeps it as
+    it is after the current draft: a new version of the answer, with the same values, and a
+    line in its history saying so. It settles the mark as a save would (the answer is then
+    saved after the upload), without asking the person to edit anything.
+
+    The values, who confirmed the answer and who gave its justification stay as they were:
+    what a report says does not change (nor the digest of a report issued earlier). Like a
+    save, it names the version the page showed: an answer changed since is a conflict.
+    Raises KeyError for an invariant that does not apply.
+    """
+    applicable_invariant(catalogue, assessment, invariant_id)
+    versions = versions_of(assessment)
+    current = next((row for row in versions if row.sha256 == assessment.document_sha256), None)
+    draft = versions.index(current) + 1 if current is not None else 0
+    filename = current.filename if current is not None else ""
+    row = db.session.scalar(select(Answer).where(Answer.assessment_id == assessment.id,
+                                                 Answer.invariant_id == invariant_id))
+
+    def outcome(status: str) -> KeepOutcome:
+        found = db.session.scalar(select(Answer).where(
+            Answer.assessment_id == assessment.id, Answer.invariant_id == invariant_id))
+        return KeepOutcome(status, answer_record(found) if found else
+                           AnswerRecord(invariant_id), draft, filename)
+
+    if row is None or row.origin != "human":
+        return outcome("not_to_review")
+    if row.version != submitted_version:
+        return outcome("already_kept" if _kept_from(assessment, row, submitted_version)
+                       else "conflict")
+    flagged = {item.invariant_id for item in answers_to_review(catalogue, assessment,
+                                                               upload_dir)}
+    if invariant_id not in flagged or current is None:
+        return outcome("not_to_review")
+    now = utcnow()
+    # Compare-and-set on the version, as a save does: one made meanwhile wins.
+    result = db.session.execute(
+        update(Answer).where(Answer.id == row.id, Answer.version == submitted_version)
+        .values(updated_at=now, version=submitted_version + 1)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        db.session.rollback()
+        return outcome("conflict")
+    values = {"answer": row.answer, "justification": row.justification,
+              "quotation": row.quotation, "page": row.page, "section": row.section}
+    db.session.add(AnswerHistory(
+        assessment_id=assessment.id, invariant_id=invariant_id, user_id=user.id,
+        username=user.username, changed_at=now, version=submitted_version + 1,
+        old_answer=row.answer, new_answer=row.answer, old_values=values,
+        new_values={**values, KEPT_AFTER: {"draft": draft, "filename": current.filename,
+                                           "sha256": current.sha256}}))
+    assessment.updated_at = now
+    db.session.commit()
+    db.session.expire_all()
+    return outcome("kept")
+
+
+def _kept_from(assessment: Assessment, row: Answer, submitted_version: int) -> bool:
+    """Whether the answer's current version is a keep made from ``submitted_version``: the
+    second request of a double click, already done."""
+    if row.version != submitted_version + 1:
+        return False
+    change = db.session.scalar(select(AnswerHistory).where(
+        AnswerHistory.assessment_id == assessment.id,
+        AnswerHistory.invariant_id == row.invariant_id, AnswerHistory.version == row.version,
+    ).order_by(AnswerHistory.id.desc()).limit(1))
+    return change is not None and KEPT_AFTER in (change.new_values or {})
 
 
 def _draft_of(uploads: list[AssessmentDocument], answer: Answer) -> AssessmentDocument:
