@@ -98,7 +98,8 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
                                                 upload_dir=app.config["UPLOAD_DIR"]))
             return
         issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang,
-                                      f"cli:{dossier.owner.username}")
+                                      f"cli:{dossier.owner.username}",
+                                      upload_dir=app.config["UPLOAD_DIR"])
     write_issued(out, issued.data, issued.report_id)
 
 

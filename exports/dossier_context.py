@@ -73,6 +73,15 @@ def criteria_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     } for c in view.sufficiency.criteria]
 
 
+def draft_pairs(lab: Any, study: StudySummary) -> list[tuple[str, str]]:
+    """The study's answers that may rest on another text than its current document, counted
+    and named ("4 (E03, E04, E11 and INT08)"); none when there are none."""
+    flags = study.drafts
+    return [(lab[key], lab("draft_flags_value", count=len(ids), invariants=enumeration(ids, lab)))
+            for key, ids in (("draft_quotes_not_found", flags.quotations_not_found),
+                             ("draft_answers_to_check", flags.answers_to_check)) if ids]
+
+
 def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """One dict per study: printed pairs plus the tidy values for the Data sheet."""
     rows = []
@@ -89,6 +98,8 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["ethical_score"], fmt_pct(s.ethical_score, view.lang)),
             (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
             (lab["progress"], f"{s.answered} / {s.total}"),
+            # Answers that may rest on an earlier draft, next to the scores they count in.
+            *draft_pairs(lab, s),
             (lab["counts_towards"], counts_value(lab, s)),
             *publication_pairs(lab, s.publication),
             (lab["study_country"], s.country),
@@ -181,6 +192,9 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "missing": view.sufficiency.missing,
         "country_notes": view.sufficiency.country_notes,
         "studies": study_rows(lab, view),
+        # Said once below the studies when some study has answers to check (draft_pairs).
+        "drafts_help": (lab["draft_flags_help"] if any(s.drafts.any for s in view.studies)
+                        else ""),
         "advice": advice_rows(lab, view),
         "provenance": pick(catalogue.provenance, lang),
         "self_check_statement": lab["self_check_statement"],
@@ -196,7 +210,9 @@ def _screening_questions(view: DossierView) -> list[tuple[str, str, bool]]:
         return []
     lab = labels(view.lang)
     excluded = set(view.screening.excluded_by)
+    # Worded as the questionnaire's form gives them (Yes / No), not as a yes/no cell.
     return [(pick(q.text, view.lang),
-             lab["bool_yes"] if view.screening.answers.get(q.id) == "yes" else lab["bool_no"],
+             lab["screening_yes"] if view.screening.answers.get(q.id) == "yes"
+             else lab["screening_no"],
              q.id in excluded)
             for q in load_questionnaire().questions]

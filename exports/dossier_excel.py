@@ -26,7 +26,7 @@ DATA_COLUMNS = (
     "dossier_uid", "report_id", "assessment_uid", "title", "study_type", "document_kind",
     "verdict", "ethical_score", "methodological_score", "counts", "not_counted_reasons",
     "peer_reviewed", "journal", "doi", "year", "study_country", "study_report_id",
-    "document_sha256", "content_digest",
+    "document_sha256", "content_digest", "quotations_not_found", "answers_to_check",
 )
 
 
@@ -105,12 +105,16 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
     if not studies:
         append_row(ws, [lab["studies"], lab["none"]])
         return
-    keys = [key for key, _value in studies[0]["pairs"]]
-    # One row per study, with the union of the printed fields (publication fields vary).
-    for s in studies[1:]:
+    # One row per study, with the union of the printed fields (why not a better verdict, the
+    # answers to check and the publication fields vary), each where the studies print it: a
+    # field the first study lacks goes after the field that precedes it in another's.
+    keys: list[str] = []
+    for s in studies:
+        before = -1
         for key, _value in s["pairs"]:
             if key not in keys:
-                keys.append(key)
+                keys.insert(before + 1, key)
+            before = keys.index(key)
     _header(ws, ["#", *keys], [5] + [24] * len(keys))
     for s in studies:
         values = dict(s["pairs"])
@@ -123,6 +127,9 @@ def _studies(ws: Worksheet, ctx: dict[str, Any]) -> None:
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP
+    if ctx["drafts_help"]:  # unwrapped: it reads across the empty cells to its right
+        append_row(ws, [])
+        append_row(ws, ["", ctx["drafts_help"]])
     ws.freeze_panes = "B2"
     # One column per printed field: too wide for one page, so the study's number and title
     # are repeated on every page across.
@@ -182,6 +189,7 @@ def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
             "; ".join(s.reasons), pub.peer_reviewed if pub else None,
             pub.journal if pub else None, pub.doi if pub else None, pub.year if pub else None,
             s.country, s.report_id, s.document_sha256, s.content_digest,
+            "; ".join(s.drafts.quotations_not_found), "; ".join(s.drafts.answers_to_check),
         ])
     ws.freeze_panes = "A2"
     for col in range(1, len(DATA_COLUMNS) + 1):

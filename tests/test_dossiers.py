@@ -6,14 +6,20 @@ import io
 
 import openpyxl
 import pypdf
+import pytest
 from conftest import create_assessment, login, make_user, post
 from dossier_support import PEER, imported_study
 from sqlalchemy import select
 
 from checker.extensions import db
 from checker.models import Assessment, Dossier, DossierStudy
+from checker.services.dossier_view import build_view
+from checker.services.dossiers import find_dossier
+from checker.services.issued_reports import make_stamp
 from checker.services.screening import load_questionnaire
+from checker.services.snapshots import active_catalogue
 from checker.services.stamps import read_stamp
+from exports.dossier_context import build_dossier_context
 
 DOSSIER = {"npi_name": "Supervised walking programme", "domain": "physical",
            "health_problem": "Post-stroke walking limitation", "country": "France"}
@@ -385,6 +391,20 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
     coverage = list(wb["Couverture"].iter_rows(values_only=True))
     assert coverage[0][0] == "Rubrique de la fiche INM" and len(coverage[0]) == 2 + 5 + 1
     assert "Désignation" in [row[0] for row in coverage]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_dossier_reports_give_the_screening_answers_as_the_form_does(app, auth_client,
+                                                                         user, lang):
+    """"Yes" / "No" ("Oui" / "Non"), as the questionnaire's form: not a bare "no"."""
+    uid, _studies = full_dossier(app, auth_client, user)
+    post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
+    with app.app_context():
+        view = build_view(find_dossier(uid), active_catalogue(), lang)
+        context = build_dossier_context(view, make_stamp("NPIS-CHK-TEST", view.digest,
+                                                         "dossier"))
+    answers = {answer for _question, answer, _excludes in context["screening_questions"]}
+    assert answers == ({"Yes", "No"} if lang == "en" else {"Oui", "Non"})
 
 
 def test_dossier_pages_in_french(auth_client):

@@ -157,8 +157,9 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
     lang = current_lang()
     # Each study's verdict, why it is not a better one (worded as on the results page) and
     # whether it counts, as the sufficiency page says it: a submitter sees from the list
-    # which study holds the dossier back, and what to fix in it.
-    view = build_view(dossier, active_catalogue(), lang)
+    # which study holds the dossier back, and what to fix in it; and which of its answers
+    # may rest on an earlier draft of its document.
+    view = build_view(dossier, active_catalogue(), lang, current_app.config["UPLOAD_DIR"])
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=view.screening,
         studies=[(scored.assessment, scored.publication, summary)
@@ -264,7 +265,8 @@ def report(uid: str, fmt: str) -> ResponseReturnValue:
         abort(404)
     lang = report_lang()
     dossier = _owned_or_404(uid)
-    issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username)
+    issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang, current_user.username,
+                                  upload_dir=current_app.config["UPLOAD_DIR"])
     return attachment(issued.data, issued.mimetype,
                       f"{slug(dossier.npi_name, 'dossier')}-{lang}-{issued.report_id}.{fmt}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..catalogue import Catalogue
 from ..models.dossier import Dossier
 from .dossier_view import DossierView, build_view
@@ -36,13 +38,16 @@ def attach_study_reports(view: DossierView, lang: str, issued_by: str,
 
 
 def issue_dossier_report(catalogue: Catalogue, dossier: Dossier, fmt: str, lang: str,
-                         issued_by: str) -> IssuedFile:
-    """Render, sign and register the dossier report; the caller hands out ``data``."""
+                         issued_by: str, *, upload_dir: str | Path | None = None) -> IssuedFile:
+    """Render, sign and register the dossier report; the caller hands out ``data``.
+
+    ``upload_dir``: where the studies' documents are, for the report to say which answers
+    may rest on an earlier draft (None: not looked at)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown dossier report format {fmt!r}; choose pdf or xlsx")
     if lang not in ("en", "fr"):
         raise ValueError(f"unknown report language {lang!r}; choose en or fr")
-    view = build_view(dossier, catalogue, lang)
+    view = build_view(dossier, catalogue, lang, upload_dir)
     report_id = dossier_report_id(dossier.uid)
     attach_study_reports(view, lang, issued_by, report_id)
     stamp = make_stamp(report_id, view.digest, "dossier")

@@ -27,6 +27,7 @@ from exports.dossier_context import (
     advice_rows,
     counts_value,
     criteria_rows,
+    draft_pairs,
     npi_pairs,
     publication_pairs,
 )
@@ -35,7 +36,6 @@ from exports.labels import Labels, labels
 from ..catalogue import Catalogue, pick
 from ..models.dossier import Dossier
 from .dossier_view import StudySummary, build_view
-from .quotation_checks import quotation_checks
 from .review_text import heading, notes, one_line, points_to_address, study_context, study_items
 from .screening import ScreeningResult
 
@@ -53,7 +53,7 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     lab = labels(lang)
     lang = lab.lang
     generated = generated_at or datetime.now(UTC)
-    view = build_view(dossier, catalogue, lang)
+    view = build_view(dossier, catalogue, lang, upload_dir)
     colon = lab["colon"]
     lines = [f"# {lab['dossier_review_title']}", ""]
     header = [
@@ -70,8 +70,7 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     studies = []
     for number, (scored, summary) in enumerate(
             zip(view.scored, view.studies, strict=True), start=1):
-        checks = (quotation_checks(scored.assessment, upload_dir) if upload_dir is not None
-                  else None)
+        checks = summary.drafts.quotation_checks  # read once, by the view
         own, record = scored.catalogue, scored.record
         # The score the view counted, not scored again.
         context = study_context(own, record, lang, score=scored.score, quotation_checks=checks,
@@ -85,6 +84,12 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
         for key, test in (("dossier_review_unconfirmed", _has_unconfirmed),
                           ("dossier_review_incomplete", lambda context: not context["complete"]))
         if any(test(context) for *_, context in studies)]
+    # Answers that may rest on an earlier draft: which studies, and what that means, once.
+    with_drafts = [lab("dossier_review_study_ref", n=number)
+                   for number, summary, *_ in studies if summary.drafts.any]
+    if with_drafts:
+        which = lab("dossier_review_drafts", studies=enumeration(with_drafts, lab))
+        dossier_notes.append(f"{which} {lab['draft_flags_help']}")
     if dossier_notes:
         lines += [f"{lab['review_notes']}{colon}", ""]
         lines += [f"- {note}" for note in dossier_notes]
@@ -106,7 +111,8 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
             (lab["study_country"], summary.country),
         ] if value]
         lines.append("")
-        lines += notes(context)
+        lines += notes(context, [f"{key}{colon} {value}." for key, value
+                                 in draft_pairs(lab, summary)])
         lines += points_to_address(context, record.document_kind, level=3)
 
     lines += heading(lab["sufficiency"])

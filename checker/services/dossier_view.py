@@ -7,6 +7,7 @@ was assessed with. The page, the PDF and the workbook all read this, so they can
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from exports.context import shortfall_lines
 
@@ -23,6 +24,7 @@ from .dossiers import (
     screening_of,
     study_evidence,
 )
+from .draft_flags import DraftFlags, draft_flags
 from .screening import ScreeningResult
 from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
 
@@ -61,6 +63,8 @@ class StudySummary:
     # Why its verdict is not a better one: one line per better verdict (none for the best).
     shortfalls: list[str]
     report_id: str = ""  # filled in by the dossier report (latest current or fresh report)
+    # Answers that may rest on an earlier draft: the view says them, the score stands as is.
+    drafts: DraftFlags = field(default_factory=DraftFlags)
 
 
 @dataclass
@@ -168,8 +172,13 @@ def coverage_rows(catalogue: Catalogue, sufficiency: Sufficiency,
     return rows
 
 
-def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView:
-    """The dossier in ``lang``, as its page, its reports and its review say it."""
+def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
+               upload_dir: str | Path | None = None) -> DossierView:
+    """The dossier in ``lang``, as its page, its reports and its review say it.
+
+    ``upload_dir``: where the studies' documents are, to say which answers may rest on an
+    earlier draft (:mod:`.draft_flags`); None: not looked at (the sufficiency page).
+    """
     # Each study read and scored once, with its own catalogue, for its verdict in the
     # sufficiency, its summary, the advice list and the dossier's digest.
     scored = [scored_study(a) for a in dossier_studies(dossier)]
@@ -177,6 +186,9 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str) -> DossierView
     sufficiency = assess_sufficiency(catalogue, dossier.country, evidence, lang)
     studies = [_summary(study, its_evidence, catalogue, lang)
                for study, its_evidence in zip(scored, evidence, strict=True)]
+    if upload_dir is not None:
+        for summary, study in zip(studies, scored, strict=True):
+            summary.drafts = draft_flags(study.catalogue, study.assessment, upload_dir)
     titles = {s.uid: s.title for s in studies}
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,

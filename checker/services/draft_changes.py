@@ -152,7 +152,8 @@ def contradicts(answer: str | None, has_quotation: bool, suggested: str,
 
 
 def answers_to_review(catalogue: Catalogue, assessment: Assessment,
-                      upload_dir: str | Path) -> list[AnswerToReview]:
+                      upload_dir: str | Path, *,
+                      checks: dict[str, bool | None] | None = None) -> list[AnswerToReview]:
     """The answers a person gave on an earlier draft (saved before the current document was
     uploaded) that the current draft's suggestion contradicts (:func:`contradicts`) while the
     suggestion on that earlier draft did not, in catalogue order.
@@ -161,7 +162,9 @@ def answers_to_review(catalogue: Catalogue, assessment: Assessment,
     at it with the new draft. Answers whose quotation the current document lacks are left out:
     they are already named for it (:func:`~.quotation_checks.person_quotations_not_found`).
     Empty when there is no earlier draft, or when a draft cannot be read (a missing file or
-    model, an unreadable document: the pages that read it say so).
+    model, an unreadable document: the pages that read it say so). ``checks``:
+    :func:`~.quotation_checks.quotation_checks` of the assessment when the caller has them
+    already (read here otherwise).
     """
     uploads = sorted(assessment.documents, key=lambda row: row.id)
     if len(versions_of(assessment)) < 2 or not assessment.document_sha256:
@@ -178,7 +181,8 @@ def answers_to_review(catalogue: Catalogue, assessment: Assessment,
         return []  # the usual case: nothing to read
     try:
         later = _suggested_on(catalogue, assessment, current, upload_dir)
-        checks = quotation_checks(assessment, upload_dir) or {}
+        if checks is None:
+            checks = quotation_checks(assessment, upload_dir) or {}
         found = []
         for answer, given_on in candidates:
             if answer.invariant_id not in later or checks.get(answer.invariant_id) is False:

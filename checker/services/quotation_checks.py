@@ -68,11 +68,16 @@ def quotation_checks(assessment: Assessment,
 
 
 def person_quotations_not_found(catalogue: Catalogue, assessment: Assessment,
-                                upload_dir: str | Path) -> list[str]:
+                                upload_dir: str | Path, *,
+                                checks: dict[str, bool | None] | None = None) -> list[str]:
     """Ids of the invariants (of the assessment's study type, in catalogue order) whose answer
     a person gave quotes text that the current document does not contain word for word: after
-    a revised draft, such an answer was given on another text and may no longer hold."""
-    checks = quotation_checks(assessment, upload_dir) or {}
+    a revised draft, such an answer was given on another text and may no longer hold.
+
+    ``checks``: :func:`quotation_checks` of the assessment when the caller has them already
+    (read here otherwise)."""
+    if checks is None:
+        checks = quotation_checks(assessment, upload_dir) or {}
     by_person = {answer.invariant_id for answer in assessment.answers
                  if answer.origin != "suggestion"}
     return [inv.id for inv in catalogue.invariants_for(assessment.study_type)

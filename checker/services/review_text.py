@@ -24,6 +24,7 @@ of a dossier's review (:mod:`checker.services.dossier_review_text`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from exports.context import (
@@ -156,11 +157,12 @@ def study_items(catalogue: Catalogue, record: AssessmentRecord, context: dict, *
     return lines
 
 
-def notes(context: dict) -> list[str]:
+def notes(context: dict, extra: Sequence[str] = ()) -> list[str]:
     """The report's notices and scoring warnings (an incomplete assessment, unconfirmed
-    suggestions, quotations not found…), under a "Notes" line; nothing when there are none."""
+    suggestions, quotations not found…), then ``extra`` lines, under a "Notes" line; nothing
+    when there are none."""
     lab: Labels = context["lab"]
-    found = [*context["notices"], *context["warnings"]]
+    found = [*context["notices"], *context["warnings"], *extra]
     if not found:
         return []
     return [f"{lab['review_notes']}{lab['colon']}", "", *[f"- {note}" for note in found], ""]

@@ -1,0 +1,52 @@
+"""Which of a study's answers may rest on another text than its current document.
+
+A revised draft uploaded to an assessment keeps the person's answers: some quote text the new
+draft does not contain word for word
+(:func:`~.quotation_checks.person_quotations_not_found`), some are contradicted by the new
+draft's suggestion where the earlier draft's was not (:func:`~.draft_changes.answers_to_review`).
+The assessment's pages say so; a dossier lists the study with its current file and scores it
+as it stands, so its page, reports and review say it too, per study, from this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..models import Assessment
+from .draft_changes import answers_to_review
+from .quotation_checks import person_quotations_not_found, quotation_checks
+
+
+@dataclass(frozen=True)
+class DraftFlags:
+    """A study's answers to check against its current document (invariant ids, in catalogue
+    order). Empty when there is nothing to check, or when the documents were not read."""
+
+    # Answers whose quotation, given by a person, the current document lacks word for word.
+    quotations_not_found: tuple[str, ...] = ()
+    # Answers given on an earlier draft that the current draft's suggestion contradicts.
+    answers_to_check: tuple[str, ...] = ()
+    # Every quotation checked against the current document, as
+    # :func:`~.quotation_checks.quotation_checks` returns them (None: not checked): read here
+    # once, for the study's part of the dossier review too.
+    quotation_checks: dict[str, bool | None] | None = field(default=None, compare=False)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.quotations_not_found or self.answers_to_check)
+
+
+def draft_flags(catalogue: Catalogue, assessment: Assessment,
+                upload_dir: str | Path) -> DraftFlags:
+    """The study's answers to check against its current document, by its own ``catalogue``
+    (the one it was assessed with), reading that document once."""
+    checks = quotation_checks(assessment, upload_dir)
+    known = checks or {}  # no document: nothing to look for, nothing to read again
+    return DraftFlags(
+        tuple(person_quotations_not_found(catalogue, assessment, upload_dir, checks=known)),
+        tuple(item.invariant_id for item in answers_to_review(catalogue, assessment,
+                                                              upload_dir, checks=known)),
+        checks,
+    )
