@@ -75,7 +75,10 @@ def dossier_group() -> None:
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               required=True, help="File to write ('-': standard output, with --format txt).")
-def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
+@click.option("--short", is_flag=True,
+              help="With --format txt: the short review, without what is expected and the "
+                   "examples (for a form with a length limit).")
+def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
     """Write the signed PDF or Excel report, or the structured review (txt), of dossier
     DOSSIER_ID (uid or number)."""
     from .app import create_app
@@ -86,6 +89,8 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
 
     if str(out) == "-" and fmt != "txt":
         raise click.UsageError("--out - (standard output) is for --format txt only")
+    if short and fmt != "txt":
+        raise click.UsageError("--short is for --format txt only")
     app = create_app()
     with app.app_context():
         dossier = find_dossier(dossier_id)
@@ -94,7 +99,7 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path) -> None:
             sys.exit(1)
         if fmt == "txt":
             # Plain text, not an issued report: nothing to sign or register.
-            write_text(out, dossier_review_text(dossier, active_catalogue(), lang,
+            write_text(out, dossier_review_text(dossier, active_catalogue(), lang, short=short,
                                                 upload_dir=app.config["UPLOAD_DIR"]))
             return
         issued = issue_dossier_report(active_catalogue(), dossier, fmt, lang,

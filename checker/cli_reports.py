@@ -85,7 +85,10 @@ def _warm_up_reports() -> None:
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               required=True, help="File to write ('-': standard output, with --format txt).")
-def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
+@click.option("--short", is_flag=True,
+              help="With --format txt: the short review, without what is expected and the "
+                   "examples (for a form with a length limit).")
+def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
     """Write the PDF or Excel report, the JSON export or the structured review (txt) of
     ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
@@ -94,6 +97,8 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
 
     if str(out) == "-" and fmt != "txt":
         raise click.UsageError("--out - (standard output) is for --format txt only")
+    if short and fmt != "txt":
+        raise click.UsageError("--short is for --format txt only")
     app = _app()
     with app.app_context():
         assessment = find_assessment(assessment_id)
@@ -106,7 +111,7 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path) -> None:
 
             # Plain text, not an issued report: nothing to sign or register.
             text = review_text(catalogue_of(assessment), to_record(assessment), lang,
-                               quotation_checks=checks)
+                               quotation_checks=checks, short=short)
             write_text(out, text)
             return
         # Signed and registered, so that `npis-check verify` recognises the file later.

@@ -309,6 +309,26 @@ def test_cli_writes_the_dossier_review_to_a_file_or_standard_output(app, cli_env
     assert result.exit_code == 1 and "no dossier 'nope'" in result.output
 
 
+def test_the_short_dossier_review_from_the_page_and_the_command_line(app, cli_env,
+                                                                   auth_client):
+    """The dossier's review has a short form too: the studies' points without what is
+    expected and the examples; the page links it in both languages."""
+    uid = new_dossier(auth_client)
+    add(auth_client, uid, small_study(auth_client))
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert f'href="/dossiers/{uid}/review.txt?lang=fr&amp;length=short" download' in page
+    full = review(auth_client, uid, "en")
+    response = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en&length=short")
+    assert response.headers["Content-Disposition"].endswith('-review-en-short.txt"')
+    short = response.get_data(as_text=True)
+    assert "Expected in a protocol:" in full and "Expected in a protocol:" not in short
+    assert "How to fix it:" in short and len(short) < len(full)
+    result = cli_env.invoke(main, ["dossier", "report", uid, "--format", "txt", "--short",
+                                   "--out", "-"])
+    assert result.exit_code == 0 and "Expected in a protocol:" not in result.output
+    assert "How to fix it:" in result.output
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_dossier_reports_say_why_each_verdict_is_not_a_better_one(app, auth_client, user,
                                                                  lang):

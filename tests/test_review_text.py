@@ -414,3 +414,62 @@ def test_the_review_says_when_it_was_generated():
         text = review_text(catalogue, load_demo(catalogue, lang=lang), lang,
                            generated_at=moment)
         assert label in text.splitlines()
+
+
+# --- the short review ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_short_review_leaves_out_what_is_expected_and_the_examples(lang):
+    """For a review form with a length limit: each point keeps its answer, justification,
+    quotation and how to fix it; what is expected and the example go."""
+    catalogue = get_catalogue()
+    record = load_demo(catalogue)
+    lab = labels(lang)
+    full = review_text(catalogue, record, lang)
+    short = review_text(catalogue, record, lang, short=True)
+    plain(short)
+    assert len(short) < 0.75 * len(full)
+    expected = f"{lab['expected_protocol']}{lab['colon']}"
+    example = f"{lab['example']}{lab['colon']}"
+    fix = f"{lab['how_to_fix']}{lab['colon']}"
+    assert expected in full and example in full
+    assert expected not in short and example not in short
+    assert short.count(fix) == full.count(fix) > 0
+    # Everything else is the same, line for line.
+    kept = [line for line in full.splitlines()
+            if not line.lstrip("- ").startswith((expected, example))]
+    assert short.splitlines() == kept
+
+
+def test_the_results_page_offers_the_short_review_and_its_downloads(auth_client):
+    uid = _small(auth_client)
+    page = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    full = html.unescape(re.search(r'<textarea id="review-text"[^>]*>(.*?)</textarea>', page,
+                                   re.S).group(1))
+    assert f"{len(full)} characters." in page
+    link = f'href="/assessments/{uid}/results?length=short#review-title"'
+    assert link in page
+    page = auth_client.get(f"/assessments/{uid}/results?length=short").get_data(as_text=True)
+    short = html.unescape(re.search(r'<textarea id="review-text"[^>]*>(.*?)</textarea>', page,
+                                    re.S).group(1))
+    assert "Expected in a protocol:" in full and "Expected in a protocol:" not in short
+    assert f"{len(short)} characters." in page and "Show the full review" in page
+    assert f'href="/assessments/{uid}/review.txt?lang=fr&amp;length=short" download' in page
+    served = auth_client.get(f"/assessments/{uid}/review.txt?lang=fr&length=short")
+    assert served.headers["Content-Disposition"].endswith('-avis-fr-court.txt"')
+    assert "Attendu dans un protocole" not in served.get_data(as_text=True)
+    english = auth_client.get(f"/assessments/{uid}/review.txt?lang=en&length=short")
+    assert english.headers["Content-Disposition"].endswith('-review-en-short.txt"')
+    # Any other length is the full review.
+    other = auth_client.get(f"/assessments/{uid}/review.txt?lang=en&length=tiny")
+    assert "Expected in a protocol:" in other.get_data(as_text=True)
+
+
+def test_cli_writes_the_short_review(cli_env, auth_client):
+    uid = _small(auth_client)
+    result = cli_env.invoke(main, ["report", uid, "--format", "txt", "--short", "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert "How to fix it:" in result.output and "Expected in a protocol:" not in result.output
+    result = cli_env.invoke(main, ["report", uid, "--format", "pdf", "--short", "--out", "x.pdf"])
+    assert result.exit_code == 2 and "--short is for --format txt only" in result.output

@@ -17,8 +17,8 @@ from ..services.answers import applicable_invariant
 from ..services.assessments import AssessmentNotFound, get_owned
 
 __all__ = ["REVIEW_WORD", "NoSuchInvariant", "applicable_or_404", "attachment",
-           "current_lang", "owned_or_404", "report_lang", "review_lang", "slug", "text_page",
-           "wants_json"]
+           "current_lang", "owned_or_404", "report_lang", "review_file_name", "review_lang",
+           "review_short", "slug", "text_page", "wants_json"]
 
 
 def owned_or_404(uid: str) -> Assessment:
@@ -63,6 +63,19 @@ def review_lang() -> str:
     return asked if asked in ("en", "fr") else current_lang()
 
 
+def review_short() -> bool:
+    """Whether the short review is asked for (``?length=short``): without what is expected
+    and the examples, for a review form with a length limit."""
+    return request.args.get("length") == "short"
+
+
+def review_file_name(title: str, fallback: str, lang: str, short: bool) -> str:
+    """The file name a review is offered under: "<title>-review-en.txt", and
+    "<title>-review-en-short.txt" (« -avis-fr-court ») for the short one."""
+    length = f"-{SHORT_WORD[lang]}" if short else ""
+    return f"{slug(title, fallback)}-{REVIEW_WORD[lang]}-{lang}{length}.txt"
+
+
 _SLUG_LENGTH = 60
 
 
@@ -86,6 +99,7 @@ def attachment(data: bytes, mimetype: str, filename: str) -> Response:
 
 # A review's file is named in its language ("…-avis-fr.txt" for a French reader).
 REVIEW_WORD = {"en": "review", "fr": "avis"}
+SHORT_WORD = {"en": "short", "fr": "court"}
 
 
 def text_page(text: str, filename: str) -> Response:

@@ -35,11 +35,12 @@ from ..services.dossier_view import build_view
 from ..services.screening import ScreeningError, load_questionnaire
 from ..services.snapshots import active_catalogue
 from ._common import (
-    REVIEW_WORD,
     attachment,
     current_lang,
     report_lang,
+    review_file_name,
     review_lang,
+    review_short,
     slug,
     text_page,
 )
@@ -279,6 +280,7 @@ def review(uid: str) -> ResponseReturnValue:
     language (as for an assessment's review)."""
     dossier = _owned_or_404(uid)
     lang = review_lang()
-    text = dossier_review_text(dossier, active_catalogue(), lang,
+    short = review_short()
+    text = dossier_review_text(dossier, active_catalogue(), lang, short=short,
                                upload_dir=current_app.config["UPLOAD_DIR"])
-    return text_page(text, f"{slug(dossier.npi_name, 'dossier')}-{REVIEW_WORD[lang]}-{lang}.txt")
+    return text_page(text, review_file_name(dossier.npi_name, "dossier", lang, short))

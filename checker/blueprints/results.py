@@ -18,12 +18,13 @@ from ..services.records import AssessmentRecord
 from ..services.review_text import review_text
 from ..services.scoring import ScoreResult, score_assessment
 from ._common import (
-    REVIEW_WORD,
     attachment,
     current_lang,
     owned_or_404,
     report_lang,
+    review_file_name,
     review_lang,
+    review_short,
     slug,
     text_page,
 )
@@ -43,7 +44,8 @@ def results(uid: str) -> ResponseReturnValue:
         "assessments/results.html", assessment=assessment, catalogue=catalogue, record=record,
         score=score, figure=summary_svg(catalogue, record, score, lang),
         shortfalls=shortfall_lines(catalogue, score, lang),
-        review=_review(assessment, record, lang, score),
+        review=_review(assessment, record, lang, score, short=review_short()),
+        review_short=review_short(),
     )
 
 
@@ -55,15 +57,16 @@ def review(uid: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     lang = review_lang()
     record = to_record(assessment)
-    return text_page(_review(assessment, record, lang),
-                     f"{slug(record.title, 'assessment')}-{REVIEW_WORD[lang]}-{lang}.txt")
+    short = review_short()
+    return text_page(_review(assessment, record, lang, short=short),
+                     review_file_name(record.title, "assessment", lang, short))
 
 
 def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
-            score: ScoreResult | None = None) -> str:
+            score: ScoreResult | None = None, *, short: bool = False) -> str:
     # Quotations checked against the document as for the PDF report, so the review flags
     # the same ones.
-    return review_text(catalogue_of(assessment), record, lang, score=score,
+    return review_text(catalogue_of(assessment), record, lang, score=score, short=short,
                        quotation_checks=quotation_checks(assessment,
                                                          current_app.config["UPLOAD_DIR"]))
 

@@ -42,7 +42,7 @@ from .screening import ScreeningResult
 
 def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
                         upload_dir: str | Path | None = None,
-                        generated_at: datetime | None = None) -> str:
+                        generated_at: datetime | None = None, short: bool = False) -> str:
     """The structured review of ``dossier`` in ``lang`` (``en`` or ``fr``; anything else is
     English), ending with a newline.
 
@@ -113,7 +113,7 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
         lines.append("")
         lines += notes(context, [f"{key}{colon} {value}." for key, value
                                  in draft_pairs(lab, summary)])
-        lines += points_to_address(context, record.document_kind, level=3)
+        lines += points_to_address(context, record.document_kind, level=3, short=short)
 
     lines += heading(lab["sufficiency"])
     lines += heading(lab["criteria"], 3)

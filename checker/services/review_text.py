@@ -12,10 +12,11 @@ scores, the statement that the tool never awards the NPIS© label), the points t
 met, partially met, not reported: ethical invariants first, then methodological, in catalogue
 order) with the justification (the assessor's, or a suggestion's rationale, said so), the
 quotation and its location, what the catalogue expects of this kind of document, how to fix
-it and its example; the invariants reported (met) with where; then the not applicable and the
-unanswered ones, briefly. Unconfirmed automatic suggestions are marked as such wherever they
-appear. Assessors' names are left out (a review
-may be blind); the PDF report names them.
+it and its example (the short review leaves out what is expected and the example, for a form
+with a length limit: what is missing is then said by how to fix it); the invariants reported
+(met) with where; then the not applicable and the unanswered ones, briefly. Unconfirmed
+automatic suggestions are marked as such wherever they appear. Assessors' names are left out
+(a review may be blind); the PDF report names them.
 
 :func:`study_items`, :func:`notes` and :func:`points_to_address` also make each study's part
 of a dossier's review (:mod:`checker.services.dossier_review_text`).
@@ -60,9 +61,9 @@ KINDS = ("ethical", "methodological")
 def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                 score: ScoreResult | None = None,
                 quotation_checks: dict[str, bool | None] | None = None,
-                generated_at: datetime | None = None) -> str:
+                generated_at: datetime | None = None, short: bool = False) -> str:
     """The structured review of ``record`` in ``lang`` (``en`` or ``fr``; anything else is
-    English), ending with a newline.
+    English), ending with a newline; ``short``: without what is expected and the examples.
 
     ``score`` defaults to :func:`score_assessment` of the record; ``quotation_checks`` is
     what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
@@ -77,7 +78,7 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     lines += study_items(catalogue, record, context, dated=True)
     lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
     lines += notes(context)
-    lines += points_to_address(context, record.document_kind, level=2)
+    lines += points_to_address(context, record.document_kind, level=2, short=short)
 
     reported = [row for row in rows if row.effective == REPORTED]
     lines += heading(lab("review_count", heading=lab["review_reported"], count=len(reported)))
@@ -168,10 +169,11 @@ def notes(context: dict, extra: Sequence[str] = ()) -> list[str]:
     return [f"{lab['review_notes']}{lab['colon']}", "", *[f"- {note}" for note in found], ""]
 
 
-def points_to_address(context: dict, document_kind: str, *, level: int) -> list[str]:
+def points_to_address(context: dict, document_kind: str, *, level: int,
+                      short: bool = False) -> list[str]:
     """The invariants not met, partially met or not reported, numbered, ethical first, each
-    with the justification (saying whose words it is), the quotation, what is expected and how
-    to fix it;
+    with the justification (saying whose words it is), the quotation, what is expected (unless
+    ``short``), how to fix it and its example (unless ``short``);
     under a heading of ``level`` (its kinds one level below)."""
     lab: Labels = context["lab"]
     gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
@@ -189,7 +191,7 @@ def points_to_address(context: dict, document_kind: str, *, level: int) -> list[
         lines += heading(lab[f"{kind}_invariants"], level + 1)
         for row in of_kind:
             number += 1
-            lines += _point(number, row, gaps[row.id], document_kind, lab)
+            lines += _point(number, row, gaps[row.id], document_kind, lab, short)
     return lines
 
 
@@ -238,7 +240,7 @@ def _where(row: RowView, lab: Labels) -> str:
 
 
 def _point(number: int, row: RowView, gap: GapView, document_kind: str,
-           lab: Labels) -> list[str]:
+           lab: Labels, short: bool) -> list[str]:
     colon = lab["colon"]
     lines = [f"{number}. {_name(row)} — {row.answer_label}{_unconfirmed(row, lab)}"]
     items: list[str] = []
@@ -253,11 +255,11 @@ def _point(number: int, row: RowView, gap: GapView, document_kind: str,
                      f"{_quoted(one_line(row.quotation), lab)}{_not_found(row, lab)}")
     elif location:
         items.append(f"{lab['location']}{colon} {location}")
-    if gap.expected:
+    if gap.expected and not short:
         items.append(f"{lab[expected_key(document_kind)]}{colon} {gap.expected}")
     if gap.remedy:
         items.append(f"{lab['how_to_fix']}{colon} {gap.remedy}")
-    if gap.example:
+    if gap.example and not short:
         items.append(f"{lab['example']}{colon} {gap.example}")
     # Four spaces: nested under "1." as under "10." (CommonMark needs the marker's width).
     lines += [f"    - {item}" for item in items]
