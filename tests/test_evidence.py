@@ -272,7 +272,9 @@ def test_kind_matters_for_results_only_items() -> None:
 
 
 def _invariant(inv_id: str, elements: list[str], cues: list[str]) -> SimpleNamespace:
-    return SimpleNamespace(id=inv_id, evidence=SimpleNamespace(
+    from checker.catalogue.model import Evidence
+
+    return SimpleNamespace(id=inv_id, evidence=Evidence(
         elements=tuple(elements), cues={"en": tuple(cues)}, sections={}, details=()))
 
 

@@ -81,6 +81,16 @@ class Evidence:
     cues: dict[str, tuple[str, ...]]
     sections: dict[str, tuple[str, ...]]
     details: tuple[EvidenceDetail, ...] = ()
+    # Per listed element, patterns per language (regular expressions, case not significant)
+    # one of which the element's sentence must hold to be quoted for this invariant: an
+    # element's cues word the SPIRIT/CONSORT item, and some of its sentences are about
+    # something else here (a protocol's version line is no amendment for E04).
+    about: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
+        """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
+        by_lang = self.about.get(element) or {}
+        return by_lang.get(lang) or by_lang.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,8 @@ class Invariant:
                                    tuple(d.get("kinds") or ()))
                     for d in ev.get("details") or ()
                 ),
+                about={element: {lang: tuple(v) for lang, v in by_lang.items()}
+                       for element, by_lang in (ev.get("about") or {}).items()},
             ),
         )
 

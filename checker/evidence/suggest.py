@@ -22,13 +22,15 @@ from checker.documents import Document
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item, sctm_code
-from .features import SentenceIndex, matching_sentences
+from .features import SentenceIndex, matching_sentences, matching_text
 from .quotes import verify_quotation
-from .sections import GLOSSARY, get_context_sections
+from .sections import CONTEXT, GLOSSARY, get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
 CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
+# A numbered reference ("[7]", "[4,9]", "[2–5]") or an author citation ("Smith et al.").
+_CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,11 @@ class Suggestion:
 
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
-                    order: list[int] | None = None, skip_title: bool = False
-                    ) -> list[Quotation]:
+                    order: list[int] | None = None, skip_title: bool = False,
+                    skipped: frozenset[int] = frozenset()) -> list[Quotation]:
     """The first sentences with one of the invariant's own ``cues``, by ``order`` per
     sentence (lower first) when given; not the title (the first sentence) if
-    ``skip_title``."""
+    ``skip_title``, nor the sentences at the positions ``skipped``."""
     if not cues:
         return []
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
@@ -82,7 +84,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     if order is not None:
         positions.sort(key=lambda position: order[position])
     for position in positions:
-        if skip_title and position == 0:
+        if (skip_title and position == 0) or position in skipped:
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
@@ -141,7 +143,7 @@ def _find_details(details, lang: str, document: Document, index: SentenceIndex,
     missing: list[str] = []
     quotations: list[Quotation] = []
     for detail in details:
-        pattern = _detail_pattern(detail.patterns_for(lang))
+        pattern = _any_pattern(detail.patterns_for(lang))
         at = next((p for p in positions if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
@@ -155,7 +157,7 @@ def _find_details(details, lang: str, document: Document, index: SentenceIndex,
 
 
 @lru_cache(maxsize=256)
-def _detail_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     # Validated catalogue patterns (see checker.catalogue.validate); case is not significant.
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -245,6 +247,11 @@ def suggest_answers(
         places = sections.places(document)
         own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
         position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
+        # A background or discussion sentence citing a reference ("… holding a specific
+        # university degree [7].") states another work's finding or a country's rule, not
+        # this study's: no evidence for an invariant whose place is the study's own report.
+        citing = frozenset(i for i, place in enumerate(own_first)
+                           if place == CONTEXT and _CITATION.search(index.sentences[i]))
         title_start = document.sentences[0].start if document.sentences else None
     for invariant in catalogue.invariants_for(study_type):
         listed = list(invariant.evidence.elements)
@@ -260,10 +267,18 @@ def suggest_answers(
         quotations: list[Quotation] = []
         unquoted: list[str] = []
         for element in found:
-            best = next((d for d in by_element[element]
-                         if not (skip_title and d.start == title_start
-                                 and not is_title_item(element))),
-                        None)
+            candidates = [d for d in by_element[element]
+                          if not (skip_title and d.start == title_start
+                                  and not is_title_item(element))]
+            about = invariant.evidence.about_patterns(element, lang)
+            if about:
+                # The element's cues word its SPIRIT/CONSORT item; for this invariant only
+                # its sentences about the invariant's matter are evidence ("Protocol
+                # version 1.0" is no amendment): the first of them is quoted, or none.
+                pattern = _any_pattern(about)
+                candidates = [d for d in candidates
+                              if d.cue_match and pattern.search(matching_text(d.quote))]
+            best = next(iter(candidates), None)
             if best is not None and best.cue_match:
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
                                             best.section, element))
@@ -275,7 +290,9 @@ def suggest_answers(
         if document is not None:
             order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), order, skip_title)
+            extra = _cue_quotations(document, index, tuple(cues), order, skip_title,
+                                    frozenset() if invariant.id in sections.invariants
+                                    else citing)
             quotations = _by_place(_ordered(quotations, extra), order, position_of)
         else:
             quotations = _ordered(quotations, extra)
