@@ -206,3 +206,14 @@ def test_about_must_qualify_a_listed_element_with_valid_patterns() -> None:
     messages = [str(p) for p in problems]
     assert any("'24_Ethics' is not one of the invariant's elements" in m for m in messages)
     assert any("not a valid regular expression" in m for m in messages)
+
+
+def test_an_element_found_only_in_sentences_about_another_matter_says_so(trial_v1) -> None:
+    """The version line is a sentence, not the text as a whole: the justification says the
+    element was found only in sentences about another matter, in both languages."""
+    rationale = trial_v1["E04"].rationale
+    assert ("Found only in sentences about another matter, which are not quoted (check "
+            "them): Protocol amendments" in rationale["en"])
+    assert "Inferred from the text as a whole" not in rationale["en"]
+    assert ("Trouvés seulement dans des phrases portant sur un autre sujet, qui ne sont pas "
+            "citées (à vérifier)\u00a0: " in rationale["fr"])

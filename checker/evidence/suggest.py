@@ -186,7 +186,9 @@ def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
 
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
-               unquoted: list[str]) -> dict[str, str]:
+               unquoted: list[str], elsewhere: list[str] = ()) -> dict[str, str]:
+    """``unquoted``: the elements found without a sentence to quote; of them, ``elsewhere``
+    were found in sentences about another matter than the invariant's (``evidence.about``)."""
     if cue_only:
         return {"en": "None of the listed elements was detected, but a sentence uses this "
                       "invariant's own wording (see the quotation).",
@@ -203,11 +205,19 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
     if missing:
         en.append(f"Elements not detected: {_element_names(catalogue, missing, 'en')}.")
         fr.append(f"Éléments non détectés\u00a0: {_element_names(catalogue, missing, 'fr')}.")
-    if unquoted:
+    inferred = [e for e in unquoted if e not in elsewhere]
+    if inferred:
         en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
-                  f"{_element_names(catalogue, unquoted, 'en')}.")
+                  f"{_element_names(catalogue, inferred, 'en')}.")
         fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier)\u00a0: "
-                  f"{_element_names(catalogue, unquoted, 'fr')}.")
+                  f"{_element_names(catalogue, inferred, 'fr')}.")
+    if elsewhere:
+        en.append("Found only in sentences about another matter, which are not quoted (check "
+                  "them): "
+                  f"{_element_names(catalogue, list(elsewhere), 'en')}.")
+        fr.append("Trouvés seulement dans des phrases portant sur un autre sujet, qui ne "
+                  "sont pas citées (à vérifier)\u00a0: "
+                  f"{_element_names(catalogue, list(elsewhere), 'fr')}.")
     return {"en": " ".join(en), "fr": " ".join(fr)}
 
 
@@ -266,6 +276,7 @@ def suggest_answers(
         skip_title = document is not None and invariant.id not in sections.title_invariants
         quotations: list[Quotation] = []
         unquoted: list[str] = []
+        elsewhere: list[str] = []  # of them, found in sentences about another matter
         for element in found:
             candidates = [d for d in by_element[element]
                           if not (skip_title and d.start == title_start
@@ -276,8 +287,11 @@ def suggest_answers(
                 # its sentences about the invariant's matter are evidence ("Protocol
                 # version 1.0" is no amendment): the first of them is quoted, or none.
                 pattern = _any_pattern(about)
-                candidates = [d for d in candidates
-                              if d.cue_match and pattern.search(matching_text(d.quote))]
+                on_matter = [d for d in candidates
+                             if d.cue_match and pattern.search(matching_text(d.quote))]
+                if not on_matter and any(d.cue_match for d in candidates):
+                    elsewhere.append(element)
+                candidates = on_matter
             best = next(iter(candidates), None)
             if best is not None and best.cue_match:
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
@@ -332,7 +346,7 @@ def suggest_answers(
         # answer met, so the reviewer must see it.
         quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
                        if q.start not in quoted]
-        rationale = _rationale(catalogue, found, missing, cue_only, unquoted)
+        rationale = _rationale(catalogue, found, missing, cue_only, unquoted, elsewhere)
         if details_missing:
             rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
                          for lang, text in rationale.items()}
