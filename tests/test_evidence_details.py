@@ -191,13 +191,15 @@ def test_a_paper_says_where_its_protocol_can_be_read(catalogue):
                   "The design is detailed in the published protocol (Borg et al., 2017).",
                   "The full protocol is available from the corresponding author on request.",
                   "The trial protocol can be found in Supplement 1."):
-        met = _suggest(catalogue, f"# Methods\n\n{where} There were no changes to the methods "
-                       "after the trial began, and data are available on request.\n",
+        # The elements' sentence states the changes (E04 quotes item 25 only from a change to
+        # the protocol, catalogue 1.5.5); where the protocol can be read follows it.
+        met = _suggest(catalogue, "# Methods\n\nThere were no changes to the methods after the "
+                       f"trial began, and data are available on request. {where}\n",
                        TRANSPARENCY, "E04", kind="paper")
         assert met.answer == "met" and met.details_missing == [], where
-    silent = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB; results "
-                      "of the per-protocol analysis are available in Table 3.\n", TRANSPARENCY,
-                      "E04", kind="paper")
+    silent = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB and amended "
+                      "once; results of the per-protocol analysis are available in Table 3.\n",
+                      TRANSPARENCY, "E04", kind="paper")
     assert silent.answer == "partially_met" and silent.details_missing == ["access"]
     assert "where the protocol or the statistical analysis plan can be read" \
         in silent.rationale["en"]
