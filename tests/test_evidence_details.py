@@ -104,7 +104,11 @@ def test_registration_needs_its_identifier_and_date(catalogue):
     planned = _suggest(catalogue, "# Registration\n\nThe trial will be registered at "
                        "ClinicalTrials.gov before the first inclusion.\n",
                        "3a_Registry_number", "E03")
-    assert planned.details_missing == ["identifier", "date"]
+    # A registration still to be made is a plan, stated as such (catalogue 1.5.5,
+    # evidence.not_yet): partially met, quoting the plan, not short of its particulars.
+    assert planned.answer == "partially_met" and planned.details_missing == []
+    assert "still to be done" in planned.rationale["en"]
+    assert planned.quotations[0].text.startswith("The trial will be registered")
 
 
 def test_without_the_document_details_cannot_be_checked(catalogue):
@@ -191,13 +195,15 @@ def test_a_paper_says_where_its_protocol_can_be_read(catalogue):
                   "The design is detailed in the published protocol (Borg et al., 2017).",
                   "The full protocol is available from the corresponding author on request.",
                   "The trial protocol can be found in Supplement 1."):
-        met = _suggest(catalogue, f"# Methods\n\n{where} There were no changes to the methods "
-                       "after the trial began, and data are available on request.\n",
+        # The elements' sentence states the changes (E04 quotes item 25 only from a change to
+        # the protocol, catalogue 1.5.6); where the protocol can be read follows it.
+        met = _suggest(catalogue, "# Methods\n\nThere were no changes to the methods after the "
+                       f"trial began, and data are available on request. {where}\n",
                        TRANSPARENCY, "E04", kind="paper")
         assert met.answer == "met" and met.details_missing == [], where
-    silent = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB; results "
-                      "of the per-protocol analysis are available in Table 3.\n", TRANSPARENCY,
-                      "E04", kind="paper")
+    silent = _suggest(catalogue, "# Methods\n\nThe protocol was approved by the IRB and amended "
+                      "once; results of the per-protocol analysis are available in Table 3.\n",
+                      TRANSPARENCY, "E04", kind="paper")
     assert silent.answer == "partially_met" and silent.details_missing == ["access"]
     assert "where the protocol or the statistical analysis plan can be read" \
         in silent.rationale["en"]

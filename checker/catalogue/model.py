@@ -95,6 +95,16 @@ class Evidence:
     def not_yet_for(self, lang: str) -> tuple[str, ...]:
         """The not-yet patterns of ``lang``, else the English ones."""
         return self.not_yet.get(lang) or self.not_yet.get("en") or ()
+    # Per listed element, patterns per language (regular expressions, case not significant)
+    # one of which the element's sentence must hold to be quoted for this invariant: an
+    # element's cues word the SPIRIT/CONSORT item, and some of its sentences are about
+    # something else here (a protocol's version line is no amendment for E04).
+    about: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
+        """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
+        by_lang = self.about.get(element) or {}
+        return by_lang.get(lang) or by_lang.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +194,8 @@ class Invariant:
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},
                 not_yet={lang: tuple(v) for lang, v in (ev.get("not_yet") or {}).items()},
+                about={element: {lang: tuple(v) for lang, v in by_lang.items()}
+                       for element, by_lang in (ev.get("about") or {}).items()},
             ),
         )
 

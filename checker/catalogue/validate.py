@@ -265,6 +265,7 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
                 for p, pattern in enumerate(patterns):
                     yield from _pattern_problems(ctx, index, pattern,
                                                  f"evidence.{statement}.{lang}[{p}]")
+        yield from _about_problems(ctx, index, inv["evidence"])
         na = inv["not_applicable"]
         if na.get("allowed") and not na.get("when"):
             yield ctx.inv(index, "'when' is required when not applicable is allowed",
@@ -290,6 +291,20 @@ def _pattern_problems(ctx: _Context, index: int, pattern: str, where: str
         re.compile(pattern)
     except re.error as exc:
         yield ctx.inv(index, f"pattern is not a valid regular expression: {exc}", where)
+
+
+def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Problem]:
+    """``about`` qualifies the invariant's own elements, with regular expressions: an element
+    it does not list would never be read, and a pattern that does not compile would fail
+    every suggestion for the invariant."""
+    for element, by_lang in (evidence.get("about") or {}).items():
+        if element not in evidence["elements"]:
+            yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
+                          f"evidence.about.{element}")
+        for lang, patterns in by_lang.items():
+            for p, pattern in enumerate(patterns):
+                yield from _pattern_problems(ctx, index, pattern,
+                                             f"evidence.about.{element}.{lang}[{p}]")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

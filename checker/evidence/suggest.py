@@ -28,9 +28,9 @@ from checker.documents import Document
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item, sctm_code
-from .features import SentenceIndex, matching_sentences
+from .features import SentenceIndex, matching_sentences, matching_text
 from .quotes import verify_quotation
-from .sections import GLOSSARY, OWN_REPORT, get_context_sections
+from .sections import CONTEXT, GLOSSARY, OWN_REPORT, get_context_sections
 
 MAX_QUOTATIONS = 3
 MIN_QUOTATION_WORDS = 4
@@ -39,6 +39,8 @@ CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
 # extra element found by one cue sentence.
 STATED_CONFIDENCE = 0.5
 ABSENCE, NOT_YET = "absence", "not_yet"  # Quotation.element of such a statement
+# A numbered reference ("[7]", "[4,9]", "[2–5]") or an author citation ("Smith et al.").
+_CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def _statements(invariant, lang: str, index: SentenceIndex) -> _Statements:
         if not patterns:
             found.append([])
             continue
-        pattern = _detail_pattern(patterns)
+        pattern = _any_pattern(patterns)
         found.append([p for p, text in enumerate(index.sentences) if pattern.search(text)])
     return _Statements(*found)
 
@@ -214,7 +216,7 @@ def _find_details(details, lang: str, document: Document, index: SentenceIndex,
     missing: list[str] = []
     quotations: list[Quotation] = []
     for detail in details:
-        pattern = _detail_pattern(detail.patterns_for(lang))
+        pattern = _any_pattern(detail.patterns_for(lang))
         at = next((p for p in positions if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
@@ -228,7 +230,7 @@ def _find_details(details, lang: str, document: Document, index: SentenceIndex,
 
 
 @lru_cache(maxsize=256)
-def _detail_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     # Validated catalogue patterns (see checker.catalogue.validate); case is not significant.
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -257,7 +259,9 @@ def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
 
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
-               unquoted: list[str]) -> dict[str, str]:
+               unquoted: list[str], elsewhere: list[str] = ()) -> dict[str, str]:
+    """``unquoted``: the elements found without a sentence to quote; of them, ``elsewhere``
+    were found in sentences about another matter than the invariant's (``evidence.about``)."""
     if cue_only:
         return {"en": "None of the listed elements was detected, but a sentence uses this "
                       "invariant's own wording (see the quotation).",
@@ -274,11 +278,19 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
     if missing:
         en.append(f"Elements not detected: {_element_names(catalogue, missing, 'en')}.")
         fr.append(f"Éléments non détectés\u00a0: {_element_names(catalogue, missing, 'fr')}.")
-    if unquoted:
+    inferred = [e for e in unquoted if e not in elsewhere]
+    if inferred:
         en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
-                  f"{_element_names(catalogue, unquoted, 'en')}.")
+                  f"{_element_names(catalogue, inferred, 'en')}.")
         fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier)\u00a0: "
-                  f"{_element_names(catalogue, unquoted, 'fr')}.")
+                  f"{_element_names(catalogue, inferred, 'fr')}.")
+    if elsewhere:
+        en.append("Found only in sentences about another matter, which are not quoted (check "
+                  "them): "
+                  f"{_element_names(catalogue, list(elsewhere), 'en')}.")
+        fr.append("Trouvés seulement dans des phrases portant sur un autre sujet, qui ne "
+                  "sont pas citées (à vérifier)\u00a0: "
+                  f"{_element_names(catalogue, list(elsewhere), 'fr')}.")
     return {"en": " ".join(en), "fr": " ".join(fr)}
 
 
@@ -318,6 +330,11 @@ def suggest_answers(
         places = sections.places(document)
         own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
         position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
+        # A background or discussion sentence citing a reference ("… holding a specific
+        # university degree [7].") states another work's finding or a country's rule, not
+        # this study's: no evidence for an invariant whose place is the study's own report.
+        citing = frozenset(i for i, place in enumerate(own_first)
+                           if place == CONTEXT and _CITATION.search(index.sentences[i]))
         title_start = document.sentences[0].start if document.sentences else None
         # Only a results paper reports results (as for the elements, see detect.py).
         in_results = frozenset(
@@ -349,11 +366,23 @@ def suggest_answers(
         skip_title = document is not None and invariant.id not in sections.title_invariants
         quotations: list[Quotation] = []
         unquoted: list[str] = []
+        elsewhere: list[str] = []  # of them, found in sentences about another matter
         for element in found:
-            best = next((d for d in evidence_of[element]
-                         if not (skip_title and d.start == title_start
-                                 and not is_title_item(element))),
-                        None)
+            candidates = [d for d in evidence_of[element]
+                          if not (skip_title and d.start == title_start
+                                  and not is_title_item(element))]
+            about = invariant.evidence.about_patterns(element, lang)
+            if about:
+                # The element's cues word its SPIRIT/CONSORT item; for this invariant only
+                # its sentences about the invariant's matter are evidence ("Protocol
+                # version 1.0" is no amendment): the first of them is quoted, or none.
+                pattern = _any_pattern(about)
+                on_matter = [d for d in candidates
+                             if d.cue_match and pattern.search(matching_text(d.quote))]
+                if not on_matter and any(d.cue_match for d in candidates):
+                    elsewhere.append(element)
+                candidates = on_matter
+            best = next(iter(candidates), None)
             if best is not None and best.cue_match:
                 quotations.append(Quotation(best.quote, best.start, best.end, best.page,
                                             best.section, element))
@@ -366,7 +395,8 @@ def suggest_answers(
             order = glossary_last if invariant.id in sections.invariants else own_first
             cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
             extra = _cue_quotations(document, index, tuple(cues), order, skip_title,
-                                    stated.positions)
+                                    stated.positions | (frozenset() if invariant.id
+                                                        in sections.invariants else citing))
             quotations = _by_place(_ordered(quotations, extra, in_results), order,
                                    position_of)
         else:
@@ -425,7 +455,7 @@ def suggest_answers(
         quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
                        if q.start not in quoted]
         rationale = (_STATED_RATIONALE[statement_kind] if statement_kind is not None
-                     else _rationale(catalogue, found, missing, cue_only, unquoted))
+                     else _rationale(catalogue, found, missing, cue_only, unquoted, elsewhere))
         if details_missing:
             rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
                          for lang, text in rationale.items()}
