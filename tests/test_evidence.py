@@ -1411,3 +1411,31 @@ def test_participant_burden_is_the_participants_compensation_not_the_staffs(lang
     assert "X_burden" in e09.elements_found
     assert e09.quotations and e09.quotations[0].text == participants
 
+
+SHORT_CUE_SENTENCES = {  # language -> (a short list line, a fuller sentence with the same cue)
+    "en": ("· Quality of life", "Participants will rate their quality of life on a visual "
+                                "scale at baseline and at 6 months."),
+    "fr": ("· Qualité de vie", "Les participants noteront leur qualité de vie sur une échelle "
+                               "visuelle à l'inclusion et à 6 mois."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_CUE_SENTENCES))
+def test_a_catalogue_elements_short_cue_line_is_quoted_after_a_fuller_sentence(lang: str
+                                                                               ) -> None:
+    """A list line of a few words names a topic without saying what the study does about it:
+    a catalogue element (X_*) quotes a fuller cue sentence first, even a later one, and
+    still quotes the short line when it is all there is (sections.yaml,
+    min_quotation_words)."""
+    short, full = SHORT_CUE_SENTENCES[lang]
+    heading = HEADINGS[lang]["protocol"]
+    outcomes = "Outcomes:" if lang == "en" else "Critères :"
+    text = f"{heading}{outcomes}\n\n{short}\n\n{full}\n"
+    doc = extract_document(text.encode(), "protocol.md")
+    quality = [d for d in detect_elements(doc, kind="protocol", lang=lang)
+               if d.element == "X_quality_of_life"]
+    assert [d.quote for d in quality] == [full, short]
+    alone = extract_document(f"{heading}{outcomes}\n\n{short}\n".encode(), "protocol.md")
+    quality = [d for d in detect_elements(alone, kind="protocol", lang=lang)
+               if d.element == "X_quality_of_life"]
+    assert [d.quote for d in quality] == [short]
