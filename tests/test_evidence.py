@@ -1358,3 +1358,84 @@ def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
     text = evidence_text(doc)
     assert "Pain decreased" in text and "Serious adverse" not in text
     assert found == [doc]
+
+
+HEADINGS = {"en": {"paper": "# Trial results\n\n## Results\n\n",
+                    "protocol": "# Trial protocol\n\n## Methods\n\n"},
+            "fr": {"paper": "# Résultats de l'essai\n\n## Résultats\n\n",
+                   "protocol": "# Protocole de l'essai\n\n## Méthodes\n\n"}}
+ADHERENCE_COUNTS = {  # language -> sentences reporting the dose received as counts
+    "en": ["Participants attended a median of 19 of 24 sessions (IQR 15-23).",
+           "In the exercise group, participants attended 18/24 sessions (75%).",
+           "Most participants completed at least 75% of the sessions."],
+    "fr": ["Les participants ont suivi en médiane 19 des 24 séances (EIQ 15-23).",
+           "Dans le groupe exercice, les participants ont assisté à 18/24 séances (75 %).",
+           "La plupart des participants ont participé à au moins 75 % des séances prévues."],
+}
+PLANNED_DOSE = {"en": "In total, 24 sessions will be delivered over 12 weeks to 120 participants.",
+                "fr": "Au total, 24 séances seront proposées sur 12 semaines à 120 participants."}
+
+
+@pytest.mark.parametrize("lang, sentence", [(lang, sentence)
+                                            for lang, sentences in ADHERENCE_COUNTS.items()
+                                            for sentence in sentences])
+def test_adherence_reported_as_counts_is_quoted_for_int11(lang: str, sentence: str) -> None:
+    """INT11 (adherence and dose received) reads the sessions attended out of those planned
+    as participant adherence (X_adherence), in both languages; the planned schedule and the
+    sample size are not adherence."""
+    heading = HEADINGS[lang]["paper"]
+    int11 = _suggestions(heading + sentence + "\n", lang, kind="paper")["INT11"]
+    assert "X_adherence" in int11.elements_found
+    assert int11.quotations and int11.quotations[0].text == sentence
+    planned = _suggestions(HEADINGS[lang]["protocol"] + PLANNED_DOSE[lang] + "\n", lang)["INT11"]
+    assert "X_adherence" not in planned.elements_found
+
+
+BURDEN_PAY = {  # language -> (the staff's pay, the participants' compensation)
+    "en": ("Therapists were compensated for their time spent in training and supervision.",
+           "Participants will be compensated for their time with a gift voucher at each visit."),
+    "fr": ("Les thérapeutes étaient rémunérés pour leur temps de formation et de supervision.",
+           "Les personnes incluses seront dédommagées pour leur temps à chaque visite."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BURDEN_PAY))
+def test_participant_burden_is_the_participants_compensation_not_the_staffs(lang: str
+                                                                             ) -> None:
+    """X_burden (E09's participant burden) reads what compensates the participants' time, not
+    the therapists' or the staff's pay ("compensated for their time" alone matched both)."""
+    staff, participants = BURDEN_PAY[lang]
+    heading = HEADINGS[lang]["protocol"]
+    assert "X_burden" not in _suggestions(heading + staff + "\n", lang)["E09"].elements_found
+    e09 = _suggestions(heading + participants + "\n", lang)["E09"]
+    assert "X_burden" in e09.elements_found
+    assert e09.quotations and e09.quotations[0].text == participants
+
+
+SHORT_CUE_SENTENCES = {  # language -> (a short list line, a fuller sentence with the same cue)
+    "en": ("· Quality of life", "Participants will rate their quality of life on a visual "
+                                "scale at baseline and at 6 months."),
+    "fr": ("· Qualité de vie", "Les participants noteront leur qualité de vie sur une échelle "
+                               "visuelle à l'inclusion et à 6 mois."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_CUE_SENTENCES))
+def test_a_catalogue_elements_short_cue_line_is_quoted_after_a_fuller_sentence(lang: str
+                                                                               ) -> None:
+    """A list line of a few words names a topic without saying what the study does about it:
+    a catalogue element (X_*) quotes a fuller cue sentence first, even a later one, and
+    still quotes the short line when it is all there is (sections.yaml,
+    min_quotation_words)."""
+    short, full = SHORT_CUE_SENTENCES[lang]
+    heading = HEADINGS[lang]["protocol"]
+    outcomes = "Outcomes:" if lang == "en" else "Critères :"
+    text = f"{heading}{outcomes}\n\n{short}\n\n{full}\n"
+    doc = extract_document(text.encode(), "protocol.md")
+    quality = [d for d in detect_elements(doc, kind="protocol", lang=lang)
+               if d.element == "X_quality_of_life"]
+    assert [d.quote for d in quality] == [full, short]
+    alone = extract_document(f"{heading}{outcomes}\n\n{short}\n".encode(), "protocol.md")
+    quality = [d for d in detect_elements(alone, kind="protocol", lang=lang)
+               if d.element == "X_quality_of_life"]
+    assert [d.quote for d in quality] == [short]

@@ -95,6 +95,9 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "results_items": [34]},
     {"context_headings": {"en": ["background"]}, "abstract_headings": {"en": []}},
     {"context_headings": {"en": ["background"]}, "glossary_headings": {"en": ["glossary["]}},
+    {"context_headings": {"en": ["background"]}, "min_quotation_words": "five"},
+    {"context_headings": {"en": ["background"]}, "min_quotation_words": -1},
+    {"context_headings": {"en": ["background"]}, "min_quotation_words": True},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):

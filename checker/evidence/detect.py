@@ -137,8 +137,17 @@ def detect_elements(
         # results first (sections.yaml).
         order = (_labelled_parts_first(doc, context) if element in HEADING_EVIDENCE
                  else context.preference(element, doc_flags))
-        detections.extend(_supporting(doc, element, score, cued, confidence, pointer, order))
+        # A catalogue element's short cue sentence ("· Travel compensation forms") comes after
+        # its fuller ones; the items' quotations are left as the model card describes them.
+        min_words = context.min_quotation_words if j >= n_items else 0
+        detections.extend(_supporting(doc, element, score, cued, confidence, pointer, order,
+                                      min_words))
     return detections
+
+
+def word_count(text: str) -> int:
+    """Words of ``text`` that hold a letter: a bullet, a number or a dash is not one."""
+    return sum(any(c.isalpha() for c in token) for token in text.split())
 
 
 def _labelled_parts_first(doc: Document, context: ContextSections) -> np.ndarray:
@@ -158,10 +167,11 @@ def _labelled_parts_first(doc: Document, context: ContextSections) -> np.ndarray
 
 def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray,
                 confidence: float, pointer: np.ndarray | None,
-                order: np.ndarray | None = None) -> list[Detection]:
+                order: np.ndarray | None = None, min_words: int = 0) -> list[Detection]:
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
-    sentences (by ``order`` first, lower first, then by ``score``); else the text under a
-    heading with its cues; else one pointer sentence."""
+    sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
+    ``min_words`` words after all the others); else the text under a heading with its cues;
+    else one pointer sentence."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool, through: int | None = None) -> None:
@@ -180,6 +190,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         add(0, True)
         return found
     under_headings: list[int] = []
+    short: list[int] = []  # cue sentences too short to show much, quoted only to fill up
     where = np.zeros(len(score), dtype=np.int8) if order is None else order
     # Cue sentences first, then by order, then by score (lexsort: last key is primary).
     for index in (int(i) for i in np.lexsort((-score, where, ~cued))):
@@ -196,6 +207,13 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             if below is not None and not cued[below] and below not in under_headings:
                 under_headings.append(below)
             continue
+        if min_words and word_count(doc.sentence_text(doc.sentences[index])) < min_words:
+            short.append(index)
+            continue
+        add(index, True)
+    for index in short:
+        if len(found) >= MAX_QUOTES:
+            break
         add(index, True)
     for index in under_headings:
         if found:

@@ -48,6 +48,14 @@ def _ids(data: dict, key: str, what: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+def _count(data: dict, key: str) -> int:
+    count = data.get(key, 0)
+    # bool is an int in Python: "true" would read as 1
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise ValueError(f"sections.yaml: {key} must be a whole number (0 or more)")
+    return count
+
+
 @dataclass(frozen=True)
 class ContextSections:
     headings: re.Pattern[str]  # matches a context heading's title
@@ -60,6 +68,8 @@ class ContextSections:
     references: re.Pattern[str] | None = None  # matches a reference list's heading
     # invariants that a document's title (its first sentence) may evidence
     title_invariants: frozenset[str] = frozenset()
+    # a catalogue element's cue sentence with fewer words is quoted after its fuller ones
+    min_quotation_words: int = 0
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -77,6 +87,7 @@ class ContextSections:
             _heading_pattern(data, "reference_headings") if "reference_headings" in data
             else None,
             _ids(data, "title_invariants", "invariant"),
+            _count(data, "min_quotation_words"),
         )
 
     def is_context(self, titles: list[str]) -> bool:
