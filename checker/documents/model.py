@@ -15,10 +15,11 @@ from .language import LanguageGuess, guess_language
 
 
 def _bare(text: str) -> str:
-    """Heading text without Markdown marks (a "#", bold "**"), a trailing colon or case, its
-    words one space apart: a PDF heading wrapped over two lines is one sentence holding a line
-    break, while its section's title joins the lines with a space."""
-    text = text.strip().lstrip("#").strip().strip("*_").strip().rstrip(":").strip()
+    """Heading text without Markdown marks (a "#", bold "**"), a trailing colon or full stop
+    (a run-in label: "Funding."), or case, its words one space apart: a PDF heading wrapped
+    over two lines is one sentence holding a line break, while its section's title joins the
+    lines with a space."""
+    text = text.strip().lstrip("#").strip().strip("*_").strip().rstrip(":.").strip()
     return " ".join(text.split()).casefold()
 
 

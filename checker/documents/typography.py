@@ -28,6 +28,9 @@ class StyledLine:
     size: float  # effective font size of most of its characters, in points
     bold: bool
     uniform: bool  # all its visible characters share that size and weight
+    # The back-matter label set in bold at its start, its text going on in regular type
+    # ("Funding." of "Funding. This study was …"): :mod:`checker.documents.back_matter`.
+    run_in: str = ""
 
 
 def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
@@ -83,7 +86,7 @@ def typographic_headings(
                 previous_end = -1
                 continue
             target = line.text.strip()
-            at = _line_start(page_text, target, cursor)
+            at = line_start(page_text, target, cursor)
             if at < 0:
                 previous_end = -1
                 continue
@@ -99,7 +102,7 @@ def typographic_headings(
     return [(offset, level_of[style], title) for offset, style, title in found]
 
 
-def _line_start(text: str, target: str, cursor: int) -> int:
+def line_start(text: str, target: str, cursor: int) -> int:
     """Offset of ``target`` standing alone on a line of ``text``, at or after ``cursor``."""
     at = text.find(target, cursor)
     while at >= 0:
