@@ -156,6 +156,31 @@ def test_pdf_headings_of_any_name_come_from_typography() -> None:
     assert _sentence_with(doc, "emergency departments").section == "5.4.1. Sample size"
 
 
+def test_pdf_heading_wrapped_at_a_compounds_hyphen_keeps_the_compound() -> None:
+    """A heading or title wrapped after a compound's hyphen ("falls-" / "prevention") reads
+    as body text does: the compound whole, with no space after its hyphen."""
+    from checker.evidence.stated_details import document_title
+
+    html = """<html lang=en><body style="font-size: 10pt">
+    <h1 style="font-size: 16pt; width: 9.2cm">A community falls-prevention programme for older
+    adults: a cluster randomised trial</h1>
+    <h2>1. Introduction</h2>
+    <p>Falls are common among older adults living at home, and their prevention matters.</p>
+    <h2 style="width: 4.3cm">2. Home-based falls-prevention exercise</h2>
+    <p>The programme was delivered at home by trained physiotherapists every week.</p>
+    </body></html>"""
+    doc = extract_document(_pdf(html), "trial.pdf")
+    assert "falls-\nprevention" in doc.text and "Home-\nbased" in doc.text  # as on the page
+    title = "A community falls-prevention programme for older adults: a cluster randomised trial"
+    assert [s.title for s in doc.sections] == [
+        title, "1. Introduction", "2. Home-based falls-prevention exercise"]
+    assert document_title(doc) == title
+    heading = _sentence_with(doc, "2. Home-")
+    assert doc.sentence_text(heading) == "2. Home-\nbased falls-\nprevention\nexercise"
+    assert doc.is_heading(heading) and heading.section == "2. Home-based falls-prevention exercise"
+    assert _sentence_with(doc, "physiotherapists").section == heading.section
+
+
 def test_docx_headings_from_styles_and_tables() -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

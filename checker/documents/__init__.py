@@ -114,10 +114,17 @@ def _with_run_in_headings(headings: list[tuple[int, int, str]], run_in: list[tup
     return sorted(headings + [(offset, top, name) for offset, name in added])
 
 
+# Between two characters of a wrapped heading's title: the line break it was wrapped at, maybe
+# after the hyphen of a word cut there ("randomi-" / "sation" in "randomisation").
+_WRAP = r"(?:[-\u2010\u00ad]?[ \t]*\n[ \t]*)?"
+
+
 def _heading_end(text: str, offset: int, title: str) -> int:
-    """End of a heading in the text; a wrapped heading's title has its line breaks as spaces."""
-    words = title.split()
-    match = re.compile(r"\s+".join(map(re.escape, words))).match(text, offset) if words else None
+    """End of a heading in the text; a wrapped heading's title has its line breaks as spaces,
+    or as nothing after a hyphen or a slash that ended a line ("falls-prevention", "and/or":
+    :func:`~checker.documents.typography.typographic_headings`)."""
+    words = [_WRAP.join(map(re.escape, word)) for word in title.split()]
+    match = re.compile(r"\s+".join(words)).match(text, offset) if words else None
     return match.end() if match else offset + len(title)
 
 

@@ -248,6 +248,23 @@ def _slash_breaks(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def join_lines(text: str, spelling: Spelling | None = None) -> str:
+    """``text`` with its line-end hyphenations resolved (:func:`cut_words`: the hyphen kept
+    as written, the word joined, or a hanging hyphen left before its space), the line break
+    after a slash that ends a line taken out, and its other line breaks read as spaces: a
+    quotation, or a heading wrapped over lines, as a person reads it."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kept in cut_words(text, spelling):
+        pieces += [text[cursor:start], kept]
+        cursor = end
+    pieces.append(text[cursor:])
+    return _LINE_BREAK.sub(" ", "".join(pieces))
+
+
 def join_cut_words(document: Document) -> Document:
     """``document`` (read from text copied from a PDF viewer) with the words it cut at a
     line's end joined (:func:`cut_words`), its pages, sections and sentences moved with the

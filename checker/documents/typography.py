@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .hyphenation import LINE_END_HYPHENS, Spelling, join_lines, spelling_of
+
 HEADING_SIZE_RATIO = 1.12  # larger than body text by at least this factor
 BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
@@ -73,6 +75,7 @@ def typographic_headings(
     """
     body = body_style([line for _, _, lines in pages for line in lines])
     found: list[tuple[int, tuple[float, bool], str]] = []
+    spelling: list[Spelling] = []  # the document's, once a wrapped heading's line needs it
     for page_offset, page_text, lines in pages:
         cursor = 0
         previous_end = -1
@@ -93,13 +96,26 @@ def typographic_headings(
             end = at + len(target)
             if continued and not page_text[previous_end:at].strip():
                 start, _, title = found[-1]
-                found[-1] = (start, style, f"{title} {target}")
+                found[-1] = (start, style, _joined(title, target, pages, spelling))
             else:
                 found.append((page_offset + at, style, target))
             cursor = previous_end = end
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _joined(title: str, line: str, pages: list[tuple[int, str, list[StyledLine]]],
+            spelling: list[Spelling]) -> str:
+    """A wrapped heading's ``title`` so far and its next ``line``, joined as its text's lines
+    are read (:func:`~checker.documents.hyphenation.join_lines`): a compound's hyphen at the
+    line's end kept without a space ("falls-" / "prevention"), a word cut there joined, a
+    slash's words joined ("and/" / "or"); otherwise a space."""
+    if not title.endswith((*LINE_END_HYPHENS, "/")):
+        return f"{title} {line}"
+    if not spelling:  # the whole document's spelling tells a compound from a cut word
+        spelling.append(spelling_of("\n\n".join(text for _, text, _ in pages)))
+    return join_lines(f"{title}\n{line}", spelling[0])
 
 
 def line_start(text: str, target: str, cursor: int) -> int:
