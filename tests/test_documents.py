@@ -181,6 +181,24 @@ def test_pdf_heading_wrapped_at_a_compounds_hyphen_keeps_the_compound() -> None:
     assert _sentence_with(doc, "physiotherapists").section == heading.section
 
 
+def test_pdf_heading_wrapped_after_an_abbreviation_stays_one_heading() -> None:
+    """A heading's line that ends with "vs." or "et al." goes on on the next line: its full
+    stop ends no heading."""
+    html = """<html lang=en><body style="font-size: 10pt">
+    <h1 style="font-size: 16pt; width: 5.5cm">Supervised exercise vs. usual care for fatigue</h1>
+    <h2 style="width: 4.5cm">2. Comparison with the cohort of Smith et al. and the registry</h2>
+    <p>The programme was delivered at home by trained physiotherapists every week.</p>
+    </body></html>"""
+    doc = extract_document(_pdf(html), "trial.pdf")
+    assert "exercise vs.\nusual care" in doc.text and "Smith et al.\nand" in doc.text
+    second = "2. Comparison with the cohort of Smith et al. and the registry"
+    assert [s.title for s in doc.sections] == [
+        "Supervised exercise vs. usual care for fatigue", second]
+    heading = _sentence_with(doc, "2. Comparison")
+    assert doc.is_heading(heading) and " ".join(doc.sentence_text(heading).split()) == second
+    assert _sentence_with(doc, "physiotherapists").section == second
+
+
 def test_docx_headings_from_styles_and_tables() -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

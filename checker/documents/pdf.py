@@ -266,7 +266,7 @@ def _styled_line(segment: str, start: int,
     if styler is None:
         return StyledLine(segment, 0.0, False, False), None
     visible = [i for i, ch in enumerate(segment) if not ch.isspace() and ch != "-"]
-    if not looks_like_heading_text(segment, continued=True):
+    if not looks_like_heading_text(segment, continued=True, runs_on=True):
         visible = visible[:: max(1, len(visible) // 8)]
     weights: Counter[tuple[float, bool]] = Counter(styler.style(start + i) for i in visible)
     if not weights:

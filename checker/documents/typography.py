@@ -43,21 +43,34 @@ def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
     return weights.most_common(1)[0][0] if weights else (0.0, False)
 
 
-def looks_like_heading_text(text: str, continued: bool = False) -> bool:
+# An abbreviation that a wrapped heading's line may end with, its full stop ending nothing:
+# "Supervised exercise vs." / "usual care after stroke", "Smith et al." / "revisited".
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:vs|v|et al|e\.g|i\.e|cf|approx|incl|p\. ex|c\.-à-d)\.$", re.IGNORECASE)
+
+
+def looks_like_heading_text(text: str, continued: bool = False, *,
+                            runs_on: bool = False) -> bool:
     """Short, no final full stop or comma, two letters or more, not starting in lower case
-    (unless ``continued``, the second line of a wrapped heading)."""
+    (unless ``continued``, the second line of a wrapped heading). With ``runs_on``, the
+    line of a heading that its next line goes on may end with an abbreviation's full stop
+    ("vs.", "et al.", "e.g.")."""
     text = " ".join(text.split())
     if not 2 <= len(text) <= MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
-    if text[-1] in ".,;" or sum(ch.isalpha() for ch in text) < 2:
+    abbreviated = runs_on and _ABBREVIATION_END.search(text) is not None
+    if text[-1] in ".,;" and not abbreviated or sum(ch.isalpha() for ch in text) < 2:
         return False
     return continued or not text[0].islower()
 
 
-def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool) -> bool:
-    """``continued``: the line before was a heading line of the same style (a wrapped one)."""
+def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool,
+                        runs_on: bool = False) -> bool:
+    """``continued``: the line before was a heading line of the same style (a wrapped one);
+    ``runs_on``: the next line goes on with this one (see :func:`looks_like_heading_text`)."""
     body_size, body_bold = body
-    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued):
+    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued,
+                                                                        runs_on=runs_on):
         return False
     larger = line.size >= body_size * HEADING_SIZE_RATIO
     bolder = line.bold and not body_bold and line.size >= body_size * BOLD_SIZE_RATIO
@@ -79,13 +92,14 @@ def typographic_headings(
     for page_offset, page_text, lines in pages:
         cursor = 0
         previous_end = -1
-        for line in lines:
+        for index, line in enumerate(lines):
             style = (line.size, line.bold)
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
                          and not _NUMBERED_START.match(line.text.strip()))
-            if not _looks_like_heading(line, body, continued):
+            if not (_looks_like_heading(line, body, continued)
+                    or _wrapped_after_abbreviation(lines, index, body, continued)):
                 previous_end = -1
                 continue
             target = line.text.strip()
@@ -103,6 +117,19 @@ def typographic_headings(
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _wrapped_after_abbreviation(lines: list[StyledLine], index: int, body: tuple[float, bool],
+                                continued: bool) -> bool:
+    """Whether the line at ``index`` is a heading's line that ends with an abbreviation
+    ("Effects of supervised exercise vs.") and that the next line, a heading's line of the
+    same style, goes on: its full stop ends no heading."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (following is not None and (following.size, following.bold) == (line.size, line.bold)
+            and not _NUMBERED_START.match(following.text.strip())
+            and _looks_like_heading(line, body, continued, runs_on=True)
+            and _looks_like_heading(following, body, True))
 
 
 def _joined(title: str, line: str, pages: list[tuple[int, str, list[StyledLine]]],
