@@ -845,16 +845,51 @@ def test_an_odt_title_in_a_style_derived_from_title_is_the_title(style: str, aut
     assert document_title(doc) == DOC_TITLE
 
 
-@pytest.mark.parametrize("style", ["P1", "Subtitle", "Heading_20_1", "Missing"])
-def test_an_odt_paragraph_in_another_style_is_no_title(style: str) -> None:
+@pytest.mark.parametrize(("style", "sections"), [
+    ("P1", ["1. Background"]), ("Subtitle", ["1. Background"]), ("Missing", ["1. Background"]),
+    # a heading's style: a heading, no title
+    ("Heading_20_1", ["Protocole MARCHE", "1. Background"])])
+def test_an_odt_paragraph_in_another_style_is_no_title(style: str, sections: list[str]) -> None:
     """A style derived from "Heading" but not from "Title", or one the file does not hold,
     sets no title."""
+    from checker.evidence.stated_details import document_title
+
     body = (f'<text:p text:style-name="{style}">Protocole MARCHE</text:p>'
             f"{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
             f'<text:h text:outline-level="1">1. Background</text:h><text:p>{WALKING}</text:p>')
     doc = extract_document(_odt(body, _paragraph_style("P1", "Subtitle"),
                                 _LIBREOFFICE_STYLES), "protocol.odt")
-    assert [s.title for s in doc.sections] == ["1. Background"]
+    assert [s.title for s in doc.sections] == sections
+    assert document_title(doc) == ""
+
+
+_HEADING_STYLES = (_LIBREOFFICE_STYLES
+                   + _paragraph_style("Heading_20_2", "Heading", "Heading 2")
+                   + '<style:style style:name="Chapitre" style:family="paragraph"'
+                     ' style:default-outline-level="2"/>'
+                   + _paragraph_style("Sous-section", "Heading_20_2", "Sous-section CHU"))
+
+
+@pytest.mark.parametrize(("style", "automatic", "level"), [
+    ("Heading_20_2", "", 2),
+    ("P1", _paragraph_style("P1", "Heading_20_2"), 2),  # formatted by hand
+    ("Sous-section", "", 2),  # a template's style based on "Heading 2"
+    ("Chapitre", "", 2),  # a style given an outline level
+    ("Titre_20_3", _paragraph_style("Titre_20_3", "", "Titre 3"), 3),  # named in French
+])
+def test_an_odt_paragraph_in_a_heading_style_is_a_heading(style: str, automatic: str,
+                                                          level: int) -> None:
+    """A ``text:p`` in a heading's style, or in one based on it, is a heading of its level,
+    as a DOCX paragraph in such a style is."""
+    body = ('<text:h text:outline-level="1">2. Methods</text:h>'
+            f'<text:p text:style-name="{style}">2.1 Participants</text:p>'
+            f'<text:p>{WALKING}</text:p>'
+            '<text:p text:style-name="Text_20_body">Adults aged 65 or more.</text:p>')
+    doc = extract_document(_odt(body, automatic, _HEADING_STYLES), "protocol.odt")
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2. Methods", 1), ("2.1 Participants", level)]
+    assert _sentence_with(doc, WALKING).section == "2.1 Participants"
+    assert doc.is_heading(_sentence_with(doc, "2.1 Participants"))
 
 
 def test_an_odt_title_set_as_a_heading_in_the_title_style_is_the_title() -> None:
