@@ -76,8 +76,7 @@ def extract_document(data: bytes, filename: str) -> Document:
         title_at = title_heading(headings, raw.text,
                                  raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
     run_in = raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
-    headings = _with_run_in_headings(headings, run_in, title_at)
-    sections = build_sections(headings, len(raw.text),
+    sections = build_sections(_with_run_in_headings(headings, run_in, title_at), len(raw.text),
                               {**heading_spans, **{at: at for at, _ in run_in}}, title_at)
     document = Document(
         text=raw.text,
