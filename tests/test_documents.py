@@ -156,6 +156,49 @@ def test_pdf_headings_of_any_name_come_from_typography() -> None:
     assert _sentence_with(doc, "emergency departments").section == "5.4.1. Sample size"
 
 
+def test_pdf_heading_wrapped_at_a_compounds_hyphen_keeps_the_compound() -> None:
+    """A heading or title wrapped after a compound's hyphen ("falls-" / "prevention") reads
+    as body text does: the compound whole, with no space after its hyphen."""
+    from checker.evidence.stated_details import document_title
+
+    html = """<html lang=en><body style="font-size: 10pt">
+    <h1 style="font-size: 16pt; width: 9.2cm">A community falls-prevention programme for older
+    adults: a cluster randomised trial</h1>
+    <h2>1. Introduction</h2>
+    <p>Falls are common among older adults living at home, and their prevention matters.</p>
+    <h2 style="width: 4.3cm">2. Home-based falls-prevention exercise</h2>
+    <p>The programme was delivered at home by trained physiotherapists every week.</p>
+    </body></html>"""
+    doc = extract_document(_pdf(html), "trial.pdf")
+    assert "falls-\nprevention" in doc.text and "Home-\nbased" in doc.text  # as on the page
+    title = "A community falls-prevention programme for older adults: a cluster randomised trial"
+    assert [s.title for s in doc.sections] == [
+        title, "1. Introduction", "2. Home-based falls-prevention exercise"]
+    assert document_title(doc) == title
+    heading = _sentence_with(doc, "2. Home-")
+    assert doc.sentence_text(heading) == "2. Home-\nbased falls-\nprevention\nexercise"
+    assert doc.is_heading(heading) and heading.section == "2. Home-based falls-prevention exercise"
+    assert _sentence_with(doc, "physiotherapists").section == heading.section
+
+
+def test_pdf_heading_wrapped_after_an_abbreviation_stays_one_heading() -> None:
+    """A heading's line that ends with "vs." or "et al." goes on on the next line: its full
+    stop ends no heading."""
+    html = """<html lang=en><body style="font-size: 10pt">
+    <h1 style="font-size: 16pt; width: 5.5cm">Supervised exercise vs. usual care for fatigue</h1>
+    <h2 style="width: 4.5cm">2. Comparison with the cohort of Smith et al. and the registry</h2>
+    <p>The programme was delivered at home by trained physiotherapists every week.</p>
+    </body></html>"""
+    doc = extract_document(_pdf(html), "trial.pdf")
+    assert "exercise vs.\nusual care" in doc.text and "Smith et al.\nand" in doc.text
+    second = "2. Comparison with the cohort of Smith et al. and the registry"
+    assert [s.title for s in doc.sections] == [
+        "Supervised exercise vs. usual care for fatigue", second]
+    heading = _sentence_with(doc, "2. Comparison")
+    assert doc.is_heading(heading) and " ".join(doc.sentence_text(heading).split()) == second
+    assert _sentence_with(doc, "physiotherapists").section == second
+
+
 def test_docx_headings_from_styles_and_tables() -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -802,16 +845,51 @@ def test_an_odt_title_in_a_style_derived_from_title_is_the_title(style: str, aut
     assert document_title(doc) == DOC_TITLE
 
 
-@pytest.mark.parametrize("style", ["P1", "Subtitle", "Heading_20_1", "Missing"])
-def test_an_odt_paragraph_in_another_style_is_no_title(style: str) -> None:
+@pytest.mark.parametrize(("style", "sections"), [
+    ("P1", ["1. Background"]), ("Subtitle", ["1. Background"]), ("Missing", ["1. Background"]),
+    # a heading's style: a heading, no title
+    ("Heading_20_1", ["Protocole MARCHE", "1. Background"])])
+def test_an_odt_paragraph_in_another_style_is_no_title(style: str, sections: list[str]) -> None:
     """A style derived from "Heading" but not from "Title", or one the file does not hold,
     sets no title."""
+    from checker.evidence.stated_details import document_title
+
     body = (f'<text:p text:style-name="{style}">Protocole MARCHE</text:p>'
             f"{''.join(f'<text:p>{line}</text:p>' for line in DOC_COVER)}"
             f'<text:h text:outline-level="1">1. Background</text:h><text:p>{WALKING}</text:p>')
     doc = extract_document(_odt(body, _paragraph_style("P1", "Subtitle"),
                                 _LIBREOFFICE_STYLES), "protocol.odt")
-    assert [s.title for s in doc.sections] == ["1. Background"]
+    assert [s.title for s in doc.sections] == sections
+    assert document_title(doc) == ""
+
+
+_HEADING_STYLES = (_LIBREOFFICE_STYLES
+                   + _paragraph_style("Heading_20_2", "Heading", "Heading 2")
+                   + '<style:style style:name="Chapitre" style:family="paragraph"'
+                     ' style:default-outline-level="2"/>'
+                   + _paragraph_style("Sous-section", "Heading_20_2", "Sous-section CHU"))
+
+
+@pytest.mark.parametrize(("style", "automatic", "level"), [
+    ("Heading_20_2", "", 2),
+    ("P1", _paragraph_style("P1", "Heading_20_2"), 2),  # formatted by hand
+    ("Sous-section", "", 2),  # a template's style based on "Heading 2"
+    ("Chapitre", "", 2),  # a style given an outline level
+    ("Titre_20_3", _paragraph_style("Titre_20_3", "", "Titre 3"), 3),  # named in French
+])
+def test_an_odt_paragraph_in_a_heading_style_is_a_heading(style: str, automatic: str,
+                                                          level: int) -> None:
+    """A ``text:p`` in a heading's style, or in one based on it, is a heading of its level,
+    as a DOCX paragraph in such a style is."""
+    body = ('<text:h text:outline-level="1">2. Methods</text:h>'
+            f'<text:p text:style-name="{style}">2.1 Participants</text:p>'
+            f'<text:p>{WALKING}</text:p>'
+            '<text:p text:style-name="Text_20_body">Adults aged 65 or more.</text:p>')
+    doc = extract_document(_odt(body, automatic, _HEADING_STYLES), "protocol.odt")
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2. Methods", 1), ("2.1 Participants", level)]
+    assert _sentence_with(doc, WALKING).section == "2.1 Participants"
+    assert doc.is_heading(_sentence_with(doc, "2.1 Participants"))
 
 
 def test_an_odt_title_set_as_a_heading_in_the_title_style_is_the_title() -> None:

@@ -188,6 +188,39 @@ def test_matching_and_readable_text_resolve_hyphens_alike() -> None:
     assert matching_text("un trai\u00ad\ntement", words) == "un traitement"  # a soft hyphen
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("after chemotherapy and/\nor radiotherapy", "after chemotherapy and/or radiotherapy"),
+    ("une chimiothérapie et/\n ou une radiothérapie", "une chimiothérapie et/ou une radiothérapie"),
+    ("see https://doi.org/\n10.1186/s13063", "see https://doi.org/10.1186/s13063"),
+    # A slash above a list's item or a section's name joins nothing.
+    ("the outcomes are pain/\n1. Pain at rest", "the outcomes are pain/ 1. Pain at rest"),
+    ("the outcomes are pain/\na) pain at rest", "the outcomes are pain/ a) pain at rest"),
+    ("the outcomes are pain/\n• pain at rest", "the outcomes are pain/ • pain at rest"),
+    ("pain/\nMethods", "pain/ Methods"),
+    ("the ratio is 1 /\n2", "the ratio is 1 / 2"),  # a slash set apart by a space
+])
+def test_a_slash_at_a_line_end_joins_its_words(text: str, expected: str) -> None:
+    assert readable_text(text, Spelling()) == expected
+    assert matching_text(text, Spelling()) == expected
+
+
+def test_a_text_copied_from_a_pdf_joins_the_words_around_a_line_end_slash() -> None:
+    text = ("Participants will receive chemotherapy and/\nor radiotherapy according to the "
+            "local\nprotocol of each centre, as decided by the treating oncologist at\n"
+            "inclusion in the study before randomisation.\n")
+    doc = extract_document(text.encode(), "copied.txt")
+    assert "chemotherapy and/or radiotherapy" in doc.sentence_text(doc.sentences[0])
+
+
+@pytest.mark.parametrize("quote", ["chemotherapy and/or radiotherapy",
+                                   "chemotherapy and/ or radiotherapy"])
+def test_a_quotation_across_a_line_end_slash_is_found(quote: str) -> None:
+    from checker.evidence.quotes import locate_quotation
+
+    text = "They received chemotherapy and/\nor radiotherapy."
+    assert locate_quotation(text, quote, tolerant_whitespace=True) == (14, 47)
+
+
 def test_a_text_with_form_feeds_is_read_by_page_without_running_heads() -> None:
     """pdftotext writes a PDF's pages separated by form feeds: the pages are numbered and
     their running heads and page numbers left out, as in the PDF itself."""

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from . import limits
+from .back_matter import markdown_run_in
 from .errors import (
     CorruptDocumentError,
     DocumentError,
@@ -74,7 +75,9 @@ def extract_document(data: bytes, filename: str) -> Document:
     if raw.format not in ("docx", "odt"):  # their readers tell it from the title style
         title_at = title_heading(headings, raw.text,
                                  raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
-    sections = build_sections(headings, len(raw.text), heading_spans, title_at)
+    run_in = raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
+    sections = build_sections(_with_run_in_headings(headings, run_in, title_at), len(raw.text),
+                              {**heading_spans, **{at: at for at, _ in run_in}}, title_at)
     document = Document(
         text=raw.text,
         filename=filename,
@@ -96,10 +99,31 @@ def extract_document(data: bytes, filename: str) -> Document:
     return join_cut_words(document) if raw.format == "txt" else document
 
 
+def _with_run_in_headings(headings: list[tuple[int, int, str]], run_in: list[tuple[int, str]],
+                          title_at: int | None) -> list[tuple[int, int, str]]:
+    """``headings`` with the back matter's run-in labels (``run_in``: offset, name) as
+    headings of the top level of the document's sections (the title's aside): "Funding"
+    ends "5. Conclusion" and any part of it. They head sections only: their line is running
+    text, which the sentences read as it is."""
+    taken = {offset for offset, _, _ in headings}
+    added = [(offset, name) for offset, name in run_in if offset not in taken]
+    if not added:
+        return headings
+    top = min((level for offset, level, _ in headings if offset != title_at), default=1)
+    return sorted(headings + [(offset, top, name) for offset, name in added])
+
+
+# Between two characters of a wrapped heading's title: the line break it was wrapped at, maybe
+# after the hyphen of a word cut there ("randomi-" / "sation" in "randomisation").
+_WRAP = r"(?:[-\u2010\u00ad]?[ \t]*\n[ \t]*)?"
+
+
 def _heading_end(text: str, offset: int, title: str) -> int:
-    """End of a heading in the text; a wrapped heading's title has its line breaks as spaces."""
-    words = title.split()
-    match = re.compile(r"\s+".join(map(re.escape, words))).match(text, offset) if words else None
+    """End of a heading in the text; a wrapped heading's title has its line breaks as spaces,
+    or as nothing after a hyphen or a slash that ended a line ("falls-prevention", "and/or":
+    :func:`~checker.documents.typography.typographic_headings`)."""
+    words = [_WRAP.join(map(re.escape, word)) for word in title.split()]
+    match = re.compile(r"\s+".join(words)).match(text, offset) if words else None
     return match.end() if match else offset + len(title)
 
 

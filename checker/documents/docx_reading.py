@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .back_matter import run_in_label
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
 from .typography import looks_like_heading_text
@@ -41,8 +42,10 @@ _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "e
 _MAX_WORDS_AFTER_LABEL = 4
 _MAX_LABEL_WORDS = 3
 
-# text, heading level (0: none), whether wholly bold, whether set in Word's Title style
-Block = tuple[str, int, bool, bool]
+# text, heading level (0: none), whether wholly bold, whether set in Word's Title style, and
+# the name of the back-matter label set in bold at its start ("Funding" of "**Funding.** This
+# study …", :mod:`checker.documents.back_matter`) or ""
+Block = tuple[str, int, bool, bool, str]
 
 
 def docx_blocks(document: WordDocument) -> list[Block]:
@@ -67,25 +70,30 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             if _is_contents_entry(styles.get(style_id)):
                 continue
             level = _heading_level(element, levels.get(style_id, 0))
-            bold = _wholly_bold(Paragraph(element, document), styles.get(style_id))
+            paragraph = Paragraph(element, document)
+            bold = _wholly_bold(paragraph, styles.get(style_id))
             text = paragraph_text(element)
             if joined is not None:
-                before, before_level, before_bold, before_title = blocks[joined]
+                before, before_level, before_bold, before_title, label = blocks[joined]
                 blocks[joined] = (before + text, before_level, before_bold and bold,
-                                  before_title)
+                                  before_title, label)
             else:
-                blocks.append((text, level, bold, _is_title_style(styles.get(style_id), styles)))
+                label = "" if level else _bold_label(text, paragraph, styles.get(style_id))
+                blocks.append((text, level, bold, _is_title_style(styles.get(style_id), styles),
+                               label))
             # A deleted paragraph mark (tracked change) joins this paragraph to the next.
             if _mark_deleted(element):
                 joined = joined if joined is not None else len(blocks) - 1
             else:
                 joined = None
-            blocks.extend((text, 0, False, False) for text in _referred_notes(element, notes))
+            blocks.extend((text, 0, False, False, "")
+                          for text in _referred_notes(element, notes))
             continue
         joined = None
         for row in Table(element, document).rows:
-            blocks.append((_row_text(row), 0, False, False))
-            blocks.extend((text, 0, False, False) for text in _referred_notes(row._tr, notes))
+            blocks.append((_row_text(row), 0, False, False, ""))
+            blocks.extend((text, 0, False, False, "")
+                          for text in _referred_notes(row._tr, notes))
     return blocks
 
 
@@ -250,6 +258,28 @@ def _wholly_bold(paragraph, style) -> bool:
     return bool(runs) and all(
         run.bold if run.bold is not None else style_bold for run in runs
     )
+
+
+def _bold_label(text: str, paragraph, style) -> str:
+    """The name of the back-matter label that starts the paragraph (``text``) in bold runs,
+    its text going on in regular ones ("Funding" of "**Funding.** This study …") or alone in
+    the paragraph ("**Acknowledgements.**"), or ""."""
+    found = run_in_label(text)
+    if found is None:
+        return ""
+    style_font = style.font if style is not None else None
+    style_bold = bool(style_font is not None and style_font.bold)
+    lead = []  # the text of the runs in bold at the paragraph's start
+    regular = False
+    for run in paragraph.runs:
+        if not (run.bold if run.bold is not None else style_bold) and run.text.strip():
+            regular = True
+            break
+        lead.append(run.text)
+    if not regular and text[found[1]:].strip():
+        return ""  # a paragraph wholly in bold: bold text, no run-in label
+    label = text[:found[1]].strip()
+    return found[0] if expand_ligatures("".join(lead)).lstrip().startswith(label) else ""
 
 
 def _is_text(node) -> bool:

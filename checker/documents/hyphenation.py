@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .list_marks import starts_item
 from .model import Document, Page, Section, Sentence
+from .structure import is_known_heading
 
 # Typeset hyphens (U+2010, non-breaking U+2011) read as "-", the hyphen cue patterns are
 # written with: "double‐blind" and "intention‐to‐treat" are common in journal text. Likewise
@@ -203,13 +204,14 @@ def cut_words(text: str, spelling: Spelling | None = None) -> list[tuple[int, in
     "COVID-" / "19", as :func:`keeps_line_end_hyphen` decides); a soft hyphen is always
     dropped. Left as they are: a dash ("the trial -", "–", "—"), a hyphen above a line that
     opens a list's item ("a) adults", "2. Adults"), and a hanging hyphen ("pre-" / "and
-    post-test"). ``spelling``: the whole document's, when ``text`` is a part of it (a
-    sentence); by default ``text``'s own."""
+    post-test"). A line break after a slash that ends a line goes too ("and/" / "or":
+    :func:`_slash_breaks`). ``spelling``: the whole document's, when ``text`` is a part of
+    it (a sentence); by default ``text``'s own."""
+    edits = _slash_breaks(text)
     if not any(_cuts(text)):
-        return []  # most texts: no need for their words
+        return edits  # most texts: no need for their words
     if spelling is None:
         spelling = spelling_of(text)
-    edits: list[tuple[int, int, str]] = []
     for found in _cuts(text):
         head, hyphen, tail = found.head, found.hyphen, found.tail
         line_end = text.find("\n", found.tail_at)
@@ -220,7 +222,47 @@ def cut_words(text: str, spelling: Spelling | None = None) -> list[tuple[int, in
         kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(
             head, tail, spelling.words, hyphenated=spelling.cuts_words)
         edits.append((found.hyphen_at, found.tail_at, hyphen if kept else ""))
+    return sorted(edits)
+
+
+# A slash that ends a line right after a word, the next line going on with a word: "and/" /
+# "or radiotherapy", "et/" / "ou", "mg/" / "kg".
+_SLASH_AT_LINE_END = re.compile(r"(?<=[^\W_])/[ \t]*\n[ \t]*(?=[^\W_])")
+
+
+def _slash_breaks(text: str) -> list[tuple[int, int, str]]:
+    """The line breaks of ``text`` right after a slash that ends a line ("and/" / "or"), as
+    edits (start, end, "") that take them out: the words on both sides of a slash are
+    written together ("and/or"), and the line break read as a space would split them ("and/
+    or"). Left as they are: a line break above a line that opens a list's item ("1. Adults",
+    "a) adults", "• adults") or that is a usual section's name ("Methods"), which the slash
+    does not join."""
+    edits = []
+    for match in _SLASH_AT_LINE_END.finditer(text):
+        line_end = text.find("\n", match.end())
+        following = text[match.end():None if line_end < 0 else line_end]
+        if (_NUMBERED.match(following) or starts_item(following, following, above_ends=True)
+                or is_known_heading(following)):
+            continue
+        edits.append((match.start() + 1, match.end(), ""))
     return edits
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def join_lines(text: str, spelling: Spelling | None = None) -> str:
+    """``text`` with its line-end hyphenations resolved (:func:`cut_words`: the hyphen kept
+    as written, the word joined, or a hanging hyphen left before its space), the line break
+    after a slash that ends a line taken out, and its other line breaks read as spaces: a
+    quotation, or a heading wrapped over lines, as a person reads it."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kept in cut_words(text, spelling):
+        pieces += [text[cursor:start], kept]
+        cursor = end
+    pieces.append(text[cursor:])
+    return _LINE_BREAK.sub(" ", "".join(pieces))
 
 
 def join_cut_words(document: Document) -> Document:

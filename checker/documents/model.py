@@ -13,13 +13,20 @@ from functools import cached_property
 
 from .language import LanguageGuess, guess_language
 
+# A hyphen between two words, with the line break a heading was wrapped at after it, and a
+# line break after a slash: a heading's sentence keeps them ("falls-\nprevention",
+# "randomi-\nsation", "and/\nor"), its section's title reads them as written
+# ("falls-prevention", "randomisation", "and/or"); both are compared without them.
+_WRAPPED = re.compile(r"(?<=\w)[-\u2010\u2011\u00ad]\s*(?=\w)|(?<=\w/)\s+(?=\w)")
+
 
 def _bare(text: str) -> str:
-    """Heading text without Markdown marks (a "#", bold "**"), a trailing colon or case, its
-    words one space apart: a PDF heading wrapped over two lines is one sentence holding a line
-    break, while its section's title joins the lines with a space."""
-    text = text.strip().lstrip("#").strip().strip("*_").strip().rstrip(":").strip()
-    return " ".join(text.split()).casefold()
+    """Heading text without Markdown marks (a "#", bold "**"), a trailing colon or full stop
+    (a run-in label: "Funding."), or case, its words one space apart: a PDF heading wrapped
+    over two lines is one sentence holding a line break, while its section's title joins the
+    lines with a space."""
+    text = text.strip().lstrip("#").strip().strip("*_").strip().rstrip(":.").strip()
+    return " ".join(_WRAPPED.sub("", text).split()).casefold()
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,14 @@ and table cells hold more paragraphs. The body already reads as with tracked cha
 deleted text sits apart, in ``text:tracked-changes``, which is skipped, as are footnotes (their
 text would land in the middle of a sentence). The title is a paragraph in the "Title" style,
 or in a style derived from it: an automatic style ("P1", when the paragraph has formatting of
-its own, in ``content.xml``) or a template's own style (in ``styles.xml``).
+its own, in ``content.xml``) or a template's own style (in ``styles.xml``). A ``text:p`` in a
+heading's style ("Heading 2", or one derived from it) is a heading of that level.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from . import limits
@@ -68,7 +70,7 @@ def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
         named = None
     styles = _paragraph_styles(named) | _paragraph_styles(root)  # automatic ones last: "P1"
     blocks: list[tuple[str, int, bool]] = []
-    _walk(body, blocks, _TitleStyles(styles))
+    _walk(body, blocks, _ParagraphStyles(styles))
     return blocks
 
 
@@ -84,8 +86,9 @@ def _styles_part(archive: zipfile.ZipFile, room: int) -> bytes:
     return archive.read(info)
 
 
-def _paragraph_styles(root) -> dict[str, tuple[str, str]]:
-    """(parent style, display name) of each paragraph style of a part, by name."""
+def _paragraph_styles(root) -> dict[str, tuple[str, str, str]]:
+    """(parent style, display name, default outline level) of each paragraph style of a
+    part, by name."""
     if root is None:
         return {}
     styles = {}
@@ -93,59 +96,82 @@ def _paragraph_styles(root) -> dict[str, tuple[str, str]]:
         if style.get(f"{{{_STYLE}}}family") == "paragraph" and style.get(f"{{{_STYLE}}}name"):
             styles[style.get(f"{{{_STYLE}}}name")] = (
                 style.get(f"{{{_STYLE}}}parent-style-name") or "",
-                style.get(f"{{{_STYLE}}}display-name") or "")
+                style.get(f"{{{_STYLE}}}display-name") or "",
+                style.get(f"{{{_STYLE}}}default-outline-level") or "")
     return styles
 
 
-class _TitleStyles:
-    """Which paragraph styles set the document's title: the "Title" style, by its name or its
-    display name ("Titre"), and the styles derived from it, automatic ("P1", parent "Title")
-    or a template's own ("Titre du protocole", based on "Title"), as DOCX titles are told
-    (:func:`~checker.documents.docx_reading._is_title_style`)."""
+# A heading style's name, as the file holds it ("Heading_20_2", its spaces written "_20_") or
+# as shown ("Heading 2", a French interface's "Titre 2"), in lower case: its level. "Titre"
+# alone is the title's style, and "Heading" alone the parent of them all: no level.
+_HEADING_STYLE = re.compile(r"(?:heading|titre)\s*(\d{1,2})")
+MAX_LEVEL = 6
 
-    def __init__(self, styles: dict[str, tuple[str, str]]) -> None:
+
+class _ParagraphStyles:
+    """What a paragraph's style says of it, through the styles it derives from, automatic
+    ("P1", parent "Title") or a template's own ("Titre du protocole", based on "Title"), as
+    DOCX styles are read (:mod:`checker.documents.docx_reading`): whether it sets the
+    document's title (the "Title" style, by its name or its display name "Titre"), and the
+    heading level it sets ("Heading 2", or a default outline level): a ``text:p`` in a
+    heading's style is a heading, as a ``text:h`` is."""
+
+    def __init__(self, styles: dict[str, tuple[str, str, str]]) -> None:
         self._styles = styles
-        self._known: dict[str, bool] = {}
+        self._known: dict[str, tuple[bool, int]] = {}
 
     def __contains__(self, name: str) -> bool:
+        return self._read(name)[0]
+
+    def heading_level(self, name: str) -> int:
+        """The heading level the style ``name`` sets, 0 when none."""
+        return self._read(name)[1]
+
+    def _read(self, name: str) -> tuple[bool, int]:
         if name not in self._known:
-            self._known[name] = self._is_title(name)
+            self._known[name] = self._derived(name)
         return self._known[name]
 
-    def _is_title(self, name: str) -> bool:
+    def _derived(self, name: str) -> tuple[bool, int]:
+        """(whether a title style, heading level): the nearest style in the chain that says."""
         seen: set[str] = set()
         while name and name not in seen:  # a damaged file may derive styles from each other
             seen.add(name)
-            parent, shown = self._styles.get(name, ("", ""))
-            # A name's spaces are written "_20_" ("Titre_20_principal").
-            if {name.replace("_20_", " ").lower(), shown.lower()} & _TITLE_STYLES:
-                return True
+            parent, shown, outline = self._styles.get(name, ("", "", ""))
+            names = {name.replace("_20_", " ").lower(), shown.lower()}
+            if names & _TITLE_STYLES:
+                return True, 0
+            for heading in filter(None, map(_HEADING_STYLE.fullmatch, names)):
+                return False, min(int(heading.group(1)), MAX_LEVEL)
+            if outline.isdigit() and int(outline) > 0:
+                return False, min(int(outline), MAX_LEVEL)
             name = parent
-        return False
+        return False, 0
 
 
-def _walk(element, blocks: list[tuple[str, int, bool]], titles: _TitleStyles) -> None:
+def _walk(element, blocks: list[tuple[str, int, bool]], styles: _ParagraphStyles) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        titled = (child.get(f"{{{_TEXT}}}style-name") or "") in titles
+        style = child.get(f"{{{_TEXT}}}style-name") or ""
+        titled = style in styles
         if tag == f"{{{_TEXT}}}h":
             level = child.get(f"{{{_TEXT}}}outline-level") or "1"
             blocks.append((_inline(child), int(level) if level.isdigit() else 1, titled))
         elif tag == f"{{{_TEXT}}}p":
-            blocks.append((_inline(child), 1 if titled else 0, titled))
+            blocks.append((_inline(child), 1 if titled else styles.heading_level(style), titled))
         elif tag == f"{{{_TABLE}}}table-row":
             cells: list[str] = []
             for cell in child.iter(f"{{{_TABLE}}}table-cell"):
                 parts: list[tuple[str, int, bool]] = []
-                _walk(cell, parts, titles)
+                _walk(cell, parts, styles)
                 value = "\n".join(text for text, _, _ in parts).strip()
                 if value and (not cells or cells[-1] != value):
                     cells.append(value)
             blocks.append((" | ".join(cells), 0, False))
         else:  # lists, list items, sections, tables, headers of tables...
-            _walk(child, blocks, titles)
+            _walk(child, blocks, styles)
 
 
 def _inline(element) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import limits
+from .back_matter import run_in_label
 from .errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
@@ -214,12 +215,32 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
         if segment.strip():
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
+            label = _bold_run_in(segment, start, styler)
             segment = expand_ligatures(segment)
-            placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform),
+            placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
                                  baseline, extent)
         rows.append((segment, placed))
         start = match.end()
     return rows
+
+
+def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
+    """The back-matter label that starts the line ``segment`` (at index ``start`` of PDFium's
+    text) set in bold, the line going on in regular type ("Funding." of "Funding. This study
+    was …"), or "" (:mod:`checker.documents.back_matter`)."""
+    found = run_in_label(expand_ligatures(segment))
+    if found is None or styler is None:
+        return ""
+    # A label holds no stop: its own full stop or colon is the line's first (a ligature
+    # written out makes the label longer, not its stop).
+    stop = min(at for at in (segment.find("."), segment.find(":")) if at >= 0)
+    label = [i for i in range(stop + 1) if not segment[i].isspace()]
+    rest = next((i for i in range(stop + 1, len(segment)) if not segment[i].isspace()), None)
+    if not all(styler.style(start + i)[1] for i in label):
+        return ""
+    if rest is not None and styler.style(start + rest)[1]:
+        return ""  # a line wholly in bold: a heading of its own or bold text, no run-in label
+    return expand_ligatures(segment[:stop + 1]).strip()
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> Extent | None:
@@ -245,7 +266,7 @@ def _styled_line(segment: str, start: int,
     if styler is None:
         return StyledLine(segment, 0.0, False, False), None
     visible = [i for i, ch in enumerate(segment) if not ch.isspace() and ch != "-"]
-    if not looks_like_heading_text(segment, continued=True):
+    if not looks_like_heading_text(segment, continued=True, runs_on=True):
         visible = visible[:: max(1, len(visible) // 8)]
     weights: Counter[tuple[float, bool]] = Counter(styler.style(start + i) for i in visible)
     if not weights:

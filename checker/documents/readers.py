@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text_input import without_controls
 from . import limits
+from .back_matter import run_in_label
 from .docx_reading import docx_blocks, is_bold_heading
 from .encoding import decode_text
 from .errors import (
@@ -28,7 +29,7 @@ from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .sentences import LINE_END
 from .structure import could_be_title
-from .typography import StyledLine, typographic_headings
+from .typography import StyledLine, line_start, typographic_headings
 
 
 @dataclass
@@ -43,6 +44,9 @@ class RawText:
     # Headings that are the journal's name at the head of a PDF's first page
     # (:mod:`checker.documents.masthead`): lines of their own, but neither title nor section.
     masthead: frozenset[int] = frozenset()
+    # Bold back-matter labels that start a paragraph, its text going on after them ("Funding.
+    # This study was …"): (offset, section name) (:mod:`checker.documents.back_matter`).
+    run_in: list[tuple[int, str]] = field(default_factory=list)
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -142,7 +146,24 @@ def read_pdf(data: bytes) -> RawText:
     masthead = masthead_headings(headings, text, pages[0].end if pages else 0,
                                  [line for page in read_pages[1:] for line in page.running])
     return RawText(text=text, format="pdf", pages=pages, headings=headings,
-                   masthead=frozenset(masthead))
+                   masthead=frozenset(masthead), run_in=_pdf_run_ins(styled))
+
+
+def _pdf_run_ins(pages: list[tuple[int, str, list[StyledLine]]]) -> list[tuple[int, str]]:
+    """(offset, name) of the PDF lines that start with a bold back-matter label, found in
+    their page's text (``pages``: its offset in the document, its text and its lines)."""
+    found: list[tuple[int, str]] = []
+    for page_offset, page_text, lines in pages:
+        cursor = 0
+        for line in lines:
+            label = run_in_label(line.text) if line.run_in else None
+            if label is None:
+                continue
+            at = line_start(page_text, line.text.strip(), cursor)
+            if at >= 0:
+                found.append((page_offset + at, label[0]))
+                cursor = at + len(line.text.strip())
+    return found
 
 
 def read_docx(data: bytes) -> RawText:
@@ -160,12 +181,13 @@ def read_docx(data: bytes) -> RawText:
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
     # level below the deepest styled heading, and one more per level of its numbering ("2.1
     # Trial design" under "2. METHODS").
-    bold_level = min(6, max((level for _, level, _, _ in blocks), default=0) + 1)
+    bold_level = min(6, max((level for _, level, *_ in blocks), default=0) + 1)
     leveled = [(text, min(6, bold_level + _numbering_depth(text) - 1)
                 if not level and bold and is_bold_heading(text) else level)
-               for text, level, bold, _ in blocks if text.strip()]
-    titled = [title for text, _, _, title in blocks if text.strip()]
-    return _from_blocks(leveled, "docx", title_index(leveled, titled))
+               for text, level, bold, _, _ in blocks if text.strip()]
+    titled = [title for text, _, _, title, _ in blocks if text.strip()]
+    labels = [label for text, *_, label in blocks if text.strip()]
+    return _from_blocks(leveled, "docx", title_index(leveled, titled), labels)
 
 
 def title_index(blocks: list[tuple[str, int]], titled: list[bool]) -> int | None:
@@ -206,12 +228,14 @@ def read_odt(data: bytes) -> RawText:
     return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled in blocks]))
 
 
-def _from_blocks(blocks: list[tuple[str, int]], fmt: str,
-                 title: int | None = None) -> RawText:
+def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = None,
+                 labels: list[str] | None = None) -> RawText:
     """Text of (text, heading level or 0) blocks, a blank line apart, with the headings;
-    ``title``: the index of the block that is the document's title."""
+    ``title``: the index of the block that is the document's title; ``labels``: per block,
+    the name of the back-matter label set in bold at its start, or ""."""
     parts: list[str] = []
     headings: list[tuple[int, int, str]] = []
+    run_in: list[tuple[int, str]] = []
     title_at = None
     offset = 0
     for index, (text, level) in enumerate(blocks):
@@ -225,9 +249,12 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str,
             level = level or 1
         if level:
             headings.append((offset, level, text.strip()))
+        elif labels and labels[index]:
+            run_in.append((offset + len(text) - len(text.lstrip()), labels[index]))
         parts.append(text)
         offset += len(text)
-    return RawText(text="".join(parts), format=fmt, headings=headings, title_at=title_at)
+    return RawText(text="".join(parts), format=fmt, headings=headings, title_at=title_at,
+                   run_in=run_in)
 
 
 def read_raw(data: bytes, filename: str) -> RawText:

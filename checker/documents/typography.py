@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .hyphenation import LINE_END_HYPHENS, Spelling, join_lines, spelling_of
+
 HEADING_SIZE_RATIO = 1.12  # larger than body text by at least this factor
 BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
@@ -28,6 +30,9 @@ class StyledLine:
     size: float  # effective font size of most of its characters, in points
     bold: bool
     uniform: bool  # all its visible characters share that size and weight
+    # The back-matter label set in bold at its start, its text going on in regular type
+    # ("Funding." of "Funding. This study was …"): :mod:`checker.documents.back_matter`.
+    run_in: str = ""
 
 
 def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
@@ -38,21 +43,34 @@ def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
     return weights.most_common(1)[0][0] if weights else (0.0, False)
 
 
-def looks_like_heading_text(text: str, continued: bool = False) -> bool:
+# An abbreviation that a wrapped heading's line may end with, its full stop ending nothing:
+# "Supervised exercise vs." / "usual care after stroke", "Smith et al." / "revisited".
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:vs|v|et al|e\.g|i\.e|cf|approx|incl|p\. ex|c\.-à-d)\.$", re.IGNORECASE)
+
+
+def looks_like_heading_text(text: str, continued: bool = False, *,
+                            runs_on: bool = False) -> bool:
     """Short, no final full stop or comma, two letters or more, not starting in lower case
-    (unless ``continued``, the second line of a wrapped heading)."""
+    (unless ``continued``, the second line of a wrapped heading). With ``runs_on``, the
+    line of a heading that its next line goes on may end with an abbreviation's full stop
+    ("vs.", "et al.", "e.g.")."""
     text = " ".join(text.split())
     if not 2 <= len(text) <= MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
-    if text[-1] in ".,;" or sum(ch.isalpha() for ch in text) < 2:
+    abbreviated = runs_on and _ABBREVIATION_END.search(text) is not None
+    if text[-1] in ".,;" and not abbreviated or sum(ch.isalpha() for ch in text) < 2:
         return False
     return continued or not text[0].islower()
 
 
-def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool) -> bool:
-    """``continued``: the line before was a heading line of the same style (a wrapped one)."""
+def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool,
+                        runs_on: bool = False) -> bool:
+    """``continued``: the line before was a heading line of the same style (a wrapped one);
+    ``runs_on``: the next line goes on with this one (see :func:`looks_like_heading_text`)."""
     body_size, body_bold = body
-    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued):
+    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued,
+                                                                        runs_on=runs_on):
         return False
     larger = line.size >= body_size * HEADING_SIZE_RATIO
     bolder = line.bold and not body_bold and line.size >= body_size * BOLD_SIZE_RATIO
@@ -70,27 +88,29 @@ def typographic_headings(
     """
     body = body_style([line for _, _, lines in pages for line in lines])
     found: list[tuple[int, tuple[float, bool], str]] = []
+    spelling: list[Spelling] = []  # the document's, once a wrapped heading's line needs it
     for page_offset, page_text, lines in pages:
         cursor = 0
         previous_end = -1
-        for line in lines:
+        for index, line in enumerate(lines):
             style = (line.size, line.bold)
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
                          and not _NUMBERED_START.match(line.text.strip()))
-            if not _looks_like_heading(line, body, continued):
+            if not (_looks_like_heading(line, body, continued)
+                    or _wrapped_after_abbreviation(lines, index, body, continued)):
                 previous_end = -1
                 continue
             target = line.text.strip()
-            at = _line_start(page_text, target, cursor)
+            at = line_start(page_text, target, cursor)
             if at < 0:
                 previous_end = -1
                 continue
             end = at + len(target)
             if continued and not page_text[previous_end:at].strip():
                 start, _, title = found[-1]
-                found[-1] = (start, style, f"{title} {target}")
+                found[-1] = (start, style, _joined(title, target, pages, spelling))
             else:
                 found.append((page_offset + at, style, target))
             cursor = previous_end = end
@@ -99,7 +119,33 @@ def typographic_headings(
     return [(offset, level_of[style], title) for offset, style, title in found]
 
 
-def _line_start(text: str, target: str, cursor: int) -> int:
+def _wrapped_after_abbreviation(lines: list[StyledLine], index: int, body: tuple[float, bool],
+                                continued: bool) -> bool:
+    """Whether the line at ``index`` is a heading's line that ends with an abbreviation
+    ("Effects of supervised exercise vs.") and that the next line, a heading's line of the
+    same style, goes on: its full stop ends no heading."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (following is not None and (following.size, following.bold) == (line.size, line.bold)
+            and not _NUMBERED_START.match(following.text.strip())
+            and _looks_like_heading(line, body, continued, runs_on=True)
+            and _looks_like_heading(following, body, True))
+
+
+def _joined(title: str, line: str, pages: list[tuple[int, str, list[StyledLine]]],
+            spelling: list[Spelling]) -> str:
+    """A wrapped heading's ``title`` so far and its next ``line``, joined as its text's lines
+    are read (:func:`~checker.documents.hyphenation.join_lines`): a compound's hyphen at the
+    line's end kept without a space ("falls-" / "prevention"), a word cut there joined, a
+    slash's words joined ("and/" / "or"); otherwise a space."""
+    if not title.endswith((*LINE_END_HYPHENS, "/")):
+        return f"{title} {line}"
+    if not spelling:  # the whole document's spelling tells a compound from a cut word
+        spelling.append(spelling_of("\n\n".join(text for _, text, _ in pages)))
+    return join_lines(f"{title}\n{line}", spelling[0])
+
+
+def line_start(text: str, target: str, cursor: int) -> int:
     """Offset of ``target`` standing alone on a line of ``text``, at or after ``cursor``."""
     at = text.find(target, cursor)
     while at >= 0:

@@ -22,7 +22,7 @@ from checker.documents.hyphenation import (
     LINE_END_HYPHENS,
     UNKNOWN_SPELLING,
     Spelling,
-    cut_words,
+    join_lines,
     spelling_of,
 )
 
@@ -56,21 +56,10 @@ def tfidf_vector(text: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.n
     return vector / norm if norm else vector
 
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
-
-
 def _unwrap(text: str, spelling: Spelling) -> str:
     """``text`` with its line-end hyphenations resolved as the copied-text reader resolves
-    them (:func:`checker.documents.hyphenation.cut_words`: the hyphen kept as written, the
-    word joined, or a hanging hyphen left before its space) and its line breaks read as
-    spaces."""
-    pieces: list[str] = []
-    cursor = 0
-    for start, end, kept in cut_words(text, spelling):
-        pieces += [text[cursor:start], kept]
-        cursor = end
-    pieces.append(text[cursor:])
-    return _LINE_BREAK.sub(" ", "".join(pieces))
+    them and its line breaks read as spaces (:func:`~checker.documents.hyphenation.join_lines`)."""
+    return join_lines(text, spelling)
 
 
 def matching_text(sentence: str, spelling: Spelling = UNKNOWN_SPELLING) -> str:

@@ -37,8 +37,11 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 # A hyphen between two word characters, with any spacing (a line end) after it, is dropped:
 # "Sud-Est", "Sud-\nEst" and "ser\u2010\nveur" read "SudEst" and "serveur", so a word split at
 # a PDF line end matches the word spelt whole, or with its own hyphen, in another version or in
-# a typed quotation. Any other run of spacing reads as one space.
-_GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<space>\s+)")
+# a typed quotation. Spacing after a slash between two words is dropped too: "and/\nor" at a
+# PDF line end, a quotation's "and/or" and one stored as "and/ or" read alike. Any other run
+# of spacing reads as one space.
+_GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<slash>(?<=\w/)\s+(?=\w))"
+                   r"|(?P<space>\s+)")
 # Typographic and typewriter apostrophes and double quotation marks read alike, one for one
 # (so that offsets still map): which of them a text has depends on the software that wrote it.
 _MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'",
