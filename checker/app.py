@@ -307,6 +307,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
+        from .services.locations import location_parts
         from .services.quotation_checks import quotation_parts
 
         lang = current_lang()
@@ -329,6 +330,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "language_tag": language_tag,
             "language_name": lambda declared: language_name(declared, lang),
             "quotation_parts": quotation_parts,
+            "location_parts": location_parts,
         }
 
     if app.config.get("AUTO_MIGRATE"):

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from checker.catalogue import Catalogue, pick
 from checker.documents.language import document_language, language_name, language_tag
 from checker.services.detection_guide import measurement
+from checker.services.locations import location_parts
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import (
     UNANSWERED,
@@ -97,12 +98,18 @@ def answer_label(catalogue: Catalogue, answer: str | None, lang: str) -> str:
 
 
 def location(lab: Labels, page: str, section: str) -> str:
-    parts = []
-    if page.strip():
-        parts.append(f"{lab['page_short']} {page.strip()}")
-    if section.strip():
-        parts.append(section.strip())
-    return ", ".join(parts)
+    """"p. 2, 2.1 Study design", or for a quotation of parts from several places
+    "p. 2, 2.1 Study design; p. 1, Abstract" (see checker.services.locations)."""
+    places = []
+    for part_page, part_section in location_parts(page, section):
+        parts = []
+        if part_page:
+            parts.append(f"{lab['page_short']} {part_page}")
+        if part_section:
+            parts.append(part_section)
+        if parts:
+            places.append(", ".join(parts))
+    return lab["separator"].join(places)  # French: a no-break space before ";"
 
 
 def confirmation(lab: Labels, row: InvariantRow) -> str:

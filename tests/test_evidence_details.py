@@ -30,7 +30,7 @@ def test_a_protocol_only_submitted_to_the_committee_is_partially_met(catalogue):
                           "Sud-Est II on 3 March 2024.\n", "24_Ethics", "E01")
     assert suggestion.answer == "partially_met"
     assert suggestion.details_missing == ["approval", "reference"]
-    assert "Not stated beside this evidence: the committee's approval (not only a submission "\
+    assert "The quoted passages do not state: the committee's approval (not only a submission "\
            "to it); the approval reference." in suggestion.rationale["en"]
     # Worded in French for one detail or several, whatever their gender.
     assert "Ces passages n'indiquent pas\u00a0: l'avis favorable du comité "\
@@ -175,7 +175,7 @@ def test_a_protocol_gives_its_version_and_date(catalogue):
                            "by the CPP before they are applied; de-identified data will be shared "
                            "on request.\n", TRANSPARENCY, "E04", kind="protocol")
     assert unversioned.answer == "partially_met" and unversioned.details_missing == ["version"]
-    assert "Not stated beside this evidence: the protocol's version and date." \
+    assert "The quoted passages do not state: the protocol's version and date." \
         in unversioned.rationale["en"]
     assert "Ces passages n'indiquent pas\u00a0: la version et la date du " \
            "protocole." in unversioned.rationale["fr"]
@@ -234,7 +234,7 @@ def test_a_protocol_commits_to_a_time_and_to_all_results(catalogue):
                      "criteria.\n", DISSEMINATION, "E13", kind="protocol")
     assert vague.answer == "partially_met"
     assert vague.details_missing == ["time", "all_results"]
-    assert "Not stated beside this evidence: the time within which the results will be "\
+    assert "The quoted passages do not state: the time within which the results will be "\
            "published; that all results will be published whatever their direction (or "\
            "posted in the registry)." in vague.rationale["en"]
 

@@ -212,8 +212,8 @@ def test_an_element_found_only_in_sentences_about_another_matter_says_so(trial_v
     """The version line is a sentence, not the text as a whole: the justification says the
     element was found only in sentences about another matter, in both languages."""
     rationale = trial_v1["E04"].rationale
-    assert ("Found only in sentences about another matter, which are not quoted (check "
-            "them): Protocol amendments" in rationale["en"])
-    assert "Inferred from the text as a whole" not in rationale["en"]
-    assert ("Trouvés seulement dans des phrases portant sur un autre sujet, qui ne sont pas "
-            "citées (à vérifier)\u00a0: " in rationale["fr"])
+    assert ("Mentioned only in sentences about another matter (check): protocol amendments"
+            in rationale["en"])
+    assert "Perhaps reported" not in rationale["en"]
+    assert ("Le document n'en parle qu'à propos d'un autre sujet (à vérifier)\u00a0: "
+            "amendements au protocole" in rationale["fr"])

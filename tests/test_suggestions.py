@@ -502,17 +502,17 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
     post(auth_client, "/language", {"lang": "fr"})
     uid = create_assessment(auth_client, **upload())
     e01 = answers_of(app, uid)["E01"]
-    assert e01.justification.startswith("Éléments détectés")  # written in the interface language
-    assert e01.suggested_justification["en"].startswith("Elements detected")
+    assert e01.justification.startswith("Le document rapporte")  # in the interface language
+    assert e01.suggested_justification["en"].startswith("The document reports")
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=en")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
-    assert "Elements detected: Ethics approval" in " ".join(text.split())
-    assert "Éléments détectés" not in text
+    assert "The document reports: ethics approval" in " ".join(text.split())
+    assert "Le document rapporte" not in text
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=en")
     cells = [c for row in openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(
         values_only=True) for c in row if isinstance(c, str)]
-    assert any(c.startswith("Elements detected:") for c in cells)
-    assert not any(c.startswith("Éléments détectés") for c in cells)
+    assert any(c.startswith("The document reports:") for c in cells)
+    assert not any(c.startswith("Le document rapporte") for c in cells)
     # The JSON export keeps both languages, and so does its re-import.
     exported = auth_client.get(f"/assessments/{uid}/export.json").get_json()
     e01_json = next(a for a in exported["answers"] if a["invariant_id"] == "E01")

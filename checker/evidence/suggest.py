@@ -27,7 +27,7 @@ from checker.catalogue import pick
 from checker.documents import Document
 
 from .detect import Detection, normalise_kind
-from .elements import is_title_item, sctm_code
+from .elements import is_title_item
 from .features import SentenceIndex, matching_sentences, matching_text
 from .quotes import verify_quotation
 from .sections import CONTEXT, GLOSSARY, OWN_REPORT, get_context_sections
@@ -235,24 +235,35 @@ def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _in_sentence(label: str) -> str:
+    """A catalogue name as it reads after a colon in a sentence: "Data sharing" ->
+    "data sharing", but "NPI dose" and "HbA1c" keep their capitals (an acronym, a symbol)."""
+    first = label.split(" ", 1)[0]
+    if not first[:1].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
+        return label
+    return label[:1].lower() + label[1:]
+
+
+# Between element names: a semicolon, as names hold commas ("Ancillary and post-trial care,
+# compensation"); French typography puts a no-break space before it.
+_NAME_SEPARATORS = {"en": "; ", "fr": "\u00a0; "}
+
+
 def _element_names(catalogue, elements: list[str], lang: str) -> str:
-    """'Who is blinded (SPIRIT/CONSORT 17a), Interim analyses (SPIRIT/CONSORT 21b)': the
-    catalogue's names, with the item codes of the SPIRIT-CONSORT-TM list."""
-    names = []
-    for element in elements:
-        label = catalogue.element_label(element, lang)
-        code = sctm_code(element)
-        names.append(label if code is None or label == element
-                     else f"{label} (SPIRIT/CONSORT {code})")
-    return ", ".join(names)
+    """'who is blinded; interim analyses': the catalogue's names, as a reviewer writes them.
+
+    Without the SPIRIT/CONSORT item codes: the rationale becomes the justification a reviewer
+    pastes, and for a cohort or a mechanistic study a trial checklist's numbers read as noise
+    (the JSON analysis and the document view keep the codes, where they help to check)."""
+    return _NAME_SEPARATORS[lang].join(_in_sentence(catalogue.element_label(element, lang))
+                                       for element in elements)
 
 
 def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
     labels = {d.id: d.label for d in invariant.evidence.details}
-    separators = {"en": "; ", "fr": "\u00a0; "}  # French typography: a space before ";"
     names = {lang: separator.join(pick(labels[i], lang) for i in missing)
-             for lang, separator in separators.items()}
-    return {"en": f"Not stated beside this evidence: {names['en']}.",
+             for lang, separator in _NAME_SEPARATORS.items()}
+    return {"en": f"The quoted passages do not state: {names['en']}.",
             # Not "Non indiqué", which would agree with neither "la date" nor a list of them;
             # "passages": the quoted sentences and the one after them.
             "fr": f"Ces passages n'indiquent pas\u00a0: {names['fr']}."}
@@ -260,37 +271,49 @@ def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
                unquoted: list[str], elsewhere: list[str] = ()) -> dict[str, str]:
-    """``unquoted``: the elements found without a sentence to quote; of them, ``elsewhere``
-    were found in sentences about another matter than the invariant's (``evidence.about``)."""
-    if cue_only:
-        return {"en": "None of the listed elements was detected, but a sentence uses this "
-                      "invariant's own wording (see the quotation).",
-                "fr": "Aucun des éléments listés n'a été détecté, mais une phrase reprend les "
-                      "termes propres à cet invariant (voir la citation)."}
-    if not found:
-        return {"en": "None of the elements that evidence this invariant was detected.",
-                "fr": "Aucun des éléments attestant cet invariant n'a été détecté."}
-    quoted = [e for e in found if e not in unquoted]
+    """The suggestion's reasons as a reviewer's note, in English and French: what the document
+    reports (an element quoted), what it does not, what it may report with no sentence to show
+    it, what it mentions only about another matter. ``unquoted``: the elements found without a
+    sentence to quote; of them, ``elsewhere`` were found in sentences about another matter
+    than the invariant's (``evidence.about``). A person who accepts the suggestion keeps it
+    as the answer's justification, so it goes as written into the reports and the structured
+    review pasted to authors."""
+    def names(elements: list[str]) -> dict[str, str]:
+        return {lang: _element_names(catalogue, elements, lang) for lang in ("en", "fr")}
+
     en, fr = [], []
-    if quoted:
-        en.append(f"Elements detected: {_element_names(catalogue, quoted, 'en')}.")
-        fr.append(f"Éléments détectés\u00a0: {_element_names(catalogue, quoted, 'fr')}.")
+    quoted = [e for e in found if e not in unquoted]
+    if cue_only:  # a sentence in the invariant's own words, no element
+        en.append("The quotation touches on this.")
+        fr.append("La citation aborde ce point.")
+    elif quoted:
+        en.append(f"The document reports: {names(quoted)['en']}.")
+        fr.append(f"Le document rapporte\u00a0: {names(quoted)['fr']}.")
     if missing:
-        en.append(f"Elements not detected: {_element_names(catalogue, missing, 'en')}.")
-        fr.append(f"Éléments non détectés\u00a0: {_element_names(catalogue, missing, 'fr')}.")
+        subject = ({"en": "It", "fr": "Il"} if quoted
+                   else {"en": "But the document", "fr": "Mais le document"} if cue_only
+                   else {"en": "The document", "fr": "Le document"})
+        en.append(f"{subject['en']} does not report: {names(missing)['en']}.")
+        fr.append(f"{subject['fr']} ne rapporte pas\u00a0: {names(missing)['fr']}.")
+    # An element the model finds in the text as a whole, with no sentence to quote, is kept
+    # in the note though it never raises the answer: it is why an answer whose other elements
+    # are all quoted is still partially met. But it is said to be uncertain, and nothing more:
+    # on held-out data about half of such inferences are right.
     inferred = [e for e in unquoted if e not in elsewhere]
     if inferred:
-        en.append("Inferred from the text as a whole, with no sentence to quote (check it): "
-                  f"{_element_names(catalogue, inferred, 'en')}.")
-        fr.append("Déduits de l'ensemble du texte, sans phrase à citer (à vérifier)\u00a0: "
-                  f"{_element_names(catalogue, inferred, 'fr')}.")
+        en.append("Perhaps reported, with no sentence to show it (check): "
+                  f"{names(inferred)['en']}.")
+        fr.append("Le document aborde peut-être, sans phrase qui le montre (à vérifier)"
+                  f"\u00a0: {names(inferred)['fr']}.")
     if elsewhere:
-        en.append("Found only in sentences about another matter, which are not quoted (check "
-                  "them): "
-                  f"{_element_names(catalogue, list(elsewhere), 'en')}.")
-        fr.append("Trouvés seulement dans des phrases portant sur un autre sujet, qui ne "
-                  "sont pas citées (à vérifier)\u00a0: "
-                  f"{_element_names(catalogue, list(elsewhere), 'fr')}.")
+        # Their sentences are not evidence here ("Protocol version 1.0." for amendments).
+        en.append("Mentioned only in sentences about another matter (check): "
+                  f"{names(list(elsewhere))['en']}.")
+        fr.append("Le document n'en parle qu'à propos d'un autre sujet (à vérifier)\u00a0: "
+                  f"{names(list(elsewhere))['fr']}.")
+    if not en:  # nothing found, and nothing this kind of document is asked for
+        en.append("The document reports nothing that shows this.")
+        fr.append("Le document ne rapporte rien qui l'atteste.")
     return {"en": " ".join(en), "fr": " ".join(fr)}
 
 

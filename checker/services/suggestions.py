@@ -26,6 +26,7 @@ from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
 from .assessments import pending_suggestions, to_record, uploaded_by
+from .locations import joined_location
 
 # The one mark between separate quotations of an answer, and for a passage left out of one:
 # "[…]" (an ellipsis in brackets), on its own line between a suggestion's quotations.
@@ -191,7 +192,9 @@ def _values(row: Answer | None) -> dict[str, str | None]:
 def _suggested_values(suggestion: Suggestion, lang: str,
                       spelling: Spelling = UNKNOWN_SPELLING) -> dict[str, str | None]:
     quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
-    first = quotes[0] if quotes else None
+    # The place of each quotation joined, not only the first's (see services.locations).
+    page, section = joined_location([("" if q.page is None else str(q.page), q.section or "")
+                                     for q in quotes])
     return {
         "answer": suggestion.answer,
         "justification": pick(suggestion.rationale, lang) if suggestion.rationale else "",
@@ -199,8 +202,8 @@ def _suggested_values(suggestion: Suggestion, lang: str,
         # is stored as a person reads it (no PDF line breaks or line-end hyphens), which the
         # tolerant check still finds in the document.
         "quotation": QUOTATION_SEPARATOR.join(readable_text(q.text, spelling) for q in quotes),
-        "page": str(first.page) if first and first.page is not None else "",
-        "section": (first.section or "")[:200] if first else "",
+        "page": page,
+        "section": section,
     }
 
 
