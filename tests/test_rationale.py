@@ -32,13 +32,13 @@ def test_found_missing_and_inferred_elements_read_as_a_reviewer_s_note(catalogue
                            ["25_Amendments", "12b_Outcomes_Changes"], False,
                            ["3b_Protocol_access"])
     assert rationale["en"] == (
-        "The document reports: data sharing. It does not report: protocol amendments; "
+        "The document reports: data sharing. It does not seem to report: protocol amendments; "
         "changes to outcomes after the study began. Perhaps reported, with no sentence to show "
         "it (check): where the protocol can be accessed.")
     assert rationale["fr"] == (
-        f"Le document rapporte{NBSP}: partage des données. Il ne rapporte pas{NBSP}: "
+        f"Le document rapporte{NBSP}: partage des données. Il ne semble pas rapporter{NBSP}: "
         f"amendements au protocole{NBSP}; changements des critères de jugement après le "
-        "début. Le document aborde peut-être, sans phrase qui le montre (à vérifier)"
+        "début de l'étude. Le document aborde peut-être, sans phrase qui le montre (à vérifier)"
         f"{NBSP}: accès au protocole.")
 
 
@@ -49,25 +49,43 @@ def test_no_item_code_nor_detector_wording(catalogue):
     for text in rationale.values():
         assert "SPIRIT" not in text and "17a" not in text and "détect" not in text.lower()
         assert "detect" not in text.lower()
-    assert rationale["en"] == ("The document reports: who is blinded. It does not report: "
-                               "interim analyses.")
+    assert rationale["en"] == ("The document reports: who is blinded. It does not seem to "
+                               "report: interim analyses.")
 
 
 def test_names_holding_commas_are_separated_by_semicolons(catalogue):
     rationale = _rationale(catalogue, [], ["30_Post_trial_care", "4_Funding"], False, [])
-    assert rationale["en"] == ("The document does not report: ancillary care and care after "
-                               "the study, compensation; sources of funding.")
-    assert rationale["fr"] == (f"Le document ne rapporte pas{NBSP}: soins annexes et après "
+    assert rationale["en"] == ("The document does not seem to report: ancillary care and care "
+                               "after the study, compensation; sources of funding.")
+    assert rationale["fr"] == (f"Le document ne semble pas rapporter{NBSP}: soins annexes et après "
                                f"l'étude, indemnisation{NBSP}; sources de financement.")
 
 
 def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
     rationale = _rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [])
-    assert rationale["en"] == ("The quotation touches on this. But the document does not "
-                               "report: patient and public involvement; co-design with users "
-                               "or practitioners.")
-    assert rationale["fr"].startswith(f"La citation aborde ce point. Mais le document ne "
-                                      f"rapporte pas{NBSP}: implication des patients")
+    # The quotation may show what the usual wording did not find: the note does not say the
+    # document lacks it, which would contradict the quotation shown under it.
+    rationale = _rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
+                           cue_quoted=True)
+    assert rationale["en"] == ("The quotation uses this invariant's own words. Check in the "
+                               "quotation, as the usual wording was not found: patient and "
+                               "public involvement; co-design with users or practitioners.")
+    assert rationale["fr"].startswith(
+        f"La citation reprend les termes propres à cet invariant. À vérifier dans la citation, "
+        f"leur formulation habituelle n'ayant pas été trouvée{NBSP}: implication des patients")
+    for text in rationale.values():
+        assert "does not" not in text and "ne semble pas" not in text
+
+
+def test_an_element_inferred_beside_a_quotation_in_the_invariant_s_words(catalogue):
+    """E01 quoted a CPP sentence by its own cues while its approval element was inferred:
+    "Perhaps reported, with no sentence to show it" read against the sentence shown."""
+    rationale = _rationale(catalogue, ["24_Ethics"], [], False, ["24_Ethics"], cue_quoted=True)
+    label = catalogue.element_label("24_Ethics", "en")
+    assert rationale["en"] == ("Check in the quotation, as the usual wording was not found: "
+                               f"{label[0].lower()}{label[1:]}.")
+    assert "no sentence" not in rationale["en"] and "sans phrase" not in rationale["fr"]
+    assert f"sa formulation habituelle n'ayant pas été trouvée{NBSP}:" in rationale["fr"]
 
 
 def test_an_acronym_keeps_its_capitals():
@@ -83,18 +101,20 @@ def test_nothing_asked_of_this_kind_of_document_and_nothing_found():
         "fr": "Le document ne rapporte rien qui l'atteste."}
 
 
-def test_an_observational_study_s_design_is_not_a_trial_s(catalogue):
-    """OBS01 of a cohort paper listed "Trial design (parallel, cluster, crossover…)"."""
+def test_an_observational_study_s_design_is_not_said_missing(catalogue):
+    """OBS01 of a cohort paper: its trial-design element, which reads a trial's design, is
+    named as such and only as not seeming to be reported; a neutral name ("study design (…,
+    cohort…)") made the note deny a cohort design the paper reports."""
     obs01 = catalogue.invariant("OBS01")
     assert "8a_Design_Type" in obs01.evidence.elements
     rationale = _rationale(catalogue, ["X_observational_design"], ["8a_Design_Type"], False,
                            [])
     for text in rationale.values():
-        assert "trial" not in text.lower() and "essai" not in text
-    assert rationale["en"].endswith("It does not report: study design (parallel groups, "
-                                    "cluster, crossover, cohort…).")
-    assert rationale["fr"].endswith(f"Il ne rapporte pas{NBSP}: schéma de l'étude (groupes "
-                                    "parallèles, en grappes, croisé, cohorte…).")
+        assert "cohort" not in text
+    assert rationale["en"].endswith("It does not seem to report: trial design (parallel, "
+                                    "cluster, crossover…).")
+    assert rationale["fr"].endswith(f"Il ne semble pas rapporter{NBSP}: schéma de l'essai "
+                                    "(parallèle, en grappes, croisé…).")
     e03 = _rationale(catalogue, ["3a_Registry_number"], [], False, [])
     assert e03["en"] == "The document reports: registry and registration number."
 
@@ -107,10 +127,10 @@ def test_a_suggestion_s_rationale_in_both_languages_from_detections():
                           36, None, "", 0.8, 1)
     e02 = suggest_answers(catalogue, "interventional", [detection])["E02"]
     assert e02.rationale == {
-        "en": "The document reports: 26a_Consent_Obtaining. It does not report: "
+        "en": "The document reports: 26a_Consent_Obtaining. It does not seem to report: "
               "32_Informed_consent_materials.",
-        "fr": f"Le document rapporte{NBSP}: 26a_Consent_Obtaining. Il ne rapporte pas{NBSP}: "
-              "32_Informed_consent_materials."}
+        "fr": f"Le document rapporte{NBSP}: 26a_Consent_Obtaining. Il ne semble pas "
+              f"rapporter{NBSP}: 32_Informed_consent_materials."}
 
 
 # --- the place of each part of a quotation ----------------------------------------------

@@ -139,6 +139,21 @@ def test_the_second_drafts_version_line_does_not_make_e04_less_well() -> None:
     assert e04.change != WORSE
 
 
+def test_the_comparison_names_only_elements_the_suggestions_quote(trial_v1, trial_v2) -> None:
+    """An element inferred with no sentence, or found only about another matter, is "perhaps"
+    in the suggestion: the comparison does not call it found, or no longer found."""
+    comparison = compare_drafts(get_catalogue(), "interventional", "protocol",
+                                extract_path(TRIAL_V1), extract_path(TRIAL_V2))
+    for change in comparison.changes:
+        before, after = trial_v1[change.invariant_id], trial_v2[change.invariant_id]
+        for element in change.elements_gained:
+            assert element not in after.elements_inferred, (change.invariant_id, element)
+        for element in change.elements_lost:
+            assert element not in before.elements_inferred, (change.invariant_id, element)
+    assert any(trial_v2[c.invariant_id].elements_inferred for c in comparison.changes)
+    assert any(c.elements_gained for c in comparison.changes)
+
+
 def test_allocation_concealment_quotes_neither_blinding_nor_fidelity(trial_v1,
                                                                       trial_v2) -> None:
     for suggestion in (trial_v1["INT04"], trial_v2["INT04"]):
@@ -212,8 +227,8 @@ def test_an_element_found_only_in_sentences_about_another_matter_says_so(trial_v
     """The version line is a sentence, not the text as a whole: the justification says the
     element was found only in sentences about another matter, in both languages."""
     rationale = trial_v1["E04"].rationale
-    assert ("Mentioned only in sentences about another matter (check): protocol amendments"
+    assert ("Found only in sentences about another matter (check): protocol amendments"
             in rationale["en"])
     assert "Perhaps reported" not in rationale["en"]
-    assert ("Le document n'en parle qu'à propos d'un autre sujet (à vérifier)\u00a0: "
+    assert ("Seulement dans des phrases sur un autre sujet (à vérifier)\u00a0: "
             "amendements au protocole" in rationale["fr"])

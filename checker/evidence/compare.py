@@ -73,6 +73,11 @@ def _evidence(suggestion: Suggestion, elements: tuple[str, ...],
     return None
 
 
+def _quoted(suggestion: Suggestion) -> list[str]:
+    """The elements the suggestion quotes a sentence for."""
+    return [e for e in suggestion.elements_found if e not in suggestion.elements_inferred]
+
+
 def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Document,
                    after: Document) -> DraftComparison:
     """Each applicable invariant's suggested answer on ``before`` and on ``after``."""
@@ -84,8 +89,11 @@ def compare_drafts(catalogue: Catalogue, study_type: str, kind: str, before: Doc
         old = earlier[invariant_id]
         delta = points[new.answer] - points[old.answer]
         change = BETTER if delta > 0 else WORSE if delta < 0 else SAME
-        gained = tuple(e for e in new.elements_found if e not in old.elements_found)
-        lost = tuple(e for e in old.elements_found if e not in new.elements_found)
+        # Only elements shown by a quotation: one the model only infers, or finds in
+        # sentences about another matter, is said to be uncertain in the suggestion, and
+        # would read as found here.
+        gained = tuple(e for e in _quoted(new) if e not in _quoted(old))
+        lost = tuple(e for e in _quoted(old) if e not in _quoted(new))
         quoted_before = {" ".join(q.text.split()) for q in old.quotations}
         quoted_after = {" ".join(q.text.split()) for q in new.quotations}
         comparison.changes.append(InvariantChange(

@@ -270,36 +270,51 @@ def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
 
 
 def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
-               unquoted: list[str], elsewhere: list[str] = ()) -> dict[str, str]:
+               unquoted: list[str], elsewhere: list[str] = (),
+               cue_quoted: bool = False) -> dict[str, str]:
     """The suggestion's reasons as a reviewer's note, in English and French: what the document
-    reports (an element quoted), what it does not, what it may report with no sentence to show
-    it, what it mentions only about another matter. ``unquoted``: the elements found without a
-    sentence to quote; of them, ``elsewhere`` were found in sentences about another matter
-    than the invariant's (``evidence.about``). A person who accepts the suggestion keeps it
-    as the answer's justification, so it goes as written into the reports and the structured
-    review pasted to authors."""
+    reports (an element quoted), what it does not seem to, what it may report with no sentence
+    to show it, what it mentions only about another matter. ``unquoted``: the elements found
+    without a sentence to quote; of them, ``elsewhere`` were found in sentences about another
+    matter than the invariant's (``evidence.about``). ``cue_quoted``: a quotation is in the
+    invariant's own words. A person who accepts the suggestion keeps it as the answer's
+    justification, so it goes as written into the reports and the structured review pasted
+    to authors."""
     def names(elements: list[str]) -> dict[str, str]:
         return {lang: _element_names(catalogue, elements, lang) for lang in ("en", "fr")}
 
     en, fr = [], []
     quoted = [e for e in found if e not in unquoted]
     if cue_only:  # a sentence in the invariant's own words, no element
-        en.append("The quotation touches on this.")
-        fr.append("La citation aborde ce point.")
+        en.append("The quotation uses this invariant's own words.")
+        fr.append("La citation reprend les termes propres à cet invariant.")
     elif quoted:
         en.append(f"The document reports: {names(quoted)['en']}.")
         fr.append(f"Le document rapporte\u00a0: {names(quoted)['fr']}.")
+    inferred = [e for e in unquoted if e not in elsewhere]
+    if cue_quoted:
+        # A quotation in the invariant's own words may well show what the elements' usual
+        # wording did not find ("Comité de Protection des Personnes" for ethics approval):
+        # saying the document does not report them would contradict the quotation above.
+        unseen = [*missing, *inferred, *elsewhere]
+        if unseen:
+            one = len(unseen) == 1
+            en.append("Check in the quotation, as the usual wording was not found: "
+                      f"{names(unseen)['en']}.")
+            fr.append("À vérifier dans la citation, "
+                      f"{'sa' if one else 'leur'} formulation habituelle n'ayant pas été "
+                      f"trouvée\u00a0: {names(unseen)['fr']}.")
+        return {"en": " ".join(en), "fr": " ".join(fr)}
     if missing:
-        subject = ({"en": "It", "fr": "Il"} if quoted
-                   else {"en": "But the document", "fr": "Mais le document"} if cue_only
-                   else {"en": "The document", "fr": "Le document"})
-        en.append(f"{subject['en']} does not report: {names(missing)['en']}.")
-        fr.append(f"{subject['fr']} ne rapporte pas\u00a0: {names(missing)['fr']}.")
+        # "does not seem to": what was not found may be worded otherwise; the reviewer checks.
+        subject = {"en": "It", "fr": "Il"} if quoted else {"en": "The document",
+                                                            "fr": "Le document"}
+        en.append(f"{subject['en']} does not seem to report: {names(missing)['en']}.")
+        fr.append(f"{subject['fr']} ne semble pas rapporter\u00a0: {names(missing)['fr']}.")
     # An element the model finds in the text as a whole, with no sentence to quote, is kept
     # in the note though it never raises the answer: it is why an answer whose other elements
     # are all quoted is still partially met. But it is said to be uncertain, and nothing more:
     # on held-out data about half of such inferences are right.
-    inferred = [e for e in unquoted if e not in elsewhere]
     if inferred:
         en.append("Perhaps reported, with no sentence to show it (check): "
                   f"{names(inferred)['en']}.")
@@ -307,9 +322,9 @@ def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
                   f"\u00a0: {names(inferred)['fr']}.")
     if elsewhere:
         # Their sentences are not evidence here ("Protocol version 1.0." for amendments).
-        en.append("Mentioned only in sentences about another matter (check): "
+        en.append("Found only in sentences about another matter (check): "
                   f"{names(list(elsewhere))['en']}.")
-        fr.append("Le document n'en parle qu'à propos d'un autre sujet (à vérifier)\u00a0: "
+        fr.append("Seulement dans des phrases sur un autre sujet (à vérifier)\u00a0: "
                   f"{names(list(elsewhere))['fr']}.")
     if not en:  # nothing found, and nothing this kind of document is asked for
         en.append("The document reports nothing that shows this.")
@@ -478,7 +493,8 @@ def suggest_answers(
         quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
                        if q.start not in quoted]
         rationale = (_STATED_RATIONALE[statement_kind] if statement_kind is not None
-                     else _rationale(catalogue, found, missing, cue_only, unquoted, elsewhere))
+                     else _rationale(catalogue, found, missing, cue_only, unquoted, elsewhere,
+                                     any(q.element == "cue" for q in quotations)))
         if details_missing:
             rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
                          for lang, text in rationale.items()}
