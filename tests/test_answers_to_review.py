@@ -324,10 +324,10 @@ def test_keep_in_french(app, auth_client, user):
     stored = answers_of(app, uid)["INT03"]
     response = _keep(auth_client, uid, "INT03", stored.version, back="answer")
     page = html.unescape(auth_client.get(response.headers["Location"]).get_data(as_text=True))
-    assert ("Votre réponse à INT03 est conservée telle quelle après la version 2 du document "
+    assert ("Votre réponse à INT03 est conservée telle quelle pour la version 2 du document "
             "(v2.txt)\u00a0: elle n'est plus marquée à vérifier, et son historique "
             "l'indique.") in page
-    assert (f"Conservée sans changement après la version 2 du document (v2.txt) par "
+    assert (f"Conservée sans changement pour la version 2 du document (v2.txt) par "
             f"{user}.") in page
 
 

@@ -447,14 +447,14 @@ def test_the_results_page_offers_the_short_review_and_its_downloads(auth_client)
     page = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
     full = html.unescape(re.search(r'<textarea id="review-text"[^>]*>(.*?)</textarea>', page,
                                    re.S).group(1))
-    assert f"{len(full)} characters." in page
+    assert f"{len(full):,} characters." in page
     link = f'href="/assessments/{uid}/results?length=short#review-title"'
     assert link in page
     page = auth_client.get(f"/assessments/{uid}/results?length=short").get_data(as_text=True)
     short = html.unescape(re.search(r'<textarea id="review-text"[^>]*>(.*?)</textarea>', page,
                                     re.S).group(1))
     assert "Expected in a protocol:" in full and "Expected in a protocol:" not in short
-    assert f"{len(short)} characters." in page and "Show the full review" in page
+    assert f"{len(short):,} characters." in page and "Show the full review" in page
     assert f'href="/assessments/{uid}/review.txt?lang=fr&amp;length=short" download' in page
     served = auth_client.get(f"/assessments/{uid}/review.txt?lang=fr&length=short")
     assert served.headers["Content-Disposition"].endswith('-avis-fr-court.txt"')
@@ -473,3 +473,14 @@ def test_cli_writes_the_short_review(cli_env, auth_client):
     assert "How to fix it:" in result.output and "Expected in a protocol:" not in result.output
     result = cli_env.invoke(main, ["report", uid, "--format", "pdf", "--short", "--out", "x.pdf"])
     assert result.exit_code == 2 and "--short is for --format txt only" in result.output
+
+
+def test_the_review_length_is_written_as_the_interface_writes_numbers(auth_client):
+    uid = _small(auth_client)
+    post(auth_client, "/language", {"lang": "fr", "next": "/"})
+    page = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    shown = html.unescape(re.search(r'<textarea id="review-text"[^>]*>(.*?)</textarea>', page,
+                                    re.S).group(1))
+    assert len(shown) >= 1000
+    count = f"{len(shown):,}".replace(",", "\u202f")  # French: a narrow no-break space
+    assert f"{count} caractères." in page
