@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pypdf
@@ -20,6 +21,7 @@ from checker.services.screening import load_questionnaire
 from checker.services.snapshots import active_catalogue
 from checker.services.stamps import read_stamp
 from exports.dossier_context import build_dossier_context
+from exports.dossier_pdf import render_dossier_html
 
 DOSSIER = {"npi_name": "Supervised walking programme", "domain": "physical",
            "health_problem": "Post-stroke walking limitation", "country": "France"}
@@ -405,6 +407,14 @@ def test_the_dossier_reports_give_the_screening_answers_as_the_form_does(app, au
                                                          "dossier"))
     answers = {answer for _question, answer, _excludes in context["screening_questions"]}
     assert answers == ({"Yes", "No"} if lang == "en" else {"Oui", "Non"})
+    # So do whether a study counts towards the minimums and whether a sheet field is covered.
+    yes_no = {"Yes", "No"} if lang == "en" else {"Oui", "Non"}
+    counts = [dict(row["pairs"])[context["lab"]["counts_towards"]] for row in context["studies"]]
+    assert counts and all(value.split(" — ")[0] in yes_no for value in counts)
+    with app.app_context():
+        page = render_dossier_html(view, make_stamp("NPIS-CHK-TEST", view.digest, "dossier"))
+    cells = set(re.findall(r'<td class="(?:ok|short)">([^<]*)</td>', page))
+    assert cells & yes_no and not cells & {"yes", "no", "oui", "non"}
 
 
 def test_dossier_pages_in_french(auth_client):

@@ -117,9 +117,10 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
 
     lines += heading(lab["sufficiency"])
     lines += heading(lab["criteria"], 3)
+    # "Yes" / "No" head a report's cell; inside this line's sentence they read in lower case.
     lines += ["- " + lab("dossier_review_criterion", criterion=row["label"],
                           study_type=row["type"], minimum=row["minimum"],
-                          reached=row["reached"], supporting=row["supporting"])
+                          reached=row["reached"].lower(), supporting=row["supporting"])
               for row in criteria_rows(lab, view)]
     # How each study's country was matched with the country of deployment, where not plain.
     lines += [f"- {line}" for line in view.sufficiency.country_notes]
