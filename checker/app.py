@@ -86,14 +86,46 @@ def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+# "Keep my answer" sent in the background from an answer's block (app.js).
+KEEP_ENDPOINT = "assessments.keep_answer"
+
+
+def keep_refusal(reason: str, invariant_id: str | None = None) -> str:
+    """What a refused "Keep my answer" says, by the refusal's ``reason`` (the error handlers'
+    machine-readable one): that the answer was not kept, and how to keep it again. Nothing
+    typed is at stake in a keep, so it says nothing of copying text, as a save's does."""
+    if reason == "signed_out":
+        return _("Not kept: you are signed out. Sign in again in another tab, then keep this "
+                 "answer again.")
+    if reason == "not_applicable" and invariant_id:
+        return _("Not kept: %(id)s no longer applies to this assessment (its study type was "
+                 "changed, perhaps in another tab).", id=invariant_id)
+    if reason == "not_found":
+        return _("Not kept: this assessment no longer exists (it was deleted, perhaps in "
+                 "another tab).")
+    if reason == "expired":
+        return _("Not kept: this page has expired. Reload the page, then keep the answer again "
+                 "if it is still marked to check.")
+    if reason == "server_error":
+        return _("Not kept: the server ran into a problem (the details are in its log). Keep "
+                 "the answer again in a moment.")
+    return _("Not kept: the server could not accept what this page sent (the page may be out "
+             "of date). Reload the page, then keep the answer again if it is still marked to "
+             "check.")
+
+
 def _register_errors(app: Flask) -> None:
     def page(status: int, title: str, message: str) -> tuple[str, int]:
         return render_template("error.html", status=status, title=title, message=message,
                                unsaved=unsaved_texts()), status
 
-    def refused(status: int, reason: str, message: str) -> tuple[Any, int]:
+    def refused(status: int, reason: str, message: str,
+                invariant_id: str | None = None) -> tuple[Any, int]:
         """A refused background request of the page (app.js): JSON it can show beside the
-        typed text, which it keeps, rather than a page that would replace it."""
+        typed text, which it keeps, rather than a page that would replace it. ``message`` is
+        a save's; a keep's is worded for a keep (:func:`keep_refusal`)."""
+        if request.endpoint == KEEP_ENDPOINT:
+            message = keep_refusal(reason, invariant_id)
         return jsonify(error=reason, message=message), status
 
     def unknown_invariant(exc: Exception) -> str | None:
@@ -113,7 +145,7 @@ def _register_errors(app: Flask) -> None:
                     "Not saved: %(id)s no longer applies to this assessment (its study type "
                     "was changed, perhaps in another tab). Your text is still here, but it "
                     "cannot be saved for %(id)s: copy it if you want to keep it.",
-                    id=invariant_id))
+                    id=invariant_id), invariant_id)
             return refused(404, "not_found", _(
                 "Not saved: this assessment no longer exists (it was deleted, perhaps in "
                 "another tab). Your text is still here, but it cannot be saved: copy it if "
@@ -280,9 +312,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         # must not be redirected to the login page: the page would post it again the plain
         # way and the typed text would be lost. It says so, and the page keeps the text.
         if wants_json():
-            return jsonify(error="signed_out", login_url=url_for("auth.login"), message=_(
-                "Not saved: you are signed out. Sign in again in another tab, then save "
-                "this answer again; your text is still here.")), 401
+            message = (keep_refusal("signed_out") if request.endpoint == KEEP_ENDPOINT
+                       else _("Not saved: you are signed out. Sign in again in another tab, "
+                              "then save this answer again; your text is still here."))
+            return jsonify(error="signed_out", login_url=url_for("auth.login"),
+                           message=message), 401
         # A plain post (without JavaScript) would lose what it carries to the redirect: the
         # page that says so shows it, to copy, and links to signing in.
         typed = unsaved_texts()

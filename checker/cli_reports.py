@@ -92,6 +92,7 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
     """Write the PDF or Excel report, the JSON export or the structured review (txt) of
     ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
+    from .services.draft_flags import answers_to_check
     from .services.issued_reports import issue_assessment_report
     from .services.quotation_checks import quotation_checks
 
@@ -105,19 +106,23 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
         if assessment is None:
             click.echo(f"error: no assessment '{assessment_id}'", err=True)
             sys.exit(1)
-        checks = quotation_checks(assessment, app.config["UPLOAD_DIR"]) if fmt != "json" else None
+        catalogue, upload_dir = catalogue_of(assessment), app.config["UPLOAD_DIR"]
+        checks = quotation_checks(assessment, upload_dir) if fmt != "json" else None
+        # As the web's reports: the answers given on an earlier draft, to check.
+        to_check = (answers_to_check(catalogue, assessment, upload_dir, checks=checks or {})
+                    if fmt != "json" else [])
         if fmt == "txt":
             from .services.review_text import review_text
 
             # Plain text, not an issued report: nothing to sign or register.
-            text = review_text(catalogue_of(assessment), to_record(assessment), lang,
-                               quotation_checks=checks, short=short)
+            text = review_text(catalogue, to_record(assessment), lang,
+                               quotation_checks=checks, answers_to_check=to_check, short=short)
             write_text(out, text)
             return
         # Signed and registered, so that `npis-check verify` recognises the file later.
-        issued = issue_assessment_report(catalogue_of(assessment), to_record(assessment), fmt,
+        issued = issue_assessment_report(catalogue, to_record(assessment), fmt,
                                          lang, f"cli:{assessment.owner.username}",
-                                         quotation_checks=checks)
+                                         quotation_checks=checks, answers_to_check=to_check)
     write_issued(out, issued.data, issued.report_id)
 
 

@@ -343,11 +343,15 @@ def _language_name(declared: str, lab: Labels) -> str:
 
 def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult,
                   lang: str, report_id: str, *, generated_at: datetime | None = None,
-                  quotation_checks: dict[str, bool | None] | None = None) -> dict:
+                  quotation_checks: dict[str, bool | None] | None = None,
+                  answers_to_check: Sequence[str] = ()) -> dict:
     """Everything a report shows, already worded in ``lang``.
 
     ``quotation_checks``: per invariant, whether its quotation occurs word for word in the
     assessed document (see :mod:`checker.services.quotation_checks`); None when not checked.
+    ``answers_to_check``: ids of the answers given on an earlier draft that the suggestion on
+    the assessed document contradicts
+    (:func:`checker.services.draft_flags.answers_to_check`), said in a notice.
     """
     lab = labels(lang)
     lang = lab.lang
@@ -413,9 +417,15 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
             "applicable": ks.applicable,
         })
     rows = [_row_view(catalogue, lab, row, lang, quotation_checks) for row in score.rows]
-    not_found = sum(1 for row in rows if row.quotation_found is False)
+    # Counted and named, so that a dossier's review, which names a person's quotations not
+    # found, says it in this one line.
+    not_found = [row.id for row in rows if row.quotation_found is False]
     if not_found:
-        notices.append(lab("quotes_not_found_warning", count=not_found))
+        notices.append(lab("quotes_not_found_warning", count=len(not_found),
+                           invariants=enumeration(not_found, lab)))
+    if answers_to_check:
+        notices.append(lab("answers_to_check_warning", count=len(answers_to_check),
+                           invariants=enumeration(list(answers_to_check), lab)))
     if quotation_checks and any(found is None for found in quotation_checks.values()):
         notices.append(lab["quotes_unchecked_warning"])
     return {

@@ -9,6 +9,7 @@ invariant, answer ids rather than labels, no merged cells, so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 
@@ -185,11 +186,12 @@ def _data(ws: Worksheet, ctx: dict, score: ScoreResult) -> None:
 
 def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                 report_id: str, stamp: ReportStamp | None = None,
-                quotation_checks: dict[str, bool | None] | None = None) -> bytes:
+                quotation_checks: dict[str, bool | None] | None = None,
+                answers_to_check: Sequence[str] = ()) -> bytes:
     """The Excel report as bytes; a ``stamp`` is printed on the summary and kept in the
     custom document properties for ``npis-check verify``."""
     ctx = build_context(catalogue, record, score, lang, report_id,
-                        quotation_checks=quotation_checks)
+                        quotation_checks=quotation_checks, answers_to_check=answers_to_check)
     ctx["answer_labels"] = {a: answer_label(catalogue, a, ctx["lang"]) for a in FILLS}
     ctx["max_points"] = catalogue.scoring.max_points
     wb = Workbook()

@@ -53,10 +53,12 @@ def warm_up() -> None:
 
 def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                 report_id: str, stamp: ReportStamp | None = None,
-                quotation_checks: dict[str, bool | None] | None = None) -> str:
+                quotation_checks: dict[str, bool | None] | None = None,
+                answers_to_check: Sequence[str] = ()) -> str:
     """The report as HTML (what the PDF is printed from)."""
     context = build_context(catalogue, record, score, lang, report_id,
-                            quotation_checks=quotation_checks)
+                            quotation_checks=quotation_checks,
+                            answers_to_check=answers_to_check)
     context["stamp"] = stamp
     context["figure"] = svg_image_source(summary_svg(catalogue, record, score, context["lang"]))
     context["figure_max_mm"] = figure_max_height_mm(len(context["notices"]),
@@ -98,13 +100,15 @@ def figure_max_height_mm(notices: int, warnings: int, shortfalls: Sequence[str])
 
 def render_pdf(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResult, lang: str,
                report_id: str, stamp: ReportStamp | None = None,
-               quotation_checks: dict[str, bool | None] | None = None) -> bytes:
+               quotation_checks: dict[str, bool | None] | None = None,
+               answers_to_check: Sequence[str] = ()) -> bytes:
     """The PDF report as bytes (A4, page numbers, running header with the report id).
 
     With a ``stamp`` (see :mod:`checker.services.issued_reports`) the report prints its
     signature and carries it in the PDF metadata for ``npis-check verify``.
     """
-    html = render_html(catalogue, record, score, lang, report_id, stamp, quotation_checks)
+    html = render_html(catalogue, record, score, lang, report_id, stamp, quotation_checks,
+                       answers_to_check)
     fonts, css = _fonts_and_css()
     document = HTML(string=html, base_url=str(reports_dir()))
     return document.write_pdf(stylesheets=[css], font_config=fonts, **PDF_WRITE_OPTIONS)

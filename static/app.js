@@ -116,11 +116,11 @@
         plainPost(form, body.message);
       } else {
         refusedWithReason(form, body.error && body.message ? body :
-          { message: document.body.dataset.failedText });
+          { message: failureText(form, "failed") });
       }
     }, function () {  // no answer: offline, the server down, or too slow
       window.clearTimeout(timer);
-      refusedWithReason(form, { message: document.body.dataset.offlineText });
+      refusedWithReason(form, { message: failureText(form, "offline") });
     });
   }
   document.addEventListener("submit", onSubmit);
@@ -322,6 +322,15 @@
     next.focus({ preventScroll: true });
     var card = next.closest(".invariant") || next;
     card.scrollIntoView({ block: "start" });
+  }
+
+  // What a request that got no usable answer says ("offline": none at all; "failed": not
+  // the app's): "Not saved: …", or for "Keep my answer" "Not kept: …", which has no typed
+  // text to keep. The server words its own refusals the same way (app.keep_refusal).
+  function failureText(form, kind) {
+    var texts = document.body.dataset;
+    if (form.dataset.keep) return kind === "offline" ? texts.keepOfflineText : texts.keepFailedText;
+    return kind === "offline" ? texts.offlineText : texts.failedText;
   }
 
   // Where a form's outcome is said: beside its Save button; for "Keep my answer", beside

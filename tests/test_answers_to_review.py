@@ -356,3 +356,64 @@ def test_keep_in_the_background(app, auth_client):
     again = _keep(auth_client, uid, "INT03", stored.version, headers=background)
     assert again.status_code == 200 and again.get_json()["status"] == "already_kept"
     assert answers_of(app, uid)["INT03"].version == stored.version + 1
+
+
+def _refused_keep(response, status: int, reason: str) -> str:
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    body = response.get_json()
+    assert body["error"] == reason, body
+    return body["message"]
+
+
+def test_a_keep_refused_by_a_general_handler_says_it_was_not_kept(app, auth_client):
+    """Expired page, page out of date, invariant no longer applicable, signed out, assessment
+    deleted: the handlers that refuse a background save refuse a background keep too, and
+    say "Not kept", with nothing about typed text to copy; a save still says "Not saved"."""
+    uid = _flagged_int03(app, auth_client)
+    version = answers_of(app, uid)["INT03"].version
+    headers = {"Accept": "application/json"}
+    keep = f"/assessments/{uid}/answers/INT03/keep"
+    expired = auth_client.post(keep, data={"version": version}, headers=headers)
+    assert _refused_keep(expired, 400, "expired") == (
+        "Not kept: this page has expired. Reload the page, then keep the answer again if it "
+        "is still marked to check.")
+    assert _refused_keep(_keep(auth_client, uid, "INT03", "abc", headers), 400,
+                         "bad_request").startswith("Not kept: the server could not accept")
+    assert _refused_keep(_keep(auth_client, uid, "OBS01", version, headers), 404,
+                         "not_applicable") == (
+        "Not kept: OBS01 no longer applies to this assessment (its study type was changed, "
+        "perhaps in another tab).")
+    save = post(auth_client, f"/assessments/{uid}/answers/OBS01",
+                {"OBS01-answer": "met", "OBS01-version": "0"}, headers=headers)
+    assert _refused_keep(save, 404, "not_applicable").startswith("Not saved: OBS01")
+    post(auth_client, f"/assessments/{uid}/delete", {"confirm": "y"})
+    deleted = _refused_keep(_keep(auth_client, uid, "INT03", version, headers), 404,
+                            "not_found")
+    assert deleted == ("Not kept: this assessment no longer exists (it was deleted, perhaps "
+                       "in another tab).")
+    post(auth_client, "/auth/logout", {})
+    signed_out = _keep(auth_client, uid, "INT03", version, headers)
+    assert _refused_keep(signed_out, 401, "signed_out") == (
+        "Not kept: you are signed out. Sign in again in another tab, then keep this answer "
+        "again.")
+    assert signed_out.get_json()["login_url"] == "/auth/login"
+
+
+def test_a_refused_keep_in_french(app, auth_client):
+    uid = _flagged_int03(app, auth_client)
+    version = answers_of(app, uid)["INT03"].version
+    post(auth_client, "/language", {"lang": "fr", "next": "/"})
+    headers = {"Accept": "application/json"}
+    expired = auth_client.post(f"/assessments/{uid}/answers/INT03/keep",
+                               data={"version": version}, headers=headers)
+    assert _refused_keep(expired, 400, "expired").startswith(
+        "Non conservée\u00a0: cette page a expiré.")
+    post(auth_client, f"/assessments/{uid}/delete", {"confirm": "y"})
+    assert _refused_keep(_keep(auth_client, uid, "INT03", version, headers), 404,
+                         "not_found") == (
+        "Non conservée\u00a0: cette évaluation n'existe plus (elle a été supprimée, peut-être "
+        "dans un autre onglet).")
+    # The page's own texts, for a keep that gets no usable answer (app.js).
+    page = html.unescape(auth_client.get("/").get_data(as_text=True))
+    assert 'data-keep-offline-text="Non conservée\u00a0: le serveur est injoignable' in page
+    assert 'data-keep-failed-text="Non conservée\u00a0: le serveur n\'a pas répondu' in page

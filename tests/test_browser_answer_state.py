@@ -263,3 +263,48 @@ def test_keep_my_answer_in_the_background(live_server):
         page.goto(f"{page.url.split('#')[0]}/answers/INT03")
         assert "Kept unchanged after draft 2 (v2.txt) by keep-user." in \
             page.locator("#history").inner_text()
+
+
+def test_a_refused_keep_says_not_kept(live_server):
+    """"Keep my answer" refused (no connection, a proxy's page, signed out in another tab)
+    says "Not kept", not a save's "Not saved", beside the answer's Save button; the mark and
+    its button stay, to keep it again once the cause is gone."""
+    from test_web_changes import FIRST_DRAFT, PROTOCOL
+
+    with signed_up_page(live_server, "refused-keep-user") as page:
+        page.goto(f"{live_server}/assessments/new")
+        fill_new_assessment(page, FIRST_DRAFT.encode())
+        page.get_by_label("Study protocol").check()
+        page.get_by_role("button", name="Create the assessment").click()
+        page.wait_for_selector("#inv-E01 .suggestion-note")
+        int03 = page.locator("#answer-INT03")
+        int03.get_by_label("Not reported", exact=True).check()
+        int03.get_by_label("Justification").fill("The draft does not say how.")
+        save(page, "INT03")
+        page.get_by_label("Upload a revised document").set_input_files(files=[{
+            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
+        page.get_by_role("button", name="Upload and suggest").click()
+        page.wait_for_selector("#review-INT03")
+        status = page.locator("#inv-INT03 .save-status")
+        keep = page.locator("#review-INT03").get_by_role("button", name="Keep my answer")
+
+        def refused(says: str) -> None:
+            keep.click()
+            page.wait_for_function("document.querySelector('#inv-INT03 .save-status')"
+                                   f".textContent.startsWith({says!r})")
+            assert "refused" in status.get_attribute("class")
+            assert page.locator("#review-INT03").count() == 1
+
+        page.route("**/keep", lambda route: route.abort("connectionrefused"))
+        refused("Not kept: the server could not be reached")
+        page.unroute_all()
+        page.route("**/keep", lambda route: route.fulfill(
+            status=502, content_type="text/html", body="<h1>502 Bad Gateway</h1>"))
+        refused("Not kept: the server did not answer as expected")
+        page.unroute_all()
+        other = page.context.new_page()
+        other.goto(f"{live_server}/")
+        other.get_by_role("button", name="Log out").click()
+        other.close()
+        refused("Not kept: you are signed out.")
+        assert status.get_by_role("link").count() == 1  # to sign in again

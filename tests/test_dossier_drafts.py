@@ -21,6 +21,7 @@ from checker.cli import main
 from checker.services.dossier_view import build_view
 from checker.services.dossiers import find_dossier
 from checker.services.snapshots import active_catalogue
+from exports.labels import labels
 
 NBSP = "\u00a0"
 # The revised draft moves the funding statement to an appendix (and adds the randomisation).
@@ -159,9 +160,16 @@ def test_the_dossier_review_says_it(auth_client, dossier, lang):
     study = "Study" if lang == "en" else "Étude"
     study_1 = text[text.index(f"\n## {study} 1\n"):text.index(f"\n## {study} 2\n")]
     study_2 = text[text.index(f"\n## {study} 2\n"):]
-    assert f"- {quotes_key}{colon} 1 (E02).\n" in study_2
-    assert f"- {answers_key}{colon} 1 (INT03).\n" in study_2
-    assert quotes_key not in study_1 and answers_key not in study_1
+    # The study's notes are its own review's: each said once, counted and named.
+    lab = labels(lang)
+    quotations = lab("quotes_not_found_warning", count=1, invariants="E02")
+    to_check = lab("answers_to_check_warning", count=1, invariants="INT03")
+    notes = study_2[:study_2.index("\n### ")]
+    assert f"- {quotations}\n" in notes and f"- {to_check}\n" in notes
+    assert notes.count("E02") == 1 and notes.count("INT03") == 1
+    assert quotes_key not in text and answers_key not in text
+    assert "INT03" not in study_1 and "(E02)" not in study_1
+    assert f"{colon} 1 (" not in study_1
     dossier_notes = text[:text.index("## ")]
     which = ("Answers to check against the document assessed, in study 2." if lang == "en"
              else "Réponses à vérifier au regard du document évalué, dans l'étude 2.")

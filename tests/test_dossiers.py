@@ -465,3 +465,32 @@ def test_dossier_pages_are_accessible(auth_client, client):
             assert text.count("<fieldset") == text.count("<legend") == groups
     assert second  # the add-study select offers the other assessment
     assert "Second" in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+
+
+def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(app,
+                                                                               auth_client,
+                                                                               user):
+    """"Answered" counts what the study's results page and own report count (an unconfirmed
+    suggestion included, as it is scored), in the dossier's PDF, workbook and review alike:
+    not the person-confirmed count of the assessment form."""
+    with app.app_context():
+        ids = [inv.id for inv in active_catalogue().invariants_for("interventional")]
+    study = imported_study(app, user, "interventional", title="Suggested trial",
+                           suggested=ids[:3], answers={ids[-1]: None})
+    answered, total = len(ids) - 1, len(ids)
+    results = auth_client.get(f"/assessments/{study}/results").get_data(as_text=True)
+    assert f"{answered} of {total} invariants answered." in results
+    uid = new_dossier(auth_client)
+    assert add(auth_client, uid, study).status_code == 302
+    said = f"{answered} / {total}"
+
+    pdf = auth_client.get(f"/dossiers/{uid}/report.pdf?lang=en").get_data()
+    flat = " ".join(" ".join(page.extract_text()
+                             for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    assert f"Answered {said}" in flat
+    sheet = openpyxl.load_workbook(io.BytesIO(
+        auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=en").get_data())).worksheets[1]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert dict(zip(rows[0], rows[1], strict=True))["Answered"] == said
+    review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
+    assert f"- Answered: {said}\n" in review

@@ -231,7 +231,11 @@ def test_quotations_not_found_in_the_document_are_flagged():
     assert f"({lab['review_quote_not_found']})" in point(text, "INT13")
     e01 = next(line for line in text.splitlines() if line.startswith("- E01 "))
     assert e01.endswith(f"({lab['review_quote_not_found']})")
-    assert lab("quotes_not_found_warning", count=2) in text.split("\n## ", 1)[0]
+    # Counted and named, in catalogue order.
+    notice = lab("quotes_not_found_warning", count=2, invariants="E01 and INT13")
+    assert f"- {notice}\n" in text.split("\n## ", 1)[0]
+    assert "Quotations that do not occur word for word in the assessed document (typed or " \
+        "edited by hand, or taken from an earlier version): 2 (E01 and INT13)." in text
 
 
 # --- a small assessment made here, through the web ---------------------------------------

@@ -207,7 +207,7 @@ def test_reports_say_which_quotations_are_found_in_the_document(app, auth_client
     assert "Found word for word in the document" in text
     assert "Not found word for word in the document" in text
     assert "Quotations that do not occur word for word in the assessed document" in text
-    assert "earlier version): 1." in text
+    assert "earlier version): 1 (E02)." in text
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
     data = openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"]
     rows = list(data.iter_rows(values_only=True))

@@ -11,6 +11,7 @@ from exports.context import shortfall_lines
 
 from ..models import Assessment
 from ..services.assessments import catalogue_of, to_record
+from ..services.draft_flags import answers_to_check
 from ..services.figure import summary_svg
 from ..services.issued_reports import issue_assessment_report
 from ..services.quotation_checks import quotation_checks
@@ -65,10 +66,13 @@ def review(uid: str) -> ResponseReturnValue:
 def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
             score: ScoreResult | None = None, *, short: bool = False) -> str:
     # Quotations checked against the document as for the PDF report, so the review flags
-    # the same ones.
-    return review_text(catalogue_of(assessment), record, lang, score=score, short=short,
-                       quotation_checks=quotation_checks(assessment,
-                                                         current_app.config["UPLOAD_DIR"]))
+    # the same ones, and says the same answers to check after a revised draft.
+    catalogue, upload_dir = catalogue_of(assessment), current_app.config["UPLOAD_DIR"]
+    checks = quotation_checks(assessment, upload_dir)
+    return review_text(catalogue, record, lang, score=score, short=short,
+                       quotation_checks=checks,
+                       answers_to_check=answers_to_check(catalogue, assessment, upload_dir,
+                                                         checks=checks or {}))
 
 
 @bp.get("/assessments/<uid>/report.<fmt>")
@@ -88,11 +92,13 @@ def export(uid: str) -> ResponseReturnValue:
 def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     record = to_record(assessment)
+    catalogue, upload_dir = catalogue_of(assessment), current_app.config["UPLOAD_DIR"]
+    checks = quotation_checks(assessment, upload_dir) if fmt != "json" else None
+    to_check = (answers_to_check(catalogue, assessment, upload_dir, checks=checks or {})
+                if fmt != "json" else [])
     # Signed and registered, so the recipient can have it verified (/verify).
-    checks = (quotation_checks(assessment, current_app.config["UPLOAD_DIR"])
-              if fmt != "json" else None)
-    issued = issue_assessment_report(catalogue_of(assessment), record, fmt, lang,
-                                     current_user.username, quotation_checks=checks)
+    issued = issue_assessment_report(catalogue, record, fmt, lang, current_user.username,
+                                     quotation_checks=checks, answers_to_check=to_check)
     # Named as a dossier's reports are: the report's identifier tells two downloads apart
     # and is what /verify looks up.
     suffix = f"-{lang}" if fmt != "json" else ""

@@ -4,11 +4,11 @@ The dossier counterpart of :mod:`checker.services.review_text`, built from the s
 that each study's part says what that study's own review (and its PDF report) says: the NPI
 and its screening; the studies at a glance; then for each study its details, its verdict with
 why it is not a better one, its scores, whether it counts towards the minimum evidence, its
-notes (unconfirmed automatic suggestions, invariants not answered, quotations not found) and
-its points to address; then the evidence sufficiency (the five criteria, what is missing);
-then what to look for and add to the dossier, per invariant a study lacks, with the advice for
-a dossier that the studies' points to address leave out
-(:mod:`checker.services.dossier_advice`).
+notes (unconfirmed automatic suggestions, invariants not answered, quotations not found,
+answers given on an earlier draft to check) and its points to address; then the evidence
+sufficiency (the five criteria, what is missing); then what to look for and add to the
+dossier, per invariant a study lacks, with the advice for a dossier that the studies' points
+to address leave out (:mod:`checker.services.dossier_advice`).
 The dossier-level facts come from :func:`checker.services.dossier_view.build_view`, which the
 dossier's PDF and Excel reports read too. Fixed wording comes from ``exports/labels.yaml``.
 
@@ -27,7 +27,6 @@ from exports.dossier_context import (
     advice_rows,
     counts_value,
     criteria_rows,
-    draft_pairs,
     npi_pairs,
     publication_pairs,
 )
@@ -72,8 +71,11 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
             zip(view.scored, view.studies, strict=True), start=1):
         checks = summary.drafts.quotation_checks  # read once, by the view
         own, record = scored.catalogue, scored.record
-        # The score the view counted, not scored again.
+        # The score the view counted, not scored again; the answers to check as the view
+        # found them: the study's notes say them as its own review does, each once (its
+        # quotations not found, counted and named, and its answers to check).
         context = study_context(own, record, lang, score=scored.score, quotation_checks=checks,
+                                answers_to_check=summary.drafts.answers_to_check,
                                 generated_at=generated)
         studies.append((number, summary, own, record, context))
 
@@ -111,8 +113,7 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
             (lab["study_country"], summary.country),
         ] if value]
         lines.append("")
-        lines += notes(context, [f"{key}{colon} {value}." for key, value
-                                 in draft_pairs(lab, summary)])
+        lines += notes(context)
         lines += points_to_address(context, record.document_kind, level=3, short=short)
 
     lines += heading(lab["sufficiency"])

@@ -13,7 +13,6 @@ from exports.context import shortfall_lines
 
 from ..catalogue import Catalogue, pick
 from ..models.dossier import Dossier
-from .assessments import progress
 from .countries import same_country as in_country_of
 from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
 from .dossiers import (
@@ -51,6 +50,8 @@ class StudySummary:
     verdict_label: str
     ethical_score: float | None
     methodological_score: float | None
+    # Invariants answered (an unconfirmed suggestion included, as scored) of those of its
+    # type: what the study's results page and own reports say, so a dossier agrees with them.
     answered: int
     total: int
     publication: Publication | None
@@ -115,8 +116,7 @@ class DossierView:
 
 def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
              lang: str) -> StudySummary:
-    assessment, own, record, score = study.assessment, study.catalogue, study.record, study.score
-    answered, total = progress(own, record)
+    assessment, own, score = study.assessment, study.catalogue, study.score
     standing = standing_of(catalogue, evidence, lang)
     publication = study.publication
     try:
@@ -128,7 +128,7 @@ def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
         study_type_label=type_label, document_kind=assessment.document_kind,
         verdict_id=score.verdict_id, verdict_label=score.verdict(lang),
         ethical_score=score.ethical_score, methodological_score=score.methodological_score,
-        answered=answered, total=total,
+        answered=score.answered, total=score.total,
         publication=Publication(publication.peer_reviewed, publication.journal, publication.doi,
                                 publication.year, publication.country) if publication else None,
         country=evidence.country, document_filename=assessment.document_filename,

@@ -86,9 +86,12 @@ def _check(fmt: str, lang: str) -> None:
 
 def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
                       stamp: ReportStamp,
-                      quotation_checks: dict[str, bool | None] | None = None) -> bytes:
+                      quotation_checks: dict[str, bool | None] | None = None,
+                      answers_to_check: Sequence[str] = ()) -> bytes:
     """The bytes of one stamped assessment report (no registration); ``quotation_checks``
-    (PDF and Excel) says which quotations occur word for word in the document."""
+    (PDF and Excel) says which quotations occur word for word in the document, and
+    ``answers_to_check`` which answers given on an earlier draft to check against it
+    (:func:`~.draft_flags.answers_to_check`)."""
     if fmt == "json":
         data = export_json(catalogue, record)
         data["report_id"] = stamp.report_id
@@ -100,29 +103,32 @@ def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, 
         from exports.pdf import render_pdf
 
         return render_pdf(catalogue, record, score, lang, stamp.report_id, stamp=stamp,
-                          quotation_checks=quotation_checks)
+                          quotation_checks=quotation_checks,
+                          answers_to_check=answers_to_check)
     from exports.excel import render_xlsx
 
     return render_xlsx(catalogue, record, score, lang, stamp.report_id, stamp=stamp,
-                       quotation_checks=quotation_checks)
+                       quotation_checks=quotation_checks, answers_to_check=answers_to_check)
 
 
 def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
                              formats: Sequence[str], lang: str, issued_by: str,
                              note: str = "", subject_uid: str | None = None,
                              quotation_checks: dict[str, bool | None] | None = None,
+                             answers_to_check: Sequence[str] = (),
                              ) -> list[IssuedFile]:
     """Render, sign and register reports of ``record`` in ``formats``, under one identifier.
 
     ``subject_uid`` names the stored assessment when ``record`` is a copy of it (the demo);
-    ``quotation_checks``, see :func:`render_assessment`.
+    ``quotation_checks`` and ``answers_to_check``, see :func:`render_assessment`.
     """
     for fmt in formats:
         _check(fmt, lang)
     stamp = make_stamp(new_report_id(record), assessment_digest(record), "assessment")
     issued = []
     for fmt in formats:
-        data = render_assessment(catalogue, record, fmt, lang, stamp, quotation_checks)
+        data = render_assessment(catalogue, record, fmt, lang, stamp, quotation_checks,
+                                 answers_to_check)
         register(stamp, subject_uid or record.uid, fmt, lang, data, issued_by, note)
         issued.append(IssuedFile(data, stamp.report_id, f"{stamp.report_id}.{fmt}"))
     return issued
@@ -130,10 +136,12 @@ def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
 
 def issue_assessment_report(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
                             issued_by: str, note: str = "",
-                            quotation_checks: dict[str, bool | None] | None = None) -> IssuedFile:
+                            quotation_checks: dict[str, bool | None] | None = None,
+                            answers_to_check: Sequence[str] = ()) -> IssuedFile:
     """Render, sign and register one report of ``record``; the caller hands out ``data``."""
     return issue_assessment_reports(catalogue, record, [fmt], lang, issued_by, note,
-                                    quotation_checks=quotation_checks)[0]
+                                    quotation_checks=quotation_checks,
+                                    answers_to_check=answers_to_check)[0]
 
 
 def latest_current_report(subject_uid: str, digest: str) -> IssuedReport | None:

@@ -61,16 +61,20 @@ KINDS = ("ethical", "methodological")
 def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                 score: ScoreResult | None = None,
                 quotation_checks: dict[str, bool | None] | None = None,
+                answers_to_check: Sequence[str] = (),
                 generated_at: datetime | None = None, short: bool = False) -> str:
     """The structured review of ``record`` in ``lang`` (``en`` or ``fr``; anything else is
     English), ending with a newline; ``short``: without what is expected and the examples.
 
     ``score`` defaults to :func:`score_assessment` of the record; ``quotation_checks`` is
     what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
-    not checked, as for a record without a document).
+    not checked, as for a record without a document); ``answers_to_check``, the answers
+    given on an earlier draft to check against the document
+    (:func:`checker.services.draft_flags.answers_to_check`).
     """
     context = study_context(catalogue, record, lang, score=score,
-                            quotation_checks=quotation_checks, generated_at=generated_at)
+                            quotation_checks=quotation_checks,
+                            answers_to_check=answers_to_check, generated_at=generated_at)
     lab: Labels = context["lab"]
     lang = lab.lang
     rows = _rows(context)
@@ -110,12 +114,14 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
 def study_context(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                   score: ScoreResult | None = None,
                   quotation_checks: dict[str, bool | None] | None = None,
+                  answers_to_check: Sequence[str] = (),
                   generated_at: datetime | None = None) -> dict:
     """What the PDF report says of ``record`` (:func:`exports.context.build_context`), for
     the pieces below: a review says what the report says."""
     score = score or score_assessment(catalogue, record)
     return build_context(catalogue, record, score, lang, report_id="",
-                         generated_at=generated_at, quotation_checks=quotation_checks)
+                         generated_at=generated_at, quotation_checks=quotation_checks,
+                         answers_to_check=answers_to_check)
 
 
 def _rows(context: dict) -> list[RowView]:
@@ -158,12 +164,12 @@ def study_items(catalogue: Catalogue, record: AssessmentRecord, context: dict, *
     return lines
 
 
-def notes(context: dict, extra: Sequence[str] = ()) -> list[str]:
+def notes(context: dict) -> list[str]:
     """The report's notices and scoring warnings (an incomplete assessment, unconfirmed
-    suggestions, quotations not found…), then ``extra`` lines, under a "Notes" line; nothing
-    when there are none."""
+    suggestions, quotations not found, answers to check after a revised draft…) under a
+    "Notes" line; nothing when there are none."""
     lab: Labels = context["lab"]
-    found = [*context["notices"], *context["warnings"], *extra]
+    found = [*context["notices"], *context["warnings"]]
     if not found:
         return []
     return [f"{lab['review_notes']}{lab['colon']}", "", *[f"- {note}" for note in found], ""]
