@@ -179,26 +179,32 @@ def test_an_answers_own_page_keeps_its_history_and_errors_true(live_server):
         assert form_url
 
 
+def int03_marked_after_a_revised_draft(page, live_server: str) -> None:
+    """A new assessment of a first draft whose INT03 a person answers "not reported", then a
+    revised draft whose suggestion contradicts it: INT03 is marked to check."""
+    from test_web_changes import FIRST_DRAFT, PROTOCOL
+
+    page.goto(f"{live_server}/assessments/new")
+    fill_new_assessment(page, FIRST_DRAFT.encode())
+    page.get_by_label("Study protocol").check()
+    page.get_by_role("button", name="Create the assessment").click()
+    page.wait_for_selector("#inv-E01 .suggestion-note")
+    int03 = page.locator("#answer-INT03")
+    int03.get_by_label("Not reported", exact=True).check()
+    int03.get_by_label("Justification").fill("The draft does not say how.")
+    save(page, "INT03")
+    page.get_by_label("Upload a revised document").set_input_files(files=[{
+        "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
+    page.get_by_role("button", name="Upload and suggest").click()
+    page.wait_for_selector("#review-INT03")
+
+
 def test_a_changed_save_settles_a_revised_draft_s_question(live_server):
     """The note that a revised draft now contradicts a person's answer goes when the answer
     is saved again with a change, in the background as after a reload; an unchanged save
     writes nothing, and leaves it."""
-    from test_web_changes import FIRST_DRAFT, PROTOCOL
-
     with signed_up_page(live_server, "draft-user") as page:
-        page.goto(f"{live_server}/assessments/new")
-        fill_new_assessment(page, FIRST_DRAFT.encode())
-        page.get_by_label("Study protocol").check()
-        page.get_by_role("button", name="Create the assessment").click()
-        page.wait_for_selector("#inv-E01 .suggestion-note")
-        int03 = page.locator("#answer-INT03")
-        int03.get_by_label("Not reported", exact=True).check()
-        int03.get_by_label("Justification").fill("The draft does not say how.")
-        save(page, "INT03")
-        page.get_by_label("Upload a revised document").set_input_files(files=[{
-            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
-        page.get_by_role("button", name="Upload and suggest").click()
-        page.wait_for_selector("#review-INT03")
+        int03_marked_after_a_revised_draft(page, live_server)
         page.get_by_role("button", name="Save INT03").click()  # unchanged: nothing written
         page.wait_for_function("document.querySelector('#inv-INT03 .save-status')"
                                ".textContent.length > 0")
@@ -212,27 +218,12 @@ def test_a_changed_save_settles_a_revised_draft_s_question(live_server):
         assert page.locator("#review-INT03").count() == 0
 
 
-
 def test_keep_my_answer_in_the_background(live_server):
     """"Keep my answer" in an answer's block is sent in the background: nothing typed
     elsewhere on the page is lost (nor asked about), the note goes, and the answer's form names
     the kept version, so that its next save is no conflict; a reload shows the same."""
-    from test_web_changes import FIRST_DRAFT, PROTOCOL
-
     with signed_up_page(live_server, "keep-user") as page:
-        page.goto(f"{live_server}/assessments/new")
-        fill_new_assessment(page, FIRST_DRAFT.encode())
-        page.get_by_label("Study protocol").check()
-        page.get_by_role("button", name="Create the assessment").click()
-        page.wait_for_selector("#inv-E01 .suggestion-note")
-        int03 = page.locator("#answer-INT03")
-        int03.get_by_label("Not reported", exact=True).check()
-        int03.get_by_label("Justification").fill("The draft does not say how.")
-        save(page, "INT03")
-        page.get_by_label("Upload a revised document").set_input_files(files=[{
-            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
-        page.get_by_role("button", name="Upload and suggest").click()
-        page.wait_for_selector("#review-INT03")
+        int03_marked_after_a_revised_draft(page, live_server)
         kept_from = version(page, "INT03")
         typed = "Typed, not saved yet."
         page.locator("#answer-E02").get_by_label("Justification").fill(typed)
@@ -269,22 +260,8 @@ def test_a_refused_keep_says_not_kept(live_server):
     """"Keep my answer" refused (no connection, a proxy's page, signed out in another tab)
     says "Not kept", not a save's "Not saved", beside the answer's Save button; the mark and
     its button stay, to keep it again once the cause is gone."""
-    from test_web_changes import FIRST_DRAFT, PROTOCOL
-
     with signed_up_page(live_server, "refused-keep-user") as page:
-        page.goto(f"{live_server}/assessments/new")
-        fill_new_assessment(page, FIRST_DRAFT.encode())
-        page.get_by_label("Study protocol").check()
-        page.get_by_role("button", name="Create the assessment").click()
-        page.wait_for_selector("#inv-E01 .suggestion-note")
-        int03 = page.locator("#answer-INT03")
-        int03.get_by_label("Not reported", exact=True).check()
-        int03.get_by_label("Justification").fill("The draft does not say how.")
-        save(page, "INT03")
-        page.get_by_label("Upload a revised document").set_input_files(files=[{
-            "name": "v2.txt", "mimeType": "text/plain", "buffer": PROTOCOL.encode()}])
-        page.get_by_role("button", name="Upload and suggest").click()
-        page.wait_for_selector("#review-INT03")
+        int03_marked_after_a_revised_draft(page, live_server)
         status = page.locator("#inv-INT03 .save-status")
         keep = page.locator("#review-INT03").get_by_role("button", name="Keep my answer")
 
