@@ -92,9 +92,8 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
     """Write the PDF or Excel report, the JSON export or the structured review (txt) of
     ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
-    from .services.draft_flags import answers_to_check
+    from .services.draft_flags import report_checks
     from .services.issued_reports import issue_assessment_report
-    from .services.quotation_checks import quotation_checks
 
     if str(out) == "-" and fmt != "txt":
         raise click.UsageError("--out - (standard output) is for --format txt only")
@@ -106,11 +105,11 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
         if assessment is None:
             click.echo(f"error: no assessment '{assessment_id}'", err=True)
             sys.exit(1)
-        catalogue, upload_dir = catalogue_of(assessment), app.config["UPLOAD_DIR"]
-        checks = quotation_checks(assessment, upload_dir) if fmt != "json" else None
-        # As the web's reports: the answers given on an earlier draft, to check.
-        to_check = (answers_to_check(catalogue, assessment, upload_dir, checks=checks or {})
-                    if fmt != "json" else [])
+        catalogue = catalogue_of(assessment)
+        # As the web's reports: quotations checked, and the answers given on an earlier
+        # draft, to check.
+        checks, to_check = (report_checks(catalogue, assessment, app.config["UPLOAD_DIR"])
+                            if fmt != "json" else (None, []))
         if fmt == "txt":
             from .services.review_text import review_text
 

@@ -11,10 +11,9 @@ from exports.context import shortfall_lines
 
 from ..models import Assessment
 from ..services.assessments import catalogue_of, to_record
-from ..services.draft_flags import answers_to_check
+from ..services.draft_flags import report_checks
 from ..services.figure import summary_svg
 from ..services.issued_reports import issue_assessment_report
-from ..services.quotation_checks import quotation_checks
 from ..services.records import AssessmentRecord
 from ..services.review_text import review_text
 from ..services.scoring import ScoreResult, score_assessment
@@ -67,12 +66,10 @@ def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
             score: ScoreResult | None = None, *, short: bool = False) -> str:
     # Quotations checked against the document as for the PDF report, so the review flags
     # the same ones, and says the same answers to check after a revised draft.
-    catalogue, upload_dir = catalogue_of(assessment), current_app.config["UPLOAD_DIR"]
-    checks = quotation_checks(assessment, upload_dir)
+    catalogue = catalogue_of(assessment)
+    checks, to_check = report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
     return review_text(catalogue, record, lang, score=score, short=short,
-                       quotation_checks=checks,
-                       answers_to_check=answers_to_check(catalogue, assessment, upload_dir,
-                                                         checks=checks or {}))
+                       quotation_checks=checks, answers_to_check=to_check)
 
 
 @bp.get("/assessments/<uid>/report.<fmt>")
@@ -92,10 +89,10 @@ def export(uid: str) -> ResponseReturnValue:
 def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     record = to_record(assessment)
-    catalogue, upload_dir = catalogue_of(assessment), current_app.config["UPLOAD_DIR"]
-    checks = quotation_checks(assessment, upload_dir) if fmt != "json" else None
-    to_check = (answers_to_check(catalogue, assessment, upload_dir, checks=checks or {})
-                if fmt != "json" else [])
+    catalogue = catalogue_of(assessment)
+    # The JSON export is the record itself: nothing read from the document.
+    checks, to_check = (report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
+                        if fmt != "json" else (None, []))
     # Signed and registered, so the recipient can have it verified (/verify).
     issued = issue_assessment_report(catalogue, record, fmt, lang, current_user.username,
                                      quotation_checks=checks, answers_to_check=to_check)

@@ -48,8 +48,7 @@ def draft_flags(catalogue: Catalogue, assessment: Assessment,
     known = checks or {}  # no document: nothing to look for, nothing to read again
     return DraftFlags(
         tuple(person_quotations_not_found(catalogue, assessment, upload_dir, checks=known)),
-        tuple(item.invariant_id for item in answers_to_review(catalogue, assessment,
-                                                              upload_dir, checks=known)),
+        tuple(answers_to_check(catalogue, assessment, upload_dir, checks=known)),
         checks,
     )
 
@@ -66,3 +65,12 @@ def answers_to_check(catalogue: Catalogue, assessment: Assessment, upload_dir: s
     """
     return [item.invariant_id
             for item in answers_to_review(catalogue, assessment, upload_dir, checks=checks)]
+
+
+def report_checks(catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path
+                  ) -> tuple[dict[str, bool | None] | None, list[str]]:
+    """What an assessment's reports and review say of its current document: every quotation
+    checked against it (:func:`~.quotation_checks.quotation_checks`; None without one) and the
+    answers to check after a revised draft (:func:`answers_to_check`), reading it once."""
+    checks = quotation_checks(assessment, upload_dir)
+    return checks, answers_to_check(catalogue, assessment, upload_dir, checks=checks or {})
