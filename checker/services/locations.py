@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .answers import LIMITS
+
 LOCATION_SEPARATOR = "; "
-SECTION_LIMIT = 200  # the answer fields' lengths (see services.answers.LIMITS)
-PAGE_LIMIT = 50
+SECTION_LIMIT, PAGE_LIMIT = LIMITS["section"], LIMITS["page"]  # what an answer's fields hold
 
 
 def joined_location(parts: Sequence[tuple[str, str]]) -> tuple[str, str]:
