@@ -92,7 +92,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             e03.get_by_label("Justification").fill("Checked by hand against the protocol.")
             accept = e03.get_by_role("button", name="Accept the suggestion for E03 with my changes")
             accept.click()
-            page.wait_for_selector("#inv-E03 .save-status >> text=Saved")
+            page.wait_for_selector("#inv-E03 .save-status >> text=/^Saved/")
             assert page.locator("#inv-E03 .suggestion-note").count() == 0
             assert page.locator(".progress-count").inner_text() == "2 of 30 invariants answered"
             assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
@@ -109,7 +109,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
                 "Not saved yet."
             page.locator("#inv-E04").get_by_role("button", name="Save E04").click()
-            page.wait_for_selector("#inv-E04 .save-status >> text=Saved")
+            page.wait_for_selector("#inv-E04 .save-status >> text=/^Saved/")
 
             # Staying on the page after such a question leaves every button working: the
             # language switch asked, the person stayed, saved, and switches.
@@ -119,7 +119,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             page.wait_for_timeout(500)
             assert dialogs == ["beforeunload", "confirm"]
             page.locator("#inv-E05").get_by_role("button", name="Save E05").click()
-            page.wait_for_selector("#inv-E05 .save-status >> text=Saved")
+            page.wait_for_selector("#inv-E05 .save-status >> text=/^Saved/")
             page.locator(".lang-switch").get_by_role("button", name="Français").click()
             page.wait_for_selector("text=Enregistrer E05")
             page.locator(".lang-switch").get_by_role("button", name="English").click()
@@ -221,7 +221,7 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             other.wait_for_url(f"{live_server}/")
             other.close()
             e06.get_by_role("button", name="Save E06").click()
-            page.wait_for_selector("#inv-E06 .save-status >> text=Saved")
+            page.wait_for_selector("#inv-E06 .save-status >> text=/^Saved/")
             page.reload()
             assert page.locator("#inv-E06").get_by_label("Justification").input_value() == \
                 "Typed while signed out."
@@ -351,7 +351,7 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
             other.goto(form_url)
             other.locator("#inv-E05").get_by_label("Not met", exact=True).check()
             other.locator("#inv-E05").get_by_role("button", name="Save E05").click()
-            other.wait_for_selector("#inv-E05 .save-status >> text=Saved")
+            other.wait_for_selector("#inv-E05 .save-status >> text=/^Saved/")
             page.locator("#inv-E04").get_by_label("Justification").fill("Typed, not saved.")
             questions: list[str] = []
             page.once("dialog", lambda dialog: (questions.append(dialog.message),
@@ -365,7 +365,7 @@ def test_a_refused_save_keeps_the_text_says_why_and_saves_again(live_server):
                 "Typed, not saved."
             # With nothing else unsaved, the page that shows both holds the text.
             page.locator("#inv-E04").get_by_role("button", name="Save E04").click()
-            page.wait_for_selector("#inv-E04 .save-status >> text=Saved")
+            page.wait_for_selector("#inv-E04 .save-status >> text=/^Saved/")
             e05.get_by_role("button", name="Save E05").click()
             page.wait_for_selector(".conflict")
             assert page.get_by_label("Justification").input_value() == "Typed in this tab."
@@ -484,10 +484,10 @@ def test_accepting_a_suggestion_from_the_keyboard_moves_on_to_the_next(live_serv
         focused = "document.activeElement && document.activeElement.textContent.trim()"
         page.get_by_role("button", name="Accept the suggestion for E01").focus()
         page.keyboard.press("Enter")
-        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E01 .save-status >> text=/^Saved/")
         assert page.evaluate(focused) == "Accept the suggestion for E02"
         page.keyboard.press("Enter")
-        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E02 .save-status >> text=/^Saved/")
         assert page.evaluate(focused) == "Accept the suggestion for E03"
         # The last suggestion of the page: the focus goes back to the first still pending.
         last = page.locator("button.accept-suggestion").last
@@ -520,11 +520,11 @@ def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_
         e02.locator("input[value=not_reported]").check()
         e02.locator("textarea").nth(1).fill("Consent is obtained by the instructor.")
         e02.get_by_role("button", name="Save E02").click()
-        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E02 .save-status >> text=/^Saved/")
         assert remaining.inner_text() == "Still to answer or confirm: INT01"
         page.locator("#answer-INT01 input[value=not_reported]").check()
         page.get_by_role("button", name="Save INT01").click()
-        page.wait_for_selector("#inv-INT01 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-INT01 .save-status >> text=/^Saved/")
         assert remaining.is_hidden()
         page.reload()
         note = page.locator("#E02-quotation-note")
@@ -547,7 +547,7 @@ def test_a_quotation_cleared_before_accepting_clears_its_location_on_the_page(li
         assert section.input_value() == "Ethics"
         page.locator("#E01-quotation").fill("")
         page.get_by_role("button", name="Accept the suggestion for E01 with my changes").click()
-        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E01 .save-status >> text=/^Saved/")
         assert section.input_value() == ""
         page.reload()
         assert page.locator("#E01-section").input_value() == ""
@@ -566,7 +566,7 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
         justification = page.locator("#inv-E01 textarea").first
         justification.fill("Approved by CPP Ouest III, ref. 2024-A0001-12, 12 March 2024.")
         justification.press("Control+Enter")
-        page.wait_for_selector("#inv-E01 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E01 .save-status >> text=/^Saved/")
         page.wait_for_function(
             "document.activeElement.closest('.invariant')"
             " && document.activeElement.closest('.invariant').id == 'inv-E02'")
@@ -574,7 +574,7 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
         # From the radios too (arrow keys choose, Ctrl+Enter saves and moves on).
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Control+Enter")
-        page.wait_for_selector("#inv-E02 .save-status >> text=Saved")
+        page.wait_for_selector("#inv-E02 .save-status >> text=/^Saved/")
         page.wait_for_function("document.activeElement.closest('.invariant').id == 'inv-E03'")
         # After the last invariant, the focus goes on to the scores and results.
         last = page.locator("form.answer-form").last
