@@ -33,6 +33,7 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
+from .refusals import refusal_message
 from .text_input import without_controls
 from .unsaved import unsaved_texts
 
@@ -90,28 +91,10 @@ def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 KEEP_ENDPOINT = "assessments.keep_answer"
 
 
-def keep_refusal(reason: str, invariant_id: str | None = None) -> str:
-    """What a refused "Keep my answer" says, by the refusal's ``reason`` (the error handlers'
-    machine-readable one): that the answer was not kept, and how to keep it again. Nothing
-    typed is at stake in a keep, so it says nothing of copying text, as a save's does."""
-    if reason == "signed_out":
-        return _("Not kept: you are signed out. Sign in again in another tab, then keep this "
-                 "answer again.")
-    if reason == "not_applicable" and invariant_id:
-        return _("Not kept: %(id)s no longer applies to this assessment (its study type was "
-                 "changed, perhaps in another tab).", id=invariant_id)
-    if reason == "not_found":
-        return _("Not kept: this assessment no longer exists (it was deleted, perhaps in "
-                 "another tab).")
-    if reason == "expired":
-        return _("Not kept: this page has expired. Reload the page, then keep the answer again "
-                 "if it is still marked to check.")
-    if reason == "server_error":
-        return _("Not kept: the server ran into a problem (the details are in its log). Keep "
-                 "the answer again in a moment.")
-    return _("Not kept: the server could not accept what this page sent (the page may be out "
-             "of date). Reload the page, then keep the answer again if it is still marked to "
-             "check.")
+def background_refusal(reason: str, invariant_id: str | None = None) -> str:
+    """The refusal of the page's background request being served, a save's or a keep's."""
+    return refusal_message(reason, keep=request.endpoint == KEEP_ENDPOINT,
+                           invariant_id=invariant_id)
 
 
 def _register_errors(app: Flask) -> None:
@@ -119,14 +102,11 @@ def _register_errors(app: Flask) -> None:
         return render_template("error.html", status=status, title=title, message=message,
                                unsaved=unsaved_texts()), status
 
-    def refused(status: int, reason: str, message: str,
-                invariant_id: str | None = None) -> tuple[Any, int]:
+    def refused(status: int, reason: str, invariant_id: str | None = None) -> tuple[Any, int]:
         """A refused background request of the page (app.js): JSON it can show beside the
-        typed text, which it keeps, rather than a page that would replace it. ``message`` is
-        a save's; a keep's is worded for a keep (:func:`keep_refusal`)."""
-        if request.endpoint == KEEP_ENDPOINT:
-            message = keep_refusal(reason, invariant_id)
-        return jsonify(error=reason, message=message), status
+        typed text, which it keeps, rather than a page that would replace it; worded for a
+        save or for a keep (:mod:`checker.refusals`)."""
+        return jsonify(error=reason, message=background_refusal(reason, invariant_id)), status
 
     def unknown_invariant(exc: Exception) -> str | None:
         """The invariant a 404 is about (see ``_common.NoSuchInvariant``), if any."""
@@ -141,25 +121,14 @@ def _register_errors(app: Flask) -> None:
             # that is left of it.
             invariant_id = unknown_invariant(exc)
             if invariant_id is not None:
-                return refused(404, "not_applicable", _(
-                    "Not saved: %(id)s no longer applies to this assessment (its study type "
-                    "was changed, perhaps in another tab). Your text is still here, but it "
-                    "cannot be saved for %(id)s: copy it if you want to keep it.",
-                    id=invariant_id), invariant_id)
-            return refused(404, "not_found", _(
-                "Not saved: this assessment no longer exists (it was deleted, perhaps in "
-                "another tab). Your text is still here, but it cannot be saved: copy it if "
-                "you want to keep it."))
+                return refused(404, "not_applicable", invariant_id)
+            return refused(404, "not_found")
         return page(404, _("Not found"), _("This page does not exist or is not yours."))
 
     @app.errorhandler(413)
     def too_large(_exc: Exception) -> tuple[Any, int]:
         if wants_json():
-            # Far more than an answer's fields take (they are checked, with their own
-            # message, well below): a paste gone wrong.
-            return refused(413, "too_large", _(
-                "Not saved: what you typed is too long to be sent. Your text is still here: "
-                "shorten it, then save again."))
+            return refused(413, "too_large")
         limit = app.config["MAX_UPLOAD_BYTES"] / 1048576
         return page(413, _("File too large"), _(
             "The file you sent is larger than the %(limit).0f MB limit. Nothing was saved: "
@@ -170,21 +139,14 @@ def _register_errors(app: Flask) -> None:
     def csrf_error(exc: CSRFError) -> Any:
         if wants_json():
             # A background save: the page keeps the typed text and shows this (see app.js).
-            return refused(400, "expired", _(
-                "Not saved: this page has expired. Copy your text, reload the page, paste it "
-                "back and save again."))
+            return refused(400, "expired")
         return page(400, _("Form expired"), _(
             "The form could not be verified (missing or expired security token). "
             "Go back, reload the page and submit again."
         ))
 
     def server_problem(status: int = 500) -> tuple[Any, int]:
-        # Whatever failed may not fail again (a database restarting, a lock): the same
-        # button tries again, and the text stays on the page meanwhile.
-        return refused(status, "server_error", _(
-            "Not saved: the server ran into a problem (the details are in its log). Your text "
-            "is still here: save again in a moment; if it fails again, copy your text "
-            "somewhere safe."))
+        return refused(status, "server_error")
 
     @app.errorhandler(CatalogueError)
     def catalogue_error(exc: CatalogueError) -> tuple[Any, int]:
@@ -198,11 +160,7 @@ def _register_errors(app: Flask) -> None:
         ))
 
     def not_understood(exc: HTTPException) -> tuple[Any, int]:
-        # Sent by a page out of date with the server (after an update, say): reloading it
-        # is what helps, so the text must be copied first.
-        return refused(exc.code or 400, "bad_request", _(
-            "Not saved: the server could not accept what this page sent (the page may be out "
-            "of date). Copy your text, reload the page, paste it back and save again."))
+        return refused(exc.code or 400, "bad_request")
 
     @app.errorhandler(400)
     def bad_request(exc: HTTPException) -> tuple[Any, int]:
@@ -312,11 +270,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         # must not be redirected to the login page: the page would post it again the plain
         # way and the typed text would be lost. It says so, and the page keeps the text.
         if wants_json():
-            message = (keep_refusal("signed_out") if request.endpoint == KEEP_ENDPOINT
-                       else _("Not saved: you are signed out. Sign in again in another tab, "
-                              "then save this answer again; your text is still here."))
             return jsonify(error="signed_out", login_url=url_for("auth.login"),
-                           message=message), 401
+                           message=background_refusal("signed_out")), 401
         # A plain post (without JavaScript) would lose what it carries to the redirect: the
         # page that says so shows it, to copy, and links to signing in.
         typed = unsaved_texts()
