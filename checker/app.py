@@ -291,12 +291,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def template_helpers() -> dict[str, Any]:
-        from exports.context import fmt_pct
+        from exports.context import fmt_pct, location
 
         from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
-        from .services.locations import location_parts
         from .services.quotation_checks import quotation_parts
 
         lang = current_lang()
@@ -319,7 +318,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "language_tag": language_tag,
             "language_name": lambda declared: language_name(declared, lang),
             "quotation_parts": quotation_parts,
-            "location_parts": location_parts,
+            # "p. 6, 9.1 Ethics committee", as the reports print a quotation's place
+            "place": lambda page, section: location(labels(lang), page or "", section or ""),
         }
 
     if app.config.get("AUTO_MIGRATE"):

@@ -528,7 +528,7 @@ def test_the_invariants_left_follow_the_saves_and_an_edited_quotation_loses_its_
         assert remaining.is_hidden()
         page.reload()
         note = page.locator("#E02-quotation-note")
-        assert "Not found word for word in the current document" in note.inner_text()
+        assert "Not found word for word in the document" in note.inner_text()
         page.locator("#E02-quotation").fill("Tai chi trial.")
         assert note.is_hidden()
 

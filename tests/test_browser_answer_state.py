@@ -93,7 +93,7 @@ def test_the_notes_and_the_document_link_follow_a_background_save(live_server):
         save(page, "E01")
         state = shown(page, "E01")
         assert state["quotation"].startswith(
-            "Not found word for word in the current document (paper.txt)")
+            "Not found word for word in the document (paper.txt)")
         assert state["link"] is None
         assert "E01-quotation-note" in e01.get_by_label("Quotation").get_attribute(
             "aria-describedby")
@@ -143,7 +143,7 @@ def test_the_notes_follow_a_background_save_in_french(live_server):
         save(page, "E01", "Enregistrer E01")
         state = shown(page, "E01")
         assert state["quotation"].startswith(
-            "Introuvable mot pour mot dans le document actuel (paper.txt)")
+            "Introuvable mot pour mot dans le document (paper.txt)")
         assert state["link"] is None and state["justification"] is not None
         page.reload()
         assert shown(page, "E01") == state

@@ -341,13 +341,17 @@ def test_scanned_or_blank_pdf_is_reported() -> None:
     blank = _pdf("<html><body><div style='height:5cm'></div></body></html>")
     with pytest.raises(EmptyDocumentError) as info:
         extract_document(blank, "scan.pdf")
-    assert "OCR" in info.value.message("en") and "OCR" in info.value.message("fr")
+    # What to do, in words a clinician knows: not "OCR".
+    assert "text recognition" in info.value.message("en")
+    assert "reconnaissance de texte" in info.value.message("fr")
+    assert "OCR" not in info.value.message("en") + info.value.message("fr")
 
 
 def test_a_text_file_with_almost_nothing_in_it_is_not_called_a_scan() -> None:
     with pytest.raises(EmptyDocumentError) as info:
         extract_document(b"Protocol v2\n", "notes.txt")
-    assert "OCR" not in info.value.message("en") and "too little" in info.value.message("en")
+    assert "recognition" not in info.value.message("en")
+    assert "too little" in info.value.message("en")
     assert "trop peu" in info.value.message("fr")
 
 

@@ -274,7 +274,8 @@ def test_unreadable_document_keeps_the_assessment(app, auth_client):
                     follow_redirects=True)
     text = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "could not be analysed automatically" in text
+    # The reason is a sentence of its own, not run on after a colon ("…: No text…").
+    assert "could not be analysed automatically. No text could be extracted:" in text
     # Where to put the readable file (the box's upload field is so labelled).
     assert "use “Upload a revised document” in the automatic suggestions box" in text
     assert "Upload a revised document</label>" in text

@@ -88,8 +88,9 @@ def test_the_document_link_and_the_not_found_note_follow_the_saved_quotation(
     body = background(auth_client, save, form_of(app, uid, "E01") | {
         "E01-quotation": "Approved by a committee somewhere."})
     assert body["state"]["document_url"] is None
-    assert body["state"]["quotation_note"].startswith(
-        "Not found word for word in the current document (protocol.txt)")
+    # One version of the document: no earlier draft to speak of.
+    assert body["state"]["quotation_note"] == (
+        "Not found word for word in the document (protocol.txt): check the quotation.")
     page = block(auth_client, uid, "E01")
     assert link(page) is None
     assert note(page, "E01-quotation") == body["state"]["quotation_note"]
@@ -172,7 +173,7 @@ def test_the_state_speaks_french_in_a_french_interface(app, auth_client,
     body = background(auth_client, f"/assessments/{uid}/answers/E01", form_of(app, uid, "E01")
                       | {"E01-quotation": "Introuvable ici."})
     assert body["state"]["quotation_note"].startswith(
-        "Introuvable mot pour mot dans le document actuel (protocol.txt)")
+        "Introuvable mot pour mot dans le document (protocol.txt)")
 
 
 def test_the_pages_saved_in_the_background_are_not_kept_in_the_browsers_cache(

@@ -28,7 +28,7 @@ def test_signup_refuses_taken_name_bad_name_short_and_mismatched_password(app, c
     cases = [
         ({"username": "bob", "password": PASSWORD, "confirm": PASSWORD}, "already taken"),
         ({"username": "b b", "password": PASSWORD, "confirm": PASSWORD}, "3 to 64"),
-        ({"username": "carol", "password": "short", "confirm": "short"}, "At least 8"),
+        ({"username": "carol", "password": "short", "confirm": "short"}, "Too short"),
         ({"username": "carol", "password": PASSWORD, "confirm": "other pass"}, "differ"),
     ]
     for data, message in cases:
@@ -90,11 +90,11 @@ def test_signup_says_every_problem_at_once_and_names_differ_by_more_than_case(ap
                                                  "password": "short", "confirm": "other"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "The passwords differ." in page and "At least 8 characters." in page
+    assert "The passwords differ." in page and "Too short: at least 8 characters." in page
     assert "3 to 64 letters" in page
     # The summary names each field once, before its message (not "Password: Password: …").
     assert "Password: at least" not in page and "Username: 3 to 64" not in page
-    assert re.search(r'href="#password">Password</a>: At least 8 characters\.', page)
+    assert re.search(r'href="#password">Password</a>: Too short: at least 8 characters\.', page)
     make_user(app, "alice")
     taken = client.post("/auth/signup", data={"csrf_token": token, "username": "ALICE",
                                               "password": "a good long password",

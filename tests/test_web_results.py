@@ -173,6 +173,21 @@ def test_results_table_gives_each_answer_s_quotations_folded(auth_client, assess
     assert "<details" not in e03
 
 
+def test_results_table_gives_the_place_as_the_reports_do(auth_client, assessment):
+    """The place of a quotation reads "p. 6, 9.1 Ethics committee", as in the reports: a
+    page and a numbered section side by side with a slash ("6 / 9.1") read as a fraction
+    beside the points column."""
+    fields = {"E01-answer": "met", "E01-version": "0", "E01-justification": "Approved.",
+              "E01-quotation": "Approved by CPP Ouest III.", "E01-page": "6",
+              "E01-section": "9.1 Ethics committee"}
+    assert post(auth_client, f"/assessments/{assessment}/answers/E01",
+                fields).status_code == 302
+    page = auth_client.get(f"/assessments/{assessment}/results").get_data(as_text=True)
+    assert '<th scope="col">Location</th>' in page
+    row = page.split('<th scope="row">E01 ', 1)[1].split("</tr>", 1)[0]
+    assert "<td>p. 6, 9.1 Ethics committee</td>" in row
+
+
 def test_results_in_french(auth_client, assessment):
     auth_client.post("/language", data={"lang": "fr", "next": "/",
                                         "csrf_token": _token(auth_client)})

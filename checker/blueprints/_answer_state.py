@@ -52,10 +52,15 @@ def answer_state(catalogue: Catalogue, assessment: Assessment, stored: AnswerRec
         if stored.accepted_rationale else ""
     # Said of the saved quotation only when it is known not to be in the document (an
     # unreadable document leaves it unchecked, and unflagged).
-    quotation_note = _(
-        "Not found word for word in the current document (%(name)s): check the quotation, and "
-        "the answer if it was given on an earlier draft.", name=assessment.document_filename) \
-        if finding is not None and finding.found is False else ""
+    quotation_note = ""
+    if finding is not None and finding.found is False:
+        # An earlier draft is named only when there is one to have answered on.
+        quotation_note = _(
+            "Not found word for word in the current document (%(name)s): check the quotation, "
+            "and the answer if it was given on an earlier draft.",
+            name=assessment.document_filename) if len(assessment.documents) > 1 else _(
+            "Not found word for word in the document (%(name)s): check the quotation.",
+            name=assessment.document_filename)
     located = finding is not None and finding.located
     return AnswerState(
         suggestion=stored.origin == "suggestion", status_text=status,

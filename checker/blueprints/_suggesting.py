@@ -32,17 +32,18 @@ def suggest_after_upload(catalogue: Catalogue, assessment: Assessment,
                                         current_user, current_lang())
     except (DocumentError, ModelMissingError) as exc:
         reason = (exc.message(current_lang()) if isinstance(exc, DocumentError)
-                  else _("automatic detection is unavailable: its model files are missing from "
+                  else _("Automatic detection is unavailable: its model files are missing from "
                          "this installation."))
         if replaced:
             # Said plainly: the unreadable file is now the current document, and how to go back.
+            # The reason is a sentence of its own (it has its own colon): not run on after one.
             flash(_("%(name)s replaces %(previous)s as the current document, but it could not "
-                    "be analysed automatically: %(reason)s Your answers are kept. To go back, "
+                    "be analysed automatically. %(reason)s Your answers are kept. To go back, "
                     "upload %(previous)s again with “Upload a revised document”.",
                     name=assessment.document_filename, previous=replaced, reason=reason),
                   "error")
         else:
-            flash(_("The document was stored but could not be analysed automatically: "
+            flash(_("The document was stored but could not be analysed automatically. "
                     "%(reason)s To replace it, use “Upload a revised document” in the "
                     "automatic suggestions box.", reason=reason), "error")
         if any(answer.origin == "suggestion" for answer in assessment.answers):

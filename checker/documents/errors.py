@@ -31,11 +31,14 @@ class UnsupportedFormatError(DocumentError):
 
 class EmptyDocumentError(DocumentError):
     default_messages = {
-        "en": "No text could be extracted: the file is empty or is a scanned image without a "
-        "text layer. Run OCR on it first, or provide the DOCX or text version.",
-        "fr": "Aucun texte n'a pu être extrait\u00a0: le fichier est vide ou est une image "
-        "numérisée sans couche texte. Passez-le d'abord à l'OCR, ou fournissez la version DOCX "
-        "ou texte.",
+        # Said without "OCR": users are clinicians, not all of whom know the word.
+        "en": "No text could be extracted: the file is empty, or it is a scanned image without "
+        "text. Upload the document as saved from the word processor (PDF or DOCX) instead, or "
+        "have the scan turned into text first (text recognition, in most scanners' software).",
+        "fr": "Aucun texte n'a pu être extrait\u00a0: le fichier est vide, ou c'est une image "
+        "numérisée sans texte. Téléversez plutôt le document enregistré depuis le traitement de "
+        "texte (PDF ou DOCX), ou faites d'abord convertir la numérisation en texte "
+        "(reconnaissance de texte, dans le logiciel de la plupart des scanners).",
     }
 
 
@@ -81,7 +84,7 @@ def too_many_pages(pages: int, limit: int) -> TooLongDocumentError:
 
 def too_little_text(minimum: int) -> EmptyDocumentError:
     """A text, DOCX, ODT or Markdown file with (almost) nothing in it: no scanned image is
-    possible there, so the message does not suggest OCR."""
+    possible there, so the message does not suggest text recognition."""
     return EmptyDocumentError("no text", {
         "en": f"The document holds no text, or too little to analyse (fewer than {minimum} "
         "letters or digits). Check that it is the right file.",

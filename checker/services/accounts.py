@@ -39,7 +39,7 @@ def account_problems(username: str, password: str) -> dict[str, str]:
     elif db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
         problems["username"] = _("This username is already taken.")
     if len(password) < MIN_PASSWORD:
-        problems["password"] = _("At least %(n)d characters.", n=MIN_PASSWORD)
+        problems["password"] = _("Too short: at least %(n)d characters.", n=MIN_PASSWORD)
     return problems
 
 
