@@ -11,11 +11,12 @@ import json
 
 import pytest
 from conftest import create_assessment, post, save_answer
-from test_dossier_drafts import revised_study  # noqa: F401  (a fixture)
+from test_dossier_drafts import dossier, revised_study  # noqa: F401  (fixtures)
 from test_suggestions import answers_of, upload
 from test_web_changes import FIRST_DRAFT
 
 from checker.cli import main
+from checker.services import dossier_reports, draft_flags
 from checker.services.assessments import catalogue_of, find_assessment
 from checker.services.json_io import (
     FORMAT_VERSION,
@@ -153,3 +154,28 @@ def test_the_web_import_takes_a_file_with_or_without_the_checks(app, auth_client
                 "not_reported")
     assert titles == [data["assessment"]["title"]] * 2
 
+
+def test_a_dossier_report_issues_its_studies_json_with_the_checks_read_once(
+        app, auth_client, dossier, revised_study, monkeypatch):  # noqa: F811
+    """The JSON report the first dossier report issues a study says what the study's own export
+    says, from what the dossier's view read of its documents: each read once."""
+    issued, reads = {}, []
+    issue, read = dossier_reports.issue_assessment_report, draft_flags.quotation_checks
+
+    def issuing(catalogue, record, *args, **kwargs):
+        file = issue(catalogue, record, *args, **kwargs)
+        issued[record.uid] = json.loads(file.data)
+        return file
+
+    def reading(assessment, upload_dir):
+        reads.append(assessment.uid)
+        return read(assessment, upload_dir)
+
+    monkeypatch.setattr(dossier_reports, "issue_assessment_report", issuing)
+    monkeypatch.setattr(draft_flags, "quotation_checks", reading)
+    assert auth_client.get(f"/dossiers/{dossier}/report.xlsx?lang=en").status_code == 200
+    assert reads.count(revised_study) == 1
+    monkeypatch.undo()
+    own = _exported(auth_client, revised_study)["checks"]
+    assert issued[revised_study]["checks"] == own
+    assert [a["invariant_id"] for a in own["answers_to_check"]] == ["INT03"]
