@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import select
@@ -21,12 +22,14 @@ from ..models._time import utcnow
 from ..models.dossier import IssuedReport
 from . import signing
 from .digests import assessment_digest
-from .draft_flags import DocumentChecks
 from .json_io import export_json
 from .records import AssessmentRecord
 from .reports import new_report_id
 from .scoring import ScoreResult, score_assessment
 from .stamps import JSON_KEY, ReportStamp
+
+if TYPE_CHECKING:  # draft_flags reads documents (and imports their readers); not needed here
+    from .draft_flags import DocumentChecks
 
 FORMATS = ("pdf", "xlsx", "json")
 MIMETYPES = {
