@@ -107,21 +107,21 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
             sys.exit(1)
         catalogue = catalogue_of(assessment)
         # As the web's reports: quotations checked, and the answers given on an earlier
-        # draft, to check.
-        checks, to_check = (report_checks(catalogue, assessment, app.config["UPLOAD_DIR"])
-                            if fmt != "json" else (None, []))
+        # draft, to check (the JSON export says them under "checks").
+        checks = report_checks(catalogue, assessment, app.config["UPLOAD_DIR"])
         if fmt == "txt":
             from .services.review_text import review_text
 
             # Plain text, not an issued report: nothing to sign or register.
             text = review_text(catalogue, to_record(assessment), lang,
-                               quotation_checks=checks, answers_to_check=to_check, short=short)
+                               quotation_checks=checks.quotation_checks,
+                               answers_to_check=checks.answers_to_check, short=short)
             write_text(out, text)
             return
         # Signed and registered, so that `npis-check verify` recognises the file later.
         issued = issue_assessment_report(catalogue, to_record(assessment), fmt,
                                          lang, f"cli:{assessment.owner.username}",
-                                         quotation_checks=checks, answers_to_check=to_check)
+                                         checks=checks)
     write_issued(out, issued.data, issued.report_id)
 
 

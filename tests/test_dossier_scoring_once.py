@@ -1,4 +1,5 @@
-"""A dossier's page, sufficiency page, review and reports score each of its studies once.
+"""A dossier's page, sufficiency page, review and reports score each of its studies once (the
+first report, which also issues each study a JSON report of its own, too).
 
 Scoring is counted, not timed: every module that holds ``score_assessment`` gets a counting
 wrapper, so a second scoring anywhere on the way (the sufficiency's verdicts, the summaries,
@@ -11,8 +12,11 @@ import sys
 from collections import Counter
 
 import pytest
+from sqlalchemy import select
 from test_dossiers import full_dossier
 
+from checker.extensions import db
+from checker.models.dossier import IssuedReport
 from checker.services import scoring
 from checker.services.dossier_view import build_view
 from checker.services.dossiers import dossier_digest, find_dossier
@@ -46,13 +50,20 @@ def test_each_study_is_scored_once_per_page(app, auth_client, user, scorings, pa
     assert scorings == Counter(studies.values())
 
 
-def test_each_study_is_scored_once_per_dossier_report(app, auth_client, user, scorings):
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_each_study_is_scored_once_per_dossier_report(app, auth_client, user, scorings, fmt):
     uid, studies = full_dossier(app, auth_client, user)
-    # The first report also issues each study a JSON report of its own (which is scored
-    # there); from then on those are current and the dossier report scores each study once.
-    assert auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=en").status_code == 200
     scorings.clear()
-    assert auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=fr").status_code == 200
+    # The first report also issues each study a JSON report of its own, with the score the
+    # dossier's view has of it; from then on those are current and are not issued again.
+    assert auth_client.get(f"/dossiers/{uid}/report.{fmt}?lang=en").status_code == 200
+    assert scorings == Counter(studies.values())
+    with app.app_context():
+        issued = db.session.scalars(select(IssuedReport).where(
+            IssuedReport.subject_kind == "assessment", IssuedReport.format == "json")).all()
+    assert sorted(row.subject_uid for row in issued) == sorted(studies.values())
+    scorings.clear()
+    assert auth_client.get(f"/dossiers/{uid}/report.{fmt}?lang=fr").status_code == 200
     assert scorings == Counter(studies.values())
 
 

@@ -67,9 +67,10 @@ def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
     # Quotations checked against the document as for the PDF report, so the review flags
     # the same ones, and says the same answers to check after a revised draft.
     catalogue = catalogue_of(assessment)
-    checks, to_check = report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
+    checks = report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
     return review_text(catalogue, record, lang, score=score, short=short,
-                       quotation_checks=checks, answers_to_check=to_check)
+                       quotation_checks=checks.quotation_checks,
+                       answers_to_check=checks.answers_to_check)
 
 
 @bp.get("/assessments/<uid>/report.<fmt>")
@@ -90,12 +91,11 @@ def _download(uid: str, fmt: str, lang: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     record = to_record(assessment)
     catalogue = catalogue_of(assessment)
-    # The JSON export is the record itself: nothing read from the document.
-    checks, to_check = (report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
-                        if fmt != "json" else (None, []))
+    # What every format says of the current document (the JSON export under "checks").
+    checks = report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
     # Signed and registered, so the recipient can have it verified (/verify).
     issued = issue_assessment_report(catalogue, record, fmt, lang, current_user.username,
-                                     quotation_checks=checks, answers_to_check=to_check)
+                                     checks=checks)
     # Named as a dossier's reports are: the report's identifier tells two downloads apart
     # and is what /verify looks up.
     suffix = f"-{lang}" if fmt != "json" else ""

@@ -24,7 +24,9 @@ def attach_study_reports(view: DossierView, lang: str, issued_by: str,
     """Give each study the id of its latest report that matches its current content.
 
     A study with none gets a fresh signed JSON report, registered here, so every study listed
-    in the dossier report can be traced to a report of exactly the content that was counted.
+    in the dossier report can be traced to a report of exactly the content that was counted:
+    with the view's score of it and what the view read of its documents (its ``"checks"``,
+    when the view read them), nothing scored or read again.
     """
     for study, scored in zip(view.studies, view.scored, strict=True):
         current = latest_current_report(study.uid, study.content_digest)
@@ -33,7 +35,9 @@ def attach_study_reports(view: DossierView, lang: str, issued_by: str,
             continue
         issued = issue_assessment_report(
             scored.catalogue, scored.record, "json", lang, issued_by,
-            note=f"issued with dossier report {dossier_report}")
+            note=f"issued with dossier report {dossier_report}",
+            checks=study.drafts.document_checks if view.drafts_read else None,
+            score=scored.score)
         study.report_id = issued.report_id
 
 

@@ -112,6 +112,8 @@ class DossierView:
     # what the page, the reports and the review need of a study beyond its summary, without
     # reading or scoring it again.
     scored: list[ScoredStudy] = field(default_factory=list)
+    # Whether each study's ``drafts`` were read from its documents (build_view's upload_dir).
+    drafts_read: bool = False
 
 
 def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
@@ -204,4 +206,5 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
             [StudyGaps(n, s.uid, s.title, study.catalogue, study.score) for n, (s, study)
              in enumerate(zip(studies, scored, strict=True), start=1)], catalogue, lang),
         scored=scored,
+        drafts_read=upload_dir is not None,
     )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import select
@@ -24,8 +25,11 @@ from .digests import assessment_digest
 from .json_io import export_json
 from .records import AssessmentRecord
 from .reports import new_report_id
-from .scoring import score_assessment
+from .scoring import ScoreResult, score_assessment
 from .stamps import JSON_KEY, ReportStamp
+
+if TYPE_CHECKING:  # draft_flags reads documents (and imports their readers); not needed here
+    from .draft_flags import DocumentChecks
 
 FORMATS = ("pdf", "xlsx", "json")
 MIMETYPES = {
@@ -85,19 +89,24 @@ def _check(fmt: str, lang: str) -> None:
 
 
 def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
-                      stamp: ReportStamp,
-                      quotation_checks: dict[str, bool | None] | None = None,
-                      answers_to_check: Sequence[str] = ()) -> bytes:
-    """The bytes of one stamped assessment report (no registration); ``quotation_checks``
-    (PDF and Excel) says which quotations occur word for word in the document, and
-    ``answers_to_check`` which answers given on an earlier draft to check against it
-    (:func:`~.draft_flags.answers_to_check`)."""
+                      stamp: ReportStamp, checks: DocumentChecks | None = None, *,
+                      score: ScoreResult | None = None) -> bytes:
+    """The bytes of one stamped assessment report (no registration).
+
+    ``checks`` (:func:`~.draft_flags.report_checks`): which quotations occur word for word in
+    the current document, and which answers given on an earlier draft to check against it,
+    said by every format (None: the document was not read, nothing said). ``score``: the
+    record's score by ``catalogue`` when the caller has it (computed here otherwise).
+    """
     if fmt == "json":
-        data = export_json(catalogue, record)
+        data = export_json(catalogue, record, score=score, checks=checks)
         data["report_id"] = stamp.report_id
         data[JSON_KEY] = stamp.as_dict()
         return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    score = score_assessment(catalogue, record)
+    if score is None:
+        score = score_assessment(catalogue, record)
+    quotation_checks = checks.quotation_checks if checks else None
+    answers_to_check = checks.answers_to_check if checks else []
     # Imported on use: WeasyPrint is slow to import and JSON-only callers do not need it.
     if fmt == "pdf":
         from exports.pdf import render_pdf
@@ -114,21 +123,22 @@ def render_assessment(catalogue: Catalogue, record: AssessmentRecord, fmt: str, 
 def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
                              formats: Sequence[str], lang: str, issued_by: str,
                              note: str = "", subject_uid: str | None = None,
-                             quotation_checks: dict[str, bool | None] | None = None,
-                             answers_to_check: Sequence[str] = (),
-                             ) -> list[IssuedFile]:
+                             checks: DocumentChecks | None = None, *,
+                             score: ScoreResult | None = None) -> list[IssuedFile]:
     """Render, sign and register reports of ``record`` in ``formats``, under one identifier.
 
     ``subject_uid`` names the stored assessment when ``record`` is a copy of it (the demo);
-    ``quotation_checks`` and ``answers_to_check``, see :func:`render_assessment`.
+    ``checks`` and ``score``, see :func:`render_assessment` (scored here once for all the
+    formats when not given).
     """
     for fmt in formats:
         _check(fmt, lang)
     stamp = make_stamp(new_report_id(record), assessment_digest(record), "assessment")
+    if score is None and any(fmt != "json" for fmt in formats):
+        score = score_assessment(catalogue, record)
     issued = []
     for fmt in formats:
-        data = render_assessment(catalogue, record, fmt, lang, stamp, quotation_checks,
-                                 answers_to_check)
+        data = render_assessment(catalogue, record, fmt, lang, stamp, checks, score=score)
         register(stamp, subject_uid or record.uid, fmt, lang, data, issued_by, note)
         issued.append(IssuedFile(data, stamp.report_id, f"{stamp.report_id}.{fmt}"))
     return issued
@@ -136,12 +146,11 @@ def issue_assessment_reports(catalogue: Catalogue, record: AssessmentRecord,
 
 def issue_assessment_report(catalogue: Catalogue, record: AssessmentRecord, fmt: str, lang: str,
                             issued_by: str, note: str = "",
-                            quotation_checks: dict[str, bool | None] | None = None,
-                            answers_to_check: Sequence[str] = ()) -> IssuedFile:
+                            checks: DocumentChecks | None = None, *,
+                            score: ScoreResult | None = None) -> IssuedFile:
     """Render, sign and register one report of ``record``; the caller hands out ``data``."""
     return issue_assessment_reports(catalogue, record, [fmt], lang, issued_by, note,
-                                    quotation_checks=quotation_checks,
-                                    answers_to_check=answers_to_check)[0]
+                                    checks=checks, score=score)[0]
 
 
 def latest_current_report(subject_uid: str, digest: str) -> IssuedReport | None:

@@ -2,7 +2,10 @@
 
 The export carries the whole assessment (metadata, document fingerprint, every answer field,
 origin and who confirmed it, ISO 8601 timestamps), the catalogue it was made with, and the score
-for information. Import ignores that score: it is always recomputed from the answers.
+for information. Import ignores that score: it is always recomputed from the answers. Likewise
+``checks``, when the caller read the document: what the reports say of it (the quotations not
+found in it word for word, the answers to check after a revised draft); import ignores it, as
+it is derived from the document and recomputed wherever it is shown.
 
 Timestamps: records hold naive datetimes meaning UTC (see ``checker.models._time``); they are
 written with a ``Z`` suffix and read back naive in UTC, so export -> import -> export is equal.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
 
@@ -28,7 +31,10 @@ from .records import (
     AssessmentRecord,
     DocumentVersion,
 )
-from .scoring import VerdictShortfall, score_assessment, verdict_shortfalls
+from .scoring import ScoreResult, VerdictShortfall, score_assessment, verdict_shortfalls
+
+if TYPE_CHECKING:  # draft_flags reads the database and documents; this module need not
+    from .draft_flags import DocumentChecks
 
 FORMAT = "npis-checker-assessment"
 FORMAT_VERSION = 1
@@ -87,11 +93,13 @@ def _ordered_answers(catalogue: Catalogue, record: AssessmentRecord) -> list[Ans
     return known + extra
 
 
-def _score_summary(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any] | None:
-    try:
-        score = score_assessment(catalogue, record)
-    except KeyError:  # study type unknown to this catalogue: nothing to score
-        return None
+def _score_summary(catalogue: Catalogue, record: AssessmentRecord,
+                   score: ScoreResult | None = None) -> dict[str, Any] | None:
+    if score is None:
+        try:
+            score = score_assessment(catalogue, record)
+        except KeyError:  # study type unknown to this catalogue: nothing to score
+            return None
     return {
         "note": "informational; recomputed from the answers on import",
         "catalogue_fingerprint": catalogue.fingerprint,
@@ -125,9 +133,57 @@ def _shortfall_dict(catalogue: Catalogue, shortfall: VerdictShortfall) -> dict[s
     }
 
 
-def export_json(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any]:
-    """The whole assessment as JSON-ready data (``json.dumps`` it to write a file)."""
+# Why an answer is listed in "checks" (see _checks_dict).
+NOT_IN_DOCUMENT = "not_word_for_word_in_current_document"
+NOW_EVIDENCED = "current_draft_evidences_it_in_full"
+NOW_NOT_REPORTED = "current_draft_shows_nothing_of_it"
+
+
+def _checks_dict(answers: list[AnswerRecord], record: AssessmentRecord,
+                 checks: DocumentChecks) -> dict[str, Any]:
+    """What the PDF, the workbook and the review say of the current document, as data:
+    the quotations it does not contain word for word (any answer's, in the answers' order)
+    and the answers given on an earlier draft that its suggestion now contradicts."""
+    found = checks.quotation_checks
+    if found is None:
+        status = "no_document"
+    elif any(value is None for value in found.values()):
+        status = "document_unreadable"
+    else:
+        status = "checked"
     return {
+        "note": "informational; derived from the current document when exported, ignored on "
+                "import (recomputed)",
+        "document_sha256": record.document_sha256 or None,
+        "quotations": status,
+        "quotations_not_found": [
+            {"invariant_id": a.invariant_id, "origin": a.origin, "reason": NOT_IN_DOCUMENT}
+            for a in answers if a.quotation.strip() and (found or {}).get(a.invariant_id) is False
+        ],
+        "answers_to_check": [
+            {"invariant_id": item.invariant_id,
+             "answer": item.answer,
+             "suggested": item.suggested,
+             "earlier_suggestion": item.earlier or None,
+             "reason": NOW_EVIDENCED if item.now_evidenced else NOW_NOT_REPORTED,
+             "given_on": {"filename": item.given_on.filename, "sha256": item.given_on.sha256}}
+            for item in checks.answers_to_review
+        ],
+    }
+
+
+def export_json(catalogue: Catalogue, record: AssessmentRecord, *,
+                score: ScoreResult | None = None,
+                checks: DocumentChecks | None = None) -> dict[str, Any]:
+    """The whole assessment as JSON-ready data (``json.dumps`` it to write a file).
+
+    ``score``: the record's score by ``catalogue`` when the caller has it (computed here
+    otherwise). ``checks``: what the reports say of the current document
+    (:func:`~.draft_flags.report_checks`), written as ``"checks"``; None, when the caller did
+    not read the document: no ``"checks"``.
+    """
+    answers = _ordered_answers(catalogue, record)
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": f"npis-checker {__version__}",
@@ -160,9 +216,12 @@ def export_json(catalogue: Catalogue, record: AssessmentRecord) -> dict[str, Any
             "version": record.catalogue_version,
             "fingerprint": record.catalogue_fingerprint,
         },
-        "answers": [_answer_dict(a) for a in _ordered_answers(catalogue, record)],
-        "score": _score_summary(catalogue, record),
+        "answers": [_answer_dict(a) for a in answers],
+        "score": _score_summary(catalogue, record, score),
     }
+    if checks is not None:
+        data["checks"] = _checks_dict(answers, record, checks)
+    return data
 
 
 class _Reader:
