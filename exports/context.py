@@ -351,7 +351,7 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
     assessed document (see :mod:`checker.services.quotation_checks`); None when not checked.
     ``answers_to_check``: ids of the answers given on an earlier draft that the suggestion on
     the assessed document contradicts
-    (:func:`checker.services.draft_flags.answers_to_check`), said in a notice.
+    (:attr:`checker.services.draft_flags.DocumentChecks.answers_to_check`), said in a notice.
     """
     lab = labels(lang)
     lang = lab.lang

@@ -6,9 +6,8 @@ draft does not contain word for word
 draft's suggestion where the earlier draft's was not (:func:`~.draft_changes.answers_to_review`).
 The assessment's pages say so; a dossier lists the study with its current file and scores it
 as it stands, so its page, reports and review say it too, per study, from this. The
-assessment's own reports and review say the answers to check too
-(:func:`answers_to_check`), and its quotations not found as they always have; its JSON export
-says both, with what the suggestion now says (:func:`report_checks`, :class:`DocumentChecks`).
+assessment's own reports, review and JSON export say the answers to check too, and its
+quotations not found as they always have (:func:`report_checks`, :class:`DocumentChecks`).
 """
 
 from __future__ import annotations
@@ -79,20 +78,6 @@ def draft_flags(catalogue: Catalogue, assessment: Assessment,
         checks,
         to_review,
     )
-
-
-def answers_to_check(catalogue: Catalogue, assessment: Assessment, upload_dir: str | Path, *,
-                     checks: dict[str, bool | None] | None = None) -> list[str]:
-    """Ids of the answers given on an earlier draft that the current draft's suggestion
-    contradicts (:func:`~.draft_changes.answers_to_review`), in catalogue order, for the
-    assessment's reports and review to say as its pages do.
-
-    Nothing is read without a revised draft (``answers_to_review`` returns early), so a report
-    of an assessment with one document pays nothing for it. ``checks``: the quotation checks
-    the caller has already (read here otherwise, only when there is something to look at).
-    """
-    return [item.invariant_id
-            for item in answers_to_review(catalogue, assessment, upload_dir, checks=checks)]
 
 
 def report_checks(catalogue: Catalogue, assessment: Assessment,

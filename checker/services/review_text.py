@@ -70,7 +70,7 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
     what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
     not checked, as for a record without a document); ``answers_to_check``, the answers
     given on an earlier draft to check against the document
-    (:func:`checker.services.draft_flags.answers_to_check`).
+    (:attr:`checker.services.draft_flags.DocumentChecks.answers_to_check`).
     """
     context = study_context(catalogue, record, lang, score=score,
                             quotation_checks=quotation_checks,
