@@ -16,7 +16,8 @@ from test_evidence import _Catalogue, _invariant
 from test_suggestions import answers_of, upload
 
 from checker.evidence import Detection, suggest_answers
-from checker.evidence.suggest import Quotation, Suggestion, _rationale
+from checker.evidence.rationale import evidence_rationale
+from checker.evidence.suggest import Quotation, Suggestion
 from checker.extensions import db
 from checker.services.locations import joined_location, location_parts
 from checker.services.records import AnswerRecord
@@ -28,9 +29,9 @@ NBSP = "\u00a0"
 
 
 def test_found_missing_and_inferred_elements_read_as_a_reviewer_s_note(catalogue):
-    rationale = _rationale(catalogue, ["31d_Sharing_Data", "3b_Protocol_access"],
-                           ["25_Amendments", "12b_Outcomes_Changes"], False,
-                           ["3b_Protocol_access"])
+    rationale = evidence_rationale(catalogue, ["31d_Sharing_Data", "3b_Protocol_access"],
+                                   ["25_Amendments", "12b_Outcomes_Changes"], False,
+                                   ["3b_Protocol_access"])
     assert rationale["en"] == (
         "The document reports: data sharing. It does not seem to report: protocol amendments; "
         "changes to outcomes after the study began. Perhaps reported, with no sentence to show "
@@ -44,8 +45,8 @@ def test_found_missing_and_inferred_elements_read_as_a_reviewer_s_note(catalogue
 
 def test_no_item_code_nor_detector_wording(catalogue):
     """The SPIRIT/CONSORT codes stay in the JSON analysis and the document view."""
-    rationale = _rationale(catalogue, ["17a_Masking_People_masked"], ["21b_Interim_analyses"],
-                           False, [])
+    rationale = evidence_rationale(catalogue, ["17a_Masking_People_masked"],
+                                   ["21b_Interim_analyses"], False, [])
     for text in rationale.values():
         assert "SPIRIT" not in text and "17a" not in text and "détect" not in text.lower()
         assert "detect" not in text.lower()
@@ -54,7 +55,7 @@ def test_no_item_code_nor_detector_wording(catalogue):
 
 
 def test_names_holding_commas_are_separated_by_semicolons(catalogue):
-    rationale = _rationale(catalogue, [], ["30_Post_trial_care", "4_Funding"], False, [])
+    rationale = evidence_rationale(catalogue, [], ["30_Post_trial_care", "4_Funding"], False, [])
     assert rationale["en"] == ("The document does not seem to report: ancillary care and care "
                                "after the study, compensation; sources of funding.")
     assert rationale["fr"] == (f"Le document ne semble pas rapporter{NBSP}: soins annexes et après "
@@ -62,11 +63,11 @@ def test_names_holding_commas_are_separated_by_semicolons(catalogue):
 
 
 def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
-    rationale = _rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [])
+    rationale = evidence_rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [])
     # The quotation may show what the usual wording did not find: the note does not say the
     # document lacks it, which would contradict the quotation shown under it.
-    rationale = _rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
-                           cue_quoted=True)
+    rationale = evidence_rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
+                                   cue_quoted=True)
     assert rationale["en"] == ("The quotation uses this invariant's own words. Check in the "
                                "quotation, as the usual wording was not found: patient and "
                                "public involvement; co-design with users or practitioners.")
@@ -80,7 +81,8 @@ def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
 def test_an_element_inferred_beside_a_quotation_in_the_invariant_s_words(catalogue):
     """E01 quoted a CPP sentence by its own cues while its approval element was inferred:
     "Perhaps reported, with no sentence to show it" read against the sentence shown."""
-    rationale = _rationale(catalogue, ["24_Ethics"], [], False, ["24_Ethics"], cue_quoted=True)
+    rationale = evidence_rationale(catalogue, ["24_Ethics"], [], False, ["24_Ethics"],
+                                   cue_quoted=True)
     label = catalogue.element_label("24_Ethics", "en")
     assert rationale["en"] == ("Check in the quotation, as the usual wording was not found: "
                                f"{label[0].lower()}{label[1:]}.")
@@ -90,13 +92,13 @@ def test_an_element_inferred_beside_a_quotation_in_the_invariant_s_words(catalog
 
 def test_an_acronym_keeps_its_capitals():
     catalogue = SimpleNamespace(element_label=lambda element, lang: element)
-    rationale = _rationale(catalogue, ["NPI dose", "Dose"], [], False, [])
+    rationale = evidence_rationale(catalogue, ["NPI dose", "Dose"], [], False, [])
     assert rationale["en"] == "The document reports: NPI dose; dose."
 
 
 def test_nothing_asked_of_this_kind_of_document_and_nothing_found():
     catalogue = SimpleNamespace(element_label=lambda element, lang: element)
-    assert _rationale(catalogue, [], [], False, []) == {
+    assert evidence_rationale(catalogue, [], [], False, []) == {
         "en": "The document reports nothing that shows this.",
         "fr": "Le document ne rapporte rien qui l'atteste."}
 
@@ -107,15 +109,15 @@ def test_an_observational_study_s_design_is_not_said_missing(catalogue):
     cohort…)") made the note deny a cohort design the paper reports."""
     obs01 = catalogue.invariant("OBS01")
     assert "8a_Design_Type" in obs01.evidence.elements
-    rationale = _rationale(catalogue, ["X_observational_design"], ["8a_Design_Type"], False,
-                           [])
+    rationale = evidence_rationale(catalogue, ["X_observational_design"], ["8a_Design_Type"], False,
+                                   [])
     for text in rationale.values():
         assert "cohort" not in text
     assert rationale["en"].endswith("It does not seem to report: trial design (parallel, "
                                     "cluster, crossover…).")
     assert rationale["fr"].endswith(f"Il ne semble pas rapporter{NBSP}: schéma de l'essai "
                                     "(parallèle, en grappes, croisé…).")
-    e03 = _rationale(catalogue, ["3a_Registry_number"], [], False, [])
+    e03 = evidence_rationale(catalogue, ["3a_Registry_number"], [], False, [])
     assert e03["en"] == "The document reports: registry and registration number."
 
 

@@ -1,10 +1,26 @@
-"""Verification that a quotation occurs word for word in a document's extracted text."""
+"""Quotations: a sentence quoted as evidence, and the check that a quotation occurs word for
+word in a document's extracted text."""
 
 from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import dataclass
 from functools import lru_cache
+
+MAX_QUOTATIONS = 3  # of one kind (an invariant's own words, a statement) per suggestion
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str
+    start: int
+    end: int
+    page: int | None
+    section: str
+    # element id, "cue" when found by the invariant's own cues, "detail:<id>" for a detail,
+    # "absence" or "not_yet" for a statement that it is not done, or not yet
+    element: str
 
 
 def locate_quotation(

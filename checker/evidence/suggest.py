@@ -15,44 +15,51 @@ statement of absence gives not_met, quoting it, and a statement that it is still
 gives partially_met (a protocol that plans a registration is partially met, see E03's
 guidance). Silence is never not_met: absence of text is not proof of a failing study, and
 judging that is the reviewer's call.
+
+``suggest_answers`` reads the document once, then takes each invariant through the same steps
+(``_suggest``). Their parts with a job of their own have their own modules: the statements
+that it is not done (``stated_absence``), the particulars a met needs (``particulars``), and
+the rationale's wording (``rationale``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from checker.catalogue import pick
 from checker.documents import Document
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
-from .features import SentenceIndex, matching_sentences, matching_text
-from .quotes import verify_quotation
-from .sections import CONTEXT, GLOSSARY, OWN_REPORT, get_context_sections
+from .features import SentenceIndex, any_pattern, matching_sentences, matching_text
+from .particulars import details_check
+from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
+from .rationale import STATED_RATIONALE, details_rationale, evidence_rationale
+from .sections import CONTEXT, GLOSSARY, ContextSections, get_context_sections
+from .stated_absence import (
+    ABSENCE,
+    NO_STATEMENTS,
+    NOT_YET,
+    StatedAnswer,
+    Statements,
+    find_statements,
+    stated_answer,
+)
 
-MAX_QUOTATIONS = 3
+if TYPE_CHECKING:
+    from checker.catalogue import Catalogue, Invariant
+
+__all__ = ["ABSENCE", "MAX_QUOTATIONS", "NOT_YET", "Quotation", "Suggestion", "suggest_answers"]
+
 MIN_QUOTATION_WORDS = 4
 CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
 # One sentence in the invariant's own words saying it is not done (or not yet): as sure as an
 # extra element found by one cue sentence.
 STATED_CONFIDENCE = 0.5
-ABSENCE, NOT_YET = "absence", "not_yet"  # Quotation.element of such a statement
 # A numbered reference ("[7]", "[4,9]", "[2–5]") or an author citation ("Smith et al.").
 _CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
-
-
-@dataclass(frozen=True)
-class Quotation:
-    text: str
-    start: int
-    end: int
-    page: int | None
-    section: str
-    # element id, "cue" when found by the invariant's own cues, "detail:<id>" for a detail,
-    # "absence" or "not_yet" for a statement that it is not done, or not yet
-    element: str
 
 
 @dataclass
@@ -72,6 +79,291 @@ class Suggestion:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def suggest_answers(
+    catalogue: Catalogue,
+    study_type: str,
+    detections: list[Detection],
+    lang: str = "en",
+    document: Document | None = None,
+    kind: str | None = None,
+) -> dict[str, Suggestion]:
+    """One suggestion per invariant applicable to ``study_type`` (catalogue order).
+
+    With ``kind`` ("protocol" or "paper"), elements that never apply to that kind of document
+    (e.g. results items in a protocol) are left out of the met/partially_met rule.
+    """
+    applies = _applicability(kind)
+    detail_kind = None if kind is None else normalise_kind(kind)
+    by_element: dict[str, list[Detection]] = {}
+    for detection in sorted(detections, key=lambda d: d.rank):
+        by_element.setdefault(detection.element, []).append(detection)
+    sections = get_context_sections()
+    reading = None if document is None else _read(document, sections, detail_kind)
+    return {invariant.id: _suggest(catalogue, invariant, lang, by_element, applies, detail_kind,
+                                   reading)
+            for invariant in catalogue.invariants_for(study_type)}
+
+
+def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
+             by_element: dict[str, list[Detection]], applies: Callable[[str], bool],
+             detail_kind: str | None, reading: _Reading | None) -> Suggestion:
+    """One invariant's suggestion: its evidence (the elements', then its own words'), the
+    answer they give, or failing them the answer the document states, the particulars a met
+    needs, and the reasons, as a reviewer's note."""
+    stated = _statements(invariant, lang, reading)
+    evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading)
+    own_words = _own_words(invariant, lang, stated, reading)
+    quotations = _in_order(evidence.quotations, own_words, invariant.id, reading)
+    cue_only = not evidence.found and bool(own_words)
+    answer = _answer(evidence, quotations)
+    statement = None
+    if answer == "not_reported" and reading is not None:
+        # Nothing evidences it, and the document may say why (see stated_absence.py).
+        statement = stated_answer(reading.document, stated, reading.own_first)
+        if statement is not None:
+            answer, quotations = statement.answer, statement.quotations
+    details_missing: list[str] = []
+    detail_quotations: list[Quotation] = []
+    if answer == "met" and reading is not None:
+        details_missing, detail_quotations = details_check(
+            invariant, lang, detail_kind, evidence.detections, quotations, reading.document,
+            reading.index, reading.position_of)
+        if details_missing:
+            answer = "partially_met"
+    quotations = _shown(quotations, len(evidence.found), detail_quotations)
+    return Suggestion(
+        invariant_id=invariant.id,
+        answer=answer,
+        confidence=round(_confidence(evidence, statement, cue_only), 3),
+        elements_found=evidence.found,
+        elements_missing=evidence.missing,
+        elements_not_applicable=evidence.not_applicable,
+        elements_inferred=evidence.unquoted,
+        details_missing=details_missing,
+        quotations=quotations,
+        rationale=_rationale(catalogue, invariant, evidence, cue_only, statement,
+                             details_missing, quotations),
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What every invariant's suggestion reads of the document, worked out once."""
+
+    document: Document
+    index: SentenceIndex  # its sentences as cues match them
+    sections: ContextSections
+    # Per sentence, its place in the order to quote: the trial's own report, then background
+    # and discussion, then an abbreviation list (``own_first``); for an invariant whose place
+    # is the background or the discussion, only the list last (``glossary_last``).
+    own_first: list[int]
+    glossary_last: list[int]
+    position_of: dict[int, int]  # sentence index by start offset
+    # A background or discussion sentence citing a reference ("… holding a specific
+    # university degree [7].") states another work's finding or a country's rule, not
+    # this study's: no evidence for an invariant whose place is the study's own report.
+    citing: frozenset[int]
+    title_start: int | None
+    # Start offsets of the results sentences: only a results paper reports results (as for
+    # the elements, see detect.py).
+    in_results: frozenset[int]
+
+    def order(self, invariant_id: str) -> list[int]:
+        """The place order of the sentences to quote for the invariant (sections.yaml)."""
+        return self.glossary_last if invariant_id in self.sections.invariants else self.own_first
+
+    def skip_title(self, invariant_id: str) -> bool:
+        """A title shows the design in a few words, not what most invariants ask
+        (sections.yaml): for those, a sentence in the title is not quoted."""
+        return invariant_id not in self.sections.title_invariants
+
+    def not_own_words(self, invariant_id: str, stated: Statements) -> frozenset[int]:
+        """The sentences that are never the invariant's evidence in its own words: its
+        statements that it is not done, and, unless its place is the background or the
+        discussion, those citing another work."""
+        return stated.positions | (frozenset() if invariant_id in self.sections.invariants
+                                   else self.citing)
+
+
+def _read(document: Document, sections: ContextSections, detail_kind: str | None) -> _Reading:
+    """The document's sentences, places, citations and results, read once for all
+    invariants."""
+    index = SentenceIndex(matching_sentences(document))
+    places = sections.places(document)
+    own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
+    position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
+    citing = frozenset(i for i, place in enumerate(own_first)
+                       if place == CONTEXT and _CITATION.search(index.sentences[i]))
+    title_start = document.sentences[0].start if document.sentences else None
+    in_results = frozenset(
+        sentence.start for sentence, flag
+        in zip(document.sentences, sections.results_flags(document), strict=True)
+        if flag) if detail_kind == "paper" else frozenset()
+    return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
+                    title_start, in_results)
+
+
+def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
+    """Where the document states that what the invariant asks is not done, or not yet: such
+    sentences hold its words but are never its evidence, and may give its answer."""
+    if reading is None or not (invariant.evidence.absence or invariant.evidence.not_yet):
+        return NO_STATEMENTS
+    return find_statements(invariant, lang, reading.index)
+
+
+@dataclass(frozen=True)
+class _ElementEvidence:
+    """The invariant's elements (``evidence.elements``) as the detections evidence them."""
+
+    expected: list[str]  # of this kind of document
+    not_applicable: list[str]  # never expected of this kind of document
+    evidence_of: dict[str, list[Detection]]  # its detections per element, best first
+    found: list[str]  # expected or not
+    missing: list[str]  # expected, and not found
+    quotations: list[Quotation]  # the best sentence of each found element that has one
+    unquoted: list[str]  # found with no sentence to quote
+    elsewhere: list[str]  # of them, found in sentences about another matter only
+
+    @property
+    def detections(self) -> list[Detection]:
+        """The detections of the elements found, element by element."""
+        return [d for e in self.found for d in self.evidence_of[e]]
+
+
+def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, list[Detection]],
+                      applies: Callable[[str], bool], stated: Statements,
+                      reading: _Reading | None) -> _ElementEvidence:
+    """Which of the invariant's elements the document reports, and the sentence to quote for
+    each: the best one found by the element's cues, about the invariant's matter when it
+    says what that is, not the title unless the invariant may be seen there."""
+    listed = list(invariant.evidence.elements)
+    evidence_of = by_element
+    if stated.positions:
+        # "Patients were not involved." holds the words of patient involvement: such a
+        # sentence is no element's evidence for this invariant, and an element it alone
+        # supported is not found.
+        denied = stated.positions
+        evidence_of = {e: [d for d in by_element.get(e, ())
+                           if reading.position_of.get(d.start) not in denied]
+                       for e in listed}
+        evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
+    expected = [e for e in listed if applies(e)]
+    # An element not expected of this kind still counts when found (a results paper that
+    # states its dissemination plan); it is only not asked for.
+    found = [e for e in listed if e in evidence_of]
+    skip_title = reading is not None and reading.skip_title(invariant.id)
+    title_start = None if reading is None else reading.title_start
+    quotations: list[Quotation] = []
+    unquoted: list[str] = []
+    elsewhere: list[str] = []
+    for element in found:
+        candidates = [d for d in evidence_of[element]
+                      if not (skip_title and d.start == title_start
+                              and not is_title_item(element))]
+        about = invariant.evidence.about_patterns(element, lang)
+        best, off_matter = _best_sentence(candidates, about)
+        if off_matter:
+            elsewhere.append(element)
+        if best is not None:
+            quotations.append(Quotation(best.quote, best.start, best.end, best.page,
+                                        best.section, element))
+        else:  # a sentence only close in vocabulary, or the title here, is no evidence
+            unquoted.append(element)
+    return _ElementEvidence(
+        expected=expected, not_applicable=[e for e in listed if not applies(e)],
+        evidence_of=evidence_of, found=found, missing=[e for e in expected if e not in evidence_of],
+        quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+
+
+def _best_sentence(candidates: list[Detection],
+                   about: tuple[str, ...]) -> tuple[Detection | None, bool]:
+    """The element's detection to quote (the first of ``candidates``, if found by a cue), and
+    whether its cue sentences are all about another matter than the invariant's."""
+    off_matter = False
+    if about:
+        # The element's cues word its SPIRIT/CONSORT item; for this invariant only its
+        # sentences about the invariant's matter (``about``) are evidence ("Protocol version
+        # 1.0" is no amendment): the first of them is quoted, or none.
+        pattern = any_pattern(about)
+        on_matter = [d for d in candidates
+                     if d.cue_match and pattern.search(matching_text(d.quote))]
+        off_matter = not on_matter and any(d.cue_match for d in candidates)
+        candidates = on_matter
+    best = next(iter(candidates), None)
+    return (best if best is not None and best.cue_match else None), off_matter
+
+
+def _own_words(invariant: Invariant, lang: str, stated: Statements,
+               reading: _Reading | None) -> list[Quotation]:
+    """The sentences in the invariant's own words (``evidence.cues``), more specific than an
+    element's, the trial's own report first unless the invariant's place is the background or
+    the discussion, an abbreviation list last (sections.yaml)."""
+    if reading is None:
+        return []
+    cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
+    return _cue_quotations(reading.document, reading.index, tuple(cues),
+                           reading.order(invariant.id), reading.skip_title(invariant.id),
+                           reading.not_own_words(invariant.id, stated))
+
+
+def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
+              reading: _Reading | None) -> list[Quotation]:
+    """The quotations to show first first (see ``_ordered``), by place in the document when
+    it is given."""
+    if reading is None:
+        return _ordered(elements, own_words)
+    order = reading.order(invariant_id)
+    return _by_place(_ordered(elements, own_words, reading.in_results), order,
+                     reading.position_of)
+
+
+def _answer(evidence: _ElementEvidence, quotations: list[Quotation]) -> str:
+    """The answer the evidence gives. A suggestion must be defensible by a quotation: an
+    element inferred from the text as a whole, with no sentence to quote, never makes an
+    invariant met, nor alone partially met; and silence is never not met."""
+    if evidence.found and not evidence.missing and not evidence.unquoted:
+        return "met"
+    return "partially_met" if quotations else "not_reported"
+
+
+def _confidence(evidence: _ElementEvidence, statement: StatedAnswer | None,
+                cue_only: bool) -> float:
+    """The mean confidence of the elements found over those expected or found; a statement's
+    or the invariant's own words' fixed confidence without them."""
+    confidences = [evidence.evidence_of[e][0].confidence for e in evidence.found]
+    if statement is not None:
+        return STATED_CONFIDENCE
+    if confidences:
+        return sum(confidences) / len(set(evidence.expected) | set(evidence.found))
+    return CUE_ONLY_CONFIDENCE if cue_only else 0.0
+
+
+def _shown(quotations: list[Quotation], found: int,
+           detail_quotations: list[Quotation]) -> list[Quotation]:
+    """The quotations shown: the first ones (a few beyond one per element ``found``), then
+    each detail stated in a sentence not quoted yet, as it is what makes the answer met, so
+    the reviewer must see it."""
+    quotations = quotations[:MAX_QUOTATIONS + found]
+    quoted = {q.start for q in quotations}
+    return quotations + [q for q in dict((q.start, q) for q in detail_quotations).values()
+                         if q.start not in quoted]
+
+
+def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvidence,
+               cue_only: bool, statement: StatedAnswer | None, details_missing: list[str],
+               quotations: list[Quotation]) -> dict[str, str]:
+    """The reasons for the answer, as a reviewer's note (see rationale.py): the statement's,
+    or what the evidence shows and lacks; then the particulars a met lacks."""
+    rationale = (STATED_RATIONALE[statement.kind] if statement is not None
+                 else evidence_rationale(catalogue, evidence.found, evidence.missing, cue_only,
+                                         evidence.unquoted, evidence.elsewhere,
+                                         any(q.element == "cue" for q in quotations)))
+    if details_missing:
+        rationale = {lang: f"{text} {details_rationale(invariant, details_missing)[lang]}"
+                     for lang, text in rationale.items()}
+    return rationale
 
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
@@ -111,60 +403,6 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     return found
 
 
-@dataclass(frozen=True)
-class _Statements:
-    """Where a document states that what an invariant asks is not done (``absence``) or not
-    done yet (``not_yet``): sentence positions, in document order."""
-
-    absence: list[int]
-    not_yet: list[int]
-
-    @property
-    def positions(self) -> frozenset[int]:
-        return frozenset(self.absence) | frozenset(self.not_yet)
-
-
-def _statements(invariant, lang: str, index: SentenceIndex) -> _Statements:
-    found = []
-    for patterns in (invariant.evidence.absence_for(lang), invariant.evidence.not_yet_for(lang)):
-        if not patterns:
-            found.append([])
-            continue
-        pattern = _any_pattern(patterns)
-        found.append([p for p, text in enumerate(index.sentences) if pattern.search(text)])
-    return _Statements(*found)
-
-
-def _statement_quotations(document: Document, positions: list[int], places: list[int],
-                          element: str) -> list[Quotation]:
-    """The statements at ``positions`` to quote, those of the trial's own report only
-    (``places``): "patients were not involved" in a background about earlier trials, or in a
-    discussion of other studies, says nothing of this one. A heading states nothing."""
-    found = []
-    for position in positions:
-        if places[position] != OWN_REPORT:
-            continue
-        sentence = document.sentences[position]
-        text = document.sentence_text(sentence)
-        if document.is_heading(sentence) or not verify_quotation(document.text, text):
-            continue
-        found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
-                               sentence.section, element))
-        if len(found) >= MAX_QUOTATIONS:
-            break
-    return found
-
-
-_STATED_RATIONALE = {
-    ABSENCE: {"en": "The document states that this was not done, or will not be (see the "
-                    "quotation).",
-              "fr": "Le document indique que cela n'a pas été fait, ou ne le sera pas (voir la "
-                    "citation)."},
-    NOT_YET: {"en": "The document states that this is still to be done (see the quotation).",
-              "fr": "Le document indique que cela reste à faire (voir la citation)."},
-}
-
-
 def _ordered(elements: list[Quotation], cues: list[Quotation],
              in_results: frozenset[int] = frozenset()) -> list[Quotation]:
     """The quotations to show first first, each sentence once.
@@ -198,316 +436,11 @@ def _by_place(quotations: list[Quotation], order: list[int],
                   if q.start in position_of else 0)
 
 
-def _evidence_positions(quotations: list[Quotation], detections: list[Detection],
-                        position_of: dict[int, int], count: int) -> list[int]:
-    """Where to look for an invariant's details: each sentence of its evidence (the quoted
-    ones first), then the sentence after it, where a reference or a date often stands on its
-    own ("Registered on 16 January 2017.")."""
-    starts = [q.start for q in quotations] + [d.start for d in detections if d.cue_match]
-    evidence = list(dict.fromkeys(position_of[s] for s in starts if s in position_of))
-    after = [p + 1 for p in evidence if p + 1 < count]
-    return list(dict.fromkeys(evidence + after))
-
-
-def _find_details(details, lang: str, document: Document, index: SentenceIndex,
-                  positions: list[int]) -> tuple[list[str], list[Quotation]]:
-    """The ids of the ``details`` stated nowhere at ``positions``, and a quotation of the
-    first sentence stating each detail that is found."""
-    missing: list[str] = []
-    quotations: list[Quotation] = []
-    for detail in details:
-        pattern = _any_pattern(detail.patterns_for(lang))
-        at = next((p for p in positions if pattern.search(index.sentences[p])), None)
-        if at is None:
-            missing.append(detail.id)
-            continue
-        sentence = document.sentences[at]
-        text = document.sentence_text(sentence)
-        if verify_quotation(document.text, text):
-            quotations.append(Quotation(text, sentence.start, sentence.end, sentence.page,
-                                        sentence.section, f"detail:{detail.id}"))
-    return missing, quotations
-
-
-@lru_cache(maxsize=256)
-def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    # Validated catalogue patterns (see checker.catalogue.validate); case is not significant.
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def _in_sentence(label: str) -> str:
-    """A catalogue name as it reads after a colon in a sentence: "Data sharing" ->
-    "data sharing", but "NPI dose" and "HbA1c" keep their capitals (an acronym, a symbol)."""
-    first = label.split(" ", 1)[0]
-    if not first[:1].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
-        return label
-    return label[:1].lower() + label[1:]
-
-
-# Between element names: a semicolon, as names hold commas ("Ancillary and post-trial care,
-# compensation"); French typography puts a no-break space before it.
-_NAME_SEPARATORS = {"en": "; ", "fr": "\u00a0; "}
-
-
-def _element_names(catalogue, elements: list[str], lang: str) -> str:
-    """'who is blinded; interim analyses': the catalogue's names, as a reviewer writes them.
-
-    Without the SPIRIT/CONSORT item codes: the rationale becomes the justification a reviewer
-    pastes, and for a cohort or a mechanistic study a trial checklist's numbers read as noise
-    (the JSON analysis and the document view keep the codes, where they help to check)."""
-    return _NAME_SEPARATORS[lang].join(_in_sentence(catalogue.element_label(element, lang))
-                                       for element in elements)
-
-
-def _details_rationale(invariant, missing: list[str]) -> dict[str, str]:
-    labels = {d.id: d.label for d in invariant.evidence.details}
-    names = {lang: separator.join(pick(labels[i], lang) for i in missing)
-             for lang, separator in _NAME_SEPARATORS.items()}
-    return {"en": f"The quoted passages do not state: {names['en']}.",
-            # Not "Non indiqué", which would agree with neither "la date" nor a list of them;
-            # "passages": the quoted sentences and the one after them.
-            "fr": f"Ces passages n'indiquent pas\u00a0: {names['fr']}."}
-
-
-def _rationale(catalogue, found: list[str], missing: list[str], cue_only: bool,
-               unquoted: list[str], elsewhere: list[str] = (),
-               cue_quoted: bool = False) -> dict[str, str]:
-    """The suggestion's reasons as a reviewer's note, in English and French: what the document
-    reports (an element quoted), what it does not seem to, what it may report with no sentence
-    to show it, what it mentions only about another matter. ``unquoted``: the elements found
-    without a sentence to quote; of them, ``elsewhere`` were found in sentences about another
-    matter than the invariant's (``evidence.about``). ``cue_quoted``: a quotation is in the
-    invariant's own words. A person who accepts the suggestion keeps it as the answer's
-    justification, so it goes as written into the reports and the structured review pasted
-    to authors."""
-    def names(elements: list[str]) -> dict[str, str]:
-        return {lang: _element_names(catalogue, elements, lang) for lang in ("en", "fr")}
-
-    en, fr = [], []
-    quoted = [e for e in found if e not in unquoted]
-    if cue_only:  # a sentence in the invariant's own words, no element
-        en.append("The quotation uses this invariant's own words.")
-        fr.append("La citation reprend les termes propres à cet invariant.")
-    elif quoted:
-        en.append(f"The document reports: {names(quoted)['en']}.")
-        fr.append(f"Le document rapporte\u00a0: {names(quoted)['fr']}.")
-    inferred = [e for e in unquoted if e not in elsewhere]
-    if cue_quoted:
-        # A quotation in the invariant's own words may well show what the elements' usual
-        # wording did not find ("Comité de Protection des Personnes" for ethics approval):
-        # saying the document does not report them would contradict the quotation above.
-        unseen = [*missing, *inferred, *elsewhere]
-        if unseen:
-            one = len(unseen) == 1
-            en.append("Check in the quotation, as the usual wording was not found: "
-                      f"{names(unseen)['en']}.")
-            fr.append("À vérifier dans la citation, "
-                      f"{'sa' if one else 'leur'} formulation habituelle n'ayant pas été "
-                      f"trouvée\u00a0: {names(unseen)['fr']}.")
-        return {"en": " ".join(en), "fr": " ".join(fr)}
-    if missing:
-        # "does not seem to": what was not found may be worded otherwise; the reviewer checks.
-        subject = {"en": "It", "fr": "Il"} if quoted else {"en": "The document",
-                                                            "fr": "Le document"}
-        en.append(f"{subject['en']} does not seem to report: {names(missing)['en']}.")
-        fr.append(f"{subject['fr']} ne semble pas rapporter\u00a0: {names(missing)['fr']}.")
-    # An element the model finds in the text as a whole, with no sentence to quote, is kept
-    # in the note though it never raises the answer: it is why an answer whose other elements
-    # are all quoted is still partially met. But it is said to be uncertain, and nothing more:
-    # on held-out data about half of such inferences are right.
-    if inferred:
-        en.append("Perhaps reported, with no sentence to show it (check): "
-                  f"{names(inferred)['en']}.")
-        fr.append("Le document aborde peut-être, sans phrase qui le montre (à vérifier)"
-                  f"\u00a0: {names(inferred)['fr']}.")
-    if elsewhere:
-        # Their sentences are not evidence here ("Protocol version 1.0." for amendments).
-        en.append("Found only in sentences about another matter (check): "
-                  f"{names(list(elsewhere))['en']}.")
-        fr.append("Seulement dans des phrases sur un autre sujet (à vérifier)\u00a0: "
-                  f"{names(list(elsewhere))['fr']}.")
-    if not en:  # nothing found, and nothing this kind of document is asked for
-        en.append("The document reports nothing that shows this.")
-        fr.append("Le document ne rapporte rien qui l'atteste.")
-    return {"en": " ".join(en), "fr": " ".join(fr)}
-
-
-def _applicability(kind: str | None):
+def _applicability(kind: str | None) -> Callable[[str], bool]:
+    """Whether an element is expected of a document of ``kind`` (any, when unknown)."""
     if kind is None:
         return lambda element: True
     from .model import get_model
 
     model, kind = get_model(), normalise_kind(kind)
     return lambda element: model.applies_to(element, kind)
-
-
-def suggest_answers(
-    catalogue,
-    study_type: str,
-    detections: list[Detection],
-    lang: str = "en",
-    document: Document | None = None,
-    kind: str | None = None,
-) -> dict[str, Suggestion]:
-    """One suggestion per invariant applicable to ``study_type`` (catalogue order).
-
-    With ``kind`` ("protocol" or "paper"), elements that never apply to that kind of document
-    (e.g. results items in a protocol) are left out of the met/partially_met rule.
-    """
-    applies = _applicability(kind)
-    detail_kind = None if kind is None else normalise_kind(kind)
-    by_element: dict[str, list[Detection]] = {}
-    for detection in sorted(detections, key=lambda d: d.rank):
-        by_element.setdefault(detection.element, []).append(detection)
-    suggestions: dict[str, Suggestion] = {}
-    index = SentenceIndex(matching_sentences(document)) if document is not None else None
-    sections = get_context_sections()
-    if document is not None:
-        # The trial's own report, then background and discussion, then an abbreviation list;
-        # for an invariant whose place is the background or the discussion, only the list last.
-        places = sections.places(document)
-        own_first, glossary_last = places.tolist(), (places == GLOSSARY).astype(int).tolist()
-        position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
-        # A background or discussion sentence citing a reference ("… holding a specific
-        # university degree [7].") states another work's finding or a country's rule, not
-        # this study's: no evidence for an invariant whose place is the study's own report.
-        citing = frozenset(i for i, place in enumerate(own_first)
-                           if place == CONTEXT and _CITATION.search(index.sentences[i]))
-        title_start = document.sentences[0].start if document.sentences else None
-        # Only a results paper reports results (as for the elements, see detect.py).
-        in_results = frozenset(
-            sentence.start for sentence, flag
-            in zip(document.sentences, sections.results_flags(document), strict=True)
-            if flag) if detail_kind == "paper" else frozenset()
-    for invariant in catalogue.invariants_for(study_type):
-        listed = list(invariant.evidence.elements)
-        elements = [e for e in listed if applies(e)]  # expected of this kind of document
-        not_applicable = [e for e in listed if not applies(e)]
-        stated = _Statements([], [])
-        evidence_of = by_element
-        if document is not None and (invariant.evidence.absence or invariant.evidence.not_yet):
-            # "Patients were not involved." holds the words of patient involvement: such a
-            # sentence is no element's evidence for this invariant, and an element it alone
-            # supported is not found.
-            stated = _statements(invariant, lang, index)
-            denied = stated.positions
-            evidence_of = {e: [d for d in by_element.get(e, ())
-                               if position_of.get(d.start) not in denied]
-                           for e in listed}
-            evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
-        # An element not expected of this kind still counts when found (a results paper that
-        # states its dissemination plan); it is only not asked for.
-        found = [e for e in listed if e in evidence_of]
-        missing = [e for e in elements if e not in evidence_of]
-        # A title shows the design in a few words, not what most invariants ask
-        # (sections.yaml): for those, an element's sentence in the title is not quoted.
-        skip_title = document is not None and invariant.id not in sections.title_invariants
-        quotations: list[Quotation] = []
-        unquoted: list[str] = []
-        elsewhere: list[str] = []  # of them, found in sentences about another matter
-        for element in found:
-            candidates = [d for d in evidence_of[element]
-                          if not (skip_title and d.start == title_start
-                                  and not is_title_item(element))]
-            about = invariant.evidence.about_patterns(element, lang)
-            if about:
-                # The element's cues word its SPIRIT/CONSORT item; for this invariant only
-                # its sentences about the invariant's matter are evidence ("Protocol
-                # version 1.0" is no amendment): the first of them is quoted, or none.
-                pattern = _any_pattern(about)
-                on_matter = [d for d in candidates
-                             if d.cue_match and pattern.search(matching_text(d.quote))]
-                if not on_matter and any(d.cue_match for d in candidates):
-                    elsewhere.append(element)
-                candidates = on_matter
-            best = next(iter(candidates), None)
-            if best is not None and best.cue_match:
-                quotations.append(Quotation(best.quote, best.start, best.end, best.page,
-                                            best.section, element))
-            else:  # a sentence only close in vocabulary, or the title here, is no evidence
-                unquoted.append(element)
-        extra: list[Quotation] = []
-        # The trial's own report first, unless the invariant's place is the background or
-        # the discussion; an abbreviation list last (sections.yaml).
-        if document is not None:
-            order = glossary_last if invariant.id in sections.invariants else own_first
-            cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-            extra = _cue_quotations(document, index, tuple(cues), order, skip_title,
-                                    stated.positions | (frozenset() if invariant.id
-                                                        in sections.invariants else citing))
-            quotations = _by_place(_ordered(quotations, extra, in_results), order,
-                                   position_of)
-        else:
-            quotations = _ordered(quotations, extra)
-        cue_only = not found and bool(extra)
-        # A suggestion must be defensible by a quotation: an element inferred from the text
-        # as a whole, with no sentence to quote, never makes an invariant met, nor alone
-        # partially met.
-        if found and not missing and not unquoted:
-            answer = "met"
-        elif quotations:
-            answer = "partially_met"
-        else:
-            answer = "not_reported"
-        statement_kind = None
-        if answer == "not_reported" and document is not None:
-            # Nothing evidences it, and the document says why: it is still to be done (a
-            # plan, partially met), or it was not done (not met). Only such an explicit
-            # statement gives not_met, never silence.
-            for statement_kind, positions, stated_answer in (
-                    (NOT_YET, stated.not_yet, "partially_met"),
-                    (ABSENCE, stated.absence, "not_met")):
-                quotations = _statement_quotations(document, positions, own_first,
-                                                   statement_kind)
-                if quotations:
-                    answer = stated_answer
-                    break
-            else:
-                statement_kind = None
-        details_missing: list[str] = []
-        detail_quotations: list[Quotation] = []
-        # The particulars asked of this kind of document (a protocol's version, where a
-        # paper's protocol can be read).
-        details = [d for d in invariant.evidence.details if d.applies_to(detail_kind)]
-        if answer == "met" and document is not None and details:
-            # The statement asks for particulars (a reference, a date): an element found
-            # without them ("the protocol was submitted to the CPP") is partially met.
-            detections = [d for e in found for d in evidence_of[e]]
-            positions = _evidence_positions(quotations, detections, position_of,
-                                            len(document.sentences))
-            details_missing, detail_quotations = _find_details(details, lang, document, index,
-                                                               positions)
-            if details_missing:
-                answer = "partially_met"
-        confidences = [evidence_of[e][0].confidence for e in found]
-        if statement_kind is not None:
-            confidence = STATED_CONFIDENCE
-        elif confidences:
-            confidence = sum(confidences) / len(set(elements) | set(found))
-        else:
-            confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
-        quotations = quotations[:MAX_QUOTATIONS + len(found)]
-        quoted = {q.start for q in quotations}
-        # A detail stated in a sentence not quoted yet is quoted too: it is what makes the
-        # answer met, so the reviewer must see it.
-        quotations += [q for q in dict((q.start, q) for q in detail_quotations).values()
-                       if q.start not in quoted]
-        rationale = (_STATED_RATIONALE[statement_kind] if statement_kind is not None
-                     else _rationale(catalogue, found, missing, cue_only, unquoted, elsewhere,
-                                     any(q.element == "cue" for q in quotations)))
-        if details_missing:
-            rationale = {lang: f"{text} {_details_rationale(invariant, details_missing)[lang]}"
-                         for lang, text in rationale.items()}
-        suggestions[invariant.id] = Suggestion(
-            invariant_id=invariant.id,
-            answer=answer,
-            confidence=round(confidence, 3),
-            elements_found=found,
-            elements_missing=missing,
-            elements_not_applicable=not_applicable,
-            elements_inferred=unquoted,
-            details_missing=details_missing,
-            quotations=quotations,
-            rationale=rationale,
-        )
-    return suggestions

@@ -1,0 +1,68 @@
+"""The particulars a met needs: those an invariant asks of a kind of document
+(``evidence.details``: an approval reference, a registry number, a protocol's version…),
+stated in or right after a sentence of its evidence. An element found without them ("the
+protocol was submitted to the CPP") makes the invariant only partially met.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.documents import Document
+
+from .detect import Detection
+from .features import SentenceIndex, any_pattern
+from .quotes import Quotation, verify_quotation
+
+if TYPE_CHECKING:
+    from checker.catalogue import Invariant
+    from checker.catalogue.model import EvidenceDetail
+
+
+def details_check(invariant: Invariant, lang: str, kind: str | None,
+                  detections: list[Detection], quotations: list[Quotation],
+                  document: Document, index: SentenceIndex,
+                  position_of: dict[int, int]) -> tuple[list[str], list[Quotation]]:
+    """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
+    not stated beside its evidence (its ``quotations``, then the sentences of the
+    ``detections`` of its elements found), and a quotation of each one stated.
+    ``position_of``: sentence index by start offset."""
+    # The particulars asked of this kind of document (a protocol's version, where a
+    # paper's protocol can be read).
+    details = [d for d in invariant.evidence.details if d.applies_to(kind)]
+    if not details:
+        return [], []
+    positions = _evidence_positions(quotations, detections, position_of,
+                                    len(document.sentences))
+    return _find_details(details, lang, document, index, positions)
+
+
+def _evidence_positions(quotations: list[Quotation], detections: list[Detection],
+                        position_of: dict[int, int], count: int) -> list[int]:
+    """Where to look for an invariant's details: each sentence of its evidence (the quoted
+    ones first), then the sentence after it, where a reference or a date often stands on its
+    own ("Registered on 16 January 2017.")."""
+    starts = [q.start for q in quotations] + [d.start for d in detections if d.cue_match]
+    evidence = list(dict.fromkeys(position_of[s] for s in starts if s in position_of))
+    after = [p + 1 for p in evidence if p + 1 < count]
+    return list(dict.fromkeys(evidence + after))
+
+
+def _find_details(details: list[EvidenceDetail], lang: str, document: Document,
+                  index: SentenceIndex, positions: list[int]) -> tuple[list[str], list[Quotation]]:
+    """The ids of the ``details`` stated nowhere at ``positions``, and a quotation of the
+    first sentence stating each detail that is found."""
+    missing: list[str] = []
+    quotations: list[Quotation] = []
+    for detail in details:
+        pattern = any_pattern(detail.patterns_for(lang))
+        at = next((p for p in positions if pattern.search(index.sentences[p])), None)
+        if at is None:
+            missing.append(detail.id)
+            continue
+        sentence = document.sentences[at]
+        text = document.sentence_text(sentence)
+        if verify_quotation(document.text, text):
+            quotations.append(Quotation(text, sentence.start, sentence.end, sentence.page,
+                                        sentence.section, f"detail:{detail.id}"))
+    return missing, quotations
