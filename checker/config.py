@@ -40,8 +40,7 @@ class ConfigError(RuntimeError):
 
 # The databases npis-checker is built and tested on; any other would fail on first use with
 # a driver's traceback, or worse, half way through a migration.
-SUPPORTED_DATABASES = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "postgres": "PostgreSQL"}
-SIGNUP_SETTINGS = ("open", "closed")
+SUPPORTED_DATABASES = ("sqlite", "postgresql", "postgres")
 
 
 def database_url(directory: Path) -> str:
