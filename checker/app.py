@@ -262,7 +262,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        # A session of an account disabled since (`npis-check user disable`) ends there.
+        return user if user is not None and user.is_active else None
 
     @login_manager.unauthorized_handler
     def signed_out() -> Any:

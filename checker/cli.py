@@ -40,6 +40,10 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except Exception as exc:
+            from .config import ConfigError
+
+            if isinstance(exc, ConfigError):
+                raise click.ClickException(str(exc)) from exc
             # Only a command that used the database can raise its errors, and it loaded them.
             database_errors = sys.modules.get("sqlalchemy.exc")
             if database_errors is None or not isinstance(exc, database_errors.OperationalError):
@@ -49,6 +53,18 @@ class _Main(click.Group):
                 f"cannot use the database ({reason}). Check DATABASE_URL, or unset it to use "
                 "the embedded SQLite database."
             ) from exc
+
+
+def data_app(overrides: dict[str, Any] | None = None) -> Any:
+    """The web app for a command that reads or writes data, after saying on standard error
+    which database it uses (its password hidden): run without DATABASE_URL by mistake, a
+    command would otherwise quietly use, and create, the SQLite file in the data directory."""
+    from .config import database_in_use
+
+    click.echo(f"database: {database_in_use()}", err=True)
+    from .app import create_app
+
+    return create_app(overrides)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

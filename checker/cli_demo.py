@@ -39,11 +39,11 @@ def demo(out_dir: Path, lang: str, catalogue_path: str | None) -> None:
         raise click.ClickException(
             "the demo does not match this catalogue:\n" + "\n".join(exc.problems)
         ) from exc
-    from checker.app import create_app
+    from checker.cli import data_app
     from checker.services.demo_reports import issue_demo_reports
 
     # Through this installation (its database and signing key), so the files verify here.
-    app = create_app()
+    app = data_app()
     try:
         with app.app_context():
             paths = issue_demo_reports(catalogue, record, out_dir, lang)

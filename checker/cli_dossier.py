@@ -24,7 +24,7 @@ def verify(file: Path) -> None:
     Exit status: 0 only for an unaltered report issued here; 1 otherwise; 2 when the file
     cannot be read as a report.
     """
-    from .app import create_app
+    from .cli import data_app
     from .services.verification import summary_lines, verify_report
 
     try:
@@ -32,7 +32,7 @@ def verify(file: Path) -> None:
     except OSError as exc:
         click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    app = create_app()
+    app = data_app()
     with app.app_context():
         result = verify_report(data)
         lines = summary_lines(result)
@@ -81,7 +81,7 @@ def dossier_group() -> None:
 def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
     """Write the signed PDF or Excel report, or the structured review (txt), of dossier
     DOSSIER_ID (uid or number)."""
-    from .app import create_app
+    from .cli import data_app
     from .services.dossier_reports import issue_dossier_report
     from .services.dossier_review_text import dossier_review_text
     from .services.dossiers import find_dossier
@@ -91,7 +91,7 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool)
         raise click.UsageError("--out - (standard output) is for --format txt only")
     if short and fmt != "txt":
         raise click.UsageError("--short is for --format txt only")
-    app = create_app()
+    app = data_app()
     with app.app_context():
         dossier = find_dossier(dossier_id)
         if dossier is None:

@@ -7,6 +7,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import Flask
@@ -15,9 +16,9 @@ from .services.json_io import JsonImportError, import_json
 
 
 def _app() -> Flask:
-    from .app import create_app
+    from .cli import data_app
 
-    return create_app()
+    return data_app()
 
 
 def _write_file(out: Path, data: bytes) -> None:
@@ -170,21 +171,148 @@ def user_group() -> None:
     """Manage accounts."""
 
 
+def _read_password(from_stdin: bool) -> str:
+    """The new password: the first line of standard input with ``--password-stdin`` (for a
+    script), else asked twice, hidden."""
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            click.echo("error: password: nothing on standard input (--password-stdin reads "
+                       "the password from its first line)", err=True)
+            sys.exit(1)
+        return line
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _password_error(problem: str) -> None:
+    click.echo(f"error: password: {problem}", err=True)
+    sys.exit(1)
+
+
+def _existing_user(username: str) -> Any:
+    """The account USERNAME, or an error naming it (before any password is asked for); the
+    demo reports' built-in account is not one to manage."""
+    from .services.accounts import find_user
+    from .services.demo_reports import DEMO_USERNAME
+
+    if username.strip() == DEMO_USERNAME:
+        click.echo(f"error: '{DEMO_USERNAME}' is the built-in owner of the demo reports; "
+                   "nobody signs in to it", err=True)
+        sys.exit(1)
+    user = find_user(username)
+    if user is None:
+        click.echo(f"error: no user '{username}' (`npis-check user list` lists them)",
+                   err=True)
+        sys.exit(1)
+    return user
+
+
 @user_group.command("create")
 @click.argument("username")
-@click.password_option(help="Password (prompted, with confirmation, when omitted).")
-def user_create(username: str, password: str) -> None:
-    """Create the account USERNAME."""
-    from .services.accounts import AccountError, create_user
+@click.option("--password", help="The password (better: prompted, or --password-stdin; a "
+                                 "password on the command line stays in the shell's history).")
+@click.option("--password-stdin", "password_stdin", is_flag=True,
+              help="Read the password from the first line of standard input.")
+def user_create(username: str, password: str | None, password_stdin: bool) -> None:
+    """Create the account USERNAME (the password is asked twice unless given)."""
+    from .services.accounts import AccountError, create_user, password_problem, username_problem
 
+    if password is not None and password_stdin:
+        raise click.UsageError("give --password or --password-stdin, not both")
     app = _app()
     with app.app_context():
+        # The name first: nobody should type a password twice for a name then refused.
+        problem = username_problem(username)
+        if problem:
+            click.echo(f"error: username: {problem}", err=True)
+            sys.exit(1)
+        if password is None:
+            password = _read_password(password_stdin)
+        problem = password_problem(password)
+        if problem:
+            _password_error(problem)
         try:
             create_user(username, password)
         except AccountError as exc:
             click.echo(f"error: {exc.field}: {exc}", err=True)
             sys.exit(1)
-    click.echo(f"created user {username}")
+    click.echo(f"created user {username.strip()}")
+
+
+@user_group.command("list")
+def user_list() -> None:
+    """List the accounts: name, status, creation date, how many assessments each owns."""
+    from .services.accounts import all_users
+    from .services.demo_reports import DEMO_USERNAME
+
+    app = _app()
+    with app.app_context():
+        rows = all_users()
+        if not rows:
+            click.echo("no accounts yet (create one with `npis-check user create NAME`)")
+            return
+        width = max(len(user.username) for user, _count in rows)
+        for user, count in rows:
+            if user.username == DEMO_USERNAME:
+                status = "built-in (demo reports; nobody signs in)"
+            elif user.is_active:
+                status = "active"
+            else:
+                status = f"disabled since {user.disabled_at:%Y-%m-%d %H:%M} UTC"
+            noun = "assessment" if count == 1 else "assessments"
+            click.echo(f"{user.username:<{width}}  created {user.created_at:%Y-%m-%d}  "
+                       f"{count:>4} {noun:<11}  {status}")
+
+
+@user_group.command("set-password")
+@click.argument("username")
+@click.option("--password-stdin", "password_stdin", is_flag=True,
+              help="Read the new password from the first line of standard input.")
+def user_set_password(username: str, password_stdin: bool) -> None:
+    """Give the account USERNAME a new password (asked twice unless --password-stdin)."""
+    from .services.accounts import AccountError, set_password
+
+    app = _app()
+    with app.app_context():
+        user = _existing_user(username)
+        password = _read_password(password_stdin)
+        try:
+            set_password(user, password)
+        except AccountError as exc:
+            _password_error(str(exc))
+        click.echo(f"new password set for {user.username}"
+                   + ("" if user.is_active else " (the account is disabled: "
+                      "`npis-check user enable` lets it sign in again)"))
+
+
+def _set_disabled(username: str, disabled: bool) -> None:
+    from .services.accounts import set_disabled
+
+    app = _app()
+    with app.app_context():
+        user = _existing_user(username)
+        changed = set_disabled(user, disabled)
+        name = user.username
+    if disabled:
+        click.echo(f"disabled {name}: cannot sign in; their assessments and dossiers are kept"
+                   if changed else f"{name} was already disabled")
+    else:
+        click.echo(f"enabled {name}: can sign in again" if changed
+                   else f"{name} was not disabled")
+
+
+@user_group.command("disable")
+@click.argument("username")
+def user_disable(username: str) -> None:
+    """Stop the account USERNAME signing in (its sessions end; its data stays)."""
+    _set_disabled(username, True)
+
+
+@user_group.command("enable")
+@click.argument("username")
+def user_enable(username: str) -> None:
+    """Let the disabled account USERNAME sign in again."""
+    _set_disabled(username, False)
 
 
 @click.group("db")
@@ -195,11 +323,11 @@ def db_group() -> None:
 @db_group.command("upgrade")
 def db_upgrade() -> None:
     """Apply pending migrations (also done automatically when the app starts)."""
-    from .app import create_app
+    from .cli import data_app
     from .extensions import db
     from .migrations import upgrade
 
-    app = create_app({"AUTO_MIGRATE": False})
+    app = data_app({"AUTO_MIGRATE": False})
     with app.app_context():
         upgrade(db.engine)
         click.echo(f"database up to date: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")

@@ -33,6 +33,67 @@ def data_dir() -> Path:
     return path
 
 
+class ConfigError(RuntimeError):
+    """A setting that cannot work (e.g. an unsupported database): one clear message, said
+    before anything is created or connected."""
+
+
+# The databases npis-checker is built and tested on; any other would fail on first use with
+# a driver's traceback, or worse, half way through a migration.
+SUPPORTED_DATABASES = ("sqlite", "postgresql", "postgres")
+
+
+def database_url(directory: Path) -> str:
+    """``DATABASE_URL``, or the embedded SQLite file in the data directory ``directory``."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'npis-checker.db'}"
+
+
+def check_database_url(url: str) -> None:
+    """Raise :class:`ConfigError` unless ``url`` names SQLite or PostgreSQL."""
+    scheme, separator, _rest = url.partition("://")
+    backend = scheme.split("+", 1)[0].strip().lower()
+    if not separator or not backend:
+        raise ConfigError(
+            f"DATABASE_URL={url.split('@')[-1]!r} is not a database URL. npis-checker uses "
+            "SQLite (leave DATABASE_URL unset for the embedded database in the data "
+            "directory) or PostgreSQL (DATABASE_URL=postgresql://USER@HOST:5432/DATABASE).")
+    if backend not in SUPPORTED_DATABASES:
+        raise ConfigError(
+            f"DATABASE_URL names a {backend!r} database, which npis-checker does not support: "
+            "it runs on SQLite (leave DATABASE_URL unset for the embedded database in the data "
+            "directory) or PostgreSQL (DATABASE_URL=postgresql://USER@HOST:5432/DATABASE).")
+
+
+def database_in_use() -> str:
+    """Which database a command uses, its password hidden, and why, for the command line
+    (a forgotten DATABASE_URL would otherwise go unseen: the SQLite file is made silently)."""
+    url = database_url(data_dir())
+    check_database_url(url)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        shown = make_url(normalise_database_url(url)).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        shown = url.split("@")[-1]
+    if os.environ.get("DATABASE_URL"):
+        return f"{shown} (DATABASE_URL)"
+    return f"{shown} (embedded SQLite in the data directory; DATABASE_URL is not set)"
+
+
+def signup_open() -> bool:
+    """``NPIS_SIGNUP``: ``open`` (default) lets anyone reaching the server create an account;
+    ``closed`` leaves it to the administrator (``npis-check user create``). Another value
+    closes it too, with a warning: a typo must not open a server meant to be closed."""
+    raw = os.environ.get("NPIS_SIGNUP", "").strip().lower()
+    if not raw or raw == "open":
+        return True
+    if raw != "closed":
+        print(f"warning: NPIS_SIGNUP={raw!r} is neither 'open' nor 'closed'; sign-up is "
+              "closed", file=sys.stderr)
+    return False
+
+
 def normalise_database_url(url: str) -> str:
     """Accept plain ``postgresql://`` / ``postgres://`` URLs and use the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
@@ -80,7 +141,6 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     overrides = dict(overrides or {})
     directory = Path(overrides.get("DATA_DIR") or data_dir())
     directory.mkdir(parents=True, exist_ok=True)
-    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'npis-checker.db'}"
     upload_bytes = int(overrides.get("MAX_UPLOAD_BYTES") or _upload_mb() * 1024 * 1024)
     # A file up to twice the limit still reaches the form, which refuses it with the
     # per-field message and keeps what was typed; only a far larger body gets the 413 page.
@@ -89,7 +149,7 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "DATA_DIR": str(directory),
         "UPLOAD_DIR": str(directory / "uploads"),
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(directory),
-        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        "SQLALCHEMY_DATABASE_URI": database_url(directory),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MAX_UPLOAD_BYTES": upload_bytes,
         "MAX_CONTENT_LENGTH": body_bytes,
@@ -98,6 +158,7 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # says which field is too long and keeps the rest. The body's limit still holds.
         "MAX_FORM_MEMORY_SIZE": body_bytes,
         "NPIS_CATALOGUE": os.environ.get("NPIS_CATALOGUE") or None,
+        "SIGNUP_OPEN": signup_open(),
         "AUTO_MIGRATE": True,
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ("en", "fr"),
@@ -106,5 +167,6 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
     }
     config.update(overrides)
+    check_database_url(config["SQLALCHEMY_DATABASE_URI"])
     config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(config["SQLALCHEMY_DATABASE_URI"])
     return config

@@ -207,6 +207,11 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             audit("evidence sufficiency", "en")
             page.goto(f"{base}/verify")
             audit("verify", "en")
+            page.goto(f"{base}/auth/account")
+            audit("my account", "en")
+            page.get_by_role("button", name="Change my password").click()
+            page.wait_for_selector(".has-error")
+            audit("my account errors", "en", errors=True)
             page.goto(f"{base}/guide/suggestions")
             audit("how the suggestions are made", "en")
             page.goto(f"{base}/no-such-page")
@@ -217,7 +222,8 @@ def test_pages_pass_axe_in_english_and_french(live_server):
             page.wait_for_selector("html[lang='fr']")
             for name, url in [("form", form_url), ("results", f"{form_url}/results"),
                               ("dossier", dossier_url), ("assessments", f"{base}/"),
-                              ("guide", f"{base}/guide/suggestions")]:
+                              ("guide", f"{base}/guide/suggestions"),
+                              ("my account", f"{base}/auth/account")]:
                 page.goto(url)
                 audit(f"{name} (fr)", "fr", contrast=False)
             page.goto(f"{base}/assessments/new")

@@ -36,7 +36,7 @@ def test_demo_writes_three_reports_and_the_review_text(tmp_path):
     out = tmp_path / "reports"
     result = CliRunner().invoke(cli(), ["demo", "--out", str(out), "--lang", "fr"])
     assert result.exit_code == 0, result.output
-    printed = result.output.split()
+    printed = result.stdout.split()  # standard error names the database
     assert len(printed) == 4
     files = sorted(out.iterdir())
     assert sorted(str(p) for p in files) == sorted(printed)

@@ -299,7 +299,7 @@ def test_cli_writes_the_dossier_review_to_a_file_or_standard_output(app, cli_env
 
     result = cli_env.invoke(main, ["dossier", "report", uid, "--format", "txt", "--out", "-"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Structured review of an NPI dossier")
+    assert result.stdout.startswith("# Structured review of an NPI dossier")
     assert "### Points to address (1)" in result.output and "wrote" not in result.output
 
     result = cli_env.invoke(main, ["dossier", "report", uid, "--format", "pdf", "--out", "-"])

@@ -204,3 +204,20 @@ def test_migration_recovers_who_accepted_from_the_history(empty_engine):
             "SELECT invariant_id, accepted_by FROM answers")).all())
     assert recovered == {"E01": "alice", "E02": "bob", "E03": "bob", "E04": "carol",
                          "E05": None, "E06": "bob"}
+
+
+def test_disabled_accounts_migration_keeps_existing_accounts_active(empty_engine):
+    """0008 adds users.disabled_at: every existing account stays active, and going down
+    keeps the accounts."""
+    upgrade(empty_engine, "0007")
+    with empty_engine.begin() as conn:
+        _alice_and_a_catalogue(conn)
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        assert conn.execute(text("SELECT username, disabled_at FROM users")).all() == [
+            ("alice", None)]
+    downgrade(empty_engine, "0007")
+    assert "disabled_at" not in {column["name"] for column in
+                                 inspect(empty_engine).get_columns("users")}
+    with empty_engine.connect() as conn:
+        assert conn.execute(text("SELECT username FROM users")).scalars().all() == ["alice"]

@@ -400,7 +400,7 @@ def test_cli_writes_the_review_to_a_file_or_standard_output(cli_env, auth_client
 
     result = cli_env.invoke(main, ["report", uid, "--format", "txt", "--out", "-"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Structured review")
+    assert result.stdout.startswith("# Structured review")
     assert "## Points to address (2)" in result.output and "wrote" not in result.output
 
     result = cli_env.invoke(main, ["report", uid, "--format", "pdf", "--out", "-"])

@@ -328,6 +328,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "auth.signup": {"username": "newcomer", "password": PASSWORD, "confirm": PASSWORD},
     "auth.login": {"username": OWNER, "password": PASSWORD},
     "auth.logout": {},
+    "auth.account": {"current": PASSWORD, "password": PASSWORD, "confirm": PASSWORD},
     "assessments.new": ASSESSMENT_FORM,
     "assessments.read_details": {**ASSESSMENT_FORM,
                                  "document_readings": '{"title": "Walking", "country": "France"}'},

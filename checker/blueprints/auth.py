@@ -1,21 +1,31 @@
-"""Sign up, log in, log out."""
+"""Sign up, log in, log out, change one's own password."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..forms import LoginForm, SignupForm
-from ..services.accounts import AccountError, account_problems, authenticate, create_user
+from ..forms import LoginForm, PasswordChangeForm, SignupForm
+from ..services.accounts import (
+    AccountError,
+    account_problems,
+    authenticate,
+    change_own_password,
+    create_user,
+)
 from .i18n import _safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-def signup() -> Response | str:
+def signup() -> Response | str | tuple[str, int]:
+    if not current_app.config.get("SIGNUP_OPEN", True):
+        # NPIS_SIGNUP=closed: the administrator creates the accounts. A post (a page kept
+        # from before, or a script) is refused, not half-taken.
+        return render_template("auth/signup_closed.html"), 200 if request.method == "GET" else 403
     form = SignupForm()
     valid = form.validate_on_submit()
     if form.is_submitted() and not valid:
@@ -60,3 +70,19 @@ def logout() -> Response:
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account() -> Response | str | tuple[str, int]:
+    """The signed-in person's account: their name, and a change of their own password."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            change_own_password(current_user, form.current.data or "", form.password.data or "")
+        except AccountError as exc:
+            getattr(form, exc.field).errors = [str(exc)]
+        else:
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form), 400 if form.errors else 200

@@ -8,10 +8,10 @@ from .assessment import (
     ImportForm,
     assessment_form,
 )
-from .auth import LoginForm, SignupForm
+from .auth import LoginForm, PasswordChangeForm, SignupForm
 
 __all__ = [
     "AnswerForm", "AssessmentDetailsForm", "AssessmentForm", "DocumentForm", "ImportForm",
-    "KeepForm", "LoginForm", "RestoreForm", "SignupForm",
+    "KeepForm", "LoginForm", "PasswordChangeForm", "RestoreForm", "SignupForm",
     "answer_form", "assessment_form",
 ]

@@ -28,3 +28,17 @@ class SignupForm(FlaskForm):
         _l("Confirm the password"),
         validators=[DataRequired(REQUIRED), EqualTo("password", _l("The passwords differ."))],
     )
+
+
+class PasswordChangeForm(FlaskForm):
+    """A signed-in person's change of their own password (the current one required)."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)])
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(REQUIRED)],
+        description=_l("At least 8 characters."),
+    )
+    confirm = PasswordField(
+        _l("Confirm the new password"),
+        validators=[DataRequired(REQUIRED), EqualTo("password", _l("The passwords differ."))],
+    )

@@ -1,4 +1,4 @@
-"""Accounts: a username and a werkzeug password hash."""
+"""Accounts: a username, a werkzeug password hash, and whether the account is disabled."""
 
 from __future__ import annotations
 
@@ -19,3 +19,10 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Set by `npis-check user disable`: the account can no longer sign in, and a session it
+    # had is no longer honoured; its assessments and dossiers stay. None: an active account.
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login's flag: login_user refuses an inactive user
+        return self.disabled_at is None

@@ -10,6 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from ..models import User
+from ..models._time import utcnow
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
 MIN_PASSWORD = 8
@@ -31,16 +32,26 @@ def account_problems(username: str, password: str) -> dict[str, str]:
     """Field -> message for everything wrong with a new account, all at once. A message does
     not repeat its field's name: the form shows it under the field, and its error summary and
     the command line put the name before it."""
+    found = {"username": username_problem(username), "password": password_problem(password)}
+    return {field: problem for field, problem in found.items() if problem}
+
+
+def username_problem(username: str) -> str | None:
+    """What is wrong with ``username`` for a new account, or None: checked before a password
+    is asked for, so that nobody types one twice for a name that is then refused."""
     username = username.strip()
-    problems: dict[str, str] = {}
     if not USERNAME_RE.match(username):
-        problems["username"] = _("3 to 64 letters, digits, dots, dashes or underscores.")
+        return _("3 to 64 letters, digits, dots, dashes or underscores.")
     # "Alice" and "alice" would be two accounts that people cannot tell apart.
-    elif db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
-        problems["username"] = _("This username is already taken.")
+    if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
+        return _("This username is already taken.")
+    return None
+
+
+def password_problem(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
-        problems["password"] = _("Too short: at least %(n)d characters.", n=MIN_PASSWORD)
-    return problems
+        return _("Too short: at least %(n)d characters.", n=MIN_PASSWORD)
+    return None
 
 
 def create_user(username: str, password: str) -> User:
@@ -57,8 +68,50 @@ def create_user(username: str, password: str) -> User:
 
 
 def authenticate(username: str, password: str) -> User | None:
-    """The user if the password matches, else None (same answer for unknown names)."""
+    """The user if the password matches and the account is not disabled, else None: the same
+    answer for an unknown name, a wrong password and a disabled account, so that the sign-in
+    page tells nobody which accounts exist."""
     user = find_user(username)
     if user is None or not check_password_hash(user.password_hash, password):
         return None
-    return user
+    return user if user.is_active else None
+
+
+def set_password(user: User, password: str) -> None:
+    """Give ``user`` a new password and commit; :class:`AccountError` (field ``password``)
+    if it is too short."""
+    problem = password_problem(password)
+    if problem:
+        raise AccountError(problem, "password")
+    user.password_hash = generate_password_hash(password)
+    db.session.commit()
+
+
+def change_own_password(user: User, current: str, new: str) -> None:
+    """A signed-in person's change of their own password: the current one must match
+    (:class:`AccountError` on field ``current``), the new one follow the rule."""
+    if not check_password_hash(user.password_hash, current):
+        raise AccountError(_("This is not your current password."), "current")
+    set_password(user, new)
+
+
+def set_disabled(user: User, disabled: bool) -> bool:
+    """Disable (or enable again) ``user`` and commit; False when it already was so. Nothing
+    else changes: a disabled account's assessments and dossiers stay, as they were."""
+    if disabled == (not user.is_active):
+        return False
+    user.disabled_at = utcnow() if disabled else None
+    db.session.commit()
+    return True
+
+
+def all_users() -> list[tuple[User, int]]:
+    """Every account, by name, with how many assessments it owns."""
+    from ..models import Assessment
+
+    counts = (select(Assessment.owner_id, func.count(Assessment.id).label("n"))
+              .group_by(Assessment.owner_id).subquery())
+    rows = db.session.execute(
+        select(User, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.owner_id == User.id).order_by(User.username))
+    return [(user, int(count)) for user, count in rows]

@@ -232,7 +232,10 @@ class _Reader:
 
     def fail(self, path: str, message: str) -> None:
         # The colon too follows the reader's language (a no-break space before it in French).
-        self.problems.append(_("%(path)s: %(message)s", path=path, message=message))
+        problem = _("%(path)s: %(message)s", path=path, message=message)
+        # A field read twice (a choice is read as a string first) is still one problem.
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def mapping(self, data: Any, path: str) -> dict[str, Any]:
         if not isinstance(data, dict):
