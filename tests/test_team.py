@@ -320,3 +320,26 @@ def test_import_says_each_problem_once(cli_env, user, tmp_path):
     assert len(errors) == len(set(errors)) > 3
     assert "error: assessment.document_kind: expected a string, got null" in errors
     assert "error: assessment.domain: missing" in errors
+
+
+def test_an_unknown_name_costs_a_password_check_as_a_wrong_password_does(app, monkeypatch):
+    """Signing in with an unknown name checks the password against a hash too: answering it
+    without one would be faster, and tell by the time taken which accounts exist."""
+    from checker.services import accounts
+
+    make_user(app, "known-user")
+    checked: list[str] = []
+    real = accounts.check_password_hash
+
+    def counted(pwhash: str, password: str) -> bool:
+        checked.append(pwhash.split("$", 1)[0])
+        return real(pwhash, password)
+
+    monkeypatch.setattr(accounts, "check_password_hash", counted)
+    with app.app_context():
+        assert accounts.authenticate("known-user", "a wrong password") is None
+        assert accounts.authenticate("nobody-here", "a wrong password") is None
+        assert accounts.authenticate("nobody-here", "") is None
+        assert accounts.authenticate("known-user", PASSWORD) is not None
+    assert len(checked) == 4
+    assert len(set(checked)) == 1  # the same method and cost for every name

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+from functools import lru_cache
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -72,9 +74,18 @@ def authenticate(username: str, password: str) -> User | None:
     answer for an unknown name, a wrong password and a disabled account, so that the sign-in
     page tells nobody which accounts exist."""
     user = find_user(username)
-    if user is None or not check_password_hash(user.password_hash, password):
+    # An unknown name is checked against a hash too: answering it faster than a wrong
+    # password would tell which accounts exist by the time the page takes.
+    if not check_password_hash(user.password_hash if user else _unknown_user_hash(), password) \
+            or user is None:
         return None
     return user if user.is_active else None
+
+
+@lru_cache(maxsize=1)
+def _unknown_user_hash() -> str:
+    """A hash made as the accounts' are (same method and cost), of no one's password."""
+    return generate_password_hash(secrets.token_urlsafe(32))
 
 
 def set_password(user: User, password: str) -> None:
