@@ -1,5 +1,5 @@
 """The section names a document's reader knows (``headings.yaml``): usual section names, the
-abstract's names, the back matter's run-in labels. Data, not
+abstract's names and its parts' run-in labels, the back matter's run-in labels. Data, not
 code: each name is listed once, in one list per use."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def name_key(name: str) -> str:
 def _data() -> dict:
     with HEADINGS_PATH.open(encoding="utf-8") as handle:
         data = load_yaml(handle)
-    for key in ("usual", "abstract", "back_matter"):
+    for key in ("usual", "abstract", "abstract_labels", "back_matter"):
         for language in LANGUAGES:
             lists = data[key][language]
             for names in lists.values() if isinstance(lists, dict) else [lists]:
@@ -54,8 +54,19 @@ def abstract_names() -> frozenset[str]:
 
 
 @cache
+def abstract_labels() -> frozenset[str]:
+    """The run-in labels of a structured abstract's parts ("background", "méthodes")."""
+    return frozenset(name_key(name) for name in _names("abstract_labels"))
+
+
+@cache
 def back_matter_names() -> frozenset[str]:
     """The back matter's run-in labels, English and French (:mod:`.back_matter`)."""
     return frozenset(name_key(name) for name in
                      _names("back_matter", "heading") | _names("back_matter", "run_in"))
 
+
+@cache
+def labels_of(language: str) -> frozenset[str]:
+    """The abstract's run-in labels of one language."""
+    return frozenset(name_key(name) for name in _data()["abstract_labels"][language])
