@@ -1,10 +1,11 @@
-"""The abstract read as a reader reads it; the usual section names as data.
+"""The abstract read as a reader reads it, and headings that keep all their text.
 
 An abstract of run-in labels right after the title and the authors, with no "Abstract"
 heading ("Background: … Methods: … Results: … Conclusions: …", « Contexte : … Méthodes : …
 Résultats : … Conclusion : … »), is the abstract, in PDF, DOCX, Markdown and TXT; inside an
-abstract or summary a run-in "Funding:" starts no back-matter section; the usual section
-names are data (headings.yaml), listed once.
+abstract or summary a run-in "Funding:" starts no back-matter section; a PDF heading wrapped
+before a number alone ("Table of outcomes at week" / "12") keeps it; the usual section names
+are data (headings.yaml), listed once.
 """
 
 from __future__ import annotations
@@ -274,6 +275,52 @@ def test_is_abstract_title() -> None:
     assert all(map(is_abstract_title, ["Abstract", "SUMMARY", "Résumé :", "1. Abstract"]))
     assert not any(map(is_abstract_title, ["Abstracts of posters", "Summary of findings",
                                            "Background"]))
+
+
+# --- A wrapped heading keeps a number alone on its last line -------------------------------
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("Table of outcomes at week<br>12", "Table of outcomes at week 12"),
+    ("Résultats à la semaine<br>12", "Résultats à la semaine 12"),
+    ("Outcomes between<br>2019–2021", "Outcomes between 2019–2021"),
+])
+def test_pdf_heading_wrapped_before_a_number_keeps_it(heading: str, title: str) -> None:
+    html = ('<html><body style="font-size: 10pt"><h1>A randomised trial of walking for knee '
+            "osteoarthritis in older adults</h1><h2>1. Methods</h2><p>Participants walked "
+            f"three times a week.</p><h2>{heading}</h2><p>The primary outcome was pain.</p>"
+            "<h2>2. Results</h2><p>Pain fell by 20 mm.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    assert title in [s.title for s in doc.sections]
+    assert _section_of(doc, "primary outcome was pain") == title
+    sentence = next(s for s in doc.sentences if doc.sentence_text(s).startswith(title[:8]))
+    assert doc.is_heading(sentence) and doc.sentence_text(sentence).split() == title.split()
+
+
+def test_docx_heading_broken_by_hand_keeps_its_lines() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Methods", level=1)
+    document.add_paragraph("Participants walked three times a week.")
+    heading = document.add_heading("Outcomes at week", level=1)
+    heading.runs[0].add_break()
+    heading.add_run("12")
+    document.add_paragraph("The primary outcome was pain.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = extract_document(buffer.getvalue(), "paper.docx")
+    assert [s.title for s in doc.sections] == ["Methods", "Outcomes at week 12"]
+    sentence = next(s for s in doc.sentences if doc.sentence_text(s).startswith("Outcomes"))
+    assert doc.sentence_text(sentence) == "Outcomes at week\n12" and doc.is_heading(sentence)
+
+
+@pytest.mark.parametrize("name", ["paper.txt", "paper.md"])
+def test_text_heading_before_a_number_alone_keeps_it_as_text(name: str) -> None:
+    text = ("A randomised trial of walking for knee osteoarthritis in older adults\n\n"
+            "1. Methods\n\nParticipants walked.\n\n2. Outcomes at week\n12\n\n"
+            "The primary outcome was pain.\n")
+    doc = extract_document(text.encode(), name)
+    read = " ".join(doc.sentence_text(s) for s in doc.sentences)
+    assert "2. Outcomes at week 12 The primary outcome" in " ".join(read.split())
 
 
 # --- The usual section names are data, each listed once ------------------------------------
