@@ -296,6 +296,22 @@ def test_pdf_heading_wrapped_before_a_number_keeps_it(heading: str, title: str) 
     assert doc.is_heading(sentence) and doc.sentence_text(sentence).split() == title.split()
 
 
+def test_pdf_number_alone_ends_its_heading() -> None:
+    """"(N =" / "394)" ends a caption: a heading of the same style right after it is its own
+    (a benchmark article's "Table 2. Outcomes … (N =" / "394)" then "Primary Outcome")."""
+    html = ('<html><body style="font-size: 10pt"><h1>A randomised trial of walking for knee '
+            "osteoarthritis in older adults</h1><h2>1. Results</h2><p>Of 412 adults screened, "
+            "394 were randomised and analysed; none was lost to follow-up at 12 months.</p>"
+            "<h3>Table 2. Outcomes at 12 months for all participants (N =<br>394)</h3>"
+            "<h3>Primary outcome</h3><p>Pain fell by 20 mm in the walking group.</p>"
+            "<h2>2. Discussion</h2><p>Walking helps older adults with knee osteoarthritis, as "
+            "earlier trials of supervised exercise found.</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    titles = [s.title for s in doc.sections]
+    assert "Table 2. Outcomes at 12 months for all participants (N = 394)" in titles
+    assert _section_of(doc, "Pain fell by 20 mm") == "Primary outcome"
+
+
 def test_docx_heading_broken_by_hand_keeps_its_lines() -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

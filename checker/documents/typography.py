@@ -120,6 +120,8 @@ def typographic_headings(
             else:
                 found.append((page_offset + at, style, target))
             cursor = previous_end = end
+            if continued and _NUMBER_ALONE.fullmatch(" ".join(target.split())):
+                previous_end = -1  # a number alone ends its heading ("… (N =" / "394)")
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
