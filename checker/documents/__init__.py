@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from . import limits
+from .abstract import in_abstract, is_abstract_title, unheaded_abstract
 from .back_matter import markdown_run_in
 from .errors import (
     CorruptDocumentError,
@@ -75,14 +76,29 @@ def extract_document(data: bytes, filename: str) -> Document:
     if raw.format not in ("docx", "odt"):  # their readers tell it from the title style
         title_at = title_heading(headings, raw.text,
                                  raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
-    run_in = raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
+    language = detect_language(raw.text)
+    # The abstract: under its heading, or its labelled parts with none after the title.
+    unheaded = unheaded_abstract(raw.text, headings, title_at=title_at,
+                                 front_end=raw.pages[0].end if raw.pages else None,
+                                 language=language)
+    abstracts = [(s.start, s.end) for s in build_sections(headings, len(raw.text), heading_spans,
+                                                          title_at)
+                 if s.start != title_at and is_abstract_title(s.title)]
+    if unheaded is not None:
+        abstracts.append((unheaded.start, unheaded.end))
+    # A run-in back-matter label inside the abstract ("Funding: …" of a summary) is its part.
+    run_in = [(at, name) for at, name in
+              raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
+              if not in_abstract(at, abstracts)]
     sections = build_sections(_with_run_in_headings(headings, run_in, title_at), len(raw.text),
                               {**heading_spans, **{at: at for at, _ in run_in}}, title_at)
+    if unheaded is not None:
+        sections = sorted([*sections, unheaded], key=lambda s: (s.start, s.level))
     document = Document(
         text=raw.text,
         filename=filename,
         format=raw.format,
-        language=detect_language(raw.text),
+        language=language,
         pages=raw.pages,
         sections=sections,
     )

@@ -4,7 +4,7 @@ Journals set the funding, the conflicts of interest, the data availability and t
 acknowledgements after the last numbered section, each under a bold label that starts its
 paragraph, the text going on on the same line. No line of such a paragraph reads as a heading,
 so its text was placed in the last numbered section ("5. Conclusion"). A bold label at a
-paragraph's or line's start that is a back-matter name of ``back_matter.yaml`` (English and
+paragraph's or line's start that is a back-matter name of ``headings.yaml`` (English and
 French) starts a section of that name: the label as written, without its full stop or colon.
 The readers tell the bold (PDF characters, DOCX runs, Markdown's ``**``); this module tells
 the names. The text itself is left as it is: its quotations stay verbatim.
@@ -13,13 +13,9 @@ the names. The text itself is left as it is: its quotations stay verbatim.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from ..yaml_files import load_yaml
+from .headings import back_matter_names, name_key
 
-BACK_MATTER_PATH = Path(__file__).with_name("back_matter.yaml")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 # A label: letters, spaces, apostrophes and hyphens (no stop inside), then its full stop or
 # colon, then a space or the line's end.
 _LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t-]{1,60}?)[ \t\u00a0\u202f]*([.:])(?=\s|$)")
@@ -29,24 +25,12 @@ _MD_LABEL = re.compile(
     r"(?=\s|$)")
 
 
-@cache
-def back_matter_names() -> frozenset[str]:
-    """The back matter's headings of ``back_matter.yaml``, English and French, lower case."""
-    with BACK_MATTER_PATH.open(encoding="utf-8") as handle:
-        data = load_yaml(handle)
-    return frozenset(_key(name) for language in ("en", "fr") for name in data[language])
-
-
-def _key(name: str) -> str:
-    return " ".join(name.translate(_APOSTROPHES).lower().split())
-
-
 def run_in_label(line: str) -> tuple[str, int] | None:
     """(name, end) of the back-matter label that starts ``line`` ("Funding. This …" ->
     ("Funding", 8)), ``end`` being just after its full stop or colon; None when the line
     starts with no such label. Whether the label is set in bold is the reader's to tell."""
     match = _LABEL.match(line)
-    if match is None or _key(match.group(1)) not in back_matter_names():
+    if match is None or name_key(match.group(1)) not in back_matter_names():
         return None
     return " ".join(match.group(1).split()), match.end()
 
@@ -58,7 +42,7 @@ def markdown_run_in(text: str) -> list[tuple[int, str]]:
     offset = 0
     for line in text.split("\n"):
         match = _MD_LABEL.match(line)
-        if match and _key(match.group(2)) in back_matter_names():
+        if match and name_key(match.group(2)) in back_matter_names():
             found.append((offset + len(line) - len(line.lstrip(" \t")),
                           " ".join(match.group(2).split())))
         offset += len(line) + 1

@@ -247,8 +247,8 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = No
         if index == title:
             title_at = offset
             level = level or 1
-        if level:
-            headings.append((offset, level, text.strip()))
+        if level:  # a heading broken over lines by hand is titled on one
+            headings.append((offset, level, " ".join(text.split())))
         elif labels and labels[index]:
             run_in.append((offset + len(text) - len(text.lstrip()), labels[index]))
         parts.append(text)

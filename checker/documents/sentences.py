@@ -206,6 +206,9 @@ def _blocks(text: str, split_lines: bool, headings: dict[int, int], fmt: str,
         if fmt == "txt" and _runs_on(text, start, line_start, match.end(), headings, width):
             line_start = match.end()  # the same paragraph goes on on the next line
             continue
+        if split_lines and headings.get(start, -1) > match.start() \
+                and "\n" not in text[match.start() - 1:match.start() + 2].replace("\n", "", 1):
+            continue  # a heading broken over two lines (a DOCX heading's line break) is one
         blocks.append((start, match.start()))
         start = line_start = match.end()
     blocks.append((start, len(text)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .headings import usual_headings
 from .model import Section
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -15,45 +16,17 @@ _BOLD_LINE = re.compile(r"[ \t]{0,3}(\*\*|__)([^*_\n]{2,90}?)\1[ \t]*")
 _CAPTION = re.compile(r"^\W*(?:tables?|tableaux?|fig(?:ure)?s?\.?)\s*(?:S?\d+|[IVX]+)\b",
                       re.IGNORECASE)
 _NUMBERED = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+([A-ZÀ-ÖØ-Þ].*)$")
-# Headings common in protocols and trial reports, English and French (lowercase, no accents
-# stripped): a short line equal to one of these is a heading even without numbering.
-KNOWN_HEADINGS = {
-    "abstract", "summary", "background", "introduction", "methods", "method", "methods/design",
-    "methods and analysis", "materials and methods", "design", "study design", "trial design",
-    "participants", "setting", "interventions", "intervention", "outcomes", "outcome measures",
-    "primary outcome", "secondary outcomes", "sample size", "randomisation", "randomization",
-    "allocation concealment", "blinding", "masking", "statistical analysis", "statistical methods",
-    "data analysis", "data management", "data collection", "results", "discussion", "conclusion",
-    "conclusions", "limitations", "ethics", "ethics and dissemination", "ethical considerations",
-    "ethics approval",
-    "consent", "dissemination", "funding", "acknowledgements",
-    "acknowledgments", "references", "trial registration", "trial status", "competing interests",
-    "authors' contributions", "author contributions", "objectives", "aims", "hypotheses",
-    "harms", "adverse events", "recruitment", "eligibility criteria", "inclusion criteria",
-    "exclusion criteria", "keywords", "abbreviations", "appendix", "supplementary material",
-    "résumé", "contexte", "méthodes", "méthode", "matériel et méthodes", "schéma de l'étude",
-    "population", "critères d'inclusion", "critères de non-inclusion", "critères d'exclusion",
-    "critère de jugement principal", "critères de jugement secondaires", "critères de jugement",
-    "objectifs", "objectif", "hypothèses", "insu", "analyse statistique",
-    "analyses statistiques", "nombre de sujets nécessaires", "résultats", "éthique",
-    "considérations éthiques", "aspects éthiques", "financement", "remerciements",
-    "références", "bibliographie", "déroulement de l'étude", "recueil des données",
-    "gestion des données", "calendrier", "justification", "effets indésirables",
-    "conflits d'intérêts", "liens d'intérêts", "enregistrement de l'essai", "mots-clés",
-}
-
-
 def is_known_heading(title: str) -> bool:
-    """A usual section name of protocols and trial reports (English or French)."""
-    return title.strip().rstrip(":").strip().lower() in KNOWN_HEADINGS
+    """A usual section name of protocols and trial reports, English or French (``usual_headings``
+    of ``headings.yaml``)."""
+    return title.strip().rstrip(":").strip().lower() in usual_headings()
 
 
 def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[bool, int]:
     stripped = line.strip()
     if not 2 <= len(stripped) <= 90 or stripped[-1] in ".,;" or stripped.count(" ") > 11:
         return False, 0
-    key = stripped.rstrip(":").strip().lower()
-    if key in KNOWN_HEADINGS:
+    if is_known_heading(stripped):
         return True, 1
     numbered = _NUMBERED.match(stripped)
     if numbered and len(stripped) <= 70 and not re.search(r"\d\s*%|\bp\s*[<=]", stripped):

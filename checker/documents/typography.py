@@ -49,13 +49,19 @@ _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:vs|v|et al|e\.g|i\.e|cf|approx|incl|p\. ex|c\.-à-d)\.$", re.IGNORECASE)
 
 
+# A wrapped heading's last line that is a number alone ("12", "2024", "(2019–2021)").
+_NUMBER_ALONE = re.compile(r"\(?\d{1,4}(?:[.,:/\u2013-]\d{1,4})*\)?")
+
+
 def looks_like_heading_text(text: str, continued: bool = False, *,
                             runs_on: bool = False) -> bool:
     """Short, no final full stop or comma, two letters or more, not starting in lower case
-    (unless ``continued``, the second line of a wrapped heading). With ``runs_on``, the
-    line of a heading that its next line goes on may end with an abbreviation's full stop
-    ("vs.", "et al.", "e.g.")."""
+    (unless ``continued``, the second line of a wrapped heading, which may also be a number
+    alone: "Outcomes at week" / "12"). With ``runs_on``, the line of a heading that its next
+    line goes on may end with an abbreviation's full stop ("vs.", "et al.", "e.g.")."""
     text = " ".join(text.split())
+    if continued and _NUMBER_ALONE.fullmatch(text):
+        return True
     if not 2 <= len(text) <= MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
     abbreviated = runs_on and _ABBREVIATION_END.search(text) is not None
@@ -114,6 +120,8 @@ def typographic_headings(
             else:
                 found.append((page_offset + at, style, target))
             cursor = previous_end = end
+            if continued and _NUMBER_ALONE.fullmatch(" ".join(target.split())):
+                previous_end = -1  # a number alone ends its heading ("… (N =" / "394)")
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
