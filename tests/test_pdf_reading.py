@@ -530,3 +530,29 @@ def test_journals_names_are_told_from_titles(line: str, journal: bool) -> None:
     from checker.documents.masthead import is_journal_name
 
     assert is_journal_name(line) is journal
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Protocol version 2.0, 14 October 2026", "Trial registration: ClinicalTrials.gov "
+            "NCT06543210", "Sponsor: University Hospital of Lyon, Research Directorate, 3 quai "
+            "des Célestins, 69002 Lyon, France", "Chief investigator: Dr Helen Marchand"]),
+    ("fr", ["Version 2.1 du 14 octobre 2026", "Numéro ID-RCB : 2026-A01234-45",
+            "Enregistrement : ClinicalTrials.gov NCT06543210", "Promoteur : Hospices Civils de "
+            "Lyon, Direction de la Recherche en Santé, 3 quai des Célestins, 69002 Lyon",
+            "Investigatrice coordonnatrice : Dr Hélène Marchand"]),
+])
+def test_a_title_page_s_labelled_lines_are_each_a_sentence(lang: str, lines: list[str]) -> None:
+    """A title page's lines, centred with no space between them, each open with a label
+    ("Sponsor:", « Promoteur : »): each is a sentence of its own, so that a registration
+    is quoted as its line, not as the whole page (a walkthrough's E03 quoted sponsor,
+    investigators and centres). A page of centred lines has no column's edges to measure a
+    line's end against: the page's widest text is the measure. A label line wrapped inside
+    its width goes on."""
+    html = (f"<html lang={lang}><head><style>body {{ font-size: 11pt; text-align: center }}"
+            " h1 { font-size: 16pt } p { margin: 0 }</style></head><body>"
+            "<h1>Group cognitive behavioural therapy for insomnia in older adults</h1>"
+            + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
+    doc = extract_document(_pdf(html), "protocol.pdf")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    for line in lines:
+        assert line in texts

@@ -74,11 +74,14 @@ def _numbered(number: str, marker: PlacedLine, segment: str,
 def block_starts(lines: list[PlacedLine], pitches: dict[float, float],
                   columns: list[_Column]) -> set[int]:
     """Indices of the lines (after the first) that start a block of their own under the line
-    above them: see :func:`_other_block` and :func:`_after_paragraph_line`."""
+    above them: see :func:`_other_block`, :func:`_after_paragraph_line` and
+    :func:`_opens_labelled_line`."""
     starts: set[int] = set()
+    span = _text_span(lines)
     for index in range(1, len(lines)):
         if _other_block(lines[index - 1], lines[index], pitches, columns) \
-                or _after_paragraph_line(lines, index, starts, columns):
+                or _after_paragraph_line(lines, index, starts, columns) \
+                or _opens_labelled_line(lines[index - 1], lines[index], columns, span):
             starts.add(index)
     return starts
 
@@ -119,6 +122,46 @@ def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, floa
     return (_other_type_size(before.size, after.size)
             or _opens_block(before, above.baseline, after, below.baseline, pitches)
             or _opens_paragraph(before, above.extent, after, below.extent, columns))
+
+
+# A line that opens with a short label and a colon: "Promoteur : Hospices Civils de Lyon",
+# "Trial registration: NCT…", "Numéro ID-RCB : 2026-A01234-45" (one to four words, the first
+# with a capital, none ending a sentence).
+_LABEL_START = re.compile(
+    r"\s*[A-ZÀ-ÖØ-Þ][\w’'()/.-]*(?:[ \u00a0][\w’'()/.-]+){0,3}[ \u00a0\u202f]?:[ \u00a0]\S")
+
+
+def _opens_labelled_line(above: PlacedLine, below: PlacedLine, columns: list[_Column],
+                         span: tuple[float, float] | None) -> bool:
+    """Whether ``below`` opens with a label (:data:`_LABEL_START`) under a line that ended
+    short: a title page's or a form's lines ("Version 2.1 du 14 octobre 2026" above "Numéro
+    ID-RCB : …", "Promoteur : …"), each a paragraph of its own though set with no space or
+    indent between them, would otherwise read as one sentence of the whole page. Short of its
+    column's edge (:func:`_ends_short`); for a line in no column (a title page's lines are
+    centred, each starting elsewhere), short of the page's text ``span`` by more than the next
+    line's first word, which would have fitted. Unless the sentence above surely goes on
+    (:func:`_runs_on`)."""
+    before, after, high, low = above.styled, below.styled, above.extent, below.extent
+    size = after.size
+    if high is None or low is None or not size or _runs_on(before, after) \
+            or not _LABEL_START.match(after.text):
+        return False
+    tolerance = EDGE_TOLERANCE * size
+    column = _column_of(high.left, columns, tolerance)
+    if column is not None:
+        return _ends_short(high, low, column, size)
+    if span is None:
+        return False
+    room = (span[1] - span[0]) - (high.right - high.left)
+    return room > low.first_word + WORD_SPACE * size + tolerance
+
+
+def _text_span(lines: list[PlacedLine]) -> tuple[float, float] | None:
+    """From the left of a page's leftmost line to the right of its rightmost one."""
+    extents = [line.extent for line in lines if line.extent is not None]
+    if not extents:
+        return None
+    return min(extent.left for extent in extents), max(extent.right for extent in extents)
 
 
 def common_size(lines: list[StyledLine]) -> float:
