@@ -17,6 +17,7 @@ from checker.services.locations import location_parts
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import (
     UNANSWERED,
+    AnswerCounts,
     Gap,
     InvariantRow,
     ScoreResult,
@@ -306,6 +307,37 @@ def shortfall_lines(catalogue: Catalogue, score: ScoreResult, lang: str) -> list
     return [shortfall_line(catalogue, s, lang) for s in verdict_shortfalls(catalogue, score)]
 
 
+def provisional_note(counts: AnswerCounts, lang: str) -> str:
+    """"provisional: 13 of 30 answers are unconfirmed suggestions" when the verdict rests in
+    part on suggestions no person has confirmed (:attr:`AnswerCounts.provisional`); "" when
+    every answer scored is a person's."""
+    if not counts.provisional:
+        return ""
+    lab = labels(lang)
+    key = "provisional_one" if counts.unconfirmed == 1 else "provisional_many"
+    return lab(key, count=counts.unconfirmed, answers=counts.counted)
+
+
+def progress_value(counts: AnswerCounts, lang: str) -> str:
+    """"17 of 30 by a person; 13 unconfirmed suggestions" (the suggestions left out when there
+    are none), as the home list, the form and the results page count them."""
+    lab = labels(lang)
+    person = lab("progress_by_person", count=counts.by_person, total=counts.total)
+    if not counts.unconfirmed:
+        return person
+    key = "progress_unconfirmed_one" if counts.unconfirmed == 1 else "progress_unconfirmed_many"
+    return f"{person}{lab['separator']}{lab(key, count=counts.unconfirmed)}"
+
+
+def verdict_line(verdict: str, counts: AnswerCounts, lang: str) -> str:
+    """The verdict as every page and report states it: "Compliant", or "Compliant —
+    provisional: 13 of 30 answers are unconfirmed suggestions" (``verdict`` already worded
+    in ``lang``)."""
+    note = provisional_note(counts, lang)
+    return labels(lang)("verdict_provisional", verdict=verdict, provisional=note) if note \
+        else verdict
+
+
 def suggestions_note(record: AssessmentRecord, lang: str) -> str | None:
     """How far the automatic detection can be trusted, for a report some of whose answers began
     as its suggestions (unconfirmed, or accepted with their rationale): the held-out figures of
@@ -442,10 +474,13 @@ def build_context(catalogue: Catalogue, record: AssessmentRecord, score: ScoreRe
         "generated_at": generated,
         "verdict": score.verdict(lang),
         "verdict_id": score.verdict_id,
+        # Resting in part on unconfirmed suggestions: said with the verdict wherever it is.
+        "provisional": provisional_note(score.answer_counts, lang),
+        "verdict_line": verdict_line(score.verdict(lang), score.answer_counts, lang),
         # Why not a better verdict: the rules tried before the one reached, and what failed.
         "shortfalls": shortfall_lines(catalogue, score, lang),
         "kinds": kinds,
-        "progress": f"{score.answered} / {score.total}",
+        "progress": progress_value(score.answer_counts, lang),
         "complete": score.complete,
         "notices": notices,
         "expected_label": lab[expected_key(record.document_kind)],

@@ -15,7 +15,7 @@ from checker.services.dossier_view import (
 )
 from checker.services.stamps import ReportStamp
 
-from .context import enumeration, fmt_dt, fmt_pct
+from .context import enumeration, fmt_dt, fmt_pct, progress_value
 from .labels import labels
 from .stamping import stamp_rows
 
@@ -92,12 +92,12 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["study_type"], s.study_type_label),
             (lab["document_kind"], lab[kind_key] if s.document_kind in ("protocol", "paper")
              else s.document_kind),
-            (lab["verdict"], s.verdict_label),
+            (lab["verdict"], s.verdict_line),
             # What kept the study from a better verdict, as its own reports say it.
             *([(lab["shortfalls"], " ".join(s.shortfalls))] if s.shortfalls else []),
             (lab["ethical_score"], fmt_pct(s.ethical_score, view.lang)),
             (lab["methodological_score"], fmt_pct(s.methodological_score, view.lang)),
-            (lab["progress"], f"{s.answered} / {s.total}"),
+            (lab["progress"], progress_value(s.answer_counts, view.lang)),
             # Answers that may rest on an earlier draft, next to the scores they count in.
             *draft_pairs(lab, s),
             (lab["counts_towards"], counts_value(lab, s)),

@@ -68,7 +68,8 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
         append_row(ws, [])
 
     block(lab["summary"], [
-        (lab["verdict"], ctx["verdict"]),
+        # "Compliant — provisional: 13 of 30 answers are unconfirmed suggestions" when it is.
+        (lab["verdict"], ctx["verdict_line"]),
         *[(lab["shortfalls"] if i == 0 else "", line) for i, line in enumerate(ctx["shortfalls"])],
         *[(k["label"], f"{k['score']} ({k['points']})") for k in ctx["kinds"]],
         (lab["progress"], ctx["progress"]),
@@ -209,7 +210,7 @@ def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     props.keywords = cell_text(f"npis-checker, {report_id}, {record.study_type}")
     props.description = cell_text(ctx["label_statement"])
     props.language = ctx["lang"]
-    props.category = cell_text(ctx["verdict"])
+    props.category = cell_text(ctx["verdict_line"])
     now = datetime.now(UTC).replace(tzinfo=None)
     props.created = props.modified = now
     buffer = BytesIO()

@@ -63,7 +63,8 @@ def render_html(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
     context["figure"] = svg_image_source(summary_svg(catalogue, record, score, context["lang"]))
     context["figure_max_mm"] = figure_max_height_mm(len(context["notices"]),
                                                     len(context["warnings"]),
-                                                    context["shortfalls"])
+                                                    context["shortfalls"],
+                                                    bool(context["provisional"]))
     return environment().get_template(TEMPLATE).render(**context)
 
 
@@ -79,15 +80,18 @@ def svg_image_source(svg: str) -> str:
 # text height): with nothing but the verdict and the scores, the figure may be 185 mm tall (at
 # full width it is about 183 mm for the 30 invariants of the interventional study type, so it
 # is not shrunk); each notice takes about 12 mm; the lines saying why the verdict is not a
-# better one take 1.5 mm plus 4.2 mm per printed line of about 95 characters (8.5 pt).
+# better one take 1.5 mm plus 4.2 mm per printed line of about 95 characters (8.5 pt); a
+# verdict resting on unconfirmed suggestions, the line that says so, about 6 mm.
 _FIGURE_MM = 185
+_PROVISIONAL_MM = 8
 _NOTICE_MM = 12
 _SHORTFALLS_MM = 1.5
 _SHORTFALL_LINE_MM = 4.2
 _SHORTFALL_LINE_CHARS = 95
 
 
-def figure_max_height_mm(notices: int, warnings: int, shortfalls: Sequence[str]) -> int:
+def figure_max_height_mm(notices: int, warnings: int, shortfalls: Sequence[str],
+                         provisional: bool = False) -> int:
     """How tall the summary figure may be, so that it stays on the summary page under the
     verdict, why it is not a better one, the scores and the notices: pushed to a page of its
     own, it left that page half empty. It shrinks, keeping its proportions, to no less than
@@ -95,6 +99,7 @@ def figure_max_height_mm(notices: int, warnings: int, shortfalls: Sequence[str])
     boxes = notices + (warnings + 1 if warnings else 0)
     printed = sum(math.ceil(len(line) / _SHORTFALL_LINE_CHARS) for line in shortfalls)
     below = _SHORTFALLS_MM + _SHORTFALL_LINE_MM * printed if printed else 0
+    below += _PROVISIONAL_MM if provisional else 0
     return max(100, math.floor(_FIGURE_MM - _NOTICE_MM * boxes - below))
 
 

@@ -79,7 +79,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
                 "document.getElementById('progress-bar').value == 1")
             assert block.locator("input[name='E01-version']").input_value() == str(before + 1)
             # The in-place update keeps the page's wording.
-            assert page.locator(".progress-count").inner_text() == "1 of 30 invariants answered"
+            assert page.locator(".progress-count").inner_text() == \
+                "1 of 30 invariants answered by a person"
             assert block.locator(".save-status").inner_text() == "Saved: Met"
             form_url = page.url.split("#")[0]
 
@@ -94,7 +95,8 @@ def test_sign_up_assess_and_download_reports(live_server, tmp_path):
             accept.click()
             page.wait_for_selector("#inv-E03 .save-status >> text=/^Saved/")
             assert page.locator("#inv-E03 .suggestion-note").count() == 0
-            assert page.locator(".progress-count").inner_text() == "2 of 30 invariants answered"
+            assert page.locator(".progress-count").inner_text() == \
+                "2 of 30 invariants answered by a person"
             assert page.locator("#inv-E04").get_by_label("Justification").input_value() == \
                 "Typed meanwhile."
 

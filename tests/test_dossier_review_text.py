@@ -165,7 +165,9 @@ def test_french_dossier_review_follows_french_typography(app, auth_client, user)
     assert text.startswith(f"# Avis structuré sur un dossier d'INM{NBSP}: ses études")
     assert "## Études (3)" in text and "## Étude 1\n" in text
     assert "### Points à traiter (11)" in text and "#### Invariants éthiques" in text
-    assert f"- Verdict{NBSP}: Conforme avec réserves\n" in text
+    # Study 1 rests on 2 unconfirmed suggestions: its verdict says so.
+    assert (f"- Verdict{NBSP}: Conforme avec réserves — provisoire{NBSP}: 2 des 30 réponses "
+            "sont des suggestions non confirmées\n") in text
     assert f"    - Pas «{NBSP}Conforme{NBSP}»{NBSP}: " in text
     assert f"dans l'étude 1{NBSP}: elles sont comptées" in text
     assert "## Suffisance des preuves" in text and "### Ce qui manque" in text

@@ -470,19 +470,20 @@ def test_dossier_pages_are_accessible(auth_client, client):
 def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(app,
                                                                                auth_client,
                                                                                user):
-    """"Answered" counts what the study's results page and own report count (an unconfirmed
-    suggestion included, as it is scored), in the dossier's PDF, workbook and review alike:
-    not the person-confirmed count of the assessment form."""
+    """"Answered" counts as the study's results page and own report count (by a person, then
+    the unconfirmed suggestions, which are scored), in the dossier's PDF, workbook and review
+    alike."""
     with app.app_context():
         ids = [inv.id for inv in active_catalogue().invariants_for("interventional")]
     study = imported_study(app, user, "interventional", title="Suggested trial",
                            suggested=ids[:3], answers={ids[-1]: None})
-    answered, total = len(ids) - 1, len(ids)
+    by_person, total = len(ids) - 4, len(ids)
     results = auth_client.get(f"/assessments/{study}/results").get_data(as_text=True)
-    assert f"{answered} of {total} invariants answered." in results
+    assert (f"{by_person} of {total} invariants answered by a person; 3 unconfirmed "
+            "suggestions.") in results
     uid = new_dossier(auth_client)
     assert add(auth_client, uid, study).status_code == 302
-    said = f"{answered} / {total}"
+    said = f"{by_person} of {total} by a person; 3 unconfirmed suggestions"
 
     pdf = auth_client.get(f"/dossiers/{uid}/report.pdf?lang=en").get_data()
     flat = " ".join(" ".join(page.extract_text()

@@ -72,7 +72,8 @@ def test_suggestions_are_made_at_upload_and_marked_unconfirmed(app, auth_client,
     assert "Unconfirmed automatic suggestion" in page
     assert "Accept all 30 suggestions" in page
     results = auth_client.get(f"/assessments/{suggested}/results").get_data(as_text=True)
-    assert "Of these, 30 are automatic suggestions no person has confirmed yet." in results
+    assert "0 of 30 invariants answered by a person; 30 unconfirmed suggestions." in results
+    assert "— provisional: 30 of 30 answers are unconfirmed suggestions" in results
 
 
 def test_a_suggestions_buttons_are_worded_alike(auth_client, suggested):

@@ -195,7 +195,8 @@ def test_workbook_summary_says_why_not_a_better_verdict(catalogue, demo, lang):
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(catalogue, demo, score, lang,
                                                        REPORT_ID)))
     rows = list(wb[lab["sheet_summary"]].iter_rows(values_only=True))
-    verdict = rows.index((lab["verdict"], score.verdict(lang)))
+    verdict = [row[0] for row in rows].index(lab["verdict"])
+    assert rows[verdict][1].startswith(score.verdict(lang))
     assert rows[verdict + 1] == (lab["shortfalls"], DEMO_LINE[lang])
     assert rows[verdict + 2][0] == lab["ethical_score"]
 
@@ -205,4 +206,6 @@ def test_review_text_says_why_not_a_better_verdict(catalogue, demo, lang):
     text = review_text(catalogue, demo, lang)
     lab = labels(lang)
     verdict = f"- {lab['verdict']}{lab['colon']} {score_assessment(catalogue, demo).verdict(lang)}"
-    assert f"{verdict}\n    - {DEMO_LINE[lang]}\n- {lab['ethical_score']}" in text
+    # (Provisional: the demo has two unconfirmed suggestions, said on the verdict's line.)
+    assert re.search(re.escape(verdict) + r" — [^\n]*\n" + re.escape(
+        f"    - {DEMO_LINE[lang]}\n- {lab['ethical_score']}"), text)

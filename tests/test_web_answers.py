@@ -202,7 +202,7 @@ def test_fetch_save_gets_json(app, auth_client, assessment):
     body = response.get_json()
     remaining = body.pop("remaining")
     assert body == {"status": "saved", "version": 1, "answered": 1, "total": 30,
-                    "progress_text": "1 of 30 invariants answered",
+                    "progress_text": "1 of 30 invariants answered by a person",
                     "pending_text": "", "pending_help_text": "",
                     "accept_all_text": "", "accept_all_question": "",
                     "fields": {"answer": "met", "justification": "", "quotation": "",

@@ -81,9 +81,10 @@ def test_progress_counts_what_a_person_answered_as_the_form_does(app, auth_clien
     save_answer(auth_client, uid, "E01", answer="met")
     save_answer(auth_client, uid, "E02", answer="not_reported")
     page = auth_client.get("/").get_data(as_text=True)
-    assert re.search(r'value="2"[^>]*></progress> 2/30', page)
+    assert re.search(r'value="2"[^>]*></progress>\s*<br>2 of 30 invariants answered by a person',
+                     page)
     form = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
-    assert "2 of 30 invariants answered" in form
+    assert "2 of 30 invariants answered by a person" in form
 
 
 def test_the_list_is_in_french(auth_client):
@@ -105,7 +106,7 @@ def test_a_new_user_can_add_the_example_and_it_is_theirs_alone(app, auth_client)
     form = auth_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Example — APA-FATIGUE" in form and "An example was added" in form
     # Answered as the demo is: by people, but for a few suggestions left to confirm.
-    answered = int(re.search(r"(\d+) of 30 invariants answered", form).group(1))
+    answered = int(re.search(r"(\d+) of 30 invariants answered by a person", form).group(1))
     assert 20 <= answered < 30 and "unconfirmed suggestion" in form
     results = auth_client.get(f"/assessments/{uid}/results")
     assert results.status_code == 200
@@ -251,10 +252,12 @@ def test_the_list_counts_the_suggestions_waiting_for_review(app, auth_client):
         io.BytesIO(b"The protocol was approved by the ethics committee CPP Ouest III on "
                    b"12 March 2024. Written informed consent will be obtained."), "p.txt"))
     page = auth_client.get("/").get_data(as_text=True)
-    assert "30 suggestions to review" in page and "Provisional" in page
+    assert "30 unconfirmed suggestions" in page
+    assert "— provisional: 30 of 30 answers are unconfirmed suggestions" in page
     post(auth_client, f"/assessments/{uid}/suggestions/accept", {})
     rows = table_body(auth_client.get("/").get_data(as_text=True))
-    assert "suggestions to review" not in rows and "Provisional" not in rows
+    assert "unconfirmed suggestion" not in rows and "provisional" not in rows
+    assert "30 of 30 invariants answered by a person" in rows
 
 
 def link(page: str, rel: str) -> dict[str, list[str]]:

@@ -24,7 +24,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from exports.context import shortfall_line
+from exports.context import provisional_note, shortfall_line
 
 from ..catalogue import Catalogue
 from ..documents import DocumentError
@@ -53,8 +53,6 @@ from ..services.assessments import (
     dossiers_holding,
     fields_of,
     import_record,
-    pending_suggestions,
-    progress,
     remaining_invariants,
     to_record,
     update_assessment,
@@ -75,11 +73,13 @@ from ..services.json_io import JsonImportError, import_json
 from ..services.listing import SORTS, ListingQuery, list_owned
 from ..services.quotation_checks import quotation_findings
 from ..services.records import AnswerRecord
+from ..services.scoring import answer_counts
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import document_is_readable, document_reading_of
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._answer_state import AnswerState, answer_state
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
+from ._progress import counts_wording
 from ._suggesting import suggest_after_upload
 
 bp = Blueprint("assessments", __name__)
@@ -99,8 +99,13 @@ def index() -> ResponseReturnValue:
     shortfalls = {row.assessment.id: [
         shortfall_line(catalogue_of(row.assessment), shortfall, lang)
         for shortfall in row.score.shortfalls] for row in listing.rows}
+    # A verdict resting on unconfirmed suggestions says so, and the progress is counted and
+    # worded as on the form and the results page.
+    provisional = {row.assessment.id: provisional_note(row.score.counts, lang)
+                   for row in listing.rows}
+    counts = {row.assessment.id: counts_wording(row.score.counts) for row in listing.rows}
     return render_template("assessments/index.html", listing=listing, sorts=SORTS,
-                           shortfalls=shortfalls)
+                           shortfalls=shortfalls, provisional=provisional, counts=counts)
 
 
 @bp.route("/assessments/new", methods=["GET", "POST"])
@@ -343,11 +348,12 @@ def form(uid: str) -> ResponseReturnValue:
             (inv, answer_form(catalogue, inv, lang, stored, formdata=None), stored,
              answer_state(catalogue, assessment, stored, lang, findings.get(inv.id)))
         )
-    answered, total = progress(catalogue, record)
-    pending = pending_suggestions(catalogue, record)
+    counts = answer_counts(catalogue, record)
+    pending = counts.unconfirmed
     return _updated_in_place(render_template(
         "assessments/form.html", assessment=assessment, catalogue=catalogue, groups=groups,
-        answered=answered, total=total, pending=pending,
+        answered=counts.by_person, total=counts.total, pending=pending,
+        counts=counts_wording(counts),
         remaining=remaining_invariants(catalogue, record), remaining_listed=REMAINING_LISTED,
         accept_all_question=accept_all_question(pending),
         document_form=DocumentForm(formdata=None),
@@ -562,8 +568,9 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
     would reloaded; ``message``, if any, is what the page says of it."""
     lang = current_lang()
     record = to_record(assessment)
-    answered, total = progress(catalogue, record)
-    pending = pending_suggestions(catalogue, record)
+    counts = answer_counts(catalogue, record)
+    answered, total, pending = counts.by_person, counts.total, counts.unconfirmed
+    wording = counts_wording(counts)
     extra: dict[str, object] = {"message": message} if message else {}
     if request.headers.get("X-With-History"):
         # From an answer's own page: its history table, with the new version and the current
@@ -578,12 +585,8 @@ def saved_json(catalogue: Catalogue, assessment: Assessment, status: str,
         # the page's language, the location of a quotation taken out with it cleared.
         fields=asdict(AnswerInput.of(stored, lang)),
         state=_state(catalogue, assessment, stored).as_json(),
-        progress_text=ngettext("%(num)d of %(total)d invariants answered",
-                               "%(num)d of %(total)d invariants answered", answered,
-                               total=total),
-        pending_text=ngettext("(not counting %(num)d unconfirmed suggestion)",
-                              "(not counting %(num)d unconfirmed suggestions)",
-                              pending) if pending else "",
+        # Worded as the page, the home list and the results page word them.
+        progress_text=wording.answered, pending_text=wording.pending,
         pending_help_text=ngettext(
             "%(num)d unconfirmed suggestion is waiting for your review below.",
             "%(num)d unconfirmed suggestions are waiting for your review below.",

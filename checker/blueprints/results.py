@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from exports.context import shortfall_lines
+from exports.context import provisional_note, shortfall_lines
 
 from ..models import Assessment
 from ..services.assessments import catalogue_of, to_record
@@ -28,6 +28,7 @@ from ._common import (
     slug,
     text_page,
 )
+from ._progress import counts_wording
 
 bp = Blueprint("results", __name__)
 
@@ -44,6 +45,9 @@ def results(uid: str) -> ResponseReturnValue:
         "assessments/results.html", assessment=assessment, catalogue=catalogue, record=record,
         score=score, figure=summary_svg(catalogue, record, score, lang),
         shortfalls=shortfall_lines(catalogue, score, lang),
+        # Said in the verdict box when the verdict rests on unconfirmed suggestions.
+        provisional=provisional_note(score.answer_counts, lang),
+        counts=counts_wording(score.answer_counts),
         review=_review(assessment, record, lang, score, short=review_short()),
         review_short=review_short(),
     )

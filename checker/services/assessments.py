@@ -27,6 +27,7 @@ from ..models import (
 )
 from ..models._time import utcnow
 from .records import NPI_DOMAINS, AnswerRecord, AssessmentRecord, DocumentVersion
+from .scoring import answer_counts, person_answered
 from .snapshots import catalogue_by_fingerprint, ensure_snapshot
 from .uploads import StoredDocument
 
@@ -360,25 +361,23 @@ def progress(catalogue: Catalogue, record: AssessmentRecord) -> tuple[int, int]:
     """(answered, total) over the invariants that apply to the record's study type.
 
     Only answers given or confirmed by a person count: an unconfirmed automatic suggestion is
-    not yet an answer.
+    not yet an answer (:func:`~.scoring.answer_counts`, which the pages word).
     """
-    total = len(catalogue.invariants_for(record.study_type))
-    return total - len(remaining_invariants(catalogue, record)), total
+    counts = answer_counts(catalogue, record)
+    return counts.by_person, counts.total
 
 
 def remaining_invariants(catalogue: Catalogue, record: AssessmentRecord) -> list[str]:
     """Ids of the invariants of the record's study type that no person has answered or
     confirmed yet (unanswered, or an unconfirmed suggestion), in catalogue order."""
     return [inv.id for inv in catalogue.invariants_for(record.study_type)
-            if not (record.answer_for(inv.id).answer
-                    and record.answer_for(inv.id).origin == "human")]
+            if not person_answered(record.answer_for(inv.id))]
 
 
 def pending_suggestions(catalogue: Catalogue, record: AssessmentRecord) -> int:
     """Unconfirmed automatic suggestions among the invariants of the record's study type (not
     counted by :func:`progress`)."""
-    return sum(1 for inv in catalogue.invariants_for(record.study_type)
-               if record.answer_for(inv.id).origin == "suggestion")
+    return answer_counts(catalogue, record).unconfirmed
 
 
 def import_record(record: AssessmentRecord, owner: User, active: Catalogue) -> Assessment:

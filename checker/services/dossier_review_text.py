@@ -174,7 +174,7 @@ def _glance(summary: StudySummary, lab: Labels) -> str:
     kind = lab[kind_key] if summary.document_kind in ("protocol", "paper") \
         else summary.document_kind
     line = lab("dossier_review_study_line", title=one_line(summary.title),
-               study_type=summary.study_type_label, kind=kind, verdict=summary.verdict_label)
+               study_type=summary.study_type_label, kind=kind, verdict=summary.verdict_line)
     return f"{line}{lab['separator']}{lab['counts_towards']}{lab['colon']} " \
         f"{counts_value(lab, summary)}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exports.context import shortfall_lines
+from exports.context import shortfall_lines, verdict_line
 
 from ..catalogue import Catalogue, pick
 from ..models.dossier import Dossier
@@ -24,6 +24,7 @@ from .dossiers import (
     study_evidence,
 )
 from .draft_flags import DraftFlags, draft_flags
+from .scoring import AnswerCounts
 from .screening import ScreeningResult
 from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
 
@@ -48,12 +49,17 @@ class StudySummary:
     document_kind: str
     verdict_id: str
     verdict_label: str
+    # The verdict as the study's results page and reports state it: "Compliant — provisional:
+    # 13 of 30 answers are unconfirmed suggestions" when it rests on some.
+    verdict_line: str
     ethical_score: float | None
     methodological_score: float | None
     # Invariants answered (an unconfirmed suggestion included, as scored) of those of its
-    # type: what the study's results page and own reports say, so a dossier agrees with them.
+    # type, and how many of them by a person: what the study's results page and own reports
+    # say, so a dossier agrees with them.
     answered: int
     total: int
+    answer_counts: AnswerCounts
     publication: Publication | None
     country: str
     document_filename: str
@@ -129,8 +135,9 @@ def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
         uid=assessment.uid, title=assessment.title, study_type=assessment.study_type,
         study_type_label=type_label, document_kind=assessment.document_kind,
         verdict_id=score.verdict_id, verdict_label=score.verdict(lang),
+        verdict_line=verdict_line(score.verdict(lang), score.answer_counts, lang),
         ethical_score=score.ethical_score, methodological_score=score.methodological_score,
-        answered=score.answered, total=score.total,
+        answered=score.answered, total=score.total, answer_counts=score.answer_counts,
         publication=Publication(publication.peer_reviewed, publication.journal, publication.doi,
                                 publication.year, publication.country) if publication else None,
         country=evidence.country, document_filename=assessment.document_filename,

@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from checker.text_input import plain_file_name, without_controls
-from exports.context import shortfall_line
+from exports.context import shortfall_line, verdict_line
 
 from .records import (
     ANSWER_ORIGINS,
@@ -112,6 +112,10 @@ def _score_summary(catalogue: Catalogue, record: AssessmentRecord,
         "total": score.total,
         "complete": score.complete,
         "unconfirmed": score.unconfirmed,
+        # The verdict rests in part on suggestions no person has confirmed, and says so.
+        "provisional": score.provisional,
+        "verdict_text": {lang: verdict_line(score.verdict(lang), score.answer_counts, lang)
+                         for lang in ("en", "fr")},
         "verdict_shortfalls": [_shortfall_dict(catalogue, s)
                                for s in verdict_shortfalls(catalogue, score)],
     }

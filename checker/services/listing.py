@@ -29,11 +29,12 @@ from ..catalogue import Catalogue, pick
 from ..catalogue.model import Text
 from ..extensions import db
 from ..models import Answer, Assessment, User
-from .assessments import catalogue_of, progress
+from .assessments import catalogue_of
 from .records import AnswerRecord, AssessmentRecord
 from .scoring import (
     NOT_MET,
     NOT_REPORTED,
+    AnswerCounts,
     VerdictShortfall,
     score_assessment,
     verdict_shortfalls,
@@ -70,9 +71,9 @@ class ListedScore:
     # Ethical invariants answered not met or not reported (a suggestion counts): what a
     # committee looks at first. Unanswered ones are left out.
     ethical_problems: int
-    pending: int  # automatic suggestions no person has confirmed yet
-    answered: int  # invariants answered or confirmed by a person
-    total: int  # invariants of its study type
+    # Answered by a person, unconfirmed suggestions, of how many: as the form and the results
+    # page count them; its verdict is provisional when a suggestion is counted.
+    counts: AnswerCounts
     # What kept it from each better verdict, as the results page says it (kept with the
     # score: worded only for the rows of the page shown, in the reader's language).
     shortfalls: tuple[VerdictShortfall, ...] = ()
@@ -80,11 +81,25 @@ class ListedScore:
     def verdict(self, lang: str) -> str:
         return pick(self.verdict_label, lang)
 
+    @property
+    def pending(self) -> int:
+        """Automatic suggestions no person has confirmed yet."""
+        return self.counts.unconfirmed
+
+    @property
+    def answered(self) -> int:
+        """Invariants answered or confirmed by a person."""
+        return self.counts.by_person
+
+    @property
+    def total(self) -> int:
+        """Invariants of its study type."""
+        return self.counts.total
+
 
 def listed_score(catalogue: Catalogue, record: AssessmentRecord) -> ListedScore:
     """The list's summary of ``record``'s score under ``catalogue``."""
     score = score_assessment(catalogue, record)
-    answered, total = progress(catalogue, record)
     verdicts = [rule.id for rule in catalogue.scoring.verdicts]
     counts = score.ethical.counts
     return ListedScore(
@@ -92,7 +107,7 @@ def listed_score(catalogue: Catalogue, record: AssessmentRecord) -> ListedScore:
         verdict_rank=len(verdicts) - 1 - verdicts.index(score.verdict_id),
         ethical_score=score.ethical_score, methodological_score=score.methodological_score,
         ethical_problems=counts.get(NOT_MET, 0) + counts.get(NOT_REPORTED, 0),
-        pending=score.unconfirmed, answered=answered, total=total,
+        counts=score.answer_counts,
         shortfalls=verdict_shortfalls(catalogue, score))
 
 

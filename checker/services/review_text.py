@@ -157,7 +157,7 @@ def study_items(catalogue: Catalogue, record: AssessmentRecord, context: dict, *
         (lab["progress"], context["progress"]),
     ]
     lines = [f"- {key}{colon} {one_line(value)}" for key, value in fields if value]
-    lines.append(f"- {lab['verdict']}{colon} {context['verdict']}")
+    lines.append(f"- {lab['verdict']}{colon} {context['verdict_line']}")
     # Why not a better verdict, nested under it (indented past the "- " of its item).
     lines += [f"    - {line}" for line in context["shortfalls"]]
     lines += [f"- {key}{colon} {one_line(value)}" for key, value in scores if value]

@@ -65,11 +65,60 @@ class InvariantRow:
     @property
     def unconfirmed(self) -> bool:
         """An automatic suggestion no person has confirmed yet."""
-        return self.answer is not None and self.record.origin == "suggestion"
+        return unconfirmed_suggestion(self.record)
 
     @property
     def excluded(self) -> bool:
         return self.points is None
+
+
+@dataclass(frozen=True)
+class AnswerCounts:
+    """How an assessment's invariants stand: answered (or confirmed) by a person, holding an
+    automatic suggestion no person has confirmed yet, or not answered, of ``total``.
+
+    The one count that every page and report says: the home list, the form's progress bar and
+    the results page word it alike ("17 of 30 answered by a person; 13 unconfirmed
+    suggestions"), and a verdict that rests on a suggestion says so wherever it is shown.
+    """
+
+    by_person: int
+    unconfirmed: int
+    total: int
+
+    @property
+    def counted(self) -> int:
+        """Invariants with an answer the score counts: a person's or a suggestion."""
+        return self.by_person + self.unconfirmed
+
+    @property
+    def unanswered(self) -> int:
+        return self.total - self.counted
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the scores and verdict rest in part on suggestions no person has confirmed
+        (they are scored like answers): such a verdict is provisional wherever it is shown."""
+        return self.unconfirmed > 0
+
+
+def person_answered(record: AnswerRecord) -> bool:
+    """An answer a person gave, or confirmed by accepting a suggestion."""
+    return record.answer is not None and record.origin != "suggestion"
+
+
+def unconfirmed_suggestion(record: AnswerRecord) -> bool:
+    """An automatic suggestion no person has confirmed yet (scored like an answer)."""
+    return record.answer is not None and record.origin == "suggestion"
+
+
+def answer_counts(catalogue: Catalogue, record: AssessmentRecord) -> AnswerCounts:
+    """:class:`AnswerCounts` of ``record`` over the invariants of its study type, without
+    scoring it (the same as ``score_assessment(catalogue, record).answer_counts``)."""
+    answers = [record.answer_for(inv.id) for inv in catalogue.invariants_for(record.study_type)]
+    return AnswerCounts(by_person=sum(1 for a in answers if person_answered(a)),
+                        unconfirmed=sum(1 for a in answers if unconfirmed_suggestion(a)),
+                        total=len(answers))
 
 
 @dataclass(frozen=True)
@@ -124,6 +173,17 @@ class ScoreResult:
     @property
     def unconfirmed(self) -> int:
         return sum(1 for row in self.rows if row.unconfirmed)
+
+    @property
+    def answer_counts(self) -> AnswerCounts:
+        """How many of the answers scored a person gave, and how many are suggestions."""
+        return AnswerCounts(by_person=self.answered - self.unconfirmed,
+                            unconfirmed=self.unconfirmed, total=self.total)
+
+    @property
+    def provisional(self) -> bool:
+        """The verdict rests in part on suggestions no person has confirmed."""
+        return self.answer_counts.provisional
 
     def kind(self, kind: str) -> KindScore:
         return self.ethical if kind == "ethical" else self.methodological
