@@ -80,6 +80,17 @@ def test_every_french_message_is_translated():
     assert any(isinstance(m.id, tuple) for m in catalog)  # plurals are covered too
 
 
+def test_french_messages_set_a_no_break_space_before_double_punctuation():
+    """French typography: a no-break space (never a plain one, nor none) before « : ; ! ? »,
+    so that the mark never starts a line. A URL's or a time's colon is no such mark."""
+    catalog = read_po((TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po").open("rb"))
+    wrong = re.compile(r"(?:\u00a0 |[ ][;:!?]|[^\s\u00a0\u202f/\d][;:!?](?=\s|$))")
+    found = [(m.id, form) for m in catalog if m.id
+             for form in (m.string if isinstance(m.string, tuple) else (m.string,))
+             if wrong.search(form)]
+    assert found == []
+
+
 def test_po_files_cover_every_message_in_the_code(tmp_path):
     """Extracting again finds no msgid that the .po files lack (no forgotten strings)."""
     pot = tmp_path / "messages.pot"
