@@ -31,6 +31,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
+from .tables import may_be_row, row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -216,9 +217,10 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
+            row = may_be_row(segment) and row_like(segment, _widest_gap(segment, start, styler))
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
-                                 baseline, extent)
+                                 baseline, extent, row)
         rows.append((segment, placed))
         start = match.end()
     return rows
@@ -241,6 +243,22 @@ def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
     if rest is not None and styler.style(start + rest)[1]:
         return ""  # a line wholly in bold: a heading of its own or bold text, no run-in label
     return expand_ligatures(segment[:stop + 1]).strip()
+
+
+def _widest_gap(segment: str, start: int, styler: _CharStyles | None) -> float:
+    """The widest gap between two consecutive glyphs of the line ``segment`` (at index
+    ``start`` of PDFium's text), in font sizes: a word space, or the gap between a table's
+    cells (0 when unknown)."""
+    if styler is None:
+        return 0.0
+    visible = [i for i, ch in enumerate(segment) if not ch.isspace()]
+    widest = 0.0
+    for before, after in zip(visible, visible[1:], strict=False):
+        right, left = styler.right(start + before), styler.left(start + after)
+        size = styler.style(start + after)[0]
+        if right is not None and left is not None and size:
+            widest = max(widest, (left - right) / size)
+    return widest
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> Extent | None:

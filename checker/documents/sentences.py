@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .list_marks import starts_item
+from .tables import LEADING_LABEL
 
 ABBREVIATIONS = {
     # English
@@ -416,6 +417,11 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not _NEXT_START.match(text, boundary):
             continue
         if _LEADING_NUMBER.fullmatch(text, cursor, start + match.start()):
+            continue
+        # A caption's label ends no sentence: "Table 1. Baseline characteristics …" is one
+        # (but "Table 1." above "Table 2." is two labels).
+        if LEADING_LABEL.fullmatch(text, cursor, start + match.start()) \
+                and not LEADING_LABEL.match(text, boundary):
             continue
         if _is_abbreviation(text[max(cursor, boundary - 40) : boundary],
                             text[boundary : boundary + 4]):

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from checker.catalogue import pick
 from checker.documents import Document
+from checker.documents.tables import is_caption_label, quoted_last
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -92,6 +93,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
+    last: list[Quotation] = []  # a table's rows, run-on units: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
         positions.sort(key=lambda position: order[position])
@@ -100,15 +102,18 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
-        # A bare heading or a fragment names a topic without reporting anything.
-        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS:
+        # A bare heading, a caption's label or a fragment names a topic without reporting
+        # anything.
+        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS \
+                or is_caption_label(text):
             continue
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
-            found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
-                                   sentence.section, "cue"))
+            quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
+                                  sentence.section, "cue")
+            (last if quoted_last(text) else found).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
-    return found
+    return (found + last)[:MAX_QUOTATIONS]
 
 
 @dataclass(frozen=True)
@@ -486,6 +491,8 @@ def suggest_answers(
             confidence = sum(confidences) / len(set(elements) | set(found))
         else:
             confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
+        # A table's row, or a run-on unit, only after the sentences (a stable sort).
+        quotations.sort(key=lambda q: quoted_last(q.text))
         quotations = quotations[:MAX_QUOTATIONS + len(found)]
         quoted = {q.start for q in quotations}
         # A detail stated in a sentence not quoted yet is quoted too: it is what makes the

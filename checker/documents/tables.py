@@ -1,0 +1,87 @@
+"""Tables and captions in a document's text: a caption's bare label ("Table 1.", "Figure 2",
+« Tableau 1. ») and a table's rows ("Age, years 63.2 (8.1) 64.0 (7.9)").
+
+A label alone says nothing a reviewer can defend, and a row of figures is no sentence: neither
+is a quotation to propose while a sentence says the same. In a PDF, a table's rows are found
+from the page's layout (:func:`row_like`: cells set apart by a gap no word space makes) and
+read as units of their own, not run together into one long "sentence" of numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A caption's label: "Table 1", "Table S2", "Fig. 3", "Figure 2b", "Supplementary Table 1",
+# "Tableau 1", "Tableau II", with maybe its full stop or colon.
+_LABEL = (r"(?:(?:supplementary|additional|suppl\.?|supplemental)\s+)?"
+          r"(?:tables?|tableaux?|fig\.?|figs\.?|figures?)\s*(?:S?\d{1,3}[a-z]?|[IVX]{1,5})")
+_CAPTION_LABEL = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]?[\s*_\"'»”)\]]*",
+                            re.IGNORECASE)
+# The label at the start of a sentence, before its full stop: "Table 1" in "Table 1. Baseline
+# characteristics …", where the stop ends no sentence.
+LEADING_LABEL = re.compile(r"[ \t\n]*(?:[*_]{1,2})?" + _LABEL + r"(?:[*_]{1,2})?",
+                           re.IGNORECASE)
+
+
+def is_caption_label(text: str) -> bool:
+    """Whether ``text`` is only a caption's label ("Table 1.", "Figure 2", « Tableau 1. »):
+    it names a table or a figure without saying what it shows."""
+    return _CAPTION_LABEL.fullmatch(text) is not None
+
+
+# A cell of figures: a number, maybe signed, bracketed, a percentage, a range or an
+# interval ("63.2", "(8.1)", "95%", "0.55–0.92", "<0.001", "1,234"); a word with a letter
+# in it ("SF-36", "n=298"), an open bracket ("(60") or a number that a comma or a stop
+# follows ("August 2, 2012", "in 2014.") is no cell of figures.
+_FIGURE = re.compile(r"\(?[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?\)"
+                     r"|\[?[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?\]"
+                     r"|[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?")
+MIN_ROW_FIGURES = 2
+# French sets a space before "%" ("10,4 %"): the percentage is one cell.
+_SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]+(?=%)")
+# Of a table's row, at least this share of the words are figures ("Body mass index, kg/m²
+# 26.1 (4.3) 27.4 (4.9)").
+ROW_FIGURE_SHARE = 1 / 3
+
+
+def _figures(words: list[str]) -> list[bool]:
+    return [_FIGURE.fullmatch(word) is not None and word.count("(") == word.count(")")
+            for word in words]
+
+
+def is_table_row(text: str) -> bool:
+    """Whether ``text`` reads as a row of a table rather than a sentence: it ends with two
+    cells of figures, and figures make a third of its words or more ("Age, years 63.2 (8.1)
+    64.0 (7.9)"). A date ("Registered 26 May 2014.", "August 2, 2012") is no row."""
+    words = _SPACED_PERCENT.sub("", text).split()
+    figures = _figures(words)
+    return (len(words) >= MIN_ROW_FIGURES and all(figures[-MIN_ROW_FIGURES:])
+            and sum(figures) >= ROW_FIGURE_SHARE * len(words))
+
+
+# Between two cells of a table's row, in font sizes: a justified line's widest word space
+# stays under one.
+CELL_GAP = 1.5
+
+
+def row_like(text: str, widest_gap: float) -> bool:
+    """Whether a PDF line is a table's row: cells set apart by a gap wider than ``CELL_GAP``
+    (``widest_gap``: the line's widest gap between two glyphs, in font sizes), figures making
+    the row (:func:`is_table_row`)."""
+    return widest_gap >= CELL_GAP and is_table_row(text)
+
+
+def may_be_row(text: str) -> bool:
+    """A cheap test before measuring a line's gaps (:func:`is_table_row`)."""
+    return is_table_row(text)
+
+
+# A unit this long is no sentence a reviewer reads as one (a table or a list run together
+# where the text gave no clue to cut it): quoted only when nothing else is.
+LONG_UNIT = 1000
+
+
+def quoted_last(text: str) -> bool:
+    """Whether a unit of the text is quoted only when no sentence says the same: a table's
+    row (:func:`is_table_row`) or a unit longer than ``LONG_UNIT`` characters."""
+    return len(text) > LONG_UNIT or is_table_row(text)
