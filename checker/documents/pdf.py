@@ -217,7 +217,7 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
-            row = may_be_row(segment) and row_like(segment, _widest_gap(segment, start, styler))
+            row = may_be_row(segment) and row_like(segment, _word_gaps(segment, start, styler))
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
                                  baseline, extent, row)
@@ -245,20 +245,28 @@ def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
     return expand_ligatures(segment[:stop + 1]).strip()
 
 
-def _widest_gap(segment: str, start: int, styler: _CharStyles | None) -> float:
-    """The widest gap between two consecutive glyphs of the line ``segment`` (at index
-    ``start`` of PDFium's text), in font sizes: a word space, or the gap between a table's
-    cells (0 when unknown)."""
+def _word_gaps(segment: str, start: int, styler: _CharStyles | None) -> list[float]:
+    """The gaps between the words of the line ``segment`` (at index ``start`` of PDFium's
+    text), in font sizes: a justified line's are all alike, a table's row sets its cells
+    further apart than the words of a cell."""
     if styler is None:
-        return 0.0
+        return []
     visible = [i for i, ch in enumerate(segment) if not ch.isspace()]
-    widest = 0.0
+    gaps = []
     for before, after in zip(visible, visible[1:], strict=False):
         right, left = styler.right(start + before), styler.left(start + after)
         size = styler.style(start + after)[0]
-        if right is not None and left is not None and size:
-            widest = max(widest, (left - right) / size)
-    return widest
+        if right is None or left is None or not size:
+            continue
+        gap = (left - right) / size
+        if after > before + 1 or gap > WORD_GAP:  # a space between, or one PDFium left out
+            gaps.append(gap)
+    return gaps
+
+
+# Two glyphs further apart than this, in font sizes, are two words whether or not the text
+# has a space between them.
+WORD_GAP = 0.15
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> Extent | None:

@@ -59,16 +59,22 @@ def is_table_row(text: str) -> bool:
             and sum(figures) >= ROW_FIGURE_SHARE * len(words))
 
 
-# Between two cells of a table's row, in font sizes: a justified line's widest word space
-# stays under one.
+# Between two cells of a table's row, in font sizes, at least: wider than a word space.
 CELL_GAP = 1.5
+# A justified line stretches all its word spaces alike; a row's widest gap, between two
+# cells, is at least this many times its narrowest, between two words of a cell.
+CELL_GAP_RATIO = 2.0
 
 
-def row_like(text: str, widest_gap: float) -> bool:
-    """Whether a PDF line is a table's row: cells set apart by a gap wider than ``CELL_GAP``
-    (``widest_gap``: the line's widest gap between two glyphs, in font sizes), figures making
-    the row (:func:`is_table_row`)."""
-    return widest_gap >= CELL_GAP and is_table_row(text)
+def row_like(text: str, word_gaps: list[float]) -> bool:
+    """Whether a PDF line is a table's row: figures making the row (:func:`is_table_row`),
+    cells set apart by a gap wider than ``CELL_GAP`` and ``CELL_GAP_RATIO`` times the
+    narrowest of the line's gaps between words (``word_gaps``, in font sizes), which a
+    justified line with few words, its spaces stretched alike, never has."""
+    if len(word_gaps) < 2 or not is_table_row(text):
+        return False
+    widest, narrowest = max(word_gaps), min(word_gaps)
+    return widest >= CELL_GAP and widest >= CELL_GAP_RATIO * max(narrowest, 0.0)
 
 
 def may_be_row(text: str) -> bool:
