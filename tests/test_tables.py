@@ -75,9 +75,12 @@ def test_sentences_with_figures_and_dates_are_no_table_rows(sentence):
     assert not is_table_row(sentence) and not quoted_last(sentence)
 
 
-def test_a_run_on_unit_longer_than_a_sentence_is_quoted_last():
-    assert quoted_last("word " * 250)
-    assert not quoted_last("A sentence of a sane length, " * 10)
+def test_rows_run_together_are_quoted_last():
+    soup = " ".join(" ".join(row) for row in ROWS)
+    assert len(soup) > 300 and quoted_last(soup)
+    sentence = ("Patients are eligible if they (1) are aged 18 years or older, (2) have had "
+                "an opioid use disorder for 12 months or more, " * 4)
+    assert len(sentence) > 300 and not quoted_last(sentence)
 
 
 CAPTIONS = [

@@ -82,12 +82,19 @@ def may_be_row(text: str) -> bool:
     return is_table_row(text)
 
 
-# A unit this long is no sentence a reviewer reads as one (a table or a list run together
-# where the text gave no clue to cut it): quoted only when nothing else is.
-LONG_UNIT = 1000
+# A unit this long, with figures making a third of its words or more as in a table's rows,
+# is rows run together (a table the layout gave no clue to cut): no sentence of this length
+# is so full of figures.
+TABLE_RUN = 300
 
 
 def quoted_last(text: str) -> bool:
-    """Whether a unit of the text is quoted only when no sentence says the same: a table's
-    row (:func:`is_table_row`) or a unit longer than ``LONG_UNIT`` characters."""
-    return len(text) > LONG_UNIT or is_table_row(text)
+    """Whether a unit of the text is quoted only when no sentence says as much: a table's
+    row (:func:`is_table_row`), or rows run together (``TABLE_RUN`` characters or more, a
+    third of them figures or more)."""
+    if is_table_row(text):
+        return True
+    if len(text) < TABLE_RUN:
+        return False
+    words = _SPACED_PERCENT.sub("", text).split()
+    return sum(_figures(words)) >= ROW_FIGURE_SHARE * len(words)

@@ -171,7 +171,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
                 order: np.ndarray | None = None, min_words: int = 0) -> list[Detection]:
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
     sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
-    ``min_words`` words after all the others, then a table's rows and run-on units,
+    ``min_words`` words after all the others, then a table's rows,
     :func:`~checker.documents.tables.quoted_last`); else the text under a heading with its
     cues; else one pointer sentence. A caption's bare label ("Table 1.") is never quoted."""
     found: list[Detection] = []
@@ -195,7 +195,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         return found
     under_headings: list[int] = []
     short: list[int] = []  # cue sentences too short to show much, quoted only to fill up
-    tabular: list[int] = []  # a table's rows, a run-on unit: quoted only when nothing else is
+    tabular: list[int] = []  # a table's rows: quoted only when nothing else is
     where = np.zeros(len(score), dtype=np.int8) if order is None else order
     # Cue sentences first, then by order, then by score (lexsort: last key is primary).
     for index in (int(i) for i in np.lexsort((-score, where, ~cued))):

@@ -93,7 +93,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
-    last: list[Quotation] = []  # a table's rows, run-on units: only when nothing else is
+    last: list[Quotation] = []  # a table's rows: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
         positions.sort(key=lambda position: order[position])
@@ -491,7 +491,7 @@ def suggest_answers(
             confidence = sum(confidences) / len(set(elements) | set(found))
         else:
             confidence = CUE_ONLY_CONFIDENCE if cue_only else 0.0
-        # A table's row, or a run-on unit, only after the sentences (a stable sort).
+        # A table's row only after the sentences (a stable sort).
         quotations.sort(key=lambda q: quoted_last(q.text))
         quotations = quotations[:MAX_QUOTATIONS + len(found)]
         quoted = {q.start for q in quotations}
