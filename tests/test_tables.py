@@ -9,7 +9,7 @@ import pytest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.documents.tables import is_caption_label, is_table_row, quoted_last
+from checker.documents.tables import LEADING_LABEL, is_caption_label, is_table_row, quoted_last
 from checker.evidence.detect import detect_elements
 from checker.evidence.features import SentenceIndex, matching_sentences
 from checker.evidence.quotes import verify_quotation
@@ -228,3 +228,10 @@ def test_a_label_standing_alone_is_never_quoted():
                                                for q in s.quotations]
     assert any("Baseline characteristics" in quote for quote in quotes)
     assert not [quote for quote in quotes if is_caption_label(quote)]
+
+
+@pytest.mark.parametrize("text", ["Figure is shown.", "Figures in the text show it.",
+                                  "table iv", "Tablet 1"])
+def test_a_word_that_starts_like_a_label_is_none(text):
+    assert not is_caption_label(text)
+    assert not LEADING_LABEL.match(text)

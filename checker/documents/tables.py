@@ -14,7 +14,8 @@ import re
 # A caption's label: "Table 1", "Table S2", "Fig. 3", "Figure 2b", "Supplementary Table 1",
 # "Tableau 1", "Tableau II", with maybe its full stop or colon.
 _LABEL = (r"(?:(?:supplementary|additional|suppl\.?|supplemental)\s+)?"
-          r"(?:tables?|tableaux?|fig\.?|figs\.?|figures?)\s*(?:S?\d{1,3}[a-z]?|[IVX]{1,5})")
+          r"(?:tables?|tableaux?|fig\.?|figs\.?|figures?)\s*(?:S?\d{1,3}[a-z]?|(?-i:[IVX]{1,5}))"
+          r"(?!\w)")
 _CAPTION_LABEL = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]?[\s*_\"'»”)\]]*",
                             re.IGNORECASE)
 # The label at the start of a sentence, before its full stop: "Table 1" in "Table 1. Baseline
