@@ -31,6 +31,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
+from .tables import may_be_row, row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -216,9 +217,10 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
+            row = may_be_row(segment) and row_like(segment, _word_gaps(segment, start, styler))
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
-                                 baseline, extent)
+                                 baseline, extent, row)
         rows.append((segment, placed))
         start = match.end()
     return rows
@@ -241,6 +243,30 @@ def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
     if rest is not None and styler.style(start + rest)[1]:
         return ""  # a line wholly in bold: a heading of its own or bold text, no run-in label
     return expand_ligatures(segment[:stop + 1]).strip()
+
+
+def _word_gaps(segment: str, start: int, styler: _CharStyles | None) -> list[float]:
+    """The gaps between the words of the line ``segment`` (at index ``start`` of PDFium's
+    text), in font sizes: a justified line's are all alike, a table's row sets its cells
+    further apart than the words of a cell."""
+    if styler is None:
+        return []
+    visible = [i for i, ch in enumerate(segment) if not ch.isspace()]
+    gaps = []
+    for before, after in zip(visible, visible[1:], strict=False):
+        right, left = styler.right(start + before), styler.left(start + after)
+        size = styler.style(start + after)[0]
+        if right is None or left is None or not size:
+            continue
+        gap = (left - right) / size
+        if after > before + 1 or gap > WORD_GAP:  # a space between, or one PDFium left out
+            gaps.append(gap)
+    return gaps
+
+
+# Two glyphs further apart than this, in font sizes, are two words whether or not the text
+# has a space between them.
+WORD_GAP = 0.15
 
 
 def _extent(segment: str, start: int, styler: _CharStyles | None) -> Extent | None:

@@ -68,14 +68,14 @@ def _numbered(number: str, marker: PlacedLine, segment: str,
     if marker.extent is not None and placed.extent is not None:
         extent = Extent(marker.extent.left, placed.extent.right, marker.extent.first_word)
     return text, PlacedLine(StyledLine(text, line.size, line.bold, line.uniform),
-                             placed.baseline, extent)
+                             placed.baseline, extent, placed.row)
 
 
 def block_starts(lines: list[PlacedLine], pitches: dict[float, float],
                   columns: list[_Column]) -> set[int]:
     """Indices of the lines (after the first) that start a block of their own under the line
     above them: see :func:`_other_block`, :func:`_after_paragraph_line` and
-    :func:`_opens_labelled_line`."""
+    :func:`_opens_labelled_line`; a table's row and the line under it."""
     starts: set[int] = set()
     span = _text_span(lines)
     for index in range(1, len(lines)):
@@ -83,6 +83,19 @@ def block_starts(lines: list[PlacedLine], pitches: dict[float, float],
                 or _after_paragraph_line(lines, index, starts, columns) \
                 or _opens_labelled_line(lines[index - 1], lines[index], columns, span):
             starts.add(index)
+    # A table's row is a block of its own: its cells are no sentence to run on into the next
+    # row's, nor into the caption or the text around the table.
+    # A row's label wrapped onto two lines ("Body mass index, kg/" over "m² 26.1 (4.3) …")
+    # has its first line under the row above, and is read with its cells.
+    for index, line in enumerate(lines):
+        if line.row:
+            wrapped_label = (index >= 2 and not lines[index - 1].row and lines[index - 2].row
+                             and lines[index - 1].styled.size == line.styled.size)
+            if not wrapped_label:
+                starts.add(index)
+            starts.add(index + 1)
+    starts.discard(0)
+    starts.discard(len(lines))
     return starts
 
 
@@ -111,6 +124,7 @@ class PlacedLine:
     styled: StyledLine
     baseline: float | None
     extent: Extent | None
+    row: bool = False  # a table's row (:func:`~checker.documents.tables.row_like`)
 
 
 def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, float],

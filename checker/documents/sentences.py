@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .list_marks import starts_item
+from .tables import LEADING_LABEL
 
 ABBREVIATIONS = {
     # English
@@ -408,7 +409,17 @@ def _is_abbreviation(chunk: str, following: str) -> bool:
     return bool(re.fullmatch(r"[a-zà-ÿ]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))
 
 
-def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# Formats whose captions are typeset, their label and their text one paragraph: a PDF's, a
+# word processor's. A typed text (TXT, Markdown) keeps the sentences the element model was
+# measured on, its label a sentence of its own (never quoted alone: see
+# :func:`~checker.documents.tables.is_caption_label`).
+CAPTION_FORMATS = frozenset({"pdf", "docx", "odt"})
+
+
+def split_block(text: str, start: int, end: int, *,
+                captions: bool = False) -> list[tuple[int, int]]:
+    """Sentences of the block ``text[start:end]``; with ``captions``, a caption's label
+    ("Table 1.") ends no sentence."""
     spans: list[tuple[int, int]] = []
     cursor = start
     segment = text[start:end]
@@ -419,6 +430,11 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not _NEXT_START.match(text, boundary):
             continue
         if _LEADING_NUMBER.fullmatch(text, cursor, start + match.start()):
+            continue
+        # A caption's label ends no sentence: "Table 1. Baseline characteristics …" is one
+        # (but "Table 1." above "Table 2." is two labels).
+        if captions and LEADING_LABEL.fullmatch(text, cursor, start + match.start()) \
+                and not LEADING_LABEL.match(text, boundary):
             continue
         if _is_abbreviation(text[max(cursor, boundary - 40) : boundary],
                             text[boundary : boundary + 4]):
@@ -478,7 +494,8 @@ def segment(
     for index, (b_start, b_end) in enumerate(blocks):
         is_title = index == 0 and len(blocks) > 1 and len(text[b_start:b_end].strip()) <= MAX_TITLE
         whole = is_title or b_start in stated_headings
-        pieces = [(b_start, b_end)] if whole else split_block(text, b_start, b_end)
+        pieces = [(b_start, b_end)] if whole else split_block(
+            text, b_start, b_end, captions=fmt in CAPTION_FORMATS)
         for s_start, s_end in pieces:
             for c_start, c_end in _cap_length(text, s_start, s_end):
                 t_start, t_end = _trim(text, c_start, c_end, headings or {})

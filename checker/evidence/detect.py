@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from checker.documents import Document
+from checker.documents.tables import is_caption_label, quoted_last
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
 from .features import (
@@ -170,8 +171,9 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
                 order: np.ndarray | None = None, min_words: int = 0) -> list[Detection]:
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
     sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
-    ``min_words`` words after all the others); else the text under a heading with its cues;
-    else one pointer sentence."""
+    ``min_words`` words after all the others, then a table's rows,
+    :func:`~checker.documents.tables.quoted_last`); else the text under a heading with its
+    cues; else one pointer sentence. A caption's bare label ("Table 1.") is never quoted."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool, through: int | None = None) -> None:
@@ -180,6 +182,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         end = doc.sentences[through].end if through is not None else sentence.end
         quote = doc.text[sentence.start:end]
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
+            return
+        if is_caption_label(quote):  # "Table 1." names a table, says nothing of it
             return
         found.append(
             Detection(element, quote, sentence.start, end, sentence.page,
@@ -191,6 +195,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         return found
     under_headings: list[int] = []
     short: list[int] = []  # cue sentences too short to show much, quoted only to fill up
+    tabular: list[int] = []  # a table's rows: quoted only when nothing else is
     where = np.zeros(len(score), dtype=np.int8) if order is None else order
     # Cue sentences first, then by order, then by score (lexsort: last key is primary).
     for index in (int(i) for i in np.lexsort((-score, where, ~cued))):
@@ -207,11 +212,14 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             if below is not None and not cued[below] and below not in under_headings:
                 under_headings.append(below)
             continue
+        if quoted_last(doc.sentence_text(doc.sentences[index])):
+            tabular.append(index)
+            continue
         if min_words and word_count(doc.sentence_text(doc.sentences[index])) < min_words:
             short.append(index)
             continue
         add(index, True)
-    for index in short:
+    for index in short + tabular:
         if len(found) >= MAX_QUOTES:
             break
         add(index, True)
@@ -221,11 +229,16 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         add(index, True)
     if not found and pointer is not None:
         # The closest sentence in vocabulary, taken by the same order as cue sentences.
-        for index in (int(i) for i in np.lexsort((-pointer, where))):
-            if np.isfinite(pointer[index]) and not doc.is_heading(doc.sentences[index]):
-                add(index, False)
-                if found:
-                    break
+        # A table's row only when no sentence is left.
+        ranked = [int(i) for i in np.lexsort((-pointer, where))]
+        for last_resort in (False, True):
+            for index in ranked:
+                sentence = doc.sentences[index]
+                if np.isfinite(pointer[index]) and not doc.is_heading(sentence) \
+                        and quoted_last(doc.sentence_text(sentence)) == last_resort:
+                    add(index, False)
+                    if found:
+                        return found
     return found
 
 

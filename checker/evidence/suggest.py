@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
+from checker.documents.tables import is_caption_label, quoted_last
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -344,8 +345,8 @@ def _shown(quotations: list[Quotation], found: int,
            detail_quotations: list[Quotation]) -> list[Quotation]:
     """The quotations shown: the first ones (a few beyond one per element ``found``), then
     each detail stated in a sentence not quoted yet, as it is what makes the answer met, so
-    the reviewer must see it."""
-    quotations = quotations[:MAX_QUOTATIONS + found]
+    the reviewer must see it. A table's row only after the sentences (a stable sort)."""
+    quotations = sorted(quotations, key=lambda q: quoted_last(q.text))[:MAX_QUOTATIONS + found]
     quoted = {q.start for q in quotations}
     return quotations + [q for q in dict((q.start, q) for q in detail_quotations).values()
                          if q.start not in quoted]
@@ -384,6 +385,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
+    last: list[Quotation] = []  # a table's rows: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
         positions.sort(key=lambda position: order[position])
@@ -392,15 +394,18 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
-        # A bare heading or a fragment names a topic without reporting anything.
-        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS:
+        # A bare heading, a caption's label or a fragment names a topic without reporting
+        # anything.
+        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS \
+                or is_caption_label(text):
             continue
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
-            found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
-                                   sentence.section, "cue"))
+            quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
+                                  sentence.section, "cue")
+            (last if quoted_last(text) else found).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
-    return found
+    return (found + last)[:MAX_QUOTATIONS]
 
 
 def _ordered(elements: list[Quotation], cues: list[Quotation],

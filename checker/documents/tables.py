@@ -1,0 +1,101 @@
+"""Tables and captions in a document's text: a caption's bare label ("Table 1.", "Figure 2",
+« Tableau 1. ») and a table's rows ("Age, years 63.2 (8.1) 64.0 (7.9)").
+
+A label alone says nothing a reviewer can defend, and a row of figures is no sentence: neither
+is a quotation to propose while a sentence says the same. In a PDF, a table's rows are found
+from the page's layout (:func:`row_like`: cells set apart by a gap no word space makes) and
+read as units of their own, not run together into one long "sentence" of numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A caption's label: "Table 1", "Table S2", "Fig. 3", "Figure 2b", "Supplementary Table 1",
+# "Tableau 1", "Tableau II", with maybe its full stop or colon.
+_LABEL = (r"(?:(?:supplementary|additional|suppl\.?|supplemental)\s+)?"
+          r"(?:tables?|tableaux?|fig\.?|figs\.?|figures?)\s*(?:S?\d{1,3}[a-z]?|(?-i:[IVX]{1,5}))"
+          r"(?!\w)")
+_CAPTION_LABEL = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]?[\s*_\"'»”)\]]*",
+                            re.IGNORECASE)
+# The label at the start of a sentence, before its full stop: "Table 1" in "Table 1. Baseline
+# characteristics …", where the stop ends no sentence.
+LEADING_LABEL = re.compile(r"[ \t\n]*(?:[*_]{1,2})?" + _LABEL + r"(?:[*_]{1,2})?",
+                           re.IGNORECASE)
+
+
+def is_caption_label(text: str) -> bool:
+    """Whether ``text`` is only a caption's label ("Table 1.", "Figure 2", « Tableau 1. »):
+    it names a table or a figure without saying what it shows."""
+    return _CAPTION_LABEL.fullmatch(text) is not None
+
+
+# A cell of figures: a number, maybe signed, bracketed, a percentage, a range or an
+# interval ("63.2", "(8.1)", "95%", "0.55–0.92", "<0.001", "1,234"); a word with a letter
+# in it ("SF-36", "n=298"), an open bracket ("(60") or a number that a comma or a stop
+# follows ("August 2, 2012", "in 2014.") is no cell of figures.
+_FIGURE = re.compile(r"\(?[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?\)"
+                     r"|\[?[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?\]"
+                     r"|[<>≤≥±=−–+-]?\d(?:[\d.,·:/%−–-]*[\d%])?")
+MIN_ROW_FIGURES = 2
+# French sets a space before "%" ("10,4 %"): the percentage is one cell.
+_SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]+(?=%)")
+# Of a table's row, at least this share of the words are figures ("Body mass index, kg/m²
+# 26.1 (4.3) 27.4 (4.9)").
+ROW_FIGURE_SHARE = 1 / 3
+
+
+def _figures(words: list[str]) -> list[bool]:
+    return [_FIGURE.fullmatch(word) is not None and word.count("(") == word.count(")")
+            for word in words]
+
+
+def is_table_row(text: str) -> bool:
+    """Whether ``text`` reads as a row of a table rather than a sentence: it ends with two
+    cells of figures, and figures make a third of its words or more ("Age, years 63.2 (8.1)
+    64.0 (7.9)"). A date ("Registered 26 May 2014.", "August 2, 2012") is no row."""
+    words = _SPACED_PERCENT.sub("", text).split()
+    figures = _figures(words)
+    return (len(words) >= MIN_ROW_FIGURES and all(figures[-MIN_ROW_FIGURES:])
+            and sum(figures) >= ROW_FIGURE_SHARE * len(words))
+
+
+# Between two cells of a table's row, in font sizes, at least: wider than a word space.
+CELL_GAP = 1.5
+# A justified line stretches all its word spaces alike; a row's widest gap, between two
+# cells, is at least this many times its narrowest, between two words of a cell.
+CELL_GAP_RATIO = 2.0
+
+
+def row_like(text: str, word_gaps: list[float]) -> bool:
+    """Whether a PDF line is a table's row: figures making the row (:func:`is_table_row`),
+    cells set apart by a gap wider than ``CELL_GAP`` and ``CELL_GAP_RATIO`` times the
+    narrowest of the line's gaps between words (``word_gaps``, in font sizes), which a
+    justified line with few words, its spaces stretched alike, never has."""
+    if len(word_gaps) < 2 or not is_table_row(text):
+        return False
+    widest, narrowest = max(word_gaps), min(word_gaps)
+    return widest >= CELL_GAP and widest >= CELL_GAP_RATIO * max(narrowest, 0.0)
+
+
+def may_be_row(text: str) -> bool:
+    """A cheap test before measuring a line's gaps (:func:`is_table_row`)."""
+    return is_table_row(text)
+
+
+# A unit this long, with figures making a third of its words or more as in a table's rows,
+# is rows run together (a table the layout gave no clue to cut): no sentence of this length
+# is so full of figures.
+TABLE_RUN = 300
+
+
+def quoted_last(text: str) -> bool:
+    """Whether a unit of the text is quoted only when no sentence says as much: a table's
+    row (:func:`is_table_row`), or rows run together (``TABLE_RUN`` characters or more, a
+    third of them figures or more)."""
+    if is_table_row(text):
+        return True
+    if len(text) < TABLE_RUN:
+        return False
+    words = _SPACED_PERCENT.sub("", text).split()
+    return sum(_figures(words)) >= ROW_FIGURE_SHARE * len(words)
