@@ -183,8 +183,9 @@ def test_a_scan_says_why_and_is_kept_for_the_assessment(app, auth_client):
     page = response.get_data(as_text=True)
     assert "error-summary" not in page and 'id="document-error"' not in page
     assert '<div class="notice" id="details-read"' in page
-    assert ("No details could be read from scan.pdf: No text could be extracted: the file is "
-            "empty or is a scanned image without a text layer.") in page
+    # The reason is a sentence of its own, not run on after a colon.
+    assert ("No details could be read from scan.pdf. No text could be extracted: the file is "
+            "empty, or it is a scanned image without text.") in page
     assert "The document scan.pdf is kept" in page
     assert "choose it again" not in page
     assert value_of(page, "title") == "Walking after stroke"

@@ -191,7 +191,7 @@ def _read_into(form: AssessmentDetailsForm,
         readings = readings_of(read_document_details(document), lang)
     except DocumentError as exc:
         unreadable = _(
-            "No details could be read from %(name)s: %(reason)s The document is kept and will "
+            "No details could be read from %(name)s. %(reason)s The document is kept and will "
             "be attached when you create the assessment: fill in its details yourself.",
             name=document.filename, reason=exc.message(lang))
         readings = {}
