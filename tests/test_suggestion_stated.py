@@ -7,8 +7,9 @@ the funder's role worded « n'intervient ni dans la conception… » (E06), the 
 the title page (E04), a control arm described under its heading « Bras contrôle » (INT02,
 E14), who is not blinded (INT05), the visits' schedule (INT09), the consent's collection
 « consentement libre, éclairé et écrit » (E02); and a per-protocol sensitivity analysis
-taken for responder and moderator analyses (INT16). Each is checked here in French and in
-English on short passages.
+taken for responder and moderator analyses (INT16), and the involvement sentence, read by
+the model as contributors' roles, quoted for conflicts of interest (E05). Each is checked
+here in French and in English on short passages.
 """
 
 from __future__ import annotations
@@ -243,3 +244,18 @@ def test_a_per_protocol_analysis_is_no_responder_or_moderator_analysis(lang: str
     with_subgroups = of_text(text + subgroups + "\n", lang)["INT16"]
     assert with_subgroups.answer == "partially_met"
     assert quotes(with_subgroups, subgroups.split(" sera")[0].split(" will")[0])
+
+
+@pytest.mark.parametrize("lang", sorted(INVOLVEMENT))
+def test_patient_representatives_are_no_contributors_for_conflicts_of_interest(
+        lang: str) -> None:
+    """The model may read the involvement sentence as contributors' roles (item 5b): E05
+    (conflicts of interest, independence) quotes such a sentence only about investigators,
+    authors, sponsors, funders or committees."""
+    text, sentence = INVOLVEMENT[lang]
+    interests = {"fr": "\n## Liens d'intérêts\n\nLes investigateurs déclarent n'avoir aucun "
+                       "lien d'intérêts en rapport avec cette recherche.\n",
+                 "en": "\n## Competing interests\n\nThe investigators declare no competing "
+                       "interests related to this study.\n"}[lang]
+    e05 = of_text(text + interests, lang)["E05"]
+    assert not quotes(e05, sentence)
