@@ -64,6 +64,10 @@ class EvidenceDetail:
     # The kinds of document that must state it ("protocol", "paper"); empty: every kind. A
     # protocol's version is asked of a protocol, where to read the protocol of a paper.
     kinds: tuple[str, ...] = ()
+    # Stated anywhere in the document, not only in or right after a sentence of the
+    # invariant's evidence: a protocol's version stands on its title page, not beside its
+    # amendments.
+    anywhere: bool = False
 
     def applies_to(self, kind: str | None) -> bool:
         """Whether a document of ``kind`` must state it (an unknown kind: yes, as for the
@@ -189,7 +193,7 @@ class Invariant:
                 details=tuple(
                     EvidenceDetail(d["id"], d["label"],
                                    {lang: tuple(v) for lang, v in d["patterns"].items()},
-                                   tuple(d.get("kinds") or ()))
+                                   tuple(d.get("kinds") or ()), bool(d.get("anywhere")))
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},

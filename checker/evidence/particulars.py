@@ -1,7 +1,9 @@
 """The particulars a met needs: those an invariant asks of a kind of document
 (``evidence.details``: an approval reference, a registry number, a protocol's version…),
-stated in or right after a sentence of its evidence. An element found without them ("the
-protocol was submitted to the CPP") makes the invariant only partially met.
+stated in or right after a sentence of its evidence, or, for a particular stated
+``anywhere`` (a protocol's version on its title page), in any sentence of the study's own
+report. An element found without them ("the protocol was submitted to the CPP") makes the
+invariant only partially met.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from checker.documents import Document
 from .detect import Detection
 from .features import SentenceIndex, any_pattern
 from .quotes import Quotation, verify_quotation
+from .sections import OWN_REPORT
 
 if TYPE_CHECKING:
     from checker.catalogue import Invariant
@@ -22,11 +25,14 @@ if TYPE_CHECKING:
 def details_check(invariant: Invariant, lang: str, kind: str | None,
                   detections: list[Detection], quotations: list[Quotation],
                   document: Document, index: SentenceIndex,
-                  position_of: dict[int, int]) -> tuple[list[str], list[Quotation]]:
+                  position_of: dict[int, int],
+                  places: list[int] | None = None) -> tuple[list[str], list[Quotation]]:
     """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
     not stated beside its evidence (its ``quotations``, then the sentences of the
     ``detections`` of its elements found), and a quotation of each one stated.
-    ``position_of``: sentence index by start offset."""
+    ``position_of``: sentence index by start offset. ``places``: each sentence's place
+    (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
+    (in every sentence without them)."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind)]
@@ -34,7 +40,9 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
         return [], []
     positions = _evidence_positions(quotations, detections, position_of,
                                     len(document.sentences))
-    return _find_details(details, lang, document, index, positions)
+    anywhere = [p for p in range(len(document.sentences))
+                if places is None or places[p] == OWN_REPORT]
+    return _find_details(details, lang, document, index, positions, anywhere)
 
 
 def _evidence_positions(quotations: list[Quotation], detections: list[Detection],
@@ -49,14 +57,17 @@ def _evidence_positions(quotations: list[Quotation], detections: list[Detection]
 
 
 def _find_details(details: list[EvidenceDetail], lang: str, document: Document,
-                  index: SentenceIndex, positions: list[int]) -> tuple[list[str], list[Quotation]]:
-    """The ids of the ``details`` stated nowhere at ``positions``, and a quotation of the
-    first sentence stating each detail that is found."""
+                  index: SentenceIndex, positions: list[int],
+                  anywhere: list[int]) -> tuple[list[str], list[Quotation]]:
+    """The ids of the ``details`` stated nowhere at ``positions`` (at ``anywhere`` for a
+    detail stated anywhere), and a quotation of the first sentence stating each detail that
+    is found."""
     missing: list[str] = []
     quotations: list[Quotation] = []
     for detail in details:
         pattern = any_pattern(detail.patterns_for(lang))
-        at = next((p for p in positions if pattern.search(index.sentences[p])), None)
+        at = next((p for p in (anywhere if detail.anywhere else positions)
+                   if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
             continue

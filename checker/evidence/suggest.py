@@ -130,7 +130,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     if answer == "met" and reading is not None:
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, evidence.detections, quotations, reading.document,
-            reading.index, reading.position_of)
+            reading.index, reading.position_of, reading.own_first)
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
