@@ -556,3 +556,23 @@ def test_a_title_page_s_labelled_lines_are_each_a_sentence(lang: str, lines: lis
     texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
     for line in lines:
         assert line in texts
+
+
+@pytest.mark.parametrize("bullet", ["•", "\uf0b7"])
+def test_pdf_bullet_items_are_each_a_sentence(bullet: str) -> None:
+    """Items opened by a bullet, ending with a semicolon as French criteria do, are each a
+    sentence, not one of the whole list. A symbol font's bullet (Word's and LibreOffice's
+    default: U+F0B7 in the PDF's text) is read as "•", never shown as an empty box."""
+    items = ["âge de 65 ans ou plus ;",
+             "insomnie chronique selon les critères du DSM-5 depuis au moins 3 mois ;",
+             "consentement libre, éclairé et écrit."]
+    html = ("<html lang=fr><head><style>body { font-size: 10pt } p { margin: 0 }</style>"
+            "</head><body><h1>Population</h1><p>Critères d'inclusion :</p>"
+            + "".join(f"<p>{bullet} {item}</p>" for item in items)
+            + "<p style='margin-top: 1em'>Les patients seront vus en consultation.</p>"
+            "</body></html>")
+    doc = extract_document(_pdf(html), "protocole.pdf")
+    assert "\uf0b7" not in doc.text
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    for item in items:
+        assert item in texts

@@ -62,6 +62,12 @@ def _follows(label: tuple[str, str], previous: tuple[str, str]) -> bool:
     return value is not None and previous_value is not None and value == previous_value + 1
 
 
+def starts_bullet(line: str) -> bool:
+    """Whether ``line`` opens with a bullet ("• ", "▪ ", "- "…): an item of a list, wherever it
+    stands, as no line of running text opens so."""
+    return _BULLET.match(line) is not None
+
+
 def starts_item(line: str, opening: str, *, above_ends: bool) -> bool:
     """Whether ``line`` opens an item of a list rather than going on with the line above it,
     in a paragraph (or item) whose first line is ``opening``; ``above_ends`` tells whether
@@ -72,7 +78,7 @@ def starts_item(line: str, opening: str, *, above_ends: bool) -> bool:
     dash opened, and a later label ("b)") after the item labelled just before it. Otherwise
     the line goes on with the sentence above: "(b)" in "to (a) the intervention or (b) usual
     care" may start a wrapped line."""
-    if _BULLET.match(line):
+    if starts_bullet(line):
         return True
     if _DASH.match(line):
         return above_ends or _DASH.match(opening) is not None

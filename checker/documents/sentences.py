@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .list_marks import starts_item
+from .list_marks import starts_bullet, starts_item
 from .tables import LEADING_LABEL
 
 ABBREVIATIONS = {
@@ -137,13 +137,19 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     any other line, or an abbreviation, it goes on with it ("… shown in Table\n1. Adults
     were …", "… in Fig.\n1. Adults …"). An item numbered "1)" is left as it reads: its
     number ends no sentence, and "(Table\n1)" or an enumeration within a sentence ("… with
-    regard to: 1) memory, and 2) …") may wrap there."""
+    regard to: 1) memory, and 2) …") may wrap there. A line that opens with a bullet
+    (:func:`~.list_marks.starts_bullet`) is an item too: "• aged 65 or over;" would otherwise
+    run on with the items above it."""
     pieces: list[tuple[int, int]] = []
     cut = line_start = start
     in_list = _NUMBERED_ITEM.match(text[start:end].lstrip("\n")) is not None
     for line_break in re.finditer(r"\n", text[start:end]):
         above = text[line_start:start + line_break.start()].rstrip()  # the line above
         line_start = start + line_break.end()
+        if starts_bullet(text[line_start:min(end, line_start + 8)]):
+            pieces.append((cut, line_start - 1))
+            cut = line_start
+            continue
         if _NUMBERED_ITEM.match(text, line_start, end) and (
                 in_list or not above or above.endswith(LINE_END)
                 and not _is_abbreviation(above[-40:], text[line_start:line_start + 4])):
