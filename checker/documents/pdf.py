@@ -12,6 +12,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from . import limits
 from .back_matter import run_in_label
@@ -31,7 +32,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
-from .tables import may_be_row, row_like
+from .tables import row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -217,7 +218,7 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
-            row = may_be_row(segment) and row_like(segment, _word_gaps(segment, start, styler))
+            row = row_like(segment, partial(_word_gaps, segment, start, styler))
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
                                  baseline, extent, row)

@@ -10,6 +10,7 @@ read as units of their own, not run together into one long "sentence" of numbers
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A caption's label: "Table 1", "Table S2", "Fig. 3", "Figure 2b", "Supplementary Table 1",
 # "Tableau 1", "Tableau II", with maybe its full stop or colon.
@@ -67,20 +68,19 @@ CELL_GAP = 1.5
 CELL_GAP_RATIO = 2.0
 
 
-def row_like(text: str, word_gaps: list[float]) -> bool:
+def row_like(text: str, word_gaps: Callable[[], list[float]]) -> bool:
     """Whether a PDF line is a table's row: figures making the row (:func:`is_table_row`),
     cells set apart by a gap wider than ``CELL_GAP`` and ``CELL_GAP_RATIO`` times the
-    narrowest of the line's gaps between words (``word_gaps``, in font sizes), which a
-    justified line with few words, its spaces stretched alike, never has."""
-    if len(word_gaps) < 2 or not is_table_row(text):
+    narrowest of the line's gaps between words (``word_gaps()``, in font sizes, measured only
+    for a line of figures), which a justified line with few words, its spaces stretched
+    alike, never has."""
+    if not is_table_row(text):
         return False
-    widest, narrowest = max(word_gaps), min(word_gaps)
+    gaps = word_gaps()
+    if len(gaps) < 2:
+        return False
+    widest, narrowest = max(gaps), min(gaps)
     return widest >= CELL_GAP and widest >= CELL_GAP_RATIO * max(narrowest, 0.0)
-
-
-def may_be_row(text: str) -> bool:
-    """A cheap test before measuring a line's gaps (:func:`is_table_row`)."""
-    return is_table_row(text)
 
 
 # A unit this long, with figures making a third of its words or more as in a table's rows,
