@@ -67,6 +67,8 @@ _CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 class Suggestion:
     invariant_id: str
     answer: str  # "met" | "partially_met" | "not_met" (stated, never inferred) | "not_reported"
+    # How far the document evidences the invariant in full, 0 to 1 (see ``_confidence``): a
+    # partially met answer never reads as certain, nor a not reported one as evidenced.
     confidence: float
     elements_found: list[str] = field(default_factory=list)
     elements_missing: list[str] = field(default_factory=list)
@@ -127,17 +129,20 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
             answer, quotations = statement.answer, statement.quotations
     details_missing: list[str] = []
     detail_quotations: list[Quotation] = []
+    details_asked = 0
     if answer == "met" and reading is not None:
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, evidence.detections, quotations, reading.document,
             reading.index, reading.position_of, reading.own_first)
+        details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
     return Suggestion(
         invariant_id=invariant.id,
         answer=answer,
-        confidence=round(_confidence(evidence, statement, cue_only), 3),
+        confidence=round(_confidence(evidence, statement, bool(own_words), details_asked,
+                                     len(details_missing)), 3),
         elements_found=evidence.found,
         elements_missing=evidence.missing,
         elements_not_applicable=evidence.not_applicable,
@@ -329,16 +334,26 @@ def _answer(evidence: _ElementEvidence, quotations: list[Quotation]) -> str:
     return "partially_met" if quotations else "not_reported"
 
 
-def _confidence(evidence: _ElementEvidence, statement: StatedAnswer | None,
-                cue_only: bool) -> float:
-    """The mean confidence of the elements found over those expected or found; a statement's
-    or the invariant's own words' fixed confidence without them."""
-    confidences = [evidence.evidence_of[e][0].confidence for e in evidence.found]
+def _confidence(evidence: _ElementEvidence, statement: StatedAnswer | None, own_words: bool,
+                details_asked: int = 0, details_missing: int = 0) -> float:
+    """How far the document evidences the invariant in full, from 0 to 1: the mean, over the
+    parts a met needs, of each part's confidence. The parts are its elements (expected of the
+    document's kind, or found) and, once they are all quoted, the particulars it asks for.
+    A quoted element counts its detection's confidence; a particular stated, the mean of
+    those; a part missing, or found with no sentence to quote (inferred, or only about
+    another matter), nothing, as it does not count towards a met either. So a met reads its
+    elements' confidence, a partially met less (the particulars it lacks, or its elements
+    missing, weigh), and a not reported 0. Without a quoted element: a statement's fixed
+    confidence, or the invariant's own words'."""
     if statement is not None:
         return STATED_CONFIDENCE
-    if confidences:
-        return sum(confidences) / len(set(evidence.expected) | set(evidence.found))
-    return CUE_ONLY_CONFIDENCE if cue_only else 0.0
+    quoted = [evidence.evidence_of[e][0].confidence for e in evidence.found
+              if e not in evidence.unquoted]
+    if not quoted:
+        return CUE_ONLY_CONFIDENCE if own_words else 0.0
+    elements = len(set(evidence.expected) | set(evidence.found))
+    parts = elements + details_asked
+    return sum(quoted) / elements * (parts - details_missing) / parts
 
 
 def _shown(quotations: list[Quotation], found: int,
