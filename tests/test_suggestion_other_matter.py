@@ -1,0 +1,112 @@
+"""A sentence about another matter than the invariant's, though it holds its words
+(``evidence.other_matter``): E09 (participants' burden and compensation) does not quote staff
+paid, an author's travel expenses or compensation for harm, and still quotes what the
+participants are paid or reimbursed, whoever hands it over."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from checker.catalogue import get_catalogue
+from checker.catalogue.validate import validate
+from checker.documents import extract_document
+from checker.evidence.detect import detect_elements
+from checker.evidence.suggest import suggest_answers
+
+HEAD = {"en": "# Protocol of a randomised trial\n\n## Procedures\n\n",
+        "fr": "# Protocole d'un essai randomisé\n\n## Déroulement\n\n"}
+
+STAFF = {  # quoted as E09's evidence before (its own words or its element's cues)
+    "en": ["Therapists will be reimbursed for their travel to the training days.",
+           "GPs will receive a £20 gift card for each patient referred.",
+           "E.L.M. was an invited speaker at the Nutracon 2012 Conference, sponsored by the "
+           "Global Organization for EPA and DHA Omega-3s (GOED), Anaheim, CA, March 7–8, 2012, "
+           "and received reimbursement for travel expenses.",
+           "Health economics were assessed using participants’ resource use diaries alongside "
+           "costs for the delivery of 12 weeks of behavioral change intervention (researcher’s "
+           "time, room hire charges, and travel expenses), and costs for the intervention "
+           "materials."],
+    "fr": ["Les frais de déplacement des investigateurs seront remboursés par le promoteur.",
+           "Les attachés de recherche clinique recevront une indemnisation forfaitaire par "
+           "visite.",
+           "Une indemnité compensatrice sera versée aux médecins généralistes pour chaque "
+           "patient adressé.",
+           "M.P. a reçu une prise en charge de frais de déplacement pour la présentation des "
+           "données de l'étude de la part d'AOP Orphan Pharmaceuticals AG.",
+           "Le promoteur répondrait des demandes d’indemnisation pour tout préjudice non "
+           "fautif subi du fait de la participation à cet essai.",
+           "Le remboursement des frais de déplacement des enquêteurs est prévu au budget."],
+}
+PARTICIPANTS = {  # the participants' compensation or burden, sometimes beside a staff member
+    "en": ["Participants will be reimbursed for their travel expenses.",
+           "Participants received a $50 gift card for completion of each survey.",
+           "The research assistant will give participants a $20 gift card after each visit.",
+           "The therapist will reimburse participants' travel costs at each session.",
+           "Participants' travel costs for their doctor's visits will be reimbursed.",
+           "Group C will be reimbursed for their prescription charges for the intervention "
+           "period."],
+    "fr": ["Les frais de déplacement des participants seront remboursés.",
+           "L'attachée de recherche remettra aux participants une carte cadeau de 20 € à "
+           "chaque visite.",
+           "Les frais de transport des patients seront remboursés par l'investigateur.",
+           "Les investigateurs rembourseront aux patients leurs frais de déplacement.",
+           "Les patients sont dédommagés pour leur temps par une carte-cadeau de 20 $ à "
+           "chaque visite.",
+           "Les frais de prescription du groupe C seront remboursés pendant la période "
+           "d'intervention."],
+}
+
+
+def _e09(sentence: str, lang: str):
+    document = extract_document((HEAD[lang] + sentence + "\n").encode(), "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang=lang)
+    return suggest_answers(get_catalogue(), "interventional", detections, lang,
+                           document=document, kind="protocol")["E09"]
+
+
+def _quotes(suggestion, sentence: str) -> bool:
+    return any(sentence[:40] in q.text for q in suggestion.quotations)
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in STAFF.items() for s in sentences])
+def test_staff_paid_is_not_the_participants_compensation(lang, sentence) -> None:
+    e09 = _e09(sentence, lang)
+    assert not _quotes(e09, sentence), e09.quotations
+    assert e09.answer == "not_reported"
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in PARTICIPANTS.items()
+                          for s in sentences])
+def test_the_participants_compensation_is_still_quoted(lang, sentence) -> None:
+    e09 = _e09(sentence, lang)
+    assert _quotes(e09, sentence), e09.quotations
+    assert e09.answer == "partially_met"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_element_found_only_about_staff_is_named_so(lang) -> None:
+    """The GPs' gift card holds the burden element's cue: the element is found only in a
+    sentence about another matter, which the rationale says, as for ``about``."""
+    sentence = {"en": STAFF["en"][1], "fr": STAFF["fr"][2]}[lang]
+    e09 = _e09(sentence, lang)
+    assert "X_burden" in e09.elements_inferred
+    assert {"en": "about another matter", "fr": "sur un autre sujet"}[lang] \
+        in e09.rationale[lang]
+
+
+def test_other_matter_patterns_are_validated() -> None:
+    """Patterns in one language only (the other would quote what they exclude), or that do
+    not compile, are refused with where they are."""
+    data = copy.deepcopy(get_catalogue().to_dict())
+    e09 = next(inv for inv in data["invariants"] if inv["id"] == "E09")
+    del e09["evidence"]["other_matter"]["fr"]
+    e09["evidence"]["other_matter"]["en"] = ["(unclosed"]
+    problems = [str(p) for p in validate(data, meta_file="alt.json")]
+    assert any("E09" in p and "no patterns in 'fr'" in p and "evidence.other_matter" in p
+               for p in problems), problems
+    assert any("E09" in p and "not a valid regular expression" in p
+               and "evidence.other_matter.en[0]" in p for p in problems), problems
