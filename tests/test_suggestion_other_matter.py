@@ -1,17 +1,20 @@
 """A sentence about another matter than the invariant's, though it holds its words
 (``evidence.other_matter``): E09 (participants' burden and compensation) does not quote staff
 paid, an author's travel expenses or compensation for harm, and still quotes what the
-participants are paid or reimbursed, whoever hands it over."""
+participants are paid or reimbursed, whoever hands it over. And E02 (consent) quotes first
+a sentence stating that consent is collected, not one where it only marks when something
+else happens."""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
 from checker.catalogue import get_catalogue
 from checker.catalogue.validate import validate
-from checker.documents import extract_document
+from checker.documents import extract_document, extract_path
 from checker.evidence.detect import detect_elements
 from checker.evidence.suggest import suggest_answers
 
@@ -110,3 +113,39 @@ def test_other_matter_patterns_are_validated() -> None:
                for p in problems), problems
     assert any("E09" in p and "not a valid regular expression" in p
                and "evidence.other_matter.en[0]" in p for p in problems), problems
+
+
+CBT = Path(__file__).with_name("data") / "protocole_tcc_fr.md"
+CONSENT = {  # a sentence stating how consent is collected, in each language
+    "fr": "Le recueil du consentement sera réalisé par l'investigateur lors de la visite "
+          "d'inclusion.",
+    "en": "Written informed consent will be obtained by the investigator at the inclusion "
+          "visit.",
+}
+
+
+def test_consent_as_a_moment_is_not_quoted_before_consent_being_collected() -> None:
+    """The French CBT protocol's « Après recueil du consentement, les patients seront
+    randomisés… » is about randomisation; E02 (consent) quotes first « un consentement écrit
+    sera obtenu », and still quotes the randomisation sentence after it (its element's
+    best sentence)."""
+    document = extract_path(CBT)
+    detections = detect_elements(document, kind="protocol", lang="fr")
+    e02 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
+                          document=document, kind="protocol")["E02"]
+    assert e02.quotations[0].text == "Conformément à la loi Jardé, un consentement écrit " \
+                                     "sera obtenu."
+    assert any(q.text.startswith("Après recueil du consentement") for q in e02.quotations)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_consent_being_collected_is_quoted_in_the_invariants_own_words(lang) -> None:
+    """The narrower French cues (« le recueil du consentement sera… ») still read a
+    sentence that states how consent is collected."""
+    document = extract_document(
+        ("# Protocole\n\n## Éthique\n\n" if lang == "fr" else "# Protocol\n\n## Ethics\n\n")
+        .encode() + CONSENT[lang].encode() + b"\n", "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang=lang)
+    e02 = suggest_answers(get_catalogue(), "interventional", detections, lang,
+                          document=document, kind="protocol")["E02"]
+    assert e02.quotations and e02.quotations[0].text == CONSENT[lang]
