@@ -149,3 +149,47 @@ def test_consent_being_collected_is_quoted_in_the_invariants_own_words(lang) -> 
     e02 = suggest_answers(get_catalogue(), "interventional", detections, lang,
                           document=document, kind="protocol")["E02"]
     assert e02.quotations and e02.quotations[0].text == CONSENT[lang]
+
+
+ELIGIBILITY = {  # consent named as a criterion of who may take part, not how it is sought
+    "en": ["Inability or unwilling to give informed consent;",
+           "Women were excluded if they: 1) did not intend to stay in Dar es Salaam for 2 "
+           "years after enrollment; 2) were enrolled in any other clinical trial; or 3) did "
+           "not provide informed consent.",
+           "Additional inclusion criteria were as follows: a) 18 years of age or older, b) "
+           "sufficient fluency in Danish, and c) willingness to provide informed consent."],
+    "fr": ["Incapacité ou refus de donner un consentement éclairé ;",
+           "Les femmes étaient exclues si elles : 1) n'avaient pas l'intention de rester à "
+           "Dar es Salaam ; 2) participaient à un autre essai clinique ; ou 3) ne donnaient "
+           "pas leur consentement éclairé.",
+           "Les critères de non-inclusion comprenaient le fait d'être jugé incapable de donner "
+           "un consentement éclairé et le fait d'être sous tutelle."],
+}
+SOUGHT = {  # how consent is sought, beside the eligibility criteria
+    "en": "After checking the inclusion and exclusion criteria, trained staff at each centre "
+          "obtain written informed consent.",
+    "fr": "Après vérification des critères d'inclusion et de non-inclusion, un personnel "
+          "formé dans chaque centre recueille le consentement éclairé écrit.",
+}
+
+
+def _e02(text: str, lang: str):
+    head = "# Protocol\n\n## Participants\n\n" if lang == "en" else \
+        "# Protocole\n\n## Participants\n\n"
+    document = extract_document((head + text + "\n").encode(), "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang=lang)
+    return suggest_answers(get_catalogue(), "interventional", detections, lang,
+                           document=document, kind="protocol")["E02"]
+
+
+@pytest.mark.parametrize(("lang", "criterion"),
+                         [(lang, c) for lang, criteria in ELIGIBILITY.items() for c in criteria])
+def test_consent_as_an_eligibility_criterion_is_not_how_it_is_sought(lang, criterion) -> None:
+    """E02 does not quote an eligibility criterion naming consent, before the sentence that
+    says how consent is sought or instead of it; that sentence, though it names the
+    criteria, is quoted."""
+    alone = _e02(criterion, lang)
+    assert not _quotes(alone, criterion), alone.quotations
+    both = _e02(f"{criterion}\n\n{SOUGHT[lang]}", lang)
+    assert both.quotations[0].text == SOUGHT[lang], both.quotations
+    assert not _quotes(both, criterion), both.quotations
