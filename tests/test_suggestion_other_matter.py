@@ -15,6 +15,7 @@ import pytest
 from checker.catalogue import get_catalogue
 from checker.catalogue.validate import validate
 from checker.documents import extract_document, extract_path
+from checker.evidence import Detection
 from checker.evidence.detect import detect_elements
 from checker.evidence.suggest import suggest_answers
 
@@ -193,3 +194,31 @@ def test_consent_as_an_eligibility_criterion_is_not_how_it_is_sought(lang, crite
     both = _e02(f"{criterion}\n\n{SOUGHT[lang]}", lang)
     assert both.quotations[0].text == SOUGHT[lang], both.quotations
     assert not _quotes(both, criterion), both.quotations
+
+
+TIMELINE = {  # language -> (what taking part involves, the trial's design)
+    "en": ("At baseline and 9 months, assessments will include blood pressure, height, weight "
+           "and a physical examination.",
+           "This is a superiority, randomised trial with two parallel groups and a 1:1 "
+           "allocation ratio."),
+    "fr": ("À l'inclusion et à 9 mois, les évaluations comprendront la pression artérielle, la "
+           "taille, le poids et un examen clinique.",
+           "Il s'agit d'un essai de supériorité, randomisé, en deux groupes parallèles, avec un "
+           "ratio d'allocation 1:1."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TIMELINE))
+def test_the_participant_timeline_for_e09_is_what_taking_part_involves(lang) -> None:
+    """E09 quotes the participant timeline (item 13) from a sentence on visits or
+    assessments, not from the trial's design (a French protocol's first sentence under
+    « Schéma de l'étude »): the element is then found only about another matter."""
+    for sentence, quoted in zip(TIMELINE[lang], (True, False), strict=True):
+        document = extract_document((HEAD[lang] + sentence + "\n").encode(), "protocol.md")
+        start = document.text.index(sentence)
+        detection = Detection("13_Participant_timeline", sentence, start,
+                              start + len(sentence), None, "Procedures", 0.9, 1)
+        e09 = suggest_answers(get_catalogue(), "interventional", [detection], lang,
+                              document=document, kind="protocol")["E09"]
+        assert _quotes(e09, sentence) is quoted, e09.quotations
+        assert ("13_Participant_timeline" in e09.elements_inferred) is not quoted
