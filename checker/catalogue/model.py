@@ -104,11 +104,20 @@ class Evidence:
     # element's cues word the SPIRIT/CONSORT item, and some of its sentences are about
     # something else here (a protocol's version line is no amendment for E04).
     about: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) of a sentence about
+    # another matter than the invariant's though it holds its words or its elements' cues
+    # (for E09, participants' burden, a member of staff paid or an author's travel expenses):
+    # such a sentence is quoted neither in the invariant's own words nor as an element's.
+    other_matter: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
         by_lang = self.about.get(element) or {}
         return by_lang.get(lang) or by_lang.get("en") or ()
+
+    def other_matter_for(self, lang: str) -> tuple[str, ...]:
+        """The other-matter patterns of ``lang``, else the English ones."""
+        return self.other_matter.get(lang) or self.other_matter.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -200,6 +209,8 @@ class Invariant:
                 not_yet={lang: tuple(v) for lang, v in (ev.get("not_yet") or {}).items()},
                 about={element: {lang: tuple(v) for lang, v in by_lang.items()}
                        for element, by_lang in (ev.get("about") or {}).items()},
+                other_matter={lang: tuple(v)
+                              for lang, v in (ev.get("other_matter") or {}).items()},
             ),
         )
 

@@ -35,6 +35,8 @@ INVARIANT_TEXT_FIELDS = (
 KIND_TEXT_FIELDS = ("remedy", "example")
 # Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
 STATEMENT_FIELDS = ("absence", "not_yet")
+# Regular expressions per language that each must compile (evidence.other_matter).
+PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
@@ -158,8 +160,9 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
         for lang in languages:
             if not cues.get(lang):
                 yield ctx.inv(index, f"no evidence cues in '{lang}'", "evidence.cues")
-        for statement in STATEMENT_FIELDS:
-            # An absence worded in one language only would be evidence in the others.
+        for statement in PATTERN_FIELDS:
+            # An absence (or another matter) worded in one language only would be evidence in
+            # the others.
             patterns = _get(inv, f"evidence.{statement}")
             if isinstance(patterns, dict):
                 for lang in languages:
@@ -260,7 +263,7 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
                 yield ctx.inv(index, f"unknown detection element '{element}'",
                               "evidence.elements")
         yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [])
-        for statement in STATEMENT_FIELDS:
+        for statement in PATTERN_FIELDS:
             for lang, patterns in (inv["evidence"].get(statement) or {}).items():
                 for p, pattern in enumerate(patterns):
                     yield from _pattern_problems(ctx, index, pattern,

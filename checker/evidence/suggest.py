@@ -67,6 +67,8 @@ _CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 class Suggestion:
     invariant_id: str
     answer: str  # "met" | "partially_met" | "not_met" (stated, never inferred) | "not_reported"
+    # How far the document evidences the invariant in full, 0 to 1 (see ``_confidence``): a
+    # partially met answer never reads as certain, nor a not reported one as evidenced.
     confidence: float
     elements_found: list[str] = field(default_factory=list)
     elements_missing: list[str] = field(default_factory=list)
@@ -114,8 +116,9 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     answer they give, or failing them the answer the document states, the particulars a met
     needs, and the reasons, as a reviewer's note."""
     stated = _statements(invariant, lang, reading)
-    evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading)
-    own_words = _own_words(invariant, lang, stated, reading)
+    other = _other_matter(invariant, lang)
+    evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
+    own_words = _own_words(invariant, lang, stated, reading, other)
     quotations = _in_order(evidence.quotations, own_words, invariant.id, reading)
     cue_only = not evidence.found and bool(own_words)
     answer = _answer(evidence, quotations)
@@ -127,17 +130,20 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
             answer, quotations = statement.answer, statement.quotations
     details_missing: list[str] = []
     detail_quotations: list[Quotation] = []
+    details_asked = 0
     if answer == "met" and reading is not None:
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, evidence.detections, quotations, reading.document,
             reading.index, reading.position_of, reading.own_first)
+        details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
     return Suggestion(
         invariant_id=invariant.id,
         answer=answer,
-        confidence=round(_confidence(evidence, statement, cue_only), 3),
+        confidence=round(_confidence(evidence, statement, bool(own_words), details_asked,
+                                     len(details_missing)), 3),
         elements_found=evidence.found,
         elements_missing=evidence.missing,
         elements_not_applicable=evidence.not_applicable,
@@ -233,12 +239,21 @@ class _ElementEvidence:
         return [d for e in self.found for d in self.evidence_of[e]]
 
 
+def _other_matter(invariant: Invariant, lang: str) -> re.Pattern[str] | None:
+    """The sentences about another matter than the invariant's, though they hold its words
+    (``evidence.other_matter``): None if the catalogue names none."""
+    patterns = invariant.evidence.other_matter_for(lang)
+    return any_pattern(patterns) if patterns else None
+
+
 def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, list[Detection]],
                       applies: Callable[[str], bool], stated: Statements,
-                      reading: _Reading | None) -> _ElementEvidence:
+                      reading: _Reading | None,
+                      other: re.Pattern[str] | None = None) -> _ElementEvidence:
     """Which of the invariant's elements the document reports, and the sentence to quote for
     each: the best one found by the element's cues, about the invariant's matter when it
-    says what that is, not the title unless the invariant may be seen there."""
+    says what that is, and not about another matter it names (``other``), not the title
+    unless the invariant may be seen there."""
     listed = list(invariant.evidence.elements)
     evidence_of = by_element
     if stated.positions:
@@ -264,7 +279,7 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                       if not (skip_title and d.start == title_start
                               and not is_title_item(element))]
         about = invariant.evidence.about_patterns(element, lang)
-        best, off_matter = _best_sentence(candidates, about)
+        best, off_matter = _best_sentence(candidates, about, other)
         if off_matter:
             elsewhere.append(element)
         if best is not None:
@@ -278,35 +293,44 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
 
 
-def _best_sentence(candidates: list[Detection],
-                   about: tuple[str, ...]) -> tuple[Detection | None, bool]:
+def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
+                   other: re.Pattern[str] | None = None) -> tuple[Detection | None, bool]:
     """The element's detection to quote (the first of ``candidates``, if found by a cue), and
     whether its cue sentences are all about another matter than the invariant's."""
     off_matter = False
-    if about:
+    if about or other is not None:
         # The element's cues word its SPIRIT/CONSORT item; for this invariant only its
         # sentences about the invariant's matter (``about``) are evidence ("Protocol version
-        # 1.0" is no amendment): the first of them is quoted, or none.
-        pattern = any_pattern(about)
-        on_matter = [d for d in candidates
-                     if d.cue_match and pattern.search(matching_text(d.quote))]
-        off_matter = not on_matter and any(d.cue_match for d in candidates)
+        # 1.0" is no amendment), and none about a matter it names as another (``other``: a
+        # member of staff paid is no participant's compensation): the first of them is
+        # quoted, or none.
+        pattern = any_pattern(about) if about else None
+        cued = [d for d in candidates if d.cue_match]
+        on_matter = [d for d in cued
+                     if (pattern is None or pattern.search(matching_text(d.quote)))
+                     and (other is None or not other.search(matching_text(d.quote)))]
+        off_matter = not on_matter and bool(cued)
         candidates = on_matter
     best = next(iter(candidates), None)
     return (best if best is not None and best.cue_match else None), off_matter
 
 
 def _own_words(invariant: Invariant, lang: str, stated: Statements,
-               reading: _Reading | None) -> list[Quotation]:
+               reading: _Reading | None,
+               other: re.Pattern[str] | None = None) -> list[Quotation]:
     """The sentences in the invariant's own words (``evidence.cues``), more specific than an
     element's, the trial's own report first unless the invariant's place is the background or
-    the discussion, an abbreviation list last (sections.yaml)."""
+    the discussion, an abbreviation list last (sections.yaml); none about another matter the
+    invariant names (``other``)."""
     if reading is None:
         return []
     cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
+    skip = reading.not_own_words(invariant.id, stated)
+    if other is not None:
+        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
     return _cue_quotations(reading.document, reading.index, tuple(cues),
                            reading.order(invariant.id), reading.skip_title(invariant.id),
-                           reading.not_own_words(invariant.id, stated))
+                           frozenset(skip))
 
 
 def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
@@ -329,16 +353,26 @@ def _answer(evidence: _ElementEvidence, quotations: list[Quotation]) -> str:
     return "partially_met" if quotations else "not_reported"
 
 
-def _confidence(evidence: _ElementEvidence, statement: StatedAnswer | None,
-                cue_only: bool) -> float:
-    """The mean confidence of the elements found over those expected or found; a statement's
-    or the invariant's own words' fixed confidence without them."""
-    confidences = [evidence.evidence_of[e][0].confidence for e in evidence.found]
+def _confidence(evidence: _ElementEvidence, statement: StatedAnswer | None, own_words: bool,
+                details_asked: int = 0, details_missing: int = 0) -> float:
+    """How far the document evidences the invariant in full, from 0 to 1: the mean, over the
+    parts a met needs, of each part's confidence. The parts are its elements (expected of the
+    document's kind, or found) and, once they are all quoted, the particulars it asks for.
+    A quoted element counts its detection's confidence; a particular stated, the mean of
+    those; a part missing, or found with no sentence to quote (inferred, or only about
+    another matter), nothing, as it does not count towards a met either. So a met reads its
+    elements' confidence, a partially met less (the particulars it lacks, or its elements
+    missing, weigh), and a not reported 0. Without a quoted element: a statement's fixed
+    confidence, or the invariant's own words'."""
     if statement is not None:
         return STATED_CONFIDENCE
-    if confidences:
-        return sum(confidences) / len(set(evidence.expected) | set(evidence.found))
-    return CUE_ONLY_CONFIDENCE if cue_only else 0.0
+    quoted = [evidence.evidence_of[e][0].confidence for e in evidence.found
+              if e not in evidence.unquoted]
+    if not quoted:
+        return CUE_ONLY_CONFIDENCE if own_words else 0.0
+    elements = len(set(evidence.expected) | set(evidence.found))
+    parts = elements + details_asked
+    return sum(quoted) / elements * (parts - details_missing) / parts
 
 
 def _shown(quotations: list[Quotation], found: int,
