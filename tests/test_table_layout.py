@@ -167,3 +167,24 @@ def test_a_docx_header_row(rows, repeat, header):
     index = SentenceIndex(matching_sentences(document))
     quoted = [q.text for q in _cue_quotations(document, index, ("usual care",))]
     assert (header is None) == bool(quoted)
+
+
+def test_an_odt_header_row():
+    """LibreOffice's "Heading" rows (``table:table-header-rows``) are the table's header."""
+    from tests.test_documents import _odt
+
+    cells = "".join(f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>"
+                    for cell in ["Critère", "Groupe exercice", "Soins usuels"])
+    row = ("<table:table-row><table:table-cell><text:p>Douleur</text:p></table:table-cell>"
+           "<table:table-cell><text:p>3,1</text:p></table:table-cell>"
+           "<table:table-cell><text:p>4,3</text:p></table:table-cell></table:table-row>")
+    body = ("<text:h text:outline-level=\"1\">Résultats</text:h>"
+            "<text:p>Les soins usuels ont été décrits plus haut dans le texte.</text:p>"
+            "<table:table><table:table-header-rows><table:table-row>"
+            f"{cells}</table:table-row></table:table-header-rows>{row}</table:table>")
+    document = extract_document(_odt(body), "resultats.odt")
+    assert _headers(document) == ["Critère | Groupe exercice | Soins usuels"]
+    assert "Douleur | 3,1 | 4,3" in _sentences(document)
+    index = SentenceIndex(matching_sentences(document))
+    assert [q.text for q in _cue_quotations(document, index, ("soins usuels",))] == [
+        "Les soins usuels ont été décrits plus haut dans le texte."]

@@ -246,7 +246,7 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
             gaps = cache(partial(_word_gaps, segment, start, styler))
-            edges = partial(_word_edges, segment, start, styler)
+            edges = cache(partial(_word_edges, segment, start, styler))
             row = row_like(segment, gaps)
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),

@@ -252,8 +252,9 @@ def _refuse_docx_bomb(data: bytes) -> None:
 
 def read_odt(data: bytes) -> RawText:
     blocks = [block for block in odt_blocks(data) if block[0].strip()]
-    leveled = [(text, level) for text, level, _ in blocks]
-    return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled in blocks]))
+    leveled = [(text, level) for text, level, *_ in blocks]
+    return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled, _ in blocks]),
+                        headers=[header for *_, header in blocks])
 
 
 def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = None,
