@@ -29,9 +29,11 @@ def header_lines(lines: list[PlacedLine]) -> set[int]:
     for index, line in enumerate(lines):
         if not line.row or _in_table(lines, index):
             continue
-        table = _table_rows(lines, index)
-        left = min(row.extent.left for row in table if row.extent is not None)
-        right = max(row.extent.right for row in table if row.extent is not None)
+        extents = [row.extent for row in _table_rows(lines, index) if row.extent is not None]
+        if not extents:
+            continue
+        left = min(extent.left for extent in extents)
+        right = max(extent.right for extent in extents)
         tolerance = EDGE_TOLERANCE * line.styled.size
         above = index - 1
         # The first row's label wrapped onto the line above it, at the table's left edge.
