@@ -3,8 +3,6 @@ are read as short units of their own, quoted only when no sentence says the same
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from checker.catalogue import get_catalogue
@@ -116,13 +114,16 @@ def test_a_caption_label_ends_no_sentence_of_a_word_processor(caption, after):
 
 @pytest.mark.parametrize(("caption", "after"), CAPTIONS)
 @pytest.mark.parametrize("name", ["results.txt", "results.md"])
-def test_a_typed_text_keeps_its_sentences(caption, after, name):
-    """TXT and Markdown keep the sentences the element model was measured on: the label is a
-    sentence of its own there, which no quotation takes alone (below)."""
+def test_a_caption_label_ends_no_sentence_of_a_typed_text(caption, after, name):
+    """TXT and Markdown read a caption as a word processor's: "Table 1." is no sentence of
+    its own there either, and the caption's sentence starts with its label, verbatim."""
     text = f"Results\n\n{caption} {after}\n"
-    sentences = _sentences(extract_document(text.encode(), name))
-    label = re.match(r".*?\d\.", caption).group()
-    assert [label, caption[len(label):].strip(), after] == sentences[-3:]
+    document = extract_document(text.encode(), name)
+    sentences = _sentences(document)
+    assert [caption, after] == sentences[-2:]
+    assert not any(is_caption_label(s) for s in sentences)
+    first = document.sentences[-2]
+    assert document.text[first.start:first.end] == caption and first.section == "Results"
 
 
 def test_two_labels_stay_two_sentences():
@@ -235,3 +236,16 @@ def test_a_label_standing_alone_is_never_quoted():
 def test_a_word_that_starts_like_a_label_is_none(text):
     assert not is_caption_label(text)
     assert not LEADING_LABEL.match(text)
+
+
+@pytest.mark.parametrize(("caption", "quoted"), [
+    ("Fig. 2. CONSORT flow diagram.", False),  # three words: a fragment, label or not
+    ("Fig. 2. CONSORT flow diagram of the trial.", True),
+])
+def test_a_caption_label_counts_no_words_of_a_quotation(caption, quoted):
+    text = f"# Results\n\n{caption}\n\nAll randomised women were analysed.\n"
+    document = extract_document(text.encode(), "results.md")
+    assert caption in _sentences(document)
+    index = SentenceIndex(matching_sentences(document))
+    found = [q.text for q in _cue_quotations(document, index, ("flow diagram",))]
+    assert found == ([caption] if quoted else [])

@@ -101,6 +101,7 @@ def extract_document(data: bytes, filename: str) -> Document:
         language=language,
         pages=raw.pages,
         sections=sections,
+        table_headers=raw.table_headers,
     )
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {

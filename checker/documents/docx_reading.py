@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .back_matter import run_in_label
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
+from .tables import is_table_row
 from .typography import looks_like_heading_text
 
 if TYPE_CHECKING:
@@ -42,10 +43,11 @@ _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "e
 _MAX_WORDS_AFTER_LABEL = 4
 _MAX_LABEL_WORDS = 3
 
-# text, heading level (0: none), whether wholly bold, whether set in Word's Title style, and
-# the name of the back-matter label set in bold at its start ("Funding" of "**Funding.** This
-# study …", :mod:`checker.documents.back_matter`) or ""
-Block = tuple[str, int, bool, bool, str]
+# text, heading level (0: none), whether wholly bold, whether set in Word's Title style, the
+# name of the back-matter label set in bold at its start ("Funding" of "**Funding.** This
+# study …", :mod:`checker.documents.back_matter`) or "", and whether it is a table's header
+# row (:func:`_header_rows`)
+Block = tuple[str, int, bool, bool, str, bool]
 
 
 def docx_blocks(document: WordDocument) -> list[Block]:
@@ -74,27 +76,48 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             bold = _wholly_bold(paragraph, styles.get(style_id))
             text = paragraph_text(element)
             if joined is not None:
-                before, before_level, before_bold, before_title, label = blocks[joined]
+                before, before_level, before_bold, before_title, label, _ = blocks[joined]
                 blocks[joined] = (before + text, before_level, before_bold and bold,
-                                  before_title, label)
+                                  before_title, label, False)
             else:
                 label = "" if level else _bold_label(text, paragraph, styles.get(style_id))
                 blocks.append((text, level, bold, _is_title_style(styles.get(style_id), styles),
-                               label))
+                               label, False))
             # A deleted paragraph mark (tracked change) joins this paragraph to the next.
             if _mark_deleted(element):
                 joined = joined if joined is not None else len(blocks) - 1
             else:
                 joined = None
-            blocks.extend((text, 0, False, False, "")
+            blocks.extend((text, 0, False, False, "", False)
                           for text in _referred_notes(element, notes))
             continue
         joined = None
-        for row in Table(element, document).rows:
-            blocks.append((_row_text(row), 0, False, False, ""))
-            blocks.extend((text, 0, False, False, "")
+        rows = Table(element, document).rows
+        texts = [_row_text(row) for row in rows]
+        headers = _header_rows([row._tr for row in rows], texts)
+        for index, (row, text) in enumerate(zip(rows, texts, strict=True)):
+            blocks.append((text, 0, False, False, "", index < headers))
+            blocks.extend((text, 0, False, False, "", False)
                           for text in _referred_notes(row._tr, notes))
     return blocks
+
+
+def _header_rows(rows: list[_Element], texts: list[str]) -> int:
+    """How many of a table's first rows (``rows``, their text ``texts``) are its header: those
+    marked to repeat at the top of each page (Word's "Repeat as header row"), else the first
+    row of a table of figures when it holds none ("Variable | Intervention (n = 52) | Control
+    (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)")."""
+    marked = 0
+    for row in rows:
+        mark = row.find(f"{_W}trPr/{_W}tblHeader")
+        if mark is None or mark.get(f"{_W}val", "true") in ("0", "false", "off"):
+            break
+        marked += 1
+    if marked:
+        return min(marked, len(rows) - 1)
+    figures = len(texts) >= 2 and not is_table_row(texts[0]) \
+        and any(is_table_row(text) for text in texts[1:])
+    return 1 if figures else 0
 
 
 def _is_title_style(style, styles: dict) -> bool:

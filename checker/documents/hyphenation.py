@@ -306,4 +306,5 @@ def join_cut_words(document: Document) -> Document:
         sections=[Section(s.title, s.level, moved(s.start), moved(s.end))
                   for s in document.sections],
         sentences=[Sentence(moved(s.start), moved(s.end), s.page, s.section)
-                   for s in document.sentences])
+                   for s in document.sentences],
+        table_headers=[(moved(start), moved(end)) for start, end in document.table_headers])

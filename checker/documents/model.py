@@ -61,6 +61,10 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # Spans (start, end) of the header rows of the document's tables, where the format or the
+    # layout tells them ("Variable Intervention (n = 52) Control (n = 50)"): they name the
+    # columns and say nothing by themselves.
+    table_headers: list[tuple[int, int]] = field(default_factory=list)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
@@ -75,6 +79,11 @@ class Document:
         A heading names a topic ("Randomisation") but reports nothing: it is no evidence.
         """
         return _bare(self.sentence_text(sentence)) in self._heading_titles
+
+    def is_table_header(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is (part of) a table's header row: never a quotation, as a
+        caption's bare label is not."""
+        return any(start <= sentence.start < end for start, end in self.table_headers)
 
     def text_under(self, index: int) -> int | None:
         """Index of the first running-text sentence of the section that heading sentence

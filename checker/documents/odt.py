@@ -42,9 +42,9 @@ def is_odt(data: bytes) -> bool:
         return False
 
 
-def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
-    """(text, heading level or 0, whether set in the Title style) per paragraph, heading and
-    table row, in reading order."""
+def odt_blocks(data: bytes) -> list[tuple[str, int, bool, bool]]:
+    """(text, heading level or 0, whether set in the Title style, whether a table's header
+    row) per paragraph, heading and table row, in reading order."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -69,7 +69,7 @@ def odt_blocks(data: bytes) -> list[tuple[str, int, bool]]:
     except etree.XMLSyntaxError:
         named = None
     styles = _paragraph_styles(named) | _paragraph_styles(root)  # automatic ones last: "P1"
-    blocks: list[tuple[str, int, bool]] = []
+    blocks: list[tuple[str, int, bool, bool]] = []
     _walk(body, blocks, _ParagraphStyles(styles))
     return blocks
 
@@ -149,7 +149,10 @@ class _ParagraphStyles:
         return False, 0
 
 
-def _walk(element, blocks: list[tuple[str, int, bool]], styles: _ParagraphStyles) -> None:
+def _walk(element, blocks: list[tuple[str, int, bool, bool]], styles: _ParagraphStyles,
+          header: bool = False) -> None:
+    """Adds ``element``'s blocks; ``header``: within a table's header rows (LibreOffice's
+    "Heading" rows, repeated on each page)."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -158,20 +161,22 @@ def _walk(element, blocks: list[tuple[str, int, bool]], styles: _ParagraphStyles
         titled = style in styles
         if tag == f"{{{_TEXT}}}h":
             level = child.get(f"{{{_TEXT}}}outline-level") or "1"
-            blocks.append((_inline(child), int(level) if level.isdigit() else 1, titled))
+            blocks.append((_inline(child), int(level) if level.isdigit() else 1, titled, False))
         elif tag == f"{{{_TEXT}}}p":
-            blocks.append((_inline(child), 1 if titled else styles.heading_level(style), titled))
+            blocks.append((_inline(child), 1 if titled else styles.heading_level(style), titled,
+                           False))
         elif tag == f"{{{_TABLE}}}table-row":
             cells: list[str] = []
             for cell in child.iter(f"{{{_TABLE}}}table-cell"):
-                parts: list[tuple[str, int, bool]] = []
+                parts: list[tuple[str, int, bool, bool]] = []
                 _walk(cell, parts, styles)
-                value = "\n".join(text for text, _, _ in parts).strip()
+                value = "\n".join(text for text, *_ in parts).strip()
                 if value and (not cells or cells[-1] != value):
                     cells.append(value)
-            blocks.append((" | ".join(cells), 0, False))
+            blocks.append((" | ".join(cells), 0, False, header))
         else:  # lists, list items, sections, tables, headers of tables...
-            _walk(child, blocks, styles)
+            _walk(child, blocks, styles,
+                  header or tag == f"{{{_TABLE}}}table-header-rows")
 
 
 def _inline(element) -> str:

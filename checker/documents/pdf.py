@@ -11,8 +11,8 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from . import limits
 from .back_matter import run_in_label
@@ -32,6 +32,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
+from .pdf_tables import aligned_rows, header_lines
 from .tables import row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
@@ -187,6 +188,7 @@ def _read_page(textpage) -> PdfPage:
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
     rows = list_numbers_in_place(_rows(text, styler))
+    rows = _with_table_headers(_with_aligned_rows(rows))
     lines = [placed for _, placed in rows if placed is not None]
     pitches = line_pitches([(line.styled, line.baseline) for line in lines])
     columns = page_columns([line.extent for line in lines if line.extent is not None],
@@ -204,6 +206,31 @@ def _read_page(textpage) -> PdfPage:
     return PdfPage(page_text, [line.styled for line in lines])
 
 
+def _with_aligned_rows(rows: list[tuple[str, PlacedLine | None]],
+                       ) -> list[tuple[str, PlacedLine | None]]:
+    """The rows with the lines of tables found from their columns marked as tables' rows
+    (:func:`aligned_rows`)."""
+    placed = [index for index, (_, line) in enumerate(rows) if line is not None]
+    marked = list(rows)
+    for index in aligned_rows([rows[at][1] for at in placed]):
+        segment, line = rows[placed[index]]
+        marked[placed[index]] = (segment, replace(line, row=True))
+    return marked
+
+
+def _with_table_headers(rows: list[tuple[str, PlacedLine | None]],
+                        ) -> list[tuple[str, PlacedLine | None]]:
+    """The rows with the lines of each table's header row marked (:func:`header_lines`)."""
+    placed = [index for index, (_, line) in enumerate(rows) if line is not None]
+    headers = header_lines([rows[index][1] for index in placed])
+    marked = list(rows)
+    for header in headers:
+        segment, line = rows[placed[header]]
+        marked[placed[header]] = (segment, replace(
+            line, header=True, styled=replace(line.styled, table_header=True)))
+    return marked
+
+
 def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine | None]]:
     """Per PDFium line of the page's ``text``: its text, and the line itself when it has
     visible text."""
@@ -218,10 +245,12 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             line, baseline = _styled_line(segment, start, styler)  # indices into PDFium's text
             extent = _extent(segment, start, styler)
             label = _bold_run_in(segment, start, styler)
-            row = row_like(segment, partial(_word_gaps, segment, start, styler))
+            gaps = cache(partial(_word_gaps, segment, start, styler))
+            edges = cache(partial(_word_edges, segment, start, styler))
+            row = row_like(segment, gaps)
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
-                                 baseline, extent, row)
+                                 baseline, extent, row, word_gaps=gaps, word_edges=edges)
         rows.append((segment, placed))
         start = match.end()
     return rows
@@ -263,6 +292,21 @@ def _word_gaps(segment: str, start: int, styler: _CharStyles | None) -> list[flo
         if after > before + 1 or gap > WORD_GAP:  # a space between, or one PDFium left out
             gaps.append(gap)
     return gaps
+
+
+def _word_edges(segment: str, start: int,
+                styler: _CharStyles | None) -> list[tuple[float, float]]:
+    """Where each word of the line ``segment`` (at index ``start`` of PDFium's text) starts
+    and ends across the page, in points (words whose edges PDFium does not give left out):
+    a table's columns start or end at one place on each of its rows."""
+    if styler is None:
+        return []
+    edges = []
+    for word in re.finditer(r"\S+", segment):
+        left, right = styler.left(start + word.start()), styler.right(start + word.end() - 1)
+        if left is not None and right is not None:
+            edges.append((left, right))
+    return edges
 
 
 # Two glyphs further apart than this, in font sizes, are two words whether or not the text

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .sentences import LINE_END
 from .typography import StyledLine
@@ -75,7 +76,8 @@ def block_starts(lines: list[PlacedLine], pitches: dict[float, float],
                   columns: list[_Column]) -> set[int]:
     """Indices of the lines (after the first) that start a block of their own under the line
     above them: see :func:`_other_block`, :func:`_after_paragraph_line` and
-    :func:`_opens_labelled_line`; a table's row and the line under it."""
+    :func:`_opens_labelled_line`; a table's row and the line under it, a table's header
+    row."""
     starts: set[int] = set()
     span = _text_span(lines)
     for index in range(1, len(lines)):
@@ -87,13 +89,19 @@ def block_starts(lines: list[PlacedLine], pitches: dict[float, float],
     # row's, nor into the caption or the text around the table.
     # A row's label wrapped onto two lines ("Body mass index, kg/" over "m² 26.1 (4.3) …")
     # has its first line under the row above, and is read with its cells.
+    # A table's header row is a block of its own, under the caption; so is the first row's
+    # label wrapped under it.
     for index, line in enumerate(lines):
         if line.row:
-            wrapped_label = (index >= 2 and not lines[index - 1].row and lines[index - 2].row
+            above = lines[index - 2] if index >= 2 else None
+            wrapped_label = (above is not None and (above.row or above.header)
+                             and not lines[index - 1].row and not lines[index - 1].header
                              and lines[index - 1].styled.size == line.styled.size)
             if not wrapped_label:
                 starts.add(index)
             starts.add(index + 1)
+        if index and line.header != lines[index - 1].header:
+            starts.add(index)
     starts.discard(0)
     starts.discard(len(lines))
     return starts
@@ -125,6 +133,16 @@ class PlacedLine:
     baseline: float | None
     extent: Extent | None
     row: bool = False  # a table's row (:func:`~checker.documents.tables.row_like`)
+    # A line of a table's header row (:func:`~checker.documents.pdf_tables.header_lines`).
+    header: bool = False
+    # The gaps between the line's words, in font sizes, measured when asked (it costs calls
+    # into PDFium): :func:`checker.documents.pdf._word_gaps`.
+    word_gaps: Callable[[], list[float]] | None = field(default=None, compare=False,
+                                                        repr=False)
+    # Where its words start and end across the page, in points, measured when asked
+    # (:func:`checker.documents.pdf._word_edges`).
+    word_edges: Callable[[], list[tuple[float, float]]] | None = field(
+        default=None, compare=False, repr=False)
 
 
 def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, float],

@@ -47,6 +47,8 @@ class RawText:
     # Bold back-matter labels that start a paragraph, its text going on after them ("Funding.
     # This study was …"): (offset, section name) (:mod:`checker.documents.back_matter`).
     run_in: list[tuple[int, str]] = field(default_factory=list)
+    # Spans (start, end) of the header rows of tables (:attr:`Document.table_headers`).
+    table_headers: list[tuple[int, int]] = field(default_factory=list)
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -146,7 +148,32 @@ def read_pdf(data: bytes) -> RawText:
     masthead = masthead_headings(headings, text, pages[0].end if pages else 0,
                                  [line for page in read_pages[1:] for line in page.running])
     return RawText(text=text, format="pdf", pages=pages, headings=headings,
-                   masthead=frozenset(masthead), run_in=_pdf_run_ins(styled))
+                   masthead=frozenset(masthead), run_in=_pdf_run_ins(styled),
+                   table_headers=_pdf_table_headers(styled))
+
+
+def _pdf_table_headers(pages: list[tuple[int, str, list[StyledLine]]],
+                       ) -> list[tuple[int, int]]:
+    """Spans of the PDF's tables' header rows: from the first of their lines to the last,
+    found in their page's text (``pages`` as for :func:`_pdf_run_ins`)."""
+    spans: list[tuple[int, int]] = []
+    for page_offset, page_text, lines in pages:
+        cursor = 0
+        previous = False  # whether the line before was a header's, found in the text
+        for line in lines:
+            target = line.text.strip()
+            at = line_start(page_text, target, cursor) if line.table_header else -1
+            if at < 0:
+                previous = False
+                continue
+            end = page_offset + at + len(target)
+            if previous:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((page_offset + at, end))
+            cursor = at + len(target)
+            previous = True
+    return spans
 
 
 def _pdf_run_ins(pages: list[tuple[int, str, list[StyledLine]]]) -> list[tuple[int, str]]:
@@ -184,10 +211,11 @@ def read_docx(data: bytes) -> RawText:
     bold_level = min(6, max((level for _, level, *_ in blocks), default=0) + 1)
     leveled = [(text, min(6, bold_level + _numbering_depth(text) - 1)
                 if not level and bold and is_bold_heading(text) else level)
-               for text, level, bold, _, _ in blocks if text.strip()]
-    titled = [title for text, _, _, title, _ in blocks if text.strip()]
-    labels = [label for text, *_, label in blocks if text.strip()]
-    return _from_blocks(leveled, "docx", title_index(leveled, titled), labels)
+               for text, level, bold, *_ in blocks if text.strip()]
+    titled = [title for text, _, _, title, *_ in blocks if text.strip()]
+    labels = [label for text, *_, label, _ in blocks if text.strip()]
+    headers = [header for text, *_, header in blocks if text.strip()]
+    return _from_blocks(leveled, "docx", title_index(leveled, titled), labels, headers)
 
 
 def title_index(blocks: list[tuple[str, int]], titled: list[bool]) -> int | None:
@@ -224,18 +252,22 @@ def _refuse_docx_bomb(data: bytes) -> None:
 
 def read_odt(data: bytes) -> RawText:
     blocks = [block for block in odt_blocks(data) if block[0].strip()]
-    leveled = [(text, level) for text, level, _ in blocks]
-    return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled in blocks]))
+    leveled = [(text, level) for text, level, *_ in blocks]
+    return _from_blocks(leveled, "odt", title_index(leveled, [titled for *_, titled, _ in blocks]),
+                        headers=[header for *_, header in blocks])
 
 
 def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = None,
-                 labels: list[str] | None = None) -> RawText:
+                 labels: list[str] | None = None,
+                 headers: list[bool] | None = None) -> RawText:
     """Text of (text, heading level or 0) blocks, a blank line apart, with the headings;
     ``title``: the index of the block that is the document's title; ``labels``: per block,
-    the name of the back-matter label set in bold at its start, or ""."""
+    the name of the back-matter label set in bold at its start, or ""; ``headers``: per
+    block, whether it is a table's header row."""
     parts: list[str] = []
     headings: list[tuple[int, int, str]] = []
     run_in: list[tuple[int, str]] = []
+    table_headers: list[tuple[int, int]] = []
     title_at = None
     offset = 0
     for index, (text, level) in enumerate(blocks):
@@ -251,10 +283,12 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = No
             headings.append((offset, level, " ".join(text.split())))
         elif labels and labels[index]:
             run_in.append((offset + len(text) - len(text.lstrip()), labels[index]))
+        if headers and headers[index] and not level:
+            table_headers.append((offset, offset + len(text)))
         parts.append(text)
         offset += len(text)
     return RawText(text="".join(parts), format=fmt, headings=headings, title_at=title_at,
-                   run_in=run_in)
+                   run_in=run_in, table_headers=table_headers)
 
 
 def read_raw(data: bytes, filename: str) -> RawText:

@@ -415,11 +415,11 @@ def _is_abbreviation(chunk: str, following: str) -> bool:
     return bool(re.fullmatch(r"[a-zà-ÿ]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))
 
 
-# Formats whose captions are typeset, their label and their text one paragraph: a PDF's, a
-# word processor's. A typed text (TXT, Markdown) keeps the sentences the element model was
-# measured on, its label a sentence of its own (never quoted alone: see
-# :func:`~checker.documents.tables.is_caption_label`).
-CAPTION_FORMATS = frozenset({"pdf", "docx", "odt"})
+# Formats where a caption's label ends no sentence: all of them. A typed text (TXT,
+# Markdown) writes a caption as a word processor sets it, "Table 1. Baseline …" one line, and
+# its label alone would otherwise be a sentence nothing quotes
+# (:func:`~checker.documents.tables.is_caption_label`), the caption quoted without it.
+CAPTION_FORMATS = frozenset({"pdf", "docx", "odt", "txt", "md"})
 
 
 def split_block(text: str, start: int, end: int, *,

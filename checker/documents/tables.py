@@ -25,6 +25,18 @@ LEADING_LABEL = re.compile(r"[ \t\n]*(?:[*_]{1,2})?" + _LABEL + r"(?:[*_]{1,2})?
                            re.IGNORECASE)
 
 
+# A caption's label and its stop at the start of a caption: "Fig. 2. " of "Fig. 2. CONSORT
+# flow diagram." ("Table 1 shows …" opens with none).
+_LABEL_PREFIX = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def without_label(text: str) -> str:
+    """``text`` without the label its caption opens with: what the caption says, whose words
+    are counted as any sentence's (a label adds none)."""
+    match = _LABEL_PREFIX.match(text)
+    return text[match.end():] if match else text
+
+
 def is_caption_label(text: str) -> bool:
     """Whether ``text`` is only a caption's label ("Table 1.", "Figure 2", « Tableau 1. »):
     it names a table or a figure without saying what it shows."""
@@ -77,10 +89,25 @@ def row_like(text: str, word_gaps: Callable[[], list[float]]) -> bool:
     if not is_table_row(text):
         return False
     gaps = word_gaps()
-    if len(gaps) < 2:
+    return len(gaps) >= 2 and has_cell_gap(gaps)
+
+
+def has_cell_gap(gaps: list[float], least: float = CELL_GAP) -> bool:
+    """Whether a line whose words are ``gaps`` apart (in font sizes) sets two of them apart
+    as a table sets its cells: wider than ``least``, and ``CELL_GAP_RATIO`` times the
+    narrowest gap when there are several."""
+    if not gaps:
         return False
     widest, narrowest = max(gaps), min(gaps)
-    return widest >= CELL_GAP and widest >= CELL_GAP_RATIO * max(narrowest, 0.0)
+    return widest >= least and (len(gaps) == 1
+                                or widest >= CELL_GAP_RATIO * max(narrowest, 0.0))
+
+
+def ends_with_figure(text: str) -> bool:
+    """Whether ``text``'s last word is a cell of figures ("Randomised 104", "Age 63.2 (8.1)"),
+    as a table's row ends (a sentence's last number has its stop: "in 2014.")."""
+    words = _SPACED_PERCENT.sub("", text).split()
+    return bool(words) and _figures(words[-1:])[0]
 
 
 # A unit this long, with figures making a third of its words or more as in a table's rows,

@@ -33,6 +33,9 @@ class StyledLine:
     # The back-matter label set in bold at its start, its text going on in regular type
     # ("Funding." of "Funding. This study was …"): :mod:`checker.documents.back_matter`.
     run_in: str = ""
+    # A line of a table's header row (:mod:`checker.documents.pdf_tables`): never a heading,
+    # however bold, and never quoted.
+    table_header: bool = False
 
 
 def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
@@ -75,8 +78,8 @@ def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: b
     """``continued``: the line before was a heading line of the same style (a wrapped one);
     ``runs_on``: the next line goes on with this one (see :func:`looks_like_heading_text`)."""
     body_size, body_bold = body
-    if not line.uniform or not body_size or not looks_like_heading_text(line.text, continued,
-                                                                        runs_on=runs_on):
+    if line.table_header or not line.uniform or not body_size \
+            or not looks_like_heading_text(line.text, continued, runs_on=runs_on):
         return False
     larger = line.size >= body_size * HEADING_SIZE_RATIO
     bolder = line.bold and not body_bold and line.size >= body_size * BOLD_SIZE_RATIO

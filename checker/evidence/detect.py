@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from checker.documents import Document
-from checker.documents.tables import is_caption_label, quoted_last
+from checker.documents.tables import is_caption_label, quoted_last, without_label
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
 from .features import (
@@ -173,7 +173,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
     ``min_words`` words after all the others, then a table's rows,
     :func:`~checker.documents.tables.quoted_last`); else the text under a heading with its
-    cues; else one pointer sentence. A caption's bare label ("Table 1.") is never quoted."""
+    cues; else one pointer sentence. A caption's bare label ("Table 1.") and a table's header
+    row are never quoted."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool, through: int | None = None) -> None:
@@ -183,7 +184,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         quote = doc.text[sentence.start:end]
         if not verify_quotation(doc.text, quote):  # never propose a quotation we cannot find
             return
-        if is_caption_label(quote):  # "Table 1." names a table, says nothing of it
+        # "Table 1." names a table, a header row its columns: neither says anything of it.
+        if is_caption_label(quote) or doc.is_table_header(sentence):
             return
         found.append(
             Detection(element, quote, sentence.start, end, sentence.page,
@@ -215,7 +217,8 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         if quoted_last(doc.sentence_text(doc.sentences[index])):
             tabular.append(index)
             continue
-        if min_words and word_count(doc.sentence_text(doc.sentences[index])) < min_words:
+        if min_words and word_count(without_label(doc.sentence_text(doc.sentences[index]))) \
+                < min_words:
             short.append(index)
             continue
         add(index, True)

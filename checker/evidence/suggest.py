@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
-from checker.documents.tables import is_caption_label, quoted_last
+from checker.documents.tables import is_caption_label, quoted_last, without_label
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -428,10 +428,12 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
-        # A bare heading, a caption's label or a fragment names a topic without reporting
-        # anything.
-        if document.is_heading(sentence) or len(text.split()) < MIN_QUOTATION_WORDS \
-                or is_caption_label(text):
+        # A bare heading, a caption's label, a table's header row or a fragment names a topic
+        # without reporting anything (a caption's label counts no words: "Fig. 2. CONSORT flow
+        # diagram." is as short as "CONSORT flow diagram.").
+        if document.is_heading(sentence) \
+                or len(without_label(text).split()) < MIN_QUOTATION_WORDS \
+                or is_caption_label(text) or document.is_table_header(sentence):
             continue
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,

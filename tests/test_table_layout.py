@@ -1,0 +1,190 @@
+"""Tables read from their layout: a header row is never quoted on its own (PDF, DOCX), and a
+PDF table whose cells sit close together, or whose rows hold one figure, is read row by row
+rather than run together (and into the paragraph after it)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from checker.documents import extract_document
+from checker.evidence.detect import detect_elements
+from checker.evidence.features import SentenceIndex, matching_sentences
+from checker.evidence.suggest import _cue_quotations
+from tests.cohort_paper import cohort_pdf
+
+BEFORE = "Of 104 randomised patients, 102 were analysed at twelve weeks after the start."
+AFTER = "The groups were similar at baseline in age and in the severity of their pain."
+CSS = ("body{font-family:serif;font-size:10pt;width:16cm}p{text-align:justify}"
+       "table{font-size:%s;border-collapse:collapse}td,th{padding:1pt %s 1pt 0;text-align:%s}"
+       "caption{text-align:left;caption-side:top}")
+
+
+def _table_pdf(caption: str, head: list[str], rows: list[list[str]], *, size: str = "10pt",
+               padding: str = "12pt", align: str = "left") -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    header = "".join(f"<th>{cell}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                   for row in rows)
+    html = (f"<html lang=en><head><style>{CSS % (size, padding, align)}</style></head><body>"
+            f"<h2>Results</h2><p>{BEFORE}</p><table><caption>{caption}</caption>"
+            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table><p>{AFTER}</p>"
+            "</body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _sentences(document) -> list[str]:
+    return [" ".join(document.sentence_text(s).split()) for s in document.sentences]
+
+
+def _headers(document) -> list[str]:
+    return [" ".join(document.sentence_text(s).split()) for s in document.sentences
+            if document.is_table_header(s)]
+
+
+HEAD = ["Variable", "Supervised exercise (n = 52)", "Usual care (n = 50)"]
+ROWS = [["Age, years", "63.2 (8.1)", "64.0 (7.9)"],
+        ["Women, n (%)", "31 (59.6)", "28 (56.0)"],
+        ["Pain score", "5.1 (1.2)", "5.3 (1.4)"]]
+
+
+@pytest.fixture(scope="module")
+def bold_header():
+    """A header row set in bold in the body's size, above a caption with no stop."""
+    return extract_document(_table_pdf("Table 2 Baseline characteristics", HEAD, ROWS),
+                            "table.pdf")
+
+
+def test_a_pdf_header_row_is_a_unit_of_its_own_and_no_heading(bold_header):
+    sentences = _sentences(bold_header)
+    header = "Variable Supervised exercise (n = 52) Usual care (n = 50)"
+    assert _headers(bold_header) == [header]
+    assert "Table 2 Baseline characteristics" in sentences
+    assert [" ".join(row) for row in ROWS] == sentences[-4:-1]
+    # Bold as a heading is, it heads no section: the table and the text after it are the
+    # Results'.
+    assert {s.section for s in bold_header.sentences[1:]} == {"Results"}
+    assert sentences[-1] == AFTER
+
+
+def test_a_header_row_is_never_quoted(bold_header):
+    index = SentenceIndex(matching_sentences(bold_header))
+    assert not _cue_quotations(bold_header, index, ("usual care", "supervised exercise"))
+    detections = detect_elements(bold_header, kind="paper", lang="en")
+    assert not [d for d in detections
+                if any(start <= d.start < end for start, end in bold_header.table_headers)]
+
+
+def test_the_cohort_header_row_wrapped_over_lines_is_its_table_header():
+    document = extract_document(cohort_pdf(), "cohort.pdf")
+    assert _headers(document) == ["Characteristic Walkers (n = 298) Non-walkers (n = 314)"]
+    # The caption above it and the rows under it are no header.
+    assert "Values are mean (SD) or n (%)." in _sentences(document)
+    assert not any(document.is_table_header(s) for s in document.sentences
+                   if document.sentence_text(s).startswith(("Table 1.", "Age, years")))
+
+
+def test_text_above_a_table_is_no_header():
+    """A paragraph's last line over the table ends a sentence; a caption opens with its
+    label: neither is read as the header, which there is none of here."""
+    pdf = _table_pdf("Table 2. Outcomes at twelve weeks in the two groups", [], ROWS)
+    document = extract_document(pdf, "table.pdf")
+    assert not document.table_headers
+    assert "Table 2. Outcomes at twelve weeks in the two groups" in _sentences(document)
+
+
+DENSE = [["Age, years", "63.2 (8.1)", "64.0 (7.9)"],
+         ["Women, n (%)", "31 (59.6)", "28 (56.0)"],
+         ["Pain score", "5.1 (1.2)", "5.3 (1.4)"],
+         ["Body mass index", "26.1 (4.3)", "27.4 (4.9)"]]
+FLOW = [["Assessed for eligibility", "212"], ["Excluded", "108"], ["Randomised", "104"],
+        ["Analysed at 12 weeks", "102"]]
+
+
+@pytest.mark.parametrize(("head", "rows", "style"), [
+    # Cells a third of a font size apart: the widest label's row has no gap at all.
+    (["Variable", "Exercise", "Usual care"], DENSE, {"size": "9pt", "padding": "3pt"}),
+    # One figure per row, left- or right-aligned.
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "24pt"}),
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "6pt", "align": "right"}),
+])
+def test_a_close_or_one_figure_pdf_table_is_read_row_by_row(head, rows, style):
+    document = extract_document(_table_pdf("Table 2. Participants", head, rows, **style),
+                                "table.pdf")
+    sentences = _sentences(document)
+    assert [" ".join(row) for row in rows] == sentences[-len(rows) - 1:-1]
+    assert sentences[-1] == AFTER and BEFORE in sentences
+    assert _headers(document) == [" ".join(head)]
+
+
+def test_lines_ending_with_numbers_in_running_text_are_no_table():
+    """Short lines of a paragraph, each ending with a number and starting alike, share
+    columns as a table's rows do; but their words are a word space apart, as no table's
+    cells are: they are read as before, one sentence."""
+    weasyprint = pytest.importorskip("weasyprint")
+    lines = ["Visits were planned at week 0", "and then at week 4", "and then at week 12",
+             "and then at week 24"]
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}</style></head><body>"
+            f"<h2>Methods</h2><p>{'<br>'.join(lines)}.</p><p>{AFTER}</p></body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "visits.pdf")
+    assert _sentences(document)[-2:] == [" ".join(lines) + ".", AFTER]
+
+
+def _docx_table(rows: list[list[str]], *, repeat_header: bool = False) -> bytes:
+    import docx
+    from docx.oxml import OxmlElement
+
+    made = docx.Document()
+    made.add_heading("Results", 1)
+    made.add_paragraph("Table 2. Baseline characteristics by group.")
+    table = made.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    if repeat_header:
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    made.add_paragraph(AFTER)
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+KEY_VALUES = [["Sponsor", "Hospices Civils de Lyon, usual care department"],
+              ["Registry", "ClinicalTrials.gov NCT01234567"]]
+
+
+@pytest.mark.parametrize(("rows", "repeat", "header"), [
+    ([HEAD, *ROWS], False, "Variable | Supervised exercise (n = 52) | Usual care (n = 50)"),
+    # A table of words: its first row is a row like the others, unless Word repeats it as
+    # the header row on each page.
+    (KEY_VALUES, False, None),
+    (KEY_VALUES, True, "Sponsor | Hospices Civils de Lyon, usual care department"),
+])
+def test_a_docx_header_row(rows, repeat, header):
+    document = extract_document(_docx_table(rows, repeat_header=repeat), "table.docx")
+    assert _headers(document) == ([header] if header else [])
+    index = SentenceIndex(matching_sentences(document))
+    quoted = [q.text for q in _cue_quotations(document, index, ("usual care",))]
+    assert (header is None) == bool(quoted)
+
+
+def test_an_odt_header_row():
+    """LibreOffice's "Heading" rows (``table:table-header-rows``) are the table's header."""
+    from tests.test_documents import _odt
+
+    cells = "".join(f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>"
+                    for cell in ["Critère", "Groupe exercice", "Soins usuels"])
+    row = ("<table:table-row><table:table-cell><text:p>Douleur</text:p></table:table-cell>"
+           "<table:table-cell><text:p>3,1</text:p></table:table-cell>"
+           "<table:table-cell><text:p>4,3</text:p></table:table-cell></table:table-row>")
+    body = ("<text:h text:outline-level=\"1\">Résultats</text:h>"
+            "<text:p>Les soins usuels ont été décrits plus haut dans le texte.</text:p>"
+            "<table:table><table:table-header-rows><table:table-row>"
+            f"{cells}</table:table-row></table:table-header-rows>{row}</table:table>")
+    document = extract_document(_odt(body), "resultats.odt")
+    assert _headers(document) == ["Critère | Groupe exercice | Soins usuels"]
+    assert "Douleur | 3,1 | 4,3" in _sentences(document)
+    index = SentenceIndex(matching_sentences(document))
+    assert [q.text for q in _cue_quotations(document, index, ("soins usuels",))] == [
+        "Les soins usuels ont été décrits plus haut dans le texte."]
