@@ -5,7 +5,7 @@ protocol wording, the providers' qualification)."""
 from __future__ import annotations
 
 from checker.documents import extract_document
-from checker.evidence import detect_elements, suggest_answers, verify_quotation
+from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
 
 DRAFT_1 = """# GROUPWORK: a randomised trial of group compassion-focused therapy — protocol
 
@@ -65,12 +65,42 @@ def _suggestions(catalogue, text: str):
 
 def test_a_recruitment_target_alone_is_no_sample_size_calculation(catalogue):
     """Draft 1 states how many it will recruit, with no assumption: INT08 is partially met
-    (it was met, quoting the target and a background sentence about powered trials)."""
+    (it was met, quoting the target and a background sentence about powered trials, which
+    is about other trials)."""
     int08 = _suggestions(catalogue, DRAFT_1)["INT08"]
     assert int08.answer == "partially_met"
-    assert int08.details_missing == ["assumptions"]
+    assert [q.text for q in int08.quotations] == [
+        "We plan to recruit 120 participants over 18 months."]
+    assert ("Found only in sentences about another matter (check): how the sample size was "
+            "calculated.") in int08.rationale["en"]
+
+
+def test_a_calculation_named_without_any_assumption_is_partially_met(catalogue):
+    """Both elements found in one sentence that gives no assumption: the catalogue's detail
+    (one assumption at least) makes it partially met, and says what is missing."""
+    text = ("# Sample size\n\nThe sample size was calculated for the primary outcome: 120 "
+            "participants will be recruited.\n\n# Recruitment\n\nCare coordinators will "
+            "approach eligible patients.\n")
+    document = extract_document(text.encode(), "protocol.md")
+    sentence = next(s for s in document.sentences if not document.is_heading(s))
+    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
+                            None, sentence.section, 0.9, 1)
+                  for e in ("14a_Sample_size", "14b_Sample_Calculation")]
+    int08 = suggest_answers(catalogue, "interventional", detections, "en", document=document,
+                            kind="protocol")["INT08"]
+    assert int08.answer == "partially_met" and int08.details_missing == ["assumptions"]
     assert "an assumption of the calculation" in int08.rationale["en"]
     assert "une hypothèse du calcul" in int08.rationale["fr"]
+    # With its power and the difference to detect, the same sentence makes it met.
+    text = text.replace("120 participants will be recruited",
+                        "120 participants give 90% power to detect a difference of 5 points")
+    document = extract_document(text.encode(), "protocol.md")
+    sentence = next(s for s in document.sentences if not document.is_heading(s))
+    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
+                            None, sentence.section, 0.9, 1)
+                  for e in ("14a_Sample_size", "14b_Sample_Calculation")]
+    assert suggest_answers(catalogue, "interventional", detections, "en", document=document,
+                           kind="protocol")["INT08"].answer == "met"
 
 
 def test_a_calculation_with_its_assumptions_is_met_and_not_quoted_from_the_group_size(
