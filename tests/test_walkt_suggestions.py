@@ -137,3 +137,19 @@ def test_a_health_nurse_or_an_authors_title_is_no_qualification_statement(catalo
     document = extract_document(text.encode(), "protocol.md")
     detections = detect_elements(document, kind="protocol", lang="en")
     assert "X_professional_qualification" not in {d.element for d in detections}
+
+
+def test_the_assumptions_are_read_as_written(catalogue):
+    """« ET » is the French abbreviation of a standard deviation in capitals only: « et 49 »
+    is "and 49"; "SD 10" is one, "sd" alone is not written so."""
+    from checker.evidence.features import any_pattern
+
+    int08 = catalogue.invariant("INT08")
+    (detail,) = int08.evidence.details
+    french = any_pattern(tuple(detail.patterns_for("fr")))
+    english = any_pattern(tuple(detail.patterns_for("en")))
+    assert not french.search("50 pour le bras A, 48 pour le bras B et 49 pour le bras C.")
+    assert french.search("un écart-type de 10 points") and french.search("(ET 10)")
+    assert french.search("une puissance de 90 % et un risque alpha de 5 %")
+    assert english.search("(SD 10)") and english.search("90% power")
+    assert not english.search("We plan to recruit 120 participants over 18 months.")
