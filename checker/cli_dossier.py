@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # the services load with the app, when a command runs
 @click.command("verify")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def verify(file: Path) -> None:
-    """Tell whether report FILE (PDF or Excel) was issued by this installation, whether it was
-    altered, and whether its assessment or dossier changed since.
+    """Tell whether report FILE (PDF, Excel or JSON) was issued by this installation, whether
+    it was altered, and whether its assessment or dossier changed since.
 
     Exit status: 0 only for an unaltered report issued here; 1 otherwise; 2 when the file
     cannot be read as a report.

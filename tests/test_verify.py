@@ -267,3 +267,48 @@ def test_verification_page_in_french(app, client, auth_client, assessment):
     assert '<html lang="fr">' in html
     assert "Émis par cette installation" in html
     assert "L&#39;évaluation est inchangée" in html or "L'évaluation est inchangée" in html
+
+
+def _word_document() -> bytes:
+    """A Word document's bytes (a ZIP file without a workbook part), as a reviewer might
+    upload the protocol itself instead of its report."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def test_a_word_document_is_no_report_rather_than_a_damaged_workbook(app, client,
+                                                                      auth_client, assessment,
+                                                                      tmp_path, cli_env):
+    result = verify(app, _word_document())
+    assert not result.readable and result.format == ""
+    page = post(client, "/verify", {"file": (io.BytesIO(_word_document()), "protocol.docx")},
+                content_type="multipart/form-data").get_data(as_text=True)
+    assert "it is not a PDF, Excel (.xlsx) or JSON file" in page
+    assert "XLSX file is damaged" not in page
+    path = tmp_path / "protocol.docx"
+    path.write_bytes(_word_document())
+    outcome = run_cli(cli_env, "verify", str(path))
+    assert outcome.exit_code == 2 and "damaged" not in outcome.output
+    # A workbook cut short is still a damaged workbook.
+    data = download(auth_client, assessment, "xlsx")
+    assert verify(app, data[:3000]).format == "xlsx"
+    damaged = post(client, "/verify", {"file": (io.BytesIO(data[:3000]), "r.xlsx")},
+                   content_type="multipart/form-data").get_data(as_text=True)
+    assert "XLSX file is damaged" in damaged
+
+
+def test_the_verification_page_says_json_reports_verify_too(app, client, auth_client,
+                                                            assessment):
+    """The page asks for the JSON export when a PDF cannot be confirmed: it says it takes one."""
+    page = client.get("/verify").get_data(as_text=True)
+    assert "Upload a PDF, Excel or JSON report" in page
+    assert "A PDF, Excel (.xlsx) or JSON report exported by npis-checker." in page
+    data = auth_client.get(f"/assessments/{assessment}/export.json").get_data()
+    response = post(client, "/verify", {"file": (io.BytesIO(data), "export.json")},
+                    content_type="multipart/form-data").get_data(as_text=True)
+    assert "Genuine and unaltered" in response

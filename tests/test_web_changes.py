@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -234,3 +235,41 @@ def test_a_french_comparison_names_the_study_type_as_after_type() -> None:
                                 extract_document(PROTOCOL.encode(), "v2.md"))
     title = format_comparison(comparison, catalogue, "fr", "v1.md", "v2.md")[0]
     assert title == "v1.md → v2.md, protocole, étude de type interventionnel"
+
+
+def test_an_answer_whose_quotation_the_later_draft_lost_can_take_its_suggestion(app,
+                                                                                auth_client):
+    """An answer accepted on draft 1 quotes draft 1: when draft 2 rewords the passage, the
+    list of lost quotations offers the later draft's suggestion, which quotes draft 2."""
+    uid = create_assessment(auth_client, **upload(PROTOCOL, "v1.txt"))
+    e06 = answers_of(app, uid)["E06"]
+    save_answer(auth_client, uid, "E06", e06.version, answer="met",
+                justification="Funder and its role named.", quotation=FUNDING,
+                section="Funding")
+    reworded = "This trial is funded by the French Ministry of Health (PHRC 2023, grant 23-0042)."
+    upload_revision(auth_client, uid, PROTOCOL.replace(FUNDING, reworded), "v2.txt")
+    html = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    lost = html.split('id="lost-title"')[1]
+    assert FUNDING in lost
+    item = lost.split("</li>")[0]
+    assert "/suggestions/E06/adopt" in item and "Use the later draft" in item
+    shown = re.search(r"The later draft’s suggestion: “(Met|Partially met)”, with quotations "
+                      r"from it\.", html_unescape(item))
+    assert shown
+    stored = answers_of(app, uid)["E06"]
+    assert f'name="version" value="{stored.version}"' in item
+    post(auth_client, f"/assessments/{uid}/suggestions/E06/adopt",
+         {"version": stored.version, "document": shas(app, uid)[-1]}, follow_redirects=True)
+    adopted = answers_of(app, uid)["E06"]
+    assert adopted.answer == {"Met": "met", "Partially met": "partially_met"}[shown.group(1)]
+    assert reworded in adopted.quotation
+    assert FUNDING not in adopted.quotation
+    # Nothing is lost any more, so nothing is offered.
+    again = auth_client.get(f"/assessments/{uid}/changes").get_data(as_text=True)
+    assert "/suggestions/E06/adopt" not in again
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text).replace("'", "’")

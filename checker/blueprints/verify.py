@@ -20,7 +20,7 @@ def verify() -> ResponseReturnValue:
         return render_template("verify/verify.html", form=form, result=None, lines=[]), status
     upload = request.files.get(form.file.name)
     if upload is None or not upload.filename:
-        form.file.errors = [_("Choose a report file (PDF or Excel).")]
+        form.file.errors = [_("Choose a report file (PDF, Excel or JSON).")]
         return render_template("verify/verify.html", form=form, result=None, lines=[]), 400
     result = verify_report(upload.read())
     return render_template("verify/verify.html", form=VerifyForm(formdata=None), result=result,

@@ -67,8 +67,9 @@ class DeleteDossierForm(FlaskForm):
 
 
 class VerifyForm(FlaskForm):
-    file = FileField(_l("Report file"),
-                     description=_l("A PDF or Excel (.xlsx) report exported by npis-checker."))
+    file = FileField(
+        _l("Report file"),
+        description=_l("A PDF, Excel (.xlsx) or JSON report exported by npis-checker."))
 
 
 def screening_form(questionnaire: Questionnaire, lang: str, domain: str = "",

@@ -47,10 +47,21 @@ def detect_format(data: bytes) -> str | None:
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
+        return "xlsx" if _may_be_workbook(data) else None
     if head.startswith(b"{"):
         return "json"
     return None
+
+
+def _may_be_workbook(data: bytes) -> bool:
+    """Whether a ZIP file may be an Excel workbook: one whose entries can be read and hold no
+    workbook part is another kind of file (a Word document, a protocol sent by mistake), not
+    a damaged workbook; one that cannot be read as a ZIP file is a damaged one."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return True
 
 
 def _stamp(values: dict[str, str | None]) -> ReportStamp | None:
