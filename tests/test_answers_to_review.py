@@ -7,6 +7,7 @@ new suggestion."""
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 from conftest import create_assessment, login, make_user, post, save_answer
@@ -36,8 +37,12 @@ from checker.services.draft_changes import answers_to_review, contradicts, keep_
     ("partially_met", False, "not_reported", False, True),
     ("met", True, "not_reported", False, False),
     ("not_met", False, "not_reported", False, False),
-    # "Partially met" is too weak a suggestion to contradict anything.
-    ("not_reported", False, "partially_met", True, False),
+    # A draft that quotes part of the invariant contradicts only "not reported" (the document
+    # states nothing of it); "partially met" is too weak a suggestion for anything else.
+    ("not_reported", False, "partially_met", True, True),
+    ("not_reported", False, "partially_met", False, False),  # nothing quoted shows nothing
+    ("not_met", False, "partially_met", True, False),
+    ("partially_met", False, "partially_met", True, False),
     ("met", False, "partially_met", True, False),
 ])
 def test_what_contradicts_a_person_s_answer(answer, quoted, suggested, suggested_quoted,
@@ -93,6 +98,23 @@ def test_an_answer_the_new_draft_now_evidences_is_named_and_marked(app, auth_cli
     assert _to_review(app, uid) == {}
     page = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
     assert 'id="review-INT03"' not in page
+
+
+def test_a_not_reported_the_new_draft_now_quotes_part_of_is_named_and_marked(app, auth_client):
+    """v1 says nothing of allocation concealment, v2 quotes part of it (suggestion "partially
+    met"): a person's "not reported" no longer holds as it stands."""
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    _answer(auth_client, app, uid, "INT04", "not_reported")
+    response = upload_revision(auth_client, uid, PROTOCOL, "v2.txt")
+    text = html.unescape(response.get_data(as_text=True))
+    assert "contradicts your answer to INT04," in text
+    assert ("v2.txt now quotes part of this invariant (its suggestion: “Partially met”), but "
+            "your answer, given on an earlier draft, is “Not reported”.") in invariant_card(
+                text, "INT04")
+    assert _to_review(app, uid) == {"INT04": ("not_reported", "not_reported", "partially_met")}
+    exported = json.loads(auth_client.get(f"/assessments/{uid}/export.json").data)
+    assert [item["reason"] for item in exported["checks"]["answers_to_check"]] == [
+        "current_draft_quotes_part_of_it"]
 
 
 def test_an_unquoted_met_the_new_draft_no_longer_shows(app, auth_client):

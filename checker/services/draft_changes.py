@@ -111,10 +111,11 @@ def draft_changes(catalogue: Catalogue, assessment: Assessment, upload_dir: str 
 
 # --- answers a revised draft turned against ------------------------------------------------
 
-MET, NOT_REPORTED = "met", "not_reported"
-# The answers a draft that evidences the invariant in full ("met") contradicts, and those a
-# draft that shows nothing of it ("not reported") contradicts. "Partially met" is a suggestion
-# too weak to contradict anything, and "not applicable" a judgement the text does not settle.
+MET, PARTIALLY_MET, NOT_REPORTED = "met", "partially_met", "not_reported"
+# The answers a draft that evidences the invariant in full ("met") contradicts, those a draft
+# that shows nothing of it ("not reported") contradicts, and the one a draft that quotes
+# something of it ("partially met") contradicts: "not reported", which says the document
+# states nothing of it. "Not applicable" is a judgement the text does not settle.
 SHORT_OF_MET = frozenset({"partially_met", "not_met", "not_reported"})
 SOME_EVIDENCE = frozenset({"met", "partially_met"})
 
@@ -126,7 +127,7 @@ class AnswerToReview:
 
     invariant_id: str
     answer: str  # the person's
-    suggested: str  # the current draft's suggestion: "met" or "not_reported"
+    suggested: str  # the current draft's suggestion: "met", "partially_met" or "not_reported"
     earlier: str  # the suggestion on the draft the answer was given on
     given_on: AssessmentDocument  # that draft
 
@@ -134,6 +135,12 @@ class AnswerToReview:
     def now_evidenced(self) -> bool:
         """The current draft evidences what the answer says is missing (else it no longer
         shows what the answer says is there)."""
+        return self.suggested in SOME_EVIDENCE
+
+    @property
+    def evidenced_in_full(self) -> bool:
+        """The current draft evidences the invariant in full (else it quotes part of it, or
+        shows nothing of it)."""
         return self.suggested == MET
 
 
@@ -141,11 +148,14 @@ def contradicts(answer: str | None, has_quotation: bool, suggested: str,
                 suggested_quoted: bool) -> bool:
     """Whether a draft whose suggestion is ``suggested`` contradicts a person's ``answer`` in a
     way worth their attention: it evidences in full (with quotations) an invariant the answer
-    says is short of met, or shows nothing of one the answer says is met or partly met
-    without quoting anything (a quotation the draft still contains is the person's evidence
-    against the suggestion; one it no longer contains is reported as such)."""
+    says is short of met, quotes part of one the answer says is not reported at all, or shows
+    nothing of one the answer says is met or partly met without quoting anything (a quotation
+    the draft still contains is the person's evidence against the suggestion; one it no longer
+    contains is reported as such)."""
     if suggested == MET:
         return answer in SHORT_OF_MET and suggested_quoted
+    if suggested == PARTIALLY_MET:
+        return answer == NOT_REPORTED and suggested_quoted
     if suggested == NOT_REPORTED:
         return answer in SOME_EVIDENCE and not has_quotation
     return False

@@ -34,6 +34,7 @@ from .records import (
 from .scoring import ScoreResult, VerdictShortfall, score_assessment, verdict_shortfalls
 
 if TYPE_CHECKING:  # draft_flags reads the database and documents; this module need not
+    from .draft_changes import AnswerToReview
     from .draft_flags import DocumentChecks
 
 FORMAT = "npis-checker-assessment"
@@ -140,7 +141,14 @@ def _shortfall_dict(catalogue: Catalogue, shortfall: VerdictShortfall) -> dict[s
 # Why an answer is listed in "checks" (see _checks_dict).
 NOT_IN_DOCUMENT = "not_word_for_word_in_current_document"
 NOW_EVIDENCED = "current_draft_evidences_it_in_full"
+NOW_PARTLY_EVIDENCED = "current_draft_quotes_part_of_it"
 NOW_NOT_REPORTED = "current_draft_shows_nothing_of_it"
+
+
+def _review_reason(item: AnswerToReview) -> str:
+    if item.evidenced_in_full:
+        return NOW_EVIDENCED
+    return NOW_PARTLY_EVIDENCED if item.now_evidenced else NOW_NOT_REPORTED
 
 
 def _checks_dict(answers: list[AnswerRecord], record: AssessmentRecord,
@@ -169,7 +177,7 @@ def _checks_dict(answers: list[AnswerRecord], record: AssessmentRecord,
              "answer": item.answer,
              "suggested": item.suggested,
              "earlier_suggestion": item.earlier or None,
-             "reason": NOW_EVIDENCED if item.now_evidenced else NOW_NOT_REPORTED,
+             "reason": _review_reason(item),
              "given_on": {"filename": item.given_on.filename, "sha256": item.given_on.sha256}}
             for item in checks.answers_to_review
         ],
