@@ -67,6 +67,9 @@ def test_flipped_byte_is_altered(app, auth_client, assessment, tmp_path, cli_env
     outcome = run_cli(cli_env, "verify", str(path))
     assert outcome.exit_code == 1, outcome.output
     assert "altered" in outcome.output and "NOT VERIFIED" in outcome.output
+    # A valid signature beside an altered file is explained, not left as a contradiction.
+    assert "Its identifier and signature are genuine, but its content cannot be trusted" \
+        in outcome.output
 
 
 def test_resaved_workbook_is_altered(app, auth_client, assessment):

@@ -114,9 +114,18 @@ def summary_lines(v: Verification, _: Callable[..., str] = _plain) -> list[tuple
         lines.append((False, _("This report identifier is not in this installation's registry, "
                                "so the file cannot be confirmed unaltered.")))
         return lines
-    lines.append((True, _("The file is unaltered: it is byte for byte the file that was issued."))
-                 if v.unaltered else
-                 (False, _("The file was altered: it differs from the file that was issued.")))
+    if v.unaltered:
+        lines.append((True, _("The file is unaltered: it is byte for byte the file that was "
+                              "issued.")))
+    elif v.issued_here:
+        # The signature covers the report's identifier and digest, not every byte: say so, or
+        # "signature valid" beside "altered" reads as a contradiction.
+        lines.append((False, _("The file was altered: it differs from the file that was "
+                               "issued. Its identifier and signature are genuine, but its "
+                               "content cannot be trusted: ask for the file as exported.")))
+    else:
+        lines.append((False, _("The file was altered: it differs from the file that was "
+                               "issued.")))
     if v.subject_kind == "dossier":
         statuses = {
             UNCHANGED: (True, _("The dossier is unchanged since the report was issued.")),
