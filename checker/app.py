@@ -33,6 +33,7 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
+from .proxy import configure_proxy
 from .refusals import refusal_message
 from .text_input import without_controls
 from .unsaved import unsaved_texts
@@ -247,6 +248,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     # 404 (set before the blueprints add their rules, which read it).
     app.url_map.strict_slashes = False
     app.config.update(build_config(overrides))
+    configure_proxy(app)
     load_all()
     _keep_compiled_templates(app)
 
