@@ -175,7 +175,7 @@ def test_the_home_list_progress_count_takes_at_most_two_lines_at_1280_px(live_se
             assert cell.locator(".visually-hidden").inner_text() == full
             assert pending in cell.inner_text()
             separator = "\u00a0; " if locale == "fr-FR" else "; "
-            assert cell.get_attribute("title") == f"{full}{separator}{pending}"
+            assert shown.get_attribute("title") == f"{full}{separator}{pending}"
         finally:
             browser.close()
 

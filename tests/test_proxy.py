@@ -100,7 +100,15 @@ def _through_waitress(app, headers: dict[str, str]) -> dict:
     from checker.cli_reports import waitress_options
 
     server = create_server(app, **waitress_options(app, host="127.0.0.1", port=0, threads=1))
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+
+    def serve() -> None:
+        # Waitress's own loop, a turn at a time, so that it ends before its sockets close
+        # (closed under a running select, the thread would fail).
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     try:
         request = urllib.request.Request(
@@ -108,8 +116,10 @@ def _through_waitress(app, headers: dict[str, str]) -> dict:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
     finally:
-        server.close()
+        stop.set()
         thread.join(timeout=10)
+        server.close()
+        server.task_dispatcher.shutdown()
 
 
 FORWARDED = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.9, 203.0.113.7",
