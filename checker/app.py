@@ -16,7 +16,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
@@ -33,7 +33,9 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
+from .proxy import configure_proxy
 from .refusals import refusal_message
+from .same_site import way_back
 from .text_input import without_controls
 from .unsaved import unsaved_texts
 
@@ -99,8 +101,9 @@ def background_refusal(reason: str, invariant_id: str | None = None) -> str:
 
 def _register_errors(app: Flask) -> None:
     def page(status: int, title: str, message: str) -> tuple[str, int]:
+        # A link back to the page the person came from, when it is one of this site's.
         return render_template("error.html", status=status, title=title, message=message,
-                               unsaved=unsaved_texts()), status
+                               unsaved=unsaved_texts(), back_link=way_back()), status
 
     def refused(status: int, reason: str, invariant_id: str | None = None) -> tuple[Any, int]:
         """A refused background request of the page (app.js): JSON it can show beside the
@@ -129,10 +132,13 @@ def _register_errors(app: Flask) -> None:
     def too_large(_exc: Exception) -> tuple[Any, int]:
         if wants_json():
             return refused(413, "too_large")
-        limit = app.config["MAX_UPLOAD_BYTES"] / 1048576
+        # "2.5" or "2,5": the limit as set (NPIS_MAX_UPLOAD_MB), not rounded to "2".
+        limit = format_decimal(round(app.config["MAX_UPLOAD_BYTES"] / 1048576, 1))
         return page(413, _("File too large"), _(
-            "The file you sent is larger than the %(limit).0f MB limit. Nothing was saved: "
-            "go back, choose a smaller file (or none) and submit the form again.", limit=limit,
+            "What you sent is larger than this server accepts (documents up to %(limit)s MB). "
+            "Nothing was saved: go back to the form, choose a smaller file (or none) and "
+            "submit it again. The limit is set by the server's administrator (the "
+            "NPIS_MAX_UPLOAD_MB setting).", limit=limit,
         ))
 
     @app.errorhandler(CSRFError)
@@ -247,6 +253,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     # 404 (set before the blueprints add their rules, which read it).
     app.url_map.strict_slashes = False
     app.config.update(build_config(overrides))
+    configure_proxy(app)
     load_all()
     _keep_compiled_templates(app)
 
@@ -280,7 +287,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         if typed:
             return render_template(
                 "error.html", status=401, title=_("You are signed out"), unsaved=typed,
-                login_link=login_url(login_manager.login_view, next_url=request.referrer or "/"),
+                login_link=login_url(login_manager.login_view, next_url=way_back() or "/"),
                 message=_("Nothing was saved: you were signed out (perhaps in another tab). "
                           "Copy what you typed, shown below, sign in again, then paste it back "
                           "and save.")), 401

@@ -53,7 +53,22 @@ def serve(host: str, port: int, threads: int) -> None:
     # The first view would otherwise wait for the catalogue to load, the first PDF report for
     # WeasyPrint to start: done meanwhile, not before the server listens.
     threading.Thread(target=_warm_up, args=(app,), name="npis-warm-up", daemon=True).start()
-    waitress_serve(app, host=host, port=port, threads=threads, ident="npis-checker")
+    if app.config["BEHIND_PROXY"] and host not in LOOPBACK:
+        click.echo(f"warning: NPIS_BEHIND_PROXY is on but the server listens on {host}: "
+                   "anyone reaching it directly can forge the proxy's headers; listen on "
+                   "127.0.0.1 behind the proxy", err=True)
+    waitress_serve(app, **waitress_options(app, host=host, port=port, threads=threads))
+
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def waitress_options(app: Flask, **options: Any) -> dict[str, Any]:
+    """Waitress's settings for ``app``: by default Waitress removes the X-Forwarded-* headers
+    before the app sees them; behind a proxy (``NPIS_BEHIND_PROXY``) they are passed on, for
+    the app's ProxyFix to trust one hop of them (:mod:`checker.proxy`)."""
+    return {**options, "ident": "npis-checker",
+            "clear_untrusted_proxy_headers": not app.config["BEHIND_PROXY"]}
 
 
 def _warm_up(app: Flask) -> None:

@@ -94,6 +94,26 @@ def signup_open() -> bool:
     return False
 
 
+SWITCH_ON = ("1", "true", "yes", "on")
+SWITCH_OFF = ("0", "false", "no", "off")
+
+
+def switch(name: str) -> bool:
+    """An on/off setting: ``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off``
+    (any case), off when unset or empty. Another value stops the start with a
+    :class:`ConfigError`: both guesses could be wrong for these (secure cookies left off
+    would cross the network in clear; trusting a proxy that is not there lets anyone forge
+    its headers)."""
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in SWITCH_ON:
+        return True
+    if not raw or raw in SWITCH_OFF:
+        return False
+    raise ConfigError(
+        f"{name}={os.environ.get(name, '')!r} is neither on nor off: use 1 (or true, yes, "
+        "on) or 0 (or false, no, off), or leave it unset (off).")
+
+
 def normalise_database_url(url: str) -> str:
     """Accept plain ``postgresql://`` / ``postgres://`` URLs and use the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
@@ -165,6 +185,12 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,  # a long assessment session must not lose its drafts
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        # Behind a reverse proxy that adds HTTPS: the session cookie is sent over HTTPS only
+        # (Flask-Login's remember cookie too, should it ever be used), and the proxy's
+        # X-Forwarded-For and X-Forwarded-Proto are trusted, one hop (create_app, serve).
+        "SESSION_COOKIE_SECURE": switch("NPIS_SECURE_COOKIES"),
+        "REMEMBER_COOKIE_SECURE": switch("NPIS_SECURE_COOKIES"),
+        "BEHIND_PROXY": switch("NPIS_BEHIND_PROXY"),
     }
     config.update(overrides)
     check_database_url(config["SQLALCHEMY_DATABASE_URI"])

@@ -27,6 +27,10 @@ DATA_COLUMNS = (
     "verdict", "ethical_score", "methodological_score", "counts", "not_counted_reasons",
     "peer_reviewed", "journal", "doi", "year", "study_country", "study_report_id",
     "document_sha256", "content_digest", "quotations_not_found", "answers_to_check",
+    # Whether the study's verdict rests on automatic suggestions no person has confirmed, and
+    # how many there are beside the answers a person gave or confirmed (as the Studies sheet
+    # and the study's own reports say it).
+    "provisional", "answered_by_person", "unconfirmed_suggestions",
 )
 
 
@@ -190,6 +194,7 @@ def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
             pub.journal if pub else None, pub.doi if pub else None, pub.year if pub else None,
             s.country, s.report_id, s.document_sha256, s.content_digest,
             "; ".join(s.drafts.quotations_not_found), "; ".join(s.drafts.answers_to_check),
+            s.answer_counts.provisional, s.answer_counts.by_person, s.answer_counts.unconfirmed,
         ])
     ws.freeze_panes = "A2"
     for col in range(1, len(DATA_COLUMNS) + 1):

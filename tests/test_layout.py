@@ -142,6 +142,44 @@ def test_the_sticky_progress_bar_keeps_to_one_row_at_1280_px(live_server, make_a
             browser.close()
 
 
+HOME_COUNTS = {"fr-FR": ("17 sur 30 par une personne",
+                         "17 invariants sur 30 renseignés par une personne",
+                         "13 suggestions non confirmées"),
+               "en-US": ("17 of 30 by a person", "17 of 30 invariants answered by a person",
+                         "13 unconfirmed suggestions")}
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "en-US"])
+@BROWSER[0]
+@BROWSER[1]
+def test_the_home_list_progress_count_takes_at_most_two_lines_at_1280_px(live_server, make_app,
+                                                                        locale):
+    """In French the home list's count ("17 invariants sur 30 renseignés par une personne")
+    took three lines of its narrow column at 1280 px: the cell words it as the reports do
+    ("17 sur 30 par une personne"), the full sentences kept for screen readers and as the
+    cell's tooltip."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    app = make_app()
+    make_user(app, "liste")
+    _partly_answered(app, "liste", unanswered=0, suggested=13)
+    short, full, pending = HOME_COUNTS[locale]
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = _signed_in_page(browser, live_server, "liste", 1280, locale)
+            cell = page.locator("td.progress-cell")
+            shown = cell.locator("[aria-hidden=true]")
+            assert shown.inner_text() == short
+            # The line boxes of the count as laid out: one, or two at most.
+            assert shown.evaluate("e => e.getClientRects().length") <= 2
+            assert cell.locator(".visually-hidden").inner_text() == full
+            assert pending in cell.inner_text()
+            separator = "\u00a0; " if locale == "fr-FR" else "; "
+            assert shown.get_attribute("title") == f"{full}{separator}{pending}"
+        finally:
+            browser.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 @BROWSER[0]
 @BROWSER[1]

@@ -205,6 +205,48 @@ def test_the_workbook_summary_says_provisional(auth_client, claires, confirmed, 
         "fr": f"17 sur 30 par une personne{NBSP}; 13 suggestions non confirmées"}[lang]
 
 
+UNCONFIRMED = {"en": "Unconfirmed automatic suggestion",
+               "fr": "Suggestion automatique non confirmée"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_workbook_says_answer_by_answer_which_are_unconfirmed(app, auth_client, claires,
+                                                                  lang):
+    """The Data sheet (``confirmed``, ``origin``) and the Detail sheet's confirmation column
+    say it for each answer, in the report's language for the latter."""
+    suggested = set(ids(app)[-13:])
+    wb = openpyxl.load_workbook(io.BytesIO(
+        auth_client.get(f"/assessments/{claires}/report.xlsx?lang={lang}").get_data()))
+    data = list(wb["Data"].iter_rows(values_only=True))
+    rows = {row["invariant_id"]: row for row in (dict(zip(data[0], r, strict=True))
+                                                  for r in data[1:])}
+    assert {i for i, row in rows.items() if row["confirmed"] is False} == suggested
+    assert all(row["confirmed"] is True for i, row in rows.items() if i not in suggested)
+    assert {rows[i]["origin"] for i in suggested} == {"suggestion"}
+    detail = list(wb.worksheets[1].iter_rows(values_only=True))
+    column = detail[0].index("Confirmation")
+    said = {row[0]: row[column] for row in detail[1:]}
+    assert {i for i, text in said.items() if text == UNCONFIRMED[lang]} == suggested
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_dossier_data_sheet_says_which_study_verdict_is_provisional(auth_client, claires,
+                                                                        confirmed, lang):
+    from test_dossiers import add, new_dossier
+
+    uid = new_dossier(auth_client)
+    for study in (claires, confirmed):
+        assert add(auth_client, uid, study).status_code == 302
+    wb = openpyxl.load_workbook(io.BytesIO(
+        auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}").get_data()))
+    data = list(wb["Data"].iter_rows(values_only=True))
+    rows = {row["assessment_uid"]: row for row in (dict(zip(data[0], r, strict=True))
+                                                   for r in data[1:])}
+    said = {study: (rows[study]["provisional"], rows[study]["answered_by_person"],
+                    rows[study]["unconfirmed_suggestions"]) for study in (claires, confirmed)}
+    assert said == {claires: (True, 17, 13), confirmed: (False, 30, 0)}
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_structured_review_verdict_line_says_provisional(auth_client, claires, confirmed,
                                                              lang):

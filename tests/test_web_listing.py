@@ -81,8 +81,11 @@ def test_progress_counts_what_a_person_answered_as_the_form_does(app, auth_clien
     save_answer(auth_client, uid, "E01", answer="met")
     save_answer(auth_client, uid, "E02", answer="not_reported")
     page = auth_client.get("/").get_data(as_text=True)
-    assert re.search(r'value="2"[^>]*></progress>\s*<br>2 of 30 invariants answered by a person',
-                     page)
+    # Shown short in the narrow column, the full sentence read by screen readers.
+    full = "2 of 30 invariants answered by a person"
+    assert re.search(rf'value="2"[^>]*></progress>\s*<br><span aria-hidden="true" '
+                     rf'title="{full}">2 of 30 by a person</span>'
+                     rf'<span class="visually-hidden">{full}</span>', page)
     form = auth_client.get(f"/assessments/{uid}").get_data(as_text=True)
     assert "2 of 30 invariants answered by a person" in form
 

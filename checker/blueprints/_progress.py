@@ -21,6 +21,9 @@ from ..services.scoring import AnswerCounts
 class CountsWording:
     answered: str  # "17 of 30 invariants answered by a person"
     pending: str  # "13 unconfirmed suggestions"; "" when there are none
+    # The home list's narrow column: "17 of 30 by a person", as the reports word it; the
+    # sentence above stays for screen readers and as the cell's tooltip.
+    answered_short: str = ""
 
     @property
     def sentence(self) -> str:
@@ -38,4 +41,6 @@ def counts_wording(counts: AnswerCounts) -> CountsWording:
                           "%(num)d of %(total)d invariants answered by a person",
                           counts.by_person, total=counts.total),
         pending=ngettext("%(num)d unconfirmed suggestion", "%(num)d unconfirmed suggestions",
-                         counts.unconfirmed) if counts.unconfirmed else "")
+                         counts.unconfirmed) if counts.unconfirmed else "",
+        answered_short=_("%(num)d of %(total)d by a person", num=counts.by_person,
+                         total=counts.total))

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, redirect, request, session
 from werkzeug.wrappers import Response
+
+from ..same_site import same_site_path
 
 bp = Blueprint("i18n", __name__)
 
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths: never redirect to another host."""
-    if not target:
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
+    return same_site_path(target) or "/"
 
 
 @bp.post("/language")
