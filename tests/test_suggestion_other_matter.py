@@ -154,12 +154,16 @@ def test_consent_being_collected_is_quoted_in_the_invariants_own_words(lang) -> 
 
 ELIGIBILITY = {  # consent named as a criterion of who may take part, not how it is sought
     "en": ["Inability or unwilling to give informed consent;",
+           "Able to give written informed consent.",
+           "3. Willing to provide written informed consent;",
            "Women were excluded if they: 1) did not intend to stay in Dar es Salaam for 2 "
            "years after enrollment; 2) were enrolled in any other clinical trial; or 3) did "
            "not provide informed consent.",
            "Additional inclusion criteria were as follows: a) 18 years of age or older, b) "
            "sufficient fluency in Danish, and c) willingness to provide informed consent."],
     "fr": ["Incapacité ou refus de donner un consentement éclairé ;",
+           "Être en mesure de donner son consentement éclairé écrit.",
+           "3. Capable de donner un consentement éclairé ;",
            "Les femmes étaient exclues si elles : 1) n'avaient pas l'intention de rester à "
            "Dar es Salaam ; 2) participaient à un autre essai clinique ; ou 3) ne donnaient "
            "pas leur consentement éclairé.",
@@ -194,6 +198,21 @@ def test_consent_as_an_eligibility_criterion_is_not_how_it_is_sought(lang, crite
     both = _e02(f"{criterion}\n\n{SOUGHT[lang]}", lang)
     assert both.quotations[0].text == SOUGHT[lang], both.quotations
     assert not _quotes(both, criterion), both.quotations
+
+
+SCHEDULE_ROW = {  # a schedule of assessments' row, as a Word table's row is read
+    "en": "| Informed consent | X |  |  |",
+    "fr": "| Consentement éclairé | X |  |  |",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SCHEDULE_ROW))
+def test_a_schedule_row_is_quoted_after_the_sentence_saying_how_consent_is_sought(lang) -> None:
+    """A table's row of three cells or more (a Word table's, " | " apart) is a grid's row,
+    quoted only after the sentences: Tom's protocol quoted "Informed consent | X | | |" before
+    "A researcher will obtain written informed consent…"."""
+    e02 = _e02(f"{SCHEDULE_ROW[lang]}\n\n{SOUGHT[lang]}", lang)
+    assert e02.quotations[0].text == SOUGHT[lang], e02.quotations
 
 
 TIMELINE = {  # language -> (what taking part involves, the trial's design)

@@ -249,3 +249,14 @@ def test_a_caption_label_counts_no_words_of_a_quotation(caption, quoted):
     index = SentenceIndex(matching_sentences(document))
     found = [q.text for q in _cue_quotations(document, index, ("flow diagram",))]
     assert found == ([caption] if quoted else [])
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("Informed consent | X |  |  |  |  |", True),  # a Word table's row, cells " | " apart
+    ("| Visit | Baseline | Month 6 |", True),  # a Markdown table's row
+    ("Sponsor | University of Lyon", False),  # a label and its sentence
+    ("Scores ranged from 12 | 13 in one arm.", False),
+    ("A researcher will obtain written informed consent.", False),
+])
+def test_a_grid_row_of_three_cells_is_quoted_last(text, last) -> None:
+    assert quoted_last(text) is last

@@ -116,11 +116,19 @@ def ends_with_figure(text: str) -> bool:
 TABLE_RUN = 300
 
 
+# A DOCX or ODT table's row is read as its cells " | " apart (a Markdown table's row is
+# written so too): with three cells or more it is a grid's row ("Informed consent | X |  | X"),
+# not a sentence; a two-cell row is often a sentence beside its label ("Sponsor | University
+# of Lyon").
+_CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
+ROW_CELL_SEPARATORS = 2
+
+
 def quoted_last(text: str) -> bool:
     """Whether a unit of the text is quoted only when no sentence says as much: a table's
-    row (:func:`is_table_row`), or rows run together (``TABLE_RUN`` characters or more, a
-    third of them figures or more)."""
-    if is_table_row(text):
+    row (:func:`is_table_row`, or three cells or more " | " apart), or rows run together
+    (``TABLE_RUN`` characters or more, a third of them figures or more)."""
+    if is_table_row(text) or len(_CELL_SEPARATOR.findall(text)) >= ROW_CELL_SEPARATORS:
         return True
     if len(text) < TABLE_RUN:
         return False
