@@ -1,0 +1,34 @@
+"""A results paper's later time point is follow-up evidence (INT09; catalogue data, from a
+French dossier walkthrough): an adapted physical activity trial reporting its effect "at 6
+months", after a 12-week programme, was suggested "not reported" for follow-up beyond the
+end of the NPI, so that the dossier asked the submitter to look for a follow-up that the
+paper already reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_suggestion_matter import of_text, quoted
+
+PAPERS = {
+    "en": ("An exercise programme after breast cancer: a randomised trial\n\n## Methods\n\n"
+           "Women were randomised to a 12-week supervised exercise programme or to usual "
+           "care. The control group was offered the programme after the 6-month "
+           "follow-up.\n\n## Results\n\nFatigue improved more in the exercise group at 12 "
+           "weeks. The effect was attenuated but persisted at 6 months (2.9 points, 95% CI "
+           "0.3 to 5.5).\n"),
+    "fr": ("Un programme d'exercice après un cancer du sein : essai randomisé\n\n"
+           "## Méthodes\n\nLes patientes ont été réparties entre un programme d'exercice "
+           "supervisé de 12 semaines et les soins courants.\n\n## Résultats\n\nLa fatigue a "
+           "davantage diminué dans le groupe exercice à 12 semaines. L'effet persistait à 6 "
+           "mois (2,9 points ; IC à 95 % 0,3 à 5,5), soit trois mois après la fin du "
+           "programme.\n"),
+}
+LATER = {"en": "persisted at 6 months", "fr": "L'effet persistait à 6 mois"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_paper_s_later_time_point_is_follow_up_evidence(lang: str) -> None:
+    suggestion = of_text(PAPERS[lang], kind="paper", lang=lang)["INT09"]
+    assert suggestion.answer == "partially_met"
+    assert any(LATER[lang] in q for q in quoted(suggestion))
