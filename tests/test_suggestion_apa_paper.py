@@ -1,13 +1,17 @@
-"""A results paper's later time point is follow-up evidence (INT09; catalogue data, from a
-French dossier walkthrough): an adapted physical activity trial reporting its effect "at 6
-months", after a 12-week programme, was suggested "not reported" for follow-up beyond the
-end of the NPI, so that the dossier asked the submitter to look for a follow-up that the
-paper already reports."""
+"""What an English adapted physical activity trial paper reports, as a French dossier's
+walkthrough found it missed (catalogue and extra-element data, not the SCTM items).
+
+- Its later time point is follow-up evidence (INT09): a paper reporting its effect "at 6
+  months", after a 12-week programme, was suggested "not reported" for follow-up beyond the
+  end of the NPI, and the dossier asked the submitter to look for a follow-up that the paper
+  already reports.
+- Its providers' profession named first ("clinical exercise physiologists trained to the
+  protocol") states their qualification (INT12, E12), as "trained physiotherapists" does.
+"""
 
 from __future__ import annotations
 
 import pytest
-
 from test_suggestion_matter import of_text, quoted
 
 PAPERS = {
@@ -32,3 +36,14 @@ def test_a_paper_s_later_time_point_is_follow_up_evidence(lang: str) -> None:
     suggestion = of_text(PAPERS[lang], kind="paper", lang=lang)["INT09"]
     assert suggestion.answer == "partially_met"
     assert any(LATER[lang] in q for q in quoted(suggestion))
+
+
+def test_providers_named_before_their_training_state_a_qualification() -> None:
+    text = ("An exercise programme after breast cancer: a randomised trial\n\n## Methods\n\n"
+            "Women were randomised to a 12-week supervised exercise programme or to usual "
+            "care. Sessions were delivered by clinical exercise physiologists trained to the "
+            "protocol in a one-day workshop, in hospital rehabilitation gyms.\n")
+    suggestion = of_text(text, kind="paper")["INT12"]
+    assert suggestion.answer == "partially_met"
+    assert "X_professional_qualification" in suggestion.elements_found
+    assert any("physiologists trained to the protocol" in q for q in quoted(suggestion))
