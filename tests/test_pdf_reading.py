@@ -73,6 +73,21 @@ def test_an_explicit_page_number_is_dropped_on_a_single_page(number: str) -> Non
     assert _texts([_page(*_body(1), number)]) == [_body(1)]
 
 
+def test_a_two_page_document_loses_its_bare_page_numbers() -> None:
+    """A two-page paper numbered "1" and "2" at the foot of its pages: each page's own
+    number, on both, is a page number, not a table's last cell (it would end the sentence
+    that runs on to the next page: "… in FACIT-Fatigue 1 […] (SD 8) …")."""
+    # The paper has bare numbers of its own too (an affiliation's mark, a table's cell), so
+    # that a bare number is no running head: each page's own number still goes.
+    first = [*_body(1)[:3], "3", *_body(1)[3:]]
+    assert _texts([_page(*first, "1"), _page(*_body(2), "2")]) == [first, _body(2)]
+    assert _texts([_page("1", *first), _page("2", *_body(2))]) == [first, _body(2)]
+    # Not each page's own number: kept.
+    assert _texts([_page(*first, "12"), _page(*_body(2), "2")]) == [
+        [*first, "12"], [*_body(2), "2"]]
+    assert _texts([_page(*first), _page(*_body(2), "2")]) == [first, [*_body(2), "2"]]
+
+
 def test_short_documents_keep_their_real_lines() -> None:
     """A bare number may end a table; a title said again in the text is no running head."""
     title = "Walking after stroke: a randomised trial"
