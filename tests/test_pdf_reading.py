@@ -250,6 +250,21 @@ def test_a_text_with_form_feeds_is_read_by_page_without_running_heads() -> None:
     assert [s.page for s in doc.sentences][-1] == 3
 
 
+@pytest.mark.parametrize("next_page", ["(SD 8) at a two-sided alpha of 0.05.",
+                                       "[SD 8] at a two-sided alpha of 0.05."])
+def test_a_sentence_runs_on_to_a_page_that_opens_with_a_bracket(next_page: str) -> None:
+    """A page that opens with a bracket goes on with the sentence the page before left
+    open ("… a difference of 4 points in FACIT-Fatigue" / "(SD 8) at …"), as one that opens
+    in lower case does."""
+    pages = ["\n".join(_body(1)) + "\nA sample of 168 gave 90% power to detect 4 points in "
+             "FACIT-Fatigue\n\n1\n", f"{next_page}\n" + "\n".join(_body(2)) + "\n\n2\n",
+             "\n".join(_body(3)) + "\n\n3\n"]
+    doc = extract_document("\f".join(pages).encode(), "paper.txt")
+    sample = next(s for s in doc.sentences if "A sample of 168" in doc.sentence_text(s))
+    assert " ".join(doc.sentence_text(sample).split()).endswith(
+        f"FACIT-Fatigue {next_page}")
+
+
 def test_a_table_set_smaller_does_not_run_on_into_the_text_after_it() -> None:
     html = ("<html lang=en><head><style>body { font-size: 11pt } table { font-size: 8pt }"
             "</style></head><body><p>The groups were similar at baseline.</p>"

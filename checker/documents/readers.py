@@ -104,10 +104,11 @@ def _paged_text(text: str) -> RawText:
 
 
 def _page_break(before: str, page: str) -> str:
-    """A sentence that runs on to the next page stays one sentence (a single line break);
-    otherwise a page break is a paragraph break."""
+    """A sentence that runs on to the next page stays one sentence (a single line break):
+    the page before leaves it open and the next page goes on in lower case or with a bracket
+    ("… in FACIT-Fatigue" / "(SD 8) at …"); otherwise a page break is a paragraph break."""
     runs_on = before.rstrip() and not before.rstrip().endswith(LINE_END) \
-        and page[:1].islower()
+        and (page[:1].islower() or page[:1] in "([")
     return "\n" if runs_on else "\n\n"
 
 
