@@ -186,6 +186,18 @@ def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
     assert keeps_line_end_hyphen(head, tail, words) is kept
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A grant number written with hyphens, split at one of them: its hyphen stays.
+    ("funded by the NIHR (PB-\nPG-0817-20012).", "funded by the NIHR (PB-PG-0817-20012)."),
+    ("Grant ANR-\nPRME-2021-001.", "Grant ANR-PRME-2021-001."),
+    # A word in capitals, or an identifier without hyphens, split by the typesetter.
+    ("the CON-\nSORT statement", "the CONSORT statement"),
+    ("registered as NC-\nT01761331.", "registered as NCT01761331."),
+])
+def test_an_identifier_split_at_its_own_hyphen_keeps_it(text: str, expected: str) -> None:
+    assert readable_text(text, Spelling(text_words(text))) == expected
+
+
 def test_the_halves_of_a_split_word_are_no_words_of_the_document() -> None:
     words = text_words("Le consente\u2010\nment écrit. Le critère de non-infériorité.")
     assert "consente" not in words and "ment" not in words
