@@ -359,17 +359,22 @@ def test_a_title_in_larger_type_is_the_title(section_level) -> None:
     assert document_title(doc) == TITLE
 
 
-def test_a_french_cover_page_title_is_read_before_the_synopsis() -> None:
+@pytest.mark.parametrize("title", [
+    # "ACRONYM: title", which reads like a labelled sentence, not a heading
+    "MOUV'APRÈS : programme d'activité physique adaptée supervisée après traitement d'un "
+    "cancer du sein – essai contrôlé randomisé multicentrique",
+    # a heading typed in bold by hand, a level below the styled ones
+    "Programme d'activité physique adaptée supervisée après traitement d'un cancer du sein "
+    ": essai contrôlé randomisé multicentrique",
+], ids=["acronym", "bold-heading"])
+def test_a_french_cover_page_title_is_read_before_the_synopsis(title: str) -> None:
     """A French protocol's cover page: a bold line naming the research category, then the
-    title in larger bold type written "ACRONYM: title" (which reads like a labelled sentence,
-    not a heading), the sponsor and version; then a "Résumé du protocole" heading. The title
-    read from the document is the title, not the synopsis's heading."""
+    title in larger bold type, the sponsor and version; then a "Résumé du protocole"
+    heading. The title read from the document is the title, not the synopsis's heading."""
     from docx.shared import Pt
 
     from checker.evidence.stated_details import document_title
 
-    title = ("MOUV'APRÈS : programme d'activité physique adaptée supervisée après traitement "
-             "d'un cancer du sein – essai contrôlé randomisé multicentrique")
     document = docx.Document()
     document.add_paragraph().add_run(
         "PROTOCOLE DE RECHERCHE IMPLIQUANT LA PERSONNE HUMAINE (CATÉGORIE 2)").bold = True

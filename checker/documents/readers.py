@@ -246,8 +246,11 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = No
             parts.append("\n\n")
             offset += 2
         if index == title:
+            # The title heads the document: above any section, even when set in bold like
+            # the headings typed by hand under it (which are then a level below the styled
+            # ones), lest a synopsis's "Résumé du protocole" be taken for the title.
             title_at = offset
-            level = level or 1
+            level = 1
         if level:  # a heading broken over lines by hand is titled on one
             headings.append((offset, level, " ".join(text.split())))
         elif labels and labels[index]:
