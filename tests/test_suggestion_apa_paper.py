@@ -7,6 +7,9 @@ walkthrough found it missed (catalogue and extra-element data, not the SCTM item
   already reports.
 - Its providers' profession named first ("clinical exercise physiologists trained to the
   protocol") states their qualification (INT12, E12), as "trained physiotherapists" does.
+- The control group's access to the programme afterwards, in the paper and in the French
+  protocol of the dossier (« Elles se verront proposer le programme à l'issue de leur
+  participation »), is quoted for no loss of chance (E14).
 """
 
 from __future__ import annotations
@@ -47,3 +50,19 @@ def test_providers_named_before_their_training_state_a_qualification() -> None:
     assert suggestion.answer == "partially_met"
     assert "X_professional_qualification" in suggestion.elements_found
     assert any("physiologists trained to the protocol" in q for q in quoted(suggestion))
+
+
+@pytest.mark.parametrize("lang, kind, text, access", [
+    ("fr", "protocol", "Un programme d'APA après un cancer du sein : protocole d'essai "
+     "randomisé\n\n## Groupe contrôle\n\nLes participantes du groupe contrôle bénéficient "
+     "des soins courants. Elles se verront proposer le programme à l'issue de leur "
+     "participation (à 12 mois).\n", "Elles se verront proposer le programme"),
+    ("en", "paper", "An exercise programme after breast cancer: a randomised trial\n\n"
+     "## Methods\n\nThe control group received a leaflet on physical activity, and were "
+     "offered the programme after the 6-month follow-up.\n",
+     "were offered the programme after the 6-month follow-up"),
+])
+def test_the_control_group_s_access_afterwards_is_quoted(lang: str, kind: str, text: str,
+                                                         access: str) -> None:
+    suggestion = of_text(text, kind=kind, lang=lang)["E14"]
+    assert any(access in q for q in quoted(suggestion)), quoted(suggestion)
