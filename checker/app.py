@@ -300,7 +300,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def template_helpers() -> dict[str, Any]:
-        from exports.context import fmt_pct, location
+        from exports.context import enumeration, fmt_pct, location
 
         from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
@@ -329,6 +329,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "quotation_parts": quotation_parts,
             # "p. 6, 9.1 Ethics committee", as the reports print a quotation's place
             "place": lambda page, section: location(labels(lang), page or "", section or ""),
+            # "1, 2 and 3", as the reports list study numbers
+            "enumeration": lambda items: enumeration([str(i) for i in items], labels(lang)),
         }
 
     if app.config.get("AUTO_MIGRATE"):

@@ -456,3 +456,28 @@ def test_every_registry_read_from_a_document_is_an_identifier_for_e03() -> None:
             assert examples, registry.name  # each registry has its example above
             for number in examples:
                 assert accepts.search(f"Registered as {number}."), (lang, registry.name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The acknowledgements name the colleagues' country, not the study's.
+    ("## Methods\n\nWomen were recruited from two hospitals in São Paulo.\n\n"
+     "## Acknowledgements\n\nWe thank colleagues in Canada for their advice.\n", ""),
+    ("## Methods\n\nWomen were recruited from two hospitals in Brazil.\n\n"
+     "## Acknowledgements\n\nWe thank colleagues in Canada for their advice.\n", "BR"),
+    # The funder's country, under a heading or a run-in label.
+    ("## Methods\n\nWomen were recruited from two hospitals.\n\n## Funding\n\nThis work "
+     "was funded by the National Institutes of Health in the United States.\n", ""),
+    ("## Methods\n\nWomen were recruited in France.\n\n**Funding.** This work was funded "
+     "by a foundation in Switzerland.\n\n**Competing interests.** One author consults for "
+     "a company in Germany.\n", "FR"),
+    # The national bodies the study deals with still give its country.
+    ("## Méthodes\n\nLes patientes ont été recrutées dans deux hôpitaux.\n\nL'étude a reçu "
+     "l'avis favorable du Comité de protection des personnes Sud-Est II.\n\n"
+     "## Financement\n\nL'étude a été financée par une fondation basée en Suisse.\n", "FR"),
+])
+def test_the_back_matter_does_not_say_where_the_study_takes_place(text: str,
+                                                                  expected: str) -> None:
+    """A paper's funding, competing interests, acknowledgements and contributions name
+    the countries of funders, companies and colleagues, not where the study took place."""
+    assert country_code(doc(f"An exercise trial after breast cancer\n\n{text}", "p.md")) \
+        == expected

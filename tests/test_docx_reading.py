@@ -335,3 +335,72 @@ def test_a_first_section_is_not_taken_for_a_title() -> None:
         document.add_paragraph("Un essai contrôlé randomisé.")
         doc = _extract(document)
         assert _sentence_with(doc, "vitesse de marche").section == first
+
+
+def _larger_type(document) -> None:
+    """A title typed on the cover page in larger type, in no heading or title style, under
+    the sponsor's name in body type."""
+    from docx.shared import Pt
+
+    document.add_paragraph("Direction de la Recherche en Santé des Hospices Civils de Lyon")
+    document.add_paragraph().add_run(TITLE).font.size = Pt(16)
+
+
+@pytest.mark.parametrize("section_level", [1, 2], ids=["sections-beside", "sections-under"])
+def test_a_title_in_larger_type_is_the_title(section_level) -> None:
+    """A cover page's title set in larger type by hand (no Title style) is the document's
+    title, as a PDF's largest line is, not the line above it: the cover lines under it are in
+    no section."""
+    from checker.evidence.stated_details import document_title
+
+    doc = _protocol_with_cover(_larger_type, section_level)
+    for line in COVER:
+        assert _sentence_with(doc, line.split()[0]).section == ""
+    assert document_title(doc) == TITLE
+
+
+@pytest.mark.parametrize("title", [
+    # "ACRONYM: title", which reads like a labelled sentence, not a heading
+    "MOUV'APRÈS : programme d'activité physique adaptée supervisée après traitement d'un "
+    "cancer du sein – essai contrôlé randomisé multicentrique",
+    # a heading typed in bold by hand, a level below the styled ones
+    "Programme d'activité physique adaptée supervisée après traitement d'un cancer du sein "
+    ": essai contrôlé randomisé multicentrique",
+], ids=["acronym", "bold-heading"])
+def test_a_french_cover_page_title_is_read_before_the_synopsis(title: str) -> None:
+    """A French protocol's cover page: a bold line naming the research category, then the
+    title in larger bold type, the sponsor and version; then a "Résumé du protocole"
+    heading. The title read from the document is the title, not the synopsis's heading."""
+    from docx.shared import Pt
+
+    from checker.evidence.stated_details import document_title
+
+    document = docx.Document()
+    document.add_paragraph().add_run(
+        "PROTOCOLE DE RECHERCHE IMPLIQUANT LA PERSONNE HUMAINE (CATÉGORIE 2)").bold = True
+    run = document.add_paragraph().add_run(title)
+    run.bold, run.font.size = True, Pt(16)
+    for line in COVER:
+        document.add_paragraph(line)
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading("Résumé du protocole", level=1)
+    document.add_paragraph("Un essai contrôlé randomisé en deux groupes parallèles.")
+    document.add_heading("1. Justification scientifique", level=1)
+    document.add_paragraph("La fatigue persiste après un cancer du sein.")
+    assert document_title(_extract(document)) == title
+
+
+def test_larger_type_further_on_is_no_title() -> None:
+    """Only the opening paragraphs, before the first heading, may be a title set in larger
+    type: a large line in the body (a call-out, a table's caption) is not."""
+    from docx.shared import Pt
+
+    from checker.evidence.stated_details import document_title
+
+    document = docx.Document()
+    document.add_heading("1. Justification scientifique", level=1)
+    document.add_paragraph("La fatigue persiste après un cancer du sein.")
+    run = document.add_paragraph().add_run(
+        "Un programme supervisé de seize semaines en groupe de six à dix participantes")
+    run.font.size = Pt(18)
+    assert document_title(_extract(document)) == ""

@@ -208,7 +208,8 @@ def test_the_dossier_page_lists_what_to_add_folded(app, auth_client, user):
     assert "— 3 of 3 studies" in e02
     # The advice once, for the two papers; the protocol brings none.
     assert e02.count(advice_of("E02")) == 1
-    assert f"For studies 1, 2:</strong> {advice_of('E02')}" in e02
+    # Worded as the reports and the review word it ("1 and 2", not "1, 2").
+    assert f"For studies 1 and 2:</strong> {advice_of('E02')}" in e02
     for n, title, answer in ((1, "Trial one", "Not met"), (2, "Trial two", "Partially met"),
                              (3, "Trial protocol", "Not met")):
         assert f'Study {n}: <a href="/assessments/{studies[n - 1]}/results">{title}</a> — ' \
@@ -227,7 +228,7 @@ def test_the_dossier_page_in_french(app, auth_client, user):
     section = html.unescape(_section(auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)))
     assert "Ce qu'il faut chercher et ajouter au dossier (3)" in section
     assert "— 3 études sur 3" in section and "— 1 étude sur 3" in section
-    assert f"Pour les études 1, 2{NBSP}:</strong> {advice_of('E02', 'fr')}" in section
+    assert f"Pour les études 1 et 2{NBSP}:</strong> {advice_of('E02', 'fr')}" in section
     assert f"Pour un dossier{NBSP}:</strong> {advice_of('INT04', 'fr')}" in section
     assert "Étude 3" in section and "Aucun conseil pour un dossier" in section
 

@@ -154,10 +154,15 @@ def test_an_unticked_peer_review_box_is_not_stated_not_denied(app, auth_client):
                study_country="France").status_code == 302
     page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
     assert "Peer review not stated" in page and "Not peer-reviewed" not in page
+    # Nor does the reason it does not count say so: it says what to tick if it is.
+    assert "not published in a peer-reviewed journal" not in page
+    assert "not marked as published in a peer-reviewed journal" in page
     reader = pypdf.PdfReader(io.BytesIO(auth_client.get(f"/dossiers/{uid}/report.pdf?lang=fr")
                                         .get_data()))
     flat = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "À comité de lecture non précisé" in flat
+    assert "non publiée dans une revue" not in flat
+    assert "non indiquée comme publiée dans une revue à comité de lecture" in flat
 
 
 def test_add_and_remove_studies(app, auth_client, user):

@@ -1268,16 +1268,20 @@ def test_a_sponsors_mention_is_not_funding_evidence(lang: str, text: str, sponso
            "Version 2.0, 3 March 2026.\n"),
     ("fr", "# Protocole\n\n## Enregistrement\n\nEnregistrement : ClinicalTrials.gov "
            "NCT06543210.\nVersion 2.0 du 3 mars 2026.\n"),
+    # A French cover page's « Version n° 2.0 du … »
+    ("fr", "# Protocole\n\n## Enregistrement\n\nEnregistrement : ClinicalTrials.gov "
+           "NCT06543210.\nVersion n° 2.0 du 3 mars 2026.\n"),
 ])
 def test_a_protocols_version_date_is_not_its_registration_date(lang: str, text: str) -> None:
     """E03 asks for the registration date: the protocol version's date after the registry
     number is not it."""
     e03 = _suggest(text, lang)["E03"]
     assert e03.details_missing == ["date"], e03.quotations
-    assert not _quoted(e03, "Version 2.0")
-    dated = _suggest(text.replace("Version 2.0", "Registered on 2 September 2025. Version 2.0"
+    assert not _quoted(e03, "Version 2.0") and not _quoted(e03, "Version n° 2.0")
+    version = "Version n° 2.0" if "n° 2.0" in text else "Version 2.0"
+    dated = _suggest(text.replace(version, f"Registered on 2 September 2025. {version}"
                                   if lang == "en" else "Enregistré le 2 septembre 2025. "
-                                  "Version 2.0"), lang)["E03"]
+                                  f"{version}"), lang)["E03"]
     assert dated.details_missing == [], dated.quotations
 
 

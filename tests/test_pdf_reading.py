@@ -73,6 +73,21 @@ def test_an_explicit_page_number_is_dropped_on_a_single_page(number: str) -> Non
     assert _texts([_page(*_body(1), number)]) == [_body(1)]
 
 
+def test_a_two_page_document_loses_its_bare_page_numbers() -> None:
+    """A two-page paper numbered "1" and "2" at the foot of its pages: each page's own
+    number, on both, is a page number, not a table's last cell (it would end the sentence
+    that runs on to the next page: "… in FACIT-Fatigue 1 […] (SD 8) …")."""
+    # The paper has bare numbers of its own too (an affiliation's mark, a table's cell), so
+    # that a bare number is no running head: each page's own number still goes.
+    first = [*_body(1)[:3], "3", *_body(1)[3:]]
+    assert _texts([_page(*first, "1"), _page(*_body(2), "2")]) == [first, _body(2)]
+    assert _texts([_page("1", *first), _page("2", *_body(2))]) == [first, _body(2)]
+    # Not each page's own number: kept.
+    assert _texts([_page(*first, "12"), _page(*_body(2), "2")]) == [
+        [*first, "12"], [*_body(2), "2"]]
+    assert _texts([_page(*first), _page(*_body(2), "2")]) == [first, [*_body(2), "2"]]
+
+
 def test_short_documents_keep_their_real_lines() -> None:
     """A bare number may end a table; a title said again in the text is no running head."""
     title = "Walking after stroke: a randomised trial"
@@ -171,6 +186,18 @@ def test_line_end_hyphen_rule(head: str, tail: str, kept: bool) -> None:
     assert keeps_line_end_hyphen(head, tail, words) is kept
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A grant number written with hyphens, split at one of them: its hyphen stays.
+    ("funded by the NIHR (PB-\nPG-0817-20012).", "funded by the NIHR (PB-PG-0817-20012)."),
+    ("Grant ANR-\nPRME-2021-001.", "Grant ANR-PRME-2021-001."),
+    # A word in capitals, or an identifier without hyphens, split by the typesetter.
+    ("the CON-\nSORT statement", "the CONSORT statement"),
+    ("registered as NC-\nT01761331.", "registered as NCT01761331."),
+])
+def test_an_identifier_split_at_its_own_hyphen_keeps_it(text: str, expected: str) -> None:
+    assert readable_text(text, Spelling(text_words(text))) == expected
+
+
 def test_the_halves_of_a_split_word_are_no_words_of_the_document() -> None:
     words = text_words("Le consente\u2010\nment écrit. Le critère de non-infériorité.")
     assert "consente" not in words and "ment" not in words
@@ -233,6 +260,21 @@ def test_a_text_with_form_feeds_is_read_by_page_without_running_heads() -> None:
     running = next(s for s in doc.sentences if "runs on to" in doc.sentence_text(s))
     assert doc.sentence_text(running).endswith("the next page here.")
     assert [s.page for s in doc.sentences][-1] == 3
+
+
+@pytest.mark.parametrize("next_page", ["(SD 8) at a two-sided alpha of 0.05.",
+                                       "[SD 8] at a two-sided alpha of 0.05."])
+def test_a_sentence_runs_on_to_a_page_that_opens_with_a_bracket(next_page: str) -> None:
+    """A page that opens with a bracket goes on with the sentence the page before left
+    open ("… a difference of 4 points in FACIT-Fatigue" / "(SD 8) at …"), as one that opens
+    in lower case does."""
+    pages = ["\n".join(_body(1)) + "\nA sample of 168 gave 90% power to detect 4 points in "
+             "FACIT-Fatigue\n\n1\n", f"{next_page}\n" + "\n".join(_body(2)) + "\n\n2\n",
+             "\n".join(_body(3)) + "\n\n3\n"]
+    doc = extract_document("\f".join(pages).encode(), "paper.txt")
+    sample = next(s for s in doc.sentences if "A sample of 168" in doc.sentence_text(s))
+    assert " ".join(doc.sentence_text(sample).split()).endswith(
+        f"FACIT-Fatigue {next_page}")
 
 
 def test_a_table_set_smaller_does_not_run_on_into_the_text_after_it() -> None:

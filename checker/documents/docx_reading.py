@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from .back_matter import run_in_label
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
+from .structure import could_be_title
 from .tables import is_table_row
-from .typography import looks_like_heading_text
+from .typography import HEADING_SIZE_RATIO, looks_like_heading_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -43,7 +44,12 @@ _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "e
 _MAX_WORDS_AFTER_LABEL = 4
 _MAX_LABEL_WORDS = 3
 
-# text, heading level (0: none), whether wholly bold, whether set in Word's Title style, the
+# A cover page's title typed in larger type by hand is looked for among this many opening
+# paragraphs (before the first heading): a title page holds fewer.
+_TITLE_PAGE_BLOCKS = 15
+
+# text, heading level (0: none), whether wholly bold, whether it is the document's title (set
+# in Word's Title style, or else in larger type on the cover page: :func:`_larger_title`), the
 # name of the back-matter label set in bold at its start ("Funding" of "**Funding.** This
 # study …", :mod:`checker.documents.back_matter`) or "", and whether it is a table's header
 # row (:func:`_header_rows`)
@@ -65,6 +71,9 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     default_id = default.style_id if default is not None else ""
     notes = _notes(document)
     blocks: list[Block] = []
+    sizes: dict[int, float | None] = {}  # per paragraph's block: its type size, if uniform
+    body_chars: dict[float, int] = {}  # characters set in each type size
+    default_size = _default_size(document)
     joined: int | None = None  # the block the next paragraph joins (its mark was deleted)
     for element in _block_elements(document.element.body):
         if element.tag == _P:
@@ -83,6 +92,8 @@ def docx_blocks(document: WordDocument) -> list[Block]:
                 label = "" if level else _bold_label(text, paragraph, styles.get(style_id))
                 blocks.append((text, level, bold, _is_title_style(styles.get(style_id), styles),
                                label, False))
+                sizes[len(blocks) - 1] = _type_size(paragraph, styles.get(style_id), styles,
+                                                    default_size, body_chars)
             # A deleted paragraph mark (tracked change) joins this paragraph to the next.
             if _mark_deleted(element):
                 joined = joined if joined is not None else len(blocks) - 1
@@ -99,6 +110,10 @@ def docx_blocks(document: WordDocument) -> list[Block]:
             blocks.append((text, 0, False, False, "", index < headers))
             blocks.extend((text, 0, False, False, "", False)
                           for text in _referred_notes(row._tr, notes))
+    title = _larger_title(blocks, sizes, body_chars)
+    if title is not None:
+        text, level, bold, _, label, header = blocks[title]
+        blocks[title] = (text, level, bold, True, label, header)
     return blocks
 
 
@@ -118,6 +133,64 @@ def _header_rows(rows: list[_Element], texts: list[str]) -> int:
     figures = len(texts) >= 2 and not is_table_row(texts[0]) \
         and any(is_table_row(text) for text in texts[1:])
     return 1 if figures else 0
+
+
+def _larger_title(blocks: list[Block], sizes: dict[int, float | None],
+                  body_chars: dict[float, int]) -> int | None:
+    """The block that is a cover page's title typed by hand, when no paragraph is set in a
+    title style: the opening paragraph (before the first heading) set in the largest type,
+    larger than the body text's, that reads as a title, as a PDF's title is the first page's
+    largest line. French protocols often set it so, under a line naming the research category
+    and as "ACRONYM: title", which reads like a labelled sentence rather than a heading."""
+    if any(block[3] for block in blocks) or not body_chars:
+        return None
+    body = max(body_chars, key=body_chars.__getitem__)
+    best: int | None = None
+    for index, (text, level, *_) in enumerate(blocks[:_TITLE_PAGE_BLOCKS]):
+        if level:
+            break
+        size = sizes.get(index)
+        if (size is not None and size >= body * HEADING_SIZE_RATIO
+                and (best is None or size > (sizes[best] or 0))
+                and could_be_title(" ".join(text.split()))):
+            best = index
+    return best
+
+
+def _default_size(document: WordDocument) -> float | None:
+    """The document's default type size in points (its ``w:docDefaults``), if it gives one."""
+    sizes = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:sz/@w:val")
+    try:
+        return int(sizes[0]) / 2 if sizes else None
+    except ValueError:
+        return None
+
+
+def _style_size(style, styles: dict) -> float | None:
+    """The type size a paragraph ``style`` sets, itself or by the styles it is based on."""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = styles.get(style.element.basedOn_val)
+    return None
+
+
+def _type_size(paragraph, style, styles: dict, default: float | None,
+               body_chars: dict[float, int]) -> float | None:
+    """The type size of every run with text in ``paragraph`` (None when they differ or it is
+    unknown); each run's characters are counted in ``body_chars`` by size."""
+    base = _style_size(style, styles) or default
+    found: set[float | None] = set()
+    for run in paragraph.runs:
+        if not run.text.strip():
+            continue
+        size = run.font.size.pt if run.font.size is not None else base
+        found.add(size)
+        if size is not None:
+            body_chars[size] = body_chars.get(size, 0) + len(run.text)
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_title_style(style, styles: dict) -> bool:

@@ -54,23 +54,25 @@ _COMPOUNDS = frozenset({
     "co-investigatrice", "co-investigatrices"})
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
 _CAPITALS_TAIL = re.compile(r"[A-Z]+\d*")
+_HYPHENATED_NUMBER = re.compile(r"-\d")  # after an identifier's part: "-0817-20012"
 # Endings that are also words ("reli-\nable", "care-\nless", "seule-\nment"): no compound.
 _SUFFIXES = frozenset({"able", "less", "ness", "ship", "ships", "ward", "wards", "wise",
                        "ment", "ments"})
 
 
 def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str], *,
-                          hyphenated: bool = True) -> bool:
+                          hyphenated: bool = True, then: str = "") -> bool:
     """Whether "head-" at a line end and "tail" on the next line are a hyphenated compound
     ("double-blind", "Sud-Est") rather than one word split by the typesetter ("consente-ment").
 
     ``head`` may end a compound ("intention-to"); ``words``: :func:`text_words` of the
-    document. The document's own spelling decides first: the compound written on one line
-    elsewhere, else the whole word. In a text whose typesetter does not cut words
-    (``hyphenated`` false, see :func:`cuts_words`), any other split is a compound's. Otherwise
-    a known compound ("in-person") keeps its hyphen, and the split is read as a typesetter's,
-    which leaves two letters or more on a line and splits words and acronyms, not names or
-    numbers, unless its halves are words that make compounds.
+    document; ``then``: what follows ``tail`` on its line. The document's own spelling
+    decides first: the compound written on one line elsewhere, else the whole word. In a
+    text whose typesetter does not cut words (``hyphenated`` false, see :func:`cuts_words`),
+    any other split is a compound's. Otherwise a known compound ("in-person") keeps its
+    hyphen, and the split is read as a typesetter's, which leaves two letters or more on a
+    line and splits words and acronyms, not names or numbers, unless its halves are words
+    that make compounds, or an identifier written with hyphens ("PB-" / "PG-0817-20012").
     """
     head = head.translate(AS_ASCII)
     last = head.rsplit("-", 1)[-1]
@@ -85,6 +87,9 @@ def keeps_line_end_hyphen(head: str, tail: str, words: frozenset[str], *,
     if len(last) == 1:  # "t-\ntest", "C-\nreactive"
         return True
     if _CAPITALS.fullmatch(last) and _CAPITALS_TAIL.fullmatch(tail):
+        # An identifier written with hyphens, split at one of them: "PB-\nPG-0817-20012".
+        if _HYPHENATED_NUMBER.match(then):
+            return True
         return False  # a word in capitals or an identifier: "CON-\nSORT", "NC-\nT01761331"
     if not tail[0].islower() or last[-1].isdigit():  # "Sud-\nEst", "COVID-\n19", "5-\nyear"
         return True
@@ -220,7 +225,8 @@ def cut_words(text: str, spelling: Spelling | None = None) -> list[tuple[int, in
                 or starts_item(following, following, above_ends=True)):
             continue
         kept = hyphen != _SOFT_HYPHEN and keeps_line_end_hyphen(
-            head, tail, spelling.words, hyphenated=spelling.cuts_words)
+            head, tail, spelling.words, hyphenated=spelling.cuts_words,
+            then=following[len(tail):])
         edits.append((found.hyphen_at, found.tail_at, hyphen if kept else ""))
     return sorted(edits)
 

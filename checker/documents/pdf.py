@@ -69,7 +69,7 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
     the first (whose head often differs), the even or the odd ones among those (journals
     alternate the authors' and the journal's names). A page number is dropped too: any bare
     number in a document of three pages or more, an explicit one ("Page 1 of 2", "1/2",
-    "- 3 -") on any page count.
+    "- 3 -") on any page count, and on two pages each page's own number when both bear it.
     """
     # Per page: its lines, their shapes, and which of them sit in the margins.
     layout = []
@@ -85,11 +85,14 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
     running = _repeated_margin_shapes([(shapes, margin) for _, shapes, margin in layout])
     running -= in_body
     title = _first_page_title(pages)
+    numbered = _numbered_pages(layout)
     cleaned = []
-    for page, (lines, shapes, margin) in zip(pages, layout, strict=True):
+    for number, (page, (lines, shapes, margin)) in enumerate(zip(pages, layout, strict=True),
+                                                             start=1):
         drop = {i for i in margin
                 if (shapes[i] in running and not (page is pages[0] and shapes[i] in title))
-                or _is_page_number(lines[i], len(pages))}
+                or _is_page_number(lines[i], len(pages))
+                or (numbered and lines[i].strip() == str(number))}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
@@ -125,6 +128,16 @@ def _repeated_margin_shapes(layout: list[tuple[list[str], set[int]]]) -> set[str
         repeated.update(shape for shape, n in counts.items()
                         if n >= max(2, len(page_set) / 2))
     return repeated
+
+
+def _numbered_pages(layout: list[tuple[list[str], list[str], set[int]]]) -> bool:
+    """Whether a document of two pages bears each page's own number, bare, in its margins:
+    then they are page numbers, though a bare number of the text (an affiliation's mark, a
+    table's cell) keeps them from reading as running heads, and :func:`_is_page_number`
+    leaves a bare number alone on so few pages."""
+    return len(layout) == 2 and all(
+        any(lines[i].strip() == str(number) for i in margin)
+        for number, (lines, _, margin) in enumerate(layout, start=1))
 
 
 def _is_page_number(line: str, page_count: int) -> bool:

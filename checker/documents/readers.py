@@ -106,10 +106,11 @@ def _paged_text(text: str) -> RawText:
 
 
 def _page_break(before: str, page: str) -> str:
-    """A sentence that runs on to the next page stays one sentence (a single line break);
-    otherwise a page break is a paragraph break."""
+    """A sentence that runs on to the next page stays one sentence (a single line break):
+    the page before leaves it open and the next page goes on in lower case or with a bracket
+    ("… in FACIT-Fatigue" / "(SD 8) at …"); otherwise a page break is a paragraph break."""
     runs_on = before.rstrip() and not before.rstrip().endswith(LINE_END) \
-        and page[:1].islower()
+        and (page[:1].islower() or page[:1] in "([")
     return "\n" if runs_on else "\n\n"
 
 
@@ -277,8 +278,11 @@ def _from_blocks(blocks: list[tuple[str, int]], fmt: str, title: int | None = No
             parts.append("\n\n")
             offset += 2
         if index == title:
+            # The title heads the document: above any section, even when set in bold like
+            # the headings typed by hand under it (which are then a level below the styled
+            # ones), lest a synopsis's "Résumé du protocole" be taken for the title.
             title_at = offset
-            level = level or 1
+            level = 1
         if level:  # a heading broken over lines by hand is titled on one
             headings.append((offset, level, " ".join(text.split())))
         elif labels and labels[index]:

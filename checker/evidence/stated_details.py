@@ -18,6 +18,7 @@ from pathlib import Path
 from babel import Locale
 
 from checker.documents import Document
+from checker.documents.headings import back_matter_names, name_key
 from checker.documents.structure import is_known_heading
 from checker.yaml_files import load_yaml
 
@@ -258,19 +259,32 @@ def _says_where(text: str) -> bool:
     return any(not cues.elsewhere_before.search(text, 0, m.start()) for m in settings)
 
 
+def _in_back_matter(titles: list[str]) -> bool:
+    """Whether a sentence under the section ``titles`` is in a paper's back matter (funding,
+    competing interests, acknowledgements, contributions: ``back_matter`` of headings.yaml),
+    under a heading or a run-in label, numbered or not."""
+    names = back_matter_names()
+    return any(name_key(_SECTION_NUMBER.sub("", title.strip(_MARKUP), count=1).rstrip(" .:"))
+               in names for title in titles)
+
+
 def country_code(document: Document) -> str:
     """The country where the study takes place, when its own report names exactly one in the
     sentences saying where it is (see :func:`_says_where`; "recruited in France and Belgium"
-    names two); else, when it names none, the country of the national bodies it names (a
-    CPP, the CNIL), if they are all of one."""
+    names two), the back matter aside (:func:`_in_back_matter`); else, when it names none,
+    the country of the national bodies it names (a CPP, the CNIL), if they are all of one."""
     cues = get_details_cues()
     named: set[str] = set()
     bodies: set[str] = set()
-    for sentence, own in zip(document.sentences, _report_sentences(document), strict=True):
+    for sentence, own, titles in zip(document.sentences, _report_sentences(document),
+                                     document.sentence_sections, strict=True):
         if not own:
             continue
         text = _one_line(document.sentence_text(sentence))
-        if _says_where(text):
+        # The back matter names the countries of funders, companies and colleagues ("funded
+        # by a foundation in Switzerland"), not where the study took place; the national
+        # bodies it names (a French PHRC, the CNIL) are still the study's own.
+        if _says_where(text) and not _in_back_matter(titles):
             named.update(cues.country_codes[m.group().replace("’", "'")]
                          for m in cues.country_names.finditer(text))
         bodies.update(code for code, pattern in cues.national_bodies if pattern.search(text))

@@ -72,7 +72,9 @@ _TEXT = {
         "verdict": "its assessment verdict is not one that counts (only {verdicts})",
         "quoted": "“{}”",
         "kind": "a protocol is not evidence of results (assess the published paper)",
-        "peer": "not published in a peer-reviewed journal",
+        # An unticked box states nothing ("Peer review not stated"): no claim that it is not.
+        "peer": "not marked as published in a peer-reviewed journal (tick it in the study's "
+                "publication details if it is)",
         "need": "{label}: {missing} more compliant {type} {study}{where} needed "
                 "({have} of {minimum})",
         "study": ("study", "studies"),
@@ -104,7 +106,8 @@ _TEXT = {
                    "(seulement {verdicts})",
         "quoted": "«\u00a0{}\u00a0»",
         "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
-        "peer": "non publiée dans une revue à comité de lecture",
+        "peer": "non indiquée comme publiée dans une revue à comité de lecture (cochez-le "
+                "dans les détails de publication de l'étude si elle l'est)",
         # "de type interventionnel": the type as named after « type », agreeing with it
         # (the catalogue's `type_label`), not the label, which agrees with « étude ».
         # The count beside the criterion: after "(France)", "(0 sur 1)" would be a second
