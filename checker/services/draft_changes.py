@@ -54,6 +54,39 @@ class DraftChanges:
     answers: dict[str, tuple[str | None, str, int]]
     lost_quotations: list[LostQuotation]
 
+    def later_suggestion(self, invariant_id: str) -> str | None:
+        """The later draft's suggested answer for the invariant."""
+        return next((c.after for c in self.comparison.changes
+                     if c.invariant_id == invariant_id), None)
+
+    def adoptable_changes(self, current_sha256: str) -> frozenset[str]:
+        """The invariants whose suggestion changed and whose later suggestion the person may
+        take as their answer here: answered otherwise by the person, the later draft being
+        the assessment's current document (a suggestion is adopted from the current one)."""
+        if self.after.sha256 != current_sha256:
+            return frozenset()
+        return frozenset(
+            c.invariant_id for c in self.comparison.changes
+            if c.change != "same" and (now := self.answers.get(c.invariant_id))
+            and now[1] == "human" and now[0] != c.after)
+
+    def adoptable_lost(self, current_sha256: str) -> frozenset[int]:
+        """The positions in ``lost_quotations`` beside which the person may take the later
+        draft's suggestion, which quotes it, as their answer (else they re-quote it by hand):
+        their own answer, a later suggestion with evidence, once per invariant and not where
+        :meth:`adoptable_changes` offers it already."""
+        if self.after.sha256 != current_sha256:
+            return frozenset()
+        offered = set(self.adoptable_changes(current_sha256))
+        positions = set()
+        for position, lost in enumerate(self.lost_quotations):
+            now = self.answers.get(lost.invariant_id)
+            if (now and now[1] == "human" and lost.invariant_id not in offered
+                    and self.later_suggestion(lost.invariant_id) in SOME_EVIDENCE):
+                offered.add(lost.invariant_id)
+                positions.add(position)
+        return frozenset(positions)
+
 
 def versions_of(assessment: Assessment) -> list[AssessmentDocument]:
     """The assessment's document versions, oldest first, one per fingerprint (the last upload
