@@ -2,12 +2,17 @@
 names (``evidence.sections``, per language), so that among sentences of equal place its
 quotations come first from those sections (see suggest.py).
 
-A heading matches a name when, regardless of case, it holds the name as whole words:
+A sentence is inside such a section when its own section's heading (the innermost one)
+holds one of the names of the document's language as whole words, regardless of case:
 "Consent" matches "Consent", "8.3 Informed consent" and "Consent to participate", not
-"Consenting"; "Ethics" matches "Ethics and dissemination".
-Accents count as written ("Ethique" is not "Éthique"); a typeset apostrophe (’) reads as a
-typed one ('). A sentence is inside such a section when its own section's heading or any
-enclosing one matches ("Ethics and dissemination > Consent").
+"Consenting"; "Ethics" matches "Ethics and dissemination". Accents count as written
+("Ethique" is not "Éthique"); a typeset apostrophe (’) reads as a typed one ('). An
+enclosing heading does not count: the names include broad ones ("Methods", "Outcomes",
+"Participants"), and under them the subsection says what a sentence is about ("Methods >
+Secondary outcome measurements" is not where a primary outcome is defined). Judged blind on
+the train split's changed first quotations, counting enclosing headings made the new
+quotation better in 9 cases and the old one in 6 (English), 9 and 5 (French); the own
+heading alone, 11 and 2, 8 and 3.
 """
 
 from __future__ import annotations
@@ -40,18 +45,17 @@ def heading_matches(title: str, pattern: re.Pattern[str] | None) -> bool:
 
 
 def in_usual_sections(document: Document, names: Sequence[str]) -> frozenset[int]:
-    """The positions of ``document``'s sentences inside a section named by ``names``
-    (the sentence's own section or any enclosing one)."""
+    """The positions of ``document``'s sentences whose own section's heading is named by
+    ``names``."""
     pattern = heading_pattern(names)
     if pattern is None:
         return frozenset()
     matching: dict[str, bool] = {}  # a document has far fewer headings than sentences
     positions = []
-    for position, titles in enumerate(document.sentence_sections):
-        for title in titles:
-            if title not in matching:
-                matching[title] = heading_matches(title, pattern)
-            if matching[title]:
-                positions.append(position)
-                break
+    for position, sentence in enumerate(document.sentences):
+        title = sentence.section
+        if title not in matching:
+            matching[title] = heading_matches(title, pattern)
+        if matching[title]:
+            positions.append(position)
     return frozenset(positions)
