@@ -134,9 +134,10 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     detail_quotations: list[Quotation] = []
     details_asked = 0
     if answer == "met" and reading is not None:
-        # The particulars are looked for beside the sentences quoted by place alone: where
-        # the evidence is usually found chooses which sentences are shown first, not the
-        # answer (own_words holds the first few by its order).
+        # The particulars are looked for beside the sentences the place alone would quote:
+        # the usual sections choose which sentences are shown first, never the answer (the
+        # own words keep only the first few cue sentences, so their order changes which; on
+        # the train split one English INT13 met became partially met without this).
         beside = quotations if not usual else _in_order(
             evidence.quotations, _own_words(invariant, lang, stated, reading, other),
             invariant.id, reading)
