@@ -829,7 +829,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         # expected to give its consent materials (SPIRIT 32).
         "E02": ("met", "ne se sont pas opposés"),
         "OBS01": ("partially_met", "cohorte prospective"),
-        "OBS02": ("partially_met", "recrutement consécutif"),
+        # Under "Participants", where OBS02's evidence is usually found (its
+        # evidence.sections): the criteria come before the recruitment sentence, still quoted.
+        "OBS02": ("partially_met", "Les critères d'inclusion étaient"),
         "OBS04": ("partially_met", "L'exposition était définie"),
         "OBS05": ("met", "critère de jugement principal"),
         "OBS07": ("met", "graphe orienté acyclique"),

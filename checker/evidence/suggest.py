@@ -48,6 +48,7 @@ from .stated_absence import (
     find_statements,
     stated_answer,
 )
+from .usual_sections import in_usual_sections
 
 if TYPE_CHECKING:
     from checker.catalogue import Catalogue, Invariant
@@ -117,9 +118,10 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     needs, and the reasons, as a reviewer's note."""
     stated = _statements(invariant, lang, reading)
     other = _other_matter(invariant, lang)
+    usual = frozenset() if reading is None else reading.usual_sections(invariant, lang)
     evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
-    own_words = _own_words(invariant, lang, stated, reading, other)
-    quotations = _in_order(evidence.quotations, own_words, invariant.id, reading)
+    own_words = _own_words(invariant, lang, stated, reading, other, usual)
+    quotations = _in_order(evidence.quotations, own_words, invariant.id, reading, usual)
     cue_only = not evidence.found and bool(own_words)
     answer = _answer(evidence, quotations)
     statement = None
@@ -132,8 +134,15 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     detail_quotations: list[Quotation] = []
     details_asked = 0
     if answer == "met" and reading is not None:
+        # The particulars are looked for beside the sentences the place alone would quote:
+        # the usual sections choose which sentences are shown first, never the answer (the
+        # own words keep only the first few cue sentences, so their order changes which; on
+        # the train split one English INT13 met became partially met without this).
+        beside = quotations if not usual else _in_order(
+            evidence.quotations, _own_words(invariant, lang, stated, reading, other),
+            invariant.id, reading)
         details_missing, detail_quotations = details_check(
-            invariant, lang, detail_kind, evidence.detections, quotations, reading.document,
+            invariant, lang, detail_kind, evidence.detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first)
         details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
         if details_missing:
@@ -180,6 +189,11 @@ class _Reading:
     def order(self, invariant_id: str) -> list[int]:
         """The place order of the sentences to quote for the invariant (sections.yaml)."""
         return self.glossary_last if invariant_id in self.sections.invariants else self.own_first
+
+    def usual_sections(self, invariant: Invariant, lang: str) -> frozenset[int]:
+        """The sentences inside a section where the invariant's evidence is usually found
+        (``evidence.sections`` in the document's language, see usual_sections.py)."""
+        return in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()))
 
     def skip_title(self, invariant_id: str) -> bool:
         """A title shows the design in a few words, not what most invariants ask
@@ -317,10 +331,12 @@ def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
 
 def _own_words(invariant: Invariant, lang: str, stated: Statements,
                reading: _Reading | None,
-               other: re.Pattern[str] | None = None) -> list[Quotation]:
+               other: re.Pattern[str] | None = None,
+               usual: frozenset[int] = frozenset()) -> list[Quotation]:
     """The sentences in the invariant's own words (``evidence.cues``), more specific than an
     element's, the trial's own report first unless the invariant's place is the background or
-    the discussion, an abbreviation list last (sections.yaml); none about another matter the
+    the discussion, an abbreviation list last (sections.yaml), and within a place those in
+    the sections where it is usually found (``usual``) first; none about another matter the
     invariant names (``other``)."""
     if reading is None:
         return []
@@ -328,20 +344,26 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
     skip = reading.not_own_words(invariant.id, stated)
     if other is not None:
         skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
-    return _cue_quotations(reading.document, reading.index, tuple(cues),
-                           reading.order(invariant.id), reading.skip_title(invariant.id),
-                           frozenset(skip))
+    order = [2 * place + (position not in usual)
+             for position, place in enumerate(reading.order(invariant.id))]
+    return _cue_quotations(reading.document, reading.index, tuple(cues), order,
+                           reading.skip_title(invariant.id), frozenset(skip))
 
 
 def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
-              reading: _Reading | None) -> list[Quotation]:
+              reading: _Reading | None, usual: frozenset[int] = frozenset()
+              ) -> list[Quotation]:
     """The quotations to show first first (see ``_ordered``), by place in the document when
-    it is given."""
+    it is given, then, within a place, those in the sections where the invariant's evidence
+    is usually found (``usual``, sentence positions) first, save a results sentence in its
+    own words alone, which stays after the elements' (see ``_ordered``)."""
     if reading is None:
         return _ordered(elements, own_words)
-    order = reading.order(invariant_id)
-    return _by_place(_ordered(elements, own_words, reading.in_results), order,
-                     reading.position_of)
+    element_starts = {q.start for q in elements}
+    results_only = frozenset(q.start for q in own_words
+                             if q.start in reading.in_results and q.start not in element_starts)
+    return _by_place(_ordered(elements, own_words, reading.in_results),
+                     reading.order(invariant_id), reading.position_of, usual, results_only)
 
 
 def _answer(evidence: _ElementEvidence, quotations: list[Quotation]) -> str:
@@ -470,11 +492,19 @@ def _ordered(elements: list[Quotation], cues: list[Quotation],
 
 
 def _by_place(quotations: list[Quotation], order: list[int],
-              position_of: dict[int, int]) -> list[Quotation]:
-    """The same quotations, by ``order`` of the sentence each starts (lower first; a stable
-    sort keeps the order within a place). ``position_of``: sentence index by start offset."""
-    return sorted(quotations, key=lambda q: order[position_of[q.start]]
-                  if q.start in position_of else 0)
+              position_of: dict[int, int], usual: frozenset[int] = frozenset(),
+              after: frozenset[int] = frozenset()) -> list[Quotation]:
+    """The same quotations, by ``order`` of the sentence each starts (lower first); within a
+    place, those starting at ``after`` (start offsets) last, and before them those in a
+    ``usual`` section (sentence positions) first; a stable sort keeps the order otherwise.
+    ``position_of``: sentence index by start offset."""
+    def key(quotation: Quotation) -> tuple[int, bool, bool]:
+        position = position_of.get(quotation.start)
+        if position is None:
+            return 0, False, True
+        return order[position], quotation.start in after, position not in usual
+
+    return sorted(quotations, key=key)
 
 
 def _applicability(kind: str | None) -> Callable[[str], bool]:

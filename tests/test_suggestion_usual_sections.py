@@ -1,0 +1,81 @@
+"""The catalogue's ``evidence.sections``: among sentences of equal place, a suggestion quotes
+first those under a heading where the invariant's evidence is usually found."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.catalogue import get_catalogue
+from checker.documents import extract_document
+from checker.evidence.detect import detect_elements
+from checker.evidence.suggest import suggest_answers
+from checker.evidence.usual_sections import heading_matches, heading_pattern, in_usual_sections
+
+
+def _e02(text: str, lang: str):
+    doc = extract_document(text.encode(), "doc.md")
+    detections = detect_elements(doc, kind="protocol", lang=lang)
+    return suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
+                           kind="protocol")["E02"]
+
+
+CONSENT = {  # language -> (protocol, its sentence under the consent heading, the other one)
+    "en": ("# Group exercise for older adults with knee pain: protocol of a randomised trial\n\n"
+           "## Methods\n\n### Study procedures\n\nAt the screening visit, the research assistant "
+           "obtains informed consent and measures blood pressure as defined at each centre.\n\n"
+           "### Consent\n\nInformed consent is obtained in a private examination room so that "
+           "the discussion stays confidential.\n",
+           "Informed consent is obtained in a private", "At the screening visit"),
+    "fr": ("# Exercice en groupe chez les personnes âgées souffrant du genou : protocole d'essai "
+           "randomisé\n\n## Méthodes\n\n### Déroulement de l'étude\n\nLors de la visite de "
+           "sélection, l'assistant de recherche recueille le consentement éclairé et mesure la "
+           "pression artérielle selon les procédures de chaque centre.\n\n### Consentement\n\n"
+           "Chaque participant reçoit la note d'information et dispose d'une semaine de "
+           "réflexion avant de signer.\n",
+           "Chaque participant reçoit la note d'information", "Lors de la visite de sélection"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CONSENT))
+def test_the_consent_sections_sentence_is_quoted_first(lang) -> None:
+    """E02 names "Consent" (« Consentement ») among its sections: the sentence under that
+    heading comes before a study procedure's that also names consent, which stays quoted;
+    the answer is the same."""
+    protocol, in_section, elsewhere = CONSENT[lang]
+    e02 = _e02(protocol, lang)
+    assert e02.quotations[0].text.startswith(in_section), e02.quotations
+    assert any(q.text.startswith(elsewhere) for q in e02.quotations[1:]), e02.quotations
+    assert e02.answer == "partially_met"
+
+
+def test_the_usual_section_does_not_come_before_the_own_report() -> None:
+    """The place comes first: a "Consent" subsection of the discussion is still context,
+    quoted after the methods' sentence."""
+    protocol, in_section, elsewhere = CONSENT["en"]
+    protocol = protocol.replace("### Consent", "## Discussion\n\n### Consent")
+    e02 = _e02(protocol, "en")
+    assert e02.quotations[0].text.startswith(elsewhere), e02.quotations
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Consent", True), ("8.3 Informed consent", True), ("CONSENT TO PARTICIPATE:", True),
+    ("Consenting participants", False), ("Recruitment", False),
+    ("Critères d’éligibilité", True), ("Ethique", False),
+])
+def test_a_heading_names_the_section_by_whole_words(title, expected) -> None:
+    pattern = heading_pattern(["Consent", "Critères d'éligibilité", "Éthique"])
+    assert heading_matches(title, pattern) is expected
+
+
+def test_only_the_sentences_own_heading_counts() -> None:
+    """"Methods" names a broad section: a sentence under "Methods > Outcomes" is not in it,
+    one right under "Methods" is."""
+    doc = extract_document(
+        b"# A trial\n\n## Methods\n\nThe trial has two parallel groups of forty patients.\n\n"
+        b"### Outcomes\n\nThe primary outcome is pain at twelve weeks on a visual scale.\n",
+        "doc.md")
+    positions = in_usual_sections(doc, ["Methods"])
+    texts = [doc.sentence_text(doc.sentences[p]) for p in positions]
+    assert any(t.startswith("The trial has two") for t in texts), texts
+    assert not any(t.startswith("The primary outcome") for t in texts), texts
+    assert in_usual_sections(doc, []) == frozenset()
