@@ -148,10 +148,10 @@ class PlacedLine:
 def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, float],
                  columns: list[_Column]) -> bool:
     """Whether ``below`` starts a block of its own under ``above``, though a PDF's text has no
-    blank line between blocks: see :func:`_other_type_size`, :func:`_opens_block` and
+    blank line between blocks: see :func:`other_type_size`, :func:`_opens_block` and
     :func:`_opens_paragraph`."""
     before, after = above.styled, below.styled
-    return (_other_type_size(before.size, after.size)
+    return (other_type_size(before.size, after.size)
             or _opens_block(before, above.baseline, after, below.baseline, pitches)
             or _opens_paragraph(before, above.extent, after, below.extent, columns))
 
@@ -207,7 +207,7 @@ def common_size(lines: list[StyledLine]) -> float:
 OTHER_BLOCK_SIZE_RATIO = 1.15
 
 
-def _other_type_size(before: float, after: float) -> bool:
+def other_type_size(before: float, after: float) -> bool:
     """Whether two consecutive lines' sizes say they are not one paragraph (a PDF's text has
     no blank line between blocks, so an author line ran on into the first sentence)."""
     if not before or not after:

@@ -12,7 +12,7 @@ beside the line under it rather than above it (a cell set level with the next co
 
 from __future__ import annotations
 
-from .pdf_blocks import EDGE_TOLERANCE, PlacedLine, _other_type_size
+from .pdf_blocks import EDGE_TOLERANCE, PlacedLine, other_type_size
 from .tables import LEADING_LABEL, ends_with_figure, has_cell_gap
 
 # A header row wraps its cells over a few lines at most; more lines above a table are text.
@@ -84,7 +84,7 @@ def _in_header(lines: list[PlacedLine], index: int, row: PlacedLine, left: float
     row is ``row``, spanning ``left`` to ``right``."""
     line = lines[index]
     text = line.styled.text.strip()
-    if line.row or line.extent is None or _other_type_size(line.styled.size, row.styled.size) \
+    if line.row or line.extent is None or other_type_size(line.styled.size, row.styled.size) \
             or text.endswith(_SENTENCE_END) or LEADING_LABEL.match(text):
         return False
     # A header's cell may be wider than the figures under it (left-aligned in their column),
