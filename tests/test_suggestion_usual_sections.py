@@ -79,3 +79,38 @@ def test_only_the_sentences_own_heading_counts() -> None:
     assert any(t.startswith("The trial has two") for t in texts), texts
     assert not any(t.startswith("The primary outcome") for t in texts), texts
     assert in_usual_sections(doc, []) == frozenset()
+
+
+BACK_MATTER = {  # language -> (a results paper's end, its declaration of interests)
+    "en": ("# Group walking for chronic low back pain: a randomised controlled trial\n\n"
+           "## Methods\n\nAdults with chronic low back pain were randomised to a walking group "
+           "or usual care.\n\n## Results\n\nPain decreased more in the walking group.\n\n"
+           "## Author contributions\n\nKD and JL analysed the data and wrote the manuscript.\n\n"
+           "## Conflict of interest\n\nThe authors declare that the research was conducted "
+           "in the absence of any commercial or financial relationships that could be "
+           "construed as a potential conflict of interest.\n",
+           "The authors declare that the research was conducted in the absence of any "
+           "commercial or financial relationships that could be construed as a potential "
+           "conflict of interest."),
+    "fr": ("# Marche en groupe et lombalgie chronique : essai contrôlé randomisé\n\n"
+           "## Méthodes\n\nDes adultes lombalgiques chroniques ont été randomisés entre un "
+           "groupe de marche et les soins habituels.\n\n## Résultats\n\nLa douleur a davantage "
+           "diminué dans le groupe de marche.\n\n## Contributions des auteurs\n\nKD et JL ont "
+           "analysé les données et rédigé le manuscrit.\n\n## Conflit d'intérêts\n\n"
+           "Les auteurs déclarent n'avoir aucun lien d'intérêts.\n",
+           "Les auteurs déclarent n'avoir aucun lien d'intérêts."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BACK_MATTER))
+def test_the_declaration_of_interests_is_quoted_before_the_authors_roles(lang) -> None:
+    """E05 (interests declared) quotes the declaration under "Conflict of interest"
+    (« Conflit d'intérêts ») before who analysed the data, under "Author contributions",
+    which comes first in the paper and stays quoted (item 5b)."""
+    paper, declaration = BACK_MATTER[lang]
+    doc = extract_document(paper.encode(), "paper.md")
+    detections = detect_elements(doc, kind="paper", lang=lang)
+    e05 = suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
+                          kind="paper")["E05"]
+    assert e05.quotations[0].text == declaration, e05.quotations
+    assert any(q.element == "5b_Contributors_roles" for q in e05.quotations[1:]), e05.quotations
