@@ -114,3 +114,48 @@ def test_the_declaration_of_interests_is_quoted_before_the_authors_roles(lang) -
                           kind="paper")["E05"]
     assert e05.quotations[0].text == declaration, e05.quotations
     assert any(q.element == "5b_Contributors_roles" for q in e05.quotations[1:]), e05.quotations
+
+
+FRENCH_PROTOCOL = """# Marche nordique en groupe chez l'adulte lombalgique chronique : protocole \
+d'essai contrôlé randomisé
+
+## Méthodes
+
+### Objectifs
+
+Cet essai randomisé en groupes parallèles évalue l'effet de la marche nordique en groupe sur \
+la douleur à 6 mois.
+
+### Recrutement
+
+Au total, 120 participants seront recrutés dans trois centres de rééducation, ce qui assure \
+une puissance statistique de 80 % pour le critère principal.
+
+### Plan de l'étude
+
+Il s'agit d'un essai contrôlé randomisé multicentrique, en deux groupes parallèles, avec une \
+évaluation en aveugle.
+
+### Calcul de la taille de l'échantillon
+
+Avec un risque alpha bilatéral de 5 % et une puissance de 80 %, 54 participants par groupe \
+sont nécessaires pour détecter une différence de 0,5 écart-type du score de douleur ; 60 par \
+groupe seront inclus pour tenir compte de 10 % de perdus de vue.
+"""
+
+
+@pytest.mark.parametrize(("invariant", "heading", "elsewhere"), [
+    ("INT08", "Calcul de la taille de l'échantillon", "Recrutement"),
+    ("INT01", "Plan de l'étude", "Objectifs"),
+])
+def test_french_protocol_headings_name_the_usual_sections(invariant, heading,
+                                                          elsewhere) -> None:
+    """A French protocol heads its sample size « Calcul de la taille de l'échantillon » (not
+    only « Nombre de sujets nécessaires ») and its design « Plan de l'étude » (not only
+    « Schéma de l'étude »): INT08 and INT01 quote the sentence under it first, the one
+    under « Recrutement » or « Objectifs » after it."""
+    doc = extract_document(FRENCH_PROTOCOL.encode(), "protocole.md")
+    detections = detect_elements(doc, kind="protocol", lang="fr")
+    suggestion = suggest_answers(get_catalogue(), "interventional", detections, "fr",
+                                 document=doc, kind="protocol")[invariant]
+    assert [q.section for q in suggestion.quotations[:2]] == [heading, elsewhere]
