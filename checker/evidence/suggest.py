@@ -341,13 +341,17 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
     element's, the trial's own report first unless the invariant's place is the background or
     the discussion, an abbreviation list last (sections.yaml), and within a place those in
     the sections where it is usually found (``usual``) first; none about another matter the
-    invariant names (``other``)."""
+    invariant names (``other``), nor holding its words only in passing (``in_passing``)."""
     if reading is None:
         return []
     cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
     skip = reading.not_own_words(invariant.id, stated)
-    if other is not None:
-        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    # A sentence holding its words only in passing ("After informed consent, participants
+    # are randomised", ``evidence.in_passing``) may still be an element's evidence, which
+    # comes after the own words (see ``_ordered``).
+    passing = invariant.evidence.in_passing_for(lang)
+    for pattern in filter(None, (other, any_pattern(passing) if passing else None)):
+        skip |= {i for i, text in enumerate(reading.index.sentences) if pattern.search(text)}
     order = [2 * place + (position not in usual)
              for position, place in enumerate(reading.order(invariant.id))]
     return _cue_quotations(reading.document, reading.index, tuple(cues), order,
