@@ -17,6 +17,7 @@ from checker.catalogue.validate import validate
 from checker.documents import extract_document, extract_path
 from checker.evidence import Detection
 from checker.evidence.detect import detect_elements
+from checker.evidence.features import any_pattern
 from checker.evidence.suggest import suggest_answers
 
 HEAD = {"en": "# Protocol of a randomised trial\n\n## Procedures\n\n",
@@ -241,3 +242,67 @@ def test_the_participant_timeline_for_e09_is_what_taking_part_involves(lang) -> 
                               document=document, kind="protocol")["E09"]
         assert _quotes(e09, sentence) is quoted, e09.quotations
         assert ("13_Participant_timeline" in e09.elements_inferred) is not quoted
+
+
+# Consent as the moment randomisation happens, before the sentence saying how it is sought.
+INSOMNIA = (
+    "# Group cognitive behavioural therapy for insomnia in primary care: protocol of a "
+    "randomised controlled trial\n\n## Methods\n\n### Randomisation\n\nAfter written informed "
+    "consent, participants are randomised 1:1 to group therapy or sleep hygiene advice by a "
+    "web-based system using blocks of random size, stratified by centre.\n\n### Recruitment\n\n"
+    "General practitioners give eligible patients the participant information sheet; a "
+    "research nurse explains the study by telephone and obtains written informed consent at "
+    "the baseline visit, at least 48 hours later.\n")
+
+
+def test_consent_as_a_moment_comes_after_how_consent_is_sought_in_english() -> None:
+    """"After written informed consent, participants are randomised…" holds E02's words only
+    as when randomisation happens (``evidence.in_passing``), as « Après recueil du
+    consentement » does in French: E02 quotes first how consent is sought (the information
+    sheet, the nurse, the delay), then the randomisation sentence as item 26a's evidence."""
+    document = extract_document(INSOMNIA.encode(), "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang="en")
+    e02 = suggest_answers(get_catalogue(), "interventional", detections, "en",
+                          document=document, kind="protocol")["E02"]
+    assert [q.text[:32] for q in e02.quotations] == ["General practitioners give eligi",
+                                                     "After written informed consent, "]
+    assert e02.quotations[1].element == "26a_Consent_Obtaining"
+
+
+@pytest.mark.parametrize(("lang", "sentence", "in_passing"), [
+    ("en", "After informed consent, participants are randomised.", True),
+    ("en", "Once consent was obtained, participants completed the baseline questionnaires.",
+     True),
+    ("en", "Participants will be randomised after giving written informed consent.", True),
+    ("en", "Written informed consent will be obtained by the investigator at the inclusion "
+           "visit.", False),
+    ("en", "Following an explanation of the study, written informed consent will be "
+           "obtained.", False),
+    ("en", "Participants were recruited following informed consent procedures approved by "
+           "the IRB.", False),
+    ("fr", "Après recueil du consentement, les patients seront randomisés selon un ratio 1:1.",
+     True),
+    ("fr", "Les participants seront inclus après avoir donné leur consentement éclairé.", True),
+    ("fr", "Une fois le consentement signé, le participant remplit les questionnaires.", True),
+    ("fr", CONSENT["fr"], False),
+    ("fr", "L'investigateur recueille le consentement après un délai de réflexion d'une "
+           "semaine.", False),
+])
+def test_e02_tells_consent_as_a_moment_from_consent_sought(lang, sentence, in_passing) -> None:
+    e02 = next(inv for inv in get_catalogue().invariants if inv.id == "E02")
+    pattern = any_pattern(e02.evidence.in_passing_for(lang))
+    assert bool(pattern.search(sentence)) is in_passing
+
+
+def test_in_passing_patterns_are_validated() -> None:
+    """Patterns in one language only, or that do not compile, are refused with where they
+    are, as for ``other_matter``."""
+    data = copy.deepcopy(get_catalogue().to_dict())
+    e02 = next(inv for inv in data["invariants"] if inv["id"] == "E02")
+    del e02["evidence"]["in_passing"]["fr"]
+    e02["evidence"]["in_passing"]["en"] = ["(unclosed"]
+    problems = [str(p) for p in validate(data, meta_file="alt.json")]
+    assert any("E02" in p and "no patterns in 'fr'" in p and "evidence.in_passing" in p
+               for p in problems), problems
+    assert any("E02" in p and "not a valid regular expression" in p
+               and "evidence.in_passing.en[0]" in p for p in problems), problems

@@ -79,3 +79,83 @@ def test_only_the_sentences_own_heading_counts() -> None:
     assert any(t.startswith("The trial has two") for t in texts), texts
     assert not any(t.startswith("The primary outcome") for t in texts), texts
     assert in_usual_sections(doc, []) == frozenset()
+
+
+BACK_MATTER = {  # language -> (a results paper's end, its declaration of interests)
+    "en": ("# Group walking for chronic low back pain: a randomised controlled trial\n\n"
+           "## Methods\n\nAdults with chronic low back pain were randomised to a walking group "
+           "or usual care.\n\n## Results\n\nPain decreased more in the walking group.\n\n"
+           "## Author contributions\n\nKD and JL analysed the data and wrote the manuscript.\n\n"
+           "## Conflict of interest\n\nThe authors declare that the research was conducted "
+           "in the absence of any commercial or financial relationships that could be "
+           "construed as a potential conflict of interest.\n",
+           "The authors declare that the research was conducted in the absence of any "
+           "commercial or financial relationships that could be construed as a potential "
+           "conflict of interest."),
+    "fr": ("# Marche en groupe et lombalgie chronique : essai contrôlé randomisé\n\n"
+           "## Méthodes\n\nDes adultes lombalgiques chroniques ont été randomisés entre un "
+           "groupe de marche et les soins habituels.\n\n## Résultats\n\nLa douleur a davantage "
+           "diminué dans le groupe de marche.\n\n## Contributions des auteurs\n\nKD et JL ont "
+           "analysé les données et rédigé le manuscrit.\n\n## Conflit d'intérêts\n\n"
+           "Les auteurs déclarent n'avoir aucun lien d'intérêts.\n",
+           "Les auteurs déclarent n'avoir aucun lien d'intérêts."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BACK_MATTER))
+def test_the_declaration_of_interests_is_quoted_before_the_authors_roles(lang) -> None:
+    """E05 (interests declared) quotes the declaration under "Conflict of interest"
+    (« Conflit d'intérêts ») before who analysed the data, under "Author contributions",
+    which comes first in the paper and stays quoted (item 5b)."""
+    paper, declaration = BACK_MATTER[lang]
+    doc = extract_document(paper.encode(), "paper.md")
+    detections = detect_elements(doc, kind="paper", lang=lang)
+    e05 = suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
+                          kind="paper")["E05"]
+    assert e05.quotations[0].text == declaration, e05.quotations
+    assert any(q.element == "5b_Contributors_roles" for q in e05.quotations[1:]), e05.quotations
+
+
+FRENCH_PROTOCOL = """# Marche nordique en groupe chez l'adulte lombalgique chronique : protocole \
+d'essai contrôlé randomisé
+
+## Méthodes
+
+### Objectifs
+
+Cet essai randomisé en groupes parallèles évalue l'effet de la marche nordique en groupe sur \
+la douleur à 6 mois.
+
+### Recrutement
+
+Au total, 120 participants seront recrutés dans trois centres de rééducation, ce qui assure \
+une puissance statistique de 80 % pour le critère principal.
+
+### Plan de l'étude
+
+Il s'agit d'un essai contrôlé randomisé multicentrique, en deux groupes parallèles, avec une \
+évaluation en aveugle.
+
+### Calcul de la taille de l'échantillon
+
+Avec un risque alpha bilatéral de 5 % et une puissance de 80 %, 54 participants par groupe \
+sont nécessaires pour détecter une différence de 0,5 écart-type du score de douleur ; 60 par \
+groupe seront inclus pour tenir compte de 10 % de perdus de vue.
+"""
+
+
+@pytest.mark.parametrize(("invariant", "heading", "elsewhere"), [
+    ("INT08", "Calcul de la taille de l'échantillon", "Recrutement"),
+    ("INT01", "Plan de l'étude", "Objectifs"),
+])
+def test_french_protocol_headings_name_the_usual_sections(invariant, heading,
+                                                          elsewhere) -> None:
+    """A French protocol heads its sample size « Calcul de la taille de l'échantillon » (not
+    only « Nombre de sujets nécessaires ») and its design « Plan de l'étude » (not only
+    « Schéma de l'étude »): INT08 and INT01 quote the sentence under it first, the one
+    under « Recrutement » or « Objectifs » after it."""
+    doc = extract_document(FRENCH_PROTOCOL.encode(), "protocole.md")
+    detections = detect_elements(doc, kind="protocol", lang="fr")
+    suggestion = suggest_answers(get_catalogue(), "interventional", detections, "fr",
+                                 document=doc, kind="protocol")[invariant]
+    assert [q.section for q in suggestion.quotations[:2]] == [heading, elsewhere]

@@ -109,6 +109,12 @@ class Evidence:
     # (for E09, participants' burden, a member of staff paid or an author's travel expenses):
     # such a sentence is quoted neither in the invariant's own words nor as an element's.
     other_matter: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) of a sentence that
+    # holds the invariant's words only in passing, as the moment something else happens
+    # (for E02, consent, "After informed consent, participants are randomised"): such a
+    # sentence is not quoted in the invariant's own words, only as an element's evidence, so
+    # after the sentences in its own words.
+    in_passing: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
@@ -118,6 +124,10 @@ class Evidence:
     def other_matter_for(self, lang: str) -> tuple[str, ...]:
         """The other-matter patterns of ``lang``, else the English ones."""
         return self.other_matter.get(lang) or self.other_matter.get("en") or ()
+
+    def in_passing_for(self, lang: str) -> tuple[str, ...]:
+        """The in-passing patterns of ``lang``, else the English ones."""
+        return self.in_passing.get(lang) or self.in_passing.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -211,6 +221,8 @@ class Invariant:
                        for element, by_lang in (ev.get("about") or {}).items()},
                 other_matter={lang: tuple(v)
                               for lang, v in (ev.get("other_matter") or {}).items()},
+                in_passing={lang: tuple(v)
+                            for lang, v in (ev.get("in_passing") or {}).items()},
             ),
         )
 

@@ -35,8 +35,9 @@ INVARIANT_TEXT_FIELDS = (
 KIND_TEXT_FIELDS = ("remedy", "example")
 # Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
 STATEMENT_FIELDS = ("absence", "not_yet")
-# Regular expressions per language that each must compile (evidence.other_matter).
-PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter")
+# Regular expressions per language that each must compile (evidence.other_matter,
+# .in_passing).
+PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
@@ -161,8 +162,8 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
             if not cues.get(lang):
                 yield ctx.inv(index, f"no evidence cues in '{lang}'", "evidence.cues")
         for statement in PATTERN_FIELDS:
-            # An absence (or another matter) worded in one language only would be evidence in
-            # the others.
+            # An absence (or another matter, or a mention in passing) worded in one language
+            # only would be evidence in the others.
             patterns = _get(inv, f"evidence.{statement}")
             if isinstance(patterns, dict):
                 for lang in languages:

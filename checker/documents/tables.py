@@ -24,6 +24,25 @@ _CAPTION_LABEL = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]?[\s*_\"'»�
 LEADING_LABEL = re.compile(r"[ \t\n]*(?:[*_]{1,2})?" + _LABEL + r"(?:[*_]{1,2})?",
                            re.IGNORECASE)
 
+# A caption's opening: its label, then its stop ("Fig. 2. CONSORT flow diagram.", « Tableau 1 :
+# Calendrier des visites ») or a capital ("Figure 1 Trial Overview"); "Figure 1 shows the
+# timeline" and "Table 2 summarizes the criteria" are sentences that refer to one.
+_CAPTION_OPENING = re.compile(r"\W*" + _LABEL
+                              + r"(?P<stop>[*_]*\s*[.:|\u2013\u2014-](?=[\s*_]|$))?[\s*_\"'«“]*",
+                              re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """Whether ``text`` is a table's or figure's caption with what it shows ("Figure 1 Trial
+    Overview", "Fig. 2. Timeline of the study"): it names what a figure shows, where a
+    sentence would state it, so it is quoted after the sentences (see
+    checker/evidence/suggest.py). Not a bare label (:func:`is_caption_label`), nor a sentence
+    that opens with one ("Figure 5 shows the study timeline.")."""
+    match = _CAPTION_OPENING.match(text)
+    if match is None or match.end() == len(text):
+        return False
+    return match.group("stop") is not None or text[match.end()].isupper()
+
 
 # A caption's label and its stop at the start of a caption: "Fig. 2. " of "Fig. 2. CONSORT
 # flow diagram." ("Table 1 shows …" opens with none).

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
-from checker.documents.tables import is_caption_label, quoted_last, without_label
+from checker.documents.tables import is_caption, is_caption_label, quoted_last, without_label
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -326,6 +326,10 @@ def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
         off_matter = not on_matter and bool(cued)
         candidates = on_matter
     best = next(iter(candidates), None)
+    if best is not None and best.cue_match and is_caption(best.quote):
+        # A caption ("Figure 1 Trial Overview") names what a figure shows, where a sentence
+        # states it: the element's next cue sentence is quoted, the caption only failing one.
+        best = next((d for d in candidates if d.cue_match and not is_caption(d.quote)), best)
     return (best if best is not None and best.cue_match else None), off_matter
 
 
@@ -337,13 +341,17 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
     element's, the trial's own report first unless the invariant's place is the background or
     the discussion, an abbreviation list last (sections.yaml), and within a place those in
     the sections where it is usually found (``usual``) first; none about another matter the
-    invariant names (``other``)."""
+    invariant names (``other``), nor holding its words only in passing (``in_passing``)."""
     if reading is None:
         return []
     cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
     skip = reading.not_own_words(invariant.id, stated)
-    if other is not None:
-        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    # A sentence holding its words only in passing ("After informed consent, participants
+    # are randomised", ``evidence.in_passing``) may still be an element's evidence, which
+    # comes after the own words (see ``_ordered``).
+    passing = invariant.evidence.in_passing_for(lang)
+    for pattern in filter(None, (other, any_pattern(passing) if passing else None)):
+        skip |= {i for i, text in enumerate(reading.index.sentences) if pattern.search(text)}
     order = [2 * place + (position not in usual)
              for position, place in enumerate(reading.order(invariant.id))]
     return _cue_quotations(reading.document, reading.index, tuple(cues), order,
@@ -441,6 +449,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     )
     # The cues are literal words: only sentences containing one of them can match.
     found: list[Quotation] = []
+    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
     last: list[Quotation] = []  # a table's rows: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
@@ -460,10 +469,11 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
-            (last if quoted_last(text) else found).append(quotation)
+            (last if quoted_last(text) else captions if is_caption(text) else found
+             ).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
-    return (found + last)[:MAX_QUOTATIONS]
+    return (found + captions + last)[:MAX_QUOTATIONS]
 
 
 def _ordered(elements: list[Quotation], cues: list[Quotation],
@@ -495,14 +505,16 @@ def _by_place(quotations: list[Quotation], order: list[int],
               position_of: dict[int, int], usual: frozenset[int] = frozenset(),
               after: frozenset[int] = frozenset()) -> list[Quotation]:
     """The same quotations, by ``order`` of the sentence each starts (lower first); within a
-    place, those starting at ``after`` (start offsets) last, and before them those in a
-    ``usual`` section (sentence positions) first; a stable sort keeps the order otherwise.
-    ``position_of``: sentence index by start offset."""
-    def key(quotation: Quotation) -> tuple[int, bool, bool]:
+    place, those starting at ``after`` (start offsets) last, before them a caption ("Figure 1
+    Trial Overview" names a figure, where a sentence states what it shows), and before it
+    those in a ``usual`` section (sentence positions) first; a stable sort keeps the order
+    otherwise. ``position_of``: sentence index by start offset."""
+    def key(quotation: Quotation) -> tuple[int, bool, bool, bool]:
         position = position_of.get(quotation.start)
         if position is None:
-            return 0, False, True
-        return order[position], quotation.start in after, position not in usual
+            return 0, False, is_caption(quotation.text), True
+        return (order[position], quotation.start in after, is_caption(quotation.text),
+                position not in usual)
 
     return sorted(quotations, key=key)
 
