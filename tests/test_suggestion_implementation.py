@@ -216,3 +216,20 @@ def test_non_opposition_is_how_consent_is_sought(paper) -> None:
     reported)."""
     assert paper["E02"].answer == "partially_met"
     assert _first(paper["E02"]).startswith("Residents or their legal representatives")
+
+
+def test_when_something_takes_place_is_no_setting() -> None:
+    """IMP01 reads where a study "will take place in", not when a survey does ("will take
+    place in 2027."), which is never quoted; a sentence naming both stays evidence."""
+    protocol = (
+        "# Community health workers for schizophrenia care in rural Ethiopia: protocol of an "
+        "implementation study\n\n## Methods\n\n### Study setting\n\n"
+        "A follow-up survey of community members will take place in 2027.\n\n"
+        "The trial will take place in Sodo district, Gurage Zone, in Ethiopia.\n\n"
+        "Training sessions will take place in 2026 at the two health centres of the Gurage "
+        "Zone.\n")
+    imp01 = _suggestions(protocol.encode(), "protocol.md", "en", "protocol")["IMP01"]
+    quoted = _quoted(imp01)
+    assert quoted[0].startswith("The trial will take place in Sodo district"), quoted
+    assert not any(q.startswith("A follow-up survey") for q in quoted), quoted
+    assert any(q.startswith("Training sessions will take place in 2026") for q in quoted), quoted
