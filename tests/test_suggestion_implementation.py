@@ -65,6 +65,10 @@ PROTOCOL = [
            "cadre FRAME (Framework for Reporting Adaptations and Modifications-Expanded)."),
     (None, "Pour chaque modification, sont documentés : le moment, le caractère planifié ou "
            "non, l'auteur de la décision, le contenu modifié et sa raison."),
+    (1, "8. Implication des parties prenantes"),
+    (None, "Le protocole a été co-construit avec un comité de pilotage réunissant deux "
+           "directeurs d'EHPAD, un médecin coordonnateur, deux aides-soignantes, un enseignant "
+           "APA et une représentante du conseil de la vie sociale."),
     (1, "9. Critères de jugement"),
     (2, "9.1 Critères d'implémentation"),
     (None, "Portée : proportion de résidents éligibles ayant participé à au moins une séance, "
@@ -216,6 +220,16 @@ def test_non_opposition_is_how_consent_is_sought(paper) -> None:
     reported)."""
     assert paper["E02"].answer == "partially_met"
     assert _first(paper["E02"]).startswith("Residents or their legal representatives")
+
+
+def test_the_residents_council_is_user_involvement(protocol) -> None:
+    """E11: a representative of the nursing home's residents' council (« conseil de la vie
+    sociale », residents and families) on the steering committee that co-built the protocol
+    is the users' involvement in its design: met (it was partially met, "patient and public
+    involvement" said missing)."""
+    assert protocol["E11"].answer == "met"
+    assert "patient_involvement" in " ".join(protocol["E11"].elements_found)
+    assert _first(protocol["E11"]).startswith("Le protocole a été co-construit")
 
 
 def test_when_something_takes_place_is_no_setting() -> None:
