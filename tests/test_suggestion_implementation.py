@@ -232,6 +232,14 @@ def test_the_residents_council_is_user_involvement(protocol) -> None:
     assert _first(protocol["E11"]).startswith("Le protocole a été co-construit")
 
 
+def test_an_apa_instructor_trained_to_the_programme_is_qualified(protocol) -> None:
+    """E12: « un enseignant en activité physique adaptée formé au programme » (the words the
+    abbreviation « enseignant en APA » stands for) names the providers' qualification."""
+    assert "X_professional_qualification" in protocol["E12"].elements_found
+    assert any("enseignant en activité physique adaptée formé au programme" in q
+               for q in _quoted(protocol["E12"])), _quoted(protocol["E12"])
+
+
 def test_when_something_takes_place_is_no_setting() -> None:
     """IMP01 reads where a study "will take place in", not when a survey does ("will take
     place in 2027."), which is never quoted; a sentence naming both stays evidence."""
