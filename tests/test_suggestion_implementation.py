@@ -255,3 +255,17 @@ def test_when_something_takes_place_is_no_setting() -> None:
     assert quoted[0].startswith("The trial will take place in Sodo district"), quoted
     assert not any(q.startswith("A follow-up survey") for q in quoted), quoted
     assert any(q.startswith("Training sessions will take place in 2026") for q in quoted), quoted
+
+
+def test_a_process_report_says_whom_the_programme_reached() -> None:
+    """IMP12: a French process-evaluation report in Markdown says reach as the catalogue's own
+    example does (« Le programme a touché 118 des 302 résidents éligibles »): partially met
+    (no social stratification), quoted (it was not reported)."""
+    report = (
+        "# Évaluation de processus du programme PIED-EHPAD : rapport intermédiaire à 12 mois\n\n"
+        "## Résultats\n\n### Portée\n\n"
+        "Le programme a touché 118 des 302 résidents éligibles (39 %) ; les résidents en GIR 2 "
+        "étaient moins souvent inclus.\n")
+    imp12 = _suggestions(report.encode(), "rapport.md", "fr", "paper")["IMP12"]
+    assert imp12.answer == "partially_met"
+    assert _first(imp12).startswith("Le programme a touché 118 des 302 résidents éligibles")
