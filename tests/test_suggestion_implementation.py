@@ -269,3 +269,14 @@ def test_a_process_report_says_whom_the_programme_reached() -> None:
     imp12 = _suggestions(report.encode(), "rapport.md", "fr", "paper")["IMP12"]
     assert imp12.answer == "partially_met"
     assert _first(imp12).startswith("Le programme a touché 118 des 302 résidents éligibles")
+
+
+def test_a_hospital_group_of_territory_is_no_setting() -> None:
+    """The element *country and deployment setting* reads « territoire » (a health territory),
+    not the name of the hospital group heading the title page (« Groupement Hospitalier de
+    Territoire Loire-Vendée-Océan »), which it quoted as where the study takes place."""
+    document = extract_document(_docx(), "protocole_imple_pied.docx")
+    found = [d for d in detect_elements(document, kind="protocol", lang="fr")
+             if d.element == "X_country_setting"]
+    assert found, "the sites sentence names EHPAD in France"
+    assert not any(d.quote.startswith("Groupement Hospitalier") for d in found), found
