@@ -109,6 +109,9 @@ the Framework for Reporting Adaptations and Modifications-Expanded (FRAME).</p>
 <p>Residents or their legal representatives were informed and could object to the use of
 their data, as French law allows for this category of research.</p>
 <h2>Results</h2>
+<h3>Adaptations</h3>
+<p>Forty-one adaptations were logged: 29 were planned and 12 reactive, most concerned the timing
+and the music of the sessions, and 37 were judged fidelity-consistent.</p>
 <h3>Maintenance</h3>
 <p>Twelve months after external facilitation ended, 6 of the 10 nursing homes were still
 delivering the programme, four of them funded by their care budget.</p>
@@ -280,3 +283,34 @@ def test_a_hospital_group_of_territory_is_no_setting() -> None:
              if d.element == "X_country_setting"]
     assert found, "the sites sentence names EHPAD in France"
     assert not any(d.quote.startswith("Groupement Hospitalier") for d in found), found
+
+
+def test_adaptations_recorded_with_frame_meet_imp06(protocol, paper) -> None:
+    """IMP06: adaptations recorded in a FRAME log, beside the core components (the protocol)
+    or whether each adaptation kept fidelity to them (the paper), are what it asks: met (both
+    were partially met, for lacking a participant's personalisation rules and a trial's
+    criteria for modifying the intervention, which it no longer lists)."""
+    for suggestion in (protocol["IMP06"], paper["IMP06"]):
+        assert suggestion.answer == "met", suggestion
+        assert suggestion.elements_found == ["X_adaptations"]
+        assert "personnalisation" not in suggestion.rationale["fr"]
+
+
+def test_adaptations_without_a_recording_are_partially_met() -> None:
+    """IMP06: adaptations mentioned without saying how they are recorded nor what must not
+    change are partially met, the justification naming both; an individual tailoring alone
+    is no adaptation to the setting (not reported)."""
+    protocol = (
+        "# Exercice en groupe dans 8 EHPAD : protocole d'une étude d'implémentation\n\n"
+        "## Méthodes\n\n### Intervention\n\n"
+        "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n"
+        "L'intensité des exercices est individualisée selon la tolérance de chaque résident.\n")
+    imp06 = _suggestions(protocol.encode(), "protocole.md", "fr", "protocol")["IMP06"]
+    assert imp06.answer == "partially_met"
+    assert imp06.details_missing == ["recording", "core"]
+    assert "registre FRAME" in imp06.rationale["fr"]
+    assert "composantes clés à préserver" in imp06.rationale["fr"]
+    tailoring = protocol.replace(
+        "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n", "")
+    imp06 = _suggestions(tailoring.encode(), "protocole.md", "fr", "protocol")["IMP06"]
+    assert imp06.answer == "not_reported", imp06
