@@ -130,3 +130,51 @@ def test_analyse_text_prints_words_whole_across_pdf_line_ends(tmp_path: Path) ->
     text = CliRunner().invoke(main, ["analyse", str(pdf), "--format", "text"]).output
     assert "\u2010" not in text and "randomised by a centralised internet server " \
         "guaranteeing" in text
+
+
+def _title_page_docx(kind_line: str) -> bytes:
+    """A French protocol as a DOCX whose title page names the hospital group first, then
+    ``kind_line``, then the title; its body is in the present tense, as many French protocols
+    are (« L'étude se déroule… », « sont recueillies »), with two passé composé sentences."""
+    import io
+
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ("Groupement Hospitalier de Territoire Loire-Vendée-Océan", kind_line,
+                 "Implémentation d'un programme d'exercices d'équilibre pour prévenir les "
+                 "chutes dans 12 EHPAD des Pays de la Loire",
+                 "Version n°2.1 du 14 mars 2026"):
+        document.add_paragraph(line)
+    document.add_page_break()
+    document.add_heading("Méthodes", 1)
+    for text in ("L'étude se déroule dans 12 EHPAD des Pays de la Loire.",
+                 "Les chutes sont recueillies dans le logiciel de soins de chaque EHPAD.",
+                 "Le CFIR sera utilisé pour coder les entretiens.",
+                 "Le protocole a été co-construit avec un comité de pilotage.",
+                 "Les stratégies d'implémentation ont été choisies à partir des déterminants "
+                 "CFIR."):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_title_page_line_names_a_protocol() -> None:
+    """« PROTOCOLE DE RECHERCHE … » under the institution's name (the first sentence) names
+    the kind as a title does: the protocol is read clearly, and the form is filled in with it
+    (it was left empty: one plan sentence against two report ones)."""
+    from checker.evidence.stated_details import read_details
+
+    protocol = extract_document(_title_page_docx(
+        "PROTOCOLE DE RECHERCHE IMPLIQUANT LA PERSONNE HUMAINE – CATÉGORIE 2"), "p.docx")
+    guess = guess_document_kind(protocol)
+    assert guess.kind == "protocol" and guess.title_names_protocol and guess.is_clear
+    assert read_details(protocol).document_kind == "protocol"
+
+
+def test_a_sentence_of_the_text_is_no_title_page_line() -> None:
+    """A sentence ending in a full stop near the top ("Le protocole a été approuvé …") is the
+    text, not a title page line: it does not name the kind."""
+    document = extract_document(_title_page_docx(
+        "Le protocole a été approuvé par le comité de protection des personnes."), "p.docx")
+    assert not guess_document_kind(document).title_names_protocol

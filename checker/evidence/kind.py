@@ -10,11 +10,13 @@ plans against past-tense results, confidence intervals and p-values (cues in
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from checker.documents import Document
+from checker.documents.structure import is_known_heading
 from checker.yaml_files import load_yaml
 
 from .features import SentenceIndex, matching_sentences
@@ -22,6 +24,12 @@ from .lexicon import Lexicon
 from .suggest import Quotation
 
 KIND_CUES_PATH = Path(__file__).with_name("kind_cues.yaml")
+# A title page may name the document's kind on a line above its title, under an institution's
+# name that is then the first sentence (« PROTOCOLE DE RECHERCHE IMPLIQUANT LA PERSONNE
+# HUMAINE », "STUDY PROTOCOL Open Access"): such lines count as the title, among this many
+# first sentences.
+TITLE_PAGE_SENTENCES = 6
+_SECTION_NUMBER = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")  # "2.", "2.1", "(3)"
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,26 @@ def _first_sentence(document: Document, indices: list[int], label: str) -> Quota
     return None
 
 
+def _title_lines(document: Document) -> list[int]:
+    """The sentences read as the title: the first one, and the lines of the title page among
+    the first few sentences, before the first usual section ("Abstract", « Résumé ») and on the
+    first page: each a line of its own, not a sentence ending in a full stop (a one-sentence
+    paragraph of the text, "The study protocol was approved by…", is no title page line)."""
+    first_section = next((section.start for section in document.sections
+                          if is_known_heading(_SECTION_NUMBER.sub("", section.title, count=1))),
+                         len(document.text))
+    lines = [0]
+    for i, sentence in enumerate(document.sentences[1:TITLE_PAGE_SENTENCES], start=1):
+        if sentence.start >= first_section or document.page_at(sentence.start) not in (None, 1):
+            break
+        before, after = document.text[:sentence.start], document.text[sentence.end:]
+        alone = (not before.strip(" \t") or before.rstrip(" \t").endswith("\n")) \
+            and (not after.strip() or after.lstrip(" \t").startswith("\n"))
+        if alone and not document.sentence_text(sentence).rstrip().endswith("."):
+            lines.append(i)
+    return lines
+
+
 def guess_document_kind(document: Document, lang: str | None = None) -> KindGuess | None:
     """The kind ``document`` reads like, or None for a document without sentences."""
     if not document.sentences:
@@ -89,8 +117,9 @@ def guess_document_kind(document: Document, lang: str | None = None) -> KindGues
         for pattern in cues.lexicon.for_language(name, lang):
             matched.update(index.matching(pattern))
         found[name] = sorted(matched)
-    title = index.sentences[0]
-    title_plan = any(p.regex.search(title) for p in cues.lexicon.for_language("title_plan", lang))
+    title_plan = any(p.regex.search(index.sentences[i])
+                     for i in _title_lines(document)
+                     for p in cues.lexicon.for_language("title_plan", lang))
     score = math.log((len(found["report"]) + 1) / (len(found["plan"]) + 1))
     score -= cues.title_plan_weight if title_plan else 0.0
     examples = [_first_sentence(document, found[name], name) for name in ("plan", "report")]
