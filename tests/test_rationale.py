@@ -68,11 +68,11 @@ def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
     # document lacks it, which would contradict the quotation shown under it.
     rationale = evidence_rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
                                    cue_quoted=True)
-    assert rationale["en"] == ("The quotation uses this invariant's own words. Check in the "
+    assert rationale["en"] == ("The quotation holds this invariant's key words. Check in the "
                                "quotation, as the usual wording was not found: patient and "
                                "public involvement; co-design with users or practitioners.")
     assert rationale["fr"].startswith(
-        f"La citation reprend les termes propres à cet invariant. À vérifier dans la citation, "
+        f"La citation contient les mots-clés de cet invariant. À vérifier dans la citation, "
         f"leur formulation habituelle n'ayant pas été trouvée{NBSP}: implication des patients")
     for text in rationale.values():
         assert "does not" not in text and "ne semble pas" not in text

@@ -78,8 +78,10 @@ def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str
     en, fr = [], []
     quoted = [e for e in found if e not in unquoted]
     if cue_only:  # a sentence in the invariant's own words, no element
-        en.append("The quotation uses this invariant's own words.")
-        fr.append("La citation reprend les termes propres à cet invariant.")
+        # Said as a reader sees it: the sentence holds the invariant's key words (a
+        # walkthrough's nurse researcher could not tell what "its own words" meant).
+        en.append("The quotation holds this invariant's key words.")
+        fr.append("La citation contient les mots-clés de cet invariant.")
     elif quoted:
         en.append(f"The document reports: {names(quoted)['en']}.")
         fr.append(f"Le document rapporte\u00a0: {names(quoted)['fr']}.")
