@@ -390,6 +390,7 @@
       return;
     }
     asked = true;
+    forgetCopy(copyKey(form));  // carried to the page that shows the values (as a plain post)
     form.submit();
   }
 
@@ -643,8 +644,8 @@
   }
 
   // A form that posts the plain way carries its values to the server: its copy goes (a page
-  // that sends them back to correct copies them again, see sentBack; one that refuses them
-  // shows them to copy, error.html).
+  // that sends them back to correct shows them, and copies them all once edited, see
+  // sentBack; one that refuses them shows them to copy, error.html).
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (event.defaultPrevented || !form.matches || !form.matches(WATCHED) ||
@@ -791,7 +792,8 @@
   }
 
   // A form the server sent back (fields to correct, or a conflict on an answer's own page)
-  // shows the person's values, not saved ones: all of them are the copy, at once.
+  // shows the person's values, not saved ones: once edited, all of them are the copy. (Not
+  // before: the page left without an edit leaves nothing to put back, as it always has.)
   function sentBack(form) {
     return Boolean(form.querySelector("[aria-invalid], .has-error") ||
                    (form.dataset.history && document.querySelector("main .conflict")));
@@ -802,7 +804,6 @@
     Array.prototype.forEach.call(document.querySelectorAll(WATCHED), function (form) {
       if (sentBack(form)) {
         savedValues.set(form, {});
-        copyNow(form);
         return;
       }
       savedValues.set(form, typedValues(form));

@@ -43,7 +43,7 @@ def crash(page, url: str):
     fresh = context.new_page()
     fresh.set_default_timeout(30_000)
     fresh.goto(url)
-    fresh.wait_for_selector("#inv-E01")
+    fresh.wait_for_selector("form[data-autosave]")
     return fresh
 
 
@@ -207,3 +207,48 @@ def test_without_local_storage_the_form_works_as_before(live_server):
         assert not dirty(private, "E07")
         assert errors == []
         context.close()
+
+
+def test_a_form_sent_back_to_correct_is_copied_whole_once_edited(live_server):
+    """The page that sends an answer back to correct shows the person's values, not saved
+    ones: edited there, all of them are copied, and come back after a crash."""
+    with signed_up_page(live_server, "sent-back-user") as page:
+        form_url = new_assessment(page, live_server)
+        int09 = page.locator("#answer-INT09")
+        int09.get_by_label("Not applicable", exact=True).check()
+        int09.get_by_label("Quotation").fill("Single-arm study, quoted.")
+        int09.get_by_label("Justification").fill("")
+        page.get_by_role("button", name="Save INT09").click()
+        page.wait_for_selector(".error-summary")
+        assert copies(page) == {}  # the values are on the page that shows them
+        page.locator("#answer-INT09").get_by_label("Page").fill("4")
+        copied(page, "Single-arm study, quoted.")
+        answer_url = f"{form_url}/answers/INT09"
+        page = crash(page, answer_url)
+        int09 = page.locator("#answer-INT09")
+        assert int09.get_by_label("Not applicable", exact=True).is_checked()
+        assert int09.get_by_label("Quotation").input_value() == "Single-arm study, quoted."
+        assert int09.get_by_label("Page").input_value() == "4"
+        assert note(page, "INT09").inner_text().startswith("Restored what you typed on ")
+
+
+def test_old_and_oversized_copies_are_not_kept(live_server):
+    with signed_up_page(live_server, "old-copy-user") as page:
+        form_url = new_assessment(page, live_server)
+        page.locator("#answer-E08").get_by_label("Justification").fill("Typed long ago.")
+        copied(page, "long ago")
+        # Eight days old: removed when a page opens, not put back.
+        page.evaluate(f"() => {COPIES}.forEach(k => {{"
+                      " const copy = JSON.parse(localStorage.getItem(k));"
+                      " copy.at -= 8 * 24 * 3600 * 1000;"
+                      " localStorage.setItem(k, JSON.stringify(copy)); })")
+        page = crash(page, form_url)
+        assert page.locator(".typed-copy-note").count() == 0
+        assert copies(page) == {}
+        # Too large for the browser's small storage: no copy (rather than an older, shorter
+        # one put back later).
+        e09 = page.locator("#answer-E09").get_by_label("Justification")
+        e09.fill("A first short draft.")
+        copied(page, "short draft")
+        e09.fill("x" * 200_001)
+        page.wait_for_function(f"() => {COPIES}.length === 0")
