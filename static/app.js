@@ -438,6 +438,7 @@
   // names its assessment and invariant), and they note the version they were typed on.
   // Without localStorage (a private window may refuse it) the page works as before.
   var COPY_PREFIX = "npis-checker:typed:";
+  var SIGNED_OUT = "npis-checker:signed-out:";  // + scope: see the sign-out below
   var COPY_DELAY_MS = 500;
   var COPY_MAX_CHARS = 200000;  // a copy larger than this is not kept (localStorage is small)
   var COPY_MAX_COUNT = 100;  // the oldest go first
@@ -670,6 +671,20 @@
       }
     } catch (e) { /* nothing readable */ }
     mine.forEach(forgetCopy);
+    // The person's other tabs stop copying too (see below): told by a mark they see set,
+    // removed at once so that nothing stays.
+    try {
+      copyStore.setItem(SIGNED_OUT + copyScope, String(Date.now()));
+      copyStore.removeItem(SIGNED_OUT + copyScope);
+    } catch (e) { /* no other tab to tell */ }
+  });
+
+  // Signed out in another tab: what is typed here is no longer copied (the text stays on the
+  // page, and a background save says it needs signing in again).
+  window.addEventListener("storage", function (event) {
+    if (!copyStore || event.key !== SIGNED_OUT + copyScope || !event.newValue) return;
+    signingOut = true;
+    Object.keys(copyTimers).forEach(function (key) { window.clearTimeout(copyTimers[key]); });
   });
 
   // "6 Dec" and "17:42" (« 6 déc. », « 17:42 ») of a copy's moment, in the page's language.

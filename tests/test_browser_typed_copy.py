@@ -176,10 +176,19 @@ def test_signing_out_removes_the_copies(live_server):
         page.get_by_role("button", name="Log out").click()
         page.wait_for_timeout(300)
         assert len(copies(page)) == 1
+        # Another tab of the same person, still open, stops copying once signed out here.
+        other = page.context.new_page()
+        other.goto(form_url)
+        other.locator("#answer-E07").get_by_label("Justification").fill("Another tab.")
+        copied(other, "Another tab.")
         page.once("dialog", lambda dialog: dialog.accept())
         page.get_by_role("button", name="Log out").click()
         page.wait_for_url(f"{live_server}/auth/login")
         assert copies(page) == {}
+        other.locator("#answer-E07").get_by_label("Justification").fill("Typed after it.")
+        other.wait_for_timeout(1000)
+        assert copies(page) == {}
+        other.close(run_before_unload=False)
         page.get_by_label("Username").fill("shared-computer")
         page.get_by_label("Password").fill("a good long password")
         page.get_by_role("button", name="Log in").click()
