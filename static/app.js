@@ -662,6 +662,13 @@
     if (event.defaultPrevented || !form.matches || !form.matches("form[data-sign-out]") ||
         !copyStore) return;
     signingOut = true;
+    // The person's other tabs stop copying too (see below), told first by a mark they see
+    // set (removed once the copies are, so that nothing stays).
+    var told = false;
+    try {
+      copyStore.setItem(SIGNED_OUT + copyScope, String(Date.now()));
+      told = true;
+    } catch (e) { /* full: the copies go all the same */ }
     var prefix = COPY_PREFIX + copyScope + ":";
     var mine = [];
     try {
@@ -671,20 +678,27 @@
       }
     } catch (e) { /* nothing readable */ }
     mine.forEach(forgetCopy);
-    // The person's other tabs stop copying too (see below): told by a mark they see set,
-    // removed at once so that nothing stays.
-    try {
-      copyStore.setItem(SIGNED_OUT + copyScope, String(Date.now()));
-      copyStore.removeItem(SIGNED_OUT + copyScope);
-    } catch (e) { /* no other tab to tell */ }
+    if (told) forgetCopy(SIGNED_OUT + copyScope);
   });
 
-  // Signed out in another tab: what is typed here is no longer copied (the text stays on the
-  // page, and a background save says it needs signing in again).
+  // What other tabs of the same person did to the copies (each tab is told of the others'
+  // changes, not of its own).
   window.addEventListener("storage", function (event) {
-    if (!copyStore || event.key !== SIGNED_OUT + copyScope || !event.newValue) return;
-    signingOut = true;
-    Object.keys(copyTimers).forEach(function (key) { window.clearTimeout(copyTimers[key]); });
+    if (!copyStore || !event.key || signingOut) return;
+    // Signed out there: what is typed here is no longer copied (the text stays on the page,
+    // and a background save says it needs signing in again).
+    if (event.key === SIGNED_OUT + copyScope) {
+      if (!event.newValue) return;
+      signingOut = true;
+      Object.keys(copyTimers).forEach(function (key) { window.clearTimeout(copyTimers[key]); });
+      return;
+    }
+    // A copy removed there (the same answer saved or discarded in that tab): what is still
+    // typed and unsaved here keeps its own.
+    if (event.newValue !== null) return;
+    Array.prototype.forEach.call(document.querySelectorAll(WATCHED), function (form) {
+      if (form.dataset.dirty && copyKey(form) === event.key) copyNow(form);
+    });
   });
 
   // "6 Dec" and "17:42" (« 6 déc. », « 17:42 ») of a copy's moment, in the page's language.

@@ -261,3 +261,22 @@ def test_old_and_oversized_copies_are_not_kept(live_server):
         copied(page, "short draft")
         e09.fill("x" * 200_001)
         page.wait_for_function(f"() => {COPIES}.length === 0")
+
+
+def test_a_save_in_another_tab_leaves_this_tab_s_copy(live_server):
+    """The same answer typed in two tabs: saved in one, the copy of what is still typed and
+    unsaved in the other stays (it is not the text saved), on the version it was typed on."""
+    with signed_up_page(live_server, "two-tabs-user") as page:
+        form_url = new_assessment(page, live_server)
+        page.locator("#answer-E10").get_by_label("Justification").fill("First tab's text.")
+        copied(page, "First tab")
+        typed_on = version(page, "E10")
+        other = page.context.new_page()
+        other.goto(form_url)
+        other.locator("#answer-E10").get_by_label("Justification").fill("Second tab's text.")
+        save(other, "E10")
+        copied(page, "First tab")
+        (copy,) = copies(page).values()
+        assert copy["fields"]["E10-justification"] == "First tab's text."
+        assert copy["version"] == str(typed_on)
+        other.close()
