@@ -18,7 +18,7 @@ from flask import (
 )
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
-from flask_login import login_url
+from flask_login import current_user, login_url
 from flask_wtf.csrf import CSRFError
 from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import event
@@ -36,6 +36,7 @@ from .models import User, load_all
 from .proxy import configure_proxy
 from .refusals import refusal_message
 from .same_site import way_back
+from .services.typed_copies import copy_scope
 from .text_input import without_controls
 from .unsaved import unsaved_texts
 
@@ -331,6 +332,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "place": lambda page, section: location(labels(lang), page or "", section or ""),
             # "1, 2 and 3", as the reports list study numbers
             "enumeration": lambda items: enumeration([str(i) for i in items], labels(lang)),
+            # The signed-in person's scope for the copies app.js keeps of unsaved typing.
+            "typed_copy_scope": (copy_scope(int(current_user.get_id()), app.secret_key)
+                                 if current_user.is_authenticated else ""),
         }
 
     if app.config.get("AUTO_MIGRATE"):

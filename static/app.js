@@ -62,14 +62,24 @@
   function onEdit(event) {
     var form = event.target.form;
     if (!form || !form.matches(WATCHED)) return;
+    edited(form, event.target);
+    copyLater(form);
+  }
+
+  // What an edit of ``field`` does to its form, whether typed or put back from the browser's
+  // copy after a crash (which is marked unsaved the same way).
+  function edited(form, field) {
     form.dataset.dirty = "1";
     form.dataset.edits = String(Number(form.dataset.edits || 0) + 1);
-    var accept = form.id && document.querySelector(
-      "button.accept-suggestion[form='" + form.id + "']");
+    var accept = acceptButton(form);
     if (accept && accept.dataset.editedText) accept.textContent = accept.dataset.editedText;
     // "Not found word for word in the current document" was said of the saved quotation:
     // an edited one has not been checked yet.
-    if (/-quotation$/.test(event.target.name || "")) showNote(form, "quotation", "");
+    if (/-quotation$/.test(field.name || "")) showNote(form, "quotation", "");
+  }
+
+  function acceptButton(form) {
+    return form.id && document.querySelector("button.accept-suggestion[form='" + form.id + "']");
   }
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
@@ -148,6 +158,7 @@
         setField(form, name, fields[name]);
       });
     }
+    savedCopy(form, fields, form.dataset.edits === edits);
     // Each note is about the saved value: shown while its field shows that value (typed
     // over during the save, the field is not the saved one any more).
     showNote(form, "justification", state.justification_note, fields.justification);
@@ -217,6 +228,7 @@
     delete keepForm.dataset.saving;
     var version = form.querySelector("input[name$='-version']");
     if (version) version.value = body.version;
+    if (form.dataset.dirty) copyNow(form);  // what is typed there now rests on that version
     var status = form.querySelector(".save-status");
     if (status) {
       status.classList.remove("refused");
@@ -378,6 +390,7 @@
       return;
     }
     asked = true;
+    forgetCopy(copyKey(form));  // carried to the page that shows the values (as a plain post)
     form.submit();
   }
 
@@ -411,6 +424,436 @@
     if (form.dataset.submitting) { event.preventDefault(); return; }
     form.dataset.submitting = "1";
   });
+
+  // A safety copy of what is typed and not saved yet, in this browser (localStorage), so that
+  // a crash of the browser or the computer, or a tab the system closes, loses nothing: while
+  // a person types in a watched form, the fields they changed are copied (a moment after the
+  // last keystroke, and at once when the page is hidden); the copy goes when the form is
+  // saved, when its text is discarded, and when the person signs out (a shared computer keeps
+  // no one's comments). Opened again, the page puts the copy back into its form, marked
+  // unsaved as an edit is, and says so beside it; unless what is saved changed since (another
+  // version), in which case nothing is overwritten and the text is shown to copy.
+  // Copies are filed under the signed-in person's scope (body data-copy-scope: none when
+  // signed out, and then nothing is copied) and the form's own address (that of an answer
+  // names its assessment and invariant), and they note the version they were typed on.
+  // Without localStorage (a private window may refuse it) the page works as before.
+  var COPY_PREFIX = "npis-checker:typed:";
+  var SIGNED_OUT = "npis-checker:signed-out:";  // + scope: see the sign-out below
+  var COPY_DELAY_MS = 500;
+  var COPY_MAX_CHARS = 200000;  // a copy larger than this is not kept (localStorage is small)
+  var COPY_MAX_COUNT = 100;  // the oldest go first
+  var COPY_DAYS = 7;  // older copies are removed (restored or not)
+  // Never copied: what is not writing (versions, tokens, the page to go back to) and secrets.
+  var NOT_COPIED = /csrf|password|token|version|^next$|^lang$/i;
+  var copyScope = document.body.dataset.copyScope || "";
+  var copyStore = (function () {
+    if (!copyScope) return null;
+    try {
+      var storage = window.localStorage;
+      storage.setItem(COPY_PREFIX + "probe", "1");
+      storage.removeItem(COPY_PREFIX + "probe");
+      return storage;
+    } catch (e) {
+      return null;
+    }
+  })();
+  var copyTimers = {};
+  var signingOut = false;
+  // Each watched form's values as saved (as shown when the page opened, then as each save
+  // left them): what a copy holds is what differs from them, and "Discard" puts them back.
+  var savedValues = window.WeakMap ? new WeakMap() : null;
+
+  function copyKey(form) {
+    if (!copyStore || !savedValues || !form.matches(WATCHED)) return null;
+    var url = new URL(form.getAttribute("action") || location.href, location.href);
+    return COPY_PREFIX + copyScope + ":" + url.pathname + url.search + "#" + (form.id || "");
+  }
+
+  function copiedField(element) {
+    return element.name && !element.disabled && !NOT_COPIED.test(element.name) &&
+      !/^(hidden|password|file|submit|button|reset|image)$/.test(element.type) &&
+      element.tagName !== "BUTTON" && element.tagName !== "FIELDSET" &&
+      element.tagName !== "OUTPUT";
+  }
+
+  // name → value of the form's writing and choices (a radio group: the chosen value; check
+  // boxes and multiple selects: the list of chosen values).
+  function typedValues(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!copiedField(element)) return;
+      var name = element.name;
+      if (element.type === "radio") {
+        if (!(name in values)) values[name] = "";
+        if (element.checked) values[name] = element.value;
+      } else if (element.type === "checkbox") {
+        values[name] = values[name] || [];
+        if (element.checked) values[name].push(element.value);
+      } else if (element.type === "select-multiple") {
+        values[name] = Array.prototype.filter.call(element.options, function (option) {
+          return option.selected;
+        }).map(function (option) { return option.value; });
+      } else {
+        values[name] = element.value;
+      }
+    });
+    return values;
+  }
+
+  // Puts ``values`` (name → value, as typedValues gives them) into the form's fields; returns
+  // the fields changed.
+  function putValues(form, values) {
+    var changed = [];
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!copiedField(element) || !(element.name in values)) return;
+      var value = values[element.name];
+      if (element.type === "radio" || element.type === "checkbox") {
+        var checked = Array.isArray(value) ? value.indexOf(element.value) >= 0
+          : element.value === value;
+        if (element.checked !== checked) { element.checked = checked; changed.push(element); }
+      } else if (element.type === "select-multiple") {
+        var before = JSON.stringify(typedValues(form)[element.name]);
+        Array.prototype.forEach.call(element.options, function (option) {
+          option.selected = Array.isArray(value) && value.indexOf(option.value) >= 0;
+        });
+        if (JSON.stringify(value) !== before) changed.push(element);
+      } else if (typeof value === "string" && element.value !== value) {
+        element.value = value;
+        changed.push(element);
+      }
+    });
+    return changed;
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function versionOf(form) {
+    var version = form.querySelector("input[type=hidden][name$='version']");
+    return version ? version.value : null;
+  }
+
+  function readCopy(key) {
+    try {
+      var copy = JSON.parse(copyStore.getItem(key) || "null");
+      return copy && copy.fields && typeof copy.at === "number" ? copy : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function forgetCopy(key) {
+    if (!key) return;
+    window.clearTimeout(copyTimers[key]);
+    delete copyTimers[key];
+    try { copyStore.removeItem(key); } catch (e) { /* nothing kept, nothing to remove */ }
+  }
+
+  // Removes the copies older than COPY_DAYS, unreadable ones and, with ``room`` > 0, that
+  // many of the oldest besides; and keeps no more than COPY_MAX_COUNT.
+  function pruneCopies(room) {
+    var copies = [];
+    var oldest = Date.now() - COPY_DAYS * 24 * 3600 * 1000;
+    try {
+      for (var i = 0; i < copyStore.length; i++) {
+        var key = copyStore.key(i);
+        if (key && key.indexOf(COPY_PREFIX) === 0) copies.push(key);
+      }
+    } catch (e) {
+      return;
+    }
+    var kept = [];
+    copies.forEach(function (key) {
+      var copy = readCopy(key);
+      if (!copy || copy.at < oldest) forgetCopy(key);
+      else kept.push({ key: key, at: copy.at });
+    });
+    kept.sort(function (a, b) { return a.at - b.at; });
+    var extra = Math.max(kept.length - COPY_MAX_COUNT, 0) + (room || 0);
+    kept.slice(0, extra).forEach(function (copy) { forgetCopy(copy.key); });
+  }
+
+  // Copies the form's edited fields now (or forgets its copy when none differs any more).
+  function copyNow(form) {
+    var key = copyKey(form);
+    if (!key || signingOut) return;
+    window.clearTimeout(copyTimers[key]);
+    delete copyTimers[key];
+    var base = savedValues.get(form) || {};
+    var now = typedValues(form);
+    var fields = {};
+    var was = {};
+    var any = false;
+    Object.keys(now).forEach(function (name) {
+      if (same(now[name], base[name])) return;
+      fields[name] = now[name];
+      was[name] = base[name] === undefined ? null : base[name];
+      any = true;
+    });
+    if (!any) { forgetCopy(key); return; }
+    var copy = JSON.stringify({ at: Date.now(), version: versionOf(form), base: was,
+                                fields: fields });
+    // Too large to keep: no copy rather than an older, shorter one put back later.
+    if (copy.length > COPY_MAX_CHARS) { forgetCopy(key); return; }
+    for (var attempt = 0; attempt < 2; attempt++) {
+      try {
+        copyStore.setItem(key, copy);
+        return;
+      } catch (e) {  // full: the oldest copies make room, once
+        if (attempt === 0) pruneCopies(5);
+      }
+    }
+  }
+
+  function copyLater(form) {
+    var key = copyKey(form);
+    if (!key || signingOut) return;
+    window.clearTimeout(copyTimers[key]);
+    copyTimers[key] = window.setTimeout(function () { copyNow(form); }, COPY_DELAY_MS);
+  }
+
+  // The page hidden (another tab, the browser minimised, the computer sleeping, the tab
+  // closing): what waits to be copied is copied at once.
+  function copyPending() {
+    if (!copyStore) return;
+    Array.prototype.forEach.call(document.querySelectorAll(WATCHED), function (form) {
+      var key = copyKey(form);
+      if (key && copyTimers[key]) copyNow(form);
+    });
+  }
+  window.addEventListener("pagehide", copyPending);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") copyPending();
+  });
+
+  // Saved in the background (app.js's saved()): with nothing typed since, the copy goes; with
+  // typing that went on during the save, the copy stays, now of what differs from the values
+  // just saved, on their version. A note of restored text goes (it is saved); one of text
+  // shown to copy stays until discarded (the person may not have copied it all yet).
+  function savedCopy(form, fields, settled) {
+    if (!savedValues) return;
+    var note = form.querySelector(".typed-copy-note.restored");
+    if (note) note.remove();
+    var values = typedValues(form);
+    if (!settled) {
+      Object.keys(values).forEach(function (name) {
+        var field = name.slice(name.lastIndexOf("-") + 1);
+        if (field in fields) values[name] = fields[field] == null ? "" : String(fields[field]);
+      });
+    }
+    savedValues.set(form, values);
+    if (settled) forgetCopy(copyKey(form)); else copyNow(form);
+  }
+
+  // A form that posts the plain way carries its values to the server: its copy goes (a page
+  // that sends them back to correct shows them, and copies them all once edited, see
+  // sentBack; one that refuses them shows them to copy, error.html).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || !form.matches(WATCHED) ||
+        !navigates(event)) return;
+    forgetCopy(copyKey(form));
+  });
+
+  // Signing out: this person's copies are removed from the browser (a shared computer must
+  // not keep a clinician's comments), and nothing is copied again while the page goes.
+  // A sign-out the person cancelled (staying for the text not saved) removes nothing.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || !form.matches("form[data-sign-out]") ||
+        !copyStore) return;
+    signingOut = true;
+    // The person's other tabs stop copying too (see below), told first by a mark they see
+    // set (removed once the copies are, so that nothing stays).
+    var told = false;
+    try {
+      copyStore.setItem(SIGNED_OUT + copyScope, String(Date.now()));
+      told = true;
+    } catch (e) { /* full: the copies go all the same */ }
+    var prefix = COPY_PREFIX + copyScope + ":";
+    var mine = [];
+    try {
+      for (var i = 0; i < copyStore.length; i++) {
+        var key = copyStore.key(i);
+        if (key && key.indexOf(prefix) === 0) mine.push(key);
+      }
+    } catch (e) { /* nothing readable */ }
+    mine.forEach(forgetCopy);
+    if (told) forgetCopy(SIGNED_OUT + copyScope);
+  });
+
+  // What other tabs of the same person did to the copies (each tab is told of the others'
+  // changes, not of its own).
+  window.addEventListener("storage", function (event) {
+    if (!copyStore || !event.key || signingOut) return;
+    // Signed out there: what is typed here is no longer copied (the text stays on the page,
+    // and a background save says it needs signing in again).
+    if (event.key === SIGNED_OUT + copyScope) {
+      if (!event.newValue) return;
+      signingOut = true;
+      Object.keys(copyTimers).forEach(function (key) { window.clearTimeout(copyTimers[key]); });
+      return;
+    }
+    // A copy removed there (the same answer saved or discarded in that tab): what is still
+    // typed and unsaved here keeps its own.
+    if (event.newValue !== null) return;
+    Array.prototype.forEach.call(document.querySelectorAll(WATCHED), function (form) {
+      if (form.dataset.dirty && copyKey(form) === event.key) copyNow(form);
+    });
+  });
+
+  // "6 Dec" and "17:42" (« 6 déc. », « 17:42 ») of a copy's moment, in the page's language.
+  function copyMoment(at) {
+    var moment = new Date(at);
+    var date;
+    try {
+      date = moment.toLocaleDateString(document.documentElement.lang === "fr" ? "fr-FR" : "en-GB",
+                                       { day: "numeric", month: "short" });
+    } catch (e) {
+      date = moment.getFullYear() + "-" + two(moment.getMonth() + 1) + "-" + two(moment.getDate());
+    }
+    return { date: date, time: two(moment.getHours()) + ":" + two(moment.getMinutes()) };
+  }
+
+  function copyNote(form, copy, kind, text) {
+    var moment = copyMoment(copy.at);
+    var note = document.createElement("div");
+    note.className = "typed-copy-note " + kind;
+    note.setAttribute("role", "status");
+    var said = document.createElement("p");
+    said.textContent = (text || "").replace("{date}", moment.date).replace("{time}", moment.time);
+    note.appendChild(said);
+    form.insertBefore(note, form.firstChild);
+    return note;
+  }
+
+  function discardButton(note, onDiscard) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = document.body.dataset.discardTypedText || "";
+    button.addEventListener("click", onDiscard);
+    note.appendChild(button);
+  }
+
+  // What a field is called on the page: its label, or its group's legend.
+  function fieldName(form, name) {
+    var element = Array.prototype.filter.call(form.elements, function (e) {
+      return e.name === name;
+    })[0];
+    if (!element) return name;
+    var group = (element.type === "radio" || element.type === "checkbox") &&
+      element.closest("fieldset");
+    var label = group ? group.querySelector("legend")
+      : element.labels && element.labels[0];
+    return label ? label.textContent.trim() : name;
+  }
+
+  // A choice as the page words it (the label of the chosen radio button or box, the text of
+  // the chosen option).
+  function choiceText(form, name, value) {
+    var values = Array.isArray(value) ? value : [value];
+    var chosen = [];
+    Array.prototype.forEach.call(form.elements, function (e) {
+      if (e.name !== name) return;
+      if (e.options) {
+        Array.prototype.forEach.call(e.options, function (option) {
+          if (values.indexOf(option.value) >= 0) chosen.push(option.textContent.trim());
+        });
+      } else if (values.indexOf(e.value) >= 0) {
+        chosen.push(e.labels && e.labels[0] ? e.labels[0].textContent.trim() : e.value);
+      }
+    });
+    return chosen.join(", ");
+  }
+
+  // Put back into the form: marked unsaved as an edit would, its note offering to discard.
+  function restoreCopy(form, key, copy) {
+    var accept = acceptButton(form);
+    var acceptText = accept && accept.textContent;
+    var quotation = form.querySelector("[name$='-quotation']");
+    var quotationNote = quotation && document.getElementById(quotation.id + "-note");
+    var quotationSaid = quotationNote && !quotationNote.hidden ? quotationNote.textContent : "";
+    var changed = putValues(form, copy.fields);
+    changed.forEach(function (field) { edited(form, field); });
+    var note = copyNote(form, copy, "restored", document.body.dataset.restoredText);
+    discardButton(note, function () {
+      putValues(form, savedValues.get(form) || {});
+      delete form.dataset.dirty;
+      if (accept) accept.textContent = acceptText;
+      if (quotationNote) showNote(form, "quotation", quotationSaid);
+      forgetCopy(key);
+      note.remove();
+      var first = changed[0];
+      if (first) first.focus();
+    });
+  }
+
+  // What is saved changed since the copy was typed: the form keeps it, and the typed text is
+  // shown beside it to copy (as the page after a refused plain post shows it, error.html).
+  function showCopyToKeep(form, key, copy) {
+    var texts = document.body.dataset;
+    var note = copyNote(form, copy, "changed", form.matches(".answer-form") ?
+      texts.restoredChangedAnswerText : texts.restoredChangedText);
+    Object.keys(copy.fields).forEach(function (name, index) {
+      var value = copy.fields[name];
+      var choice = typeof value !== "string" || Array.prototype.some.call(form.elements,
+        function (e) { return e.name === name && /^(radio|checkbox|select-one)$/.test(e.type); });
+      var line = document.createElement("p");
+      if (choice) {
+        line.textContent = fieldName(form, name) + " — " + choiceText(form, name, value);
+      } else {
+        var box = document.createElement("textarea");
+        box.id = (form.id || "form") + "-typed-" + index;
+        box.readOnly = true;
+        box.rows = Math.min(Math.max(value.split("\n").length + 1, 3), 12);
+        box.value = value;
+        var label = document.createElement("label");
+        label.htmlFor = box.id;
+        label.textContent = fieldName(form, name);
+        line.appendChild(label);
+        line.appendChild(box);
+      }
+      note.appendChild(line);
+    });
+    discardButton(note, function () {
+      forgetCopy(key);
+      note.remove();
+    });
+  }
+
+  // A form the server sent back (fields to correct, or a conflict on an answer's own page)
+  // shows the person's values, not saved ones: once edited, all of them are the copy. (Not
+  // before: the page left without an edit leaves nothing to put back, as it always has.)
+  function sentBack(form) {
+    return Boolean(form.querySelector("[aria-invalid], .has-error") ||
+                   (form.dataset.history && document.querySelector("main .conflict")));
+  }
+
+  if (copyStore && savedValues) {
+    pruneCopies(0);
+    Array.prototype.forEach.call(document.querySelectorAll(WATCHED), function (form) {
+      if (sentBack(form)) {
+        savedValues.set(form, {});
+        return;
+      }
+      savedValues.set(form, typedValues(form));
+      var key = copyKey(form);
+      var copy = readCopy(key);
+      if (!copy) return;
+      var shown = savedValues.get(form);
+      var differs = Object.keys(copy.fields).some(function (name) {
+        return name in shown && !same(copy.fields[name], shown[name]);
+      });
+      if (!differs) { forgetCopy(key); return; }  // what the server shows already
+      var version = versionOf(form);
+      // Saved again since: another version (a form that has versions), or other values in
+      // the fields the copy changed (one that has none).
+      var changedSince = version !== null ? copy.version !== version :
+        Object.keys(copy.base || {}).some(function (name) {
+          return name in shown && copy.base[name] !== null && !same(copy.base[name], shown[name]);
+        });
+      if (changedSince) showCopyToKeep(form, key, copy); else restoreCopy(form, key, copy);
+    });
+  }
 
   var keyboardHelp = document.querySelector(".keyboard-help");
   if (keyboardHelp && window.fetch) keyboardHelp.hidden = false;
