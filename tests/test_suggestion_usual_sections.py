@@ -159,3 +159,70 @@ def test_french_protocol_headings_name_the_usual_sections(invariant, heading,
     suggestion = suggest_answers(get_catalogue(), "interventional", detections, "fr",
                                  document=doc, kind="protocol")[invariant]
     assert [q.section for q in suggestion.quotations[:2]] == [heading, elsewhere]
+
+
+ENGLISH_PROTOCOL = """# Supervised exercise for adults with chronic neck pain: protocol for a \
+randomized controlled trial
+
+## Methods
+
+### Overview
+
+Participants are randomized to twelve weeks of supervised exercise or to usual care; adverse \
+events are recorded at every visit and participants are followed up at 3 and 6 months after \
+the end of the programme.
+
+The trial was approved by the regional ethics committee, and participants' data are kept \
+confidential.
+
+### Study visits
+
+Outcomes are assessed at baseline, at the end of the 12-week programme and at a follow-up \
+visit 6 months after the programme has ended; each visit lasts about 45 minutes.
+
+### Monitoring
+
+An independent data monitoring committee reviews all adverse events every six months and may \
+recommend stopping the trial early.
+
+### Data collection and management
+
+Questionnaires are entered into a password-protected database, and only the trial team has \
+access to identifiable data.
+"""
+
+
+@pytest.mark.parametrize(("invariant", "heading"), [
+    ("INT09", "Study visits"),
+    ("E08", "Monitoring"),
+    ("E07", "Data collection and management"),
+])
+def test_english_protocol_headings_name_the_usual_sections(invariant, heading) -> None:
+    """An English protocol heads its schedule "Study visits" (not only "Participant
+    timeline"), its data monitoring committee and harms "Monitoring" (SPIRIT's heading) and
+    its data handling "Data collection and management" (not only "Data management"): INT09,
+    E08 and E07 quote the sentence under it first, the overview's after it."""
+    doc = extract_document(ENGLISH_PROTOCOL.encode(), "protocol.md")
+    detections = detect_elements(doc, kind="protocol", lang="en")
+    suggestion = suggest_answers(get_catalogue(), "interventional", detections, "en",
+                                 document=doc, kind="protocol")[invariant]
+    assert [q.section for q in suggestion.quotations[:2]] == [heading, "Overview"]
+
+
+@pytest.mark.parametrize(("invariant", "title", "expected"), [
+    ("INT06", "Primary outcome measure", True),
+    ("INT06", "Analysis for the primary endpoint", False),
+    ("INT06", "Fatigue and psychosocial measures", False),
+    ("INT02", "Control condition: usual care", True),
+    ("INT02", "Study procedures—Intervention arm", False),
+    ("INT11", "Intervention", False),
+    ("E10", "Study population", False),
+])
+def test_english_names_do_not_match_a_heading_about_another_matter(invariant, title,
+                                                                    expected) -> None:
+    """A name matches inside a longer heading: INT06 names no "Endpoint" nor "Measures",
+    INT02 and INT11 no "Intervention" in the singular, E10 no "Study population", which on
+    the train split put an analysis, an instrument's validity, the NPI's arm, its planned
+    dose or a population's description before the sentence the invariant is about."""
+    names = get_catalogue().invariant(invariant).evidence.sections["en"]
+    assert heading_matches(title, heading_pattern(names)) is expected
