@@ -373,6 +373,12 @@ def test_country_names_follow_the_interface_language() -> None:
     ("Nordic walking and COPD: a prospective cohort study", "observational",
      "prospective cohort study"),
     ("Essai randomisé de la marche nordique", "interventional", "Essai randomisé"),
+    # A walkthrough's mechanistic protocol read as interventional for its "randomised".
+    ("Acute aerobic exercise and conditioned pain modulation in fibromyalgia: protocol for a "
+     "randomised, assessor-blinded, within-subject crossover laboratory study (EXCITE-FM)",
+     "mechanistic", "within-subject crossover laboratory study"),
+    ("Exercice aérobie aigu et modulation de la douleur : étude croisée intra-sujet "
+     "randomisée", "mechanistic", "étude croisée intra-sujet"),
 ])
 def test_the_study_type_hint_names_the_most_specific_design(title, study_type, words) -> None:
     hint = study_type_hint(title)
