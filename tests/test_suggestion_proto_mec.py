@@ -36,12 +36,25 @@ def _first(suggestion) -> str:
 
 MECHANISTIC = """# Acute aerobic exercise and conditioned pain modulation in fibromyalgia: protocol
 
+## 2.1 Background and rationale
+
+Exercise is recommended in fibromyalgia, but many patients report that a single bout of
+exercise worsens their pain, which contributes to low adherence to exercise programmes.
+
 ## 2.2 Mechanism hypothesis
 
 We hypothesise that a single 30-minute session of moderate-intensity aerobic cycling increases
 CPM efficiency by activating descending inhibitory pain pathways. The causal chain tested is
 therefore: exercise intensity → autonomic activity (HRV) → descending inhibition (CPM) →
 clinical pain at 24 hours.
+
+## 3.4 Experimental conditions
+
+Each participant will complete four laboratory sessions in random order: quiet rest, light,
+moderate and vigorous cycling for 30 minutes. Heart rate will be monitored continuously and the
+workload adjusted every minute to keep it within the target range. The external workload
+(watts) and the time spent in the target zone will be recorded to quantify the dose actually
+received.
 
 ## 3.6 Outcomes
 
@@ -91,6 +104,16 @@ def test_visits_their_length_and_what_they_pay_are_the_participants_burden(mecha
     e09 = mechanistic["E09"]
     assert "X_burden" in e09.elements_found
     assert _first(e09).startswith("Participants will complete five visits"), e09.quotations
+
+
+def test_the_dose_received_is_the_protocols_adherence_not_the_backgrounds(mechanistic
+                                                                         ) -> None:
+    """MEC03 (the NPI and its dose, as received) quoted the background's "low adherence to
+    exercise programmes" as the participants' adherence; the protocol records "the dose
+    actually received"."""
+    mec03 = mechanistic["MEC03"]
+    assert _quoted(mec03, "to quantify the dose actually received"), mec03.quotations
+    assert not _quoted(mec03, "low adherence to exercise programmes"), mec03.quotations
 
 
 def test_a_grant_an_investigator_received_is_no_participants_compensation() -> None:
