@@ -219,3 +219,70 @@ def test_a_docx_label_in_plain_type_heads_its_list() -> None:
     assert sections["pregnancy;"] == "Exclusion criteria"
     labels = [s for s in document.sentences if document.sentence_text(s) == "Inclusion criteria:"]
     assert labels and document.is_heading(labels[0])
+
+
+MECANISTIQUE = """# Exercice aérobie aigu et modulation de la douleur dans la fibromyalgie
+
+## 2.2 Hypothèse de mécanisme
+
+Nous faisons l'hypothèse qu'une séance unique de 30 minutes de pédalage d'intensité modérée
+augmente l'efficacité de la modulation conditionnée de la douleur. La chaîne causale testée est
+donc : intensité de l'exercice → activité autonome (VFC) → inhibition descendante → douleur
+clinique à 24 heures.
+
+## 3.10 Analyse statistique
+
+La relation dose–réponse sera examinée par des contrastes polynomiaux linéaires et
+quadratiques.
+
+## 4.3 Risques, contraintes et indemnisation
+
+Les participants effectueront cinq visites d'environ deux heures ; ils recevront 15 € par visite
+et leurs frais de déplacement seront remboursés.
+"""
+
+ARTICLE = """# Co-conception et faisabilité de StrokeStep, un programme d'exercices à domicile
+
+Service de rééducation neurologique, CHU de Lyon, Lyon, France.
+
+## Résumé
+
+Résultats : L'observance médiane était de 74 % des séances prescrites.
+
+## Méthodes
+
+### Théorie du programme et modèle logique
+
+Le modèle logique (figure 1) relie les ressources, les composantes de l'intervention, les
+mécanismes d'action et les résultats attendus.
+
+### Intervention
+
+Le programme se compose d'une bibliothèque de 36 exercices fonctionnels répartis en quatre
+groupes. Chaque participant a réalisé des séances de 30 minutes cinq jours par semaine pendant
+12 semaines. L'application (version 2.1) fonctionne sous Android et iOS et envoie des rappels.
+"""
+
+
+def test_the_french_mechanistic_protocol_is_read_as_the_english_one() -> None:
+    """The same fixes in French: « chaîne causale » (MEC02 met), « dose–réponse » with an en
+    dash (MEC07), visits, a sum per visit and travel costs reimbursed (E09)."""
+    suggestions = _suggest(_text(MECANISTIQUE), "fr", "mechanistic", "protocol")
+    assert suggestions["MEC02"].answer == "met", suggestions["MEC02"].rationale
+    assert _quoted(suggestions["MEC02"], "La chaîne causale testée est donc")
+    assert _first(suggestions["MEC07"]).startswith("La relation dose–réponse sera examinée")
+    assert "X_burden" in suggestions["E09"].elements_found, suggestions["E09"].quotations
+
+
+def test_the_french_prototypical_paper_is_read_as_the_english_one() -> None:
+    """PRO04 quotes what the programme « se compose d'une » (its elided cue), not the logic
+    model's boxes nor the adherence figure; PRO06 the app, not the adherence; PRO08 no
+    affiliation."""
+    suggestions = _suggest(_text(ARTICLE), "fr", "prototypical", "paper")
+    pro04, pro06, pro08 = (suggestions[i] for i in ("PRO04", "PRO06", "PRO08"))
+    assert _first(pro04).startswith("Le programme se compose d'une bibliothèque"), (
+        pro04.quotations)
+    assert not _quoted(pro04, "Le modèle logique (figure 1) relie"), pro04.quotations
+    assert _first(pro06).startswith("L'application (version 2.1) fonctionne"), pro06.quotations
+    assert not _quoted(pro06, "observance médiane"), pro06.quotations
+    assert not _quoted(pro08, "Service de rééducation neurologique"), pro08.quotations
