@@ -71,6 +71,12 @@ across the control, light, moderate and vigorous conditions.
 
 Participants will complete five visits of about two hours each; they will receive £15 per visit
 and their travel costs will be reimbursed.
+
+## 4.5 Patient and public involvement
+
+Two members of the regional fibromyalgia support association reviewed the study design, the
+number and length of visits and the participant information sheet; their comments led us to
+reduce the number of blood samples.
 """
 
 
@@ -114,6 +120,14 @@ def test_the_dose_received_is_the_protocols_adherence_not_the_backgrounds(mechan
     mec03 = mechanistic["MEC03"]
     assert _quoted(mec03, "to quantify the dose actually received"), mec03.quotations
     assert not _quoted(mec03, "low adherence to exercise programmes"), mec03.quotations
+
+
+def test_patients_reviewing_the_information_sheet_is_no_consent_evidence(mechanistic
+                                                                          ) -> None:
+    """E02 (consent) quoted the patient and public involvement sentence, for its "participant
+    information sheet": that is the patients' involvement (E11), not how consent is sought."""
+    assert not _quoted(mechanistic["E02"], "support association reviewed"), (
+        mechanistic["E02"].quotations)
 
 
 def test_a_grant_an_investigator_received_is_no_participants_compensation() -> None:
@@ -239,6 +253,11 @@ quadratiques.
 
 Les participants effectueront cinq visites d'environ deux heures ; ils recevront 15 € par visite
 et leurs frais de déplacement seront remboursés.
+
+## 4.5 Implication des patients
+
+Deux membres de l'association régionale de patients fibromyalgiques ont relu le protocole et la
+note d'information ; leurs remarques nous ont conduits à réduire le nombre de prélèvements.
 """
 
 ARTICLE = """# Co-conception et faisabilité de StrokeStep, un programme d'exercices à domicile
@@ -266,12 +285,15 @@ groupes. Chaque participant a réalisé des séances de 30 minutes cinq jours pa
 
 def test_the_french_mechanistic_protocol_is_read_as_the_english_one() -> None:
     """The same fixes in French: « chaîne causale » (MEC02 met), « dose–réponse » with an en
-    dash (MEC07), visits, a sum per visit and travel costs reimbursed (E09)."""
+    dash (MEC07), visits, a sum per visit and travel costs reimbursed (E09), patients who
+    reread the information sheet (not E02's evidence)."""
     suggestions = _suggest(_text(MECANISTIQUE), "fr", "mechanistic", "protocol")
     assert suggestions["MEC02"].answer == "met", suggestions["MEC02"].rationale
     assert _quoted(suggestions["MEC02"], "La chaîne causale testée est donc")
     assert _first(suggestions["MEC07"]).startswith("La relation dose–réponse sera examinée")
     assert "X_burden" in suggestions["E09"].elements_found, suggestions["E09"].quotations
+    assert not _quoted(suggestions["E02"], "ont relu le protocole et la"), (
+        suggestions["E02"].quotations)
 
 
 def test_the_french_prototypical_paper_is_read_as_the_english_one() -> None:
