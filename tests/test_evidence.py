@@ -782,9 +782,7 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
     # The catalogue's implementation elements (frameworks, strategies, outcomes, adaptations,
     # co-design, equity...) from French cues, through to the invariant suggestions.
     "protocole_implementation_fr.md": ("implementation", "protocol", {
-        # Under a « Cadre conceptuel » heading, RE-AIM and CFIR are also its theoretical
-        # framework (X_logic_model reads « cadre conceptuel » since the 1.5.9 walkthrough).
-        "IMP02": ("met", "cadre RE-AIM"),
+        "IMP02": ("partially_met", "cadre RE-AIM"),
         "IMP04": ("met", "critères de jugement d'implémentation"),
         "IMP05": ("partially_met", "étude hybride de type 2"),
         "IMP06": ("partially_met", "adaptations du programme"),
