@@ -332,6 +332,14 @@ def test_countries(sentence: str, expected: str) -> None:
     ("The study was approved by an NHS Research Ethics Committee and the Health Research "
      "Authority.", "GB"),
     ("Approval: NHS REC and the ANSM.", ""),  # two countries' bodies: none
+    # A walkthrough's laboratory protocol and feasibility paper (United Kingdom).
+    ("Participants will be recruited from the rheumatology clinics of Northfield Teaching "
+     "Hospitals NHS Trust. Personal data will be processed in accordance with the UK General "
+     "Data Protection Regulation.", "GB"),
+    ("The study was approved by the Wales Research Ethics Committee 6 (REC reference "
+     "23/WA/0112) on 21 February 2023.", "GB"),
+    ("The study was approved by the Wales Research Ethics Committee 6 (REC reference 23/\n"
+     "WA/0112) on 21 February 2023.", "GB"),  # as a PDF's line wraps it
     # A stated country comes first; a CHU is also Belgian and Québécois.
     ("Participants will be recruited in Belgium. Data are handled as the CNIL requires.",
      "BE"),
@@ -373,6 +381,12 @@ def test_country_names_follow_the_interface_language() -> None:
     ("Nordic walking and COPD: a prospective cohort study", "observational",
      "prospective cohort study"),
     ("Essai randomisé de la marche nordique", "interventional", "Essai randomisé"),
+    # A walkthrough's mechanistic protocol read as interventional for its "randomised".
+    ("Acute aerobic exercise and conditioned pain modulation in fibromyalgia: protocol for a "
+     "randomised, assessor-blinded, within-subject crossover laboratory study (EXCITE-FM)",
+     "mechanistic", "within-subject crossover laboratory study"),
+    ("Exercice aérobie aigu et modulation de la douleur : étude croisée intra-sujet "
+     "randomisée", "mechanistic", "étude croisée intra-sujet"),
 ])
 def test_the_study_type_hint_names_the_most_specific_design(title, study_type, words) -> None:
     hint = study_type_hint(title)

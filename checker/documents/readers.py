@@ -28,7 +28,7 @@ from .model import Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .sentences import LINE_END
-from .structure import could_be_title
+from .structure import could_be_title, is_known_heading
 from .typography import StyledLine, line_start, typographic_headings
 
 
@@ -208,15 +208,24 @@ def read_docx(data: bytes) -> RawText:
     blocks = docx_blocks(document)
     # A short paragraph set wholly in bold is a heading typed by hand (no heading style): one
     # level below the deepest styled heading, and one more per level of its numbering ("2.1
-    # Trial design" under "2. METHODS").
+    # Trial design" under "2. METHODS"). So is a usual section name set as a label in plain
+    # type ("Inclusion criteria:" before its bulleted list), as in a PDF or a text: read as a
+    # sentence, it was quoted as a criterion.
     bold_level = min(6, max((level for _, level, *_ in blocks), default=0) + 1)
     leveled = [(text, min(6, bold_level + _numbering_depth(text) - 1)
-                if not level and bold and is_bold_heading(text) else level)
+                if not level and (bold and is_bold_heading(text) or is_label_heading(text))
+                else level)
                for text, level, bold, *_ in blocks if text.strip()]
     titled = [title for text, _, _, title, *_ in blocks if text.strip()]
     labels = [label for text, *_, label, _ in blocks if text.strip()]
     headers = [header for text, *_, header in blocks if text.strip()]
     return _from_blocks(leveled, "docx", title_index(leveled, titled), labels, headers)
+
+
+def is_label_heading(text: str) -> bool:
+    """A usual section name ending in a colon, alone in its paragraph ("Inclusion criteria:",
+    « Critères d'exclusion : »): it heads what follows."""
+    return text.rstrip().endswith(":") and is_known_heading(text)
 
 
 def title_index(blocks: list[tuple[str, int]], titled: list[bool]) -> int | None:

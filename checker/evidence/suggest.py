@@ -440,10 +440,13 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     if not cues:
         return []
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
-    # and the reverse, as the element cues' patterns do.
+    # and the reverse, as the element cues' patterns do; one typed with a hyphen finds a
+    # journal's en dash between two words ("dose–response", "test–retest reliability"),
+    # which the cues' reading of a sentence keeps (only typeset hyphens become "-").
     cues = tuple(dict.fromkeys(variant for cue in cues
                                for variant in (cue, cue.replace("'", "’"),
-                                               cue.replace("’", "'"))))
+                                               cue.replace("’", "'"),
+                                               cue.replace("-", "\u2013"))))
     pattern = re.compile(
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
