@@ -43,6 +43,8 @@ PROTOCOL = [
     (None, "L'étude se déroule dans 12 EHPAD de Loire-Atlantique et de Vendée (Pays de la "
            "Loire, France) : 7 publics hospitaliers, 3 associatifs et 2 privés commerciaux, "
            "dont 5 en zone rurale."),
+    (None, "Ces établissements ont été choisis pour refléter la diversité des EHPAD de la région "
+           "où le programme a vocation à être déployé en routine, financé par le forfait soins."),
     (2, "4.4 Intervention"),
     (None, "Le programme comprend deux séances hebdomadaires de 60 minutes pendant 12 "
            "semaines, animées par un enseignant en activité physique adaptée formé au "
@@ -76,6 +78,9 @@ PROTOCOL = [
            "cognitifs) avec celles des résidents éligibles non participants."),
     (None, "Maintien : proportion d'EHPAD délivrant encore le programme 12 mois après la fin "
            "de la facilitation externe."),
+    (1, "12. Financement"),
+    (None, "L'étude est financée par le Programme de recherche infirmière et paramédicale (PHRIP "
+           "2025) et par l'ARS Pays de la Loire pour la rémunération des enseignants APA."),
 ]
 
 PAPER = """<html><head><style>
@@ -115,6 +120,9 @@ and the music of the sessions, and 37 were judged fidelity-consistent.</p>
 <h3>Maintenance</h3>
 <p>Twelve months after external facilitation ended, 6 of the 10 nursing homes were still
 delivering the programme, four of them funded by their care budget.</p>
+<h2>Declarations</h2>
+<p><b>Funding:</b> This work was funded by the Regional Health Agency of Brittany (grant
+ARS-BZH-2020-114). The funder had no role in the design, analysis or writing.</p>
 </div></body></html>"""
 
 
@@ -314,3 +322,15 @@ def test_adaptations_without_a_recording_are_partially_met() -> None:
         "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n", "")
     imp06 = _suggestions(tailoring.encode(), "protocole.md", "fr", "protocol")["IMP06"]
     assert imp06.answer == "not_reported", imp06
+
+
+def test_how_nursing_homes_are_paid_for_is_not_the_study_funding(protocol, paper) -> None:
+    """E06: how nursing homes or the programme in routine are paid for ("funded by the
+    national health insurance for care", "funded by their care budget", « financé par le
+    forfait soins ») is not the study's funding, which the funding statement names: only it
+    is quoted (both were quoted after it, in the funder's own words "funded by")."""
+    assert _first(paper["E06"]).startswith("Funding: This work was funded by the Regional")
+    assert not any("health insurance" in q or "care budget" in q
+                   for q in _quoted(paper["E06"])), _quoted(paper["E06"])
+    assert _first(protocol["E06"]).startswith("L'étude est financée par le Programme")
+    assert not any("forfait soins" in q for q in _quoted(protocol["E06"])), _quoted(protocol["E06"])
