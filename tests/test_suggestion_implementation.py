@@ -38,6 +38,14 @@ PROTOCOL = [
     (1, "2. Objectifs"),
     (2, "2.2 Objectifs secondaires"),
     (None, "Identifier les freins et les leviers à la mise en œuvre à l'aide du CFIR 2.0."),
+    (1, "3. Cadre conceptuel"),
+    (None, "Le Consolidated Framework for Implementation Research (CFIR 2.0) sera utilisé pour "
+           "identifier les déterminants de la mise en œuvre avant le démarrage, pour construire "
+           "les guides d'entretien et pour coder les entretiens."),
+    (None, "Le cadre RE-AIM structure le choix des critères de jugement et le plan d'analyse "
+           "quantitative."),
+    (None, "Un modèle logique (figure 1) relie les stratégies d'implémentation retenues aux "
+           "résultats d'implémentation attendus et aux résultats cliniques."),
     (1, "4. Méthodes"),
     (2, "4.2 Lieux de l'étude"),
     (None, "L'étude se déroule dans 12 EHPAD de Loire-Atlantique et de Vendée (Pays de la "
@@ -334,3 +342,14 @@ def test_how_nursing_homes_are_paid_for_is_not_the_study_funding(protocol, paper
                    for q in _quoted(paper["E06"])), _quoted(paper["E06"])
     assert _first(protocol["E06"]).startswith("L'étude est financée par le Programme")
     assert not any("forfait soins" in q for q in _quoted(protocol["E06"])), _quoted(protocol["E06"])
+
+
+def test_the_framework_comes_before_the_logic_model(protocol) -> None:
+    """IMP02 asks for a named implementation framework and how it is used, ideally through a
+    logic model: the sentence naming the CFIR in English (« Le Consolidated Framework for
+    Implementation Research (CFIR 2.0) sera utilisé pour… ») comes first, the logic model's
+    after it (it came first, the framework's best sentence being an objective outside the
+    « Cadre conceptuel » section)."""
+    quoted = _quoted(protocol["IMP02"])
+    assert quoted[0].startswith("Le Consolidated Framework for Implementation Research"), quoted
+    assert any(q.startswith("Un modèle logique (figure 1)") for q in quoted[1:]), quoted
