@@ -68,6 +68,8 @@ PROTOCOL = [
            "journée des équipes soignantes, un référent chutes par établissement et une "
            "facilitation externe mensuelle."),
     (1, "6. Fidélité"),
+    (None, "La fidélité de mise en œuvre est évaluée selon le cadre de Carroll : adhésion au "
+           "contenu, dose délivrée, qualité de délivrance et réceptivité des participants."),
     (None, "Une séance est considérée comme fidèle si au moins 80 % des composantes clés sont "
            "délivrées."),
     (1, "7. Adaptations"),
@@ -353,3 +355,14 @@ def test_the_framework_comes_before_the_logic_model(protocol) -> None:
     quoted = _quoted(protocol["IMP02"])
     assert quoted[0].startswith("Le Consolidated Framework for Implementation Research"), quoted
     assert any(q.startswith("Un modèle logique (figure 1)") for q in quoted[1:]), quoted
+
+
+def test_the_training_comes_before_the_fidelity_monitoring(protocol) -> None:
+    """IMP09 describes the pathway that prepares the providers, the monitoring of fidelity
+    after the training last: the days of training are quoted first, the assessment of fidelity
+    (« La fidélité de mise en œuvre est évaluée selon le cadre de Carroll… », the element
+    *fidelity*'s sentence) after them (it came first, « fidélité de mise en œuvre » being one
+    of IMP09's own words)."""
+    quoted = _quoted(protocol["IMP09"])
+    assert quoted[0].startswith("Elles comprennent : une formation de deux jours"), quoted
+    assert any(q.startswith("La fidélité de mise en œuvre est évaluée") for q in quoted), quoted
