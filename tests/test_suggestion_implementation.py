@@ -366,3 +366,32 @@ def test_the_training_comes_before_the_fidelity_monitoring(protocol) -> None:
     quoted = _quoted(protocol["IMP09"])
     assert quoted[0].startswith("Elles comprennent : une formation de deux jours"), quoted
     assert any(q.startswith("La fidélité de mise en œuvre est évaluée") for q in quoted), quoted
+
+
+REPORT = (
+    "# Évaluation de processus du programme PIED-EHPAD dans 12 EHPAD des Pays de la Loire : "
+    "rapport intermédiaire à 12 mois\n\n"
+    "Unité de recherche paramédicale, GHT Loire-Vendée-Océan — rapport au comité de pilotage, "
+    "février 2027\n\n"
+    "## Méthodes\n\n"
+    "Les données ont été recueillies dans les registres de séances, les grilles d'observation "
+    "de la fidélité et 31 entretiens semi-directifs avec des professionnels.\n\n"
+    "## Résultats\n\n### Portée\n\n"
+    "Le programme a touché 118 des 302 résidents éligibles (39 %) ; les résidents en GIR 2 "
+    "étaient moins souvent inclus.\n\n"
+    "### Adaptations\n\n"
+    "Deux EHPAD ont réduit la durée des séances à 45 minutes faute de disponibilité de la "
+    "salle, adaptation jugée non conforme aux composantes clés par le comité de pilotage.\n")
+
+
+def test_reach_is_an_implementation_outcome_of_a_french_report() -> None:
+    """IMP04: RE-AIM's reach in French (« portée », said as « Le programme a touché 118 des
+    302 résidents éligibles ») is an implementation outcome: the reach sentence of a process
+    report is quoted (only its data collection sentence was)."""
+    report = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")
+    assert any(q.startswith("Le programme a touché 118 des 302")
+               for q in _quoted(report["IMP04"])), _quoted(report["IMP04"])
+    document = extract_document(REPORT.encode(), "rapport.md")
+    outcomes = [d.quote for d in detect_elements(document, kind="paper", lang="fr")
+                if d.element == "X_implementation_outcomes"]
+    assert any(q.startswith("Le programme a touché") for q in outcomes), outcomes
