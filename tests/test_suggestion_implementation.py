@@ -395,3 +395,14 @@ def test_reach_is_an_implementation_outcome_of_a_french_report() -> None:
     outcomes = [d.quote for d in detect_elements(document, kind="paper", lang="fr")
                 if d.element == "X_implementation_outcomes"]
     assert any(q.startswith("Le programme a touché") for q in outcomes), outcomes
+
+
+def test_a_report_masthead_is_no_stakeholder_involvement() -> None:
+    """IMP07: a process report's masthead (« Unité de recherche paramédicale, GHT
+    Loire-Vendée-Océan — rapport au comité de pilotage, février 2027 ») names the committee as
+    the report's reader, not who sits on it: it is not quoted (it was, first); the committee
+    judging an adaptation stays evidence."""
+    imp07 = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")["IMP07"]
+    quoted = _quoted(imp07)
+    assert not any(q.startswith("Unité de recherche paramédicale") for q in quoted), quoted
+    assert any(q.startswith("Deux EHPAD ont réduit la durée") for q in quoted), quoted
