@@ -38,11 +38,21 @@ PROTOCOL = [
     (1, "2. Objectifs"),
     (2, "2.2 Objectifs secondaires"),
     (None, "Identifier les freins et les leviers à la mise en œuvre à l'aide du CFIR 2.0."),
+    (1, "3. Cadre conceptuel"),
+    (None, "Le Consolidated Framework for Implementation Research (CFIR 2.0) sera utilisé pour "
+           "identifier les déterminants de la mise en œuvre avant le démarrage, pour construire "
+           "les guides d'entretien et pour coder les entretiens."),
+    (None, "Le cadre RE-AIM structure le choix des critères de jugement et le plan d'analyse "
+           "quantitative."),
+    (None, "Un modèle logique (figure 1) relie les stratégies d'implémentation retenues aux "
+           "résultats d'implémentation attendus et aux résultats cliniques."),
     (1, "4. Méthodes"),
     (2, "4.2 Lieux de l'étude"),
     (None, "L'étude se déroule dans 12 EHPAD de Loire-Atlantique et de Vendée (Pays de la "
            "Loire, France) : 7 publics hospitaliers, 3 associatifs et 2 privés commerciaux, "
            "dont 5 en zone rurale."),
+    (None, "Ces établissements ont été choisis pour refléter la diversité des EHPAD de la région "
+           "où le programme a vocation à être déployé en routine, financé par le forfait soins."),
     (2, "4.4 Intervention"),
     (None, "Le programme comprend deux séances hebdomadaires de 60 minutes pendant 12 "
            "semaines, animées par un enseignant en activité physique adaptée formé au "
@@ -58,6 +68,8 @@ PROTOCOL = [
            "journée des équipes soignantes, un référent chutes par établissement et une "
            "facilitation externe mensuelle."),
     (1, "6. Fidélité"),
+    (None, "La fidélité de mise en œuvre est évaluée selon le cadre de Carroll : adhésion au "
+           "contenu, dose délivrée, qualité de délivrance et réceptivité des participants."),
     (None, "Une séance est considérée comme fidèle si au moins 80 % des composantes clés sont "
            "délivrées."),
     (1, "7. Adaptations"),
@@ -76,6 +88,9 @@ PROTOCOL = [
            "cognitifs) avec celles des résidents éligibles non participants."),
     (None, "Maintien : proportion d'EHPAD délivrant encore le programme 12 mois après la fin "
            "de la facilitation externe."),
+    (1, "12. Financement"),
+    (None, "L'étude est financée par le Programme de recherche infirmière et paramédicale (PHRIP "
+           "2025) et par l'ARS Pays de la Loire pour la rémunération des enseignants APA."),
 ]
 
 PAPER = """<html><head><style>
@@ -115,6 +130,9 @@ and the music of the sessions, and 37 were judged fidelity-consistent.</p>
 <h3>Maintenance</h3>
 <p>Twelve months after external facilitation ended, 6 of the 10 nursing homes were still
 delivering the programme, four of them funded by their care budget.</p>
+<h2>Declarations</h2>
+<p><b>Funding:</b> This work was funded by the Regional Health Agency of Brittany (grant
+ARS-BZH-2020-114). The funder had no role in the design, analysis or writing.</p>
 </div></body></html>"""
 
 
@@ -314,3 +332,77 @@ def test_adaptations_without_a_recording_are_partially_met() -> None:
         "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n", "")
     imp06 = _suggestions(tailoring.encode(), "protocole.md", "fr", "protocol")["IMP06"]
     assert imp06.answer == "not_reported", imp06
+
+
+def test_how_nursing_homes_are_paid_for_is_not_the_study_funding(protocol, paper) -> None:
+    """E06: how nursing homes or the programme in routine are paid for ("funded by the
+    national health insurance for care", "funded by their care budget", « financé par le
+    forfait soins ») is not the study's funding, which the funding statement names: only it
+    is quoted (both were quoted after it, in the funder's own words "funded by")."""
+    assert _first(paper["E06"]).startswith("Funding: This work was funded by the Regional")
+    assert not any("health insurance" in q or "care budget" in q
+                   for q in _quoted(paper["E06"])), _quoted(paper["E06"])
+    assert _first(protocol["E06"]).startswith("L'étude est financée par le Programme")
+    assert not any("forfait soins" in q for q in _quoted(protocol["E06"])), _quoted(protocol["E06"])
+
+
+def test_the_framework_comes_before_the_logic_model(protocol) -> None:
+    """IMP02 asks for a named implementation framework and how it is used, ideally through a
+    logic model: the sentence naming the CFIR in English (« Le Consolidated Framework for
+    Implementation Research (CFIR 2.0) sera utilisé pour… ») comes first, the logic model's
+    after it (it came first, the framework's best sentence being an objective outside the
+    « Cadre conceptuel » section)."""
+    quoted = _quoted(protocol["IMP02"])
+    assert quoted[0].startswith("Le Consolidated Framework for Implementation Research"), quoted
+    assert any(q.startswith("Un modèle logique (figure 1)") for q in quoted[1:]), quoted
+
+
+def test_the_training_comes_before_the_fidelity_monitoring(protocol) -> None:
+    """IMP09 describes the pathway that prepares the providers, the monitoring of fidelity
+    after the training last: the days of training are quoted first, the assessment of fidelity
+    (« La fidélité de mise en œuvre est évaluée selon le cadre de Carroll… », the element
+    *fidelity*'s sentence) after them (it came first, « fidélité de mise en œuvre » being one
+    of IMP09's own words)."""
+    quoted = _quoted(protocol["IMP09"])
+    assert quoted[0].startswith("Elles comprennent : une formation de deux jours"), quoted
+    assert any(q.startswith("La fidélité de mise en œuvre est évaluée") for q in quoted), quoted
+
+
+REPORT = (
+    "# Évaluation de processus du programme PIED-EHPAD dans 12 EHPAD des Pays de la Loire : "
+    "rapport intermédiaire à 12 mois\n\n"
+    "Unité de recherche paramédicale, GHT Loire-Vendée-Océan — rapport au comité de pilotage, "
+    "février 2027\n\n"
+    "## Méthodes\n\n"
+    "Les données ont été recueillies dans les registres de séances, les grilles d'observation "
+    "de la fidélité et 31 entretiens semi-directifs avec des professionnels.\n\n"
+    "## Résultats\n\n### Portée\n\n"
+    "Le programme a touché 118 des 302 résidents éligibles (39 %) ; les résidents en GIR 2 "
+    "étaient moins souvent inclus.\n\n"
+    "### Adaptations\n\n"
+    "Deux EHPAD ont réduit la durée des séances à 45 minutes faute de disponibilité de la "
+    "salle, adaptation jugée non conforme aux composantes clés par le comité de pilotage.\n")
+
+
+def test_reach_is_an_implementation_outcome_of_a_french_report() -> None:
+    """IMP04: RE-AIM's reach in French (« portée », said as « Le programme a touché 118 des
+    302 résidents éligibles ») is an implementation outcome: the reach sentence of a process
+    report is quoted (only its data collection sentence was)."""
+    report = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")
+    assert any(q.startswith("Le programme a touché 118 des 302")
+               for q in _quoted(report["IMP04"])), _quoted(report["IMP04"])
+    document = extract_document(REPORT.encode(), "rapport.md")
+    outcomes = [d.quote for d in detect_elements(document, kind="paper", lang="fr")
+                if d.element == "X_implementation_outcomes"]
+    assert any(q.startswith("Le programme a touché") for q in outcomes), outcomes
+
+
+def test_a_report_masthead_is_no_stakeholder_involvement() -> None:
+    """IMP07: a process report's masthead (« Unité de recherche paramédicale, GHT
+    Loire-Vendée-Océan — rapport au comité de pilotage, février 2027 ») names the committee as
+    the report's reader, not who sits on it: it is not quoted (it was, first); the committee
+    judging an adaptation stays evidence."""
+    imp07 = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")["IMP07"]
+    quoted = _quoted(imp07)
+    assert not any(q.startswith("Unité de recherche paramédicale") for q in quoted), quoted
+    assert any(q.startswith("Deux EHPAD ont réduit la durée") for q in quoted), quoted
