@@ -7,7 +7,7 @@ import pytest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.documents.tables import is_caption, points_to_a_figure
+from checker.documents.tables import is_caption
 from checker.evidence.detect import detect_elements
 from checker.evidence.suggest import suggest_answers
 
@@ -99,35 +99,3 @@ def test_a_caption_in_the_invariants_own_words_comes_after_a_sentence() -> None:
 ])
 def test_a_caption_is_told_from_a_sentence_that_refers_to_a_figure(text, expected) -> None:
     assert is_caption(text) is expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Figure 5 shows the study timeline.", True),
-    ("La figure 5 présente le calendrier de l'étude.", True),
-    ("Figures 1-3 show the flow of participants.", True),
-    ("The schedule of assessments is presented in Table 2.", True),
-    ("Le calendrier des visites est présenté dans le tableau 2.", True),
-    ("Figure 1 Trial Overview.", True),  # a caption
-    # what the figure shows, stated; a sentence that cites a figure; a long sentence
-    ("Figure 1 shows that participants attend three study visits.", False),
-    ("Participants attend three study visits (Figure 1).", False),
-    ("The flow of participants through the trial, including withdrawals and losses to "
-     "follow-up and the reasons for them, is shown in Figure 1.", False),
-    ("Table 1.", False),
-])
-def test_a_sentence_that_only_points_to_a_figure(text, expected) -> None:
-    assert points_to_a_figure(text) is expected
-
-
-@pytest.mark.parametrize("lang", sorted(TIMELINE))
-def test_a_sentence_pointing_to_the_timeline_comes_after_the_one_stating_it(lang) -> None:
-    """Under the timeline's own heading, "Figure 5 shows the study timeline." says where the
-    schedule is, not what it is: E09 and INT09 quote the sentence stating the visits first."""
-    protocol, caption, sentence = TIMELINE[lang]
-    pointer = {"en": "Figure 5 shows the study timeline.",
-               "fr": "La figure 5 présente le calendrier de l'étude."}[lang]
-    protocol = protocol.replace(caption, pointer)
-    suggestions = _suggestions(protocol, lang)
-    for invariant in ("E09", "INT09"):
-        texts = [q.text for q in suggestions[invariant].quotations]
-        assert texts and texts[0].startswith(sentence), (invariant, texts)

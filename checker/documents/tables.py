@@ -44,37 +44,6 @@ def is_caption(text: str) -> bool:
     return match.group("stop") is not None or text[match.end()].isupper()
 
 
-# A sentence that only says where something is shown: "Figure 5 shows the study timeline.",
-# "The schedule of assessments is presented in Table 2.", « La figure 5 présente le calendrier
-# de l'étude. ». Like a caption it names what a figure shows and states nothing itself; a
-# longer one, or one saying what the figure shows "that …", states something.
-_SHOWING = (r"(?:shows?|presents?|summari[sz]es|depicts?|illustrates?|displays?|outlines?|"
-            r"lists?|details?|describes?|gives?|provides?|présente(?:nt)?|montre(?:nt)?|"
-            r"résume(?:nt)?|illustre(?:nt)?|détaille(?:nt)?|récapitule(?:nt)?|décri(?:t|vent)|"
-            r"donne(?:nt)?|indique(?:nt)?)")
-_SHOWN = (r"(?:shown|presented|summari[sz]ed|depicted|illustrated|displayed|outlined|listed|"
-          r"detailed|described|given|provided|présenté|résumé|illustré|détaillé|décrit|"
-          r"récapitulé|indiqué|donné)e?s?")
-_FIGURE_SHOWS = re.compile(r"\W*(?:(?:la|le|les)\s+)?" + _LABEL + r"(?:\s*[-\u2013]\s*\d{1,3}|"
-                           r"\s+(?:and|et)\s+" + _LABEL + r")?\s+" + _SHOWING + r"\b(?!\s+(?:that|how|why|whether|que|qu'|"
-                           r"comment)\b)", re.IGNORECASE)
-_SHOWN_IN_FIGURE = re.compile(r"\b(?:is|are|can\s+be|est|sont|sera|seront)\s+" + _SHOWN
-                              + r"\s+(?:in|on|dans|en|sur)\s+(?:(?:the|la|le)\s+|l')?" + _LABEL
-                              + r"\W*$", re.IGNORECASE)
-_MOST_POINTER_WORDS = 16
-
-
-def points_to_a_figure(text: str) -> bool:
-    """Whether ``text`` is a caption (:func:`is_caption`) or a short sentence that only says
-    where something is shown ("Figure 5 shows the study timeline.", "The schedule of
-    assessments is presented in Table 2."): a suggestion quotes it after the sentences that
-    state the matter (checker/evidence/suggest.py)."""
-    if is_caption(text):
-        return True
-    if len(text.split()) > _MOST_POINTER_WORDS:
-        return False
-    return bool(_FIGURE_SHOWS.match(text) or _SHOWN_IN_FIGURE.search(text.rstrip()))
-
 # A caption's label and its stop at the start of a caption: "Fig. 2. " of "Fig. 2. CONSORT
 # flow diagram." ("Table 1 shows …" opens with none).
 _LABEL_PREFIX = re.compile(r"\W*" + _LABEL + r"\s*[.:\u2013\u2014-]\s*", re.IGNORECASE)

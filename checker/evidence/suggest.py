@@ -30,12 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
-from checker.documents.tables import (
-    is_caption_label,
-    points_to_a_figure,
-    quoted_last,
-    without_label,
-)
+from checker.documents.tables import is_caption, is_caption_label, quoted_last, without_label
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -331,12 +326,10 @@ def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
         off_matter = not on_matter and bool(cued)
         candidates = on_matter
     best = next(iter(candidates), None)
-    if best is not None and best.cue_match and points_to_a_figure(best.quote):
-        # A caption ("Figure 1 Trial Overview"), or a sentence that only points to a figure
-        # ("Figure 5 shows the study timeline."), names what a figure shows where a sentence
+    if best is not None and best.cue_match and is_caption(best.quote):
+        # A caption ("Figure 1 Trial Overview") names what a figure shows, where a sentence
         # states it: the element's next cue sentence is quoted, the caption only failing one.
-        best = next((d for d in candidates
-                     if d.cue_match and not points_to_a_figure(d.quote)), best)
+        best = next((d for d in candidates if d.cue_match and not is_caption(d.quote)), best)
     return (best if best is not None and best.cue_match else None), off_matter
 
 
@@ -479,7 +472,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
-            (last if quoted_last(text) else captions if points_to_a_figure(text) else found
+            (last if quoted_last(text) else captions if is_caption(text) else found
              ).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
@@ -516,15 +509,14 @@ def _by_place(quotations: list[Quotation], order: list[int],
               after: frozenset[int] = frozenset()) -> list[Quotation]:
     """The same quotations, by ``order`` of the sentence each starts (lower first); within a
     place, those starting at ``after`` (start offsets) last, before them a caption ("Figure 1
-    Trial Overview" names a figure, where a sentence states what it shows) or a sentence that
-    only points to one ("Figure 5 shows the study timeline."), and before it
+    Trial Overview" names a figure, where a sentence states what it shows), and before it
     those in a ``usual`` section (sentence positions) first; a stable sort keeps the order
     otherwise. ``position_of``: sentence index by start offset."""
     def key(quotation: Quotation) -> tuple[int, bool, bool, bool]:
         position = position_of.get(quotation.start)
         if position is None:
-            return 0, False, points_to_a_figure(quotation.text), True
-        return (order[position], quotation.start in after, points_to_a_figure(quotation.text),
+            return 0, False, is_caption(quotation.text), True
+        return (order[position], quotation.start in after, is_caption(quotation.text),
                 position not in usual)
 
     return sorted(quotations, key=key)
