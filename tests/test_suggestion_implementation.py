@@ -406,3 +406,17 @@ def test_a_report_masthead_is_no_stakeholder_involvement() -> None:
     quoted = _quoted(imp07)
     assert not any(q.startswith("Unité de recherche paramédicale") for q in quoted), quoted
     assert any(q.startswith("Deux EHPAD ont réduit la durée") for q in quoted), quoted
+
+
+def test_whom_the_programme_reached_is_an_implementation_outcome_in_english() -> None:
+    """IMP04: an English process report's "the instructors reached 118 of the 302 eligible
+    residents" is RE-AIM's reach, as « a touché … éligibles » is in French: partially met,
+    quoted (it was not reported)."""
+    report = (
+        "# Process evaluation of a falls-prevention exercise programme in nursing homes: "
+        "12-month report\n\n## Results\n\n### Participation\n\n"
+        "Over 12 months, the instructors reached 118 of the 302 eligible residents (39%); "
+        "residents with severe dependency took part less often.\n")
+    imp04 = _suggestions(report.encode(), "report.md", "en", "paper")["IMP04"]
+    assert imp04.answer == "partially_met"
+    assert _first(imp04).startswith("Over 12 months, the instructors reached 118 of the 302")
