@@ -83,3 +83,56 @@ def test_a_registry_named_beside_the_id_rcb_is_still_quoted(lang, line) -> None:
     text = TITLE[lang].format(id_line=line, registration="")
     e03 = _suggestions(text, lang)["E03"]
     assert any("RCB" in q.text for q in e03.quotations), e03.quotations
+
+
+CARE = {
+    "fr": ("# LOMBAREHAB : protocole\n\n"
+           "## 3. Schéma de l'étude\n\n"
+           "Il s'agit d'une cohorte prospective multicentrique. L'étude ne modifie pas la prise "
+           "en charge des patients : le programme de réadaptation est proposé selon les "
+           "pratiques habituelles de chaque centre, indépendamment de la participation à la "
+           "recherche.\n\n"
+           "## 8.5 Indemnisation des participants\n\n"
+           "{payment}\n"),
+    "en": ("# LOMBAREHAB: protocol\n\n"
+           "## 3. Study design\n\n"
+           "This is a prospective multicentre cohort. The study does not change the care of "
+           "the patients: the rehabilitation programme is offered as usual in each centre, "
+           "whether or not the patient takes part.\n\n"
+           "## 8.5 Compensation of participants\n\n"
+           "{payment}\n"),
+}
+PAYMENT = {"fr": ["Les participants ne reçoivent aucune indemnité.",
+                  "Les participants recevront une carte cadeau de 20 € par questionnaire rempli."],
+           "en": ["Participants receive no payment.",
+                  "Participants will receive a $20 voucher for each questionnaire completed."]}
+
+
+@pytest.mark.parametrize(("lang", "payment"),
+                         [(lang, p) for lang, payments in PAYMENT.items() for p in payments])
+def test_the_participants_payment_is_not_their_care(lang, payment) -> None:
+    """« Les participants ne reçoivent aucune indemnité. » was E14's (no loss of chance) only
+    quotation; it is the participants' compensation (E09), which still quotes it."""
+    suggestions = _suggestions(CARE[lang].format(payment=payment), lang)
+    e14 = suggestions["E14"]
+    assert not any(payment[:30] in q.text for q in e14.quotations), e14.quotations
+    if "20" in payment:  # a payment given (not its absence) stays E09's evidence
+        assert any(payment[:30] in q.text for q in suggestions["E09"].quotations)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_study_that_does_not_change_the_care_is_quoted_first(lang) -> None:
+    e14 = _suggestions(CARE[lang].format(payment=PAYMENT[lang][0]), lang)["E14"]
+    assert e14.quotations, e14
+    assert {"fr": "ne modifie pas la prise en charge",
+            "en": "does not change the care"}[lang] in e14.quotations[0].text
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "Les séances du programme seront remboursées aux participants à l'issue de l'étude."),
+    ("en", "Participants will be offered the programme after the study, and their travel "
+           "costs will be reimbursed."),
+])
+def test_care_paid_after_the_study_is_still_quoted(lang, sentence) -> None:
+    e14 = _suggestions(CARE[lang].format(payment=sentence), lang, "interventional")["E14"]
+    assert any(sentence[:30] in q.text for q in e14.quotations), e14.quotations
