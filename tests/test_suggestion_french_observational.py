@@ -136,3 +136,33 @@ def test_a_study_that_does_not_change_the_care_is_quoted_first(lang) -> None:
 def test_care_paid_after_the_study_is_still_quoted(lang, sentence) -> None:
     e14 = _suggestions(CARE[lang].format(payment=sentence), lang, "interventional")["E14"]
     assert any(sentence[:30] in q.text for q in e14.quotations), e14.quotations
+
+
+DATA = {
+    "fr": ("# LOMBAREHAB : protocole\n\n## 8.3 Protection des données\n\n"
+           "Le traitement des données est conforme à la méthodologie de référence MR-003 de la "
+           "CNIL. {sentence}\n"),
+    "en": ("# LOMBAREHAB: protocol\n\n## 8.3 Data protection\n\n"
+           "Data processing complies with the CNIL reference methodology MR-003. {sentence}\n"),
+}
+PSEUDONYMS_AND_RETENTION = {
+    "fr": ["Les données sont pseudonymisées : chaque participant est identifié par un numéro de "
+           "centre et un numéro d'ordre.",
+           "Elles seront conservées deux ans après la dernière publication, puis archivées "
+           "pendant 15 ans."],
+    "en": ["Data are pseudonymised: each participant is identified by a centre number and a "
+           "serial number.",
+           "They will be kept until two years after the last publication, then archived for "
+           "15 years."],
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in PSEUDONYMS_AND_RETENTION.items()
+                          for s in sentences])
+def test_pseudonymisation_and_retention_are_quoted_for_data_protection(lang, sentence) -> None:
+    """E07's statement asks for pseudonymised data kept for a stated time; « Les données sont
+    pseudonymisées » and « archivées pendant 15 ans » were not quoted (only « données
+    pseudonymisées », « durée de conservation » were its words)."""
+    e07 = _suggestions(DATA[lang].format(sentence=sentence), lang)["E07"]
+    assert any(sentence[:30] in q.text for q in e07.quotations), e07.quotations
