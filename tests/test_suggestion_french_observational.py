@@ -166,3 +166,31 @@ def test_pseudonymisation_and_retention_are_quoted_for_data_protection(lang, sen
     pseudonymisées », « durée de conservation » were its words)."""
     e07 = _suggestions(DATA[lang].format(sentence=sentence), lang)["E07"]
     assert any(sentence[:30] in q.text for q in e07.quotations), e07.quotations
+
+
+@pytest.mark.parametrize(("lang", "text", "sentence"), [
+    ("fr", "# Protocole\n\n## 11. Liens d'intérêts\n\nLes investigateurs déclarent n'avoir aucun "
+           "lien d'intérêts en rapport avec cette étude. {s}\n",
+     "Le Dr Vasseur a reçu des honoraires de la société Kinésia pour des conférences en 2025."),
+    ("en", "# Protocol\n\n## 11. Competing interests\n\nThe investigators declare no competing "
+           "interests related to this study. {s}\n",
+     "Dr Vasseur received honoraria from Kinesia for talks in 2025."),
+])
+def test_fees_declared_after_no_conflict_are_quoted(lang, text, sentence) -> None:
+    """A CPP member reads « aucun lien d'intérêts » and the fees declared right after it
+    together; the fees were not quoted."""
+    e05 = _suggestions(text.format(s=sentence), lang)["E05"]
+    assert any(sentence[:30] in q.text for q in e05.quotations), e05.quotations
+
+
+@pytest.mark.parametrize(("lang", "text", "sentence"), [
+    ("fr", "# Protocole\n\n## 12. Publication et diffusion des résultats\n\nLes résultats seront "
+           "publiés dans une revue à comité de lecture. {s}\n",
+     "Un résumé en langage simple sera adressé aux participants qui le souhaitent."),
+    ("en", "# Protocol\n\n## 12. Dissemination\n\nThe results will be submitted to a journal. "
+           "{s}\n",
+     "A plain language summary will be sent to the participants who wish it."),
+])
+def test_how_participants_are_told_the_results_is_quoted(lang, text, sentence) -> None:
+    e13 = _suggestions(text.format(s=sentence), lang)["E13"]
+    assert any(sentence[:30] in q.text for q in e13.quotations), e13.quotations
