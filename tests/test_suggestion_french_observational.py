@@ -151,9 +151,7 @@ PSEUDONYMS_AND_RETENTION = {
            "Elles seront conservées deux ans après la dernière publication, puis archivées "
            "pendant 15 ans."],
     "en": ["Data are pseudonymised: each participant is identified by a centre number and a "
-           "serial number.",
-           "They will be kept until two years after the last publication, then archived for "
-           "15 years."],
+           "serial number."],
 }
 
 
