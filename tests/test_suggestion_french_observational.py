@@ -192,3 +192,33 @@ def test_fees_declared_after_no_conflict_are_quoted(lang, text, sentence) -> Non
 def test_how_participants_are_told_the_results_is_quoted(lang, text, sentence) -> None:
     e13 = _suggestions(text.format(s=sentence), lang)["E13"]
     assert any(sentence[:30] in q.text for q in e13.quotations), e13.quotations
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "Les critères secondaires sont le retour au travail, l'intensité douloureuse, "
+           "l'EQ-5D-5L et la consommation d'antalgiques."),
+    ("fr", "L'intensité de la douleur est mesurée sur une échelle numérique de 0 à 10."),
+    ("en", "Secondary outcomes are return to work, pain intensity and quality of life."),
+    ("en", "The intensity of pain is rated on a numerical scale from 0 to 10."),
+])
+def test_a_symptoms_intensity_is_no_dose_of_the_practice(lang, sentence) -> None:
+    """OBS03/OBS04 (the observed practice's dose) quoted « l'intensité douloureuse », an
+    outcome, as the programme's intensity."""
+    text = {"fr": "# Protocole\n\n## 6. Critères de jugement\n\n{s}\n",
+            "en": "# Protocol\n\n## 6. Outcomes\n\n{s}\n"}[lang].format(s=sentence)
+    suggestions = _suggestions(text, lang)
+    for invariant in ("OBS03", "OBS04"):
+        assert not any(sentence[:30] in q.text for q in suggestions[invariant].quotations), \
+            (invariant, suggestions[invariant].quotations)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "L'intensité des séances d'exercice est modérée, à 60 % de la fréquence cardiaque "
+           "maximale."),
+    ("en", "The intensity of the exercise sessions is moderate, at 60% of maximal heart rate."),
+])
+def test_the_practices_intensity_is_still_its_dose(lang, sentence) -> None:
+    text = {"fr": "# Protocole\n\n## 3. Programme observé\n\n{s}\n",
+            "en": "# Protocol\n\n## 3. Observed programme\n\n{s}\n"}[lang].format(s=sentence)
+    obs04 = _suggestions(text, lang)["OBS04"]
+    assert any(sentence[:30] in q.text for q in obs04.quotations), obs04.quotations
