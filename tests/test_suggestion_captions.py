@@ -7,7 +7,7 @@ import pytest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.documents.tables import is_caption
+from checker.documents.tables import is_caption_sentence
 from checker.evidence.detect import detect_elements
 from checker.evidence.suggest import suggest_answers
 
@@ -98,4 +98,4 @@ def test_a_caption_in_the_invariants_own_words_comes_after_a_sentence() -> None:
     ("Participants attend three study visits.", False),
 ])
 def test_a_caption_is_told_from_a_sentence_that_refers_to_a_figure(text, expected) -> None:
-    assert is_caption(text) is expected
+    assert is_caption_sentence(text) is expected

@@ -32,7 +32,7 @@ _CAPTION_OPENING = re.compile(r"\W*" + _LABEL
                               re.IGNORECASE)
 
 
-def is_caption(text: str) -> bool:
+def is_caption_sentence(text: str) -> bool:
     """Whether ``text`` is a table's or figure's caption with what it shows ("Figure 1 Trial
     Overview", "Fig. 2. Timeline of the study"): it names what a figure shows, where a
     sentence would state it, so it is quoted after the sentences (see

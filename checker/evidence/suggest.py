@@ -30,7 +30,12 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
-from checker.documents.tables import is_caption, is_caption_label, quoted_last, without_label
+from checker.documents.tables import (
+    is_caption_label,
+    is_caption_sentence,
+    quoted_last,
+    without_label,
+)
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
@@ -326,10 +331,11 @@ def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
         off_matter = not on_matter and bool(cued)
         candidates = on_matter
     best = next(iter(candidates), None)
-    if best is not None and best.cue_match and is_caption(best.quote):
+    if best is not None and best.cue_match and is_caption_sentence(best.quote):
         # A caption ("Figure 1 Trial Overview") names what a figure shows, where a sentence
         # states it: the element's next cue sentence is quoted, the caption only failing one.
-        best = next((d for d in candidates if d.cue_match and not is_caption(d.quote)), best)
+        best = next((d for d in candidates
+                     if d.cue_match and not is_caption_sentence(d.quote)), best)
     return (best if best is not None and best.cue_match else None), off_matter
 
 
@@ -472,7 +478,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
         if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
-            (last if quoted_last(text) else captions if is_caption(text) else found
+            (last if quoted_last(text) else captions if is_caption_sentence(text) else found
              ).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
@@ -515,8 +521,8 @@ def _by_place(quotations: list[Quotation], order: list[int],
     def key(quotation: Quotation) -> tuple[int, bool, bool, bool]:
         position = position_of.get(quotation.start)
         if position is None:
-            return 0, False, is_caption(quotation.text), True
-        return (order[position], quotation.start in after, is_caption(quotation.text),
+            return 0, False, is_caption_sentence(quotation.text), True
+        return (order[position], quotation.start in after, is_caption_sentence(quotation.text),
                 position not in usual)
 
     return sorted(quotations, key=key)
