@@ -222,3 +222,15 @@ def test_the_practices_intensity_is_still_its_dose(lang, sentence) -> None:
             "en": "# Protocol\n\n## 3. Observed programme\n\n{s}\n"}[lang].format(s=sentence)
     obs04 = _suggestions(text, lang)["OBS04"]
     assert any(sentence[:30] in q.text for q in obs04.quotations), obs04.quotations
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("non-opposition instead of written consent", "take the place of the consent form")),
+    ("fr", ("non-opposition au lieu d'un consentement écrit",
+            "remplacent le formulaire de consentement")),
+])
+def test_e02_guidance_lets_non_opposition_stand_for_the_consent_form(lang, words) -> None:
+    """What a protocol must say for E02 to be met: a RIPH3 study with non-opposition has no
+    consent form to append; the guidance the reviewer reads says what takes its place."""
+    met = get_catalogue().invariant("E02").guidance("protocol").met
+    assert all(word in met[lang] for word in words), met[lang]
