@@ -234,3 +234,22 @@ def test_e02_guidance_lets_non_opposition_stand_for_the_consent_form(lang, words
     consent form to append; the guidance the reviewer reads says what takes its place."""
     met = get_catalogue().invariant("E02").guidance("protocol").met
     assert all(word in met[lang] for word in words), met[lang]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sponsor_and_the_coordinating_investigator_are_no_setting(lang) -> None:
+    """OBS02 quoted the title page's sponsor with its address, then the coordinating
+    investigator's department, as where the study takes place (element *setting*)."""
+    lines = {"fr": ("Promoteur : CHU de Valmont, 12 rue des Tilleuls, 49100 Valmont",
+                    "Investigatrice coordonnatrice : Dr Claire Vasseur, service de médecine "
+                    "physique et de réadaptation, CHU de Valmont"),
+             "en": ("Sponsor: Valmont University Hospital, 12 Lime Street, Valmont",
+                    "Coordinating investigator: Dr Claire Vasseur, Department of Physical and "
+                    "Rehabilitation Medicine, Valmont University Hospital")}[lang]
+    sponsor = {"fr": "Promoteur : CHU de Valmont", "en": "Sponsor: Valmont University Hospital"}
+    text = TITLE[lang].format(id_line="", registration="").replace(
+        sponsor[lang], "\n\n".join(lines))
+    obs02 = _suggestions(text, lang)["OBS02"]
+    quoted = [q.text for q in obs02.quotations]
+    assert not any(q.startswith(lines[0][:9]) or q.startswith(lines[1][:12]) for q in quoted), \
+        quoted
