@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from pdf_support import pdf_of_objects
+from suggestion_support import suggest
 
 from checker.documents import (
     CorruptDocumentError,
@@ -391,17 +392,13 @@ def test_bad_input_gets_a_clear_error(data: bytes, name: str, error: type) -> No
 
 
 def test_headings_are_recognised_and_never_cue_quotations():
-    from checker.catalogue import get_catalogue
-    from checker.evidence import suggest_answers
-
     text = ("Protocole\n\nRandomisation\nLes participants seront répartis aléatoirement par "
             "une liste générée par ordinateur.\n\nFinancement\nL'étude est financée par le "
             "PHRC national 2023.\n")
     doc = extract_document(text.encode("utf-8"), "p.txt")
     headings = [doc.sentence_text(s) for s in doc.sentences if doc.is_heading(s)]
     assert "Randomisation" in headings and "Financement" in headings
-    suggestions = suggest_answers(get_catalogue(), "interventional", [], lang="fr", document=doc,
-                                  kind="protocol")
+    suggestions = suggest(doc, "fr", detections=[])
     quoted = {q.text for s in suggestions.values() for q in s.quotations}
     assert quoted and not quoted & set(headings)
 

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from suggestion_support import quoted, suggest
 
 from checker.cli import main
 from checker.documents import extract_document, extract_path
@@ -513,8 +514,8 @@ def test_every_quotation_is_verbatim_on_every_benchmark_document(
         # The suggestions' quotations too (detections and cue sentences), for each study type
         # in turn across the documents.
         study_type = catalogue.study_types[index % len(catalogue.study_types)].id
-        for suggestion in suggest_answers(catalogue, study_type, detections, lang,
-                                          document=doc, kind=kind).values():
+        for suggestion in suggest(doc, lang, study_type=study_type, kind=kind,
+                                  detections=detections).values():
             for quotation in suggestion.quotations:
                 assert doc.text[quotation.start:quotation.end] == quotation.text, path.name
                 assert quotation.element not in pointers, (path.name, quotation.element)
@@ -845,14 +846,10 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
 
 @pytest.mark.parametrize("name", sorted(FRENCH_SUGGESTIONS))
 def test_french_documents_get_their_suggestions(name: str) -> None:
-    from checker.catalogue import get_catalogue
-
     study_type, kind, expected = FRENCH_SUGGESTIONS[name]
     doc = extract_path(DATA / name)
     assert doc.language == "fr"
-    detections = detect_elements(doc, kind=kind)
-    suggestions = suggest_answers(get_catalogue(), study_type, detections, "fr",
-                                  document=doc, kind=kind)
+    suggestions = suggest(doc, "fr", study_type=study_type, kind=kind)
     for invariant, (answer, phrase) in expected.items():
         suggestion = suggestions[invariant]
         assert suggestion.answer == answer, (invariant, suggestion.answer)
@@ -941,14 +938,8 @@ def test_suggestions_quote_follow_up_after_the_npi_compensation_and_publishing_a
     """The invariants' own cues (catalogue 1.4.1) find the sentence each asks for: follow-up
     after the end of therapy (INT09), participants' compensation (E09), publication whatever
     the direction of the results (E13)."""
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
     text, expected = CUE_PROTOCOLS[lang]
-    doc = extract_document(text.encode(), f"protocol_{lang}.md")
-    detections = detect_elements(doc, kind="protocol", lang=lang)
-    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang,
-                                  document=doc, kind="protocol")
+    suggestions = suggest(text, lang)
     for invariant, phrase in expected.items():
         quotations = suggestions[invariant].quotations
         assert quotations and phrase in quotations[0].text, (invariant, quotations[:1])
@@ -957,12 +948,7 @@ def test_suggestions_quote_follow_up_after_the_npi_compensation_and_publishing_a
 def test_french_adherence_is_quoted_from_the_sentence_that_measures_it() -> None:
     """INT11 on the French physical-activity protocol quotes how adherence is measured first
     (not the intervention's schedule)."""
-    from checker.catalogue import get_catalogue
-
-    doc = extract_path(DATA / "protocole_apa_fr.md")
-    detections = detect_elements(doc, kind="protocol")
-    int11 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
-                            document=doc, kind="protocol")["INT11"]
+    int11 = suggest(extract_path(DATA / "protocole_apa_fr.md"), "fr")["INT11"]
     assert int11.quotations[0].text.startswith("L'adhésion sera mesurée")
 
 
@@ -979,28 +965,16 @@ def test_a_paper_that_reports_no_harms_is_not_partially_met_for_harms(lang: str,
     """INT13 (harms) is not suggested from "in both groups" / « dans les deux groupes », which
     any comparison says (catalogue 1.4.1; the walkthrough's paper, which reports no harms,
     was 'partially met')."""
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
-    doc = extract_document(text.encode(), f"paper_{lang}.md")
-    detections = detect_elements(doc, kind="paper", lang=lang)
-    int13 = suggest_answers(get_catalogue(), "interventional", detections, lang,
-                            document=doc, kind="paper")["INT13"]
+    int13 = suggest(text, lang, kind="paper")["INT13"]
     assert int13.answer == "not_reported" and not int13.quotations
 
 
 def test_an_invariants_cue_with_an_apostrophe_finds_a_typographic_one() -> None:
     """« imputables à l'intervention » (INT13's cue, typed with ') is found in a document
     typeset with ’, as word processors write French."""
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
     text = ("# Protocole\n\n## Méthodes\n\nLes chutes imputables à l’intervention seront "
             "notées par le kinésithérapeute à chaque séance.\n")
-    doc = extract_document(text.encode(), "protocole.md")
-    detections = detect_elements(doc, kind="protocol", lang="fr")
-    int13 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
-                            document=doc, kind="protocol")["INT13"]
+    int13 = suggest(text, "fr")["INT13"]
     assert int13.quotations and "imputables à l’intervention" in int13.quotations[0].text
 
 
@@ -1026,29 +1000,15 @@ def test_a_reference_lists_titles_are_no_evidence(lang: str) -> None:
     """A cited title ("Serious adverse events … of exercise therapy") reports nothing about
     this study: no element is detected from it, nothing is quoted from it, and INT13 (harms)
     is not suggested from it (sections.yaml, reference_headings)."""
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
     text = REFERENCE_LISTS[lang]
     doc = extract_document(text.encode(), f"paper_{lang}.md")
     cited_from = text.index("1. ")
     detections = detect_elements(doc, kind="paper", lang=lang)
     assert all(d.start < cited_from for d in detections), [
         (d.element, d.quote) for d in detections if d.start >= cited_from]
-    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang,
-                                  document=doc, kind="paper")
+    suggestions = suggest(doc, lang, kind="paper", detections=detections)
     assert all(q.start < cited_from for s in suggestions.values() for q in s.quotations)
     assert suggestions["INT13"].answer == "not_reported"
-
-
-def _suggestions(text: str, lang: str, kind: str = "protocol", name: str = "doc.md") -> dict:
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
-    doc = extract_document(text.encode(), name)
-    detections = detect_elements(doc, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=doc, kind=kind)
 
 
 BURDEN = {  # language -> (protocol, a disease burden sentence, the participants' burden)
@@ -1070,12 +1030,12 @@ def test_participant_burden_is_not_a_diseases_burden(lang: str) -> None:
     "burden" (« fardeau », « contraintes »), which the walkthrough's paper had quoted first
     (catalogue 1.5.1)."""
     text, disease, participants = BURDEN[lang]
-    e09 = _suggestions(text, lang)["E09"]
+    e09 = suggest(text, lang)["E09"]
     assert e09.quotations and participants in e09.quotations[0].text
     assert not any(disease in q.text for q in e09.quotations)
     assert "X_burden" in e09.elements_found
     alone = text[:text.index("## M")]  # the background alone: no participant burden
-    e09 = _suggestions(alone, lang)["E09"]
+    e09 = suggest(alone, lang)["E09"]
     assert "X_burden" not in e09.elements_found and not e09.quotations
 
 
@@ -1098,7 +1058,7 @@ def test_follow_up_is_not_quoted_from_the_sample_size(lang: str) -> None:
     allowance for it ("allowing for 20% loss to follow-up, 120 participants …"), which says
     nothing about follow-up (catalogue 1.5.1)."""
     text, sample_size, measures = ATTRITION[lang]
-    int09 = _suggestions(text, lang)["INT09"]
+    int09 = suggest(text, lang)["INT09"]
     assert int09.quotations and measures in int09.quotations[0].text
     assert not any(sample_size in q.text for q in int09.quotations)
 
@@ -1116,7 +1076,7 @@ def test_french_assessor_blinding_is_read_as_in_english(sentence: str) -> None:
     groupe » was not quoted (catalogue 1.5.1)."""
     text = ("# Protocole de l'essai\n\n## Méthodes\n\n### Interventions\nLes participants "
             f"suivent 12 séances d'exercice en groupe.\n\n### Évaluation\n{sentence}\n")
-    int05 = _suggestions(text, "fr")["INT05"]
+    int05 = suggest(text, "fr")["INT05"]
     assert any(q.text == sentence for q in int05.quotations), int05.quotations
 
 
@@ -1155,15 +1115,10 @@ def test_a_wrapped_pdf_heading_is_never_quoted() -> None:
             "envelopes opened after the baseline assessment.</p>")
     pdf = weasyprint.HTML(string=f"<html lang=en><head><style>{css}</style></head>"
                                  f"<body>{body}</body></html>").write_pdf()
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
     doc = extract_document(pdf, "paper.pdf")
     heading = next(s for s in doc.sentences if doc.sentence_text(s).startswith("Randomisation"))
     assert "\n" in doc.sentence_text(heading)  # the case at hand: a heading on two lines
-    detections = detect_elements(doc, kind="paper", lang="en")
-    int04 = suggest_answers(get_catalogue(), "interventional", detections, "en",
-                            document=doc, kind="paper")["INT04"]
+    int04 = suggest(doc, "en", kind="paper")["INT04"]
     assert int04.quotations
     assert all(not q.text.startswith("Randomisation") for q in int04.quotations), [
         q.text for q in int04.quotations]
@@ -1178,23 +1133,8 @@ def test_a_papers_loss_to_follow_up_is_read_in_both_languages(lang: str, sentenc
     the bare « perdus de vue » used to find it, with the sample size's allowance too)."""
     head = ("# Trial results\n\n## Results\n\n" if lang == "en"
             else "# Résultats\n\n## Résultats\n\n")
-    int09 = _suggestions(f"{head}{sentence}\n", lang, kind="paper")["INT09"]
+    int09 = suggest(f"{head}{sentence}\n", lang, kind="paper")["INT09"]
     assert any(q.text == sentence for q in int09.quotations), int09.quotations
-
-
-def _suggest(text: str, lang: str, study_type: str = "interventional",
-             kind: str = "protocol") -> dict:
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
-
-    doc = extract_document(text.encode(), "doc.md")
-    detections = detect_elements(doc, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang, document=doc,
-                           kind=kind)
-
-
-def _quoted(suggestion, words: str) -> bool:
-    return any(words in q.text for q in suggestion.quotations)
 
 
 SUSTAINABILITY = {  # language -> (protocol without a plan, the plan's sentence)
@@ -1217,10 +1157,10 @@ def test_sustainability_is_continued_delivery_not_scaling_up(lang: str) -> None:
     """IMP11 reads a plan for the programme's delivery after the study, not its scaling up or
     deployment (which the study itself does) nor RE-AIM's "Maintenance"."""
     protocol, plan = SUSTAINABILITY[lang]
-    imp11 = _suggest(protocol, lang, "implementation")["IMP11"]
+    imp11 = suggest(protocol, lang, study_type="implementation")["IMP11"]
     assert imp11.answer == "not_reported", imp11.quotations
-    imp11 = _suggest(f"{protocol}\n## Sustainability\n\n{plan}\n", lang,
-                     "implementation")["IMP11"]
+    imp11 = suggest(f"{protocol}\n## Sustainability\n\n{plan}\n", lang,
+                    study_type="implementation")["IMP11"]
     assert imp11.quotations and imp11.quotations[0].text == plan
 
 
@@ -1236,12 +1176,12 @@ def test_a_title_evidences_the_design_only() -> None:
     """A title naming a randomised trial shows its design (INT01) but not how the allocation
     was concealed (INT04) or who was blinded (INT05): those quote the methods."""
     title = TITLED_PAPER.split("\n", 1)[0]
-    suggestions = _suggest(TITLED_PAPER, "en", kind="paper")
-    assert _quoted(suggestions["INT01"], title), suggestions["INT01"].quotations
+    suggestions = suggest(TITLED_PAPER, "en", kind="paper")
+    assert quoted(suggestions["INT01"], title), suggestions["INT01"].quotations
     for invariant in ("INT04", "INT05", "INT02", "INT12"):
-        assert not _quoted(suggestions[invariant], title), (
+        assert not quoted(suggestions[invariant], title), (
             invariant, suggestions[invariant].quotations)
-    assert _quoted(suggestions["INT04"], "Allocation was concealed")
+    assert quoted(suggestions["INT04"], "Allocation was concealed")
 
 
 @pytest.mark.parametrize("lang, text, sponsor, funding", [
@@ -1260,9 +1200,9 @@ def test_a_sponsors_mention_is_not_funding_evidence(lang: str, text: str, sponso
                                                    funding: str) -> None:
     """E06 (funding, sponsor and their role) quotes the funding, not any sentence that names
     the sponsor (a safety report sent to it, its data protection declaration)."""
-    e06 = _suggest(text, lang)["E06"]
-    assert not _quoted(e06, sponsor), e06.quotations
-    assert _quoted(e06, funding), e06.quotations
+    e06 = suggest(text, lang)["E06"]
+    assert not quoted(e06, sponsor), e06.quotations
+    assert quoted(e06, funding), e06.quotations
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -1277,13 +1217,13 @@ def test_a_sponsors_mention_is_not_funding_evidence(lang: str, text: str, sponso
 def test_a_protocols_version_date_is_not_its_registration_date(lang: str, text: str) -> None:
     """E03 asks for the registration date: the protocol version's date after the registry
     number is not it."""
-    e03 = _suggest(text, lang)["E03"]
+    e03 = suggest(text, lang)["E03"]
     assert e03.details_missing == ["date"], e03.quotations
-    assert not _quoted(e03, "Version 2.0") and not _quoted(e03, "Version n° 2.0")
+    assert not quoted(e03, "Version 2.0") and not quoted(e03, "Version n° 2.0")
     version = "Version n° 2.0" if "n° 2.0" in text else "Version 2.0"
-    dated = _suggest(text.replace(version, f"Registered on 2 September 2025. {version}"
-                                  if lang == "en" else "Enregistré le 2 septembre 2025. "
-                                  f"{version}"), lang)["E03"]
+    dated = suggest(text.replace(version, f"Registered on 2 September 2025. {version}"
+                                 if lang == "en" else "Enregistré le 2 septembre 2025. "
+                                 f"{version}"), lang)["E03"]
     assert dated.details_missing == [], dated.quotations
 
 
@@ -1295,16 +1235,16 @@ def test_a_protocols_version_date_is_not_its_registration_date(lang: str, text: 
 def test_a_minor_adverse_event_is_not_a_minor(lang: str, sentence: str) -> None:
     """E10's vulnerable participants (X_vulnerable) are minors, not minor events."""
     head = "# Results\n\n## Harms\n\n" if lang == "en" else "# Résultats\n\n## Tolérance\n\n"
-    e10 = _suggest(f"{head}{sentence}\n", lang, kind="paper")["E10"]
-    assert not _quoted(e10, sentence[:20]), e10.quotations
+    e10 = suggest(f"{head}{sentence}\n", lang, kind="paper")["E10"]
+    assert not quoted(e10, sentence[:20]), e10.quotations
 
 
 def test_an_adjusted_analysis_is_not_a_co_intervention() -> None:
     """INT14 (co-interventions) does not quote the primary analysis' adjustment on centre."""
     text = ("# Protocole\n\n## Analyse statistique\n\nLe critère principal sera comparé par un "
             "modèle linéaire mixte ajusté sur le centre et la valeur initiale.\n")
-    int14 = _suggest(text, "fr")["INT14"]
-    assert not _quoted(int14, "ajusté sur le centre"), int14.quotations
+    int14 = suggest(text, "fr")["INT14"]
+    assert not quoted(int14, "ajusté sur le centre"), int14.quotations
 
 
 FRENCH_SAFETY = ("# Protocole\n\n## Critères d'inclusion\n\nSont incluses les femmes atteintes "
@@ -1319,17 +1259,17 @@ FRENCH_SAFETY = ("# Protocole\n\n## Critères d'inclusion\n\nSont incluses les f
 ])
 def test_french_stopping_rules_and_diagnosis_are_found(invariant: str, words: str) -> None:
     """E08 reads a French session's stopping rule, E14 a diagnosis confirmed by histology."""
-    suggestion = _suggest(FRENCH_SAFETY, "fr")[invariant]
-    assert _quoted(suggestion, words), suggestion.quotations
+    suggestion = suggest(FRENCH_SAFETY, "fr")[invariant]
+    assert quoted(suggestion, words), suggestion.quotations
 
 
 def test_providers_qualification_is_read_by_int12_as_by_e12() -> None:
     """INT12 (providers' eligibility) quotes the providers' qualification that E12 quotes."""
     text = ("# Results paper\n\n## Methods\n\nThe intervention consisted of weekly group "
             "sessions for 24 weeks delivered by qualified Postural Stability Instructors.\n")
-    suggestions = _suggest(text, "en", kind="paper")
+    suggestions = suggest(text, "en", kind="paper")
     for invariant in ("INT12", "E12"):
-        assert _quoted(suggestions[invariant], "qualified Postural Stability Instructors"), (
+        assert quoted(suggestions[invariant], "qualified Postural Stability Instructors"), (
             invariant, suggestions[invariant].quotations)
 
 
@@ -1339,10 +1279,10 @@ def test_a_french_plan_adapted_to_risk_is_no_adaptation() -> None:
     text = ("# Protocole\n\n## Monitoring\n\nLe monitoring est réalisé selon un plan adapté au "
             "niveau de risque de l'étude.\n\n## Information\n\nL'investigateur informe la "
             "patiente de façon loyale, claire et adaptée.\n")
-    assert not _suggest(text, "fr", "implementation")["IMP06"].quotations
-    adapted = _suggest(text + "\n## Adaptations\n\nLe programme a été adapté au contexte local "
-                       "de chaque centre.\n", "fr", "implementation")["IMP06"]
-    assert _quoted(adapted, "a été adapté au contexte local"), adapted.quotations
+    assert not suggest(text, "fr", study_type="implementation")["IMP06"].quotations
+    adapted = suggest(text + "\n## Adaptations\n\nLe programme a été adapté au contexte local "
+                      "de chaque centre.\n", "fr", study_type="implementation")["IMP06"]
+    assert quoted(adapted, "a été adapté au contexte local"), adapted.quotations
 
 
 def test_an_observational_follow_up_is_not_its_sample_size() -> None:
@@ -1351,17 +1291,15 @@ def test_an_observational_follow_up_is_not_its_sample_size() -> None:
     text = ("# Protocole\n\n## Taille de l'échantillon\n\nEn tenant compte de 15 % de perdus de "
             "vue, 460 participants seront inclus.\n\n## Suivi\n\nDes relances téléphoniques "
             "permettront de limiter les perdus de vue.\n")
-    obs06 = _suggest(text, "fr", "observational")["OBS06"]
-    assert not _quoted(obs06, "En tenant compte"), obs06.quotations
-    assert _quoted(obs06, "limiter les perdus de vue"), obs06.quotations
+    obs06 = suggest(text, "fr", study_type="observational")["OBS06"]
+    assert not quoted(obs06, "En tenant compte"), obs06.quotations
+    assert quoted(obs06, "limiter les perdus de vue"), obs06.quotations
 
 
 def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
     """The cue sentences and the text model's text leave out the same reference list's
     entries, found once for both, and once for the whole analysis of a document (detection,
     then the suggestions read the same document again)."""
-    from checker.catalogue import get_catalogue
-    from checker.documents import extract_document
     from checker.evidence.features import evidence_text
     from checker.evidence.sections import ContextSections
 
@@ -1370,9 +1308,7 @@ def test_a_reference_list_is_found_once_per_analysis(monkeypatch) -> None:
     monkeypatch.setattr(ContextSections, "reference_flags",
                         lambda self, doc: found.append(doc) or real(self, doc))
     doc = extract_document(REFERENCE_LISTS["en"].encode(), "paper_en.md")
-    detections = detect_elements(doc, kind="paper", lang="en")
-    suggest_answers(get_catalogue(), "interventional", detections, "en", document=doc,
-                    kind="paper")
+    suggest(doc, "en", kind="paper")
     text = evidence_text(doc)
     assert "Pain decreased" in text and "Serious adverse" not in text
     assert found == [doc]
@@ -1402,10 +1338,10 @@ def test_adherence_reported_as_counts_is_quoted_for_int11(lang: str, sentence: s
     as participant adherence (X_adherence), in both languages; the planned schedule and the
     sample size are not adherence."""
     heading = HEADINGS[lang]["paper"]
-    int11 = _suggestions(heading + sentence + "\n", lang, kind="paper")["INT11"]
+    int11 = suggest(heading + sentence + "\n", lang, kind="paper")["INT11"]
     assert "X_adherence" in int11.elements_found
     assert int11.quotations and int11.quotations[0].text == sentence
-    planned = _suggestions(HEADINGS[lang]["protocol"] + PLANNED_DOSE[lang] + "\n", lang)["INT11"]
+    planned = suggest(HEADINGS[lang]["protocol"] + PLANNED_DOSE[lang] + "\n", lang)["INT11"]
     assert "X_adherence" not in planned.elements_found
 
 
@@ -1424,8 +1360,8 @@ def test_participant_burden_is_the_participants_compensation_not_the_staffs(lang
     the therapists' or the staff's pay ("compensated for their time" alone matched both)."""
     staff, participants = BURDEN_PAY[lang]
     heading = HEADINGS[lang]["protocol"]
-    assert "X_burden" not in _suggestions(heading + staff + "\n", lang)["E09"].elements_found
-    e09 = _suggestions(heading + participants + "\n", lang)["E09"]
+    assert "X_burden" not in suggest(heading + staff + "\n", lang)["E09"].elements_found
+    e09 = suggest(heading + participants + "\n", lang)["E09"]
     assert "X_burden" in e09.elements_found
     assert e09.quotations and e09.quotations[0].text == participants
 

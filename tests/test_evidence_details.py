@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from suggestion_support import in_first_sentence, suggest
+
 from checker.documents import extract_document
-from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
+from checker.evidence import suggest_answers, verify_quotation
 
 
 def _suggest(catalogue, text: str, element: str | tuple[str, ...], invariant: str,
@@ -14,10 +16,7 @@ def _suggest(catalogue, text: str, element: str | tuple[str, ...], invariant: st
     """The suggestion for ``invariant`` when ``element`` (or each of several) is detected in
     the document's first sentence after its heading; ``kind``: the document's, if known."""
     document = extract_document(text.encode(), "protocol.md")
-    sentence = next(s for s in document.sentences if not document.is_heading(s))
-    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
-                            None, sentence.section, 0.9, 1)
-                  for e in ((element,) if isinstance(element, str) else element)]
+    detections = in_first_sentence(document, (element,) if isinstance(element, str) else element)
     suggestions = suggest_answers(catalogue, "interventional", detections, lang,
                                   document=document if with_document else None, kind=kind)
     suggestion = suggestions[invariant]
@@ -275,18 +274,11 @@ def test_transparency_and_publication_in_french(catalogue):
 FRENCH_CBT_PROTOCOL = Path(__file__).with_name("data") / "protocole_tcc_fr.md"
 
 
-def _analyse_as_protocol(catalogue, text: str):
-    document = extract_document(text.encode(), "protocole.md")
-    detections = detect_elements(document, kind="protocol")
-    return suggest_answers(catalogue, "interventional", detections, document.language,
-                           document=document, kind="protocol")
-
-
-def test_a_french_protocol_without_its_version_is_partially_transparent(catalogue):
+def test_a_french_protocol_without_its_version_is_partially_transparent():
     """The CBT protocol handles amendments and data sharing but gives no version of itself;
     the same protocol with its version and date beside its data-sharing sentence is met."""
     text = FRENCH_CBT_PROTOCOL.read_text("utf-8")
-    suggestion = _analyse_as_protocol(catalogue, text)["E04"]
+    suggestion = suggest(text)["E04"]
     assert suggestion.answer == "partially_met" and suggestion.details_missing == ["version"]
     assert suggestion.rationale["fr"].endswith(
         "Ces passages n'indiquent pas\u00a0: la version et la date du "
@@ -295,4 +287,4 @@ def test_a_french_protocol_without_its_version_is_partially_transparent(catalogu
     assert shared in text
     versioned = text.replace(shared, f"{shared} Il s'agit de la version 2.0 du protocole, "
                              "datée du 3 mars 2025.")
-    assert _analyse_as_protocol(catalogue, versioned)["E04"].answer == "met"
+    assert suggest(versioned)["E04"].answer == "met"

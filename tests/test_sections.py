@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from suggestion_support import suggest
 
 from checker.documents import extract_document, extract_path
 from checker.evidence import detect_elements
@@ -173,8 +174,6 @@ def test_reference_list_headings(title: str, cited: bool) -> None:
 def test_an_abbreviation_list_is_quoted_last() -> None:
     """Its lines name things ("AE: adverse event") without reporting them: every element and
     invariant quotes the protocol's own sentences, then its background, before them."""
-    from checker.catalogue import get_catalogue
-    from checker.evidence import suggest_answers
     from checker.evidence.sections import GLOSSARY
 
     doc = extract_document(ABBREVIATED.encode(), "protocol.md")
@@ -193,8 +192,7 @@ def test_an_abbreviation_list_is_quoted_last() -> None:
     assert any(True in flags for flags in ranked.values()), "the list holds some cues"
     for element, flags in ranked.items():
         assert flags == sorted(flags), element  # never before another sentence
-    suggestions = suggest_answers(get_catalogue(), "interventional", detections, lang="en",
-                                  document=doc, kind="protocol")
+    suggestions = suggest(doc, "en", detections=detections)
     harms = suggestions["INT13"].quotations
     assert harms and harms[0].start not in in_list
     for suggestion in suggestions.values():

@@ -8,12 +8,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+from suggestion_support import quotation_texts, suggest
 
 from checker.catalogue import get_catalogue
 from checker.catalogue.loader import catalogue_from_data
 from checker.catalogue.validate import validate
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
 from checker.evidence.suggest import ABSENCE, NOT_YET, suggest_answers
 
 # The walkthrough's first draft of an interventional trial protocol (tom-trial-protocol-v1).
@@ -27,17 +26,6 @@ HEAD = {
           "2 octobre 2026.\n\n## Méthodes\n\nLes adultes atteints de diabète de type 2 seront "
           "randomisés (1:1) entre le programme en groupe et les soins courants.\n",
 }
-
-
-def _suggest(text: str, lang: str, kind: str = "protocol") -> dict:
-    document = extract_document(text.encode(), "doc.md")
-    detections = detect_elements(document, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=document, kind=kind)
-
-
-def _texts(suggestion) -> list[str]:
-    return [q.text for q in suggestion.quotations]
 
 
 NOT_INVOLVED = [
@@ -61,9 +49,9 @@ def test_patients_not_involved_is_not_met_quoting_it(lang: str, kind: str,
     document's own statement that they were not, so not met, quoting it."""
     heading = "Patient and public involvement" if lang == "en" else \
         "Implication des patients et du public"
-    e11 = _suggest(f"{HEAD[lang]}\n## {heading}\n\n{sentence}\n", lang, kind)["E11"]
+    e11 = suggest(f"{HEAD[lang]}\n## {heading}\n\n{sentence}\n", lang, kind=kind)["E11"]
     assert e11.answer == "not_met", (e11.answer, e11.quotations)
-    assert _texts(e11) == [sentence]
+    assert quotation_texts(e11) == [sentence]
     assert e11.quotations[0].element == ABSENCE
     assert "X_patient_involvement" not in e11.elements_found
     assert "states" in e11.rationale["en"] and "indique" in e11.rationale["fr"]
@@ -73,7 +61,7 @@ def test_patients_not_involved_is_not_met_quoting_it(lang: str, kind: str,
 @pytest.mark.parametrize("lang", sorted(HEAD))
 def test_silence_is_never_not_met(lang: str) -> None:
     """Without a word on involvement, E11 is not reported, not "not met"."""
-    e11 = _suggest(HEAD[lang], lang)["E11"]
+    e11 = suggest(HEAD[lang], lang)["E11"]
     assert e11.answer == "not_reported"
 
 
@@ -86,7 +74,7 @@ def test_silence_is_never_not_met(lang: str) -> None:
 def test_a_statement_about_other_studies_is_not_this_ones(lang: str, text: str) -> None:
     """Only the trial's own report states what this trial did: a background sentence about
     earlier trials is not quoted as evidence, nor as this trial's absence (not "not met")."""
-    e11 = _suggest(f"{HEAD[lang]}\n{text}\n", lang)["E11"]
+    e11 = suggest(f"{HEAD[lang]}\n{text}\n", lang)["E11"]
     assert e11.answer == "not_reported", (e11.answer, e11.quotations)
 
 
@@ -100,10 +88,10 @@ def test_a_statement_about_other_studies_is_not_this_ones(lang: str, text: str) 
 def test_involvement_reported_elsewhere_wins(lang: str, text: str) -> None:
     """A statement that patients were not involved in one stage does not undo the involvement
     reported beside it: the suggestion rests on that, and does not quote the absence."""
-    e11 = _suggest(f"{HEAD[lang]}\n{text}\n", lang)["E11"]
+    e11 = suggest(f"{HEAD[lang]}\n{text}\n", lang)["E11"]
     assert e11.answer in ("partially_met", "met"), e11.answer
     assert e11.quotations and all(q.element != ABSENCE for q in e11.quotations)
-    assert not any("analys" in quoted for quoted in _texts(e11)), _texts(e11)
+    assert not any("analys" in quoted for quoted in quotation_texts(e11)), quotation_texts(e11)
 
 
 @pytest.mark.parametrize("lang, sentence", [
@@ -117,9 +105,9 @@ def test_a_registration_still_to_be_made_is_a_plan_not_a_registration(
     """E03: "to be registered" is not the trial's registration (no registry identifier was
     "detected"); for a protocol it is a plan to register, which E03's guidance calls
     partially met, quoted as such."""
-    e03 = _suggest(f"{HEAD[lang]}\n{sentence}\n", lang)["E03"]
+    e03 = suggest(f"{HEAD[lang]}\n{sentence}\n", lang)["E03"]
     assert e03.answer == "partially_met", (e03.answer, e03.quotations)
-    assert _texts(e03) == [sentence]
+    assert quotation_texts(e03) == [sentence]
     assert e03.quotations[0].element == NOT_YET
     assert e03.elements_found == []
     assert "still to be done" in e03.rationale["en"]
@@ -130,9 +118,9 @@ def test_a_registration_still_to_be_made_is_a_plan_not_a_registration(
     ("fr", "L'étude n'a pas été enregistrée dans un registre public."),
 ])
 def test_a_trial_not_registered_is_not_met(lang: str, sentence: str) -> None:
-    e03 = _suggest(f"{HEAD[lang]}\n{sentence}\n", lang, "paper")["E03"]
+    e03 = suggest(f"{HEAD[lang]}\n{sentence}\n", lang, kind="paper")["E03"]
     assert e03.answer == "not_met", (e03.answer, e03.quotations)
-    assert _texts(e03) == [sentence]
+    assert quotation_texts(e03) == [sentence]
 
 
 @pytest.mark.parametrize("lang, sentence", [
@@ -143,7 +131,7 @@ def test_a_trial_not_registered_is_not_met(lang: str, sentence: str) -> None:
            "sur ClinicalTrials.gov avant le début du recueil des données."),
 ])
 def test_a_late_registration_is_not_an_absence(lang: str, sentence: str) -> None:
-    e03 = _suggest(f"{HEAD[lang]}\n{sentence}\n", lang, "paper")["E03"]
+    e03 = suggest(f"{HEAD[lang]}\n{sentence}\n", lang, kind="paper")["E03"]
     assert e03.answer != "not_met"
 
 
@@ -153,7 +141,7 @@ def test_a_late_registration_is_not_an_absence(lang: str, sentence: str) -> None
 ])
 def test_recording_is_not_registration(lang: str, sentence: str) -> None:
     """"will be registered" (recorded) of adverse events states nothing about E03."""
-    e03 = _suggest(f"{HEAD[lang]}\n{sentence}\n", lang)["E03"]
+    e03 = suggest(f"{HEAD[lang]}\n{sentence}\n", lang)["E03"]
     assert e03.answer == "not_reported", (e03.answer, e03.quotations)
 
 
@@ -171,10 +159,10 @@ def test_a_declaration_of_none_stays_evidence(lang: str, invariant: str, kind: s
                                               sentence: str) -> None:
     """Declaring no competing interests, no funding or no adverse event reports the item:
     these invariants have no absence patterns, and the declaration is quoted as evidence."""
-    suggestion = _suggest(f"{HEAD[lang]}\n{sentence}\n", lang, kind)[invariant]
+    suggestion = suggest(f"{HEAD[lang]}\n{sentence}\n", lang, kind=kind)[invariant]
     assert suggestion.answer in ("met", "partially_met"), (suggestion.answer,
                                                           suggestion.quotations)
-    assert sentence in _texts(suggestion)
+    assert sentence in quotation_texts(suggestion)
     assert all(q.element not in (ABSENCE, NOT_YET) for q in suggestion.quotations)
 
 

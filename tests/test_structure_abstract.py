@@ -13,15 +13,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from suggestion_support import suggest
 
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
 from checker.documents.abstract import abstract_label, is_abstract_title
 from checker.documents.back_matter import back_matter_names
 from checker.documents.headings import HEADINGS_PATH, usual_headings
 from checker.documents.structure import is_known_heading
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
 from checker.yaml_files import load_yaml
 
 TITLE = {"en": "Physical activity during pregnancy and gestational diabetes: a prospective "
@@ -145,9 +143,7 @@ def test_pdf_abstract_of_bold_run_in_labels(lang: str) -> None:
 def test_suggestions_place_an_abstract_sentence_in_the_abstract() -> None:
     """A suggestion that quotes the abstract says so: its place is no longer the body's."""
     doc = extract_document(_text("en").encode(), "cohort.txt")
-    suggestions = suggest_answers(get_catalogue(), "observational",
-                                  detect_elements(doc, kind="paper", lang="en"), "en",
-                                  document=doc, kind="paper")
+    suggestions = suggest(doc, "en", study_type="observational", kind="paper")
     quoted = [q for s in suggestions.values() for q in s.quotations
               if q.text in " ".join(text for _, text in PARTS["en"])]
     assert quoted and all(q.section == "Abstract" for q in quoted)

@@ -4,12 +4,11 @@ where a sentence states it: a suggestion quotes the sentences first, the caption
 from __future__ import annotations
 
 import pytest
+from suggestion_support import suggest
 
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
 from checker.documents.tables import is_caption_sentence
 from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
 
 # language -> (protocol, its caption, the sentence stating the participants' timeline)
 TIMELINE = {
@@ -33,13 +32,6 @@ TIMELINE = {
 }
 
 
-def _suggestions(text: str, lang: str):
-    doc = extract_document(text.encode(), "protocol.md")
-    detections = detect_elements(doc, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
-                           kind="protocol")
-
-
 @pytest.mark.parametrize("lang", sorted(TIMELINE))
 def test_the_participant_timeline_is_quoted_from_a_sentence_before_a_caption(lang) -> None:
     """E09 (participants' burden) and INT09 (follow-up) quote the participant timeline
@@ -50,7 +42,7 @@ def test_the_participant_timeline_is_quoted_from_a_sentence_before_a_caption(lan
     timeline = [d.quote for d in detect_elements(doc, kind="protocol", lang=lang)
                 if d.element == "13_Participant_timeline"]
     assert timeline[0] == caption  # the element's own order is left as it is
-    suggestions = _suggestions(protocol, lang)
+    suggestions = suggest(protocol, lang)
     for invariant in ("E09", "INT09"):
         quotations = suggestions[invariant].quotations
         assert quotations and quotations[0].text.startswith(sentence), (invariant, quotations)
@@ -63,7 +55,7 @@ def test_a_caption_alone_is_still_quoted(lang) -> None:
     the answer and the quotation stay."""
     protocol, caption, sentence = TIMELINE[lang]
     protocol = "\n\n".join(p for p in protocol.split("\n\n") if not p.startswith(sentence))
-    e09 = _suggestions(protocol, lang)["E09"]
+    e09 = suggest(protocol, lang)["E09"]
     assert [q.text for q in e09.quotations] == [caption]
     assert e09.answer == "partially_met"
 
@@ -76,7 +68,7 @@ def test_a_caption_in_the_invariants_own_words_comes_after_a_sentence() -> None:
                 "Figure 2 CONSORT flow diagram of the trial.\n\n"
                 "The number of participants analysed in each group will be reported in a "
                 "CONSORT flow diagram.\n")
-    int15 = _suggestions(protocol, "en")["INT15"]
+    int15 = suggest(protocol, "en")["INT15"]
     assert [q.text[:25] for q in int15.quotations] == ["The number of participant",
                                                          "Figure 2 CONSORT flow dia"]
 

@@ -4,11 +4,7 @@ permitted, as the invariant asks, even when an eligibility criterion says so."""
 from __future__ import annotations
 
 import pytest
-
-from checker.catalogue import get_catalogue
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
+from suggestion_support import suggest
 
 # language -> (protocol, the criterion allowing an ongoing treatment)
 PROTOCOL = {
@@ -35,9 +31,6 @@ def test_an_ongoing_treatment_allowed_in_a_criterion_is_quoted(lang) -> None:
     quotes the criterion, partially met (nothing says how it is recorded, nor in which
     arms), where it said nothing."""
     protocol, criterion = PROTOCOL[lang]
-    doc = extract_document(protocol.encode(), "protocol.md")
-    detections = detect_elements(doc, kind="protocol", lang=lang)
-    int14 = suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
-                            kind="protocol")["INT14"]
+    int14 = suggest(protocol, lang)["INT14"]
     assert int14.answer == "partially_met"
     assert int14.quotations[0].text.startswith(criterion), int14.quotations

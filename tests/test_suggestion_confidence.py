@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from suggestion_support import in_first_sentence, suggest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document, extract_path
-from checker.evidence import Detection, suggest_answers
 from checker.evidence.analysis import analysis_report
 from checker.evidence.detect import detect_elements
 
@@ -34,11 +34,9 @@ def _pro04(text: str, lang: str, confidence: float = 1.0):
     """PRO04 when the intervention's description (its one element) is detected, at
     ``confidence``, in the document's first sentence after its heading."""
     document = extract_document(text.encode(), "report.md")
-    sentence = next(s for s in document.sentences if not document.is_heading(s))
-    detection = Detection("11a_Intervention_Description", document.sentence_text(sentence),
-                          sentence.start, sentence.end, None, sentence.section, confidence, 1)
-    return suggest_answers(get_catalogue(), "prototypical", [detection], lang,
-                           document=document, kind="paper")["PRO04"]
+    detections = in_first_sentence(document, ["11a_Intervention_Description"], confidence)
+    return suggest(document, lang, study_type="prototypical", kind="paper",
+                   detections=detections)["PRO04"]
 
 
 @pytest.mark.parametrize("lang", sorted(PROTOTYPE))
@@ -55,12 +53,12 @@ def test_a_partially_met_answer_does_not_read_as_certain(lang) -> None:
     assert met.answer == "met" and met.confidence == 0.8
 
 
-def _analysed(path: Path, study_type: str = "interventional") -> tuple[dict, dict]:
+def _analysed(path: Path) -> tuple[dict, dict]:
+    """A protocol's suggestions, and the confidence of each element detected in it."""
     document = extract_path(path)
-    detections = detect_elements(document, kind="protocol", lang=document.language)
-    suggestions = suggest_answers(get_catalogue(), study_type, detections, document.language,
-                                  document=document, kind="protocol")
-    return suggestions, {d.element: d.confidence for d in detections}
+    detections = detect_elements(document, kind="protocol")
+    return (suggest(document, detections=detections),
+            {d.element: d.confidence for d in detections})
 
 
 @pytest.mark.parametrize("name", ["protocole_tcc_fr.md", "trial_protocol_v1_en.md"])

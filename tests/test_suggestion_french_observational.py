@@ -5,11 +5,9 @@ registration in a public registry (E03)."""
 from __future__ import annotations
 
 import pytest
+from suggestion_support import suggest
 
 from checker.catalogue import get_catalogue
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
 
 TITLE = {
     "fr": ("# LOMBAREHAB : cohorte prospective multicentrique d'adultes lombalgiques chroniques\n\n"
@@ -43,19 +41,12 @@ TO_BE_REGISTERED = {
 }
 
 
-def _suggestions(text: str, lang: str, study_type: str = "observational"):
-    document = extract_document(text.encode(), "protocole.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang,
-                           document=document, kind="protocol")
-
-
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_id_rcb_number_is_not_the_registration(lang) -> None:
     """The title page's ID-RCB number was quoted as E03's registry number, and the sentence
     saying the study will be registered on ClinicalTrials.gov was not quoted at all."""
     text = TITLE[lang].format(id_line=ID_RCB[lang], registration=TO_BE_REGISTERED[lang])
-    e03 = _suggestions(text, lang)["E03"]
+    e03 = suggest(text, lang, study_type="observational")["E03"]
     quoted = [q.text for q in e03.quotations]
     assert not any("RCB" in q for q in quoted), quoted
     assert any("ClinicalTrials.gov" in q for q in quoted), quoted
@@ -65,7 +56,7 @@ def test_the_id_rcb_number_is_not_the_registration(lang) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_an_id_rcb_number_alone_is_named_as_another_matter(lang) -> None:
     text = TITLE[lang].format(id_line=ID_RCB[lang], registration="")
-    e03 = _suggestions(text, lang, "interventional")["E03"]
+    e03 = suggest(text, lang)["E03"]
     assert not e03.quotations, e03.quotations
     assert e03.answer in ("not_reported", "not_met")
     # In French the registry element's cues find the ID-RCB line only, which the rationale
@@ -81,7 +72,7 @@ def test_an_id_rcb_number_alone_is_named_as_another_matter(lang) -> None:
 ])
 def test_a_registry_named_beside_the_id_rcb_is_still_quoted(lang, line) -> None:
     text = TITLE[lang].format(id_line=line, registration="")
-    e03 = _suggestions(text, lang)["E03"]
+    e03 = suggest(text, lang, study_type="observational")["E03"]
     assert any("RCB" in q.text for q in e03.quotations), e03.quotations
 
 
@@ -113,7 +104,7 @@ PAYMENT = {"fr": ["Les participants ne reçoivent aucune indemnité.",
 def test_the_participants_payment_is_not_their_care(lang, payment) -> None:
     """« Les participants ne reçoivent aucune indemnité. » was E14's (no loss of chance) only
     quotation; it is the participants' compensation (E09), which still quotes it."""
-    suggestions = _suggestions(CARE[lang].format(payment=payment), lang)
+    suggestions = suggest(CARE[lang].format(payment=payment), lang, study_type="observational")
     e14 = suggestions["E14"]
     assert not any(payment[:30] in q.text for q in e14.quotations), e14.quotations
     if "20" in payment:  # a payment given (not its absence) stays E09's evidence
@@ -122,7 +113,8 @@ def test_the_participants_payment_is_not_their_care(lang, payment) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_study_that_does_not_change_the_care_is_quoted_first(lang) -> None:
-    e14 = _suggestions(CARE[lang].format(payment=PAYMENT[lang][0]), lang)["E14"]
+    e14 = suggest(CARE[lang].format(payment=PAYMENT[lang][0]), lang,
+                  study_type="observational")["E14"]
     assert e14.quotations, e14
     assert {"fr": "ne modifie pas la prise en charge",
             "en": "does not change the care"}[lang] in e14.quotations[0].text
@@ -134,7 +126,7 @@ def test_a_study_that_does_not_change_the_care_is_quoted_first(lang) -> None:
            "costs will be reimbursed."),
 ])
 def test_care_paid_after_the_study_is_still_quoted(lang, sentence) -> None:
-    e14 = _suggestions(CARE[lang].format(payment=sentence), lang, "interventional")["E14"]
+    e14 = suggest(CARE[lang].format(payment=sentence), lang)["E14"]
     assert any(sentence[:30] in q.text for q in e14.quotations), e14.quotations
 
 
@@ -162,7 +154,7 @@ def test_pseudonymisation_and_retention_are_quoted_for_data_protection(lang, sen
     """E07's statement asks for pseudonymised data kept for a stated time; « Les données sont
     pseudonymisées » and « archivées pendant 15 ans » were not quoted (only « données
     pseudonymisées », « durée de conservation » were its words)."""
-    e07 = _suggestions(DATA[lang].format(sentence=sentence), lang)["E07"]
+    e07 = suggest(DATA[lang].format(sentence=sentence), lang, study_type="observational")["E07"]
     assert any(sentence[:30] in q.text for q in e07.quotations), e07.quotations
 
 
@@ -177,7 +169,7 @@ def test_pseudonymisation_and_retention_are_quoted_for_data_protection(lang, sen
 def test_fees_declared_after_no_conflict_are_quoted(lang, text, sentence) -> None:
     """A CPP member reads « aucun lien d'intérêts » and the fees declared right after it
     together; the fees were not quoted."""
-    e05 = _suggestions(text.format(s=sentence), lang)["E05"]
+    e05 = suggest(text.format(s=sentence), lang, study_type="observational")["E05"]
     assert any(sentence[:30] in q.text for q in e05.quotations), e05.quotations
 
 
@@ -190,7 +182,7 @@ def test_fees_declared_after_no_conflict_are_quoted(lang, text, sentence) -> Non
      "A plain language summary will be sent to the participants who wish it."),
 ])
 def test_how_participants_are_told_the_results_is_quoted(lang, text, sentence) -> None:
-    e13 = _suggestions(text.format(s=sentence), lang)["E13"]
+    e13 = suggest(text.format(s=sentence), lang, study_type="observational")["E13"]
     assert any(sentence[:30] in q.text for q in e13.quotations), e13.quotations
 
 
@@ -206,7 +198,7 @@ def test_a_symptoms_intensity_is_no_dose_of_the_practice(lang, sentence) -> None
     outcome, as the programme's intensity."""
     text = {"fr": "# Protocole\n\n## 6. Critères de jugement\n\n{s}\n",
             "en": "# Protocol\n\n## 6. Outcomes\n\n{s}\n"}[lang].format(s=sentence)
-    suggestions = _suggestions(text, lang)
+    suggestions = suggest(text, lang, study_type="observational")
     for invariant in ("OBS03", "OBS04"):
         assert not any(sentence[:30] in q.text for q in suggestions[invariant].quotations), \
             (invariant, suggestions[invariant].quotations)
@@ -220,7 +212,7 @@ def test_a_symptoms_intensity_is_no_dose_of_the_practice(lang, sentence) -> None
 def test_the_practices_intensity_is_still_its_dose(lang, sentence) -> None:
     text = {"fr": "# Protocole\n\n## 3. Programme observé\n\n{s}\n",
             "en": "# Protocol\n\n## 3. Observed programme\n\n{s}\n"}[lang].format(s=sentence)
-    obs04 = _suggestions(text, lang)["OBS04"]
+    obs04 = suggest(text, lang, study_type="observational")["OBS04"]
     assert any(sentence[:30] in q.text for q in obs04.quotations), obs04.quotations
 
 
@@ -249,7 +241,7 @@ def test_the_sponsor_and_the_coordinating_investigator_are_no_setting(lang) -> N
     sponsor = {"fr": "Promoteur : CHU de Valmont", "en": "Sponsor: Valmont University Hospital"}
     text = TITLE[lang].format(id_line="", registration="").replace(
         sponsor[lang], "\n\n".join(lines))
-    obs02 = _suggestions(text, lang)["OBS02"]
+    obs02 = suggest(text, lang, study_type="observational")["OBS02"]
     quoted = [q.text for q in obs02.quotations]
     assert not any(q.startswith(lines[0][:9]) or q.startswith(lines[1][:12]) for q in quoted), \
         quoted

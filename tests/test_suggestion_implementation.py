@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from suggestion_support import first_quotation, quotation_texts, suggest
 
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
 from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
 
 TITLE_PAGE = [
     "Groupement Hospitalier de Territoire Loire-Vendée-Océan",
@@ -157,39 +156,24 @@ def _pdf() -> bytes:
     return weasyprint.HTML(string=PAPER).write_pdf()
 
 
-def _suggestions(data: bytes, filename: str, lang: str, kind: str) -> dict:
-    document = extract_document(data, filename)
-    detections = detect_elements(document, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), "implementation", detections, lang,
-                           document=document, kind=kind)
-
-
 @pytest.fixture(scope="module")
 def protocol() -> dict:
-    return _suggestions(_docx(), "protocole_imple_pied.docx", "fr", "protocol")
+    return suggest(_docx(), "fr", study_type="implementation", name="protocole_imple_pied.docx")
 
 
 @pytest.fixture(scope="module")
 def paper() -> dict:
-    return _suggestions(_pdf(), "brittany_paper.pdf", "en", "paper")
-
-
-def _first(suggestion) -> str:
-    assert suggestion.quotations, suggestion
-    return " ".join(suggestion.quotations[0].text.split())
-
-
-def _quoted(suggestion) -> list[str]:
-    return [" ".join(q.text.split()) for q in suggestion.quotations]
+    return suggest(_pdf(), "en", study_type="implementation", kind="paper",
+                   name="brittany_paper.pdf")
 
 
 def test_the_sites_sentence_is_the_deployment_setting(protocol, paper) -> None:
     """IMP01: where the study takes place (« L'étude se déroule dans 12 EHPAD… », "The study
     took place in 10 … nursing homes") names the country, the region and the sites; it was
     not quoted at all, the French title, the sponsor's address and an affiliation were."""
-    assert _first(protocol["IMP01"]).startswith("L'étude se déroule dans 12 EHPAD")
+    assert first_quotation(protocol["IMP01"]).startswith("L'étude se déroule dans 12 EHPAD")
     assert any(q.startswith("The study took place in 10 public")
-               for q in _quoted(paper["IMP01"])), _quoted(paper["IMP01"])
+               for q in quotation_texts(paper["IMP01"])), quotation_texts(paper["IMP01"])
 
 
 def test_the_adaptations_log_comes_before_fidelity_to_the_core_components(protocol,
@@ -197,27 +181,30 @@ def test_the_adaptations_log_comes_before_fidelity_to_the_core_components(protoc
     """IMP06: adaptations recorded with FRAME are quoted first; a sentence on the fidelity to
     the core components (« 80 % des composantes clés sont délivrées », "Fidelity to core
     components was 78%") is no adaptation and is not quoted."""
-    assert _first(protocol["IMP06"]).startswith("Les adaptations du programme sont recueillies")
-    assert not any("80 % des composantes clés" in q for q in _quoted(protocol["IMP06"]))
+    assert first_quotation(protocol["IMP06"]).startswith(
+        "Les adaptations du programme sont recueillies")
+    assert not any("80 % des composantes clés" in q for q in quotation_texts(protocol["IMP06"]))
     assert any(q.startswith("Les composantes clés du programme sont définies")
-               for q in _quoted(protocol["IMP06"]))  # core versus adaptable: still evidence
-    assert _first(paper["IMP06"]).startswith("Adaptations were recorded prospectively")
-    assert not any(q.startswith("Fidelity to core components") for q in _quoted(paper["IMP06"]))
+               for q in quotation_texts(protocol["IMP06"]))  # core versus adaptable: still evidence
+    assert first_quotation(paper["IMP06"]).startswith("Adaptations were recorded prospectively")
+    assert not any(q.startswith("Fidelity to core components")
+                   for q in quotation_texts(paper["IMP06"]))
 
 
 def test_the_barriers_objective_comes_before_the_design_summary(protocol) -> None:
     """IMP08: « Identifier les freins et les leviers à la mise en œuvre » (an article between
     the words) comes before the abstract's design sentence, which names a process evaluation
     but no barrier."""
-    assert _first(protocol["IMP08"]).startswith("Identifier les freins et les leviers")
+    assert first_quotation(protocol["IMP08"]).startswith("Identifier les freins et les leviers")
 
 
 def test_the_training_of_the_providers_is_quoted(protocol, paper) -> None:
     """IMP09 (training pathway): the days of training of the instructors and care staff are
     quoted, first in the paper, where the abstract's fidelity figure came first."""
     assert any(q.startswith("Elles comprennent : une formation de deux jours")
-               for q in _quoted(protocol["IMP09"])), _quoted(protocol["IMP09"])
-    assert _first(paper["IMP09"]).startswith("Implementation strategies included a two-day")
+               for q in quotation_texts(protocol["IMP09"])), quotation_texts(protocol["IMP09"])
+    assert first_quotation(paper["IMP09"]).startswith(
+        "Implementation strategies included a two-day")
 
 
 def test_continued_delivery_is_a_sustainability_measure(protocol) -> None:
@@ -225,14 +212,16 @@ def test_continued_delivery_is_a_sustainability_measure(protocol) -> None:
     the external facilitation ends is a sustainability measure, without a funding plan: the
     protocol partially meets it (it was not reported)."""
     assert protocol["IMP11"].answer == "partially_met"
-    assert _first(protocol["IMP11"]).startswith("Maintien : proportion d'EHPAD délivrant encore")
+    assert first_quotation(protocol["IMP11"]).startswith(
+        "Maintien : proportion d'EHPAD délivrant encore")
 
 
 def test_reach_among_eligible_residents_is_quoted(protocol) -> None:
     """IMP12: reach among eligible residents, compared with non-participants, without a
     social stratification: partially met (it was not reported)."""
     assert protocol["IMP12"].answer == "partially_met"
-    assert _first(protocol["IMP12"]).startswith("Portée : proportion de résidents éligibles")
+    assert first_quotation(protocol["IMP12"]).startswith(
+        "Portée : proportion de résidents éligibles")
 
 
 def test_non_opposition_is_how_consent_is_sought(paper) -> None:
@@ -240,7 +229,7 @@ def test_non_opposition_is_how_consent_is_sought(paper) -> None:
     non-opposition) say how participation was agreed: partially met, quoted (it was not
     reported)."""
     assert paper["E02"].answer == "partially_met"
-    assert _first(paper["E02"]).startswith("Residents or their legal representatives")
+    assert first_quotation(paper["E02"]).startswith("Residents or their legal representatives")
 
 
 def test_the_residents_council_is_user_involvement(protocol) -> None:
@@ -250,7 +239,7 @@ def test_the_residents_council_is_user_involvement(protocol) -> None:
     involvement" said missing)."""
     assert protocol["E11"].answer == "met"
     assert "patient_involvement" in " ".join(protocol["E11"].elements_found)
-    assert _first(protocol["E11"]).startswith("Le protocole a été co-construit")
+    assert first_quotation(protocol["E11"]).startswith("Le protocole a été co-construit")
 
 
 def test_an_apa_instructor_trained_to_the_programme_is_qualified(protocol) -> None:
@@ -258,7 +247,7 @@ def test_an_apa_instructor_trained_to_the_programme_is_qualified(protocol) -> No
     abbreviation « enseignant en APA » stands for) names the providers' qualification."""
     assert "X_professional_qualification" in protocol["E12"].elements_found
     assert any("enseignant en activité physique adaptée formé au programme" in q
-               for q in _quoted(protocol["E12"])), _quoted(protocol["E12"])
+               for q in quotation_texts(protocol["E12"])), quotation_texts(protocol["E12"])
 
 
 def test_when_something_takes_place_is_no_setting() -> None:
@@ -271,8 +260,8 @@ def test_when_something_takes_place_is_no_setting() -> None:
         "The trial will take place in Sodo district, Gurage Zone, in Ethiopia.\n\n"
         "Training sessions will take place in 2026 at the two health centres of the Gurage "
         "Zone.\n")
-    imp01 = _suggestions(protocol.encode(), "protocol.md", "en", "protocol")["IMP01"]
-    quoted = _quoted(imp01)
+    imp01 = suggest(protocol, "en", study_type="implementation")["IMP01"]
+    quoted = quotation_texts(imp01)
     assert quoted[0].startswith("The trial will take place in Sodo district"), quoted
     assert not any(q.startswith("A follow-up survey") for q in quoted), quoted
     assert any(q.startswith("Training sessions will take place in 2026") for q in quoted), quoted
@@ -287,9 +276,10 @@ def test_a_process_report_says_whom_the_programme_reached() -> None:
         "## Résultats\n\n### Portée\n\n"
         "Le programme a touché 118 des 302 résidents éligibles (39 %) ; les résidents en GIR 2 "
         "étaient moins souvent inclus.\n")
-    imp12 = _suggestions(report.encode(), "rapport.md", "fr", "paper")["IMP12"]
+    imp12 = suggest(report, "fr", study_type="implementation", kind="paper")["IMP12"]
     assert imp12.answer == "partially_met"
-    assert _first(imp12).startswith("Le programme a touché 118 des 302 résidents éligibles")
+    assert first_quotation(imp12).startswith(
+        "Le programme a touché 118 des 302 résidents éligibles")
 
 
 def test_a_hospital_group_of_territory_is_no_setting() -> None:
@@ -323,14 +313,14 @@ def test_adaptations_without_a_recording_are_partially_met() -> None:
         "## Méthodes\n\n### Intervention\n\n"
         "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n"
         "L'intensité des exercices est individualisée selon la tolérance de chaque résident.\n")
-    imp06 = _suggestions(protocol.encode(), "protocole.md", "fr", "protocol")["IMP06"]
+    imp06 = suggest(protocol, "fr", study_type="implementation")["IMP06"]
     assert imp06.answer == "partially_met"
     assert imp06.details_missing == ["recording", "core"]
     assert "registre FRAME" in imp06.rationale["fr"]
     assert "composantes clés à préserver" in imp06.rationale["fr"]
     tailoring = protocol.replace(
         "Le programme a été adapté au contexte de chaque EHPAD par son équipe soignante.\n\n", "")
-    imp06 = _suggestions(tailoring.encode(), "protocole.md", "fr", "protocol")["IMP06"]
+    imp06 = suggest(tailoring, "fr", study_type="implementation")["IMP06"]
     assert imp06.answer == "not_reported", imp06
 
 
@@ -339,11 +329,12 @@ def test_how_nursing_homes_are_paid_for_is_not_the_study_funding(protocol, paper
     national health insurance for care", "funded by their care budget", « financé par le
     forfait soins ») is not the study's funding, which the funding statement names: only it
     is quoted (both were quoted after it, in the funder's own words "funded by")."""
-    assert _first(paper["E06"]).startswith("Funding: This work was funded by the Regional")
+    assert first_quotation(paper["E06"]).startswith("Funding: This work was funded by the Regional")
     assert not any("health insurance" in q or "care budget" in q
-                   for q in _quoted(paper["E06"])), _quoted(paper["E06"])
-    assert _first(protocol["E06"]).startswith("L'étude est financée par le Programme")
-    assert not any("forfait soins" in q for q in _quoted(protocol["E06"])), _quoted(protocol["E06"])
+                   for q in quotation_texts(paper["E06"])), quotation_texts(paper["E06"])
+    assert first_quotation(protocol["E06"]).startswith("L'étude est financée par le Programme")
+    assert not any("forfait soins" in q for q in quotation_texts(protocol["E06"])), (
+        quotation_texts(protocol["E06"]))
 
 
 def test_the_framework_comes_before_the_logic_model(protocol) -> None:
@@ -352,7 +343,7 @@ def test_the_framework_comes_before_the_logic_model(protocol) -> None:
     Implementation Research (CFIR 2.0) sera utilisé pour… ») comes first, the logic model's
     after it (it came first, the framework's best sentence being an objective outside the
     « Cadre conceptuel » section)."""
-    quoted = _quoted(protocol["IMP02"])
+    quoted = quotation_texts(protocol["IMP02"])
     assert quoted[0].startswith("Le Consolidated Framework for Implementation Research"), quoted
     assert any(q.startswith("Un modèle logique (figure 1)") for q in quoted[1:]), quoted
 
@@ -363,7 +354,7 @@ def test_the_training_comes_before_the_fidelity_monitoring(protocol) -> None:
     (« La fidélité de mise en œuvre est évaluée selon le cadre de Carroll… », the element
     *fidelity*'s sentence) after them (it came first, « fidélité de mise en œuvre » being one
     of IMP09's own words)."""
-    quoted = _quoted(protocol["IMP09"])
+    quoted = quotation_texts(protocol["IMP09"])
     assert quoted[0].startswith("Elles comprennent : une formation de deux jours"), quoted
     assert any(q.startswith("La fidélité de mise en œuvre est évaluée") for q in quoted), quoted
 
@@ -388,9 +379,9 @@ def test_reach_is_an_implementation_outcome_of_a_french_report() -> None:
     """IMP04: RE-AIM's reach in French (« portée », said as « Le programme a touché 118 des
     302 résidents éligibles ») is an implementation outcome: the reach sentence of a process
     report is quoted (only its data collection sentence was)."""
-    report = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")
+    report = suggest(REPORT, "fr", study_type="implementation", kind="paper")
     assert any(q.startswith("Le programme a touché 118 des 302")
-               for q in _quoted(report["IMP04"])), _quoted(report["IMP04"])
+               for q in quotation_texts(report["IMP04"])), quotation_texts(report["IMP04"])
     document = extract_document(REPORT.encode(), "rapport.md")
     outcomes = [d.quote for d in detect_elements(document, kind="paper", lang="fr")
                 if d.element == "X_implementation_outcomes"]
@@ -402,8 +393,8 @@ def test_a_report_masthead_is_no_stakeholder_involvement() -> None:
     Loire-Vendée-Océan — rapport au comité de pilotage, février 2027 ») names the committee as
     the report's reader, not who sits on it: it is not quoted (it was, first); the committee
     judging an adaptation stays evidence."""
-    imp07 = _suggestions(REPORT.encode(), "rapport.md", "fr", "paper")["IMP07"]
-    quoted = _quoted(imp07)
+    imp07 = suggest(REPORT, "fr", study_type="implementation", kind="paper")["IMP07"]
+    quoted = quotation_texts(imp07)
     assert not any(q.startswith("Unité de recherche paramédicale") for q in quoted), quoted
     assert any(q.startswith("Deux EHPAD ont réduit la durée") for q in quoted), quoted
 
@@ -417,6 +408,7 @@ def test_whom_the_programme_reached_is_an_implementation_outcome_in_english() ->
         "12-month report\n\n## Results\n\n### Participation\n\n"
         "Over 12 months, the instructors reached 118 of the 302 eligible residents (39%); "
         "residents with severe dependency took part less often.\n")
-    imp04 = _suggestions(report.encode(), "report.md", "en", "paper")["IMP04"]
+    imp04 = suggest(report, "en", study_type="implementation", kind="paper")["IMP04"]
     assert imp04.answer == "partially_met"
-    assert _first(imp04).startswith("Over 12 months, the instructors reached 118 of the 302")
+    assert first_quotation(imp04).startswith(
+        "Over 12 months, the instructors reached 118 of the 302")

@@ -17,45 +17,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from suggestion_support import first_quotation, quotation_texts, suggest
 
 from checker.catalogue import get_catalogue
 from checker.catalogue.loader import assemble, resolve_path
 from checker.catalogue.validate import validate
-from checker.documents import extract_document, extract_path
+from checker.documents import extract_path
 from checker.evidence.compare import WORSE, compare_drafts
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import Suggestion, suggest_answers
+from checker.evidence.suggest import Suggestion
 
 DATA = Path(__file__).with_name("data")
 TRIAL_V1, TRIAL_V2 = DATA / "trial_protocol_v1_en.md", DATA / "trial_protocol_v2_en.md"
 
 
-def suggestions_for(doc, kind: str, study_type: str = "interventional",
-                    lang: str | None = None) -> dict[str, Suggestion]:
-    lang = lang or doc.language
-    detections = detect_elements(doc, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang, document=doc,
-                           kind=kind)
-
-
-def of_text(text: str, kind: str = "protocol", study_type: str = "interventional",
-            lang: str = "en") -> dict[str, Suggestion]:
-    return suggestions_for(extract_document(text.encode(), f"document_{lang}.md"), kind,
-                           study_type, lang)
-
-
-def quoted(suggestion: Suggestion) -> list[str]:
-    return [" ".join(q.text.split()) for q in suggestion.quotations]
-
-
 @pytest.fixture(scope="module")
 def trial_v1() -> dict[str, Suggestion]:
-    return suggestions_for(extract_path(TRIAL_V1), "protocol")
+    return suggest(extract_path(TRIAL_V1))
 
 
 @pytest.fixture(scope="module")
 def trial_v2() -> dict[str, Suggestion]:
-    return suggestions_for(extract_path(TRIAL_V2), "protocol")
+    return suggest(extract_path(TRIAL_V2))
 
 
 ETHICS_SECTIONS = {  # language -> the mechanistic protocol's ethics and dissemination section
@@ -77,17 +59,17 @@ def test_a_cpp_is_ethics_evidence_and_publishing_whatever_the_direction_is_e13s(
         lang: str) -> None:
     """The CPP sentence is quoted for E01 (ethics approval), not for E13 (publishing all
     results), which quotes the sentence that publishes results whatever their direction."""
-    suggestions = of_text(ETHICS_SECTIONS[lang], study_type="mechanistic", lang=lang)
+    suggestions = suggest(ETHICS_SECTIONS[lang], lang, study_type="mechanistic")
     e01, e13 = suggestions["E01"], suggestions["E13"]
-    assert e01.answer == "partially_met" and "(CPP)" in quoted(e01)[0]
-    assert quoted(e13)[0].startswith(("Results will be published", "Les résultats seront"))
-    assert not any("CPP" in text for text in quoted(e13))
+    assert e01.answer == "partially_met" and "(CPP)" in first_quotation(e01)
+    assert first_quotation(e13).startswith(("Results will be published", "Les résultats seront"))
+    assert not any("CPP" in text for text in quotation_texts(e13))
 
 
 def test_the_trial_protocols_cpp_sentence_is_quoted_for_ethics(trial_v1) -> None:
     """The walkthrough's protocol had E01 'not reported' (no sentence to quote)."""
     assert trial_v1["E01"].answer == "partially_met"
-    assert "Comité de Protection des Personnes (CPP)" in quoted(trial_v1["E01"])[0]
+    assert "Comité de Protection des Personnes (CPP)" in first_quotation(trial_v1["E01"])
 
 
 @pytest.mark.parametrize("lang, text, phrase", [
@@ -98,15 +80,15 @@ def test_the_trial_protocols_cpp_sentence_is_quoted_for_ethics(trial_v1) -> None
 ])
 def test_a_cnil_reference_methodology_is_data_protection_evidence(lang: str, text: str,
                                                                   phrase: str) -> None:
-    e07 = of_text(text, kind="paper", study_type="observational", lang=lang)["E07"]
-    assert e07.answer == "partially_met" and phrase in quoted(e07)[0]
+    e07 = suggest(text, lang, study_type="observational", kind="paper")["E07"]
+    assert e07.answer == "partially_met" and phrase in first_quotation(e07)
 
 
 def test_patient_partners_on_the_steering_committee_are_no_conflict_of_interest_evidence(
         trial_v2) -> None:
     """5c (oversight committees) is one of E05's elements; its sentence here is about patient
     involvement, and is no longer quoted (nor made E05 'better' than the first draft)."""
-    assert not any("steering committee" in text for text in quoted(trial_v2["E05"]))
+    assert not any("steering committee" in text for text in quotation_texts(trial_v2["E05"]))
     assert trial_v2["E05"].answer == "not_reported"
 
 
@@ -120,15 +102,15 @@ def test_an_introduction_sentence_citing_a_reference_is_no_qualification_evidenc
             "### 2.3 Exposure\nGroups of six to ten women were led by APA professionals with a "
             "master's degree in adapted physical activity and at least two years of "
             "experience in oncology.\n")
-    e12 = of_text(text, kind="paper", study_type="observational")["E12"]
-    assert e12.quotations and not any("[7]" in text for text in quoted(e12))
+    e12 = suggest(text, "en", study_type="observational", kind="paper")["E12"]
+    assert e12.quotations and not any("[7]" in text for text in quotation_texts(e12))
 
 
 def test_a_protocols_version_line_is_no_amendment(trial_v1) -> None:
     """25_Amendments is found in the first draft from "Protocol version 1.0, 2 October 2026."
     (SPIRIT's "protocol versions" cue): not quoted for E04 (amendments), nor its answer."""
     e04 = trial_v1["E04"]
-    assert not any(text.startswith("Protocol version") for text in quoted(e04))
+    assert not any(text.startswith("Protocol version") for text in quotation_texts(e04))
     assert e04.answer == "not_reported"
 
 
@@ -157,10 +139,10 @@ def test_the_comparison_names_only_elements_the_suggestions_quote(trial_v1, tria
 def test_allocation_concealment_quotes_neither_blinding_nor_fidelity(trial_v1,
                                                                       trial_v2) -> None:
     for suggestion in (trial_v1["INT04"], trial_v2["INT04"]):
-        for text in quoted(suggestion):
+        for text in quotation_texts(suggestion):
             assert "blinded" not in text and "Fidelity" not in text, text
     assert trial_v1["INT04"].answer == "not_reported"
-    assert quoted(trial_v2["INT04"])[0].startswith("Randomisation will be computer-generated")
+    assert first_quotation(trial_v2["INT04"]).startswith("Randomisation will be computer-generated")
 
 
 def test_adverse_events_recorded_alone_are_not_harms_collected_in_every_arm(trial_v1) -> None:
@@ -168,7 +150,8 @@ def test_adverse_events_recorded_alone_are_not_harms_collected_in_every_arm(tria
     recorded and reported to the sponsor." is partially met, and says what is missing."""
     int13 = trial_v1["INT13"]
     assert int13.answer == "partially_met" and int13.details_missing == ["every_arm"]
-    assert quoted(int13) == ["Adverse events will be recorded and reported to the sponsor."]
+    assert quotation_texts(int13) == [
+        "Adverse events will be recorded and reported to the sponsor."]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -180,7 +163,7 @@ def test_adverse_events_recorded_alone_are_not_harms_collected_in_every_arm(tria
 ])
 def test_harms_collected_at_each_visit_in_both_arms_state_every_arm(lang: str,
                                                                    text: str) -> None:
-    int13 = of_text(text, lang=lang)["INT13"]
+    int13 = suggest(text, lang)["INT13"]
     assert int13.quotations and "every_arm" not in int13.details_missing
 
 
@@ -189,7 +172,7 @@ def test_in_addition_to_usual_care_is_no_co_intervention_recorded(trial_v1) -> N
     usual care alone" (11d's cue): nothing there records other treatments."""
     int14 = trial_v1["INT14"]
     assert int14.answer != "met"
-    assert not any("in addition to usual care" in text for text in quoted(int14))
+    assert not any("in addition to usual care" in text for text in quotation_texts(int14))
 
 
 @pytest.mark.parametrize("lang, text, phrase", [
@@ -204,8 +187,8 @@ def test_in_addition_to_usual_care_is_no_co_intervention_recorded(trial_v1) -> N
 ])
 def test_other_treatments_recorded_are_still_co_intervention_evidence(lang: str, text: str,
                                                                      phrase: str) -> None:
-    int14 = of_text(text, lang=lang)["INT14"]
-    assert int14.quotations and phrase in quoted(int14)[0]
+    int14 = suggest(text, lang)["INT14"]
+    assert int14.quotations and phrase in first_quotation(int14)
 
 
 def _catalogue_with_about(about: dict) -> list:

@@ -11,14 +11,13 @@ import copy
 from pathlib import Path
 
 import pytest
+from suggestion_support import quoted, suggest
 
 from checker.catalogue import get_catalogue
 from checker.catalogue.validate import validate
 from checker.documents import extract_document, extract_path
 from checker.evidence import Detection
-from checker.evidence.detect import detect_elements
 from checker.evidence.features import any_pattern
-from checker.evidence.suggest import suggest_answers
 
 HEAD = {"en": "# Protocol of a randomised trial\n\n## Procedures\n\n",
         "fr": "# Protocole d'un essai randomisé\n\n## Déroulement\n\n"}
@@ -64,22 +63,11 @@ PARTICIPANTS = {  # the participants' compensation or burden, sometimes beside a
 }
 
 
-def _e09(sentence: str, lang: str):
-    document = extract_document((HEAD[lang] + sentence + "\n").encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=document, kind="protocol")["E09"]
-
-
-def _quotes(suggestion, sentence: str) -> bool:
-    return any(sentence[:40] in q.text for q in suggestion.quotations)
-
-
 @pytest.mark.parametrize(("lang", "sentence"),
                          [(lang, s) for lang, sentences in STAFF.items() for s in sentences])
 def test_staff_paid_is_not_the_participants_compensation(lang, sentence) -> None:
-    e09 = _e09(sentence, lang)
-    assert not _quotes(e09, sentence), e09.quotations
+    e09 = suggest(f"{HEAD[lang]}{sentence}\n", lang)["E09"]
+    assert not quoted(e09, sentence[:40]), e09.quotations
     assert e09.answer == "not_reported"
 
 
@@ -87,8 +75,8 @@ def test_staff_paid_is_not_the_participants_compensation(lang, sentence) -> None
                          [(lang, s) for lang, sentences in PARTICIPANTS.items()
                           for s in sentences])
 def test_the_participants_compensation_is_still_quoted(lang, sentence) -> None:
-    e09 = _e09(sentence, lang)
-    assert _quotes(e09, sentence), e09.quotations
+    e09 = suggest(f"{HEAD[lang]}{sentence}\n", lang)["E09"]
+    assert quoted(e09, sentence[:40]), e09.quotations
     assert e09.answer == "partially_met"
 
 
@@ -97,7 +85,7 @@ def test_an_element_found_only_about_staff_is_named_so(lang) -> None:
     """The GPs' gift card holds the burden element's cue: the element is found only in a
     sentence about another matter, which the rationale says, as for ``about``."""
     sentence = {"en": STAFF["en"][1], "fr": STAFF["fr"][2]}[lang]
-    e09 = _e09(sentence, lang)
+    e09 = suggest(f"{HEAD[lang]}{sentence}\n", lang)["E09"]
     assert "X_burden" in e09.elements_inferred
     assert {"en": "about another matter", "fr": "sur un autre sujet"}[lang] \
         in e09.rationale[lang]
@@ -131,10 +119,7 @@ def test_consent_as_a_moment_is_not_quoted_before_consent_being_collected() -> N
     randomisés… » is about randomisation; E02 (consent) quotes first « un consentement écrit
     sera obtenu », and still quotes the randomisation sentence after it (its element's
     best sentence)."""
-    document = extract_path(CBT)
-    detections = detect_elements(document, kind="protocol", lang="fr")
-    e02 = suggest_answers(get_catalogue(), "interventional", detections, "fr",
-                          document=document, kind="protocol")["E02"]
+    e02 = suggest(extract_path(CBT), "fr")["E02"]
     assert e02.quotations[0].text == "Conformément à la loi Jardé, un consentement écrit " \
                                      "sera obtenu."
     assert any(q.text.startswith("Après recueil du consentement") for q in e02.quotations)
@@ -144,12 +129,8 @@ def test_consent_as_a_moment_is_not_quoted_before_consent_being_collected() -> N
 def test_consent_being_collected_is_quoted_in_the_invariants_own_words(lang) -> None:
     """The narrower French cues (« le recueil du consentement sera… ») still read a
     sentence that states how consent is collected."""
-    document = extract_document(
-        ("# Protocole\n\n## Éthique\n\n" if lang == "fr" else "# Protocol\n\n## Ethics\n\n")
-        .encode() + CONSENT[lang].encode() + b"\n", "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    e02 = suggest_answers(get_catalogue(), "interventional", detections, lang,
-                          document=document, kind="protocol")["E02"]
+    e02 = suggest(("# Protocole\n\n## Éthique\n\n" if lang == "fr" else
+                   "# Protocol\n\n## Ethics\n\n") + CONSENT[lang] + "\n", lang)["E02"]
     assert e02.quotations and e02.quotations[0].text == CONSENT[lang]
 
 
@@ -179,13 +160,8 @@ SOUGHT = {  # how consent is sought, beside the eligibility criteria
 }
 
 
-def _e02(text: str, lang: str):
-    head = "# Protocol\n\n## Participants\n\n" if lang == "en" else \
-        "# Protocole\n\n## Participants\n\n"
-    document = extract_document((head + text + "\n").encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=document, kind="protocol")["E02"]
+PARTICIPANTS = {"en": "# Protocol\n\n## Participants\n\n",
+                "fr": "# Protocole\n\n## Participants\n\n"}
 
 
 @pytest.mark.parametrize(("lang", "criterion"),
@@ -194,11 +170,11 @@ def test_consent_as_an_eligibility_criterion_is_not_how_it_is_sought(lang, crite
     """E02 does not quote an eligibility criterion naming consent, before the sentence that
     says how consent is sought or instead of it; that sentence, though it names the
     criteria, is quoted."""
-    alone = _e02(criterion, lang)
-    assert not _quotes(alone, criterion), alone.quotations
-    both = _e02(f"{criterion}\n\n{SOUGHT[lang]}", lang)
+    alone = suggest(f"{PARTICIPANTS[lang]}{criterion}\n", lang)["E02"]
+    assert not quoted(alone, criterion[:40]), alone.quotations
+    both = suggest(f"{PARTICIPANTS[lang]}{criterion}\n\n{SOUGHT[lang]}\n", lang)["E02"]
     assert both.quotations[0].text == SOUGHT[lang], both.quotations
-    assert not _quotes(both, criterion), both.quotations
+    assert not quoted(both, criterion[:40]), both.quotations
 
 
 SCHEDULE_ROW = {  # a schedule of assessments' row, as a Word table's row is read
@@ -212,7 +188,7 @@ def test_a_schedule_row_is_quoted_after_the_sentence_saying_how_consent_is_sough
     """A table's row of three cells or more (a Word table's, " | " apart) is a grid's row,
     quoted only after the sentences: Tom's protocol quoted "Informed consent | X | | |" before
     "A researcher will obtain written informed consent…"."""
-    e02 = _e02(f"{SCHEDULE_ROW[lang]}\n\n{SOUGHT[lang]}", lang)
+    e02 = suggest(f"{PARTICIPANTS[lang]}{SCHEDULE_ROW[lang]}\n\n{SOUGHT[lang]}\n", lang)["E02"]
     assert e02.quotations[0].text == SOUGHT[lang], e02.quotations
 
 
@@ -233,15 +209,14 @@ def test_the_participant_timeline_for_e09_is_what_taking_part_involves(lang) -> 
     """E09 quotes the participant timeline (item 13) from a sentence on visits or
     assessments, not from the trial's design (a French protocol's first sentence under
     « Schéma de l'étude »): the element is then found only about another matter."""
-    for sentence, quoted in zip(TIMELINE[lang], (True, False), strict=True):
+    for sentence, is_quoted in zip(TIMELINE[lang], (True, False), strict=True):
         document = extract_document((HEAD[lang] + sentence + "\n").encode(), "protocol.md")
         start = document.text.index(sentence)
         detection = Detection("13_Participant_timeline", sentence, start,
                               start + len(sentence), None, "Procedures", 0.9, 1)
-        e09 = suggest_answers(get_catalogue(), "interventional", [detection], lang,
-                              document=document, kind="protocol")["E09"]
-        assert _quotes(e09, sentence) is quoted, e09.quotations
-        assert ("13_Participant_timeline" in e09.elements_inferred) is not quoted
+        e09 = suggest(document, lang, detections=[detection])["E09"]
+        assert quoted(e09, sentence[:40]) is is_quoted, e09.quotations
+        assert ("13_Participant_timeline" in e09.elements_inferred) is not is_quoted
 
 
 # Consent as the moment randomisation happens, before the sentence saying how it is sought.
@@ -260,10 +235,7 @@ def test_consent_as_a_moment_comes_after_how_consent_is_sought_in_english() -> N
     as when randomisation happens (``evidence.in_passing``), as « Après recueil du
     consentement » does in French: E02 quotes first how consent is sought (the information
     sheet, the nurse, the delay), then the randomisation sentence as item 26a's evidence."""
-    document = extract_document(INSOMNIA.encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang="en")
-    e02 = suggest_answers(get_catalogue(), "interventional", detections, "en",
-                          document=document, kind="protocol")["E02"]
+    e02 = suggest(INSOMNIA, "en")["E02"]
     assert [q.text[:32] for q in e02.quotations] == ["General practitioners give eligi",
                                                      "After written informed consent, "]
     assert e02.quotations[1].element == "26a_Consent_Obtaining"

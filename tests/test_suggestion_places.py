@@ -4,27 +4,7 @@ mechanistic, prototypical and observational invariants (from a walkthrough's doc
 from __future__ import annotations
 
 import pytest
-
-from checker.catalogue import get_catalogue
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
-
-
-def _suggest(text: str, lang: str, study_type: str, kind: str = "protocol") -> dict:
-    doc = extract_document(text.encode(), "doc.md")
-    detections = detect_elements(doc, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang, document=doc,
-                           kind=kind)
-
-
-def _first(suggestion) -> str:
-    return suggestion.quotations[0].text if suggestion.quotations else ""
-
-
-def _quoted(suggestion, words: str) -> bool:
-    return any(words in q.text for q in suggestion.quotations)
-
+from suggestion_support import first_quotation, quoted, suggest
 
 EXPOSURE_PAPER = {  # language -> (paper, the exposure's definition, a result with a cue)
     "en": ("# Adapted physical activity after breast cancer: a cohort study\n\n## Methods\n\n"
@@ -48,9 +28,9 @@ def test_a_papers_result_holding_the_invariants_words_comes_after_its_methods(la
     secondary outcome's result that happens to hold its words ("leisure-time physical
     activity"); the result is still quoted, after it."""
     paper, definition, result = EXPOSURE_PAPER[lang]
-    obs04 = _suggest(paper, lang, "observational", kind="paper")["OBS04"]
-    assert _first(obs04).startswith(definition), obs04.quotations
-    assert _quoted(obs04, result), obs04.quotations
+    obs04 = suggest(paper, lang, study_type="observational", kind="paper")["OBS04"]
+    assert first_quotation(obs04).startswith(definition), obs04.quotations
+    assert quoted(obs04, result), obs04.quotations
 
 
 MECHANISTIC = {  # language -> a mechanistic protocol's sentences (a walkthrough's, shortened)
@@ -103,14 +83,14 @@ def _mechanistic_protocol(lang: str) -> str:
 @pytest.fixture(scope="module", params=sorted(MECHANISTIC))
 def mechanistic(request) -> tuple[str, dict]:
     lang = request.param
-    return lang, _suggest(_mechanistic_protocol(lang), lang, "mechanistic")
+    return lang, suggest(_mechanistic_protocol(lang), lang, study_type="mechanistic")
 
 
 def test_a_pre_specified_mediation_analysis_is_quoted_first(mechanistic) -> None:
     """MEC08 quotes the mediation analysis ("Mediation will be analysed… natural indirect
     effects… bootstrap confidence intervals"), not the mixed models or the objective."""
     lang, suggestions = mechanistic
-    assert _first(suggestions["MEC08"]) == MECHANISTIC[lang]["mediation"], (
+    assert first_quotation(suggestions["MEC08"]) == MECHANISTIC[lang]["mediation"], (
         suggestions["MEC08"].quotations)
 
 
@@ -121,7 +101,7 @@ def test_a_within_subject_baseline_and_a_disease_marker_are_read(mechanistic, in
     control), MEC06 a disease marker measured at the study's time points (HbA1c)."""
     lang, suggestions = mechanistic
     assert suggestions[invariant].answer != "not_reported"
-    assert _quoted(suggestions[invariant], MECHANISTIC[lang][sentence]), (
+    assert quoted(suggestions[invariant], MECHANISTIC[lang][sentence]), (
         suggestions[invariant].quotations)
 
 
@@ -132,7 +112,7 @@ def test_a_sponsor_and_a_sample_size_are_not_mechanism_evidence(mechanistic, inv
     the sponsor's address; MEC03 (the NPI and the dose received) does not quote the sample
     size's allowance for drop-outs as adherence."""
     lang, suggestions = mechanistic
-    assert not _quoted(suggestions[invariant], MECHANISTIC[lang][sentence]), (
+    assert not quoted(suggestions[invariant], MECHANISTIC[lang][sentence]), (
         suggestions[invariant].quotations)
 
 
@@ -161,13 +141,13 @@ def test_a_dose_and_a_place_are_not_the_components_or_the_context_of_use(lang) -
     France."; a sentence saying what the programme is made of, or how it is used there,
     makes them met."""
     report, components, use = PROTOTYPE[lang]
-    suggestions = _suggest(report, lang, "prototypical", kind="paper")
+    suggestions = suggest(report, lang, study_type="prototypical", kind="paper")
     assert suggestions["PRO04"].answer != "met", suggestions["PRO04"].quotations
     assert suggestions["PRO04"].details_missing == ["components"]
     assert suggestions["PRO08"].answer != "met", suggestions["PRO08"].quotations
     described = report.replace("hours.\n", f"hours. {components}\n").replace(
         "heures.\n", f"heures. {components}\n")
     described = described.replace("France.\n", f"France. {use}\n")
-    suggestions = _suggest(described, lang, "prototypical", kind="paper")
+    suggestions = suggest(described, lang, study_type="prototypical", kind="paper")
     assert suggestions["PRO04"].details_missing == [], suggestions["PRO04"].quotations
     assert suggestions["PRO08"].details_missing == [], suggestions["PRO08"].quotations

@@ -8,31 +8,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from suggestion_support import first_quotation, quoted, suggest
 
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
-
-
-def _suggest(document, lang: str, study_type: str, kind: str) -> dict:
-    detections = detect_elements(document, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang, document=document,
-                           kind=kind)
-
-
-def _text(text: str, name: str = "doc.md"):
-    return extract_document(text.encode(), name)
-
-
-def _quoted(suggestion, words: str) -> bool:
-    """Whether a quotation holds ``words`` (the source's line breaks read as spaces)."""
-    return any(words in " ".join(q.text.split()) for q in suggestion.quotations)
-
-
-def _first(suggestion) -> str:
-    return " ".join(suggestion.quotations[0].text.split()) if suggestion.quotations else ""
-
 
 MECHANISTIC = """# Acute aerobic exercise and conditioned pain modulation in fibromyalgia: protocol
 
@@ -82,14 +60,14 @@ reduce the number of blood samples.
 
 @pytest.fixture(scope="module")
 def mechanistic() -> dict:
-    return _suggest(_text(MECHANISTIC), "en", "mechanistic", "protocol")
+    return suggest(MECHANISTIC, "en", study_type="mechanistic")
 
 
 def test_a_cue_typed_with_a_hyphen_finds_a_journals_en_dash(mechanistic) -> None:
     """MEC07's own words "dose-response" find "dose–response" (an en dash, as journals and
     Word set it): the planned dose–response analysis was not quoted."""
     mec07 = mechanistic["MEC07"]
-    assert _first(mec07).startswith("The dose–response relationship will be examined"), (
+    assert first_quotation(mec07).startswith("The dose–response relationship will be examined"), (
         mec07.quotations)
 
 
@@ -99,7 +77,7 @@ def test_a_stated_causal_chain_is_the_mechanisms_logic_model(mechanistic) -> Non
     seem to report a logic model or theoretical rationale'."""
     mec02 = mechanistic["MEC02"]
     assert mec02.answer == "met", mec02.rationale
-    assert _quoted(mec02, "causal chain tested is therefore"), mec02.quotations
+    assert quoted(mec02, "causal chain tested is therefore"), mec02.quotations
 
 
 def test_visits_their_length_and_what_they_pay_are_the_participants_burden(mechanistic
@@ -109,7 +87,7 @@ def test_visits_their_length_and_what_they_pay_are_the_participants_burden(mecha
     participant burden'."""
     e09 = mechanistic["E09"]
     assert "X_burden" in e09.elements_found
-    assert _first(e09).startswith("Participants will complete five visits"), e09.quotations
+    assert first_quotation(e09).startswith("Participants will complete five visits"), e09.quotations
 
 
 def test_the_dose_received_is_the_protocols_adherence_not_the_backgrounds(mechanistic
@@ -118,22 +96,22 @@ def test_the_dose_received_is_the_protocols_adherence_not_the_backgrounds(mechan
     exercise programmes" as the participants' adherence; the protocol records "the dose
     actually received"."""
     mec03 = mechanistic["MEC03"]
-    assert _quoted(mec03, "to quantify the dose actually received"), mec03.quotations
-    assert not _quoted(mec03, "low adherence to exercise programmes"), mec03.quotations
+    assert quoted(mec03, "to quantify the dose actually received"), mec03.quotations
+    assert not quoted(mec03, "low adherence to exercise programmes"), mec03.quotations
 
 
 def test_patients_reviewing_the_information_sheet_is_no_consent_evidence(mechanistic
                                                                           ) -> None:
     """E02 (consent) quoted the patient and public involvement sentence, for its "participant
     information sheet": that is the patients' involvement (E11), not how consent is sought."""
-    assert not _quoted(mechanistic["E02"], "support association reviewed"), (
+    assert not quoted(mechanistic["E02"], "support association reviewed"), (
         mechanistic["E02"].quotations)
 
 
 def test_a_grant_an_investigator_received_is_no_participants_compensation() -> None:
     text = ("# Protocol\n\n## Funding\n\nPaul Atkinson received a $10 000 CAD grant from the "
             "New Brunswick Trauma Program to support the trial in Canada.\n")
-    e09 = _suggest(_text(text), "en", "mechanistic", "protocol")["E09"]
+    e09 = suggest(text, "en", study_type="mechanistic")["E09"]
     assert "X_burden" not in e09.elements_found, e09.quotations
 
 
@@ -168,7 +146,7 @@ reminders at times chosen by the participant.
 
 @pytest.fixture(scope="module")
 def paper() -> dict:
-    return _suggest(_text(PAPER), "en", "prototypical", "paper")
+    return suggest(PAPER, "en", study_type="prototypical", kind="paper")
 
 
 def test_the_material_is_quoted_not_the_adherence_to_the_sessions(paper) -> None:
@@ -176,25 +154,26 @@ def test_the_material_is_quoted_not_the_adherence_to_the_sessions(paper) -> None
     sessions" (the intervention's description element, any of its sentences): it quotes the
     app, and no adherence figure."""
     pro06 = paper["PRO06"]
-    assert _first(pro06).startswith("The app (version 2.1) runs on Android and iOS"), (
+    assert first_quotation(pro06).startswith("The app (version 2.1) runs on Android and iOS"), (
         pro06.quotations)
-    assert not _quoted(pro06, "Median adherence"), pro06.quotations
+    assert not quoted(pro06, "Median adherence"), pro06.quotations
 
 
 def test_the_components_are_not_quoted_from_the_logic_models_boxes(paper) -> None:
     """PRO04 (what the NPI is made of) quoted first the logic model's sentence, which names
     "intervention components" among its boxes; it quotes what the programme consists of."""
     pro04 = paper["PRO04"]
-    assert _first(pro04).startswith("In short, the programme consists of"), pro04.quotations
-    assert not _quoted(pro04, "The logic model (Figure 1) links"), pro04.quotations
-    assert not _quoted(pro04, "Median adherence"), pro04.quotations
+    assert first_quotation(pro04).startswith("In short, the programme consists of"), (
+        pro04.quotations)
+    assert not quoted(pro04, "The logic model (Figure 1) links"), pro04.quotations
+    assert not quoted(pro04, "Median adherence"), pro04.quotations
 
 
 def test_an_authors_affiliation_is_not_the_context_of_use(paper) -> None:
     """PRO08 (where and how the NPI is used) quoted an author's affiliation, then the
     corresponding author's address."""
     pro08 = paper["PRO08"]
-    assert not _quoted(pro08, "School of Health Sciences"), pro08.quotations
+    assert not quoted(pro08, "School of Health Sciences"), pro08.quotations
 
 
 def test_a_run_in_patient_involvement_label_quotes_its_text() -> None:
@@ -209,8 +188,8 @@ def test_a_run_in_patient_involvement_label_quotes_its_text() -> None:
             "<p><b>Funding.</b> This study was funded by the Stroke Research Foundation.</p>"
             "</body></html>")
     document = extract_document(weasyprint.HTML(string=html).write_pdf(), "paper.pdf")
-    e11 = _suggest(document, "en", "prototypical", "paper")["E11"]
-    assert _first(e11).startswith("Two stroke survivors and a carer"), e11.quotations
+    e11 = suggest(document, "en", study_type="prototypical", kind="paper")["E11"]
+    assert first_quotation(e11).startswith("Two stroke survivors and a carer"), e11.quotations
     assert e11.quotations[0].section == "Patient and public involvement"
 
 
@@ -287,12 +266,13 @@ def test_the_french_mechanistic_protocol_is_read_as_the_english_one() -> None:
     """The same fixes in French: « chaîne causale » (MEC02 met), « dose–réponse » with an en
     dash (MEC07), visits, a sum per visit and travel costs reimbursed (E09), patients who
     reread the information sheet (not E02's evidence)."""
-    suggestions = _suggest(_text(MECANISTIQUE), "fr", "mechanistic", "protocol")
+    suggestions = suggest(MECANISTIQUE, "fr", study_type="mechanistic")
     assert suggestions["MEC02"].answer == "met", suggestions["MEC02"].rationale
-    assert _quoted(suggestions["MEC02"], "La chaîne causale testée est donc")
-    assert _first(suggestions["MEC07"]).startswith("La relation dose–réponse sera examinée")
+    assert quoted(suggestions["MEC02"], "La chaîne causale testée est donc")
+    assert first_quotation(suggestions["MEC07"]).startswith(
+        "La relation dose–réponse sera examinée")
     assert "X_burden" in suggestions["E09"].elements_found, suggestions["E09"].quotations
-    assert not _quoted(suggestions["E02"], "ont relu le protocole et la"), (
+    assert not quoted(suggestions["E02"], "ont relu le protocole et la"), (
         suggestions["E02"].quotations)
 
 
@@ -300,11 +280,12 @@ def test_the_french_prototypical_paper_is_read_as_the_english_one() -> None:
     """PRO04 quotes what the programme « se compose d'une » (its elided cue), not the logic
     model's boxes nor the adherence figure; PRO06 the app, not the adherence; PRO08 no
     affiliation."""
-    suggestions = _suggest(_text(ARTICLE), "fr", "prototypical", "paper")
+    suggestions = suggest(ARTICLE, "fr", study_type="prototypical", kind="paper")
     pro04, pro06, pro08 = (suggestions[i] for i in ("PRO04", "PRO06", "PRO08"))
-    assert _first(pro04).startswith("Le programme se compose d'une bibliothèque"), (
+    assert first_quotation(pro04).startswith("Le programme se compose d'une bibliothèque"), (
         pro04.quotations)
-    assert not _quoted(pro04, "Le modèle logique (figure 1) relie"), pro04.quotations
-    assert _first(pro06).startswith("L'application (version 2.1) fonctionne"), pro06.quotations
-    assert not _quoted(pro06, "observance médiane"), pro06.quotations
-    assert not _quoted(pro08, "Service de rééducation neurologique"), pro08.quotations
+    assert not quoted(pro04, "Le modèle logique (figure 1) relie"), pro04.quotations
+    assert first_quotation(pro06).startswith("L'application (version 2.1) fonctionne"), (
+        pro06.quotations)
+    assert not quoted(pro06, "observance médiane"), pro06.quotations
+    assert not quoted(pro08, "Service de rééducation neurologique"), pro08.quotations

@@ -4,8 +4,10 @@ protocol wording, the providers' qualification)."""
 
 from __future__ import annotations
 
+from suggestion_support import in_first_sentence, suggest
+
 from checker.documents import extract_document
-from checker.evidence import Detection, detect_elements, suggest_answers, verify_quotation
+from checker.evidence import detect_elements, verify_quotation
 
 DRAFT_1 = """# GROUPWORK: a randomised trial of group compassion-focused therapy — protocol
 
@@ -53,21 +55,20 @@ not to reveal their group to them.
 """
 
 
-def _suggestions(catalogue, text: str):
+def _verified_suggestions(text: str):
+    """The draft's suggestions, each of their quotations checked to be verbatim."""
     document = extract_document(text.encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang="en")
-    suggestions = suggest_answers(catalogue, "interventional", detections, "en",
-                                  document=document, kind="protocol")
+    suggestions = suggest(document, "en")
     for suggestion in suggestions.values():
         assert all(verify_quotation(document.text, q.text) for q in suggestion.quotations)
     return suggestions
 
 
-def test_a_recruitment_target_alone_is_no_sample_size_calculation(catalogue):
+def test_a_recruitment_target_alone_is_no_sample_size_calculation():
     """Draft 1 states how many it will recruit, with no assumption: INT08 is partially met
     (it was met, quoting the target and a background sentence about powered trials, which
     is about other trials)."""
-    int08 = _suggestions(catalogue, DRAFT_1)["INT08"]
+    int08 = _verified_suggestions(DRAFT_1)["INT08"]
     assert int08.answer == "partially_met"
     assert [q.text for q in int08.quotations] == [
         "We plan to recruit 120 participants over 18 months."]
@@ -75,19 +76,15 @@ def test_a_recruitment_target_alone_is_no_sample_size_calculation(catalogue):
             "calculated.") in int08.rationale["en"]
 
 
-def test_a_calculation_named_without_any_assumption_is_partially_met(catalogue):
+def test_a_calculation_named_without_any_assumption_is_partially_met():
     """Both elements found in one sentence that gives no assumption: the catalogue's detail
     (one assumption at least) makes it partially met, and says what is missing."""
     text = ("# Sample size\n\nThe sample size was calculated for the primary outcome: 120 "
             "participants will be recruited.\n\n# Recruitment\n\nCare coordinators will "
             "approach eligible patients.\n")
     document = extract_document(text.encode(), "protocol.md")
-    sentence = next(s for s in document.sentences if not document.is_heading(s))
-    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
-                            None, sentence.section, 0.9, 1)
-                  for e in ("14a_Sample_size", "14b_Sample_Calculation")]
-    int08 = suggest_answers(catalogue, "interventional", detections, "en", document=document,
-                            kind="protocol")["INT08"]
+    detections = in_first_sentence(document, ("14a_Sample_size", "14b_Sample_Calculation"))
+    int08 = suggest(document, "en", detections=detections)["INT08"]
     assert int08.answer == "partially_met" and int08.details_missing == ["assumptions"]
     assert "an assumption of the calculation" in int08.rationale["en"]
     assert "une hypothèse du calcul" in int08.rationale["fr"]
@@ -95,17 +92,12 @@ def test_a_calculation_named_without_any_assumption_is_partially_met(catalogue):
     text = text.replace("120 participants will be recruited",
                         "120 participants give 90% power to detect a difference of 5 points")
     document = extract_document(text.encode(), "protocol.md")
-    sentence = next(s for s in document.sentences if not document.is_heading(s))
-    detections = [Detection(e, document.sentence_text(sentence), sentence.start, sentence.end,
-                            None, sentence.section, 0.9, 1)
-                  for e in ("14a_Sample_size", "14b_Sample_Calculation")]
-    assert suggest_answers(catalogue, "interventional", detections, "en", document=document,
-                           kind="protocol")["INT08"].answer == "met"
+    detections = in_first_sentence(document, ("14a_Sample_size", "14b_Sample_Calculation"))
+    assert suggest(document, "en", detections=detections)["INT08"].answer == "met"
 
 
-def test_a_calculation_with_its_assumptions_is_met_and_not_quoted_from_the_group_size(
-        catalogue):
-    int08 = _suggestions(catalogue, DRAFT_2)["INT08"]
+def test_a_calculation_with_its_assumptions_is_met_and_not_quoted_from_the_group_size():
+    int08 = _verified_suggestions(DRAFT_2)["INT08"]
     assert int08.answer == "met" and int08.details_missing == []
     texts = [q.text for q in int08.quotations]
     assert texts[0].startswith("A sample size of 128 participants")
@@ -113,16 +105,16 @@ def test_a_calculation_with_its_assumptions_is_met_and_not_quoted_from_the_group
     assert not any("8 to 10 participants per group" in t for t in texts)
 
 
-def test_a_protocols_assessor_blinding_is_quoted(catalogue):
+def test_a_protocols_assessor_blinding_is_quoted():
     """"Outcome assessors will be blinded to allocation" (a plan, in the future tense) is
     the evidence of blinded outcome assessment a reviewer looks for."""
-    int05 = _suggestions(catalogue, DRAFT_2)["INT05"]
+    int05 = _verified_suggestions(DRAFT_2)["INT05"]
     assert any(q.text.startswith("Outcome assessors will be blinded to allocation")
                for q in int05.quotations)
 
 
-def test_clinical_psychologists_trained_in_the_therapy_are_qualified_professionals(catalogue):
-    suggestions = _suggestions(catalogue, DRAFT_2)
+def test_clinical_psychologists_trained_in_the_therapy_are_qualified_professionals():
+    suggestions = _verified_suggestions(DRAFT_2)
     for invariant in ("E12", "INT12"):
         assert "X_professional_qualification" in suggestions[invariant].elements_found, \
             invariant

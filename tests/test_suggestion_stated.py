@@ -15,28 +15,7 @@ here in French and in English on short passages.
 from __future__ import annotations
 
 import pytest
-
-from checker.catalogue import get_catalogue
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import Suggestion, suggest_answers
-
-
-def of_text(text: str, lang: str, study_type: str = "interventional",
-            kind: str = "protocol") -> dict[str, Suggestion]:
-    doc = extract_document(text.encode(), f"protocol_{lang}.md")
-    detections = detect_elements(doc, kind=kind, lang=lang)
-    return suggest_answers(get_catalogue(), study_type, detections, lang, document=doc,
-                           kind=kind)
-
-
-def quoted(suggestion: Suggestion) -> list[str]:
-    return [" ".join(q.text.split()) for q in suggestion.quotations]
-
-
-def quotes(suggestion: Suggestion, words: str) -> bool:
-    return any(words in text for text in quoted(suggestion))
-
+from suggestion_support import quotation_texts, quoted, suggest
 
 INVOLVEMENT = {  # language -> (a protocol whose involvement section names no patient, its text)
     "fr": ("# Protocole de l'essai SOMMEIL\n\n## Méthodes\n\nIl s'agit d'un essai contrôlé "
@@ -57,10 +36,10 @@ def test_a_patient_involvement_heading_makes_its_text_e11s_evidence(lang: str) -
     """The heading names the matter; the sentence under it names no patient: it is E11's
     evidence all the same (it was not reported, which lowered the verdict)."""
     text, sentence = INVOLVEMENT[lang]
-    e11 = of_text(text, lang)["E11"]
+    e11 = suggest(text, lang)["E11"]
     assert e11.answer == "partially_met"
     assert "X_patient_involvement" in e11.elements_found
-    assert quotes(e11, sentence)
+    assert quoted(e11, sentence)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -72,7 +51,7 @@ def test_a_patient_involvement_heading_makes_its_text_e11s_evidence(lang: str) -
            "by the therapist at each visit.\n"),
 ])
 def test_patients_taking_part_in_the_study_is_no_involvement(lang: str, text: str) -> None:
-    assert of_text(text, lang)["E11"].answer == "not_reported"
+    assert suggest(text, lang)["E11"].answer == "not_reported"
 
 
 FUNDER = {
@@ -90,7 +69,7 @@ FUNDER = {
 
 @pytest.mark.parametrize("lang", sorted(FUNDER))
 def test_a_funder_that_does_not_intervene_states_its_role(lang: str) -> None:
-    e06 = of_text(FUNDER[lang], lang)["E06"]
+    e06 = suggest(FUNDER[lang], lang)["E06"]
     assert (e06.answer, e06.details_missing) == ("met", [])
     role = next(q.text for q in e06.quotations if q.element == "detail:role")
     assert role.startswith(("The funder is involved neither", "Le financeur n'intervient"))
@@ -114,7 +93,7 @@ VERSIONED = {  # the version line stands on the title page, far from amendments 
 @pytest.mark.parametrize("lang", sorted(VERSIONED))
 def test_a_protocols_version_line_on_its_title_page_is_its_version(lang: str) -> None:
     text, line = VERSIONED[lang]
-    e04 = of_text(text, lang)["E04"]
+    e04 = suggest(text, lang)["E04"]
     assert (e04.answer, e04.details_missing) == ("met", [])
     assert any(q.element == "detail:version" and line in q.text for q in e04.quotations)
 
@@ -123,7 +102,7 @@ def test_a_version_without_a_date_is_no_protocols_version_line() -> None:
     """"R version 4.4" is no protocol's version, wherever it stands."""
     text = VERSIONED["en"][0].replace("Version 2.0, 3 March 2026",
                                       "Analyses will use R version 4.4.")
-    e04 = of_text(text, "en")["E04"]
+    e04 = suggest(text, "en")["E04"]
     assert (e04.answer, e04.details_missing) == ("partially_met", ["version"])
 
 
@@ -146,16 +125,16 @@ CONTROL_ARM = {  # the arm's heading names it; its text does not
 @pytest.mark.parametrize("lang", sorted(CONTROL_ARM))
 def test_a_control_arms_section_describes_the_comparator(lang: str) -> None:
     text, sentence = CONTROL_ARM[lang]
-    suggestions = of_text(text, lang)
+    suggestions = suggest(text, lang)
     for invariant in ("INT02", "E14"):
         assert "X_comparator" in suggestions[invariant].elements_found, invariant
-        assert quotes(suggestions[invariant], sentence), invariant
+        assert quoted(suggestions[invariant], sentence), invariant
 
 
 def test_a_control_arm_named_in_an_analysis_describes_no_comparator() -> None:
     text = ("# Protocole\n\n## Analyse\n\nL'observance sera comparée entre les patients du "
             "bras intervention et ceux du bras témoin, selon le centre.\n")
-    assert "X_comparator" not in of_text(text, "fr")["INT02"].elements_found
+    assert "X_comparator" not in suggest(text, "fr")["INT02"].elements_found
 
 
 NOT_BLINDED = {
@@ -172,9 +151,9 @@ NOT_BLINDED = {
 @pytest.mark.parametrize("lang", sorted(NOT_BLINDED))
 def test_who_is_not_blinded_is_int05s_evidence(lang: str) -> None:
     text, words = NOT_BLINDED[lang]
-    int05 = of_text(text, lang)["INT05"]
+    int05 = suggest(text, lang)["INT05"]
     assert int05.answer != "not_reported"
-    assert quotes(int05, words)
+    assert quoted(int05, words)
 
 
 VISITS = {
@@ -190,9 +169,9 @@ VISITS = {
 @pytest.mark.parametrize("lang", sorted(VISITS))
 def test_the_visits_schedule_is_int09s_evidence(lang: str) -> None:
     text, words = VISITS[lang]
-    int09 = of_text(text, lang)["INT09"]
+    int09 = suggest(text, lang)["INT09"]
     assert int09.answer != "not_reported"
-    assert quotes(int09, words)
+    assert quoted(int09, words)
 
 
 CONSENT = {  # the information sheet is named twice; the consent's collection once
@@ -214,9 +193,9 @@ CONSENT = {  # the information sheet is named twice; the consent's collection on
 @pytest.mark.parametrize("lang", sorted(CONSENT))
 def test_e02_quotes_the_consents_collection(lang: str) -> None:
     text, sentence = CONSENT[lang]
-    e02 = of_text(text, lang)["E02"]
-    assert quotes(e02, sentence)
-    texts = quoted(e02)
+    e02 = suggest(text, lang)["E02"]
+    assert quoted(e02, sentence)
+    texts = quotation_texts(e02)
     reviewed = [i for i, t in enumerate(texts) if "France Alzheimer" in t]
     collected = next(i for i, t in enumerate(texts) if sentence in t)
     assert all(collected < i for i in reviewed)
@@ -238,12 +217,12 @@ ANALYSES = {  # language -> (a sensitivity analysis only, a subgroup analysis)
 @pytest.mark.parametrize("lang", sorted(ANALYSES))
 def test_a_per_protocol_analysis_is_no_responder_or_moderator_analysis(lang: str) -> None:
     text, subgroups = ANALYSES[lang]
-    int16 = of_text(text, lang)["INT16"]
-    assert not quotes(int16, "per proto")
+    int16 = suggest(text, lang)["INT16"]
+    assert not quoted(int16, "per proto")
     assert int16.answer == "not_reported"
-    with_subgroups = of_text(text + subgroups + "\n", lang)["INT16"]
+    with_subgroups = suggest(text + subgroups + "\n", lang)["INT16"]
     assert with_subgroups.answer == "partially_met"
-    assert quotes(with_subgroups, subgroups.split(" sera")[0].split(" will")[0])
+    assert quoted(with_subgroups, subgroups.split(" sera")[0].split(" will")[0])
 
 
 @pytest.mark.parametrize("lang", sorted(INVOLVEMENT))
@@ -257,5 +236,5 @@ def test_patient_representatives_are_no_contributors_for_conflicts_of_interest(
                        "lien d'intérêts en rapport avec cette recherche.\n",
                  "en": "\n## Competing interests\n\nThe investigators declare no competing "
                        "interests related to this study.\n"}[lang]
-    e05 = of_text(text + interests, lang)["E05"]
-    assert not quotes(e05, sentence)
+    e05 = suggest(text + interests, lang)["E05"]
+    assert not quoted(e05, sentence)

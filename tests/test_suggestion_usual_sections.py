@@ -4,20 +4,11 @@ first those under a heading where the invariant's evidence is usually found."""
 from __future__ import annotations
 
 import pytest
+from suggestion_support import suggest
 
 from checker.catalogue import get_catalogue
 from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
 from checker.evidence.usual_sections import heading_matches, heading_pattern, in_usual_sections
-
-
-def _e02(text: str, lang: str):
-    doc = extract_document(text.encode(), "doc.md")
-    detections = detect_elements(doc, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
-                           kind="protocol")["E02"]
-
 
 CONSENT = {  # language -> (protocol, its sentence under the consent heading, the other one)
     "en": ("# Group exercise for older adults with knee pain: protocol of a randomised trial\n\n"
@@ -42,7 +33,7 @@ def test_the_consent_sections_sentence_is_quoted_first(lang) -> None:
     heading comes before a study procedure's that also names consent, which stays quoted;
     the answer is the same."""
     protocol, in_section, elsewhere = CONSENT[lang]
-    e02 = _e02(protocol, lang)
+    e02 = suggest(protocol, lang)["E02"]
     assert e02.quotations[0].text.startswith(in_section), e02.quotations
     assert any(q.text.startswith(elsewhere) for q in e02.quotations[1:]), e02.quotations
     assert e02.answer == "partially_met"
@@ -53,7 +44,7 @@ def test_the_usual_section_does_not_come_before_the_own_report() -> None:
     quoted after the methods' sentence."""
     protocol, in_section, elsewhere = CONSENT["en"]
     protocol = protocol.replace("### Consent", "## Discussion\n\n### Consent")
-    e02 = _e02(protocol, "en")
+    e02 = suggest(protocol, "en")["E02"]
     assert e02.quotations[0].text.startswith(elsewhere), e02.quotations
 
 
@@ -108,10 +99,7 @@ def test_the_declaration_of_interests_is_quoted_before_the_authors_roles(lang) -
     (« Conflit d'intérêts ») before who analysed the data, under "Author contributions",
     which comes first in the paper and stays quoted (item 5b)."""
     paper, declaration = BACK_MATTER[lang]
-    doc = extract_document(paper.encode(), "paper.md")
-    detections = detect_elements(doc, kind="paper", lang=lang)
-    e05 = suggest_answers(get_catalogue(), "interventional", detections, lang, document=doc,
-                          kind="paper")["E05"]
+    e05 = suggest(paper, lang, kind="paper")["E05"]
     assert e05.quotations[0].text == declaration, e05.quotations
     assert any(q.element == "5b_Contributors_roles" for q in e05.quotations[1:]), e05.quotations
 
@@ -154,10 +142,7 @@ def test_french_protocol_headings_name_the_usual_sections(invariant, heading,
     only « Nombre de sujets nécessaires ») and its design « Plan de l'étude » (not only
     « Schéma de l'étude »): INT08 and INT01 quote the sentence under it first, the one
     under « Recrutement » or « Objectifs » after it."""
-    doc = extract_document(FRENCH_PROTOCOL.encode(), "protocole.md")
-    detections = detect_elements(doc, kind="protocol", lang="fr")
-    suggestion = suggest_answers(get_catalogue(), "interventional", detections, "fr",
-                                 document=doc, kind="protocol")[invariant]
+    suggestion = suggest(FRENCH_PROTOCOL, "fr")[invariant]
     assert [q.section for q in suggestion.quotations[:2]] == [heading, elsewhere]
 
 
@@ -202,10 +187,7 @@ def test_english_protocol_headings_name_the_usual_sections(invariant, heading) -
     timeline"), its data monitoring committee and harms "Monitoring" (SPIRIT's heading) and
     its data handling "Data collection and management" (not only "Data management"): INT09,
     E08 and E07 quote the sentence under it first, the overview's after it."""
-    doc = extract_document(ENGLISH_PROTOCOL.encode(), "protocol.md")
-    detections = detect_elements(doc, kind="protocol", lang="en")
-    suggestion = suggest_answers(get_catalogue(), "interventional", detections, "en",
-                                 document=doc, kind="protocol")[invariant]
+    suggestion = suggest(ENGLISH_PROTOCOL, "en")[invariant]
     assert [q.section for q in suggestion.quotations[:2]] == [heading, "Overview"]
 
 

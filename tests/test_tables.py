@@ -4,14 +4,14 @@ are read as short units of their own, quoted only when no sentence says the same
 from __future__ import annotations
 
 import pytest
+from suggestion_support import suggest
 
-from checker.catalogue import get_catalogue
 from checker.documents import extract_document
 from checker.documents.tables import LEADING_LABEL, is_caption_label, is_table_row, quoted_last
 from checker.evidence.detect import detect_elements
 from checker.evidence.features import SentenceIndex, matching_sentences
 from checker.evidence.quotes import verify_quotation
-from checker.evidence.suggest import _cue_quotations, suggest_answers
+from checker.evidence.suggest import _cue_quotations
 from tests.cohort_paper import ROWS, cohort_pdf
 
 
@@ -27,8 +27,8 @@ def cohort():
 @pytest.fixture(scope="module")
 def cohort_suggestions(cohort):
     detections = detect_elements(cohort, kind="paper", lang="en")
-    return detections, suggest_answers(get_catalogue(), "observational", detections, "en",
-                                       document=cohort, kind="paper")
+    return detections, suggest(cohort, "en", study_type="observational", kind="paper",
+                               detections=detections)
 
 
 @pytest.mark.parametrize("label", ["Table 1.", "Table 1", "Figure 2", "FIGURE 2", "Fig. 3:",
@@ -186,8 +186,8 @@ def test_a_table_row_is_quoted_after_the_sentences_that_say_as_much():
             "hazard ratios were adjusted for them.\n")
     document = extract_document(text.encode(), "cohort.md")
     detections = detect_elements(document, kind="paper", lang="en")
-    suggestions = suggest_answers(get_catalogue(), "observational", detections, "en",
-                                  document=document, kind="paper")
+    suggestions = suggest(document, "en", study_type="observational", kind="paper",
+                          detections=detections)
     quotations = suggestions["OBS07"].quotations
     assert quotations and quotations[0].text.startswith("Potential confounders were chosen")
     rows = [i for i, q in enumerate(quotations) if is_table_row(q.text)]
@@ -223,8 +223,8 @@ def test_a_label_standing_alone_is_never_quoted():
     document = extract_document(text.encode(), "cohort.md")
     assert "Table 1." in _sentences(document)
     detections = detect_elements(document, kind="paper", lang="en")
-    suggestions = suggest_answers(get_catalogue(), "observational", detections, "en",
-                                  document=document, kind="paper")
+    suggestions = suggest(document, "en", study_type="observational", kind="paper",
+                          detections=detections)
     quotes = [d.quote for d in detections] + [q.text for s in suggestions.values()
                                                for q in s.quotations]
     assert any("Baseline characteristics" in quote for quote in quotes)
