@@ -58,10 +58,10 @@ def bold_header():
 
 def test_a_pdf_header_row_is_a_unit_of_its_own_and_no_heading(bold_header):
     sentences = _sentences(bold_header)
-    header = "Variable Supervised exercise (n = 52) Usual care (n = 50)"
+    header = "Variable | Supervised exercise (n = 52) | Usual care (n = 50)"
     assert _headers(bold_header) == [header]
     assert "Table 2 Baseline characteristics" in sentences
-    assert [" ".join(row) for row in ROWS] == sentences[-4:-1]
+    assert [" | ".join(row) for row in ROWS] == sentences[-4:-1]
     # Bold as a heading is, it heads no section: the table and the text after it are the
     # Results'.
     assert {s.section for s in bold_header.sentences[1:]} == {"Results"}
@@ -78,7 +78,7 @@ def test_a_header_row_is_never_quoted(bold_header):
 
 def test_the_cohort_header_row_wrapped_over_lines_is_its_table_header():
     document = extract_document(cohort_pdf(), "cohort.pdf")
-    assert _headers(document) == ["Characteristic Walkers (n = 298) Non-walkers (n = 314)"]
+    assert _headers(document) == ["Characteristic | Walkers (n = 298) Non-walkers (n = 314)"]
     # The caption above it and the rows under it are no header.
     assert "Values are mean (SD) or n (%)." in _sentences(document)
     assert not any(document.is_table_header(s) for s in document.sentences
@@ -102,20 +102,26 @@ FLOW = [["Assessed for eligibility", "212"], ["Excluded", "108"], ["Randomised",
         ["Analysed at 12 weeks", "102"]]
 
 
-@pytest.mark.parametrize(("head", "rows", "style"), [
+@pytest.mark.parametrize(("head", "rows", "style", "header"), [
     # Cells a third of a font size apart: the widest label's row has no gap at all.
-    (["Variable", "Exercise", "Usual care"], DENSE, {"size": "9pt", "padding": "3pt"}),
-    # One figure per row, left- or right-aligned.
-    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "24pt"}),
-    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "6pt", "align": "right"}),
+    (["Variable", "Exercise", "Usual care"], DENSE, {"size": "9pt", "padding": "3pt"},
+     "Variable | Exercise | Usual care"),
+    # One figure per row, left- or right-aligned; a header right-aligned over figures sets
+    # its cells a word space apart.
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "24pt"},
+     "Stage | Participants"),
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "6pt", "align": "right"},
+     "Stage Participants"),
 ])
-def test_a_close_or_one_figure_pdf_table_is_read_row_by_row(head, rows, style):
+def test_a_close_or_one_figure_pdf_table_is_read_row_by_row(head, rows, style, header):
+    """Each row is a unit, its cells " | " apart as a DOCX's row reads, even where a
+    cell as wide as its column leaves only a word space before the next."""
     document = extract_document(_table_pdf("Table 2. Participants", head, rows, **style),
                                 "table.pdf")
     sentences = _sentences(document)
-    assert [" ".join(row) for row in rows] == sentences[-len(rows) - 1:-1]
+    assert [" | ".join(row) for row in rows] == sentences[-len(rows) - 1:-1]
     assert sentences[-1] == AFTER and BEFORE in sentences
-    assert _headers(document) == [" ".join(head)]
+    assert _headers(document) == [header]
 
 
 def test_lines_ending_with_numbers_in_running_text_are_no_table():
