@@ -194,3 +194,81 @@ def test_an_odt_header_row():
     index = SentenceIndex(matching_sentences(document))
     assert [q.text for q in _cue_quotations(document, index, ("soins usuels",))] == [
         "Les soins usuels ont été décrits plus haut dans le texte."]
+
+
+# A TIDieR table, English and French: a label, then a cell of text (one label wraps).
+TIDIER = {
+    "en": [["Item", "Description"],
+           ["Who provided", "Three registered physiotherapists with at least five years' "
+            "experience delivered all sessions."],
+           ["Where", "Sessions took place in the hospital's outpatient gym."],
+           ["When and how much", "Twelve 45-minute sessions over six weeks."]],
+    "fr": [["Élément", "Description"],
+           ["Qui", "Trois kinésithérapeutes diplômés d'État ayant au moins cinq ans "
+            "d'expérience assurent toutes les séances."],
+           ["Où", "Les séances ont lieu dans la salle de rééducation de l'hôpital de jour."],
+           ["Quand et combien", "Douze séances de 45 minutes réparties sur six semaines."]],
+}
+INTRO = {"en": "The intervention is described following the TIDieR checklist in Table 1.",
+         "fr": "L'intervention est décrite selon la grille TIDieR dans le tableau 1."}
+
+
+def _text_table_pdf(lang: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    head, *rows = TIDIER[lang]
+    body = "".join(f"<tr><td>{label}</td><td>{text}</td></tr>" for label, text in rows)
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td,th{padding:2pt 6pt 2pt 0;"
+            "vertical-align:top;text-align:left}td:first-child{width:2.4cm}</style></head>"
+            f"<body><h2>Intervention</h2><p>{INTRO[lang]}</p><table><tr><th>{head[0]}</th>"
+            f"<th>{head[1]}</th></tr>{body}</table><p>{AFTER}</p></body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _docx_rows(lang: str) -> bytes:
+    import docx
+
+    made = docx.Document()
+    made.add_heading("Intervention", 1)
+    made.add_paragraph(INTRO[lang])
+    table = made.add_table(rows=len(TIDIER[lang]), cols=2)
+    for r, row in enumerate(TIDIER[lang]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    made.add_paragraph(AFTER)
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_pdf_table_of_text_reads_its_cells_apart_as_a_docx_row(lang):
+    """A reviewer read "Who provided Three registered physiotherapists …" as broken English:
+    a PDF's row of text reads its label, even wrapped over two lines ("When and how" over
+    "much"), then " | " and the next cell, as the DOCX's row does; each row is a unit."""
+    rows = [" | ".join(row) for row in TIDIER[lang]]
+    pdf = extract_document(_text_table_pdf(lang), "tidier.pdf")
+    assert _sentences(pdf) == ["Intervention", INTRO[lang], *rows, AFTER]
+    docx_document = extract_document(_docx_rows(lang), "tidier.docx")
+    assert [s for s in _sentences(docx_document) if " | " in s] == rows
+    # Quoted as read: its words verbatim in the document's text, the label set apart.
+    index = SentenceIndex(matching_sentences(pdf))
+    cue = {"en": "physiotherapists", "fr": "kinésithérapeutes"}[lang]
+    quoted = [" ".join(q.text.split()) for q in _cue_quotations(pdf, index, (cue,))]
+    assert quoted == [rows[1]]
+
+
+def test_a_hanging_list_number_is_no_cell():
+    """A numbered list set with a hanging indent leaves a wide space after each number, at
+    one place on every item: no table's cells."""
+    weasyprint = pytest.importorskip("weasyprint")
+    items = ["Smith J, Jones K. Exercise after hip fracture. Lancet. 2020;395:1-10.",
+             "Brown A. Group training for older people. BMJ. 2019;364:l100."]
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}"
+            "p.ref{padding-left:2.5em;text-indent:-2.5em}</style></head><body>"
+            "<h2>References</h2>"
+            + "".join(f'<p class="ref">{n}.<span style="display:inline-block;width:2em">'
+                      f"</span>{item}</p>" for n, item in enumerate(items, start=1))
+            + "</body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "refs.pdf")
+    assert " | " not in document.text

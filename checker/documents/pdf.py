@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, partial
+from itertools import islice
 
 from . import limits
 from .back_matter import run_in_label
@@ -294,7 +295,7 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             label = _bold_run_in(segment, start, styler)
             gaps = cache(partial(_word_gaps, segment, start, styler))
             edges = cache(partial(_word_edges, segment, start, styler))
-            spaces = cache(partial(_spaces, segment, start, styler))
+            spaces = cache(partial(_spaces, segment, start, styler, line.size))
             row = row_like(segment, gaps)
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
@@ -358,19 +359,19 @@ def _word_edges(segment: str, start: int,
     return edges
 
 
-def _spaces(segment: str, start: int, styler: _CharStyles | None) -> list[Space]:
+def _spaces(segment: str, start: int, styler: _CharStyles | None, size: float,
+            first: int | None = None) -> list[Space]:
     """The spaces between the words of the line ``segment`` (at index ``start`` of PDFium's
-    text), placed in its text with its ligatures written out: a table's cells are set
-    further apart than a cell's words."""
-    if styler is None:
+    text, set in ``size``), or its ``first`` ones, placed in its text with its ligatures
+    written out: a table's cells are set further apart than a cell's words."""
+    if styler is None or not size:
         return []
     spaces = []
-    for space in re.finditer(r"\s+", segment.strip()):
+    for space in islice(re.finditer(r"\s+", segment.strip()), first):
         before = len(segment) - len(segment.lstrip()) + space.start()
         after = before + len(space.group())
         right, left = styler.right(start + before - 1), styler.left(start + after)
-        size = styler.style(start + after)[0]
-        if right is None or left is None or not size:
+        if right is None or left is None:
             continue
         spaces.append(Space(len(expand_ligatures(segment[:before])),
                             len(expand_ligatures(segment[:after])), (left - right) / size, left))

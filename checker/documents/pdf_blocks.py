@@ -143,9 +143,10 @@ class PlacedLine:
     # (:func:`checker.documents.pdf._word_edges`).
     word_edges: Callable[[], list[tuple[float, float]]] | None = field(
         default=None, compare=False, repr=False)
-    # The spaces between its words, measured when asked
+    # The spaces between its words, or its first ones, measured when asked
     # (:func:`checker.documents.pdf._spaces`).
-    spaces: Callable[[], list[Space]] | None = field(default=None, compare=False, repr=False)
+    spaces: Callable[..., list[Space]] | None = field(default=None, compare=False,
+                                                      repr=False)
 
 
 @dataclass(frozen=True)

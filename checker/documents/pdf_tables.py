@@ -154,6 +154,9 @@ def _edges(line: PlacedLine) -> list[tuple[float, float]]:
 # A line's first cell that is only a list's or a note's mark ("1.", "•", "(a)", "[12]", "*"):
 # the space after it is a hanging indent's, not a table's.
 _MARK = re.compile(r"[\W_]*(?:\d{1,3}|[^\W\d_]|[ivxIVX]{1,4})?[\W_]*")
+# A row's label, its first cell, is a few words: "When and how much", « Quand et combien »
+# (the space after it is among its first spaces).
+MAX_LABEL_WORDS = 4
 # A line of text is set in cells when a line this near it (in lines) starts a cell at the
 # same place: a table's column ("Who provided  Three registered physiotherapists …" and
 # "Where  Sessions took place …").
@@ -167,13 +170,19 @@ def cell_spaces(lines: list[PlacedLine]) -> dict[int, list[Space]]:
     line near it (``COLUMN_REACH``, in its size) has a wide space at the same place (a
     table's column); then on each of these rows, so is any space before a word that starts
     where a column starts on a row near it (a cell as wide as its column leaves a word space
-    before the next)."""
+    before the next), and on a line of text near them, its first space as wide as
+    ``CLOSE_CELL_GAP`` before a word that starts there (a label as wide as its column)."""
     wide: dict[int, list[Space]] = {}
     text_rows: set[int] = set()
     for index, line in enumerate(lines):
         table = line.row or line.header
-        found = _wide_spaces(line.spaces() if line.spaces is not None else [],
-                             CLOSE_CELL_GAP if table else CELL_GAP)
+        if line.spaces is None:
+            continue
+        # A line of text is measured only after its label's words first: it costs calls into
+        # PDFium.
+        if not table and not _wide_spaces(line.spaces(MAX_LABEL_WORDS), CELL_GAP):
+            continue
+        found = _wide_spaces(line.spaces(), CLOSE_CELL_GAP if table else CELL_GAP)
         if found and (table or not _MARK.fullmatch(line.styled.text[:found[0].start])):
             wide[index] = found
             if not table:
@@ -183,14 +192,21 @@ def cell_spaces(lines: list[PlacedLine]) -> dict[int, list[Space]]:
                 _same_column(lines, index, other, spaces, wide[other]) for other in wide)}
     cells: dict[int, list[Space]] = {}
     for index, line in enumerate(lines):
-        if index not in rows and not line.row and not line.header:
+        if line.spaces is None:
             continue
-        starts = [space for other, spaces in rows.items() if other != index
+        starts = [space.next_left for other, spaces in rows.items() if other != index
                   and _near(lines, index, other) for space in spaces]
+        if not starts:
+            continue
         tolerance = EDGE_TOLERANCE * line.styled.size
-        found = [space for space in (line.spaces() if line.spaces is not None else [])
-                 if space in rows.get(index, ()) or any(
-                     abs(space.next_left - start.next_left) <= tolerance for start in starts)]
+        if index in rows or line.row or line.header:
+            spaces = line.spaces()
+        else:  # a row of text whose label leaves less than a table's usual gap
+            spaces = _wide_spaces(line.spaces(MAX_LABEL_WORDS), CLOSE_CELL_GAP)[:1]
+            if not spaces or _MARK.fullmatch(line.styled.text[:spaces[0].start]):
+                continue
+        found = [space for space in spaces if space in rows.get(index, ()) or any(
+            abs(space.next_left - start) <= tolerance for start in starts)]
         if found:
             cells[index] = found
     return cells
