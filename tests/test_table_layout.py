@@ -213,13 +213,15 @@ INTRO = {"en": "The intervention is described following the TIDieR checklist in 
          "fr": "L'intervention est décrite selon la grille TIDieR dans le tableau 1."}
 
 
-def _text_table_pdf(lang: str) -> bytes:
+def _text_table_pdf(lang: str, *, bold: bool = False) -> bytes:
     weasyprint = pytest.importorskip("weasyprint")
     head, *rows = TIDIER[lang]
     body = "".join(f"<tr><td>{label}</td><td>{text}</td></tr>" for label, text in rows)
+    labels = "font-weight:bold;" if bold else ""
     html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
             "table{font-size:9pt;border-collapse:collapse}td,th{padding:2pt 6pt 2pt 0;"
-            "vertical-align:top;text-align:left}td:first-child{width:2.4cm}</style></head>"
+            f"vertical-align:top;text-align:left}}td:first-child{{width:2.4cm;{labels}}}"
+            "</style></head>"
             f"<body><h2>Intervention</h2><p>{INTRO[lang]}</p><table><tr><th>{head[0]}</th>"
             f"<th>{head[1]}</th></tr>{body}</table><p>{AFTER}</p></body></html>")
     return weasyprint.HTML(string=html).write_pdf()
@@ -241,14 +243,16 @@ def _docx_rows(lang: str) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_pdf_table_of_text_reads_its_cells_apart_as_a_docx_row(lang):
+@pytest.mark.parametrize(("lang", "bold"), [("en", False), ("fr", False), ("en", True)])
+def test_a_pdf_table_of_text_reads_its_cells_apart_as_a_docx_row(lang, bold):
     """A reviewer read "Who provided Three registered physiotherapists …" as broken English:
     a PDF's row of text reads its label, even wrapped over two lines ("When and how" over
-    "much"), then " | " and the next cell, as the DOCX's row does; each row is a unit."""
+    "much"), then " | " and the next cell, as the DOCX's row does; each row is a unit. A
+    label set in bold, wrapped, heads no section."""
     rows = [" | ".join(row) for row in TIDIER[lang]]
-    pdf = extract_document(_text_table_pdf(lang), "tidier.pdf")
+    pdf = extract_document(_text_table_pdf(lang, bold=bold), "tidier.pdf")
     assert _sentences(pdf) == ["Intervention", INTRO[lang], *rows, AFTER]
+    assert [section.title for section in pdf.sections] == ["Intervention"]
     docx_document = extract_document(_docx_rows(lang), "tidier.docx")
     assert [s for s in _sentences(docx_document) if " | " in s] == rows
     # Quoted as read: its words verbatim in the document's text, the label set apart.
@@ -272,3 +276,18 @@ def test_a_hanging_list_number_is_no_cell():
             + "</body></html>")
     document = extract_document(weasyprint.HTML(string=html).write_pdf(), "refs.pdf")
     assert " | " not in document.text
+
+
+def test_numbered_headings_set_with_a_tab_are_no_cells():
+    """Headings whose number is set a tab's width from their title, their titles starting
+    at one place, are no table's rows: they head their sections, with no " | "."""
+    weasyprint = pytest.importorskip("weasyprint")
+    tab = '<span style="display:inline-block;width:2.5em"></span>'
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}h3{font-size:10pt}"
+            "</style></head><body><h2>Methods</h2>"
+            f"<h3>2.1{tab}Design</h3><p>{BEFORE}</p>"
+            f"<h3>2.2{tab}Participants</h3><p>{AFTER}</p></body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "methods.pdf")
+    assert " | " not in document.text
+    assert [" ".join(s.title.split()) for s in document.sections][1:] == [
+        "2.1 Design", "2.2 Participants"]

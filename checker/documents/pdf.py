@@ -217,7 +217,8 @@ def _read_page(textpage) -> PdfPage:
         starts.add(label)
     starts.update(index for index in cells if index not in beside)
     starts.discard(0)
-    rows = _with_cells(rows, cells)
+    rows = _with_cells(rows, cells, {*cells, *beside, *(
+        index for cell, label in beside.items() for index in range(label, cell))})
     line_texts: list[str] = []
     index = 0  # of the next line with visible text
     for segment, placed in rows:
@@ -240,17 +241,18 @@ CELL_SEPARATOR = " | "
 
 
 def _with_cells(rows: list[tuple[str, PlacedLine | None]], cells: dict[int, list[Space]],
-                ) -> list[tuple[str, PlacedLine | None]]:
+                table_rows: set[int]) -> list[tuple[str, PlacedLine | None]]:
     """The rows with the spaces between the cells of tables' rows (``cells``, per index of
-    a line with visible text: :func:`cell_spaces`) written as ``CELL_SEPARATOR``."""
+    a line with visible text: :func:`cell_spaces`) written as ``CELL_SEPARATOR``, and the
+    lines of these rows (``table_rows``, by the same index) marked as no heading."""
     written = list(rows)
     placed = [index for index, (_, line) in enumerate(rows) if line is not None]
-    for index, spaces in cells.items():
+    for index in table_rows:
         segment, line = rows[placed[index]]
-        for space in reversed(spaces):
+        for space in reversed(cells.get(index, [])):
             segment = segment[:space.start] + CELL_SEPARATOR + segment[space.end:]
-        written[placed[index]] = (segment, replace(line, styled=replace(line.styled,
-                                                                        text=segment)))
+        written[placed[index]] = (segment, replace(line, styled=replace(
+            line.styled, text=segment, table_row=True)))
     return written
 
 

@@ -151,9 +151,9 @@ def _edges(line: PlacedLine) -> list[tuple[float, float]]:
     return line.word_edges() if line.word_edges is not None else []
 
 
-# A line's first cell that is only a list's or a note's mark ("1.", "•", "(a)", "[12]", "*"):
-# the space after it is a hanging indent's, not a table's.
-_MARK = re.compile(r"[\W_]*(?:\d{1,3}|[^\W\d_]|[ivxIVX]{1,4})?[\W_]*")
+# A line's first cell that is only a list's, a note's or a heading's mark ("1.", "•", "(a)",
+# "[12]", "*", "2.1"): the space after it is a hanging indent's or a tab's, not a table's.
+_MARK = re.compile(r"[\W_]*(?:\d{1,3}(?:\.\d{1,3})*|[^\W\d_]|[ivxIVX]{1,4})?[\W_]*")
 # A row's label, its first cell, is a few words: "When and how much", « Quand et combien »
 # (the space after it is among its first spaces).
 MAX_LABEL_WORDS = 4
