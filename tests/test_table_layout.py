@@ -11,6 +11,7 @@ import pytest
 from checker.documents import extract_document
 from checker.evidence.detect import detect_elements
 from checker.evidence.features import SentenceIndex, matching_sentences
+from checker.evidence.quotes import verify_quotation
 from checker.evidence.suggest import _cue_quotations
 from tests.cohort_paper import cohort_pdf
 
@@ -291,3 +292,18 @@ def test_numbered_headings_set_with_a_tab_are_no_cells():
     assert " | " not in document.text
     assert [" ".join(s.title.split()) for s in document.sections][1:] == [
         "2.1 Design", "2.2 Participants"]
+
+
+def test_a_row_copied_without_its_bar_is_found():
+    """A quotation a person pastes from a PDF viewer (the cells a space apart), or from Word
+    (a tab), or saved before the rows' cells were set apart, is found in the PDF's and the
+    DOCX's text, which read " | " between them (an empty cell's bars alike); the letters
+    must still match."""
+    label, cell = TIDIER["en"][1]
+    for document in (extract_document(_text_table_pdf("en"), "tidier.pdf"),
+                     extract_document(_docx_rows("en"), "tidier.docx")):
+        for pasted in (f"{label} {cell}", f"{label}\t{cell}", f"{label} | {cell}"):
+            assert verify_quotation(document.text, pasted, tolerant_whitespace=True)
+        assert not verify_quotation(document.text, f"{label} | Two{cell[5:]}",
+                                    tolerant_whitespace=True)
+        assert not verify_quotation(document.text, f"{label} {cell}")
