@@ -8,6 +8,10 @@ sentence, is no caption ("Table 1. …") and shows that it is set in cells: a ga
 words no word space makes (:func:`~checker.documents.tables.has_cell_gap`), a start right of
 the table's left edge (a later column's cell, or a cell wrapped onto two lines), or a place
 beside the line under it rather than above it (a cell set level with the next column's).
+
+A table's rows, and where their cells part (:func:`cell_spaces`, :func:`beside_labels`):
+read " | " apart, as a DOCX's row is, a row of text reads as what it is ("Who provided |
+Three registered physiotherapists …"), not as a sentence of broken English.
 """
 
 from __future__ import annotations
