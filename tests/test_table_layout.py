@@ -11,6 +11,7 @@ import pytest
 from checker.documents import extract_document
 from checker.evidence.detect import detect_elements
 from checker.evidence.features import SentenceIndex, matching_sentences
+from checker.evidence.quotes import verify_quotation
 from checker.evidence.suggest import _cue_quotations
 from tests.cohort_paper import cohort_pdf
 
@@ -58,10 +59,10 @@ def bold_header():
 
 def test_a_pdf_header_row_is_a_unit_of_its_own_and_no_heading(bold_header):
     sentences = _sentences(bold_header)
-    header = "Variable Supervised exercise (n = 52) Usual care (n = 50)"
+    header = "Variable | Supervised exercise (n = 52) | Usual care (n = 50)"
     assert _headers(bold_header) == [header]
     assert "Table 2 Baseline characteristics" in sentences
-    assert [" ".join(row) for row in ROWS] == sentences[-4:-1]
+    assert [" | ".join(row) for row in ROWS] == sentences[-4:-1]
     # Bold as a heading is, it heads no section: the table and the text after it are the
     # Results'.
     assert {s.section for s in bold_header.sentences[1:]} == {"Results"}
@@ -78,7 +79,7 @@ def test_a_header_row_is_never_quoted(bold_header):
 
 def test_the_cohort_header_row_wrapped_over_lines_is_its_table_header():
     document = extract_document(cohort_pdf(), "cohort.pdf")
-    assert _headers(document) == ["Characteristic Walkers (n = 298) Non-walkers (n = 314)"]
+    assert _headers(document) == ["Characteristic | Walkers (n = 298) Non-walkers (n = 314)"]
     # The caption above it and the rows under it are no header.
     assert "Values are mean (SD) or n (%)." in _sentences(document)
     assert not any(document.is_table_header(s) for s in document.sentences
@@ -102,20 +103,26 @@ FLOW = [["Assessed for eligibility", "212"], ["Excluded", "108"], ["Randomised",
         ["Analysed at 12 weeks", "102"]]
 
 
-@pytest.mark.parametrize(("head", "rows", "style"), [
+@pytest.mark.parametrize(("head", "rows", "style", "header"), [
     # Cells a third of a font size apart: the widest label's row has no gap at all.
-    (["Variable", "Exercise", "Usual care"], DENSE, {"size": "9pt", "padding": "3pt"}),
-    # One figure per row, left- or right-aligned.
-    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "24pt"}),
-    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "6pt", "align": "right"}),
+    (["Variable", "Exercise", "Usual care"], DENSE, {"size": "9pt", "padding": "3pt"},
+     "Variable | Exercise | Usual care"),
+    # One figure per row, left- or right-aligned; a header right-aligned over figures sets
+    # its cells a word space apart.
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "24pt"},
+     "Stage | Participants"),
+    (["Stage", "Participants"], FLOW, {"size": "9pt", "padding": "6pt", "align": "right"},
+     "Stage Participants"),
 ])
-def test_a_close_or_one_figure_pdf_table_is_read_row_by_row(head, rows, style):
+def test_a_close_or_one_figure_pdf_table_is_read_row_by_row(head, rows, style, header):
+    """Each row is a unit, its cells " | " apart as a DOCX's row reads, even where a
+    cell as wide as its column leaves only a word space before the next."""
     document = extract_document(_table_pdf("Table 2. Participants", head, rows, **style),
                                 "table.pdf")
     sentences = _sentences(document)
-    assert [" ".join(row) for row in rows] == sentences[-len(rows) - 1:-1]
+    assert [" | ".join(row) for row in rows] == sentences[-len(rows) - 1:-1]
     assert sentences[-1] == AFTER and BEFORE in sentences
-    assert _headers(document) == [" ".join(head)]
+    assert _headers(document) == [header]
 
 
 def test_lines_ending_with_numbers_in_running_text_are_no_table():
@@ -188,3 +195,115 @@ def test_an_odt_header_row():
     index = SentenceIndex(matching_sentences(document))
     assert [q.text for q in _cue_quotations(document, index, ("soins usuels",))] == [
         "Les soins usuels ont été décrits plus haut dans le texte."]
+
+
+# A TIDieR table, English and French: a label, then a cell of text (one label wraps).
+TIDIER = {
+    "en": [["Item", "Description"],
+           ["Who provided", "Three registered physiotherapists with at least five years' "
+            "experience delivered all sessions."],
+           ["Where", "Sessions took place in the hospital's outpatient gym."],
+           ["When and how much", "Twelve 45-minute sessions over six weeks."]],
+    "fr": [["Élément", "Description"],
+           ["Qui", "Trois kinésithérapeutes diplômés d'État ayant au moins cinq ans "
+            "d'expérience assurent toutes les séances."],
+           ["Où", "Les séances ont lieu dans la salle de rééducation de l'hôpital de jour."],
+           ["Quand et combien", "Douze séances de 45 minutes réparties sur six semaines."]],
+}
+INTRO = {"en": "The intervention is described following the TIDieR checklist in Table 1.",
+         "fr": "L'intervention est décrite selon la grille TIDieR dans le tableau 1."}
+
+
+def _text_table_pdf(lang: str, *, bold: bool = False) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    head, *rows = TIDIER[lang]
+    body = "".join(f"<tr><td>{label}</td><td>{text}</td></tr>" for label, text in rows)
+    labels = "font-weight:bold;" if bold else ""
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td,th{padding:2pt 6pt 2pt 0;"
+            f"vertical-align:top;text-align:left}}td:first-child{{width:2.4cm;{labels}}}"
+            "</style></head>"
+            f"<body><h2>Intervention</h2><p>{INTRO[lang]}</p><table><tr><th>{head[0]}</th>"
+            f"<th>{head[1]}</th></tr>{body}</table><p>{AFTER}</p></body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _docx_rows(lang: str) -> bytes:
+    import docx
+
+    made = docx.Document()
+    made.add_heading("Intervention", 1)
+    made.add_paragraph(INTRO[lang])
+    table = made.add_table(rows=len(TIDIER[lang]), cols=2)
+    for r, row in enumerate(TIDIER[lang]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    made.add_paragraph(AFTER)
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("lang", "bold"), [("en", False), ("fr", False), ("en", True)])
+def test_a_pdf_table_of_text_reads_its_cells_apart_as_a_docx_row(lang, bold):
+    """A reviewer read "Who provided Three registered physiotherapists …" as broken English:
+    a PDF's row of text reads its label, even wrapped over two lines ("When and how" over
+    "much"), then " | " and the next cell, as the DOCX's row does; each row is a unit. A
+    label set in bold, wrapped, heads no section."""
+    rows = [" | ".join(row) for row in TIDIER[lang]]
+    pdf = extract_document(_text_table_pdf(lang, bold=bold), "tidier.pdf")
+    assert _sentences(pdf) == ["Intervention", INTRO[lang], *rows, AFTER]
+    assert [section.title for section in pdf.sections] == ["Intervention"]
+    docx_document = extract_document(_docx_rows(lang), "tidier.docx")
+    assert [s for s in _sentences(docx_document) if " | " in s] == rows
+    # Quoted as read: its words verbatim in the document's text, the label set apart.
+    index = SentenceIndex(matching_sentences(pdf))
+    cue = {"en": "physiotherapists", "fr": "kinésithérapeutes"}[lang]
+    quoted = [" ".join(q.text.split()) for q in _cue_quotations(pdf, index, (cue,))]
+    assert quoted == [rows[1]]
+
+
+def test_a_hanging_list_number_is_no_cell():
+    """A numbered list set with a hanging indent leaves a wide space after each number, at
+    one place on every item: no table's cells."""
+    weasyprint = pytest.importorskip("weasyprint")
+    items = ["Smith J, Jones K. Exercise after hip fracture. Lancet. 2020;395:1-10.",
+             "Brown A. Group training for older people. BMJ. 2019;364:l100."]
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}"
+            "p.ref{padding-left:2.5em;text-indent:-2.5em}</style></head><body>"
+            "<h2>References</h2>"
+            + "".join(f'<p class="ref">{n}.<span style="display:inline-block;width:2em">'
+                      f"</span>{item}</p>" for n, item in enumerate(items, start=1))
+            + "</body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "refs.pdf")
+    assert " | " not in document.text
+
+
+def test_numbered_headings_set_with_a_tab_are_no_cells():
+    """Headings whose number is set a tab's width from their title, their titles starting
+    at one place, are no table's rows: they head their sections, with no " | "."""
+    weasyprint = pytest.importorskip("weasyprint")
+    tab = '<span style="display:inline-block;width:2.5em"></span>'
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}h3{font-size:10pt}"
+            "</style></head><body><h2>Methods</h2>"
+            f"<h3>2.1{tab}Design</h3><p>{BEFORE}</p>"
+            f"<h3>2.2{tab}Participants</h3><p>{AFTER}</p></body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "methods.pdf")
+    assert " | " not in document.text
+    assert [" ".join(s.title.split()) for s in document.sections][1:] == [
+        "2.1 Design", "2.2 Participants"]
+
+
+def test_a_row_copied_without_its_bar_is_found():
+    """A quotation a person pastes from a PDF viewer (the cells a space apart), or from Word
+    (a tab), or saved before the rows' cells were set apart, is found in the PDF's and the
+    DOCX's text, which read " | " between them (an empty cell's bars alike); the letters
+    must still match."""
+    label, cell = TIDIER["en"][1]
+    for document in (extract_document(_text_table_pdf("en"), "tidier.pdf"),
+                     extract_document(_docx_rows("en"), "tidier.docx")):
+        for pasted in (f"{label} {cell}", f"{label}\t{cell}", f"{label} | {cell}"):
+            assert verify_quotation(document.text, pasted, tolerant_whitespace=True)
+        assert not verify_quotation(document.text, f"{label} | Two{cell[5:]}",
+                                    tolerant_whitespace=True)
+        assert not verify_quotation(document.text, f"{label} {cell}")

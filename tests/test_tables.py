@@ -141,12 +141,13 @@ def test_the_pdf_caption_is_one_sentence_with_its_label(cohort):
 def test_each_row_of_a_pdf_table_is_a_unit_of_its_own(cohort):
     sentences = _sentences(cohort)
     for label, *cells in ROWS[1:]:
-        figures = " ".join(cells)
+        figures = " | ".join(cells)
         holding = [s for s in sentences if figures in s]
         assert len(holding) == 1, (figures, holding)
-        # The row alone: its label (wrapped or not) and its cells, no other row's figures.
+        # The row alone: its label (wrapped or not) and its cells " | " apart, as a DOCX's
+        # row reads, no other row's figures.
         row = holding[0]
-        assert row.endswith(figures) and len(row) <= len(label) + len(figures) + 2, row
+        assert row.endswith(figures) and len(row) <= len(label) + len(figures) + 3, row
         assert is_table_row(row)
     # The text around the table is read as it was.
     assert ("Walkers were less often smokers and less of‐ ten diabetic than non-walkers "

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, partial
+from itertools import islice
 
 from . import limits
 from .back_matter import run_in_label
@@ -26,13 +27,14 @@ from .ligatures import expand_ligatures
 from .pdf_blocks import (
     Extent,
     PlacedLine,
+    Space,
     block_starts,
     common_size,
     line_pitches,
     list_numbers_in_place,
     page_columns,
 )
-from .pdf_tables import aligned_rows, header_lines
+from .pdf_tables import aligned_rows, beside_labels, cell_spaces, header_lines
 from .tables import row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
@@ -207,16 +209,51 @@ def _read_page(textpage) -> PdfPage:
     columns = page_columns([line.extent for line in lines if line.extent is not None],
                        common_size([line.styled for line in lines]))
     starts = block_starts(lines, pitches, columns)
+    cells = cell_spaces(lines)
+    beside = beside_labels(lines, cells)
+    # A table's row set in cells is a block of its own, its label's lines too.
+    for cell, label in beside.items():
+        starts.difference_update(range(label + 1, cell + 1))
+        starts.add(label)
+    starts.update(index for index in cells if index not in beside)
+    starts.discard(0)
+    rows = _with_cells(rows, cells, {*cells, *beside, *(
+        index for cell, label in beside.items() for index in range(label, cell))})
     line_texts: list[str] = []
     index = 0  # of the next line with visible text
     for segment, placed in rows:
         if placed is not None:
+            if index in beside and line_texts:  # the next cell of the row above
+                line_texts[-1] += CELL_SEPARATOR + segment.lstrip()
+                index += 1
+                continue
             if index in starts:
                 line_texts.append("")  # a paragraph break
             index += 1
         line_texts.append(segment)
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
-    return PdfPage(page_text, [line.styled for line in lines])
+    return PdfPage(page_text, [line.styled for _, line in rows if line is not None])
+
+
+# Between two cells of a table's row, as a DOCX's or an ODT's row is read
+# (:mod:`checker.documents.docx_reading`): "Who provided | Three registered physiotherapists …".
+CELL_SEPARATOR = " | "
+
+
+def _with_cells(rows: list[tuple[str, PlacedLine | None]], cells: dict[int, list[Space]],
+                table_rows: set[int]) -> list[tuple[str, PlacedLine | None]]:
+    """The rows with the spaces between the cells of tables' rows (``cells``, per index of
+    a line with visible text: :func:`cell_spaces`) written as ``CELL_SEPARATOR``, and the
+    lines of these rows (``table_rows``, by the same index) marked as no heading."""
+    written = list(rows)
+    placed = [index for index, (_, line) in enumerate(rows) if line is not None]
+    for index in table_rows:
+        segment, line = rows[placed[index]]
+        for space in reversed(cells.get(index, [])):
+            segment = segment[:space.start] + CELL_SEPARATOR + segment[space.end:]
+        written[placed[index]] = (segment, replace(line, styled=replace(
+            line.styled, text=segment, table_row=True)))
+    return written
 
 
 def _with_aligned_rows(rows: list[tuple[str, PlacedLine | None]],
@@ -260,10 +297,12 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
             label = _bold_run_in(segment, start, styler)
             gaps = cache(partial(_word_gaps, segment, start, styler))
             edges = cache(partial(_word_edges, segment, start, styler))
+            spaces = cache(partial(_spaces, segment, start, styler, line.size))
             row = row_like(segment, gaps)
             segment = expand_ligatures(segment)
             placed = PlacedLine(StyledLine(segment, line.size, line.bold, line.uniform, label),
-                                 baseline, extent, row, word_gaps=gaps, word_edges=edges)
+                                 baseline, extent, row, word_gaps=gaps, word_edges=edges,
+                                 spaces=spaces)
         rows.append((segment, placed))
         start = match.end()
     return rows
@@ -320,6 +359,25 @@ def _word_edges(segment: str, start: int,
         if left is not None and right is not None:
             edges.append((left, right))
     return edges
+
+
+def _spaces(segment: str, start: int, styler: _CharStyles | None, size: float,
+            first: int | None = None) -> list[Space]:
+    """The spaces between the words of the line ``segment`` (at index ``start`` of PDFium's
+    text, set in ``size``), or its ``first`` ones, placed in its text with its ligatures
+    written out: a table's cells are set further apart than a cell's words."""
+    if styler is None or not size:
+        return []
+    spaces = []
+    for space in islice(re.finditer(r"\s+", segment.strip()), first):
+        before = len(segment) - len(segment.lstrip()) + space.start()
+        after = before + len(space.group())
+        right, left = styler.right(start + before - 1), styler.left(start + after)
+        if right is None or left is None:
+            continue
+        spaces.append(Space(len(expand_ligatures(segment[:before])),
+                            len(expand_ligatures(segment[:after])), (left - right) / size, left))
+    return spaces
 
 
 # Two glyphs further apart than this, in font sizes, are two words whether or not the text

@@ -143,6 +143,21 @@ class PlacedLine:
     # (:func:`checker.documents.pdf._word_edges`).
     word_edges: Callable[[], list[tuple[float, float]]] | None = field(
         default=None, compare=False, repr=False)
+    # The spaces between its words, or its first ones, measured when asked
+    # (:func:`checker.documents.pdf._spaces`).
+    spaces: Callable[..., list[Space]] | None = field(default=None, compare=False,
+                                                      repr=False)
+
+
+@dataclass(frozen=True)
+class Space:
+    """A space between two words of a line: where it starts and ends in the line's text, how
+    wide it is in font sizes, and where the word after it starts across the page (points)."""
+
+    start: int
+    end: int
+    width: float
+    next_left: float
 
 
 def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, float],

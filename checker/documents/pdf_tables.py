@@ -8,12 +8,18 @@ sentence, is no caption ("Table 1. …") and shows that it is set in cells: a ga
 words no word space makes (:func:`~checker.documents.tables.has_cell_gap`), a start right of
 the table's left edge (a later column's cell, or a cell wrapped onto two lines), or a place
 beside the line under it rather than above it (a cell set level with the next column's).
+
+A table's rows, and where their cells part (:func:`cell_spaces`, :func:`beside_labels`):
+read " | " apart, as a DOCX's row is, a row of text reads as what it is ("Who provided |
+Three registered physiotherapists …"), not as a sentence of broken English.
 """
 
 from __future__ import annotations
 
-from .pdf_blocks import EDGE_TOLERANCE, PlacedLine, other_type_size
-from .tables import LEADING_LABEL, ends_with_figure, has_cell_gap
+import re
+
+from .pdf_blocks import EDGE_TOLERANCE, PlacedLine, Space, other_type_size
+from .tables import CELL_GAP, CELL_GAP_RATIO, LEADING_LABEL, ends_with_figure, has_cell_gap
 
 # A header row wraps its cells over a few lines at most; more lines above a table are text.
 MAX_HEADER_LINES = 6
@@ -147,3 +153,121 @@ def _share_a_column(above: PlacedLine, below: PlacedLine) -> bool:
 
 def _edges(line: PlacedLine) -> list[tuple[float, float]]:
     return line.word_edges() if line.word_edges is not None else []
+
+
+# A line's first cell that is only a list's, a note's or a heading's mark ("1.", "•", "(a)",
+# "[12]", "*", "2.1"): the space after it is a hanging indent's or a tab's, not a table's.
+_MARK = re.compile(r"[\W_]*(?:\d{1,3}(?:\.\d{1,3})*|[^\W\d_]|[ivxIVX]{1,4})?[\W_]*")
+# A row's label, its first cell, is a few words: "When and how much", « Quand et combien »
+# (the space after it is among its first spaces).
+MAX_LABEL_WORDS = 4
+# A line of text is set in cells when a line this near it (in lines) starts a cell at the
+# same place: a table's column ("Who provided  Three registered physiotherapists …" and
+# "Where  Sessions took place …").
+COLUMN_REACH = 8
+
+
+def cell_spaces(lines: list[PlacedLine]) -> dict[int, list[Space]]:
+    """Per index of the ``lines`` that are a table's rows set in cells, the spaces between
+    its cells. A space is a cell's edge when it is wide (:func:`_wide_spaces`) on a row of
+    figures or a header row, or on a line of text whose first cell is no list mark when a
+    line near it (``COLUMN_REACH``, in its size) has a wide space at the same place (a
+    table's column); then on each of these rows, so is any space before a word that starts
+    where a column starts on a row near it (a cell as wide as its column leaves a word space
+    before the next), and on a line of text near them, its first space as wide as
+    ``CLOSE_CELL_GAP`` before a word that starts there (a label as wide as its column)."""
+    wide: dict[int, list[Space]] = {}
+    text_rows: set[int] = set()
+    for index, line in enumerate(lines):
+        table = line.row or line.header
+        if line.spaces is None:
+            continue
+        # A line of text is measured only after its label's words first: it costs calls into
+        # PDFium.
+        if not table and not _wide_spaces(line.spaces(MAX_LABEL_WORDS), CELL_GAP):
+            continue
+        found = _wide_spaces(line.spaces(), CLOSE_CELL_GAP if table else CELL_GAP)
+        if found and (table or not _MARK.fullmatch(line.styled.text[:found[0].start])):
+            wide[index] = found
+            if not table:
+                text_rows.add(index)
+    rows = {index: spaces for index, spaces in wide.items()
+            if index not in text_rows or any(
+                _same_column(lines, index, other, spaces, wide[other]) for other in wide)}
+    cells: dict[int, list[Space]] = {}
+    for index, line in enumerate(lines):
+        if line.spaces is None:
+            continue
+        starts = [space.next_left for other, spaces in rows.items() if other != index
+                  and _near(lines, index, other) for space in spaces]
+        if not starts:
+            continue
+        tolerance = EDGE_TOLERANCE * line.styled.size
+        if index in rows or line.row or line.header:
+            spaces = line.spaces()
+        else:  # a row of text whose label leaves less than a table's usual gap
+            spaces = _wide_spaces(line.spaces(MAX_LABEL_WORDS), CLOSE_CELL_GAP)[:1]
+            if not spaces or _MARK.fullmatch(line.styled.text[:spaces[0].start]):
+                continue
+        found = [space for space in spaces if space in rows.get(index, ()) or any(
+            abs(space.next_left - start) <= tolerance for start in starts)]
+        if found:
+            cells[index] = found
+    return cells
+
+
+def _near(lines: list[PlacedLine], index: int, other: int) -> bool:
+    return abs(other - index) <= COLUMN_REACH \
+        and lines[other].styled.size == lines[index].styled.size
+
+
+def _same_column(lines: list[PlacedLine], index: int, other: int, spaces: list[Space],
+                 others: list[Space]) -> bool:
+    """Whether the line at ``other``, near the line at ``index``, starts a cell (after one of
+    ``others``) where it does (after one of ``spaces``)."""
+    tolerance = EDGE_TOLERANCE * lines[index].styled.size
+    return other != index and _near(lines, index, other) and any(
+        abs(space.next_left - mine.next_left) <= tolerance for space in others for mine in spaces)
+
+
+def _wide_spaces(spaces: list[Space], least: float) -> list[Space]:
+    """The spaces of a line as wide as a table's cells are set apart: ``least`` font sizes,
+    and ``CELL_GAP_RATIO`` times the narrowest when there are several (a justified line
+    stretches all its spaces alike)."""
+    if len(spaces) > 1:
+        least = max(least, CELL_GAP_RATIO * min(space.width for space in spaces))
+    return [space for space in spaces if space.width >= least]
+
+
+# A table's row label wraps over a few lines at most.
+MAX_LABEL_LINES = 4
+
+
+def beside_labels(lines: list[PlacedLine], cells: dict[int, list[Space]]) -> dict[int, int]:
+    """The lines that are the next cell of a table's row whose first cell, its label, is
+    wrapped over lines ("When and how" over "much", then "Twelve 45-minute sessions …" set
+    level with "When and how"), each with the index of the label's first line: a line set
+    level with a line above it (on its baseline, in its size), at the place where a cell
+    of a row near it starts (:func:`cell_spaces`), right of that line and of every line
+    since. PDFium gives a cell's lines before the next cell's, and starts a line for the
+    next cell, as it is set back up."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.header or line.baseline is None or line.extent is None:
+            continue
+        tolerance = EDGE_TOLERANCE * line.styled.size
+        if not any(abs(other - index) <= COLUMN_REACH
+                   and any(abs(space.next_left - line.extent.left) <= tolerance
+                           for space in spaces)
+                   for other, spaces in cells.items()):
+            continue
+        for first in range(index - 1, max(-1, index - 1 - MAX_LABEL_LINES), -1):
+            label = lines[first]
+            if label.header or label.baseline is None or label.extent is None \
+                    or label.styled.size != line.styled.size \
+                    or label.extent.right >= line.extent.left:
+                break
+            if abs(label.baseline - line.baseline) <= tolerance:
+                found[index] = first
+                break
+    return found

@@ -77,6 +77,12 @@ _SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]+(?=%)")
 ROW_FIGURE_SHARE = 1 / 3
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as its figures are counted: a percentage set after a space is
+    one word, and the " | " between a table's cells none."""
+    return [word for word in _SPACED_PERCENT.sub("", text).split() if word != "|"]
+
+
 def _figures(words: list[str]) -> list[bool]:
     return [_FIGURE.fullmatch(word) is not None and word.count("(") == word.count(")")
             for word in words]
@@ -85,8 +91,9 @@ def _figures(words: list[str]) -> list[bool]:
 def is_table_row(text: str) -> bool:
     """Whether ``text`` reads as a row of a table rather than a sentence: it ends with two
     cells of figures, and figures make a third of its words or more ("Age, years 63.2 (8.1)
-    64.0 (7.9)"). A date ("Registered 26 May 2014.", "August 2, 2012") is no row."""
-    words = _SPACED_PERCENT.sub("", text).split()
+    64.0 (7.9)"), its cells maybe " | " apart. A date ("Registered 26 May 2014.", "August 2,
+    2012") is no row."""
+    words = _words(text)
     figures = _figures(words)
     return (len(words) >= MIN_ROW_FIGURES and all(figures[-MIN_ROW_FIGURES:])
             and sum(figures) >= ROW_FIGURE_SHARE * len(words))
@@ -125,7 +132,7 @@ def has_cell_gap(gaps: list[float], least: float = CELL_GAP) -> bool:
 def ends_with_figure(text: str) -> bool:
     """Whether ``text``'s last word is a cell of figures ("Randomised 104", "Age 63.2 (8.1)"),
     as a table's row ends (a sentence's last number has its stop: "in 2014.")."""
-    words = _SPACED_PERCENT.sub("", text).split()
+    words = _words(text)
     return bool(words) and _figures(words[-1:])[0]
 
 
@@ -151,5 +158,5 @@ def quoted_last(text: str) -> bool:
         return True
     if len(text) < TABLE_RUN:
         return False
-    words = _SPACED_PERCENT.sub("", text).split()
+    words = _words(text)
     return sum(_figures(words)) >= ROW_FIGURE_SHARE * len(words)

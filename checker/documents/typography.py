@@ -36,6 +36,10 @@ class StyledLine:
     # A line of a table's header row (:mod:`checker.documents.pdf_tables`): never a heading,
     # however bold, and never quoted.
     table_header: bool = False
+    # A line of a table's row set in cells, or of a row's label wrapped over lines ("When and
+    # how" over "much"): never a heading, however bold
+    # (:func:`checker.documents.pdf_tables.beside_labels`).
+    table_row: bool = False
 
 
 def body_style(lines: list[StyledLine]) -> tuple[float, bool]:
@@ -78,7 +82,7 @@ def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: b
     """``continued``: the line before was a heading line of the same style (a wrapped one);
     ``runs_on``: the next line goes on with this one (see :func:`looks_like_heading_text`)."""
     body_size, body_bold = body
-    if line.table_header or not line.uniform or not body_size \
+    if line.table_header or line.table_row or not line.uniform or not body_size \
             or not looks_like_heading_text(line.text, continued, runs_on=runs_on):
         return False
     larger = line.size >= body_size * HEADING_SIZE_RATIO

@@ -31,8 +31,11 @@ def locate_quotation(
     ``tolerant_whitespace`` accepts differences in spacing and line breaks, in hyphens inside
     words (a word split at a PDF line end, "ser-\nveur", matches "serveur") and in the form of
     apostrophes and quotation marks (a word processor writes "l’échelle" where a keyboard
-    types "l'échelle"): useful for a quotation a person re-typed or pasted from a PDF viewer,
-    or taken from another version. The letters must still match exactly.
+    types "l'échelle"), and in the " | " between a table's cells (the text reads a row's
+    cells so, a PDF viewer copies them a space apart and Word a tab): useful for a quotation
+    a person re-typed or pasted from a PDF viewer, or taken from another version (or from the
+    same document read before its rows' cells were set apart). The letters must still match
+    exactly.
     """
     if not quote or not quote.strip():
         return None
@@ -55,9 +58,10 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 # a PDF line end matches the word spelt whole, or with its own hyphen, in another version or in
 # a typed quotation. Spacing after a slash between two words is dropped too: "and/\nor" at a
 # PDF line end, a quotation's "and/or" and one stored as "and/ or" read alike. Any other run
-# of spacing reads as one space.
+# of spacing reads as one space, with the bar between a table's cells it holds ("Who provided
+# | Three …" reads as "Who provided Three …").
 _GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<slash>(?<=\w/)\s+(?=\w))"
-                   r"|(?P<space>\s+)")
+                   r"|(?P<space>\s+(?:\|(?=\s))?)")
 # Typographic and typewriter apostrophes and double quotation marks read alike, one for one
 # (so that offsets still map): which of them a text has depends on the software that wrote it.
 _MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'",
