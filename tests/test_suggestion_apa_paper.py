@@ -15,7 +15,7 @@ walkthrough found it missed (catalogue and extra-element data, not the SCTM item
 from __future__ import annotations
 
 import pytest
-from test_suggestion_matter import of_text, quoted
+from suggestion_support import quotation_texts, suggest
 
 PAPERS = {
     "en": ("An exercise programme after breast cancer: a randomised trial\n\n## Methods\n\n"
@@ -36,9 +36,9 @@ LATER = {"en": "persisted at 6 months", "fr": "L'effet persistait à 6 mois"}
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_paper_s_later_time_point_is_follow_up_evidence(lang: str) -> None:
-    suggestion = of_text(PAPERS[lang], kind="paper", lang=lang)["INT09"]
+    suggestion = suggest(PAPERS[lang], lang, kind="paper")["INT09"]
     assert suggestion.answer == "partially_met"
-    assert any(LATER[lang] in q for q in quoted(suggestion))
+    assert any(LATER[lang] in q for q in quotation_texts(suggestion))
 
 
 def test_providers_named_before_their_training_state_a_qualification() -> None:
@@ -46,10 +46,10 @@ def test_providers_named_before_their_training_state_a_qualification() -> None:
             "Women were randomised to a 12-week supervised exercise programme or to usual "
             "care. Sessions were delivered by clinical exercise physiologists trained to the "
             "protocol in a one-day workshop, in hospital rehabilitation gyms.\n")
-    suggestion = of_text(text, kind="paper")["INT12"]
+    suggestion = suggest(text, "en", kind="paper")["INT12"]
     assert suggestion.answer == "partially_met"
     assert "X_professional_qualification" in suggestion.elements_found
-    assert any("physiologists trained to the protocol" in q for q in quoted(suggestion))
+    assert any("physiologists trained to the protocol" in q for q in quotation_texts(suggestion))
 
 
 @pytest.mark.parametrize("lang, kind, text, access", [
@@ -64,5 +64,5 @@ def test_providers_named_before_their_training_state_a_qualification() -> None:
 ])
 def test_the_control_group_s_access_afterwards_is_quoted(lang: str, kind: str, text: str,
                                                          access: str) -> None:
-    suggestion = of_text(text, kind=kind, lang=lang)["E14"]
-    assert any(access in q for q in quoted(suggestion)), quoted(suggestion)
+    suggestion = suggest(text, lang, kind=kind)["E14"]
+    assert any(access in q for q in quotation_texts(suggestion)), quotation_texts(suggestion)
