@@ -92,3 +92,102 @@ def test_the_control_schools_deferred_programme_is_quoted_first(lang) -> None:
     e14 = _suggestions(lang)["E14"]
     assert e14.quotations[0].text.startswith(("Control schools are offered",
                                               "Les établissements témoins se verront"))
+
+
+ETHICS_AND_DATA = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 5.1 School eligibility\n\n"
+           "State-funded secondary schools in the participating local authorities are "
+           "eligible if they have a school counsellor employed for at least two days a "
+           "week.\n\n"
+           "## 12 Data management\n\n"
+           "Anonymised data may be shared with other researchers on request after "
+           "publication, subject to a data sharing agreement approved by the sponsor.\n\n"
+           "## 15 Ethical and regulatory considerations\n\n"
+           "The protocol was approved by the North West Research Ethics Committee "
+           "(REC reference 24/NW/0217).\n\n"
+           "## 16 Finance and insurance\n\n"
+           "The trial is funded by the NIHR Public Health Research Programme (NIHR 162390).\n"
+           "The University of Northbridge is the sponsor.\n\n"
+           "## 16.1 Competing interests\n\n"
+           "The CALM programme materials were developed by HA and JF, who receive no "
+           "royalties from them.\n"
+           "The other investigators declare no competing interests.\n\n"
+           "## 17 Dissemination\n\n"
+           "Results will be published in a peer-reviewed journal regardless of the direction "
+           "of the findings.\n"
+           "A summary written with the youth advisory group will be sent to participating "
+           "schools, pupils and parents.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 12 Gestion des données\n\n"
+           "Les données anonymisées pourront être partagées avec d'autres chercheurs, selon "
+           "une convention de partage approuvée par le promoteur.\n\n"
+           "## 15 Aspects éthiques et réglementaires\n\n"
+           "Le protocole a reçu l'avis favorable du CPP Nord-Ouest (référence 24.00123).\n\n"
+           "## 16.1 Liens d'intérêts\n\n"
+           "Les supports du programme CALM ont été conçus par HA et JF, qui ne perçoivent "
+           "aucune redevance.\n"
+           "Les autres investigateurs déclarent n'avoir aucun lien d'intérêts.\n\n"
+           "## 17 Diffusion des résultats\n\n"
+           "Les résultats seront publiés dans une revue à comité de lecture.\n"
+           "Un résumé rédigé avec le comité de jeunes sera adressé aux participants, aux "
+           "collèges et aux parents.\n"),
+}
+
+
+def _ethics_suggestions(lang: str):
+    document = extract_document(ETHICS_AND_DATA[lang].encode(), "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang=lang)
+    return suggest_answers(get_catalogue(), "interventional", detections, lang,
+                           document=document, kind="protocol")
+
+
+def test_what_the_sponsor_approves_is_no_ethics_approval() -> None:
+    """E01 showed a data sharing agreement "approved by the sponsor" as the committee's
+    approval, beside the ethics committee's sentence."""
+    e01 = _ethics_suggestions("en")["E01"]
+    assert not any("sharing" in q.text for q in e01.quotations), \
+        [q.text for q in e01.quotations]
+
+
+def test_a_state_funded_school_is_no_funding() -> None:
+    """E06 quoted the trial summary's "40 state-funded secondary schools" as the funding."""
+    e06 = _ethics_suggestions("en")["E06"]
+    assert not any("state-funded" in q.text.lower() for q in e06.quotations), \
+        [q.text for q in e06.quotations]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_programme_developers_royalties_are_quoted(lang) -> None:
+    """E05 quoted that "the other investigators" have no interests, not the developers'."""
+    e05 = _ethics_suggestions(lang)["E05"]
+    assert any("royalties" in q.text or "redevance" in q.text for q in e05.quotations)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_summary_sent_to_participants_is_quoted(lang) -> None:
+    """E13 asks how participants are told the results: the summary sent to the pupils and
+    their parents was not quoted."""
+    e13 = _ethics_suggestions(lang)["E13"]
+    assert any(q.text.startswith(("A summary", "Un résumé")) for q in e13.quotations), \
+        [q.text for q in e13.quotations]
+
+
+def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
+    """A protocol under review states no approval yet: the sponsor's approval of a data
+    sharing agreement, an element's sentence about another matter, was read as the
+    committee's approval (shown as its particular, and not said to be missing)."""
+    text = ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+            "## 12 Data management\n\n"
+            "Anonymised data may be shared with other researchers on request after "
+            "publication, subject to a data sharing agreement approved by the sponsor.\n\n"
+            "## 15 Ethical and regulatory considerations\n\n"
+            "This protocol has been submitted to the North West Research Ethics Committee "
+            "for review (REC reference 24/NW/0217).\n")
+    document = extract_document(text.encode(), "protocol.md")
+    detections = detect_elements(document, kind="protocol", lang="en")
+    e01 = suggest_answers(get_catalogue(), "interventional", detections, "en",
+                          document=document, kind="protocol")["E01"]
+    assert "approval" in e01.details_missing
+    assert not any("sharing" in q.text for q in e01.quotations)
