@@ -165,15 +165,6 @@ def test_the_programme_developers_royalties_are_quoted(lang) -> None:
     assert any("royalties" in q.text or "redevance" in q.text for q in e05.quotations)
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_summary_sent_to_participants_is_quoted(lang) -> None:
-    """E13 asks how participants are told the results: the summary sent to the pupils and
-    their parents was not quoted."""
-    e13 = _ethics_suggestions(lang)["E13"]
-    assert any(q.text.startswith(("A summary", "Un résumé")) for q in e13.quotations), \
-        [q.text for q in e13.quotations]
-
-
 def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
     """A protocol under review states no approval yet: the sponsor's approval of a data
     sharing agreement, an element's sentence about another matter, was read as the
