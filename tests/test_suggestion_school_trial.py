@@ -7,11 +7,7 @@ them from a loss of chance (E14)."""
 from __future__ import annotations
 
 import pytest
-
-from checker.catalogue import get_catalogue
-from checker.documents import extract_document
-from checker.evidence.detect import detect_elements
-from checker.evidence.suggest import suggest_answers
+from suggestion_support import first_quotation, quoted, suggest
 
 PROTOCOL = {
     "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
@@ -58,40 +54,33 @@ PROTOCOL = {
 }
 
 
-def _suggestions(lang: str):
-    document = extract_document(PROTOCOL[lang].encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=document, kind="protocol")
-
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_youth_advisory_group_is_patient_and_public_involvement(lang) -> None:
     """E11 was not reported: a youth advisory group (« comité de jeunes ») under "Public and
     youth involvement" matched none of the patient involvement cues."""
-    e11 = _suggestions(lang)["E11"]
+    e11 = suggest(PROTOCOL[lang], lang)["E11"]
     assert e11.answer != "not_reported"
     assert "X_patient_involvement" in e11.elements_found
-    assert e11.quotations[0].text.startswith(("A youth advisory group", "Un comité de jeunes"))
+    assert first_quotation(e11).startswith(("A youth advisory group", "Un comité de jeunes"))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_pupils_with_special_educational_needs_are_the_vulnerable_people(lang) -> None:
     """E10 quoted no sentence on vulnerable people: special educational needs and reasonable
     adjustments were no cue of them."""
-    e10 = _suggestions(lang)["E10"]
+    e10 = suggest(PROTOCOL[lang], lang)["E10"]
     assert "X_vulnerable" in e10.elements_found
-    assert any("besoins éducatifs particuliers" in q.text or "special educational needs"
-               in q.text for q in e10.quotations)
+    assert quoted(e10, "besoins éducatifs particuliers" if lang == "fr"
+                  else "special educational needs")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_control_schools_deferred_programme_is_quoted_first(lang) -> None:
     """E14 quoted the insurance, or the control schools' usual support, and never the
     programme offered to the control schools after the trial."""
-    e14 = _suggestions(lang)["E14"]
-    assert e14.quotations[0].text.startswith(("Control schools are offered",
-                                              "Les établissements témoins se verront"))
+    e14 = suggest(PROTOCOL[lang], lang)["E14"]
+    assert first_quotation(e14).startswith(("Control schools are offered",
+                                            "Les établissements témoins se verront"))
 
 
 ETHICS_AND_DATA = {
@@ -136,33 +125,24 @@ ETHICS_AND_DATA = {
 }
 
 
-def _ethics_suggestions(lang: str):
-    document = extract_document(ETHICS_AND_DATA[lang].encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang=lang)
-    return suggest_answers(get_catalogue(), "interventional", detections, lang,
-                           document=document, kind="protocol")
-
-
 def test_what_the_sponsor_approves_is_no_ethics_approval() -> None:
     """E01 showed a data sharing agreement "approved by the sponsor" as the committee's
     approval, beside the ethics committee's sentence."""
-    e01 = _ethics_suggestions("en")["E01"]
-    assert not any("sharing" in q.text for q in e01.quotations), \
-        [q.text for q in e01.quotations]
+    e01 = suggest(ETHICS_AND_DATA["en"], "en")["E01"]
+    assert not quoted(e01, "sharing")
 
 
 def test_a_state_funded_school_is_no_funding() -> None:
     """E06 quoted the trial summary's "40 state-funded secondary schools" as the funding."""
-    e06 = _ethics_suggestions("en")["E06"]
-    assert not any("state-funded" in q.text.lower() for q in e06.quotations), \
-        [q.text for q in e06.quotations]
+    e06 = suggest(ETHICS_AND_DATA["en"], "en")["E06"]
+    assert not quoted(e06, "State-funded")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_programme_developers_royalties_are_quoted(lang) -> None:
     """E05 quoted that "the other investigators" have no interests, not the developers'."""
-    e05 = _ethics_suggestions(lang)["E05"]
-    assert any("royalties" in q.text or "redevance" in q.text for q in e05.quotations)
+    e05 = suggest(ETHICS_AND_DATA[lang], lang)["E05"]
+    assert quoted(e05, "redevance" if lang == "fr" else "royalties")
 
 
 def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
@@ -176,9 +156,6 @@ def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
             "## 15 Ethical and regulatory considerations\n\n"
             "This protocol has been submitted to the North West Research Ethics Committee "
             "for review (REC reference 24/NW/0217).\n")
-    document = extract_document(text.encode(), "protocol.md")
-    detections = detect_elements(document, kind="protocol", lang="en")
-    e01 = suggest_answers(get_catalogue(), "interventional", detections, "en",
-                          document=document, kind="protocol")["E01"]
+    e01 = suggest(text, "en")["E01"]
     assert "approval" in e01.details_missing
-    assert not any("sharing" in q.text for q in e01.quotations)
+    assert not quoted(e01, "sharing")
