@@ -159,3 +159,16 @@ def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
     e01 = suggest(text, "en")["E01"]
     assert "approval" in e01.details_missing
     assert not quoted(e01, "sharing")
+
+
+def test_a_french_sentence_in_the_imperfect_is_no_affiliation() -> None:
+    """PRO08 read « L'examen clinique se déroulait au centre de santé … » as an author's
+    affiliation (a unit, its parent body and place, separated by commas, with no verb): its
+    imperfect is a verb, and the sentence says where the programme's examination is done."""
+    text = ("# Programme de prévention en santé : étude de faisabilité\n\n"
+            "## Lieu de l'étude\n\n"
+            "L'examen clinique se déroulait au centre de santé communal de Randers et "
+            "comprenait des analyses sanguines, la mesure de la pression artérielle, du poids, "
+            "et une spirométrie.\n")
+    pro08 = suggest(text, "fr", study_type="prototypical")["PRO08"]
+    assert quoted(pro08, "se déroulait au centre de santé")
