@@ -146,8 +146,12 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         beside = quotations if not usual else _in_order(
             evidence.quotations, _own_words(invariant, lang, stated, reading, other),
             invariant.id, reading)
+        # Nor are they looked for in an element's sentence about another matter ("a data
+        # sharing agreement approved by the sponsor" states no ethics approval).
+        detections = [d for d in evidence.detections
+                      if other is None or not other.search(matching_text(d.quote))]
         details_missing, detail_quotations = details_check(
-            invariant, lang, detail_kind, evidence.detections, beside, reading.document,
+            invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first)
         details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
         if details_missing:

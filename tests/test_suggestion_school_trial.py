@@ -1,0 +1,174 @@
+"""What a UK research ethics committee member screening a school-based cluster trial of
+group CBT for anxious adolescents reads in the ethical suggestions: the youth advisory group
+is the trial's patient and public involvement (E11), pupils with special educational needs
+are its vulnerable people (E10), and the control schools' deferred programme is what keeps
+them from a loss of chance (E14)."""
+
+from __future__ import annotations
+
+import pytest
+from suggestion_support import first_quotation, quoted, suggest
+
+PROTOCOL = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "Protocol version 2.1, 14 October 2024\n\n"
+           "## 4 Trial design\n\n"
+           "CALM-Schools is a two-arm cluster randomised controlled trial in 40 secondary "
+           "schools.\n\n"
+           "## 5.4 Inclusion of under-served groups\n\n"
+           "Schools are selected to include a range of deprivation levels.\n"
+           "Pupils with special educational needs and disabilities are eligible; the "
+           "counsellor and the school's special educational needs co-ordinator agree "
+           "reasonable adjustments.\n\n"
+           "## 8 Control condition and deferred intervention\n\n"
+           "Pupils in control schools receive usual school support.\n"
+           "Control schools are offered CALM after the final 12-month follow-up, and the "
+           "programme is then offered to pupils who took part in the trial.\n\n"
+           "## 14 Public and youth involvement\n\n"
+           "A youth advisory group of ten young people aged 13 to 18 has met four times "
+           "during the design of the trial.\n"
+           "The group rewrote the information sheets and the assent form.\n\n"
+           "## 16 Finance and insurance\n\n"
+           "The University holds insurance for the design and management of the trial.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "Version 2.1 du 14 octobre 2024\n\n"
+           "## 4 Schéma de l'essai\n\n"
+           "CALM-Écoles est un essai contrôlé randomisé en grappes à deux bras dans 40 "
+           "collèges.\n\n"
+           "## 5.4 Diversité des élèves\n\n"
+           "Les collèges sont choisis pour couvrir des niveaux de précarité variés.\n"
+           "Les élèves ayant des besoins éducatifs particuliers sont éligibles ; le psychologue "
+           "et l'enseignant référent conviennent d'aménagements raisonnables.\n\n"
+           "## 8 Groupe témoin et intervention différée\n\n"
+           "Les élèves des établissements témoins reçoivent le soutien habituel du collège.\n"
+           "Les établissements témoins se verront proposer CALM après le suivi à 12 mois, "
+           "pour les élèves ayant participé à l'essai.\n\n"
+           "## 14 Implication des jeunes\n\n"
+           "Un comité de jeunes de dix adolescents de 13 à 18 ans s'est réuni quatre fois "
+           "pendant la conception de l'essai.\n"
+           "Le groupe a réécrit les notices d'information et le formulaire d'assentiment.\n\n"
+           "## 16 Financement et assurance\n\n"
+           "L'université a souscrit une assurance pour la conception et la conduite de "
+           "l'essai.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_youth_advisory_group_is_patient_and_public_involvement(lang) -> None:
+    """E11 was not reported: a youth advisory group (« comité de jeunes ») under "Public and
+    youth involvement" matched none of the patient involvement cues."""
+    e11 = suggest(PROTOCOL[lang], lang)["E11"]
+    assert e11.answer != "not_reported"
+    assert "X_patient_involvement" in e11.elements_found
+    assert first_quotation(e11).startswith(("A youth advisory group", "Un comité de jeunes"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pupils_with_special_educational_needs_are_the_vulnerable_people(lang) -> None:
+    """E10 quoted no sentence on vulnerable people: special educational needs and reasonable
+    adjustments were no cue of them."""
+    e10 = suggest(PROTOCOL[lang], lang)["E10"]
+    assert "X_vulnerable" in e10.elements_found
+    assert quoted(e10, "besoins éducatifs particuliers" if lang == "fr"
+                  else "special educational needs")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_control_schools_deferred_programme_is_quoted_first(lang) -> None:
+    """E14 quoted the insurance, or the control schools' usual support, and never the
+    programme offered to the control schools after the trial."""
+    e14 = suggest(PROTOCOL[lang], lang)["E14"]
+    assert first_quotation(e14).startswith(("Control schools are offered",
+                                            "Les établissements témoins se verront"))
+
+
+ETHICS_AND_DATA = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 5.1 School eligibility\n\n"
+           "State-funded secondary schools in the participating local authorities are "
+           "eligible if they have a school counsellor employed for at least two days a "
+           "week.\n\n"
+           "## 12 Data management\n\n"
+           "Anonymised data may be shared with other researchers on request after "
+           "publication, subject to a data sharing agreement approved by the sponsor.\n\n"
+           "## 15 Ethical and regulatory considerations\n\n"
+           "The protocol was approved by the North West Research Ethics Committee "
+           "(REC reference 24/NW/0217).\n\n"
+           "## 16 Finance and insurance\n\n"
+           "The trial is funded by the NIHR Public Health Research Programme (NIHR 162390).\n"
+           "The University of Northbridge is the sponsor.\n\n"
+           "## 16.1 Competing interests\n\n"
+           "The CALM programme materials were developed by HA and JF, who receive no "
+           "royalties from them.\n"
+           "The other investigators declare no competing interests.\n\n"
+           "## 17 Dissemination\n\n"
+           "Results will be published in a peer-reviewed journal regardless of the direction "
+           "of the findings.\n"
+           "A summary written with the youth advisory group will be sent to participating "
+           "schools, pupils and parents.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 12 Gestion des données\n\n"
+           "Les données anonymisées pourront être partagées avec d'autres chercheurs, selon "
+           "une convention de partage approuvée par le promoteur.\n\n"
+           "## 15 Aspects éthiques et réglementaires\n\n"
+           "Le protocole a reçu l'avis favorable du CPP Nord-Ouest (référence 24.00123).\n\n"
+           "## 16.1 Liens d'intérêts\n\n"
+           "Les supports du programme CALM ont été conçus par HA et JF, qui ne perçoivent "
+           "aucune redevance.\n"
+           "Les autres investigateurs déclarent n'avoir aucun lien d'intérêts.\n\n"
+           "## 17 Diffusion des résultats\n\n"
+           "Les résultats seront publiés dans une revue à comité de lecture.\n"
+           "Un résumé rédigé avec le comité de jeunes sera adressé aux participants, aux "
+           "collèges et aux parents.\n"),
+}
+
+
+def test_what_the_sponsor_approves_is_no_ethics_approval() -> None:
+    """E01 showed a data sharing agreement "approved by the sponsor" as the committee's
+    approval, beside the ethics committee's sentence."""
+    e01 = suggest(ETHICS_AND_DATA["en"], "en")["E01"]
+    assert not quoted(e01, "sharing")
+
+
+def test_a_state_funded_school_is_no_funding() -> None:
+    """E06 quoted the trial summary's "40 state-funded secondary schools" as the funding."""
+    e06 = suggest(ETHICS_AND_DATA["en"], "en")["E06"]
+    assert not quoted(e06, "State-funded")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_programme_developers_royalties_are_quoted(lang) -> None:
+    """E05 quoted that "the other investigators" have no interests, not the developers'."""
+    e05 = suggest(ETHICS_AND_DATA[lang], lang)["E05"]
+    assert quoted(e05, "redevance" if lang == "fr" else "royalties")
+
+
+def test_the_approval_is_not_read_in_a_sentence_about_another_matter() -> None:
+    """A protocol under review states no approval yet: the sponsor's approval of a data
+    sharing agreement, an element's sentence about another matter, was read as the
+    committee's approval (shown as its particular, and not said to be missing)."""
+    text = ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+            "## 12 Data management\n\n"
+            "Anonymised data may be shared with other researchers on request after "
+            "publication, subject to a data sharing agreement approved by the sponsor.\n\n"
+            "## 15 Ethical and regulatory considerations\n\n"
+            "This protocol has been submitted to the North West Research Ethics Committee "
+            "for review (REC reference 24/NW/0217).\n")
+    e01 = suggest(text, "en")["E01"]
+    assert "approval" in e01.details_missing
+    assert not quoted(e01, "sharing")
+
+
+def test_a_french_sentence_in_the_imperfect_is_no_affiliation() -> None:
+    """PRO08 read « L'examen clinique se déroulait au centre de santé … » as an author's
+    affiliation (a unit, its parent body and place, separated by commas, with no verb): its
+    imperfect is a verb, and the sentence says where the programme's examination is done."""
+    text = ("# Programme de prévention en santé : étude de faisabilité\n\n"
+            "## Lieu de l'étude\n\n"
+            "L'examen clinique se déroulait au centre de santé communal de Randers et "
+            "comprenait des analyses sanguines, la mesure de la pression artérielle, du poids, "
+            "et une spirométrie.\n")
+    pro08 = suggest(text, "fr", study_type="prototypical")["PRO08"]
+    assert quoted(pro08, "se déroulait au centre de santé")
