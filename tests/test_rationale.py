@@ -68,12 +68,12 @@ def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
     # document lacks it, which would contradict the quotation shown under it.
     rationale = evidence_rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
                                    cue_quoted=True)
-    assert rationale["en"] == ("The quotation holds this invariant's key words. Check in the "
-                               "quotation, as the usual wording was not found: patient and "
+    assert rationale["en"] == ("The quotation holds this invariant's key words. Usual wording "
+                               "not found, perhaps in the quotation (check): patient and "
                                "public involvement; co-design with users or practitioners.")
     assert rationale["fr"].startswith(
-        f"La citation contient les mots-clés de cet invariant. À vérifier dans la citation, "
-        f"leur formulation habituelle n'ayant pas été trouvée{NBSP}: implication des patients")
+        f"La citation contient les mots-clés de cet invariant. Formulation habituelle non "
+        f"trouvée, peut-être dans la citation (à vérifier){NBSP}: implication des patients")
     for text in rationale.values():
         assert "does not" not in text and "ne semble pas" not in text
 
@@ -84,10 +84,10 @@ def test_an_element_inferred_beside_a_quotation_in_the_invariant_s_words(catalog
     rationale = evidence_rationale(catalogue, ["24_Ethics"], [], False, ["24_Ethics"],
                                    cue_quoted=True)
     label = catalogue.element_label("24_Ethics", "en")
-    assert rationale["en"] == ("Check in the quotation, as the usual wording was not found: "
+    assert rationale["en"] == ("Usual wording not found, perhaps in the quotation (check): "
                                f"{label[0].lower()}{label[1:]}.")
     assert "no sentence" not in rationale["en"] and "sans phrase" not in rationale["fr"]
-    assert f"sa formulation habituelle n'ayant pas été trouvée{NBSP}:" in rationale["fr"]
+    assert f"peut-être dans la citation (à vérifier){NBSP}:" in rationale["fr"]
 
 
 def test_an_acronym_keeps_its_capitals():

@@ -91,13 +91,14 @@ def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str
         # wording did not find ("Comité de Protection des Personnes" for ethics approval):
         # saying the document does not report them would contradict the quotation above.
         unseen = [*missing, *inferred, *elsewhere]
+        # Said as not found, then where to look: "Check in the quotation" first read as a
+        # claim that the quotation holds them, odd beside a quotation about something else
+        # (a UK ethics committee member's walkthrough).
         if unseen:
-            one = len(unseen) == 1
-            en.append("Check in the quotation, as the usual wording was not found: "
+            en.append("Usual wording not found, perhaps in the quotation (check): "
                       f"{names(unseen)['en']}.")
-            fr.append("À vérifier dans la citation, "
-                      f"{'sa' if one else 'leur'} formulation habituelle n'ayant pas été "
-                      f"trouvée\u00a0: {names(unseen)['fr']}.")
+            fr.append("Formulation habituelle non trouvée, peut-être dans la citation "
+                      f"(à vérifier)\u00a0: {names(unseen)['fr']}.")
         return {"en": " ".join(en), "fr": " ".join(fr)}
     if missing:
         # "does not seem to": what was not found may be worded otherwise; the reviewer checks.
