@@ -102,6 +102,7 @@ def extract_document(data: bytes, filename: str) -> Document:
         pages=raw.pages,
         sections=sections,
         table_headers=raw.table_headers,
+        title_at=title_at,
     )
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {

@@ -65,6 +65,10 @@ class Document:
     # layout tells them ("Variable Intervention (n = 52) Control (n = 50)"): they name the
     # columns and say nothing by themselves.
     table_headers: list[tuple[int, int]] = field(default_factory=list)
+    # Offset of the document's own title, where the reader tells it (a DOCX's Title style, a
+    # PDF's largest heading on its first page, a text's first heading): a journal's name or an
+    # article type (« Article original ») may come first.
+    title_at: int | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
@@ -118,6 +122,15 @@ class Document:
         """:meth:`sections_at` of every sentence, computed once per document (detection and
         each study type's suggestions read it)."""
         return [self.sections_at(sentence.start) for sentence in self.sentences]
+
+    @cached_property
+    def title_position(self) -> int:
+        """Position of the sentence the title opens: the first one at or after
+        :attr:`title_at`, else the first sentence (where no title is told, or none follows)."""
+        if self.title_at is None:
+            return 0
+        return next((i for i, sentence in enumerate(self.sentences)
+                     if sentence.start >= self.title_at), 0)
 
     @cached_property
     def language_guess(self) -> LanguageGuess:

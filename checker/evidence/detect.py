@@ -193,7 +193,7 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
         )
 
     if is_title_item(element):  # the title is what these items judge: it is the evidence
-        add(0, True)
+        add(doc.title_position, True)
         return found
     under_headings: list[int] = []
     short: list[int] = []  # cue sentences too short to show much, quoted only to fill up

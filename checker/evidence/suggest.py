@@ -226,7 +226,9 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
     citing = frozenset(i for i, place in enumerate(own_first)
                        if place == CONTEXT and _CITATION.search(index.sentences[i]))
-    title_start = document.sentences[0].start if document.sentences else None
+    # The title, not a journal's name or an article type above it (« Article original »).
+    title_start = (document.sentences[document.title_position].start if document.sentences
+                   else None)
     in_results = frozenset(
         sentence.start for sentence, flag
         in zip(document.sentences, sections.results_flags(document), strict=True)
@@ -445,7 +447,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
                     order: list[int] | None = None, skip_title: bool = False,
                     skip: frozenset[int] = frozenset()) -> list[Quotation]:
     """The first sentences with one of the invariant's own ``cues``, by ``order`` per
-    sentence (lower first) when given; not the title (the first sentence) if
+    sentence (lower first) when given; not the title (``Document.title_position``) if
     ``skip_title``, nor the sentences at positions ``skip``."""
     if not cues:
         return []
@@ -468,7 +470,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     if order is not None:
         positions.sort(key=lambda position: order[position])
     for position in positions:
-        if (skip_title and position == 0) or position in skip:
+        if (skip_title and position == document.title_position) or position in skip:
             continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)  # the quotation: verbatim, not as matched
