@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from checker.documents import Document
+from checker.documents.list_marks import starts_bullet
 from checker.documents.tables import is_caption_label, quoted_last, without_label
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
@@ -105,6 +106,8 @@ def detect_elements(
     in_results = results if kind == "paper" else np.zeros(len(doc.sentences), dtype=bool)
     doc_flags = (context.places(doc), in_results)
     headed_by = np.array(doc.heading_indices, dtype=np.int64)
+    list_heads = np.array([list_under(doc, i) is not None for i in range(len(doc.sentences))],
+                          dtype=bool)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -130,10 +133,15 @@ def detect_elements(
         # the others with as many cues (a table's caption heads no text). Not in the results
         # for an element reported elsewhere: there "Secondary outcomes" heads results, not the
         # outcomes' definitions.
+        # So does a heading with its cues that introduces a list ("Inclusion criteria:" then
+        # "Aged 18 to 65 years"): the list is quoted in the heading's place (_supporting).
         named = headed_by >= 0
+        heading_lists = list_heads.copy()
         if element not in context.results_items:
             named &= ~results
+            heading_lists &= ~results
         score[named] += 0.5 * cued[headed_by[named]]
+        score[heading_lists] += 0.5 * cued[heading_lists]
         # The trial's own report before background and discussion, and a results item's
         # results first (sections.yaml).
         order = (_labelled_parts_first(doc, context) if element in HEADING_EVIDENCE
@@ -144,6 +152,24 @@ def detect_elements(
         detections.extend(_supporting(doc, element, score, cued, confidence, pointer, order,
                                       min_words))
     return detections
+
+
+def list_under(doc: Document, index: int) -> int | None:
+    """The first item of the list that heading sentence ``index`` introduces, or None: a
+    heading ending in a colon ("Inclusion criteria:", « Critères d'inclusion : ») heads one, as
+    does any heading whose first line under it is an item, opening with a bullet or ending
+    with no full stop ("Aged 18 to 65 years"). A table's row is no item."""
+    sentence = doc.sentences[index]
+    below = doc.text_under(index) if doc.is_heading(sentence) else None
+    if below is None or doc.is_table_header(doc.sentences[below]):
+        return None
+    first = doc.sentence_text(doc.sentences[below]).strip()
+    if quoted_last(first):
+        return None
+    if doc.sentence_text(sentence).rstrip().endswith(":") or starts_bullet(first) \
+            or not first.endswith((".", "!", "?")):
+        return below
+    return None
 
 
 def word_count(text: str) -> int:
@@ -209,10 +235,15 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             add(index, True, doc.text_under(index) if where[index] == 1 else None)
             continue
         if doc.is_heading(doc.sentences[index]):
-            # A heading names a topic; the evidence is in the text below it.
+            # A heading names a topic; the evidence is in the text below it. A list's items
+            # ("Aged 18 to 65 years") say what the heading names, in its place among the cue
+            # sentences, with the heading that says what they are.
             below = doc.text_under(index)
-            if below is not None and not cued[below] and below not in under_headings:
-                under_headings.append(below)
+            if below is not None and not cued[below]:
+                if list_under(doc, index) is not None:
+                    add(index, True, below)
+                elif below not in under_headings:
+                    under_headings.append(below)
             continue
         if quoted_last(doc.sentence_text(doc.sentences[index])):
             tabular.append(index)
