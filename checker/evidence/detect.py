@@ -7,6 +7,7 @@ emitted only with a sentence whose text is checked to occur verbatim in the docu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
@@ -14,6 +15,7 @@ import numpy as np
 
 from checker.documents import Document
 from checker.documents.list_marks import starts_bullet
+from checker.documents.structure import is_known_heading
 from checker.documents.tables import is_caption_label, quoted_last, without_label
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
@@ -31,6 +33,9 @@ from .quotes import verify_quotation
 from .sections import ContextSections, get_context_sections
 
 MAX_QUOTES = 3  # supporting sentences per element
+# The end of a sentence: a stop, then perhaps a closing quotation mark or bracket and a
+# reference ("… sEMG, MRI, and exercise testing.[21,28,50,51]").
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*(?:\[[\d,\s–-]+\])?\s*$")
 EXTRA_MIN_SENTENCES = 1
 
 
@@ -155,19 +160,24 @@ def detect_elements(
 
 
 def list_under(doc: Document, index: int) -> int | None:
-    """The first item of the list that heading sentence ``index`` introduces, or None: a
-    heading ending in a colon ("Inclusion criteria:", « Critères d'inclusion : ») heads one, as
-    does any heading whose first line under it is an item, opening with a bullet or ending
-    with no full stop ("Aged 18 to 65 years"). A table's row is no item."""
+    """The first item of the list that heading sentence ``index`` introduces, or None. The
+    heading is a usual section name (headings.yaml: "Inclusion criteria", « Critères
+    d'inclusion »), not one particular to the document ("Administrative Coordinating Center",
+    over a list of its members); the list is announced by the heading's colon ("Inclusion
+    criteria:"), or its first line is an item: it opens with a bullet or does not end as a
+    sentence does ("Aged 18 to 65 years", "Participant aged ≥ 16 years;"). A table's row is
+    no item."""
     sentence = doc.sentences[index]
+    heading = doc.sentence_text(sentence)
     below = doc.text_under(index) if doc.is_heading(sentence) else None
-    if below is None or doc.is_table_header(doc.sentences[below]):
+    if below is None or not is_known_heading(heading) \
+            or doc.is_table_header(doc.sentences[below]):
         return None
     first = doc.sentence_text(doc.sentences[below]).strip()
     if quoted_last(first):
         return None
-    if doc.sentence_text(sentence).rstrip().endswith(":") or starts_bullet(first) \
-            or not first.endswith((".", "!", "?")):
+    if heading.rstrip().endswith(":") or starts_bullet(first) \
+            or not _SENTENCE_END.search(first):
         return below
     return None
 
