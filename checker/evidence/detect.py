@@ -34,8 +34,9 @@ from .sections import ContextSections, get_context_sections
 
 MAX_QUOTES = 3  # supporting sentences per element
 # The end of a sentence: a stop, then perhaps a closing quotation mark or bracket and a
-# reference ("… sEMG, MRI, and exercise testing.[21,28,50,51]").
-_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*(?:\[[\d,\s–-]+\])?\s*$")
+# reference, in brackets or as a superscript read as figures ("… exercise
+# testing.[21,28,50,51]", "… masked regarding allocation.1").
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*(?:\[[\d,\s–-]+\]|\d+(?:[,–-]\d+)*)?\s*$")
 EXTRA_MIN_SENTENCES = 1
 
 
