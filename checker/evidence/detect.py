@@ -163,11 +163,11 @@ def detect_elements(
 def list_under(doc: Document, index: int) -> int | None:
     """The first item of the list that heading sentence ``index`` introduces, or None. The
     heading is a usual section name (headings.yaml: "Inclusion criteria", « Critères
-    d'inclusion »), not one particular to the document ("Administrative Coordinating Center",
-    over a list of its members); the list is announced by the heading's colon ("Inclusion
-    criteria:"), or its first line is an item: it opens with a bullet or does not end as a
-    sentence does ("Aged 18 to 65 years", "Participant aged ≥ 16 years;"). A table's row is
-    no item."""
+    d'inclusion », with or without a colon), not one particular to the document
+    ("Administrative Coordinating Center", over a list of its members); the first line under
+    it is an item: it opens with a bullet or does not end as a sentence does ("Aged 18 to 65
+    years", "Participant aged ≥ 16 years;"). A sentence after a label ("Objective: To
+    determine …") is no item. A table's row is none either."""
     sentence = doc.sentences[index]
     heading = doc.sentence_text(sentence)
     below = doc.text_under(index) if doc.is_heading(sentence) else None
@@ -177,10 +177,7 @@ def list_under(doc: Document, index: int) -> int | None:
     first = doc.sentence_text(doc.sentences[below]).strip()
     if quoted_last(first):
         return None
-    if heading.rstrip().endswith(":") or starts_bullet(first) \
-            or not _SENTENCE_END.search(first):
-        return below
-    return None
+    return below if starts_bullet(first) or not _SENTENCE_END.search(first) else None
 
 
 def word_count(text: str) -> int:
@@ -209,9 +206,10 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
     sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
     ``min_words`` words after all the others, then a table's rows,
-    :func:`~checker.documents.tables.quoted_last`); else the text under a heading with its
-    cues; else one pointer sentence. A caption's bare label ("Table 1.") and a table's header
-    row are never quoted."""
+    :func:`~checker.documents.tables.quoted_last`), a list under a usual section heading
+    with its cues taking the heading's place among them (:func:`list_under`, quoted with the
+    heading); else the text under a heading with its cues; else one pointer sentence. A
+    caption's bare label ("Table 1.") and a table's header row are never quoted."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool, through: int | None = None) -> None:
