@@ -112,8 +112,6 @@ def detect_elements(
     in_results = results if kind == "paper" else np.zeros(len(doc.sentences), dtype=bool)
     doc_flags = (context.places(doc), in_results)
     headed_by = np.array(doc.heading_indices, dtype=np.int64)
-    list_heads = np.array([list_under(doc, i) is not None for i in range(len(doc.sentences))],
-                          dtype=bool)
     detections: list[Detection] = []
     for j, element in enumerate(elements):
         if j < n_items:
@@ -139,15 +137,10 @@ def detect_elements(
         # the others with as many cues (a table's caption heads no text). Not in the results
         # for an element reported elsewhere: there "Secondary outcomes" heads results, not the
         # outcomes' definitions.
-        # So does a heading with its cues that introduces a list ("Inclusion criteria:" then
-        # "Aged 18 to 65 years"): the list is quoted in the heading's place (_supporting).
         named = headed_by >= 0
-        heading_lists = list_heads.copy()
         if element not in context.results_items:
             named &= ~results
-            heading_lists &= ~results
         score[named] += 0.5 * cued[headed_by[named]]
-        score[heading_lists] += 0.5 * cued[heading_lists]
         # The trial's own report before background and discussion, and a results item's
         # results first (sections.yaml).
         order = (_labelled_parts_first(doc, context) if element in HEADING_EVIDENCE
@@ -167,7 +160,8 @@ def list_under(doc: Document, index: int) -> int | None:
     ("Administrative Coordinating Center", over a list of its members); the first line under
     it is an item: it opens with a bullet or does not end as a sentence does ("Aged 18 to 65
     years", "Participant aged ≥ 16 years;"). A sentence after a label ("Objective: To
-    determine …") is no item. A table's row is none either."""
+    determine …") is no item, nor is a line introducing a list of its own ("Each of the
+    following criteria must be met:"), nor a table's row."""
     sentence = doc.sentences[index]
     heading = doc.sentence_text(sentence)
     below = doc.text_under(index) if doc.is_heading(sentence) else None
@@ -176,6 +170,8 @@ def list_under(doc: Document, index: int) -> int | None:
         return None
     first = doc.sentence_text(doc.sentences[below]).strip()
     if quoted_last(first):
+        return None
+    if first.endswith(":"):
         return None
     return below if starts_bullet(first) or not _SENTENCE_END.search(first) else None
 
@@ -245,8 +241,9 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             continue
         if doc.is_heading(doc.sentences[index]):
             # A heading names a topic; the evidence is in the text below it. A list's items
-            # ("Aged 18 to 65 years") say what the heading names, in its place among the cue
-            # sentences, with the heading that says what they are.
+            # ("Aged 18 to 65 years") say what the heading names: quoted in the heading's
+            # place among the cue sentences (as many cues, document order), with the heading
+            # that says what they are.
             below = doc.text_under(index)
             if below is not None and not cued[below]:
                 if list_under(doc, index) is not None:
