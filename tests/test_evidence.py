@@ -282,6 +282,7 @@ def _invariant(inv_id: str, elements: list[str], cues: list[str]) -> SimpleNames
 class _Catalogue:
     def __init__(self, invariants: list[SimpleNamespace]) -> None:
         self._invariants = invariants
+        self.headings_of_their_own: dict[str, tuple[str, ...]] = {}
 
     def invariants_for(self, study_type: str) -> list[SimpleNamespace]:
         if study_type != "interventional":

@@ -208,3 +208,48 @@ def test_english_names_do_not_match_a_heading_about_another_matter(invariant, ti
     dose or a population's description before the sentence the invariant is about."""
     names = get_catalogue().invariant(invariant).evidence.sections["en"]
     assert heading_matches(title, heading_pattern(names)) is expected
+
+
+@pytest.mark.parametrize(("lang", "invariant", "title", "expected"), [
+    ("en", "E02", "Consent for publication", False),
+    ("en", "E02", "Ethics approval, consent to participate and consent for publication", True),
+    ("en", "PRO06", "Availability of data and materials", False),
+    ("en", "E04", "Availability of data and materials", True),
+    ("en", "INT11", "Compliance with ethical standards", False),
+    ("en", "IMP01", "Research in context", False),
+    ("en", "INT07", "Publication and dissemination of results", False),
+    ("en", "E13", "Publication and dissemination of results", True),
+    ("fr", "E02", "Consentement à la publication", False),
+    ("fr", "E02", "Approbation éthique et consentement à participer", True),
+    ("fr", "PRO06", "Disponibilité des données et du matériel", False),
+    ("fr", "E04", "Disponibilité des données et du matériel", True),
+    ("fr", "PRO12", "Disponibilité des données et du matériel", True),
+    ("fr", "PRO06", "Soins annexes et soins après l'essai", False),
+    ("fr", "E03", "Résumé des auteurs", False),
+    ("fr", "IMP01", "Recherche en contexte", False),
+    ("fr", "INT07", "Communication, publication et diffusion des résultats", False),
+    ("fr", "E13", "Communication, publication et diffusion des résultats", True),
+])
+def test_a_heading_of_its_own_is_not_the_usual_section_of_a_name_inside_it(
+        lang, invariant, title, expected) -> None:
+    """The catalogue's headings of their own ("Consent for publication", « Disponibilité des
+    données et du matériel »…) hold a section's name in words about another matter: a name
+    found only inside one of them does not count, unless the invariant names that heading
+    itself (E04, PRO12, E13)."""
+    catalogue = get_catalogue()
+    names = catalogue.invariant(invariant).evidence.sections[lang]
+    pattern = heading_pattern(names, catalogue.headings_of_their_own[lang])
+    assert heading_matches(title, pattern) is expected
+
+
+def test_consent_for_publication_is_not_where_consent_is_sought() -> None:
+    """E02 (consent to take part) quotes how consent is sought before the back matter's
+    consent to publish, which its name "Consent" matched as a usual section."""
+    protocol = (
+        "# Supervised exercise for knee osteoarthritis: protocol of a randomised trial\n\n"
+        "## Methods\n\n### Recruitment\n\nResearch nurses approach eligible patients at the "
+        "clinic, explain the study and obtain written informed consent before the baseline "
+        "visit.\n\n## Declarations\n\n### Consent for publication\n\nParticipants give written "
+        "informed consent for the publication of anonymised results.\n")
+    e02 = _e02(protocol, "en")
+    assert [q.section for q in e02.quotations] == ["Recruitment", "Consent for publication"]

@@ -335,6 +335,10 @@ class Catalogue:
     fingerprint: str
     source: str
     data: dict[str, Any] = field(repr=False, compare=False)
+    # Per language, headings that name a matter of their own in words holding a section's
+    # name ("Consent for publication"): such a name found only inside one of them does not
+    # place a sentence in an invariant's usual sections (see usual_sections.py).
+    headings_of_their_own: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def element_label(self, element_id: str, lang: str) -> str:
         """Readable name of a detection element; its id when the catalogue names it nowhere."""
@@ -432,4 +436,6 @@ class Catalogue:
             fingerprint=fingerprint,
             source=source,
             data=data,
+            headings_of_their_own={lang: tuple(v) for lang, v
+                                   in (data.get("headings_of_their_own") or {}).items()},
         )

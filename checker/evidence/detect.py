@@ -7,12 +7,15 @@ emitted only with a sentence whose text is checked to occur verbatim in the docu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from checker.documents import Document
+from checker.documents.list_marks import starts_bullet
+from checker.documents.structure import is_known_heading
 from checker.documents.tables import is_caption_label, quoted_last, without_label
 
 from .elements import HEADING_EVIDENCE, extra_elements, is_title_item
@@ -30,6 +33,10 @@ from .quotes import verify_quotation
 from .sections import ContextSections, get_context_sections
 
 MAX_QUOTES = 3  # supporting sentences per element
+# The end of a sentence: a stop, then perhaps a closing quotation mark or bracket and a
+# reference, in brackets or as a superscript read as figures ("… exercise
+# testing.[21,28,50,51]", "… masked regarding allocation.1").
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*(?:\[[\d,\s–-]+\]|\d+(?:[,–-]\d+)*)?\s*$")
 EXTRA_MIN_SENTENCES = 1
 
 
@@ -146,6 +153,29 @@ def detect_elements(
     return detections
 
 
+def list_under(doc: Document, index: int) -> int | None:
+    """The first item of the list that heading sentence ``index`` introduces, or None. The
+    heading is a usual section name (headings.yaml: "Inclusion criteria", « Critères
+    d'inclusion », with or without a colon), not one particular to the document
+    ("Administrative Coordinating Center", over a list of its members); the first line under
+    it is an item: it opens with a bullet or does not end as a sentence does ("Aged 18 to 65
+    years", "Participant aged ≥ 16 years;"). A sentence after a label ("Objective: To
+    determine …") is no item, nor is a line introducing a list of its own ("Each of the
+    following criteria must be met:"), nor a table's row."""
+    sentence = doc.sentences[index]
+    heading = doc.sentence_text(sentence)
+    below = doc.text_under(index) if doc.is_heading(sentence) else None
+    if below is None or not is_known_heading(heading) \
+            or doc.is_table_header(doc.sentences[below]):
+        return None
+    first = doc.sentence_text(doc.sentences[below]).strip()
+    if quoted_last(first):
+        return None
+    if first.endswith(":"):
+        return None
+    return below if starts_bullet(first) or not _SENTENCE_END.search(first) else None
+
+
 def word_count(text: str) -> int:
     """Words of ``text`` that hold a letter: a bullet, a number or a dash is not one."""
     return sum(any(c.isalpha() for c in token) for token in text.split())
@@ -172,9 +202,10 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
     """Up to MAX_QUOTES verified sentences for a detected element, best first: its cue
     sentences (by ``order`` first, lower first, then by ``score``; those of fewer than
     ``min_words`` words after all the others, then a table's rows,
-    :func:`~checker.documents.tables.quoted_last`); else the text under a heading with its
-    cues; else one pointer sentence. A caption's bare label ("Table 1.") and a table's header
-    row are never quoted."""
+    :func:`~checker.documents.tables.quoted_last`), a list under a usual section heading
+    with its cues taking the heading's place among them (:func:`list_under`, quoted with the
+    heading); else the text under a heading with its cues; else one pointer sentence. A
+    caption's bare label ("Table 1.") and a table's header row are never quoted."""
     found: list[Detection] = []
 
     def add(index: int, cue_match: bool, through: int | None = None) -> None:
@@ -209,10 +240,16 @@ def _supporting(doc: Document, element: str, score: np.ndarray, cued: np.ndarray
             add(index, True, doc.text_under(index) if where[index] == 1 else None)
             continue
         if doc.is_heading(doc.sentences[index]):
-            # A heading names a topic; the evidence is in the text below it.
+            # A heading names a topic; the evidence is in the text below it. A list's items
+            # ("Aged 18 to 65 years") say what the heading names: quoted in the heading's
+            # place among the cue sentences (as many cues, document order), with the heading
+            # that says what they are.
             below = doc.text_under(index)
-            if below is not None and not cued[below] and below not in under_headings:
-                under_headings.append(below)
+            if below is not None and not cued[below]:
+                if list_under(doc, index) is not None:
+                    add(index, True, below)
+                elif below not in under_headings:
+                    under_headings.append(below)
             continue
         if quoted_last(doc.sentence_text(doc.sentences[index])):
             tabular.append(index)

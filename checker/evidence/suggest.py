@@ -25,7 +25,7 @@ the rationale's wording (``rationale``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -123,7 +123,8 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     needs, and the reasons, as a reviewer's note."""
     stated = _statements(invariant, lang, reading)
     other = _other_matter(invariant, lang)
-    usual = frozenset() if reading is None else reading.usual_sections(invariant, lang)
+    usual = frozenset() if reading is None else reading.usual_sections(
+        invariant, lang, catalogue.headings_of_their_own.get(lang, ()))
     evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
     own_words = _own_words(invariant, lang, stated, reading, other, usual)
     quotations = _in_order(evidence.quotations, own_words, invariant.id, reading, usual)
@@ -199,10 +200,13 @@ class _Reading:
         """The place order of the sentences to quote for the invariant (sections.yaml)."""
         return self.glossary_last if invariant_id in self.sections.invariants else self.own_first
 
-    def usual_sections(self, invariant: Invariant, lang: str) -> frozenset[int]:
+    def usual_sections(self, invariant: Invariant, lang: str,
+                       of_their_own: Sequence[str]) -> frozenset[int]:
         """The sentences inside a section where the invariant's evidence is usually found
-        (``evidence.sections`` in the document's language, see usual_sections.py)."""
-        return in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()))
+        (``evidence.sections`` in the document's language, not only inside one of the
+        catalogue's headings ``of_their_own``, see usual_sections.py)."""
+        return in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()),
+                                 of_their_own)
 
     def skip_title(self, invariant_id: str) -> bool:
         """A title shows the design in a few words, not what most invariants ask
