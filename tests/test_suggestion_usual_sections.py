@@ -251,5 +251,5 @@ def test_consent_for_publication_is_not_where_consent_is_sought() -> None:
         "clinic, explain the study and obtain written informed consent before the baseline "
         "visit.\n\n## Declarations\n\n### Consent for publication\n\nParticipants give written "
         "informed consent for the publication of anonymised results.\n")
-    e02 = _e02(protocol, "en")
+    e02 = suggest(protocol, "en")["E02"]
     assert [q.section for q in e02.quotations] == ["Recruitment", "Consent for publication"]
