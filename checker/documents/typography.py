@@ -74,7 +74,42 @@ def looks_like_heading_text(text: str, continued: bool = False, *,
     abbreviated = runs_on and _ABBREVIATION_END.search(text) is not None
     if text[-1] in ".,;" and not abbreviated or sum(ch.isalpha() for ch in text) < 2:
         return False
-    return continued or not text[0].islower()
+    return continued or not (text[0].islower() or is_author_line(text))
+
+
+# An author's affiliation marks, set after the name: superscript or plain digits, symbols
+# ("Claire Vasseur¹,²", "Thomas Lemaire2", "Aïcha Benali*").
+_AFFILIATION_MARKS = re.compile(
+    r"(?<=[^\W\d_])[\d¹²³⁰-⁹*†‡§]+"
+    r"(?:,[\d¹²³⁰-⁹*†‡§]+)*")
+_NAMES_APART = re.compile(r"\s*(?:[,;&]|\band\b|\bet\b)\s*")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
+# Lower-case words of a name ("Ludwig van Beethoven", "Anne de La Tour").
+_NAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "del", "della", "dos", "van",
+                             "von", "der", "den", "ter", "ten", "le", "la", "bin"})
+
+
+def is_author_line(text: str) -> bool:
+    """Whether ``text`` lists authors' names, which set in bold under a title read as a
+    heading: two names or more, apart by commas, "and" or « et », each of two to five words
+    (first names or initials, particles), with affiliation marks after a name ("Claire
+    Vasseur¹, Thomas Lemaire²") or initials ("J. Martin, C.-A. Dubois and P. Roux")."""
+    marked = _AFFILIATION_MARKS.search(text) is not None
+    names = [name for name in _NAMES_APART.split(_AFFILIATION_MARKS.sub("", text)) if name]
+    if len(names) < 2 or not all(_is_name(name) for name in names):
+        return False
+    return marked or any(_INITIALS.fullmatch(word) for name in names for word in name.split())
+
+
+def _is_name(name: str) -> bool:
+    """A person's name: two to five words, each a capitalised word, initials or a particle,
+    the last a capitalised word ("Jean-Pierre Le Goff", "J.-P. Martin", "Anne van der Berg")."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or _INITIALS.fullmatch(words[-1]):
+        return False
+    return all(word.casefold() in _NAME_PARTICLES or _INITIALS.fullmatch(word)
+               or word[0].isupper() and all(ch.isalpha() or ch in "-'’" for ch in word)
+               for word in words)
 
 
 def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool,
