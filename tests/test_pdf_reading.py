@@ -631,7 +631,12 @@ def test_pdf_bullet_items_are_each_a_sentence(bullet: str) -> None:
       "² Unité de recherche clinique, CHU de Rennes, Rennes, France"], "Introduction"),
     ("en", "Supervised walking after myocardial infarction: a randomised trial",
      "J. Okafor, P. Lindqvist and A. Haddad", ["Royal Infirmary, Leeds, UK"], "Introduction"),
-], ids=["en-superscripts", "fr-superscripts", "en-initials"])
+    # wrapped over two lines, the second a name alone ("Sophie" / "Delorme¹")
+    ("fr", "Effet d'un programme diététique après infarctus du myocarde : essai randomisé",
+     "Claire Vasseur¹, Thomas Lemaire², Aïcha Benali¹, Hélène Rouxel³, Pierre-Yves Garnier²,"
+     " Sophie<br>Delorme¹",
+     ["¹ Service de réadaptation cardiovasculaire, CH de Valmont, France"], "Introduction"),
+], ids=["en-superscripts", "fr-superscripts", "en-initials", "fr-wrapped"])
 def test_a_bold_author_line_under_a_pdfs_title_is_no_heading(
         lang: str, title: str, authors: str, affiliations: list[str], first: str) -> None:
     """The authors' names set in bold under the title are no section heading: the
@@ -642,7 +647,7 @@ def test_a_bold_author_line_under_a_pdfs_title_is_no_heading(
             " .affil { font-size: 8pt; margin: 1pt 0 }</style></head><body>"
             f"<h1>{title}</h1><p class=authors>{authors}</p>"
             + "".join(f"<p class=affil>{line}</p>" for line in affiliations)
-            + f"<h2>{first}</h2><p>{FALLS}</p></body></html>")
+            + f"<h2>{first}</h2><p>{FALLS} {SENTENCE * 3}</p></body></html>")
     doc = extract_document(_pdf(html), "paper.pdf")
     assert [s.title for s in doc.sections] == [title, first]
     assert _sentence_with(doc, affiliations[-1].split(",")[0]).section == ""

@@ -140,8 +140,12 @@ def typographic_headings(
     for page_offset, page_text, lines in pages:
         cursor = 0
         previous_end = -1
+        authors = _author_lines(lines)
         for index, line in enumerate(lines):
             style = (line.size, line.bold)
+            if index in authors:
+                previous_end = -1
+                continue
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
@@ -167,6 +171,22 @@ def typographic_headings(
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _author_lines(lines: list[StyledLine]) -> set[int]:
+    """Indices of the ``lines`` that list authors' names (:func:`is_author_line`), alone or
+    wrapped over consecutive lines of one style ("…, Pierre-Yves Garnier², Sophie" /
+    "Delorme¹"), whose lines would read as a heading and its wrapped line."""
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and (lines[end].size, lines[end].bold) == (lines[start].size,
+                                                                      lines[start].bold):
+            continue
+        if is_author_line(join_lines("\n".join(line.text for line in lines[start:end]))):
+            found.update(range(start, end))
+        start = end
+    return found
 
 
 def _wrapped_after_abbreviation(lines: list[StyledLine], index: int, body: tuple[float, bool],
