@@ -160,6 +160,21 @@ def test_a_bold_labelled_sentence_is_not_a_heading() -> None:
     assert not doc.is_heading(important) and important.section == "Sample size"
 
 
+def test_a_bold_author_line_is_not_a_heading() -> None:
+    """The authors' names set in bold under the title, with their affiliation marks, are no
+    heading: the affiliation under them is in no section."""
+    document = docx.Document()
+    document.add_heading("Effet d'un programme diététique après infarctus du myocarde", level=0)
+    document.add_paragraph().add_run("Julien Martin¹, Claire Dubois² et Paul Roux¹").bold = True
+    document.add_paragraph("¹ Service de cardiologie, CHU de Nantes, Nantes, France")
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("Some text follows here.")
+    doc = _extract(document)
+    assert [s.title for s in doc.sections] == [
+        "Effet d'un programme diététique après infarctus du myocarde", "Introduction"]
+    assert _sentence_with(doc, "Service de cardiologie").section == ""
+
+
 def test_a_line_break_inside_a_sentence_reads_as_a_space() -> None:
     document = docx.Document()
     document.add_heading("Adherence", level=1)

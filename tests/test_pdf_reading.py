@@ -618,3 +618,58 @@ def test_pdf_bullet_items_are_each_a_sentence(bullet: str) -> None:
     texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
     for item in items:
         assert item in texts
+
+
+@pytest.mark.parametrize(("lang", "title", "authors", "affiliations", "first"), [
+    ("en", "Supervised walking after myocardial infarction: a randomised trial",
+     "Jane Okafor¹, Peter Lindqvist² and Amira Haddad¹,³",
+     ["¹ Department of Cardiology, Royal Infirmary, Leeds, UK",
+      "² School of Health Sciences, University of Leeds, Leeds, UK"], "Introduction"),
+    ("fr", "Effet d'un programme diététique après infarctus du myocarde : essai randomisé",
+     "Julien Martin¹, Claire Dubois², Anne-Sophie Le Goff¹ et Paul Roux³",
+     ["¹ Service de cardiologie, CHU de Nantes, Nantes, France",
+      "² Unité de recherche clinique, CHU de Rennes, Rennes, France"], "Introduction"),
+    ("en", "Supervised walking after myocardial infarction: a randomised trial",
+     "J. Okafor, P. Lindqvist and A. Haddad", ["Royal Infirmary, Leeds, UK"], "Introduction"),
+    # wrapped over two lines, the second a name alone ("Sophie" / "Delorme¹")
+    ("fr", "Effet d'un programme diététique après infarctus du myocarde : essai randomisé",
+     "Claire Vasseur¹, Thomas Lemaire², Aïcha Benali¹, Hélène Rouxel³, Pierre-Yves Garnier²,"
+     " Sophie<br>Delorme¹",
+     ["¹ Service de réadaptation cardiovasculaire, CH de Valmont, France"], "Introduction"),
+], ids=["en-superscripts", "fr-superscripts", "en-initials", "fr-wrapped"])
+def test_a_bold_author_line_under_a_pdfs_title_is_no_heading(
+        lang: str, title: str, authors: str, affiliations: list[str], first: str) -> None:
+    """The authors' names set in bold under the title are no section heading: the
+    affiliations under them, with no full stop, are in no section, not one named after the
+    authors (where they were quoted as the study's setting), and each opening with its mark
+    is a sentence of its own."""
+    html = (f"<html lang={lang}><head><style>body {{ font-size: 10pt }} h1 {{ font-size: 16pt }}"
+            " h2 { font-size: 11.5pt } .authors { font-weight: bold }"
+            " .affil { font-size: 8pt; margin: 1pt 0 }</style></head><body>"
+            f"<h1>{title}</h1><p class=authors>{authors}</p>"
+            + "".join(f"<p class=affil>{line}</p>" for line in affiliations)
+            + f"<h2>{first}</h2><p>{FALLS} {SENTENCE * 3}</p></body></html>")
+    doc = extract_document(_pdf(html), "paper.pdf")
+    assert [s.title for s in doc.sections] == [title, first]
+    texts = {" ".join(doc.sentence_text(s).split()): s for s in doc.sentences}
+    for line in affiliations:  # each a sentence of its own, set after its mark
+        assert texts[line].section == ""
+    assert texts[FALLS].section == first
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Julien Martin1,2, Claire Dubois2 et Paul Roux3", True),  # marks in the body size
+    ("Jane Okafor*, Peter Lindqvist† and Amira Haddad", True),
+    ("C.-A. Dubois, J. van der Berg & P. Roux", True),
+    ("Study Design, Data Collection and Statistical Analysis", False),  # no marks, no initials
+    ("Patients and Methods", False),
+    ("Matériel et méthodes", False),
+    ("Study 1 and Study 2", False),
+    ("A. Inclusion Criteria", False),
+    ("Julien Martin¹", False),  # one name: may be a heading with a note's mark
+])
+def test_an_author_line_is_no_heading_text(line: str, authors: bool) -> None:
+    from checker.documents.typography import is_author_line, looks_like_heading_text
+
+    assert is_author_line(line) is authors
+    assert looks_like_heading_text(line) is not authors

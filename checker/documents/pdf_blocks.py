@@ -173,9 +173,11 @@ def _other_block(above: PlacedLine, below: PlacedLine, pitches: dict[float, floa
 
 # A line that opens with a short label and a colon: "Promoteur : Hospices Civils de Lyon",
 # "Trial registration: NCT…", "Numéro ID-RCB : 2026-A01234-45" (one to four words, the first
-# with a capital, none ending a sentence).
+# with a capital, none ending a sentence); or with a superscript mark, an affiliation or a
+# note under the authors ("¹ Service de cardiologie, CHU de Nantes, France").
 _LABEL_START = re.compile(
-    r"\s*[A-ZÀ-ÖØ-Þ][\w’'()/.-]*(?:[ \u00a0][\w’'()/.-]+){0,3}[ \u00a0\u202f]?:[ \u00a0]\S")
+    r"\s*[A-ZÀ-ÖØ-Þ][\w’'()/.-]*(?:[ \u00a0][\w’'()/.-]+){0,3}[ \u00a0\u202f]?:[ \u00a0]\S"
+    r"|\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+[ \u00a0]?[^\W\d_]")
 
 
 def _opens_labelled_line(above: PlacedLine, below: PlacedLine, columns: list[_Column],

@@ -74,7 +74,42 @@ def looks_like_heading_text(text: str, continued: bool = False, *,
     abbreviated = runs_on and _ABBREVIATION_END.search(text) is not None
     if text[-1] in ".,;" and not abbreviated or sum(ch.isalpha() for ch in text) < 2:
         return False
-    return continued or not text[0].islower()
+    return continued or not (text[0].islower() or is_author_line(text))
+
+
+# An author's affiliation marks, set after the name: superscript or plain digits, symbols
+# ("Claire Vasseur¹,²", "Thomas Lemaire2", "Aïcha Benali*").
+_AFFILIATION_MARKS = re.compile(
+    r"(?<=[^\W\d_])[\d¹²³⁰-⁹*†‡§]+"
+    r"(?:,[\d¹²³⁰-⁹*†‡§]+)*")
+_NAMES_APART = re.compile(r"\s*(?:[,;&]|\band\b|\bet\b)\s*")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
+# Lower-case words of a name ("Ludwig van Beethoven", "Anne de La Tour").
+_NAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "del", "della", "dos", "van",
+                             "von", "der", "den", "ter", "ten", "le", "la", "bin"})
+
+
+def is_author_line(text: str) -> bool:
+    """Whether ``text`` lists authors' names, which set in bold under a title read as a
+    heading: two names or more, apart by commas, "and" or « et », each of two to five words
+    (first names or initials, particles), with affiliation marks after a name ("Claire
+    Vasseur¹, Thomas Lemaire²") or initials ("J. Martin, C.-A. Dubois and P. Roux")."""
+    marked = _AFFILIATION_MARKS.search(text) is not None
+    names = [name for name in _NAMES_APART.split(_AFFILIATION_MARKS.sub("", text)) if name]
+    if len(names) < 2 or not all(_is_name(name) for name in names):
+        return False
+    return marked or any(_INITIALS.fullmatch(word) for name in names for word in name.split())
+
+
+def _is_name(name: str) -> bool:
+    """A person's name: two to five words, each a capitalised word, initials or a particle,
+    the last a capitalised word ("Jean-Pierre Le Goff", "J.-P. Martin", "Anne van der Berg")."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or _INITIALS.fullmatch(words[-1]):
+        return False
+    return all(word.casefold() in _NAME_PARTICLES or _INITIALS.fullmatch(word)
+               or word[0].isupper() and all(ch.isalpha() or ch in "-'’" for ch in word)
+               for word in words)
 
 
 def _looks_like_heading(line: StyledLine, body: tuple[float, bool], continued: bool,
@@ -105,8 +140,12 @@ def typographic_headings(
     for page_offset, page_text, lines in pages:
         cursor = 0
         previous_end = -1
+        authors = _author_lines(lines)
         for index, line in enumerate(lines):
             style = (line.size, line.bold)
+            if index in authors:
+                previous_end = -1
+                continue
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
@@ -132,6 +171,22 @@ def typographic_headings(
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _author_lines(lines: list[StyledLine]) -> set[int]:
+    """Indices of the ``lines`` that list authors' names (:func:`is_author_line`), alone or
+    wrapped over consecutive lines of one style ("…, Pierre-Yves Garnier², Sophie" /
+    "Delorme¹"), whose lines would read as a heading and its wrapped line."""
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and (lines[end].size, lines[end].bold) == (lines[start].size,
+                                                                      lines[start].bold):
+            continue
+        if is_author_line(join_lines("\n".join(line.text for line in lines[start:end]))):
+            found.update(range(start, end))
+        start = end
+    return found
 
 
 def _wrapped_after_abbreviation(lines: list[StyledLine], index: int, body: tuple[float, bool],
