@@ -241,3 +241,14 @@ def test_e05_quotes_the_link_declared_before_the_other_authors_none(lang, form) 
     quoted = _quoted(lang, form, "E05")
     assert quoted and quoted[0].startswith(words["link"]), quoted
     assert any(q.startswith(words["others"]) for q in quoted), quoted
+
+
+@pytest.mark.parametrize(("lang", "form"), FORMS)
+def test_int11_quotes_the_sessions_attended_before_the_sessions_planned(lang, form) -> None:
+    """A results paper reports the dose received in its results (« Participation au
+    programme »): it comes before the dose planned in the methods."""
+    words = WORDS[lang]
+    quoted = _quoted(lang, form, "INT11")
+    assert quoted and quoted[0].startswith(words["attended"]), quoted
+    assert any(q.startswith(words["planned"]) for q in quoted), quoted
+

@@ -70,6 +70,8 @@ class ContextSections:
     title_invariants: frozenset[str] = frozenset()
     # a catalogue element's cue sentence with fewer words is quoted after its fuller ones
     min_quotation_words: int = 0
+    # invariants whose evidence a results paper reports in its results (the dose received)
+    results_invariants: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -88,6 +90,7 @@ class ContextSections:
             else None,
             _ids(data, "title_invariants", "invariant"),
             _count(data, "min_quotation_words"),
+            _ids(data, "results_invariants", "invariant"),
         )
 
     def is_context(self, titles: list[str]) -> bool:

@@ -204,9 +204,14 @@ class _Reading:
                        of_their_own: Sequence[str]) -> frozenset[int]:
         """The sentences inside a section where the invariant's evidence is usually found
         (``evidence.sections`` in the document's language, not only inside one of the
-        catalogue's headings ``of_their_own``, see usual_sections.py)."""
-        return in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()),
-                                 of_their_own)
+        catalogue's headings ``of_their_own``, see usual_sections.py), and, for an invariant
+        whose evidence a results paper reports in its results (sections.yaml), its results."""
+        usual = in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()),
+                                  of_their_own)
+        if invariant.id in self.sections.results_invariants and self.in_results:
+            # What a results paper reports it received, not what its methods planned.
+            usual |= {self.position_of[start] for start in self.in_results}
+        return usual
 
     def skip_title(self, invariant_id: str) -> bool:
         """A title shows the design in a few words, not what most invariants ask
