@@ -12,7 +12,7 @@ The paper is written once per language, in Markdown and (French) in a DOCX built
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from docx import Document as WordDocument
@@ -20,158 +20,125 @@ from suggestion_support import quotation_texts, suggest
 
 from checker.evidence import Suggestion
 
-PAPER = {
-    "fr": """\
-# Effet d'un accompagnement diététique de groupe sur l'adhésion au régime méditerranéen après un infarctus du myocarde : essai contrôlé randomisé multicentrique
-
-Julie Martin¹, Thomas Lemaire², Claire Dubois¹
-
-¹ Service de cardiologie, CHU de Tours, Tours, France
-
-## Résumé
-
-Objectif. Évaluer l'effet d'un programme d'éducation thérapeutique diététique de groupe sur l'adhésion au régime méditerranéen 12 mois après un infarctus du myocarde.
-
-Méthodes. Essai contrôlé randomisé multicentrique chez 312 patients.
-
-Résultats. À 12 mois, le score MEDAS moyen était de 9,1 dans le groupe intervention et de 7,2 dans le groupe témoin.
-
-Mots-clés : essai randomisé ; régime méditerranéen ; infarctus du myocarde ; éducation thérapeutique ; diététique
-
-## Introduction
-
-Le régime méditerranéen réduit la récidive après un infarctus du myocarde, mais l'adhésion au régime diminue dans les mois qui suivent la sortie de l'hôpital.
-
-## Méthodes
-
-### Schéma de l'étude
-
-Nous avons conduit un essai pragmatique, multicentrique, en deux groupes parallèles, dans trois centres de réadaptation cardiaque de la région Centre-Val de Loire, afin d'évaluer le programme dans les conditions de la pratique courante.
-
-### Participants
-
-Les patients âgés de 18 à 80 ans hospitalisés pour un infarctus du myocarde étaient éligibles.
-
-### Randomisation
-
-Les patients ont été randomisés selon un ratio 1:1 par blocs de taille variable, stratifiés par centre, au moyen d'une liste générée par ordinateur par un statisticien indépendant.
-
-Les critères de jugement ont été recueillis par une attachée de recherche clinique en aveugle du groupe d'allocation.
-
-### Interventions
-
-Le programme comprenait huit séances collectives hebdomadaires de 2 heures animées par un diététicien, suivies de deux appels téléphoniques à 3 et 6 mois.
-
-Le groupe témoin a bénéficié d'une consultation diététique individuelle avant la sortie et de la remise d'une brochure sur le régime méditerranéen.
-
-### Critères de jugement
-
-Le critère de jugement principal était le score d'adhésion au régime méditerranéen MEDAS à 12 mois.
-
-Les patients ont été évalués à l'inclusion, à 2 mois (fin du programme), puis à 6 et 12 mois, soit 4 et 10 mois après la fin du programme.
-
-Le suivi s'est achevé en juin 2025.
-
-## Résultats
-
-### Participation au programme
-
-Dans le groupe intervention, les patients ont assisté en moyenne à 6,4 séances sur 8 ; 121 (77,6 %) ont assisté à au moins six séances.
-
-### Critère de jugement principal
-
-Dans le groupe témoin, le score MEDAS est passé de 6,8 à l'inclusion à 7,2 à 12 mois.
-
-Dans le groupe intervention, il est passé de 6,9 à 9,1 (différence ajustée 1,8 ; IC à 95 % 1,3 à 2,3).
-
-## Discussion
-
-Un programme structuré d'éducation thérapeutique améliore durablement l'adhésion au régime méditerranéen.
-
-## Liens d'intérêts
-
-Les autres auteurs déclarent ne pas avoir de liens d'intérêts. T. Lemaire a reçu des honoraires de Lesieur pour des conférences.
-
-## Financement
-
-Cette étude a été financée par l'Agence régionale de santé Centre-Val de Loire.
-""",
-    "en": """\
-# Effect of group dietary coaching on adherence to the Mediterranean diet after myocardial infarction: a multicentre randomised controlled trial
-
-Julie Martin¹, Thomas Lemaire², Claire Dubois¹
-
-¹ Department of Cardiology, Tours University Hospital, Tours, France
-
-## Abstract
-
-Objective. To assess the effect of a group dietary education programme on adherence to the Mediterranean diet 12 months after myocardial infarction.
-
-Methods. Multicentre randomised controlled trial in 312 patients.
-
-Results. At 12 months, the mean MEDAS score was 9.1 in the intervention group and 7.2 in the control group.
-
-Keywords: randomised trial; Mediterranean diet; myocardial infarction; patient education; dietetics
-
-## Introduction
-
-The Mediterranean diet reduces recurrence after myocardial infarction, but adherence to the diet declines in the months after discharge.
-
-## Methods
-
-### Study design
-
-We conducted a pragmatic, multicentre, parallel-group trial in three cardiac rehabilitation centres, to evaluate the programme under the conditions of everyday practice.
-
-### Participants
-
-Patients aged 18 to 80 years admitted for myocardial infarction were eligible.
-
-### Randomisation
-
-Patients were randomised 1:1 in blocks of variable size, stratified by centre, using a computer-generated list prepared by an independent statistician.
-
-Outcomes were collected by a research assistant blinded to group allocation.
-
-### Interventions
-
-The programme comprised eight weekly 2-hour group sessions led by a dietitian, followed by two telephone calls at 3 and 6 months.
-
-The control group had one individual dietary consultation before discharge and a leaflet on the Mediterranean diet.
-
-### Outcomes
-
-The primary outcome was the MEDAS adherence score at 12 months.
-
-Patients were assessed at baseline, at 2 months (end of the programme), then at 6 and 12 months, that is 4 and 10 months after the end of the programme.
-
-Follow-up ended in June 2025.
-
-## Results
-
-### Attendance
-
-In the intervention group, patients attended a mean of 6.4 sessions out of 8; 121 (77.6%) attended at least six sessions.
-
-### Primary outcome
-
-In the control group, the MEDAS score went from 6.8 at baseline to 7.2 at 12 months.
-
-In the intervention group, it went from 6.9 to 9.1 (adjusted difference 1.8; 95% CI 1.3 to 2.3).
-
-## Discussion
-
-A structured education programme durably improves adherence to the Mediterranean diet.
-
-## Competing interests
-
-The other authors declare no competing interests. T. Lemaire received fees from Lesieur for lectures.
-
-## Funding
-
-This study was funded by the regional health agency.
-""",
+# The paper's paragraphs (a heading's marks as in Markdown), joined by blank lines.
+PARAGRAPHS = {
+    "fr": (
+        "# Effet d'un accompagnement diététique de groupe sur l'adhésion au régime "
+        'méditerranéen après un infarctus du myocarde : essai contrôlé randomisé '
+        'multicentrique',
+        'Julie Martin¹, Thomas Lemaire², Claire Dubois¹',
+        '¹ Service de cardiologie, CHU de Tours, Tours, France',
+        '## Résumé',
+        "Objectif. Évaluer l'effet d'un programme d'éducation thérapeutique diététique de "
+        "groupe sur l'adhésion au régime méditerranéen 12 mois après un infarctus du "
+        'myocarde.',
+        'Méthodes. Essai contrôlé randomisé multicentrique chez 312 patients.',
+        'Résultats. À 12 mois, le score MEDAS moyen était de 9,1 dans le groupe intervention '
+        'et de 7,2 dans le groupe témoin.',
+        'Mots-clés : essai randomisé ; régime méditerranéen ; infarctus du myocarde ; '
+        'éducation thérapeutique ; diététique',
+        '## Introduction',
+        'Le régime méditerranéen réduit la récidive après un infarctus du myocarde, mais '
+        "l'adhésion au régime diminue dans les mois qui suivent la sortie de l'hôpital.",
+        '## Méthodes',
+        "### Schéma de l'étude",
+        'Nous avons conduit un essai pragmatique, multicentrique, en deux groupes parallèles,'
+        ' dans trois centres de réadaptation cardiaque de la région Centre-Val de Loire, afin'
+        " d'évaluer le programme dans les conditions de la pratique courante.",
+        '### Participants',
+        'Les patients âgés de 18 à 80 ans hospitalisés pour un infarctus du myocarde étaient '
+        'éligibles.',
+        '### Randomisation',
+        'Les patients ont été randomisés selon un ratio 1:1 par blocs de taille variable, '
+        "stratifiés par centre, au moyen d'une liste générée par ordinateur par un "
+        'statisticien indépendant.',
+        'Les critères de jugement ont été recueillis par une attachée de recherche clinique '
+        "en aveugle du groupe d'allocation.",
+        '### Interventions',
+        'Le programme comprenait huit séances collectives hebdomadaires de 2 heures animées '
+        'par un diététicien, suivies de deux appels téléphoniques à 3 et 6 mois.',
+        "Le groupe témoin a bénéficié d'une consultation diététique individuelle avant la "
+        "sortie et de la remise d'une brochure sur le régime méditerranéen.",
+        '### Critères de jugement',
+        "Le critère de jugement principal était le score d'adhésion au régime méditerranéen "
+        'MEDAS à 12 mois.',
+        "Les patients ont été évalués à l'inclusion, à 2 mois (fin du programme), puis à 6 et"
+        ' 12 mois, soit 4 et 10 mois après la fin du programme.',
+        "Le suivi s'est achevé en juin 2025.",
+        '## Résultats',
+        '### Participation au programme',
+        'Dans le groupe intervention, les patients ont assisté en moyenne à 6,4 séances sur 8'
+        ' ; 121 (77,6 %) ont assisté à au moins six séances.',
+        '### Critère de jugement principal',
+        "Dans le groupe témoin, le score MEDAS est passé de 6,8 à l'inclusion à 7,2 à 12 "
+        'mois.',
+        'Dans le groupe intervention, il est passé de 6,9 à 9,1 (différence ajustée 1,8 ; IC '
+        'à 95 % 1,3 à 2,3).',
+        '## Discussion',
+        "Un programme structuré d'éducation thérapeutique améliore durablement l'adhésion au "
+        'régime méditerranéen.',
+        "## Liens d'intérêts",
+        "Les autres auteurs déclarent ne pas avoir de liens d'intérêts. T. Lemaire a reçu des"
+        ' honoraires de Lesieur pour des conférences.',
+        '## Financement',
+        "Cette étude a été financée par l'Agence régionale de santé Centre-Val de Loire.",
+    ),
+    "en": (
+        '# Effect of group dietary coaching on adherence to the Mediterranean diet after '
+        'myocardial infarction: a multicentre randomised controlled trial',
+        'Julie Martin¹, Thomas Lemaire², Claire Dubois¹',
+        '¹ Department of Cardiology, Tours University Hospital, Tours, France',
+        '## Abstract',
+        'Objective. To assess the effect of a group dietary education programme on adherence '
+        'to the Mediterranean diet 12 months after myocardial infarction.',
+        'Methods. Multicentre randomised controlled trial in 312 patients.',
+        'Results. At 12 months, the mean MEDAS score was 9.1 in the intervention group and '
+        '7.2 in the control group.',
+        'Keywords: randomised trial; Mediterranean diet; myocardial infarction; patient '
+        'education; dietetics',
+        '## Introduction',
+        'The Mediterranean diet reduces recurrence after myocardial infarction, but adherence'
+        ' to the diet declines in the months after discharge.',
+        '## Methods',
+        '### Study design',
+        'We conducted a pragmatic, multicentre, parallel-group trial in three cardiac '
+        'rehabilitation centres, to evaluate the programme under the conditions of everyday '
+        'practice.',
+        '### Participants',
+        'Patients aged 18 to 80 years admitted for myocardial infarction were eligible.',
+        '### Randomisation',
+        'Patients were randomised 1:1 in blocks of variable size, stratified by centre, using'
+        ' a computer-generated list prepared by an independent statistician.',
+        'Outcomes were collected by a research assistant blinded to group allocation.',
+        '### Interventions',
+        'The programme comprised eight weekly 2-hour group sessions led by a dietitian, '
+        'followed by two telephone calls at 3 and 6 months.',
+        'The control group had one individual dietary consultation before discharge and a '
+        'leaflet on the Mediterranean diet.',
+        '### Outcomes',
+        'The primary outcome was the MEDAS adherence score at 12 months.',
+        'Patients were assessed at baseline, at 2 months (end of the programme), then at 6 '
+        'and 12 months, that is 4 and 10 months after the end of the programme.',
+        'Follow-up ended in June 2025.',
+        '## Results',
+        '### Attendance',
+        'In the intervention group, patients attended a mean of 6.4 sessions out of 8; 121 '
+        '(77.6%) attended at least six sessions.',
+        '### Primary outcome',
+        'In the control group, the MEDAS score went from 6.8 at baseline to 7.2 at 12 months.',
+        'In the intervention group, it went from 6.9 to 9.1 (adjusted difference 1.8; 95% CI '
+        '1.3 to 2.3).',
+        '## Discussion',
+        'A structured education programme durably improves adherence to the Mediterranean '
+        'diet.',
+        '## Competing interests',
+        'The other authors declare no competing interests. T. Lemaire received fees from '
+        'Lesieur for lectures.',
+        '## Funding',
+        'This study was funded by the regional health agency.',
+    ),
 }
+PAPER = {lang: "\n\n".join(paragraphs) + "\n" for lang, paragraphs in PARAGRAPHS.items()}
 
 # What each fault's test looks for, per language: the sentences (their start) to quote first,
 # and those never to quote.
@@ -220,7 +187,7 @@ def _docx(markdown: str) -> bytes:
     return out.getvalue()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _suggestions(lang: str, form: str = "md") -> dict[str, Suggestion]:
     text = PAPER[lang]
     if form == "docx":
