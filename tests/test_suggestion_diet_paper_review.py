@@ -219,3 +219,33 @@ def test_int11_quotes_the_sessions_attended_before_the_sessions_planned(lang, fo
     assert quoted and quoted[0].startswith(words["attended"]), quoted
     assert any(q.startswith(words["planned"]) for q in quoted), quoted
 
+
+
+@pytest.mark.parametrize(("lang", "form"), FORMS)
+def test_int09_quotes_the_time_points_after_the_programme_not_the_end_date(lang,
+                                                                           form) -> None:
+    """« Le suivi s'est achevé en juin 2025 » dates the study; it says nothing of how long
+    participants were followed after the programme ended."""
+    words = WORDS[lang]
+    quoted = _quoted(lang, form, "INT09")
+    assert quoted and quoted[0].startswith(words["time_points"]), quoted
+    assert not any(q.startswith(words["end_date"]) for q in quoted), quoted
+
+
+@pytest.mark.parametrize(("lang", "form"), FORMS)
+def test_int02_quotes_what_the_control_group_received_not_its_results(lang, form) -> None:
+    words = WORDS[lang]
+    quoted = _quoted(lang, form, "INT02")
+    assert quoted and quoted[0].startswith(words["comparator"]), quoted
+    assert not any(q.startswith(words["results"]) for q in quoted), quoted
+
+
+@pytest.mark.parametrize(("lang", "form"), FORMS)
+def test_int04_quotes_no_blinded_assessor_as_who_enrolled(lang, form) -> None:
+    """A research assistant who collected the outcomes blinded is no one who enrolled or
+    assigned participants (SPIRIT 16h)."""
+    suggestion = _suggestions(lang, form)["INT04"]
+    quoted = quotation_texts(suggestion)
+    assert not any(q.startswith(WORDS[lang]["assessor"]) for q in quoted), quoted
+    assert "16h_Personnel_Enrollment" not in suggestion.elements_found \
+        or "16h_Personnel_Enrollment" in suggestion.elements_inferred
