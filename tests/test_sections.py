@@ -101,6 +101,7 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "min_quotation_words": -1},
     {"context_headings": {"en": ["background"]}, "min_quotation_words": True},
     {"context_headings": {"en": ["background"]}, "results_invariants": "INT11"},
+    {"context_headings": {"en": ["background"]}, "keyword_labels": {"en": ["key(words"]}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):

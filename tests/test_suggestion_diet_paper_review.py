@@ -249,3 +249,28 @@ def test_int04_quotes_no_blinded_assessor_as_who_enrolled(lang, form) -> None:
     assert not any(q.startswith(WORDS[lang]["assessor"]) for q in quoted), quoted
     assert "16h_Personnel_Enrollment" not in suggestion.elements_found \
         or "16h_Personnel_Enrollment" in suggestion.elements_inferred
+
+
+@pytest.mark.parametrize(("lang", "form"), FORMS)
+def test_int01_quotes_no_keywords_line(lang, form) -> None:
+    """« Mots-clés : essai randomisé ; … » lists index terms: it evidences no design."""
+    words = WORDS[lang]
+    quoted = _quoted(lang, form, "INT01")
+    assert quoted and quoted[0].startswith(words["design"]), quoted
+    assert not any(q.startswith(words["keywords"]) for q in quoted), quoted
+
+
+@pytest.mark.parametrize(("lang", "heading", "terms"), [
+    ("fr", "Mots-clés", "Essai contrôlé randomisé ; essai pragmatique ; régime méditerranéen ; "
+                        "infarctus du myocarde."),
+    ("en", "Keywords", "Randomised controlled trial; pragmatic trial; Mediterranean diet; "
+                       "myocardial infarction."),
+])
+def test_no_invariant_quotes_the_terms_under_a_keywords_heading(lang, heading, terms) -> None:
+    """The keywords under a heading of their own are no evidence either, for any invariant."""
+    paragraphs = [f"## {heading}\n\n{terms}" if p.startswith(WORDS[lang]["keywords"]) else p
+                  for p in PARAGRAPHS[lang]]
+    suggestions = suggest("\n\n".join(paragraphs) + "\n", lang, kind="paper")
+    for invariant, suggestion in suggestions.items():
+        assert not any(q.startswith(terms[:30]) for q in quotation_texts(suggestion)), \
+            (invariant, quotation_texts(suggestion))
