@@ -238,6 +238,8 @@ def test_int02_quotes_what_the_control_group_received_not_its_results(lang, form
     quoted = _quoted(lang, form, "INT02")
     assert quoted and quoted[0].startswith(words["comparator"]), quoted
     assert not any(q.startswith(words["results"]) for q in quoted), quoted
+    # Nor the sessions attended, for the interventions of each group (SPIRIT 11a).
+    assert not any(q.startswith(words["attended"]) for q in quoted), quoted
 
 
 @pytest.mark.parametrize(("lang", "form"), FORMS)
