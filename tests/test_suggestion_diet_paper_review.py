@@ -276,3 +276,33 @@ def test_no_invariant_quotes_the_terms_under_a_keywords_heading(lang, heading, t
     for invariant, suggestion in suggestions.items():
         assert not any(q.startswith(terms[:30]) for q in quotation_texts(suggestion)), \
             (invariant, quotation_texts(suggestion))
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "Les auteurs déclarent ne pas avoir de liens d'intérêts."),
+    ("en", "The authors declare no competing interests."),
+    ("fr", "T. Lemaire a reçu des honoraires de Lesieur ; les autres auteurs déclarent ne pas "
+           "avoir de liens d'intérêts."),
+    ("en", "T. Lemaire received fees from Lesieur; the other authors declare no competing "
+           "interests."),
+])
+def test_e05_still_quotes_a_declaration_that_is_not_about_the_other_authors(lang,
+                                                                             sentence) -> None:
+    """Only a sentence opening on "the other authors" is read as referring to a link declared
+    beside it: all authors declaring none, or the link and the others in one sentence, is the
+    declaration itself."""
+    heading = {"fr": "## Liens d'intérêts", "en": "## Competing interests"}[lang]
+    paragraphs = list(PARAGRAPHS[lang])
+    paragraphs[paragraphs.index(heading) + 1] = sentence
+    e05 = suggest("\n\n".join(paragraphs) + "\n", lang, kind="paper")["E05"]
+    assert quotation_texts(e05)[:1] == [sentence], quotation_texts(e05)
+
+
+def test_int11_quotes_the_sessions_attended_under_a_heading_of_the_authors_own() -> None:
+    """In English too, under a results heading the catalogue does not name ("Participation in
+    the programme", not "Attendance"), the sessions attended come first."""
+    paragraphs = ["### Participation in the programme" if p == "### Attendance" else p
+                  for p in PARAGRAPHS["en"]]
+    int11 = suggest("\n\n".join(paragraphs) + "\n", "en", kind="paper")["INT11"]
+    quoted = quotation_texts(int11)
+    assert quoted and quoted[0].startswith(WORDS["en"]["attended"]), quoted
