@@ -80,6 +80,7 @@ def test_context_items_and_invariants_exist() -> None:
     assert get_context_sections().items <= set(sctm_items()) | set(extra_elements())
     assert get_context_sections().invariants <= invariants
     assert get_context_sections().results_items <= set(sctm_items())
+    assert get_context_sections().results_invariants <= invariants
 
 
 @pytest.mark.parametrize("data", [
@@ -99,6 +100,8 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "min_quotation_words": "five"},
     {"context_headings": {"en": ["background"]}, "min_quotation_words": -1},
     {"context_headings": {"en": ["background"]}, "min_quotation_words": True},
+    {"context_headings": {"en": ["background"]}, "results_invariants": "INT11"},
+    {"context_headings": {"en": ["background"]}, "keyword_labels": {"en": ["key(words"]}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):

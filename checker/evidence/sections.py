@@ -17,6 +17,9 @@ from checker.yaml_files import load_yaml
 
 SECTIONS_PATH = Path(__file__).with_name("sections.yaml")
 _NUMBERING = r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?"
+# After a keywords label: on a line, its terms after ":" or "."; as a heading, nothing more.
+_LABEL_END = re.compile(r"\s*[:.]")
+_HEADING_END = re.compile(r"[\s:.]*$")
 # Where a sentence stands, in the order quotations are taken from (see ContextSections.places).
 OWN_REPORT, CONTEXT, GLOSSARY = 0, 1, 2
 
@@ -70,6 +73,10 @@ class ContextSections:
     title_invariants: frozenset[str] = frozenset()
     # a catalogue element's cue sentence with fewer words is quoted after its fuller ones
     min_quotation_words: int = 0
+    # invariants whose evidence a results paper reports in its results (the dose received)
+    results_invariants: frozenset[str] = frozenset()
+    # matches a keywords label ("Keywords", « Mots-clés ») at a line's or a heading's start
+    keyword_labels: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -88,6 +95,8 @@ class ContextSections:
             else None,
             _ids(data, "title_invariants", "invariant"),
             _count(data, "min_quotation_words"),
+            _ids(data, "results_invariants", "invariant"),
+            _heading_pattern(data, "keyword_labels") if "keyword_labels" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -107,6 +116,20 @@ class ContextSections:
                              for sentence in doc.sentences], dtype=bool)
         return np.where(glossary, GLOSSARY,
                         np.where(context, CONTEXT, OWN_REPORT)).astype(np.int8)
+
+    def keyword_flags(self, doc: Document) -> list[bool]:
+        """Per sentence of ``doc``: True for a keywords line ("Keywords: …", « Mots-clés : … »)
+        or a sentence under a keywords heading of its own."""
+        if self.keyword_labels is None:
+            return [False] * len(doc.sentences)
+        return [self._labelled(doc.sentence_text(sentence), _LABEL_END)
+                or self._labelled(sentence.section, _HEADING_END)
+                for sentence in doc.sentences]
+
+    def _labelled(self, text: str, end: re.Pattern[str]) -> bool:
+        """Whether ``text`` opens on a keywords label followed by what ``end`` matches."""
+        match = self.keyword_labels.match(text) if self.keyword_labels is not None else None
+        return match is not None and end.match(text, match.end()) is not None
 
     def reference_flags(self, doc: Document) -> list[bool]:
         """Per sentence of ``doc``: True for an entry of a reference list (by the list's own

@@ -195,6 +195,9 @@ class _Reading:
     # Start offsets of the results sentences: only a results paper reports results (as for
     # the elements, see detect.py).
     in_results: frozenset[int]
+    # Start offsets of a keywords line's sentences (sections.yaml): index terms, no
+    # invariant's evidence, neither in its own words nor as an element's.
+    keywords: frozenset[int] = frozenset()
 
     def order(self, invariant_id: str) -> list[int]:
         """The place order of the sentences to quote for the invariant (sections.yaml)."""
@@ -204,9 +207,14 @@ class _Reading:
                        of_their_own: Sequence[str]) -> frozenset[int]:
         """The sentences inside a section where the invariant's evidence is usually found
         (``evidence.sections`` in the document's language, not only inside one of the
-        catalogue's headings ``of_their_own``, see usual_sections.py)."""
-        return in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()),
-                                 of_their_own)
+        catalogue's headings ``of_their_own``, see usual_sections.py), and, for an invariant
+        whose evidence a results paper reports in its results (sections.yaml), its results."""
+        usual = in_usual_sections(self.document, invariant.evidence.sections.get(lang, ()),
+                                  of_their_own)
+        if invariant.id in self.sections.results_invariants and self.in_results:
+            # What a results paper reports it received, not what its methods planned.
+            usual |= {self.position_of[start] for start in self.in_results}
+        return usual
 
     def skip_title(self, invariant_id: str) -> bool:
         """A title shows the design in a few words, not what most invariants ask
@@ -215,10 +223,11 @@ class _Reading:
 
     def not_own_words(self, invariant_id: str, stated: Statements) -> frozenset[int]:
         """The sentences that are never the invariant's evidence in its own words: its
-        statements that it is not done, and, unless its place is the background or the
-        discussion, those citing another work."""
-        return stated.positions | (frozenset() if invariant_id in self.sections.invariants
-                                   else self.citing)
+        statements that it is not done, a keywords line, and, unless its place is the
+        background or the discussion, those citing another work."""
+        keywords = frozenset(self.position_of[start] for start in self.keywords)
+        return stated.positions | keywords | (
+            frozenset() if invariant_id in self.sections.invariants else self.citing)
 
 
 def _read(document: Document, sections: ContextSections, detail_kind: str | None) -> _Reading:
@@ -237,8 +246,11 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
         sentence.start for sentence, flag
         in zip(document.sentences, sections.results_flags(document), strict=True)
         if flag) if detail_kind == "paper" else frozenset()
+    keywords = frozenset(sentence.start for sentence, flag
+                         in zip(document.sentences, sections.keyword_flags(document),
+                                strict=True) if flag)
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
-                    title_start, in_results)
+                    title_start, in_results, keywords)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
@@ -282,7 +294,7 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     """Which of the invariant's elements the document reports, and the sentence to quote for
     each: the best one found by the element's cues, about the invariant's matter when it
     says what that is, and not about another matter it names (``other``), not the title
-    unless the invariant may be seen there."""
+    unless the invariant may be seen there, nor a keywords line."""
     listed = list(invariant.evidence.elements)
     evidence_of = by_element
     if stated.positions:
@@ -300,13 +312,14 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     found = [e for e in listed if e in evidence_of]
     skip_title = reading is not None and reading.skip_title(invariant.id)
     title_start = None if reading is None else reading.title_start
+    keywords = frozenset() if reading is None else reading.keywords
     quotations: list[Quotation] = []
     unquoted: list[str] = []
     elsewhere: list[str] = []
     for element in found:
         candidates = [d for d in evidence_of[element]
                       if not (skip_title and d.start == title_start
-                              and not is_title_item(element))]
+                              and not is_title_item(element)) and d.start not in keywords]
         about = invariant.evidence.about_patterns(element, lang)
         best, off_matter = _best_sentence(candidates, about, other)
         if off_matter:
