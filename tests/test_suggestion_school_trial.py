@@ -7,7 +7,9 @@ them from a loss of chance (E14)."""
 from __future__ import annotations
 
 import pytest
-from suggestion_support import first_quotation, quoted, suggest
+from suggestion_support import first_quotation, quotation_texts, quoted, suggest
+
+from checker.documents import extract_document
 
 PROTOCOL = {
     "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
@@ -172,3 +174,79 @@ def test_a_french_sentence_in_the_imperfect_is_no_affiliation() -> None:
             "et une spirométrie.\n")
     pro08 = suggest(text, "fr", study_type="prototypical")["PRO08"]
     assert quoted(pro08, "se déroulait au centre de santé")
+
+
+# The trial's schedule of outcomes, a table of text under its header row, as the protocol's
+# PDF (WeasyPrint) and its DOCX (python-docx) set it: the header row in bold.
+SCHEDULE = {
+    "en": {"heading": "9 Outcomes",
+           "before": "Pupils complete the outcome questionnaires in class at baseline and at "
+                     "6 and 12 months after randomisation.",
+           "rows": [["Outcome measure", "Time points"],
+                    ["SCAS-C child anxiety", "Baseline, 6 and 12 months"],
+                    ["SMFQ depressive symptoms", "Baseline, 6 and 12 months"],
+                    ["CHU-9D quality of life", "Baseline and 12 months"]],
+           "after": "Completing the questionnaires takes pupils about 20 minutes."},
+    "fr": {"heading": "9 Critères de jugement",
+           "before": "Les élèves remplissent les questionnaires en classe à l'inclusion, puis "
+                     "6 et 12 mois après la randomisation.",
+           "rows": [["Critère de jugement", "Temps de mesure"],
+                    ["Anxiété de l'enfant (SCAS-C)", "Inclusion, 6 et 12 mois"],
+                    ["Symptômes dépressifs (SMFQ)", "Inclusion, 6 et 12 mois"],
+                    ["Qualité de vie (CHU-9D)", "Inclusion et 12 mois"]],
+           "after": "Remplir les questionnaires prend environ 20 minutes aux élèves."},
+}
+
+
+def _schedule_pdf(lang: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    part = SCHEDULE[lang]
+    head, *rows = part["rows"]
+    table = ("<table><tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>"
+             + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                       for row in rows) + "</table>")
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td,th{padding:2pt 8pt 2pt 0;"
+            "vertical-align:top;text-align:left}</style></head><body>"
+            f"<h2>{part['heading']}</h2><p>{part['before']}</p>{table}<p>{part['after']}</p>"
+            "</body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _schedule_docx(lang: str) -> bytes:
+    import io
+
+    import docx
+
+    part = SCHEDULE[lang]
+    made = docx.Document()
+    made.add_heading(part["heading"], 1)
+    made.add_paragraph(part["before"])
+    table = made.add_table(rows=len(part["rows"]), cols=2)
+    for r, row in enumerate(part["rows"]):
+        for c, value in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(value).bold = r == 0
+    made.add_paragraph(part["after"])
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_text_tables_header_row_is_never_quoted(lang) -> None:
+    """E09, INT06, INT07 and INT09 quoted the schedule's header row "Outcome measure | Time
+    points" first: it names the table's columns and says nothing. The PDF's header row (in
+    bold over rows that are not) is as much a header as the DOCX's, whose body rows stay
+    quotable; both give the same quotations."""
+    head, first, *_ = (" | ".join(row) for row in SCHEDULE[lang]["rows"])
+    quotations = {}
+    for name, data in (("schedule.pdf", _schedule_pdf(lang)),
+                       ("schedule.docx", _schedule_docx(lang))):
+        document = extract_document(data, name)
+        assert first in [" ".join(document.sentence_text(s).split())
+                         for s in document.sentences if not document.is_table_header(s)]
+        suggestions = suggest(document, lang)
+        quotations[name] = {code: quotation_texts(suggestions[code])
+                            for code in ("E09", "INT06", "INT07", "INT09")}
+        assert not any(head in text for texts in quotations[name].values() for text in texts)
+    assert quotations["schedule.pdf"] == quotations["schedule.docx"]

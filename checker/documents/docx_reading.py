@@ -10,14 +10,14 @@ for what python-docx does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .back_matter import run_in_label
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
 from .structure import could_be_title
-from .tables import is_table_row
+from .tables import is_table_row, names_columns
 from .typography import HEADING_SIZE_RATIO, looks_like_heading_text
 
 if TYPE_CHECKING:
@@ -105,7 +105,8 @@ def docx_blocks(document: WordDocument) -> list[Block]:
         joined = None
         rows = Table(element, document).rows
         texts = [_row_text(row) for row in rows]
-        headers = _header_rows([row._tr for row in rows], texts)
+        headers = _header_rows([row._tr for row in rows], texts,
+                               lambda tr: _bold_row(tr, document, styles, default_id))
         for index, (row, text) in enumerate(zip(rows, texts, strict=True)):
             blocks.append((text, 0, False, False, "", index < headers))
             blocks.extend((text, 0, False, False, "", False)
@@ -117,11 +118,16 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     return blocks
 
 
-def _header_rows(rows: list[_Element], texts: list[str]) -> int:
+def _header_rows(rows: list[_Element], texts: list[str],
+                 bold: Callable[[_Element], bool]) -> int:
     """How many of a table's first rows (``rows``, their text ``texts``) are its header: those
     marked to repeat at the top of each page (Word's "Repeat as header row"), else the first
     row of a table of figures when it holds none ("Variable | Intervention (n = 52) | Control
-    (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)")."""
+    (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)"), or of a table of text when it names its
+    columns in bold over a row that is not bold ("Outcome measure | Time points" above "SCAS-C
+    child anxiety | Baseline, 6 and 12 months"; ``bold``: whether a row is wholly bold). A
+    first row of short cells in regular type is a row like the others ("Sponsor | University
+    of Lyon")."""
     marked = 0
     for row in rows:
         mark = row.find(f"{_W}trPr/{_W}tblHeader")
@@ -130,9 +136,22 @@ def _header_rows(rows: list[_Element], texts: list[str]) -> int:
         marked += 1
     if marked:
         return min(marked, len(rows) - 1)
-    figures = len(texts) >= 2 and not is_table_row(texts[0]) \
-        and any(is_table_row(text) for text in texts[1:])
-    return 1 if figures else 0
+    if len(texts) < 2 or is_table_row(texts[0]):
+        return 0
+    if any(is_table_row(text) for text in texts[1:]):
+        return 1
+    return 1 if names_columns(texts[0]) and bold(rows[0]) and not bold(rows[1]) else 0
+
+
+def _bold_row(row: _Element, document: WordDocument, styles: dict, default_id: str) -> bool:
+    """Whether every paragraph with text in a table's ``row`` is wholly bold."""
+    from docx.text.paragraph import Paragraph
+
+    paragraphs = [element for element in row.iter(_P) if paragraph_text(element).strip()]
+    return bool(paragraphs) and all(
+        _wholly_bold(Paragraph(element, document),
+                     styles.get(element.style if element.style in styles else default_id))
+        for element in paragraphs)
 
 
 def _larger_title(blocks: list[Block], sizes: dict[int, float | None],
