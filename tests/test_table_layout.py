@@ -368,3 +368,23 @@ def test_a_text_tables_last_row_does_not_run_on_into_the_paragraph_after():
             + f"</table><p>{after}</p></body></html>")
     document = extract_document(weasyprint.HTML(string=html).write_pdf(), "schedule.pdf")
     assert _sentences(document)[-2:] == [" | ".join(rows[-1]), after]
+
+
+@pytest.mark.parametrize(("style", "header"), [("Light List Accent 1", True),
+                                               ("Table Grid", False)])
+def test_a_docx_tables_style_may_set_its_header_row_in_bold(style, header):
+    """Word's table styles ("Light List Accent 1", "Grid Table 4"…) set the first row in bold
+    when the table applies their header row format: the row names the columns as if typed in
+    bold."""
+    import docx
+
+    made = docx.Document()
+    made.add_heading("Outcomes", 1)
+    table = made.add_table(rows=len(SCHEDULE), cols=2, style=style)
+    for r, row in enumerate(SCHEDULE):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    made.save(out)
+    document = extract_document(out.getvalue(), "schedule.docx")
+    assert _headers(document) == (["Outcome measure | Time points"] if header else [])
