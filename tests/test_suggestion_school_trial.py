@@ -250,3 +250,31 @@ def test_a_text_tables_header_row_is_never_quoted(lang) -> None:
                             for code in ("E09", "INT06", "INT07", "INT09")}
         assert not any(head in text for texts in quotations[name].values() for text in texts)
     assert quotations["schedule.pdf"] == quotations["schedule.docx"]
+
+
+OUTCOME_HEADINGS = {
+    "en": ("CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "Methods\n\nPupils complete all questionnaires in class.\n\n"
+           "Primary outcomes\n\n"
+           "Child-reported anxiety on the SCAS-C at 12 months after randomisation\n\n"
+           "Secondary outcome\n\nDepressive symptoms on the SMFQ at 6 and 12 months\n"),
+    "fr": ("CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des adolescents "
+           "anxieux\n\nMéthodes\n\nLes élèves remplissent tous les questionnaires en classe.\n\n"
+           "Critères de jugement principaux\n\n"
+           "Anxiété rapportée par l'enfant (SCAS-C) à 12 mois de la randomisation\n\n"
+           "Critère de jugement secondaire\n\nSymptômes dépressifs (SMFQ) à 6 et 12 mois\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_primary_and_secondary_outcomes_are_known_headings(lang) -> None:
+    """"Primary outcomes" (plural), "Secondary outcome" (singular) and « Critères de jugement
+    principaux » on lines of their own headed nothing: they ran into the methods' text, and
+    INT06 quoted « Critères de jugement principaux » alone, a bare heading."""
+    document = extract_document(OUTCOME_HEADINGS[lang].encode(), "protocol.txt")
+    titles = [section.title for section in document.sections][1:]
+    assert titles == ({"en": ["Primary outcomes", "Secondary outcome"],
+                       "fr": ["Critères de jugement principaux",
+                              "Critère de jugement secondaire"]}[lang])
+    int06 = suggest(document, lang)["INT06"]
+    assert all(text not in titles for text in quotation_texts(int06))
