@@ -278,3 +278,75 @@ def test_primary_and_secondary_outcomes_are_known_headings(lang) -> None:
                               "Critère de jugement secondaire"]}[lang])
     int06 = suggest(document, lang)["INT06"]
     assert all(text not in titles for text in quotation_texts(int06))
+
+
+
+# A protocol's "Key trial contacts" table (PDF), its labels in bold, then its intervention.
+CONTACTS = {
+    "en": {"title": "CALM-Schools: a cluster randomised trial of group CBT for anxious "
+                    "adolescents",
+           "contacts": "Key trial contacts",
+           "rows": [["Chief Investigator", "Prof H. Ahmed, University of Northbridge, "
+                     "h.ahmed@northbridge.ac.uk"],
+                    ["Sponsor", "University of Northbridge, Research Governance Office"],
+                    ["Trial statistician", "Dr L. Chen, Northbridge Clinical Trials Unit"],
+                    ["Clinical leads", "(training) Dr B. Jones, CBT trainer<br>"
+                     "(supervision) Dr A. Smith, clinical psychologist"]],
+           "intervention": ["7 Intervention",
+                            "CALM is a programme of eight weekly group sessions of cognitive "
+                            "behavioural therapy delivered in school by trained school "
+                            "counsellors.",
+                            "Counsellors attend a two-day training course before delivering "
+                            "the programme.",
+                            "All sessions are audio-recorded and a random 10% are rated for "
+                            "fidelity by an independent psychologist."]},
+    "fr": {"title": "CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+                    "adolescents anxieux",
+           "contacts": "Contacts de l'essai",
+           "rows": [["Investigateur coordonnateur", "Pr H. Ahmed, CHU de Valmont, "
+                     "h.ahmed@chu-valmont.fr"],
+                    ["Promoteur", "CHU de Valmont, Direction de la recherche"],
+                    ["Statisticienne", "Dr L. Chen, Unité de recherche clinique"],
+                    ["Référents cliniques", "(formation) Dr B. Jonas, formateur en TCC<br>"
+                     "(supervision) Dr A. Martin, psychologue clinicienne"]],
+           "intervention": ["7 Intervention",
+                            "CALM comprend huit séances hebdomadaires de TCC de groupe "
+                            "dispensées au collège par des psychologues scolaires formés.",
+                            "Les psychologues suivent une formation de deux jours avant de "
+                            "dispenser le programme.",
+                            "Toutes les séances sont enregistrées et 10 % d'entre elles sont "
+                            "cotées pour la fidélité par un psychologue indépendant."]},
+}
+
+
+def _contacts_pdf(lang: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    part = CONTACTS[lang]
+    heading, *paragraphs = part["intervention"]
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td{padding:2pt 8pt 2pt 0;"
+            "vertical-align:top;text-align:left}td:first-child{width:4cm;font-weight:bold}"
+            f"</style></head><body><h1>{part['title']}</h1><h2>{part['contacts']}</h2><table>"
+            + "".join(f"<tr><td>{role}</td><td>{who}</td></tr>" for role, who in part["rows"])
+            + f"</table><h2>{heading}</h2>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) + "</body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_contacts_list_is_no_fidelity_evidence(lang) -> None:
+    """INT10 quoted the "Key trial contacts" table's row "Clinical leads | (training) Dr B.
+    Jones, CBT trainer (supervision) Dr A. Smith, clinical psychologist": who to contact, not
+    how the delivery's fidelity is ensured. The fidelity's sentence is quoted first."""
+    int10 = suggest(extract_document(_contacts_pdf(lang), "protocol.pdf"), lang)["INT10"]
+    assert not quoted(int10, "(supervision)")
+    assert first_quotation(int10) == CONTACTS[lang]["intervention"][-1]
+
+
+def test_a_sentence_naming_who_supervises_stays_fidelity_evidence() -> None:
+    """A sentence, with its verb, saying who supervises the delivery is no contacts list."""
+    text = ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+            "## 7 Intervention\n\n"
+            "Fortnightly group supervision of the counsellors is provided by Dr A. Smith, "
+            "clinical psychologist.\n")
+    assert quoted(suggest(text, "en")["INT10"], "Dr A. Smith")
