@@ -129,9 +129,8 @@ def _header_rows(rows: list[_Element], texts: list[str],
     (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)"), or of a table of text when it names its
     columns in bold over a row that is not bold ("Outcome measure | Time points" above "SCAS-C
     child anxiety | Baseline, 6 and 12 months"; ``bold``: whether each of the first two rows
-    is wholly bold). A
-    first row of short cells in regular type is a row like the others ("Sponsor | University
-    of Lyon")."""
+    is wholly bold). A first row of short cells in regular type is a row like the others
+    ("Sponsor | University of Lyon")."""
     marked = 0
     for row in rows:
         mark = row.find(f"{_W}trPr/{_W}tblHeader")

@@ -290,9 +290,9 @@ def text_header_lines(lines: list[PlacedLine], table_rows: set[int],
     | Time points" over "SCAS-C child anxiety | Baseline, 6 and 12 months"): the first row
     of the lines set in cells (``table_rows``; a row whose label wraps is its label's lines
     to the cell beside it, ``beside``), wholly bold, naming columns
-    (:func:`~checker.documents.tables.names_columns`), over a row that is not wholly bold (a
-    table whose labels alone are bold has its header row wholly bold). The ``lines`` read
-    their cells " | " apart."""
+    (:func:`~checker.documents.tables.names_columns`), over a row that is not wholly bold
+    (where a table sets its labels in bold, only its header row is bold throughout). The
+    ``lines`` read their cells " | " apart."""
     rows = _rows_of(sorted(table_rows), {label: cell for cell, label in beside.items()})
     found: set[int] = set()
     for at, (first, last) in enumerate(rows[:-1]):

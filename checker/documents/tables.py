@@ -170,7 +170,7 @@ _SENTENCE_END = (".", "!", "?", ";")
 
 def names_columns(text: str) -> bool:
     """Whether a table's row read " | " apart (``text``) could be its header row: two cells
-    or more, each filled one a column's name (``MAX_HEADER_CELL_WORDS`` words or fewer,
+    or more, each one filled holding a column's name (``MAX_HEADER_CELL_WORDS`` words or fewer,
     ending no sentence). The row's style tells a header from a body row of short cells
     ("Sponsor | University of Lyon"): that is the caller's to judge."""
     cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text)]
