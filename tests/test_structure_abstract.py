@@ -352,6 +352,10 @@ def test_heading_names_are_listed_once() -> None:
     ("Abstract", True), ("Résumé", True), ("METHODS:", True), ("Funding", True),
     ("Acknowledgments", True), ("Authors' contributions", True), ("Liens d'intérêts", True),
     ("Critères de non-inclusion", True), ("Mots-clés", True),
+    # Since a walkthrough's protocol: the plural of "Primary outcome", the singular of
+    # "Secondary outcomes", and their French names alike.
+    ("Primary outcomes", True), ("Secondary outcome:", True),
+    ("Critères de jugement principaux", True), ("Critère de jugement secondaire", True),
     # Back-matter names recognised as run-in labels only, as before.
     ("Disclosures", False), ("Funding sources", False), ("Data availability", False),
     ("Financements", False), ("Authors\u2019 contributions", False),
@@ -362,7 +366,7 @@ def test_usual_headings_recognised_as_before(line: str, known: bool) -> None:
 
 
 def test_usual_headings_and_back_matter_labels_as_before() -> None:
-    assert len(usual_headings()) == 102
+    assert len(usual_headings()) == 106
     # 57 since a walkthrough's paper: "Patient and public involvement." (and its statement,
     # « Implication des patients (et du public) ») as run-in labels.
     assert len(back_matter_names()) == 57

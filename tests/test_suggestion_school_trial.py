@@ -7,7 +7,9 @@ them from a loss of chance (E14)."""
 from __future__ import annotations
 
 import pytest
-from suggestion_support import first_quotation, quoted, suggest
+from suggestion_support import first_quotation, quotation_texts, quoted, suggest
+
+from checker.documents import extract_document
 
 PROTOCOL = {
     "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
@@ -172,3 +174,205 @@ def test_a_french_sentence_in_the_imperfect_is_no_affiliation() -> None:
             "et une spirométrie.\n")
     pro08 = suggest(text, "fr", study_type="prototypical")["PRO08"]
     assert quoted(pro08, "se déroulait au centre de santé")
+
+
+# The trial's schedule of outcomes, a table of text under its header row, as the protocol's
+# PDF (WeasyPrint) and its DOCX (python-docx) set it: the header row in bold.
+SCHEDULE = {
+    "en": {"heading": "9 Outcomes",
+           "before": "Pupils complete the outcome questionnaires in class at baseline and at "
+                     "6 and 12 months after randomisation.",
+           "rows": [["Outcome measure", "Time points"],
+                    ["SCAS-C child anxiety", "Baseline, 6 and 12 months"],
+                    ["SMFQ depressive symptoms", "Baseline, 6 and 12 months"],
+                    ["CHU-9D quality of life", "Baseline and 12 months"]],
+           "after": "Completing the questionnaires takes pupils about 20 minutes."},
+    "fr": {"heading": "9 Critères de jugement",
+           "before": "Les élèves remplissent les questionnaires en classe à l'inclusion, puis "
+                     "6 et 12 mois après la randomisation.",
+           "rows": [["Critère de jugement", "Temps de mesure"],
+                    ["Anxiété de l'enfant (SCAS-C)", "Inclusion, 6 et 12 mois"],
+                    ["Symptômes dépressifs (SMFQ)", "Inclusion, 6 et 12 mois"],
+                    ["Qualité de vie (CHU-9D)", "Inclusion et 12 mois"]],
+           "after": "Remplir les questionnaires prend environ 20 minutes aux élèves."},
+}
+
+
+def _schedule_pdf(lang: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    part = SCHEDULE[lang]
+    head, *rows = part["rows"]
+    table = ("<table><tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>"
+             + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                       for row in rows) + "</table>")
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td,th{padding:2pt 8pt 2pt 0;"
+            "vertical-align:top;text-align:left}</style></head><body>"
+            f"<h2>{part['heading']}</h2><p>{part['before']}</p>{table}<p>{part['after']}</p>"
+            "</body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _schedule_docx(lang: str) -> bytes:
+    import io
+
+    import docx
+
+    part = SCHEDULE[lang]
+    made = docx.Document()
+    made.add_heading(part["heading"], 1)
+    made.add_paragraph(part["before"])
+    table = made.add_table(rows=len(part["rows"]), cols=2)
+    for r, row in enumerate(part["rows"]):
+        for c, value in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(value).bold = r == 0
+    made.add_paragraph(part["after"])
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_text_tables_header_row_is_never_quoted(lang) -> None:
+    """E09, INT06, INT07 and INT09 quoted the schedule's header row "Outcome measure | Time
+    points" first: it names the table's columns and says nothing. The PDF's header row (in
+    bold over rows that are not) is as much a header as the DOCX's, whose body rows stay
+    quotable; both give the same quotations."""
+    head, first, *_ = (" | ".join(row) for row in SCHEDULE[lang]["rows"])
+    quotations = {}
+    for name, data in (("schedule.pdf", _schedule_pdf(lang)),
+                       ("schedule.docx", _schedule_docx(lang))):
+        document = extract_document(data, name)
+        assert first in [" ".join(document.sentence_text(s).split())
+                         for s in document.sentences if not document.is_table_header(s)]
+        suggestions = suggest(document, lang)
+        quotations[name] = {code: quotation_texts(suggestions[code])
+                            for code in ("E09", "INT06", "INT07", "INT09")}
+        assert not any(head in text for texts in quotations[name].values() for text in texts)
+    assert quotations["schedule.pdf"] == quotations["schedule.docx"]
+
+
+OUTCOME_HEADINGS = {
+    "en": ("CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "Methods\n\nPupils complete all questionnaires in class.\n\n"
+           "Primary outcomes\n\n"
+           "Child-reported anxiety on the SCAS-C at 12 months after randomisation\n\n"
+           "Secondary outcome\n\nDepressive symptoms on the SMFQ at 6 and 12 months\n"),
+    "fr": ("CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des adolescents "
+           "anxieux\n\nMéthodes\n\nLes élèves remplissent tous les questionnaires en classe.\n\n"
+           "Critères de jugement principaux\n\n"
+           "Anxiété rapportée par l'enfant (SCAS-C) à 12 mois de la randomisation\n\n"
+           "Critère de jugement secondaire\n\nSymptômes dépressifs (SMFQ) à 6 et 12 mois\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_primary_and_secondary_outcomes_are_known_headings(lang) -> None:
+    """"Primary outcomes" (plural), "Secondary outcome" (singular) and « Critères de jugement
+    principaux » on lines of their own headed nothing: they ran into the methods' text, and
+    INT06 quoted « Critères de jugement principaux » alone, a bare heading."""
+    document = extract_document(OUTCOME_HEADINGS[lang].encode(), "protocol.txt")
+    titles = [section.title for section in document.sections][1:]
+    assert titles == ({"en": ["Primary outcomes", "Secondary outcome"],
+                       "fr": ["Critères de jugement principaux",
+                              "Critère de jugement secondaire"]}[lang])
+    int06 = suggest(document, lang)["INT06"]
+    assert all(text not in titles for text in quotation_texts(int06))
+
+
+
+# A protocol's "Key trial contacts" table (PDF), its labels in bold, then its intervention.
+CONTACTS = {
+    "en": {"title": "CALM-Schools: a cluster randomised trial of group CBT for anxious "
+                    "adolescents",
+           "contacts": "Key trial contacts",
+           "rows": [["Chief Investigator", "Prof H. Ahmed, University of Northbridge, "
+                     "h.ahmed@northbridge.ac.uk"],
+                    ["Sponsor", "University of Northbridge, Research Governance Office"],
+                    ["Trial statistician", "Dr L. Chen, Northbridge Clinical Trials Unit"],
+                    ["Clinical leads", "(training) Dr B. Jones, CBT trainer<br>"
+                     "(supervision) Dr A. Smith, clinical psychologist"]],
+           "intervention": ["7 Intervention",
+                            "CALM is a programme of eight weekly group sessions of cognitive "
+                            "behavioural therapy delivered in school by trained school "
+                            "counsellors.",
+                            "Counsellors attend a two-day training course before delivering "
+                            "the programme.",
+                            "All sessions are audio-recorded and a random 10% are rated for "
+                            "fidelity by an independent psychologist."]},
+    "fr": {"title": "CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+                    "adolescents anxieux",
+           "contacts": "Contacts de l'essai",
+           "rows": [["Investigateur coordonnateur", "Pr H. Ahmed, CHU de Valmont, "
+                     "h.ahmed@chu-valmont.fr"],
+                    ["Promoteur", "CHU de Valmont, Direction de la recherche"],
+                    ["Statisticienne", "Dr L. Chen, Unité de recherche clinique"],
+                    ["Référents cliniques", "(formation) Dr B. Jonas, formateur en TCC<br>"
+                     "(supervision) Dr A. Martin, psychologue clinicienne"]],
+           "intervention": ["7 Intervention",
+                            "CALM comprend huit séances hebdomadaires de TCC de groupe "
+                            "dispensées au collège par des psychologues scolaires formés.",
+                            "Les psychologues suivent une formation de deux jours avant de "
+                            "dispenser le programme.",
+                            "Toutes les séances sont enregistrées et 10 % d'entre elles sont "
+                            "cotées pour la fidélité par un psychologue indépendant."]},
+}
+
+
+def _contacts_pdf(lang: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    part = CONTACTS[lang]
+    heading, *paragraphs = part["intervention"]
+    html = (f"<html lang={lang}><head><style>body{{font-size:10pt;width:16cm}}"
+            "table{font-size:9pt;border-collapse:collapse}td{padding:2pt 8pt 2pt 0;"
+            "vertical-align:top;text-align:left}td:first-child{width:4cm;font-weight:bold}"
+            f"</style></head><body><h1>{part['title']}</h1><h2>{part['contacts']}</h2><table>"
+            + "".join(f"<tr><td>{role}</td><td>{who}</td></tr>" for role, who in part["rows"])
+            + f"</table><h2>{heading}</h2>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) + "</body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_contacts_list_is_no_fidelity_evidence(lang) -> None:
+    """INT10 quoted the "Key trial contacts" table's row "Clinical leads | (training) Dr B.
+    Jones, CBT trainer (supervision) Dr A. Smith, clinical psychologist": who to contact, not
+    how the delivery's fidelity is ensured. The fidelity's sentence is quoted first."""
+    int10 = suggest(extract_document(_contacts_pdf(lang), "protocol.pdf"), lang)["INT10"]
+    assert not quoted(int10, "(supervision)")
+    assert first_quotation(int10) == CONTACTS[lang]["intervention"][-1]
+
+
+def test_a_sentence_naming_who_supervises_stays_fidelity_evidence() -> None:
+    """A sentence, with its verb, saying who supervises the delivery is no contacts list."""
+    text = ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+            "## 7 Intervention\n\n"
+            "Fortnightly group supervision of the counsellors is provided by Dr A. Smith, "
+            "clinical psychologist.\n")
+    assert quoted(suggest(text, "en")["INT10"], "Dr A. Smith")
+
+
+RANDOMISATION = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 10 Randomisation\n\n"
+           "Schools will be allocated using minimisation on school size and deprivation.\n"
+           "The allocation sequence will be generated by the trials unit's statistician using "
+           "a computer program.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 10 Randomisation\n\n"
+           "Les collèges seront répartis par minimisation sur la taille et le niveau de "
+           "précarité.\n"
+           "La séquence d'allocation sera générée par le statisticien de l'unité de recherche "
+           "clinique à l'aide d'un logiciel.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_who_generates_the_sequence_and_how_is_quoted_first(lang) -> None:
+    """INT03 (random sequence generation) quoted the minimisation's factors first, before the
+    sentence saying who generates the sequence and how: the generation is what it asks."""
+    int03 = suggest(RANDOMISATION[lang], lang)["INT03"]
+    assert first_quotation(int03).startswith(("The allocation sequence will be generated",
+                                              "La séquence d'allocation sera générée"))
+    assert quoted(int03, "minimisation")

@@ -138,7 +138,8 @@ def test_lines_ending_with_numbers_in_running_text_are_no_table():
     assert _sentences(document)[-2:] == [" ".join(lines) + ".", AFTER]
 
 
-def _docx_table(rows: list[list[str]], *, repeat_header: bool = False) -> bytes:
+def _docx_table(rows: list[list[str]], *, repeat_header: bool = False,
+                bold_header: bool = False) -> bytes:
     import docx
     from docx.oxml import OxmlElement
 
@@ -148,7 +149,7 @@ def _docx_table(rows: list[list[str]], *, repeat_header: bool = False) -> bytes:
     table = made.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.cell(r, c).text = value
+            table.cell(r, c).paragraphs[0].add_run(value).bold = bold_header and r == 0
     if repeat_header:
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     made.add_paragraph(AFTER)
@@ -307,3 +308,83 @@ def test_a_row_copied_without_its_bar_is_found():
         assert not verify_quotation(document.text, f"{label} | Two{cell[5:]}",
                                     tolerant_whitespace=True)
         assert not verify_quotation(document.text, f"{label} {cell}")
+
+
+SCHEDULE = [["Outcome measure", "Time points"],
+            ["SCAS-C child anxiety", "Baseline, 6 and 12 months"],
+            ["CHU-9D quality of life", "Baseline and 12 months"]]
+
+
+def _schedule_pdf(head_cell: str) -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    head, *rows = SCHEDULE
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}"
+            "table{font-size:10pt;border-collapse:collapse}td,th{padding:2pt 8pt 2pt 0;"
+            "text-align:left;font-weight:normal}th{font-weight:bold}td:first-child,th:first-child"
+            "{width:5cm}</style></head><body>"
+            f"<h2>Outcomes</h2><p>{BEFORE}</p><table><tr>"
+            + "".join(f"<{head_cell}>{cell}</{head_cell}>" for cell in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                      for row in rows) + f"</table><p>{AFTER}</p></body></html>")
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+@pytest.mark.parametrize(("head_cell", "header"), [("th", True), ("td", False)])
+def test_a_text_tables_bold_first_row_is_its_header(head_cell, header):
+    """A table of text has no row of figures under its header row: its first row is the
+    header when set in bold over rows that are not, in a PDF as in a DOCX; in regular type
+    it is a row like the others. The last row, whose cells end with no stop, no longer runs
+    on into the paragraph after the table."""
+    rows = [" | ".join(row) for row in SCHEDULE]
+    pdf = extract_document(_schedule_pdf(head_cell), "schedule.pdf")
+    assert _sentences(pdf) == ["Outcomes", BEFORE, *rows, AFTER]
+    assert _headers(pdf) == (rows[:1] if header else [])
+    made = [row[:] for row in SCHEDULE]
+    docx_document = extract_document(_docx_table(made, bold_header=header), "schedule.docx")
+    assert _headers(docx_document) == (rows[:1] if header else [])
+
+
+def test_a_table_whose_labels_alone_are_bold_has_its_header_row():
+    """TIDIER's labels set in bold: the header row "Item | Description", wholly bold, is the
+    header; no row under it, its description in regular type, is."""
+    pdf = extract_document(_text_table_pdf("en", bold=True), "tidier.pdf")
+    assert _headers(pdf) == ["Item | Description"]
+
+
+def test_a_text_tables_last_row_does_not_run_on_into_the_paragraph_after():
+    """The schedule's last row, its cells ending with no stop, ran on into the paragraph
+    after the table (a smaller type, at the table's left edge), quoted as one sentence
+    ("Strengths and Difficulties Questionnaire | Baseline and 12 months Pupils complete
+    …")."""
+    weasyprint = pytest.importorskip("weasyprint")
+    rows = [["SCAS-C child anxiety", "Baseline, 6 and 12 months"],
+            ["RCADS-P parent-reported anxiety", "Baseline, 6 and 12 months"],
+            ["Strengths and Difficulties Questionnaire", "Baseline and 12 months"]]
+    after = "Pupils complete the questionnaires in class, which takes about 20 minutes."
+    html = ("<html lang=en><head><style>body{font-size:10pt;width:16cm}"
+            "table{font-size:9pt;border-collapse:collapse}td{padding:2pt 8pt 2pt 0;"
+            "text-align:left}</style></head><body><h2>Outcomes</h2><table>"
+            + "".join(f"<tr><td>{label}</td><td>{times}</td></tr>" for label, times in rows)
+            + f"</table><p>{after}</p></body></html>")
+    document = extract_document(weasyprint.HTML(string=html).write_pdf(), "schedule.pdf")
+    assert _sentences(document)[-2:] == [" | ".join(rows[-1]), after]
+
+
+@pytest.mark.parametrize(("style", "header"), [("Light List Accent 1", True),
+                                               ("Table Grid", False)])
+def test_a_docx_tables_style_may_set_its_header_row_in_bold(style, header):
+    """Word's table styles ("Light List Accent 1", "Grid Table 4"…) set the first row in bold
+    when the table applies their header row format: the row names the columns as if typed in
+    bold."""
+    import docx
+
+    made = docx.Document()
+    made.add_heading("Outcomes", 1)
+    table = made.add_table(rows=len(SCHEDULE), cols=2, style=style)
+    for r, row in enumerate(SCHEDULE):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    made.save(out)
+    document = extract_document(out.getvalue(), "schedule.docx")
+    assert _headers(document) == (["Outcome measure | Time points"] if header else [])

@@ -17,7 +17,7 @@ from .back_matter import run_in_label
 from .ligatures import expand_ligatures
 from .sentences import LINE_END
 from .structure import could_be_title
-from .tables import is_table_row
+from .tables import is_table_row, names_columns
 from .typography import HEADING_SIZE_RATIO, looks_like_heading_text
 
 if TYPE_CHECKING:
@@ -105,7 +105,11 @@ def docx_blocks(document: WordDocument) -> list[Block]:
         joined = None
         rows = Table(element, document).rows
         texts = [_row_text(row) for row in rows]
-        headers = _header_rows([row._tr for row in rows], texts)
+        # Whether its first two rows are wholly bold, by their runs or by the table's style.
+        bold_rows = [(at == 0 and _style_bolds_first_row(element, styles))
+                     or _bold_row(row._tr, document, styles, default_id) for at, row
+                     in enumerate(rows[:2])]
+        headers = _header_rows([row._tr for row in rows], texts, bold_rows)
         for index, (row, text) in enumerate(zip(rows, texts, strict=True)):
             blocks.append((text, 0, False, False, "", index < headers))
             blocks.extend((text, 0, False, False, "", False)
@@ -117,11 +121,16 @@ def docx_blocks(document: WordDocument) -> list[Block]:
     return blocks
 
 
-def _header_rows(rows: list[_Element], texts: list[str]) -> int:
+def _header_rows(rows: list[_Element], texts: list[str],
+                 bold: list[bool]) -> int:
     """How many of a table's first rows (``rows``, their text ``texts``) are its header: those
     marked to repeat at the top of each page (Word's "Repeat as header row"), else the first
     row of a table of figures when it holds none ("Variable | Intervention (n = 52) | Control
-    (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)")."""
+    (n = 50)" above "Age | 63.2 (8.1) | 64.0 (7.9)"), or of a table of text when it names its
+    columns in bold over a row that is not bold ("Outcome measure | Time points" above "SCAS-C
+    child anxiety | Baseline, 6 and 12 months"; ``bold``: whether each of the first two rows
+    is wholly bold). A first row of short cells in regular type is a row like the others
+    ("Sponsor | University of Lyon")."""
     marked = 0
     for row in rows:
         mark = row.find(f"{_W}trPr/{_W}tblHeader")
@@ -130,9 +139,49 @@ def _header_rows(rows: list[_Element], texts: list[str]) -> int:
         marked += 1
     if marked:
         return min(marked, len(rows) - 1)
-    figures = len(texts) >= 2 and not is_table_row(texts[0]) \
-        and any(is_table_row(text) for text in texts[1:])
-    return 1 if figures else 0
+    if len(texts) < 2 or is_table_row(texts[0]):
+        return 0
+    if any(is_table_row(text) for text in texts[1:]):
+        return 1
+    return 1 if names_columns(texts[0]) and bold[0] and not bold[1] else 0
+
+
+def _style_bolds_first_row(table: _Element, styles: dict) -> bool:
+    """Whether ``table``'s style sets its first row in bold ("Light List Accent 1", "Grid
+    Table 4"…: a ``firstRow`` conditional format with bold type), the table applying it (its
+    ``tblLook``, by attribute or by the older bit mask)."""
+    look = table.find(f"{_W}tblPr/{_W}tblLook")
+    if look is None:
+        return False
+    first_row = look.get(f"{_W}firstRow")
+    if first_row is None:
+        try:
+            applied = bool(int(look.get(f"{_W}val", "0"), 16) & 0x0020)
+        except ValueError:
+            applied = False
+    else:
+        applied = first_row not in ("0", "false", "off")
+    name = table.find(f"{_W}tblPr/{_W}tblStyle")
+    style = styles.get(name.get(f"{_W}val")) if applied and name is not None else None
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        bold = style.element.find(f"{_W}tblStylePr[@{_W}type='firstRow']/{_W}rPr/{_W}b")
+        if bold is not None:
+            return bold.get(f"{_W}val", "true") not in ("0", "false", "off")
+        style = styles.get(style.element.basedOn_val)
+    return False
+
+
+def _bold_row(row: _Element, document: WordDocument, styles: dict, default_id: str) -> bool:
+    """Whether every paragraph with text in a table's ``row`` is wholly bold."""
+    from docx.text.paragraph import Paragraph
+
+    paragraphs = [element for element in row.iter(_P) if paragraph_text(element).strip()]
+    return bool(paragraphs) and all(
+        _wholly_bold(Paragraph(element, document),
+                     styles.get(element.style if element.style in styles else default_id))
+        for element in paragraphs)
 
 
 def _larger_title(blocks: list[Block], sizes: dict[int, float | None],

@@ -34,7 +34,14 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
-from .pdf_tables import aligned_rows, beside_labels, cell_spaces, header_lines
+from .pdf_tables import (
+    after_rows,
+    aligned_rows,
+    beside_labels,
+    cell_spaces,
+    header_lines,
+    text_header_lines,
+)
 from .tables import row_like
 from .typography import HEADING_SIZE_RATIO, StyledLine, body_style, looks_like_heading_text
 
@@ -216,9 +223,13 @@ def _read_page(textpage) -> PdfPage:
         starts.difference_update(range(label + 1, cell + 1))
         starts.add(label)
     starts.update(index for index in cells if index not in beside)
+    table_rows = {*cells, *beside, *(
+        index for cell, label in beside.items() for index in range(label, cell))}
+    starts.update(after_rows(lines, table_rows, beside))
     starts.discard(0)
-    rows = _with_cells(rows, cells, {*cells, *beside, *(
-        index for cell, label in beside.items() for index in range(label, cell))})
+    rows = _with_cells(rows, cells, table_rows)
+    rows = _marked_headers(rows, text_header_lines(
+        [line for _, line in rows if line is not None], table_rows, beside))
     line_texts: list[str] = []
     index = 0  # of the next line with visible text
     for segment, placed in rows:
@@ -271,8 +282,14 @@ def _with_aligned_rows(rows: list[tuple[str, PlacedLine | None]],
 def _with_table_headers(rows: list[tuple[str, PlacedLine | None]],
                         ) -> list[tuple[str, PlacedLine | None]]:
     """The rows with the lines of each table's header row marked (:func:`header_lines`)."""
+    return _marked_headers(rows, header_lines([line for _, line in rows if line is not None]))
+
+
+def _marked_headers(rows: list[tuple[str, PlacedLine | None]], headers: set[int],
+                    ) -> list[tuple[str, PlacedLine | None]]:
+    """The rows with the lines at ``headers`` (indices of the lines with visible text)
+    marked as a table's header row."""
     placed = [index for index, (_, line) in enumerate(rows) if line is not None]
-    headers = header_lines([rows[index][1] for index in placed])
     marked = list(rows)
     for header in headers:
         segment, line = rows[placed[header]]

@@ -9,6 +9,10 @@ words no word space makes (:func:`~checker.documents.tables.has_cell_gap`), a st
 the table's left edge (a later column's cell, or a cell wrapped onto two lines), or a place
 beside the line under it rather than above it (a cell set level with the next column's).
 
+A table of text has no row of figures to find its header above: its first row set in cells
+is its header when it names its columns in bold over rows that are not bold
+(:func:`text_header_lines`).
+
 A table's rows, and where their cells part (:func:`cell_spaces`, :func:`beside_labels`):
 read " | " apart, as a DOCX's row is, a row of text reads as what it is ("Who provided |
 Three registered physiotherapists …"), not as a sentence of broken English.
@@ -19,7 +23,14 @@ from __future__ import annotations
 import re
 
 from .pdf_blocks import EDGE_TOLERANCE, PlacedLine, Space, other_type_size
-from .tables import CELL_GAP, CELL_GAP_RATIO, LEADING_LABEL, ends_with_figure, has_cell_gap
+from .tables import (
+    CELL_GAP,
+    CELL_GAP_RATIO,
+    LEADING_LABEL,
+    ends_with_figure,
+    has_cell_gap,
+    names_columns,
+)
 
 # A header row wraps its cells over a few lines at most; more lines above a table are text.
 MAX_HEADER_LINES = 6
@@ -270,4 +281,68 @@ def beside_labels(lines: list[PlacedLine], cells: dict[int, list[Space]]) -> dic
             if abs(label.baseline - line.baseline) <= tolerance:
                 found[index] = first
                 break
+    return found
+
+
+def text_header_lines(lines: list[PlacedLine], table_rows: set[int],
+                      beside: dict[int, int]) -> set[int]:
+    """Indices of the ``lines`` that make the header row of a table of text ("Outcome measure
+    | Time points" over "SCAS-C child anxiety | Baseline, 6 and 12 months"): the first row
+    of the lines set in cells (``table_rows``; a row whose label wraps is its label's lines
+    to the cell beside it, ``beside``), wholly bold, naming columns
+    (:func:`~checker.documents.tables.names_columns`), over a row that is not wholly bold
+    (where a table sets its labels in bold, only its header row is bold throughout). The
+    ``lines`` read their cells " | " apart."""
+    rows = _rows_of(sorted(table_rows), {label: cell for cell, label in beside.items()})
+    found: set[int] = set()
+    for at, (first, last) in enumerate(rows[:-1]):
+        line = lines[first]
+        if at and 0 < first - rows[at - 1][1] <= COLUMN_REACH \
+                and lines[rows[at - 1][1]].styled.size == line.styled.size:
+            continue  # a row under another: not the table's first
+        header = range(first, last + 1)
+        below = range(rows[at + 1][0], rows[at + 1][1] + 1)
+        if rows[at + 1][0] - last > COLUMN_REACH or any(
+                lines[index].row or lines[index].header for index in header):
+            continue
+        text = " ".join(lines[index].styled.text.strip() for index in header[:-1])
+        text = (text + " | " if text else "") + lines[last].styled.text.strip()
+        if all(_bold(lines[index]) for index in header) \
+                and not all(_bold(lines[index]) for index in below) and names_columns(text):
+            found.update(header)
+    return found
+
+
+def _rows_of(indices: list[int], cells: dict[int, int]) -> list[tuple[int, int]]:
+    """The rows of tables set in cells, as the (first, last) indices of their lines: a
+    label's first line runs to the cell beside it (``cells``), any other line is a row."""
+    rows: list[tuple[int, int]] = []
+    for index in indices:
+        if rows and index <= rows[-1][1]:
+            continue  # a line of the label above
+        rows.append((index, cells.get(index, index)))
+    return rows
+
+
+def _bold(line: PlacedLine) -> bool:
+    return line.styled.bold and line.styled.uniform
+
+
+def after_rows(lines: list[PlacedLine], table_rows: set[int],
+               beside: dict[int, int]) -> set[int]:
+    """Indices of the lines right after a table's row set in cells (``table_rows``; a row
+    whose label wraps is read from its label's first line, ``beside``) that start a block of
+    their own: no row's line, starting where the row does or left of it, as the paragraph
+    after a table does ("Pupils complete …" under "Strengths and Difficulties Questionnaire
+    | Baseline and 12 months"), where a cell's wrapped line starts right of the row's first
+    cell. A row whose cells end with no stop would otherwise run on into it."""
+    found: set[int] = set()
+    for index in table_rows:
+        after = index + 1
+        first = lines[beside.get(index, index)].extent
+        line = lines[after] if after < len(lines) else None
+        if after in table_rows or line is None or line.extent is None or first is None:
+            continue
+        if line.extent.left <= first.left + EDGE_TOLERANCE * line.styled.size:
+            found.add(after)
     return found

@@ -160,3 +160,21 @@ def quoted_last(text: str) -> bool:
         return False
     words = _words(text)
     return sum(_figures(words)) >= ROW_FIGURE_SHARE * len(words)
+
+
+# A header row's cell names its column in a few words ("Outcome measure", "Time points",
+# "6 months", « Critère de jugement »), ending no sentence.
+MAX_HEADER_CELL_WORDS = 5
+_SENTENCE_END = (".", "!", "?", ";")
+
+
+def names_columns(text: str) -> bool:
+    """Whether a table's row read " | " apart (``text``) could be its header row: two cells
+    or more, each one filled holding a column's name (``MAX_HEADER_CELL_WORDS`` words or fewer,
+    ending no sentence). The row's style tells a header from a body row of short cells
+    ("Sponsor | University of Lyon"): that is the caller's to judge."""
+    cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text)]
+    filled = [cell for cell in cells if cell]
+    return len(cells) >= 2 and len(filled) >= 2 and all(
+        len(cell.split()) <= MAX_HEADER_CELL_WORDS and not cell.endswith(_SENTENCE_END)
+        for cell in filled)
