@@ -16,10 +16,13 @@ SENTENCES = {
     "fr": ["Il s'agit d'une étude prospective de faisabilité, monocentrique, à un seul bras, "
            "sans groupe contrôle.",
            "Cette étude n'a pas de groupe témoin.",
+           "L'absence de groupe de comparaison ne permet pas de conclure à l'efficacité du "
+           "programme.",
            "Le programme a été proposé en soins courants dans trois centres "
            "médico-psychologiques."],
     "en": ["This is a prospective single-centre feasibility study with no control group.",
-           "It is a single-arm study without a control group."],
+           "It is a single-arm study without a control group.",
+           "The absence of a comparison group limits what can be concluded."],
 }
 
 
