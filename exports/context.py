@@ -100,7 +100,8 @@ def answer_label(catalogue: Catalogue, answer: str | None, lang: str) -> str:
 
 def location(lab: Labels, page: str, section: str) -> str:
     """"p. 2, 2.1 Study design", or for a quotation of parts from several places
-    "p. 2, 2.1 Study design; p. 1, Abstract" (see checker.services.locations)."""
+    "p. 2, 2.1 Study design; p. 1, Abstract" (see checker.services.locations), each place
+    once."""
     places = []
     for part_page, part_section in location_parts(page, section):
         parts = []
@@ -110,6 +111,9 @@ def location(lab: Labels, page: str, section: str) -> str:
             parts.append(part_section)
         if parts:
             places.append(", ".join(parts))
+    # Two parts from one place (two sentences of "7. Safety" and one of "2.2 Objectives")
+    # send the reader there once: "7. Safety; 7. Safety; 2.2 Objectives" reads as a slip.
+    places = list(dict.fromkeys(places))
     return lab["separator"].join(places)  # French: a no-break space before ";"
 
 

@@ -317,6 +317,10 @@ def test_a_public_registration_number_before_a_national_authorisation() -> None:
     ("Les chutes y sont moins fréquentes que celles observées en France.", ""),
     ("Les patients que nous recruterons en France marcheront.", "FR"),  # no comparison
     ("Comme les essais menés en Belgique, cet essai durera un an.", ""),
+    # A guideline's country: where the NPI is recommended, not where the study takes place.
+    ("MBCT is recommended by NICE in the United Kingdom to prevent relapse.", ""),
+    ("La MBCT est recommandée au Royaume-Uni pour la prévention des rechutes.", ""),
+    ("Ce programme est préconisé en Belgique depuis 2015.", ""),
 ])
 def test_countries(sentence: str, expected: str) -> None:
     text = f"A walking trial for older adults\n\n## Methods\n\n{sentence}\n"
@@ -344,6 +348,11 @@ def test_countries(sentence: str, expected: str) -> None:
     ("Participants will be recruited in Belgium. Data are handled as the CNIL requires.",
      "BE"),
     ("Les patients sont suivis au CHU de Liège.", ""),
+    # A French protocol's abstract names the country where the NPI is recommended: its CPP
+    # still gives the study's own.
+    ("La MBCT est recommandée au Royaume-Uni pour la prévention des rechutes, mais elle "
+     "reste peu proposée en routine. Le protocole a reçu l'avis favorable du Comité de "
+     "protection des personnes Sud-Ouest et Outre-Mer III.", "FR"),
 ])
 def test_a_national_body_gives_the_country_when_none_is_stated(sentences: str,
                                                                expected: str) -> None:

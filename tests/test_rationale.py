@@ -170,6 +170,19 @@ def test_a_part_without_page_or_section():
         "p. 1, 2.1 Design; p. 1"
 
 
+def test_parts_from_one_place_among_others_give_it_once():
+    """Two sentences of one section and one of another (a DOCX, without pages; a PDF): the
+    reports name each place once, in the order of the parts."""
+    values = _suggested_values(_suggestion((None, "7. Sécurité"), (None, "7. Sécurité"),
+                                           (None, "2.2 Objectifs secondaires")), "fr")
+    assert location(labels("fr"), values["page"], values["section"]) == \
+        f"7. Sécurité{NBSP}; 2.2 Objectifs secondaires"
+    values = _suggested_values(_suggestion((2, "Methods"), (1, "Abstract"), (2, "Methods")),
+                               "en")
+    assert location(labels("en"), values["page"], values["section"]) == \
+        "p. 2, Methods; p. 1, Abstract"
+
+
 def test_long_sections_still_pair_and_fit_the_field():
     page, section = joined_location([("1", "A" * 150), ("2", "B; C " * 40), ("3", "D")])
     assert len(section) <= 200 and page == "1; 2; 3"
