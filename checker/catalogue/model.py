@@ -115,6 +115,11 @@ class Evidence:
     # sentence is not quoted in the invariant's own words, only as an element's evidence, so
     # after the sentences in its own words.
     in_passing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) of a sentence about a
+    # further part of what the invariant covers, which a reviewer looks for beside its main
+    # evidence (for E08, a safeguarding procedure): quoted after the other quotations, only
+    # when there are some, and never part of the answer nor of its particulars.
+    secondary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
@@ -128,6 +133,10 @@ class Evidence:
     def in_passing_for(self, lang: str) -> tuple[str, ...]:
         """The in-passing patterns of ``lang``, else the English ones."""
         return self.in_passing.get(lang) or self.in_passing.get("en") or ()
+
+    def secondary_for(self, lang: str) -> tuple[str, ...]:
+        """The secondary patterns of ``lang``, else the English ones."""
+        return self.secondary.get(lang) or self.secondary.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +232,8 @@ class Invariant:
                               for lang, v in (ev.get("other_matter") or {}).items()},
                 in_passing={lang: tuple(v)
                             for lang, v in (ev.get("in_passing") or {}).items()},
+                secondary={lang: tuple(v)
+                           for lang, v in (ev.get("secondary") or {}).items()},
             ),
         )
 

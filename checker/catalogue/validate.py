@@ -36,8 +36,8 @@ KIND_TEXT_FIELDS = ("remedy", "example")
 # Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
 STATEMENT_FIELDS = ("absence", "not_yet")
 # Regular expressions per language that each must compile (evidence.other_matter,
-# .in_passing).
-PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing")
+# .in_passing, .secondary).
+PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing", "secondary")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "

@@ -158,6 +158,9 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
+    if quotations and statement is None and reading is not None:
+        # After everything that gives the answer, never instead of it.
+        quotations += _secondary(invariant, lang, stated, reading, other, quotations)
     return Suggestion(
         invariant_id=invariant.id,
         answer=answer,
@@ -387,6 +390,28 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
                            reading.skip_title(invariant.id), frozenset(skip))
 
 
+def _secondary(invariant: Invariant, lang: str, stated: Statements, reading: _Reading,
+               other: re.Pattern[str] | None, quoted: list[Quotation]) -> list[Quotation]:
+    """The sentences about a further part of what the invariant covers
+    (``evidence.secondary``: E08's safeguarding procedure beside its adverse events), by
+    place, then in document order, and none quoted already, nor about another matter it
+    names, nor a sentence its own words may not quote."""
+    patterns = invariant.evidence.secondary_for(lang)
+    if not patterns:
+        return []
+    pattern = any_pattern(patterns)
+    skip = set(reading.not_own_words(invariant.id, stated))
+    skip |= {reading.position_of[q.start] for q in quoted if q.start in reading.position_of}
+    if other is not None:
+        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    order = reading.order(invariant.id)
+    positions = sorted((i for i, text in enumerate(reading.index.sentences)
+                        if pattern.search(text)), key=lambda i: order[i])
+    return [Quotation(q.text, q.start, q.end, q.page, q.section, "secondary")
+            for q in _quotable(reading.document, reading.index, positions, None,
+                               reading.skip_title(invariant.id), frozenset(skip))]
+
+
 def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
               reading: _Reading | None, usual: frozenset[int] = frozenset()
               ) -> list[Quotation]:
@@ -480,12 +505,21 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
     # The cues are literal words: only sentences containing one of them can match.
-    found: list[Quotation] = []
-    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
-    last: list[Quotation] = []  # a table's rows: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
         positions.sort(key=lambda position: order[position])
+    return _quotable(document, index, positions, pattern, skip_title, skip)
+
+
+def _quotable(document: Document, index: SentenceIndex, positions: list[int],
+              pattern: re.Pattern[str] | None, skip_title: bool,
+              skip: frozenset[int]) -> list[Quotation]:
+    """The first sentences at ``positions`` (in that order) that ``pattern`` matches (any, if
+    None) and that report something, as quotations: a caption after the sentences, a table's
+    row last; not the title if ``skip_title``, nor the sentences at positions ``skip``."""
+    found: list[Quotation] = []
+    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
+    last: list[Quotation] = []  # a table's rows: only when nothing else is
     for position in positions:
         if (skip_title and position == document.title_position) or position in skip:
             continue
@@ -498,7 +532,8 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
                 or len(without_label(text).split()) < MIN_QUOTATION_WORDS \
                 or is_caption_label(text) or document.is_table_header(sentence):
             continue
-        if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
+        if (pattern is None or pattern.search(index.sentences[position])) \
+                and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
             (last if quoted_last(text) else captions if is_caption_sentence(text) else found
