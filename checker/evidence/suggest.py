@@ -65,6 +65,9 @@ CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
 # One sentence in the invariant's own words saying it is not done (or not yet): as sure as an
 # extra element found by one cue sentence.
 STATED_CONFIDENCE = 0.5
+# An element read in a sentence the invariant words it in (``evidence.worded``), its own
+# detection having missed it: as sure as an extra element found by one cue sentence.
+WORDED_CONFIDENCE = 0.5
 # A numbered reference ("[7]", "[4,9]", "[2–5]") or an author citation ("Smith et al.").
 _CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 
@@ -309,6 +312,9 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                            if reading.position_of.get(d.start) not in denied]
                        for e in listed}
         evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
+    worded = _worded(invariant, lang, evidence_of, stated, reading, other)
+    if worded:
+        evidence_of = {**evidence_of, **worded}
     expected = [e for e in listed if applies(e)]
     # An element not expected of this kind still counts when found (a results paper that
     # states its dissemination plan); it is only not asked for.
@@ -336,6 +342,36 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         expected=expected, not_applicable=[e for e in listed if not applies(e)],
         evidence_of=evidence_of, found=found, missing=[e for e in expected if e not in evidence_of],
         quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+
+
+def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detection]],
+            stated: Statements, reading: _Reading | None,
+            other: re.Pattern[str] | None) -> dict[str, list[Detection]]:
+    """The invariant's elements that its detections found in no cue sentence, read in the
+    first sentence wording them for it (``evidence.worded``: E08 reads "The DMC may recommend
+    stopping the trial if there is evidence of harm" as a stopping rule, which the frozen
+    detection of the item may miss), by place then in document order; not in a sentence its
+    own words may not quote, nor about another matter it names."""
+    if reading is None or not invariant.evidence.worded:
+        return {}
+    skip = set(reading.not_own_words(invariant.id, stated))
+    if other is not None:
+        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    order = reading.order(invariant.id)
+    found: dict[str, list[Detection]] = {}
+    for element in invariant.evidence.elements:
+        patterns = invariant.evidence.worded_patterns(element, lang)
+        if not patterns or any(d.cue_match for d in evidence_of.get(element, ())):
+            continue
+        pattern = any_pattern(patterns)
+        positions = sorted((i for i, text in enumerate(reading.index.sentences)
+                            if pattern.search(text)), key=lambda i: order[i])
+        first = next(iter(_quotable(reading.document, reading.index, positions, None,
+                                    reading.skip_title(invariant.id), frozenset(skip))), None)
+        if first is not None:
+            found[element] = [Detection(element, first.text, first.start, first.end, first.page,
+                                        first.section, WORDED_CONFIDENCE, 1)]
+    return found
 
 
 def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
