@@ -492,3 +492,41 @@ def test_the_headteachers_agreement_is_quoted_after_the_consent(lang) -> None:
     e02 = suggest(PROTECTION[lang], lang)["E02"]
     texts = quotation_texts(e02)
     assert _index(texts, GATEKEEPER) > _index(texts, ("informed consent", "consentement écrit"))
+
+
+UNDER_REVIEW = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 15 Ethical and regulatory considerations\n\n"
+           "This protocol was submitted to the North West Research Ethics Committee on "
+           "2 September 2024 (REC reference 24/NW/0217).\n"
+           "No school or pupil will be recruited before favourable ethical opinion and HRA "
+           "approval are received.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 15 Aspects éthiques et réglementaires\n\n"
+           "Le protocole a été soumis au CPP Nord-Ouest le 2 septembre 2024 (référence "
+           "24.00123).\n"
+           "Aucun collège ni élève ne sera inclus avant l'avis favorable du CPP.\n"),
+}
+COMMITMENT = ("No school or pupil will be recruited", "Aucun collège ni élève")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_commitment_to_wait_for_the_approval_is_no_approval(lang) -> None:
+    """A protocol under review, its submission's date and reference given, read as *met*: its
+    commitment that no one is recruited "before favourable ethical opinion and HRA approval
+    are received" (« avant l'avis favorable du CPP ») gave the committee's approval. The
+    commitment is still quoted (E01's guidance asks for it), and the approval is missing."""
+    e01 = suggest(UNDER_REVIEW[lang], lang)["E01"]
+    assert e01.answer == "partially_met"
+    assert "approval" in e01.details_missing
+    assert quoted(e01, COMMITMENT[lang == "fr"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_approval_given_with_the_commitment_stays_met(lang) -> None:
+    """The same protocol once approved: the approval is read in its own sentence."""
+    text = UNDER_REVIEW[lang].replace(
+        "was submitted to", "received a favourable opinion from").replace(
+        "a été soumis au", "a reçu l'avis favorable du")
+    assert suggest(text, lang)["E01"].answer == "met"
