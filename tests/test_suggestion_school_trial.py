@@ -530,3 +530,13 @@ def test_an_approval_given_with_the_commitment_stays_met(lang) -> None:
         "was submitted to", "received a favourable opinion from").replace(
         "a été soumis au", "a reçu l'avis favorable du")
     assert suggest(text, lang)["E01"].answer == "met"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_young_people_rewriting_the_information_sheets_is_no_consent(lang) -> None:
+    """E02 (consent) quoted "The group rewrote the information sheets and the assent form"
+    (« Le groupe a réécrit les notices d'information … »), the youth advisory group's
+    involvement (E11), as how consent is sought."""
+    e02 = suggest(PROTOCOL[lang], lang)["E02"]
+    assert not quoted(e02, "rewrote" if lang == "en" else "réécrit")
+    assert e02.answer == "not_reported"
