@@ -9,7 +9,10 @@ document (``evidence.details``: an approval reference, a registry number, a prot
 version…) stated in or right after a sentence of its evidence, else it is partially_met.
 A sentence that states that what the invariant asks is not done ("Patients were not
 involved.", ``evidence.absence``) or not done yet ("Trial registration: to be registered.",
-``evidence.not_yet``) is never its evidence, though it holds its words.
+``evidence.not_yet``) is never its evidence, though it holds its words. An element its
+detection missed may be read in a sentence wording it for the invariant (``evidence.worded``),
+and sentences about a further part of what it covers (``evidence.secondary``: E08's
+safeguarding procedure) are quoted after all the others, never giving the answer.
 "not_met" is suggested only when the document says so: with no evidence left, an explicit
 statement of absence gives not_met, quoting it, and a statement that it is still to be done
 gives partially_met (a protocol that plans a registration is partially met, see E03's
