@@ -376,3 +376,167 @@ def test_who_generates_the_sequence_and_how_is_quoted_first(lang) -> None:
     assert first_quotation(int03).startswith(("The allocation sequence will be generated",
                                               "La séquence d'allocation sera générée"))
     assert quoted(int03, "minimisation")
+
+
+# The protocol's consent, safety and insurance sections, as a CPP or a UK REC member reads
+# them for the ethical invariants.
+PROTECTION = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 6 Consent\n\n"
+           "The headteacher of each school will give written agreement for the school to take "
+           "part before randomisation.\n"
+           "Written informed consent will be obtained from a parent of each pupil, and pupils "
+           "will give written assent.\n\n"
+           "## 8 Control condition\n\n"
+           "Pupils in control schools continue their usual care and receive usual school "
+           "support.\n"
+           "Control schools are offered CALM after the final 12-month follow-up.\n\n"
+           "## 13 Safety\n\n"
+           "Any disclosure of self-harm or risk to a pupil will be passed to the school's "
+           "designated safeguarding lead the same day.\n"
+           "Adverse events will be recorded at each session in both arms, and serious adverse "
+           "events reported to the sponsor within 24 hours.\n"
+           "The DMC may recommend stopping the trial if there is evidence of harm.\n\n"
+           "## 16 Finance and insurance\n\n"
+           "The sponsor's indemnity insurance covers participants for harm arising from the "
+           "trial.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 6 Consentement\n\n"
+           "L'accord du chef d'établissement sera recueilli par écrit avant la randomisation "
+           "de chaque collège.\n"
+           "Le consentement écrit d'un parent de chaque élève sera recueilli, et les élèves "
+           "donneront leur assentiment écrit.\n\n"
+           "## 8 Groupe témoin\n\n"
+           "Les élèves des établissements témoins conservent leur prise en charge habituelle "
+           "et le soutien du collège.\n"
+           "Les établissements témoins se verront proposer CALM après le suivi à 12 mois.\n\n"
+           "## 13 Sécurité\n\n"
+           "Toute révélation d'automutilation ou de danger pour un élève sera transmise le jour "
+           "même au référent protection de l'enfance de l'établissement.\n"
+           "Les événements indésirables seront recueillis à chaque séance dans les deux bras, "
+           "et les événements indésirables graves déclarés au promoteur sous 24 heures.\n"
+           "Le comité de surveillance pourra recommander l'arrêt de l'essai en cas d'effet "
+           "délétère.\n\n"
+           "## 16 Financement et assurance\n\n"
+           "La responsabilité civile du promoteur est couverte par une assurance souscrite "
+           "auprès de la SHAM (article L1121-10 du code de la santé publique).\n"),
+}
+
+ADVERSE_EVENTS = ("Adverse events will be recorded", "Les événements indésirables seront")
+STOPPING = ("The DMC may recommend stopping", "Le comité de surveillance pourra recommander")
+SAFEGUARDING = ("designated safeguarding lead", "protection de l'enfance")
+INSURANCE = ("indemnity insurance", "L1121-10")
+GATEKEEPER = ("The headteacher of each school", "L'accord du chef d'établissement")
+
+
+def _index(texts: list[str], words: tuple[str, ...]) -> int:
+    return next(i for i, text in enumerate(texts) if any(w in text for w in words))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_adverse_events_first_then_the_stopping_rule_and_the_safeguarding(lang) -> None:
+    """E08 never quoted the safeguarding procedure, and said that no stopping guidelines were
+    reported beside "The DMC may recommend stopping the trial if there is evidence of harm"
+    (« Le comité de surveillance pourra recommander l'arrêt de l'essai … »). The adverse
+    events stay first, though the safeguarding sentence comes before them in the text."""
+    e08 = suggest(PROTECTION[lang], lang)["E08"]
+    texts = quotation_texts(e08)
+    assert first_quotation(e08).startswith(ADVERSE_EVENTS)
+    assert "21c_Stopping_guidelines" in e08.elements_found
+    assert e08.answer == "met"
+    assert _index(texts, STOPPING) < _index(texts, SAFEGUARDING)
+
+
+def _alone(lang: str, words: tuple[str, ...]) -> str:
+    """The protocol's title and the one sentence holding ``words``."""
+    title, *rest = PROTOCOL_LINES[lang]
+    return title + "\n\n" + next(line for line in rest if any(w in line for w in words)) + "\n"
+
+
+PROTOCOL_LINES = {lang: [line for line in text.split("\n") if line and not line.startswith("## ")]
+                  for lang, text in PROTECTION.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("code", "words"), [("E08", SAFEGUARDING), ("E14", INSURANCE),
+                                             ("E02", GATEKEEPER)])
+def test_what_is_quoted_after_the_evidence_is_never_evidence_alone(lang, code, words) -> None:
+    """A safeguarding procedure, the sponsor's insurance and a gatekeeper's agreement are
+    quoted after their invariant's evidence, never as the whole of it: alone, they make the
+    answer neither met nor first."""
+    suggestion = suggest(_alone(lang, words), lang)[code]
+    assert suggestion.answer != "met"
+    assert not any(q.element == "secondary" for q in suggestion.quotations)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sponsors_insurance_is_quoted_after_the_care_kept(lang) -> None:
+    """No invariant quoted the sponsor's insurance for harm ("The sponsor's indemnity
+    insurance covers participants …", « La responsabilité civile du promoteur est couverte
+    par une assurance … (article L1121-10 du code de la santé publique) »). E14, whose
+    element SPIRIT 30 asks for compensation for harm beside the care after the trial, quotes
+    it after the care the control schools keep and are offered."""
+    e14 = suggest(PROTECTION[lang], lang)["E14"]
+    texts = quotation_texts(e14)
+    assert quoted(e14, INSURANCE[lang == "fr"])
+    assert _index(texts, INSURANCE) > 0
+    assert not quoted(suggest(PROTECTION[lang], lang)["E08"], INSURANCE[lang == "fr"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_headteachers_agreement_is_quoted_after_the_consent(lang) -> None:
+    """In a cluster trial, E02 (consent) never quoted the gatekeeper's agreement (the
+    headteacher's, « l'accord du chef d'établissement »); it does now, after the parents' and
+    pupils' own consent, though the agreement comes first in the text."""
+    e02 = suggest(PROTECTION[lang], lang)["E02"]
+    texts = quotation_texts(e02)
+    assert _index(texts, GATEKEEPER) > _index(texts, ("informed consent", "consentement écrit"))
+
+
+UNDER_REVIEW = {
+    "en": ("# CALM-Schools: a cluster randomised trial of group CBT for anxious adolescents\n\n"
+           "## 15 Ethical and regulatory considerations\n\n"
+           "This protocol was submitted to the North West Research Ethics Committee on "
+           "2 September 2024 (REC reference 24/NW/0217).\n"
+           "No school or pupil will be recruited before favourable ethical opinion and HRA "
+           "approval are received.\n"),
+    "fr": ("# CALM-Écoles : essai randomisé en grappes d'une TCC de groupe pour des "
+           "adolescents anxieux\n\n"
+           "## 15 Aspects éthiques et réglementaires\n\n"
+           "Le protocole a été soumis au CPP Nord-Ouest le 2 septembre 2024 (référence "
+           "24.00123).\n"
+           "Aucun collège ni élève ne sera inclus avant l'avis favorable du CPP.\n"),
+}
+COMMITMENT = ("No school or pupil will be recruited", "Aucun collège ni élève")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_commitment_to_wait_for_the_approval_is_no_approval(lang) -> None:
+    """A protocol under review, its submission's date and reference given, read as *met*: its
+    commitment that no one is recruited "before favourable ethical opinion and HRA approval
+    are received" (« avant l'avis favorable du CPP ») gave the committee's approval. The
+    commitment is still quoted (E01's guidance asks for it), and the approval is missing."""
+    e01 = suggest(UNDER_REVIEW[lang], lang)["E01"]
+    assert e01.answer == "partially_met"
+    assert "approval" in e01.details_missing
+    assert quoted(e01, COMMITMENT[lang == "fr"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_approval_given_with_the_commitment_stays_met(lang) -> None:
+    """The same protocol once approved: the approval is read in its own sentence."""
+    text = UNDER_REVIEW[lang].replace(
+        "was submitted to", "received a favourable opinion from").replace(
+        "a été soumis au", "a reçu l'avis favorable du")
+    assert suggest(text, lang)["E01"].answer == "met"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_young_people_rewriting_the_information_sheets_is_no_consent(lang) -> None:
+    """E02 (consent) quoted "The group rewrote the information sheets and the assent form"
+    (« Le groupe a réécrit les notices d'information … »), the youth advisory group's
+    involvement (E11), as how consent is sought."""
+    e02 = suggest(PROTOCOL[lang], lang)["E02"]
+    assert not quoted(e02, "rewrote" if lang == "en" else "réécrit")
+    assert e02.answer == "not_reported"

@@ -104,6 +104,11 @@ class Evidence:
     # element's cues word the SPIRIT/CONSORT item, and some of its sentences are about
     # something else here (a protocol's version line is no amendment for E04).
     about: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Per listed element, patterns per language (regular expressions, case not significant)
+    # of a sentence that reports the element for this invariant, when the element's own
+    # detection (its SPIRIT/CONSORT cues and model, frozen) missed it: E08 reads "The DMC may
+    # recommend stopping the trial if there is evidence of harm" as a stopping rule (21c).
+    worded: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # Wordings (regular expressions per language, case not significant) of a sentence about
     # another matter than the invariant's though it holds its words or its elements' cues
     # (for E09, participants' burden, a member of staff paid or an author's travel expenses):
@@ -115,10 +120,20 @@ class Evidence:
     # sentence is not quoted in the invariant's own words, only as an element's evidence, so
     # after the sentences in its own words.
     in_passing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) of a sentence about a
+    # further part of what the invariant covers, which a reviewer looks for beside its main
+    # evidence (for E08, a safeguarding procedure): quoted after the other quotations, only
+    # when there are some, and never part of the answer nor of its particulars.
+    secondary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
         by_lang = self.about.get(element) or {}
+        return by_lang.get(lang) or by_lang.get("en") or ()
+
+    def worded_patterns(self, element: str, lang: str) -> tuple[str, ...]:
+        """The wordings of ``element`` in ``lang`` (else English); () if none."""
+        by_lang = self.worded.get(element) or {}
         return by_lang.get(lang) or by_lang.get("en") or ()
 
     def other_matter_for(self, lang: str) -> tuple[str, ...]:
@@ -128,6 +143,10 @@ class Evidence:
     def in_passing_for(self, lang: str) -> tuple[str, ...]:
         """The in-passing patterns of ``lang``, else the English ones."""
         return self.in_passing.get(lang) or self.in_passing.get("en") or ()
+
+    def secondary_for(self, lang: str) -> tuple[str, ...]:
+        """The secondary patterns of ``lang``, else the English ones."""
+        return self.secondary.get(lang) or self.secondary.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -219,10 +238,14 @@ class Invariant:
                 not_yet={lang: tuple(v) for lang, v in (ev.get("not_yet") or {}).items()},
                 about={element: {lang: tuple(v) for lang, v in by_lang.items()}
                        for element, by_lang in (ev.get("about") or {}).items()},
+                worded={element: {lang: tuple(v) for lang, v in by_lang.items()}
+                        for element, by_lang in (ev.get("worded") or {}).items()},
                 other_matter={lang: tuple(v)
                               for lang, v in (ev.get("other_matter") or {}).items()},
                 in_passing={lang: tuple(v)
                             for lang, v in (ev.get("in_passing") or {}).items()},
+                secondary={lang: tuple(v)
+                           for lang, v in (ev.get("secondary") or {}).items()},
             ),
         )
 

@@ -36,8 +36,8 @@ KIND_TEXT_FIELDS = ("remedy", "example")
 # Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
 STATEMENT_FIELDS = ("absence", "not_yet")
 # Regular expressions per language that each must compile (evidence.other_matter,
-# .in_passing).
-PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing")
+# .in_passing, .secondary).
+PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing", "secondary")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
@@ -298,17 +298,18 @@ def _pattern_problems(ctx: _Context, index: int, pattern: str, where: str
 
 
 def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Problem]:
-    """``about`` qualifies the invariant's own elements, with regular expressions: an element
-    it does not list would never be read, and a pattern that does not compile would fail
-    every suggestion for the invariant."""
-    for element, by_lang in (evidence.get("about") or {}).items():
-        if element not in evidence["elements"]:
-            yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
-                          f"evidence.about.{element}")
-        for lang, patterns in by_lang.items():
-            for p, pattern in enumerate(patterns):
-                yield from _pattern_problems(ctx, index, pattern,
-                                             f"evidence.about.{element}.{lang}[{p}]")
+    """``about`` and ``worded`` qualify the invariant's own elements, with regular
+    expressions: an element it does not list would never be read, and a pattern that does
+    not compile would fail every suggestion for the invariant."""
+    for field in ("about", "worded"):  # worded: the same shape, the same reasons
+        for element, by_lang in (evidence.get(field) or {}).items():
+            if element not in evidence["elements"]:
+                yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
+                              f"evidence.{field}.{element}")
+            for lang, patterns in by_lang.items():
+                for p, pattern in enumerate(patterns):
+                    yield from _pattern_problems(ctx, index, pattern,
+                                                 f"evidence.{field}.{element}.{lang}[{p}]")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

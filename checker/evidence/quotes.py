@@ -19,7 +19,8 @@ class Quotation:
     page: int | None
     section: str
     # element id, "cue" when found by the invariant's own cues, "detail:<id>" for a detail,
-    # "absence" or "not_yet" for a statement that it is not done, or not yet
+    # "absence" or "not_yet" for a statement that it is not done, or not yet, "secondary" for a
+    # sentence quoted after the evidence (the invariant's ``evidence.secondary``)
     element: str
 
 

@@ -9,7 +9,10 @@ document (``evidence.details``: an approval reference, a registry number, a prot
 version…) stated in or right after a sentence of its evidence, else it is partially_met.
 A sentence that states that what the invariant asks is not done ("Patients were not
 involved.", ``evidence.absence``) or not done yet ("Trial registration: to be registered.",
-``evidence.not_yet``) is never its evidence, though it holds its words.
+``evidence.not_yet``) is never its evidence, though it holds its words. An element its
+detection missed may be read in a sentence wording it for the invariant (``evidence.worded``),
+and sentences about a further part of what it covers (``evidence.secondary``: E08's
+safeguarding procedure) are quoted after all the others, never giving the answer.
 "not_met" is suggested only when the document says so: with no evidence left, an explicit
 statement of absence gives not_met, quoting it, and a statement that it is still to be done
 gives partially_met (a protocol that plans a registration is partially met, see E03's
@@ -65,6 +68,9 @@ CUE_ONLY_CONFIDENCE = 0.3  # a phrase match alone is weak evidence
 # One sentence in the invariant's own words saying it is not done (or not yet): as sure as an
 # extra element found by one cue sentence.
 STATED_CONFIDENCE = 0.5
+# An element read in a sentence the invariant words it in (``evidence.worded``), its own
+# detection having missed it: as sure as an extra element found by one cue sentence.
+WORDED_CONFIDENCE = 0.5
 # A numbered reference ("[7]", "[4,9]", "[2–5]") or an author citation ("Smith et al.").
 _CITATION = re.compile(r"\[\d+(?:\s*[,;–‐-]\s*\d+)*\]|\bet al\b")
 
@@ -158,6 +164,9 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
+    if quotations and statement is None and reading is not None:
+        # After everything that gives the answer, never instead of it.
+        quotations += _secondary(invariant, lang, stated, reading, other, quotations)
     return Suggestion(
         invariant_id=invariant.id,
         answer=answer,
@@ -306,6 +315,9 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                            if reading.position_of.get(d.start) not in denied]
                        for e in listed}
         evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
+    worded = _worded(invariant, lang, evidence_of, stated, reading, other)
+    if worded:
+        evidence_of = {**evidence_of, **worded}
     expected = [e for e in listed if applies(e)]
     # An element not expected of this kind still counts when found (a results paper that
     # states its dissemination plan); it is only not asked for.
@@ -333,6 +345,36 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         expected=expected, not_applicable=[e for e in listed if not applies(e)],
         evidence_of=evidence_of, found=found, missing=[e for e in expected if e not in evidence_of],
         quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+
+
+def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detection]],
+            stated: Statements, reading: _Reading | None,
+            other: re.Pattern[str] | None) -> dict[str, list[Detection]]:
+    """The invariant's elements that its detections found in no cue sentence, read in the
+    first sentence wording them for it (``evidence.worded``: E08 reads "The DMC may recommend
+    stopping the trial if there is evidence of harm" as a stopping rule, which the frozen
+    detection of the item may miss), by place then in document order; not in a sentence its
+    own words may not quote, nor about another matter it names."""
+    if reading is None or not invariant.evidence.worded:
+        return {}
+    skip = set(reading.not_own_words(invariant.id, stated))
+    if other is not None:
+        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    order = reading.order(invariant.id)
+    found: dict[str, list[Detection]] = {}
+    for element in invariant.evidence.elements:
+        patterns = invariant.evidence.worded_patterns(element, lang)
+        if not patterns or any(d.cue_match for d in evidence_of.get(element, ())):
+            continue
+        pattern = any_pattern(patterns)
+        positions = sorted((i for i, text in enumerate(reading.index.sentences)
+                            if pattern.search(text)), key=lambda i: order[i])
+        first = next(iter(_quotable(reading.document, reading.index, positions, None,
+                                    reading.skip_title(invariant.id), frozenset(skip))), None)
+        if first is not None:
+            found[element] = [Detection(element, first.text, first.start, first.end, first.page,
+                                        first.section, WORDED_CONFIDENCE, 1)]
+    return found
 
 
 def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
@@ -385,6 +427,28 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
              for position, place in enumerate(reading.order(invariant.id))]
     return _cue_quotations(reading.document, reading.index, tuple(cues), order,
                            reading.skip_title(invariant.id), frozenset(skip))
+
+
+def _secondary(invariant: Invariant, lang: str, stated: Statements, reading: _Reading,
+               other: re.Pattern[str] | None, quoted: list[Quotation]) -> list[Quotation]:
+    """The sentences about a further part of what the invariant covers
+    (``evidence.secondary``: E08's safeguarding procedure beside its adverse events), by
+    place, then in document order, and none quoted already, nor about another matter it
+    names, nor a sentence its own words may not quote."""
+    patterns = invariant.evidence.secondary_for(lang)
+    if not patterns:
+        return []
+    pattern = any_pattern(patterns)
+    skip = set(reading.not_own_words(invariant.id, stated))
+    skip |= {reading.position_of[q.start] for q in quoted if q.start in reading.position_of}
+    if other is not None:
+        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
+    order = reading.order(invariant.id)
+    positions = sorted((i for i, text in enumerate(reading.index.sentences)
+                        if pattern.search(text)), key=lambda i: order[i])
+    return [Quotation(q.text, q.start, q.end, q.page, q.section, "secondary")
+            for q in _quotable(reading.document, reading.index, positions, None,
+                               reading.skip_title(invariant.id), frozenset(skip))]
 
 
 def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
@@ -480,12 +544,21 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
         "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
     )
     # The cues are literal words: only sentences containing one of them can match.
-    found: list[Quotation] = []
-    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
-    last: list[Quotation] = []  # a table's rows: only when nothing else is
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if order is not None:
         positions.sort(key=lambda position: order[position])
+    return _quotable(document, index, positions, pattern, skip_title, skip)
+
+
+def _quotable(document: Document, index: SentenceIndex, positions: list[int],
+              pattern: re.Pattern[str] | None, skip_title: bool,
+              skip: frozenset[int]) -> list[Quotation]:
+    """The first sentences at ``positions`` (in that order) that ``pattern`` matches (any, if
+    None) and that report something, as quotations: a caption after the sentences, a table's
+    row last; not the title if ``skip_title``, nor the sentences at positions ``skip``."""
+    found: list[Quotation] = []
+    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
+    last: list[Quotation] = []  # a table's rows: only when nothing else is
     for position in positions:
         if (skip_title and position == document.title_position) or position in skip:
             continue
@@ -498,7 +571,8 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
                 or len(without_label(text).split()) < MIN_QUOTATION_WORDS \
                 or is_caption_label(text) or document.is_table_header(sentence):
             continue
-        if pattern.search(index.sentences[position]) and verify_quotation(document.text, text):
+        if (pattern is None or pattern.search(index.sentences[position])) \
+                and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
             (last if quoted_last(text) else captions if is_caption_sentence(text) else found
