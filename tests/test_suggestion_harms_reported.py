@@ -166,3 +166,4 @@ def test_a_result_naming_usual_care_is_no_comparator_for_e14(lang) -> None:
     assert not any("95" in text for text in quotation_texts(e14)), quotation_texts(e14)
     assert quoted(e14, {"fr": "Les participants des deux groupes ont poursuivi",
                         "en": "Participants in both groups continued"}[lang])
+

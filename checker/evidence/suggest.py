@@ -128,20 +128,23 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         invariant, lang, catalogue.headings_of_their_own.get(lang, ()))
     evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
     own_words = _own_words(invariant, lang, stated, reading, other, usual)
-    headed = not evidence.quotations and not own_words
-    if headed:
-        # Harms reported under « Événements indésirables » without its words (own_heading.py).
-        own_words = _under_own_heading(invariant, lang, stated, reading, other)
-        headed = bool(own_words)
     quotations = _in_order(evidence.quotations, own_words, invariant.id, reading, usual)
-    cue_only = not evidence.found and bool(own_words)
     answer = _answer(evidence, quotations)
     statement = None
+    headed = False  # quoted under a heading in its own words (own_heading.py)
     if answer == "not_reported" and reading is not None:
         # Nothing evidences it, and the document may say why (see stated_absence.py).
         statement = stated_answer(reading.document, stated, reading.own_first)
         if statement is not None:
             answer, quotations = statement.answer, statement.quotations
+        elif invariant.id in reading.sections.heading_invariants:
+            # Harms reported under « Événements indésirables » without its words.
+            own_words = _under_own_heading(invariant, lang, stated, reading, other)
+            headed = bool(own_words)
+            quotations = _in_order(evidence.quotations, own_words, invariant.id, reading,
+                                   usual)
+            answer = _answer(evidence, quotations)
+    cue_only = not evidence.found and bool(own_words)
     details_missing: list[str] = []
     detail_quotations: list[Quotation] = []
     details_asked = 0
