@@ -81,6 +81,7 @@ def test_context_items_and_invariants_exist() -> None:
     assert get_context_sections().invariants <= invariants
     assert get_context_sections().results_items <= set(sctm_items())
     assert get_context_sections().results_invariants <= invariants
+    assert get_context_sections().heading_invariants <= invariants
 
 
 @pytest.mark.parametrize("data", [

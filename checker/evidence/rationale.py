@@ -65,19 +65,23 @@ def details_rationale(invariant: Invariant, missing: list[str]) -> dict[str, str
 
 def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str],
                        cue_only: bool, unquoted: list[str], elsewhere: list[str] = (),
-                       cue_quoted: bool = False) -> dict[str, str]:
+                       cue_quoted: bool = False, headed: bool = False) -> dict[str, str]:
     """The suggestion's reasons as a reviewer's note, in English and French: what the document
     reports (an element quoted), what it does not seem to, what it may report with no sentence
     to show it, what it mentions only about another matter. ``unquoted``: the elements found
     without a sentence to quote; of them, ``elsewhere`` were found in sentences about another
     matter than the invariant's (``evidence.about``). ``cue_quoted``: a quotation is in the
-    invariant's own words."""
+    invariant's own words; ``headed``: they stand under a heading in its words."""
     def names(elements: list[str]) -> dict[str, str]:
         return {lang: _element_names(catalogue, elements, lang) for lang in ("en", "fr")}
 
     en, fr = [], []
     quoted = [e for e in found if e not in unquoted]
-    if cue_only:  # a sentence in the invariant's own words, no element
+    if cue_only and headed:  # under « Événements indésirables », in its own words
+        en.append("The quotation stands under a heading holding this invariant's key words.")
+        fr.append("La citation figure sous un titre qui contient les mots-clés de cet "
+                  "invariant.")
+    elif cue_only:  # a sentence in the invariant's own words, no element
         # Said as a reader sees it: the sentence holds the invariant's key words (a
         # walkthrough's nurse researcher could not tell what "its own words" meant).
         en.append("The quotation holds this invariant's key words.")

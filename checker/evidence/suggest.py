@@ -43,6 +43,7 @@ from checker.documents.tables import (
 from .detect import Detection, normalise_kind
 from .elements import is_title_item
 from .features import SentenceIndex, any_pattern, matching_sentences, matching_text
+from .own_heading import under_own_heading
 from .particulars import details_check
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
 from .rationale import STATED_RATIONALE, details_rationale, evidence_rationale
@@ -134,14 +135,22 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
     own_words = _own_words(invariant, lang, stated, reading, other, usual)
     quotations = _in_order(evidence.quotations, own_words, invariant.id, reading, usual)
-    cue_only = not evidence.found and bool(own_words)
     answer = _answer(evidence, quotations)
     statement = None
+    headed = False  # quoted under a heading in its own words (own_heading.py)
     if answer == "not_reported" and reading is not None:
         # Nothing evidences it, and the document may say why (see stated_absence.py).
         statement = stated_answer(reading.document, stated, reading.own_first)
         if statement is not None:
             answer, quotations = statement.answer, statement.quotations
+        elif invariant.id in reading.sections.heading_invariants:
+            # Harms reported under « Événements indésirables » without its words.
+            own_words = _under_own_heading(invariant, lang, stated, reading, other)
+            headed = bool(own_words)
+            quotations = _in_order(evidence.quotations, own_words, invariant.id, reading,
+                                   usual)
+            answer = _answer(evidence, quotations)
+    cue_only = not evidence.found and bool(own_words)
     details_missing: list[str] = []
     detail_quotations: list[Quotation] = []
     details_asked = 0
@@ -179,7 +188,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         details_missing=details_missing,
         quotations=quotations,
         rationale=_rationale(catalogue, invariant, evidence, cue_only, statement,
-                             details_missing, quotations),
+                             details_missing, quotations, headed),
     )
 
 
@@ -415,18 +424,45 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
     invariant names (``other``), nor holding its words only in passing (``in_passing``)."""
     if reading is None:
         return []
-    cues = invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ()
-    skip = reading.not_own_words(invariant.id, stated)
+    order = [2 * place + (position not in usual)
+             for position, place in enumerate(reading.order(invariant.id))]
+    return _cue_quotations(reading.document, reading.index, _cues(invariant, lang), order,
+                           reading.skip_title(invariant.id),
+                           _not_own_words(invariant, lang, stated, reading, other))
+
+
+def _cues(invariant: Invariant, lang: str) -> tuple[str, ...]:
+    """The invariant's own words in ``lang`` (English ones for a language without)."""
+    return tuple(invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ())
+
+
+def _not_own_words(invariant: Invariant, lang: str, stated: Statements, reading: _Reading,
+                   other: re.Pattern[str] | None) -> frozenset[int]:
+    """The positions of the sentences never quoted in the invariant's own words: those
+    ``_Reading.not_own_words`` names, and those about another matter (``other``) or holding
+    its words only in passing (``in_passing``)."""
+    skip = set(reading.not_own_words(invariant.id, stated))
     # A sentence holding its words only in passing ("After informed consent, participants
     # are randomised", ``evidence.in_passing``) may still be an element's evidence, which
     # comes after the own words (see ``_ordered``).
     passing = invariant.evidence.in_passing_for(lang)
     for pattern in filter(None, (other, any_pattern(passing) if passing else None)):
         skip |= {i for i, text in enumerate(reading.index.sentences) if pattern.search(text)}
-    order = [2 * place + (position not in usual)
-             for position, place in enumerate(reading.order(invariant.id))]
-    return _cue_quotations(reading.document, reading.index, tuple(cues), order,
-                           reading.skip_title(invariant.id), frozenset(skip))
+    return frozenset(skip)
+
+
+def _under_own_heading(invariant: Invariant, lang: str, stated: Statements,
+                       reading: _Reading | None,
+                       other: re.Pattern[str] | None) -> list[Quotation]:
+    """The sentences under a heading in the invariant's own words (see own_heading.py), the
+    study's own report first; for an invariant nothing else evidences."""
+    if reading is None:
+        return []
+    skip = _not_own_words(invariant, lang, stated, reading, other)
+    if reading.skip_title(invariant.id) and reading.document.sentences:
+        skip |= {reading.document.title_position}
+    return under_own_heading(reading.document, _cues(invariant, lang),
+                             reading.order(invariant.id), skip, MIN_QUOTATION_WORDS)
 
 
 def _secondary(invariant: Invariant, lang: str, stated: Statements, reading: _Reading,
@@ -511,13 +547,14 @@ def _shown(quotations: list[Quotation], found: int,
 
 def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvidence,
                cue_only: bool, statement: StatedAnswer | None, details_missing: list[str],
-               quotations: list[Quotation]) -> dict[str, str]:
+               quotations: list[Quotation], headed: bool = False) -> dict[str, str]:
     """The reasons for the answer, as a reviewer's note (see rationale.py): the statement's,
-    or what the evidence shows and lacks; then the particulars a met lacks."""
+    or what the evidence shows and lacks; then the particulars a met lacks. ``headed``: the
+    quotations stand under a heading in the invariant's own words (own_heading.py)."""
     rationale = (STATED_RATIONALE[statement.kind] if statement is not None
                  else evidence_rationale(catalogue, evidence.found, evidence.missing, cue_only,
                                          evidence.unquoted, evidence.elsewhere,
-                                         any(q.element == "cue" for q in quotations)))
+                                         any(q.element == "cue" for q in quotations), headed))
     if details_missing:
         rationale = {lang: f"{text} {details_rationale(invariant, details_missing)[lang]}"
                      for lang, text in rationale.items()}
