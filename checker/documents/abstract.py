@@ -1,8 +1,7 @@
 """The abstract as a reader finds it: under its heading ("Abstract", "Summary", « Résumé »),
 under the same name as a bold run-in label ("**Abstract.** …"), or, with no heading, as the
 block of lines that open on its parts' run-in labels right after the title and the authors
-("Background: … Methods: … Results: … Conclusions: …", « Contexte : … Méthodes : … Résultats
-: … »).
+("Background: … Methods: … Results: … Conclusions: …", « Contexte : … Méthodes : … »).
 
 Inside an abstract, a run-in back-matter label (a Lancet summary's "Funding: National
 Institute …") is one of its parts: it starts no back-matter section, and the abstract goes on
