@@ -77,6 +77,8 @@ class ContextSections:
     results_invariants: frozenset[str] = frozenset()
     # matches a keywords label ("Keywords", « Mots-clés ») at a line's or a heading's start
     keyword_labels: re.Pattern[str] | None = None
+    # matches a sentence speaking of the document's own study ("this is a pragmatic study")
+    own_study: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -97,6 +99,7 @@ class ContextSections:
             _count(data, "min_quotation_words"),
             _ids(data, "results_invariants", "invariant"),
             _heading_pattern(data, "keyword_labels") if "keyword_labels" in data else None,
+            _heading_pattern(data, "own_study") if "own_study" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:

@@ -38,7 +38,7 @@ from checker.documents.tables import (
 )
 
 from .detect import Detection, normalise_kind
-from .elements import is_title_item
+from .elements import is_title_item, sctm_code
 from .features import SentenceIndex, any_pattern, matching_sentences, matching_text
 from .particulars import details_check
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
@@ -306,6 +306,14 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                            if reading.position_of.get(d.start) not in denied]
                        for e in listed}
         evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
+    if reading is not None and reading.citing and invariant.id not in reading.sections.invariants:
+        # A catalogue element found by its cues alone in background sentences citing another
+        # work ("meta-analyses show that MBCT reduces relapse compared with usual care
+        # (Kuyken et al.)") is that work's, not this study's: as for the invariant's own
+        # words, such sentences are not its evidence, unless its place is the background.
+        evidence_of = {e: [d for d in evidence_of.get(e, ()) if not _cited(e, d, reading)]
+                       for e in listed}
+        evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
     expected = [e for e in listed if applies(e)]
     # An element not expected of this kind still counts when found (a results paper that
     # states its dissemination plan); it is only not asked for.
@@ -333,6 +341,16 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         expected=expected, not_applicable=[e for e in listed if not applies(e)],
         evidence_of=evidence_of, found=found, missing=[e for e in expected if e not in evidence_of],
         quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+
+
+def _cited(element: str, detection: Detection, reading: _Reading) -> bool:
+    """A catalogue element's (X_…) detection in a context sentence citing another work and
+    not speaking of the study itself (sections.yaml ``own_study``), the element's own place
+    not being the background or the discussion."""
+    own = reading.sections.own_study
+    return (sctm_code(element) is None and element not in reading.sections.items
+            and reading.position_of.get(detection.start) in reading.citing
+            and not (own is not None and own.match(detection.quote)))
 
 
 def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
