@@ -61,6 +61,8 @@ informed consent will be obtained from all participants.
     (["Rationnel"], True),
     (["Rationale"], True),
     (["Rationale for the study"], True),
+    (["1. Scientific rationale"], True),  # as « 1. Justification scientifique »
+    (["Methods", "Scientific rationale for the choice of comparator"], False),
     (["Justification de la taille de l'échantillon"], False),
     (["Methods", "Rationale for not including an attentional control group"], False),
     (["Methods", "Blinding"], False),

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from . import limits
-from .abstract import in_abstract, is_abstract_title, unheaded_abstract
+from .abstract import in_abstract, is_abstract_title, run_in_abstract, unheaded_abstract
 from .back_matter import markdown_run_in
 from .errors import (
     CorruptDocumentError,
@@ -77,21 +77,25 @@ def extract_document(data: bytes, filename: str) -> Document:
         title_at = title_heading(headings, raw.text,
                                  raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
     language = detect_language(raw.text)
-    # The abstract: under its heading, or its labelled parts with none after the title.
-    unheaded = unheaded_abstract(raw.text, headings, title_at=title_at,
-                                 front_end=raw.pages[0].end if raw.pages else None,
+    front_end = raw.pages[0].end if raw.pages else None
+    run_ins = raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
+    # The abstract: under its heading or its run-in label of that name ("**Abstract.** …"),
+    # or its labelled parts with neither after the title.
+    abstract_at = run_in_abstract(run_ins, headings, title_at=title_at, front_end=front_end)
+    headed = _with_run_in_headings(headings, abstract_at, title_at)
+    spans = {**heading_spans, **{at: at for at, _ in abstract_at}}
+    unheaded = unheaded_abstract(raw.text, headed, title_at=title_at, front_end=front_end,
                                  language=language)
-    abstracts = [(s.start, s.end) for s in build_sections(headings, len(raw.text), heading_spans,
-                                                          title_at)
+    abstracts = [(s.start, s.end) for s in build_sections(headed, len(raw.text), spans, title_at)
                  if s.start != title_at and is_abstract_title(s.title)]
     if unheaded is not None:
         abstracts.append((unheaded.start, unheaded.end))
-    # A run-in back-matter label inside the abstract ("Funding: …" of a summary) is its part.
-    run_in = [(at, name) for at, name in
-              raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
-              if not in_abstract(at, abstracts)]
-    sections = build_sections(_with_run_in_headings(headings, run_in, title_at), len(raw.text),
-                              {**heading_spans, **{at: at for at, _ in run_in}}, title_at)
+    # A run-in back-matter label inside the abstract ("Funding: …" of a summary) is its part;
+    # an abstract's name further on ("Summary.") heads nothing.
+    run_in = [(at, name) for at, name in run_ins
+              if not in_abstract(at, abstracts) and not is_abstract_title(name)]
+    sections = build_sections(_with_run_in_headings(headed, run_in, title_at), len(raw.text),
+                              {**spans, **{at: at for at, _ in run_in}}, title_at)
     if unheaded is not None:
         sections = sorted([*sections, unheaded], key=lambda s: (s.start, s.level))
     document = Document(
@@ -119,10 +123,10 @@ def extract_document(data: bytes, filename: str) -> Document:
 
 def _with_run_in_headings(headings: list[tuple[int, int, str]], run_in: list[tuple[int, str]],
                           title_at: int | None) -> list[tuple[int, int, str]]:
-    """``headings`` with the back matter's run-in labels (``run_in``: offset, name) as
-    headings of the top level of the document's sections (the title's aside): "Funding"
-    ends "5. Conclusion" and any part of it. They head sections only: their line is running
-    text, which the sentences read as it is."""
+    """``headings`` with the run-in labels of the back matter or the abstract (``run_in``:
+    offset, name) as headings of the top level of the document's sections (the title's
+    aside): "Funding" ends "5. Conclusion" and any part of it. They head sections only:
+    their line is running text, which the sentences read as it is."""
     taken = {offset for offset, _, _ in headings}
     added = [(offset, name) for offset, name in run_in if offset not in taken]
     if not added:

@@ -1,7 +1,7 @@
 """The abstract as a reader finds it: under its heading ("Abstract", "Summary", « Résumé »),
-or, with no heading, as the block of lines that open on its parts' run-in labels right after
-the title and the authors ("Background: … Methods: … Results: … Conclusions: …",
-« Contexte : … Méthodes : … Résultats : … »).
+under the same name as a bold run-in label ("**Abstract.** …"), or, with no heading, as the
+block of lines that open on its parts' run-in labels right after the title and the authors
+("Background: … Methods: … Results: … Conclusions: …", « Contexte : … Méthodes : … »).
 
 Inside an abstract, a run-in back-matter label (a Lancet summary's "Funding: National
 Institute …") is one of its parts: it starts no back-matter section, and the abstract goes on
@@ -81,6 +81,23 @@ def unheaded_abstract(text: str, headings: list[tuple[int, int, str]], *,
         end = following[0]
     level = min((lvl for offset, lvl, _ in headings if offset != title_at), default=1)
     return Section(_name({key for _, key in found}, language), level, start, end)
+
+
+def run_in_abstract(run_in: list[tuple[int, str]], headings: list[tuple[int, int, str]], *,
+                    title_at: int | None, front_end: int | None) -> list[tuple[int, str]]:
+    """The abstract set under a bold run-in label of its name (``run_in``: offset, name of
+    each run-in label), "**Abstract.** **Background:** …" or « **Résumé.** … », as under its
+    heading: the first such label, before the body's first heading and on the first page
+    (``front_end`` as for :func:`unheaded_abstract`), the document having no abstract heading.
+    A "Summary." label further on is no abstract's; it heads nothing."""
+    if any(is_abstract_title(title) for _, _, title in headings):
+        return []
+    limit = front_end if front_end is not None else FRONT_CHARS
+    body = [offset for offset, _, title in headings if offset != title_at and _opens_body(title)]
+    if body:
+        limit = min(limit, body[0])
+    return [(offset, name) for offset, name in run_in
+            if offset < limit and is_abstract_title(name)][:1]
 
 
 def _opens_body(title: str) -> bool:

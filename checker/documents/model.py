@@ -49,7 +49,9 @@ class Sentence:
     start: int
     end: int
     page: int | None  # 1-based page number, None when the format has no pages
-    section: str  # title of the innermost section holding it, "" before the first heading
+    # title of the innermost section holding it, "" for the document's title and before the
+    # first heading (the title page)
+    section: str
 
 
 @dataclass
@@ -152,10 +154,13 @@ class Document:
         return indices
 
     def section_at(self, offset: int) -> str:
-        """Title of the innermost section whose heading precedes ``offset``."""
+        """Title of the innermost section whose heading precedes ``offset``. Not the
+        document's title (at :attr:`title_at`): it names the document, no part of it, and a
+        place named by the title itself sends a reader nowhere; the title is on the title
+        page, as the lines under it are, in no section."""
         best: Section | None = None
         for section in self.sections:
-            inside = section.start <= offset < section.end
+            inside = section.start <= offset < section.end and section.start != self.title_at
             if inside and (best is None or section.level >= best.level):
                 best = section
         return best.title if best else ""

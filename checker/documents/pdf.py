@@ -336,11 +336,13 @@ def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
     # written out makes the label longer, not its stop).
     stop = min(at for at in (segment.find("."), segment.find(":")) if at >= 0)
     label = [i for i in range(stop + 1) if not segment[i].isspace()]
-    rest = next((i for i in range(stop + 1, len(segment)) if not segment[i].isspace()), None)
+    rest = [i for i in range(stop + 1, len(segment)) if not segment[i].isspace()]
     if not all(styler.style(start + i)[1] for i in label):
         return ""
-    if rest is not None and styler.style(start + rest)[1]:
-        return ""  # a line wholly in bold: a heading of its own or bold text, no run-in label
+    # A line wholly in bold: a heading of its own or bold text, no run-in label. The text may
+    # open on a bold label of its own: an abstract's first part ("Abstract. Background: …").
+    if rest and all(styler.style(start + i)[1] for i in rest):
+        return ""
     return expand_ligatures(segment[:stop + 1]).strip()
 
 

@@ -79,6 +79,8 @@ class ContextSections:
     keyword_labels: re.Pattern[str] | None = None
     # invariants that, with nothing else, quote a sentence under a heading in their own words
     heading_invariants: frozenset[str] = frozenset()
+    # matches a sentence speaking of the document's own study ("this is a pragmatic study")
+    own_study: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -100,6 +102,7 @@ class ContextSections:
             _ids(data, "results_invariants", "invariant"),
             _heading_pattern(data, "keyword_labels") if "keyword_labels" in data else None,
             _ids(data, "heading_invariants", "invariant"),
+            _heading_pattern(data, "own_study") if "own_study" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:

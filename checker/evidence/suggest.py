@@ -41,7 +41,7 @@ from checker.documents.tables import (
 )
 
 from .detect import Detection, normalise_kind
-from .elements import is_title_item
+from .elements import is_title_item, sctm_code
 from .features import SentenceIndex, any_pattern, matching_sentences, matching_text
 from .own_heading import under_own_heading
 from .particulars import details_check
@@ -324,6 +324,14 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                            if reading.position_of.get(d.start) not in denied]
                        for e in listed}
         evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
+    if reading is not None and reading.citing and invariant.id not in reading.sections.invariants:
+        # A catalogue element found by its cues alone in background sentences citing another
+        # work ("meta-analyses show that MBCT reduces relapse compared with usual care
+        # (Kuyken et al.)") is that work's, not this study's: as for the invariant's own
+        # words, such sentences are not its evidence, unless its place is the background.
+        evidence_of = {e: [d for d in evidence_of.get(e, ()) if not _cited(e, d, reading)]
+                       for e in listed}
+        evidence_of = {e: kept for e, kept in evidence_of.items() if kept}
     worded = _worded(invariant, lang, evidence_of, stated, reading, other)
     if worded:
         evidence_of = {**evidence_of, **worded}
@@ -384,6 +392,16 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
             found[element] = [Detection(element, first.text, first.start, first.end, first.page,
                                         first.section, WORDED_CONFIDENCE, 1)]
     return found
+
+
+def _cited(element: str, detection: Detection, reading: _Reading) -> bool:
+    """A catalogue element's (X_…) detection in a context sentence citing another work and
+    not speaking of the study itself (sections.yaml ``own_study``), the element's own place
+    not being the background or the discussion."""
+    own = reading.sections.own_study
+    return (sctm_code(element) is None and element not in reading.sections.items
+            and reading.position_of.get(detection.start) in reading.citing
+            and not (own is not None and own.match(detection.quote)))
 
 
 def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
