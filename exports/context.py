@@ -101,9 +101,10 @@ def answer_label(catalogue: Catalogue, answer: str | None, lang: str) -> str:
 def location(lab: Labels, page: str, section: str) -> str:
     """"p. 2, 2.1 Study design", or for a quotation of parts from several places
     "p. 2, 2.1 Study design; p. 1, Abstract" (see checker.services.locations), each place
-    once. A part in no section is on the title page (the title, a sponsor's line under it):
-    its page says where ("p. 1"), else "title page" does, not nothing ("8.2 Funding; title
-    page", not "8.2 Funding" alone for a part that is not there)."""
+    once. A part in no section stands before the first heading (the title, a sponsor's line
+    on the title page): its page says where ("p. 1"), else "start of the document" does, not
+    nothing ("8.2 Funding; start of the document", not "8.2 Funding" alone for a part that is
+    not there); "title page" would claim more than a text without pages shows."""
     places = []
     for part_page, part_section in location_parts(page, section):
         parts = []
@@ -111,7 +112,7 @@ def location(lab: Labels, page: str, section: str) -> str:
             parts.append(f"{lab['page_short']} {part_page}")
         if part_section:
             parts.append(part_section)
-        places.append(", ".join(parts) or lab["title_page"])
+        places.append(", ".join(parts) or lab["document_start"])
     # Two parts from one place (two sentences of "7. Safety" and one of "2.2 Objectives")
     # send the reader there once: "7. Safety; 7. Safety; 2.2 Objectives" reads as a slip.
     places = list(dict.fromkeys(places))

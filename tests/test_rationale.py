@@ -164,10 +164,11 @@ def test_parts_from_one_place_give_it_once():
 def test_a_part_without_page_or_section():
     values = _suggested_values(_suggestion((None, "Methods"), (None, "")), "en")
     assert (values["page"], values["section"]) == ("", "Methods; ")
-    # A part in no section is on the title page: named so, not left out.
-    assert location(labels("en"), values["page"], values["section"]) == "Methods; title page"
+    # A part in no section stands before the first heading: named so, not left out.
+    assert location(labels("en"), values["page"], values["section"]) == \
+        "Methods; start of the document"
     assert location(labels("fr"), values["page"], values["section"]) == \
-        f"Methods{NBSP}; page de titre"
+        f"Methods{NBSP}; début du document"
     values = _suggested_values(_suggestion((1, "2.1 Design"), (1, "")), "en")
     assert location(labels("en"), values["page"], values["section"]) == \
         "p. 1, 2.1 Design; p. 1"

@@ -1,7 +1,7 @@
 """The place of a quotation taken from the title page: the document's title names no section
 (a place named by the title itself, cut short in the answer's field, sends a reader nowhere),
-and a part in no section says "title page" (« page de titre ») where the document has no
-pages, in every report (``exports.context.location``), the others' places kept."""
+and a part in no section says "start of the document" (« début du document ») where the
+document has no pages, in every report (``exports.context.location``), the others' places kept."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_funding_and_sponsor_name_both_places(lang: str) -> None:
     assert sections[:2] == [heading, ""], sections
     values = _suggested_values(e06, lang)
     separator = f"{NBSP}; " if lang == "fr" else "; "
-    place = {"en": "title page", "fr": "page de titre"}[lang]
+    place = {"en": "start of the document", "fr": "début du document"}[lang]
     assert location(labels(lang), values["page"], values["section"]) == \
         f"{heading}{separator}{place}"
 
