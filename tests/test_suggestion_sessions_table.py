@@ -96,3 +96,10 @@ def test_a_weekly_session_without_its_length_is_no_dose() -> None:
     # Not in the invariant's own words (the element "dose" may still read it).
     pro05 = suggest(text, study_type="prototypical")["PRO05"]
     assert not [q for q in pro05.quotations if q.element == "cue"]
+
+
+def test_a_sessions_table_states_what_the_npi_is_made_of() -> None:
+    # Its rows quoted, the justification no longer says the quoted passages do not state
+    # what the NPI is made of.
+    for data in (FR_DOCX, EN_DOCX):
+        assert "components" not in _prototypical(data)["PRO04"].details_missing
