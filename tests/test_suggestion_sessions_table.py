@@ -6,6 +6,7 @@ type, unshaded, so it reads as a row like the others)."""
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 
@@ -103,3 +104,12 @@ def test_a_sessions_table_states_what_the_npi_is_made_of() -> None:
     # what the NPI is made of.
     for data in (FR_DOCX, EN_DOCX):
         assert "components" not in _prototypical(data)["PRO04"].details_missing
+
+
+def test_rows_under_a_matching_header_to_the_tables_end() -> None:
+    from checker.documents.tables import rows_under
+
+    texts = ["Tableau 1. Contenu des séances", "Séance | Thème | Pratiques",
+             "1 | Pilote automatique | Raisin", "2 | Obstacles | Scan corporel",
+             "La fidélité sera évaluée.", "Visite | Date", "S0 | Inclusion"]
+    assert rows_under(texts, re.compile(r"^séance\b.*\|.*\bthème", re.IGNORECASE)) == [2, 3]
