@@ -125,6 +125,14 @@ class Evidence:
     # evidence (for E08, a safeguarding procedure): quoted after the other quotations, only
     # when there are some, and never part of the answer nor of its particulars.
     secondary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) in the invariant's
+    # own words where a phrase would be too broad (for PRO05, "une séance hebdomadaire de
+    # 2 h 30", a weekly session with its length, not any weekly session's content).
+    cue_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Wordings (regular expressions per language, case not significant) of a table's header
+    # row, its cells " | " apart (for PRO04, "Séance | Thème | Pratiques principales"): the
+    # rows under it are quoted in the invariant's own words, the header never.
+    table_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
@@ -147,6 +155,14 @@ class Evidence:
     def secondary_for(self, lang: str) -> tuple[str, ...]:
         """The secondary patterns of ``lang``, else the English ones."""
         return self.secondary.get(lang) or self.secondary.get("en") or ()
+
+    def cue_patterns_for(self, lang: str) -> tuple[str, ...]:
+        """The own-words patterns of ``lang``, else the English ones."""
+        return self.cue_patterns.get(lang) or self.cue_patterns.get("en") or ()
+
+    def table_rows_for(self, lang: str) -> tuple[str, ...]:
+        """The table header patterns of ``lang``, else the English ones."""
+        return self.table_rows.get(lang) or self.table_rows.get("en") or ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +262,10 @@ class Invariant:
                             for lang, v in (ev.get("in_passing") or {}).items()},
                 secondary={lang: tuple(v)
                            for lang, v in (ev.get("secondary") or {}).items()},
+                cue_patterns={lang: tuple(v)
+                              for lang, v in (ev.get("cue_patterns") or {}).items()},
+                table_rows={lang: tuple(v)
+                            for lang, v in (ev.get("table_rows") or {}).items()},
             ),
         )
 

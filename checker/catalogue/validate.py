@@ -36,8 +36,9 @@ KIND_TEXT_FIELDS = ("remedy", "example")
 # Statements that what an invariant asks is not done, or not yet (evidence.absence, .not_yet).
 STATEMENT_FIELDS = ("absence", "not_yet")
 # Regular expressions per language that each must compile (evidence.other_matter,
-# .in_passing, .secondary).
-PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing", "secondary")
+# .in_passing, .secondary, .cue_patterns, .table_rows).
+PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing", "secondary", "cue_patterns",
+                  "table_rows")
 """Fields holding either one text for both kinds of document or one per kind."""
 _KIND_TEXT_SHAPES = (
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "

@@ -10,7 +10,7 @@ read as units of their own, not run together into one long "sentence" of numbers
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 # A caption's label: "Table 1", "Table S2", "Fig. 3", "Figure 2b", "Supplementary Table 1",
 # "Tableau 1", "Tableau II", with maybe its full stop or colon.
@@ -178,3 +178,20 @@ def names_columns(text: str) -> bool:
     return len(cells) >= 2 and len(filled) >= 2 and all(
         len(cell.split()) <= MAX_HEADER_CELL_WORDS and not cell.endswith(_SENTENCE_END)
         for cell in filled)
+
+
+def rows_under(texts: Sequence[str], header: re.Pattern[str]) -> list[int]:
+    """Positions in ``texts`` of the body rows of each table whose header ``header`` matches:
+    a table is a run of consecutive units with cells " | " apart, its header its first row
+    (« Séance | Thème | Pratiques principales » over « 1 | Le pilote automatique | … »);
+    the header itself is not among them."""
+    rows: list[int] = []
+    in_table = headed = False
+    for position, text in enumerate(texts):
+        if not _CELL_SEPARATOR.search(text):
+            in_table = False
+        elif not in_table:
+            in_table, headed = True, bool(header.search(text))
+        elif headed:
+            rows.append(position)
+    return rows

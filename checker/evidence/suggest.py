@@ -37,6 +37,7 @@ from checker.documents.tables import (
     is_caption_label,
     is_caption_sentence,
     quoted_last,
+    rows_under,
     without_label,
 )
 
@@ -444,9 +445,23 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
         return []
     order = [2 * place + (position not in usual)
              for position, place in enumerate(reading.order(invariant.id))]
-    return _cue_quotations(reading.document, reading.index, _cues(invariant, lang), order,
-                           reading.skip_title(invariant.id),
-                           _not_own_words(invariant, lang, stated, reading, other))
+    skip_title = reading.skip_title(invariant.id)
+    skip = _not_own_words(invariant, lang, stated, reading, other)
+    quotations = _cue_quotations(reading.document, reading.index, _cues(invariant, lang), order,
+                                 skip_title, skip, invariant.evidence.cue_patterns_for(lang))
+    headers = invariant.evidence.table_rows_for(lang)
+    if headers:
+        # A table of the sessions' content (« Séance | Thème | Pratiques principales ») lists
+        # the components row by row, though no row holds the invariant's words; its rows
+        # come after its sentences (see ``_shown``).
+        document = reading.document
+        rows = rows_under([document.sentence_text(s) for s in document.sentences],
+                          any_pattern(headers))
+        rows.sort(key=lambda position: order[position])
+        quoted = {q.start for q in quotations}
+        quotations += [q for q in _quotable(document, reading.index, rows, None, skip_title,
+                                            skip) if q.start not in quoted]
+    return quotations
 
 
 def _cues(invariant: Invariant, lang: str) -> tuple[str, ...]:
@@ -581,11 +596,13 @@ def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvi
 
 def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, ...],
                     order: list[int] | None = None, skip_title: bool = False,
-                    skip: frozenset[int] = frozenset()) -> list[Quotation]:
-    """The first sentences with one of the invariant's own ``cues``, by ``order`` per
-    sentence (lower first) when given; not the title (``Document.title_position``) if
-    ``skip_title``, nor the sentences at positions ``skip``."""
-    if not cues:
+                    skip: frozenset[int] = frozenset(),
+                    patterns: tuple[str, ...] = ()) -> list[Quotation]:
+    """The first sentences with one of the invariant's own ``cues``, or matching one of its
+    own-words ``patterns`` (``evidence.cue_patterns``), by ``order`` per sentence (lower
+    first) when given; not the title (``Document.title_position``) if ``skip_title``, nor
+    the sentences at positions ``skip``."""
+    if not cues and not patterns:
         return []
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
     # and the reverse, as the element cues' patterns do; one typed with a hyphen finds a
@@ -596,10 +613,15 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
                                                cue.replace("’", "'"),
                                                cue.replace("-", "\u2013"))))
     pattern = re.compile(
-        "|".join(r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues), re.IGNORECASE
+        "|".join([r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues]
+                 + [f"(?:{p})" for p in patterns]), re.IGNORECASE
     )
     # The cues are literal words: only sentences containing one of them can match.
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
+    if patterns:
+        worded = any_pattern(patterns)
+        positions = sorted(set(positions) | {i for i, text in enumerate(index.sentences)
+                                             if worded.search(text)})
     if order is not None:
         positions.sort(key=lambda position: order[position])
     return _quotable(document, index, positions, pattern, skip_title, skip)
