@@ -375,20 +375,15 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
     own words may not quote, nor about another matter it names."""
     if reading is None or not invariant.evidence.worded:
         return {}
-    skip = set(reading.not_own_words(invariant.id, stated))
-    if other is not None:
-        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
-    order = reading.order(invariant.id)
+    skip = _skipped(reading, invariant.id, stated, (other,))
     found: dict[str, list[Detection]] = {}
     for element in invariant.evidence.elements:
         patterns = invariant.evidence.worded_patterns(element, lang)
         if not patterns or any(d.cue_match for d in evidence_of.get(element, ())):
             continue
-        pattern = any_pattern(patterns)
-        positions = sorted((i for i, text in enumerate(reading.index.sentences)
-                            if pattern.search(text)), key=lambda i: order[i])
+        positions = _matching_in_order(reading, invariant.id, any_pattern(patterns))
         first = next(iter(_quotable(reading.document, reading.index, positions, None,
-                                    reading.skip_title(invariant.id), frozenset(skip))), None)
+                                    reading.skip_title(invariant.id), skip)), None)
         if first is not None:
             found[element] = [Detection(element, first.text, first.start, first.end, first.page,
                                         first.section, WORDED_CONFIDENCE, 1)]
@@ -474,14 +469,31 @@ def _not_own_words(invariant: Invariant, lang: str, stated: Statements, reading:
     """The positions of the sentences never quoted in the invariant's own words: those
     ``_Reading.not_own_words`` names, and those about another matter (``other``) or holding
     its words only in passing (``in_passing``)."""
-    skip = set(reading.not_own_words(invariant.id, stated))
     # A sentence holding its words only in passing ("After informed consent, participants
     # are randomised", ``evidence.in_passing``) may still be an element's evidence, which
     # comes after the own words (see ``_ordered``).
     passing = invariant.evidence.in_passing_for(lang)
-    for pattern in filter(None, (other, any_pattern(passing) if passing else None)):
+    return _skipped(reading, invariant.id, stated,
+                    (other, any_pattern(passing) if passing else None))
+
+
+def _skipped(reading: _Reading, invariant_id: str, stated: Statements,
+             patterns: Sequence[re.Pattern[str] | None]) -> frozenset[int]:
+    """The positions of the sentences ``_Reading.not_own_words`` names, and of those any of
+    ``patterns`` (those given) finds."""
+    skip = set(reading.not_own_words(invariant_id, stated))
+    for pattern in filter(None, patterns):
         skip |= {i for i, text in enumerate(reading.index.sentences) if pattern.search(text)}
     return frozenset(skip)
+
+
+def _matching_in_order(reading: _Reading, invariant_id: str,
+                       pattern: re.Pattern[str]) -> list[int]:
+    """The positions of the sentences ``pattern`` finds, by the invariant's place order, then
+    in document order."""
+    order = reading.order(invariant_id)
+    return sorted((i for i, text in enumerate(reading.index.sentences) if pattern.search(text)),
+                  key=lambda i: order[i])
 
 
 def _under_own_heading(invariant: Invariant, lang: str, stated: Statements,
@@ -507,17 +519,12 @@ def _secondary(invariant: Invariant, lang: str, stated: Statements, reading: _Re
     patterns = invariant.evidence.secondary_for(lang)
     if not patterns:
         return []
-    pattern = any_pattern(patterns)
-    skip = set(reading.not_own_words(invariant.id, stated))
-    skip |= {reading.position_of[q.start] for q in quoted if q.start in reading.position_of}
-    if other is not None:
-        skip |= {i for i, text in enumerate(reading.index.sentences) if other.search(text)}
-    order = reading.order(invariant.id)
-    positions = sorted((i for i, text in enumerate(reading.index.sentences)
-                        if pattern.search(text)), key=lambda i: order[i])
+    skip = _skipped(reading, invariant.id, stated, (other,)) | {
+        reading.position_of[q.start] for q in quoted if q.start in reading.position_of}
+    positions = _matching_in_order(reading, invariant.id, any_pattern(patterns))
     return [Quotation(q.text, q.start, q.end, q.page, q.section, "secondary")
             for q in _quotable(reading.document, reading.index, positions, None,
-                               reading.skip_title(invariant.id), frozenset(skip))]
+                               reading.skip_title(invariant.id), skip)]
 
 
 def _in_order(elements: list[Quotation], own_words: list[Quotation], invariant_id: str,
