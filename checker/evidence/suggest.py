@@ -217,6 +217,16 @@ class _Reading:
     # Start offsets of a keywords line's sentences (sections.yaml): index terms, no
     # invariant's evidence, neither in its own words nor as an element's.
     keywords: frozenset[int] = frozenset()
+    # The sentences each pattern finds, by the pattern: an invariant's other matter is read
+    # for its own words, its secondary and its worded evidence alike.
+    found_by: dict[re.Pattern[str], frozenset[int]] = field(default_factory=dict)
+
+    def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
+        if pattern not in self.found_by:
+            self.found_by[pattern] = frozenset(
+                i for i, text in enumerate(self.index.sentences) if pattern.search(text))
+        return self.found_by[pattern]
 
     def order(self, invariant_id: str) -> list[int]:
         """The place order of the sentences to quote for the invariant (sections.yaml)."""
@@ -483,7 +493,7 @@ def _skipped(reading: _Reading, invariant_id: str, stated: Statements,
     ``patterns`` (those given) finds."""
     skip = set(reading.not_own_words(invariant_id, stated))
     for pattern in filter(None, patterns):
-        skip |= {i for i, text in enumerate(reading.index.sentences) if pattern.search(text)}
+        skip |= reading.matching(pattern)
     return frozenset(skip)
 
 
@@ -492,8 +502,7 @@ def _matching_in_order(reading: _Reading, invariant_id: str,
     """The positions of the sentences ``pattern`` finds, by the invariant's place order, then
     in document order."""
     order = reading.order(invariant_id)
-    return sorted((i for i, text in enumerate(reading.index.sentences) if pattern.search(text)),
-                  key=lambda i: order[i])
+    return sorted(reading.matching(pattern), key=lambda i: (order[i], i))
 
 
 def _under_own_heading(invariant: Invariant, lang: str, stated: Statements,
