@@ -244,3 +244,36 @@ def test_the_stakeholder_group_not_the_title_page_institution_is_quoted() -> Non
                                     study_type="implementation",
                                     name="protocol.docx")["IMP07"])
     assert any(q.startswith("The programme will be run in partnership with") for q in texts)
+
+
+DELIVERED = {"en": "The programme was delivered as five home visits by a community physiotherapist",
+             "fr": "Le programme comprenait cinq visites à domicile"}
+
+
+def test_who_delivers_the_sessions_is_quoted_for_qualified_professionals(paper) -> None:
+    """E12: the intervention's own sentence naming who delivers and leads the sessions
+    ("delivered as five home visits by a community physiotherapist … led by an exercise
+    instructor", « … animée par un enseignant en activité physique adaptée ») is quoted first;
+    the costing of staff time was, then a fidelity result. Their qualifications unstated: not
+    met in full."""
+    lang, suggestions = paper
+    assert first_quotation(suggestions["E12"]).startswith(DELIVERED[lang]), \
+        quotation_texts(suggestions["E12"])
+    assert suggestions["E12"].answer == "partially_met"
+
+
+@pytest.mark.parametrize(("lang", "sentence", "quoted"), [
+    ("en", "These classes are led by a dietitian and a psychologist.", True),
+    ("en", "Group sessions are run by two exercise instructors.", True),
+    ("en", "All assessments were conducted by a research nurse blind to allocation.", False),
+    ("fr", "Les séances collectives sont animées par deux éducateurs sportifs.", True),
+    ("fr", "Les évaluations sont conduites par une infirmière de recherche.", False),
+])
+def test_sessions_led_or_run_by_a_profession(lang: str, sentence: str, quoted: bool) -> None:
+    """E12 reads sessions led or run by a profession, not an assessment conducted by one."""
+    heading, intro = {"en": ("Intervention", "The programme has twelve weekly classes."),
+                      "fr": ("Intervention", "Le programme comprend douze séances "
+                                             "hebdomadaires.")}[lang]
+    text = f"# Protocol\n\n## {heading}\n\n{intro}\n{sentence}\n"
+    suggestion = suggest(text, lang, study_type="implementation", name="protocol.md")["E12"]
+    assert (sentence in quotation_texts(suggestion)) is quoted, quotation_texts(suggestion)
