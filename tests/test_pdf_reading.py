@@ -673,3 +673,35 @@ def test_an_author_line_is_no_heading_text(line: str, authors: bool) -> None:
 
     assert is_author_line(line) is authors
     assert looks_like_heading_text(line) is not authors
+
+
+@pytest.mark.parametrize(("open_end", "next_page"), [
+    ("Fidelity was assessed with a 20-item checklist completed by an independent observer "
+     "for", "64 sessions."),
+    ("La fidélité a été évaluée avec une grille de 20 items remplie par", "2 observateurs "
+     "indépendants pour 64 séances."),
+])
+def test_a_sentence_runs_on_to_the_next_page_after_a_word_no_sentence_ends_with(
+        open_end: str, next_page: str) -> None:
+    """A page that stops on a preposition, an article or a conjunction leaves its sentence
+    open, though the next page opens with a number: one sentence, not a quotation cut at
+    the page's foot."""
+    pages = ["\n".join(_body(1)) + f"\n{open_end}\n\n1\n",
+             f"{next_page}\n" + "\n".join(_body(2)) + "\n\n2\n",
+             "\n".join(_body(3)) + "\n\n3\n"]
+    doc = extract_document("\f".join(pages).encode(), "paper.txt")
+    first_word = open_end.split()[0]
+    sentence = next(s for s in doc.sentences if doc.sentence_text(s).startswith(first_word))
+    assert " ".join(doc.sentence_text(sentence).split()) == f"{open_end} {next_page}"
+
+
+def test_a_page_ending_with_a_full_sentence_still_breaks_the_paragraph() -> None:
+    """A page whose last sentence is closed, the next opening with a number, stays two
+    paragraphs."""
+    pages = ["\n".join(_body(1)) + "\nFidelity was assessed by an observer.\n\n1\n",
+             "64 sessions were observed.\n" + "\n".join(_body(2)) + "\n\n2\n",
+             "\n".join(_body(3)) + "\n\n3\n"]
+    doc = extract_document("\f".join(pages).encode(), "paper.txt")
+    texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+    assert "64 sessions were observed." in texts
+    assert not any("observer." in text and "64 sessions" in text for text in texts)

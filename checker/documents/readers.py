@@ -105,12 +105,23 @@ def _paged_text(text: str) -> RawText:
     return RawText(text="".join(chunks), format="txt", pages=pages)
 
 
+# Words no sentence ends with: an article, a preposition or a conjunction. A page whose text
+# stops on one leaves its sentence open, whatever the next page starts with ("… completed by
+# an independent observer for" / "64 sessions.", « … évalués par » / « 3 observateurs »).
+_OPEN_WORD_END = re.compile(
+    r"(?<!\S)(?:the|an?|of|for|with|by|to|from|and|or|than|le|la|les|une?|des|du|de|"
+    r"pour|par|avec|et|ou|que)$")
+
+
 def _page_break(before: str, page: str) -> str:
     """A sentence that runs on to the next page stays one sentence (a single line break):
     the page before leaves it open and the next page goes on in lower case or with a bracket
-    ("… in FACIT-Fatigue" / "(SD 8) at …"); otherwise a page break is a paragraph break."""
-    runs_on = before.rstrip() and not before.rstrip().endswith(LINE_END) \
-        and (page[:1].islower() or page[:1] in "([")
+    ("… in FACIT-Fatigue" / "(SD 8) at …"), or the page before stops on a word no sentence
+    ends with (an article, a preposition, a conjunction: "… observer for" / "64 sessions.");
+    otherwise a page break is a paragraph break."""
+    end = before.rstrip()
+    runs_on = end and not end.endswith(LINE_END) \
+        and (page[:1].islower() or page[:1] in "([" or bool(_OPEN_WORD_END.search(end)))
     return "\n" if runs_on else "\n\n"
 
 

@@ -8,6 +8,7 @@ left, such a statement is the only ground for a "not_met" (it is quoted): silenc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from checker.documents import Document
 
 from .features import SentenceIndex, any_pattern
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
-from .sections import OWN_REPORT
+from .sections import CONTEXT, OWN_REPORT
 
 if TYPE_CHECKING:
     from checker.catalogue import Invariant
@@ -53,16 +54,22 @@ def find_statements(invariant: Invariant, lang: str, index: SentenceIndex) -> St
 
 
 def statement_quotations(document: Document, positions: list[int], places: list[int],
-                         element: str) -> list[Quotation]:
-    """The statements at ``positions`` to quote, those of the trial's own report only
-    (``places``): "patients were not involved" in a background about earlier trials, or in a
-    discussion of other studies, says nothing of this one. A heading states nothing."""
+                         element: str, own_study: re.Pattern[str] | None = None,
+                         citing: frozenset[int] = frozenset()) -> list[Quotation]:
+    """The statements at ``positions`` to quote, those of the trial's own report (``places``):
+    "patients were not involved" in a background about earlier trials, or in a discussion of
+    other studies, says nothing of this one. In the background or the discussion, only one
+    that speaks of the study itself (``own_study``: "Patients were not involved in the design
+    of this evaluation", "We did not measure falls outcomes", a paper's limitations) and cites
+    no other work (``citing``). A heading states nothing."""
     found = []
     for position in positions:
-        if places[position] != OWN_REPORT:
-            continue
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)
+        if places[position] != OWN_REPORT and not (
+                places[position] == CONTEXT and position not in citing
+                and own_study is not None and own_study.match(text)):
+            continue
         if document.is_heading(sentence) or not verify_quotation(document.text, text):
             continue
         found.append(Quotation(text, sentence.start, sentence.end, sentence.page,
@@ -81,14 +88,18 @@ class StatedAnswer:
     quotations: list[Quotation]
 
 
-def stated_answer(document: Document, statements: Statements,
-                  places: list[int]) -> StatedAnswer | None:
+def stated_answer(document: Document, statements: Statements, places: list[int],
+                  own_study: re.Pattern[str] | None = None,
+                  citing: frozenset[int] = frozenset()) -> StatedAnswer | None:
     """For an invariant nothing evidences, the answer the document's own statement gives: it
     is still to be done (a plan: partially met, as a protocol that plans a registration, see
-    E03's guidance), else it was not done (not met); None when it states neither."""
+    E03's guidance), else it was not done (not met); None when it states neither. Read in the
+    own report, or in the background or the discussion where it speaks of the study itself
+    (see :func:`statement_quotations`)."""
     for kind, positions, answer in ((NOT_YET, statements.not_yet, "partially_met"),
                                     (ABSENCE, statements.absence, "not_met")):
-        quotations = statement_quotations(document, positions, places, kind)
+        quotations = statement_quotations(document, positions, places, kind, own_study,
+                                          citing)
         if quotations:
             return StatedAnswer(kind, answer, quotations)
     return None

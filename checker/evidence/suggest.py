@@ -141,7 +141,8 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     headed = False  # quoted under a heading in its own words (own_heading.py)
     if answer == "not_reported" and reading is not None:
         # Nothing evidences it, and the document may say why (see stated_absence.py).
-        statement = stated_answer(reading.document, stated, reading.own_first)
+        statement = stated_answer(reading.document, stated, reading.own_first,
+                                  reading.sections.own_study, reading.citing)
         if statement is not None:
             answer, quotations = statement.answer, statement.quotations
         elif invariant.id in reading.sections.heading_invariants:
