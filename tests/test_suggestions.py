@@ -205,6 +205,15 @@ def test_reject_one_and_accept_all(app, auth_client, suggested):
     assert answers["E03"].answer is None  # a rejected suggestion is not resurrected
 
 
+def test_accept_or_reject_all_with_nothing_pending_says_so(app, auth_client, suggested):
+    post(auth_client, f"/assessments/{suggested}/suggestions/accept")
+    for action in ("accept", "reject"):
+        page = post(auth_client, f"/assessments/{suggested}/suggestions/{action}",
+                    follow_redirects=True).get_data(as_text=True)
+        assert "No suggestion was waiting for your review: nothing was changed." in page
+        assert "0 suggestions" not in page
+
+
 def remaining_links(page: str) -> list[str]:
     """The invariants the progress box links to as still to answer or confirm ([] if hidden)."""
     match = re.search(r'<p class="remaining small"( hidden)? data-listed="\d+">(.*?)</p>',

@@ -99,6 +99,9 @@ def _resolve(uid: str, accept: bool, invariant_id: str | None) -> ResponseReturn
     if invariant_id and not changed:
         flash(_("This suggestion was changed meanwhile (another tab?). Nothing was "
                 "overwritten: check the current answer below."), "error")
+    elif not changed:
+        # "0 suggestions accepted" reads like a failure; say there was nothing to review.
+        flash(_("No suggestion was waiting for your review: nothing was changed."), "info")
     elif accept:
         flash(ngettext("%(num)d suggestion accepted as your answer.",
                        "%(num)d suggestions accepted as your answers.", changed), "success")
