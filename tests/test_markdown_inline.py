@@ -92,3 +92,19 @@ def test_a_markdown_document_s_quotations_hold_no_marks(lang: str) -> None:
     quotations = [q.text for s in suggestions.values() for q in s.quotations]
     assert quotations and not any("**" in q or "`" in q for q in quotations)
     assert all(verify_quotation(doc.text, q) for q in quotations)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_quotation_taken_with_its_marks_before_is_still_found(lang: str) -> None:
+    """A quotation stored from the text read with its marks (« **Méthode.** Étude … ») is
+    found in the text read without them, where quotations are looked for leniently (the
+    document page, the comparison of two versions); the letters still have to match."""
+    from checker.evidence.quotes import locate_quotation
+
+    doc = extract_document(PAPER[lang].encode(), "paper.md")
+    line = next(line for line in PAPER[lang].splitlines() if "`" in line)
+    stored = line[:line.index(" [")]  # "**Méthode.** Étude de cohorte *prospective* … `trois` …"
+    assert stored.startswith("**") and not verify_quotation(doc.text, stored)
+    span = locate_quotation(doc.text, stored, tolerant_whitespace=True)
+    assert span is not None and doc.text[span[0]:span[1]].startswith(("Méthode.", "Design."))
+    assert locate_quotation(doc.text, stored.replace("c", "k"), tolerant_whitespace=True) is None

@@ -261,3 +261,13 @@ def test_a_markdown_documents_quotations_are_marked_as_the_page_reads(app, auth_
     assert "**" not in html and "*ethics" not in html
     assert "doc-heading\">Methods</h3>" in html
     assert "doc-heading\">Randomisation</h4>" in html  # a paragraph wholly in bold
+
+
+def test_a_markdown_quotation_stored_with_its_marks_is_still_marked(app, auth_client):
+    """An answer saved when the Markdown text was read with its marks keeps them; the page,
+    which reads the text without them, still finds and marks it."""
+    uid = create_assessment(auth_client, **upload(MARKDOWN_PROTOCOL, "protocol.md"))
+    html = quote_e01(app, auth_client, uid, "**Ethics and dissemination.** The protocol was "
+                                             "approved by the *ethics committee* CPP Ouest")
+    assert "Quotations not found in this document" not in html
+    assert 'id="q-E01"' in html
