@@ -105,6 +105,9 @@ def test_context_items_and_invariants_exist() -> None:
     {"context_headings": {"en": ["background"]}, "min_quotation_words": True},
     {"context_headings": {"en": ["background"]}, "results_invariants": "INT11"},
     {"context_headings": {"en": ["background"]}, "keyword_labels": {"en": ["key(words"]}},
+    {"context_headings": {"en": ["background"]}, "discussion_headings": ["discussion"]},
+    {"context_headings": {"en": ["background"]},
+     "own_study_in_discussion": {"fr": ["l'intervention("]}},
 ])
 def test_malformed_sections_file_is_named(data: object) -> None:
     with pytest.raises(ValueError, match="sections.yaml"):

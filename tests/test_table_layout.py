@@ -388,3 +388,68 @@ def test_a_docx_tables_style_may_set_its_header_row_in_bold(style, header):
     made.save(out)
     document = extract_document(out.getvalue(), "schedule.docx")
     assert _headers(document) == (["Outcome measure | Time points"] if header else [])
+
+
+SCHEDULE_FR = [["Critère de jugement", "Temps de mesure"],
+               ["Anxiété de l'enfant (SCAS-C)", "Inclusion, 6 et 12 mois"],
+               ["Qualité de vie (CHU-9D)", "Inclusion et 12 mois"]]
+
+
+def _styled_first_row_docx(first_row: str, *, applied: bool = True,
+                           rows: list[list[str]] = SCHEDULE) -> bytes:
+    """A table of ``rows`` in a house table style whose first-row format is
+    ``first_row`` (the children of its ``w:tblStylePr``), applied or not by the table."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    made = docx.Document()
+    style = made.styles.add_style("House Table", WD_STYLE_TYPE.TABLE)
+    style.element.append(parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="firstRow">{first_row}</w:tblStylePr>'))
+    made.add_heading("Outcomes", 1)
+    table = made.add_table(rows=len(rows), cols=2, style=style)
+    look = table._tbl.tblPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblLook")
+    if look is None:
+        look = parse_xml(f'<w:tblLook {nsdecls("w")}/>')
+        table._tbl.tblPr.append(look)
+    look.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}firstRow",
+             "1" if applied else "0")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+SHADED = ('<w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+          '<w:tcPr><w:shd w:val="clear" w:fill="1F4E79"/></w:tcPr>')
+
+
+@pytest.mark.parametrize(("first_row", "applied", "header"), [
+    # A dark band with white letters in plain type, as a house style sets its header row.
+    (SHADED, True, True),
+    ('<w:rPr><w:caps/></w:rPr>', True, True),
+    # The table not applying its style's header row format, or a format that shows nothing.
+    (SHADED, False, False),
+    ('<w:rPr><w:b w:val="0"/><w:color w:val="auto"/></w:rPr>'
+     '<w:tcPr><w:shd w:val="clear" w:fill="FFFFFF"/></w:tcPr>', True, False),
+])
+def test_a_docx_tables_style_may_set_its_header_row_apart_in_plain_type(first_row, applied,
+                                                                       header):
+    """Word's "Header Row" box (``tblLook firstRow``) is ticked for nearly every table: the
+    first row is the header only when the table's style formats it so that it shows apart
+    (shaded, coloured, in capitals), not merely because the box is ticked."""
+    document = extract_document(_styled_first_row_docx(first_row, applied=applied),
+                                "schedule.docx")
+    assert _headers(document) == (["Outcome measure | Time points"] if header else [])
+    assert "SCAS-C child anxiety | Baseline, 6 and 12 months" in _sentences(document)
+
+
+def test_a_french_docx_tables_shaded_header_row() -> None:
+    document = extract_document(_styled_first_row_docx(SHADED, rows=SCHEDULE_FR), "suivi.docx")
+    assert _headers(document) == ["Critère de jugement | Temps de mesure"]
+    assert "Anxiété de l'enfant (SCAS-C) | Inclusion, 6 et 12 mois" in _sentences(document)

@@ -229,3 +229,45 @@ def test_reports_say_when_quotations_could_not_be_checked(app, auth_client):
                     for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
     assert "could not be read again, so the quotations were not checked" in text
     assert "Not found word for word in the document" not in text
+
+
+MARKDOWN_PROTOCOL = """# Supervised walking after stroke: protocol of a randomised controlled trial
+
+## Methods
+
+**Ethics and dissemination.** The protocol was approved by the *ethics committee* CPP Ouest \
+III (reference 2024-A01234-56) on 12 March 2024, before the first participant was included. \
+Written informed consent will be obtained from all participants before inclusion.
+
+**Randomisation**
+
+Participants will be randomly allocated (1:1) using a computer-generated sequence.
+
+**Funding.** This trial is funded by the French Ministry of Health (PHRC 2023).
+"""
+
+
+def test_a_markdown_documents_quotations_are_marked_as_the_page_reads(app, auth_client):
+    """The document page shows a Markdown document as it reads, without its emphasis marks,
+    and marks its quotations, which hold none either."""
+    uid = create_assessment(auth_client, **upload(MARKDOWN_PROTOCOL, "protocol.md"))
+    e01 = answers_of(app, uid)["E01"]
+    assert "ethics committee CPP Ouest" in e01.quotation and "*" not in e01.quotation
+    html = auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True)
+    assert "Quotations not found in this document" not in html
+    marked = html.split("<mark>")[1:]
+    assert any("ethics committee CPP Ouest" in m and f'/assessments/{uid}#inv-E01' in m
+               for m in marked)
+    assert "**" not in html and "*ethics" not in html
+    assert "doc-heading\">Methods</h3>" in html
+    assert "doc-heading\">Randomisation</h4>" in html  # a paragraph wholly in bold
+
+
+def test_a_markdown_quotation_stored_with_its_marks_is_still_marked(app, auth_client):
+    """An answer saved when the Markdown text was read with its marks keeps them; the page,
+    which reads the text without them, still finds and marks it."""
+    uid = create_assessment(auth_client, **upload(MARKDOWN_PROTOCOL, "protocol.md"))
+    html = quote_e01(app, auth_client, uid, "**Ethics and dissemination.** The protocol was "
+                                             "approved by the *ethics committee* CPP Ouest")
+    assert "Quotations not found in this document" not in html
+    assert 'id="q-E01"' in html

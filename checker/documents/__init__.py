@@ -11,7 +11,6 @@ from pathlib import Path
 
 from . import limits
 from .abstract import in_abstract, is_abstract_title, run_in_abstract, unheaded_abstract
-from .back_matter import markdown_run_in
 from .errors import (
     CorruptDocumentError,
     DocumentError,
@@ -58,7 +57,8 @@ def extract_document(data: bytes, filename: str) -> Document:
         raise too_little_text(MIN_TEXT_CHARS)
     # Headings and sentences both read the width a typed text is wrapped at.
     wrapped_at = wrap_width(raw.text) if raw.format == "txt" else None
-    headings = raw.headings or find_headings(raw.text, raw.format, wrapped_at=wrapped_at)
+    headings = raw.headings or find_headings(raw.text, raw.format, wrapped_at=wrapped_at,
+                                             bold_lines=raw.bold_lines)
     if raw.format == "pdf" and raw.headings:
         # Typography finds headings of any name; the text rules add only the usual section
         # names set in body type (a "Methods" line, say). Their numbered-line rule is left out:
@@ -78,7 +78,7 @@ def extract_document(data: bytes, filename: str) -> Document:
                                  raw.pages[0].end if raw.format == "pdf" and raw.pages else None)
     language = detect_language(raw.text)
     front_end = raw.pages[0].end if raw.pages else None
-    run_ins = raw.run_in or (markdown_run_in(raw.text) if raw.format == "md" else [])
+    run_ins = raw.run_in
     # The abstract: under its heading or its run-in label of that name ("**Abstract.** …"),
     # or its labelled parts with neither after the title.
     abstract_at = run_in_abstract(run_ins, headings, title_at=title_at, front_end=front_end)

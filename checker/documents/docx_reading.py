@@ -43,6 +43,8 @@ _NOTE_KINDS = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "e
 # ("Important: participants must not start another exercise programme during the trial").
 _MAX_WORDS_AFTER_LABEL = 4
 _MAX_LABEL_WORDS = 3
+# An on/off attribute's values for off (``w:val="0"`` on a ``w:b``, a ``w:tblHeader``...).
+_OFF = ("0", "false", "off")
 
 # A cover page's title typed in larger type by hand is looked for among this many opening
 # paragraphs (before the first heading): a title page holds fewer.
@@ -105,8 +107,9 @@ def docx_blocks(document: WordDocument) -> list[Block]:
         joined = None
         rows = Table(element, document).rows
         texts = [_row_text(row) for row in rows]
-        # Whether its first two rows are wholly bold, by their runs or by the table's style.
-        bold_rows = [(at == 0 and _style_bolds_first_row(element, styles))
+        # Whether its first two rows are wholly bold, by their runs, or the first set apart by
+        # the table's style (bold, or another type or ground).
+        bold_rows = [(at == 0 and _style_sets_first_row_apart(element, styles))
                      or _bold_row(row._tr, document, styles, default_id) for at, row
                      in enumerate(rows[:2])]
         headers = _header_rows([row._tr for row in rows], texts, bold_rows)
@@ -134,7 +137,7 @@ def _header_rows(rows: list[_Element], texts: list[str],
     marked = 0
     for row in rows:
         mark = row.find(f"{_W}trPr/{_W}tblHeader")
-        if mark is None or mark.get(f"{_W}val", "true") in ("0", "false", "off"):
+        if mark is None or mark.get(f"{_W}val", "true") in _OFF:
             break
         marked += 1
     if marked:
@@ -146,10 +149,13 @@ def _header_rows(rows: list[_Element], texts: list[str],
     return 1 if names_columns(texts[0]) and bold[0] and not bold[1] else 0
 
 
-def _style_bolds_first_row(table: _Element, styles: dict) -> bool:
-    """Whether ``table``'s style sets its first row in bold ("Light List Accent 1", "Grid
-    Table 4"…: a ``firstRow`` conditional format with bold type), the table applying it (its
-    ``tblLook``, by attribute or by the older bit mask)."""
+def _style_sets_first_row_apart(table: _Element, styles: dict) -> bool:
+    """Whether ``table``'s style sets its first row apart from the rows under it: in bold
+    ("Light List Accent 1", "Grid Table 4"…), or in another type or on a shaded ground (a
+    house style's dark band with white letters), by a ``firstRow`` conditional format, the
+    table applying it (its ``tblLook``, by attribute or by the older bit mask). Word applies
+    the header row format of any table by default, most styles giving it none ("Table
+    Grid"): only a format that shows makes a header row."""
     look = table.find(f"{_W}tblPr/{_W}tblLook")
     if look is None:
         return False
@@ -160,17 +166,43 @@ def _style_bolds_first_row(table: _Element, styles: dict) -> bool:
         except ValueError:
             applied = False
     else:
-        applied = first_row not in ("0", "false", "off")
+        applied = first_row not in _OFF
     name = table.find(f"{_W}tblPr/{_W}tblStyle")
     style = styles.get(name.get(f"{_W}val")) if applied and name is not None else None
     seen: set[str] = set()
     while style is not None and style.style_id not in seen:
         seen.add(style.style_id)
-        bold = style.element.find(f"{_W}tblStylePr[@{_W}type='firstRow']/{_W}rPr/{_W}b")
-        if bold is not None:
-            return bold.get(f"{_W}val", "true") not in ("0", "false", "off")
+        first = style.element.find(f"{_W}tblStylePr[@{_W}type='firstRow']")
+        if first is not None and _sets_apart(first):
+            return True
         style = styles.get(style.element.basedOn_val)
     return False
+
+
+# Run properties that show as a toggle when on (bold, italics, capitals).
+_TYPE_TOGGLES = ("b", "i", "caps", "smallCaps")
+# Colours that show nothing apart: the type's automatic colour or black, a white ground.
+_PLAIN_TYPE = ("", "auto", "000000")
+_PLAIN_GROUND = ("", "auto", "FFFFFF", "ffffff")
+
+
+def _sets_apart(conditional: _Element) -> bool:
+    """Whether a table style's conditional format (``w:tblStylePr``) shows: bold, italic or
+    capital type, a coloured or underlined type, or a shaded cell."""
+    run = conditional.find(f"{_W}rPr")
+    if run is not None:
+        for toggle in _TYPE_TOGGLES:
+            mark = run.find(f"{_W}{toggle}")
+            if mark is not None and mark.get(f"{_W}val", "true") not in _OFF:
+                return True
+        colour = run.find(f"{_W}color")
+        if colour is not None and colour.get(f"{_W}val", "") not in _PLAIN_TYPE:
+            return True
+        underline = run.find(f"{_W}u")
+        if underline is not None and underline.get(f"{_W}val", "single") != "none":
+            return True
+    shading = conditional.find(f"{_W}tcPr/{_W}shd")
+    return shading is not None and shading.get(f"{_W}fill", "") not in _PLAIN_GROUND
 
 
 def _bold_row(row: _Element, document: WordDocument, styles: dict, default_id: str) -> bool:

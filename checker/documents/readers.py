@@ -23,6 +23,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .ligatures import expand_ligatures
+from .markdown_inline import plain_markdown
 from .masthead import masthead_headings
 from .model import Page
 from .odt import odt_blocks
@@ -49,6 +50,9 @@ class RawText:
     run_in: list[tuple[int, str]] = field(default_factory=list)
     # Spans (start, end) of the header rows of tables (:attr:`Document.table_headers`).
     table_headers: list[tuple[int, int]] = field(default_factory=list)
+    # Start offsets of a Markdown text's lines that were wholly in bold ("**Critères
+    # d'inclusion**"), a heading for many authors: its text no longer shows the marks.
+    bold_lines: frozenset[int] = frozenset()
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -81,7 +85,10 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
         return _paged_text(text)
     text = expand_ligatures(without_controls(text))
     if fmt == "md":
-        text = _without_html(text)
+        # Read as the page shows it: "**Méthode.** Étude …" is quoted "Méthode. Étude …".
+        plain = plain_markdown(_without_html(text))
+        return RawText(text=plain.text, format=fmt, run_in=plain.run_in,
+                       bold_lines=plain.bold_lines)
     return RawText(text=text, format=fmt)
 
 

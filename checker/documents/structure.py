@@ -45,7 +45,8 @@ def _is_list_or_table(line: str, fmt: str) -> bool:
     return line[:1].isspace() or fmt == "md" and line.startswith(("|", "-", "*"))
 
 
-def find_headings(text: str, fmt: str, *, wrapped_at: int | None) -> list[tuple[int, int, str]]:
+def find_headings(text: str, fmt: str, *, wrapped_at: int | None,
+                  bold_lines: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """(offset, level, title) for heading lines of a TXT, Markdown or PDF text.
 
     A text with Markdown headings ("## Methods") states its structure: there a plain line is
@@ -54,7 +55,8 @@ def find_headings(text: str, fmt: str, *, wrapped_at: int | None) -> list[tuple[
     capitals). In TXT and Markdown an indented line is a list item, not a heading. In a TXT
     hard-wrapped at ``wrapped_at`` columns (:func:`~checker.documents.sentences.wrap_width`) a
     line that continues a paragraph is no heading ("10 UK hospitals took part" at the start of
-    a wrapped line).
+    a wrapped line). ``bold_lines``: the start offsets of a Markdown text's lines that its
+    reader found wholly in bold, their marks gone from ``text``.
     """
     headings: list[tuple[int, int, str]] = []
     lines = text.split("\n")
@@ -63,7 +65,8 @@ def find_headings(text: str, fmt: str, *, wrapped_at: int | None) -> list[tuple[
     offset = 0
     for index, line in enumerate(lines):
         md = _MD_HEADING.match(line)
-        marked = _markdown_heading(lines, index, parent) if fmt == "md" else None
+        bold = offset in bold_lines or bool(_BOLD_LINE.fullmatch(line))
+        marked = _markdown_heading(lines, index, parent, bold) if fmt == "md" else None
         prev_blank = index == 0 or not lines[index - 1].strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
         if md:
@@ -81,7 +84,7 @@ def find_headings(text: str, fmt: str, *, wrapped_at: int | None) -> list[tuple[
             if ok:
                 start = offset + len(line) - len(line.lstrip())
                 headings.append((start, _label_level(line, level, headings), line.strip()))
-        if headings and headings[-1][0] >= offset and not _BOLD_LINE.fullmatch(line):
+        if headings and headings[-1][0] >= offset and not bold:
             parent = headings[-1][1]
         offset += len(line) + 1
     return headings
@@ -110,17 +113,19 @@ def _in_numbered_list(lines: list[str], index: int) -> bool:
     return False
 
 
-def _markdown_heading(lines: list[str], index: int, parent: int) -> tuple[int, str] | None:
-    """(level, title) of a setext heading's text line or of a paragraph wholly in bold, which
-    heads a part of the section it stands in (one level below ``parent``)."""
+def _markdown_heading(lines: list[str], index: int, parent: int,
+                      bold: bool) -> tuple[int, str] | None:
+    """(level, title) of a setext heading's text line or of a paragraph wholly in bold
+    (``bold``: the line is, its marks kept or read apart), which heads a part of the section it
+    stands in (one level below ``parent``)."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else ""
     alone = (index == 0 or not lines[index - 1].strip()) and not line[:1].isspace()
     underline = _SETEXT.fullmatch(following)
     if alone and line.strip() and underline and not _SETEXT.fullmatch(line):
         return (1 if underline.group(1)[0] == "=" else 2), line.strip()
-    bold = _BOLD_LINE.fullmatch(line)
-    title = bold.group(2).strip() if bold else ""
+    marks = _BOLD_LINE.fullmatch(line)
+    title = (marks.group(2) if marks else line).strip() if bold else ""
     if alone and title and title[-1] not in ".!?" and not following.strip():
         return parent + 1, title
     return None

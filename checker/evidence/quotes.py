@@ -33,10 +33,11 @@ def locate_quotation(
     words (a word split at a PDF line end, "ser-\nveur", matches "serveur") and in the form of
     apostrophes and quotation marks (a word processor writes "l’échelle" where a keyboard
     types "l'échelle"), and in the " | " between a table's cells (the text reads a row's
-    cells so, a PDF viewer copies them a space apart and Word a tab): useful for a quotation
-    a person re-typed or pasted from a PDF viewer, or taken from another version (or from the
-    same document read before its rows' cells were set apart). The letters must still match
-    exactly.
+    cells so, a PDF viewer copies them a space apart and Word a tab), and in Markdown's
+    emphasis marks and backticks: useful for a quotation a person re-typed or pasted from a
+    PDF viewer, or taken from another version (or from the same document read before its
+    rows' cells were set apart, or before a Markdown text was read without its marks). The
+    letters must still match exactly.
     """
     if not quote or not quote.strip():
         return None
@@ -61,7 +62,12 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 # PDF line end, a quotation's "and/or" and one stored as "and/ or" read alike. Any other run
 # of spacing reads as one space, with the bar between a table's cells it holds ("Who provided
 # | Three …" reads as "Who provided Three …").
+# Markdown's emphasis marks and backticks are dropped as well: a Markdown document's text no
+# longer holds them (checker/documents/markdown_inline.py), while a quotation taken from it
+# before, or typed from its source, still does (« **Méthode.** Étude … »); an underscore only
+# at a word's edge ("__Financement__"), not inside one ("NCT_01").
 _GAPS = re.compile(rf"(?P<hyphen>(?<=\w)[{_HYPHENS}]\s*(?=\w))|(?P<slash>(?<=\w/)\s+(?=\w))"
+                   r"|(?P<mark>[*`]+|(?<![^\W_])_+|_+(?![^\W_]))"
                    r"|(?P<space>\s+(?:\|(?=\s))?)")
 # Typographic and typewriter apostrophes and double quotation marks read alike, one for one
 # (so that offsets still map): which of them a text has depends on the software that wrote it.

@@ -81,6 +81,10 @@ class ContextSections:
     heading_invariants: frozenset[str] = frozenset()
     # matches a sentence speaking of the document's own study ("this is a pragmatic study")
     own_study: re.Pattern[str] | None = None
+    # matches a discussion's heading, and a sentence there speaking of the study's own
+    # intervention ("the intensity of the intervention … was not achieved")
+    discussion: re.Pattern[str] | None = None
+    own_in_discussion: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -103,6 +107,10 @@ class ContextSections:
             _heading_pattern(data, "keyword_labels") if "keyword_labels" in data else None,
             _ids(data, "heading_invariants", "invariant"),
             _heading_pattern(data, "own_study") if "own_study" in data else None,
+            _heading_pattern(data, "discussion_headings") if "discussion_headings" in data
+            else None,
+            _heading_pattern(data, "own_study_in_discussion")
+            if "own_study_in_discussion" in data else None,
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -145,6 +153,18 @@ class ContextSections:
         return [not doc.is_heading(sentence)
                 and self.references.match(sentence.section) is not None
                 for sentence in doc.sentences]
+
+    def speaks_of_own_study(self, text: str, in_discussion: bool) -> bool:
+        """Whether a context sentence ``text`` speaks of the document's own study: "our
+        trial", « il s'agit de … », or, in the discussion (``in_discussion``), its
+        intervention."""
+        return (self.own_study is not None and self.own_study.match(text) is not None
+                or in_discussion and self.own_in_discussion is not None
+                and self.own_in_discussion.match(text) is not None)
+
+    def discussion_flags(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc``: True inside the discussion (its conclusions, limitations)."""
+        return self._inside(self.discussion, doc)
 
     def results_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside a results section (the abstract's included)."""

@@ -211,6 +211,9 @@ class _Reading:
     # university degree [7].") states another work's finding or a country's rule, not
     # this study's: no evidence for an invariant whose place is the study's own report.
     citing: frozenset[int]
+    # Of them, those in the discussion, where "the intervention" is the study's own
+    # (sections.yaml ``own_study_in_discussion``).
+    citing_discussed: frozenset[int]
     title_start: int | None
     # Start offsets of the results sentences: only a results paper reports results (as for
     # the elements, see detect.py).
@@ -269,6 +272,8 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
     citing = frozenset(i for i, place in enumerate(own_first)
                        if place == CONTEXT and _CITATION.search(index.sentences[i]))
+    discussed = sections.discussion_flags(document) if citing else ()
+    citing_discussed = frozenset(i for i in citing if discussed[i])
     # The title, not a journal's name or an article type above it (« Article original »).
     title_start = (document.sentences[document.title_position].start if document.sentences
                    else None)
@@ -280,7 +285,7 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
                          in zip(document.sentences, sections.keyword_flags(document),
                                 strict=True) if flag)
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
-                    title_start, in_results, keywords)
+                    citing_discussed, title_start, in_results, keywords)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
@@ -403,12 +408,14 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
 
 def _cited(element: str, detection: Detection, reading: _Reading) -> bool:
     """A catalogue element's (X_…) detection in a context sentence citing another work and
-    not speaking of the study itself (sections.yaml ``own_study``), the element's own place
-    not being the background or the discussion."""
-    own = reading.sections.own_study
+    not speaking of the study itself (sections.yaml ``own_study``, and in the discussion
+    ``own_study_in_discussion``), the element's own place not being the background or the
+    discussion."""
+    position = reading.position_of.get(detection.start)
     return (sctm_code(element) is None and element not in reading.sections.items
-            and reading.position_of.get(detection.start) in reading.citing
-            and not (own is not None and own.match(detection.quote)))
+            and position in reading.citing
+            and not reading.sections.speaks_of_own_study(
+                detection.quote, position in reading.citing_discussed))
 
 
 def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
