@@ -34,6 +34,7 @@ Critères d'inclusion :
 
 - adulte de 18 à 60 ans ;
 - intensité moyenne de la douleur ≥ 3/10 ;
+- intensité moyenne ≥ 3/10 sur l'échelle numérique ;
 
 ## 3.3 Interventions
 
@@ -52,7 +53,8 @@ les images ignoreront l'intervention reçue.
 
 ## 3.5 Facteurs contrôlés
 
-Les visites auront lieu à la même heure de la journée (± 1 h).
+Les visites auront lieu à la même heure (± 1 h). Les participants ne modifieront pas leur
+traitement pendant l'étude.
 
 ## 4.1 Nombre de sujets nécessaires
 
@@ -166,7 +168,7 @@ def test_an_eligibility_threshold_of_pain_intensity_is_no_dose(protocol_fr) -> N
     """« intensité moyenne de la douleur ≥ 3/10 » read as the NPI's intensity (the element
     *dose*), quoted first by MEC07 and MEC03."""
     for invariant in ("MEC03", "MEC07"):
-        assert not quoted(protocol_fr[invariant], "intensité moyenne de la douleur"), (
+        assert not quoted(protocol_fr[invariant], "intensité moyenne"), (
             invariant, protocol_fr[invariant].quotations)
 
 
@@ -190,7 +192,14 @@ def test_assessors_who_do_not_know_the_condition_are_blinded(protocol_fr, protoc
 def test_the_sessions_time_of_day_under_controlled_factors(protocol_fr) -> None:
     """MEC09 was not reported: section « 3.5 Facteurs contrôlés »."""
     assert first_quotation(protocol_fr["MEC09"]).startswith(
-        "Les visites auront lieu à la même heure de la journée"), protocol_fr["MEC09"].quotations
+        "Les visites auront lieu à la même heure (± 1 h)."), protocol_fr["MEC09"].quotations
+
+
+def test_a_supplement_taken_at_the_same_hour_is_adherence_not_a_controlled_factor() -> None:
+    suggestions = suggest("# Vitamine D et grossesse\n\n## Observance\n\nToutes les participantes "
+                          "sont encouragées à prendre les suppléments à la même heure chaque jour."
+                          "\n", "fr", study_type="mechanistic")
+    assert not quoted(suggestions["MEC09"], "à la même heure"), suggestions["MEC09"].quotations
 
 
 def test_an_effect_modified_by_a_baseline_phenotype_explores_responders(protocol_fr,
