@@ -226,3 +226,21 @@ def test_a_diagnosis_confirmed_by_a_physician(paper_fr) -> None:
 def test_an_authors_fees_are_quoted_before_the_other_authors(paper_fr) -> None:
     assert first_quotation(paper_fr["E05"]).startswith("A.-S. Moreau déclare des honoraires"), (
         paper_fr["E05"].quotations)
+
+
+@pytest.mark.parametrize("sham", ["contrôlé contre une mobilisation simulée",
+                                  "contrôlé contre une stimulation factice"])
+def test_a_french_sham_named_with_its_technique_is_the_comparator(sham: str) -> None:
+    """MEC04 read no comparator in « essai randomisé croisé, contrôlé contre une mobilisation
+    simulée », where English's "sham" is one."""
+    text = (f"# Essai croisé\n\n## 2.1. Schéma de l'étude\n\nIl s'agit d'un essai randomisé croisé "
+            f"en deux périodes, {sham}.\n")
+    mec04 = suggest(text, "fr", study_type="mechanistic", kind="paper")["MEC04"]
+    assert "X_comparator" in mec04.elements_found, mec04.rationale
+
+
+def test_simulated_patients_are_no_comparator() -> None:
+    text = ("# Formation\n\n## Méthodes\n\nLes étudiants s'entraînent avec des patients "
+            "simulés.\n")
+    mec04 = suggest(text, "fr", study_type="mechanistic")["MEC04"]
+    assert "X_comparator" not in mec04.elements_found, mec04.rationale
