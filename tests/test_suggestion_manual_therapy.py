@@ -244,3 +244,20 @@ def test_simulated_patients_are_no_comparator() -> None:
             "simulés.\n")
     mec04 = suggest(text, "fr", study_type="mechanistic")["MEC04"]
     assert "X_comparator" not in mec04.elements_found, mec04.rationale
+
+
+@pytest.mark.parametrize(("lang", "thanks"), [
+    ("fr", "Nous remercions les participants et l'association Lombalgie Solidarité pour sa "
+           "relecture de la notice d'information."),
+    ("en", "We thank the participants and the patient association Back Pain Together for "
+           "reviewing the participant information sheet."),
+])
+def test_a_patients_association_thanked_for_reading_the_information_sheet(lang: str,
+                                                                         thanks: str) -> None:
+    """E11 was not reported: the acknowledgements thank a patients' association for reading
+    the information sheet, an involvement the persona had to find himself."""
+    heading = "Remerciements" if lang == "fr" else "Acknowledgements"
+    text = f"# Essai croisé\n\n## {heading}\n\n{thanks}\n"
+    e11 = suggest(text, lang, study_type="mechanistic", kind="paper")["E11"]
+    assert e11.answer == "partially_met", e11.rationale
+    assert first_quotation(e11) == thanks, e11.quotations
