@@ -165,6 +165,25 @@ def test_what_is_no_title(text: str) -> None:
     assert document_title(doc(text)) == ""
 
 
+@pytest.mark.parametrize("kind_heading", ["Protocole de recherche", "Study protocol",
+                                          "Protocole de l'essai clinique",
+                                          "Clinical trial protocol"])
+def test_a_heading_naming_the_kind_of_document_is_not_the_title(kind_heading: str) -> None:
+    """« # Protocole de recherche » over the study's own title (a French fMRI protocol in
+    Markdown): the form was filled with « Protocole de recherche »."""
+    text = (f"# {kind_heading}\n\n## MOBI-IRM : substrats cérébraux de l'hypoalgésie induite "
+            "par la mobilisation vertébrale\n\n**Version 1.2 du 3 novembre 2026**\n\n"
+            "## 1. Justification\n\nLa lombalgie chronique est fréquente.\n")
+    assert document_title(doc(text, "p.md")) == (
+        "MOBI-IRM : substrats cérébraux de l'hypoalgésie induite par la mobilisation vertébrale")
+
+
+def test_a_title_naming_its_kind_among_other_words_is_kept() -> None:
+    assert document_title(doc("# Protocole de recherche MOBI-IRM en IRM fonctionnelle\n\n"
+                              "Texte.\n", "p.md")) == (
+        "Protocole de recherche MOBI-IRM en IRM fonctionnelle")
+
+
 def test_a_title_label_and_markup_are_left_out() -> None:
     assert document_title(doc("**Title: Walking after stroke, a trial**\n\nMore text.\n",
                               "p.md")) == "Walking after stroke, a trial"

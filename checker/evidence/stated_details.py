@@ -50,6 +50,7 @@ class StudyTypeRule:
 @dataclass(frozen=True)
 class DetailsCues:
     title_label: re.Pattern[str]
+    document_kind_heading: re.Pattern[str]  # "Protocole de recherche": names no study
     registries: tuple[Registry, ...]
     country_setting: re.Pattern[str]  # "in France", "aux États-Unis": where a study is
     country_place: re.Pattern[str]  # "in the Lyon area, France", « à Lyon (France) »
@@ -97,6 +98,7 @@ def get_details_cues() -> DetailsCues:
     names = _alternatives(list(codes))
     return DetailsCues(
         title_label=re.compile(data["title_label"]),
+        document_kind_heading=re.compile(data["document_kind_heading"]),
         registries=tuple(Registry(r["name"], re.compile(r["pattern"]), r.get("label", ""),
                                   bool(r.get("authorisation")))
                          for r in data["registries"]),
@@ -162,11 +164,12 @@ def _is_section_name(heading: str) -> bool:
 
 def _as_title(text: str) -> str:
     """``text`` as a title, or "" when it cannot be one: a section name ("Abstract") or a
-    numbered heading ("2.1 Design"), fewer than three words, or a sentence ending with a
-    full stop (running text)."""
-    title = _one_line(get_details_cues().title_label.sub("", _one_line(text).strip(_MARKUP)))
+    numbered heading ("2.1 Design"), fewer than three words, the kind of document alone
+    ("Protocole de recherche"), or a sentence ending with a full stop (running text)."""
+    cues = get_details_cues()
+    title = _one_line(cues.title_label.sub("", _one_line(text).strip(_MARKUP)))
     if (len(title.split()) < MIN_TITLE_WORDS or _is_section_name(title)
-            or _NUMBERED_HEADING.match(title)
+            or _NUMBERED_HEADING.match(title) or cues.document_kind_heading.match(title)
             or title.endswith(".") and not title.endswith("..")):
         return ""
     return title
