@@ -108,3 +108,38 @@ def test_a_quotation_taken_with_its_marks_before_is_still_found(lang: str) -> No
     span = locate_quotation(doc.text, stored, tolerant_whitespace=True)
     assert span is not None and doc.text[span[0]:span[1]].startswith(("Méthode.", "Design."))
     assert locate_quotation(doc.text, stored.replace("c", "k"), tolerant_whitespace=True) is None
+
+
+MARKDOWN_TABLE = """# Protocole
+
+## Critères de jugement
+
+| Critère | Mesure | Temps de mesure |
+|---|:---:|---|
+| Seuil de douleur à la pression | Algomètre | Avant et après chaque séance |
+
+Résultats attendus
+---
+
+Les mesures seront faites par un évaluateur en aveugle.
+"""
+
+
+def test_a_markdown_table_header_row_is_known_as_such():
+    """The row above a Markdown table's delimiter row names its columns (« | Critère | Mesure |
+    Temps de mesure | » was MEC07's first quotation): never quoted, its body rows still are."""
+    document = extract_document(MARKDOWN_TABLE.encode("utf-8"), "protocole.md")
+    headers = [document.sentence_text(s) for s in document.sentences
+               if document.is_table_header(s)]
+    assert headers == ["| Critère | Mesure | Temps de mesure |"]
+    body = next(s for s in document.sentences if "Algomètre" in document.sentence_text(s))
+    assert not document.is_table_header(body)
+
+
+def test_a_plain_text_table_and_a_setext_heading_have_no_header_row():
+    """A plain text's pipes are its author's (the element model was trained on plain texts
+    read without header rows), and "Résultats attendus" over "---" is a heading, no table."""
+    plain = extract_document(MARKDOWN_TABLE.encode("utf-8"), "protocole.txt")
+    assert plain.table_headers == []
+    setext = extract_document(b"Resultats attendus\n---\n\nText follows here.\n", "p.md")
+    assert setext.table_headers == []

@@ -88,8 +88,30 @@ def read_text_file(data: bytes, fmt: str) -> RawText:
         # Read as the page shows it: "**Méthode.** Étude …" is quoted "Méthode. Étude …".
         plain = plain_markdown(_without_html(text))
         return RawText(text=plain.text, format=fmt, run_in=plain.run_in,
-                       bold_lines=plain.bold_lines)
+                       bold_lines=plain.bold_lines,
+                       table_headers=markdown_table_headers(plain.text))
     return RawText(text=text, format=fmt)
+
+
+# A Markdown table's delimiter row ("|---|:---:|", "--- | ---"): the row above it is the
+# table's header row.
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+
+
+def markdown_table_headers(text: str) -> list[tuple[int, int]]:
+    """The spans of a Markdown text's table header rows, each the row above a delimiter
+    row (« | Critère | Mesure | Temps de mesure | » over « |---|---|---| »): names of
+    columns, never a quotation. Markdown only: a plain text's pipes are its author's, and the
+    benchmark's plain texts, on which the element model was trained, were read without them."""
+    headers = []
+    offset, previous = 0, None
+    for line in text.splitlines(keepends=True):
+        row = line.rstrip("\n")
+        if previous is not None and "|" in previous[1] + row and _DELIMITER_ROW.fullmatch(row):
+            headers.append((previous[0], previous[0] + len(previous[1])))
+        previous = (offset, row) if row.strip() else None
+        offset += len(line)
+    return headers
 
 
 def _paged_text(text: str) -> RawText:
