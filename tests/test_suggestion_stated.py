@@ -238,3 +238,26 @@ def test_patient_representatives_are_no_contributors_for_conflicts_of_interest(
                        "interests related to this study.\n"}[lang]
     e05 = suggest(text + interests, lang)["E05"]
     assert not quoted(e05, sentence)
+
+
+THANKED = {  # language -> a protocol thanking an association for its review, the thanks
+    "fr": ("# Protocole\n\n## Méthodes\n\nIl s'agit d'un essai randomisé en groupes "
+           "parallèles.\n\n## Remerciements\n\nNous remercions l'association Lombalgie "
+           "Solidarité pour sa relecture de la notice d'information.\n",
+           "Nous remercions l'association"),
+    "en": ("# Protocol\n\n## Methods\n\nThis is a randomised controlled trial with "
+           "parallel groups.\n\n## Acknowledgements\n\nWe thank the Back Pain Association "
+           "for reviewing the participant information sheet.\n",
+           "We thank the Back Pain Association"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(THANKED))
+def test_an_association_thanked_for_reviewing_the_information_sheet_is_involvement(lang):
+    """Thanked for reading the information sheet, a patients' association was involved (E11);
+    it says nothing of how consent is sought (E02 had quoted it)."""
+    text, thanks = THANKED[lang]
+    suggestions = suggest(text, lang)
+    assert suggestions["E02"].answer == "not_reported", quotation_texts(suggestions["E02"])
+    assert quoted(suggestions["E11"], thanks)
+    assert suggestions["E11"].answer == "partially_met"
