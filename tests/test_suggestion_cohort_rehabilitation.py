@@ -62,7 +62,7 @@ The funder had no role in the design of the study, the analysis of data or the w
 the manuscript.
 """
 
-PAPER_FR = """# Réadaptation cardiaque à domicile après un infarctus du myocarde : une cohorte prospective
+PAPER_FR = """# Réadaptation cardiaque à domicile après un infarctus : une cohorte prospective
 
 ## Méthodes
 
