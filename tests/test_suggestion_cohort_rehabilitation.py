@@ -164,15 +164,15 @@ def test_with_every_part_reported_the_answer_is_met(paper, invariant) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_weighting_s_name_is_no_concomitant_treatment(lang: str) -> None:
-    """OBS07: "inverse probability of treatment weighting" names the method, not a treatment
-    among the confounders: without the discharge medication, item 11d is not read."""
+def test_the_study_s_own_treatment_is_no_concomitant_treatment(lang: str) -> None:
+    """OBS07: models "adjusted for treatment" adjust for the study's own arm or exposure, not
+    a concomitant treatment among the confounders: without the discharge medication, item
+    11d is not read."""
     confounders = {"en": r"Potential confounders.*?statins\)\.",
                    "fr": r"Les facteurs de confusion potentiels.*?statines\)\."}[lang]
-    weighting = {"en": "Confounders were adjusted for by inverse probability of treatment "
-                       "weighting.",
-                 "fr": "Les facteurs de confusion ont été pris en compte par pondération sur "
-                       "la probabilité de traitement reçu."}[lang]
+    weighting = {"en": "Hazard ratios were adjusted for treatment, age and sex.",
+                 "fr": "Les hazard ratios ont été ajustés sur le traitement, l'âge et le "
+                       "sexe."}[lang]
     text = re.sub(confounders, weighting, PAPERS[lang], flags=re.S)
     assert text != PAPERS[lang]
     suggestion = suggest(text, lang, study_type="observational", kind="paper",
@@ -197,3 +197,38 @@ def test_a_trial_cited_in_the_background_is_not_the_study_s_design(lang: str) ->
                          name="paper.md")["OBS01"]
     assert not any(q.element == "8a_Design_Type" for q in suggestion.quotations), \
         quotation_texts(suggestion)
+
+
+# Sentences near the words read, that must not count: for each invariant, the sentence that
+# replaces the paper's own, per language.
+NOT_THE_PART = {
+    "E12": ({"en": "The weekly coaching calls were delivered by registered nurses",
+             "fr": "Les appels hebdomadaires étaient assurés par des infirmières"},
+            {"en": "Participants who completed the 12-week training programme received a "
+                   "certificate.",
+             "fr": "Les participants qui ont suivi une formation de 12 semaines recevaient "
+                   "une attestation."}),
+    "OBS02": ({"en": "Consecutive patients aged", "fr": "Étaient éligibles les patients"},
+              {"en": "Complications were graded according to the Clavien-Dindo "
+                     "classification and patients were included according to the inclusion "
+                     "criteria.",
+               "fr": "Les complications étaient classées selon la classification de "
+                     "Clavien-Dindo et les patients inclus selon les critères d'inclusion."}),
+}
+ELEMENT = {"E12": "X_fidelity", "OBS02": "X_diagnosis_criteria"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("invariant", sorted(NOT_THE_PART))
+def test_near_words_about_something_else_do_not_count(lang: str, invariant: str) -> None:
+    """E12: participants completing a training programme are not providers trained; OBS02: a
+    complication graded by a classification, or patients included by the inclusion criteria,
+    is no diagnosis by recognised criteria. With the paper's own sentence replaced by such
+    one, the element is not read."""
+    starts, replacement = NOT_THE_PART[invariant]
+    paragraph = next(block for block in PAPERS[lang].split("\n\n")
+                     if block.startswith(starts[lang]))
+    text = PAPERS[lang].replace(paragraph, replacement[lang])
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")[invariant]
+    assert ELEMENT[invariant] not in suggestion.elements_found, quotation_texts(suggestion)
