@@ -15,6 +15,9 @@ import re
 import pytest
 from suggestion_support import quotation_texts, suggest
 
+from checker.documents import extract_document
+from checker.evidence.sections import CONTEXT, OWN_REPORT, get_context_sections
+
 PAPER_EN = """# Home-based cardiac rehabilitation after myocardial infarction: a prospective cohort
 
 ## Methods
@@ -232,3 +235,78 @@ def test_near_words_about_something_else_do_not_count(lang: str, invariant: str)
     suggestion = suggest(text, lang, study_type="observational", kind="paper",
                          name="paper.md")[invariant]
     assert ELEMENT[invariant] not in suggestion.elements_found, quotation_texts(suggestion)
+
+
+# A structured abstract with run-in labels, and the authors' affiliations on the title page,
+# as a journal's PDF or the authors' Word file sets them.
+FRONT = {
+    "en": """# Home-based cardiac rehabilitation after myocardial infarction: a prospective cohort
+
+Department of Cardiology, University Hospital Münster, Germany; Institute of Epidemiology and
+Social Medicine, University of Münster, Germany
+
+## Abstract
+
+Background: Rehabilitation reduces mortality, but fewer than half of eligible patients attend.
+Home-based programmes may widen access.
+
+Methods: We conducted a prospective cohort study in 9 hospitals in Germany.
+
+""",
+    "fr": """# Réadaptation cardiaque à domicile après un infarctus : une cohorte prospective
+
+Service de cardiologie, CHU de Rennes, France ; Institut d'épidémiologie, Université de
+Rennes, France
+
+## Résumé
+
+Contexte : La réadaptation réduit la mortalité, mais moins de la moitié des patients éligibles
+y participent. Les programmes à domicile pourraient en élargir l'accès.
+
+Méthodes : Nous avons mené une étude de cohorte prospective dans 9 hôpitaux en France.
+
+""",
+}
+BACKGROUND = {"en": ("Background: Rehabilitation", "Home-based programmes may"),
+              "fr": ("Contexte : La réadaptation", "Les programmes à domicile")}
+AFFILIATION = {"en": "Department of Cardiology", "fr": "Service de cardiologie"}
+
+
+def _with_front(lang: str) -> str:
+    """The paper with the front matter in place of its title line."""
+    body = PAPERS[lang].split("\n", 1)[1]
+    return FRONT[lang] + body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_abstract_s_background_part_is_context(lang: str) -> None:
+    """A structured abstract's "Background:" part (to the next label) is the background, as
+    under a heading: its sentences come after the study's own report; its "Methods:" part
+    is the study's own."""
+    document = extract_document(_with_front(lang).encode(), "paper.md")
+    places = get_context_sections().places(document)
+    place_of = {document.sentence_text(s): int(p)
+                for s, p in zip(document.sentences, places, strict=True)}
+    first, second = BACKGROUND[lang]
+    methods = {"en": "Methods: We conducted", "fr": "Méthodes : Nous avons mené"}[lang]
+    assert [p for text, p in place_of.items() if text.startswith((first, second))] \
+        == [CONTEXT, CONTEXT]
+    assert [p for text, p in place_of.items() if text.startswith(methods)] == [OWN_REPORT]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("invariant", ["E10", "OBS02"])
+def test_the_abstract_s_background_and_the_affiliations_are_no_eligibility_nor_setting(
+        lang: str, invariant: str) -> None:
+    """E10, OBS02: "fewer than half of eligible patients attend" (the abstract's background)
+    was quoted as the eligibility criteria, and the authors' affiliations as the setting; the
+    eligibility sentence of the methods is quoted, and neither of those before it."""
+    suggestion = suggest(_with_front(lang), lang, study_type="observational", kind="paper",
+                         name="paper.md")[invariant]
+    texts = quotation_texts(suggestion)
+    eligibility = WORDED["OBS02"][1][lang]
+    assert any(text.startswith(eligibility) for text in texts), texts
+    before = texts[:next(i for i, text in enumerate(texts) if text.startswith(eligibility))]
+    assert not any(text.startswith(BACKGROUND[lang][0]) for text in before), texts
+    if invariant == "OBS02":
+        assert not any(text.startswith(AFFILIATION[lang]) for text in texts), texts
