@@ -310,3 +310,33 @@ def test_the_abstract_s_background_and_the_affiliations_are_no_eligibility_nor_s
     assert not any(text.startswith(BACKGROUND[lang][0]) for text in before), texts
     if invariant == "OBS02":
         assert not any(text.startswith(AFFILIATION[lang]) for text in texts), texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_practice_the_investigators_do_not_assign_is_no_loss_of_chance(lang: str) -> None:
+    """E14: in a cohort, the investigators do not assign the practice ("Patients were not
+    allocated to the programme by the investigators", « … n'étaient pas orientés vers le
+    programme par les investigateurs »): nobody is deprived of care by the study. It was not
+    reported."""
+    suggestion = suggest(PAPERS[lang], lang, study_type="observational", kind="paper",
+                         name="paper.md")["E14"]
+    start = {"en": "Patients were not allocated to the programme by the investigators",
+             "fr": "Les patients n'étaient pas orientés vers le programme par les "
+                   "investigateurs"}[lang]
+    assert suggestion.answer == "partially_met", suggestion.answer
+    assert quotation_texts(suggestion)[:1] == [start + "."]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_participants_allocated_by_the_investigators_are_not_read_so(lang: str) -> None:
+    """E14: a trial's participants "allocated by the investigators" say the opposite."""
+    text = PAPERS[lang].replace(
+        {"en": "Patients were not allocated to the programme by the investigators.",
+         "fr": "Les patients n'étaient pas orientés vers le programme par les "
+               "investigateurs."}[lang],
+        {"en": "Patients were allocated to the programme by the investigators.",
+         "fr": "Les patients étaient orientés vers le programme par les investigateurs."}[lang])
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E14"]
+    assert not any("by the investigators" in q or "par les investigateurs" in q
+                   for q in quotation_texts(suggestion))
