@@ -830,10 +830,14 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         # The non-opposition and the committee's approval are reported; a paper is not
         # expected to give its consent materials (SPIRIT 32).
         "E02": ("met", "ne se sont pas opposés"),
-        "OBS01": ("partially_met", "cohorte prospective"),
+        # « Il s'agit d'une étude observationnelle de type cohorte prospective » names its
+        # design (item 8a, worded for OBS01; a trial's parallel or crossover design was asked).
+        "OBS01": ("met", "cohorte prospective"),
         # Under "Participants", where OBS02's evidence is usually found (its
         # evidence.sections): the criteria come before the recruitment sentence, still quoted.
-        "OBS02": ("partially_met", "Les critères d'inclusion étaient"),
+        # « un diagnostic de BPCO confirmé par spirométrie selon les critères GOLD » is a
+        # diagnosis by recognised criteria (X_diagnosis_criteria, worded for OBS02).
+        "OBS02": ("met", "Les critères d'inclusion étaient"),
         "OBS04": ("partially_met", "L'exposition était définie"),
         "OBS05": ("met", "critère de jugement principal"),
         "OBS07": ("met", "graphe orienté acyclique"),

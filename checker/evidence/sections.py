@@ -22,6 +22,9 @@ _LABEL_END = re.compile(r"\s*[:.]")
 _HEADING_END = re.compile(r"[\s:.]*$")
 # Where a sentence stands, in the order quotations are taken from (see ContextSections.places).
 OWN_REPORT, CONTEXT, GLOSSARY = 0, 1, 2
+# A structured abstract's run-in label opening a sentence: a few words then a colon
+# ("Background: Centre-based rehabilitation …", « Contexte : … »).
+_RUN_IN_LABEL = re.compile(r"\s*([^\W\d_](?:[\w'’-]*)(?:\s+[\w'’-]+){0,3})\s*:\s+\S")
 
 
 def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
@@ -122,7 +125,7 @@ class ContextSections:
         GLOSSARY in an abbreviation list (headings of either language count: a French
         document may keep English headings)."""
         context = np.array([self.is_context(titles) for titles in doc.sentence_sections],
-                           dtype=bool)
+                           dtype=bool) | self._abstract_context(doc)
         # An abbreviation list by its own heading only: what a text puts after it without a
         # heading of its level (appendices after "##" in PMC texts) is not part of the list.
         glossary = np.array([self.glossary is not None
@@ -130,6 +133,28 @@ class ContextSections:
                              for sentence in doc.sentences], dtype=bool)
         return np.where(glossary, GLOSSARY,
                         np.where(context, CONTEXT, OWN_REPORT)).astype(np.int8)
+
+    def _abstract_context(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc``: True in a structured abstract's part whose run-in label
+        is a context heading's ("Background: … fewer than half of eligible patients attend."
+        is the background, not the study's eligibility criteria), from the label to the next
+        one or the abstract's end; a part headed by a heading of its own is read as any
+        section."""
+        flags = np.zeros(len(doc.sentences), dtype=bool)
+        if self.abstract is None:
+            return flags
+        in_context, section = False, None
+        for i, (sentence, inside) in enumerate(zip(doc.sentences, self.abstract_flags(doc),
+                                                   strict=True)):
+            if not inside or sentence.section != section:
+                in_context, section = False, sentence.section
+            if not inside:
+                continue
+            label = _RUN_IN_LABEL.match(doc.sentence_text(sentence))
+            if label is not None:
+                in_context = self.headings.match(label.group(1)) is not None
+            flags[i] = in_context
+        return flags
 
     def keyword_flags(self, doc: Document) -> list[bool]:
         """Per sentence of ``doc``: True for a keywords line ("Keywords: …", « Mots-clés : … »)

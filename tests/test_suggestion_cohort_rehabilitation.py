@@ -1,0 +1,342 @@
+"""Observational and ethical suggestions on the results paper of a prospective cohort after
+myocardial infarction (home-based cardiac rehabilitation attended or not; propensity scores,
+confounders, a sample size planned, sensitivity analyses), in English and French, as a
+cardiologist reviewing the manuscript reads it.
+
+Each test names a part of an invariant that the paper reports in its own words, where the
+frozen detection of the SPIRIT/CONSORT item reads a trial's (a sponsor named as such, a
+parallel or crossover design), so that the answer was *partially met* with the sentence
+quoted beside it (``evidence.worded``); and a sentence near those words that must not count."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from suggestion_support import quotation_texts, suggest
+
+from checker.documents import extract_document
+from checker.evidence.sections import CONTEXT, OWN_REPORT, get_context_sections
+
+PAPER_EN = """# Home-based cardiac rehabilitation after myocardial infarction: a prospective cohort
+
+## Methods
+
+### Study design
+
+HEART-HOME is a prospective multicentre observational cohort study.
+Patients were not allocated to the programme by the investigators.
+
+### Participants
+
+Consecutive patients aged 18 years or older hospitalised for acute MI according to the
+Fourth Universal Definition and discharged alive were eligible.
+Recruitment took place in 9 hospitals in Germany between 1 March 2019 and 28 February 2021.
+
+### Exposure
+
+The weekly coaching calls were delivered by registered nurses with two years of experience
+in cardiology who had completed a 16-hour training course in motivational interviewing, and
+were supervised by a cardiologist at each centre.
+
+### Variables
+
+Potential confounders were age, sex, diabetes, ejection fraction and discharge medication
+(beta-blockers, statins).
+
+### Study size
+
+Assuming an event rate of 18%, a sample of 1,150 patients gave 80% power to detect a hazard
+ratio of 0.65.
+We planned to enrol 1,200 patients to allow for 5% loss to follow-up.
+
+### Statistical methods
+
+Hazard ratios were estimated with weighted Cox models.
+Missing covariate data were handled by multiple imputation.
+Sensitivity analyses included propensity score matching and an E-value.
+
+## Declarations
+
+### Funding
+
+This study was funded by the Innovation Fund (grant 01VSF18023).
+The funder had no role in the design of the study, the analysis of data or the writing of
+the manuscript.
+"""
+
+PAPER_FR = """# Réadaptation cardiaque à domicile après un infarctus : une cohorte prospective
+
+## Méthodes
+
+### Schéma de l'étude
+
+HEART-HOME est une étude de cohorte prospective multicentrique observationnelle.
+Les patients n'étaient pas orientés vers le programme par les investigateurs.
+
+### Participants
+
+Étaient éligibles les patients de 18 ans ou plus hospitalisés pour un infarctus aigu du
+myocarde selon la quatrième définition universelle et sortis vivants.
+Le recrutement a eu lieu dans 9 hôpitaux en France entre le 1er mars 2019 et le 28 février 2021.
+
+### Exposition
+
+Les appels hebdomadaires étaient assurés par des infirmières ayant deux ans d'expérience en
+cardiologie, qui avaient suivi une formation de 16 heures à l'entretien motivationnel, et
+supervisées par un cardiologue dans chaque centre.
+
+### Variables
+
+Les facteurs de confusion potentiels étaient l'âge, le sexe, le diabète, la fraction
+d'éjection et les médicaments à la sortie (bêtabloquants, statines).
+
+### Taille de l'échantillon
+
+Avec un taux d'événements de 18 %, un effectif de 1 150 patients donnait une puissance de
+80 % pour un hazard ratio de 0,65.
+Nous avions prévu d'inclure 1 200 patients pour tenir compte de 5 % de perdus de vue.
+
+### Analyses statistiques
+
+Les hazard ratios ont été estimés par des modèles de Cox pondérés.
+Les données manquantes ont été traitées par imputation multiple.
+Des analyses de sensibilité ont été réalisées par appariement sur le score de propension.
+
+## Déclarations
+
+### Financement
+
+Cette étude a été financée par le Fonds d'innovation (subvention 01VSF18023).
+Le financeur n'a joué aucun rôle dans la conception de l'étude, l'analyse des données ni la
+rédaction du manuscrit.
+"""
+
+PAPERS = {"en": PAPER_EN, "fr": PAPER_FR}
+
+# For each invariant: the element read in the paper's own words, and the start of the
+# sentence that is its evidence, per language.
+WORDED = {
+    "E06": ("5a_Sponsor", {"en": "The funder had no role", "fr": "Le financeur n'a joué"}),
+    "E12": ("X_fidelity", {"en": "The weekly coaching calls", "fr": "Les appels hebdomadaires"}),
+    "OBS01": ("8a_Design_Type", {"en": "HEART-HOME is a prospective",
+                                 "fr": "HEART-HOME est une étude"}),
+    "OBS02": ("X_diagnosis_criteria", {"en": "Consecutive patients aged",
+                                       "fr": "Étaient éligibles les patients"}),
+    "OBS07": ("11d_Intervention_Concomitant", {"en": "Potential confounders were",
+                                               "fr": "Les facteurs de confusion"}),
+    "OBS09": ("14a_Sample_size", {"en": "Assuming an event rate", "fr": "Avec un taux"}),
+    "OBS10": ("20b_Statistical_methods_Other_Analyses",
+              {"en": "Sensitivity analyses included", "fr": "Des analyses de sensibilité"}),
+}
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def paper(request) -> tuple[str, dict]:
+    lang = request.param
+    return lang, suggest(PAPERS[lang], lang, study_type="observational", kind="paper",
+                         name="paper.md")
+
+
+@pytest.mark.parametrize("invariant", sorted(WORDED))
+def test_the_part_worded_in_the_paper_counts_with_its_sentence(paper, invariant) -> None:
+    """E06 the funder's role (no sponsor named as such), E12 the providers' training and
+    supervision, OBS01 the cohort named as the design, OBS02 the diagnosis by the Universal
+    Definition, OBS07 the discharge medication among the confounders, OBS09 the number of
+    patients planned, OBS10 the sensitivity analyses: each is found and quoted, where the
+    answer was partially met naming it as not reported."""
+    lang, suggestions = paper
+    element, starts = WORDED[invariant]
+    suggestion = suggestions[invariant]
+    assert element in suggestion.elements_found, (suggestion.elements_missing,
+                                                  suggestion.elements_inferred)
+    assert element not in suggestion.elements_inferred
+    # Its sentence is quoted (as this element's, or as another's that it also evidences).
+    texts = quotation_texts(suggestion)
+    assert any(text.startswith(starts[lang]) for text in texts), texts
+
+
+@pytest.mark.parametrize("invariant", ["E06", "OBS09"])
+def test_with_every_part_reported_the_answer_is_met(paper, invariant) -> None:
+    """E06 (funding with its grant, and the funder's role) and OBS09 (the calculation and the
+    sample) are reported in full in the excerpt: met."""
+    lang, suggestions = paper
+    suggestion = suggestions[invariant]
+    assert suggestion.answer == "met", (suggestion.answer, suggestion.elements_missing,
+                                        suggestion.details_missing, quotation_texts(suggestion))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_study_s_own_treatment_is_no_concomitant_treatment(lang: str) -> None:
+    """OBS07: models "adjusted for treatment" adjust for the study's own arm or exposure, not
+    a concomitant treatment among the confounders: without the discharge medication, item
+    11d is not read."""
+    confounders = {"en": r"Potential confounders.*?statins\)\.",
+                   "fr": r"Les facteurs de confusion potentiels.*?statines\)\."}[lang]
+    weighting = {"en": "Hazard ratios were adjusted for treatment, age and sex.",
+                 "fr": "Les hazard ratios ont été ajustés sur le traitement, l'âge et le "
+                       "sexe."}[lang]
+    text = re.sub(confounders, weighting, PAPERS[lang], flags=re.S)
+    assert text != PAPERS[lang]
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["OBS07"]
+    assert not any(q.element == "11d_Intervention_Concomitant" for q in suggestion.quotations)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_trial_cited_in_the_background_is_not_the_study_s_design(lang: str) -> None:
+    """OBS01: another work's design, cited, is not this study's ("A cohort study in Denmark
+    showed … [4]"); with the study's own design sentence gone, item 8a is not read."""
+    own = {"en": "HEART-HOME is a prospective multicentre observational cohort study.",
+           "fr": "HEART-HOME est une étude de cohorte prospective multicentrique "
+                 "observationnelle."}[lang]
+    cited = {"en": "## Introduction\n\nA large Danish cohort study showed lower mortality "
+                   "among attenders [4].\n\n## Methods",
+             "fr": "## Introduction\n\nUne vaste étude de cohorte danoise a montré une "
+                   "mortalité plus faible chez les participants [4].\n\n## Méthodes"}[lang]
+    heading = {"en": "## Methods", "fr": "## Méthodes"}[lang]
+    text = PAPERS[lang].replace(own, "").replace(heading, cited, 1)
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["OBS01"]
+    assert not any(q.element == "8a_Design_Type" for q in suggestion.quotations), \
+        quotation_texts(suggestion)
+
+
+# Sentences near the words read, that must not count: for each invariant, the sentence that
+# replaces the paper's own, per language.
+NOT_THE_PART = {
+    "E12": ({"en": "The weekly coaching calls were delivered by registered nurses",
+             "fr": "Les appels hebdomadaires étaient assurés par des infirmières"},
+            {"en": "Participants who completed the 12-week training programme received a "
+                   "certificate.",
+             "fr": "Les participants qui ont suivi une formation de 12 semaines recevaient "
+                   "une attestation."}),
+    "OBS02": ({"en": "Consecutive patients aged", "fr": "Étaient éligibles les patients"},
+              {"en": "Complications were graded according to the Clavien-Dindo "
+                     "classification and patients were included according to the inclusion "
+                     "criteria.",
+               "fr": "Les complications étaient classées selon la classification de "
+                     "Clavien-Dindo et les patients inclus selon les critères d'inclusion."}),
+}
+ELEMENT = {"E12": "X_fidelity", "OBS02": "X_diagnosis_criteria"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("invariant", sorted(NOT_THE_PART))
+def test_near_words_about_something_else_do_not_count(lang: str, invariant: str) -> None:
+    """E12: participants completing a training programme are not providers trained; OBS02: a
+    complication graded by a classification, or patients included by the inclusion criteria,
+    is no diagnosis by recognised criteria. With the paper's own sentence replaced by such
+    one, the element is not read."""
+    starts, replacement = NOT_THE_PART[invariant]
+    paragraph = next(block for block in PAPERS[lang].split("\n\n")
+                     if block.startswith(starts[lang]))
+    text = PAPERS[lang].replace(paragraph, replacement[lang])
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")[invariant]
+    assert ELEMENT[invariant] not in suggestion.elements_found, quotation_texts(suggestion)
+
+
+# A structured abstract with run-in labels, and the authors' affiliations on the title page,
+# as a journal's PDF or the authors' Word file sets them.
+FRONT = {
+    "en": """# Home-based cardiac rehabilitation after myocardial infarction: a prospective cohort
+
+Department of Cardiology, University Hospital Münster, Germany; Institute of Epidemiology and
+Social Medicine, University of Münster, Germany
+
+## Abstract
+
+Background: Rehabilitation reduces mortality, but fewer than half of eligible patients attend.
+Home-based programmes may widen access.
+
+Methods: We conducted a prospective cohort study in 9 hospitals in Germany.
+
+""",
+    "fr": """# Réadaptation cardiaque à domicile après un infarctus : une cohorte prospective
+
+Service de cardiologie, CHU de Rennes, France ; Institut d'épidémiologie, Université de
+Rennes, France
+
+## Résumé
+
+Contexte : La réadaptation réduit la mortalité, mais moins de la moitié des patients éligibles
+y participent. Les programmes à domicile pourraient en élargir l'accès.
+
+Méthodes : Nous avons mené une étude de cohorte prospective dans 9 hôpitaux en France.
+
+""",
+}
+BACKGROUND = {"en": ("Background: Rehabilitation", "Home-based programmes may"),
+              "fr": ("Contexte : La réadaptation", "Les programmes à domicile")}
+AFFILIATION = {"en": "Department of Cardiology", "fr": "Service de cardiologie"}
+
+
+def _with_front(lang: str) -> str:
+    """The paper with the front matter in place of its title line."""
+    body = PAPERS[lang].split("\n", 1)[1]
+    return FRONT[lang] + body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_abstract_s_background_part_is_context(lang: str) -> None:
+    """A structured abstract's "Background:" part (to the next label) is the background, as
+    under a heading: its sentences come after the study's own report; its "Methods:" part
+    is the study's own."""
+    document = extract_document(_with_front(lang).encode(), "paper.md")
+    places = get_context_sections().places(document)
+    place_of = {document.sentence_text(s): int(p)
+                for s, p in zip(document.sentences, places, strict=True)}
+    first, second = BACKGROUND[lang]
+    methods = {"en": "Methods: We conducted", "fr": "Méthodes : Nous avons mené"}[lang]
+    assert [p for text, p in place_of.items() if text.startswith((first, second))] \
+        == [CONTEXT, CONTEXT]
+    assert [p for text, p in place_of.items() if text.startswith(methods)] == [OWN_REPORT]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("invariant", ["E10", "OBS02"])
+def test_the_abstract_s_background_and_the_affiliations_are_no_eligibility_nor_setting(
+        lang: str, invariant: str) -> None:
+    """E10, OBS02: "fewer than half of eligible patients attend" (the abstract's background)
+    was quoted as the eligibility criteria, and the authors' affiliations as the setting; the
+    eligibility sentence of the methods is quoted, and neither of those before it."""
+    suggestion = suggest(_with_front(lang), lang, study_type="observational", kind="paper",
+                         name="paper.md")[invariant]
+    texts = quotation_texts(suggestion)
+    eligibility = WORDED["OBS02"][1][lang]
+    assert any(text.startswith(eligibility) for text in texts), texts
+    before = texts[:next(i for i, text in enumerate(texts) if text.startswith(eligibility))]
+    assert not any(text.startswith(BACKGROUND[lang][0]) for text in before), texts
+    if invariant == "OBS02":
+        assert not any(text.startswith(AFFILIATION[lang]) for text in texts), texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_practice_the_investigators_do_not_assign_is_no_loss_of_chance(lang: str) -> None:
+    """E14: in a cohort, the investigators do not assign the practice ("Patients were not
+    allocated to the programme by the investigators", « … n'étaient pas orientés vers le
+    programme par les investigateurs »): nobody is deprived of care by the study. It was not
+    reported."""
+    suggestion = suggest(PAPERS[lang], lang, study_type="observational", kind="paper",
+                         name="paper.md")["E14"]
+    start = {"en": "Patients were not allocated to the programme by the investigators",
+             "fr": "Les patients n'étaient pas orientés vers le programme par les "
+                   "investigateurs"}[lang]
+    assert suggestion.answer == "partially_met", suggestion.answer
+    assert quotation_texts(suggestion)[:1] == [start + "."]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_participants_allocated_by_the_investigators_are_not_read_so(lang: str) -> None:
+    """E14: a trial's participants "allocated by the investigators" say the opposite."""
+    text = PAPERS[lang].replace(
+        {"en": "Patients were not allocated to the programme by the investigators.",
+         "fr": "Les patients n'étaient pas orientés vers le programme par les "
+               "investigateurs."}[lang],
+        {"en": "Patients were allocated to the programme by the investigators.",
+         "fr": "Les patients étaient orientés vers le programme par les investigateurs."}[lang])
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E14"]
+    assert not any("by the investigators" in q or "par les investigateurs" in q
+                   for q in quotation_texts(suggestion))
