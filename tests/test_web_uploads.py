@@ -208,3 +208,21 @@ def test_plain_file_name_keeps_letters_of_every_script() -> None:
     assert plain_file_name("بروتوكول\u200f.pdf") == "بروتوكول.pdf"
     assert plain_file_name("protocole\x00 v2\n(final).docx") == "protocole v2 (final).docx"
     assert plain_file_name("étude_é.pdf") == "étude_é.pdf"
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The document was not uploaded. DOC files cannot be read: open the file in your "
+           "word processor"),
+    ("fr", "Le document n'a pas été téléversé. Les fichiers DOC ne peuvent pas être lus"),
+])
+def test_a_refused_revised_document_is_said_in_sentences_of_their_own(auth_client, lang, said):
+    """The refusal's reason has its own colon and capital: "not uploaded: DOC files cannot
+    be read: open…" read badly, and in French a capital cannot follow a colon."""
+    post(auth_client, "/language", {"lang": lang})
+    response = upload(auth_client, "protocol.txt", b"Protocol of a walking programme.\n")
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    page = post(auth_client, f"/assessments/{uid}/document",
+                {"document": (io.BytesIO(ole), "ancien protocole.doc")},
+                content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")

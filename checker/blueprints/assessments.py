@@ -271,8 +271,17 @@ def document(uid: str) -> ResponseReturnValue:
         stored = store_document(current_app.config["UPLOAD_DIR"], upload.filename,
                                 upload.read(), current_app.config["MAX_UPLOAD_BYTES"])
     except UploadError as exc:
-        flash(_("The document was not uploaded: %(reason)s Nothing was changed.",
+        # A sentence of its own: the reason is one or two sentences already, with a colon
+        # of its own (two colons in a row read badly, and French lowers no capital after one).
+        flash(_("The document was not uploaded. %(reason)s Nothing was changed.",
                 reason=str(exc)), "error")
+        return back
+    if stored.sha256 == assessment.document_sha256:
+        # Sent again by someone unsure the first upload went through: a second version of the
+        # same content would only make the suggestions again over their review.
+        flash(_("%(name)s is the same as the current document, %(current)s (same content): "
+                "nothing was changed. Your answers and suggestions are as they were.",
+                name=stored.filename, current=assessment.document_filename), "success")
         return back
     previous_name = assessment.document_filename
     previous = attach_document(assessment, stored, current_user)
