@@ -299,3 +299,14 @@ def test_the_same_document_uploaded_again_changes_nothing_and_says_so(app, auth_
         assert row.document_filename == "v1.txt"
     assert {key: (a.answer, a.justification, a.version)
             for key, a in answers_of(app, uid).items()} == answers
+
+
+def test_the_same_document_uploaded_again_after_its_file_went_is_read_again(app, auth_client):
+    """What the page asks when the file has gone from the upload folder: "Upload it again"."""
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    for path in Path(app.config["UPLOAD_DIR"]).glob(f"{shas(app, uid)[0]}.*"):
+        path.unlink()
+    page = upload_revision(auth_client, uid, FIRST_DRAFT, "v1.txt").get_data(as_text=True)
+    assert "same content" not in page and "suggestions from the document" in page
+    assert "CPP Ouest III" in auth_client.get(f"/assessments/{uid}/document").get_data(
+        as_text=True)

@@ -56,6 +56,7 @@ from ..services.assessments import (
     remaining_invariants,
     to_record,
     update_assessment,
+    uploaded_by,
 )
 from ..services.document_details import (
     READ_FIELDS,
@@ -75,7 +76,12 @@ from ..services.quotation_checks import quotation_findings
 from ..services.records import AnswerRecord
 from ..services.scoring import answer_counts
 from ..services.snapshots import active_catalogue
-from ..services.suggestions import document_is_readable, document_reading_of
+from ..services.suggestions import (
+    NoDocumentError,
+    document_is_readable,
+    document_reading_of,
+    stored_file,
+)
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._answer_state import AnswerState, answer_state
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
@@ -267,6 +273,7 @@ def document(uid: str) -> ResponseReturnValue:
     if upload is None or not upload.filename:
         flash(_("Choose a file to upload."), "error")
         return back
+    held = _current_document_held(assessment)  # before this upload stores its file again
     try:
         stored = store_document(current_app.config["UPLOAD_DIR"], upload.filename,
                                 upload.read(), current_app.config["MAX_UPLOAD_BYTES"])
@@ -276,7 +283,7 @@ def document(uid: str) -> ResponseReturnValue:
         flash(_("The document was not uploaded. %(reason)s Nothing was changed.",
                 reason=str(exc)), "error")
         return back
-    if stored.sha256 == assessment.document_sha256:
+    if held and stored.sha256 == assessment.document_sha256:
         # Sent again by someone unsure the first upload went through: a second version of the
         # same content would only make the suggestions again over their review.
         flash(_("%(name)s is the same as the current document, %(current)s (same content): "
@@ -288,6 +295,19 @@ def document(uid: str) -> ResponseReturnValue:
     suggest_after_upload(catalogue_of(assessment), assessment,
                          replaced=previous_name if previous else None)
     return back
+
+
+def _current_document_held(assessment: Assessment) -> bool:
+    """Whether the file of the assessment's current document is stored, from its owner's
+    upload. Otherwise the same content sent again is what supplies it (an imported
+    assessment keeps only the fingerprint; a file may have gone from the upload folder)."""
+    if not uploaded_by(assessment.owner_id, assessment.document_sha256):
+        return False
+    try:
+        stored_file(assessment.document_sha256, current_app.config["UPLOAD_DIR"])
+    except NoDocumentError:
+        return False
+    return True
 
 
 @bp.route("/assessments/<uid>/edit", methods=["GET", "POST"])
