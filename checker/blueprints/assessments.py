@@ -340,10 +340,28 @@ def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]
         flash(_("Nothing was changed."), "success")
         return
     flash(_("The assessment's details were saved. Your answers are kept."), "success")
+    hidden = _answers_hidden(catalogue, assessment) if "study_type" in changed else 0
+    if hidden:
+        # Answers that vanish from the form read as lost unless said to be only hidden.
+        flash(ngettext("%(num)d of your answers is to an invariant this study type does not "
+                       "have: it is kept, hidden, and comes back if you change the study type "
+                       "back.",
+                       "%(num)d of your answers are to invariants this study type does not "
+                       "have: they are kept, hidden, and come back if you change the study type "
+                       "back.", hidden), "warning")
     if assessment.document_sha256 and SUGGESTION_INPUTS.intersection(changed):
         # Pending suggestions were made for the former kind or study type: make them again
         # (answers a person gave are left alone).
         suggest_after_upload(catalogue, assessment)
+
+
+def _answers_hidden(catalogue: Catalogue, assessment: Assessment) -> int:
+    """The person's answers (not unconfirmed suggestions) to invariants the assessment's study
+    type does not have: stored, but neither shown nor counted."""
+    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
+    return sum(1 for row in assessment.answers
+               if row.origin == "human" and row.invariant_id not in applicable
+               and (row.answer or row.justification or row.quotation))
 
 
 @bp.route("/assessments/<uid>/delete", methods=["GET", "POST"])
