@@ -72,7 +72,12 @@ def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
     ("other.odt", None, "not a valid ODT"),
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "not plain text"),
     ("virus.exe", b"MZ\x90\x00", "Unsupported file type"),
-    ("image.png", b"\x89PNG\r\n\x1a\n", "Unsupported file type"),
+    ("scan page 1.JPG", b"\xff\xd8\xff\xe0",
+     "JPG files are images, whose text cannot be read: upload the document as saved from the "
+     "word processor (PDF or DOCX)"),
+    ("image.png", b"\x89PNG\r\n\x1a\n", "PNG files are images, whose text cannot be read"),
+    ("dossier CPP.zip", b"PK\x05\x06" + bytes(18),
+     "ZIP files are archives: open the archive and upload the protocol or paper it holds"),
     ("protocol.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
      "DOC files cannot be read: open the file in your word processor, save it as DOCX"),
     ("protocol.rtf", b"{\\rtf1\\ansi Protocol}", "RTF files cannot be read"),
@@ -226,3 +231,14 @@ def test_a_refused_revised_document_is_said_in_sentences_of_their_own(auth_clien
                 {"document": (io.BytesIO(ole), "ancien protocole.doc")},
                 content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
     assert said in page.replace("&#39;", "'")
+
+
+def test_an_image_or_an_archive_is_refused_with_its_remedy_in_french(auth_client):
+    post(auth_client, "/language", {"lang": "fr"})
+    page = upload(auth_client, "scan.tiff", b"II*\x00").get_data(as_text=True)
+    assert ("Les fichiers TIFF sont des images, dont le texte ne peut pas être lu\u00a0: "
+            "téléversez plutôt le document enregistré depuis le traitement de texte") in \
+        page.replace("&#39;", "'")
+    page = upload(auth_client, "envoi.7z", b"7z\xbc\xaf").get_data(as_text=True)
+    assert ("Les fichiers 7Z sont des archives\u00a0: ouvrez l'archive et téléversez le "
+            "protocole ou l'article qu'elle contient") in page.replace("&#39;", "'")

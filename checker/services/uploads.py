@@ -19,6 +19,12 @@ from ..text_input import plain_file_name
 ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
 # Word processors' own formats: the remedy is to save the file again as DOCX.
 SAVE_AS_DOCX = frozenset({".doc", ".docm", ".dot", ".dotx", ".rtf", ".wpd", ".pages", ".wps"})
+# A scan or a photograph of the pages: the remedy is the word processor's file, or text
+# recognition.
+IMAGES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".heic",
+                    ".webp"})
+# Archives (a submission sent as one file): the remedy is the document inside.
+ARCHIVES = frozenset({".zip", ".7z", ".rar", ".gz", ".tar", ".tgz"})
 
 
 class UploadError(ValueError):
@@ -70,6 +76,16 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
             # What a person with a Word, WordPerfect or Pages file can do in a minute.
             raise UploadError(_("%(type)s files cannot be read: open the file in your word "
                                 "processor, save it as DOCX (or PDF), and upload that file.",
+                                type=suffix.lstrip(".").upper()))
+        if suffix in IMAGES:
+            raise UploadError(_("%(type)s files are images, whose text cannot be read: upload "
+                                "the document as saved from the word processor (PDF or DOCX) "
+                                "instead, or have the scan turned into text first (text "
+                                "recognition, in most scanners' software).",
+                                type=suffix.lstrip(".").upper()))
+        if suffix in ARCHIVES:
+            raise UploadError(_("%(type)s files are archives: open the archive and upload the "
+                                "protocol or paper it holds (PDF, DOCX, ODT, TXT or Markdown).",
                                 type=suffix.lstrip(".").upper()))
         raise UploadError(_("Unsupported file type: upload a PDF, DOCX, ODT, TXT or Markdown "
                             "file."))
