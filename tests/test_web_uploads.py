@@ -242,3 +242,24 @@ def test_an_image_or_an_archive_is_refused_with_its_remedy_in_french(auth_client
     page = upload(auth_client, "envoi.7z", b"7z\xbc\xaf").get_data(as_text=True)
     assert ("Les fichiers 7Z sont des archives\u00a0: ouvrez l'archive et téléversez le "
             "protocole ou l'article qu'elle contient") in page.replace("&#39;", "'")
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Your assessment “Walking, first try” already has this document (same content). If "
+           "this one was created by mistake, delete it: each assessment keeps its own answers."),
+    ("fr", "Votre évaluation «\u00a0Walking, first try\u00a0» a déjà ce document (même "
+           "contenu). Si celle-ci a été créée par erreur, supprimez-la\u00a0: chaque évaluation "
+           "garde ses propres réponses."),
+])
+def test_a_second_assessment_of_the_same_document_is_pointed_out(app, auth_client, lang, said):
+    post(auth_client, "/language", {"lang": lang})
+    text = b"Protocol of a walking programme after stroke, version 2.\n"
+    upload(auth_client, "protocol.txt", text, title="Walking, first try")
+    response = upload(auth_client, "Protocole d'étude v2.txt", text, title="Walking again")
+    assert response.status_code == 302
+    page = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")
+    other = upload(auth_client, "other.txt", b"Another protocol altogether, on yoga.\n",
+                   title="Yoga")
+    page = auth_client.get(other.headers["Location"]).get_data(as_text=True)
+    assert "same content" not in page and "même contenu" not in page

@@ -54,6 +54,7 @@ from ..services.assessments import (
     fields_of,
     import_record,
     remaining_invariants,
+    title_with_same_document,
     to_record,
     update_assessment,
     uploaded_by,
@@ -133,6 +134,11 @@ def new() -> ResponseReturnValue:
                 _keep_document(None)
                 flash(_("Assessment created. Answer the invariants below; each answer is "
                         "saved on its own."), "success")
+                twin = title_with_same_document(assessment) if document is not None else None
+                if twin is not None:
+                    flash(_("Your assessment “%(title)s” already has this document (same "
+                            "content). If this one was created by mistake, delete it: each "
+                            "assessment keeps its own answers.", title=twin), "warning")
                 if document is not None:
                     suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
