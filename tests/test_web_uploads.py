@@ -112,7 +112,7 @@ def test_file_over_the_limit_gets_a_field_error(make_app, tmp_path):
     post(client, "/language", {"lang": "fr"})
     response = upload(client, "big.pdf", PDF + b"0" * 5000 + b"%%EOF", title="Big one")
     # Sizes in French notation: a decimal comma and a no-break space before the unit.
-    assert "trop volumineux (0,0\u00a0Mo)" in response.get_data(as_text=True)
+    assert "trop volumineux (0,1\u00a0Mo)" in response.get_data(as_text=True)
 
 
 def test_request_body_over_the_limit_gets_a_friendly_413(make_app):
@@ -263,3 +263,16 @@ def test_a_second_assessment_of_the_same_document_is_pointed_out(app, auth_clien
                    title="Yoga")
     page = auth_client.get(other.headers["Location"]).get_data(as_text=True)
     assert "same content" not in page and "même contenu" not in page
+
+
+@pytest.mark.parametrize("limit_mb,over,said", [
+    (2, 5000, "The file is too large (2.1 MB); the limit is 2 MB."),
+    (2.5, 1, "The file is too large (2.6 MB); the limit is 2.5 MB."),
+])
+def test_a_file_just_over_the_limit_reads_larger_than_the_limit(limit_mb, over, said):
+    """"(2.0 MB); the limit is 2 MB" read as a file within the limit: the size is rounded up,
+    and a limit of 2.5 MB is not shown as 2."""
+    limit = int(limit_mb * 1048576)
+    with pytest.raises(UploadError) as refused:
+        check_document("protocol.pdf", PDF + b"0" * (limit + over), limit)
+    assert str(refused.value) == said

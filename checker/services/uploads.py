@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +66,10 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
             _(
                 "The file is too large (%(size)s MB); the limit is %(limit)s MB.",
                 # In the reader's notation: "12.3" in English, "12,3" in French.
-                size=format_decimal(len(data) / 1048576, "#,##0.0"),
-                limit=format_decimal(max_bytes / 1048576, "#,##0"),
+                # The size rounded up, the limit as set: a file just over 2 MB read "2.0 MB;
+                # the limit is 2 MB", and a limit of 2.5 MB read "2".
+                size=format_decimal(math.ceil(len(data) / 1048576 * 10) / 10, "#,##0.0"),
+                limit=format_decimal(round(max_bytes / 1048576, 1), "#,##0.#"),
             )
         )
     suffix = Path(filename).suffix.lower()
