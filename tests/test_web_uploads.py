@@ -276,3 +276,23 @@ def test_a_file_just_over_the_limit_reads_larger_than_the_limit(limit_mb, over, 
     with pytest.raises(UploadError) as refused:
         check_document("protocol.pdf", PDF + b"0" * (limit + over), limit)
     assert str(refused.value) == said
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The document could not be analysed. No text could be extracted: the file is empty, "
+           "or it is a scanned image without text."),
+    ("fr", "Le document n'a pas pu être analysé. Aucun texte n'a pu être extrait\u00a0: le "
+           "fichier est vide, ou c'est une image numérisée sans texte."),
+])
+def test_suggesting_again_on_a_scan_says_why_in_sentences_of_their_own(auth_client, lang,
+                                                                        said):
+    """The reason has its own colon: "could not be analysed: No text could be extracted:"
+    read badly (and a French capital cannot follow a colon)."""
+    from test_bad_input import _pdf_of_pages
+
+    post(auth_client, "/language", {"lang": lang})
+    response = upload(auth_client, "scan.pdf", _pdf_of_pages(["", ""]))
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    page = post(auth_client, f"/assessments/{uid}/suggestions",
+                follow_redirects=True).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")
