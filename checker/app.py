@@ -127,6 +127,14 @@ def _register_errors(app: Flask) -> None:
             if invariant_id is not None:
                 return refused(404, "not_applicable", invariant_id)
             return refused(404, "not_found")
+        invariant_id = unknown_invariant(exc)
+        if invariant_id is not None:
+            # The assessment is the person's: "not yours" would mislead (a bookmark kept
+            # from before a change of study type, the answer posted without JavaScript).
+            return page(404, _("Not found"), _(
+                "%(id)s is not one of this assessment's invariants: its study type or document "
+                "kind does not include it (they may have been changed, perhaps in another "
+                "tab), or the address is mistyped.", id=invariant_id))
         return page(404, _("Not found"), _("This page does not exist or is not yours."))
 
     @app.errorhandler(413)

@@ -178,3 +178,28 @@ def test_signed_out_with_typed_text_signs_in_back_to_the_page(app, auth_client, 
                    {"E06-answer": "met", "E06-version": "0", "E06-justification": "Typed."},
                    headers={"Referer": "https://evil.example/x"})
     assert "evil" not in hostile.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "INT03 is not one of this assessment's invariants: its study type or document kind "
+           "does not include it (they may have been changed, perhaps in another tab), or the "
+           "address is mistyped."),
+    ("fr", "INT03 ne fait pas partie des invariants de cette évaluation\u00a0: son type d'étude "
+           "ou de document ne le comprend pas (ils ont pu être modifiés, peut-être dans un autre "
+           "onglet), ou l'adresse est mal saisie."),
+])
+def test_an_invariant_not_in_the_assessment_is_named_on_its_page(auth_client, lang, said):
+    """Not "This page does not exist or is not yours": the assessment is the person's, and
+    their answer's text, posted without JavaScript, is shown below to copy."""
+    from conftest import create_assessment
+
+    post(auth_client, "/language", {"lang": lang})
+    uid = create_assessment(auth_client, study_type="observational")
+    page = auth_client.get(f"/assessments/{uid}/answers/INT03")
+    assert page.status_code == 404 and said in html.unescape(page.get_data(as_text=True))
+    saved = post(auth_client, f"/assessments/{uid}/answers/INT03",
+                 {"INT03-version": "0", "INT03-answer": "met",
+                  "INT03-justification": "Randomisation par blocs, page 4."})
+    text = html.unescape(saved.get_data(as_text=True))
+    assert saved.status_code == 404 and said in text
+    assert "Randomisation par blocs, page 4." in text

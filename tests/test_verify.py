@@ -315,3 +315,15 @@ def test_the_verification_page_says_json_reports_verify_too(app, client, auth_cl
     response = post(client, "/verify", {"file": (io.BytesIO(data), "export.json")},
                     content_type="multipart/form-data").get_data(as_text=True)
     assert "Genuine and unaltered" in response
+
+
+@pytest.mark.parametrize("lang,said", [("en", "The file is empty."),
+                                       ("fr", "Le fichier est vide.")])
+def test_an_empty_file_is_said_empty_rather_than_of_another_kind(client, lang, said):
+    """An attachment saved before it finished downloading is empty: not "not a PDF"."""
+    post(client, "/language", {"lang": lang})
+    response = post(client, "/verify", {"file": (io.BytesIO(b""), "rapport.pdf")},
+                    content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and said in page
+    assert "it is not a PDF" not in page and "ce n'est pas un fichier PDF" not in page

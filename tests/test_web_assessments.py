@@ -253,3 +253,27 @@ def test_the_new_form_says_which_fields_are_required_and_means_it(auth_client):
         assert all(radio.get("required") is not None for radio in group.xpath(".//input"))
         checked += 1
     assert checked >= 8
+
+
+def test_a_change_of_study_type_says_how_many_answers_it_hides(auth_client):
+    """The answers to invariants the new study type lacks vanish from the form: the message
+    says how many, and that they come back, rather than only "Your answers are kept"."""
+    uid = create_assessment(auth_client)  # interventional
+    for inv_id in ("INT03", "INT04"):
+        save_answer(auth_client, uid, inv_id, 0, answer="met", justification="Typed.")
+    save_answer(auth_client, uid, "E01", 0, answer="met")  # ethical: every study type has it
+    details = {**ASSESSMENT_FORM, "study_type": "observational"}
+    page = post(auth_client, f"/assessments/{uid}/edit", details,
+                follow_redirects=True).get_data(as_text=True)
+    assert ("2 of your answers are to invariants this study type does not have: they are "
+            "kept, hidden, and come back if you change the study type back.") in \
+        page.replace("&#39;", "'")
+    post(auth_client, "/language", {"lang": "fr"})
+    page = post(auth_client, f"/assessments/{uid}/edit", ASSESSMENT_FORM,
+                follow_redirects=True).get_data(as_text=True)
+    assert "masquée" not in page  # back to interventional: none hidden
+    page = post(auth_client, f"/assessments/{uid}/edit", details,
+                follow_redirects=True).get_data(as_text=True)
+    assert ("2\u00a0de vos réponses portent sur des invariants que ce type d'étude n'a pas\u00a0: "
+            "elles sont conservées, masquées, et reviennent si vous rétablissez le type "
+            "d'étude.") in page.replace("&#39;", "'")

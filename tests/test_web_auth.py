@@ -100,3 +100,16 @@ def test_signup_says_every_problem_at_once_and_names_differ_by_more_than_case(ap
                                               "password": "a good long password",
                                               "confirm": "a good long password"})
     assert taken.status_code == 400 and "already taken" in taken.get_data(as_text=True)
+
+
+def test_the_login_page_says_who_resets_a_forgotten_password(app, client):
+    """There is no reset by e-mail: a person who tried every password they know learns who
+    can set a new one, rather than guessing on."""
+    make_user(app, "bob")
+    page = post(client, "/auth/login", {"username": "bob", "password": "wrong password"})
+    assert ("Forgotten your password? The administrator of this server can set a new one; "
+            "your assessments are kept.") in page.get_data(as_text=True)
+    post(client, "/language", {"lang": "fr"})
+    page = client.get("/auth/login").get_data(as_text=True).replace("&#39;", "'")
+    assert ("Mot de passe oublié\u00a0? L'administrateur de ce serveur peut en définir un "
+            "nouveau\u00a0; vos évaluations sont conservées.") in page

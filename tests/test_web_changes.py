@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import create_assessment, login, make_user, post, save_answer
 from test_suggestions import PROTOCOL, answers_of, upload
@@ -273,3 +274,39 @@ def html_unescape(text: str) -> str:
     import html
 
     return html.unescape(text).replace("'", "’")
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "is the same as the current document, v1.txt (same content): nothing was changed."),
+    ("fr", "est identique au document actuel, v1.txt (même contenu)\u00a0: rien n'a été "
+           "modifié."),
+])
+def test_the_same_document_uploaded_again_changes_nothing_and_says_so(app, auth_client, lang,
+                                                                      said):
+    """A person unsure the upload went through sends the file again: no second version, no
+    "replaces the previous document", no suggestions made again over their review."""
+    post(auth_client, "/language", {"lang": lang})
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    before = shas(app, uid)
+    answers = {key: (a.answer, a.justification, a.version)
+               for key, a in answers_of(app, uid).items()}
+    page = upload_revision(auth_client, uid, FIRST_DRAFT, "v1 (copie).txt").get_data(
+        as_text=True)
+    assert said in page.replace("&#39;", "'")
+    assert shas(app, uid) == before
+    with app.app_context():
+        row = db.session.scalar(db.select(Assessment).where(Assessment.uid == uid))
+        assert row.document_filename == "v1.txt"
+    assert {key: (a.answer, a.justification, a.version)
+            for key, a in answers_of(app, uid).items()} == answers
+
+
+def test_the_same_document_uploaded_again_after_its_file_went_is_read_again(app, auth_client):
+    """What the page asks when the file has gone from the upload folder: "Upload it again"."""
+    uid = create_assessment(auth_client, **upload(FIRST_DRAFT, "v1.txt"))
+    for path in Path(app.config["UPLOAD_DIR"]).glob(f"{shas(app, uid)[0]}.*"):
+        path.unlink()
+    page = upload_revision(auth_client, uid, FIRST_DRAFT, "v1.txt").get_data(as_text=True)
+    assert "same content" not in page and "suggestions from the document" in page
+    assert "CPP Ouest III" in auth_client.get(f"/assessments/{uid}/document").get_data(
+        as_text=True)

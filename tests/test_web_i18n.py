@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from conftest import csrf_token
+from conftest import csrf_token, post
 
 import checker
 
@@ -123,3 +125,18 @@ def test_compiled_mo_matches_po():
         from_mo = {_key(m.id): _key(m.string) for m in mo if m.id
                    and (isinstance(m.id, str) or _key(m.string) != _key(m.id))}
         assert from_mo == from_po, lang
+
+
+@pytest.mark.parametrize("lang,asked", [
+    ("en", "Something you typed on this page is not saved yet. Leave without saving it?"),
+    ("fr", "Une partie de ce que vous avez saisi sur cette page n'est pas encore enregistrée. "
+           "Quitter sans l'enregistrer\u00a0?"),
+])
+def test_leaving_a_details_form_unsaved_asks_without_speaking_of_answers(auth_client, lang,
+                                                                         asked):
+    """The question asked before leaving a form with typed text (app.js) is the same on
+    every page: it spoke of "answers" on the new-assessment and dossier forms too."""
+    post(auth_client, "/language", {"lang": lang})
+    for path in ("/assessments/new", "/dossiers/new"):
+        page = html.unescape(auth_client.get(path).get_data(as_text=True))
+        assert f'data-unsaved-text="{asked}"' in page

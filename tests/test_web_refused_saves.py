@@ -109,7 +109,9 @@ def test_a_conflict_and_invalid_values_say_why_and_where_to_see_them(
                                               "E06-justification": "x" * 5001,
                                               "E06-version": "1"})
     assert "some values need correcting" in refusal(response, 400, "invalid")
-    assert response.get_json()["errors"] == {"justification": ["At most 5000 characters."]}
+    # How much to cut: a long paste cannot be measured by eye.
+    assert response.get_json()["errors"] == {
+        "justification": ["At most 5,000 characters: this text has 5,001, 1 too many."]}
     assert stored(app, assessment, "E06").answer == "met"
 
 
@@ -225,3 +227,13 @@ def test_a_stale_accept_in_the_background_is_a_conflict(app, auth_client, sugges
     response = background(auth_client, f"/assessments/{suggested}/suggestions/E01/accept", form)
     assert "changed meanwhile" in refusal(response, 409, "conflict")
     assert stored(app, suggested, "E01").answer is None  # the rejection stands
+
+
+def test_a_text_over_its_limit_says_by_how_much_in_french(app, auth_client, assessment):
+    post(auth_client, "/language", {"lang": "fr"})
+    response = background(auth_client, f"/assessments/{assessment}/answers/E06",
+                          {"E06-answer": "met", "E06-justification": "é" * 6214,
+                           "E06-page": "p. 3", "E06-version": "0"})
+    assert response.get_json()["errors"] == {"justification": [
+        "5\u202f000\u00a0caractères au maximum\u00a0: ce texte en compte 6\u202f214, soit "
+        "1\u202f214 de trop."]}

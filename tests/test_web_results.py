@@ -9,6 +9,7 @@ import re
 
 import openpyxl
 import pypdf
+import pytest
 from conftest import create_assessment, login, make_user, post
 from markupsafe import escape
 from sqlalchemy import select
@@ -457,3 +458,35 @@ def test_the_pages_word_why_not_a_better_verdict_as_the_reports(app, auth_client
         listed = html.unescape(auth_client.get("/").get_data(as_text=True))
         folded = listed.split('class="why-not', 1)[1].split("</details>", 1)[0]
         assert re.findall(r"<li>(.*?)</li>", folded, re.S) == reports, lang
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "this is a {kind} file, not an npis-checker JSON export: on the assessment's Results "
+           "page, download its “JSON export” and import that file"),
+    ("fr", "c'est un fichier {kind}, pas un export JSON de npis-checker\u00a0: sur la page "
+           "Résultats de l'évaluation, téléchargez son «\u00a0Export JSON\u00a0» et importez ce "
+           "fichier-là"),
+])
+def test_a_report_imported_instead_of_the_json_export_is_named(auth_client, assessment, lang,
+                                                                said):
+    """The PDF or Excel report is the file a person most often picks by mistake: the page
+    says which file to take instead, not "malformed JSON at line 1" (or undecodable bytes)."""
+    post(auth_client, "/language", {"lang": lang})
+    for fmt, kind in (("pdf", "PDF"), ("xlsx", "Excel")):
+        report = auth_client.get(f"/assessments/{assessment}/report.{fmt}").data
+        response = post(auth_client, "/assessments/import",
+                        {"file": (io.BytesIO(report), f"rapport.{fmt}")},
+                        content_type="multipart/form-data")
+        assert response.status_code == 400
+        assert said.format(kind=kind) in html.unescape(response.get_data(as_text=True))
+
+
+def test_malformed_json_is_said_in_the_readers_language(auth_client):
+    """The decoder's reason came in English only ("Expecting value") on the French page."""
+    post(auth_client, "/language", {"lang": "fr"})
+    response = post(auth_client, "/assessments/import",
+                    {"file": (io.BytesIO(b'{"format": }'), "x.json")},
+                    content_type="multipart/form-data")
+    page = html.unescape(response.get_data(as_text=True))
+    assert "JSON mal formé à la ligne 1, colonne 12\u00a0: une valeur était attendue" in page
+    assert "Expecting" not in page

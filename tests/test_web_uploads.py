@@ -72,7 +72,12 @@ def test_valid_documents_are_stored_by_sha256(app, auth_client, name, data):
     ("other.odt", None, "not a valid ODT"),
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "not plain text"),
     ("virus.exe", b"MZ\x90\x00", "Unsupported file type"),
-    ("image.png", b"\x89PNG\r\n\x1a\n", "Unsupported file type"),
+    ("scan page 1.JPG", b"\xff\xd8\xff\xe0",
+     "JPG files are images, whose text cannot be read: upload the document as saved from the "
+     "word processor (PDF or DOCX)"),
+    ("image.png", b"\x89PNG\r\n\x1a\n", "PNG files are images, whose text cannot be read"),
+    ("dossier CPP.zip", b"PK\x05\x06" + bytes(18),
+     "ZIP files are archives: open the archive and upload the protocol or paper it holds"),
     ("protocol.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
      "DOC files cannot be read: open the file in your word processor, save it as DOCX"),
     ("protocol.rtf", b"{\\rtf1\\ansi Protocol}", "RTF files cannot be read"),
@@ -107,7 +112,7 @@ def test_file_over_the_limit_gets_a_field_error(make_app, tmp_path):
     post(client, "/language", {"lang": "fr"})
     response = upload(client, "big.pdf", PDF + b"0" * 5000 + b"%%EOF", title="Big one")
     # Sizes in French notation: a decimal comma and a no-break space before the unit.
-    assert "trop volumineux (0,0\u00a0Mo)" in response.get_data(as_text=True)
+    assert "trop volumineux (0,1\u00a0Mo)" in response.get_data(as_text=True)
 
 
 def test_request_body_over_the_limit_gets_a_friendly_413(make_app):
@@ -208,3 +213,86 @@ def test_plain_file_name_keeps_letters_of_every_script() -> None:
     assert plain_file_name("بروتوكول\u200f.pdf") == "بروتوكول.pdf"
     assert plain_file_name("protocole\x00 v2\n(final).docx") == "protocole v2 (final).docx"
     assert plain_file_name("étude_é.pdf") == "étude_é.pdf"
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The document was not uploaded. DOC files cannot be read: open the file in your "
+           "word processor"),
+    ("fr", "Le document n'a pas été téléversé. Les fichiers DOC ne peuvent pas être lus"),
+])
+def test_a_refused_revised_document_is_said_in_sentences_of_their_own(auth_client, lang, said):
+    """The refusal's reason has its own colon and capital: "not uploaded: DOC files cannot
+    be read: open…" read badly, and in French a capital cannot follow a colon."""
+    post(auth_client, "/language", {"lang": lang})
+    response = upload(auth_client, "protocol.txt", b"Protocol of a walking programme.\n")
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    page = post(auth_client, f"/assessments/{uid}/document",
+                {"document": (io.BytesIO(ole), "ancien protocole.doc")},
+                content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")
+
+
+def test_an_image_or_an_archive_is_refused_with_its_remedy_in_french(auth_client):
+    post(auth_client, "/language", {"lang": "fr"})
+    page = upload(auth_client, "scan.tiff", b"II*\x00").get_data(as_text=True)
+    assert ("Les fichiers TIFF sont des images, dont le texte ne peut pas être lu\u00a0: "
+            "téléversez plutôt le document enregistré depuis le traitement de texte") in \
+        page.replace("&#39;", "'")
+    page = upload(auth_client, "envoi.7z", b"7z\xbc\xaf").get_data(as_text=True)
+    assert ("Les fichiers 7Z sont des archives\u00a0: ouvrez l'archive et téléversez le "
+            "protocole ou l'article qu'elle contient") in page.replace("&#39;", "'")
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Your assessment “Walking, first try” already has this document (same content). If "
+           "this one was created by mistake, delete it: each assessment keeps its own answers."),
+    ("fr", "Votre évaluation «\u00a0Walking, first try\u00a0» a déjà ce document (même "
+           "contenu). Si celle-ci a été créée par erreur, supprimez-la\u00a0: chaque évaluation "
+           "garde ses propres réponses."),
+])
+def test_a_second_assessment_of_the_same_document_is_pointed_out(app, auth_client, lang, said):
+    post(auth_client, "/language", {"lang": lang})
+    text = b"Protocol of a walking programme after stroke, version 2.\n"
+    upload(auth_client, "protocol.txt", text, title="Walking, first try")
+    response = upload(auth_client, "Protocole d'étude v2.txt", text, title="Walking again")
+    assert response.status_code == 302
+    page = auth_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")
+    other = upload(auth_client, "other.txt", b"Another protocol altogether, on yoga.\n",
+                   title="Yoga")
+    page = auth_client.get(other.headers["Location"]).get_data(as_text=True)
+    assert "same content" not in page and "même contenu" not in page
+
+
+@pytest.mark.parametrize("limit_mb,over,said", [
+    (2, 5000, "The file is too large (2.1 MB); the limit is 2 MB."),
+    (2.5, 1, "The file is too large (2.6 MB); the limit is 2.5 MB."),
+])
+def test_a_file_just_over_the_limit_reads_larger_than_the_limit(limit_mb, over, said):
+    """"(2.0 MB); the limit is 2 MB" read as a file within the limit: the size is rounded up,
+    and a limit of 2.5 MB is not shown as 2."""
+    limit = int(limit_mb * 1048576)
+    with pytest.raises(UploadError) as refused:
+        check_document("protocol.pdf", PDF + b"0" * (limit + over), limit)
+    assert str(refused.value) == said
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The document could not be analysed. No text could be extracted: the file is empty, "
+           "or it is a scanned image without text."),
+    ("fr", "Le document n'a pas pu être analysé. Aucun texte n'a pu être extrait\u00a0: le "
+           "fichier est vide, ou c'est une image numérisée sans texte."),
+])
+def test_suggesting_again_on_a_scan_says_why_in_sentences_of_their_own(auth_client, lang,
+                                                                        said):
+    """The reason has its own colon: "could not be analysed: No text could be extracted:"
+    read badly (and a French capital cannot follow a colon)."""
+    from test_bad_input import _pdf_of_pages
+
+    post(auth_client, "/language", {"lang": lang})
+    response = upload(auth_client, "scan.pdf", _pdf_of_pages(["", ""]))
+    uid = response.headers["Location"].rstrip("/").split("/")[-1]
+    page = post(auth_client, f"/assessments/{uid}/suggestions",
+                follow_redirects=True).get_data(as_text=True)
+    assert said in page.replace("&#39;", "'")

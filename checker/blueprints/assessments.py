@@ -54,8 +54,10 @@ from ..services.assessments import (
     fields_of,
     import_record,
     remaining_invariants,
+    title_with_same_document,
     to_record,
     update_assessment,
+    uploaded_by,
 )
 from ..services.document_details import (
     READ_FIELDS,
@@ -75,7 +77,12 @@ from ..services.quotation_checks import quotation_findings
 from ..services.records import AnswerRecord
 from ..services.scoring import answer_counts
 from ..services.snapshots import active_catalogue
-from ..services.suggestions import document_is_readable, document_reading_of
+from ..services.suggestions import (
+    NoDocumentError,
+    document_is_readable,
+    document_reading_of,
+    stored_file,
+)
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._answer_state import AnswerState, answer_state
 from ._common import applicable_or_404, current_lang, owned_or_404, wants_json
@@ -127,6 +134,11 @@ def new() -> ResponseReturnValue:
                 _keep_document(None)
                 flash(_("Assessment created. Answer the invariants below; each answer is "
                         "saved on its own."), "success")
+                twin = title_with_same_document(assessment) if document is not None else None
+                if twin is not None:
+                    flash(_("Your assessment “%(title)s” already has this document (same "
+                            "content). If this one was created by mistake, delete it: each "
+                            "assessment keeps its own answers.", title=twin), "warning")
                 if document is not None:
                     suggest_after_upload(catalogue, assessment)
                 return redirect(url_for("assessments.form", uid=assessment.uid))
@@ -267,18 +279,41 @@ def document(uid: str) -> ResponseReturnValue:
     if upload is None or not upload.filename:
         flash(_("Choose a file to upload."), "error")
         return back
+    held = _current_document_held(assessment)  # before this upload stores its file again
     try:
         stored = store_document(current_app.config["UPLOAD_DIR"], upload.filename,
                                 upload.read(), current_app.config["MAX_UPLOAD_BYTES"])
     except UploadError as exc:
-        flash(_("The document was not uploaded: %(reason)s Nothing was changed.",
+        # A sentence of its own: the reason is one or two sentences already, with a colon
+        # of its own (two colons in a row read badly, and French lowers no capital after one).
+        flash(_("The document was not uploaded. %(reason)s Nothing was changed.",
                 reason=str(exc)), "error")
+        return back
+    if held and stored.sha256 == assessment.document_sha256:
+        # Sent again by someone unsure the first upload went through: a second version of the
+        # same content would only make the suggestions again over their review.
+        flash(_("%(name)s is the same as the current document, %(current)s (same content): "
+                "nothing was changed. Your answers and suggestions are as they were.",
+                name=stored.filename, current=assessment.document_filename), "success")
         return back
     previous_name = assessment.document_filename
     previous = attach_document(assessment, stored, current_user)
     suggest_after_upload(catalogue_of(assessment), assessment,
                          replaced=previous_name if previous else None)
     return back
+
+
+def _current_document_held(assessment: Assessment) -> bool:
+    """Whether the file of the assessment's current document is stored, from its owner's
+    upload. Otherwise the same content sent again is what supplies it (an imported
+    assessment keeps only the fingerprint; a file may have gone from the upload folder)."""
+    if not uploaded_by(assessment.owner_id, assessment.document_sha256):
+        return False
+    try:
+        stored_file(assessment.document_sha256, current_app.config["UPLOAD_DIR"])
+    except NoDocumentError:
+        return False
+    return True
 
 
 @bp.route("/assessments/<uid>/edit", methods=["GET", "POST"])
@@ -311,10 +346,28 @@ def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]
         flash(_("Nothing was changed."), "success")
         return
     flash(_("The assessment's details were saved. Your answers are kept."), "success")
+    hidden = _answers_hidden(catalogue, assessment) if "study_type" in changed else 0
+    if hidden:
+        # Answers that vanish from the form read as lost unless said to be only hidden.
+        flash(ngettext("%(num)d of your answers is to an invariant this study type does not "
+                       "have: it is kept, hidden, and comes back if you change the study type "
+                       "back.",
+                       "%(num)d of your answers are to invariants this study type does not "
+                       "have: they are kept, hidden, and come back if you change the study type "
+                       "back.", hidden), "warning")
     if assessment.document_sha256 and SUGGESTION_INPUTS.intersection(changed):
         # Pending suggestions were made for the former kind or study type: make them again
         # (answers a person gave are left alone).
         suggest_after_upload(catalogue, assessment)
+
+
+def _answers_hidden(catalogue: Catalogue, assessment: Assessment) -> int:
+    """The person's answers (not unconfirmed suggestions) to invariants the assessment's study
+    type does not have: stored, but neither shown nor counted."""
+    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
+    return sum(1 for row in assessment.answers
+               if row.origin == "human" and row.invariant_id not in applicable
+               and (row.answer or row.justification or row.quotation))
 
 
 @bp.route("/assessments/<uid>/delete", methods=["GET", "POST"])

@@ -39,7 +39,8 @@ def _analysis_problem(assessment: Assessment, exc: Exception) -> str:
         return _("This assessment has no document to analyse. Upload one in the automatic "
                  "suggestions box.")
     if isinstance(exc, DocumentError):
-        return _("The document could not be analysed: %(reason)s",
+        # A sentence of its own: the reason has its own colon (and capital).
+        return _("The document could not be analysed. %(reason)s",
                  reason=exc.message(current_lang()))
     return _("Automatic detection is unavailable: its model files are missing from this "
              "installation.")

@@ -22,6 +22,10 @@ def verify() -> ResponseReturnValue:
     if upload is None or not upload.filename:
         form.file.errors = [_("Choose a report file (PDF, Excel or JSON).")]
         return render_template("verify/verify.html", form=form, result=None, lines=[]), 400
-    result = verify_report(upload.read())
+    data = upload.read()
+    if not data:  # an attachment saved before its download ended, say
+        form.file.errors = [_("The file is empty.")]
+        return render_template("verify/verify.html", form=form, result=None, lines=[]), 400
+    result = verify_report(data)
     return render_template("verify/verify.html", form=VerifyForm(formdata=None), result=result,
                            lines=summary_lines(result, _), filename=upload.filename)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from flask_babel import get_locale
+from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -92,7 +92,11 @@ def validate_answer(catalogue: Catalogue, invariant: Invariant, values: AnswerIn
             )
     for name, limit in LIMITS.items():
         if len(getattr(values, name)) > limit:
-            errors[name] = _("At most %(n)d characters.", n=limit)
+            # How much to cut, since a long paste cannot be measured by eye.
+            count = len(getattr(values, name))
+            errors[name] = _("At most %(n)s characters: this text has %(count)s, %(over)s too "
+                             "many.", n=format_number(limit), count=format_number(count),
+                             over=format_number(count - limit))
     if errors:
         raise AnswerError(errors)
 

@@ -228,6 +228,19 @@ def attach_document(assessment: Assessment, document: StoredDocument, user: User
     return previous
 
 
+def title_with_same_document(assessment: Assessment) -> str | None:
+    """The title of another of the owner's assessments whose current document has the same
+    content as ``assessment``'s (the earliest), if any: a second assessment of one document
+    is most often made by mistake."""
+    if not assessment.document_sha256:
+        return None
+    return db.session.scalar(
+        select(Assessment.title)
+        .where(Assessment.owner_id == assessment.owner_id, Assessment.id != assessment.id,
+               Assessment.document_sha256 == assessment.document_sha256)
+        .order_by(Assessment.created_at, Assessment.id).limit(1))
+
+
 def dossiers_holding(assessment: Assessment) -> list[str]:
     """NPI names of the dossiers that hold ``assessment`` as a study."""
     query = (select(Dossier.npi_name).join(DossierStudy, DossierStudy.dossier_id == Dossier.id)

@@ -13,11 +13,14 @@ written with a ``Z`` suffix and read back naive in UTC, so export -> import -> e
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from checker import __version__
 from checker.catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
@@ -374,8 +377,44 @@ def _read_texts(reader: _Reader, data: dict, key: str, path: str) -> dict[str, s
     return {lang: text for lang, text in texts.items() if text is not None}
 
 
+# The decoder's reasons, which it gives in English only, in the reader's language.
+_JSON_REASONS = {
+    "Expecting value": _l("a value was expected"),
+    "Expecting property name enclosed in double quotes":
+        _l("a name in double quotes was expected"),
+    "Expecting ',' delimiter": _l("a comma was expected"),
+    "Expecting ':' delimiter": _l("a colon was expected"),
+    "Extra data": _l("more text follows the end of the data"),
+    "Unterminated string starting at": _l("a text in quotes is not closed"),
+    "Invalid control character at": _l("a control character is in a text"),
+}
+
+
+def _other_kind(data: bytes) -> str:
+    """The kind of file a person may pick instead of the JSON export ("PDF", "Excel" for the
+    reports, "Word" for a protocol), told by its first bytes; "" for any other."""
+    if data.startswith(b"%PDF-"):
+        return "PDF"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return ""
+        if "xl/workbook.xml" in names:
+            return "Excel"
+        if "word/document.xml" in names:
+            return "Word"
+    return ""
+
+
 def _parse(data: Any) -> Any:
     if isinstance(data, bytes | bytearray):
+        kind = _other_kind(bytes(data))
+        if kind:
+            raise JsonImportError(["file: " + _(
+                "this is a %(kind)s file, not an npis-checker JSON export: on the assessment's "
+                "Results page, download its “JSON export” and import that file", kind=kind)])
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -387,7 +426,8 @@ def _parse(data: Any) -> Any:
         except json.JSONDecodeError as exc:
             raise JsonImportError(
                 ["file: " + _("malformed JSON at line %(line)d, column %(column)d: %(reason)s",
-                              line=exc.lineno, column=exc.colno, reason=exc.msg)]
+                              line=exc.lineno, column=exc.colno,
+                              reason=str(_JSON_REASONS.get(exc.msg, exc.msg)))]
             ) from exc
         except RecursionError as exc:
             raise JsonImportError(

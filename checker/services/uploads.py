@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,12 @@ from ..text_input import plain_file_name
 ALLOWED = FORMATS  # extension -> kind, the formats the document reader reads
 # Word processors' own formats: the remedy is to save the file again as DOCX.
 SAVE_AS_DOCX = frozenset({".doc", ".docm", ".dot", ".dotx", ".rtf", ".wpd", ".pages", ".wps"})
+# A scan or a photograph of the pages: the remedy is the word processor's file, or text
+# recognition.
+IMAGES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".heic",
+                    ".webp"})
+# Archives (a submission sent as one file): the remedy is the document inside.
+ARCHIVES = frozenset({".zip", ".7z", ".rar", ".gz", ".tar", ".tgz"})
 
 
 class UploadError(ValueError):
@@ -59,8 +66,10 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
             _(
                 "The file is too large (%(size)s MB); the limit is %(limit)s MB.",
                 # In the reader's notation: "12.3" in English, "12,3" in French.
-                size=format_decimal(len(data) / 1048576, "#,##0.0"),
-                limit=format_decimal(max_bytes / 1048576, "#,##0"),
+                # The size rounded up, the limit as set: a file just over 2 MB read "2.0 MB;
+                # the limit is 2 MB", and a limit of 2.5 MB read "2".
+                size=format_decimal(math.ceil(len(data) / 1048576 * 10) / 10, "#,##0.0"),
+                limit=format_decimal(round(max_bytes / 1048576, 1), "#,##0.#"),
             )
         )
     suffix = Path(filename).suffix.lower()
@@ -70,6 +79,16 @@ def check_document(filename: str, data: bytes, max_bytes: int) -> str:
             # What a person with a Word, WordPerfect or Pages file can do in a minute.
             raise UploadError(_("%(type)s files cannot be read: open the file in your word "
                                 "processor, save it as DOCX (or PDF), and upload that file.",
+                                type=suffix.lstrip(".").upper()))
+        if suffix in IMAGES:
+            raise UploadError(_("%(type)s files are images, whose text cannot be read: upload "
+                                "the document as saved from the word processor (PDF or DOCX) "
+                                "instead, or have the scan turned into text first (text "
+                                "recognition, in most scanners' software).",
+                                type=suffix.lstrip(".").upper()))
+        if suffix in ARCHIVES:
+            raise UploadError(_("%(type)s files are archives: open the archive and upload the "
+                                "protocol or paper it holds (PDF, DOCX, ODT, TXT or Markdown).",
                                 type=suffix.lstrip(".").upper()))
         raise UploadError(_("Unsupported file type: upload a PDF, DOCX, ODT, TXT or Markdown "
                             "file."))
