@@ -340,3 +340,51 @@ def test_participants_allocated_by_the_investigators_are_not_read_so(lang: str) 
                          name="paper.md")["E14"]
     assert not any("by the investigators" in q or "par les investigateurs" in q
                    for q in quotation_texts(suggestion))
+
+
+# An author's link declared with words between the verb and the fees, before "the other
+# authors declare none", under the paper's own heading.
+DECLARED_LINK = {
+    "en": ("### Competing interests",
+           ["KV has received lecture fees from Novartis and AstraZeneca.",
+            "MB has received research grants from the German Heart Foundation and consultancy "
+            "fees from Bayer."]),
+    "fr": ("### Liens d'intérêts",
+           ["KV déclare avoir reçu des honoraires de conférence de Novartis et AstraZeneca.",
+            "KV a perçu, à titre personnel, des honoraires de conférence de Novartis.",
+            "MB a reçu des subventions de recherche de la Fondation de cardiologie."]),
+}
+OTHER_AUTHORS = {"en": "The other authors declare no competing interests.",
+                 "fr": "Les autres auteurs déclarent ne pas avoir de liens d'intérêts."}
+
+
+@pytest.mark.parametrize(("lang", "link"), [(lang, link) for lang, (_, links)
+                                            in DECLARED_LINK.items() for link in links])
+def test_e05_quotes_an_author_s_declared_link_before_the_other_authors(lang: str,
+                                                                       link: str) -> None:
+    """E05: "KV has received lecture fees from …" (« KV déclare avoir reçu des honoraires
+    de … ») is the declaration the paper makes, quoted first; "the other authors declare
+    none" refers to it and comes after. It was not quoted at all: no cue phrase reaches fees
+    with words between."""
+    heading = DECLARED_LINK[lang][0]
+    text = PAPERS[lang] + f"\n{heading}\n\n{link} {OTHER_AUTHORS[lang]}\n"
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E05"]
+    texts = quotation_texts(suggestion)
+    assert texts[:2] == [link, OTHER_AUTHORS[lang]], texts
+
+
+@pytest.mark.parametrize(("lang", "funding"), [
+    ("en", "This study has received grants from the Innovation Fund and the German Heart "
+           "Foundation."),
+    ("fr", "Cette étude a reçu des subventions du Fonds d'innovation et de la Fondation de "
+           "cardiologie."),
+])
+def test_e05_does_not_read_the_study_s_grants_as_an_author_s_link(lang: str,
+                                                                  funding: str) -> None:
+    """The study's grants are its funding (E06), not an author's link of interest."""
+    text = PAPERS[lang].replace(WORDED["E06"][1][lang], funding + " " + WORDED["E06"][1][lang])
+    assert funding in text
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E05"]
+    assert funding not in quotation_texts(suggestion), quotation_texts(suggestion)
