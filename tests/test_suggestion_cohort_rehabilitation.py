@@ -388,3 +388,75 @@ def test_e05_does_not_read_the_study_s_grants_as_an_author_s_link(lang: str,
     suggestion = suggest(text, lang, study_type="observational", kind="paper",
                          name="paper.md")["E05"]
     assert funding not in quotation_texts(suggestion), quotation_texts(suggestion)
+
+
+# The exposure section of the walkthrough's cohort: the programme's dose, the nurses'
+# qualification, and how attendance was recorded and who counts as exposed.
+EXPOSURE = {
+    "en": {"dose": "The programme comprised 12 weeks of walking 30 minutes five days a week, six "
+                   "education sessions and weekly telephone calls.",
+           "nurses": "Coaching was delivered by registered nurses who had completed a 16-hour "
+                     "training course.",
+           "measured": "Attendance was recorded in the programme's register; patients who "
+                       "attended at least six sessions were classified as exposed."},
+    "fr": {"dose": "Le programme associait 12 semaines de marche de 30 minutes cinq jours par "
+                   "semaine, six séances d'éducation et des appels téléphoniques "
+                   "hebdomadaires.",
+           "nurses": "L'accompagnement était animé par des infirmières diplômées d'État ayant "
+                     "suivi une formation de 16 heures.",
+           "measured": "La participation était consignée dans le registre du programme ; les "
+                       "patients ayant assisté à au moins six séances étaient classés comme "
+                       "exposés."},
+}
+
+
+def _with_exposure(lang: str, order: tuple[str, ...] = ("nurses", "dose", "measured")) -> str:
+    """The paper with the exposure section's sentences, in ``order``, before its own."""
+    first = WORDED["E12"][1][lang]
+    sentences = " ".join(EXPOSURE[lang][part] for part in order)
+    return PAPERS[lang].replace(first, f"{sentences}\n\n{first}", 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("order", [("nurses", "dose", "measured"),
+                                   ("dose", "nurses", "measured")])
+def test_obs03_quotes_the_programme_s_dose_before_who_delivers_it(lang: str,
+                                                                  order: tuple) -> None:
+    """OBS03 (the practice with its dose and duration): "12 weeks of walking 30 minutes five
+    days a week, six education sessions" is quoted first; the nurses' qualification ("Coaching
+    was delivered by registered nurses who had completed a 16-hour training course") is part
+    of it, after. It came first, holding "delivered by" (« animé par »)."""
+    suggestion = suggest(_with_exposure(lang, order), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS03"]
+    texts = quotation_texts(suggestion)
+    assert texts[:1] == [EXPOSURE[lang]["dose"]], texts
+    assert EXPOSURE[lang]["nurses"] in texts, texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs04_quotes_how_exposure_was_recorded_before_the_dose(lang: str) -> None:
+    """OBS04 (how exposure was measured): the register of attendance and who counts as
+    exposed is quoted first, not the programme's dose, which came first as the first
+    sentence under the "Exposure" heading."""
+    suggestion = suggest(_with_exposure(lang, ("dose", "nurses", "measured")), lang,
+                         study_type="observational", kind="paper", name="paper.md")["OBS04"]
+    texts = quotation_texts(suggestion)
+    assert texts[:1] == [EXPOSURE[lang]["measured"]], texts
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Patients were eligible if they reported less than 150 minutes of physical "
+           "activity per week."),
+    ("fr", "Étaient exclus les patients déclarant au moins 150 minutes d'activité physique "
+           "par semaine."),
+    ("en", "Accelerometer data were valid if worn for at least 10 hours per day on 4 days."),
+])
+def test_obs03_a_threshold_or_a_daily_measurement_is_no_dose(lang: str, sentence: str) -> None:
+    """A threshold of activity (an eligibility criterion) or a measurement's daily wear time
+    holds minutes and a rhythm, but is not the practice's dose: not quoted in OBS03's own
+    words."""
+    text = PAPERS[lang].replace("### Variables", f"### Variables\n\n{sentence}", 1)
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["OBS03"]
+    texts = quotation_texts(suggestion)
+    assert sentence not in texts, texts
