@@ -460,3 +460,56 @@ def test_obs03_a_threshold_or_a_daily_measurement_is_no_dose(lang: str, sentence
                          name="paper.md")["OBS03"]
     texts = quotation_texts(suggestion)
     assert sentence not in texts, texts
+
+
+# The follow-up a results paper reports, in its own section, and the dates that close it.
+FOLLOW_UP = {
+    "en": ("### Follow-up", "Patients were followed up for 12 months after discharge; vital "
+                            "status was obtained from the national death registry.",
+           "Follow-up ended on 28 February 2022."),
+    "fr": ("### Suivi", "Les patients ont été suivis pendant 12 mois après la sortie ; le "
+                        "statut vital a été obtenu auprès du registre national des décès.",
+           "Le suivi s'est achevé le 28 février 2022."),
+}
+
+
+def _with_follow_up(lang: str, *, dates: bool = False) -> str:
+    heading, statement, ended = FOLLOW_UP[lang]
+    section = f"{heading}\n\n{statement}" + (f" {ended}" if dates else "")
+    return PAPERS[lang].replace("### Variables", f"{section}\n\n### Variables", 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs06_a_paper_s_follow_up_reports_its_timeline_and_retention(lang: str) -> None:
+    """OBS06: a results paper reports its timeline as the follow-up it had ("Patients were
+    followed up for 12 months after discharge"), and how follow-up was completed ("vital
+    status was obtained from the national death registry"): neither the participant timeline
+    (SPIRIT 13, whose detection reads a protocol's schedule of visits) nor retention is named
+    as missing; the follow-up dates, which its paper guidance asks for, still are."""
+    suggestion = suggest(_with_follow_up(lang), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS06"]
+    assert quotation_texts(suggestion)[:1] == [FOLLOW_UP[lang][1]], quotation_texts(suggestion)
+    assert suggestion.elements_missing == ["35b_Followup_dates"], suggestion.elements_missing
+    assert suggestion.answer == "partially_met"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs06_with_the_follow_up_dates_too_the_answer_is_met(lang: str) -> None:
+    suggestion = suggest(_with_follow_up(lang, dates=True), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS06"]
+    assert suggestion.answer == "met", (suggestion.elements_missing, quotation_texts(suggestion))
+
+
+@pytest.mark.parametrize(("lang", "planned"), [
+    ("en", "Patients will be followed up for 12 months after discharge."),
+    ("fr", "Les patients seront suivis pendant 12 mois après la sortie."),
+])
+def test_obs06_a_follow_up_planned_is_no_timeline_reported(lang: str, planned: str) -> None:
+    """A protocol's follow-up planned, in the future tense, is not read as the timeline: a
+    protocol gives its schedule of visits (SPIRIT 13)."""
+    text = PAPERS[lang].replace("### Variables", f"{FOLLOW_UP[lang][0]}\n\n{planned}\n\n"
+                                "### Variables", 1)
+    suggestion = suggest(text, lang, study_type="observational", kind="protocol",
+                         name="protocol.md")["OBS06"]
+    assert not any(q.element == "13_Participant_timeline" and " ".join(q.text.split()) == planned
+                   for q in suggestion.quotations), quotation_texts(suggestion)
