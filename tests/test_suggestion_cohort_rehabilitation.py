@@ -340,3 +340,176 @@ def test_participants_allocated_by_the_investigators_are_not_read_so(lang: str) 
                          name="paper.md")["E14"]
     assert not any("by the investigators" in q or "par les investigateurs" in q
                    for q in quotation_texts(suggestion))
+
+
+# An author's link declared with words between the verb and the fees, before "the other
+# authors declare none", under the paper's own heading.
+DECLARED_LINK = {
+    "en": ("### Competing interests",
+           ["KV has received lecture fees from Novartis and AstraZeneca.",
+            "MB has received research grants from the German Heart Foundation and consultancy "
+            "fees from Bayer."]),
+    "fr": ("### Liens d'intérêts",
+           ["KV déclare avoir reçu des honoraires de conférence de Novartis et AstraZeneca.",
+            "KV a perçu, à titre personnel, des honoraires de conférence de Novartis.",
+            "MB a reçu des subventions de recherche de la Fondation de cardiologie."]),
+}
+OTHER_AUTHORS = {"en": "The other authors declare no competing interests.",
+                 "fr": "Les autres auteurs déclarent ne pas avoir de liens d'intérêts."}
+
+
+@pytest.mark.parametrize(("lang", "link"), [(lang, link) for lang, (_, links)
+                                            in DECLARED_LINK.items() for link in links])
+def test_e05_quotes_an_author_s_declared_link_before_the_other_authors(lang: str,
+                                                                       link: str) -> None:
+    """E05: "KV has received lecture fees from …" (« KV déclare avoir reçu des honoraires
+    de … ») is the declaration the paper makes, quoted first; "the other authors declare
+    none" refers to it and comes after. It was not quoted at all: no cue phrase reaches fees
+    with words between."""
+    heading = DECLARED_LINK[lang][0]
+    text = PAPERS[lang] + f"\n{heading}\n\n{link} {OTHER_AUTHORS[lang]}\n"
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E05"]
+    texts = quotation_texts(suggestion)
+    assert texts[:2] == [link, OTHER_AUTHORS[lang]], texts
+
+
+@pytest.mark.parametrize(("lang", "funding"), [
+    ("en", "This study has received grants from the Innovation Fund and the German Heart "
+           "Foundation."),
+    ("fr", "Cette étude a reçu des subventions du Fonds d'innovation et de la Fondation de "
+           "cardiologie."),
+])
+def test_e05_does_not_read_the_study_s_grants_as_an_author_s_link(lang: str,
+                                                                  funding: str) -> None:
+    """The study's grants are its funding (E06), not an author's link of interest."""
+    text = PAPERS[lang].replace(WORDED["E06"][1][lang], funding + " " + WORDED["E06"][1][lang])
+    assert funding in text
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["E05"]
+    assert funding not in quotation_texts(suggestion), quotation_texts(suggestion)
+
+
+# The exposure section of the walkthrough's cohort: the programme's dose, the nurses'
+# qualification, and how attendance was recorded and who counts as exposed.
+EXPOSURE = {
+    "en": {"dose": "The programme comprised 12 weeks of walking 30 minutes five days a week, six "
+                   "education sessions and weekly telephone calls.",
+           "nurses": "Coaching was delivered by registered nurses who had completed a 16-hour "
+                     "training course.",
+           "measured": "Attendance was recorded in the programme's register; patients who "
+                       "attended at least six sessions were classified as exposed."},
+    "fr": {"dose": "Le programme associait 12 semaines de marche de 30 minutes cinq jours par "
+                   "semaine, six séances d'éducation et des appels téléphoniques "
+                   "hebdomadaires.",
+           "nurses": "L'accompagnement était animé par des infirmières diplômées d'État ayant "
+                     "suivi une formation de 16 heures.",
+           "measured": "La participation était consignée dans le registre du programme ; les "
+                       "patients ayant assisté à au moins six séances étaient classés comme "
+                       "exposés."},
+}
+
+
+def _with_exposure(lang: str, order: tuple[str, ...] = ("nurses", "dose", "measured")) -> str:
+    """The paper with the exposure section's sentences, in ``order``, before its own."""
+    first = WORDED["E12"][1][lang]
+    sentences = " ".join(EXPOSURE[lang][part] for part in order)
+    return PAPERS[lang].replace(first, f"{sentences}\n\n{first}", 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("order", [("nurses", "dose", "measured"),
+                                   ("dose", "nurses", "measured")])
+def test_obs03_quotes_the_programme_s_dose_before_who_delivers_it(lang: str,
+                                                                  order: tuple) -> None:
+    """OBS03 (the practice with its dose and duration): "12 weeks of walking 30 minutes five
+    days a week, six education sessions" is quoted first; the nurses' qualification ("Coaching
+    was delivered by registered nurses who had completed a 16-hour training course") is part
+    of it, after. It came first, holding "delivered by" (« animé par »)."""
+    suggestion = suggest(_with_exposure(lang, order), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS03"]
+    texts = quotation_texts(suggestion)
+    assert texts[:1] == [EXPOSURE[lang]["dose"]], texts
+    assert EXPOSURE[lang]["nurses"] in texts, texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs04_quotes_how_exposure_was_recorded_before_the_dose(lang: str) -> None:
+    """OBS04 (how exposure was measured): the register of attendance and who counts as
+    exposed is quoted first, not the programme's dose, which came first as the first
+    sentence under the "Exposure" heading."""
+    suggestion = suggest(_with_exposure(lang, ("dose", "nurses", "measured")), lang,
+                         study_type="observational", kind="paper", name="paper.md")["OBS04"]
+    texts = quotation_texts(suggestion)
+    assert texts[:1] == [EXPOSURE[lang]["measured"]], texts
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Patients were eligible if they reported less than 150 minutes of physical "
+           "activity per week."),
+    ("fr", "Étaient exclus les patients déclarant au moins 150 minutes d'activité physique "
+           "par semaine."),
+    ("en", "Accelerometer data were valid if worn for at least 10 hours per day on 4 days."),
+])
+def test_obs03_a_threshold_or_a_daily_measurement_is_no_dose(lang: str, sentence: str) -> None:
+    """A threshold of activity (an eligibility criterion) or a measurement's daily wear time
+    holds minutes and a rhythm, but is not the practice's dose: not quoted in OBS03's own
+    words."""
+    text = PAPERS[lang].replace("### Variables", f"### Variables\n\n{sentence}", 1)
+    suggestion = suggest(text, lang, study_type="observational", kind="paper",
+                         name="paper.md")["OBS03"]
+    texts = quotation_texts(suggestion)
+    assert sentence not in texts, texts
+
+
+# The follow-up a results paper reports, in its own section, and the dates that close it.
+FOLLOW_UP = {
+    "en": ("### Follow-up", "Patients were followed up for 12 months after discharge; vital "
+                            "status was obtained from the national death registry.",
+           "Follow-up ended on 28 February 2022."),
+    "fr": ("### Suivi", "Les patients ont été suivis pendant 12 mois après la sortie ; le "
+                        "statut vital a été obtenu auprès du registre national des décès.",
+           "Le suivi s'est achevé le 28 février 2022."),
+}
+
+
+def _with_follow_up(lang: str, *, dates: bool = False) -> str:
+    heading, statement, ended = FOLLOW_UP[lang]
+    section = f"{heading}\n\n{statement}" + (f" {ended}" if dates else "")
+    return PAPERS[lang].replace("### Variables", f"{section}\n\n### Variables", 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs06_a_paper_s_follow_up_reports_its_timeline_and_retention(lang: str) -> None:
+    """OBS06: a results paper reports its timeline as the follow-up it had ("Patients were
+    followed up for 12 months after discharge"), and how follow-up was completed ("vital
+    status was obtained from the national death registry"): neither the participant timeline
+    (SPIRIT 13, whose detection reads a protocol's schedule of visits) nor retention is named
+    as missing; the follow-up dates, which its paper guidance asks for, still are."""
+    suggestion = suggest(_with_follow_up(lang), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS06"]
+    assert quotation_texts(suggestion)[:1] == [FOLLOW_UP[lang][1]], quotation_texts(suggestion)
+    assert suggestion.elements_missing == ["35b_Followup_dates"], suggestion.elements_missing
+    assert suggestion.answer == "partially_met"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_obs06_with_the_follow_up_dates_too_the_answer_is_met(lang: str) -> None:
+    suggestion = suggest(_with_follow_up(lang, dates=True), lang, study_type="observational",
+                         kind="paper", name="paper.md")["OBS06"]
+    assert suggestion.answer == "met", (suggestion.elements_missing, quotation_texts(suggestion))
+
+
+@pytest.mark.parametrize(("lang", "planned"), [
+    ("en", "Patients will be followed up for 12 months after discharge."),
+    ("fr", "Les patients seront suivis pendant 12 mois après la sortie."),
+])
+def test_obs06_a_follow_up_planned_is_no_timeline_reported(lang: str, planned: str) -> None:
+    """A protocol's follow-up planned, in the future tense, is not read as the timeline: a
+    protocol gives its schedule of visits (SPIRIT 13)."""
+    text = PAPERS[lang].replace("### Variables", f"{FOLLOW_UP[lang][0]}\n\n{planned}\n\n"
+                                "### Variables", 1)
+    suggestion = suggest(text, lang, study_type="observational", kind="protocol",
+                         name="protocol.md")["OBS06"]
+    assert not any(q.element == "13_Participant_timeline" and " ".join(q.text.split()) == planned
+                   for q in suggestion.quotations), quotation_texts(suggestion)
