@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from suggestion_support import first_quotation, quotation_texts, suggest
+from suggestion_support import first_quotation, quotation_texts, quoted, suggest
 
 PAPER_EN = """# Implementing the Otago Exercise Programme in general practice: a process evaluation
 
@@ -277,3 +277,15 @@ def test_sessions_led_or_run_by_a_profession(lang: str, sentence: str, quoted: b
     text = f"# Protocol\n\n## {heading}\n\n{intro}\n{sentence}\n"
     suggestion = suggest(text, lang, study_type="implementation", name="protocol.md")["E12"]
     assert (sentence in quotation_texts(suggestion)) is quoted, quotation_texts(suggestion)
+
+
+def test_e12_routine_care_delivered_by_nurses_is_the_setting_not_the_providers() -> None:
+    """« Les soins primaires sont dispensés par des infirmiers » describes the setting's care:
+    only sessions, classes, visits, a programme or an intervention so delivered name who
+    delivers the NPI."""
+    text = ("# Protocole\n\n## Cadre\n\nLes soins primaires sont dispensés par des infirmiers et "
+            "des agents de santé dans sept centres de santé.\n\n## Intervention\n\nLes séances "
+            "collectives sont animées par deux kinésithérapeutes formés au programme.\n")
+    e12 = suggest(text, "fr")["E12"]
+    assert first_quotation(e12).startswith("Les séances collectives sont animées"), e12.quotations
+    assert not quoted(e12, "Les soins primaires sont dispensés")

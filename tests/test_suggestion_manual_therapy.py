@@ -261,3 +261,22 @@ def test_a_patients_association_thanked_for_reading_the_information_sheet(lang: 
     e11 = suggest(text, lang, study_type="mechanistic", kind="paper")["E11"]
     assert e11.answer == "partially_met", e11.rationale
     assert first_quotation(e11) == thanks, e11.quotations
+
+
+@pytest.mark.parametrize(("lang", "text", "raters"), [
+    ("en", "# Protocol\n\n## Blinding\n\nA random sample of sessions will be rated by two trained "
+           "graduate students, blind to condition and session number.\nAll investigators "
+           "except the project statistician will be blinded to the randomisation schedule.\n",
+     "blind to condition and session number"),
+    ("fr", "# Protocole\n\n## Insu\n\nTrois investigateurs ignorant le bras de l'étude "
+           "statueront sur les événements cardiovasculaires.\nLes évaluateurs des critères de "
+           "jugement seront en aveugle du groupe d'assignation.\n",
+     "ignorant le bras de l'étude"),
+])
+def test_mec11_does_not_put_raters_or_adjudicators_first_for_naming_the_condition(
+        lang: str, text: str, raters: str) -> None:
+    """The cue for assessors who "did not know" the condition reads the intervention, the
+    session or the order, not the group, the arm nor "blind to condition": on train those
+    were fidelity raters or event adjudicators, quoted before who was blinded."""
+    mec11 = suggest(text, lang, study_type="mechanistic")["MEC11"]
+    assert raters not in first_quotation(mec11), mec11.quotations
