@@ -46,6 +46,7 @@ from ..services.assessments import (
     SUGGESTION_INPUTS,
     AssessmentError,
     AssessmentFields,
+    answers_hidden,
     attach_document,
     catalogue_of,
     create_assessment,
@@ -57,7 +58,6 @@ from ..services.assessments import (
     title_with_same_document,
     to_record,
     update_assessment,
-    uploaded_by,
 )
 from ..services.document_details import (
     READ_FIELDS,
@@ -78,10 +78,9 @@ from ..services.records import AnswerRecord
 from ..services.scoring import answer_counts
 from ..services.snapshots import active_catalogue
 from ..services.suggestions import (
-    NoDocumentError,
+    current_document_held,
     document_is_readable,
     document_reading_of,
-    stored_file,
 )
 from ..services.uploads import StoredDocument, UploadError, store_document, stored_again
 from ._answer_state import AnswerState, answer_state
@@ -279,7 +278,8 @@ def document(uid: str) -> ResponseReturnValue:
     if upload is None or not upload.filename:
         flash(_("Choose a file to upload."), "error")
         return back
-    held = _current_document_held(assessment)  # before this upload stores its file again
+    # Before this upload stores its file again.
+    held = current_document_held(assessment, current_app.config["UPLOAD_DIR"])
     try:
         stored = store_document(current_app.config["UPLOAD_DIR"], upload.filename,
                                 upload.read(), current_app.config["MAX_UPLOAD_BYTES"])
@@ -301,19 +301,6 @@ def document(uid: str) -> ResponseReturnValue:
     suggest_after_upload(catalogue_of(assessment), assessment,
                          replaced=previous_name if previous else None)
     return back
-
-
-def _current_document_held(assessment: Assessment) -> bool:
-    """Whether the file of the assessment's current document is stored, from its owner's
-    upload. Otherwise the same content sent again is what supplies it (an imported
-    assessment keeps only the fingerprint; a file may have gone from the upload folder)."""
-    if not uploaded_by(assessment.owner_id, assessment.document_sha256):
-        return False
-    try:
-        stored_file(assessment.document_sha256, current_app.config["UPLOAD_DIR"])
-    except NoDocumentError:
-        return False
-    return True
 
 
 @bp.route("/assessments/<uid>/edit", methods=["GET", "POST"])
@@ -346,7 +333,7 @@ def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]
         flash(_("Nothing was changed."), "success")
         return
     flash(_("The assessment's details were saved. Your answers are kept."), "success")
-    hidden = _answers_hidden(catalogue, assessment) if "study_type" in changed else 0
+    hidden = answers_hidden(catalogue, assessment) if "study_type" in changed else 0
     if hidden:
         # Answers that vanish from the form read as lost unless said to be only hidden.
         flash(ngettext("%(num)d of your answers is to an invariant this study type does not "
@@ -359,15 +346,6 @@ def _after_edit(catalogue: Catalogue, assessment: Assessment, changed: list[str]
         # Pending suggestions were made for the former kind or study type: make them again
         # (answers a person gave are left alone).
         suggest_after_upload(catalogue, assessment)
-
-
-def _answers_hidden(catalogue: Catalogue, assessment: Assessment) -> int:
-    """The person's answers (not unconfirmed suggestions) to invariants the assessment's study
-    type does not have: stored, but neither shown nor counted."""
-    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
-    return sum(1 for row in assessment.answers
-               if row.origin == "human" and row.invariant_id not in applicable
-               and (row.answer or row.justification or row.quotation))
 
 
 @bp.route("/assessments/<uid>/delete", methods=["GET", "POST"])

@@ -241,6 +241,15 @@ def title_with_same_document(assessment: Assessment) -> str | None:
         .order_by(Assessment.created_at, Assessment.id).limit(1))
 
 
+def answers_hidden(catalogue: Catalogue, assessment: Assessment) -> int:
+    """The person's answers (not unconfirmed suggestions) to invariants the assessment's study
+    type does not have: stored, but neither shown nor counted."""
+    applicable = {inv.id for inv in catalogue.invariants_for(assessment.study_type)}
+    return sum(1 for row in assessment.answers
+               if row.origin == "human" and row.invariant_id not in applicable
+               and (row.answer or row.justification or row.quotation))
+
+
 def dossiers_holding(assessment: Assessment) -> list[str]:
     """NPI names of the dossiers that hold ``assessment`` as a study."""
     query = (select(Dossier.npi_name).join(DossierStudy, DossierStudy.dossier_id == Dossier.id)

@@ -93,6 +93,19 @@ def stored_file(sha256: str, upload_dir: str | Path) -> Path:
     raise NoDocumentError(sha256)
 
 
+def current_document_held(assessment: Assessment, upload_dir: str | Path) -> bool:
+    """Whether the file of the assessment's current document is stored, from its owner's
+    upload. Otherwise the same content sent again is what supplies it (an imported
+    assessment keeps only the fingerprint; a file may have gone from the upload folder)."""
+    if not uploaded_by(assessment.owner_id, assessment.document_sha256):
+        return False
+    try:
+        stored_file(assessment.document_sha256, upload_dir)
+    except NoDocumentError:
+        return False
+    return True
+
+
 def read_stored_file(assessment: Assessment, sha256: str, filename: str,
                      upload_dir: str | Path) -> Document:
     """The text and structure of a stored upload (any version of ``assessment``'s document),
