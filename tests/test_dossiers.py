@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -500,3 +501,17 @@ def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(a
     assert dict(zip(rows[0], rows[1], strict=True))["Answered"] == said
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"- Answered: {said}\n" in review
+
+
+@pytest.mark.parametrize(("lang", "expected", "repeated"), [
+    ("en", "Not a valid integer value.", "Number must be between"),
+    ("fr", "N'est pas un entier valide.", "Le nombre doit être compris"),
+])
+def test_a_year_that_is_not_a_number_gets_one_message(auth_client, lang, expected, repeated):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    post(auth_client, "/language", {"lang": lang})
+    response = add(auth_client, uid, study, journal="Stroke", year="2023.5")
+    assert response.status_code == 400
+    page = html.unescape(response.get_data(as_text=True))
+    assert expected in page and repeated not in page
