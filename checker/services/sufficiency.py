@@ -81,8 +81,8 @@ _TEXT = {
         "study": ("study", "studies"),
         # After "needed (0 of 1)": the studies of that type the dossier already holds that do
         # not count, so that "1 more ... needed" is not read as "find another study".
-        "held": ("Study {numbers} is {type} but does not count yet: {reasons}.",
-                 "Studies {numbers} are {type} but do not count yet: {reasons}."),
+        "held": ("Study {numbers} ({type}) does not count yet: {reasons}.",
+                 "Studies {numbers} ({type}) do not count yet: {reasons}."),
         "held_reason": "study {number}: {reasons}",
         "held_enough": (" Making it count meets this minimum without another study.",
                         " Making them count meets this minimum without another study."),
@@ -252,8 +252,11 @@ def assess_sufficiency(
                 where=text["where"].format(country=country or "?") if rule.same_country else "",
                 have=len(supporting),
                 minimum=rule.minimum,
-            ) + _held_back(text, standings, rule.study_type, type_name, short,
-                           catalogue.counting_verdicts))
+            ) + _held_back(text, [(n, st) for n, st in enumerate(standings, start=1)
+                                  if st.study.study_type == rule.study_type and not st.counts
+                                  and (not rule.same_country
+                                       or same_country(st.study.country, country))],
+                           type_name, short, catalogue.counting_verdicts))
 
     coverage: dict[str, list[str]] = {}
     for sheet_field in catalogue.sheet_fields:
@@ -275,15 +278,14 @@ def _numbers(text: dict, numbers: list[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + text["and"] + names[-1]
 
 
-def _held_back(text: dict, standings: list[StudyStanding], study_type: str, type_name: str,
-               short: int, counting_verdicts: Collection[str]) -> str:
+def _held_back(text: dict, held: list[tuple[int, StudyStanding]], type_name: str, short: int,
+               counting_verdicts: Collection[str]) -> str:
     """What to add after a minimum not reached when the dossier already holds studies of its
-    type that do not count (its verdict, a protocol, no peer review): which, numbered as in
-    the dossier's list, why, and whether making them count would be enough. Nothing when it
-    holds none (a study of the type that counts but elsewhere than the country of deployment
-    is the country notes' matter)."""
-    held = [(number, standing) for number, standing in enumerate(standings, start=1)
-            if standing.study.study_type == study_type and not standing.counts]
+    type (in the country of deployment, where the minimum asks for it) that do not count (their
+    verdict, a protocol, no peer review): ``held``, numbered as in the dossier's list, why,
+    and whether making them count would be enough. Nothing when it holds none (a study of the
+    type that counts, but elsewhere than the country of deployment, is the country notes'
+    matter)."""
     if not held:
         return ""
     plural = len(held) > 1
