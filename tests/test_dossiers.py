@@ -402,6 +402,22 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_dossier_workbook_speaks_of_a_dossier_not_of_one_document(app, auth_client, user,
+                                                                       lang):
+    """The workbook's Summary ends, as the PDF does, with the dossier's self-check statement,
+    not the assessment reports' "This report assesses compliance of one document"."""
+    from exports.labels import labels
+
+    uid, _ = full_dossier(app, auth_client, user)
+    response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}")
+    wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
+    cells = [str(c) for row in wb.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert labels(lang)["label_statement"] not in cells
+    provenance = cells.index(labels(lang)["provenance"])
+    assert cells[provenance + 2] == labels(lang)["self_check_statement"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_dossier_reports_give_the_screening_answers_as_the_form_does(app, auth_client,
                                                                          user, lang):
     """"Yes" / "No" ("Oui" / "Non"), as the questionnaire's form: not a bare "no"."""
