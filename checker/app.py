@@ -8,6 +8,7 @@ from typing import Any
 from flask import (
     Flask,
     Request,
+    g,
     has_request_context,
     jsonify,
     redirect,
@@ -23,6 +24,7 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import UnicodeConverter
 
@@ -33,6 +35,7 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
+from .outages import log_line, storage_problem
 from .proxy import configure_proxy
 from .refusals import refusal_message
 from .same_site import way_back
@@ -207,6 +210,42 @@ def _register_errors(app: Flask) -> None:
         return page(code, _("Request refused"), _(
             "This request could not be served as it was sent. Go back and use the page's "
             "buttons and links."))
+
+    def cannot_store(exc: Exception) -> tuple[Any, int]:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise exc  # any other error: the 500 page below, traceback in the log
+        app.logger.error("%s on %s %s: %s", problem.replace("_", " "), request.method,
+                         request.path, log_line(exc))
+        try:
+            db.session.rollback()
+        except Exception:  # noqa: BLE001 - the connection is gone; the pool replaces it
+            pass
+        # The page must not ask the database who is signed in (it would fail again, and
+        # the web server would answer with its bare page, the typed text lost).
+        g._login_user = login_manager.anonymous_user()
+        status = 507 if problem == "disk_full" else 503
+        if wants_json():
+            return refused(status, problem)
+        sent = request.method == "POST"
+        if problem == "disk_full":
+            return page(status, _("The server's disk is full"), _(
+                "The server has no room left to store what you sent: nothing was saved. Tell "
+                "the server's administrator, who must free space on the disk that holds its "
+                "data folder or its database; then send it again.") if sent else _(
+                "The server has no room left to store anything. Tell the server's "
+                "administrator, who must free space on the disk that holds its data folder "
+                "or its database."))
+        return page(status, _("Database unavailable"), _(
+            "The server cannot reach its database at the moment: what you sent was not "
+            "saved. Try again in a few minutes; if this lasts, tell the server's "
+            "administrator (the details are in the server's log).") if sent else _(
+            "The server cannot reach its database at the moment. Try again in a few "
+            "minutes; if this lasts, tell the server's administrator (the details are in "
+            "the server's log)."))
+
+    app.register_error_handler(OSError, cannot_store)
+    app.register_error_handler(DBAPIError, cannot_store)
 
     @app.errorhandler(500)
     def server_error(_exc: Exception) -> tuple[Any, int]:

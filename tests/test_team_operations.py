@@ -4,18 +4,25 @@ reverse proxy on another port, handing a departed colleague's work over."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import html
+import io
 import resource
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from conftest import create_assessment
+from conftest import ASSESSMENT_FORM, create_assessment, csrf_token, post
+from sqlalchemy.exc import OperationalError
 
+from checker.blueprints import assessments as assessments_views
 from checker.extensions import db
 from checker.models import Assessment, CatalogueSnapshot
 from checker.services.uploads import store_document, stored_again
+
+NBSP = "\u00a0"
 
 
 def test_first_assessments_made_at_once_share_one_catalogue_snapshot(app, auth_client,
@@ -78,3 +85,55 @@ def test_a_document_left_cut_short_by_an_earlier_failure_is_written_again(tmp_pa
     stored = store_document(tmp_path, "protocol.pdf", data, 10**6)
     assert stored.path.name == name and stored.path.read_bytes() == data
     assert stored_again(tmp_path, "protocol.pdf", name[:-4], "pdf").size == len(data)
+
+
+def _database_down(*_args, **_kwargs):
+    raise OperationalError("SELECT users", {}, Exception(
+        'connection to server at "127.0.0.1", port 5432 failed: Connection refused'))
+
+
+def test_a_database_down_is_said_and_the_typed_answer_kept_to_copy(app, auth_client,
+                                                                   assessment, monkeypatch,
+                                                                   caplog):
+    post(auth_client, "/language", {"lang": "fr"})
+    token = csrf_token(auth_client)
+    # Every request of a signed-in person first asks the database who they are: that is
+    # where a stopped database is met (the error page asked again, and the web server's
+    # bare English page replaced it, the typed text lost).
+    monkeypatch.setattr(db.session, "get", _database_down)
+    typed = "Vingt minutes de rédaction à ne pas perdre"
+    response = auth_client.post(f"/assessments/{assessment}/answers/E01", data={
+        "csrf_token": token, "E01-version": "0", "E01-answer": "met",
+        "E01-justification": typed})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 503
+    assert "Base de données injoignable" in page
+    assert f"pour le moment{NBSP}: ce que vous avez envoyé n'a pas été enregistré" in page
+    assert typed in page
+    assert "database unavailable on POST" in caplog.text and "Connection refused" in caplog.text
+    background = auth_client.post(
+        f"/assessments/{assessment}/answers/E01", headers={"Accept": "application/json"},
+        data={"csrf_token": token, "E01-version": "0", "E01-justification": typed})
+    assert background.status_code == 503
+    assert background.json["error"] == "database_unavailable"
+    assert background.json["message"].startswith(f"Non enregistré{NBSP}: le serveur ne "
+                                                 "parvient pas à joindre sa base de données")
+    monkeypatch.undo()
+    assert auth_client.get("/").status_code == 200  # back as soon as the database is
+
+
+def test_a_full_disk_is_said_when_a_document_cannot_be_stored(app, auth_client, monkeypatch):
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(assessments_views, "store_document", disk_full)
+    data = {**ASSESSMENT_FORM, "title": "Protocole ACTIV",
+            "document": (io.BytesIO(b"Protocol text. " * 50), "protocol.txt")}
+    response = post(auth_client, "/assessments/new", data,
+                    content_type="multipart/form-data")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 507
+    assert "The server's disk is full" in page and "nothing was saved" in page
+    assert "Protocole ACTIV" in page  # the typed title, to copy
+    with app.app_context():
+        assert db.session.query(Assessment).count() == 0
