@@ -36,7 +36,7 @@ from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
 from .outages import log_line, storage_problem
-from .proxy import configure_proxy
+from .proxy import NO_REFERRER_WARNING, WRONG_HOST_WARNING, configure_proxy, refused_origin
 from .refusals import refusal_message
 from .same_site import way_back
 from .services.typed_copies import copy_scope
@@ -160,6 +160,24 @@ def _register_errors(app: Flask) -> None:
             return refused(400, "expired")
         message = _("The form could not be verified (missing or expired security token). "
                     "Go back, reload the page and submit again.")
+        title = _("Form expired")
+        origin = refused_origin()
+        if origin is not None and origin[0]:
+            # Every form is refused so, whatever the person does: the proxy must change.
+            app.logger.warning(WRONG_HOST_WARNING, *origin)
+            title = _("Form refused")
+            message = _(
+                "This form was sent from %(origin)s, but the server sees itself as %(here)s: "
+                "the reverse proxy in front of it does not pass on the address people use "
+                "(its port). Reloading will not help: tell the server's administrator (the "
+                "server's log says what to change).", origin=origin[0], here=origin[1])
+        elif origin is not None:
+            app.logger.warning(NO_REFERRER_WARNING)
+            title = _("Form refused")
+            message = _(
+                "Your browser did not say which page this form was sent from (the Referer "
+                "header, which this server needs over HTTPS): a browser setting or extension "
+                "removes it. Allow it for this site, then reload the page and submit again.")
         files = unsent_files()
         if files:
             # The browser empties a file field on reload: say which file to choose again.
@@ -167,7 +185,7 @@ def _register_errors(app: Flask) -> None:
                 "Nothing was uploaded: choose the file %(names)s again before submitting.",
                 "Nothing was uploaded: choose the files %(names)s again before submitting.",
                 len(files), names=", ".join(files))
-        return page(400, _("Form expired"), message)
+        return page(400, title, message)
 
     def server_problem(status: int = 500) -> tuple[Any, int]:
         return refused(status, "server_error")

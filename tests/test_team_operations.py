@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from conftest import ASSESSMENT_FORM, create_assessment, csrf_token, post
+from conftest import (
+    ASSESSMENT_FORM,
+    CSRF_RE,
+    PASSWORD,
+    create_assessment,
+    csrf_token,
+    make_user,
+    post,
+)
 from sqlalchemy.exc import OperationalError
 
 from checker.blueprints import assessments as assessments_views
@@ -137,3 +145,50 @@ def test_a_full_disk_is_said_when_a_document_cannot_be_stored(app, auth_client, 
     assert "Protocole ACTIV" in page  # the typed title, to copy
     with app.app_context():
         assert db.session.query(Assessment).count() == 0
+
+
+@pytest.fixture
+def proxied_app(make_app, monkeypatch):
+    monkeypatch.setenv("NPIS_SECURE_COOKIES", "1")
+    monkeypatch.setenv("NPIS_BEHIND_PROXY", "1")
+    app = make_app()
+    make_user(app, "karim")
+    return app
+
+
+def _login_through_the_proxy(app, referrer: str | None, lang: str = "en"):
+    """Sign in as a browser would through an HTTPS proxy that passes ``Host: npis.chu.fr``."""
+    client = app.test_client()
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.7",
+               "Accept-Language": lang}
+    page = client.get("/auth/login", base_url="https://npis.chu.fr", headers=headers)
+    token = CSRF_RE.search(page.get_data(as_text=True)).group(1)
+    if referrer:
+        headers["Referer"] = referrer
+    return client.post("/auth/login", base_url="https://npis.chu.fr", headers=headers,
+                       data={"csrf_token": token, "username": "karim", "password": PASSWORD})
+
+
+def test_a_proxy_that_drops_the_port_is_named_not_an_expired_form(proxied_app, caplog):
+    # nginx on https://npis.chu.fr:8443 with `proxy_set_header Host $host`: the app sees
+    # npis.chu.fr, the browser's Referer says :8443, and every form of everyone is refused.
+    assert _login_through_the_proxy(
+        proxied_app, "https://npis.chu.fr/auth/login").status_code == 302  # as it should
+    response = _login_through_the_proxy(proxied_app, "https://npis.chu.fr:8443/auth/login",
+                                        lang="fr")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "Formulaire refusé" in page and "Formulaire expiré" not in page
+    assert (f"Ce formulaire a été envoyé depuis https://npis.chu.fr:8443, mais le serveur se "
+            f"voit comme https://npis.chu.fr{NBSP}:") in page
+    assert "Recharger la page n'y changera rien" in page
+    assert "proxy_set_header Host $http_host" in caplog.text
+    assert "https://npis.chu.fr:8443" in caplog.text
+
+
+def test_a_browser_that_sends_no_referrer_over_https_is_told_so(proxied_app, caplog):
+    response = _login_through_the_proxy(proxied_app, None)
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "Form refused" in page and "(the Referer header" in page
+    assert "the browser sent no Referer header" in caplog.text
