@@ -8,6 +8,7 @@ import errno
 import hashlib
 import html
 import io
+import re
 import resource
 import signal
 from collections.abc import Iterator
@@ -20,12 +21,14 @@ from conftest import (
     PASSWORD,
     create_assessment,
     csrf_token,
+    login,
     make_user,
     post,
 )
 from sqlalchemy.exc import OperationalError
 
 from checker.blueprints import assessments as assessments_views
+from checker.cli import main
 from checker.extensions import db
 from checker.models import Assessment, CatalogueSnapshot
 from checker.services.uploads import store_document, stored_again
@@ -192,3 +195,51 @@ def test_a_browser_that_sends_no_referrer_over_https_is_told_so(proxied_app, cap
     assert response.status_code == 400
     assert "Form refused" in page and "(the Referer header" in page
     assert "the browser sent no Referer header" in caplog.text
+
+
+def test_a_departing_colleagues_work_is_handed_over_with_its_documents(cli_env, app,
+                                                                      auth_client):
+    # alice leaves the unit: her assessments (with their document), answers and history,
+    # and her dossiers go to bob, who reads and continues them; her account is left alone.
+    uid = create_assessment(auth_client, document=(io.BytesIO(b"Protocol text. " * 50),
+                                                   "protocol.txt"))
+    version = re.search(r'name="E01-version" type="hidden" value="(\d+)"', auth_client.get(
+        f"/assessments/{uid}/answers/E01").get_data(as_text=True)).group(1)
+    assert post(auth_client, f"/assessments/{uid}/answers/E01", {
+        "E01-version": version, "E01-answer": "met",
+        "E01-justification": "Alice's reading"}).status_code == 302
+    dossier = post(auth_client, "/dossiers/new", {
+        "npi_name": "Walking", "domain": "physical", "health_problem": "Stroke",
+        "country": "France"}).headers["Location"].split("/")[2]
+    assert post(auth_client, f"/dossiers/{dossier}/studies",
+                {"assessment": uid}).status_code == 302
+    report = auth_client.get(f"/assessments/{uid}/report.xlsx")
+    assert report.status_code == 200
+    make_user(app, "bob")
+    bob = app.test_client()
+    login(bob, "bob")
+    assert bob.get(f"/assessments/{uid}").status_code == 404
+
+    result = cli_env.invoke(main, ["user", "hand-over", "alice", "--to", "bob"])
+    assert result.exit_code == 0, result.output
+    assert "gave 1 assessment and 1 dossier of alice to bob" in result.output
+    assert bob.get(f"/assessments/{uid}").status_code == 200
+    assert "Alice&#39;s reading" in bob.get(f"/assessments/{uid}/answers/E01").get_data(
+        as_text=True)
+    document = bob.get(f"/assessments/{uid}/document")
+    assert document.status_code == 200 and "Protocol text." in document.get_data(as_text=True)
+    assert uid in bob.get(f"/dossiers/{dossier}").get_data(as_text=True)
+    assert auth_client.get(f"/assessments/{uid}").status_code == 404
+    report_file = app.config["DATA_DIR"] + "/handed.xlsx"
+    with open(report_file, "wb") as out:
+        out.write(report.data)
+    verified = cli_env.invoke(main, ["verify", report_file])
+    assert verified.exit_code == 0, verified.output  # still the same assessment
+    listed = cli_env.invoke(main, ["user", "list"]).output
+    assert re.search(r"alice .* 0 assessments +active", listed)
+    assert re.search(r"bob .* 1 assessment +active", listed)
+
+    for args, said in ((["alice", "--to", "alice"], "Choose two different accounts."),
+                       (["alice", "--to", "ghost"], "no user 'ghost'")):
+        result = cli_env.invoke(main, ["user", "hand-over", *args])
+        assert result.exit_code == 1 and said in result.output
