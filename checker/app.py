@@ -341,9 +341,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        # A session of an account disabled since (`npis-check user disable`) ends there.
-        return user if user is not None and user.is_active else None
+        number, _dot, stamp = user_id.partition(".")
+        user = db.session.get(User, int(number)) if number.isdigit() else None
+        # A session of an account disabled since (`npis-check user disable`) ends there, and
+        # one opened before its password was changed (one without a stamp was opened before
+        # sessions held it, and is kept).
+        if user is None or not user.is_active or (stamp and stamp != user.password_stamp):
+            return None
+        return user
 
     @login_manager.unauthorized_handler
     def signed_out() -> Any:
@@ -404,7 +409,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             # "1, 2 and 3", as the reports list study numbers
             "enumeration": lambda items: enumeration([str(i) for i in items], labels(lang)),
             # The signed-in person's scope for the copies app.js keeps of unsaved typing.
-            "typed_copy_scope": (copy_scope(int(current_user.get_id()), app.secret_key)
+            "typed_copy_scope": (copy_scope(current_user.id, app.secret_key)
                                  if current_user.is_authenticated else ""),
         }
 

@@ -30,7 +30,7 @@ from sqlalchemy.exc import OperationalError
 from checker.blueprints import assessments as assessments_views
 from checker.cli import main
 from checker.extensions import db
-from checker.models import Assessment, CatalogueSnapshot
+from checker.models import Assessment, CatalogueSnapshot, User
 from checker.services.uploads import store_document, stored_again
 
 NBSP = "\u00a0"
@@ -243,3 +243,38 @@ def test_a_departing_colleagues_work_is_handed_over_with_its_documents(cli_env, 
                        (["alice", "--to", "ghost"], "no user 'ghost'")):
         result = cli_env.invoke(main, ["user", "hand-over", *args])
         assert result.exit_code == 1 and said in result.output
+
+
+def test_a_new_password_ends_the_sessions_opened_with_the_old_one(cli_env, app, client):
+    # An administrator resets a password someone else has seen: that person's open session
+    # must end, not go on until they sign out.
+    make_user(app, "lea")
+    elsewhere, here = app.test_client(), app.test_client()
+    login(elsewhere, "lea")
+    login(here, "lea")
+    assert elsewhere.get("/").status_code == 200
+    result = cli_env.invoke(main, ["user", "set-password", "lea", "--password-stdin"],
+                            input="a brand new password\n")
+    assert result.exit_code == 0, result.output
+    response = elsewhere.get("/")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    login(elsewhere, "lea", "a brand new password")
+    login(here, "lea", "a brand new password")
+    # Changing one's own password on "My account" keeps that session, ends the others.
+    assert post(here, "/auth/account", {
+        "current": "a brand new password", "password": "another new password",
+        "confirm": "another new password"}).status_code == 302
+    assert here.get("/").status_code == 200
+    assert elsewhere.get("/").status_code == 302
+
+
+def test_a_session_opened_before_the_upgrade_is_kept(app, user):
+    # Sessions opened by the previous version hold the bare id: nobody is signed out by
+    # the upgrade itself.
+    client = app.test_client()
+    with app.app_context():
+        user_id = db.session.query(User.id).filter_by(username=user).scalar()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+    assert client.get("/").status_code == 200
