@@ -144,7 +144,7 @@ def hand_over(giver: User, receiver: User) -> tuple[int, int]:
     held = set(db.session.scalars(
         select(StoredUpload.sha256).where(StoredUpload.user_id == receiver.id)))
     for sha256 in db.session.scalars(
-            select(StoredUpload.sha256).where(StoredUpload.user_id == giver.id)):
+            select(StoredUpload.sha256).where(StoredUpload.user_id == giver.id)).all():
         if sha256 not in held:
             db.session.add(StoredUpload(user_id=receiver.id, sha256=sha256))
     moved = []
