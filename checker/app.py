@@ -8,6 +8,7 @@ from typing import Any
 from flask import (
     Flask,
     Request,
+    g,
     has_request_context,
     jsonify,
     redirect,
@@ -23,6 +24,7 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import UnicodeConverter
 
@@ -33,7 +35,8 @@ from .catalogue import CatalogueError, pick
 from .config import build_config
 from .extensions import babel, csrf, db, login_manager
 from .models import User, load_all
-from .proxy import configure_proxy
+from .outages import log_line, storage_problem
+from .proxy import NO_REFERRER_WARNING, WRONG_HOST_WARNING, configure_proxy, refused_origin
 from .refusals import refusal_message
 from .same_site import way_back
 from .services.typed_copies import copy_scope
@@ -157,6 +160,24 @@ def _register_errors(app: Flask) -> None:
             return refused(400, "expired")
         message = _("The form could not be verified (missing or expired security token). "
                     "Go back, reload the page and submit again.")
+        title = _("Form expired")
+        origin = refused_origin()
+        if origin is not None and origin[0]:
+            # Every form is refused so, whatever the person does: the proxy must change.
+            app.logger.warning(WRONG_HOST_WARNING, *origin)
+            title = _("Form refused")
+            message = _(
+                "This form was sent from %(origin)s, but the server sees itself as %(here)s: "
+                "the reverse proxy in front of it does not pass on the address people use "
+                "(its port). Reloading will not help: tell the server's administrator (the "
+                "server's log says what to change).", origin=origin[0], here=origin[1])
+        elif origin is not None:
+            app.logger.warning(NO_REFERRER_WARNING)
+            title = _("Form refused")
+            message = _(
+                "Your browser did not say which page this form was sent from (the Referer "
+                "header, which this server needs over HTTPS): a browser setting or extension "
+                "removes it. Allow it for this site, then reload the page and submit again.")
         files = unsent_files()
         if files:
             # The browser empties a file field on reload: say which file to choose again.
@@ -164,7 +185,7 @@ def _register_errors(app: Flask) -> None:
                 "Nothing was uploaded: choose the file %(names)s again before submitting.",
                 "Nothing was uploaded: choose the files %(names)s again before submitting.",
                 len(files), names=", ".join(files))
-        return page(400, _("Form expired"), message)
+        return page(400, title, message)
 
     def server_problem(status: int = 500) -> tuple[Any, int]:
         return refused(status, "server_error")
@@ -207,6 +228,42 @@ def _register_errors(app: Flask) -> None:
         return page(code, _("Request refused"), _(
             "This request could not be served as it was sent. Go back and use the page's "
             "buttons and links."))
+
+    def cannot_store(exc: Exception) -> tuple[Any, int]:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise exc  # any other error: the 500 page below, traceback in the log
+        app.logger.error("%s on %s %s: %s", problem.replace("_", " "), request.method,
+                         request.path, log_line(exc))
+        try:
+            db.session.rollback()
+        except Exception:  # noqa: BLE001 - the connection is gone; the pool replaces it
+            pass
+        # The page must not ask the database who is signed in (it would fail again, and
+        # the web server would answer with its bare page, the typed text lost).
+        g._login_user = login_manager.anonymous_user()
+        status = 507 if problem == "disk_full" else 503
+        if wants_json():
+            return refused(status, problem)
+        sent = request.method == "POST"
+        if problem == "disk_full":
+            return page(status, _("The server's disk is full"), _(
+                "The server has no room left to store what you sent: nothing was saved. Tell "
+                "the server's administrator, who must free space on the disk that holds its "
+                "data folder or its database; then send it again.") if sent else _(
+                "The server has no room left to store anything. Tell the server's "
+                "administrator, who must free space on the disk that holds its data folder "
+                "or its database."))
+        return page(status, _("Database unavailable"), _(
+            "The server cannot reach its database at the moment: what you sent was not "
+            "saved. Try again in a few minutes; if this lasts, tell the server's "
+            "administrator (the details are in the server's log).") if sent else _(
+            "The server cannot reach its database at the moment. Try again in a few "
+            "minutes; if this lasts, tell the server's administrator (the details are in "
+            "the server's log)."))
+
+    app.register_error_handler(OSError, cannot_store)
+    app.register_error_handler(DBAPIError, cannot_store)
 
     @app.errorhandler(500)
     def server_error(_exc: Exception) -> tuple[Any, int]:
@@ -284,9 +341,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        # A session of an account disabled since (`npis-check user disable`) ends there.
-        return user if user is not None and user.is_active else None
+        number, _dot, stamp = user_id.partition(".")
+        user = db.session.get(User, int(number)) if number.isdigit() else None
+        # A session of an account disabled since (`npis-check user disable`) ends there, and
+        # one opened before its password was changed (one without a stamp was opened before
+        # sessions held it, and is kept).
+        if user is None or not user.is_active or (stamp and stamp != user.password_stamp):
+            return None
+        return user
 
     @login_manager.unauthorized_handler
     def signed_out() -> Any:
@@ -347,7 +409,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             # "1, 2 and 3", as the reports list study numbers
             "enumeration": lambda items: enumeration([str(i) for i in items], labels(lang)),
             # The signed-in person's scope for the copies app.js keeps of unsaved typing.
-            "typed_copy_scope": (copy_scope(int(current_user.get_id()), app.secret_key)
+            "typed_copy_scope": (copy_scope(current_user.id, app.secret_key)
                                  if current_user.is_authenticated else ""),
         }
 

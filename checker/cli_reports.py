@@ -330,6 +330,31 @@ def user_enable(username: str) -> None:
     _set_disabled(username, False)
 
 
+@user_group.command("hand-over")
+@click.argument("username")
+@click.option("--to", "receiver_name", required=True, metavar="NAME",
+              help="The account that receives them.")
+def user_hand_over(username: str, receiver_name: str) -> None:
+    """Give all of USERNAME's assessments and dossiers to --to (answers, history, documents
+    and issued reports go with them; USERNAME's account is left as it is)."""
+    from .services.accounts import AccountError, hand_over
+
+    app = _app()
+    with app.app_context():
+        giver = _existing_user(username)
+        receiver = _existing_user(receiver_name)
+        try:
+            assessments, dossiers = hand_over(giver, receiver)
+        except AccountError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        names = giver.username, receiver.username
+        note = "" if receiver.is_active else (
+            f" ({names[1]} is disabled: `npis-check user enable {names[1]}` lets it sign in)")
+    click.echo(f"gave {assessments} assessment{'s' * (assessments != 1)} and {dossiers} "
+               f"dossier{'s' * (dossiers != 1)} of {names[0]} to {names[1]}{note}")
+
+
 @click.group("db")
 def db_group() -> None:
     """Database maintenance."""

@@ -34,6 +34,14 @@ def save_refusal(reason: str, invariant_id: str | None = None) -> str:
     if reason == "expired":
         return _("Not saved: this page has expired. Copy your text, reload the page, paste it "
                  "back and save again.")
+    if reason == "database_unavailable":
+        return _("Not saved: the server cannot reach its database at the moment. Your text "
+                 "is still here: save again in a few minutes; if this lasts, copy your text "
+                 "somewhere safe and tell the server's administrator.")
+    if reason == "disk_full":
+        return _("Not saved: the server's disk is full. Your text is still here: copy it "
+                 "somewhere safe and tell the server's administrator, then save again once "
+                 "space is freed.")
     if reason == "server_error":
         # Whatever failed may not fail again (a database restarting, a lock): the same
         # button tries again, and the text stays on the page meanwhile.
@@ -61,6 +69,12 @@ def keep_refusal(reason: str, invariant_id: str | None = None) -> str:
     if reason == "expired":
         return _("Not kept: this page has expired. Reload the page, then keep the answer again "
                  "if it is still marked to check.")
+    if reason == "database_unavailable":
+        return _("Not kept: the server cannot reach its database at the moment. Keep the "
+                 "answer again in a few minutes.")
+    if reason == "disk_full":
+        return _("Not kept: the server's disk is full. Tell the server's administrator, then "
+                 "keep the answer again once space is freed.")
     if reason == "server_error":
         return _("Not kept: the server ran into a problem (the details are in its log). Keep "
                  "the answer again in a moment.")
@@ -71,5 +85,6 @@ def keep_refusal(reason: str, invariant_id: str | None = None) -> str:
 
 def refusal_message(reason: str, *, keep: bool, invariant_id: str | None = None) -> str:
     """A save's or a keep's refusal, by ``reason`` ("signed_out", "not_applicable",
-    "not_found", "too_large", "expired", "server_error" or "bad_request")."""
+    "not_found", "too_large", "expired", "server_error", "database_unavailable",
+    "disk_full" or "bad_request")."""
     return (keep_refusal if keep else save_refusal)(reason, invariant_id)

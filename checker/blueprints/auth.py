@@ -83,6 +83,8 @@ def account() -> Response | str | tuple[str, int]:
         except AccountError as exc:
             getattr(form, exc.field).errors = [str(exc)]
         else:
+            # This session goes on with the new password; the person's others end.
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form), 400 if form.errors else 200

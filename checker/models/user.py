@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -26,3 +27,14 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login's flag: login_user refuses an inactive user
         return self.disabled_at is None
+
+    @property
+    def password_stamp(self) -> str:
+        """A short digest of the password hash: it changes with the password."""
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        """What a session holds (Flask-Login): the id and the password's stamp, so that a
+        new password (``npis-check user set-password``, or *My account*) ends the sessions
+        opened with the old one."""
+        return f"{self.id}.{self.password_stamp}"

@@ -126,3 +126,32 @@ def all_users() -> list[tuple[User, int]]:
         select(User, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.owner_id == User.id).order_by(User.username))
     return [(user, int(count)) for user, count in rows]
+
+
+def hand_over(giver: User, receiver: User) -> tuple[int, int]:
+    """Give all of ``giver``'s assessments and dossiers to ``receiver`` (a colleague who
+    leaves the unit, say) and commit; (assessments, dossiers) moved.
+
+    Answers, their history (who wrote what, by name), documents and issued reports go with
+    them unchanged: each assessment only changes hands, so its reports still verify. The
+    documents stay readable: ``receiver`` is recorded as holding each one ``giver`` uploaded.
+    Dossiers move with the assessments they hold, which must be their owner's.
+    """
+    from ..models import Assessment, Dossier, StoredUpload
+
+    if giver.id == receiver.id:
+        raise AccountError(_("Choose two different accounts."))
+    held = set(db.session.scalars(
+        select(StoredUpload.sha256).where(StoredUpload.user_id == receiver.id)))
+    for sha256 in db.session.scalars(
+            select(StoredUpload.sha256).where(StoredUpload.user_id == giver.id)).all():
+        if sha256 not in held:
+            db.session.add(StoredUpload(user_id=receiver.id, sha256=sha256))
+    moved = []
+    for model in (Assessment, Dossier):
+        rows = db.session.scalars(select(model).where(model.owner_id == giver.id)).all()
+        for row in rows:
+            row.owner_id = receiver.id
+        moved.append(len(rows))
+    db.session.commit()
+    return moved[0], moved[1]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask import current_app
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..catalogue import Catalogue, catalogue_from_data, get_catalogue
 from ..extensions import db
 from ..models import CatalogueSnapshot
+from ..models._time import utcnow
 
 # Snapshots never change once stored (keyed by content fingerprint), so caching is safe.
 _BY_FINGERPRINT: dict[str, Catalogue] = {}
@@ -23,17 +25,26 @@ def active_catalogue() -> Catalogue:
 
 
 def ensure_snapshot(catalogue: Catalogue) -> CatalogueSnapshot:
-    """Store ``catalogue`` (full data) under its fingerprint if not stored yet."""
+    """Store ``catalogue`` (full data) under its fingerprint if not stored yet.
+
+    The first assessments made with a catalogue (a new installation, or the first morning
+    after an upgrade that changed it) may be created by several people at once: each request
+    finds no snapshot and stores it. The insert does nothing where another has just stored
+    the same fingerprint (same content), instead of failing every request but one.
+    """
     snapshot = db.session.get(CatalogueSnapshot, catalogue.fingerprint)
     if snapshot is None:
-        snapshot = CatalogueSnapshot(
+        dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+        db.session.execute(dialect.insert(CatalogueSnapshot).values(
             fingerprint=catalogue.fingerprint,
             catalogue_id=catalogue.id,
             version=catalogue.version,
             data=catalogue.to_dict(),
-        )
-        db.session.add(snapshot)
-        db.session.flush()
+            created_at=utcnow(),
+        ).on_conflict_do_nothing(index_elements=["fingerprint"]))
+        snapshot = db.session.get(CatalogueSnapshot, catalogue.fingerprint)
+        if snapshot is None:  # cannot happen: stored now, by this request or by another
+            raise RuntimeError(f"catalogue snapshot {catalogue.fingerprint} not stored")
     _BY_FINGERPRINT.setdefault(catalogue.fingerprint, catalogue)
     return snapshot
 

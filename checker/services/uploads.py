@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import os
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,10 +125,36 @@ def store_document(
     directory = Path(upload_dir)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{digest}.{kind}"
-    if not path.exists():
-        path.write_bytes(data)
+    if not _holds(path, data):
+        _write_whole(path, data)
     safe_name = _safe_name(filename)
     return StoredDocument(safe_name, digest, len(data), kind, path)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds ``data`` whole (named by its SHA-256, so its size tells
+    a file cut short, by a full disk or a crash under an earlier version, from the whole)."""
+    try:
+        return path.stat().st_size == len(data)
+    except OSError:
+        return False
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, renamed
+    once written. A full disk (OSError) leaves no file cut short under the document's name,
+    which every later upload of the same document would otherwise have taken as stored."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def stored_again(upload_dir: str | Path, filename: str, sha256: str, kind: str) -> \
@@ -137,6 +165,10 @@ def stored_again(upload_dir: str | Path, filename: str, sha256: str, kind: str) 
             or any(ch not in "0123456789abcdef" for ch in sha256):
         return None
     path = Path(upload_dir) / f"{sha256}.{kind}"
-    if not path.is_file():
+    try:
+        data = path.read_bytes()
+    except OSError:  # not there (any more)
         return None
-    return StoredDocument(_safe_name(filename), sha256, path.stat().st_size, kind, path)
+    if hashlib.sha256(data).hexdigest() != sha256:  # cut short by a failed write: not it
+        return None
+    return StoredDocument(_safe_name(filename), sha256, len(data), kind, path)
