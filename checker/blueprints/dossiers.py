@@ -171,7 +171,7 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm,
         studies=[(scored.assessment, scored.publication, summary)
                  for scored, summary in zip(view.scored, view.studies, strict=True)],
         add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
-        advice=view.advice, reading=reading,
+        advice=view.advice, advice_groups=view.advice_groups, reading=reading,
     )
 
 
