@@ -132,14 +132,18 @@ def study_ref(lab: Any, study: Any) -> str:
 
 def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """What to look for and add to the dossier (:attr:`DossierView.advice`), worded for the
-    reports and the review: per invariant, the studies that lack it with their answer
-    ("Study 2 (observational): Not reported") and the advice for a dossier, said once when
-    every study listed shares it, else with the studies it is for ("For studies 1 and 3:
-    …"). ``answers``: the answers alone, for a row under the one study its group names."""
+    reports and the review: per invariant, the studies that lack it gathered by their answer
+    ("Not reported: Study 2 (observational), Study 3 (prototypical)") and the advice for a
+    dossier, said once when every study listed shares it, else with the studies it is for
+    ("For studies 1 and 3: …"). ``answers``: the answers alone, for a row under the one study
+    its group names."""
     rows = []
     for entry in view.advice:
-        studies = [lab("dossier_advice_study", study=study_ref(lab, s), answer=_answer(lab, s))
-                   for s in entry.studies]
+        # Gathered by answer: "Partially met (unconfirmed suggestion): Study 1 (mechanistic),
+        # Study 2 (observational)".
+        studies = [lab("dossier_advice_answer", answer=_answer(lab, group[0]),
+                       studies=", ".join(study_ref(lab, s) for s in group))
+                   for *_, group in entry.by_answer]
         if entry.shared:
             advice = [entry.advice[0].text]
         else:

@@ -212,11 +212,13 @@ def test_the_dossier_page_lists_what_to_add_folded(app, auth_client, user):
     assert f"For studies 1 and 2:</strong> {advice_of('E02')}" in e02
     # Each study by its number and type, linked; its title is in the list of studies above
     # (a walkthrough's 49 entries each repeated a full title).
-    for n, answer in ((1, "Not met"), (2, "Partially met"), (3, "Not met")):
-        assert f'<li><a href="/assessments/{studies[n - 1]}/results">Study {n} ' \
-               f"(interventional)</a>: {answer}" in e02
+    # Gathered by their answer, each study linked.
+    link = '<a href="/assessments/{}/results">Study {} (interventional)</a>'
+    assert (f"<li>Not met: {link.format(studies[0], 1)}, {link.format(studies[2], 3)}</li>"
+            in e02)
+    assert re.search(r'<li>Partially met <span class="small">\(unconfirmed suggestion\)'
+                     rf'</span>: {re.escape(link.format(studies[1], 2))}</li>', e02)
     assert "Trial one" not in e02
-    assert "(unconfirmed suggestion)" in e02.split("Study 2 (", 1)[1].split("</li>", 1)[0]
     e03 = section[section.index(">E03<"):section.index(">INT04<")]
     assert "— 1 of 3 studies" in e03 and "No advice for a dossier" in e03
     assert advice_of("E03") not in e03
@@ -265,8 +267,8 @@ def test_the_dossier_pdf_lists_what_to_add(app, auth_client, user):
     assert "Invariant Studies that lack it For a dossier" in section
     assert section.index("E02 Free and informed consent") < section.index("E03") \
         < section.index("INT04")
-    assert "Study 1 (interventional): Not met Study 2 (interventional): Partially met " \
-           "(unconfirmed suggestion) Study 3 (interventional): Not met" in section
+    assert "Not met: Study 1 (interventional), Study 3 (interventional) Partially met " \
+           "(unconfirmed suggestion): Study 2 (interventional)" in section
     # The methodological ones under their study, named once with its title.
     assert section.index("Methodological invariants") \
         < section.index("Study 1 (interventional): Trial one") < section.index("INT04")
@@ -275,7 +277,8 @@ def test_the_dossier_pdf_lists_what_to_add(app, auth_client, user):
     french = _pdf_text(auth_client, uid, "fr")
     section = french[french.index("Ce qu'il faut chercher et ajouter au dossier"):]
     assert f"Pour les études 1 et 2 : {advice_of('E02', 'fr')}" in section
-    assert "Étude 1 (type interventionnel) : Non respecté" in section
+    assert "Non respecté : Étude 1 (type interventionnel), Étude 3 (type interventionnel)" \
+        in section
     assert advice_of("INT04", "fr") in section
 
 
@@ -291,8 +294,8 @@ def test_the_dossier_workbook_has_a_sheet_of_what_to_add(app, auth_client, user)
                                "Studies that lack it", "For a dossier")
             assert rows[1] == (
                 "E02", "Free and informed consent", "Ethical", 3,
-                "Study 1 (interventional): Not met\nStudy 2 (interventional): Partially met "
-                "(unconfirmed suggestion)\nStudy 3 (interventional): Not met",
+                "Not met: Study 1 (interventional), Study 3 (interventional)\nPartially met "
+                "(unconfirmed suggestion): Study 2 (interventional)",
                 f"For studies 1 and 2: {advice_of('E02')}")
             assert rows[3][:4] == ("INT04", pick(get_catalogue().invariant("INT04").title, "en"),
                                    "Methodological", 1)
@@ -309,9 +312,9 @@ def test_the_dossier_review_lists_what_to_add(app, auth_client, user):
     section = text[text.index("## What to look for and add to the dossier (3)"):]
     assert section.index("### Ethical invariants") < section.index("1. E02 Free and informed "
                                                                    "consent")
-    assert "    - Studies that lack it: Study 1 (interventional): Not met; Study 2 " \
-           "(interventional): Partially met (unconfirmed suggestion); Study 3 " \
-           "(interventional): Not met\n" \
+    assert "    - Studies that lack it: Not met: Study 1 (interventional), Study 3 " \
+           "(interventional); Partially met (unconfirmed suggestion): Study 2 " \
+           "(interventional)\n" \
            f"    - For studies 1 and 2: {advice_of('E02')}\n" in section
     assert "2. E03 " in section and "    - No advice for a dossier" in section
     methodological = section[section.index("### Methodological invariants"):]
@@ -323,8 +326,8 @@ def test_the_dossier_review_lists_what_to_add(app, auth_client, user):
     french = auth_client.get(f"/dossiers/{uid}/review.txt?lang=fr").get_data(as_text=True)
     section = french[french.index("## Ce qu'il faut chercher et ajouter au dossier (3)"):]
     assert f"    - Pour un dossier{NBSP}: {advice_of('INT04', 'fr')}\n" in section
-    assert (f"Études concernées{NBSP}: Étude 1 (type interventionnel){NBSP}: Non "
-            f"respecté{NBSP}; Étude 2") in section
+    assert (f"Études concernées{NBSP}: Non respecté{NBSP}: Étude 1 (type interventionnel), "
+            f"Étude 3 (type interventionnel){NBSP}; Partiellement") in section
     assert f"#### Étude 1 (type interventionnel){NBSP}: Trial one" in section
 
 

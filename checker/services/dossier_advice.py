@@ -79,6 +79,17 @@ class AdviceEntry:
         """One advice for every study listed, which can then be said without naming them."""
         return len(self.advice) == 1 and len(self.advice[0].studies) == len(self.studies)
 
+    @property
+    def by_answer(self) -> list[tuple[str, bool, tuple[LackingStudy, ...]]]:
+        """The studies that lack it, gathered by their answer (its label, and whether it is
+        an unconfirmed suggestion), in the order the answers first come: five studies
+        "Partially met (unconfirmed suggestion)" read as one line, not five."""
+        answers: dict[tuple[str, bool], list[LackingStudy]] = {}
+        for study in self.studies:
+            answers.setdefault((study.answer_label, study.unconfirmed), []).append(study)
+        return [(label, unconfirmed, tuple(studies))
+                for (label, unconfirmed), studies in answers.items()]
+
 
 def _lacking(score: ScoreResult) -> list[Gap]:
     # The score's own gaps (partially met, not met, not reported as scored: an answer the
