@@ -117,17 +117,33 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     return rows
 
 
+def _answer(lab: Any, study: Any) -> str:
+    """A lacking study's answer: "Partially met (unconfirmed suggestion)"."""
+    return study.answer_label + (f" ({lab['dossier_advice_unconfirmed']})"
+                                 if study.unconfirmed else "")
+
+
+def study_ref(lab: Any, study: Any) -> str:
+    """A study of the dossier by its number and type: "Study 3 (prototypical)"."""
+    if not study.type_name:
+        return lab("study_n", n=study.number)
+    return lab("study_ref", n=study.number, type=study.type_name)
+
+
 def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """What to look for and add to the dossier (:attr:`DossierView.advice`), worded for the
-    reports and the review: per invariant, the studies that lack it ("Study 2 (Not
-    reported)") and the advice for a dossier, said once when every study listed shares it,
-    else with the studies it is for ("For studies 1 and 3: …")."""
+    reports and the review: per invariant, the studies that lack it gathered by their answer
+    ("Not reported: Study 2 (observational), Study 3 (prototypical)") and the advice for a
+    dossier, said once when every study listed shares it, else with the studies it is for
+    ("For studies 1 and 3: …"). ``answers``: the answers alone, for a row under the one study
+    its group names."""
     rows = []
     for entry in view.advice:
-        studies = [
-            f"{lab('study_n', n=s.number)} ({s.answer_label}"
-            + (f", {lab['dossier_advice_unconfirmed']})" if s.unconfirmed else ")")
-            for s in entry.studies]
+        # Gathered by answer: "Partially met (unconfirmed suggestion): Study 1 (mechanistic),
+        # Study 2 (observational)".
+        studies = [lab("dossier_advice_answer", answer=_answer(lab, group[0]),
+                       studies=", ".join(study_ref(lab, s) for s in group))
+                   for *_, group in entry.by_answer]
         if entry.shared:
             advice = [entry.advice[0].text]
         else:
@@ -139,10 +155,36 @@ def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             "id": entry.invariant_id, "title": entry.title, "ethical": entry.ethical,
             "kind": lab["ethical_one" if entry.ethical else "methodological_one"],
             "count": len(entry.studies), "studies": studies,
+            "answers": [_answer(lab, s) for s in entry.studies],
             "advice": advice or [lab["dossier_advice_no_text"]], "has_advice": bool(advice),
             "shared": entry.shared,
         })
     return rows
+
+
+def advice_sections(lab: Any, view: DossierView) -> list[dict[str, Any]]:
+    """:func:`advice_rows` in the groups the list is read in
+    (:attr:`DossierView.advice_groups`): the ethical invariants, each naming the studies that
+    lack it; then, per study type, its studies named once with their titles ("Study 1
+    (mechanistic): Neuromuscular …") and their methodological invariants, each with its
+    answer alone when the group names one study (``one_study``)."""
+    rows = {row["id"]: row for row in advice_rows(lab, view)}
+    sections = []
+    for group in view.advice_groups:
+        if group.ethical:
+            heading, titles = "", []
+        elif group.one_study:
+            study = group.studies[0]
+            heading, titles = f"{study_ref(lab, study)}{lab['colon']} {study.title}", []
+        else:
+            numbers = enumeration([str(s.number) for s in group.studies], lab)
+            heading = lab("studies_ref", numbers=numbers, type=group.studies[0].type_name)
+            titles = [f"{lab('study_n', n=s.number)}{lab['colon']} {s.title}"
+                      for s in group.studies]
+        sections.append({"ethical": group.ethical, "heading": heading, "titles": titles,
+                         "one_study": group.one_study,
+                         "rows": [rows[entry.invariant_id] for entry in group.entries]})
+    return sections
 
 
 def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
@@ -196,6 +238,7 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "drafts_help": (lab["draft_flags_help"] if any(s.drafts.any for s in view.studies)
                         else ""),
         "advice": advice_rows(lab, view),
+        "advice_sections": advice_sections(lab, view),
         "provenance": pick(catalogue.provenance, lang),
         "self_check_statement": lab["self_check_statement"],
     }

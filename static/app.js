@@ -970,9 +970,10 @@
   for (var f = 0; f < fileInputs.length; f++) enhanceFileInput(fileInputs[f]);
 
   // A form sent back with errors, an answer changed elsewhere meanwhile, or the details just
-  // read from a document: keyboard and screen-reader users start at what says what to correct
-  // or check, not at the top of the page (a dozen Tab stops above the form).
+  // read from a document (an assessment's details, a study's publication details): keyboard
+  // and screen-reader users start at what says what to correct or check, not at the top of
+  // the page (a dozen Tab stops above the form).
   var summary = document.querySelector(".error-summary") || document.querySelector(".conflict") ||
-    document.getElementById("details-read");
+    document.getElementById("details-read") || document.getElementById("publication-read");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 })();

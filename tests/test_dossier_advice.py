@@ -17,7 +17,7 @@ from dossier_support import PEER, imported_study
 from test_dossiers import add, new_dossier
 
 from checker.catalogue import get_catalogue, load_catalogue, pick
-from checker.services.dossier_advice import StudyGaps, dossier_advice
+from checker.services.dossier_advice import StudyGaps, advice_groups, dossier_advice
 from checker.services.records import AnswerRecord, AssessmentRecord
 from checker.services.scoring import score_assessment
 
@@ -210,15 +210,25 @@ def test_the_dossier_page_lists_what_to_add_folded(app, auth_client, user):
     assert e02.count(advice_of("E02")) == 1
     # Worded as the reports and the review word it ("1 and 2", not "1, 2").
     assert f"For studies 1 and 2:</strong> {advice_of('E02')}" in e02
-    for n, title, answer in ((1, "Trial one", "Not met"), (2, "Trial two", "Partially met"),
-                             (3, "Trial protocol", "Not met")):
-        assert f'Study {n}: <a href="/assessments/{studies[n - 1]}/results">{title}</a> — ' \
-               f"{answer}" in e02
-    assert "(unconfirmed suggestion)" in e02.split("Trial two", 1)[1].split("</li>", 1)[0]
+    # Each study by its number and type, linked; its title is in the list of studies above
+    # (a walkthrough's 49 entries each repeated a full title).
+    # Gathered by their answer, each study linked.
+    link = '<a href="/assessments/{}/results">Study {} (interventional)</a>'
+    assert (f"<li>Not met: {link.format(studies[0], 1)}, {link.format(studies[2], 3)}</li>"
+            in e02)
+    assert re.search(r'<li>Partially met <span class="small">\(unconfirmed suggestion\)'
+                     rf'</span>: {re.escape(link.format(studies[1], 2))}</li>', e02)
+    assert "Trial one" not in e02
     e03 = section[section.index(">E03<"):section.index(">INT04<")]
     assert "— 1 of 3 studies" in e03 and "No advice for a dossier" in e03
     assert advice_of("E03") not in e03
+    # The methodological ones under the study they concern, named once with its title, each
+    # with its answer.
+    study_heading = section.index("Study 1 (interventional)</a>: Trial one")
+    assert section.index("Methodological invariants (1)") < study_heading \
+        < section.index(">INT04<")
     int04 = section[section.index(">INT04<"):]
+    assert "— Not reported" in int04.split("</summary>", 1)[0]
     assert f"For a dossier:</strong> {advice_of('INT04')}" in int04
 
 
@@ -257,14 +267,19 @@ def test_the_dossier_pdf_lists_what_to_add(app, auth_client, user):
     assert "Invariant Studies that lack it For a dossier" in section
     assert section.index("E02 Free and informed consent") < section.index("E03") \
         < section.index("INT04")
-    assert "Study 1 (Not met) Study 2 (Partially met, unconfirmed suggestion) Study 3 (Not " \
-           "met)" in section
+    assert "Not met: Study 1 (interventional), Study 3 (interventional) Partially met " \
+           "(unconfirmed suggestion): Study 2 (interventional)" in section
+    # The methodological ones under their study, named once with its title.
+    assert section.index("Methodological invariants") \
+        < section.index("Study 1 (interventional): Trial one") < section.index("INT04")
     assert f"For studies 1 and 2: {advice_of('E02')}" in section
     assert "No advice for a dossier (a protocol, or a catalogue version without it)" in section
     french = _pdf_text(auth_client, uid, "fr")
     section = french[french.index("Ce qu'il faut chercher et ajouter au dossier"):]
     assert f"Pour les études 1 et 2 : {advice_of('E02', 'fr')}" in section
-    assert "Étude 1 (Non respecté)" in section and advice_of("INT04", "fr") in section
+    assert "Non respecté : Étude 1 (type interventionnel), Étude 3 (type interventionnel)" \
+        in section
+    assert advice_of("INT04", "fr") in section
 
 
 def test_the_dossier_workbook_has_a_sheet_of_what_to_add(app, auth_client, user):
@@ -279,8 +294,9 @@ def test_the_dossier_workbook_has_a_sheet_of_what_to_add(app, auth_client, user)
                                "Studies that lack it", "For a dossier")
             assert rows[1] == (
                 "E02", "Free and informed consent", "Ethical", 3,
-                "Study 1 (Not met)\nStudy 2 (Partially met, unconfirmed suggestion)\n"
-                "Study 3 (Not met)", f"For studies 1 and 2: {advice_of('E02')}")
+                "Not met: Study 1 (interventional), Study 3 (interventional)\nPartially met "
+                "(unconfirmed suggestion): Study 2 (interventional)",
+                f"For studies 1 and 2: {advice_of('E02')}")
             assert rows[3][:4] == ("INT04", pick(get_catalogue().invariant("INT04").title, "en"),
                                    "Methodological", 1)
             assert rows[3][5] == advice_of("INT04")
@@ -296,17 +312,23 @@ def test_the_dossier_review_lists_what_to_add(app, auth_client, user):
     section = text[text.index("## What to look for and add to the dossier (3)"):]
     assert section.index("### Ethical invariants") < section.index("1. E02 Free and informed "
                                                                    "consent")
-    assert "    - Studies that lack it: Study 1 (Not met); Study 2 (Partially met, unconfirmed " \
-           "suggestion); Study 3 (Not met)\n" \
+    assert "    - Studies that lack it: Not met: Study 1 (interventional), Study 3 " \
+           "(interventional); Partially met (unconfirmed suggestion): Study 2 " \
+           "(interventional)\n" \
            f"    - For studies 1 and 2: {advice_of('E02')}\n" in section
     assert "2. E03 " in section and "    - No advice for a dossier" in section
     methodological = section[section.index("### Methodological invariants"):]
-    assert "3. INT04 " in methodological
-    assert f"    - For a dossier: {advice_of('INT04')}\n" in methodological
+    # Under its study, named once, with its title; the answer beside the invariant.
+    int04 = pick(get_catalogue().invariant("INT04").title, "en")
+    assert "#### Study 1 (interventional): Trial one\n\n" \
+           f"3. INT04 {int04} — Not reported\n" \
+           f"    - For a dossier: {advice_of('INT04')}\n" in methodological
     french = auth_client.get(f"/dossiers/{uid}/review.txt?lang=fr").get_data(as_text=True)
     section = french[french.index("## Ce qu'il faut chercher et ajouter au dossier (3)"):]
     assert f"    - Pour un dossier{NBSP}: {advice_of('INT04', 'fr')}\n" in section
-    assert f"Études concernées{NBSP}: Étude 1 (Non respecté){NBSP}; Étude 2" in section
+    assert (f"Études concernées{NBSP}: Non respecté{NBSP}: Étude 1 (type interventionnel), "
+            f"Étude 3 (type interventionnel){NBSP}; Partiellement") in section
+    assert f"#### Étude 1 (type interventionnel){NBSP}: Trial one" in section
 
 
 def test_a_study_assessed_before_the_advice_gets_none_in_the_dossier(make_app, tmp_path):
@@ -344,3 +366,26 @@ def test_a_study_assessed_before_the_advice_gets_none_in_the_dossier(make_app, t
     page = html.unescape(_section(client.get(f"/dossiers/{uid}").get_data(as_text=True)))
     e02 = page[page.index(">E02<"):].split("</details>", 1)[0]
     assert f"For study 2:</strong> {advice_of('E02')}" in e02
+
+
+def test_the_methodological_invariants_are_grouped_under_their_studies():
+    """A reader goes through the ethical invariants (every study answers them), then each
+    study type's own, under its studies named once: a walkthrough's 49 entries each repeated a
+    study's full title."""
+    catalogue = get_catalogue()
+    records = [("mechanistic", record("mechanistic", E02="not_met", MEC01="not_met")),
+               ("interventional", record("interventional", E02="partially_met",
+                                         INT01="not_met", INT04="not_reported")),
+               ("interventional", record("interventional", INT01="partially_met"))]
+    studies = [StudyGaps(n, f"uid{n}", f"Study title {n}", catalogue,
+                         score_assessment(catalogue, rec), study_type,
+                         catalogue.study_type(study_type).type_name("en"))
+               for n, (study_type, rec) in enumerate(records, start=1)]
+    groups = advice_groups(dossier_advice(studies, catalogue, "en"))
+    assert [(g.ethical, g.study_type, [s.number for s in g.studies],
+             [e.invariant_id for e in g.entries], g.one_study) for g in groups] == [
+        (True, "", [], ["E02"], False),
+        (False, "mechanistic", [1], ["MEC01"], True),
+        (False, "interventional", [2, 3], ["INT01", "INT04"], False)]
+    assert groups[1].studies[0].type_name == "mechanistic"
+    assert advice_groups([]) == []

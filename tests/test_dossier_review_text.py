@@ -175,7 +175,8 @@ def test_french_dossier_review_follows_french_typography(app, auth_client, user)
     # Every fixed colon, semicolon, question or exclamation mark has its no-break space
     # (people's text and the study titles aside).
     fixed = "\n".join(line for line in text.splitlines()
-                      if not line.startswith(("    - ", "1. ", "- Titre"))
+                      if not line.startswith(("    - ", "1. ", "- Titre", "#### Étude",
+                                              "- Étude"))
                       and not re.match(r"\d+\. [A-Z]+\d+ ", line))
     assert not re.search(r"[^\u00a0\s][:;?!](\s|$)", fixed), \
         re.search(r".{30}[^\u00a0\s][:;?!](\s|$)", fixed)

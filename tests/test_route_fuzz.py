@@ -351,6 +351,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "dossiers.delete": {"confirm": "y"},
     "dossiers.screening": {},  # filled from the questionnaire (see _fields)
     "dossiers.add_study": {"assessment": "", **_PUBLICATION},
+    "dossiers.read_publication": {"assessment": "", **_PUBLICATION},
     "dossiers.remove_study": {},
     "dossiers.publication": _PUBLICATION,
     "verify.verify": {},

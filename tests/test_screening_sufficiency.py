@@ -166,9 +166,17 @@ def test_protocol_and_non_peer_reviewed_do_not_count(catalogue):
 
 
 def test_empty_dossier_lists_everything_missing(catalogue):
+    """A line per minimum, then the NPI sheet fields named together: each is of a type some
+    minimum asks for, whose line is above (a walkthrough's charity manager read nine lines
+    repeating those types)."""
     result = assess_sufficiency(catalogue, "France", [])
     assert not result.minimum_reached
-    assert len(result.missing) == len(catalogue.evidence_rules) + len(catalogue.sheet_fields)
+    assert len(result.missing) == len(catalogue.evidence_rules) + 1
+    fields = result.missing[-1]
+    assert fields.startswith("NPI sheet fields not covered by a compliant study yet: ")
+    assert all(field.label["en"] in fields for field in catalogue.sheet_fields)
+    assert fields.endswith("The compliant studies that the minimums above still need will "
+                           "cover them.")
 
 
 def test_what_is_missing_reads_as_french(catalogue):
@@ -181,13 +189,14 @@ def test_what_is_missing_reads_as_french(catalogue):
     assert ("Efficace (1 sur 2)\u00a0: il manque 1 étude conforme de type interventionnel"
             in missing)
     only_prototypical = assess_sufficiency(catalogue, "France", studies[:1], lang="fr").missing
-    assert ("Rubrique de la fiche INM non couverte\u00a0: Risques (il faut une étude conforme "
-            "de type observationnel ou mécanistique ou interventionnel ou implémentation)"
-            in only_prototypical)
+    assert any(line.startswith("Rubriques de la fiche INM pas encore couvertes par une étude "
+                               "conforme\u00a0: ") and "Risques" in line
+               for line in only_prototypical)
     assert ("Implémentable (0 sur 1)\u00a0: il manque 1 étude conforme de type implémentation "
             "dans le pays visé (France)" in missing)
-    assert ("Rubrique de la fiche INM non couverte\u00a0: Mécanismes (il faut une étude "
-            "conforme de type mécanistique)" in missing)
+    assert ("Rubrique de la fiche INM pas encore couverte par une étude conforme\u00a0: "
+            "Mécanismes. Une étude conforme qu'il manque pour les minimums ci-dessus la "
+            "couvrira." in missing)
     assert not any(") (" in line for line in missing)
 
 
@@ -235,3 +244,24 @@ def test_what_is_missing_names_the_studies_of_that_type_that_do_not_count_yet(ca
     assert "Explainable" not in " ".join(missing)
     alone = assess_sufficiency(catalogue, "France", studies[1:]).missing
     assert "Described: 1 more compliant prototypical study needed (0 of 1)" in alone
+
+
+def test_a_sheet_field_no_minimum_would_cover_keeps_its_own_line(catalogue):
+    """A field only a study type no minimum asks for would cover (observational, here) is not
+    implied by the minimums' lines: it keeps its line and its types."""
+    from dataclasses import replace
+
+    first = catalogue.sheet_fields[0]
+    changed = replace(catalogue, sheet_fields=(
+        replace(first, evidenced_by=("observational",)), *catalogue.sheet_fields[1:]))
+    missing = assess_sufficiency(changed, "France", []).missing
+    assert missing[-1] == (f"NPI sheet field not covered by a compliant study: "
+                           f"{first.label['en']} (needs a compliant study of type "
+                           "observational)")
+    together = missing[-2]
+    assert first.label["en"] not in together.split(":", 1)[1].split(".")[0].split(", ")
+    # Covered by a compliant observational study, its line goes; the others stay together.
+    covered = assess_sufficiency(changed, "France", [study("obs", "observational")]).missing
+    assert not any(line.startswith("NPI sheet field not covered") for line in covered)
+    assert covered[-1].startswith("NPI sheet fields not covered by a compliant study yet: ")
+    assert first.label["en"] not in covered[-1]

@@ -15,6 +15,8 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf.csrf import CSRFError, validate_csrf
+from wtforms.validators import ValidationError
 
 from ..catalogue import pick
 from ..forms.assessment import KIND_LABELS
@@ -32,6 +34,7 @@ from ..services.assessments import catalogue_of
 from ..services.dossier_reports import FORMATS, issue_dossier_report
 from ..services.dossier_review_text import dossier_review_text
 from ..services.dossier_view import build_view
+from ..services.publication_reading import PublicationProposal, fill_empty, propose_publication
 from ..services.screening import ScreeningError, load_questionnaire
 from ..services.snapshots import active_catalogue
 from ._common import (
@@ -153,8 +156,10 @@ def show(uid: str) -> ResponseReturnValue:
     return _show_page(dossier, _add_form(dossier, formdata=None))
 
 
-def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
-    """The dossier's page, with ``add_form`` as sent (empty, or refused with its errors)."""
+def _show_page(dossier: Dossier, add_form: AddStudyForm,
+               reading: PublicationReading | None = None) -> str:
+    """The dossier's page, with ``add_form`` as sent (empty, or refused with its errors, or
+    with what ``reading`` read from the chosen study's document)."""
     lang = current_lang()
     # Each study's verdict, why it is not a better one (worded as on the results page) and
     # whether it counts, as the sufficiency page says it: a submitter sees from the list
@@ -166,7 +171,7 @@ def _show_page(dossier: Dossier, add_form: AddStudyForm) -> str:
         studies=[(scored.assessment, scored.publication, summary)
                  for scored, summary in zip(view.scored, view.studies, strict=True)],
         add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
-        advice=view.advice,
+        advice=view.advice, advice_groups=view.advice_groups, reading=reading,
     )
 
 
@@ -212,6 +217,51 @@ def add_study(uid: str) -> ResponseReturnValue:
     return _show_page(dossier, form), 400
 
 
+class PublicationReading:
+    """What the page says of a proposal read from a study's document (the template's
+    ``reading``): the proposal, and the fields it filled."""
+
+    def __init__(self, proposal: PublicationProposal, read: list[str]) -> None:
+        self.proposal = proposal
+        self.read = read
+
+
+def _propose_into(form: PublicationForm, assessment, typed: dict[str, object],
+                  ) -> PublicationReading:
+    """``form`` with the publication details read from ``assessment``'s document in its
+    empty fields (``typed``: the values the form holds)."""
+    proposal = propose_publication(assessment, current_app.config["UPLOAD_DIR"])
+    filled, read = fill_empty(typed, proposal)
+    for name, value in filled.items():
+        form[name].data = int(value) if name == "year" else value
+        form[name].raw_data = [value]
+    return PublicationReading(proposal, read)
+
+
+@bp.post("/<uid>/studies/read")
+@login_required
+def read_publication(uid: str) -> ResponseReturnValue:
+    """The add-study form sent back with the chosen study's journal, DOI and year read from
+    its document in the fields left empty, marked for the person to check: nothing is saved
+    (the form's other fields are not checked yet either)."""
+    dossier = _owned_or_404(uid)
+    form = _add_form(dossier)
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        try:
+            validate_csrf(form.csrf_token.data)
+        except (ValidationError, CSRFError):
+            abort(400)
+    chosen = next((a for a in service.candidates(dossier, current_user)
+                   if a.uid == form.assessment.data), None)
+    if chosen is None:
+        form.assessment.errors = [_("Choose the study whose document to read.")]
+        return _show_page(dossier, form), 400
+    year = form.year.raw_data[0] if form.year.raw_data else ""
+    reading = _propose_into(form, chosen, {"journal": form.journal.data or "",
+                                           "doi": form.doi.data or "", "year": year.strip()})
+    return _show_page(dossier, form, reading)
+
+
 @bp.post("/<uid>/studies/<study_uid>/remove")
 @login_required
 def remove_study(uid: str, study_uid: str) -> ResponseReturnValue:
@@ -236,8 +286,12 @@ def publication(uid: str, study_uid: str) -> ResponseReturnValue:
         form = PublicationForm(formdata=None, obj=stored)
         if stored is not None:
             form.study_country.data = stored.country
+        # The details left empty take what the document states, marked, until saved.
+        reading = _propose_into(form, assessment, {
+            "journal": stored.journal if stored else "", "doi": stored.doi if stored else "",
+            "year": stored.year if stored else None})
         return render_template("dossiers/publication.html", dossier=dossier,
-                               assessment=assessment, form=form)
+                               assessment=assessment, form=form, reading=reading)
     form = PublicationForm()
     if form.validate_on_submit():
         try:

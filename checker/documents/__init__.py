@@ -107,6 +107,7 @@ def extract_document(data: bytes, filename: str) -> Document:
         sections=sections,
         table_headers=raw.table_headers,
         title_at=title_at,
+        running_heads=raw.running_heads,
     )
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {

@@ -71,6 +71,10 @@ class Document:
     # PDF's largest heading on its first page, a text's first heading): a journal's name or an
     # article type (« Article original ») may come first.
     title_at: int | None = None
+    # A PDF's running heads and feet left out of its pages' text ("Smith et al. Trials (2024)
+    # 25:101"), each once, in the order of the pages: they may give the journal and year
+    # (:mod:`checker.evidence.publication_details`), and are read nowhere else.
+    running_heads: tuple[str, ...] = ()
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]

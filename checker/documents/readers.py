@@ -53,6 +53,8 @@ class RawText:
     # Start offsets of a Markdown text's lines that were wholly in bold ("**Critères
     # d'inclusion**"), a heading for many authors: its text no longer shows the marks.
     bold_lines: frozenset[int] = frozenset()
+    # A PDF's running heads and feet left out of its pages (:attr:`Document.running_heads`).
+    running_heads: tuple[str, ...] = ()
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -190,7 +192,9 @@ def read_pdf(data: bytes) -> RawText:
                                  [line for page in read_pages[1:] for line in page.running])
     return RawText(text=text, format="pdf", pages=pages, headings=headings,
                    masthead=frozenset(masthead), run_in=_pdf_run_ins(styled),
-                   table_headers=_pdf_table_headers(styled))
+                   table_headers=_pdf_table_headers(styled),
+                   running_heads=tuple(dict.fromkeys(
+                       line for page in read_pages for line in page.running)))
 
 
 def _pdf_table_headers(pages: list[tuple[int, str, list[StyledLine]]],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .hyphenation import LINE_END_HYPHENS, Spelling, join_lines, spelling_of
 
@@ -22,6 +22,10 @@ BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
 _NUMBERED_START = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s")
+# A section's number ("5.4.1.", "2)", "(3)"): a bare number may start a title's wrapped line
+# ("Supervised walking in knee osteoarthritis:" / "12 weeks of group sessions …").
+_SECTION_NUMBER_START = re.compile(r"\(\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s"
+                                   r"|\d{1,2}(?:\.\d{1,2})+\s")
 
 
 @dataclass(frozen=True)
@@ -149,9 +153,9 @@ def typographic_headings(
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
-                         and not _NUMBERED_START.match(line.text.strip()))
+                         and not _starts_heading(line.text, found[-1][2]))
             if not (_looks_like_heading(line, body, continued)
-                    or _wrapped_after_abbreviation(lines, index, body, continued)):
+                    or _wraps_on(lines, index, body, continued)):
                 previous_end = -1
                 continue
             target = line.text.strip()
@@ -173,6 +177,18 @@ def typographic_headings(
     return [(offset, level_of[style], title) for offset, style, title in found]
 
 
+def _starts_heading(line: str, before: str) -> bool:
+    """Whether ``line``, set in the style of the heading line ``before`` right above it,
+    starts a numbered heading of its own rather than going on with it: it starts with a
+    section's number ("5.4. Statistical methods" then "5.4.1. Sample size"), or with a bare
+    number under a heading that starts with one too ("5 Methods" then "6 Results"). A bare
+    number under an unnumbered line is a title's wrapped line ("… knee osteoarthritis:" /
+    "12 weeks of group sessions versus usual care")."""
+    line = line.strip()
+    return bool(_SECTION_NUMBER_START.match(line) or _NUMBERED_START.match(line)
+                and _NUMBERED_START.match(before.strip()))
+
+
 def _author_lines(lines: list[StyledLine]) -> set[int]:
     """Indices of the ``lines`` that list authors' names (:func:`is_author_line`), alone or
     wrapped over consecutive lines of one style ("…, Pierre-Yves Garnier², Sophie" /
@@ -189,17 +205,28 @@ def _author_lines(lines: list[StyledLine]) -> set[int]:
     return found
 
 
-def _wrapped_after_abbreviation(lines: list[StyledLine], index: int, body: tuple[float, bool],
+def _wraps_on(lines: list[StyledLine], index: int, body: tuple[float, bool],
                                 continued: bool) -> bool:
-    """Whether the line at ``index`` is a heading's line that ends with an abbreviation
-    ("Effects of supervised exercise vs.") and that the next line, a heading's line of the
-    same style, goes on: its full stop ends no heading."""
+    """Whether the line at ``index`` is a heading's line that its next line, a heading's line
+    of the same style (no numbered heading of its own: :func:`_starts_heading`), goes on,
+    though it ends with a stop that ends no heading: an abbreviation's full stop ("Effects of
+    supervised exercise vs."), or, in a line set larger than the body text (a title wrapped
+    over three or four lines), a comma between the words of a list ("… with knee
+    osteoarthritis: a pragmatic, multicentre," / "randomised controlled trial"). A line in
+    bold of the body's size that ends with a comma is more often a sentence of a paragraph
+    set in bold than a heading's."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return (following is not None and (following.size, following.bold) == (line.size, line.bold)
-            and not _NUMBERED_START.match(following.text.strip())
-            and _looks_like_heading(line, body, continued, runs_on=True)
-            and _looks_like_heading(following, body, True))
+    if (following is None or (following.size, following.bold) != (line.size, line.bold)
+            or _starts_heading(following.text, line.text)
+            or not _looks_like_heading(following, body, True)):
+        return False
+    if _looks_like_heading(line, body, continued, runs_on=True):
+        return True
+    text = line.text.rstrip()
+    return (text.endswith(",") and not text.endswith(",,")
+            and line.size >= body[0] * HEADING_SIZE_RATIO
+            and _looks_like_heading(replace(line, text=text[:-1]), body, continued))
 
 
 def _joined(title: str, line: str, pages: list[tuple[int, str, list[StyledLine]]],

@@ -37,6 +37,8 @@ class StudyGaps:
     title: str
     catalogue: Catalogue  # the catalogue it was assessed with
     score: ScoreResult  # scored with that catalogue
+    study_type: str = ""  # its study type's id
+    type_name: str = ""  # its study type as named after "type" ("prototypical")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class LackingStudy:
     answer_label: str
     unconfirmed: bool  # an automatic suggestion no person has confirmed yet
     advice: str  # its own catalogue's advice for a dossier; "" when that gives none
+    study_type: str = ""
+    type_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,17 @@ class AdviceEntry:
         """One advice for every study listed, which can then be said without naming them."""
         return len(self.advice) == 1 and len(self.advice[0].studies) == len(self.studies)
 
+    @property
+    def by_answer(self) -> list[tuple[str, bool, tuple[LackingStudy, ...]]]:
+        """The studies that lack it, gathered by their answer (its label, and whether it is
+        an unconfirmed suggestion), in the order the answers first come: five studies
+        "Partially met (unconfirmed suggestion)" read as one line, not five."""
+        answers: dict[tuple[str, bool], list[LackingStudy]] = {}
+        for study in self.studies:
+            answers.setdefault((study.answer_label, study.unconfirmed), []).append(study)
+        return [(label, unconfirmed, tuple(studies))
+                for (label, unconfirmed), studies in answers.items()]
+
 
 def _lacking(score: ScoreResult) -> list[Gap]:
     # The score's own gaps (partially met, not met, not reported as scored: an answer the
@@ -99,7 +114,8 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
             entry = LackingStudy(
                 number=study.number, uid=study.uid, title=study.title, answer=gap.answer or "",
                 answer_label=answer_label(study.catalogue, gap.answer, lang),
-                unconfirmed=gap.unconfirmed, advice=gap.dossier_advice_in(lang))
+                unconfirmed=gap.unconfirmed, advice=gap.dossier_advice_in(lang),
+                study_type=study.study_type, type_name=study.type_name)
             lacking.setdefault(gap.invariant.id, []).append((entry, gap))
 
     order = {inv.id: n for n, inv in enumerate(catalogue.invariants)}
@@ -120,3 +136,43 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
     entries.sort(key=lambda e: (not e.ethical, -len(e.studies),
                                 order.get(e.invariant_id, len(order)), e.invariant_id))
     return entries
+
+
+@dataclass(frozen=True)
+class AdviceGroup:
+    """A part of the list as a reader goes through it: the ethical invariants, which every
+    study answers (each entry names the studies that lack it), or the methodological
+    invariants of one study type, which only its studies answer: those studies are named once,
+    with their titles, above their entries."""
+
+    ethical: bool
+    study_type: str  # "" for the ethical invariants
+    studies: tuple[LackingStudy, ...]  # the group's studies, once each, in dossier order
+    entries: tuple[AdviceEntry, ...]
+
+    @property
+    def one_study(self) -> bool:
+        """The group names a single study: its entries need not name it again."""
+        return not self.ethical and len(self.studies) == 1
+
+
+def advice_groups(entries: Sequence[AdviceEntry]) -> list[AdviceGroup]:
+    """``entries`` (:func:`dossier_advice`) grouped for reading: the ethical ones first, in
+    their order, then the methodological ones per study type, the type of the first study in
+    the dossier first, each group's entries in their order. A methodological invariant is of
+    one study type, so each of its entries falls in one group."""
+    groups = []
+    ethical = tuple(entry for entry in entries if entry.ethical)
+    if ethical:
+        groups.append(AdviceGroup(True, "", (), ethical))
+    by_type: dict[str, list[AdviceEntry]] = {}
+    for entry in entries:
+        if not entry.ethical:
+            by_type.setdefault(entry.studies[0].study_type, []).append(entry)
+    for study_type, typed in sorted(by_type.items(), key=lambda item: min(
+            study.number for entry in item[1] for study in entry.studies)):
+        studies = {study.number: study for entry in typed for study in entry.studies}
+        groups.append(AdviceGroup(False, study_type,
+                                  tuple(studies[number] for number in sorted(studies)),
+                                  tuple(typed)))
+    return groups

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from exports.context import enumeration, fmt_dt
 from exports.dossier_context import (
-    advice_rows,
+    advice_sections,
     counts_value,
     criteria_rows,
     npi_pairs,
@@ -129,33 +129,46 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
     lines += heading(lab["missing"], 3)
     lines += [f"- {line}" for line in view.sufficiency.missing] or [lab["nothing_missing"]]
     lines.append("")
-    lines += _advice(advice_rows(lab, view), lab)
+    lines += _advice(advice_sections(lab, view), lab)
 
     lines += ["---", "", lab("dossier_review_footer", uid=view.uid)]
     return "\n".join(lines) + "\n"
 
 
-def _advice(rows: list[dict], lab: Labels) -> list[str]:
-    """What to look for and add to the dossier, numbered, ethical invariants first: each
-    invariant with the studies that lack it and the advice for a dossier."""
+def _advice(sections: list[dict], lab: Labels) -> list[str]:
+    """What to look for and add to the dossier, numbered: the ethical invariants, each with
+    the studies that lack it; then the methodological ones under each study (or the studies of
+    one type), named once, each with its answer; and the advice for a dossier."""
     colon = lab["colon"]
-    lines = heading(lab("review_count", heading=lab["dossier_advice"], count=len(rows)))
-    if not rows:
+    count = sum(len(section["rows"]) for section in sections)
+    lines = heading(lab("review_count", heading=lab["dossier_advice"], count=count))
+    if not sections:
         return [*lines, lab["dossier_advice_none"], ""]
     lines += [lab["dossier_advice_help"], ""]
-    for number, row in enumerate(rows, start=1):
-        if number == 1 or row["ethical"] != rows[number - 2]["ethical"]:
-            lines += heading(lab["ethical_invariants" if row["ethical"]
+    number = 0
+    for index, section in enumerate(sections):
+        if index == 0 or section["ethical"] != sections[index - 1]["ethical"]:
+            lines += heading(lab["ethical_invariants" if section["ethical"]
                                  else "methodological_invariants"], 3)
-        lines.append(f"{number}. {row['id']} {one_line(row['title'])}")
-        lines.append(f"    - {lab['dossier_advice_studies']}{colon} "
-                     f"{lab['separator'].join(row['studies'])}")
-        # One advice for all: labelled; else each says whom it is for ("For studies 1 and 3: …"),
-        # or that there is none.
-        lines += [f"    - {lab['for_a_dossier']}{colon} {one_line(advice)}"
-                  if row["shared"] else f"    - {one_line(advice)}"
-                  for advice in row["advice"]]
-        lines.append("")
+        if section["heading"]:
+            lines += heading(one_line(section["heading"]), 4)
+            if section["titles"]:
+                lines += [*(f"- {one_line(title)}" for title in section["titles"]), ""]
+        for row in section["rows"]:
+            number += 1
+            if section["one_study"]:
+                lines.append(f"{number}. {row['id']} {one_line(row['title'])} — "
+                             f"{lab['separator'].join(row['answers'])}")
+            else:
+                lines.append(f"{number}. {row['id']} {one_line(row['title'])}")
+                lines.append(f"    - {lab['dossier_advice_studies']}{colon} "
+                             f"{lab['separator'].join(row['studies'])}")
+            # One advice for all: labelled; else each says whom it is for ("For studies 1 and
+            # 3: …"), or that there is none.
+            lines += [f"    - {lab['for_a_dossier']}{colon} {one_line(advice)}"
+                      if row["shared"] else f"    - {one_line(advice)}"
+                      for advice in row["advice"]]
+            lines.append("")
     return lines
 
 

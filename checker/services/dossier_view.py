@@ -14,7 +14,7 @@ from exports.context import shortfall_lines, verdict_line
 from ..catalogue import Catalogue, pick
 from ..models.dossier import Dossier
 from .countries import same_country as in_country_of
-from .dossier_advice import AdviceEntry, StudyGaps, dossier_advice
+from .dossier_advice import AdviceEntry, AdviceGroup, StudyGaps, advice_groups, dossier_advice
 from .dossiers import (
     ScoredStudy,
     dossier_digest,
@@ -121,6 +121,23 @@ class DossierView:
     # Whether each study's ``drafts`` were read from its documents (build_view's upload_dir).
     drafts_read: bool = False
 
+    @property
+    def advice_groups(self) -> list[AdviceGroup]:
+        """The advice list as it is read: the ethical invariants, then the methodological
+        ones under each study type's studies, named once (:func:`advice_groups`)."""
+        return advice_groups(self.advice)
+
+
+def _type_name(catalogue: Catalogue, study: ScoredStudy, study_type: str, lang: str) -> str:
+    """The study's type as named after "type" ("prototypical"), by the active catalogue, else
+    its own; its id when neither knows it."""
+    for source in (catalogue, study.catalogue):
+        try:
+            return source.study_type(study_type).type_name(lang)
+        except KeyError:
+            continue
+    return study_type
+
 
 def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
              lang: str) -> StudySummary:
@@ -210,8 +227,10 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
         supporting={c.criterion: [titles[s.key] for s in c.supporting]
                     for c in sufficiency.criteria},
         advice=dossier_advice(
-            [StudyGaps(n, s.uid, s.title, study.catalogue, study.score) for n, (s, study)
-             in enumerate(zip(studies, scored, strict=True), start=1)], catalogue, lang),
+            [StudyGaps(n, s.uid, s.title, study.catalogue, study.score, s.study_type,
+                       _type_name(catalogue, study, s.study_type, lang))
+             for n, (s, study) in enumerate(zip(studies, scored, strict=True), start=1)],
+            catalogue, lang),
         scored=scored,
         drafts_read=upload_dir is not None,
     )

@@ -95,6 +95,13 @@ _TEXT = {
         "where": " conducted in {country}",
         "field": "NPI sheet field not covered by a compliant study: {field} "
                  "(needs a compliant study of type {types})",
+        # The fields that the studies the minimums above still need would cover: named once,
+        # rather than a line each repeating a study type those minimums already ask for.
+        "fields_by_minimums": (
+            "NPI sheet field not covered by a compliant study yet: {fields}. A compliant "
+            "study that the minimums above still need will cover it.",
+            "NPI sheet fields not covered by a compliant study yet: {fields}. The compliant "
+            "studies that the minimums above still need will cover them."),
         "or": " or ",
         "deployment_unknown": "The country of deployment, {country}, is not a country name or "
                               "code npis-checker knows: a study counts there only if its "
@@ -145,6 +152,13 @@ _TEXT = {
         "where": " dans le pays visé ({country})",
         "field": "Rubrique de la fiche INM non couverte\u00a0: {field} "
                  "(il faut une étude conforme de type {types})",
+        "fields_by_minimums": (
+            "Rubrique de la fiche INM pas encore couverte par une étude conforme\u00a0: "
+            "{fields}. Une étude conforme qu'il manque pour les minimums ci-dessus la "
+            "couvrira.",
+            "Rubriques de la fiche INM pas encore couvertes par une étude conforme\u00a0: "
+            "{fields}. Les études conformes qu'il manque pour les minimums ci-dessus les "
+            "couvriront."),
         "or": " ou ",
         "deployment_unknown": "Le pays de déploiement, {country}, n'est pas un nom ou un code "
                               "de pays que npis-checker connaît\u00a0: une étude n'y compte "
@@ -259,13 +273,29 @@ def assess_sufficiency(
                            type_name, short, catalogue.counting_verdicts))
 
     coverage: dict[str, list[str]] = {}
+    # A field no counting study covers has no counting study of any of its types: where one
+    # of them is a type a minimum asks for, that minimum is not reached either (its line is
+    # above), and the study it needs will cover the field. Those fields are named together;
+    # a field only a type no minimum asks for would cover keeps its own line and types.
+    asked = {rule.study_type for rule in catalogue.evidence_rules if rule.minimum > 0}
+    by_minimums: list[str] = []
+    alone: list[str] = []
     for sheet_field in catalogue.sheet_fields:
         coverage[sheet_field.id] = [s.key for s in counting
                                     if s.study_type in sheet_field.evidenced_by]
-        if not coverage[sheet_field.id]:
+        if coverage[sheet_field.id]:
+            continue
+        if asked & set(sheet_field.evidenced_by):
+            by_minimums.append(pick(sheet_field.label, lang))
+        else:
             types = text["or"].join(catalogue.study_type(t).type_name(lang)
                                     for t in sheet_field.evidenced_by)
-            missing.append(text["field"].format(field=pick(sheet_field.label, lang), types=types))
+            alone.append(text["field"].format(field=pick(sheet_field.label, lang), types=types))
+    if by_minimums:
+        fields = by_minimums[0] if len(by_minimums) == 1 else (
+            ", ".join(by_minimums[:-1]) + text["and"] + by_minimums[-1])
+        missing.append(text["fields_by_minimums"][len(by_minimums) > 1].format(fields=fields))
+    missing += alone
     in_country_types = {r.study_type for r in catalogue.evidence_rules if r.same_country}
     notes = country_notes([s for s in counting if s.study_type in in_country_types],
                           country, lang) if in_country_types else []
