@@ -22,6 +22,16 @@ BOLD_SIZE_RATIO = 0.9  # a bold line of about body size is a heading too
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
 _NUMBERED_START = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s")
+# A heading's line ending with a word a number goes on ("… with type" / "2 diabetes", « … de
+# type » / « 2 dans les groupes … », "phase" / "3 trial", "… of" / "12 weeks …"): the next line
+# starting with a bare number continues it, and is no numbered heading of its own.
+_BEFORE_NUMBER = re.compile(
+    r"(?:\b(?:type|types|phase|phases|stage|stages|stade|stades|grade|grades|level|niveau|"
+    r"class|classe|tier|wave|vague|cycle|version|part|partie|week|semaine|day|jour|"
+    r"of|and|or|to|in|for|with|than|from|over|after|during|the|"
+    r"de|des|du|et|ou|à|aux|en|pour|avec|sur|par|que|après|pendant|les|la|le)|-)$",
+    re.IGNORECASE)
+_BARE_NUMBER_START = re.compile(r"\d{1,3}\s")
 
 
 @dataclass(frozen=True)
@@ -149,7 +159,9 @@ def typographic_headings(
             # A line of the same style right after a heading continues it, unless it starts a
             # numbered heading of its own ("5.4. Statistical methods" then "5.4.1. Sample size").
             continued = (previous_end >= 0 and found[-1][1] == style
-                         and not _NUMBERED_START.match(line.text.strip()))
+                         and not (_NUMBERED_START.match(line.text.strip())
+                                  and not _goes_on_with_number(found[-1][2],
+                                                               line.text.strip())))
             if not (_looks_like_heading(line, body, continued)
                     or _wrapped_after_abbreviation(lines, index, body, continued)):
                 previous_end = -1
@@ -171,6 +183,13 @@ def typographic_headings(
     styles = sorted({style for _, style, _ in found}, key=lambda s: (-s[0], not s[1]))
     level_of = {style: min(index + 1, 6) for index, style in enumerate(styles)}
     return [(offset, level_of[style], title) for offset, style, title in found]
+
+
+def _goes_on_with_number(title: str, line: str) -> bool:
+    """Whether a heading's ``title`` so far ends with a word that a number goes on ("de
+    type") and its next ``line`` starts with a bare number ("2 dans …", not "2. Methods"
+    nor "2.1 Design"): that line wraps the heading and starts none."""
+    return bool(_BEFORE_NUMBER.search(title.rstrip()) and _BARE_NUMBER_START.match(line))
 
 
 def _author_lines(lines: list[StyledLine]) -> set[int]:
