@@ -16,7 +16,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_url
 from flask_wtf.csrf import CSRFError
@@ -38,7 +38,7 @@ from .refusals import refusal_message
 from .same_site import way_back
 from .services.typed_copies import copy_scope
 from .text_input import without_controls
-from .unsaved import unsaved_texts
+from .unsaved import unsaved_texts, unsent_files
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -155,10 +155,16 @@ def _register_errors(app: Flask) -> None:
         if wants_json():
             # A background save: the page keeps the typed text and shows this (see app.js).
             return refused(400, "expired")
-        return page(400, _("Form expired"), _(
-            "The form could not be verified (missing or expired security token). "
-            "Go back, reload the page and submit again."
-        ))
+        message = _("The form could not be verified (missing or expired security token). "
+                    "Go back, reload the page and submit again.")
+        files = unsent_files()
+        if files:
+            # The browser empties a file field on reload: say which file to choose again.
+            message += " " + ngettext(
+                "Nothing was uploaded: choose the file %(names)s again before submitting.",
+                "Nothing was uploaded: choose the files %(names)s again before submitting.",
+                len(files), names=", ".join(files))
+        return page(400, _("Form expired"), message)
 
     def server_problem(status: int = 500) -> tuple[Any, int]:
         return refused(status, "server_error")

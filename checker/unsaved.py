@@ -38,3 +38,15 @@ def unsaved_texts() -> list[tuple[str, str]]:
         if len(texts) == MAX_SHOWN:
             break
     return texts
+
+
+def unsent_files() -> list[str]:
+    """The names of the files chosen in the refused plain POST: a browser does not keep a
+    chosen file when the person goes back, so the page says which to choose again."""
+    if request.method != "POST":
+        return []
+    try:
+        files = request.files
+    except HTTPException:
+        return []
+    return [upload.filename for upload in files.values() if upload.filename][:MAX_SHOWN]

@@ -277,6 +277,23 @@ def _named_or_counted(items: Sequence[str], lab: Labels) -> str:
     return lab("and_more", named=", ".join(named), count=len(items) - len(named))
 
 
+def _forbidden_groups(catalogue: Catalogue, shortfall: VerdictShortfall, lab: Labels,
+                      lang: str) -> list[str]:
+    """'E09 answered “not reported”', and apart those no one has answered yet, which count
+    as that answer: 'E13 not answered yet'."""
+    groups = []
+    for f in shortfall.forbidden:
+        answer = _answer_names(catalogue, lab, [f.answer], lang)
+        answered = [i for i in f.invariant_ids if i not in f.unanswered]
+        if answered:
+            groups.append(lab("shortfall_answered", invariants=_named_or_counted(answered, lab),
+                              answer=answer))
+        if f.unanswered:
+            groups.append(lab("shortfall_unanswered",
+                              invariants=_named_or_counted(f.unanswered, lab)))
+    return groups
+
+
 def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str) -> str:
     """What kept an assessment from a better verdict, as one sentence: 'Not “Compliant”: E09
     answered “not reported” (Compliant allows no ethical invariant answered “not met” or “not
@@ -291,10 +308,7 @@ def shortfall_line(catalogue: Catalogue, shortfall: VerdictShortfall, lang: str)
     name = pick(rule.label, lang)
     reasons = []
     if shortfall.forbidden:
-        groups = ", ".join(
-            lab("shortfall_answered", invariants=_named_or_counted(f.invariant_ids, lab),
-                answer=_answer_names(catalogue, lab, [f.answer], lang))
-            for f in shortfall.forbidden)
+        groups = ", ".join(_forbidden_groups(catalogue, shortfall, lab, lang))
         reasons.append(lab("shortfall_ethical", groups=groups, verdict=name,
                            answers=_answer_names(catalogue, lab, rule.ethical_forbidden, lang)))
     if shortfall.methodological_short and rule.methodological_min is not None:

@@ -198,7 +198,6 @@ def build_dossier_context(view: DossierView, stamp: ReportStamp, *,
         "advice": advice_rows(lab, view),
         "provenance": pick(catalogue.provenance, lang),
         "self_check_statement": lab["self_check_statement"],
-        "label_statement": lab["label_statement"],
     }
 
 

@@ -95,7 +95,9 @@ def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
         append_row(ws, ["", line])
     _heading(ws, lab["provenance"])
     append_row(ws, ["", ctx["provenance"]])
-    append_row(ws, ["", ctx["label_statement"]])
+    # The dossier's statement, as its PDF gives it: the assessment reports' "label_statement"
+    # speaks of "one document".
+    append_row(ws, ["", ctx["self_check_statement"]])
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = WRAP

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -401,6 +402,22 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_dossier_workbook_speaks_of_a_dossier_not_of_one_document(app, auth_client, user,
+                                                                       lang):
+    """The workbook's Summary ends, as the PDF does, with the dossier's self-check statement,
+    not the assessment reports' "This report assesses compliance of one document"."""
+    from exports.labels import labels
+
+    uid, _ = full_dossier(app, auth_client, user)
+    response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}")
+    wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
+    cells = [str(c) for row in wb.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert labels(lang)["label_statement"] not in cells
+    provenance = cells.index(labels(lang)["provenance"])
+    assert cells[provenance + 2] == labels(lang)["self_check_statement"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_dossier_reports_give_the_screening_answers_as_the_form_does(app, auth_client,
                                                                          user, lang):
     """"Yes" / "No" ("Oui" / "Non"), as the questionnaire's form: not a bare "no"."""
@@ -500,3 +517,17 @@ def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(a
     assert dict(zip(rows[0], rows[1], strict=True))["Answered"] == said
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"- Answered: {said}\n" in review
+
+
+@pytest.mark.parametrize(("lang", "expected", "repeated"), [
+    ("en", "Not a valid integer value.", "Number must be between"),
+    ("fr", "N'est pas un entier valide.", "Le nombre doit être compris"),
+])
+def test_a_year_that_is_not_a_number_gets_one_message(auth_client, lang, expected, repeated):
+    uid = new_dossier(auth_client)
+    study = create_assessment(auth_client)
+    post(auth_client, "/language", {"lang": lang})
+    response = add(auth_client, uid, study, journal="Stroke", year="2023.5")
+    assert response.status_code == 400
+    page = html.unescape(response.get_data(as_text=True))
+    assert expected in page and repeated not in page

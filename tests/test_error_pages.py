@@ -203,3 +203,29 @@ def test_an_invariant_not_in_the_assessment_is_named_on_its_page(auth_client, la
     text = html.unescape(saved.get_data(as_text=True))
     assert saved.status_code == 404 and said in text
     assert "Randomisation par blocs, page 4." in text
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Nothing was uploaded: choose the file protocole v3.pdf again before submitting."),
+    ("fr", f"Rien n'a été téléversé{NBSP}: choisissez de nouveau le fichier protocole v3.pdf "
+           "avant d'envoyer."),
+])
+def test_an_expired_form_names_the_file_to_choose_again(quiet_app, lang, expected):
+    # A browser empties the file field when the person goes back and reloads: the page says
+    # which file they had chosen, so that they know the upload did not happen.
+    client = quiet_app.test_client()
+    login(client, "alice")
+    form = {**ASSESSMENT_FORM, "document": (io.BytesIO(PDF), "protocole v3.pdf")}
+    response = client.post(FORM, data=form, content_type="multipart/form-data",
+                           headers={"Accept-Language": lang})  # no CSRF token
+    assert response.status_code == 400
+    page = html.unescape(response.get_data(as_text=True))
+    assert expected in page
+
+
+def test_an_expired_form_without_a_file_says_nothing_of_files(quiet_app):
+    client = quiet_app.test_client()
+    login(client, "alice")
+    response = client.post(FORM, data=ASSESSMENT_FORM)
+    assert response.status_code == 400
+    assert "Nothing was uploaded" not in response.get_data(as_text=True)

@@ -273,7 +273,7 @@ def test_shortfalls_of_both_for_each_better_verdict(base_data):
     compliant, reservations = shortfalls
     assert compliant.rule.id == "compliant"
     assert compliant.forbidden == (ForbiddenAnswer("not_met", ("E02", "E04")),
-                                   ForbiddenAnswer("not_reported", ("E01", "E03")))
+                                   ForbiddenAnswer("not_reported", ("E01", "E03"), ("E03",)))
     assert compliant.methodological_short and compliant.methodological_score == 0.5
     assert reservations.rule.id == "compliant_with_reservations"
     assert reservations.forbidden == (ForbiddenAnswer("not_met", ("E02", "E04")),)

@@ -189,3 +189,49 @@ def test_what_is_missing_reads_as_french(catalogue):
     assert ("Rubrique de la fiche INM non couverte\u00a0: Mécanismes (il faut une étude "
             "conforme de type mécanistique)" in missing)
     assert not any(") (" in line for line in missing)
+
+
+def test_what_is_missing_names_the_studies_of_that_type_that_do_not_count_yet(catalogue):
+    """A submitter who holds a prototypical paper rated "Compliant with reservations" reads
+    "1 more compliant prototypical study needed" as "find another study": the line says which
+    study of the dossier is of that type, why it does not count, and whether making it count
+    is enough; numbered as the dossier's list of studies."""
+    studies = [study("proto", "prototypical", verdict="compliant_with_reservations"),
+               study("mech", "mechanistic"),
+               study("rct1", "interventional", verdict="compliant_with_reservations"),
+               study("impl", "implementation", kind="protocol")]
+    missing = assess_sufficiency(catalogue, "France", studies).missing
+    assert ("Described: 1 more compliant prototypical study needed (0 of 1). Study 1 "
+            "(prototypical) does not count yet: its assessment verdict is not one that "
+            "counts (only “Compliant”). Making it count meets this minimum without another "
+            "study. To raise a verdict, see why it is not a better one (the dossier's list of "
+            "studies) and what to look for and add to the dossier.") in missing
+    effective = next(m for m in missing if m.startswith("Effective:"))
+    assert "Study 3 (interventional) does not count yet" in effective
+    assert "Even once it counts, 1 more will be needed." in effective
+    implementable = next(m for m in missing if m.startswith("Implementable:"))
+    assert "Study 4 (implementation) does not count yet: a protocol" in implementable
+    assert "To raise a verdict" not in implementable  # its verdict is not the reason
+    # Where the minimum asks for the country of deployment, a study elsewhere is not named:
+    # making it count would not meet it (the country notes say why it does not count there).
+    abroad = [*studies[:3], study("impl", "implementation", kind="protocol", country="Spain")]
+    implementable = next(m for m in assess_sufficiency(catalogue, "France", abroad).missing
+                         if m.startswith("Implementable:"))
+    assert implementable == ("Implementable: 1 more compliant implementation study conducted "
+                             "in France needed (0 of 1)")
+    # Two of a type: numbered together, each with its reasons.
+    two = assess_sufficiency(catalogue, "France", studies + [
+        study("rct2", "interventional", verdict="not_compliant", peer=False)]).missing
+    effective = next(m for m in two if m.startswith("Effective:"))
+    assert "Studies 3 and 5 (interventional) do not count yet: study 3: " in effective
+    assert "Making them count meets this minimum without another study." in effective
+    french = assess_sufficiency(catalogue, "France", studies, lang="fr").missing
+    assert ("Décrite (0 sur 1)\u00a0: il manque 1 étude conforme de type prototypique. "
+            "L'étude 1, de type prototypique, ne compte pas encore\u00a0: le verdict de son "
+            "évaluation ne fait pas partie de ceux qui comptent (seulement «\u00a0Conforme"
+            "\u00a0»). Si elle compte, ce minimum est atteint sans autre étude.") in " ".join(
+        french)
+    # No study of the type in the dossier: the line as before.
+    assert "Explainable" not in " ".join(missing)
+    alone = assess_sufficiency(catalogue, "France", studies[1:]).missing
+    assert "Described: 1 more compliant prototypical study needed (0 of 1)" in alone

@@ -65,6 +65,25 @@ def test_wording_of_an_ethical_invariant_alone(base_data):
         f"ou «{NBSP}non rapporté{NBSP}»)."]
 
 
+def test_an_ethical_invariant_not_answered_yet_is_not_said_answered(base_data):
+    """A rejected suggestion leaves E03 unanswered: it counts as not reported, and the line
+    names it as not answered yet, not as answered "not reported" (the same report counts it among
+    the invariants not answered yet). Found by a walkthrough: "E09 and E13 answered “not
+    reported”" in a PDF listing E13 as "Not answered yet"."""
+    cat = make_catalogue(base_data, ethical=3, methodological=5)
+    answers = {inv.id: "met" for inv in cat.invariants_for("interventional")}
+    answers["E02"] = "not_reported"
+    del answers["E03"]
+    assert lines(cat, answers, "en") == [
+        "Not “Compliant”: E02 answered “not reported”, E03 not answered yet (Compliant "
+        "allows no ethical invariant answered “not met” or “not reported”)."]
+    assert lines(cat, answers, "fr") == [
+        f"Pas «{NBSP}Conforme{NBSP}»{NBSP}: réponse «{NBSP}non rapporté{NBSP}» pour E02, E03 sans "
+        f"réponse "
+        f"(Conforme n'admet aucun invariant éthique avec la réponse «{NBSP}non respecté{NBSP}» "
+        f"ou «{NBSP}non rapporté{NBSP}»)."]
+
+
 def test_wording_of_the_methodological_score_alone(base_data):
     cat = make_catalogue(base_data, methodological=4)
     answers = methodological({inv.id: "met" for inv in cat.invariants_for("interventional")},
@@ -81,7 +100,8 @@ def test_wording_of_both_for_each_better_verdict(base_data):
     answers = methodological({}, 1, 2) | {"E01": "not_reported", "E02": "not_met", "E03": None,
                                           "E04": "not_met"}
     assert lines(cat, answers, "en") == [
-        "Not “Compliant”: E02 and E04 answered “not met”, E01 and E03 answered “not reported” "
+        "Not “Compliant”: E02 and E04 answered “not met”, E01 answered “not reported”, E03 "
+        "not answered yet "
         "(Compliant allows no ethical invariant answered “not met” or “not reported”); "
         "methodological score 50% (Compliant needs at least 80%).",
         "Not “Compliant with reservations”: E02 and E04 answered “not met” (Compliant with "
@@ -91,7 +111,8 @@ def test_wording_of_both_for_each_better_verdict(base_data):
     fr = lines(cat, answers, "fr")
     assert fr[0] == (
         f"Pas «{NBSP}Conforme{NBSP}»{NBSP}: réponse «{NBSP}non respecté{NBSP}» pour E02 et E04, "
-        f"réponse «{NBSP}non rapporté{NBSP}» pour E01 et E03 (Conforme n'admet aucun invariant "
+        f"réponse «{NBSP}non rapporté{NBSP}» pour E01, E03 sans réponse "
+        f"(Conforme n'admet aucun invariant "
         f"éthique avec la réponse «{NBSP}non respecté{NBSP}» ou «{NBSP}non rapporté{NBSP}»)"
         f"{NBSP}; score méthodologique 50{NBSP}% (Conforme demande au moins 80{NBSP}%).")
     assert fr[1].startswith(f"Pas «{NBSP}Conforme avec réserves{NBSP}»{NBSP}: ")

@@ -394,7 +394,7 @@ def test_results_page_says_why_not_a_better_verdict(auth_client, assessment):
     # Past six invariants, the first five are named and the rest counted.
     listed = f"{', '.join(unanswered[:5])} and {len(unanswered) - 5} more"
     expected = {
-        "en": [f"Not “Compliant”: E02 answered “not met”, {listed} answered “not reported” "
+        "en": [f"Not “Compliant”: E02 answered “not met”, {listed} not answered yet "
                "(Compliant allows no ethical invariant answered “not met” or “not reported”); "
                "methodological score 0% (Compliant needs at least 80%).",
                "Not “Compliant with reservations”: E02 answered “not met” (Compliant with "

@@ -8,7 +8,6 @@ left, such a statement is the only ground for a "not_met" (it is quoted): silenc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,8 @@ from .sections import CONTEXT, OWN_REPORT
 
 if TYPE_CHECKING:
     from checker.catalogue import Invariant
+
+    from .sections import ContextSections
 
 ABSENCE, NOT_YET = "absence", "not_yet"  # Quotation.element of such a statement
 
@@ -54,21 +55,24 @@ def find_statements(invariant: Invariant, lang: str, index: SentenceIndex) -> St
 
 
 def statement_quotations(document: Document, positions: list[int], places: list[int],
-                         element: str, own_study: re.Pattern[str] | None = None,
+                         element: str, sections: ContextSections | None = None,
                          citing: frozenset[int] = frozenset()) -> list[Quotation]:
     """The statements at ``positions`` to quote, those of the trial's own report (``places``):
     "patients were not involved" in a background about earlier trials, or in a discussion of
     other studies, says nothing of this one. In the background or the discussion, only one
-    that speaks of the study itself (``own_study``: "Patients were not involved in the design
-    of this evaluation", "We did not measure falls outcomes", a paper's limitations) and cites
-    no other work (``citing``). A heading states nothing."""
+    that speaks of the study itself (``sections``' ``own_study``: "Patients were not involved in
+    the design of this evaluation", "We did not measure falls outcomes", a paper's limitations)
+    and cites no other work (``citing``). The discussion's "the intervention" rule
+    (``own_study_in_discussion``) is not applied: it was judged for an element's evidence,
+    not for a statement that something was not done. A heading states nothing."""
     found = []
     for position in positions:
         sentence = document.sentences[position]
         text = document.sentence_text(sentence)
         if places[position] != OWN_REPORT and not (
                 places[position] == CONTEXT and position not in citing
-                and own_study is not None and own_study.match(text)):
+                and sections is not None
+                and sections.speaks_of_own_study(text, in_discussion=False)):
             continue
         if document.is_heading(sentence) or not verify_quotation(document.text, text):
             continue
@@ -89,7 +93,7 @@ class StatedAnswer:
 
 
 def stated_answer(document: Document, statements: Statements, places: list[int],
-                  own_study: re.Pattern[str] | None = None,
+                  sections: ContextSections | None = None,
                   citing: frozenset[int] = frozenset()) -> StatedAnswer | None:
     """For an invariant nothing evidences, the answer the document's own statement gives: it
     is still to be done (a plan: partially met, as a protocol that plans a registration, see
@@ -98,7 +102,7 @@ def stated_answer(document: Document, statements: Statements, places: list[int],
     (see :func:`statement_quotations`)."""
     for kind, positions, answer in ((NOT_YET, statements.not_yet, "partially_met"),
                                     (ABSENCE, statements.absence, "not_met")):
-        quotations = statement_quotations(document, positions, places, kind, own_study,
+        quotations = statement_quotations(document, positions, places, kind, sections,
                                           citing)
         if quotations:
             return StatedAnswer(kind, answer, quotations)

@@ -142,7 +142,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     if answer == "not_reported" and reading is not None:
         # Nothing evidences it, and the document may say why (see stated_absence.py).
         statement = stated_answer(reading.document, stated, reading.own_first,
-                                  reading.sections.own_study, reading.citing)
+                                  reading.sections, reading.citing)
         if statement is not None:
             answer, quotations = statement.answer, statement.quotations
         elif invariant.id in reading.sections.heading_invariants:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import Field
-from wtforms.validators import NumberRange, ValidationError
+from wtforms.validators import NumberRange, StopValidation, ValidationError
 
 
 class IntegerRange(NumberRange):
@@ -12,6 +12,10 @@ class IntegerRange(NumberRange):
     fails (a 500) on one of hundreds of digits; such a number is out of range all the same."""
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
+        if field.data is None and field.process_errors:
+            # Not a number at all ("abc", "2023.5"): its own message says so; "Number must be
+            # between …" beside it would only repeat it.
+            raise StopValidation()
         try:
             super().__call__(form, field)
         except OverflowError:

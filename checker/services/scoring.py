@@ -256,6 +256,10 @@ class ForbiddenAnswer:
 
     answer: str  # catalogue answer id, e.g. "not_reported" (unanswered counts as that)
     invariant_ids: tuple[str, ...]  # in catalogue order
+    # Those of ``invariant_ids`` no one has answered yet (scored as not reported): a line
+    # saying they were "answered “not reported”" would contradict the report's own count of
+    # the invariants not answered yet.
+    unanswered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,9 +292,11 @@ def _shortfall(rule: VerdictRule, ethical_rows: list[InvariantRow] | tuple[Invar
                methodological: float | None) -> VerdictShortfall:
     forbidden = []
     for answer in rule.ethical_forbidden:
-        ids = tuple(r.invariant.id for r in ethical_rows if _ethical_answer(r) == answer)
-        if ids:
-            forbidden.append(ForbiddenAnswer(answer, ids))
+        rows = [r for r in ethical_rows if _ethical_answer(r) == answer]
+        if rows:
+            forbidden.append(ForbiddenAnswer(
+                answer, tuple(r.invariant.id for r in rows),
+                tuple(r.invariant.id for r in rows if r.effective == UNANSWERED)))
     # No applicable methodological invariant means nothing supports compliance.
     short = rule.methodological_min is not None and (
         methodological is None or methodological < rule.methodological_min - _EPSILON)

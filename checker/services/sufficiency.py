@@ -7,6 +7,7 @@ is missing. It never says or suggests that an NPI is labelled: experts vote and 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from checker.catalogue import Catalogue, pick
@@ -78,6 +79,19 @@ _TEXT = {
         "need": "{label}: {missing} more compliant {type} {study}{where} needed "
                 "({have} of {minimum})",
         "study": ("study", "studies"),
+        # After "needed (0 of 1)": the studies of that type the dossier already holds that do
+        # not count, so that "1 more ... needed" is not read as "find another study".
+        "held": ("Study {numbers} ({type}) does not count yet: {reasons}.",
+                 "Studies {numbers} ({type}) do not count yet: {reasons}."),
+        "held_reason": "study {number}: {reasons}",
+        "held_enough": (" Making it count meets this minimum without another study.",
+                        " Making them count meets this minimum without another study."),
+        "held_short": (" Even once it counts, {missing} more will be needed.",
+                       " Even once they count, {missing} more will be needed."),
+        "held_verdict": " To raise a verdict, see why it is not a better one (the dossier's "
+                        "list of studies) and what to look for and add to the dossier.",
+        "and": " and ",
+        "sep": "; ",
         "where": " conducted in {country}",
         "field": "NPI sheet field not covered by a compliant study: {field} "
                  "(needs a compliant study of type {types})",
@@ -115,6 +129,19 @@ _TEXT = {
         "need": "{label} ({have} sur {minimum})\u00a0: il manque {missing} {study} "
                 "de type {type}{where}",
         "study": ("étude conforme", "études conformes"),
+        "held": ("L'étude {numbers}, de type {type}, ne compte pas encore\u00a0: {reasons}.",
+                 "Les études {numbers}, de type {type}, ne comptent pas encore\u00a0: "
+                 "{reasons}."),
+        "held_reason": "étude {number}, {reasons}",
+        "held_enough": (" Si elle compte, ce minimum est atteint sans autre étude.",
+                        " Si elles comptent, ce minimum est atteint sans autre étude."),
+        "held_short": (" Même si elle compte, il en manquera encore {missing}.",
+                       " Même si elles comptent, il en manquera encore {missing}."),
+        "held_verdict": " Pour améliorer un verdict, voyez pourquoi il n'est pas meilleur (la "
+                        "liste des études du dossier) et ce qu'il faut chercher et ajouter au "
+                        "dossier.",
+        "and": " et ",
+        "sep": "\u00a0; ",
         "where": " dans le pays visé ({country})",
         "field": "Rubrique de la fiche INM non couverte\u00a0: {field} "
                  "(il faut une étude conforme de type {types})",
@@ -216,15 +243,20 @@ def assess_sufficiency(
         criteria.append(status)
         if not status.reached:
             short = rule.minimum - len(supporting)
+            type_name = catalogue.study_type(rule.study_type).type_name(lang)
             missing.append(text["need"].format(
                 label=label,
                 missing=short,
                 study=text["study"][short > 1],
-                type=catalogue.study_type(rule.study_type).type_name(lang),
+                type=type_name,
                 where=text["where"].format(country=country or "?") if rule.same_country else "",
                 have=len(supporting),
                 minimum=rule.minimum,
-            ))
+            ) + _held_back(text, [(n, st) for n, st in enumerate(standings, start=1)
+                                  if st.study.study_type == rule.study_type and not st.counts
+                                  and (not rule.same_country
+                                       or same_country(st.study.country, country))],
+                           type_name, short, catalogue.counting_verdicts))
 
     coverage: dict[str, list[str]] = {}
     for sheet_field in catalogue.sheet_fields:
@@ -238,6 +270,41 @@ def assess_sufficiency(
     notes = country_notes([s for s in counting if s.study_type in in_country_types],
                           country, lang) if in_country_types else []
     return Sufficiency(standings, counts_by_type, criteria, coverage, missing, notes)
+
+
+def _numbers(text: dict, numbers: list[int]) -> str:
+    """1, 2 and 3 (« 1, 2 et 3 »)."""
+    names = [str(n) for n in numbers]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + text["and"] + names[-1]
+
+
+def _held_back(text: dict, held: list[tuple[int, StudyStanding]], type_name: str, short: int,
+               counting_verdicts: Collection[str]) -> str:
+    """What to add after a minimum not reached when the dossier already holds studies of its
+    type (in the country of deployment, where the minimum asks for it) that do not count (their
+    verdict, a protocol, no peer review): ``held``, numbered as in the dossier's list, why,
+    and whether making them count would be enough. Nothing when it holds none (a study of the
+    type that counts, but elsewhere than the country of deployment, is the country notes'
+    matter)."""
+    if not held:
+        return ""
+    plural = len(held) > 1
+    if plural:
+        reasons = text["sep"].join(
+            text["held_reason"].format(number=number, reasons=text["and"].join(st.reasons))
+            for number, st in held)
+    else:
+        reasons = text["and"].join(held[0][1].reasons)
+    line = ". " + text["held"][plural].format(
+        numbers=_numbers(text, [number for number, _ in held]), type=type_name,
+        reasons=reasons)
+    if len(held) >= short:
+        line += text["held_enough"][plural]
+    else:
+        line += text["held_short"][plural].format(missing=short - len(held))
+    if any(st.study.verdict not in counting_verdicts for _, st in held):
+        line += text["held_verdict"]
+    return line
 
 
 def catalogue_criterion(catalogue: Catalogue, criterion_id: str) -> dict[str, str]:
