@@ -523,3 +523,34 @@ def test_the_back_matter_does_not_say_where_the_study_takes_place(text: str,
     the countries of funders, companies and colleagues, not where the study took place."""
     assert country_code(doc(f"An exercise trial after breast cancer\n\n{text}", "p.md")) \
         == expected
+
+
+def test_a_pdf_title_wrapped_before_the_number_of_type_2_stays_whole() -> None:
+    """« … vivant avec le diabète de type » / « 2 dans les groupes de médecine de famille … »:
+    the line starting with the number was read as a numbered heading of its own, and the form
+    was filled with the title cut at « de type »."""
+    title = ("Mise en œuvre d'un programme d'éducation thérapeutique de groupe pour les "
+             "personnes vivant avec le diabète de type 2 dans les groupes de médecine de "
+             "famille du Québec : évaluation mixte")
+    # The line breaks of the walkthrough's two-column paper.
+    wrapped = title.replace(" de groupe", "<br>de groupe").replace(" 2 dans", "<br>2 dans")
+    data = _pdf("<html lang=fr><body><h1 style='font-size:15pt'>"
+                f"{wrapped}</h1><p>Geneviève Tremblay, Mathieu Gagnon</p><h2>Résumé</h2>"
+                "<p>Contexte : l'éducation thérapeutique de groupe améliore le contrôle "
+                "glycémique. Méthodes : évaluation mixte dans 18 GMF.</p><h2>1. Introduction"
+                "</h2><p>Les patients y participent peu. Nous avons évalué sa mise en œuvre."
+                "</p><h2>2. Méthodes</h2><p>Le devis était mixte.</p></body></html>")
+    document = extract_document(data, "article.pdf")
+    assert read_details(document).title == title
+    # A numbered heading after a complete one stays its own.
+    assert "2. Méthodes" in [section.title for section in document.sections]
+
+
+def test_a_place_of_several_words_before_its_country_in_brackets() -> None:
+    """« dans les GMF de trois régions du Québec (Canada) »: seven words before the country
+    in brackets, where the reader allowed six."""
+    text = ("Éducation thérapeutique en GMF : évaluation mixte\n\n## Méthodes\n\n"
+            "L'étude s'est déroulée dans les GMF de trois régions du Québec (Canada) : "
+            "l'Estrie, la Mauricie et le Bas-Saint-Laurent. Les séances ont eu lieu dans les "
+            "locaux des GMF.\n")
+    assert country_code(doc(text, "article.md")) == "CA"

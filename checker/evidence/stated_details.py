@@ -84,9 +84,10 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(re.escape(name).replace("’", "['’]") for name in ordered)
 
 
-# A place before its country: a few words ("the Lyon metropolitan area"), perhaps with one or
+# A place before its country: a few words ("the Lyon metropolitan area", « les GMF de trois
+# régions du Québec (Canada) »), perhaps with one or
 # two parts of its own after commas ("London, Ontario"), no sentence punctuation.
-_PLACE_WORDS = r"[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,5}"
+_PLACE_WORDS = r"[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,7}"
 _PLACE = rf"{_PLACE_WORDS}(?:\s*,\s*{_PLACE_WORDS}){{0,2}}?"
 
 
