@@ -395,7 +395,8 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
     found: dict[str, list[Detection]] = {}
     for element in invariant.evidence.elements:
         patterns = invariant.evidence.worded_patterns(element, lang)
-        if not patterns or any(d.cue_match for d in evidence_of.get(element, ())):
+        if not patterns or _on_matter(evidence_of.get(element, ()),
+                                      invariant.evidence.about_patterns(element, lang), other):
             continue
         positions = _matching_in_order(reading, invariant.id, any_pattern(patterns))
         first = next(iter(_quotable(reading.document, reading.index, positions, None,
@@ -404,6 +405,20 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
             found[element] = [Detection(element, first.text, first.start, first.end, first.page,
                                         first.section, WORDED_CONFIDENCE, 1)]
     return found
+
+
+def _on_matter(detections: Sequence[Detection], about: tuple[str, ...],
+               other: re.Pattern[str] | None) -> bool:
+    """Whether one of an element's ``detections`` is a cue sentence that may be its evidence
+    for the invariant: about its matter (``about``, when it says) and not about another one
+    (``other``). An element found only in such other sentences (a feasibility study's
+    "progression criteria" for a personalisation rule) may still be read in a sentence
+    wording it (``evidence.worded``)."""
+    pattern = any_pattern(about) if about else None
+    return any(d.cue_match
+               and (pattern is None or pattern.search(matching_text(d.quote)))
+               and (other is None or not other.search(matching_text(d.quote)))
+               for d in detections)
 
 
 def _cited(element: str, detection: Detection, reading: _Reading) -> bool:
