@@ -226,7 +226,7 @@ def test_the_design_sentence_not_the_right_to_withdraw(mechanistic) -> None:
 FEASIBILITY = {
     "en": """# Development and feasibility of an exercise programme for knee osteoarthritis
 
-¹ Active Joints UK, Sheffield, United Kingdom ² School of Sport, University of Leeds, Leeds, United Kingdom
+¹ Active Joints UK, Sheffield, United Kingdom ² School of Sport, Leeds, United Kingdom
 
 ## Methods
 
@@ -259,7 +259,7 @@ Fidelity checklists showed 91% of planned components delivered.
 """,
     "fr": """# Développement et faisabilité d'un programme d'exercice pour la gonarthrose
 
-¹ Association Genoux Actifs, Lyon, France ² Faculté des sciences du sport, Université de Lyon, Lyon, France
+¹ Association Genoux Actifs, Lyon, France ² Faculté des sports, Université de Lyon, France
 
 ## Méthodes
 
@@ -354,7 +354,7 @@ def test_the_mechanisms_targeted_are_quoted(feasibility) -> None:
 
 
 TRIAL = {
-    "en": """# A community exercise programme versus usual care for knee osteoarthritis: a randomised trial
+    "en": """# A community exercise programme versus usual care for knee OA: a randomised trial
 
 ## Methods
 
@@ -374,7 +374,7 @@ Competing interests: GL is a trustee of Active Joints UK.
 Patient and public involvement: A patient advisory group contributed to the design, and two
 members sat on the trial steering committee.
 """,
-    "fr": """# Un programme d'exercice communautaire contre les soins habituels dans la gonarthrose : un essai randomisé
+    "fr": """# Programme d'exercice contre soins habituels dans la gonarthrose : un essai randomisé
 
 ## Méthodes
 
@@ -431,7 +431,7 @@ def test_a_patient_involvement_statement_is_not_about_interests(trial) -> None:
 
 
 IMPLEMENTATION = {
-    "en": """# Scaling up a community exercise programme for knee osteoarthritis: an implementation evaluation
+    "en": """# Scaling up an exercise programme for knee OA: an implementation evaluation
 
 ¹ School of Healthcare Sciences, Cardiff University, Cardiff, UK ² Active Joints UK, Sheffield, UK
 
@@ -481,9 +481,9 @@ Barriers were instructor turnover, cost to participants after the programme and 
 
 Funding: Sport England (grant SE-2023-0415).
 """,
-    "fr": """# Déploiement d'un programme d'exercice communautaire pour la gonarthrose : une évaluation d'implémentation
+    "fr": """# Déploiement d'un programme d'exercice : une évaluation d'implémentation
 
-¹ École de santé publique, Université de Lyon, Lyon, France ² Association Genoux Actifs, Lyon, France
+¹ École de santé publique, Lyon, France ² Association Genoux Actifs, Lyon, France
 
 ## Résumé
 
