@@ -205,6 +205,14 @@ def test_a_sensitivity_analysis_explores_no_responders(mechanistic) -> None:
     assert suggestion.answer == "not_reported", quotation_texts(suggestion)
 
 
+def test_a_sensitivity_analysis_is_no_dose_response(mechanistic) -> None:
+    """MEC07: a sensitivity analysis of missing data neither relates the dose to the change
+    nor shows which changed first: it is not quoted."""
+    lang, suggestions = mechanistic
+    assert not quoted(suggestions["MEC07"], {"en": "sensitivity analysis",
+                                             "fr": "analyse de sensibilité"}[lang])
+
+
 def test_the_pain_outcome_is_quoted_as_the_health_outcome(mechanistic) -> None:
     """MEC06: pain "rated on a 0–10 NRS" (« évaluée sur une échelle numérique ») is the
     health outcome measured beside the markers."""
@@ -228,6 +236,10 @@ FEASIBILITY = {
 
 ¹ Active Joints UK, Sheffield, United Kingdom ² School of Sport, Leeds, United Kingdom
 
+## Abstract
+
+Results: Thirty-one participants were recruited. No serious adverse events occurred.
+
 ## Methods
 
 ### Intervention development
@@ -250,16 +262,27 @@ A single-arm feasibility study was carried out at two leisure centres in Sheffie
 ### Progression criteria
 
 Pre-specified progression criteria, following a traffic-light system, were: recruitment of at
-least 30 participants in 12 weeks and at least 75% retention.
+least 30 participants in 12 weeks, at least 75% retention and no serious adverse event related
+to the programme.
+Adverse events were recorded by instructors at each session.
 
 ## Results
 
 Median attendance was 19 of 24 sessions.
 Fidelity checklists showed 91% of planned components delivered.
+
+### Safety
+
+Nine participants reported transient increases in knee pain. No serious adverse events occurred.
 """,
     "fr": """# Développement et faisabilité d'un programme d'exercice pour la gonarthrose
 
 ¹ Association Genoux Actifs, Lyon, France ² Faculté des sports, Université de Lyon, France
+
+## Résumé
+
+Résultats : trente et un participants ont été recrutés. Aucun événement indésirable grave n'est
+survenu.
 
 ## Méthodes
 
@@ -285,12 +308,19 @@ France.
 ### Critères de progression
 
 Les critères de passage à l'essai définitif, selon un système de feux tricolores, étaient : au
-moins 30 participants recrutés en 12 semaines et une rétention d'au moins 75 %.
+moins 30 participants recrutés en 12 semaines, une rétention d'au moins 75 % et aucun
+événement indésirable grave lié au programme.
+Les événements indésirables ont été recueillis par les intervenants à chaque séance.
 
 ## Résultats
 
 L'assiduité médiane était de 19 séances sur 24.
 Les grilles de fidélité montraient 91 % des composantes prévues délivrées.
+
+### Tolérance
+
+Neuf participants ont signalé une hausse passagère de la douleur. Aucun événement indésirable
+grave n'est survenu.
 """,
 }
 
@@ -344,6 +374,19 @@ def test_the_tailoring_rule_not_the_progression_criteria(feasibility) -> None:
                                    "fr": "critères de passage"}[lang])
     assert "X_personalisation" in suggestion.elements_found
     assert "X_personalisation" not in suggestion.elements_inferred
+
+
+def test_a_sentence_restated_word_for_word_is_quoted_once(feasibility) -> None:
+    """E08: "No serious adverse events occurred." in the abstract and again in the results is
+    quoted once; and the progression criteria, which name a serious adverse event among the
+    criteria for a trial, are no stopping rule: how harms were recorded comes next."""
+    lang, suggestions = feasibility
+    texts = quotation_texts(suggestions["E08"])
+    assert len(texts) == len(set(texts)), texts
+    assert not quoted(suggestions["E08"], {"en": "progression criteria",
+                                           "fr": "critères de passage"}[lang])
+    assert quoted(suggestions["E08"], {"en": "Adverse events were recorded",
+                                       "fr": "événements indésirables ont été recueillis"}[lang])
 
 
 def test_the_mechanisms_targeted_are_quoted(feasibility) -> None:

@@ -611,10 +611,26 @@ def _shown(quotations: list[Quotation], found: int,
     """The quotations shown: the first ones (a few beyond one per element ``found``), then
     each detail stated in a sentence not quoted yet, as it is what makes the answer met, so
     the reviewer must see it. A table's row only after the sentences (a stable sort)."""
-    quotations = sorted(quotations, key=lambda q: quoted_last(q.text))[:MAX_QUOTATIONS + found]
+    quotations = _distinct(sorted(quotations, key=lambda q: quoted_last(q.text)))
+    quotations = quotations[:MAX_QUOTATIONS + found]
     quoted = {q.start for q in quotations}
+    texts = {" ".join(q.text.split()) for q in quotations}
     return quotations + [q for q in dict((q.start, q) for q in detail_quotations).values()
-                         if q.start not in quoted]
+                         if q.start not in quoted and " ".join(q.text.split()) not in texts]
+
+
+def _distinct(quotations: list[Quotation]) -> list[Quotation]:
+    """The quotations without a repeat of the same words: a paper restating a sentence word
+    for word in its abstract and its results ("No serious adverse events occurred.") is
+    quoted once, where it first comes."""
+    seen: set[str] = set()
+    kept = []
+    for quotation in quotations:
+        words = " ".join(quotation.text.split())
+        if words not in seen:
+            seen.add(words)
+            kept.append(quotation)
+    return kept
 
 
 def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvidence,
