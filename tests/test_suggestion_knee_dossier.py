@@ -634,6 +634,27 @@ def test_the_delivery_cost_before_a_barrier(implementation) -> None:
         {"en": "Delivery costs were estimated", "fr": "Les coûts de mise en œuvre"}[lang])
 
 
+def test_a_cost_without_an_economic_method_is_partially_met(implementation) -> None:
+    """IMP10: costs "estimated from site budgets" and a cost per starter, with no economic
+    analysis, perspective or costing method, are partially met; the same paper adding a
+    cost-effectiveness analysis from the health service's perspective is met."""
+    lang, suggestions = implementation
+    suggestion = suggestions["IMP10"]
+    assert suggestion.answer == "partially_met"
+    assert suggestion.details_missing == ["economic_method"]
+    added = {"en": "Delivery costs were estimated from site budgets, and a cost-effectiveness "
+                   "analysis was done from the health service perspective.",
+             "fr": "Les coûts de mise en œuvre ont été estimés à partir des budgets des sites, "
+                   "et une analyse coût-efficacité a été menée."}[lang]
+    before = {"en": "Delivery costs were estimated from site budgets.",
+              "fr": "Les coûts de mise en œuvre ont été estimés à partir des budgets des "
+                    "sites."}[lang]
+    text = IMPLEMENTATION[lang].replace(before, added)
+    assert text != IMPLEMENTATION[lang]
+    assert suggest(text, lang, study_type="implementation", kind="paper",
+                   name="paper.md")["IMP10"].answer == "met"
+
+
 @pytest.mark.parametrize("invariant", ["E12", "IMP09"])
 def test_staff_who_left_are_not_the_providers_qualification(implementation, invariant) -> None:
     """E12, IMP09: instructors who left are a threat to sustainability; the training and
