@@ -389,6 +389,36 @@ def test_a_sentence_restated_word_for_word_is_quoted_once(feasibility) -> None:
                                        "fr": "événements indésirables ont été recueillis"}[lang])
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_statistical_adjustment_or_good_clinical_practice_is_neither(lang: str) -> None:
+    """PRO09: an estimate "adjusted using a negative binomial regression model" is no
+    personalisation rule; PRO08: a study "conducted in accordance with Good Clinical Practice"
+    (« menée conformément aux bonnes pratiques cliniques ») is not quoted as where the
+    study was carried out."""
+    tailoring = {"en": "Tailoring: exercise level is chosen from three levels and progressed "
+                       "using a pain-monitoring\nrule.",
+                 "fr": "Personnalisation : le niveau d'exercice est choisi parmi trois niveaux "
+                       "et progressé selon une\nrègle de surveillance de la douleur."}[lang]
+    adjusted = {"en": "Incidence was adjusted using a negative binomial regression model.",
+                "fr": "L'incidence a été ajustée à l'aide d'un modèle de régression binomiale "
+                      "négative."}[lang]
+    place = {"en": "A single-arm feasibility study was carried out at two leisure centres in "
+                   "Sheffield, England.",
+             "fr": "Une étude de faisabilité à un seul bras a été réalisée dans deux centres "
+                   "sportifs de Lyon, en\nFrance."}[lang]
+    practice = {"en": "The study was conducted in accordance with Good Clinical Practice "
+                      "across England.",
+                "fr": "L'étude a été menée conformément aux bonnes pratiques cliniques dans "
+                      "toute la France."}[lang]
+    text = FEASIBILITY[lang].replace(tailoring, adjusted).replace(place, practice)
+    assert adjusted in text and practice in text
+    suggestions = suggest(text, lang, study_type="prototypical", kind="paper", name="paper.md")
+    assert not quoted(suggestions["PRO09"], adjusted)
+    # Not in the invariant's own words (an element's detection may still read the sentence).
+    assert not any(q.element == "cue" and practice in " ".join(q.text.split())
+                   for q in suggestions["PRO08"].quotations)
+
+
 def test_the_mechanisms_targeted_are_quoted(feasibility) -> None:
     """PRO03: "The programme targets two mechanisms: …" states the hypothesised mechanisms."""
     lang, suggestions = feasibility
