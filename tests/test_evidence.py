@@ -842,7 +842,10 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         "OBS05": ("met", "critère de jugement principal"),
         "OBS07": ("met", "graphe orienté acyclique"),
         "OBS08": ("partially_met", "biais de sélection"),
-        "OBS09": ("partially_met", "précision de l'estimation"),
+        # « 400 participants permettaient d'estimer la différence de pente avec un intervalle
+        # de confiance de largeur 10 mètres par an »: the number planned and the precision it
+        # gives (14a and 14b, worded for OBS09), with 412 included: met.
+        "OBS09": ("met", "précision de l'estimation"),
         "OBS10": ("partially_met", "plan d'analyse statistique"),
         "OBS11": ("partially_met", "événements indésirables liés à la pratique"),
     }),

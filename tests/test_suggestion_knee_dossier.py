@@ -205,6 +205,24 @@ def test_a_sensitivity_analysis_explores_no_responders(mechanistic) -> None:
     assert suggestion.answer == "not_reported", quotation_texts(suggestion)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_group_by_time_interaction_is_no_effect_modifier(lang: str) -> None:
+    """MEC12: a group-by-time interaction term (« groupe × temps ») models the change over
+    time, not who responds."""
+    analysis = {"en": "Missing post-programme data were not imputed; a sensitivity analysis using "
+                      "multiple\nimputation gave similar results.",
+                "fr": "Les données manquantes n'ont pas été imputées ; une analyse de sensibilité "
+                      "par imputation\nmultiple a donné des résultats similaires."}[lang]
+    over_time = {"en": "A group-by-time interaction term compared the change between visits.",
+                 "fr": "Un terme d'interaction groupe × temps a comparé l'évolution entre les "
+                       "visites."}[lang]
+    assert analysis in MECHANISTIC[lang]
+    text = MECHANISTIC[lang].replace(analysis, over_time)
+    suggestion = suggest(text, lang, study_type="mechanistic", kind="paper",
+                         name="paper.md")["MEC12"]
+    assert suggestion.answer == "not_reported", quotation_texts(suggestion)
+
+
 def test_a_sensitivity_analysis_is_no_dose_response(mechanistic) -> None:
     """MEC07: a sensitivity analysis of missing data neither relates the dose to the change
     nor shows which changed first: it is not quoted."""
