@@ -784,7 +784,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
     # The catalogue's implementation elements (frameworks, strategies, outcomes, adaptations,
     # co-design, equity...) from French cues, through to the invariant suggestions.
     "protocole_implementation_fr.md": ("implementation", "protocol", {
-        "IMP02": ("partially_met", "cadre RE-AIM"),
+        # RE-AIM for the evaluation and the CFIR domains to analyse the interviews: the
+        # framework applied (X_logic_model, worded for IMP02).
+        "IMP02": ("met", "cadre RE-AIM"),
         "IMP04": ("met", "critères de jugement d'implémentation"),
         "IMP05": ("partially_met", "étude hybride de type 2"),
         "IMP06": ("partially_met", "adaptations du programme"),
@@ -796,7 +798,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
     # A mechanistic protocol: the hypothesis stated a priori (not the mediation analysis),
     # markers and their timing, dose-response, mediation, blinded assays, responders.
     "protocole_mecanistique_fr.md": ("mechanistic", "protocol", {
-        "MEC01": ("partially_met", "critères de classification ACR/EULAR 2010"),
+        # A diagnosis « posé selon les critères de classification ACR/EULAR 2010 »: a learned
+        # society's criteria with their version (X_diagnosis_criteria, worded for MEC01).
+        "MEC01": ("met", "critères de classification ACR/EULAR 2010"),
         "MEC02": ("met", "Nous faisons l'hypothèse"),
         "MEC03": ("met", "trois séances supervisées par semaine de 45 minutes"),
         "MEC04": ("partially_met", "essai croisé randomisé"),
