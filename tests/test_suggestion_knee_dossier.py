@@ -265,6 +265,7 @@ Results: Thirty-one participants were recruited. No serious adverse events occur
 The team then drafted a logic model.
 The programme targets two mechanisms: increasing quadriceps strength, and reducing fear of
 movement through graded exposure.
+These are expected to reduce pain and improve function.
 
 ### The programme
 
@@ -309,6 +310,7 @@ survenu.
 L'équipe a ensuite rédigé un modèle logique.
 Le programme cible deux mécanismes : augmenter la force du quadriceps, et réduire la peur du
 mouvement par l'exposition graduée.
+Ils devraient permettre de réduire la douleur et d'améliorer la fonction.
 
 ### Le programme
 
@@ -435,6 +437,14 @@ def test_a_statistical_adjustment_or_good_clinical_practice_is_neither(lang: str
     # Not in the invariant's own words (an element's detection may still read the sentence).
     assert not any(q.element == "cue" and practice in " ".join(q.text.split())
                    for q in suggestions["PRO08"].quotations)
+
+
+def test_the_benefit_expected_is_the_main_expected_benefit(feasibility) -> None:
+    """PRO01: "These are expected to reduce pain and improve function" (« devraient permettre
+    de réduire la douleur ») states the main expected benefit: quoted first."""
+    lang, suggestions = feasibility
+    assert first_quotation(suggestions["PRO01"]).startswith(
+        {"en": "These are expected to reduce pain", "fr": "Ils devraient permettre"}[lang])
 
 
 def test_the_mechanisms_targeted_are_quoted(feasibility) -> None:
