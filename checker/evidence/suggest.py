@@ -395,7 +395,8 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
     found: dict[str, list[Detection]] = {}
     for element in invariant.evidence.elements:
         patterns = invariant.evidence.worded_patterns(element, lang)
-        if not patterns or any(d.cue_match for d in evidence_of.get(element, ())):
+        if not patterns or _on_matter(evidence_of.get(element, ()),
+                                      invariant.evidence.about_patterns(element, lang), other):
             continue
         positions = _matching_in_order(reading, invariant.id, any_pattern(patterns))
         first = next(iter(_quotable(reading.document, reading.index, positions, None,
@@ -404,6 +405,20 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
             found[element] = [Detection(element, first.text, first.start, first.end, first.page,
                                         first.section, WORDED_CONFIDENCE, 1)]
     return found
+
+
+def _on_matter(detections: Sequence[Detection], about: tuple[str, ...],
+               other: re.Pattern[str] | None) -> bool:
+    """Whether one of an element's ``detections`` is a cue sentence that may be its evidence
+    for the invariant: about its matter (``about``, when it says) and not about another one
+    (``other``). An element found only in such other sentences (a feasibility study's
+    "progression criteria" for a personalisation rule) may still be read in a sentence
+    wording it (``evidence.worded``)."""
+    pattern = any_pattern(about) if about else None
+    return any(d.cue_match
+               and (pattern is None or pattern.search(matching_text(d.quote)))
+               and (other is None or not other.search(matching_text(d.quote)))
+               for d in detections)
 
 
 def _cited(element: str, detection: Detection, reading: _Reading) -> bool:
@@ -596,10 +611,26 @@ def _shown(quotations: list[Quotation], found: int,
     """The quotations shown: the first ones (a few beyond one per element ``found``), then
     each detail stated in a sentence not quoted yet, as it is what makes the answer met, so
     the reviewer must see it. A table's row only after the sentences (a stable sort)."""
-    quotations = sorted(quotations, key=lambda q: quoted_last(q.text))[:MAX_QUOTATIONS + found]
+    quotations = _distinct(sorted(quotations, key=lambda q: quoted_last(q.text)))
+    quotations = quotations[:MAX_QUOTATIONS + found]
     quoted = {q.start for q in quotations}
+    texts = {" ".join(q.text.split()) for q in quotations}
     return quotations + [q for q in dict((q.start, q) for q in detail_quotations).values()
-                         if q.start not in quoted]
+                         if q.start not in quoted and " ".join(q.text.split()) not in texts]
+
+
+def _distinct(quotations: list[Quotation]) -> list[Quotation]:
+    """The quotations without a repeat of the same words: a paper restating a sentence word
+    for word in its abstract and its results ("No serious adverse events occurred.") is
+    quoted once, where it first comes."""
+    seen: set[str] = set()
+    kept = []
+    for quotation in quotations:
+        words = " ".join(quotation.text.split())
+        if words not in seen:
+            seen.add(words)
+            kept.append(quotation)
+    return kept
 
 
 def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvidence,
