@@ -15,8 +15,6 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from ..catalogue import pick
 from ..forms.assessment import KIND_LABELS
@@ -244,13 +242,8 @@ def read_publication(uid: str) -> ResponseReturnValue:
     """The add-study form sent back with the chosen study's journal, DOI and year read from
     its document in the fields left empty, marked for the person to check: nothing is saved
     (the form's other fields are not checked yet either)."""
-    dossier = _owned_or_404(uid)
+    dossier = _owned_or_404(uid)  # the CSRF token was checked before the view (CSRFProtect)
     form = _add_form(dossier)
-    if current_app.config.get("WTF_CSRF_ENABLED", True):
-        try:
-            validate_csrf(form.csrf_token.data)
-        except (ValidationError, CSRFError):
-            abort(400)
     chosen = next((a for a in service.candidates(dossier, current_user)
                    if a.uid == form.assessment.data), None)
     if chosen is None:
