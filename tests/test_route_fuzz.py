@@ -223,9 +223,26 @@ def send(world: World, visitor: str, method: str, path: str, data: Any = None,
     before = snapshot(world.app) if method != "GET" else None
     response = client.open(path, method=method, data=data, headers=headers, **kwargs)
     check(response, visitor)
+    _keep_renewed_session(world, visitor, client)
     if before is not None and (unchanged or response.status_code >= 400):
         assert snapshot(world.app) == before, f"{method} {path[:200]} changed stored data"
     return response
+
+
+def _keep_renewed_session(world: World, visitor: str, client: FlaskClient) -> None:
+    """Keep the session a response renewed for the same account, as a browser keeps it: a new
+    password (``auth.account``) ends the sessions opened with the old one, the visitor's own
+    going on in the cookie the response sets."""
+    cookie = client.get_cookie("session")
+    old = world.sessions[visitor][0]
+    if cookie is None or cookie.value == old:
+        return
+    serializer = world.app.session_interface.get_signing_serializer(world.app)
+    user_now = str(serializer.loads(cookie.value).get("_user_id", ""))
+    user_before = str(serializer.loads(old).get("_user_id", ""))
+    if user_before and user_now.split(".")[0] == user_before.split(".")[0] \
+            and user_now != user_before:
+        world.sessions[visitor] = (cookie.value, world.sessions[visitor][1])
 
 
 def test_every_route_of_the_app_is_enumerated(world: World) -> None:
