@@ -179,7 +179,7 @@ def test_accepted_rationale_is_labelled_until_a_person_edits_it(app, auth_client
     form = page(auth_client, f"/assessments/{uid}/answers/E02")
     assert "Saved as the suggestion's rationale, accepted unchanged by alice" in form
     review = auth_client.get(f"/assessments/{uid}/review.txt?lang=fr").get_data(as_text=True)
-    assert ("Justification de la suggestion (acceptée par l'évaluateur)\u00a0: "
+    assert ("Justification de la suggestion (acceptée par la personne évaluatrice)\u00a0: "
             f"{rationale['fr']}") in review
     pdf = auth_client.get(f"/assessments/{uid}/report.pdf?lang=fr").get_data()
     pages = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
@@ -217,7 +217,7 @@ def test_a_person_s_justification_is_theirs(app, auth_client, assessment):
     assert f"Assessor's justification: {PERSON}" in review
     pdf = auth_client.get(f"/assessments/{assessment}/report.pdf?lang=fr").get_data()
     pages = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
-    assert flat(f"Justification de l'évaluateur\u00a0: {PERSON}") in pages
+    assert flat(f"Justification de la personne évaluatrice\u00a0: {PERSON}") in pages
 
 
 def test_another_person_keeps_the_rationale_it_stays_the_suggestion_s(app, auth_client):

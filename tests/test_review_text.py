@@ -183,7 +183,7 @@ def test_french_review_follows_french_typography():
     assert text.startswith(f"# Avis structuré{NBSP}: conformité aux invariants")
     assert "## Points à traiter (11)" in text and "## Rapportés (17)" in text
     assert f"- Verdict{NBSP}: Conforme avec réserves" in text
-    assert f"Justification de l'évaluateur{NBSP}: " in text
+    assert f"Justification de la personne évaluatrice{NBSP}: " in text
     assert f"Citation (p. 11, 7.3 Surveillance de la sécurité){NBSP}: «{NBSP}Tout" in text
     assert f"Attendu dans un protocole{NBSP}: " in text
     assert f"(suggestion automatique non confirmée{NBSP}: personne ne l'a encore vérifiée)" \
@@ -304,7 +304,7 @@ def test_the_review_route_serves_the_owners_review_as_text(auth_client):
     text = french.get_data(as_text=True)
     assert "## Points à traiter (2)" in text
     assert f"- Titre{NBSP}: Nordic walking after stroke" in text
-    assert f"Justification de l'évaluateur{NBSP}: Consent is mentioned" in text
+    assert f"Justification de la personne évaluatrice{NBSP}: Consent is mentioned" in text
     assert "## Pas encore renseigné (25)" in text
 
 
