@@ -13,7 +13,8 @@ import pytest
 from conftest import create_assessment, login, make_user, post
 from dossier_support import PEER, imported_study
 from flask import Flask
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, insert, inspect, select, text
+from sqlalchemy.exc import OperationalError
 
 from checker.cli import main
 from checker.config import normalise_database_url
@@ -194,6 +195,37 @@ def test_a_copy_that_does_not_match_the_source_is_undone(cli_env, made, tmp_path
     assert "the copy does not match the source, so it was undone: table answers:" \
         in result.output
     assert all(rows == [] for rows in table_rows(target).values())
+
+
+def test_a_server_still_writing_during_the_copy_cannot_half_copy(cli_env, made, database_url,
+                                                                 tmp_path, monkeypatch):
+    # The server was left running: an account made while the copy runs is either held back
+    # (SQLite: the copy reads the source in one transaction) or left out whole (PostgreSQL:
+    # the copy reads the source as it was when it began); never copied in part.
+    copy_table = db_copy._copy_table
+    on_sqlite = database_url.startswith("sqlite")
+    outcomes = []
+
+    def with_a_write_meanwhile(source, target, table, batch):
+        if table.name == "users":
+            writer = create_engine(normalise_database_url(database_url),
+                                   connect_args={"timeout": 0} if on_sqlite else {})
+            try:
+                with writer.begin() as connection:
+                    connection.execute(insert(User).values(username="late", password_hash="x"))
+                outcomes.append("written")
+            except OperationalError as exc:
+                outcomes.append(str(exc.orig))
+            finally:
+                writer.dispose()
+        return copy_table(source, target, table, batch)
+
+    monkeypatch.setattr(db_copy, "_copy_table", with_a_write_meanwhile)
+    target = f"sqlite:///{tmp_path / 'npis.db'}"
+    result = copy(cli_env, target)
+    assert result.exit_code == 0, result.output
+    assert outcomes == (["database is locked"] if on_sqlite else ["written"])
+    assert [row[1] for row in table_rows(target)["users"]] == ["alice", "bob"]
 
 
 def test_a_target_made_by_a_newer_version_is_refused(cli_env, app, tmp_path):

@@ -239,20 +239,37 @@ def copy_database(target_url: str, *, batch: int = DEFAULT_BATCH) -> CopyResult:
     return result
 
 
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection that reads the source as it was when the copy began, whatever a server
+    still running writes meanwhile: PostgreSQL's repeatable read; on SQLite, a transaction
+    begun explicitly (the driver begins none for reads), whose first read fixes what it sees."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")
+        yield connection  # closing it rolls back: nothing is written to the source
+
+
 def _copy_all(source_engine: Engine, target_engine: Engine, result: CopyResult,
               batch: int) -> None:
     """The copy itself and its checks, in one transaction on the target."""
-    before = _report_states()
     db.session.remove()
     table = None
     try:
-        with source_engine.connect() as source, target_engine.begin() as target:
+        with _snapshot(source_engine) as source, target_engine.begin() as target:
+            with _session_on(source):
+                before = _report_states()
             expected = _rows_by_table(source)
             for table in tables():
                 result.counts[table.name] = _copy_table(source, target, table, batch)
             table = None
             result.sequences = _reset_sequences(target)
-            problems = _differences(expected, _rows_by_table(target), _rows_by_table(source))
+            copied = _rows_by_table(target)
+            problems = [f"table {name}: {copied.get(name)} rows in the target, {count} in "
+                        "the source" for name, count in expected.items()
+                        if copied.get(name) != count]
             with _session_on(target):
                 after = _report_states()
             problems += _report_differences(before, after)
@@ -266,14 +283,6 @@ def _copy_all(source_engine: Engine, target_engine: Engine, result: CopyResult,
         where = f"copying table {table.name}" if table is not None else "checking the copy"
         raise CopyError(f"{where} failed ({_reason(exc)}); the copy was undone: the target "
                         "holds no copied rows") from exc
-
-
-def _differences(expected: dict[str, int], copied: dict[str, int],
-                 source_now: dict[str, int]) -> list[str]:
-    if source_now != expected:
-        return ["the source changed during the copy (stop the server before copying)"]
-    return [f"table {name}: {copied.get(name)} rows in the target, {count} in the source"
-            for name, count in expected.items() if copied.get(name) != count]
 
 
 def _report_differences(before: dict[tuple[str, str], tuple[bool, str]],
