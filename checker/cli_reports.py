@@ -381,8 +381,10 @@ def db_upgrade() -> None:
 @click.option("--batch-size", "batch", default=500, show_default=True,
               type=click.IntRange(1, 100_000), help="Rows inserted at a time.")
 def db_copy(target: str, batch: int) -> None:
-    """Copy the database in use (the embedded SQLite, or DATABASE_URL) into an empty one,
-    e.g. to move to PostgreSQL. All or nothing; stop the server first."""
+    """Copy the database in use into an empty one (to move to PostgreSQL).
+
+    The source is the embedded SQLite file, or DATABASE_URL; documents and keys stay in the
+    data directory. All or nothing; stop the server first."""
     from .cli import data_app
     from .services.db_copy import CopyError, copy_database
 
@@ -407,7 +409,8 @@ def db_copy(target: str, batch: int) -> None:
     click.echo(
         "next:\n"
         f"  1. set DATABASE_URL={result.target} wherever npis-checker runs (the service, "
-        "your shell; the password as in --to), then start it;\n"
+        + ("your shell; the password as in --to" if "***" in result.target else "your shell")
+        + "), then start it;\n"
         f"  2. keep NPIS_DATA_DIR={app.config['DATA_DIR']}: the uploaded documents "
         "(uploads/), report-signing.key (which verifies issued reports) and secret_key "
         "stay there; the database only names them;\n"

@@ -13,7 +13,7 @@ import pytest
 from conftest import create_assessment, login, make_user, post
 from dossier_support import PEER, imported_study
 from flask import Flask
-from sqlalchemy import create_engine, insert, inspect, select, text
+from sqlalchemy import create_engine, func, insert, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
 from checker.cli import main
@@ -194,6 +194,28 @@ def test_a_copy_that_does_not_match_the_source_is_undone(cli_env, made, tmp_path
     assert result.exit_code == 1
     assert "the copy does not match the source, so it was undone: table answers:" \
         in result.output
+    assert all(rows == [] for rows in table_rows(target).values())
+
+
+def test_a_copy_on_which_an_issued_report_would_verify_differently_is_undone(
+        cli_env, made, tmp_path, monkeypatch):
+    copy_table = db_copy._copy_table
+
+    def altering_an_answer(source, target, table, batch):
+        copied = copy_table(source, target, table, batch)
+        if table.name == "answers":  # an answer of the assessment whose report is unchanged
+            target.execute(table.update().values(justification="altered in transit").where(
+                table.c.id == select(func.min(table.c.id)).scalar_subquery()))
+        return copied
+
+    monkeypatch.setattr(db_copy, "_copy_table", altering_an_answer)
+    target = f"sqlite:///{tmp_path / 'npis.db'}"
+    result = copy(cli_env, target)
+    assert result.exit_code == 1
+    assert re.search(r"the copy does not match the source, so it was undone: issued report "
+                     r"NPIS-CHK-\S+ \(pdf\) would verify differently: signature valid, subject "
+                     r"unchanged in the source, signature valid, subject changed in the target",
+                     result.output)
     assert all(rows == [] for rows in table_rows(target).values())
 
 

@@ -285,14 +285,16 @@ def _copy_all(source_engine: Engine, target_engine: Engine, result: CopyResult,
                         "holds no copied rows") from exc
 
 
+def _described(state: tuple[bool, str] | None) -> str:
+    if state is None:
+        return "not registered"
+    signed, status = state
+    return f"{'signature valid' if signed else 'signature not valid'}, subject {status}"
+
+
 def _report_differences(before: dict[tuple[str, str], tuple[bool, str]],
                         after: dict[tuple[str, str], tuple[bool, str]]) -> list[str]:
-    problems = []
-    for key, state in before.items():
-        if after.get(key) != state:
-            now = after.get(key)
-            problems.append(
-                f"issued report {key[0]} ({key[1]}) verifies differently: signature valid "
-                f"{state[0]}, subject {state[1]} in the source; "
-                + (f"{now[0]}, {now[1]} in the target" if now else "missing in the target"))
-    return problems
+    return [f"issued report {report_id} ({fmt}) would verify differently: "
+            f"{_described(state)} in the source, {_described(after.get((report_id, fmt)))} "
+            "in the target"
+            for (report_id, fmt), state in before.items() if after.get((report_id, fmt)) != state]
