@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Integer, Table, create_engine, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -119,10 +120,11 @@ def _report_states() -> dict[tuple[str, str], tuple[bool, str]]:
     from .issued_reports import installation_key
     from .verification import CHANGED, DELETED, UNCHANGED, current_digest
 
-    key = installation_key()
     states: dict[tuple[str, str], tuple[bool, str]] = {}
     digests: dict[tuple[str, str], str | None] = {}
-    for row in db.session.scalars(select(IssuedReport)):
+    rows = db.session.scalars(select(IssuedReport)).all()
+    key = installation_key() if rows else b""  # made on first use: not for no report
+    for row in rows:
         subject = (row.subject_kind, row.subject_uid)
         if subject not in digests:
             digests[subject] = current_digest(*subject)
@@ -216,11 +218,13 @@ def copy_database(target_url: str, *, batch: int = DEFAULT_BATCH) -> CopyResult:
         _check_empty(target_engine, result.target)
         try:
             upgrade(target_engine)
-        except Exception as exc:  # noqa: BLE001  (alembic's own errors are not SQLAlchemy's)
+        except CommandError as exc:  # a revision these migrations do not know
             raise CopyError(
-                f"cannot create or upgrade the tables of the target {result.target} "
-                f"({_reason(exc)}): was it made by a newer version of npis-checker? Nothing "
-                "was copied") from exc
+                f"cannot upgrade the tables of the target {result.target} ({_reason(exc)}): "
+                "it was made by a newer version of npis-checker. Nothing was copied") from exc
+        except SQLAlchemyError as exc:
+            raise CopyError(f"cannot create the tables of the target {result.target} "
+                            f"({_reason(exc)}). Nothing was copied") from exc
         head = _head()
         with source_engine.connect() as source:
             source_revision = _revision(source)
