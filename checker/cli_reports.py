@@ -406,6 +406,8 @@ def db_copy(target: str, batch: int) -> None:
                "(signature and assessment or dossier status)"
                + (f"; {result.sequences} id sequences moved past the copied ids"
                   if result.sequences else ""))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         "next:\n"
         f"  1. set DATABASE_URL={result.target} wherever npis-checker runs (the service, "

@@ -121,8 +121,26 @@ def test_a_copy_into_a_new_sqlite_file_holds_every_row(cli_env, made, make_app, 
     issued = len(table_rows(database_url)["issued_reports"])
     assert f"{issued} issued report files verify as before" in result.output
     assert f"set DATABASE_URL={target}" in result.output
-    assert "keep NPIS_DATA_DIR=" in result.output
+    assert "keep NPIS_DATA_DIR=" in result.output and "warning" not in result.output
     check_the_copy(make_app, database_url, target, made)
+
+
+def test_a_copy_run_with_another_data_directory_is_warned(cli_env, made, database_url,
+                                                          tmp_path, monkeypatch):
+    # The database names the documents and the reports' key, which stay in the data
+    # directory: a copy run with another NPIS_DATA_DIR says that they are not there.
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setenv("NPIS_DATA_DIR", str(elsewhere))
+    target = f"sqlite:///{tmp_path / 'npis.db'}"
+    result = copy(cli_env, target)
+    assert result.exit_code == 0, result.output
+    issued = len(table_rows(database_url)["issued_reports"])
+    assert f"warning: {issued} of the {issued} issued report files are not confirmed by the " \
+           f"signing key in {elsewhere} (report-signing.key): is NPIS_DATA_DIR the server's?" \
+        in result.output
+    assert f"warning: 1 of the 1 uploaded documents are not in {elsewhere / 'uploads'}: is " \
+           "NPIS_DATA_DIR the server's?" in result.output
+    assert not (elsewhere / "report-signing.key").exists()  # read, never made there
 
 
 def test_a_target_that_holds_data_is_refused_and_left_untouched(cli_env, made, app,

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from flask import current_app
 from sqlalchemy import Integer, Table, create_engine, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -33,6 +34,7 @@ from ..config import SUPPORTED_DATABASES, normalise_database_url
 from ..extensions import db
 from ..migrations import alembic_config, upgrade
 from ..models import load_all
+from ..models.assessment import StoredUpload
 from ..models.dossier import IssuedReport
 from . import signing
 
@@ -51,6 +53,8 @@ class CopyResult:
     counts: dict[str, int] = field(default_factory=dict)  # table -> rows, in copy order
     reports: int = 0  # issued report files checked, all of which verify as on the source
     sequences: int = 0  # PostgreSQL sequences moved past the copied ids
+    # What suggests the data directory is not the server's (the copy itself is complete)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -117,13 +121,14 @@ def _session_on(connection: Connection) -> Iterator[None]:
 def _report_states() -> dict[tuple[str, str], tuple[bool, str]]:
     """For each issued report file (id, format): whether its signature is valid under this
     installation's key, and whether its subject is unchanged, changed or deleted now."""
-    from .issued_reports import installation_key
     from .verification import CHANGED, DELETED, UNCHANGED, current_digest
 
     states: dict[tuple[str, str], tuple[bool, str]] = {}
     digests: dict[tuple[str, str], str | None] = {}
     rows = db.session.scalars(select(IssuedReport)).all()
-    key = installation_key() if rows else b""  # made on first use: not for no report
+    key_file = Path(current_app.config["DATA_DIR"]) / signing.KEY_FILE_NAME
+    # Read, never made: a data directory without the key is not the one that signed them.
+    key = signing.load_or_create_key(key_file.parent) if rows and key_file.exists() else b""
     for row in rows:
         subject = (row.subject_kind, row.subject_uid)
         if subject not in digests:
@@ -133,6 +138,29 @@ def _report_states() -> dict[tuple[str, str], tuple[bool, str]]:
         signed = signing.signature_valid(key, row.report_id, row.content_digest, row.signature)
         states[(row.report_id, row.format)] = (signed, status)
     return states
+
+
+def _data_dir_warnings(states: dict[tuple[str, str], tuple[bool, str]]) -> list[str]:
+    """What suggests that the data directory is not the server's: issued reports whose
+    signature its key does not confirm, uploaded documents missing from its uploads folder.
+    The copied database would work, but without those files."""
+    data_dir, upload_dir = current_app.config["DATA_DIR"], current_app.config["UPLOAD_DIR"]
+    warnings = []
+    unsigned = sum(1 for signed, _status in states.values() if not signed)
+    if unsigned:
+        warnings.append(
+            f"{unsigned} of the {len(states)} issued report files are not confirmed by the "
+            f"signing key in {data_dir} ({signing.KEY_FILE_NAME}): is NPIS_DATA_DIR the "
+            "server's? Without the key that signed them, they cannot be verified as issued "
+            "here")
+    uploads = db.session.scalars(select(StoredUpload.sha256).distinct()).all()
+    missing = [sha for sha in uploads if not any(Path(upload_dir).glob(f"{sha}.*"))]
+    if missing:
+        warnings.append(
+            f"{len(missing)} of the {len(uploads)} uploaded documents are not in {upload_dir}: "
+            "is NPIS_DATA_DIR the server's? The documents stay in the data directory, which "
+            "the moved installation must keep using")
+    return warnings
 
 
 def _copy_table(source: Connection, target: Connection, table: Table, batch: int) -> int:
@@ -265,6 +293,7 @@ def _copy_all(source_engine: Engine, target_engine: Engine, result: CopyResult,
         with _snapshot(source_engine) as source, target_engine.begin() as target:
             with _session_on(source):
                 before = _report_states()
+                result.warnings = _data_dir_warnings(before)
             expected = _rows_by_table(source)
             for table in tables():
                 result.counts[table.name] = _copy_table(source, target, table, batch)
