@@ -373,4 +373,51 @@ def db_upgrade() -> None:
         click.echo(f"database up to date: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
 
 
+@db_group.command("copy")
+@click.option("--to", "target", required=True, envvar="NPIS_COPY_TO", metavar="URL",
+              help="The new, empty database: postgresql://USER@HOST:5432/DATABASE or "
+                   "sqlite:////path/file.db (or set NPIS_COPY_TO, to keep a password out of "
+                   "the shell's history).")
+@click.option("--batch-size", "batch", default=500, show_default=True,
+              type=click.IntRange(1, 100_000), help="Rows inserted at a time.")
+def db_copy(target: str, batch: int) -> None:
+    """Copy the database in use into an empty one (to move to PostgreSQL).
+
+    The source is the embedded SQLite file, or DATABASE_URL; documents and keys stay in the
+    data directory. All or nothing; stop the server first."""
+    from .cli import data_app
+    from .services.db_copy import CopyError, copy_database
+
+    app = data_app()
+    with app.app_context():
+        try:
+            result = copy_database(target, batch=batch)
+        except CopyError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    click.echo(f"copied {result.rows} rows from {result.source}\n"
+               f"                 to {result.target} (schema revision {result.revision}):")
+    width = max(len(name) for name in result.counts)
+    for name, count in result.counts.items():
+        click.echo(f"  {name:<{width}}  {count:>7}")
+    reports = result.reports
+    click.echo(f"checked: the same number of rows in every table as in the source; "
+               f"{reports} issued report file{'s' * (reports != 1)} verify as before "
+               "(signature and assessment or dossier status)"
+               + (f"; {result.sequences} id sequences moved past the copied ids"
+                  if result.sequences else ""))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        "next:\n"
+        f"  1. set DATABASE_URL={result.target} wherever npis-checker runs (the service, "
+        + ("your shell; the password as in --to" if "***" in result.target else "your shell")
+        + "), then start it;\n"
+        f"  2. keep NPIS_DATA_DIR={app.config['DATA_DIR']}: the uploaded documents "
+        "(uploads/), report-signing.key (which verifies issued reports) and secret_key "
+        "stay there; the database only names them;\n"
+        "  3. keep the old database as a backup, and do not use it any more: changes made "
+        "there from now on are not in the copy.")
+
+
 COMMANDS: list[click.Command] = [serve, report, import_command, user_group, db_group]
