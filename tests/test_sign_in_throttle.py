@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, login, make_user, post
+from conftest import PASSWORD, csrf_token, login, make_user, post
 from sqlalchemy import select
 
 from checker.cli import main
@@ -213,6 +213,37 @@ def test_the_counts_are_shared_by_several_worker_processes(make_app):
     statuses = [_try(workers[n % 2].test_client(), "bob").status_code for n in range(3)]
     assert statuses == [400, 400, 429]
     assert _try(workers[1].test_client(), "bob", PASSWORD).status_code == 429
+
+
+def test_failures_made_at_the_same_moment_are_all_counted(make_app):
+    """Sign-ins arriving together (threads of one server, or workers) each add one: none is
+    lost between reading a count and writing it back."""
+    import threading
+
+    from checker.models import SignInFailures
+
+    app = make_app(SIGNIN_ACCOUNT_ATTEMPTS=100, SIGNIN_ADDRESS_ATTEMPTS=100)
+    clients = [app.test_client() for _n in range(8)]
+    tokens = [csrf_token(client) for client in clients]
+    start = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def attempt(client, token) -> None:
+        start.wait()
+        statuses.append(client.post("/auth/login", data={
+            "csrf_token": token, "username": "bob", "password": WRONG}).status_code)
+
+    threads = [threading.Thread(target=attempt, args=pair)
+               for pair in zip(clients, tokens, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [400] * len(clients)
+    with app.app_context():
+        counts = dict(db.session.execute(
+            select(SignInFailures.scope, SignInFailures.failures)).all())
+    assert counts == {"account": len(clients), "address": len(clients)}
 
 
 def test_settings_come_from_the_environment_and_a_typo_keeps_the_default(monkeypatch, capsys,
