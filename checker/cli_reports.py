@@ -256,27 +256,38 @@ def user_create(username: str, password: str | None, password_stdin: bool) -> No
 
 @user_group.command("list")
 def user_list() -> None:
-    """List the accounts: name, status, creation date, how many assessments each owns."""
+    """List the accounts: name, creation date, last sign-in, assessments owned, status
+    (active, disabled, or locked after too many failed sign-ins); then any address locked."""
     from .services.accounts import all_users
     from .services.demo_reports import DEMO_USERNAME
+    from .services.sign_in import lock_of, locked_addresses
 
     app = _app()
     with app.app_context():
         rows = all_users()
         if not rows:
             click.echo("no accounts yet (create one with `npis-check user create NAME`)")
-            return
-        width = max(len(user.username) for user, _count in rows)
+        width = max((len(user.username) for user, _count in rows), default=0)
         for user, count in rows:
+            locked = lock_of(user.username)
             if user.username == DEMO_USERNAME:
                 status = "built-in (demo reports; nobody signs in)"
-            elif user.is_active:
-                status = "active"
-            else:
+            elif not user.is_active:
                 status = f"disabled since {user.disabled_at:%Y-%m-%d %H:%M} UTC"
+            elif locked is not None:
+                status = (f"locked until {locked:%Y-%m-%d %H:%M} UTC (too many failed "
+                          f"sign-ins; `npis-check user unlock {user.username}` lifts it)")
+            else:
+                status = "active"
+            last = (f"last sign-in {user.last_sign_in_at:%Y-%m-%d %H:%M} UTC"
+                    if user.last_sign_in_at else "no sign-in recorded")
             noun = "assessment" if count == 1 else "assessments"
             click.echo(f"{user.username:<{width}}  created {user.created_at:%Y-%m-%d}  "
-                       f"{count:>4} {noun:<11}  {status}")
+                       f"{last:<33}  {count:>4} {noun:<11}  {status}")
+        for address, until in locked_addresses():
+            click.echo(f"address {address} locked until {until:%Y-%m-%d %H:%M} UTC (too many "
+                       "failed sign-ins from it; every account is refused from there; "
+                       f"`npis-check user unlock --address {address}` lifts it)")
 
 
 @user_group.command("set-password")
@@ -286,6 +297,7 @@ def user_list() -> None:
 def user_set_password(username: str, password_stdin: bool) -> None:
     """Give the account USERNAME a new password (asked twice unless --password-stdin)."""
     from .services.accounts import AccountError, set_password
+    from .services.sign_in import clear_failures
 
     app = _app()
     with app.app_context():
@@ -295,25 +307,31 @@ def user_set_password(username: str, password_stdin: bool) -> None:
             set_password(user, password)
         except AccountError as exc:
             _password_error(str(exc))
+        # Whoever asked for a new password may have locked the account trying old ones.
+        unlocked = clear_failures(user.username)
         click.echo(f"new password set for {user.username}"
+                   + (" (its sign-in lock is lifted)" if unlocked else "")
                    + ("" if user.is_active else " (the account is disabled: "
                       "`npis-check user enable` lets it sign in again)"))
 
 
 def _set_disabled(username: str, disabled: bool) -> None:
     from .services.accounts import set_disabled
+    from .services.sign_in import clear_failures
 
     app = _app()
     with app.app_context():
         user = _existing_user(username)
         changed = set_disabled(user, disabled)
         name = user.username
+        unlocked = not disabled and clear_failures(name)
     if disabled:
         click.echo(f"disabled {name}: cannot sign in; their assessments and dossiers are kept"
                    if changed else f"{name} was already disabled")
     else:
-        click.echo(f"enabled {name}: can sign in again" if changed
-                   else f"{name} was not disabled")
+        click.echo((f"enabled {name}: can sign in again" if changed
+                    else f"{name} was not disabled")
+                   + ("; its sign-in lock is lifted" if unlocked else ""))
 
 
 @user_group.command("disable")
@@ -326,8 +344,32 @@ def user_disable(username: str) -> None:
 @user_group.command("enable")
 @click.argument("username")
 def user_enable(username: str) -> None:
-    """Let the disabled account USERNAME sign in again."""
+    """Let the disabled account USERNAME sign in again; lift its lock after too many failed
+    sign-ins, if it has one."""
     _set_disabled(username, False)
+
+
+@user_group.command("unlock")
+@click.argument("username", required=False)
+@click.option("--address", metavar="ADDRESS",
+              help="Lift the lock of this address instead (as `user list` shows it).")
+def user_unlock(username: str | None, address: str | None) -> None:
+    """Lift the lock that too many failed sign-ins put on USERNAME (or on --address), and
+    forget those failures; nothing else changes."""
+    from .services.sign_in import clear_address, clear_failures
+
+    if (username is None) == (address is None):
+        raise click.UsageError("give a USERNAME or --address ADDRESS")
+    app = _app()
+    with app.app_context():
+        if address is not None:
+            address = address.strip()
+            unlocked = clear_address(address)
+            name = f"address {address}"
+        else:
+            name = _existing_user(username or "").username
+            unlocked = clear_failures(name)
+    click.echo(f"{name}: sign-in lock lifted" if unlocked else f"{name} was not locked")
 
 
 @user_group.command("hand-over")

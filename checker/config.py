@@ -156,6 +156,31 @@ def _upload_mb() -> float:
     return value
 
 
+# Sign-in throttle (checker.services.sign_in): environment variable, default, whether 0 is
+# allowed (no limit of that kind), largest value.
+SIGN_IN_LIMITS = {
+    "SIGNIN_ACCOUNT_ATTEMPTS": ("NPIS_SIGNIN_ATTEMPTS", 5, True, 1000),
+    "SIGNIN_ADDRESS_ATTEMPTS": ("NPIS_SIGNIN_ADDRESS_ATTEMPTS", 20, True, 100000),
+    "SIGNIN_WINDOW_MINUTES": ("NPIS_SIGNIN_WINDOW_MINUTES", 15, False, 10080),
+    "SIGNIN_LOCK_MINUTES": ("NPIS_SIGNIN_LOCK_MINUTES", 15, False, 10080),
+}
+
+
+def _sign_in_limit(name: str, default: int, zero_allowed: bool, largest: int) -> int:
+    """A whole number from the environment variable ``name``, or ``default`` (with a
+    warning) when it is not one in range: a typo must neither stop the app nor lift the
+    protection."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    lowest = 0 if zero_allowed else 1
+    if raw.isascii() and raw.isdigit() and lowest <= int(raw) <= largest:
+        return int(raw)
+    print(f"warning: {name}={raw!r} is not a whole number from {lowest} to {largest}; "
+          f"using {default}", file=sys.stderr)
+    return default
+
+
 def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The settings for :func:`checker.app.create_app`; ``overrides`` (tests) win."""
     overrides = dict(overrides or {})
@@ -191,6 +216,7 @@ def build_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": switch("NPIS_SECURE_COOKIES"),
         "REMEMBER_COOKIE_SECURE": switch("NPIS_SECURE_COOKIES"),
         "BEHIND_PROXY": switch("NPIS_BEHIND_PROXY"),
+        **{key: _sign_in_limit(*setting) for key, setting in SIGN_IN_LIMITS.items()},
     }
     config.update(overrides)
     check_database_url(config["SQLALCHEMY_DATABASE_URI"])

@@ -221,3 +221,28 @@ def test_disabled_accounts_migration_keeps_existing_accounts_active(empty_engine
                                  inspect(empty_engine).get_columns("users")}
     with empty_engine.connect() as conn:
         assert conn.execute(text("SELECT username FROM users")).scalars().all() == ["alice"]
+
+
+def test_sign_in_failures_migration_keeps_the_accounts(empty_engine):
+    """0009 adds the failed sign-ins' counts and users.last_sign_in_at (not known before:
+    NULL); going down removes both and keeps the accounts."""
+    upgrade(empty_engine, "0008")
+    with empty_engine.begin() as conn:
+        _alice_and_a_catalogue(conn)
+    upgrade(empty_engine)
+    assert "sign_in_failures" in inspect(empty_engine).get_table_names()
+    with empty_engine.begin() as conn:
+        assert conn.execute(text("SELECT username, last_sign_in_at FROM users")).all() == [
+            ("alice", None)]
+        conn.execute(text(
+            "INSERT INTO sign_in_failures (scope, key, failures, first_failed_at) "
+            "VALUES ('account', 'alice', 2, '2026-12-07 06:00:00')"))
+    downgrade(empty_engine, "0008")
+    assert "sign_in_failures" not in inspect(empty_engine).get_table_names()
+    assert "last_sign_in_at" not in {column["name"] for column in
+                                     inspect(empty_engine).get_columns("users")}
+    with empty_engine.connect() as conn:
+        assert conn.execute(text("SELECT username FROM users")).scalars().all() == ["alice"]
+    upgrade(empty_engine)
+    assert "last_sign_in_at" in {column["name"] for column in
+                                 inspect(empty_engine).get_columns("users")}

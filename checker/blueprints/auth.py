@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -11,10 +20,10 @@ from ..forms import LoginForm, PasswordChangeForm, SignupForm
 from ..services.accounts import (
     AccountError,
     account_problems,
-    authenticate,
     change_own_password,
     create_user,
 )
+from ..services.sign_in import record_sign_in, sign_in
 from .i18n import _safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -41,23 +50,32 @@ def signup() -> Response | str | tuple[str, int]:
             getattr(form, exc.field).errors = [str(exc)]
         else:
             login_user(user)
+            record_sign_in(user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.username), "success")
             return redirect(url_for("assessments.index"))
     return render_template("auth/signup.html", form=form), 200 if not form.errors else 400
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> Response | str:
+def login() -> Response | str | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("assessments.index"))
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
-        user = authenticate(form.username.data or "", form.password.data or "")
-        if user is not None:
-            login_user(user)
+        result = sign_in(form.username.data or "", form.password.data or "",
+                         request.remote_addr)
+        if result.user is not None:
+            login_user(result.user)
             return redirect(_safe_next(request.args.get("next")) if request.args.get("next")
                             else url_for("assessments.index"))
+        if result.locked_until is not None:
+            # Too many failures: the page says when to try again (and Retry-After, to a
+            # script), the same for every username.
+            response = make_response(render_template(
+                "auth/login.html", form=form, locked=result.lock_message()), 429)
+            response.headers["Retry-After"] = str(result.seconds_left())
+            return response
         form.password.errors = [_("Unknown username or wrong password.")]
     if form.errors:
         status = 400

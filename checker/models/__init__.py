@@ -12,11 +12,13 @@ from .assessment import (
     StoredUpload,
 )
 from .dossier import Dossier, DossierStudy, IssuedReport, StudyPublication
+from .sign_in import SignInFailures
 from .user import User
 
 __all__ = ["Answer", "AnswerHistory", "Assessment", "AssessmentDocument", "CatalogueSnapshot",
            "Dossier",
-           "DossierStudy", "IssuedReport", "StoredUpload", "StudyPublication", "User",
+           "DossierStudy", "IssuedReport", "SignInFailures", "StoredUpload", "StudyPublication",
+           "User",
            "load_all"]
 
 

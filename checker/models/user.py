@@ -1,4 +1,5 @@
-"""Accounts: a username, a werkzeug password hash, and whether the account is disabled."""
+"""Accounts: a username, a werkzeug password hash, whether the account is disabled, and its
+last sign-in."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class User(UserMixin, db.Model):
     # Set by `npis-check user disable`: the account can no longer sign in, and a session it
     # had is no longer honoured; its assessments and dossiers stay. None: an active account.
     disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # The last successful sign-in on the web (`npis-check user list`); None: never since 0009.
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     @property
     def is_active(self) -> bool:  # Flask-Login's flag: login_user refuses an inactive user

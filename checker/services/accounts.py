@@ -73,13 +73,21 @@ def authenticate(username: str, password: str) -> User | None:
     """The user if the password matches and the account is not disabled, else None: the same
     answer for an unknown name, a wrong password and a disabled account, so that the sign-in
     page tells nobody which accounts exist."""
+    return check_credentials(username, password)[0]
+
+
+def check_credentials(username: str, password: str) -> tuple[User | None, str]:
+    """(the user, "") if the password matches and the account is not disabled, else (None,
+    why not) for the administrator's log only: "no such account", "wrong password" or
+    "account disabled"."""
     user = find_user(username)
     # An unknown name is checked against a hash too: answering it faster than a wrong
     # password would tell which accounts exist by the time the page takes.
-    if not check_password_hash(user.password_hash if user else _unknown_user_hash(), password) \
-            or user is None:
-        return None
-    return user if user.is_active else None
+    if not check_password_hash(user.password_hash if user else _unknown_user_hash(), password):
+        return None, "wrong password" if user else "no such account"
+    if user is None:
+        return None, "no such account"
+    return (user, "") if user.is_active else (None, "account disabled")
 
 
 @lru_cache(maxsize=1)

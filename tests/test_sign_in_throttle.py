@@ -1,0 +1,342 @@
+"""Failed sign-ins: written to the log, counted in the database per username tried and per
+address, refused for a while after too many (README "Running it for a team")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+
+import pytest
+from conftest import PASSWORD, csrf_token, login, make_user, post
+from sqlalchemy import select
+
+from checker.cli import main
+from checker.extensions import db
+from checker.models import User
+from checker.models._time import utcnow
+from checker.services import sign_in as sign_in_service
+
+WRONG = "not the password 42"
+LOCKED_EN = ("Too many failed sign-ins with this username or from this address. Try again in "
+             "%s minutes. If you have forgotten your password, the administrator of this "
+             "server can set a new one (npis-check user set-password), which also lifts this "
+             "wait.")
+ALERT_RE = re.compile(r'<div class="error-summary" role="alert" tabindex="-1"><p>(.*?)</p>',
+                      re.S)
+
+
+def _try(client, username: str, password: str = WRONG, **kwargs):
+    return post(client, "/auth/login", {"username": username, "password": password}, **kwargs)
+
+
+def _client_at(app, address: str):
+    """A browser at ``address``."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def _alert(response) -> str:
+    match = ALERT_RE.search(response.get_data(as_text=True).replace("&#39;", "'"))
+    return match.group(1) if match else ""
+
+
+@pytest.fixture
+def strict_app(make_app):
+    """Three failures per username, ten per address, within 15 minutes: 15 minutes' lock."""
+    return make_app(SIGNIN_ACCOUNT_ATTEMPTS=3, SIGNIN_ADDRESS_ATTEMPTS=10,
+                    SIGNIN_WINDOW_MINUTES=15, SIGNIN_LOCK_MINUTES=15)
+
+
+def _later(monkeypatch, minutes: float) -> None:
+    """The service's clock ``minutes`` ahead of now."""
+    start = utcnow()
+    monkeypatch.setattr(sign_in_service, "utcnow",
+                        lambda: start + timedelta(minutes=minutes))
+
+
+def test_each_failed_sign_in_is_logged_with_the_name_and_address_never_the_password(
+        make_app, caplog):
+    app = make_app(BEHIND_PROXY=True)
+    make_user(app, "bob")
+    client = app.test_client()
+    proxied = {"X-Forwarded-For": "198.51.100.9, 203.0.113.7", "X-Forwarded-Proto": "http"}
+    with caplog.at_level(logging.WARNING):
+        _try(client, "bob", headers=proxied)
+        _try(client, "nobody", PASSWORD, headers=proxied)
+        _try(client, "bob\nforged line")
+    lines = [r.getMessage() for r in caplog.records]
+    # The address the proxy saw (one hop), not what the browser claimed before it.
+    assert "failed sign-in for username 'bob' from 203.0.113.7 (wrong password)" in lines
+    assert "failed sign-in for username 'nobody' from 203.0.113.7 (no such account)" in lines
+    # A name cannot write a line of its own into the log.
+    assert "failed sign-in for username 'bob\\nforged line' from 127.0.0.1 (no such account)" \
+        in lines
+    assert WRONG not in caplog.text and PASSWORD not in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        login(client, "bob")
+    assert not caplog.records  # a sign-in that works is not a warning
+
+
+def test_after_too_many_failures_even_the_right_password_waits(strict_app, caplog):
+    make_user(strict_app, "bob")
+    client = strict_app.test_client()
+    for _attempt in range(2):
+        response = _try(client, "bob")
+        assert response.status_code == 400
+        assert "Unknown username or wrong password." in response.get_data(as_text=True)
+    with caplog.at_level(logging.WARNING):
+        third = _try(client, "bob")
+    # The failure that reaches the limit says so at once.
+    assert third.status_code == 429 and _alert(third) == LOCKED_EN % 15
+    assert 14 * 60 < int(third.headers["Retry-After"]) <= 15 * 60
+    assert any(r.getMessage().startswith("sign-ins locked for username 'bob' until ")
+               and r.getMessage().endswith("UTC: 3 failed within 15 minutes")
+               for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        right = _try(client, "bob", PASSWORD)
+    assert right.status_code == 429 and _alert(right) == LOCKED_EN % 15
+    assert client.get("/").status_code == 302  # not signed in
+    assert re.fullmatch(r"sign-in refused for username 'bob' from 127\.0\.0\.1: too many "
+                        r"failed sign-ins, locked until [0-9: -]+ UTC",
+                        caplog.records[-1].getMessage())
+    # Another person of the team, from another computer, is not held up.
+    make_user(strict_app, "carol")
+    other = strict_app.test_client()
+    login(other, "carol")
+
+
+def test_the_wait_ends_and_says_how_long_is_left(strict_app, monkeypatch):
+    client = strict_app.test_client()
+    make_user(strict_app, "bob")
+    for _attempt in range(3):
+        _try(client, "bob")
+    _later(monkeypatch, 13.5)
+    response = _try(client, "bob", PASSWORD)
+    assert response.status_code == 429 and _alert(response) == LOCKED_EN.replace(
+        "%s minutes", "2 minutes")
+    _later(monkeypatch, 14.5)
+    assert "Try again in 1 minute. If" in _alert(_try(client, "bob", PASSWORD))
+    _later(monkeypatch, 15.5)
+    login(client, "bob")
+
+
+def test_failures_further_apart_than_the_window_do_not_add_up(strict_app, monkeypatch):
+    client = strict_app.test_client()
+    make_user(strict_app, "bob")
+    _try(client, "bob")
+    _try(client, "bob")
+    _later(monkeypatch, 16)
+    assert _try(client, "bob").status_code == 400  # the first of a new window
+    assert _try(client, "bob").status_code == 400
+    assert _try(client, "bob").status_code == 429
+
+
+def test_the_lock_message_is_in_french_too(strict_app):
+    client = strict_app.test_client()
+    make_user(strict_app, "bob")
+    post(client, "/language", {"lang": "fr"})
+    for _attempt in range(3):
+        response = _try(client, "bob")
+    assert response.status_code == 429
+    assert _alert(response) == (
+        "Trop d'échecs de connexion avec ce nom d'utilisateur ou depuis cette adresse. "
+        "Réessayez dans 15\u00a0minutes. Si vous avez oublié votre mot de passe, "
+        "l'administrateur de ce serveur peut en définir un nouveau (npis-check user "
+        "set-password), ce qui lève aussi cette attente.")
+
+
+def test_an_unknown_username_is_answered_exactly_as_a_known_one(strict_app):
+    """Counted, locked and answered alike: the page tells nobody which accounts exist."""
+    make_user(strict_app, "bob")
+    pages = {}
+    for name in ("bob", "nobody"):
+        client = strict_app.test_client()
+        seen = [_try(client, name, environ_base={"REMOTE_ADDR": f"192.0.2.{len(pages) + 1}"})
+                for _attempt in range(4)]
+        pages[name] = [(r.status_code, _alert(r) or re.findall(r'class="error"[^>]*>([^<]*)',
+                                                               r.get_data(as_text=True)))
+                       for r in seen]
+    assert pages["bob"] == pages["nobody"]
+    assert [status for status, _said in pages["bob"]] == [400, 400, 429, 429]
+
+
+def test_a_successful_sign_in_clears_the_count_of_its_username(strict_app):
+    client = strict_app.test_client()
+    make_user(strict_app, "bob")
+    _try(client, "bob")
+    _try(client, "bob")
+    login(client, "bob")
+    post(client, "/auth/logout")
+    assert _try(client, "bob").status_code == 400
+    assert _try(client, "bob").status_code == 400  # two again, not four
+    with strict_app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "bob"))
+        assert user.last_sign_in_at is not None
+        assert abs(user.last_sign_in_at - utcnow()) < timedelta(minutes=5)
+
+
+def test_too_many_failures_from_one_address_lock_that_address(make_app):
+    """Guessing over many names from one address is slowed too; a sign-in with one's own
+    account does not reset that count (it would, between every two guesses)."""
+    app = make_app(SIGNIN_ACCOUNT_ATTEMPTS=5, SIGNIN_ADDRESS_ATTEMPTS=4)
+    make_user(app, "mallory")
+    make_user(app, "bob")
+    guesser = app.test_client()
+    for name in ("bob", "carol", "dave"):
+        assert _try(guesser, name).status_code == 400
+    login(guesser, "mallory")
+    post(guesser, "/auth/logout")
+    assert _try(guesser, "erin").status_code == 429
+    assert _try(guesser, "mallory", PASSWORD).status_code == 429
+    # Bob, at another address, signs in.
+    login(_client_at(app, "192.0.2.20"), "bob")
+
+
+def test_a_limit_of_zero_turns_that_lock_off(make_app):
+    app = make_app(SIGNIN_ACCOUNT_ATTEMPTS=0, SIGNIN_ADDRESS_ATTEMPTS=0)
+    make_user(app, "bob")
+    client = app.test_client()
+    for _attempt in range(6):
+        assert _try(client, "bob").status_code == 400
+    login(client, "bob")
+
+
+def test_the_counts_are_shared_by_several_worker_processes(make_app):
+    """Each worker of a server is an app of its own on the same database: a guesser whose
+    attempts are spread over them is counted once, not per worker."""
+    workers = [make_app(SIGNIN_ACCOUNT_ATTEMPTS=3), make_app(SIGNIN_ACCOUNT_ATTEMPTS=3)]
+    make_user(workers[0], "bob")
+    statuses = [_try(workers[n % 2].test_client(), "bob").status_code for n in range(3)]
+    assert statuses == [400, 400, 429]
+    assert _try(workers[1].test_client(), "bob", PASSWORD).status_code == 429
+
+
+def test_failures_made_at_the_same_moment_are_all_counted(make_app):
+    """Sign-ins arriving together (threads of one server, or workers) each add one: none is
+    lost between reading a count and writing it back."""
+    import threading
+
+    from checker.models import SignInFailures
+
+    app = make_app(SIGNIN_ACCOUNT_ATTEMPTS=100, SIGNIN_ADDRESS_ATTEMPTS=100)
+    clients = [app.test_client() for _n in range(8)]
+    tokens = [csrf_token(client) for client in clients]
+    start = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def attempt(client, token) -> None:
+        start.wait()
+        statuses.append(client.post("/auth/login", data={
+            "csrf_token": token, "username": "bob", "password": WRONG}).status_code)
+
+    threads = [threading.Thread(target=attempt, args=pair)
+               for pair in zip(clients, tokens, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [400] * len(clients)
+    with app.app_context():
+        counts = dict(db.session.execute(
+            select(SignInFailures.scope, SignInFailures.failures)).all())
+    assert counts == {"account": len(clients), "address": len(clients)}
+
+
+def test_settings_come_from_the_environment_and_a_typo_keeps_the_default(monkeypatch, capsys,
+                                                                         tmp_path):
+    from checker.config import build_config
+
+    monkeypatch.setenv("NPIS_SIGNIN_ATTEMPTS", "8")
+    monkeypatch.setenv("NPIS_SIGNIN_ADDRESS_ATTEMPTS", "0")
+    monkeypatch.setenv("NPIS_SIGNIN_WINDOW_MINUTES", "ten")
+    monkeypatch.setenv("NPIS_SIGNIN_LOCK_MINUTES", "0")
+    config = build_config({"DATA_DIR": str(tmp_path), "SECRET_KEY": "x"})
+    assert (config["SIGNIN_ACCOUNT_ATTEMPTS"], config["SIGNIN_ADDRESS_ATTEMPTS"],
+            config["SIGNIN_WINDOW_MINUTES"], config["SIGNIN_LOCK_MINUTES"]) == (8, 0, 15, 15)
+    said = capsys.readouterr().err
+    assert "NPIS_SIGNIN_WINDOW_MINUTES='ten' is not a whole number from 1 to 10080; using 15" \
+        in said
+    assert "NPIS_SIGNIN_LOCK_MINUTES='0' is not a whole number from 1 to 10080" in said
+    for name in ("NPIS_SIGNIN_ATTEMPTS", "NPIS_SIGNIN_ADDRESS_ATTEMPTS",
+                 "NPIS_SIGNIN_WINDOW_MINUTES", "NPIS_SIGNIN_LOCK_MINUTES"):
+        monkeypatch.delenv(name)
+    config = build_config({"DATA_DIR": str(tmp_path), "SECRET_KEY": "x"})
+    assert (config["SIGNIN_ACCOUNT_ATTEMPTS"], config["SIGNIN_ADDRESS_ATTEMPTS"],
+            config["SIGNIN_WINDOW_MINUTES"], config["SIGNIN_LOCK_MINUTES"]) == (5, 20, 15, 15)
+
+
+# --- the administrator's commands --------------------------------------------------------------
+
+
+def _lock(app, name: str, times: int = 5) -> None:
+    """``times`` failed sign-ins of ``name`` (the default limit: locked), each from an
+    address of its own (no address lock)."""
+    for n in range(times):
+        _try(_client_at(app, f"192.0.2.{100 + n}"), name)
+
+
+def test_user_list_shows_the_last_sign_in_and_a_lock(cli_env, app, auth_client):
+    make_user(app, "bob")
+    _lock(app, "bob")
+    for n in range(20):  # and an address
+        _try(_client_at(app, "198.51.100.4"), f"guess{n}")
+    result = cli_env.invoke(main, ["user", "list"])
+    assert result.exit_code == 0, result.output
+    alice, bob, address = result.stdout.splitlines()
+    assert re.match(r"alice +created \d{4}-\d\d-\d\d  last sign-in \d{4}-\d\d-\d\d \d\d:\d\d "
+                    r"UTC +0 assessments +active$", alice)
+    assert re.match(r"bob +created \S+  no sign-in recorded +0 assessments +locked until "
+                    r"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(too many failed sign-ins; `npis-check "
+                    r"user unlock bob` lifts it\)$", bob)
+    assert re.match(r"address 198\.51\.100\.4 locked until \S+ \S+ UTC \(too many failed "
+                    r"sign-ins from it; every account is refused from there; `npis-check user "
+                    r"unlock --address 198\.51\.100\.4` lifts it\)$", address)
+
+
+def test_set_password_lifts_the_lock(cli_env, app):
+    make_user(app, "bob")
+    _lock(app, "bob")
+    assert _try(app.test_client(), "bob", PASSWORD).status_code == 429
+    result = cli_env.invoke(main, ["user", "set-password", "bob", "--password-stdin"],
+                            input="a brand new password\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "new password set for bob (its sign-in lock is lifted)"
+    login(app.test_client(), "bob", "a brand new password")
+    result = cli_env.invoke(main, ["user", "set-password", "bob", "--password-stdin"],
+                            input="another new password\n")
+    assert result.stdout.strip() == "new password set for bob"
+
+
+def test_enable_lifts_the_lock(cli_env, app):
+    make_user(app, "bob")
+    _lock(app, "bob")
+    result = cli_env.invoke(main, ["user", "enable", "bob"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "bob was not disabled; its sign-in lock is lifted"
+    login(app.test_client(), "bob")
+    assert cli_env.invoke(main, ["user", "enable", "bob"]).stdout.strip() == \
+        "bob was not disabled"
+
+
+def test_unlock_lifts_a_username_s_or_an_address_s_lock(cli_env, app):
+    make_user(app, "bob")
+    _lock(app, "bob")
+    result = cli_env.invoke(main, ["user", "unlock", "bob"])
+    assert result.exit_code == 0 and result.stdout.strip() == "bob: sign-in lock lifted"
+    login(app.test_client(), "bob")
+    assert cli_env.invoke(main, ["user", "unlock", "bob"]).stdout.strip() == \
+        "bob was not locked"
+    for n in range(20):
+        _try(_client_at(app, "198.51.100.4"), f"guess{n}")
+    assert _try(_client_at(app, "198.51.100.4"), "bob", PASSWORD).status_code == 429
+    result = cli_env.invoke(main, ["user", "unlock", "--address", "198.51.100.4"])
+    assert result.stdout.strip() == "address 198.51.100.4: sign-in lock lifted"
+    login(_client_at(app, "198.51.100.4"), "bob")
+    result = cli_env.invoke(main, ["user", "unlock"])
+    assert result.exit_code == 2 and "give a USERNAME or --address ADDRESS" in result.output
+    result = cli_env.invoke(main, ["user", "unlock", "ghost"])
+    assert result.exit_code == 1 and "no user 'ghost'" in result.output
