@@ -34,6 +34,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
+from .pdf_line_numbers import NumberWord, line_numbers
 from .pdf_tables import (
     after_rows,
     aligned_rows,
@@ -60,6 +61,8 @@ class PdfPage:
     # The running heads and feet left out of the page (:func:`drop_running_lines`), which may
     # name the journal whose name heads the first page (:mod:`checker.documents.masthead`).
     running: tuple[str, ...] = ()
+    # The last line number in the page's margin (:mod:`checker.documents.pdf_line_numbers`).
+    line_number: int | None = None
 
 
 MARGIN_LINES = 2  # lines at the top and at the bottom of a page where running heads sit
@@ -186,7 +189,7 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
         for page in document:
             textpage = page.get_textpage()
             try:
-                pages.append(_read_page(textpage))
+                pages.append(_read_page(textpage, pages[-1].line_number if pages else None))
             finally:
                 textpage.close()
                 page.close()
@@ -204,11 +207,14 @@ def read_pdf_pages(data: bytes) -> list[PdfPage]:
         document.close()
 
 
-def _read_page(textpage) -> PdfPage:
+def _read_page(textpage, line_number: int | None = None) -> PdfPage:
+    """The page read from PDFium's ``textpage``; ``line_number`` is the last line number in
+    the previous page's margin, if it has them."""
     text = textpage.get_text_range()
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
+    text, styler, last_number = _without_line_numbers(text, styler, line_number)
     rows = list_numbers_in_place(_rows(text, styler))
     rows = _with_table_headers(_with_aligned_rows(rows))
     lines = [placed for _, placed in rows if placed is not None]
@@ -243,7 +249,8 @@ def _read_page(textpage) -> PdfPage:
             index += 1
         line_texts.append(segment)
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
-    return PdfPage(page_text, [line.styled for _, line in rows if line is not None])
+    return PdfPage(page_text, [line.styled for _, line in rows if line is not None],
+                   line_number=last_number)
 
 
 # Between two cells of a table's row, as a DOCX's or an ODT's row is read
@@ -323,6 +330,70 @@ def _rows(text: str, styler: _CharStyles | None) -> list[tuple[str, PlacedLine |
         rows.append((segment, placed))
         start = match.end()
     return rows
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,5})(?=\s|$)")
+_TRAILING_NUMBER = re.compile(r"(?<=\s)(\d{1,5})\s*$")
+
+
+def _without_line_numbers(text: str, styler: _CharStyles | None,
+                          after: int | None = None,
+                          ) -> tuple[str, _CharStyles | None, int | None]:
+    """The page's ``text`` without the line numbers in its margin (:mod:`.pdf_line_numbers`),
+    with the space beside each and the line of one that stands alone, the styles of the
+    characters kept, and the page's last line number; ``after`` is the previous page's."""
+    if styler is None:
+        return text, styler, None
+    numbers: list[NumberWord] = []
+    cuts: dict[int, tuple[int, int]] = {}  # a number's start: what goes with it
+    lefts: list[float] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text + "\n"):
+        segment = text[start:match.start()]
+        words = [found for found in (_LEADING_NUMBER.match(segment),
+                                     _TRAILING_NUMBER.search(segment)) if found]
+        if len(words) == 2 and words[0].span(1) == words[1].span(1):
+            words = words[:1]
+        rest = segment
+        for found in reversed(words):
+            rest = rest[:found.start(1)] + " " * len(found.group(1)) + rest[found.end(1):]
+        for found in words:
+            number = _number_word(found, start, styler)
+            if number is None:
+                continue
+            numbers.append(number)
+            if not rest.strip():  # the line with its break
+                cuts[number.start] = (start, min(match.end(), len(text)))
+            elif found.start(1) == len(segment) - len(segment.lstrip()):  # with the space after
+                upto = len(segment) - len(segment[found.end(1):].lstrip())
+                cuts[number.start] = (start + found.start(1), start + upto)
+            else:  # with the space before
+                before = len(segment[:found.start(1)].rstrip())
+                cuts[number.start] = (start + before, start + found.end(1))
+        if rest.strip():
+            left = styler.left(start + len(rest) - len(rest.lstrip()))
+            if left is not None:
+                lefts.append(left)
+        start = match.end()
+    found_numbers = line_numbers(numbers, lefts, after)
+    if not found_numbers:
+        return text, styler, None
+    dropped = [False] * len(text)
+    for number in found_numbers:
+        low, high = cuts[number.start]
+        dropped[low:high] = [True] * (high - low)
+    kept = [index for index, gone in enumerate(dropped) if not gone]
+    return ("".join(text[index] for index in kept), _KeptStyles(styler, kept),
+            max(number.value for number in found_numbers))
+
+
+def _number_word(found: re.Match, start: int, styler: _CharStyles) -> NumberWord | None:
+    first, last = start + found.start(1), start + found.end(1)
+    right = styler.right(last - 1)
+    baseline = styler.baseline(first)
+    if right is None or baseline is None:
+        return None
+    return NumberWord(int(found.group(1)), right, baseline, styler.style(first)[0], first, last)
 
 
 def _bold_run_in(segment: str, start: int, styler: _CharStyles | None) -> str:
@@ -500,3 +571,25 @@ class _CharStyles:
                                                 ctypes.byref(y)):
             return None
         return x.value, y.value
+
+
+class _KeptStyles(_CharStyles):
+    """The styles of the characters of a page kept out of PDFium's text: the character at
+    index ``i`` is PDFium's ``kept[i]``. It asks ``styler`` (no call into PDFium of its own,
+    so no ``super().__init__``)."""
+
+    def __init__(self, styler: _CharStyles, kept: list[int]) -> None:
+        self._styler = styler
+        self._kept = kept
+
+    def style(self, index: int) -> tuple[float, bool]:
+        return self._styler.style(self._kept[index])
+
+    def baseline(self, index: int) -> float | None:
+        return self._styler.baseline(self._kept[index])
+
+    def left(self, index: int) -> float | None:
+        return self._styler.left(self._kept[index])
+
+    def right(self, index: int) -> float | None:
+        return self._styler.right(self._kept[index])
