@@ -30,3 +30,33 @@ def test_a_label_the_interface_also_translates_reads_the_same_in_french():
     disagreeing = {key: (entry["fr"], interface[entry["en"]]) for key, entry in shared.items()
                    if key not in DIFFERENT_ON_PURPOSE and entry["fr"] != interface[entry["en"]]}
     assert disagreeing == {}
+
+
+def test_the_sufficiency_wording_is_the_labels_in_both_languages(monkeypatch):
+    """What a dossier's sufficiency says is missing, and why a study does not count, is worded
+    in labels.yaml (``sufficiency_*`` keys), in English and French, not in the code: a change
+    there is what the dossier's pages and reports say."""
+    import re
+
+    import exports.labels
+    from checker.catalogue import get_catalogue
+    from checker.services.sufficiency import StudyEvidence, assess_sufficiency
+
+    entries = dict(exports.labels._all())
+    keys = [key for key in entries if key.startswith("sufficiency_")]
+    assert len(keys) > 20
+    # French typography: a no-break space before « : ; ! ? », never a plain one.
+    wrong = re.compile(r"[ ][;:!?]|[^\s\u00a0\u202f/\d][;:!?](?=\s|$)")
+    assert [key for key in keys if set(entries[key]) != {"en", "fr"}
+            or wrong.search(entries[key]["fr"])] == []
+    entries["sufficiency_kind"] = {"en": "A PROTOCOL", "fr": "UN PROTOCOLE"}
+    entries["sufficiency_held_one"] = {"en": "STUDY {numbers} HELD: {reasons}.",
+                                       "fr": "ÉTUDE {numbers} RETENUE\u00a0: {reasons}."}
+    monkeypatch.setattr(exports.labels, "_all", lambda: entries)
+    protocol = StudyEvidence(key="a", title="A", study_type="interventional",
+                             document_kind="protocol", verdict="compliant", peer_reviewed=True)
+    for lang, reason, said in (("en", "A PROTOCOL", ". STUDY 1 HELD: A PROTOCOL."),
+                               ("fr", "UN PROTOCOLE", ". ÉTUDE 1 RETENUE\u00a0: UN PROTOCOLE.")):
+        result = assess_sufficiency(get_catalogue(), "France", [protocol], lang)
+        assert result.standings[0].reasons == [reason]
+        assert any(said in line for line in result.missing), result.missing

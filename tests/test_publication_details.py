@@ -257,6 +257,21 @@ def test_reading_needs_a_study_chosen(app, auth_client) -> None:
     assert no_token.status_code == 400
 
 
+def test_a_reading_fills_only_the_empty_fields_in_the_forms_order() -> None:
+    """The service's reading, which the dossier's views put in their forms as it is."""
+    from checker.services.publication_reading import (
+        PublicationProposal,
+        PublicationReading,
+        fill_empty,
+    )
+
+    proposal = PublicationProposal({"year": "2024", "doi": "10.1/x", "journal": "BMJ Open"})
+    reading = fill_empty({"journal": "Typed", "doi": "", "year": None}, proposal)
+    assert reading == PublicationReading(proposal, {"year": "2024", "doi": "10.1/x"},
+                                         ("doi", "year"))
+    assert fill_empty({}, PublicationProposal(empty_because="protocol")).read == ()
+
+
 def test_the_edit_form_proposes_in_its_empty_fields_only(app, auth_client) -> None:
     dossier, study = _dossier_with(auth_client)
     post(auth_client, f"/dossiers/{dossier}/studies",

@@ -119,7 +119,7 @@ def test_tampered_version_cannot_overwrite(app, auth_client, assessment):
 def test_every_change_is_kept_in_history(app, auth_client, assessment):
     save_answer(auth_client, assessment, "E05", answer="not_reported")
     save_answer(auth_client, assessment, "E05", version=1, answer="met", justification="found p.3")
-    save_answer(auth_client, assessment, "E05", version=2, answer=None)  # cleared
+    save_answer(auth_client, assessment, "E05", version=2, answer="")  # cleared
     rows = history_rows(app, "E05")
     assert [(r.old_answer, r.new_answer, r.version) for r in rows] == [
         (None, "not_reported", 1), ("not_reported", "met", 2), ("met", None, 3)]
@@ -398,3 +398,30 @@ def test_a_background_save_gives_the_location_as_saved(app, auth_client, assessm
     body = response.get_json()
     assert (body["status"], body["fields"]["page"], body["fields"]["section"]) == (
         "saved", "", "")
+
+
+def test_a_post_saying_nothing_of_the_answer_keeps_it(app, auth_client, assessment):
+    """A post carrying only the version (a truncated request, a page cached before the form
+    had its fields) says nothing about the answer: it is refused, saying so, and the stored
+    answer stays as it is; an explicit empty choice still clears it."""
+    save_answer(auth_client, assessment, "E05", answer="met", justification="Found on p.3.",
+                quotation="approved by the committee", page="3")
+    response = save_answer(auth_client, assessment, "E05", version=1)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "E05 was not saved: the request carried none of its fields" in page
+    assert "Found on p.3." in page  # the form shows the stored answer, to save again
+    response = post(auth_client, f"/assessments/{assessment}/answers/E05", {"E05-version": "1"},
+                    headers={"Accept": "application/json"})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["error"] == "empty" and "none of its fields" in body["message"]
+    row = stored(app, "E05")
+    assert (row.answer, row.justification, row.quotation, row.page, row.version) == (
+        "met", "Found on p.3.", "approved by the committee", "3", 1)
+    assert len(history_rows(app, "E05")) == 1
+    # An explicit empty choice clears the answer, as designed.
+    response = save_answer(auth_client, assessment, "E05", version=1, answer="")
+    assert response.status_code == 302
+    row = stored(app, "E05")
+    assert (row.answer, row.justification, row.version) == (None, "", 2)

@@ -26,7 +26,7 @@ from flask_login import current_user, login_required
 
 from exports.context import provisional_note, shortfall_line
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, Invariant
 from ..documents import DocumentError
 from ..forms import (
     AssessmentDetailsForm,
@@ -424,14 +424,19 @@ def answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     assessment = owned_or_404(uid)
     catalogue = catalogue_of(assessment)
     inv = applicable_or_404(catalogue, assessment, invariant_id)
+    return _updated_in_place(_answer_page(catalogue, assessment, inv))
+
+
+def _answer_page(catalogue: Catalogue, assessment: Assessment, inv: Invariant) -> str:
+    """The answer's own page, its form showing the stored values."""
     stored = to_record(assessment).answer_for(inv.id)
-    return _updated_in_place(render_template(
+    return render_template(
         "assessments/answer.html", assessment=assessment, catalogue=catalogue, inv=inv,
         form=answer_form(catalogue, inv, current_lang(), stored, formdata=None), stored=stored,
         state=_state(catalogue, assessment, stored),
         history=answer_service.history(assessment, inv.id), conflict=None,
         to_review=to_review(catalogue, assessment),
-    ))
+    )
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>")
@@ -444,6 +449,8 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     form = answer_form(catalogue, inv, lang)
     if not form.validate_on_submit():  # only the CSRF token can fail here
         abort(400)
+    if form.says_nothing():
+        return _said_nothing(catalogue, assessment, inv)
     try:
         version = int(form.version.data or 0)
     except ValueError:
@@ -489,6 +496,19 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         history=answer_service.history(assessment, inv.id), conflict=conflict,
         to_review={},  # the form shows the values posted, not the saved
     )), status
+
+
+def _said_nothing(catalogue: Catalogue, assessment: Assessment,
+                  inv: Invariant) -> ResponseReturnValue:
+    """A save refused because its post carried none of the answer's fields: nothing is
+    changed, and the answer's page shows the stored values to save again."""
+    message = _("%(id)s was not saved: the request carried none of its fields (it was cut "
+                "short, or the page is out of date). The saved answer is unchanged: reload the "
+                "page, then save it again if needed.", id=inv.id)
+    if wants_json():
+        return jsonify(status="refused", error="empty", message=message), 400
+    flash(message, "error")
+    return _updated_in_place(_answer_page(catalogue, assessment, inv)), 400
 
 
 @bp.post("/assessments/<uid>/answers/<invariant_id>/restore")

@@ -26,13 +26,14 @@ from ..forms.dossier import (
     PublicationForm,
     screening_form,
 )
+from ..models import Assessment
 from ..models.dossier import Dossier
 from ..services import dossiers as service
 from ..services.assessments import catalogue_of
 from ..services.dossier_reports import FORMATS, issue_dossier_report
 from ..services.dossier_review_text import dossier_review_text
 from ..services.dossier_view import build_view
-from ..services.publication_reading import PublicationProposal, fill_empty, propose_publication
+from ..services.publication_reading import PublicationReading, read_into
 from ..services.screening import ScreeningError, load_questionnaire
 from ..services.snapshots import active_catalogue
 from ._common import (
@@ -215,25 +216,15 @@ def add_study(uid: str) -> ResponseReturnValue:
     return _show_page(dossier, form), 400
 
 
-class PublicationReading:
-    """What the page says of a proposal read from a study's document (the template's
-    ``reading``): the proposal, and the fields it filled."""
-
-    def __init__(self, proposal: PublicationProposal, read: list[str]) -> None:
-        self.proposal = proposal
-        self.read = read
-
-
-def _propose_into(form: PublicationForm, assessment, typed: dict[str, object],
-                  ) -> PublicationReading:
+def _propose_into(form: PublicationForm, assessment: Assessment,
+                  typed: dict[str, object]) -> PublicationReading:
     """``form`` with the publication details read from ``assessment``'s document in its
     empty fields (``typed``: the values the form holds)."""
-    proposal = propose_publication(assessment, current_app.config["UPLOAD_DIR"])
-    filled, read = fill_empty(typed, proposal)
-    for name, value in filled.items():
+    reading = read_into(assessment, current_app.config["UPLOAD_DIR"], typed)
+    for name, value in reading.filled.items():
         form[name].data = int(value) if name == "year" else value
         form[name].raw_data = [value]
-    return PublicationReading(proposal, read)
+    return reading
 
 
 @bp.post("/<uid>/studies/read")

@@ -150,6 +150,16 @@ _CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
 ROW_CELL_SEPARATORS = 2
 
 
+def in_cells(text: str) -> bool:
+    """Whether a unit of the text is a table's row read with its cells " | " apart: a
+    summary table's two-cell row ("Ethics approval | Approved by the regional committee",
+    « Intervention | Douze séances … dispensées par des kinésithérapeutes ») labels what a
+    sentence of the text states in full, so it is quoted after the sentences of its place,
+    as a caption is (see checker/evidence/suggest.py); with more cells, only when no sentence
+    says as much (:func:`quoted_last`)."""
+    return _CELL_SEPARATOR.search(text) is not None
+
+
 def quoted_last(text: str) -> bool:
     """Whether a unit of the text is quoted only when no sentence says as much: a table's
     row (:func:`is_table_row`, or three cells or more " | " apart), or rows run together

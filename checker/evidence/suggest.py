@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from checker.documents import Document
 from checker.documents.tables import (
+    in_cells,
     is_caption_label,
     is_caption_sentence,
     quoted_last,
@@ -452,12 +453,21 @@ def _best_sentence(candidates: list[Detection], about: tuple[str, ...],
         off_matter = not on_matter and bool(cued)
         candidates = on_matter
     best = next(iter(candidates), None)
-    if best is not None and best.cue_match and is_caption_sentence(best.quote):
-        # A caption ("Figure 1 Trial Overview") names what a figure shows, where a sentence
-        # states it: the element's next cue sentence is quoted, the caption only failing one.
+    if best is not None and best.cue_match and _after_sentences(best.quote):
+        # A caption ("Figure 1 Trial Overview") names what a figure shows, and a summary
+        # table's row labels what the text says ("Ethics approval | Approved by …"), where a
+        # sentence states it: the element's next cue sentence is quoted, the caption or row
+        # only failing one.
         best = next((d for d in candidates
-                     if d.cue_match and not is_caption_sentence(d.quote)), best)
+                     if d.cue_match and not _after_sentences(d.quote)), best)
     return (best if best is not None and best.cue_match else None), off_matter
+
+
+def _after_sentences(text: str) -> bool:
+    """Whether a unit of the text is quoted after the sentences of its place: a caption, or a
+    table's row read in cells (a summary table's "Ethics approval | …"; one of three cells or
+    more comes later still, see ``quoted_last``)."""
+    return is_caption_sentence(text) or in_cells(text)
 
 
 def _own_words(invariant: Invariant, lang: str, stated: Statements,
@@ -686,10 +696,11 @@ def _quotable(document: Document, index: SentenceIndex, positions: list[int],
               pattern: re.Pattern[str] | None, skip_title: bool,
               skip: frozenset[int]) -> list[Quotation]:
     """The first sentences at ``positions`` (in that order) that ``pattern`` matches (any, if
-    None) and that report something, as quotations: a caption after the sentences, a table's
-    row last; not the title if ``skip_title``, nor the sentences at positions ``skip``."""
+    None) and that report something, as quotations: a caption or a summary table's row after
+    the sentences, a grid's row last; not the title if ``skip_title``, nor the sentences at
+    positions ``skip``."""
     found: list[Quotation] = []
-    captions: list[Quotation] = []  # after the sentences (see ``_by_place``)
+    captions: list[Quotation] = []  # and rows in cells: after the sentences (see ``_by_place``)
     last: list[Quotation] = []  # a table's rows: only when nothing else is
     for position in positions:
         if (skip_title and position == document.title_position) or position in skip:
@@ -707,7 +718,7 @@ def _quotable(document: Document, index: SentenceIndex, positions: list[int],
                 and verify_quotation(document.text, text):
             quotation = Quotation(text, sentence.start, sentence.end, sentence.page,
                                   sentence.section, "cue")
-            (last if quoted_last(text) else captions if is_caption_sentence(text) else found
+            (last if quoted_last(text) else captions if _after_sentences(text) else found
              ).append(quotation)
             if len(found) >= MAX_QUOTATIONS:
                 break
@@ -744,14 +755,15 @@ def _by_place(quotations: list[Quotation], order: list[int],
               after: frozenset[int] = frozenset()) -> list[Quotation]:
     """The same quotations, by ``order`` of the sentence each starts (lower first); within a
     place, those starting at ``after`` (start offsets) last, before them a caption ("Figure 1
-    Trial Overview" names a figure, where a sentence states what it shows), and before it
-    those in a ``usual`` section (sentence positions) first; a stable sort keeps the order
-    otherwise. ``position_of``: sentence index by start offset."""
+    Trial Overview" names a figure, where a sentence states what it shows) or a summary
+    table's row ("Ethics approval | Approved by …"), and before them those in a ``usual``
+    section (sentence positions) first; a stable sort keeps the order otherwise.
+    ``position_of``: sentence index by start offset."""
     def key(quotation: Quotation) -> tuple[int, bool, bool, bool]:
         position = position_of.get(quotation.start)
         if position is None:
-            return 0, False, is_caption_sentence(quotation.text), True
-        return (order[position], quotation.start in after, is_caption_sentence(quotation.text),
+            return 0, False, _after_sentences(quotation.text), True
+        return (order[position], quotation.start in after, _after_sentences(quotation.text),
                 position not in usual)
 
     return sorted(quotations, key=key)

@@ -21,6 +21,16 @@ class AnswerForm(FlaskForm):
     section = StringField(_l("Section"))
     version = HiddenField()
 
+    def says_nothing(self) -> bool:
+        """Whether the post carries none of the answer's fields (only its version, say).
+
+        A browser's form always sends its text fields, empty or not, and the answer once one
+        is ticked: a post without any of them (a truncated request, a page cached without its
+        fields) is not an empty answer, which would wipe the stored one.
+        """
+        return not any(field.raw_data for field in (
+            self.answer, self.justification, self.quotation, self.page, self.section))
+
     def values(self) -> AnswerInput:
         """The answer as posted (not yet validated against the catalogue)."""
         return AnswerInput(self.answer.data or None, self.justification.data or "",

@@ -67,10 +67,28 @@ def _details_of(path: str, filename: str) -> PublicationDetails | None:
         return None
 
 
-def fill_empty(typed: Mapping[str, object], proposal: PublicationProposal,
-               ) -> tuple[dict[str, str], list[str]]:
+@dataclass(frozen=True)
+class PublicationReading:
+    """What a form's page says of a proposal read from a study's document (the templates'
+    ``reading``): the proposal, the values it puts in the form's empty fields, and those
+    fields' names in the form's order (``read``)."""
+
+    proposal: PublicationProposal
+    filled: dict[str, str] = field(default_factory=dict)
+    read: tuple[str, ...] = ()
+
+
+def fill_empty(typed: Mapping[str, object], proposal: PublicationProposal) -> PublicationReading:
     """The proposal's values for the fields that are empty in ``typed`` (the form as sent or
-    as saved), and those fields' names in the form's order: a filled field stays as it is."""
+    as saved): a filled field stays as it is."""
     filled = {name: value for name, value in proposal.values.items()
               if typed.get(name) in (None, "")}
-    return filled, [name for name in PROPOSED_FIELDS if name in filled]
+    return PublicationReading(proposal, filled,
+                              tuple(name for name in PROPOSED_FIELDS if name in filled))
+
+
+def read_into(assessment: Assessment, upload_dir: str | Path,
+              typed: Mapping[str, object]) -> PublicationReading:
+    """The journal, DOI and year ``assessment``'s document states, for the fields empty in
+    ``typed`` (the values the form holds)."""
+    return fill_empty(typed, propose_publication(assessment, upload_dir))

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from checker.catalogue import Catalogue, pick
+from exports.labels import Labels, labels
 
 from .countries import country_codes, country_name, fold, same_country
 
@@ -68,139 +69,33 @@ class Sufficiency:
         return all(c.reached for c in self.criteria)
 
 
-_TEXT = {
-    "en": {
-        "verdict": "its assessment verdict is not one that counts (only {verdicts})",
-        "quoted": "“{}”",
-        "kind": "a protocol is not evidence of results (assess the published paper)",
-        # An unticked box states nothing ("Peer review not stated"): no claim that it is not.
-        "peer": "not marked as published in a peer-reviewed journal (tick it in the study's "
-                "publication details if it is)",
-        "need": "{label}: {missing} more compliant {type} {study}{where} needed "
-                "({have} of {minimum})",
-        "study": ("study", "studies"),
-        # After "needed (0 of 1)": the studies of that type the dossier already holds that do
-        # not count, so that "1 more ... needed" is not read as "find another study".
-        "held": ("Study {numbers} ({type}) does not count yet: {reasons}.",
-                 "Studies {numbers} ({type}) do not count yet: {reasons}."),
-        "held_reason": "study {number}: {reasons}",
-        "held_enough": (" Making it count meets this minimum without another study.",
-                        " Making them count meets this minimum without another study."),
-        "held_short": (" Even once it counts, {missing} more will be needed.",
-                       " Even once they count, {missing} more will be needed."),
-        "held_verdict": " To raise a verdict, see why it is not a better one (the dossier's "
-                        "list of studies) and what to look for and add to the dossier.",
-        "and": " and ",
-        "sep": "; ",
-        "where": " conducted in {country}",
-        "field": "NPI sheet field not covered by a compliant study: {field} "
-                 "(needs a compliant study of type {types})",
-        # The fields that the studies the minimums above still need would cover: named once,
-        # rather than a line each repeating a study type those minimums already ask for.
-        "fields_by_minimums": (
-            "NPI sheet field not covered by a compliant study yet: {fields}. A compliant "
-            "study that the minimums above still need will cover it.",
-            "NPI sheet fields not covered by a compliant study yet: {fields}. The compliant "
-            "studies that the minimums above still need will cover them."),
-        "or": " or ",
-        "deployment_unknown": "The country of deployment, {country}, is not a country name or "
-                              "code npis-checker knows: a study counts there only if its "
-                              "country is written the same way.",
-        "counted_as": "{title}: its country, {study}, is counted as the country of "
-                      "deployment, {deployment}.",
-        "among": "{title}: its countries, {study}, include the country of deployment, "
-                 "{deployment}: it counts there.",
-        "elsewhere": "{title}: its country, {study}, is not the country of deployment, "
-                     "{deployment}: it does not count towards the minimum there.",
-        "unknown": "{title}: its country, {study}, is not a country name or code "
-                   "npis-checker knows, nor written as the country of deployment, "
-                   "{deployment}: it does not count towards the minimum there. Write the "
-                   "country's name or ISO code in the study's publication details.",
-        "no_country": "{title}: no country is given for the study: it does not count towards "
-                      "the minimum in the country of deployment, {deployment}. Give it in the "
-                      "study's publication details.",
-        "named": "“{text}”",
-        "named_as": "“{text}” ({name})",
-    },
-    "fr": {
-        "verdict": "le verdict de son évaluation ne fait pas partie de ceux qui comptent "
-                   "(seulement {verdicts})",
-        "quoted": "«\u00a0{}\u00a0»",
-        "kind": "un protocole ne prouve pas de résultats (évaluez l'article publié)",
-        "peer": "non indiquée comme publiée dans une revue à comité de lecture (cochez-le "
-                "dans les détails de publication de l'étude si elle l'est)",
-        # "de type interventionnel": the type as named after « type », agreeing with it
-        # (the catalogue's `type_label`), not the label, which agrees with « étude ».
-        # The count beside the criterion: after "(France)", "(0 sur 1)" would be a second
-        # bracket in a row.
-        "need": "{label} ({have} sur {minimum})\u00a0: il manque {missing} {study} "
-                "de type {type}{where}",
-        "study": ("étude conforme", "études conformes"),
-        "held": ("L'étude {numbers}, de type {type}, ne compte pas encore\u00a0: {reasons}.",
-                 "Les études {numbers}, de type {type}, ne comptent pas encore\u00a0: "
-                 "{reasons}."),
-        "held_reason": "étude {number}, {reasons}",
-        "held_enough": (" Si elle compte, ce minimum est atteint sans autre étude.",
-                        " Si elles comptent, ce minimum est atteint sans autre étude."),
-        "held_short": (" Même si elle compte, il en manquera encore {missing}.",
-                       " Même si elles comptent, il en manquera encore {missing}."),
-        "held_verdict": " Pour améliorer un verdict, voyez pourquoi il n'est pas meilleur (la "
-                        "liste des études du dossier) et ce qu'il faut chercher et ajouter au "
-                        "dossier.",
-        "and": " et ",
-        "sep": "\u00a0; ",
-        "where": " dans le pays visé ({country})",
-        "field": "Rubrique de la fiche INM non couverte\u00a0: {field} "
-                 "(il faut une étude conforme de type {types})",
-        "fields_by_minimums": (
-            "Rubrique de la fiche INM pas encore couverte par une étude conforme\u00a0: "
-            "{fields}. Une étude conforme qu'il manque pour les minimums ci-dessus la "
-            "couvrira.",
-            "Rubriques de la fiche INM pas encore couvertes par une étude conforme\u00a0: "
-            "{fields}. Les études conformes qu'il manque pour les minimums ci-dessus les "
-            "couvriront."),
-        "or": " ou ",
-        "deployment_unknown": "Le pays de déploiement, {country}, n'est pas un nom ou un code "
-                              "de pays que npis-checker connaît\u00a0: une étude n'y compte "
-                              "que si son pays est écrit de la même façon.",
-        "counted_as": "{title}\u00a0: son pays, {study}, est compté comme le pays de "
-                      "déploiement, {deployment}.",
-        "among": "{title}\u00a0: ses pays, {study}, comprennent le pays de déploiement, "
-                 "{deployment}\u00a0: elle y compte.",
-        "elsewhere": "{title}\u00a0: son pays, {study}, n'est pas le pays de déploiement, "
-                     "{deployment}\u00a0: elle ne compte pas pour le minimum dans ce pays.",
-        "unknown": "{title}\u00a0: son pays, {study}, n'est pas un nom ou un code de pays que "
-                   "npis-checker connaît, ni écrit comme le pays de déploiement, "
-                   "{deployment}\u00a0: elle ne compte pas pour le minimum dans ce pays. "
-                   "Indiquez le nom du pays ou son code ISO dans les détails de publication "
-                   "de l'étude.",
-        "no_country": "{title}\u00a0: aucun pays n'est indiqué pour l'étude\u00a0: elle ne "
-                      "compte pas pour le minimum dans le pays de déploiement, "
-                      "{deployment}. Indiquez-le dans les détails de publication de l'étude.",
-        "named": "«\u00a0{text}\u00a0»",
-        "named_as": "«\u00a0{text}\u00a0» ({name})",
-    },
-}
+def _quoted(lab: Labels, text: str) -> str:
+    return lab["quote_open"] + text + lab["quote_close"]
 
 
-def _named(text: dict[str, str], typed: str, lang: str) -> str:
+def _joined(lab: Labels, word: str, items: list[str]) -> str:
+    """``items`` joined with the label ``word`` ("and", "or") between spaces."""
+    return f" {lab[word]} ".join(items)
+
+
+def _named(lab: Labels, typed: str, lang: str) -> str:
     """A country as typed, quoted, with the countries it was read as when they are not what
     was typed (“England” (United Kingdom)); the names in ``lang``."""
     names = sorted(country_name(code, lang) for code in country_codes(typed))
     if not names or [fold(typed)] == [fold(name) for name in names]:
-        return text["named"].format(text=typed.strip())
-    return text["named_as"].format(text=typed.strip(), name=", ".join(names))
+        return _quoted(lab, typed.strip())
+    return lab("sufficiency_named_as", named=_quoted(lab, typed.strip()), names=", ".join(names))
 
 
 def country_notes(studies: list[StudyEvidence], country: str, lang: str = "en") -> list[str]:
     """Why each of ``studies`` counts or not in the country of deployment, where it is not
     plain: its country written otherwise than the country of deployment, or not matched (see
     :func:`~checker.services.countries.same_country`)."""
-    text = _TEXT.get(lang, _TEXT["en"])
-    deployment = _named(text, country, lang)
+    lab = labels(lang)
+    deployment = _named(lab, country, lang)
     notes = []
     if country.strip() and not country_codes(country):
-        notes.append(text["deployment_unknown"].format(country=deployment))
+        notes.append(lab("sufficiency_deployment_unknown", country=deployment))
     for study in studies:
         title, study_codes = study.title, country_codes(study.country)
         if not study.country.strip():
@@ -211,25 +106,25 @@ def country_notes(studies: list[StudyEvidence], country: str, lang: str = "en") 
             key = "among" if len(study_codes) > 1 else "counted_as"
         else:
             key = "elsewhere" if study_codes else "unknown"
-        notes.append(text[key].format(title=title, study=_named(text, study.country, lang),
-                                      deployment=deployment))
+        notes.append(lab(f"sufficiency_{key}", title=title,
+                         study=_named(lab, study.country, lang), deployment=deployment))
     return notes
 
 
 def standing_of(catalogue: Catalogue, study: StudyEvidence, lang: str = "en") -> StudyStanding:
     """Whether a study counts towards the minimum-evidence rules, and why not."""
-    text = _TEXT.get(lang, _TEXT["en"])
+    lab = labels(lang)
     reasons = []
     if study.verdict not in catalogue.counting_verdicts:
         # Named, so that "Compliant with reservations" is not taken for a verdict that counts.
-        labels = {v.id: pick(v.label, lang) for v in catalogue.scoring.verdicts}
-        verdicts = text["or"].join(text["quoted"].format(labels.get(v, v))
-                                   for v in catalogue.counting_verdicts)
-        reasons.append(text["verdict"].format(verdicts=verdicts))
+        names = {v.id: pick(v.label, lang) for v in catalogue.scoring.verdicts}
+        verdicts = _joined(lab, "or", [_quoted(lab, names.get(v, v))
+                                       for v in catalogue.counting_verdicts])
+        reasons.append(lab("sufficiency_verdict", verdicts=verdicts))
     if study.document_kind not in catalogue.counting_document_kinds:
-        reasons.append(text["kind"])
+        reasons.append(lab["sufficiency_kind"])
     if catalogue.peer_reviewed_required and not study.peer_reviewed:
-        reasons.append(text["peer"])
+        reasons.append(lab["sufficiency_peer"])
     return StudyStanding(study, not reasons, reasons)
 
 
@@ -237,7 +132,7 @@ def assess_sufficiency(
     catalogue: Catalogue, country: str, studies: list[StudyEvidence], lang: str = "en"
 ) -> Sufficiency:
     """Apply the catalogue's minimum-evidence rules to the studies of one dossier."""
-    text = _TEXT.get(lang, _TEXT["en"])
+    lab = labels(lang)
     standings = [standing_of(catalogue, s, lang) for s in studies]
     counting = [st.study for st in standings if st.counts]
     counts_by_type = {t.id: sum(1 for s in counting if s.study_type == t.id)
@@ -258,15 +153,17 @@ def assess_sufficiency(
         if not status.reached:
             short = rule.minimum - len(supporting)
             type_name = catalogue.study_type(rule.study_type).type_name(lang)
-            missing.append(text["need"].format(
+            missing.append(lab(
+                "sufficiency_need",
                 label=label,
                 missing=short,
-                study=text["study"][short > 1],
+                study=lab["sufficiency_study_many" if short > 1 else "sufficiency_study_one"],
                 type=type_name,
-                where=text["where"].format(country=country or "?") if rule.same_country else "",
+                where=(lab("sufficiency_where", country=country or "?") if rule.same_country
+                       else ""),
                 have=len(supporting),
                 minimum=rule.minimum,
-            ) + _held_back(text, [(n, st) for n, st in enumerate(standings, start=1)
+            ) + _held_back(lab, [(n, st) for n, st in enumerate(standings, start=1)
                                   if st.study.study_type == rule.study_type and not st.counts
                                   and (not rule.same_country
                                        or same_country(st.study.country, country))],
@@ -288,13 +185,15 @@ def assess_sufficiency(
         if asked & set(sheet_field.evidenced_by):
             by_minimums.append(pick(sheet_field.label, lang))
         else:
-            types = text["or"].join(catalogue.study_type(t).type_name(lang)
-                                    for t in sheet_field.evidenced_by)
-            alone.append(text["field"].format(field=pick(sheet_field.label, lang), types=types))
+            types = _joined(lab, "or", [catalogue.study_type(t).type_name(lang)
+                                        for t in sheet_field.evidenced_by])
+            alone.append(lab("sufficiency_field", field=pick(sheet_field.label, lang),
+                             types=types))
     if by_minimums:
         fields = by_minimums[0] if len(by_minimums) == 1 else (
-            ", ".join(by_minimums[:-1]) + text["and"] + by_minimums[-1])
-        missing.append(text["fields_by_minimums"][len(by_minimums) > 1].format(fields=fields))
+            _joined(lab, "and", [", ".join(by_minimums[:-1]), by_minimums[-1]]))
+        missing.append(lab("sufficiency_fields_by_minimums_"
+                           + ("many" if len(by_minimums) > 1 else "one"), fields=fields))
     missing += alone
     in_country_types = {r.study_type for r in catalogue.evidence_rules if r.same_country}
     notes = country_notes([s for s in counting if s.study_type in in_country_types],
@@ -302,13 +201,14 @@ def assess_sufficiency(
     return Sufficiency(standings, counts_by_type, criteria, coverage, missing, notes)
 
 
-def _numbers(text: dict, numbers: list[int]) -> str:
+def _numbers(lab: Labels, numbers: list[int]) -> str:
     """1, 2 and 3 (« 1, 2 et 3 »)."""
     names = [str(n) for n in numbers]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + text["and"] + names[-1]
+    return names[0] if len(names) == 1 else _joined(lab, "and", [", ".join(names[:-1]),
+                                                                 names[-1]])
 
 
-def _held_back(text: dict, held: list[tuple[int, StudyStanding]], type_name: str, short: int,
+def _held_back(lab: Labels, held: list[tuple[int, StudyStanding]], type_name: str, short: int,
                counting_verdicts: Collection[str]) -> str:
     """What to add after a minimum not reached when the dossier already holds studies of its
     type (in the country of deployment, where the minimum asks for it) that do not count (their
@@ -318,22 +218,22 @@ def _held_back(text: dict, held: list[tuple[int, StudyStanding]], type_name: str
     matter)."""
     if not held:
         return ""
-    plural = len(held) > 1
-    if plural:
-        reasons = text["sep"].join(
-            text["held_reason"].format(number=number, reasons=text["and"].join(st.reasons))
-            for number, st in held)
+    number = "many" if len(held) > 1 else "one"
+    if len(held) > 1:
+        reasons = lab["separator"].join(
+            lab("sufficiency_held_reason", number=n, reasons=_joined(lab, "and", st.reasons))
+            for n, st in held)
     else:
-        reasons = text["and"].join(held[0][1].reasons)
-    line = ". " + text["held"][plural].format(
-        numbers=_numbers(text, [number for number, _ in held]), type=type_name,
-        reasons=reasons)
+        reasons = _joined(lab, "and", held[0][1].reasons)
+    line = ". " + lab(f"sufficiency_held_{number}",
+                      numbers=_numbers(lab, [n for n, _ in held]), type=type_name,
+                      reasons=reasons)
     if len(held) >= short:
-        line += text["held_enough"][plural]
+        line += " " + lab[f"sufficiency_held_enough_{number}"]
     else:
-        line += text["held_short"][plural].format(missing=short - len(held))
+        line += " " + lab(f"sufficiency_held_short_{number}", missing=short - len(held))
     if any(st.study.verdict not in counting_verdicts for _, st in held):
-        line += text["held_verdict"]
+        line += " " + lab["sufficiency_held_verdict"]
     return line
 
 
