@@ -204,3 +204,65 @@ def test_the_sponsors_insurance_alone_is_no_care_kept_after_the_study(lang):
     e14 = suggest(INSURANCE_ONLY[lang], lang, study_type="prototypical")["E14"]
     assert e14.answer == "not_reported"
     assert not e14.quotations
+
+
+RISKS = {
+    "fr": """# Protocole STIMTAB
+
+## 2. Objectifs
+
+Objectifs secondaires : évaluer la faisabilité et l'acceptabilité du programme ; recueillir
+les effets indésirables (fatigue, anxiété).
+
+## 6. Considérations éthiques
+
+### 6.4 Risques et surveillance
+
+Les risques prévisibles sont faibles : fatigue, frustration face à un exercice difficile,
+majoration transitoire de l'anxiété. Les événements indésirables sont recueillis à chaque
+séance par l'animateur sur une fiche dédiée.
+""",
+    "en": """# STIMTAB protocol
+
+## 2. Objectives
+
+Secondary objectives: to assess the feasibility and acceptability of the programme and to
+record adverse events (fatigue, anxiety).
+
+## 6. Ethics
+
+### 6.4 Risks and monitoring
+
+The foreseeable risks are low: fatigue, frustration with a difficult exercise, a passing
+rise in anxiety. Adverse events are recorded at each session by the facilitator on a
+dedicated form.
+""",
+}
+
+NO_RISK = """# Cohorte ARTHÉMIS
+
+## 2. Objectifs
+
+Décrire les événements indésirables survenus pendant le suivi (réhospitalisation, passage
+aux urgences).
+
+## 5. Aspects éthiques
+
+### 5.6 Balance bénéfices-risques
+
+La recherche ne comporte aucun risque pour les patients, qui ne bénéficient d'aucune prise en
+charge différente de la prise en charge habituelle.
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_risks_and_their_monitoring_come_before_an_objective_naming_adverse_events(lang):
+    e08 = suggest(RISKS[lang], lang, study_type="prototypical")["E08"]
+    assert first_quotation(e08).startswith({"fr": "Les risques prévisibles sont faibles",
+                                            "en": "The foreseeable risks are low"}[lang])
+    assert not first_quotation(e08).startswith(("Objectifs", "Secondary objectives"))
+
+
+def test_a_study_stating_it_carries_no_risk_is_quoted_for_e08():
+    e08 = suggest(NO_RISK, "fr", study_type="observational")["E08"]
+    assert first_quotation(e08).startswith("La recherche ne comporte aucun risque")
