@@ -266,3 +266,36 @@ def test_the_risks_and_their_monitoring_come_before_an_objective_naming_adverse_
 def test_a_study_stating_it_carries_no_risk_is_quoted_for_e08():
     e08 = suggest(NO_RISK, "fr", study_type="observational")["E08"]
     assert first_quotation(e08).startswith("La recherche ne comporte aucun risque")
+
+
+def test_an_apps_information_sheets_are_no_consent_material():
+    text = """# Protocole
+
+## Intervention
+
+Les contenus éducatifs de l'application fournissent des réponses aux questions fréquentes et
+des liens vers des fiches d'information sur l'hépatite C.
+
+## Considérations éthiques
+
+Le consentement écrit est recueilli par l'infirmière de recherche avant l'inclusion.
+"""
+    e02 = suggest(text, "fr")["E02"]
+    assert e02.answer == "partially_met"
+    assert not quoted(e02, "fiches d'information")
+
+
+def test_a_monitoring_visit_after_the_trial_is_no_care_kept_after_it():
+    text = """# Protocol
+
+## Monitoring
+
+On-site monitoring will take place before, during and after the trial.
+
+## Indemnity
+
+The sponsor holds clinical trial insurance to indemnify participants for any harm arising
+from the trial.
+"""
+    e14 = suggest(text, "en")["E14"]
+    assert not quoted(e14, "On-site monitoring")
