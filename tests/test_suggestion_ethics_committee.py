@@ -299,3 +299,31 @@ from the trial.
 """
     e14 = suggest(text, "en")["E14"]
     assert not quoted(e14, "On-site monitoring")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_newsletter_to_the_investigators_is_no_information_sheet(lang):
+    text = {"fr": """# Protocole
+
+## Organisation
+
+Trois réunions des investigateurs seront organisées, et des lettres d'information
+périodiques seront envoyées par courriel aux investigateurs.
+
+## Considérations éthiques
+
+Le consentement écrit est recueilli par l'investigateur avant l'inclusion.
+""", "en": """# Protocol
+
+## Organisation
+
+Three investigator meetings will be held, and periodic information letters will be e-mailed
+to the investigators.
+
+## Ethics
+
+Written consent is obtained by the investigator before inclusion.
+"""}[lang]
+    e02 = suggest(text, lang)["E02"]
+    assert e02.answer == "partially_met"
+    assert not quoted(e02, {"fr": "lettres d'information", "en": "information letters"}[lang])
