@@ -104,7 +104,10 @@ def _warm_up_reports() -> None:
 @click.option("--short", is_flag=True,
               help="With --format txt: the short review, without what is expected and the "
                    "examples (for a form with a length limit).")
-def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
+@click.option("--ethical", is_flag=True,
+              help="With --format txt: the ethical invariants only (for an ethics committee).")
+def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool,
+           ethical: bool) -> None:
     """Write the PDF or Excel report, the JSON export or the structured review (txt) of
     ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
@@ -115,6 +118,8 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
         raise click.UsageError("--out - (standard output) is for --format txt only")
     if short and fmt != "txt":
         raise click.UsageError("--short is for --format txt only")
+    if ethical and fmt != "txt":
+        raise click.UsageError("--ethical is for --format txt only")
     app = _app()
     with app.app_context():
         assessment = find_assessment(assessment_id)
@@ -131,7 +136,8 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool) -> N
             # Plain text, not an issued report: nothing to sign or register.
             text = review_text(catalogue, to_record(assessment), lang,
                                quotation_checks=checks.quotation_checks,
-                               answers_to_check=checks.answers_to_check, short=short)
+                               answers_to_check=checks.answers_to_check, short=short,
+                               ethical_only=ethical)
             write_text(out, text)
             return
         # Signed and registered, so that `npis-check verify` recognises the file later.

@@ -18,7 +18,7 @@ from ..services.assessments import AssessmentNotFound, get_owned
 
 __all__ = ["REVIEW_WORD", "NoSuchInvariant", "applicable_or_404", "attachment",
            "current_lang", "owned_or_404", "report_lang", "review_file_name", "review_lang",
-           "review_short", "slug", "text_page", "wants_json"]
+           "review_ethical", "review_short", "slug", "text_page", "wants_json"]
 
 
 def owned_or_404(uid: str) -> Assessment:
@@ -69,11 +69,20 @@ def review_short() -> bool:
     return request.args.get("length") == "short"
 
 
-def review_file_name(title: str, fallback: str, lang: str, short: bool) -> str:
-    """The file name a review is offered under: "<title>-review-en.txt", and
-    "<title>-review-en-short.txt" (« -avis-fr-court ») for the short one."""
+def review_ethical() -> bool:
+    """Whether the review of the ethical invariants alone is asked for (``?part=ethical``),
+    as an ethics committee screening protocols reads it."""
+    return request.args.get("part") == "ethical"
+
+
+def review_file_name(title: str, fallback: str, lang: str, short: bool,
+                     ethical: bool = False) -> str:
+    """The file name a review is offered under: "<title>-review-en.txt",
+    "<title>-review-en-short.txt" (« -avis-fr-court ») for the short one, and
+    "<title>-ethics-review-en.txt" (« -avis-ethique-fr ») for the ethical invariants alone."""
     length = f"-{SHORT_WORD[lang]}" if short else ""
-    return f"{slug(title, fallback)}-{REVIEW_WORD[lang]}-{lang}{length}.txt"
+    word = ETHICAL_REVIEW_WORD[lang] if ethical else REVIEW_WORD[lang]
+    return f"{slug(title, fallback)}-{word}-{lang}{length}.txt"
 
 
 _SLUG_LENGTH = 60
@@ -100,6 +109,7 @@ def attachment(data: bytes, mimetype: str, filename: str) -> Response:
 # A review's file is named in its language ("…-avis-fr.txt" for a French reader).
 REVIEW_WORD = {"en": "review", "fr": "avis"}
 SHORT_WORD = {"en": "short", "fr": "court"}
+ETHICAL_REVIEW_WORD = {"en": "ethics-review", "fr": "avis-ethique"}
 
 
 def text_page(text: str, filename: str) -> Response:

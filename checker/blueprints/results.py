@@ -22,6 +22,7 @@ from ._common import (
     current_lang,
     owned_or_404,
     report_lang,
+    review_ethical,
     review_file_name,
     review_lang,
     review_short,
@@ -48,8 +49,9 @@ def results(uid: str) -> ResponseReturnValue:
         # Said in the verdict box when the verdict rests on unconfirmed suggestions.
         provisional=provisional_note(score.answer_counts, lang),
         counts=counts_wording(score.answer_counts),
-        review=_review(assessment, record, lang, score, short=review_short()),
-        review_short=review_short(),
+        review=_review(assessment, record, lang, score, short=review_short(),
+                       ethical=review_ethical()),
+        review_short=review_short(), review_ethical=review_ethical(),
     )
 
 
@@ -62,19 +64,21 @@ def review(uid: str) -> ResponseReturnValue:
     lang = review_lang()
     record = to_record(assessment)
     short = review_short()
-    return text_page(_review(assessment, record, lang, short=short),
-                     review_file_name(record.title, "assessment", lang, short))
+    ethical = review_ethical()
+    return text_page(_review(assessment, record, lang, short=short, ethical=ethical),
+                     review_file_name(record.title, "assessment", lang, short, ethical))
 
 
 def _review(assessment: Assessment, record: AssessmentRecord, lang: str,
-            score: ScoreResult | None = None, *, short: bool = False) -> str:
+            score: ScoreResult | None = None, *, short: bool = False,
+            ethical: bool = False) -> str:
     # Quotations checked against the document as for the PDF report, so the review flags
     # the same ones, and says the same answers to check after a revised draft.
     catalogue = catalogue_of(assessment)
     checks = report_checks(catalogue, assessment, current_app.config["UPLOAD_DIR"])
     return review_text(catalogue, record, lang, score=score, short=short,
                        quotation_checks=checks.quotation_checks,
-                       answers_to_check=checks.answers_to_check)
+                       answers_to_check=checks.answers_to_check, ethical_only=ethical)
 
 
 @bp.get("/assessments/<uid>/report.<fmt>")

@@ -15,8 +15,10 @@ quotation and its location, what the catalogue expects of this kind of document,
 it and its example (the short review leaves out what is expected and the example, for a form
 with a length limit: what is missing is then said by how to fix it); the invariants reported
 (met) with where; then the not applicable and the unanswered ones, briefly. Unconfirmed
-automatic suggestions are marked as such wherever they appear. Assessors' names are left out
-(a review may be blind); the PDF report names them.
+automatic suggestions are marked as such wherever they appear. The ethical review
+(``ethical_only``) keeps the header and lists the ethical invariants alone, saying how many of
+them a person answered: what an ethics committee screening protocols for their ethics reads.
+Assessors' names are left out (a review may be blind); the PDF report names them.
 
 :func:`study_items`, :func:`notes` and :func:`points_to_address` also make each study's part
 of a dossier's review (:mod:`checker.services.dossier_review_text`).
@@ -56,15 +58,18 @@ TO_ADDRESS = (NOT_MET, PARTIALLY_MET, NOT_REPORTED)
 REPORTED = "met"
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029]+[ \t]*")
 KINDS = ("ethical", "methodological")
+ETHICAL = ("ethical",)
 
 
 def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                 score: ScoreResult | None = None,
                 quotation_checks: dict[str, bool | None] | None = None,
                 answers_to_check: Sequence[str] = (),
-                generated_at: datetime | None = None, short: bool = False) -> str:
+                generated_at: datetime | None = None, short: bool = False,
+                ethical_only: bool = False) -> str:
     """The structured review of ``record`` in ``lang`` (``en`` or ``fr``; anything else is
-    English), ending with a newline; ``short``: without what is expected and the examples.
+    English), ending with a newline; ``short``: without what is expected and the examples;
+    ``ethical_only``: the ethical invariants alone (the header, verdict and scores unchanged).
 
     ``score`` defaults to :func:`score_assessment` of the record; ``quotation_checks`` is
     what :func:`checker.services.quotation_checks.quotation_checks` returns (None: quotations
@@ -77,12 +82,18 @@ def review_text(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                             answers_to_check=answers_to_check, generated_at=generated_at)
     lab: Labels = context["lab"]
     lang = lab.lang
-    rows = _rows(context)
-    lines = [f"# {lab['review_title']}", ""]
+    kinds = ETHICAL if ethical_only else KINDS
+    rows = _rows(context, kinds)
+    lines = [f"# {lab['review_title_ethical' if ethical_only else 'review_title']}", ""]
     lines += study_items(catalogue, record, context, dated=True)
+    if ethical_only:
+        lines.append(f"- {lab['review_ethical_answered']}{lab['colon']} "
+                     f"{_answered(rows, lab)}")
     lines += ["", lab["label_statement"], "", lab["review_wording_note"], ""]
+    if ethical_only:
+        lines += [lab("review_ethical_only", count=len(rows)), ""]
     lines += notes(context)
-    lines += points_to_address(context, record.document_kind, level=2, short=short)
+    lines += points_to_address(context, record.document_kind, level=2, short=short, kinds=kinds)
 
     reported = [row for row in rows if row.effective == REPORTED]
     lines += heading(lab("review_count", heading=lab["review_reported"], count=len(reported)))
@@ -124,9 +135,10 @@ def study_context(catalogue: Catalogue, record: AssessmentRecord, lang: str, *,
                          answers_to_check=answers_to_check)
 
 
-def _rows(context: dict) -> list[RowView]:
-    """The invariants, ethical first, each kind in catalogue order."""
-    return sorted(context["rows"], key=lambda row: KINDS.index(row.kind))
+def _rows(context: dict, kinds: Sequence[str] = KINDS) -> list[RowView]:
+    """The invariants of ``kinds``, ethical first, each kind in catalogue order."""
+    return sorted((row for row in context["rows"] if row.kind in kinds),
+                  key=lambda row: KINDS.index(row.kind))
 
 
 def study_items(catalogue: Catalogue, record: AssessmentRecord, context: dict, *,
@@ -176,21 +188,22 @@ def notes(context: dict) -> list[str]:
 
 
 def points_to_address(context: dict, document_kind: str, *, level: int,
-                      short: bool = False) -> list[str]:
+                      short: bool = False, kinds: Sequence[str] = KINDS) -> list[str]:
     """The invariants not met, partially met or not reported, numbered, ethical first, each
     with the justification (saying whose words it is), the quotation, what is expected (unless
     ``short``), how to fix it and its example (unless ``short``);
-    under a heading of ``level`` (its kinds one level below)."""
+    under a heading of ``level`` (its kinds one level below); only those of ``kinds``."""
     lab: Labels = context["lab"]
     gaps = {gap.id: gap for gap in (*context["unmet"], *context["unreported"])}
-    points = [row for row in _rows(context) if row.effective in TO_ADDRESS]
+    points = [row for row in _rows(context, kinds) if row.effective in TO_ADDRESS]
     lines = heading(lab("review_count", heading=lab["review_points"], count=len(points)),
                     level)
     if not points:
         return [*lines, lab["review_points_none"], ""]
-    lines += [lab["review_points_help"], ""]
+    lines += [lab["review_points_help" if tuple(kinds) == KINDS else "review_points_help_ethical"],
+              ""]
     number = 0
-    for kind in KINDS:
+    for kind in kinds:
         of_kind = [row for row in points if row.kind == kind]
         if not of_kind:
             continue
@@ -204,6 +217,18 @@ def points_to_address(context: dict, document_kind: str, *, level: int,
 def heading(text: str, level: int = 2) -> list[str]:
     """A Markdown heading (``level`` 2: ``## text``) and its blank line."""
     return [f"{'#' * level} {text}", ""]
+
+
+def _answered(rows: Sequence[RowView], lab: Labels) -> str:
+    """How many of ``rows`` a person answered, and how many are unconfirmed suggestions
+    (left out when none are), as the progress of the whole assessment is said."""
+    by_person = sum(1 for row in rows if row.effective != UNANSWERED and not row.unconfirmed)
+    unconfirmed = sum(1 for row in rows if row.unconfirmed)
+    person = lab("progress_by_person", count=by_person, total=len(rows))
+    if not unconfirmed:
+        return person
+    key = "progress_unconfirmed_one" if unconfirmed == 1 else "progress_unconfirmed_many"
+    return f"{person}{lab['separator']}{lab(key, count=unconfirmed)}"
 
 
 def _name(row: RowView) -> str:
