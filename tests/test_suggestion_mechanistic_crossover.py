@@ -316,3 +316,26 @@ def test_french_timed_samples_and_method_are_the_markers_timing_and_collection()
     mec05 = suggest(text, "fr", study_type="mechanistic", kind="paper")["MEC05"]
     assert {"13_Participant_timeline", "18a_Data_Collection"} <= set(mec05.elements_found), (
         mec05.rationale)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Participants and exercise staff cannot be blinded to the condition. Blood samples "
+           "will be coded and analysed in batches by laboratory staff unaware of the condition."),
+    ("fr", "Les participants et l'équipe d'exercice ne peuvent pas être en aveugle de la "
+           "condition. Les échantillons sanguins seront codés et analysés par lots par le "
+           "personnel du laboratoire, qui ignore la condition."),
+])
+def test_samples_coded_before_analysis_are_how_the_measurement_is_blinded(lang, text) -> None:
+    """MEC11 said 'does not seem to report: how blinding is achieved' of samples coded and
+    analysed by staff unaware of the condition."""
+    heading = "Insu" if lang == "fr" else "Blinding"
+    mec11 = suggest(f"# Protocol\n\n## {heading}\n\n{text}\n", lang, study_type="mechanistic",
+                    kind="protocol")["MEC11"]
+    assert "17c_Masking_Type" in mec11.elements_found, mec11.rationale
+
+
+def test_data_coded_for_entry_is_no_blinding() -> None:
+    text = ("# Paper\n\n## Statistical analysis\n\nThe data were coded, entered and analysed "
+            "using the SPSS 20 statistical package.\n")
+    mec11 = suggest(text, "en", study_type="mechanistic", kind="paper")["MEC11"]
+    assert "17c_Masking_Type" not in mec11.elements_found, mec11.quotations
