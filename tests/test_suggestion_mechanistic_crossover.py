@@ -339,3 +339,30 @@ def test_data_coded_for_entry_is_no_blinding() -> None:
             "using the SPSS 20 statistical package.\n")
     mec11 = suggest(text, "en", study_type="mechanistic", kind="paper")["MEC11"]
     assert "17c_Masking_Type" not in mec11.elements_found, mec11.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The outcomes were collected at baseline, 3 and 9 months."),
+    ("fr", "Les critères de jugement ont été recueillis à l'inclusion, à 3 et 9 mois."),
+])
+def test_outcomes_collected_at_baseline_and_later_months_are_the_timing(lang, sentence
+                                                                        ) -> None:
+    """The times of measurement given as months after a baseline, the preposition once."""
+    text = f"# Paper\n\n## Methods\n\n### Outcomes\n\n{sentence}\n"
+    mec05 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC05"]
+    assert "13_Participant_timeline" in mec05.elements_found, mec05.rationale
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Sensitivity analyses included participants whose data were collected within a "
+           "temporal window of 6 weeks around 12 months."),
+    ("fr", "Les analyses de sensibilité incluaient les participants dont les données avaient "
+           "été recueillies dans une fenêtre temporelle de 6 semaines autour des 12 mois."),
+])
+def test_a_sensitivity_analysis_time_window_is_no_temporal_precedence(lang, sentence) -> None:
+    """MEC07 (temporal precedence) read « une fenêtre temporelle » of a sensitivity analysis
+    as an analysis relating the time to the change."""
+    text = f"# Paper\n\n## Statistical analysis\n\n{sentence}\n"
+    mec07 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC07"]
+    assert not quoted(mec07, "ensitivity") and not quoted(mec07, "sensibilité"), (
+        mec07.quotations)
