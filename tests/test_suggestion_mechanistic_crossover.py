@@ -366,3 +366,15 @@ def test_a_sensitivity_analysis_time_window_is_no_temporal_precedence(lang, sent
     mec07 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC07"]
     assert not quoted(mec07, "ensitivity") and not quoted(mec07, "sensibilité"), (
         mec07.quotations)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les participants recevront des conseils pour contrôler le poids et la glycémie.",
+    "Des échantillons de sang séché ont été recueillis pour contrôler l'observance.",
+])
+def test_french_advice_or_an_adherence_check_is_no_confounder_controlled(sentence) -> None:
+    """« pour contrôler » names a confounder controlled only with a confounder, a variation or
+    a bias after it, as "to control for" does in English."""
+    text = f"# Protocole\n\n## Méthodes\n\n{sentence}\n"
+    mec09 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC09"]
+    assert not quoted(mec09, "pour contrôler"), mec09.quotations
