@@ -378,3 +378,40 @@ def test_french_advice_or_an_adherence_check_is_no_confounder_controlled(sentenc
     text = f"# Protocole\n\n## Méthodes\n\n{sentence}\n"
     mec09 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC09"]
     assert not quoted(mec09, "pour contrôler"), mec09.quotations
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "All experimental sessions will start at 08:00 after a standardised breakfast, to "
+           "control for diurnal variation in IL-6. Participants are asked not to change their "
+           "medication during the study."),
+    ("fr", "Toutes les séances commenceront à 8 h après un petit-déjeuner standardisé, pour "
+           "contrôler les variations nycthémérales de l'IL-6. Les participants conserveront leur "
+           "traitement habituel inchangé pendant l'étude."),
+])
+def test_standardised_conditions_and_medication_unchanged_are_confounders_and_co_care(
+        lang, text) -> None:
+    """MEC09 said 'Usual wording not found …: confounders and adjustment; concomitant care' of
+    a protocol controlling the time of day and the breakfast, and keeping medication
+    unchanged."""
+    heading = "Conditions standardisées" if lang == "fr" else "Standardised conditions"
+    mec09 = suggest(f"# Protocol\n\n## {heading}\n\n{text}\n", lang, study_type="mechanistic",
+                    kind="protocol")["MEC09"]
+    assert {"X_confounders", "11d_Intervention_Concomitant"} <= set(mec09.elements_found), (
+        mec09.rationale)
+    assert not mec09.elements_inferred, mec09.rationale
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "As pre-specified, we explored whether sex, baseline hs-CRP and FIQR score modified "
+           "the PPT response."),
+    ("fr", "Comme prévu, nous avons exploré si le sexe, la CRP initiale et le score FIQR "
+           "modifiaient la réponse du seuil de douleur."),
+])
+def test_exploring_what_modifies_the_response_is_the_moderator_analysis(lang, sentence
+                                                                        ) -> None:
+    """MEC12 said 'additional analyses … perhaps in the quotation (check)' of a paper that
+    explored whether sex, CRP and FIQR modified the response."""
+    text = f"# Paper\n\n## Statistical analysis\n\n{sentence}\n"
+    mec12 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC12"]
+    assert "20b_Statistical_methods_Other_Analyses" in mec12.elements_found, mec12.rationale
+    assert "20b_Statistical_methods_Other_Analyses" not in mec12.elements_inferred
