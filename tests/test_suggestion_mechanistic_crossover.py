@@ -2,7 +2,7 @@
 high-intensity interval versus moderate continuous exercise in fibromyalgia: IL-6, CRP, muscle
 oxygenation, pressure pain thresholds), its protocol and its published paper: the hypothesis,
 dose, markers, temporal order, mediation and standardised conditions the suggestions missed or
-quoted from another matter (catalogue after 1.5.14)."""
+quoted from another matter (catalogue 1.5.15)."""
 
 from __future__ import annotations
 
@@ -173,24 +173,6 @@ def test_the_study_visits_are_the_burden_not_the_dose(protocol, protocole) -> No
     assert quoted(protocole["E09"], "effectueront six visites"), protocole["E09"].quotations
 
 
-def test_samples_stored_in_a_biobank_are_the_specimens_plan(protocol, protocole) -> None:
-    """MEC05 was partially met, 'biological specimens … perhaps in the quotation (check)',
-    although the protocol says the plasma is stored at −80 °C in a biobank (SPIRIT 33)."""
-    assert "33_Biological_specimens" in protocol["MEC05"].elements_found
-    assert quoted(protocol["MEC05"], "stored at −80 °C"), protocol["MEC05"].quotations
-    assert "33_Biological_specimens" in protocole["MEC05"].elements_found
-    assert quoted(protocole["MEC05"], "biobanque"), protocole["MEC05"].quotations
-
-
-def test_blood_drawn_at_stated_times_is_the_markers_timing(paper, protocole) -> None:
-    """The paper's "Venous blood was drawn before exercise, at the end of exercise, and at 1 h
-    and 24 h" was not quoted for MEC05 (its cues read "blood samples were collected")."""
-    assert quoted(paper["MEC05"], "Venous blood was drawn before exercise"), (
-        paper["MEC05"].quotations)
-    assert quoted(protocole["MEC05"], "Le sang veineux sera prélevé"), (
-        protocole["MEC05"].quotations)
-
-
 def test_which_changed_first_is_the_temporal_precedence(protocol, paper) -> None:
     """MEC07 quoted the paper's structured abstract, not "The rise in IL-6 … preceded the rise
     in PPT", and found no analysis (SPIRIT 20b) relating the time to the change in the protocol's
@@ -293,29 +275,35 @@ def test_the_participants_disease_at_baseline_not_a_result(lang, baseline, words
     assert not quoted(mec01, "IL-6 increased from rest"), mec01.quotations
 
 
-def test_a_papers_timed_samples_method_and_mediation_make_its_markers_and_analyses_met(paper
-                                                                                       ) -> None:
-    """The paper's markers were partially met, 'participant timeline; data collection methods …
-    perhaps in the quotation (check)', with blood drawn at stated times and IL-6 measured by
-    ELISA; its temporal order and its mediation analysis likewise, with the times stated and
-    the mediation tested."""
-    mec05 = paper["MEC05"]
-    assert {"13_Participant_timeline", "18a_Data_Collection"} <= set(mec05.elements_found), (
-        mec05.rationale)
-    assert quoted(mec05, "measured in duplicate by high-sensitivity ELISA"), mec05.quotations
-    assert "13_Participant_timeline" in paper["MEC07"].elements_found, paper["MEC07"].rationale
+def test_a_papers_mediation_tested_is_its_mediation_analysis(paper) -> None:
+    """The paper's mediation analysis was partially met, with the mediation tested ("Within-
+    subject mediation … was tested with MEMORE")."""
     assert "20b_Statistical_methods_Other_Analyses" in paper["MEC08"].elements_found, (
         paper["MEC08"].rationale)
     assert paper["MEC08"].answer == "met", paper["MEC08"].rationale
 
 
-def test_french_timed_samples_and_method_are_the_markers_timing_and_collection() -> None:
-    text = ("# Étude croisée\n\n## Méthodes\n\n### Mesures\n\nLe sang veineux a été prélevé "
-            "avant l'exercice, à la fin de l'exercice, puis à 1 h et à 24 h. L'IL-6 a été "
-            "dosée en double par ELISA haute sensibilité.\n")
-    mec05 = suggest(text, "fr", study_type="mechanistic", kind="paper")["MEC05"]
-    assert {"13_Participant_timeline", "18a_Data_Collection"} <= set(mec05.elements_found), (
-        mec05.rationale)
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The primary outcome is the change in plasma IL-6 concentration from rest to 1 h after "
+           "exercise. Venous blood will be drawn before exercise, at the end of exercise, and at "
+           "1 h and 24 h. Plasma will be stored at −80 °C in the regional biobank. IL-6 will be "
+           "measured by high-sensitivity ELISA."),
+    ("fr", "Le critère de jugement principal est la variation de la concentration plasmatique "
+           "d'IL-6 entre le repos et 1 h après l'exercice. Le sang veineux sera prélevé avant "
+           "l'exercice, à la fin de l'exercice, puis à 1 h et à 24 h. Le plasma sera conservé à "
+           "−80 °C dans la biobanque régionale. L'IL-6 sera dosée par ELISA haute sensibilité."),
+])
+def test_markers_sampled_stored_and_assayed_are_not_valid_and_reliable_markers(lang, text
+                                                                               ) -> None:
+    """When and how samples are taken, stored and assayed do not show the markers' validity and
+    reliability in the population studied, which MEC05 asks. A version that read such
+    sentences as the schedule, the data collection and the specimens made MEC05 *met* from
+    them; judged blind on train, its changed MEC05 suggestions were worse in 12 of 19 English
+    and 18 of 19 French cases (the model card's 1.5.15 entry)."""
+    heading = "Mesures" if lang == "fr" else "Measurements"
+    mec05 = suggest(f"# Protocol\n\n## {heading}\n\n{text}\n", lang,
+                    study_type="mechanistic", kind="protocol")["MEC05"]
+    assert mec05.answer != "met", mec05.rationale
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -339,18 +327,6 @@ def test_data_coded_for_entry_is_no_blinding() -> None:
             "using the SPSS 20 statistical package.\n")
     mec11 = suggest(text, "en", study_type="mechanistic", kind="paper")["MEC11"]
     assert "17c_Masking_Type" not in mec11.elements_found, mec11.quotations
-
-
-@pytest.mark.parametrize("lang, sentence", [
-    ("en", "The outcomes were collected at baseline, 3 and 9 months."),
-    ("fr", "Les critères de jugement ont été recueillis à l'inclusion, à 3 et 9 mois."),
-])
-def test_outcomes_collected_at_baseline_and_later_months_are_the_timing(lang, sentence
-                                                                        ) -> None:
-    """The times of measurement given as months after a baseline, the preposition once."""
-    text = f"# Paper\n\n## Methods\n\n### Outcomes\n\n{sentence}\n"
-    mec05 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC05"]
-    assert "13_Participant_timeline" in mec05.elements_found, mec05.rationale
 
 
 @pytest.mark.parametrize("lang, sentence", [
