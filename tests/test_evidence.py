@@ -816,7 +816,9 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         "MEC05": ("met", "Le critère mécanistique principal"),
         "MEC06": ("met", "Le critère clinique est le score DAS28-CRP"),
         "MEC07": ("partially_met", "relation dose-réponse"),
-        "MEC08": ("partially_met", "analyse de médiation pré-spécifiée"),
+        # A pre-specified mediation analysis estimating the indirect effect through IL-6
+        # (catalogue 1.5.15 reads it as the analysis of mediation, 20b).
+        "MEC08": ("met", "analyse de médiation pré-spécifiée"),
         "MEC09": ("partially_met", "traitements concomitants"),
         "MEC10": ("met", "34 participants sont nécessaires"),
         "MEC11": ("partially_met", "en aveugle du groupe"),
