@@ -185,9 +185,9 @@ def _count_pages_read(monkeypatch) -> list[int]:
     read: list[int] = []
     original = pdf._read_page
 
-    def counted(textpage):
+    def counted(textpage, *args):
         read.append(1)
-        return original(textpage)
+        return original(textpage, *args)
 
     monkeypatch.setattr(pdf, "_read_page", counted)
     return read
