@@ -109,3 +109,30 @@ def test_a_paper_s_written_consent_is_met_without_the_right_to_withdraw(lang):
     e02 = suggest(PAPER[lang].format(form=FORM[lang]), lang, kind="results")["E02"]
     assert e02.answer == "met"
     assert e02.details_missing == []
+
+
+OBJECTION = {
+    "en": "\nIf relatives object to the inclusion of the patient in the trial, their views will "
+          "be respected.\n",
+    "fr": "\nSi les proches s'opposent à l'inclusion du patient dans l'essai, leur avis sera "
+          "respecté.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_objection_respected_is_the_right_to_object(lang):
+    """An emergency trial's relatives may object: the right that stands for withdrawal."""
+    e02 = suggest(PROTOCOL[lang] + OBJECTION[lang], lang)["E02"]
+    assert e02.answer == "met"
+    assert quoted(e02, OBJECTION[lang].strip())
+
+
+def test_eligibility_criteria_re_checked_before_consent_is_how_consent_is_sought():
+    """Not a criterion that names consent: the form completed is consent's form."""
+    paper = PAPER["en"].format(form="").replace(
+        "All participants\ngave informed consent before the baseline assessment.",
+        "At the first interview, eligibility criteria were re-checked, and those who met them "
+        "completed an informed consent form.")
+    e02 = suggest(paper, "en", kind="results")["E02"]
+    assert quoted(e02, "completed an informed consent form")
+    assert e02.answer == "met"
