@@ -125,8 +125,10 @@ def test_the_responders_expected_by_the_authors(protocol):
 
 
 def test_information_sheets_and_consent_forms_available(protocol):
-    assert protocol["E02"].answer == "met"
     assert quoted(protocol["E02"], "Information sheets and consent forms are available")
+    # The protocol does not state the right to withdraw, which E02 asks of a protocol.
+    assert protocol["E02"].answer == "partially_met"
+    assert protocol["E02"].details_missing == ["withdrawal"]
 
 
 def test_access_kept_after_the_study_not_the_data_kept(protocol):

@@ -53,13 +53,33 @@ portant que sur des données existantes.
 """
 
 
+WITHDRAWAL = {"fr": "Elle peut se retirer à tout moment, sans conséquence sur sa prise en "
+                    "charge.",
+              "en": "She may withdraw at any time, without consequence for her care."}
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_information_sheet_handed_to_each_person_makes_consent_met(lang):
+def test_the_information_sheet_handed_to_each_person_is_the_consent_material(lang):
+    """The note handed to each person is item 32's evidence; without the right to withdraw,
+    which E02 asks of a protocol, consent and the note make it partially met only."""
     e02 = suggest(CONSENT[lang], lang)["E02"]
-    assert e02.answer == "met"
     sheet = {"fr": "lui remet la note d'information",
              "en": "gives each woman the participant information sheet"}[lang]
     assert quoted(e02, sheet)
+    assert "32_Informed_consent_materials" in e02.elements_found
+    assert e02.answer == "partially_met"
+    assert e02.details_missing == ["withdrawal"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_right_to_withdraw_stated_makes_consent_met(lang):
+    """The same protocol stating the right to withdraw: met, the sentence quoted as the
+    particular it gives."""
+    e02 = suggest(CONSENT[lang] + "\n" + WITHDRAWAL[lang] + "\n", lang)["E02"]
+    assert e02.answer == "met"
+    assert e02.details_missing == []
+    assert any(q.element == "detail:withdrawal" and q.text == WITHDRAWAL[lang]
+               for q in e02.quotations), e02.quotations
 
 
 def test_a_non_opposition_procedure_with_its_information_note_is_met():

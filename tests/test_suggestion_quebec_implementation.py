@@ -170,8 +170,11 @@ def test_quebec_s_information_and_consent_form_is_the_consent_material() -> None
     fournie » not found, beside « un formulaire d'information et de consentement »."""
     suggestions = suggest(PROTOCOL_FR, "fr", study_type="implementation", kind="protocol",
                           name="protocole.md")
-    assert suggestions["E02"].answer == "met"
+    assert "32_Informed_consent_materials" in suggestions["E02"].elements_found
     assert quoted(suggestions["E02"], "formulaire d'information et de consentement")
+    # The protocol does not state the right to withdraw, which E02 asks of a protocol.
+    assert suggestions["E02"].answer == "partially_met"
+    assert suggestions["E02"].details_missing == ["withdrawal"]
 
 
 def test_a_patient_partner_among_the_investigators_is_no_patient_involvement() -> None:

@@ -36,9 +36,9 @@ def test_the_consent_sections_sentence_is_quoted_first(lang) -> None:
     e02 = suggest(protocol, lang)["E02"]
     assert e02.quotations[0].text.startswith(in_section), e02.quotations
     assert any(q.text.startswith(elsewhere) for q in e02.quotations[1:]), e02.quotations
-    # The French protocol hands out its information note (« reçoit la note d'information »),
-    # which E02 reads as its item 32: met, whatever the headings.
-    assert e02.answer == {"en": "partially_met", "fr": "met"}[lang]
+    # Neither states the right to withdraw, which E02 asks of a protocol (the French one
+    # hands out its information note, read as item 32): partially met, whatever the headings.
+    assert e02.answer == "partially_met"
 
 
 def test_the_usual_section_does_not_come_before_the_own_report() -> None:
