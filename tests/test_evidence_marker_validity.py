@@ -6,7 +6,7 @@ guidance for *met* ask; without it they are partially met."""
 from __future__ import annotations
 
 import pytest
-from suggestion_support import in_first_sentence
+from suggestion_support import in_first_sentence, quoted, suggest
 
 from checker.catalogue import Catalogue
 from checker.documents import extract_document
@@ -117,3 +117,25 @@ def test_validity_two_sentences_away_is_not_beside_the_markers(catalogue, lang,
 def test_a_paper_is_asked_the_markers_validity_too(catalogue) -> None:
     assert _mec05(catalogue, "en", kind="paper").details_missing == ["marker_validity"]
     assert _mec05(catalogue, "en", "Its test–retest ICC is 0.91.", kind="paper").answer == "met"
+
+
+@pytest.mark.parametrize("lang, text, words", [
+    ("en", "# Results\n\n## Active cohort detection\n\nThe coefficient of variation (k) between "
+           "clusters for RDT positive test results was calculated to be 0.336 using GEE.\n",
+     "coefficient of variation (k)"),
+    ("fr", "# Résultats\n\n## Détection dans la cohorte active\n\nLe coefficient de variation "
+           "(k) entre grappes des résultats de TDR positifs, calculé à l'aide des GEE, était de "
+           "0,336.\n", "coefficient de variation (k)"),
+    # The sample size, in French as in English ("sample size").
+    ("fr", "# Discussion\n\nEn outre, la réduction nette de l'incidence du paludisme a été "
+           "inférieure à celle initialement attendue pour le calcul de la taille de "
+           "l'échantillon ; cela a toutefois été en partie compensé par le coefficient de "
+           "variation qui, une fois calculé rétrospectivement, s'est révélé plus faible que "
+           "supposé.\n", "la réduction nette"),
+])
+def test_a_cluster_trials_variation_between_clusters_is_not_quoted(lang, text, words) -> None:
+    """MEC05's cue "coefficient of variation" quoted a cluster trial's variation between
+    clusters and its sample size (a train paper), which say nothing of a marker's
+    reliability."""
+    mec05 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC05"]
+    assert not quoted(mec05, words), mec05.quotations
