@@ -177,3 +177,47 @@ def test_a_paper_s_providers_clustering_and_representation(lang) -> None:
     assert not quoted(e10, concealed), quotation_texts(e10)
     assert quoted(int14, use), quotation_texts(int14)
     assert int14.answer == "partially_met"
+
+
+# language -> (a results paper's outcomes, fidelity and competing interests; the fidelity
+# sentence; the manual's authors' interests)
+FIDELITY = {
+    "en": ("# NIGHT: a pragmatic randomised controlled trial\n\n## Methods\n\n"
+           "### Interventions\n\n"
+           "Group CBT-I was delivered by practice nurses following the NIGHT treatment manual "
+           "(version 2.0).\n\n"
+           "### Fidelity\n\n"
+           "Mean adherence to core components was 87% (SD 9%) and mean competence 4.2 of 6; "
+           "inter-rater agreement was good.\n\n"
+           "### Outcomes\n\n"
+           "The primary outcome was the Insomnia Severity Index at 26 weeks, collected online "
+           "by research assistants blinded to allocation.\n\n"
+           "## Competing interests\n\n"
+           "HJM and RT are authors of the NIGHT treatment manual and receive no royalties.\n",
+           "Mean adherence to core components", "receive no royalties"),
+    "fr": ("# NUIT : un essai contrôlé randomisé pragmatique\n\n## Méthodes\n\n"
+           "### Interventions\n\n"
+           "La TCC-I de groupe était dispensée par des infirmières selon le manuel de "
+           "traitement NUIT (version 2.0).\n\n"
+           "### Fidélité\n\n"
+           "La fidélité moyenne aux composantes était de 87 % et la compétence moyenne de "
+           "4,2 sur 6 selon la grille de fidélité.\n\n"
+           "### Critères de jugement\n\n"
+           "Le critère de jugement principal était l'index de sévérité de l'insomnie à 26 "
+           "semaines, recueilli en ligne par des assistants de recherche.\n\n"
+           "## Liens d'intérêts\n\n"
+           "HJM et RT sont les auteurs du manuel de traitement NUIT et ne perçoivent pas de "
+           "droits d'auteur.\n",
+           "La fidélité moyenne aux composantes", "droits d'auteur"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FIDELITY))
+def test_fidelity_ratings_and_the_manual_s_authors(lang) -> None:
+    """The sessions' fidelity ratings are no data collection of the primary outcome (INT06),
+    and the manual's authors' royalties are E05's interests, not INT10's manual."""
+    paper, fidelity, royalties = FIDELITY[lang]
+    suggestions = suggest(paper, lang, kind="paper")
+    assert not quoted(suggestions["INT06"], fidelity), quotation_texts(suggestions["INT06"])
+    assert not quoted(suggestions["INT10"], royalties), quotation_texts(suggestions["INT10"])
+    assert quoted(suggestions["E05"], royalties), quotation_texts(suggestions["E05"])
