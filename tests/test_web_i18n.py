@@ -140,3 +140,20 @@ def test_leaving_a_details_form_unsaved_asks_without_speaking_of_answers(auth_cl
     for path in ("/assessments/new", "/dossiers/new"):
         page = html.unescape(auth_client.get(path).get_data(as_text=True))
         assert f'data-unsaved-text="{asked}"' in page
+
+
+@pytest.mark.parametrize("lang,helped", [
+    ("en", "A paper reports a completed study's results, whether published or a manuscript "
+           "submitted to a journal."),
+    ("fr", "Un article rapporte les résultats d'une étude terminée, qu'il soit publié ou "
+           "soumis à une revue sous forme de manuscrit."),
+])
+def test_the_document_kind_says_a_submitted_manuscript_is_a_paper(auth_client, lang, helped):
+    """A journal reviewer with a results manuscript under review hesitated between "Study
+    protocol" and "Published paper": the group of buttons says, and is described by, that a
+    paper may be a submitted manuscript; the other groups carry no such help."""
+    post(auth_client, "/language", {"lang": lang})
+    page = html.unescape(auth_client.get("/assessments/new").get_data(as_text=True))
+    assert f'<p class="help" id="document_kind-help">{helped}</p>' in page
+    assert 'aria-describedby="document_kind-help"' in page
+    assert 'id="domain-help"' not in page

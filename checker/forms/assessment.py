@@ -25,7 +25,12 @@ class AssessmentDetailsForm(FlaskForm):
     """What describes an assessment; edited after creation without the upload."""
 
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=300)])
-    document_kind = RadioField(_l("Document kind"), validators=[DataRequired(REQUIRED)])
+    # A journal reviewer's results manuscript is a paper too, though not published yet: the
+    # label "Published paper" alone made one hesitate between the two kinds.
+    document_kind = RadioField(
+        _l("Document kind"), validators=[DataRequired(REQUIRED)],
+        description=_l("A paper reports a completed study's results, whether published or "
+                       "a manuscript submitted to a journal."))
     study_type = SelectField(_l("Study type"), validators=[DataRequired(REQUIRED)])
     npi_name = StringField(
         _l("Name of the non-pharmacological intervention"),
