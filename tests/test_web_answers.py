@@ -556,3 +556,19 @@ def test_answer_input_over_keeps_only_what_was_not_sent():
     assert posted.over(kept, {"answer", "justification"}) == AnswerInput(
         None, "new why", "quoted", "3", "Methods")
     assert posted.over(kept, set()) == kept
+
+
+def test_the_whole_form_with_no_answer_chosen_still_clears_it(app, auth_client, assessment):
+    """A browser sends every text field but the answer only once one is ticked: the whole
+    form without an answer is "no answer chosen" (README), unlike a partial post."""
+    save_answer(auth_client, assessment, "E05", answer="met", justification="why",
+                quotation="approved", page="3")
+    response = save_answer(auth_client, assessment, "E05", version=1, justification="why",
+                           quotation="approved", page="3")
+    assert response.status_code == 302
+    assert _fields(stored(app, "E05")) == (None, "why", "approved", "3", "", 2)
+    # Three text fields of four: partial, the answer chosen is kept.
+    save_answer(auth_client, assessment, "E05", version=2, answer="met")
+    save_answer(auth_client, assessment, "E05", version=3, justification="why", quotation="q",
+                page="3", section=None)
+    assert _fields(stored(app, "E05")) == ("met", "why", "q", "3", "", 4)
