@@ -292,7 +292,8 @@ def user_list() -> None:
                        f"{last:<33}  {count:>4} {noun:<11}  {status}")
         for address, until in locked_addresses():
             click.echo(f"address {address} locked until {until:%Y-%m-%d %H:%M} UTC (too many "
-                       "failed sign-ins from it; every account is refused from there; "
+                       "failed sign-ins from it; sign-ups, and sign-ins from browsers that never "
+                       "signed in with the name, are refused from there; "
                        f"`npis-check user unlock --address {address}` lifts it)")
 
 

@@ -128,7 +128,9 @@ def post(client: FlaskClient, path: str, data: dict[str, Any] | None = None, **k
 def save_answer(client: FlaskClient, uid: str, inv_id: str, version: int | str = 0,
                 **fields: Any):
     """Save one answer through its form (``answer``, ``justification``, ``quotation``, ``page``,
-    ``section``; a field given as None is left out of the post)."""
+    ``section``; a field given as None is left out of the post). As a browser's form does, the
+    text fields not given are sent empty (clearing them) and the answer only when given."""
+    fields = {name: "" for name in ("justification", "quotation", "page", "section")} | fields
     data = {f"{inv_id}-version": str(version)}
     data.update({f"{inv_id}-{key}": value for key, value in fields.items() if value is not None})
     return post(client, f"/assessments/{uid}/answers/{inv_id}", data)

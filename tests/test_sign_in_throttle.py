@@ -191,7 +191,10 @@ def test_too_many_failures_from_one_address_lock_that_address(make_app):
     login(guesser, "mallory")
     post(guesser, "/auth/logout")
     assert _try(guesser, "erin").status_code == 429
-    assert _try(guesser, "mallory", PASSWORD).status_code == 429
+    assert _try(guesser, "bob", PASSWORD).status_code == 429
+    # Mallory's own name, from a browser that never signed in with it, waits too (her own
+    # browser is let through: test_a_browser_that_signed_in_before_passes_its_address_s_lock)
+    assert _try(_client_at(app, "127.0.0.1"), "mallory", PASSWORD).status_code == 429
     # Bob, at another address, signs in.
     login(_client_at(app, "192.0.2.20"), "bob")
 
@@ -293,8 +296,9 @@ def test_user_list_shows_the_last_sign_in_and_a_lock(cli_env, app, auth_client):
                     r"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(too many failed sign-ins; `npis-check "
                     r"user unlock bob` lifts it\)$", bob)
     assert re.match(r"address 198\.51\.100\.4 locked until \S+ \S+ UTC \(too many failed "
-                    r"sign-ins from it; every account is refused from there; `npis-check user "
-                    r"unlock --address 198\.51\.100\.4` lifts it\)$", address)
+                    r"sign-ins from it; sign-ups, and sign-ins from browsers that never signed "
+                    r"in with the name, are refused from there; `npis-check user unlock "
+                    r"--address 198\.51\.100\.4` lifts it\)$", address)
 
 
 def test_set_password_lifts_the_lock(cli_env, app):
@@ -340,3 +344,240 @@ def test_unlock_lifts_a_username_s_or_an_address_s_lock(cli_env, app):
     assert result.exit_code == 2 and "give a USERNAME or --address ADDRESS" in result.output
     result = cli_env.invoke(main, ["user", "unlock", "ghost"])
     assert result.exit_code == 1 and "no user 'ghost'" in result.output
+
+
+# --- My account: the current password is counted as a sign-in --------------------------------
+
+NEW = "a brand new password"
+ACCOUNT_LOCKED_EN = (
+    "Too many wrong passwords or failed sign-ins for this account or from this address. Try "
+    "again in 15 minutes; signing in with this username waits as long. If you have forgotten "
+    "your password, the administrator of this server can set a new one (npis-check user "
+    "set-password), which also lifts this wait.")
+
+
+def _change(client, current: str, new: str = NEW):
+    return post(client, "/auth/account", {"current": current, "password": new, "confirm": new})
+
+
+def _password_is(app, name: str, password: str) -> bool:
+    from werkzeug.security import check_password_hash
+
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == name))
+        return check_password_hash(user.password_hash, password)
+
+
+def test_wrong_current_passwords_on_my_account_are_counted_and_locked(strict_app, caplog):
+    """A stolen session cannot try passwords on *My account* without end: each wrong one
+    counts as a failed sign-in of the username (and address), with the same lock."""
+    make_user(strict_app, "alice")
+    session = strict_app.test_client()
+    login(session, "alice")
+    with caplog.at_level(logging.WARNING):
+        for _attempt in range(2):
+            response = _change(session, WRONG)
+            assert response.status_code == 400
+            assert "This is not your current password." in response.get_data(as_text=True)
+        third = _change(session, WRONG)
+    assert third.status_code == 429 and _alert(third) == ACCOUNT_LOCKED_EN
+    assert 14 * 60 < int(third.headers["Retry-After"]) <= 15 * 60
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines.count("failed password check on My account for username 'alice' from "
+                       "127.0.0.1 (wrong password)") == 3
+    assert WRONG not in caplog.text and PASSWORD not in caplog.text
+    # Locked: even the right current password waits, and the password stays.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        right = _change(session, PASSWORD)
+    assert right.status_code == 429 and _alert(right) == ACCOUNT_LOCKED_EN
+    assert caplog.records[-1].getMessage().startswith(
+        "password check on My account refused for username 'alice' from 127.0.0.1: too many "
+        "failed sign-ins, locked until ")
+    assert _password_is(strict_app, "alice", PASSWORD)
+    # The same count as sign-in's: alice's sign-in from elsewhere waits as long.
+    assert _try(_client_at(strict_app, "192.0.2.30"), "alice", PASSWORD).status_code == 429
+    assert session.get("/auth/account").status_code == 200  # the session itself goes on
+
+
+def test_sign_in_failures_lock_my_account_s_check_too_and_a_success_clears_them(strict_app,
+                                                                               monkeypatch):
+    make_user(strict_app, "alice")
+    session = strict_app.test_client()
+    login(session, "alice")
+    assert _change(session, WRONG).status_code == 400
+    assert _change(session, WRONG).status_code == 400
+    assert _change(session, WRONG, "short").status_code == 400  # no guess spent
+    assert _change(session, PASSWORD).status_code == 302  # right: the count cleared
+    assert _password_is(strict_app, "alice", NEW)
+    for _attempt in range(2):
+        assert _try(_client_at(strict_app, "192.0.2.31"), "alice").status_code == 400
+    assert _change(session, NEW, "yet another password").status_code == 302
+    for _attempt in range(3):
+        _try(_client_at(strict_app, "192.0.2.32"), "alice")
+    assert _change(session, "yet another password", NEW).status_code == 429
+    _later(monkeypatch, 15.5)
+    assert _change(session, "yet another password", NEW).status_code == 302
+
+
+def test_a_new_password_too_short_does_not_spend_a_guess(strict_app):
+    make_user(strict_app, "alice")
+    session = strict_app.test_client()
+    login(session, "alice")
+    for _attempt in range(5):
+        response = _change(session, WRONG, "short")
+        assert response.status_code == 400
+        assert "Too short: at least 8 characters." in response.get_data(as_text=True)
+    assert _change(session, WRONG).status_code == 400  # the first counted
+
+
+def test_my_account_s_lock_message_is_in_french_too(strict_app):
+    make_user(strict_app, "alice")
+    session = strict_app.test_client()
+    login(session, "alice")
+    post(session, "/language", {"lang": "fr"})
+    for _attempt in range(3):
+        response = _change(session, WRONG)
+    assert response.status_code == 429
+    assert _alert(response) == (
+        "Trop de mots de passe erronés ou d'échecs de connexion pour ce compte ou depuis cette "
+        "adresse. Réessayez dans 15\u00a0minutes\u00a0; la connexion avec ce nom "
+        "d'utilisateur attend aussi longtemps. Si vous avez oublié votre mot de passe, "
+        "l'administrateur de ce serveur peut en définir un nouveau (npis-check user "
+        "set-password), ce qui lève aussi cette attente.")
+
+
+# --- open sign-up: refused sign-ups counted per address ---------------------------------------
+
+SIGN_UP_LOCKED_EN = (
+    "Too many refused sign-ups or failed sign-ins from this address. Try again in 15 minutes, "
+    "or ask the administrator of this server to create your account (npis-check user create).")
+
+
+def _sign_up(client, username: str, password: str = PASSWORD, confirm: str | None = None):
+    return post(client, "/auth/signup", {"username": username, "password": password,
+                                         "confirm": password if confirm is None else confirm})
+
+
+def test_refused_sign_ups_count_against_the_address_not_the_username(strict_app, caplog):
+    """Open sign-up must say a name is not available; each such answer costs the address one
+    of its attempts, so it lists accounts no faster than guessing at sign-in."""
+    make_user(strict_app, "bob")
+    prober = strict_app.test_client()
+    with caplog.at_level(logging.WARNING):
+        taken = _sign_up(prober, "BOB")
+        assert taken.status_code == 400
+        page = taken.get_data(as_text=True)
+        assert "This username is not available: choose another." in page
+        assert "taken" not in page
+        for n in range(8):
+            assert _sign_up(prober, f"name{n}", "short").status_code == 400
+        # A name no account can have is refused for its form, and not counted.
+        assert _sign_up(prober, "b b").status_code == 400
+        tenth = _sign_up(prober, "carol", PASSWORD, "other password")
+    assert tenth.status_code == 429 and _alert(tenth) == SIGN_UP_LOCKED_EN
+    assert 14 * 60 < int(tenth.headers["Retry-After"]) <= 15 * 60
+    lines = [r.getMessage() for r in caplog.records]
+    assert "refused sign-up for username 'BOB' from 127.0.0.1 (username taken)" in lines
+    assert "refused sign-up for username 'name0' from 127.0.0.1 (form incomplete)" in lines
+    assert not any("'b b'" in line for line in lines)
+    assert PASSWORD not in caplog.text
+    # Locked: no answer about a name, even a free one with a good form, and no account.
+    assert _sign_up(prober, "dave").status_code == 429
+    assert _sign_up(prober, "bob").status_code == 429
+    assert _try(prober, "bob", PASSWORD).status_code == 429  # the address's one lock
+    with strict_app.app_context():
+        assert db.session.scalar(select(User).where(User.username == "dave")) is None
+    # Bob himself is not locked by it, and another address signs up.
+    login(_client_at(strict_app, "192.0.2.40"), "bob")
+    assert _sign_up(_client_at(strict_app, "192.0.2.41"), "dave").status_code == 302
+
+
+def test_failed_sign_ins_lock_sign_up_from_that_address_and_it_says_so_in_french(strict_app):
+    client = strict_app.test_client()
+    post(client, "/language", {"lang": "fr"})
+    for n in range(10):
+        _try(client, f"guess{n}")
+    response = _sign_up(client, "erin")
+    assert response.status_code == 429
+    assert _alert(response) == (
+        "Trop d'inscriptions refusées ou d'échecs de connexion depuis cette adresse. "
+        "Réessayez dans 15\u00a0minutes, ou demandez à l'administrateur de ce serveur de "
+        "créer votre compte (npis-check user create).")
+    taken = _sign_up(_client_at(strict_app, "192.0.2.42"), "guess0", "short")
+    assert "Ce nom d'utilisateur n'est pas disponible" not in taken.get_data(as_text=True)
+
+
+def test_a_sign_up_that_works_is_not_counted(make_app):
+    app = make_app(SIGNIN_ADDRESS_ATTEMPTS=2)
+    for n in range(3):
+        client = app.test_client()
+        assert _sign_up(client, f"colleague{n}").status_code == 302
+    assert _sign_up(app.test_client(), "colleague9", "short").status_code == 400
+
+
+# --- one address for a whole team: a known browser passes the address's lock -----------------
+
+
+def _lock_address(app, address: str = "127.0.0.1", times: int = 10) -> None:
+    for n in range(times):
+        _try(_client_at(app, address), f"guess{n}")
+
+
+def test_a_browser_that_signed_in_before_passes_its_address_s_lock(strict_app, caplog):
+    """Colleagues behind one hospital proxy: a guesser among them locks the address, but a
+    browser that has signed in with a name before still signs in with it; every other
+    browser there (the guesser's) waits."""
+    make_user(strict_app, "alice")
+    make_user(strict_app, "bob")
+    alice = strict_app.test_client()
+    login(alice, "alice")
+    post(alice, "/auth/logout")
+    _lock_address(strict_app)
+    assert _try(strict_app.test_client(), "alice", PASSWORD).status_code == 429
+    assert _try(strict_app.test_client(), "bob", PASSWORD).status_code == 429
+    login(alice, "alice")
+    post(alice, "/auth/logout")
+    # Her browser does not know bob: he waits there (a guess at his name from it too).
+    assert _try(alice, "bob", PASSWORD).status_code == 429
+    # A wrong password from her browser is a failure like any other, counted.
+    for _attempt in range(2):
+        response = _try(alice, "alice")
+        assert response.status_code == 400
+        assert "Unknown username or wrong password." in response.get_data(as_text=True)
+    assert _try(alice, "alice").status_code == 429  # her username's own lock holds
+    assert _try(alice, "alice", PASSWORD).status_code == 429
+
+
+def test_the_known_browser_cookie_names_nobody_and_cannot_be_forged(strict_app):
+    from checker.services.sign_in import KNOWN_BROWSER_COOKIE
+
+    make_user(strict_app, "alice")
+    alice = strict_app.test_client()
+    login(alice, "alice")
+    cookie = alice.get_cookie(KNOWN_BROWSER_COOKIE)
+    assert cookie is not None and cookie.http_only and "alice" not in cookie.value
+    import base64
+    payload = cookie.value.split(".")[0]
+    assert b"alice" not in base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    _lock_address(strict_app)
+    for forged in (cookie.value[:-2] + "xx", "garbage", ""):
+        other = strict_app.test_client()
+        other.set_cookie(KNOWN_BROWSER_COOKIE, forged)
+        assert _try(other, "alice", PASSWORD).status_code == 429
+    copy = strict_app.test_client()
+    copy.set_cookie(KNOWN_BROWSER_COOKIE, cookie.value)
+    assert _try(copy, "alice", PASSWORD).status_code == 302
+
+
+def test_a_ward_computer_remembers_several_colleagues(strict_app):
+    names = [f"nurse{n}" for n in range(3)]
+    ward = strict_app.test_client()
+    for name in names:
+        make_user(strict_app, name)
+        login(ward, name)
+        post(ward, "/auth/logout")
+    _lock_address(strict_app)
+    for name in names:
+        login(ward, name)
+        post(ward, "/auth/logout")

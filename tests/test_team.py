@@ -37,7 +37,8 @@ def _login_status(client, name: str, password: str) -> tuple[int, str]:
 
 
 def test_user_create_refuses_a_bad_or_taken_name_before_asking_for_a_password(cli_env, user):
-    for name, message in (("ab", "3 to 64"), ("ALICE", "This username is already taken.")):
+    for name, message in (("ab", "3 to 64"),
+                          ("ALICE", "This username is not available: choose another.")):
         result = cli_env.invoke(main, ["user", "create", name], input="")
         assert result.exit_code == 1
         assert f"error: username: {message}" in result.output

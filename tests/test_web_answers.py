@@ -11,6 +11,14 @@ from checker.catalogue import get_catalogue
 from checker.extensions import db
 from checker.models import Answer, AnswerHistory
 
+# The text fields left out of a post (``save_answer`` sends them empty, as a browser does).
+LEFT_OUT = dict.fromkeys(("justification", "quotation", "page", "section"))
+
+
+def partial(**fields):
+    """A post carrying only ``fields`` of the answer's."""
+    return LEFT_OUT | fields
+
 
 def stored(app, inv_id):
     with app.app_context():
@@ -406,7 +414,7 @@ def test_a_post_saying_nothing_of_the_answer_keeps_it(app, auth_client, assessme
     answer stays as it is; an explicit empty choice still clears it."""
     save_answer(auth_client, assessment, "E05", answer="met", justification="Found on p.3.",
                 quotation="approved by the committee", page="3")
-    response = save_answer(auth_client, assessment, "E05", version=1)
+    response = save_answer(auth_client, assessment, "E05", version=1, **LEFT_OUT)
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "E05 was not saved: the request carried none of its fields" in page
@@ -420,8 +428,147 @@ def test_a_post_saying_nothing_of_the_answer_keeps_it(app, auth_client, assessme
     assert (row.answer, row.justification, row.quotation, row.page, row.version) == (
         "met", "Found on p.3.", "approved by the committee", "3", 1)
     assert len(history_rows(app, "E05")) == 1
-    # An explicit empty choice clears the answer, as designed.
-    response = save_answer(auth_client, assessment, "E05", version=1, answer="")
+    # An explicit empty choice clears the answer, as designed (the fields the post leaves
+    # out are kept: test_a_partial_post_keeps_the_fields_it_does_not_carry).
+    response = save_answer(auth_client, assessment, "E05", version=1, **partial(answer=""))
     assert response.status_code == 302
     row = stored(app, "E05")
-    assert (row.answer, row.justification, row.version) == (None, "", 2)
+    assert (row.answer, row.justification, row.version) == (None, "Found on p.3.", 2)
+
+
+def _fields(row) -> tuple:
+    return (row.answer, row.justification, row.quotation, row.page, row.section, row.version)
+
+
+def test_a_partial_post_keeps_the_fields_it_does_not_carry(app, auth_client, assessment):
+    """A save carrying only some of the answer's fields (an old page, a script sending the
+    justification alone) changes those and keeps the others: leaving a field out is not
+    clearing it. A field sent empty, as the browser's form always sends its text fields,
+    still clears it."""
+    save_answer(auth_client, assessment, "E05", answer="met", justification="Found on p.3.",
+                quotation="approved by the committee", page="3", section="Ethics")
+    response = save_answer(auth_client, assessment, "E05", version=1,
+                           **partial(justification="Found on p.3, second paragraph."))
+    assert response.status_code == 302
+    assert _fields(stored(app, "E05")) == (
+        "met", "Found on p.3, second paragraph.", "approved by the committee", "3", "Ethics",
+        2)
+    history = history_rows(app, "E05")
+    assert history[-1].new_values["quotation"] == "approved by the committee"
+    assert (history[-1].old_answer, history[-1].new_answer) == ("met", "met")
+    # Only the answer: the text stays.
+    save_answer(auth_client, assessment, "E05", version=2, **partial(answer="partially_met"))
+    assert _fields(stored(app, "E05")) == (
+        "partially_met", "Found on p.3, second paragraph.", "approved by the committee", "3",
+        "Ethics", 3)
+    # Sent empty, a field is cleared (the quotation's location with it, as the page would).
+    save_answer(auth_client, assessment, "E05", version=3, **partial(quotation=""))
+    assert _fields(stored(app, "E05")) == (
+        "partially_met", "Found on p.3, second paragraph.", "", "", "", 4)
+    # The same partial post again is a no-op (a double click).
+    response = save_answer(auth_client, assessment, "E05", version=3, **partial(quotation=""))
+    assert response.status_code == 302 and stored(app, "E05").version == 4
+
+
+def test_a_partial_post_is_checked_with_the_fields_it_keeps(app, auth_client, assessment):
+    na_allowed, _never = na_invariants()
+    inv = na_allowed[0]
+    save_answer(auth_client, assessment, inv, answer="not_applicable",
+                justification="No device is used.", quotation="talk only", page="2")
+    # Not applicable needs its justification: one sent empty is refused, not saved.
+    response = save_answer(auth_client, assessment, inv, version=1, **partial(justification=""))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "A justification is required" in page
+    # The page sent back shows the kept fields, not blanks that a second save would store.
+    assert re.search(rf'<textarea[^>]*name="{inv}-quotation"[^>]*>\s*talk only</textarea>',
+                     page)
+    assert re.search(rf'<input[^>]*name="{inv}-page"[^>]*value="2"', page)
+    assert re.search(r'<input[^>]*checked[^>]*value="not_applicable"'
+                     r'|value="not_applicable"[^>]*checked', page)
+    assert _fields(stored(app, inv))[:4] == ("not_applicable", "No device is used.",
+                                             "talk only", "2")
+
+
+def test_a_partial_background_save_gives_back_every_field(app, auth_client, assessment):
+    save_answer(auth_client, assessment, "E05", answer="met", quotation="approved", page="3")
+    response = post(auth_client, f"/assessments/{assessment}/answers/E05",
+                    {"E05-version": "1", "E05-justification": "Approved on p.3."},
+                    headers={"Accept": "application/json"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    fields = response.get_json()["fields"]
+    assert (fields["answer"], fields["justification"], fields["quotation"], fields["page"]) \
+        == ("met", "Approved on p.3.", "approved", "3")
+
+
+def test_a_partial_post_from_a_stale_page_is_still_a_conflict(app, auth_client, assessment):
+    save_answer(auth_client, assessment, "E05", answer="met", justification="first")
+    save_answer(auth_client, assessment, "E05", version=1, **partial(justification="second"))
+    response = save_answer(auth_client, assessment, "E05", version=1,
+                           **partial(justification="third"))
+    assert response.status_code == 409
+    assert _fields(stored(app, "E05"))[:2] == ("met", "second")
+
+
+def _suggestion(app, invariant_id: str, **fields) -> None:
+    with app.app_context():
+        from checker.models import Assessment
+
+        target = db.session.scalar(select(Assessment))
+        db.session.add(Answer(assessment_id=target.id, invariant_id=invariant_id,
+                              origin="suggestion", version=1, **fields))
+        db.session.commit()
+
+
+def test_a_partial_save_of_a_suggestion_keeps_its_quotation_and_confirms_it(
+        app, auth_client, assessment):
+    _suggestion(app, "E07", answer="met", justification="found by detection",
+                quotation="approved by the committee", page="4")
+    response = save_answer(auth_client, assessment, "E07", version=1, **partial(answer="met"))
+    assert response.status_code == 302
+    row = stored(app, "E07")
+    assert _fields(row) == ("met", "found by detection", "approved by the committee", "4", "",
+                            2)
+    assert (row.origin, row.confirmed_by) == ("human", "alice")
+
+
+def test_accepting_with_a_partial_form_is_not_an_edit(app, auth_client, assessment):
+    """The accept button posts the answer's form: one that leaves the text out has not
+    changed it, so the suggestion is accepted as it is."""
+    _suggestion(app, "E07", answer="met", justification="found by detection",
+                quotation="approved by the committee", page="4")
+    response = post(auth_client, f"/assessments/{assessment}/suggestions/E07/accept",
+                    {"version": "1", "E07-answer": "met", "E07-version": "1"})
+    assert response.status_code == 302
+    row = stored(app, "E07")
+    assert (row.answer, row.justification, row.quotation, row.origin) == (
+        "met", "found by detection", "approved by the committee", "human")
+
+
+def test_answer_input_over_keeps_only_what_was_not_sent():
+    from checker.services.answers import AnswerInput
+
+    kept = AnswerInput("met", "why", "quoted", "3", "Methods")
+    posted = AnswerInput(None, "new why")
+    assert posted.over(kept, None) == posted
+    assert posted.over(kept, {"justification"}) == AnswerInput("met", "new why", "quoted", "3",
+                                                               "Methods")
+    assert posted.over(kept, {"answer", "justification"}) == AnswerInput(
+        None, "new why", "quoted", "3", "Methods")
+    assert posted.over(kept, set()) == kept
+
+
+def test_the_whole_form_with_no_answer_chosen_still_clears_it(app, auth_client, assessment):
+    """A browser sends every text field but the answer only once one is ticked: the whole
+    form without an answer is "no answer chosen" (README), unlike a partial post."""
+    save_answer(auth_client, assessment, "E05", answer="met", justification="why",
+                quotation="approved", page="3")
+    response = save_answer(auth_client, assessment, "E05", version=1, justification="why",
+                           quotation="approved", page="3")
+    assert response.status_code == 302
+    assert _fields(stored(app, "E05")) == (None, "why", "approved", "3", "", 2)
+    # Three text fields of four: partial, the answer chosen is kept.
+    save_answer(auth_client, assessment, "E05", version=2, answer="met")
+    save_answer(auth_client, assessment, "E05", version=3, justification="why", quotation="q",
+                page="3", section=None)
+    assert _fields(stored(app, "E05")) == ("met", "why", "q", "3", "", 4)

@@ -21,7 +21,7 @@ def test_user_create_prompts_and_refuses_duplicates(cli_env, client):
 
     login(client, "carol", "long enough pw")
     result = cli_env.invoke(main, ["user", "create", "carol", "--password", "another pw 123"])
-    assert result.exit_code == 1 and "already taken" in result.output
+    assert result.exit_code == 1 and "not available" in result.output
     result = cli_env.invoke(main, ["user", "create", "dave", "--password", "short"])
     assert result.exit_code == 1
     assert "error: password: Too short: at least 8 characters." in result.output

@@ -164,6 +164,7 @@ def edited_before_accepting(assessment: Assessment, invariant_id: str) -> bool:
     except KeyError:
         return False
     lang = current_lang()
-    shown = AnswerInput.of(to_record(assessment).answer_for(invariant_id), lang)
-    posted = answer_form(catalogue, invariant, lang).values()
-    return posted.cleaned() != shown.cleaned()
+    shown = AnswerInput.of(to_record(assessment).answer_for(invariant_id), lang).cleaned()
+    form = answer_form(catalogue, invariant, lang)
+    # A field the post left out is the suggestion's, as saving would keep it.
+    return form.values().cleaned().over(shown, form.sent()) != shown

@@ -451,6 +451,8 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
         abort(400)
     if form.says_nothing():
         return _said_nothing(catalogue, assessment, inv)
+    # A field the post left out keeps its stored value (the service keeps it too).
+    form.keep_unsent(AnswerInput.of(to_record(assessment).answer_for(inv.id), lang))
     try:
         version = int(form.version.data or 0)
     except ValueError:
@@ -460,7 +462,7 @@ def save_answer(uid: str, invariant_id: str) -> ResponseReturnValue:
     conflict = None
     try:
         outcome = answer_service.save_answer(
-            catalogue, assessment, inv.id, values, version, current_user
+            catalogue, assessment, inv.id, values, version, current_user, form.sent()
         )
     except answer_service.AnswerError as exc:
         for name, message in exc.errors.items():

@@ -17,13 +17,19 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..forms import LoginForm, PasswordChangeForm, SignupForm
-from ..services.accounts import (
-    AccountError,
-    account_problems,
+from ..services.accounts import AccountError, account_problems, create_user
+from ..services.sign_in import (
+    KNOWN_BROWSER_COOKIE,
+    SignInResult,
+    TooManyFailures,
     change_own_password,
-    create_user,
+    knows_browser,
+    record_sign_in,
+    refused_sign_up,
+    remember_browser,
+    sign_in,
+    sign_up_lock,
 )
-from ..services.sign_in import record_sign_in, sign_in
 from .i18n import _safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -36,6 +42,13 @@ def signup() -> Response | str | tuple[str, int]:
         # from before, or a script) is refused, not half-taken.
         return render_template("auth/signup_closed.html"), 200 if request.method == "GET" else 403
     form = SignupForm()
+    if form.is_submitted():
+        # An address locked by failed sign-ins or refused sign-ups gets no answer about a
+        # name (services.sign_in.refused_sign_up).
+        locked = sign_up_lock(request.remote_addr)
+        if locked.locked_until is not None:
+            return _locked_page("auth/signup.html", form, locked.sign_up_lock_message(),
+                                locked)
     valid = form.validate_on_submit()
     if form.is_submitted() and not valid:
         # Say everything at once: the name and password rules too, not only the form's checks.
@@ -52,8 +65,26 @@ def signup() -> Response | str | tuple[str, int]:
             login_user(user)
             record_sign_in(user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.username), "success")
-            return redirect(url_for("assessments.index"))
+            response = redirect(url_for("assessments.index"))
+            remember_browser(response, request.cookies.get(KNOWN_BROWSER_COOKIE),
+                             user.username)
+            return response
+    if form.errors:
+        counted = refused_sign_up(form.username.data or "", request.remote_addr)
+        if counted.locked_until is not None:
+            return _locked_page("auth/signup.html", form, counted.sign_up_lock_message(),
+                                counted)
     return render_template("auth/signup.html", form=form), 200 if not form.errors else 400
+
+
+def _locked_page(template: str, form: object, message: str, result: SignInResult,
+                 **context: object) -> Response:
+    """The page refused for too many failures: when to try again (and Retry-After, to a
+    script), HTTP 429."""
+    response = make_response(render_template(template, form=form, locked=message, **context),
+                             429)
+    response.headers["Retry-After"] = str(result.seconds_left())
+    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -63,19 +94,19 @@ def login() -> Response | str | tuple[str, int]:
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
-        result = sign_in(form.username.data or "", form.password.data or "",
-                         request.remote_addr)
+        username = form.username.data or ""
+        known = request.cookies.get(KNOWN_BROWSER_COOKIE)
+        result = sign_in(username, form.password.data or "", request.remote_addr,
+                         knows_browser(known, username))
         if result.user is not None:
             login_user(result.user)
-            return redirect(_safe_next(request.args.get("next")) if request.args.get("next")
-                            else url_for("assessments.index"))
-        if result.locked_until is not None:
-            # Too many failures: the page says when to try again (and Retry-After, to a
-            # script), the same for every username.
-            response = make_response(render_template(
-                "auth/login.html", form=form, locked=result.lock_message()), 429)
-            response.headers["Retry-After"] = str(result.seconds_left())
+            response = redirect(_safe_next(request.args.get("next"))
+                                if request.args.get("next") else url_for("assessments.index"))
+            remember_browser(response, known, result.user.username)
             return response
+        if result.locked_until is not None:
+            # Too many failures: the same page for every username.
+            return _locked_page("auth/login.html", form, result.lock_message(), result)
         form.password.errors = [_("Unknown username or wrong password.")]
     if form.errors:
         status = 400
@@ -96,13 +127,20 @@ def account() -> Response | str | tuple[str, int]:
     """The signed-in person's account: their name, and a change of their own password."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            change_own_password(current_user, form.current.data or "", form.password.data or "")
+            change_own_password(user, form.current.data or "", form.password.data or "",
+                                request.remote_addr,
+                                knows_browser(request.cookies.get(KNOWN_BROWSER_COOKIE),
+                                              user.username))
+        except TooManyFailures as exc:
+            return _locked_page("auth/account.html", form, exc.result.account_lock_message(),
+                                exc.result)
         except AccountError as exc:
             getattr(form, exc.field).errors = [str(exc)]
         else:
             # This session goes on with the new password; the person's others end.
-            login_user(current_user._get_current_object())
+            login_user(user)
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form), 400 if form.errors else 200

@@ -8,7 +8,7 @@ from wtforms import HiddenField, IntegerField, RadioField, StringField, TextArea
 from wtforms.validators import InputRequired, Optional
 
 from ..catalogue import Catalogue, Invariant, pick
-from ..services.answers import AnswerInput
+from ..services.answers import ANSWER_FIELDS, AnswerInput
 from ..services.records import AnswerRecord
 from .validators import IntegerRange
 
@@ -30,6 +30,30 @@ class AnswerForm(FlaskForm):
         """
         return not any(field.raw_data for field in (
             self.answer, self.justification, self.quotation, self.page, self.section))
+
+    def sent(self) -> frozenset[str]:
+        """The answer's fields the post carried (an empty one included): those it did not
+        are kept as stored (:meth:`AnswerInput.over`), not cleared.
+
+        A browser sends the radio buttons' answer only once one is ticked, but always every
+        text field: a post with all four text fields is the whole form, whose answer left
+        out is "no answer chosen" (which clears it); one without some of them is partial (an
+        old page, a script sending only the justification), and its answer left out is kept.
+        """
+        sent = {name for name in ANSWER_FIELDS if getattr(self, name).raw_data}
+        if sent >= set(ANSWER_FIELDS[1:]):
+            sent.add("answer")
+        return frozenset(sent)
+
+    def keep_unsent(self, kept: AnswerInput) -> None:
+        """Show ``kept``'s values (the stored answer's) in the fields the post did not carry:
+        the page sent back (values to correct, a conflict) must not show them blank, or
+        saving it again would clear what the post had left alone."""
+        sent = self.sent()
+        for name in ANSWER_FIELDS:
+            if name not in sent:
+                getattr(self, name).data = getattr(kept, name) or \
+                    (None if name == "answer" else "")
 
     def values(self) -> AnswerInput:
         """The answer as posted (not yet validated against the catalogue)."""

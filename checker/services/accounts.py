@@ -44,10 +44,19 @@ def username_problem(username: str) -> str | None:
     username = username.strip()
     if not USERNAME_RE.match(username):
         return _("3 to 64 letters, digits, dots, dashes or underscores.")
-    # "Alice" and "alice" would be two accounts that people cannot tell apart.
-    if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
-        return _("This username is already taken.")
+    if username_taken(username):
+        # Not "taken": the page need not say that an account has this name. It cannot hide
+        # it either (the name is refused); refused sign-ups are counted per address
+        # (services.sign_in.refused_sign_up), README "Failed sign-ins".
+        return _("This username is not available: choose another.")
     return None
+
+
+def username_taken(username: str) -> bool:
+    """Whether an account has ``username``, in any case: "Alice" and "alice" would be two
+    accounts that people cannot tell apart."""
+    return db.session.scalar(select(User.id).where(
+        func.lower(User.username) == username.strip().lower())) is not None
 
 
 def password_problem(password: str) -> str | None:
@@ -104,14 +113,6 @@ def set_password(user: User, password: str) -> None:
         raise AccountError(problem, "password")
     user.password_hash = generate_password_hash(password)
     db.session.commit()
-
-
-def change_own_password(user: User, current: str, new: str) -> None:
-    """A signed-in person's change of their own password: the current one must match
-    (:class:`AccountError` on field ``current``), the new one follow the rule."""
-    if not check_password_hash(user.password_hash, current):
-        raise AccountError(_("This is not your current password."), "current")
-    set_password(user, new)
 
 
 def set_disabled(user: User, disabled: bool) -> bool:

@@ -8,6 +8,7 @@ and both values are returned so the person can choose. Re-sending exactly the st
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, replace
 
 from flask_babel import format_number, get_locale
@@ -23,6 +24,7 @@ from .assessments import answer_record
 from .records import AnswerRecord
 
 LIMITS = {"justification": 5000, "quotation": 5000, "page": 50, "section": 200}
+ANSWER_FIELDS = ("answer", "justification", "quotation", "page", "section")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,17 @@ class AnswerInput:
 
         return AnswerInput(self.answer or None, text(self.justification), text(self.quotation),
                            text(self.page), text(self.section))
+
+    def over(self, kept: AnswerInput, sent: Collection[str] | None) -> AnswerInput:
+        """These values for the fields in ``sent`` (None: all of them), ``kept``'s for the
+        others: a post that leaves a field out (an old page, a script sending only the
+        justification) says nothing of it, which is not the same as clearing it; a field
+        sent empty (a browser's form always sends its text fields; the answer's empty
+        choice) clears it."""
+        if sent is None:
+            return self
+        return replace(self, **{name: getattr(kept, name) for name in ANSWER_FIELDS
+                                if name not in sent})
 
     @classmethod
     def of(cls, record: AnswerRecord, lang: str) -> AnswerInput:
@@ -149,18 +162,20 @@ def without_stale_location(values: AnswerInput, edited_from: AnswerInput | None)
 
 def save_answer(
     catalogue: Catalogue, assessment: Assessment, invariant_id: str, values: AnswerInput,
-    submitted_version: int, user: User,
+    submitted_version: int, user: User, sent: Collection[str] | None = None,
 ) -> SaveOutcome:
     """Validate and save one answer; see the module docstring for the version rules, and
-    :func:`without_stale_location` for the location of a quotation taken out.
+    :func:`without_stale_location` for the location of a quotation taken out. ``sent``: the
+    fields the post carried (None: all); the others keep their stored values
+    (:meth:`AnswerInput.over`).
 
     Raises KeyError for an invariant that does not apply, :class:`AnswerError` for bad values.
     """
     invariant = applicable_invariant(catalogue, assessment, invariant_id)
-    values = values.cleaned()
-    validate_answer(catalogue, invariant, values)
     row = _stored(assessment, invariant_id)
     old = _values_of(row)
+    values = values.cleaned().over(old, sent)
+    validate_answer(catalogue, invariant, values)
     stored_version = row.version if row else 0
     if not values.quotation and (values.page or values.section):
         # The version the form was edited from: the stored one, or an earlier one for a

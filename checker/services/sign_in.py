@@ -18,23 +18,44 @@ are refused for a while, whatever the password, with a message saying when to tr
 * The limits are settings (:data:`checker.config.SIGN_IN_LIMITS`): failures per username
   (5), per address (20), within a window (15 minutes), and how long a lock lasts (15
   minutes); a limit of 0 turns that kind of lock off.
+* The current password asked on *My account* is checked and counted the same way
+  (:func:`change_own_password`): a stolen session cannot try passwords there without end.
+* A refused sign-up with a well-formed name counts against its address only
+  (:func:`refused_sign_up`): open sign-up must say a name is not available, but no faster
+  than sign-in guesses could find it.
+* A browser that signed in with a username before (a signed cookie, :func:`knows_browser`)
+  is not held up by its address's lock for that username, only by the username's own:
+  colleagues behind one hospital proxy are not locked out by a guesser among them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import ngettext
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import and_, case, delete, func, or_, select, update
+from werkzeug.security import check_password_hash
+from werkzeug.wrappers import Response
 
 from ..extensions import db
 from ..models import SignInFailures, User
 from ..models._time import utcnow
-from .accounts import check_credentials
+from .accounts import (
+    USERNAME_RE,
+    AccountError,
+    check_credentials,
+    password_problem,
+    set_password,
+    username_taken,
+)
 
 ACCOUNT = "account"
 ADDRESS = "address"
@@ -43,6 +64,16 @@ ADDRESS = "address"
 _FORGOTTEN_AFTER = timedelta(days=1)
 
 _table = SignInFailures.__table__
+
+# What the log calls each kind of password check (all counted alike).
+SIGN_IN = "sign-in"
+ACCOUNT_PAGE = "password check on My account"
+
+# The cookie of a browser that signed in: which usernames (as keyed digests, which nobody
+# reading the cookie can turn back into names) signed in from it, the latest first.
+KNOWN_BROWSER_COOKIE = "npis_known_browser"
+_KNOWN_NAMES = 8
+_KNOWN_FOR = timedelta(days=180)
 
 
 @dataclass(frozen=True)
@@ -72,6 +103,39 @@ class SignInResult:
             "server can set a new one (npis-check user set-password), which also lifts this "
             "wait.", minutes)
 
+    def account_lock_message(self) -> str:
+        """What *My account* says when its current-password check is locked."""
+        minutes = math.ceil(self.seconds_left() / 60)
+        return ngettext(
+            "Too many wrong passwords or failed sign-ins for this account or from this "
+            "address. Try again in %(num)d minute; signing in with this username waits as "
+            "long. If you have forgotten your password, the administrator of this server can "
+            "set a new one (npis-check user set-password), which also lifts this wait.",
+            "Too many wrong passwords or failed sign-ins for this account or from this "
+            "address. Try again in %(num)d minutes; signing in with this username waits as "
+            "long. If you have forgotten your password, the administrator of this server can "
+            "set a new one (npis-check user set-password), which also lifts this wait.",
+            minutes)
+
+    def sign_up_lock_message(self) -> str:
+        """What the sign-up page says while its address is locked."""
+        minutes = math.ceil(self.seconds_left() / 60)
+        return ngettext(
+            "Too many refused sign-ups or failed sign-ins from this address. Try again in "
+            "%(num)d minute, or ask the administrator of this server to create your account "
+            "(npis-check user create).",
+            "Too many refused sign-ups or failed sign-ins from this address. Try again in "
+            "%(num)d minutes, or ask the administrator of this server to create your account "
+            "(npis-check user create).", minutes)
+
+
+class TooManyFailures(Exception):
+    """A password check refused, or that started a lock: ``result`` says until when."""
+
+    def __init__(self, result: SignInResult) -> None:
+        super().__init__("too many failed password checks")
+        self.result = result
+
 
 def account_key(username: str) -> str:
     """The count's key for a username as typed: in lower case (names differ by more than
@@ -87,10 +151,52 @@ def _shown(username: str) -> str:
     return repr(username[:80]) + ("…" if len(username) > 80 else "")
 
 
-def sign_in(username: str, password: str, address: str | None) -> SignInResult:
+def sign_in(username: str, password: str, address: str | None,
+            known_browser: bool = False) -> SignInResult:
     """Check a sign-in from ``address`` (``request.remote_addr``) and commit what it
     changes: the user signed in (its count cleared, its last sign-in recorded), or nobody
-    (the failure counted and logged)."""
+    (the failure counted and logged). ``known_browser``: this browser signed in with this
+    username before (:func:`knows_browser`), which the address's lock does not hold up."""
+    result = _attempt(username, address, lambda: check_credentials(username, password),
+                      SIGN_IN, known_browser)
+    if result.user is not None:
+        result.user.last_sign_in_at = utcnow()
+        db.session.commit()
+    return result
+
+
+def change_own_password(user: User, current: str, new: str, address: str | None,
+                        known_browser: bool = False) -> None:
+    """A signed-in person's change of their own password (*My account*), and commit.
+
+    The new one must follow the rule (:class:`AccountError` on field ``password``, checked
+    first: no guess of the current one is spent on it). The current one must match
+    (``current``), and each wrong one counts as a failed sign-in of the username and of the
+    address, with the same limits and locks: a stolen session cannot try passwords without
+    end (:class:`TooManyFailures` while locked, or when the failure starts a lock)."""
+    problem = password_problem(new)
+    if problem:
+        raise AccountError(problem, "password")
+
+    def check() -> tuple[User | None, str]:
+        return (user, "") if check_password_hash(user.password_hash, current) \
+            else (None, "wrong password")
+
+    result = _attempt(user.username, address, check, ACCOUNT_PAGE, known_browser)
+    if result.locked_until is not None:
+        raise TooManyFailures(result)
+    if result.user is None:
+        raise AccountError(_("This is not your current password."), "current")
+    set_password(user, new)
+
+
+def _attempt(username: str, address: str | None,
+             check: Callable[[], tuple[User | None, str]], action: str,
+             known_browser: bool) -> SignInResult:
+    """One password check of ``username`` (``check``: the user, or None and why not, for
+    the log) counted and throttled as a sign-in; ``action`` names it in the log. A success
+    clears the username's count (the caller commits); a failure is logged, counted and
+    committed."""
     now = utcnow()
     config = current_app.config
     window = timedelta(minutes=config["SIGNIN_WINDOW_MINUTES"])
@@ -99,23 +205,33 @@ def sign_in(username: str, password: str, address: str | None) -> SignInResult:
         (ACCOUNT, account_key(username), config["SIGNIN_ACCOUNT_ATTEMPTS"]),
         (ADDRESS, address, config["SIGNIN_ADDRESS_ATTEMPTS"])) if key and limit > 0]
     source = address or "an unknown address"
-    locked = _locked_until([(scope, key) for scope, key, _limit in counted], now)
+    # A browser this username signed in from before is not held up by its address's lock:
+    # colleagues behind one hospital proxy keep working while a guesser among them, whose
+    # browser knows none of their names, is refused (README "Failed sign-ins").
+    held = [(scope, key) for scope, key, _limit in counted
+            if not (scope == ADDRESS and known_browser)]
+    locked = _locked_until(held, now)
     if locked is not None:
         # Refused without checking the password: a lock that a right guess could pass
         # would not slow the guessing.
         current_app.logger.warning(
-            "sign-in refused for username %s from %s: too many failed sign-ins, locked until "
-            "%s UTC", _shown(username), source, f"{locked:%Y-%m-%d %H:%M:%S}")
+            "%s refused for username %s from %s: too many failed sign-ins, locked until "
+            "%s UTC", action, _shown(username), source, f"{locked:%Y-%m-%d %H:%M:%S}")
         return SignInResult(None, locked)
-    user, reason = check_credentials(username, password)
+    user, reason = check()
     if user is not None:
         db.session.execute(delete(_table).where(_table.c.scope == ACCOUNT,
                                                 _table.c.key == account_key(username)))
-        user.last_sign_in_at = now
-        db.session.commit()
         return SignInResult(user)
-    current_app.logger.warning("failed sign-in for username %s from %s (%s)",
+    current_app.logger.warning("failed %s for username %s from %s (%s)", action,
                                _shown(username), source, reason)
+    return SignInResult(None, _count_failures(username, counted, now, window, lock))
+
+
+def _count_failures(username: str, counted: list[tuple[str, str, int]], now: datetime,
+                    window: timedelta, lock: timedelta) -> datetime | None:
+    """Count one failure of each (scope, key, limit) and commit; the end of the latest lock
+    it starts, if any (logged)."""
     db.session.execute(delete(_table).where(
         or_(_table.c.locked_until.is_(None), _table.c.locked_until < now - _FORGOTTEN_AFTER),
         or_(_table.c.first_failed_at.is_(None),
@@ -130,7 +246,79 @@ def sign_in(username: str, password: str, address: str | None) -> SignInResult:
                 "sign-ins locked for %s until %s UTC: %d failed within %d minutes", what,
                 f"{until:%Y-%m-%d %H:%M:%S}", limit, window.total_seconds() // 60)
     db.session.commit()
-    return SignInResult(None, max(ends) if ends else None)
+    return max(ends) if ends else None
+
+
+def sign_up_lock(address: str | None) -> SignInResult:
+    """Whether sign-ups from ``address`` are refused now (``locked_until``): its lock, the
+    one failed sign-ins start, which refused sign-ups count toward too."""
+    if not address or current_app.config["SIGNIN_ADDRESS_ATTEMPTS"] <= 0:
+        return SignInResult(None)
+    return SignInResult(None, _locked_until([(ADDRESS, address)], utcnow()))
+
+
+def refused_sign_up(username: str, address: str | None) -> SignInResult:
+    """A sign-up refused with ``username`` (well formed: its answer said whether the name
+    is free): logged and counted as a failed sign-in of the address (not of the username,
+    which a stranger would otherwise lock), and committed; ``locked_until`` if that starts
+    a lock. Each such answer costs a prober one of the address's attempts, so open sign-up
+    cannot list the accounts faster than sign-in guesses could."""
+    if not USERNAME_RE.match(username.strip()):
+        return SignInResult(None)  # a name no account can have tells nothing
+    config = current_app.config
+    reason = "username taken" if username_taken(username) else "form incomplete"
+    current_app.logger.warning("refused sign-up for username %s from %s (%s)",
+                               _shown(username), address or "an unknown address", reason)
+    limit = config["SIGNIN_ADDRESS_ATTEMPTS"]
+    if not address or limit <= 0:
+        return SignInResult(None)
+    until = _count_failures(username, [(ADDRESS, address, limit)], utcnow(),
+                            timedelta(minutes=config["SIGNIN_WINDOW_MINUTES"]),
+                            timedelta(minutes=config["SIGNIN_LOCK_MINUTES"]))
+    return SignInResult(None, until)
+
+
+def _mark(username: str) -> str:
+    """A username as the known-browser cookie holds it: a digest keyed with the server's
+    secret (a cookie read on a shared computer names nobody)."""
+    secret = current_app.secret_key
+    key = secret.encode() if isinstance(secret, str) else bytes(secret or b"")
+    return hmac.new(key, account_key(username).encode("utf-8", "surrogatepass"),
+                    hashlib.sha256).hexdigest()[:24]
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="npis-known-browser")
+
+
+def _known_marks(cookie: str | None) -> list[str]:
+    """The usernames' marks in a known-browser cookie; none if it is missing, forged, too
+    old or odd."""
+    if not cookie:
+        return []
+    try:
+        marks = _serializer().loads(cookie, max_age=int(_KNOWN_FOR.total_seconds()))
+    except BadData:
+        return []
+    if not isinstance(marks, list):
+        return []
+    return [mark for mark in marks if isinstance(mark, str)][:_KNOWN_NAMES]
+
+
+def knows_browser(cookie: str | None, username: str) -> bool:
+    """Whether the browser sending ``cookie`` has signed in with ``username`` before."""
+    return _mark(username) in _known_marks(cookie)
+
+
+def remember_browser(response: Response, cookie: str | None, username: str) -> None:
+    """Set on ``response`` the cookie saying that this browser signed in with ``username``
+    (kept with the others it holds, the oldest dropped beyond a few: a ward's computer)."""
+    mark = _mark(username)
+    marks = [mark] + [known for known in _known_marks(cookie) if known != mark]
+    config = current_app.config
+    response.set_cookie(KNOWN_BROWSER_COOKIE, _serializer().dumps(marks[:_KNOWN_NAMES]),
+                        max_age=int(_KNOWN_FOR.total_seconds()), httponly=True,
+                        samesite="Lax", secure=bool(config.get("SESSION_COOKIE_SECURE")))
 
 
 def _locked_until(keys: list[tuple[str, str]], now: datetime) -> datetime | None:
