@@ -165,3 +165,44 @@ def test_the_primary_outcome_is_quoted_before_a_secondary_instrument() -> None:
             "Qualité de vie mesurée par le questionnaire EORTC QLQ-C30 à 6, 12, 24 et 36 mois.\n")
     obs05 = suggest(text, "fr", study_type="observational", kind="protocol")["OBS05"]
     assert first_quotation(obs05).startswith("Le critère principal est le score de fatigue")
+
+
+INTERESTS = {
+    "fr": ("# Protocole ACTIV-SEIN\n\n## 14. Financement et liens d'intérêts\n\n"
+           "Les investigateurs déclarent n'avoir aucun lien d'intérêts en rapport avec cette "
+           "étude.\n\n## 15. Implication des patientes\n\n"
+           "Deux représentantes de l'association de patientes Vivre Comme Avant ont relu la note "
+           "d'information et les questionnaires et participent au comité de pilotage.\n\n"
+           "## 16. Publication et diffusion\n\n"
+           "Les données pourront être partagées sur demande motivée adressée au promoteur, après "
+           "avis du comité scientifique.\n"),
+    "en": ("# ACTIV-SEIN protocol\n\n## 14. Funding and competing interests\n\n"
+           "The investigators declare no competing interests in relation to this study.\n\n"
+           "## 15. Patient involvement\n\n"
+           "Two patient representatives from the Vivre Comme Avant patients' association reviewed "
+           "the information sheet and the questionnaires and sit on the steering committee.\n\n"
+           "## 16. Publication and dissemination\n\n"
+           "The data will be shared on reasonable request to the sponsor, after review by the "
+           "scientific committee.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_patients_on_a_committee_and_data_sharing_are_no_independence(lang: str) -> None:
+    """A declaration of interests alone is *partially met* (E05's protocol guidance): the
+    patients' representatives on the steering committee (E11) and the committee that reviews
+    data requests (E04) say nothing of an independent assessment or analysis."""
+    e05 = suggest(INTERESTS[lang], lang, study_type="observational", kind="protocol")["E05"]
+    assert e05.answer == "partially_met"
+    assert not any("représentantes" in text or "representatives" in text or "shar" in text
+                   or "partagées" in text for text in quotation_texts(e05))
+
+
+def test_a_committee_independent_of_the_programme_s_developers_stays_evidence() -> None:
+    text = ("# Protocole\n\n## Liens d'intérêts\n\n"
+            "Les investigateurs déclarent n'avoir aucun lien d'intérêts.\n\n"
+            "L'analyse sera conduite par un statisticien indépendant des promoteurs du programme, "
+            "sous le contrôle d'un comité scientifique comprenant deux représentantes de "
+            "l'association de patientes.\n")
+    e05 = suggest(text, "fr", study_type="observational", kind="protocol")["E05"]
+    assert any("statisticien indépendant" in t for t in quotation_texts(e05))
