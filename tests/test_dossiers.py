@@ -355,6 +355,34 @@ def test_the_dossier_page_shows_each_studys_verdict_and_whether_it_counts(app, a
     assert "Compliant" in sound and "Counts towards the minimums." in sound
 
 
+def test_the_dossier_page_numbers_its_studies_as_what_is_missing_names_them(app, auth_client,
+                                                                          user):
+    """What is missing and what to add name "Study 2": the dossier's own list of studies
+    gives each its number, so that a submitter can tell which study it is; and a trial's
+    protocol beside its paper is not counted on to meet the minimum of two."""
+    uid = new_dossier(auth_client)
+    protocol = imported_study(app, user, "interventional", title="Trial protocol",
+                              kind="protocol", answer="partially_met")
+    paper = imported_study(app, user, "interventional", title="Trial paper",
+                           answer="partially_met", publication=PEER)
+    for study in (protocol, paper):
+        add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    studies = page[page.index('id="studies"'):page.index('id="add-title"')]
+    first, second = studies.index("Study 1"), studies.index("Study 2")
+    assert first < studies.index("Trial protocol") < second < studies.index("Trial paper")
+    missing = auth_client.get(f"/dossiers/{uid}/sufficiency").get_data(as_text=True)
+    missing = html.unescape(missing)
+    assert "Study 1, a protocol, will not count whatever its verdict." in missing
+    assert "Even once study 2 counts, 1 more will be needed." in missing
+    from conftest import csrf_token
+
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": csrf_token(auth_client)})
+    french = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "Étude 1" in french[french.index('id="studies"'):french.index('id="add-title"')]
+
+
 def test_dossier_pdf_and_excel(app, auth_client, user):
     uid, studies = full_dossier(app, auth_client, user)
     post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
