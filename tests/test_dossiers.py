@@ -183,7 +183,7 @@ def test_add_and_remove_studies(app, auth_client, user):
     assert add(auth_client, second, study).status_code == 302
     # Removing takes it out of this dossier only; the assessment stays.
     assert post(auth_client, f"/dossiers/{uid}/studies/{study}/remove").status_code == 302
-    row = f'<th scope="row"><a href="/assessments/{study}/results">Walking RCT</a></th>'
+    row = f'<a href="/assessments/{study}/results">Walking RCT</a></th>'
     assert row not in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
     assert row in auth_client.get(f"/dossiers/{second}").get_data(as_text=True)
     with app.app_context():
@@ -545,6 +545,16 @@ def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(a
     assert dict(zip(rows[0], rows[1], strict=True))["Answered"] == said
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"- Answered: {said}\n" in review
+    # Which answers those suggestions are: a reader of the reports tells them from a
+    # person's without opening the study.
+    which = f"{ids[0]}, {ids[1]} and {ids[2]}"
+    assert f"Unconfirmed suggestions (scored as they stand) {which}" in flat
+    assert dict(zip(rows[0], rows[1], strict=True))[
+        "Unconfirmed suggestions (scored as they stand)"] == which
+    tidy = list(openpyxl.load_workbook(io.BytesIO(auth_client.get(
+        f"/dossiers/{uid}/report.xlsx?lang=en").get_data()))["Data"].iter_rows(values_only=True))
+    assert dict(zip(tidy[0], tidy[1], strict=True))["unconfirmed_invariants"] == "; ".join(
+        ids[:3])
 
 
 @pytest.mark.parametrize(("lang", "expected", "repeated"), [
