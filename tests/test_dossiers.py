@@ -569,3 +569,26 @@ def test_a_year_that_is_not_a_number_gets_one_message(auth_client, lang, expecte
     assert response.status_code == 400
     page = html.unescape(response.get_data(as_text=True))
     assert expected in page and repeated not in page
+
+
+def test_the_add_study_pages_asked_for_again_go_back_to_the_form(app, auth_client, user):
+    """A submitter read a study's journal, DOI and year, then switched the page to French:
+    the switch asks again for the address the form had posted to, which answered « Cette page
+    n'existe pas ». It and the add-study address lead back to the dossier's add-study form;
+    another person's dossier stays not found."""
+    from conftest import csrf_token
+
+    uid = new_dossier(auth_client)
+    study = imported_study(app, user, "interventional", title="Trial paper")
+    read = post(auth_client, f"/dossiers/{uid}/studies/read", {"assessment": study})
+    assert read.status_code == 200
+    switched = auth_client.post("/language", data={
+        "lang": "fr", "next": f"/dossiers/{uid}/studies/read",
+        "csrf_token": csrf_token(auth_client)}, follow_redirects=True)
+    assert switched.status_code == 200
+    assert "Ajouter une étude" in switched.get_data(as_text=True)
+    for address in (f"/dossiers/{uid}/studies/read", f"/dossiers/{uid}/studies"):
+        again = auth_client.get(address)
+        assert again.status_code == 302
+        assert again.headers["Location"].endswith(f"/dossiers/{uid}#add-title")
+    assert auth_client.get("/dossiers/0123456789abcdef/studies/read").status_code == 404
