@@ -100,6 +100,9 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             (lab["progress"], progress_value(s.answer_counts, view.lang)),
             # Answers that may rest on an earlier draft, next to the scores they count in.
             *draft_pairs(lab, s),
+            # Which answers the unconfirmed suggestions counted above are.
+            *([(lab["unconfirmed_answers"], enumeration(s.unconfirmed, lab))]
+              if s.unconfirmed else []),
             (lab["counts_towards"], counts_value(lab, s)),
             *publication_pairs(lab, s.publication),
             (lab["study_country"], s.country),

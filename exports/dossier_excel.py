@@ -31,6 +31,8 @@ DATA_COLUMNS = (
     # how many there are beside the answers a person gave or confirmed (as the Studies sheet
     # and the study's own reports say it).
     "provisional", "answered_by_person", "unconfirmed_suggestions",
+    # Which invariants those suggestions answer, separated by "; " as the two lists above.
+    "unconfirmed_invariants",
 )
 
 
@@ -197,6 +199,7 @@ def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
             s.country, s.report_id, s.document_sha256, s.content_digest,
             "; ".join(s.drafts.quotations_not_found), "; ".join(s.drafts.answers_to_check),
             s.answer_counts.provisional, s.answer_counts.by_person, s.answer_counts.unconfirmed,
+            "; ".join(s.unconfirmed),
         ])
     ws.freeze_panes = "A2"
     for col in range(1, len(DATA_COLUMNS) + 1):

@@ -183,7 +183,7 @@ def test_add_and_remove_studies(app, auth_client, user):
     assert add(auth_client, second, study).status_code == 302
     # Removing takes it out of this dossier only; the assessment stays.
     assert post(auth_client, f"/dossiers/{uid}/studies/{study}/remove").status_code == 302
-    row = f'<th scope="row"><a href="/assessments/{study}/results">Walking RCT</a></th>'
+    row = f'<a href="/assessments/{study}/results">Walking RCT</a></th>'
     assert row not in auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
     assert row in auth_client.get(f"/dossiers/{second}").get_data(as_text=True)
     with app.app_context():
@@ -355,6 +355,34 @@ def test_the_dossier_page_shows_each_studys_verdict_and_whether_it_counts(app, a
     assert "Compliant" in sound and "Counts towards the minimums." in sound
 
 
+def test_the_dossier_page_numbers_its_studies_as_what_is_missing_names_them(app, auth_client,
+                                                                          user):
+    """What is missing and what to add name "Study 2": the dossier's own list of studies
+    gives each its number, so that a submitter can tell which study it is; and a trial's
+    protocol beside its paper is not counted on to meet the minimum of two."""
+    uid = new_dossier(auth_client)
+    protocol = imported_study(app, user, "interventional", title="Trial protocol",
+                              kind="protocol", answer="partially_met")
+    paper = imported_study(app, user, "interventional", title="Trial paper",
+                           answer="partially_met", publication=PEER)
+    for study in (protocol, paper):
+        add(auth_client, uid, study)
+    page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    studies = page[page.index('id="studies"'):page.index('id="add-title"')]
+    first, second = studies.index("Study 1"), studies.index("Study 2")
+    assert first < studies.index("Trial protocol") < second < studies.index("Trial paper")
+    missing = auth_client.get(f"/dossiers/{uid}/sufficiency").get_data(as_text=True)
+    missing = html.unescape(missing)
+    assert "Study 1, a protocol, will not count whatever its verdict." in missing
+    assert "Even once study 2 counts, 1 more will be needed." in missing
+    from conftest import csrf_token
+
+    auth_client.post("/language", data={"lang": "fr", "next": "/",
+                                        "csrf_token": csrf_token(auth_client)})
+    french = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
+    assert "Étude 1" in french[french.index('id="studies"'):french.index('id="add-title"')]
+
+
 def test_dossier_pdf_and_excel(app, auth_client, user):
     uid, studies = full_dossier(app, auth_client, user)
     post(auth_client, f"/dossiers/{uid}/screening", {**screening_answers(), "domain": "physical"})
@@ -517,6 +545,16 @@ def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(a
     assert dict(zip(rows[0], rows[1], strict=True))["Answered"] == said
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"- Answered: {said}\n" in review
+    # Which answers those suggestions are: a reader of the reports tells them from a
+    # person's without opening the study.
+    which = f"{ids[0]}, {ids[1]} and {ids[2]}"
+    assert f"Unconfirmed suggestions (scored as they stand) {which}" in flat
+    assert dict(zip(rows[0], rows[1], strict=True))[
+        "Unconfirmed suggestions (scored as they stand)"] == which
+    tidy = list(openpyxl.load_workbook(io.BytesIO(auth_client.get(
+        f"/dossiers/{uid}/report.xlsx?lang=en").get_data()))["Data"].iter_rows(values_only=True))
+    assert dict(zip(tidy[0], tidy[1], strict=True))["unconfirmed_invariants"] == "; ".join(
+        ids[:3])
 
 
 @pytest.mark.parametrize(("lang", "expected", "repeated"), [
@@ -531,3 +569,26 @@ def test_a_year_that_is_not_a_number_gets_one_message(auth_client, lang, expecte
     assert response.status_code == 400
     page = html.unescape(response.get_data(as_text=True))
     assert expected in page and repeated not in page
+
+
+def test_the_add_study_pages_asked_for_again_go_back_to_the_form(app, auth_client, user):
+    """A submitter read a study's journal, DOI and year, then switched the page to French:
+    the switch asks again for the address the form had posted to, which answered « Cette page
+    n'existe pas ». It and the add-study address lead back to the dossier's add-study form;
+    another person's dossier stays not found."""
+    from conftest import csrf_token
+
+    uid = new_dossier(auth_client)
+    study = imported_study(app, user, "interventional", title="Trial paper")
+    read = post(auth_client, f"/dossiers/{uid}/studies/read", {"assessment": study})
+    assert read.status_code == 200
+    switched = auth_client.post("/language", data={
+        "lang": "fr", "next": f"/dossiers/{uid}/studies/read",
+        "csrf_token": csrf_token(auth_client)}, follow_redirects=True)
+    assert switched.status_code == 200
+    assert "Ajouter une étude" in switched.get_data(as_text=True)
+    for address in (f"/dossiers/{uid}/studies/read", f"/dossiers/{uid}/studies"):
+        again = auth_client.get(address)
+        assert again.status_code == 302
+        assert again.headers["Location"].endswith(f"/dossiers/{uid}#add-title")
+    assert auth_client.get("/dossiers/0123456789abcdef/studies/read").status_code == 404

@@ -220,6 +220,8 @@ def test_what_is_missing_names_the_studies_of_that_type_that_do_not_count_yet(ca
     assert "Even once it counts, 1 more will be needed." in effective
     implementable = next(m for m in missing if m.startswith("Implementable:"))
     assert "Study 4 (implementation) does not count yet: a protocol" in implementable
+    assert "Study 4, a protocol, will not count whatever its verdict." in implementable
+    assert "Making it count" not in implementable
     assert "To raise a verdict" not in implementable  # its verdict is not the reason
     # Where the minimum asks for the country of deployment, a study elsewhere is not named:
     # making it count would not meet it (the country notes say why it does not count there).
@@ -244,6 +246,39 @@ def test_what_is_missing_names_the_studies_of_that_type_that_do_not_count_yet(ca
     assert "Explainable" not in " ".join(missing)
     alone = assess_sufficiency(catalogue, "France", studies[1:]).missing
     assert "Described: 1 more compliant prototypical study needed (0 of 1)" in alone
+
+
+def test_a_protocol_held_is_not_counted_on_to_meet_a_minimum(catalogue):
+    """A submitter who adds a trial's protocol and its results paper (both interventional,
+    neither "Compliant" yet) read « Si elles comptent, ce minimum est atteint sans autre
+    étude » and took the one trial for the two interventional studies asked: a protocol
+    never counts, so the line says so and counts only the paper."""
+    studies = [study("proto", "prototypical"),
+               study("trial-protocol", "interventional", kind="protocol",
+                     verdict="compliant_with_reservations", peer=False),
+               study("trial-paper", "interventional", verdict="compliant_with_reservations")]
+    effective = next(m for m in assess_sufficiency(catalogue, "France", studies).missing
+                     if m.startswith("Effective:"))
+    assert "Studies 2 and 3 (interventional) do not count yet: study 2: " in effective
+    assert "Study 2, a protocol, will not count whatever its verdict." in effective
+    assert "Even once study 3 counts, 1 more will be needed." in effective
+    assert "Making them count" not in effective
+    assert "To raise a verdict" in effective  # study 3's verdict is one reason
+    french = next(m for m in assess_sufficiency(catalogue, "France", studies, lang="fr").missing
+                  if m.startswith("Efficace"))
+    assert ("L'étude 2, un protocole, ne comptera pas, quel que soit son verdict. Même si "
+            "l'étude 3 compte, il en manquera encore 1.") in french
+    assert "Si elles comptent" not in french
+    # Two papers beside the protocol: making them count is enough, and they are named.
+    more = [*studies, study("trial-2", "interventional", verdict="not_compliant")]
+    effective = next(m for m in assess_sufficiency(catalogue, "France", more).missing
+                     if m.startswith("Effective:"))
+    assert "Making studies 3 and 4 count meets this minimum without another study." in effective
+    # A protocol alone: no promise at all, and no verdict to raise.
+    alone = [studies[0], studies[1]]
+    effective = next(m for m in assess_sufficiency(catalogue, "France", alone).missing
+                     if m.startswith("Effective:"))
+    assert effective.endswith("Study 2, a protocol, will not count whatever its verdict.")
 
 
 def test_a_sheet_field_no_minimum_would_cover_keeps_its_own_line(catalogue):

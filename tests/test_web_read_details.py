@@ -241,3 +241,48 @@ def test_a_refused_posts_page_does_not_show_the_readings_as_typed_text(auth_clie
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "My title" in page and "study_type_hint" not in page
+
+
+FEASIBILITY_PAPER_FR = """Éducation Thérapeutique du Patient 2023;15(2):20204
+https://doi.org/10.1051/tpe/2023011
+
+# Co-conception et faisabilité de DIAPASON, programme d'éducation thérapeutique : étude prototypique
+
+## Résumé
+
+Contexte : l'éducation thérapeutique améliore l'équilibre glycémique. Objectif : co-concevoir
+un programme et en tester la faisabilité. Résultats : 24 patients ont participé en France.
+
+## Méthodes
+
+Six ateliers ont réuni 14 patients et 11 professionnels de deux maisons de santé en France.
+
+## Résultats
+
+Sur 41 personnes éligibles, 24 ont été incluses (59 %).
+La satisfaction moyenne était de 4,3 sur 5 (IC 95 % 4,1 à 4,5).
+Vingt et une personnes ont été suivies jusqu'à trois mois.
+
+## Discussion
+
+Le programme est faisable en soins primaires.
+"""
+
+
+def test_a_paper_with_no_registration_gives_its_doi_as_reference(auth_client):
+    """A submitter read « remplit … la référence » and saw it empty for a co-design paper
+    whose DOI stands under its journal's line: a paper that states no registration number
+    gives its one DOI; a registration number, where stated, stays the reference."""
+    page = read(auth_client, "faisabilite.md", FEASIBILITY_PAPER_FR.encode(),
+                language="fr").get_data(as_text=True)
+    assert checked_kind(page) == "paper"
+    assert value_of(page, "reference") == "10.1051/tpe/2023011"
+    registered = FEASIBILITY_PAPER_FR.replace(
+        "24 patients ont participé en France.", "24 patients ont participé en France. "
+        "Enregistrement : ClinicalTrials.gov NCT04876543.")
+    page = read(auth_client, "faisabilite.md", registered.encode(),
+                language="fr").get_data(as_text=True)
+    assert value_of(page, "reference") == "NCT04876543"
+    # A protocol proposes no DOI (its own, if any, is not the paper's).
+    page = read(auth_client).get_data(as_text=True)
+    assert value_of(page, "reference") == "NCT01234567"

@@ -200,6 +200,18 @@ def screening(uid: str) -> ResponseReturnValue:
                            questionnaire=questionnaire, result=None), 400
 
 
+@bp.get("/<uid>/studies")
+@bp.get("/<uid>/studies/read")
+@login_required
+def add_study_again(uid: str) -> ResponseReturnValue:
+    """The address the add-study form posts to (to add the study, or to read its publication
+    details), asked for again: after the language switched on the page it showed, reloaded
+    as a plain address, or after signing in again. The dossier page and its add-study form,
+    rather than "Not found"."""
+    _owned_or_404(uid)
+    return redirect(url_for("dossiers.show", uid=uid, _anchor="add-title"))
+
+
 @bp.post("/<uid>/studies")
 @login_required
 def add_study(uid: str) -> ResponseReturnValue:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..catalogue import DOCUMENT_KINDS, Catalogue
 from ..catalogue.model import StudyType
 from ..documents import extract_document
+from ..evidence.publication_details import read_publication
 from ..evidence.stated_details import DocumentDetails, read_details
 from .assessments import FIELD_LIMITS
 from .countries import country_name
@@ -38,8 +39,17 @@ def read_document_details(document: StoredDocument) -> DocumentDetails:
     """What the stored ``document`` (an upload, whose file is there) states clearly.
 
     Raises :class:`checker.documents.DocumentError` for a document whose text cannot be read
-    (a scan, an encrypted PDF...)."""
-    return read_details(extract_document(Path(document.path).read_bytes(), document.filename))
+    (a scan, an encrypted PDF...).
+
+    The reference is the trial registration number the document states; a published paper
+    that states none gives its DOI instead, when its first page states one alone (the
+    field asks for "DOI or trial registration identifier", and a co-design or roll-out paper
+    has no registration to give)."""
+    text = extract_document(Path(document.path).read_bytes(), document.filename)
+    details = read_details(text)
+    if details.reference or details.document_kind != "paper":
+        return details
+    return replace(details, reference=read_publication(text).doi)
 
 
 def readings_of(details: DocumentDetails, lang: str) -> dict[str, str]:

@@ -24,7 +24,7 @@ from .dossiers import (
     study_evidence,
 )
 from .draft_flags import DraftFlags, draft_flags
-from .scoring import AnswerCounts
+from .scoring import AnswerCounts, unconfirmed_suggestion
 from .screening import ScreeningResult
 from .sufficiency import StudyEvidence, Sufficiency, assess_sufficiency, standing_of
 
@@ -72,6 +72,10 @@ class StudySummary:
     report_id: str = ""  # filled in by the dossier report (latest current or fresh report)
     # Answers that may rest on an earlier draft: the view says them, the score stands as is.
     drafts: DraftFlags = field(default_factory=DraftFlags)
+    # The invariants whose answer is still an automatic suggestion no person has confirmed
+    # (scored as it stands), in catalogue order: which answers "11 unconfirmed suggestions"
+    # are, so that a reader of the dossier's reports can tell them from a person's.
+    unconfirmed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -161,6 +165,8 @@ def _summary(study: ScoredStudy, evidence: StudyEvidence, catalogue: Catalogue,
         document_sha256=assessment.document_sha256, content_digest=study.content_digest,
         counts=standing.counts, reasons=standing.reasons,
         shortfalls=shortfall_lines(own, score, lang),
+        unconfirmed=[inv.id for inv in own.invariants_for(assessment.study_type)
+                     if unconfirmed_suggestion(study.record.answer_for(inv.id))],
     )
 
 

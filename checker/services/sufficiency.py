@@ -167,7 +167,8 @@ def assess_sufficiency(
                                   if st.study.study_type == rule.study_type and not st.counts
                                   and (not rule.same_country
                                        or same_country(st.study.country, country))],
-                           type_name, short, catalogue.counting_verdicts))
+                           type_name, short, catalogue.counting_verdicts,
+                           catalogue.counting_document_kinds))
 
     coverage: dict[str, list[str]] = {}
     # A field no counting study covers has no counting study of any of its types: where one
@@ -209,13 +210,18 @@ def _numbers(lab: Labels, numbers: list[int]) -> str:
 
 
 def _held_back(lab: Labels, held: list[tuple[int, StudyStanding]], type_name: str, short: int,
-               counting_verdicts: Collection[str]) -> str:
+               counting_verdicts: Collection[str],
+               counting_kinds: Collection[str]) -> str:
     """What to add after a minimum not reached when the dossier already holds studies of its
     type (in the country of deployment, where the minimum asks for it) that do not count (their
     verdict, a protocol, no peer review): ``held``, numbered as in the dossier's list, why,
     and whether making them count would be enough. Nothing when it holds none (a study of the
     type that counts, but elsewhere than the country of deployment, is the country notes'
-    matter)."""
+    matter).
+
+    A protocol (a document kind that never counts) is named apart, as one that will not count
+    whatever its verdict: a submitter who holds a trial's protocol and its paper must not read
+    "making them count meets this minimum" as a minimum of two met by the one trial."""
     if not held:
         return ""
     number = "many" if len(held) > 1 else "one"
@@ -228,13 +234,29 @@ def _held_back(lab: Labels, held: list[tuple[int, StudyStanding]], type_name: st
     line = ". " + lab(f"sufficiency_held_{number}",
                       numbers=_numbers(lab, [n for n, _ in held]), type=type_name,
                       reasons=reasons)
-    if len(held) >= short:
-        line += " " + lab[f"sufficiency_held_enough_{number}"]
+    countable = [(n, st) for n, st in held if st.study.document_kind in counting_kinds]
+    never = [n for n, st in held if st.study.document_kind not in counting_kinds]
+    if not never:
+        line += " " + _enough(lab, number, short, len(held), "")
     else:
-        line += " " + lab(f"sufficiency_held_short_{number}", missing=short - len(held))
-    if any(st.study.verdict not in counting_verdicts for _, st in held):
+        line += " " + lab("sufficiency_held_never_" + ("many" if len(never) > 1 else "one"),
+                          numbers=_numbers(lab, never))
+        if countable:
+            line += " " + _enough(lab, "many" if len(countable) > 1 else "one", short,
+                                  len(countable), _numbers(lab, [n for n, _ in countable]))
+    if any(st.study.verdict not in counting_verdicts for _, st in countable):
         line += " " + lab["sufficiency_held_verdict"]
     return line
+
+
+def _enough(lab: Labels, number: str, short: int, held: int, numbers: str) -> str:
+    """Whether making ``held`` studies count meets a minimum ``short`` studies short of it;
+    the studies named by their ``numbers`` when other studies of the type were named beside
+    them (a protocol, which never counts), else as "it" / "they"."""
+    named = "_named" if numbers else ""
+    if held >= short:
+        return lab(f"sufficiency_held_enough{named}_{number}", numbers=numbers)
+    return lab(f"sufficiency_held_short{named}_{number}", missing=short - held, numbers=numbers)
 
 
 def catalogue_criterion(catalogue: Catalogue, criterion_id: str) -> dict[str, str]:
