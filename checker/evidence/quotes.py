@@ -8,6 +8,8 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.documents.model import LineMark
+
 MAX_QUOTATIONS = 3  # of one kind (an invariant's own words, a statement) per suggestion
 
 
@@ -22,6 +24,9 @@ class Quotation:
     # "absence" or "not_yet" for a statement that it is not done, or not yet, "secondary" for a
     # sentence quoted after the evidence (the invariant's ``evidence.secondary``)
     element: str
+    # The line number of its first line, in a PDF whose lines are numbered in the margin
+    # (:attr:`checker.documents.Sentence.line`); None anywhere else.
+    line: LineMark | None = None
 
 
 def locate_quotation(
