@@ -6,14 +6,19 @@ without line numbers is located as before, by page and section alone."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from conftest import create_assessment
 from suggestion_support import get_catalogue, suggest
 from test_pdf_line_numbers import FUNDING, _lines, _manuscript, _page
+from test_suggestions import answers_of
 
 from checker.documents import extract_document
 from checker.documents.model import LineMark
 from checker.documents.pdf_line_numbers import NumberWord, line_marks
 from checker.evidence.analysis import analysis_report, format_analysis
+from checker.evidence.compare import compare_drafts
 from checker.services.examples import _page_order
 from checker.services.suggestions import _suggested_values
 from exports.context import location
@@ -130,3 +135,24 @@ def test_a_pdf_with_a_blank_line_between_fifth_numbers_gives_spans() -> None:
 
 def test_the_page_order_of_an_example_reads_a_line_after_the_page() -> None:
     assert (_page_order("7"), _page_order("7, l. 212"), _page_order("2; 1")) == (7, 7, 0)
+
+
+def test_the_form_and_the_results_page_give_the_line(app, auth_client) -> None:
+    """The manuscript uploaded with the assessment: the suggestion offered in the form holds
+    its line in the page field, and the results page places it "p. 1, l. 33"."""
+    uid = create_assessment(auth_client, document_kind="paper", language="fr", document=(
+        io.BytesIO(_manuscript("stamped")), "manuscrit.pdf"))
+    funding = answers_of(app, uid)["E06"]
+    assert funding.page.split("; ")[0] == f"1, l. {_funding_line()}"
+    results = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
+    assert f"p. 1, l. {_funding_line()}, Financement" in results
+
+
+def test_a_comparison_of_drafts_gives_the_line_only_beside_numbered_lines() -> None:
+    catalogue = get_catalogue()
+    plain = extract_document(_manuscript("none"), "v1.pdf")
+    numbered = extract_document(_manuscript("stamped"), "v2.pdf")
+    for before, after, lined in ((plain, plain, False), (plain, numbered, True)):
+        found = compare_drafts(catalogue, "interventional", "paper", before, after).to_dict()
+        quoted = [c["quotation"] for c in found["changes"] if c["quotation"]]
+        assert quoted and all(("line" in q) == lined for q in quoted)

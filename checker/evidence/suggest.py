@@ -96,15 +96,7 @@ class Suggestion:
     rationale: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        found = asdict(self)
-        for quotation, given in zip(found["quotations"], self.quotations, strict=True):
-            # Written only where the document numbers its lines: any other document's
-            # suggestions read as before.
-            if given.line is None:
-                del quotation["line"]
-            else:
-                quotation["line"] = str(given.line)
-        return found
+        return {**asdict(self), "quotations": [q.to_dict() for q in self.quotations]}
 
 
 def suggest_answers(
