@@ -156,3 +156,15 @@ def test_a_comparison_of_drafts_gives_the_line_only_beside_numbered_lines() -> N
         found = compare_drafts(catalogue, "interventional", "paper", before, after).to_dict()
         quoted = [c["quotation"] for c in found["changes"] if c["quotation"]]
         assert quoted and all(("line" in q) == lined for q in quoted)
+
+
+def test_a_heading_set_apart_between_two_numbers_is_still_counted() -> None:
+    """A heading with space above it between lines 10 and 15: the four lines between are as
+    many as the numbering counts, so each is counted, though not evenly set."""
+    numbers = _numbers((5, 680.0), (10, 580.0), (15, 470.0), (20, 370.0), (25, 270.0))
+    lines = [580.0, 560.0, 530.0, 510.0, 490.0, 470.0]  # 11, a heading (12) set apart, 13, 14
+    assert [str(mark) for mark in line_marks(numbers, lines)] == [
+        "10", "11", "12", "13", "14", "15"]
+    # With a line too few (a blank line the numbering counts), a span.
+    assert [str(mark) for mark in line_marks(numbers, [580.0, 530.0, 510.0, 490.0])] == [
+        "10", "10\u201314", "10\u201314", "10\u201314"]

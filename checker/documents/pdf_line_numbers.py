@@ -13,6 +13,12 @@ line is numbered) at least four times out of five, on five numbers or more; on a
 one with line numbers, any such numbers going on from its last (a short last page, every
 fifth line numbered). A list's numbers ("1.", "2)"),
 references and table cells are set inside the text; a page number sits under it.
+
+The numbers are not thrown away: a reviewer cites "p. 7, l. 212". Each line of the page keeps
+the number beside it, or the nearest one above it (:func:`line_marks`); where every fifth line
+is numbered, the lines between are counted from the number above when they can be (as many
+lines between two numbers as the numbering counts, or evenly set below the page's last
+number), else the line is given as the span it is in ("l. 210–214"), never a number guessed.
 """
 
 from __future__ import annotations
@@ -116,33 +122,41 @@ def _mark(baseline: float, ordered: list[NumberWord], step: int, pitch: float,
     number = above[-1]
     if number.baseline - baseline <= tolerance:
         return LineMark(number.value)
-    if number.baseline - baseline > step * pitch + tolerance:
+    below = ordered[len(above)] if len(above) < len(ordered) else None
+    if below is None and number.baseline - baseline > step * pitch + tolerance:
         return None  # a footnote, a figure's text far below the numbered lines
     if step == 1:
         # A line the numbering skipped: a reviewer names it by the number above.
         return LineMark(number.value)
-    below = ordered[len(above)] if len(above) < len(ordered) else None
     counted = _counted(baseline, number, below, step, pitch, rows)
     if counted is not None:
         return LineMark(number.value + counted)
-    return LineMark(number.value, number.value + step - 1)
+    last = below.value - 1 if below is not None else number.value + step - 1
+    return LineMark(number.value, last) if last > number.value else LineMark(number.value)
 
 
 def _counted(baseline: float, number: NumberWord, below: NumberWord | None, step: int,
              pitch: float, rows: list[int]) -> int | None:
-    """How many lines below ``number`` the line at ``baseline`` is, where the page's lines
-    (``rows``: their baselines, rounded, top first) from the number down to the next
-    (``below``) are as many as the numbering counts and evenly set; None otherwise."""
-    # Without a number below (the page's last numbered line), the lines down to this one.
-    bottom = below.baseline if below is not None else baseline - 1.5
-    between = [row for row in rows if bottom + 1 < row < number.baseline - 1]
-    if below is not None and len(between) != step - 1:
-        return None
-    gaps = [high - low for high, low in zip([number.baseline, *between], between, strict=False)]
-    if not gaps or any(abs(gap - pitch) > EVEN_PITCH * pitch for gap in gaps):
-        return None
+    """How many lines below ``number`` the line at ``baseline`` is; None when they cannot be
+    counted reliably. The page's lines (``rows``: their baselines, rounded, top first) from
+    the number down to the next (``below``) must be as many as the numbers count (a heading's
+    space above it aside: the numbering counts lines, not their spacing); with no number
+    below (the page's last numbered line), the lines down to this one must be evenly set and
+    fewer than a step. A blank line, which the numbering counts and the text does not hold,
+    or a table's rows, which it does not count, leave them uncounted."""
+    if below is not None:
+        between = [row for row in rows if below.baseline + 1 < row < number.baseline - 1]
+        if len(between) != below.value - number.value - 1:
+            return None
+    else:
+        between = [row for row in rows if baseline - 0.5 < row < number.baseline - 1]
+        gaps = [high - low for high, low in zip([number.baseline, *between], between,
+                                                strict=False)]
+        if len(between) >= step or any(abs(gap - pitch) > EVEN_PITCH * pitch
+                                       for gap in gaps):
+            return None
     index = next((i for i, row in enumerate(between) if abs(row - baseline) <= 1), None)
-    return None if index is None or index + 1 >= step else index + 1
+    return None if index is None else index + 1
 
 
 def _counted_up(baseline: float, first: NumberWord, step: int, pitch: float,
