@@ -168,3 +168,16 @@ def test_a_heading_set_apart_between_two_numbers_is_still_counted() -> None:
     # With a line too few (a blank line the numbering counts), a span.
     assert [str(mark) for mark in line_marks(numbers, [580.0, 530.0, 510.0, 490.0])] == [
         "10", "10\u201314", "10\u201314", "10\u201314"]
+
+
+def test_the_changes_page_gives_a_quotations_page_and_line(app) -> None:
+    """The page comparing two drafts says where the evidence is: "Page 3, l. 40."."""
+    from flask import render_template_string
+
+    from checker.evidence.quotes import Quotation
+
+    with app.test_request_context("/"):
+        lined = Quotation("…", 0, 1, 3, "Méthodes", "cue", LineMark(40))
+        plain = Quotation("…", 0, 1, 3, "Méthodes", "cue")
+        shown = render_template_string("{{ page_line(a) }}|{{ page_line(b) }}", a=lined, b=plain)
+    assert shown == "3, l. 40|3"
