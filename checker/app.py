@@ -382,6 +382,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         from .documents.language import language_name, language_tag
         from .forms.assessment import DOMAIN_LABELS, KIND_LABELS
         from .services.assessments import catalogue_of
+        from .services.locations import page_and_line
         from .services.quotation_checks import quotation_parts
 
         lang = current_lang()
@@ -406,6 +407,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
             "quotation_parts": quotation_parts,
             # "p. 6, 9.1 Ethics committee", as the reports print a quotation's place
             "place": lambda page, section: location(labels(lang), page or "", section or ""),
+            # A quotation's page, "7", or "7, l. 212" in a manuscript numbered in its margin
+            "page_line": lambda quotation: page_and_line(quotation.page, quotation.line, lang),
             # "1, 2 and 3", as the reports list study numbers
             "enumeration": lambda items: enumeration([str(i) for i in items], labels(lang)),
             # The signed-in person's scope for the copies app.js keeps of unsaved typing.

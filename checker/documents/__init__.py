@@ -108,6 +108,7 @@ def extract_document(data: bytes, filename: str) -> Document:
         table_headers=raw.table_headers,
         title_at=title_at,
         running_heads=raw.running_heads,
+        line_marks=raw.line_marks,
     )
     stated = frozenset(offset for offset, _, title in headings
                        if raw.text.startswith("#", offset) or is_known_heading(title)) | {
@@ -115,7 +116,8 @@ def extract_document(data: bytes, filename: str) -> Document:
     for start, end in segment(raw.text, raw.format, heading_spans, stated,
                               wrapped_at=wrapped_at):
         document.sentences.append(
-            Sentence(start, end, document.page_at(start), document.section_at(start))
+            Sentence(start, end, document.page_at(start), document.section_at(start),
+                     document.line_at(start))
         )
     # Text copied from a PDF viewer keeps the words cut at its lines' ends: once its lines
     # have told where its sentences end, its words are joined as the text was written.

@@ -30,6 +30,21 @@ def _bare(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class LineMark:
+    """The line number of a line of a page with line numbers: ``first`` alone when it is
+    known (printed beside it, or counted from the number above), else the line is one of
+    ``first`` to ``last`` (every fifth line numbered, and the lines between the numbers could
+    not be counted: a blank line, a heading's space above it)."""
+
+    first: int
+    last: int | None = None
+
+    def __str__(self) -> str:
+        # An en dash, as a reviewer writes a span of lines ("l. 210–214").
+        return str(self.first) if self.last is None else f"{self.first}\u2013{self.last}"
+
+
+@dataclass(frozen=True)
 class Page:
     number: int  # 1-based
     start: int
@@ -52,6 +67,9 @@ class Sentence:
     # title of the innermost section holding it, "" for the document's title and before the
     # first heading (the title page)
     section: str
+    # The line number of its first line in the page's margin, in a PDF whose lines are
+    # numbered (a manuscript sent to reviewers); None anywhere else.
+    line: LineMark | None = None
 
 
 @dataclass
@@ -75,6 +93,10 @@ class Document:
     # 25:101"), each once, in the order of the pages: they may give the journal and year
     # (:mod:`checker.evidence.publication_details`), and are read nowhere else.
     running_heads: tuple[str, ...] = ()
+    # In a PDF whose lines are numbered in the margin, the offset where each line of its text
+    # starts, in order, and its line number (None where the page has none): see
+    # :meth:`line_at`. Empty for any other document.
+    line_marks: tuple[tuple[int, LineMark | None], ...] = ()
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
@@ -116,6 +138,17 @@ class Document:
         starts = [p.start for p in self.pages]
         index = max(0, bisect_right(starts, offset) - 1)
         return self.pages[index].number
+
+    def line_at(self, offset: int) -> LineMark | None:
+        """The line number of the line holding ``offset`` (:attr:`line_marks`), or None."""
+        if not self.line_marks:
+            return None
+        index = bisect_right(self._line_starts, offset) - 1
+        return self.line_marks[index][1] if index >= 0 else None
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [start for start, _ in self.line_marks]
 
     def sections_at(self, offset: int) -> list[str]:
         """Titles of every section holding ``offset``, outermost first ("Discussion",

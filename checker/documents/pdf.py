@@ -34,7 +34,7 @@ from .pdf_blocks import (
     list_numbers_in_place,
     page_columns,
 )
-from .pdf_line_numbers import NumberWord, line_numbers
+from .pdf_line_numbers import LineMark, NumberWord, line_marks, line_numbers
 from .pdf_tables import (
     after_rows,
     aligned_rows,
@@ -63,6 +63,9 @@ class PdfPage:
     running: tuple[str, ...] = ()
     # The last line number in the page's margin (:mod:`checker.documents.pdf_line_numbers`).
     line_number: int | None = None
+    # Per line of ``text`` (split at "\n"), its line number in the page's margin, on a page
+    # with line numbers; empty on any other page.
+    marks: tuple[LineMark | None, ...] = ()
 
 
 MARGIN_LINES = 2  # lines at the top and at the bottom of a page where running heads sit
@@ -107,11 +110,14 @@ def drop_running_lines(pages: list[PdfPage]) -> list[PdfPage]:
                 or (numbered and lines[i].strip() == str(number))}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         dropped = {lines[i].strip() for i in drop} - {line.strip() for line in kept}
+        marks = stripped_marks(kept, [mark for i, mark in enumerate(page.marks)
+                                      if i not in drop]) if page.marks else ()
         cleaned.append(PdfPage("\n".join(kept).strip("\n"),
                                [line for line in page.lines if line.text.strip() not in dropped],
                                tuple(lines[i].strip() for i in sorted(drop)
                                      if shapes[i] in running
-                                     and not _is_page_number(lines[i], len(pages)))))
+                                     and not _is_page_number(lines[i], len(pages))),
+                               marks=marks))
     return cleaned
 
 
@@ -214,7 +220,7 @@ def _read_page(textpage, line_number: int | None = None) -> PdfPage:
     # The style lookup needs one character of text per PDFium character index; a page where
     # that does not hold (characters outside the BMP) keeps its text, without styles.
     styler = _CharStyles(textpage.raw) if len(text) == textpage.count_chars() else None
-    text, styler, last_number = _without_line_numbers(text, styler, line_number)
+    text, styler, numbers = _without_line_numbers(text, styler, line_number)
     rows = list_numbers_in_place(_rows(text, styler))
     rows = _with_table_headers(_with_aligned_rows(rows))
     lines = [placed for _, placed in rows if placed is not None]
@@ -237,6 +243,7 @@ def _read_page(textpage, line_number: int | None = None) -> PdfPage:
     rows = _marked_headers(rows, text_header_lines(
         [line for _, line in rows if line is not None], table_rows, beside))
     line_texts: list[str] = []
+    baselines: list[float | None] = []  # of each of line_texts
     index = 0  # of the next line with visible text
     for segment, placed in rows:
         if placed is not None:
@@ -246,11 +253,28 @@ def _read_page(textpage, line_number: int | None = None) -> PdfPage:
                 continue
             if index in starts:
                 line_texts.append("")  # a paragraph break
+                baselines.append(None)
             index += 1
         line_texts.append(segment)
+        baselines.append(placed.baseline if placed is not None else None)
     page_text = "\n".join(line_texts).replace("\x00", "").strip("\n")
+    marks = ()
+    if numbers:
+        marks = stripped_marks([line.replace("\x00", "") for line in line_texts],
+                               line_marks(numbers, baselines))
     return PdfPage(page_text, [line.styled for _, line in rows if line is not None],
-                   line_number=last_number)
+                   line_number=max((number.value for number in numbers), default=None),
+                   marks=marks)
+
+
+def stripped_marks(lines: list[str], marks: list[LineMark | None],
+                   ) -> tuple[LineMark | None, ...]:
+    """The ``marks`` of the ``lines`` left once their text is joined with line breaks and
+    the empty lines at its start and end are stripped (as a page's text is)."""
+    filled = [index for index, line in enumerate(lines) if line]
+    if not filled:
+        return ()
+    return tuple(marks[filled[0]:filled[-1] + 1])
 
 
 # Between two cells of a table's row, as a DOCX's or an ODT's row is read
@@ -338,12 +362,12 @@ _TRAILING_NUMBER = re.compile(r"(?<=\s)(\d{1,5})\s*$")
 
 def _without_line_numbers(text: str, styler: _CharStyles | None,
                           after: int | None = None,
-                          ) -> tuple[str, _CharStyles | None, int | None]:
+                          ) -> tuple[str, _CharStyles | None, list[NumberWord]]:
     """The page's ``text`` without the line numbers in its margin (:mod:`.pdf_line_numbers`),
     with the space beside each and the line of one that stands alone, the styles of the
-    characters kept, and the page's last line number; ``after`` is the previous page's."""
+    characters kept, and the line numbers; ``after`` is the previous page's last."""
     if styler is None:
-        return text, styler, None
+        return text, styler, []
     numbers: list[NumberWord] = []
     cuts: dict[int, tuple[int, int]] = {}  # a number's start: what goes with it
     lefts: list[float] = []
@@ -377,14 +401,13 @@ def _without_line_numbers(text: str, styler: _CharStyles | None,
         start = match.end()
     found_numbers = line_numbers(numbers, lefts, after)
     if not found_numbers:
-        return text, styler, None
+        return text, styler, []
     dropped = [False] * len(text)
     for number in found_numbers:
         low, high = cuts[number.start]
         dropped[low:high] = [True] * (high - low)
     kept = [index for index, gone in enumerate(dropped) if not gone]
-    return ("".join(text[index] for index in kept), _KeptStyles(styler, kept),
-            max(number.value for number in found_numbers))
+    return "".join(text[index] for index in kept), _KeptStyles(styler, kept), found_numbers
 
 
 def _number_word(found: re.Match, start: int, styler: _CharStyles) -> NumberWord | None:

@@ -25,7 +25,7 @@ from .errors import (
 from .ligatures import expand_ligatures
 from .markdown_inline import plain_markdown
 from .masthead import masthead_headings
-from .model import Page
+from .model import LineMark, Page
 from .odt import odt_blocks
 from .pdf import PdfPage, drop_running_lines, read_pdf_pages
 from .sentences import LINE_END
@@ -55,6 +55,8 @@ class RawText:
     bold_lines: frozenset[int] = frozenset()
     # A PDF's running heads and feet left out of its pages (:attr:`Document.running_heads`).
     running_heads: tuple[str, ...] = ()
+    # A PDF's lines and their margin's line numbers (:attr:`Document.line_marks`).
+    line_marks: tuple[tuple[int, LineMark | None], ...] = ()
 
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "txt", ".md": "md",
@@ -187,6 +189,7 @@ def read_pdf(data: bytes) -> RawText:
         chunks.append(page.text)
         offset += len(page.text)
     text = "".join(chunks)
+    marks = _line_marks(read_pages, pages)
     headings = typographic_headings(styled)
     masthead = masthead_headings(headings, text, pages[0].end if pages else 0,
                                  [line for page in read_pages[1:] for line in page.running])
@@ -194,7 +197,26 @@ def read_pdf(data: bytes) -> RawText:
                    masthead=frozenset(masthead), run_in=_pdf_run_ins(styled),
                    table_headers=_pdf_table_headers(styled),
                    running_heads=tuple(dict.fromkeys(
-                       line for page in read_pages for line in page.running)))
+                       line for page in read_pages for line in page.running)),
+                   line_marks=marks)
+
+
+def _line_marks(read_pages: list[PdfPage], pages: list[Page],
+                ) -> tuple[tuple[int, LineMark | None], ...]:
+    """Where each line of the PDF's text starts and its line number in the margin, when
+    any page has line numbers (none otherwise: the document is read as before)."""
+    if not any(page.marks for page in read_pages):
+        return ()
+    found: list[tuple[int, LineMark | None]] = []
+    for page, placed in zip(read_pages, pages, strict=True):
+        lines = page.text.split("\n")
+        # A page whose marks do not pair with its lines (never seen) gives none.
+        marks = page.marks if len(page.marks) == len(lines) else (None,) * len(lines)
+        offset = placed.start
+        for line, mark in zip(lines, marks, strict=True):
+            found.append((offset, mark))
+            offset += len(line) + 1
+    return tuple(found)
 
 
 def _pdf_table_headers(pages: list[tuple[int, str, list[StyledLine]]],

@@ -35,7 +35,7 @@ def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalog
                      "sentences": len(document.sentences), "characters": len(document.text)},
         "kind_guess": guess.to_dict() if guess else None,
         "kind_contradicted": bool(guess and source == "given" and guess.contradicts(kind)),
-        "detections": [d.to_dict() for d in detections],
+        "detections": [_located(d.to_dict(), document) for d in detections],
     }
     if catalogue is not None and study_type:
         suggestions = suggest_answers(catalogue, study_type, detections, lang,
@@ -46,15 +46,22 @@ def analysis_report(document: Document, kind: str, lang: str, catalogue: Catalog
     return report
 
 
+def _located(detection: dict, document: Document) -> dict:
+    """A detection's dict with the line number its sentence starts on, in a PDF whose lines
+    are numbered in the margin (as its quotations in suggestions); as before otherwise."""
+    line = document.line_at(detection["start"])
+    return detection if line is None else {**detection, "line": str(line)}
+
+
 _WORDS = {
-    "en": {"elements": "Reporting elements detected", "page": "p.",
+    "en": {"elements": "Reporting elements detected", "page": "p.", "line": "l.",
            "invariants": "Suggested answers (to be checked by a person)", "none": "none",
            "percent": "{:.0f}%", "kind": "Document kind", "detected": "read from the document",
            "given": "as given", "reads": "the document reads like a {kind}",
            "evidence": "sentences of plans: {plan}, reporting work done: {report}",
            "warning": "Warning: the document reads like a {kind}; check --kind.",
            "inferred": "inferred from the text as a whole; the closest sentence in vocabulary"},
-    "fr": {"elements": "Éléments détectés", "page": "p.",
+    "fr": {"elements": "Éléments détectés", "page": "p.", "line": "l.",
            "invariants": "Réponses suggérées (à vérifier par une personne)", "none": "aucun",
            "percent": "{:.0f}\u00a0%", "kind": "Type de document",
            "detected": "lu dans le document",
@@ -70,6 +77,8 @@ _WORDS = {
 
 def _where(quote: dict, words: dict[str, str], text: str) -> str:
     parts = [f"{words['page']} {quote['page']}"] if quote.get("page") else []
+    if parts and quote.get("line"):  # a manuscript numbered in its margin: "p. 7, l. 212"
+        parts[0] += f", {words['line']} {quote['line']}"
     if quote.get("section") and quote["section"] != text:  # a title is its own section
         parts.append(quote["section"])
     return f" ({', '.join(parts)})" if parts else ""

@@ -48,7 +48,14 @@ class DraftComparison:
     def to_dict(self) -> dict:
         return {"study_type": self.study_type, "kind": self.kind,
                 "better": self.count(BETTER), "worse": self.count(WORSE),
-                "same": self.count(SAME), "changes": [asdict(c) for c in self.changes]}
+                "same": self.count(SAME), "changes": [_change_dict(c) for c in self.changes]}
+
+
+def _change_dict(change: InvariantChange) -> dict:
+    found = asdict(change)
+    if change.quotation is not None:
+        found["quotation"] = change.quotation.to_dict()
+    return found
 
 
 def _suggestions(catalogue: Catalogue, study_type: str, kind: str,

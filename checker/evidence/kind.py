@@ -72,7 +72,7 @@ class KindGuess:
         return self.is_clear and chosen != self.kind
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "examples": [asdict(q) for q in self.examples]}
+        return {**asdict(self), "examples": [q.to_dict() for q in self.examples]}
 
 
 def _first_sentence(document: Document, indices: list[int], label: str) -> Quotation | None:

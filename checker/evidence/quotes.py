@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+
+from checker.documents.model import LineMark
 
 MAX_QUOTATIONS = 3  # of one kind (an invariant's own words, a statement) per suggestion
 
@@ -22,6 +24,20 @@ class Quotation:
     # "absence" or "not_yet" for a statement that it is not done, or not yet, "secondary" for a
     # sentence quoted after the evidence (the invariant's ``evidence.secondary``)
     element: str
+    # The line number of its first line, in a PDF whose lines are numbered in the margin
+    # (:attr:`checker.documents.Sentence.line`); None anywhere else.
+    line: LineMark | None = None
+
+    def to_dict(self) -> dict:
+        """Its fields, the line written as a reviewer cites it ("212", "210–214"), and only
+        where the document numbers its lines: any other document's quotations read as before
+        (JSON of ``npis-check analyse``, of a comparison of drafts)."""
+        found = asdict(self)
+        if self.line is None:
+            del found["line"]
+        else:
+            found["line"] = str(self.line)
+        return found
 
 
 def locate_quotation(

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from checker.documents import Document
@@ -96,7 +96,7 @@ class Suggestion:
     rationale: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "quotations": [q.to_dict() for q in self.quotations]}
 
 
 def suggest_answers(
@@ -119,9 +119,20 @@ def suggest_answers(
         by_element.setdefault(detection.element, []).append(detection)
     sections = get_context_sections()
     reading = None if document is None else _read(document, sections, detail_kind)
-    return {invariant.id: _suggest(catalogue, invariant, lang, by_element, applies, detail_kind,
-                                   reading)
-            for invariant in catalogue.invariants_for(study_type)}
+    suggestions = {invariant.id: _suggest(catalogue, invariant, lang, by_element, applies,
+                                          detail_kind, reading)
+                   for invariant in catalogue.invariants_for(study_type)}
+    if document is not None and document.line_marks:
+        for suggestion in suggestions.values():
+            suggestion.quotations = [_with_line(quotation, document)
+                                     for quotation in suggestion.quotations]
+    return suggestions
+
+
+def _with_line(quotation: Quotation, document: Document) -> Quotation:
+    """The quotation with the line number its first sentence starts on, in a PDF whose lines
+    are numbered (a manuscript sent to reviewers, who name a place by page and line)."""
+    return replace(quotation, line=document.line_at(quotation.start))
 
 
 def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,

@@ -40,13 +40,19 @@ def example_filename(record: AssessmentRecord) -> str:
     return _document_text(record)["filename"]
 
 
+def _page_order(page: str) -> int:
+    """The page of a page field of one place: "7", or "7, l. 212" beside numbered lines."""
+    first = page.split(",", 1)[0]
+    return int(first) if first.isdigit() and ";" not in page else 0
+
+
 def example_document(record: AssessmentRecord) -> str:
     """Markdown holding every quotation of ``record`` word for word, under its section, in
     the order of its pages."""
     words = _document_text(record)
     sections: dict[str, list[str]] = {}
     answers = sorted((a for a in record.answers.values() if a.quotation.strip()),
-                     key=lambda a: (int(a.page) if a.page.isdigit() else 0, a.section))
+                     key=lambda a: (_page_order(a.page), a.section))
     for answer in answers:
         quotations = sections.setdefault(answer.section.strip() or words["section"], [])
         if answer.quotation not in quotations:

@@ -7,12 +7,21 @@ separated by "; " ("2; 1" and "2.1 Study design; Abstract"), and shown paired: "
 Study design; p. 1, Abstract". Giving only the first part's place would send a reader to the
 wrong section for the others. Fields a person typed that do not pair part for part ("3" and
 "Methods; Results") are shown as typed.
+
+In a PDF whose lines are numbered in the margin (a manuscript sent to reviewers), the page
+field holds each part's line too, as a reviewer cites it: "7, l. 212", shown "p. 7, l. 212"
+(a span, "7, l. 210–214", where every fifth line is numbered and the line could not be
+counted). The answer keeps one page field, so a stored answer of any other document reads as
+before, and a person may type a line the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from exports.labels import labels
+
+from ..documents.model import LineMark
 from .answers import LIMITS
 
 LOCATION_SEPARATOR = "; "
@@ -36,6 +45,15 @@ def joined_location(parts: Sequence[tuple[str, str]]) -> tuple[str, str]:
     if len(pages) > PAGE_LIMIT:  # never with three quotations, but a field cannot overflow
         return parts[0][0][:PAGE_LIMIT], parts[0][1][:SECTION_LIMIT]
     return pages, LOCATION_SEPARATOR.join(_shortened(section, room) for _, section in parts)
+
+
+def page_and_line(page: int | None, line: LineMark | None, lang: str) -> str:
+    """A quotation's page field: "7", or "7, l. 212" (in ``lang``) beside numbered lines."""
+    if page is None:
+        return ""
+    if line is None:
+        return str(page)
+    return f"{page}, {labels(lang)['line_short']} {line}"
 
 
 def _shortened(section: str, limit: int) -> str:

@@ -26,7 +26,7 @@ from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
 from .assessments import pending_suggestions, to_record, uploaded_by
-from .locations import joined_location
+from .locations import joined_location, page_and_line
 
 # The one mark between separate quotations of an answer, and for a passage left out of one:
 # "[…]" (an ellipsis in brackets), on its own line between a suggestion's quotations.
@@ -206,7 +206,7 @@ def _suggested_values(suggestion: Suggestion, lang: str,
                       spelling: Spelling = UNKNOWN_SPELLING) -> dict[str, str | None]:
     quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
     # The place of each quotation joined, not only the first's (see services.locations).
-    page, section = joined_location([("" if q.page is None else str(q.page), q.section or "")
+    page, section = joined_location([(page_and_line(q.page, q.line, lang), q.section or "")
                                      for q in quotes])
     return {
         "answer": suggestion.answer,
