@@ -9,7 +9,9 @@ English wording), as the epidemiologist who wrote them reads them.
 - OBS07: concomitant drug treatments listed in that adjustment set (hormone therapy,
   antidepressants) are its concomitant treatments (11d), as in a list of confounders.
 - OBS09: a sample size given per arm (« une taille d'échantillon de 180 dans chacun des trois
-  bras ») is the number planned, as the English version of the same protocols reads it.
+  bras ») under its heading is the number planned. (The `worded` patterns written for it were
+  taken back before release: on train they made French OBS09 *met* on a sample size without
+  its assumptions, judged worse blind in 9 cases; see the model card's 1.5.16 entry.)
 - OBS08: a cohort paper's flow in one sentence (those eligible or identified, then those not
   included or who declined, with numbers) is its flow.
 - OBS05: the primary outcome as French protocols shorten it (« Le critère principal est … »)
