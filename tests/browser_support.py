@@ -40,6 +40,19 @@ def fill_new_assessment(page: Any, document: bytes) -> None:
         "name": "paper.txt", "mimeType": "text/plain", "buffer": document}])
 
 
+def create_dossier(page: Any, base: str) -> str:
+    """Create a tai chi dossier from its form; its address (the screening page's, less
+    "/screening")."""
+    page.goto(f"{base}/dossiers/new")
+    page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
+    page.get_by_label("Physical").check()
+    page.get_by_label("Targeted health problem").fill("Falls in older adults")
+    page.get_by_label("Country of deployment").fill("France")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/screening")
+    return page.url.removesuffix("/screening")
+
+
 def sign_up(page: Any, base: str, username: str,
             password: str = "a good long password") -> None:
     """Fill in the sign-up page shown and create the account; wait for the home page at

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_support import ARGS, BROWSER, CHROMIUM, fill_new_assessment, sign_up
+from browser_support import ARGS, BROWSER, CHROMIUM, create_dossier, fill_new_assessment, sign_up
 
 pytestmark = BROWSER
 
@@ -118,17 +118,6 @@ def read_details(page: Any, base: str, name: str, document: bytes,
     page.locator("input[type=file]").set_input_files(files=[{
         "name": name, "mimeType": "application/octet-stream", "buffer": document}])
     page.get_by_role("button", name=button).click()
-
-
-def create_dossier(page: Any, base: str) -> str:
-    page.goto(f"{base}/dossiers/new")
-    page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-    page.get_by_label("Physical").check()
-    page.get_by_label("Targeted health problem").fill("Falls in older adults")
-    page.get_by_label("Country of deployment").fill("France")
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_url("**/screening")
-    return page.url.removesuffix("/screening")
 
 
 def test_pages_pass_axe_in_english_and_french(live_server):

@@ -3,7 +3,7 @@ study's publication details leads back to the form, not to "Not found"."""
 
 from __future__ import annotations
 
-from browser_support import BROWSER, fill_new_assessment, signed_up_page
+from browser_support import BROWSER, create_dossier, fill_new_assessment, signed_up_page
 
 pytestmark = BROWSER
 
@@ -29,14 +29,7 @@ def test_switching_the_language_after_reading_keeps_to_the_add_study_form(live_s
         fill_new_assessment(page, PAPER)
         page.get_by_role("button", name="Create the assessment").last.click()
         page.wait_for_url(f"{live_server}/assessments/*")
-        page.goto(f"{live_server}/dossiers/new")
-        page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-        page.get_by_label("Physical").check()
-        page.get_by_label("Targeted health problem").fill("Falls in older adults")
-        page.get_by_label("Country of deployment").fill("France")
-        page.get_by_role("button", name="Save").click()
-        page.wait_for_url("**/screening")
-        dossier = page.url.rsplit("/screening", 1)[0]
+        dossier = create_dossier(page, live_server)
         page.goto(dossier)
         page.locator("#assessment").select_option(label=page.locator(
             "#assessment option").nth(1).inner_text())
