@@ -80,6 +80,20 @@ class EvidenceDetail:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """An element an invariant does not ask of a document that states a design without it
+    (INT03's block size under minimisation): the reason said in the rationale, and the
+    wordings of the sentence stating that design."""
+
+    reason: Text
+    patterns: dict[str, tuple[str, ...]]
+
+    def patterns_for(self, lang: str) -> tuple[str, ...]:
+        """The patterns of ``lang``, else the English ones."""
+        return self.patterns.get(lang) or self.patterns.get("en") or ()
+
+
+@dataclass(frozen=True)
 class Evidence:
     elements: tuple[str, ...]
     cues: dict[str, tuple[str, ...]]
@@ -133,6 +147,11 @@ class Evidence:
     # row, its cells " | " apart (for PRO04, "Séance | Thème | Pratiques principales"): the
     # rows under it are quoted in the invariant's own words, the header never.
     table_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Per listed element, when it is not asked of a document (the design the document states
+    # has no such thing: a block size under minimisation): why, and the wordings (regular
+    # expressions per language, case not significant) of the sentence of the study's own
+    # report that states that design.
+    waived: dict[str, Waiver] = field(default_factory=dict)
 
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
@@ -266,6 +285,9 @@ class Invariant:
                               for lang, v in (ev.get("cue_patterns") or {}).items()},
                 table_rows={lang: tuple(v)
                             for lang, v in (ev.get("table_rows") or {}).items()},
+                waived={element: Waiver(w["reason"], {lang: tuple(v)
+                                                      for lang, v in w["patterns"].items()})
+                        for element, w in (ev.get("waived") or {}).items()},
             ),
         )
 

@@ -311,6 +311,14 @@ def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Probl
                 for p, pattern in enumerate(patterns):
                     yield from _pattern_problems(ctx, index, pattern,
                                                  f"evidence.{field}.{element}.{lang}[{p}]")
+    for element, waiver in (evidence.get("waived") or {}).items():
+        if element not in evidence["elements"]:
+            yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
+                          f"evidence.waived.{element}")
+        for lang, patterns in waiver["patterns"].items():
+            for p, pattern in enumerate(patterns):
+                yield from _pattern_problems(ctx, index, pattern,
+                                             f"evidence.waived.{element}.patterns.{lang}[{p}]")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

@@ -63,6 +63,18 @@ def details_rationale(invariant: Invariant, missing: list[str]) -> dict[str, str
             "fr": f"Ces passages n'indiquent pas\u00a0: {names['fr']}."}
 
 
+def waived_rationale(catalogue: Catalogue, invariant: Invariant,
+                     waived: list[str]) -> dict[str, str]:
+    """Which elements are not asked of this document, and why (``evidence.waived``: the
+    design its own report states has none, as a block size under minimisation)."""
+    reasons = {lang: separator.join(
+        f"{_element_names(catalogue, [element], lang)} "
+        f"({pick(invariant.evidence.waived[element].reason, lang)})" for element in waived)
+        for lang, separator in _NAME_SEPARATORS.items()}
+    return {"en": f"Not asked of this document: {reasons['en']}.",
+            "fr": f"Non demandé pour ce document\u00a0: {reasons['fr']}."}
+
+
 def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str],
                        cue_only: bool, unquoted: list[str], elsewhere: list[str] = (),
                        cue_quoted: bool = False, headed: bool = False) -> dict[str, str]:

@@ -48,8 +48,13 @@ from .features import SentenceIndex, any_pattern, matching_sentences, matching_t
 from .own_heading import under_own_heading
 from .particulars import details_check
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
-from .rationale import STATED_RATIONALE, details_rationale, evidence_rationale
-from .sections import CONTEXT, GLOSSARY, ContextSections, get_context_sections
+from .rationale import (
+    STATED_RATIONALE,
+    details_rationale,
+    evidence_rationale,
+    waived_rationale,
+)
+from .sections import CONTEXT, GLOSSARY, OWN_REPORT, ContextSections, get_context_sections
 from .stated_absence import (
     ABSENCE,
     NO_STATEMENTS,
@@ -87,7 +92,8 @@ class Suggestion:
     confidence: float
     elements_found: list[str] = field(default_factory=list)
     elements_missing: list[str] = field(default_factory=list)
-    elements_not_applicable: list[str] = field(default_factory=list)  # to this document kind
+    # not asked of this document: of its kind, or of the design it states (evidence.waived)
+    elements_not_applicable: list[str] = field(default_factory=list)
     # found from the text as a whole, without a sentence to quote (see Detection.cue_match)
     elements_inferred: list[str] = field(default_factory=list)
     # particulars the invariant asks for (evidence.details ids) not found beside its evidence
@@ -313,7 +319,8 @@ class _ElementEvidence:
     """The invariant's elements (``evidence.elements``) as the detections evidence them."""
 
     expected: list[str]  # of this kind of document
-    not_applicable: list[str]  # never expected of this kind of document
+    not_applicable: list[str]  # never expected of this kind of document, or waived
+    waived: list[str]  # not asked: the design the document states has none
     evidence_of: dict[str, list[Detection]]  # its detections per element, best first
     found: list[str]  # expected or not
     missing: list[str]  # expected, and not found
@@ -364,7 +371,8 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     worded = _worded(invariant, lang, evidence_of, stated, reading, other)
     if worded:
         evidence_of = {**evidence_of, **worded}
-    expected = [e for e in listed if applies(e)]
+    waived = _waived(invariant, lang, reading)
+    expected = [e for e in listed if applies(e) and e not in waived]
     # An element not expected of this kind still counts when found (a results paper that
     # states its dissemination plan); it is only not asked for.
     found = [e for e in listed if e in evidence_of]
@@ -387,10 +395,25 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                                         best.section, element))
         else:  # a sentence only close in vocabulary, or the title here, is no evidence
             unquoted.append(element)
+    waived = [e for e in waived if applies(e) and e not in found]  # found: it still counts
     return _ElementEvidence(
-        expected=expected, not_applicable=[e for e in listed if not applies(e)],
-        evidence_of=evidence_of, found=found, missing=[e for e in expected if e not in evidence_of],
+        expected=expected, not_applicable=[e for e in listed if not applies(e) or e in waived],
+        waived=waived,
+        evidence_of=evidence_of, found=found,
+        missing=[e for e in expected if e not in evidence_of],
         quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+
+
+def _waived(invariant: Invariant, lang: str, reading: _Reading | None) -> list[str]:
+    """The invariant's elements not asked of this document (``evidence.waived``): a
+    sentence of the study's own report states a design without them ("Allocation will be by
+    minimisation": no block size)."""
+    if reading is None or not invariant.evidence.waived:
+        return []
+    own = [text for place, text in zip(reading.own_first, reading.index.sentences,
+                                       strict=True) if place == OWN_REPORT]
+    return [element for element, waiver in invariant.evidence.waived.items()
+            if any(any_pattern(waiver.patterns_for(lang)).search(text) for text in own)]
 
 
 def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detection]],
@@ -667,6 +690,9 @@ def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvi
     if details_missing:
         rationale = {lang: f"{text} {details_rationale(invariant, details_missing)[lang]}"
                      for lang, text in rationale.items()}
+    if evidence.waived and statement is None:
+        waived = waived_rationale(catalogue, invariant, evidence.waived)
+        rationale = {lang: f"{text} {waived[lang]}" for lang, text in rationale.items()}
     return rationale
 
 
