@@ -468,6 +468,20 @@ def test_evidence_details_are_checked(tmp_path, data):
                for p in problems)
 
 
+def test_a_detail_in_the_discussion_must_be_stated_anywhere(tmp_path, data):
+    """``discussion: true`` widens where a detail stated ``anywhere`` is looked for: on a
+    detail looked for beside its evidence it would be silently ignored, so it is refused."""
+    detail = data["invariants"][index_of(data, "E01")]["evidence"]["details"][0]
+    detail["discussion"] = True
+    detail.pop("anywhere", None)
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E01: field evidence.details[0].discussion: 'discussion: true' "
+               "needs 'anywhere: true'" in p for p in problems)
+    detail["anywhere"] = True
+    catalogue = load_catalogue(write_json(tmp_path, data))
+    assert catalogue.invariant("E01").evidence.details[0].discussion
+
+
 def test_evidence_detail_needs_patterns(tmp_path, data):
     details = data["invariants"][index_of(data, "E03")]["evidence"]["details"]
     details[0]["patterns"] = {}

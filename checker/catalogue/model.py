@@ -68,6 +68,9 @@ class EvidenceDetail:
     # invariant's evidence: a protocol's version stands on its title page, not beside its
     # amendments.
     anywhere: bool = False
+    # With ``anywhere``, also stated in the discussion (its limitations), where a paper
+    # discusses its residual bias, not only in the study's own report.
+    discussion: bool = False
 
     def applies_to(self, kind: str | None) -> bool:
         """Whether a document of ``kind`` must state it (an unknown kind: yes, as for the
@@ -266,7 +269,8 @@ class Invariant:
                 details=tuple(
                     EvidenceDetail(d["id"], d["label"],
                                    {lang: tuple(v) for lang, v in d["patterns"].items()},
-                                   tuple(d.get("kinds") or ()), bool(d.get("anywhere")))
+                                   tuple(d.get("kinds") or ()), bool(d.get("anywhere")),
+                                   bool(d.get("discussion")))
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},

@@ -279,11 +279,17 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
 
 def _detail_problems(ctx: _Context, index: int, details: list[dict]) -> Iterator[Problem]:
     """A detail's patterns are regular expressions: one that does not compile would fail
-    every suggestion for the invariant, so it is refused here with the reason."""
+    every suggestion for the invariant, so it is refused here with the reason; a detail
+    stated in the ``discussion`` is one stated ``anywhere``."""
     for ident, n in Counter(d["id"] for d in details).items():
         if n > 1:
             yield ctx.inv(index, f"duplicate detail id '{ident}'", "evidence.details")
     for d, detail in enumerate(details):
+        # The discussion is looked in only beside the rest of the report: a detail looked
+        # for beside its evidence would silently ignore it.
+        if detail.get("discussion") and not detail.get("anywhere"):
+            yield ctx.inv(index, "'discussion: true' needs 'anywhere: true'",
+                          f"evidence.details[{d}].discussion")
         for lang, patterns in detail["patterns"].items():
             for p, pattern in enumerate(patterns):
                 yield from _pattern_problems(ctx, index, pattern,

@@ -2,8 +2,10 @@
 (``evidence.details``: an approval reference, a registry number, a protocol's version…),
 stated in or right after a sentence of its evidence, or, for a particular stated
 ``anywhere`` (a protocol's version on its title page), in any sentence of the study's own
-report. An element found without them ("the protocol was submitted to the CPP") makes the
-invariant only partially met.
+report, and for one stated in the ``discussion`` too (a paper's residual bias, in its
+limitations), in the discussion's sentences that cite no other work. An element found
+without them ("the protocol was submitted to the CPP") makes the invariant only partially
+met.
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   detections: list[Detection], quotations: list[Quotation],
                   document: Document, index: SentenceIndex,
                   position_of: dict[int, int],
-                  places: list[int] | None = None) -> tuple[list[str], list[Quotation]]:
+                  places: list[int] | None = None,
+                  discussed: frozenset[int] = frozenset()
+                  ) -> tuple[list[str], list[Quotation]]:
     """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
     not stated beside its evidence (its ``quotations``, then the sentences of the
     ``detections`` of its elements found), and a quotation of each one stated.
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
-    (in every sentence without them)."""
+    (in every sentence without them), and one stated in the ``discussion`` also in the
+    ``discussed`` sentences (positions)."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind)]
@@ -42,7 +47,9 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                                     len(document.sentences))
     anywhere = [p for p in range(len(document.sentences))
                 if places is None or places[p] == OWN_REPORT]
-    return _find_details(details, lang, document, index, positions, anywhere)
+    with_discussion = sorted(set(anywhere) | discussed) if discussed else anywhere
+    return _find_details(details, lang, document, index, positions, anywhere,
+                         with_discussion)
 
 
 def _evidence_positions(quotations: list[Quotation], detections: list[Detection],
@@ -58,16 +65,19 @@ def _evidence_positions(quotations: list[Quotation], detections: list[Detection]
 
 def _find_details(details: list[EvidenceDetail], lang: str, document: Document,
                   index: SentenceIndex, positions: list[int],
-                  anywhere: list[int]) -> tuple[list[str], list[Quotation]]:
+                  anywhere: list[int], with_discussion: list[int]
+                  ) -> tuple[list[str], list[Quotation]]:
     """The ids of the ``details`` stated nowhere at ``positions`` (at ``anywhere`` for a
-    detail stated anywhere), and a quotation of the first sentence stating each detail that
+    detail stated anywhere, at ``with_discussion`` for one stated in the discussion too),
+    and a quotation of the first sentence stating each detail that
     is found."""
     missing: list[str] = []
     quotations: list[Quotation] = []
     for detail in details:
         pattern = any_pattern(detail.patterns_for(lang))
-        at = next((p for p in (anywhere if detail.anywhere else positions)
-                   if pattern.search(index.sentences[p])), None)
+        looked = (positions if not detail.anywhere
+                  else with_discussion if detail.discussion else anywhere)
+        at = next((p for p in looked if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
             continue

@@ -188,7 +188,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
                       if other is None or not other.search(matching_text(d.quote))]
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
-            reading.index, reading.position_of, reading.own_first)
+            reading.index, reading.position_of, reading.own_first, reading.discussed)
         details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
         if details_missing:
             answer = "partially_met"
@@ -239,6 +239,9 @@ class _Reading:
     # Start offsets of a keywords line's sentences (sections.yaml): index terms, no
     # invariant's evidence, neither in its own words nor as an element's.
     keywords: frozenset[int] = frozenset()
+    # Positions of the discussion's sentences citing no other work: the study's own
+    # limitations, where a detail stated in the ``discussion`` is looked for too.
+    discussed: frozenset[int] = frozenset()
     # The sentences each pattern finds, by the pattern: an invariant's other matter is read
     # for its own words, its secondary and its worded evidence alike.
     found_by: dict[re.Pattern[str], frozenset[int]] = field(default_factory=dict)
@@ -290,7 +293,7 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     position_of = {sentence.start: i for i, sentence in enumerate(document.sentences)}
     citing = frozenset(i for i, place in enumerate(own_first)
                        if place == CONTEXT and _CITATION.search(index.sentences[i]))
-    discussed = sections.discussion_flags(document) if citing else ()
+    discussed = sections.discussion_flags(document)
     citing_discussed = frozenset(i for i in citing if discussed[i])
     # The title, not a journal's name or an article type above it (« Article original »).
     title_start = (document.sentences[document.title_position].start if document.sentences
@@ -302,8 +305,10 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     keywords = frozenset(sentence.start for sentence, flag
                          in zip(document.sentences, sections.keyword_flags(document),
                                 strict=True) if flag)
+    own_discussion = frozenset(i for i, flag in enumerate(discussed.tolist())
+                               if flag and i not in citing)
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
-                    citing_discussed, title_start, in_results, keywords)
+                    citing_discussed, title_start, in_results, keywords, own_discussion)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
