@@ -124,3 +124,25 @@ def test_another_work_s_bias_is_not_this_paper_s_residual_bias(lang):
 def test_a_protocol_is_not_asked_for_them(lang):
     suggestion = obs08(paper(lang, [FLOW, ANALYSED], []), lang, kind="protocol")
     assert suggestion.details_missing == []
+
+
+WHO_WAS_LOST = {
+    "en": ["Older patients had higher odds of being lost to follow up.",
+           "Of the 587 patients included, none were lost to follow-up at 24 months.",
+           "Because almost all included patients were followed up, attrition bias is unlikely."],
+    "fr": ["Les patientes plus âgées avaient un risque légèrement plus élevé d'être perdues de "
+           "vue.",
+           "Sur les 587 patientes incluses, aucune n'a été perdue de vue à 24 mois.",
+           "La quasi-totalité des patientes incluses ont été suivies jusqu'à 24 mois."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("which", range(3))
+def test_who_was_lost_or_that_almost_none_were_needs_no_other_comparison(lang, which):
+    """The characteristics that predict loss compare those lost with those followed; losses
+    too few to compare need no comparison."""
+    sentence = {lang: WHO_WAS_LOST[lang][which]}
+    suggestion = obs08(paper(lang, [FLOW, ANALYSED, sentence], [RESIDUAL]), lang)
+    assert suggestion.answer == "met", suggestion.rationale
+    assert quoted(suggestion, " ".join(sentence[lang].split()))
