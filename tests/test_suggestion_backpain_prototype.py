@@ -248,3 +248,31 @@ def test_a_trial_with_an_internal_pilot_is_still_asked_for_one():
             "Adverse events will be recorded at each session in both groups.\n")
     e08 = suggest(text, "en", study_type="interventional", kind="protocol")["E08"]
     assert "21a_Data_monitoring_committee" in e08.elements_missing
+
+
+TAILORING = {
+    "en": ("\n### Tailoring\n\nNurses will tailor the exercise plan and the weekly goals to each "
+           "participant's baseline activity and preferences; the education content and the "
+           "order of modules are fixed.\n"),
+    "fr": ("\n### Personnalisation\n\nLes infirmières adapteront le plan d'exercice et les "
+           "objectifs hebdomadaires au niveau initial de chaque participant ; le contenu "
+           "éducatif et l'ordre des modules sont fixes.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_parts_tailored_to_each_participant_and_those_fixed(lang):
+    pro09 = suggest(PROTOCOL[lang] + TAILORING[lang], lang, study_type="prototypical",
+                    kind="protocol")["PRO09"]
+    assert "11b_Intervention_Modification" in pro09.elements_found, pro09.rationale
+    words = {"en": "the order of modules are fixed", "fr": "l'ordre des modules sont fixes"}
+    assert quoted(pro09, words[lang])
+    assert pro09.answer == "met", pro09.rationale
+
+
+def test_a_part_tailored_to_each_person_without_a_criterion_is_no_rule():
+    text = PROTOCOL["en"] + ("\n### Tailoring\n\nThe education content is fixed, while nurses "
+                             "tailor the weekly goals to each person.\n")
+    pro09 = suggest(text, "en", study_type="prototypical", kind="protocol")["PRO09"]
+    assert "11b_Intervention_Modification" not in pro09.elements_found
+    assert quoted(pro09, "The education content is fixed")
