@@ -223,3 +223,24 @@ NAMED_ONLY = {
 def test_a_framework_only_named_is_not_its_use(lang: str) -> None:
     imp02 = suggest(NAMED_ONLY[lang], lang, study_type="implementation", kind="paper")["IMP02"]
     assert imp02.answer != "met"
+
+
+FUNDED_PROGRAMME = """# Déploiement de Prescri'Bouge
+
+## Méthodes
+
+Le programme était financé par le Fonds d'intervention régional de l'ARS (180 euros par
+patient), sans reste à charge pour le patient.
+
+## Déclarations
+
+Financement : ARS Bourgogne-Franche-Comté (Fonds d'intervention régional). Le financeur n'est
+pas intervenu dans l'analyse.
+"""
+
+
+def test_the_regional_fund_paying_for_the_sessions_is_not_the_studys_funding() -> None:
+    e06 = suggest(FUNDED_PROGRAMME, "fr", study_type="implementation", kind="paper")["E06"]
+    assert first_quotation(e06).startswith("Financement : ARS")
+    assert not any(text.startswith("Le programme était financé")
+                   for text in quotation_texts(e06))
