@@ -244,3 +244,21 @@ def test_the_regional_fund_paying_for_the_sessions_is_not_the_studys_funding() -
     assert first_quotation(e06).startswith("Financement : ARS")
     assert not any(text.startswith("Le programme était financé")
                    for text in quotation_texts(e06))
+
+
+TEACHERS = """# Déploiement de Prescri'Bouge
+
+## Résumé
+
+La fidélité moyenne aux composantes clés était de 86 %.
+
+## Méthodes
+
+Le programme a été dispensé dans 14 structures. Chaque structure employait de 1 à 4
+enseignants en APA, titulaires d'une licence STAPS mention APA-S.
+"""
+
+
+def test_the_apa_teachers_who_deliver_not_a_fidelity_figure_are_quoted() -> None:
+    e12 = suggest(TEACHERS, "fr", study_type="implementation", kind="paper")["E12"]
+    assert "enseignants en APA" in first_quotation(e12)
