@@ -262,3 +262,19 @@ enseignants en APA, titulaires d'une licence STAPS mention APA-S.
 def test_the_apa_teachers_who_deliver_not_a_fidelity_figure_are_quoted() -> None:
     e12 = suggest(TEACHERS, "fr", study_type="implementation", kind="paper")["E12"]
     assert "enseignants en APA" in first_quotation(e12)
+
+
+DATA = {
+    "fr": "# 4. Considérations éthiques\n\nLe traitement des données est conforme à la "
+          "méthodologie de référence MR-004 de la CNIL.\n\nLes données sont pseudonymisées, "
+          "hébergées sur un serveur certifié hébergeur de données de santé (HDS) et conservées "
+          "deux ans.\n",
+    "en": "# 4. Ethics\n\nProcessing complies with the GDPR.\n\nData are pseudonymised, stored "
+          "on a certified health data server and kept for two years.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_data_pseudonymised_then_hosted_on_a_server_is_data_management(lang: str) -> None:
+    e07 = suggest(DATA[lang], lang, study_type="implementation")["E07"]
+    assert "19_Data_Management" not in e07.elements_missing
