@@ -278,3 +278,10 @@ DATA = {
 def test_data_pseudonymised_then_hosted_on_a_server_is_data_management(lang: str) -> None:
     e07 = suggest(DATA[lang], lang, study_type="implementation")["E07"]
     assert "19_Data_Management" not in e07.elements_missing
+
+
+def test_data_collected_and_stored_in_raw_format_is_no_data_protection() -> None:
+    raw = ("# Outcomes\n\nData are collected and stored in raw format, as this accelerometer "
+           "model has a high storage capacity.\n")
+    e07 = suggest(raw, "en", study_type="implementation")["E07"]
+    assert "19_Data_Management" in e07.elements_missing or e07.answer == "not_reported"
