@@ -147,9 +147,11 @@ def test_allocation_concealment_quotes_neither_blinding_nor_fidelity(trial_v1,
 
 def test_adverse_events_recorded_alone_are_not_harms_collected_in_every_arm(trial_v1) -> None:
     """INT13 asks for active collection, the same way in every arm: "Adverse events will be
-    recorded and reported to the sponsor." is partially met, and says what is missing."""
+    recorded and reported to the sponsor." is partially met, and says what is missing (of a
+    protocol, also the events' grading or causality)."""
     int13 = trial_v1["INT13"]
-    assert int13.answer == "partially_met" and int13.details_missing == ["every_arm"]
+    assert int13.answer == "partially_met"
+    assert int13.details_missing == ["every_arm", "grading"]
     assert quotation_texts(int13) == [
         "Adverse events will be recorded and reported to the sponsor."]
 
