@@ -1,0 +1,132 @@
+"""A French exercise physiologist's walkthrough of a mechanistic randomised trial (12 weeks of
+aerobic training against lifestyle advice in older adults with knee osteoarthritis: hs-CRP,
+IL-6, TNF-α, muscle biopsies), its protocol and its results paper: the a-priori hypothesis a
+paper recalls with words between, a mediator named in a limitation, samples coded with their
+kind named after the noun, and function measured by the WOMAC as the health outcome."""
+
+from __future__ import annotations
+
+import pytest
+from suggestion_support import first_quotation, quoted, suggest
+
+ARTICLE = """# Un entraînement aérobie réduit l'inflammation systémique dans la gonarthrose
+
+## Introduction
+
+Selon le modèle de la myokine anti-inflammatoire, le muscle en contraction libère de l'IL-6.
+
+Nous avions formulé a priori, dans le protocole enregistré (NCT06712345), l'hypothèse que
+l'entraînement aérobie réduirait la hs-CRP d'au moins 25 % par rapport au groupe contrôle, par
+une diminution de l'expression musculaire de gènes pro-inflammatoires.
+
+## Méthodes
+
+La masse grasse viscérale a été mesurée par DXA, la douleur et la fonction par l'indice WOMAC,
+la capacité aérobie par la VO2pic.
+
+## Discussion
+
+L'analyse de médiation suppose l'absence de facteur de confusion non mesuré entre médiateur et
+critère.
+"""
+
+PAPER = """# Aerobic training lowers systemic inflammation in knee osteoarthritis
+
+## Introduction
+
+We had hypothesised, in the registered protocol (NCT06712345), that aerobic training would
+lower hs-CRP by at least 25% compared with the control group, through a decrease in the muscle
+expression of pro-inflammatory genes.
+
+## Methods
+
+Visceral fat was measured by DXA, pain and physical function by the WOMAC index, and aerobic
+capacity by peak VO2.
+
+## Discussion
+
+The mediation analysis assumes no unmeasured confounding between mediator and outcome.
+"""
+
+
+@pytest.mark.parametrize("lang, text, hypothesis, limitation", [
+    ("fr", ARTICLE, "Nous avions formulé a priori", "L'analyse de médiation suppose"),
+    ("en", PAPER, "We had hypothesised", "The mediation analysis assumes"),
+])
+def test_a_paper_recalls_its_a_priori_hypothesis_not_a_mediation_limitation(
+        lang, text, hypothesis, limitation) -> None:
+    """MEC02 quoted « L'analyse de médiation suppose l'absence de facteur de confusion non
+    mesuré entre médiateur et critère » first (the lexicon's « médiateur »), a limitation of
+    the mediation analysis, and missed the hypothesis the paper recalls."""
+    mec02 = suggest(text, lang, study_type="mechanistic", kind="paper")["MEC02"]
+    assert "X_mechanism_hypothesis" in mec02.elements_found, mec02.rationale
+    assert first_quotation(mec02).startswith(hypothesis), mec02.quotations
+    assert not quoted(mec02, limitation), mec02.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Les résultats ont été analysés par un modèle mixte ; l'hypothèse de normalité a été "
+           "vérifiée par une diminution du nombre de valeurs aberrantes."),
+    ("fr", "Nous avons émis l'hypothèse que les participants seraient assidus."),
+    ("en", "The mediation analysis assumes no unmeasured confounding between mediator and "
+           "outcome."),
+])
+def test_no_mechanism_hypothesis_from_an_assumption_or_a_plain_expectation(lang, sentence) -> None:
+    """Bad input: a statistical assumption, an expectation with no mechanism, or a mediator
+    named in a limitation is no hypothesised mechanism (at most an element found only in a
+    sentence about another matter, never quoted)."""
+    mec02 = suggest(f"# Article\n\n## Méthodes\n\n{sentence}\n", lang, study_type="mechanistic",
+                    kind="paper")["MEC02"]
+    assert not any(q.element == "X_mechanism_hypothesis" for q in mec02.quotations), (
+        mec02.quotations)
+    assert mec02.answer != "met", mec02.rationale
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les échantillons sanguins et musculaires seront codés par un technicien non impliqué dans "
+    "l'étude.",
+    "Les prélèvements de sang et de muscle seront codés avant l'analyse.",
+])
+def test_french_samples_named_with_their_kind_coded_is_how_blinding_is_kept(sentence) -> None:
+    """MEC11 said 'Usual wording not found …: how blinding is ensured' of « Les échantillons
+    sanguins et musculaires seront codés … »: French names the samples' kind after the
+    noun."""
+    text = ("# Protocole\n\n## Insu\n\nLes biologistes ignoreront le groupe d'allocation. "
+            f"Les participants ne peuvent pas être en aveugle du groupe. {sentence}\n")
+    mec11 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC11"]
+    assert quoted(mec11, sentence[:30]), mec11.quotations
+    assert "17c_Masking_Type" in mec11.elements_found, mec11.rationale
+
+
+def test_french_data_coded_is_still_no_blinding() -> None:
+    """Bad input: data coded and entered is a data entry, not samples coded blind."""
+    text = ("# Protocole\n\n## Données\n\nLes données des questionnaires et des carnets seront "
+            "saisies puis codées par l'attaché de recherche clinique.\n")
+    mec11 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC11"]
+    assert "17c_Masking_Type" not in mec11.elements_found, mec11.rationale
+
+
+@pytest.mark.parametrize("lang, text, words", [
+    ("fr", ARTICLE, "la douleur et la fonction par l'indice WOMAC"),
+    ("en", PAPER, "pain and physical function by the WOMAC index"),
+    ("fr", "La fonction du genou sera évaluée par l'indice algofonctionnel de Lequesne à S0 et "
+           "S12.", "La fonction du genou"),
+])
+def test_function_measured_by_a_named_instrument_is_a_health_outcome(lang, text, words) -> None:
+    """MEC06 said the health outcome (quality of life or autonomy) was not reported by a knee
+    osteoarthritis study measuring pain and function with the WOMAC."""
+    mec06 = suggest(f"# Study\n\n## Outcomes\n\n{text}\n", lang, study_type="mechanistic",
+                    kind="paper")["MEC06"]
+    assert "X_quality_of_life" in mec06.elements_found, mec06.rationale
+    assert quoted(mec06, words), mec06.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Le WOMAC a été traduit en français en 1996."),
+    ("en", "Renal function was normal in all participants (eGFR > 60)."),
+])
+def test_no_function_outcome_from_an_instrument_alone_or_an_organ_function(lang, sentence) -> None:
+    """Bad input: an instrument's history or an organ's function is no function outcome."""
+    mec06 = suggest(f"# Study\n\n## Methods\n\n{sentence}\n", lang, study_type="mechanistic",
+                    kind="paper")["MEC06"]
+    assert "X_quality_of_life" not in mec06.elements_found, mec06.rationale
