@@ -130,3 +130,72 @@ def test_no_function_outcome_from_an_instrument_alone_or_an_organ_function(lang,
     mec06 = suggest(f"# Study\n\n## Methods\n\n{sentence}\n", lang, study_type="mechanistic",
                     kind="paper")["MEC06"]
     assert "X_quality_of_life" not in mec06.elements_found, mec06.rationale
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Environ 100 mg de tissu seront prélevés, immédiatement congelés dans l'azote liquide "
+           "et conservés à −80 °C."),
+    ("en", "Plasma will be separated by centrifugation and stored at −80 °C until analysis."),
+])
+def test_specimens_frozen_or_stored_at_minus_80_are_the_biological_specimens(lang,
+                                                                             sentence) -> None:
+    """MEC05 said 'Usual wording not found …: biological specimens' of a protocol keeping its
+    muscle biopsies in liquid nitrogen and at −80 °C."""
+    mec05 = suggest(f"# Protocol\n\n## Outcomes\n\n{sentence}\n", lang, study_type="mechanistic",
+                    kind="protocol")["MEC05"]
+    assert "33_Biological_specimens" in mec05.elements_found, mec05.rationale
+    assert quoted(mec05, sentence[:20]), mec05.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Les questionnaires seront conservés 15 ans aux archives du centre."),
+    ("en", "The room was kept at 20 °C during the sessions."),
+])
+def test_no_specimens_from_archived_papers_or_a_room_temperature(lang, sentence) -> None:
+    """Bad input: archives kept, or a temperature above zero, are no specimens stored."""
+    mec05 = suggest(f"# Protocol\n\n## Outcomes\n\n{sentence}\n", lang, study_type="mechanistic",
+                    kind="protocol")["MEC05"]
+    assert "33_Biological_specimens" not in mec05.elements_found, mec05.rationale
+
+
+@pytest.mark.parametrize("lang, sentence, invariant", [
+    ("fr", "L'expression des gènes TNF et IL10 a été mesurée par RT-qPCR sur biopsie du vaste "
+           "latéral à l'inclusion, à 6 et à 12 semaines.", "MEC05"),
+    ("fr", "L'expression des gènes TNF et IL10 a été mesurée par RT-qPCR sur biopsie du vaste "
+           "latéral à l'inclusion, à 6 et à 12 semaines.", "MEC07"),
+    ("en", "Gene expression of TNF and IL10 was measured by RT-qPCR in vastus lateralis biopsies "
+           "at baseline and at 6 and 12 weeks.", "MEC05"),
+])
+def test_markers_measured_at_baseline_and_later_weeks_give_their_timing(lang, sentence,
+                                                                        invariant) -> None:
+    """MEC05 and MEC07 said 'Usual wording not found …: participant timeline' of a results
+    paper measuring its markers « à l'inclusion, à 6 et à 12 semaines »."""
+    suggestion = suggest(f"# Article\n\n## Méthodes\n\n{sentence}\n", lang,
+                         study_type="mechanistic", kind="paper")[invariant]
+    assert "13_Participant_timeline" in suggestion.elements_found, suggestion.rationale
+    assert quoted(suggestion, sentence[:20]), suggestion.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Dans le groupe entraîné, la relation dose–réponse entre le volume d'entraînement "
+           "réalisé et la variation de hs-CRP sera étudiée par régression linéaire."),
+    ("fr", "La précédence temporelle sera examinée en testant si la variation de TNF entre S0 et "
+           "S6 prédit la variation de hs-CRP entre S6 et S12."),
+    ("en", "The dose–response relationship between the training volume and the change in "
+           "hs-CRP will be examined by linear regression."),
+])
+def test_a_planned_dose_response_or_temporal_precedence_is_the_analysis(lang, sentence) -> None:
+    """MEC07 said 'Usual wording not found …: other analyses' of a protocol planning its
+    dose–response analysis (with an en dash) and its temporal precedence."""
+    mec07 = suggest(f"# Protocole\n\n## Analyse statistique\n\n{sentence}\n", lang,
+                    study_type="mechanistic", kind="protocol")["MEC07"]
+    assert "20b_Statistical_methods_Other_Analyses" in mec07.elements_found, mec07.rationale
+    assert quoted(mec07, sentence[:20]), mec07.quotations
+
+
+def test_a_dose_response_named_but_not_analysed_is_no_analysis() -> None:
+    """Bad input: a dose–response cited from the literature with no analysis planned."""
+    text = ("# Protocole\n\n## Analyse statistique\n\nUne relation dose–réponse a été décrite "
+            "chez l'adulte jeune.\n")
+    mec07 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC07"]
+    assert "20b_Statistical_methods_Other_Analyses" not in mec07.elements_found, mec07.rationale
