@@ -199,3 +199,17 @@ def test_a_dose_response_named_but_not_analysed_is_no_analysis() -> None:
             "chez l'adulte jeune.\n")
     mec07 = suggest(text, "fr", study_type="mechanistic", kind="protocol")["MEC07"]
     assert "20b_Statistical_methods_Other_Analyses" not in mec07.elements_found, mec07.rationale
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The theoretical foundation for the programme is the trans-theoretical model."),
+    ("fr", "Le cadre théorique du programme est le modèle transthéorique."),
+])
+def test_a_named_theory_is_still_the_logic_model(lang, sentence) -> None:
+    """The hypothesis's ``about`` concerns that element only: a theory named by the logic
+    model's cues is still quoted (a version that put the logic model's worded patterns under
+    ``about`` made it found only in sentences about another matter)."""
+    mec02 = suggest(f"# Protocol\n\n## Background\n\n{sentence}\n", lang,
+                    study_type="mechanistic", kind="protocol")["MEC02"]
+    assert "X_logic_model" not in mec02.elements_missing, mec02.rationale
+    assert any(q.element == "X_logic_model" for q in mec02.quotations), mec02.quotations
