@@ -213,3 +213,58 @@ def test_a_named_theory_is_still_the_logic_model(lang, sentence) -> None:
                     study_type="mechanistic", kind="protocol")["MEC02"]
     assert "X_logic_model" not in mec02.elements_missing, mec02.rationale
     assert any(q.element == "X_logic_model" for q in mec02.quotations), mec02.quotations
+
+
+MEC09_PROTOCOL = {
+    "fr": ("# Protocole\n\n## Facteurs de confusion\n\nL'analyse principale sera ajustée sur la "
+           "valeur initiale de hs-CRP et sur le sexe. Les traitements concomitants seront relevés "
+           "à chaque visite. Les participants du groupe contrôle recevront deux entretiens de "
+           "conseils d'hygiène de vie.{rationale}\n"),
+    "en": ("# Protocol\n\n## Confounding factors\n\nThe primary analysis will be adjusted for "
+           "baseline hs-CRP and sex. Concomitant treatments will be recorded at each visit. "
+           "Participants in the control group will receive two lifestyle advice sessions."
+           "{rationale}\n"),
+}
+
+
+@pytest.mark.parametrize("lang, rationale", [
+    ("fr", " Le choix d'un groupe contrôle recevant des conseils, sans entraînement, est justifié "
+           "par la nécessité d'isoler l'effet spécifique de l'exercice."),
+    ("fr", " Les deux entretiens assurent une attention comparable dans les deux groupes."),
+    ("en", " The control group was chosen to isolate the effect of the exercise itself."),
+    ("en", " The advice sessions control for attention and contact with the study team."),
+])
+def test_mec09_met_with_the_comparator_justified(lang, rationale) -> None:
+    """MEC09's statement asks the comparator to be chosen and justified so as to isolate the
+    active component: with that said, confounders, concomitant care and comparator make it
+    met."""
+    mec09 = suggest(MEC09_PROTOCOL[lang].format(rationale=rationale), lang,
+                    study_type="mechanistic", kind="protocol")["MEC09"]
+    assert mec09.answer == "met", mec09.rationale
+    assert not mec09.details_missing, mec09.rationale
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_mec09_partially_met_when_the_comparator_is_not_justified(lang) -> None:
+    """MEC09 was met for any trial adjusting for covariates and describing its control arm
+    (« Décrit le comparateur sans expliquer ce qu'il contrôle » is the guidance's partially
+    met): without the comparator's rationale it is partially met and says what is missing."""
+    mec09 = suggest(MEC09_PROTOCOL[lang].format(rationale=""), lang, study_type="mechanistic",
+                    kind="protocol")["MEC09"]
+    assert {"X_confounders", "X_comparator"} <= set(mec09.elements_found), mec09.rationale
+    assert mec09.answer == "partially_met", mec09.rationale
+    assert mec09.details_missing == ["comparator_rationale"], mec09.details_missing
+    assert ("comparateur" if lang == "fr" else "comparator") in mec09.rationale[lang]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Le groupe contrôle sera choisi au hasard parmi les patients du service."),
+    ("fr", "Une infirmière contrôlera la tension artérielle à chaque visite."),
+    ("en", "The research nurse will control the blood pressure cuff size for each patient."),
+])
+def test_no_comparator_rationale_from_other_choices_or_controls(lang, sentence) -> None:
+    """Bad input: a group chosen at random or a nurse checking blood pressure is no reason
+    for the comparator."""
+    mec09 = suggest(MEC09_PROTOCOL[lang].format(rationale=" " + sentence), lang,
+                    study_type="mechanistic", kind="protocol")["MEC09"]
+    assert mec09.details_missing == ["comparator_rationale"], mec09.rationale
