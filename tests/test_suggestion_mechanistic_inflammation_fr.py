@@ -268,3 +268,18 @@ def test_no_comparator_rationale_from_other_choices_or_controls(lang, sentence) 
     mec09 = suggest(MEC09_PROTOCOL[lang].format(rationale=" " + sentence), lang,
                     study_type="mechanistic", kind="protocol")["MEC09"]
     assert mec09.details_missing == ["comparator_rationale"], mec09.rationale
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Cognitive factors will be explored as mediators of the intervention effect on "
+           "adherence."),
+    ("fr", "Les scores seront inclus en tant que médiateurs potentiels de l'effet du "
+           "traitement."),
+])
+def test_mediators_of_the_effect_are_still_a_mechanism(lang, sentence) -> None:
+    """The hypothesis's ``about`` keeps mediators named for the NPI's effect (train: a
+    protocol's "explored as mediators of the intervention effect" was its hypothesis)."""
+    mec02 = suggest(f"# Protocol\n\n## Background\n\n{sentence}\n", lang,
+                    study_type="mechanistic", kind="protocol")["MEC02"]
+    assert any(q.element == "X_mechanism_hypothesis" for q in mec02.quotations), (
+        mec02.quotations)
