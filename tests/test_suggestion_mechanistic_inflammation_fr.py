@@ -233,6 +233,13 @@ MEC09_PROTOCOL = {
     ("fr", " Les deux entretiens assurent une attention comparable dans les deux groupes."),
     ("en", " The control group was chosen to isolate the effect of the exercise itself."),
     ("en", " The advice sessions control for attention and contact with the study team."),
+    ("en", " Lifestyle advice has been chosen as a comparator because it is the standard care."),
+    ("en", " Explanation for the choice of comparators: advice is the care usually offered."),
+    ("en", " The placebo sessions are matched in terms of duration and setting."),
+    ("fr", " Les conseils d'hygiène de vie ont été choisis comme comparateur car ils sont la prise "
+           "en charge habituelle."),
+    ("fr", " Pour des raisons éthiques, le groupe contrôle recevra des conseils plutôt qu'aucune "
+           "intervention."),
 ])
 def test_mec09_met_with_the_comparator_justified(lang, rationale) -> None:
     """MEC09's statement asks the comparator to be chosen and justified so as to isolate the
