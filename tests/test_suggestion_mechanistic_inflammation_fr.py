@@ -238,6 +238,8 @@ MEC09_PROTOCOL = {
     ("en", " The placebo sessions are matched in terms of duration and setting."),
     ("fr", " Les conseils d'hygiène de vie ont été choisis comme comparateur car ils sont la prise "
            "en charge habituelle."),
+    ("fr", " Nous avons choisi un placebo comme contrôle, car c'est le test le plus rigoureux."),
+    ("en", " We chose a placebo as the control because it is the most rigorous test."),
     ("fr", " Pour des raisons éthiques, le groupe contrôle recevra des conseils plutôt qu'aucune "
            "intervention."),
 ])
