@@ -7,9 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .labels import Labels
 
 
 def cell_text(value: Any) -> Any:
@@ -50,3 +54,23 @@ def unwrap_headings(ws: Worksheet) -> None:
     for row in ws.iter_rows():
         if row[0].value not in (None, "") and all(c.value in (None, "") for c in row[1:]):
             row[0].alignment = Alignment(vertical="top")
+
+
+
+def data_sheet(wb: Workbook, lab: Labels) -> Worksheet:
+    """The tidy sheet for software, named in the report's language ("Data", « Données »): its
+    column names are the README's fixed snake_case keys in both languages, so a script reads
+    any report alike (:func:`note_data_sheet` says so once its rows are written)."""
+    return wb.create_sheet(lab["sheet_data"][:31])
+
+
+def note_data_sheet(ws: Worksheet, lab: Labels, row: str) -> None:
+    """A note on the Data sheet's first header cell saying, in the report's language, that its
+    column names are fixed keys (a note row would break the tidy table pandas reads; the
+    Summary sheet says it too). ``row``: what one row is ("invariant", "study")."""
+    ws["A1"].comment = Comment(data_sheet_note(lab, row), "npis-checker", width=320, height=130)
+
+
+def data_sheet_note(lab: Labels, row: str) -> str:
+    """What the Data sheet is and that its column names are fixed, in the report's language."""
+    return lab("data_sheet_note", sheet=lab["sheet_data"], row=lab[f"data_sheet_row_{row}"])

@@ -133,6 +133,20 @@ def study_ref(lab: Any, study: Any) -> str:
     return lab("study_ref", n=study.number, type=study.type_name)
 
 
+def held_line(lab: Any, held: Any) -> str:
+    """The protocols the dossier already holds where an advice sends the submitter to look
+    for one (:attr:`AdviceEntry.held`): "Already in the dossier: Study 5 (implementation), a
+    protocol, answered Met. If it is …"; "" when there are none."""
+    if not held:
+        return ""
+    # Each holds a comma: separated as the studies' answers are ("; ").
+    protocols = lab["separator"].join(
+        lab("dossier_advice_held_one" if p.answer else "dossier_advice_held_unanswered",
+            n=p.number, type=p.type_name, answer=p.answer_label) for p in held)
+    return lab("dossier_advice_held_many" if len(held) > 1 else "dossier_advice_held",
+               protocols=protocols)
+
+
 def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """What to look for and add to the dossier (:attr:`DossierView.advice`), worded for the
     reports and the review: per invariant, the studies that lack it gathered by their answer
@@ -154,12 +168,15 @@ def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
                           else "dossier_advice_for_many", advice=a.text,
                           numbers=enumeration([str(n) for n in a.studies], lab))
                       for a in entry.advice]
+        # A protocol the dossier holds, where the advice sends the submitter to look for one.
+        held = held_line(lab, entry.held)
         rows.append({
             "id": entry.invariant_id, "title": entry.title, "ethical": entry.ethical,
             "kind": lab["ethical_one" if entry.ethical else "methodological_one"],
             "count": len(entry.studies), "studies": studies,
             "answers": [_answer(lab, s) for s in entry.studies],
             "advice": advice or [lab["dossier_advice_no_text"]], "has_advice": bool(advice),
+            "held": held,
             "shared": entry.shared,
         })
     return rows

@@ -1,5 +1,6 @@
 """Excel report of an NPI dossier: Summary, Studies, Coverage (matrix), what to add to the
-dossier per invariant, and a tidy Data sheet."""
+dossier per invariant, and a tidy Data sheet (« Données » in French, its column names the
+same snake_case keys in both languages)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checker.services.dossier_view import DossierView
 from checker.services.stamps import ReportStamp
 
-from .cells import append_row, cell_text, print_setup, unwrap_headings
+from .cells import (
+    append_row,
+    cell_text,
+    data_sheet,
+    data_sheet_note,
+    note_data_sheet,
+    print_setup,
+    unwrap_headings,
+)
 from .dossier_context import build_dossier_context
 from .stamping import stamp_workbook
 
@@ -100,6 +109,8 @@ def _summary(ws: Worksheet, ctx: dict[str, Any]) -> None:
     # The dossier's statement, as its PDF gives it: the assessment reports' "label_statement"
     # speaks of "one document".
     append_row(ws, ["", ctx["self_check_statement"]])
+    # The last sheet's English column names, said in the report's language.
+    append_row(ws, ["", data_sheet_note(lab, "study")])
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = WRAP
@@ -178,7 +189,8 @@ def _advice(ws: Worksheet, ctx: dict[str, Any]) -> None:
             [10, 34, 16, 10, 30, 70])
     for row in ctx["advice"]:
         append_row(ws, [row["id"], row["title"], row["kind"], row["count"],
-                        "\n".join(row["studies"]), "\n".join(row["advice"])])
+                        "\n".join(row["studies"]),
+                        "\n".join([*row["advice"], *([row["held"]] if row["held"] else [])])])
     append_row(ws, [])
     append_row(ws, [lab["dossier_advice_help"] if ctx["advice"] else lab["dossier_advice_none"]])
     _wrapped_table_layout(ws)
@@ -216,7 +228,9 @@ def render_dossier_xlsx(view: DossierView, stamp: ReportStamp) -> bytes:
     _studies(wb.create_sheet(lab["sheet_studies"][:31]), ctx)
     _coverage(wb.create_sheet(lab["sheet_coverage"][:31]), ctx)
     _advice(wb.create_sheet(lab["sheet_dossier_advice"][:31]), ctx)
-    _data(wb.create_sheet("Data"), ctx)
+    data = data_sheet(wb, lab)
+    _data(data, ctx)
+    note_data_sheet(data, lab, "study")
     props = wb.properties
     props.title = cell_text(f"{ctx['title']} — {view.npi_name}")
     props.creator = cell_text(view.owner or "npis-checker")

@@ -2,9 +2,10 @@
 sheet.
 
 "Summary", "Detail" and "How to fix it" are for people (labels in the report language, wrapped
-text, colours); "Data" is for software: one header row of stable snake_case names, one row per
-invariant, answer ids rather than labels, no merged cells, so
-``pandas.read_excel(sheet_name="Data")`` gives a clean table.
+text, colours); "Data" (« Données » in a French report) is for software: one header row of
+stable snake_case names, the same in both languages, one row per invariant, answer ids rather
+than labels, no merged cells, so ``pandas.read_excel(sheet_name=-1)`` (the last sheet) gives a
+clean table.
 """
 
 from __future__ import annotations
@@ -24,7 +25,15 @@ from checker.services.records import AssessmentRecord
 from checker.services.scoring import ScoreResult
 from checker.services.stamps import ReportStamp
 
-from .cells import append_row, cell_text, print_setup, unwrap_headings
+from .cells import (
+    append_row,
+    cell_text,
+    data_sheet,
+    data_sheet_note,
+    note_data_sheet,
+    print_setup,
+    unwrap_headings,
+)
 from .context import answer_label, build_context
 from .stamping import stamp_workbook
 
@@ -88,6 +97,8 @@ def _summary(ws: Worksheet, ctx: dict) -> None:
         (lab["answer_points"], "\n".join(ctx["rules"]["answers"])),
         (lab["verdict_rules"], "\n".join(ctx["rules"]["verdicts"])),
         ("", ctx["label_statement"]),
+        # The last sheet's English column names, said in the report's language.
+        ("", data_sheet_note(lab, "invariant")),
     ])
     for row in ws.iter_rows(min_col=1, max_col=1):
         row[0].alignment = WRAP
@@ -201,7 +212,9 @@ def render_xlsx(catalogue: Catalogue, record: AssessmentRecord, score: ScoreResu
         stamp_workbook(wb, wb.active, stamp, ctx["lab"])
     _detail(wb.create_sheet(ctx["lab"]["sheet_detail"][:31]), ctx)
     _gaps(wb.create_sheet(ctx["lab"]["sheet_gaps"][:31]), ctx)
-    _data(wb.create_sheet("Data"), ctx, score)
+    data = data_sheet(wb, ctx["lab"])
+    _data(data, ctx, score)
+    note_data_sheet(data, ctx["lab"], "invariant")
     props = wb.properties
     props.title = cell_text(f"{ctx['title']} — {record.title}")
     props.subject = cell_text(f"{record.npi_name} ({record.study_type}, {record.document_kind})")

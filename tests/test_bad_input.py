@@ -43,7 +43,7 @@ def test_the_excel_report_holds_control_characters_stored_earlier(app, auth_clie
     response = auth_client.get(f"/assessments/{assessment}/report.xlsx")
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(response.data))
-    cells = [c for row in book["Data"].iter_rows(values_only=True) for c in row
+    cells = [c for row in book.worksheets[-1].iter_rows(values_only=True) for c in row
              if isinstance(c, str)]
     assert "Pasted from a PDF " in cells
 

@@ -52,7 +52,7 @@ def test_demo_writes_three_reports_and_the_review_text(tmp_path):
     assert "Conforme avec réserves" in text
     wb = openpyxl.load_workbook(io.BytesIO(next(p for p in files if p.suffix == ".xlsx")
                                            .read_bytes()))
-    assert "Data" in wb.sheetnames
+    assert "Données" in wb.sheetnames  # the French demo: every sheet named in French
     data = json.loads(next(p for p in files if p.suffix == ".json").read_text("utf-8"))
     assert data["report_id"] == pdf.stem
     record = import_json(data)

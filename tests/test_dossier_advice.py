@@ -128,6 +128,31 @@ def test_a_protocol_brings_no_advice_and_the_advice_names_the_papers():
     assert only_protocol[0].advice == () and not only_protocol[0].shared
 
 
+def test_a_protocol_the_dossier_holds_is_named_where_the_advice_sends_to_one():
+    """A paper's advice sends the submitter to its published protocol ("… and add that
+    document to the dossier"): when the dossier holds a protocol of the same study type, the
+    entry names it with its own answer, so he looks there rather than add it again."""
+    catalogue = get_catalogue()
+    records = [(record("interventional", E03="not_met", INT04="not_reported"), "paper"),
+               (record("interventional", "protocol", INT04=None), "protocol"),
+               (record("observational", E03="partially_met"), "paper"),
+               (record("observational", "protocol", E03="not_met"), "protocol")]
+    studies = [StudyGaps(n, f"uid{n}", f"Study title {n}", catalogue,
+                         score_assessment(catalogue, rec), rec.study_type, rec.study_type, kind)
+               for n, (rec, kind) in enumerate(records, start=1)]
+    entries = {e.invariant_id: e for e in dossier_advice(studies, catalogue, "en")}
+    # E03: papers 1 (interventional) and 3 (observational) are given advice; each type's
+    # protocol is named with its answer (the observational one lacks it too).
+    assert [(h.number, h.answer, h.answer_label, h.meets) for h in entries["E03"].held] == [
+        (2, "met", "Met", True), (4, "not_met", "Not met", False)]
+    # INT04: the interventional protocol, not answered yet; never the observational one.
+    assert [(h.number, h.answer, h.meets) for h in entries["INT04"].held] == [(2, "", False)]
+    # A dossier without a protocol of the paper's type names none, nor does a protocol's own
+    # entry (a protocol brings no advice).
+    alone = dossier_advice([studies[0], studies[3]], catalogue, "en")
+    assert all(entry.held == () for entry in alone)
+
+
 def test_in_french():
     (e01,) = dossier_advice(studies_of(record("interventional", E01="not_met")),
                             get_catalogue(), "fr")
@@ -186,6 +211,43 @@ def advice_dossier(app, client, username) -> tuple[str, list[str]]:
     for study in studies:
         assert add(client, uid, study).status_code == 302
     return uid, studies
+
+
+# E02 of the advice dossier: the protocol (Study 3) lacks it too.
+HELD_E02 = ("Already in the dossier: Study 3 (interventional), a protocol, answered Not met. If "
+            "it is the protocol of a study listed, look there first: it need not be added "
+            "again.")
+
+
+def test_every_report_names_the_protocol_the_dossier_holds(app, auth_client, user):
+    """The page, the PDF, the workbook and the review: where the advice sends the submitter to
+    a study's protocol and the dossier holds one of that type, it says so, in both
+    languages."""
+    uid, studies = advice_dossier(app, auth_client, user)
+    section = html.unescape(_section(auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)))
+    e02 = section[section.index(">E02<"):section.index(">E03<")]
+    link = f'<a href="/assessments/{studies[2]}/results">Study 3 (interventional)</a>'
+    assert (f'<p class="held">Already in the dossier: {link}, a protocol, answered Not met. If '
+            "it is the protocol of a study listed, look there first") in e02
+    int04 = section[section.index(">INT04<"):]
+    # INT04: the protocol meets it (every invariant it was not given another answer for).
+    assert f"{link}, a protocol, answered Met." in int04
+    # E03: only the protocol lacks it, which brings no advice: nothing to say.
+    assert "Already in the dossier" not in section[section.index(">E03<"):section.index(
+        ">INT04<")]
+    post(auth_client, "/language", {"lang": "fr", "next": "/"})
+    french = html.unescape(_section(auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)))
+    assert (f"Déjà dans le dossier{NBSP}: "
+            f'<a href="/assessments/{studies[2]}/results">Étude 3 (type interventionnel)</a>, un '
+            f"protocole, réponse{NBSP}: Non respecté. S'il s'agit du protocole d'une étude "
+            f"listée, cherchez-y d'abord{NBSP}: inutile de l'ajouter à nouveau.") in french
+    assert HELD_E02 in _pdf_text(auth_client, uid, "en")
+    assert "Déjà dans le dossier : Étude 3 (type interventionnel), un protocole, réponse : Non " \
+        "respecté." in _pdf_text(auth_client, uid, "fr")
+    review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
+    assert f"    - For studies 1 and 2: {advice_of('E02')}\n    - {HELD_E02}\n" in review
+    assert ("    - Already in the dossier: Study 3 (interventional), a protocol, answered Met. "
+            "If it is") in review
 
 
 def _section(page: str) -> str:
@@ -284,10 +346,11 @@ def test_the_dossier_pdf_lists_what_to_add(app, auth_client, user):
 
 def test_the_dossier_workbook_has_a_sheet_of_what_to_add(app, auth_client, user):
     uid, _ = advice_dossier(app, auth_client, user)
-    for lang, sheet in (("en", "To add to the dossier"), ("fr", "À ajouter au dossier")):
+    for lang, sheet, data in (("en", "To add to the dossier", "Data"),
+                              ("fr", "À ajouter au dossier", "Données")):
         response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}")
         wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
-        assert wb.sheetnames[-2:] == [sheet, "Data"]
+        assert wb.sheetnames[-2:] == [sheet, data]
         rows = list(wb[sheet].iter_rows(values_only=True))
         if lang == "en":
             assert rows[0] == ("Invariant", "Title", "Kind", "Number of studies",
@@ -296,13 +359,13 @@ def test_the_dossier_workbook_has_a_sheet_of_what_to_add(app, auth_client, user)
                 "E02", "Free and informed consent", "Ethical", 3,
                 "Not met: Study 1 (interventional), Study 3 (interventional)\nPartially met "
                 "(unconfirmed suggestion): Study 2 (interventional)",
-                f"For studies 1 and 2: {advice_of('E02')}")
+                f"For studies 1 and 2: {advice_of('E02')}\n{HELD_E02}")
             assert rows[3][:4] == ("INT04", pick(get_catalogue().invariant("INT04").title, "en"),
                                    "Methodological", 1)
-            assert rows[3][5] == advice_of("INT04")
+            assert rows[3][5] == f"{advice_of('INT04')}\n{HELD_E02.replace('Not met', 'Met')}"
         else:
-            assert rows[1][2] == "Éthique" and rows[1][5] == \
-                f"Pour les études 1 et 2{NBSP}: {advice_of('E02', 'fr')}"
+            assert rows[1][2] == "Éthique" and rows[1][5].startswith(
+                f"Pour les études 1 et 2{NBSP}: {advice_of('E02', 'fr')}\nDéjà dans le dossier")
         assert [row[0] for row in rows[1:4]] == ["E02", "E03", "INT04"]
 
 

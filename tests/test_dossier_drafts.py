@@ -144,7 +144,7 @@ def test_the_dossier_workbook_says_it(auth_client, dossier, lang):
     assert header.index(again) == header.index(answered) + 2
     notes = [c for row in rows[3:] for c in row if c]
     assert any(str(c).startswith(PDF_SAYS[lang][2]) for c in notes)
-    data = list(wb["Data"].iter_rows(values_only=True))
+    data = list(wb.worksheets[-1].iter_rows(values_only=True))
     tidy = [dict(zip(data[0], row, strict=True)) for row in data[1:]]
     assert [(r["quotations_not_found"], r["answers_to_check"]) for r in tidy] == [
         (None, None), ("E02", "INT03")]
@@ -181,7 +181,7 @@ def test_npis_check_dossier_report_says_it_too(cli_env, dossier, tmp_path):
     result = cli_env.invoke(main, ["dossier", "report", dossier, "--format", "xlsx",
                                    "--out", str(out)])
     assert result.exit_code == 0, result.output
-    data = list(openpyxl.load_workbook(out)["Data"].iter_rows(values_only=True))
+    data = list(openpyxl.load_workbook(out).worksheets[-1].iter_rows(values_only=True))
     tidy = [dict(zip(data[0], row, strict=True)) for row in data[1:]]
     assert [(r["quotations_not_found"], r["answers_to_check"]) for r in tidy] == [
         (None, None), ("E02", "INT03")]

@@ -406,13 +406,21 @@ def test_dossier_pdf_and_excel(app, auth_client, user):
     response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=fr")
     assert response.status_code == 200
     wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
-    assert wb.sheetnames == ["Synthèse", "Études", "Couverture", "À ajouter au dossier", "Data"]
+    assert wb.sheetnames == ["Synthèse", "Études", "Couverture", "À ajouter au dossier",
+                             "Données"]
     props = {p.name: p.value for p in wb.custom_doc_props}
     assert props["npis-subject-kind"] == "dossier"
     summary = [c for row in wb["Synthèse"].iter_rows(values_only=True) for c in row if c]
     assert props["npis-report-id"] in summary and props["npis-signature"] in summary
-    data_rows = list(wb["Data"].iter_rows(values_only=True))
+    data_rows = list(wb.worksheets[-1].iter_rows(values_only=True))
     assert data_rows[0][:3] == ("dossier_uid", "report_id", "assessment_uid")
+    # Its keys are the README's in both languages, and the French sheet says so.
+    from exports.dossier_excel import DATA_COLUMNS
+    assert data_rows[0] == DATA_COLUMNS
+    note = wb.worksheets[-1]["A1"].comment.text
+    assert note.startswith("La feuille «\u00a0Données\u00a0»")
+    assert "une ligne par étude" in note
+    assert note in summary
     assert {row[2] for row in data_rows[1:]} == set(studies.values())
     assert all(row[9] is True for row in data_rows[1:])  # every study counts
     # Each study carries the id of a report registered for exactly its content.
@@ -552,7 +560,7 @@ def test_every_report_of_a_dossier_says_a_study_answered_as_its_own_results_do(a
     assert dict(zip(rows[0], rows[1], strict=True))[
         "Unconfirmed suggestions (scored as they stand)"] == which
     tidy = list(openpyxl.load_workbook(io.BytesIO(auth_client.get(
-        f"/dossiers/{uid}/report.xlsx?lang=en").get_data()))["Data"].iter_rows(values_only=True))
+        f"/dossiers/{uid}/report.xlsx?lang=en").get_data())).worksheets[-1].iter_rows(values_only=True))
     assert dict(zip(tidy[0], tidy[1], strict=True))["unconfirmed_invariants"] == "; ".join(
         ids[:3])
 

@@ -136,7 +136,7 @@ def test_workbook_sheets_and_summary(workbook, score, demo):
     lang, wb = workbook
     lab = labels(lang)
     assert wb.sheetnames == [lab["sheet_summary"], lab["sheet_detail"], lab["sheet_gaps"],
-                            "Data"]
+                             {"en": "Data", "fr": "Données"}[lang]]
     summary = wb[lab["sheet_summary"]]
     pairs = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row[0]}
     assert pairs[lab["report_id"]] == REPORT_ID
@@ -327,7 +327,7 @@ def test_text_that_starts_like_a_formula_stays_text(catalogue, demo):
 
 def test_data_sheet_is_tidy(workbook, score, demo):
     _, wb = workbook
-    data = wb["Data"]
+    data = wb.worksheets[-1]
     rows = list(data.iter_rows(values_only=True))
     assert rows[0] == DATA_COLUMNS
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in rows[0])
@@ -344,6 +344,29 @@ def test_data_sheet_is_tidy(workbook, score, demo):
     assert {r["assessment_uid"] for r in records} == {demo.uid}
 
 
+def test_a_french_workbook_names_every_sheet_in_french_and_keeps_the_data_keys(workbook):
+    """A French submitter found one sheet named in English ("Data"): it is « Données » in a
+    French report, while its column names stay the README's machine-readable keys, which a
+    note on its first cell and a line of the summary say in the report's language."""
+    lang, wb = workbook
+    data = wb.worksheets[-1]
+    assert data.title == {"en": "Data", "fr": "Données"}[lang]
+    assert next(data.iter_rows(values_only=True)) == DATA_COLUMNS  # the same keys in both
+    note = data["A1"].comment.text
+    summary = [cell for row in wb.worksheets[0].iter_rows(values_only=True) for cell in row
+               if cell]
+    assert note in summary
+    if lang == "fr":
+        assert "La feuille «\u00a0Données\u00a0» est destinée aux logiciels" in note
+        assert "les mêmes dans les rapports en français et en anglais" in note
+        assert "Data" not in wb.sheetnames
+        headers = [c for ws in wb.worksheets[1:-1] for c in next(ws.iter_rows(values_only=True))]
+        assert "Invariant" in headers and "Titre" in headers and "Title" not in headers
+    else:
+        assert note.startswith('The "Data" sheet is for software: one header row of fixed '
+                               "column names")
+
+
 def test_data_sheet_reads_with_pandas(catalogue, demo, score):
     pandas = pytest.importorskip("pandas")
     frame = pandas.read_excel(io.BytesIO(render_xlsx(catalogue, demo, score, "en", REPORT_ID)),
@@ -351,6 +374,10 @@ def test_data_sheet_reads_with_pandas(catalogue, demo, score):
     assert list(frame.columns) == list(DATA_COLUMNS)
     assert len(frame) == 30
     assert frame["points"].sum() == 41  # 23 ethical + 18 methodological
+    # As the README reads either language's report: the last sheet, the same columns.
+    french = pandas.read_excel(io.BytesIO(render_xlsx(catalogue, demo, score, "fr", REPORT_ID)),
+                               sheet_name=-1)
+    assert list(french.columns) == list(DATA_COLUMNS) and len(french) == 30
 
 
 def test_summary_svg(catalogue, demo, score):

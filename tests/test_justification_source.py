@@ -106,7 +106,7 @@ def test_workbook_says_whose_words_each_justification_is(catalogue, case_record,
     row = [detail.cell(r, 1).value for r in range(1, detail.max_row + 1)].index("INT13") + 1
     heading, justification = expected(case, lang)
     assert [detail.cell(row, c).value for c in (7, 8)] == [justification, heading]
-    rows = list(wb["Data"].iter_rows(values_only=True))
+    rows = list(wb.worksheets[-1].iter_rows(values_only=True))
     int13 = next(dict(zip(DATA_COLUMNS, r, strict=True)) for r in rows[1:] if r[6] == "INT13")
     source = "accepted_suggestion" if case == "accepted unchanged" else "assessor"
     assert (int13["justification"], int13["justification_source"]) == (justification, source)

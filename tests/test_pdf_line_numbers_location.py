@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import create_assessment
+from conftest import create_assessment, post
 from suggestion_support import get_catalogue, suggest
 from test_pdf_line_numbers import FUNDING, _lines, _manuscript, _page
 from test_suggestions import answers_of
@@ -146,6 +146,30 @@ def test_the_form_and_the_results_page_give_the_line(app, auth_client) -> None:
     assert funding.page.split("; ")[0] == f"1, l. {_funding_line()}"
     results = auth_client.get(f"/assessments/{uid}/results").get_data(as_text=True)
     assert f"p. 1, l. {_funding_line()}, Financement" in results
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_document_view_gives_a_quoted_sentence_s_line(app, auth_client, lang) -> None:
+    """The page where the document is read with its quotations shows a quoted sentence's line
+    as the reports place it ("p. 1, l. 33"): "l. 33" before it, said in full on hover; a
+    sentence neither quoted nor detected gets none, nor any sentence of a PDF without line
+    numbers."""
+    from html import unescape
+
+    post(auth_client, "/language", {"lang": lang, "next": "/"})
+    uid = create_assessment(auth_client, document_kind="paper", language="fr", document=(
+        io.BytesIO(_manuscript("stamped")), "manuscrit.pdf"))
+    page = unescape(auth_client.get(f"/assessments/{uid}/document").get_data(as_text=True))
+    line = _funding_line()
+    hover = {"en": f"Line {line} in the margin of the document",
+             "fr": f"Ligne {line} dans la marge du document"}[lang]
+    assert f'<span class="line-mark" title="{hover}">l. {line}</span>' in page
+    marks = page.count('class="line-mark"')
+    assert 0 < marks < page.count("<p>") + page.count("<mark>")
+    plain = create_assessment(auth_client, document_kind="paper", language="fr", document=(
+        io.BytesIO(_manuscript("none")), "manuscrit.pdf"))
+    page = auth_client.get(f"/assessments/{plain}/document").get_data(as_text=True)
+    assert "<mark>" in page and 'class="line-mark"' not in page
 
 
 def test_a_comparison_of_drafts_gives_the_line_only_beside_numbered_lines() -> None:

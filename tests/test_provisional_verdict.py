@@ -217,7 +217,7 @@ def test_the_workbook_says_answer_by_answer_which_are_unconfirmed(app, auth_clie
     suggested = set(ids(app)[-13:])
     wb = openpyxl.load_workbook(io.BytesIO(
         auth_client.get(f"/assessments/{claires}/report.xlsx?lang={lang}").get_data()))
-    data = list(wb["Data"].iter_rows(values_only=True))
+    data = list(wb.worksheets[-1].iter_rows(values_only=True))
     rows = {row["invariant_id"]: row for row in (dict(zip(data[0], r, strict=True))
                                                   for r in data[1:])}
     assert {i for i, row in rows.items() if row["confirmed"] is False} == suggested
@@ -239,7 +239,7 @@ def test_the_dossier_data_sheet_says_which_study_verdict_is_provisional(auth_cli
         assert add(auth_client, uid, study).status_code == 302
     wb = openpyxl.load_workbook(io.BytesIO(
         auth_client.get(f"/dossiers/{uid}/report.xlsx?lang={lang}").get_data()))
-    data = list(wb["Data"].iter_rows(values_only=True))
+    data = list(wb.worksheets[-1].iter_rows(values_only=True))
     rows = {row["assessment_uid"]: row for row in (dict(zip(data[0], r, strict=True))
                                                    for r in data[1:])}
     said = {study: (rows[study]["provisional"], rows[study]["answered_by_person"],

@@ -68,12 +68,14 @@ def test_a_sentence_in_the_invariant_s_words_alone(catalogue):
     # document lacks it, which would contradict the quotation shown under it.
     rationale = evidence_rationale(catalogue, [], ["X_patient_involvement", "X_codesign"], True, [],
                                    cue_quoted=True)
-    assert rationale["en"] == ("The quotation holds this invariant's key words. Usual wording "
-                               "not found, perhaps in the quotation (check): patient and "
-                               "public involvement; co-design with users or practitioners.")
+    assert rationale["en"] == ("The quotation holds this invariant's key words. Not found in "
+                               "the document in the words usually used for them; the quotation "
+                               "may say them in other words (check): patient and public "
+                               "involvement; co-design with users or practitioners.")
     assert rationale["fr"].startswith(
-        f"La citation contient les mots-clés de cet invariant. Formulation habituelle non "
-        f"trouvée, peut-être dans la citation (à vérifier){NBSP}: implication des patients")
+        f"La citation contient les mots-clés de cet invariant. Le document ne les énonce pas "
+        f"avec les mots habituels{NBSP}; la citation les énonce peut-être autrement (à "
+        f"vérifier){NBSP}: implication des patients")
     for text in rationale.values():
         assert "does not" not in text and "ne semble pas" not in text
 
@@ -84,10 +86,27 @@ def test_an_element_inferred_beside_a_quotation_in_the_invariant_s_words(catalog
     rationale = evidence_rationale(catalogue, ["24_Ethics"], [], False, ["24_Ethics"],
                                    cue_quoted=True)
     label = catalogue.element_label("24_Ethics", "en")
-    assert rationale["en"] == ("Usual wording not found, perhaps in the quotation (check): "
+    assert rationale["en"] == ("Not found in the document in the words usually used for it; "
+                               "the quotation may say it in other words (check): "
                                f"{label[0].lower()}{label[1:]}.")
     assert "no sentence" not in rationale["en"] and "sans phrase" not in rationale["fr"]
-    assert f"peut-être dans la citation (à vérifier){NBSP}:" in rationale["fr"]
+    assert rationale["fr"].startswith(
+        f"Le document ne l'énonce pas avec les mots habituels{NBSP}; la citation l'énonce "
+        f"peut-être autrement (à vérifier){NBSP}:")
+
+
+def test_the_note_on_words_not_found_is_plain_for_a_submitter(catalogue):
+    """« Formulation habituelle non trouvée » and "Usual wording not found" read as jargon to
+    a submitter reading a dossier's reports: the note says what was not found, where, and what
+    to check, and never that the document lacks it (the quotation may say it)."""
+    for found, unquoted in (([], []), (["24_Ethics"], ["24_Ethics"])):
+        rationale = evidence_rationale(catalogue, found, ["X_codesign"] if not found else [],
+                                       True, unquoted, cue_quoted=True)
+        for text in rationale.values():
+            assert "wording" not in text and "Formulation" not in text
+            assert "does not seem" not in text and "ne semble pas" not in text
+        assert "in other words (check)" in rationale["en"]
+        assert f"autrement (à vérifier){NBSP}:" in rationale["fr"]
 
 
 def test_an_acronym_keeps_its_capitals():

@@ -520,7 +520,7 @@ def test_a_suggestions_justification_reads_in_the_reports_language(app, auth_cli
     assert "The document reports: ethics approval" in " ".join(text.split())
     assert "Le document rapporte" not in text
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=en")
-    cells = [c for row in openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(
+    cells = [c for row in openpyxl.load_workbook(io.BytesIO(xlsx.data)).worksheets[-1].iter_rows(
         values_only=True) for c in row if isinstance(c, str)]
     assert any(c.startswith("The document reports:") for c in cells)
     assert not any(c.startswith("Le document rapporte") for c in cells)

@@ -209,7 +209,7 @@ def test_reports_say_which_quotations_are_found_in_the_document(app, auth_client
     assert "Quotations that do not occur word for word in the assessed document" in text
     assert "earlier version): 1 (E02)." in text
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang=fr")
-    data = openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"]
+    data = openpyxl.load_workbook(io.BytesIO(xlsx.data)).worksheets[-1]
     rows = list(data.iter_rows(values_only=True))
     column = rows[0].index("quotation_in_document")
     by_id = {row[rows[0].index("invariant_id")]: row[column] for row in rows[1:]}

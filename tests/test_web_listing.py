@@ -168,7 +168,8 @@ def test_the_example_is_in_the_interfaces_language_and_its_quotations_check(
     quoted = [a for a in demo.answers.values() if a.quotation]
     assert document.count("<mark") >= len({a.quotation for a in quoted})
     xlsx = auth_client.get(f"/assessments/{uid}/report.xlsx?lang={lang}")
-    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.data))["Data"].iter_rows(values_only=True))
+    data = openpyxl.load_workbook(io.BytesIO(xlsx.data)).worksheets[-1]  # "Data", « Données »
+    rows = list(data.iter_rows(values_only=True))
     found = {row[rows[0].index("invariant_id")]: row[rows[0].index("quotation_in_document")]
              for row in rows[1:]}
     assert {inv for inv, value in found.items() if value is True} == {a.invariant_id

@@ -110,11 +110,19 @@ def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str
         # Said as not found, then where to look: "Check in the quotation" first read as a
         # claim that the quotation holds them, odd beside a quotation about something else
         # (a UK ethics committee member's walkthrough).
+        # Said plainly, as a submitter reads it in a dossier's reports ("Usual wording not
+        # found" read as jargon): the document does not state them in the words used for
+        # them; the quotation may state them in other words; whoever reads it checks.
         if unseen:
-            en.append("Usual wording not found, perhaps in the quotation (check): "
+            many = len(unseen) > 1
+            en.append(f"Not found in the document in the words usually used for "
+                      f"{'them' if many else 'it'}; the quotation may say "
+                      f"{'them' if many else 'it'} in other words (check): "
                       f"{names(unseen)['en']}.")
-            fr.append("Formulation habituelle non trouvée, peut-être dans la citation "
-                      f"(à vérifier)\u00a0: {names(unseen)['fr']}.")
+            them = "les " if many else "l'"
+            fr.append(f"Le document ne {them}énonce pas avec les mots habituels\u00a0; "
+                      f"la citation {them}énonce peut-être autrement (à vérifier)\u00a0: "
+                      f"{names(unseen)['fr']}.")
         return {"en": " ".join(en), "fr": " ".join(fr)}
     if missing:
         # "does not seem to": what was not found may be worded otherwise; the reviewer checks.

@@ -2,7 +2,9 @@
 
 A reviewer checks a quotation in its context: the page lays the extracted text out by page,
 heading and paragraph, marks the sentences that the answers quote (by a person or by a
-suggestion) and links each mark back to its invariant. Quotations that are not found word for
+suggestion) and links each mark back to its invariant. In a manuscript whose lines are
+numbered in the margin, a quoted or detected sentence shows its line number, as the reports
+place its quotation ("p. 7, l. 212"). Quotations that are not found word for
 word in the current document (typed by hand, or taken from an earlier version) are listed.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..documents import Document
+from ..documents.model import LineMark
 from ..evidence import detect_elements
 from ..evidence.elements import sctm_code
 from ..evidence.features import document_spelling, readable_text
@@ -34,6 +37,9 @@ class Passage:
     heading_level: int  # 0 for running text
     new_paragraph: bool
     new_page: bool
+    # Its line number in the page's margin, in a PDF whose lines are numbered (as the reports
+    # place a quotation: "p. 7, l. 212"); None anywhere else.
+    line: LineMark | None = None
     quoted_by: list[str] = field(default_factory=list)  # invariant ids, catalogue order
     anchors: list[str] = field(default_factory=list)  # invariants whose first quotation is here
     detected: list[DetectedHere] = field(default_factory=list)  # elements it supports
@@ -153,6 +159,7 @@ def _passages(document: Document) -> list[Passage]:
             heading_level=min(level, 4),
             new_paragraph=not passages or breaks in document.text[previous_end:sentence.start],
             new_page=sentence.page is not None and sentence.page != previous_page,
+            line=sentence.line,
         ))
         previous_end, previous_page = sentence.end, sentence.page
     return passages

@@ -15,6 +15,13 @@ say it: a protocol, or a study assessed with a catalogue that gives no advice fo
 another version that its assessment did not see. Invariants not answered yet are left out:
 nothing is known to be missing there yet, and the dossier's review says which studies have
 answers to give.
+
+The advice for a paper mostly sends the submitter to its published protocol ("look for the
+approval in the published protocol and add that document to the dossier"). When the dossier
+already holds a protocol of the same study type, that advice would send him to look for a
+document he has already added: the entry names those protocols (``held``), each with its own
+answer to the invariant, so he looks there first. Whether a protocol is the paper's own is not
+recorded, so the entry says so ("if it is …") rather than dropping the advice.
 """
 
 from __future__ import annotations
@@ -39,6 +46,20 @@ class StudyGaps:
     score: ScoreResult  # scored with that catalogue
     study_type: str = ""  # its study type's id
     type_name: str = ""  # its study type as named after "type" ("prototypical")
+    document_kind: str = ""  # "protocol" or "paper"
+
+
+@dataclass(frozen=True)
+class HeldProtocol:
+    """A protocol the dossier already holds, of the study type of a paper whose advice sends
+    the submitter to look for its protocol, and how that protocol answers the invariant."""
+
+    number: int
+    uid: str
+    type_name: str
+    answer: str  # the catalogue's answer id as given, "" when not answered yet
+    answer_label: str
+    meets: bool  # answered met (or not applicable where the catalogue admits it)
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,9 @@ class AdviceEntry:
     # The distinct wordings of the advice (one, unless the studies were assessed with
     # catalogue versions that word it differently); empty when none of them gives any.
     advice: tuple[Advice, ...]
+    # The protocols the dossier holds of the study types of the studies given advice, other
+    # than those studies, in dossier order: the advice's "published protocol" may be there.
+    held: tuple[HeldProtocol, ...] = ()
 
     @property
     def shared(self) -> bool:
@@ -99,6 +123,17 @@ def _lacking(score: ScoreResult) -> list[Gap]:
     return [gap for gap in (*score.unmet, *score.unreported) if gap.answer is not None]
 
 
+def _held(protocol: StudyGaps, invariant_id: str, lang: str) -> HeldProtocol:
+    """``protocol`` as an entry for ``invariant_id`` names it, with its own answer."""
+    row = next((row for row in protocol.score.rows if row.invariant.id == invariant_id), None)
+    answer = row.answer if row is not None else None
+    lacking = {gap.invariant.id for gap in _lacking(protocol.score)}
+    return HeldProtocol(
+        number=protocol.number, uid=protocol.uid, type_name=protocol.type_name,
+        answer=answer or "", answer_label=answer_label(protocol.catalogue, answer, lang),
+        meets=answer is not None and invariant_id not in lacking)
+
+
 def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
                    lang: str) -> list[AdviceEntry]:
     """One entry per invariant that some study lacks, in ``lang``: ethical first, then the
@@ -119,6 +154,7 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
             lacking.setdefault(gap.invariant.id, []).append((entry, gap))
 
     order = {inv.id: n for n, inv in enumerate(catalogue.invariants)}
+    protocols = [study for study in studies if study.document_kind == "protocol"]
     entries = []
     for inv_id, found in lacking.items():
         try:
@@ -129,10 +165,15 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
         for study, _gap in found:
             if study.advice:
                 texts.setdefault(study.advice, []).append(study.number)
+        advised_types = {study.study_type for study, _gap in found if study.advice}
+        advised = {study.number for study, _gap in found if study.advice}
+        held = tuple(_held(protocol, inv_id, lang) for protocol in protocols
+                     if protocol.study_type in advised_types and protocol.number not in advised)
         entries.append(AdviceEntry(
             invariant_id=inv_id, title=pick(invariant.title, lang),
             ethical=invariant.is_ethical, studies=tuple(study for study, _gap in found),
-            advice=tuple(Advice(text, tuple(numbers)) for text, numbers in texts.items())))
+            advice=tuple(Advice(text, tuple(numbers)) for text, numbers in texts.items()),
+            held=held))
     entries.sort(key=lambda e: (not e.ethical, -len(e.studies),
                                 order.get(e.invariant_id, len(order)), e.invariant_id))
     return entries

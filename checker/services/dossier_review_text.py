@@ -168,6 +168,8 @@ def _advice(sections: list[dict], lab: Labels) -> list[str]:
             lines += [f"    - {lab['for_a_dossier']}{colon} {one_line(advice)}"
                       if row["shared"] else f"    - {one_line(advice)}"
                       for advice in row["advice"]]
+            if row["held"]:  # a protocol the dossier holds, where the advice says to add one
+                lines.append(f"    - {one_line(row['held'])}")
             lines.append("")
     return lines
 

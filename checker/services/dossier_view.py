@@ -234,7 +234,7 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
                     for c in sufficiency.criteria},
         advice=dossier_advice(
             [StudyGaps(n, s.uid, s.title, study.catalogue, study.score, s.study_type,
-                       _type_name(catalogue, study, s.study_type, lang))
+                       _type_name(catalogue, study, s.study_type, lang), s.document_kind)
              for n, (s, study) in enumerate(zip(studies, scored, strict=True), start=1)],
             catalogue, lang),
         scored=scored,
