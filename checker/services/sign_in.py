@@ -306,8 +306,8 @@ def counted_sign_up(username: str, address: str | None) -> None:
     ``NPIS_SIGNUP_WINDOW_HOURS``), whose last one starts a wait of as many hours (logged);
     committed. One address cannot fill the server with accounts."""
     config = current_app.config
-    current_app.logger.info("account %s created by sign-up from %s", _shown(username),
-                            address or "an unknown address")
+    current_app.logger.warning("account %s created by sign-up from %s", _shown(username),
+                               address or "an unknown address")
     limit = config["SIGNUP_ADDRESS_ACCOUNTS"]
     if not address or limit <= 0:
         return
