@@ -54,5 +54,6 @@ class User(UserMixin, db.Model):
         if not self.is_active:
             return False
         if stamp:
-            return hmac.compare_digest(stamp, self.password_stamp)
+            return hmac.compare_digest(stamp.encode("utf-8", "surrogatepass"),
+                                       self.password_stamp.encode())
         return self.password_changed_at is None

@@ -388,7 +388,11 @@ def knows_browser(cookie: str | None, username: str) -> bool:
         return False
     user = db.session.scalar(select(User).where(
         func.lower(User.username) == account_key(username)))
-    return user is not None and any(hmac.compare_digest(_mark(user), mark) for mark in marks)
+    if user is None:
+        return False
+    mark = _mark(user).encode()
+    return any(hmac.compare_digest(mark, known.encode("utf-8", "surrogatepass"))
+               for known in marks)
 
 
 def remember_browser(response: Response, cookie: str | None, user: User,
