@@ -344,9 +344,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         number, _dot, stamp = user_id.partition(".")
         user = db.session.get(User, int(number)) if number.isdigit() else None
         # A session of an account disabled since (`npis-check user disable`) ends there, and
-        # one opened before its password was changed (one without a stamp was opened before
-        # sessions held it, and is kept).
-        if user is None or not user.is_active or (stamp and stamp != user.password_stamp):
+        # one opened before its password was changed (one without a stamp, opened before
+        # sessions held it, is kept until the password next changes).
+        if user is None or not user.honours_session(stamp):
             return None
         return user
 

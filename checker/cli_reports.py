@@ -266,7 +266,7 @@ def user_list() -> None:
     (active, disabled, or locked after too many failed sign-ins); then any address locked."""
     from .services.accounts import all_users
     from .services.demo_reports import DEMO_USERNAME
-    from .services.sign_in import lock_of, locked_addresses
+    from .services.sign_in import SIGN_UP, lock_of, locked_addresses
 
     app = _app()
     with app.app_context():
@@ -294,6 +294,11 @@ def user_list() -> None:
             click.echo(f"address {address} locked until {until:%Y-%m-%d %H:%M} UTC (too many "
                        "failed sign-ins from it; sign-ups, and sign-ins from browsers that never "
                        "signed in with the name, are refused from there; "
+                       f"`npis-check user unlock --address {address}` lifts it)")
+        for address, until in locked_addresses(SIGN_UP):
+            click.echo(f"address {address}: sign-ups refused until {until:%Y-%m-%d %H:%M} UTC "
+                       f"({app.config['SIGNUP_ADDRESS_ACCOUNTS']} accounts created from it "
+                       f"within {app.config['SIGNUP_WINDOW_HOURS']} hours; "
                        f"`npis-check user unlock --address {address}` lifts it)")
 
 
@@ -361,8 +366,9 @@ def user_enable(username: str) -> None:
 @click.option("--address", metavar="ADDRESS",
               help="Lift the lock of this address instead (as `user list` shows it).")
 def user_unlock(username: str | None, address: str | None) -> None:
-    """Lift the lock that too many failed sign-ins put on USERNAME (or on --address), and
-    forget those failures; nothing else changes."""
+    """Lift the lock that too many failed sign-ins put on USERNAME (or on --address, with
+    the sign-up lock of too many accounts created from it), and forget those failures;
+    nothing else changes."""
     from .services.sign_in import clear_address, clear_failures
 
     if (username is None) == (address is None):

@@ -156,13 +156,17 @@ def _upload_mb() -> float:
     return value
 
 
-# Sign-in throttle (checker.services.sign_in): environment variable, default, whether 0 is
-# allowed (no limit of that kind), largest value.
+# Sign-in and sign-up throttle (checker.services.sign_in): environment variable, default,
+# whether 0 is allowed (no limit of that kind), largest value.
 SIGN_IN_LIMITS = {
     "SIGNIN_ACCOUNT_ATTEMPTS": ("NPIS_SIGNIN_ATTEMPTS", 5, True, 1000),
     "SIGNIN_ADDRESS_ATTEMPTS": ("NPIS_SIGNIN_ADDRESS_ATTEMPTS", 20, True, 100000),
     "SIGNIN_WINDOW_MINUTES": ("NPIS_SIGNIN_WINDOW_MINUTES", 15, False, 10080),
     "SIGNIN_LOCK_MINUTES": ("NPIS_SIGNIN_LOCK_MINUTES", 15, False, 10080),
+    # Accounts created by open sign-up from one address within the hours below, after which
+    # sign-up from there waits as many hours.
+    "SIGNUP_ADDRESS_ACCOUNTS": ("NPIS_SIGNUP_ADDRESS_ACCOUNTS", 10, True, 100000),
+    "SIGNUP_WINDOW_HOURS": ("NPIS_SIGNUP_WINDOW_HOURS", 24, False, 720),
 }
 
 

@@ -212,7 +212,9 @@ def test_a_copy_that_does_not_match_the_source_is_undone(cli_env, made, tmp_path
     assert result.exit_code == 1
     assert "the copy does not match the source, so it was undone: table answers:" \
         in result.output
-    assert all(rows == [] for rows in table_rows(target).values())
+    assert f"The file {tmp_path / 'npis.db'} that this copy created was deleted" \
+        in result.output
+    assert not (tmp_path / "npis.db").exists()
 
 
 def test_a_copy_on_which_an_issued_report_would_verify_differently_is_undone(
@@ -234,7 +236,7 @@ def test_a_copy_on_which_an_issued_report_would_verify_differently_is_undone(
                      r"NPIS-CHK-\S+ \(pdf\) would verify differently: signature valid, subject "
                      r"unchanged in the source, signature valid, subject changed in the target",
                      result.output)
-    assert all(rows == [] for rows in table_rows(target).values())
+    assert not (tmp_path / "npis.db").exists()
 
 
 def test_a_server_still_writing_during_the_copy_cannot_half_copy(cli_env, made, database_url,
@@ -320,3 +322,100 @@ def test_an_sqlite_installation_moves_to_postgresql(make_app, tmp_path, monkeypa
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+# --- a failure leaves no empty tables behind ---------------------------------------------------
+
+
+def _failing_at(monkeypatch, name: str, exc: BaseException) -> None:
+    """``_copy_table`` fails when it reaches table ``name`` (late: most tables are copied)."""
+    copy_table = db_copy._copy_table
+
+    def failing(source, target, table, batch):
+        if table.name == name:
+            raise exc
+        return copy_table(source, target, table, batch)
+
+    monkeypatch.setattr(db_copy, "_copy_table", failing)
+
+
+def _late_tables() -> list[str]:
+    load_all()
+    return [table.name for table in db.metadata.sorted_tables]
+
+
+def test_a_late_failure_deletes_the_sqlite_file_it_created_and_a_rerun_copies(
+        cli_env, made, make_app, database_url, tmp_path, monkeypatch):
+    late, copy_table = _late_tables()[-1], db_copy._copy_table
+    _failing_at(monkeypatch, late, OperationalError("INSERT", {}, Exception("disk I/O error")))
+    target = f"sqlite:///{tmp_path / 'npis.db'}"
+    result = copy(cli_env, target)
+    assert result.exit_code == 1
+    assert (f"copying table {late} failed (disk I/O error); the copy was undone: the target "
+            f"holds no copied rows. The file {tmp_path / 'npis.db'} that this copy created "
+            "was deleted") in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "npis.db").exists()
+    monkeypatch.setattr(db_copy, "_copy_table", copy_table)
+    assert copy(cli_env, target).exit_code == 0
+    check_the_copy(make_app, database_url, target, made)
+
+
+def test_a_late_failure_removes_the_tables_it_created_in_an_existing_database(
+        cli_env, made, tmp_path, monkeypatch):
+    # An empty database made beforehand (createdb; here an SQLite file with a table of the
+    # administrator's own): the copy's tables go, the rest stays.
+    path = tmp_path / "npis.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (line TEXT)"))
+    engine.dispose()
+    _failing_at(monkeypatch, "issued_reports",
+                OperationalError("INSERT", {}, Exception("database or disk is full")))
+    result = copy(cli_env, f"sqlite:///{path}")
+    assert result.exit_code == 1
+    assert re.search(r"copying table issued_reports failed \(database or disk is full\); the "
+                     r"copy was undone: the target holds no copied rows\. The \d+ tables that "
+                     r"this copy created in the target were removed: it is as it was before the "
+                     r"copy", result.output)
+    engine = create_engine(f"sqlite:///{path}")
+    assert inspect(engine).get_table_names() == ["notes"]
+    engine.dispose()
+
+
+def test_a_refused_revision_or_an_interruption_leaves_nothing_either(cli_env, made, tmp_path,
+                                                                     monkeypatch):
+    head = db_copy._head
+    monkeypatch.setattr(db_copy, "_head", lambda: "9999")
+    target = f"sqlite:///{tmp_path / 'npis.db'}"
+    result = copy(cli_env, target)
+    assert result.exit_code == 1
+    assert "schema revisions differ" in result.output
+    assert "that this copy created was deleted" in result.output
+    assert not (tmp_path / "npis.db").exists()
+    monkeypatch.setattr(db_copy, "_head", head)
+    _failing_at(monkeypatch, "answers", KeyboardInterrupt())  # Ctrl-C midway
+    result = copy(cli_env, target)
+    assert result.exit_code == 1 and "Aborted!" in result.output
+    assert not (tmp_path / "npis.db").exists()
+
+
+def test_tables_that_cannot_be_removed_are_said_with_what_to_do(cli_env, made, tmp_path,
+                                                                monkeypatch):
+    path = tmp_path / "npis.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (line TEXT)"))
+    engine.dispose()
+    _failing_at(monkeypatch, "answers", OperationalError("INSERT", {}, Exception("I/O error")))
+
+    class Stuck(db_copy.MetaData):
+        def drop_all(self, *args, **kwargs):
+            raise OperationalError("DROP TABLE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(db_copy, "MetaData", Stuck)
+    result = copy(cli_env, f"sqlite:///{path}")
+    assert result.exit_code == 1
+    assert ("The tables that this copy created in the target could not be removed (database "
+            "is locked): drop and create the target database again (SQLite: delete the file) "
+            "before copying again") in result.output

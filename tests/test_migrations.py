@@ -246,3 +246,20 @@ def test_sign_in_failures_migration_keeps_the_accounts(empty_engine):
     upgrade(empty_engine)
     assert "last_sign_in_at" in {column["name"] for column in
                                  inspect(empty_engine).get_columns("users")}
+
+
+def test_password_changed_at_migration_keeps_the_accounts_and_their_sessions(empty_engine):
+    """0010 adds users.password_changed_at, NULL for every account (so the sessions opened
+    before the stamps are kept until the password next changes); going down keeps them."""
+    upgrade(empty_engine, "0009")
+    with empty_engine.begin() as conn:
+        _alice_and_a_catalogue(conn)
+    upgrade(empty_engine)
+    with empty_engine.begin() as conn:
+        assert conn.execute(text("SELECT username, password_changed_at FROM users")).all() \
+            == [("alice", None)]
+    downgrade(empty_engine, "0009")
+    assert "password_changed_at" not in {column["name"] for column in
+                                         inspect(empty_engine).get_columns("users")}
+    with empty_engine.connect() as conn:
+        assert conn.execute(text("SELECT username FROM users")).scalars().all() == ["alice"]

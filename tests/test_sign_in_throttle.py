@@ -581,3 +581,207 @@ def test_a_ward_computer_remembers_several_colleagues(strict_app):
     for name in names:
         login(ward, name)
         post(ward, "/auth/logout")
+
+
+# --- a new password: the known-browser cookies issued before it vouch no more -----------------
+
+
+def _with_cookie(app, cookie: str, address: str = "127.0.0.1"):
+    """Another browser at ``address`` holding a copy of a known-browser cookie (a stolen
+    laptop, a copied cookie)."""
+    from checker.services.sign_in import KNOWN_BROWSER_COOKIE
+
+    other = _client_at(app, address)
+    other.set_cookie(KNOWN_BROWSER_COOKIE, cookie)
+    return other
+
+
+def _known_cookie(client) -> str:
+    from checker.services.sign_in import KNOWN_BROWSER_COOKIE
+
+    cookie = client.get_cookie(KNOWN_BROWSER_COOKIE)
+    assert cookie is not None
+    return cookie.value
+
+
+def test_a_password_set_by_the_administrator_unvouches_the_browsers_known_before(
+        cli_env, strict_app, caplog):
+    """Someone saw alice's password, or her laptop was stolen: the administrator sets a new
+    one. The browsers that knew her name before no longer pass the address's lock for it."""
+    make_user(strict_app, "alice")
+    laptop = strict_app.test_client()
+    login(laptop, "alice")
+    post(laptop, "/auth/logout")
+    before = _known_cookie(laptop)
+    _lock_address(strict_app)
+    assert _try(_with_cookie(strict_app, before), "alice", PASSWORD).status_code == 302
+    result = cli_env.invoke(main, ["user", "set-password", "alice", "--password-stdin"],
+                            input=NEW + "\n")
+    assert result.exit_code == 0, result.output
+    with caplog.at_level(logging.WARNING):
+        for password in (NEW, PASSWORD):
+            assert _try(laptop, "alice", password).status_code == 429
+            assert _try(_with_cookie(strict_app, before), "alice", password).status_code == 429
+    assert "sign-in refused for username 'alice' from 127.0.0.1: too many failed sign-ins" \
+        in caplog.text
+    # Signed in with the new password (from another address), a browser is known again,
+    # with a cookie that passes the lock.
+    home = _client_at(strict_app, "192.0.2.60")
+    login(home, "alice", NEW)
+    assert _try(_with_cookie(strict_app, _known_cookie(home)), "alice", NEW).status_code == 302
+
+
+def test_a_password_changed_on_my_account_unvouches_the_other_browsers(strict_app):
+    """Changing one's own password: the browser where it was changed stays known (with the
+    new password only), the others are not any more."""
+    from checker.services import sign_in as service
+
+    make_user(strict_app, "alice")
+    ward, office = strict_app.test_client(), strict_app.test_client()
+    login(ward, "alice")
+    post(ward, "/auth/logout")
+    login(office, "alice")
+    ward_cookie = _known_cookie(ward)
+    # A change refused (wrong current password) changes nothing.
+    assert _change(office, WRONG).status_code == 400
+    with strict_app.test_request_context():
+        assert service._known_marks(_known_cookie(office)) == service._known_marks(ward_cookie)
+    assert _change(office, PASSWORD).status_code == 302
+    office_cookie = _known_cookie(office)
+    with strict_app.test_request_context():
+        assert len(service._known_marks(office_cookie)) == 1  # the useless mark dropped
+    post(office, "/auth/logout")
+    _lock_address(strict_app)
+    assert _try(_with_cookie(strict_app, ward_cookie), "alice", NEW).status_code == 429
+    assert _try(_with_cookie(strict_app, office_cookie), "alice", NEW).status_code == 302
+    assert _try(office, "alice", NEW).status_code == 302
+
+
+def test_a_known_browser_cookie_of_another_name_or_of_nobody_vouches_for_nothing(strict_app):
+    make_user(strict_app, "alice")
+    make_user(strict_app, "bob")
+    alice = strict_app.test_client()
+    login(alice, "alice")
+    cookie = _known_cookie(alice)
+    with strict_app.test_request_context():
+        assert service_knows(cookie, "alice") and service_knows(cookie, " ALICE ")
+        assert not service_knows(cookie, "bob")
+        assert not service_knows(cookie, "nobody")
+        assert not service_knows(cookie, "x" * 300)
+        assert not service_knows(None, "alice") and not service_knows("", "alice")
+        # A cookie signed here whose list holds odd items (another version's, say).
+        odd = sign_in_service._serializer().dumps(["é", 5, None, {"a": 1}])
+        assert not service_knows(odd, "alice")
+        assert not service_knows(sign_in_service._serializer().dumps({"a": 1}), "alice")
+
+
+def service_knows(cookie, name: str) -> bool:
+    return sign_in_service.knows_browser(cookie, name)
+
+
+# --- open sign-up: the accounts created from one address are limited --------------------------
+
+CREATED_EN = ("Too many accounts have been created from this address. Try again in %s, or ask "
+              "the administrator of this server to create your account (npis-check user "
+              "create).")
+
+
+@pytest.fixture
+def sign_up_app(make_app):
+    """Three accounts per address within 24 hours."""
+    return make_app(SIGNUP_ADDRESS_ACCOUNTS=3, SIGNUP_WINDOW_HOURS=24)
+
+
+def _users(app) -> list[str]:
+    with app.app_context():
+        return sorted(db.session.scalars(select(User.username)))
+
+
+def test_too_many_accounts_created_from_one_address_make_sign_up_wait(sign_up_app, caplog,
+                                                                       monkeypatch):
+    with caplog.at_level(logging.INFO):
+        for n in range(3):
+            assert _sign_up(sign_up_app.test_client(), f"colleague{n}").status_code == 302
+        fourth = _sign_up(sign_up_app.test_client(), "colleague3")
+    assert fourth.status_code == 429 and _alert(fourth) == CREATED_EN % "24 hours"
+    assert 23 * 3600 < int(fourth.headers["Retry-After"]) <= 24 * 3600
+    assert _users(sign_up_app) == ["colleague0", "colleague1", "colleague2"]
+    lines = [r.getMessage() for r in caplog.records]
+    assert "account 'colleague0' created by sign-up from 127.0.0.1" in lines
+    assert any(re.fullmatch(r"sign-ups locked for address 127\.0\.0\.1 until \S+ \S+ UTC: 3 "
+                            r"accounts created within 24 hours", line) for line in lines)
+    # A refused form and a taken name say nothing about names while it waits.
+    assert _sign_up(sign_up_app.test_client(), "colleague0").status_code == 429
+    assert _sign_up(sign_up_app.test_client(), "x", "short").status_code == 429
+    # Signing in from there is not held up, nor signing up from another address.
+    login(sign_up_app.test_client(), "colleague0")
+    assert _sign_up(_client_at(sign_up_app, "192.0.2.70"), "visitor").status_code == 302
+    # The wait ends after the hours set.
+    _later(monkeypatch, 24 * 60 + 1)
+    assert _sign_up(sign_up_app.test_client(), "colleague3").status_code == 302
+
+
+def test_the_sign_up_wait_is_said_in_minutes_when_short_and_in_french(make_app):
+    app = make_app(SIGNUP_ADDRESS_ACCOUNTS=1, SIGNUP_WINDOW_HOURS=1)
+    assert _sign_up(app.test_client(), "first").status_code == 302
+    response = _sign_up(app.test_client(), "second")
+    assert response.status_code == 429 and _alert(response) == CREATED_EN % "60 minutes"
+    french = app.test_client()
+    post(french, "/language", {"lang": "fr"})
+    response = _sign_up(french, "second")
+    assert response.status_code == 429
+    assert _alert(response) == (
+        "Trop de comptes ont été créés depuis cette adresse. Réessayez dans 60\u00a0minutes, "
+        "ou demandez à l'administrateur de ce serveur de créer votre compte (npis-check user "
+        "create).")
+    day = make_app(SIGNUP_ADDRESS_ACCOUNTS=1, SIGNUP_WINDOW_HOURS=3)
+    client = _client_at(day, "192.0.2.71")
+    post(client, "/language", {"lang": "fr"})
+    assert _sign_up(client, "third").status_code == 302
+    response = _sign_up(client, "fourth")
+    assert response.status_code == 429 and "Réessayez dans 3\u00a0heures" in _alert(response)
+
+
+def test_refused_sign_ups_do_not_use_up_the_accounts_and_zero_lifts_the_limit(make_app):
+    app = make_app(SIGNUP_ADDRESS_ACCOUNTS=1)
+    for _refused in range(3):
+        assert _sign_up(app.test_client(), "carol", "short").status_code == 400
+    assert _sign_up(app.test_client(), "carol").status_code == 302
+    assert _sign_up(app.test_client(), "dave").status_code == 429
+    unlimited = make_app(SIGNUP_ADDRESS_ACCOUNTS=0)
+    for n in range(12):
+        assert _sign_up(_client_at(unlimited, "192.0.2.72"), f"member{n}").status_code == 302
+
+
+def test_user_list_shows_a_sign_up_lock_and_unlock_lifts_it(cli_env, app, monkeypatch):
+    monkeypatch.setitem(app.config, "SIGNUP_ADDRESS_ACCOUNTS", 2)
+    for n in range(2):
+        assert _sign_up(_client_at(app, "198.51.100.9"), f"intern{n}").status_code == 302
+    assert _sign_up(_client_at(app, "198.51.100.9"), "intern2").status_code == 429
+    monkeypatch.setenv("NPIS_SIGNUP_ADDRESS_ACCOUNTS", "2")
+    result = cli_env.invoke(main, ["user", "list"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^address 198\.51\.100\.9: sign-ups refused until \S+ \S+ UTC \(2 "
+                     r"accounts created from it within 24 hours; `npis-check user unlock "
+                     r"--address 198\.51\.100\.9` lifts it\)$", result.stdout, re.M)
+    result = cli_env.invoke(main, ["user", "unlock", "--address", "198.51.100.9"])
+    assert result.stdout.strip() == "address 198.51.100.9: sign-in lock lifted"
+    assert _sign_up(_client_at(app, "198.51.100.9"), "intern2").status_code == 302
+
+
+def test_sign_up_limits_come_from_the_environment_and_a_typo_keeps_the_default(
+        monkeypatch, capsys, tmp_path):
+    from checker.config import build_config
+
+    monkeypatch.setenv("NPIS_SIGNUP_ADDRESS_ACCOUNTS", "3")
+    monkeypatch.setenv("NPIS_SIGNUP_WINDOW_HOURS", "48")
+    config = build_config({"DATA_DIR": str(tmp_path), "SECRET_KEY": "x"})
+    assert (config["SIGNUP_ADDRESS_ACCOUNTS"], config["SIGNUP_WINDOW_HOURS"]) == (3, 48)
+    monkeypatch.setenv("NPIS_SIGNUP_ADDRESS_ACCOUNTS", "-1")
+    monkeypatch.setenv("NPIS_SIGNUP_WINDOW_HOURS", "0")
+    config = build_config({"DATA_DIR": str(tmp_path), "SECRET_KEY": "x"})
+    assert (config["SIGNUP_ADDRESS_ACCOUNTS"], config["SIGNUP_WINDOW_HOURS"]) == (10, 24)
+    said = capsys.readouterr().err
+    assert "NPIS_SIGNUP_ADDRESS_ACCOUNTS='-1' is not a whole number from 0 to 100000; using " \
+           "10" in said
+    assert "NPIS_SIGNUP_WINDOW_HOURS='0' is not a whole number from 1 to 720; using 24" in said

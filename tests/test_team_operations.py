@@ -278,3 +278,34 @@ def test_a_session_opened_before_the_upgrade_is_kept(app, user):
         session["_user_id"] = str(user_id)
         session["_fresh"] = True
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("how", ["administrator", "my account"])
+def test_a_session_opened_before_the_upgrade_ends_when_the_password_changes(cli_env, app, user,
+                                                                           how):
+    # A session without the password's stamp is kept until the password changes: then it
+    # ends as the stamped ones do (a session someone stole before the upgrade included).
+    old = app.test_client()
+    with app.app_context():
+        user_id = db.session.query(User.id).filter_by(username=user).scalar()
+    with old.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+    assert old.get("/").status_code == 200
+    if how == "administrator":
+        result = cli_env.invoke(main, ["user", "set-password", user, "--password-stdin"],
+                                input="a brand new password\n")
+        assert result.exit_code == 0, result.output
+    else:
+        here = app.test_client()
+        login(here, user)
+        assert post(here, "/auth/account", {
+            "current": PASSWORD, "password": "a brand new password",
+            "confirm": "a brand new password"}).status_code == 302
+        assert here.get("/").status_code == 200
+    response = old.get("/")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    for odd in ("0000", "é\u00a0", "\udcff"):  # an odd stamp is no session either
+        with old.session_transaction() as session:
+            session["_user_id"] = f"{user_id}.{odd}"
+        assert old.get("/").status_code == 302

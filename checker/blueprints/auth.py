@@ -22,7 +22,9 @@ from ..services.sign_in import (
     KNOWN_BROWSER_COOKIE,
     SignInResult,
     TooManyFailures,
+    browser_mark,
     change_own_password,
+    counted_sign_up,
     knows_browser,
     record_sign_in,
     refused_sign_up,
@@ -44,7 +46,8 @@ def signup() -> Response | str | tuple[str, int]:
     form = SignupForm()
     if form.is_submitted():
         # An address locked by failed sign-ins or refused sign-ups gets no answer about a
-        # name (services.sign_in.refused_sign_up).
+        # name (services.sign_in.refused_sign_up); one from which too many accounts were
+        # created makes none (counted_sign_up).
         locked = sign_up_lock(request.remote_addr)
         if locked.locked_until is not None:
             return _locked_page("auth/signup.html", form, locked.sign_up_lock_message(),
@@ -64,10 +67,10 @@ def signup() -> Response | str | tuple[str, int]:
         else:
             login_user(user)
             record_sign_in(user)
+            counted_sign_up(user.username, request.remote_addr)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.username), "success")
             response = redirect(url_for("assessments.index"))
-            remember_browser(response, request.cookies.get(KNOWN_BROWSER_COOKIE),
-                             user.username)
+            remember_browser(response, request.cookies.get(KNOWN_BROWSER_COOKIE), user)
             return response
     if form.errors:
         counted = refused_sign_up(form.username.data or "", request.remote_addr)
@@ -102,7 +105,7 @@ def login() -> Response | str | tuple[str, int]:
             login_user(result.user)
             response = redirect(_safe_next(request.args.get("next"))
                                 if request.args.get("next") else url_for("assessments.index"))
-            remember_browser(response, known, result.user.username)
+            remember_browser(response, known, result.user)
             return response
         if result.locked_until is not None:
             # Too many failures: the same page for every username.
@@ -128,11 +131,11 @@ def account() -> Response | str | tuple[str, int]:
     form = PasswordChangeForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
+        known = request.cookies.get(KNOWN_BROWSER_COOKIE)
+        before = browser_mark(user)
         try:
             change_own_password(user, form.current.data or "", form.password.data or "",
-                                request.remote_addr,
-                                knows_browser(request.cookies.get(KNOWN_BROWSER_COOKIE),
-                                              user.username))
+                                request.remote_addr, knows_browser(known, user.username))
         except TooManyFailures as exc:
             return _locked_page("auth/account.html", form, exc.result.account_lock_message(),
                                 exc.result)
@@ -142,5 +145,9 @@ def account() -> Response | str | tuple[str, int]:
             # This session goes on with the new password; the person's others end.
             login_user(user)
             flash(_("Your password is changed."), "success")
-            return redirect(url_for("auth.account"))
+            response = redirect(url_for("auth.account"))
+            # Cookies issued before vouch for this account no more; this browser, where the
+            # current password was just given, is known again.
+            remember_browser(response, known, user, forget=before)
+            return response
     return render_template("auth/account.html", form=form), 400 if form.errors else 200

@@ -4,6 +4,7 @@ last sign-in."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -26,6 +27,10 @@ class User(UserMixin, db.Model):
     disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # The last successful sign-in on the web (`npis-check user list`); None: never since 0009.
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # When the password was last changed (`user set-password`, *My account*); None: not since
+    # 0010. A session without the password's stamp (opened by an older version) is honoured
+    # only while this is None.
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     @property
     def is_active(self) -> bool:  # Flask-Login's flag: login_user refuses an inactive user
@@ -41,3 +46,14 @@ class User(UserMixin, db.Model):
         new password (``npis-check user set-password``, or *My account*) ends the sessions
         opened with the old one."""
         return f"{self.id}.{self.password_stamp}"
+
+    def honours_session(self, stamp: str) -> bool:
+        """Whether a session holding ``stamp`` (the password's, or "" for a session opened by
+        a version before the stamps) is still this account's: active, and opened with the
+        password it has now (a stampless one: only if the password has not changed since)."""
+        if not self.is_active:
+            return False
+        if stamp:
+            return hmac.compare_digest(stamp.encode("utf-8", "surrogatepass"),
+                                       self.password_stamp.encode())
+        return self.password_changed_at is None

@@ -112,6 +112,9 @@ def set_password(user: User, password: str) -> None:
     if problem:
         raise AccountError(problem, "password")
     user.password_hash = generate_password_hash(password)
+    # Ends the sessions opened before with no stamp (checker.models.User.honours_session);
+    # the new hash ends the others, and unvouches its known browsers (services.sign_in).
+    user.password_changed_at = utcnow()
     db.session.commit()
 
 

@@ -9,7 +9,9 @@ PostgreSQL's id sequences are moved past the copied ids; and, before that transa
 the copy is checked: the same number of rows in every table as in the source, and every issued
 report still verifies as it did on the source (its signature under this installation's key,
 and its assessment or dossier unchanged, changed or deleted as on the source). Any failure
-rolls the whole copy back and says what failed.
+(or an interruption) rolls the whole copy back, removes what the copy made in the target (the
+SQLite file it created, else the tables it created: the migrations' tables are not part of
+that transaction) and says what failed and what was removed.
 
 Run inside the source app's context (``db.engine`` is the source; the data directory, whose
 ``report-signing.key`` the reports' signatures need, stays the same).
@@ -25,7 +27,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from flask import current_app
-from sqlalchemy import Integer, Table, create_engine, func, inspect, select, text
+from sqlalchemy import Integer, MetaData, Table, create_engine, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -237,38 +239,117 @@ def copy_database(target_url: str, *, batch: int = DEFAULT_BATCH) -> CopyResult:
         if _same_database(source_url, target_engine.url.render_as_string(hide_password=False)):
             raise CopyError(f"the target {result.target} is the database in use (the source): "
                             "copy into another, empty database")
+        target_file = _sqlite_file(target_engine)
+        file_existed = target_file is not None and target_file.exists()
         try:
-            with target_engine.connect():
+            with target_engine.connect():  # makes an SQLite file that was missing
                 pass
         except SQLAlchemyError as exc:
             raise CopyError(f"cannot reach the target database {result.target} "
                             f"({_reason(exc)}); nothing was copied") from exc
         _check_empty(target_engine, result.target)
-        try:
-            upgrade(target_engine)
-        except CommandError as exc:  # a revision these migrations do not know
-            raise CopyError(
-                f"cannot upgrade the tables of the target {result.target} ({_reason(exc)}): "
-                "it was made by a newer version of npis-checker. Nothing was copied") from exc
-        except SQLAlchemyError as exc:
-            raise CopyError(f"cannot create the tables of the target {result.target} "
-                            f"({_reason(exc)}). Nothing was copied") from exc
-        head = _head()
-        with source_engine.connect() as source:
-            source_revision = _revision(source)
-        with target_engine.connect() as target:
-            target_revision = _revision(target)
-        if not (source_revision == target_revision == head):
-            raise CopyError(
-                f"schema revisions differ (source {source_revision}, target {target_revision}, "
-                f"this version of npis-checker {head}): run `npis-check db upgrade` on the "
-                "source with this version, then copy again; nothing was copied")
-        result.revision = head
-        _check_empty(target_engine, result.target)  # nothing written meanwhile
-        _copy_all(source_engine, target_engine, result, batch)
+        before = _target_state(target_engine, None if file_existed else target_file)
+        _copy_or_undo(source_engine, target_engine, result, batch, before)
     finally:
         target_engine.dispose()
     return result
+
+
+@dataclass(frozen=True)
+class _TargetState:
+    """What the target held before the copy touched it: its tables, and (SQLite) whether
+    its file was there before the copy opened it, which made it."""
+
+    tables: frozenset[str]
+    new_file: Path | None = None
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or ":memory:" in url.database \
+            or url.database.startswith("file:"):
+        return None
+    return Path(url.database)
+
+
+def _target_state(engine: Engine, new_file: Path | None) -> _TargetState:
+    with engine.connect() as connection:
+        return _TargetState(frozenset(inspect(connection).get_table_names()), new_file)
+
+
+def _copy_or_undo(source_engine: Engine, target_engine: Engine, result: CopyResult,
+                  batch: int, before: _TargetState) -> None:
+    """Create the target's tables and copy; on any failure (or an interruption), remove
+    what the copy made (the tables it created; an SQLite file it created) and say so."""
+    try:
+        _create_and_copy(source_engine, target_engine, result, batch)
+    except BaseException as exc:
+        undone = _undo(target_engine, before)
+        if isinstance(exc, CopyError) and undone:
+            raise CopyError(f"{exc}. {undone}") from exc
+        raise
+
+
+def _undo(engine: Engine, before: _TargetState) -> str:
+    """Remove what a failed copy made in the target: the file it created (SQLite), else the
+    tables it created; what was done, or what to do if it could not be ("" if nothing was
+    made)."""
+    engine.dispose()
+    if before.new_file is not None:
+        try:
+            for path in (before.new_file, *(before.new_file.with_name(before.new_file.name + end)
+                                           for end in ("-journal", "-wal", "-shm"))):
+                path.unlink(missing_ok=True)
+        except OSError as exc:
+            return (f"The file {before.new_file} that this copy created could not be deleted "
+                    f"({exc.strerror or exc}): delete it before copying again")
+        return f"The file {before.new_file} that this copy created was deleted"
+    try:
+        with engine.begin() as connection:
+            created = set(inspect(connection).get_table_names()) - before.tables
+            if not created:
+                return ""
+            made = MetaData()
+            made.reflect(bind=connection, only=sorted(created))
+            made.drop_all(bind=connection, tables=[made.tables[name] for name in created],
+                          checkfirst=False)
+    except SQLAlchemyError as exc:
+        return (f"The tables that this copy created in the target could not be removed "
+                f"({_reason(exc)}): drop and create the target database again (SQLite: delete "
+                "the file) before copying again")
+    finally:
+        engine.dispose()
+    # (A target whose tables were brought up to date first keeps its newer revision.)
+    return (f"The {len(created)} tables that this copy created in the target were removed"
+            + ("" if "alembic_version" in before.tables else ": it is as it was before the copy"))
+
+
+def _create_and_copy(source_engine: Engine, target_engine: Engine, result: CopyResult,
+                     batch: int) -> None:
+    """The target's tables created (or brought up to date) by the migrations, at the
+    source's revision; then the copy (:func:`_copy_all`)."""
+    try:
+        upgrade(target_engine)
+    except CommandError as exc:  # a revision these migrations do not know
+        raise CopyError(
+            f"cannot upgrade the tables of the target {result.target} ({_reason(exc)}): "
+            "it was made by a newer version of npis-checker. Nothing was copied") from exc
+    except SQLAlchemyError as exc:
+        raise CopyError(f"cannot create the tables of the target {result.target} "
+                        f"({_reason(exc)}). Nothing was copied") from exc
+    head = _head()
+    with source_engine.connect() as source:
+        source_revision = _revision(source)
+    with target_engine.connect() as target:
+        target_revision = _revision(target)
+    if not (source_revision == target_revision == head):
+        raise CopyError(
+            f"schema revisions differ (source {source_revision}, target {target_revision}, "
+            f"this version of npis-checker {head}): run `npis-check db upgrade` on the "
+            "source with this version, then copy again; nothing was copied")
+    result.revision = head
+    _check_empty(target_engine, result.target)  # nothing written meanwhile
+    _copy_all(source_engine, target_engine, result, batch)
 
 
 @contextmanager

@@ -22,10 +22,14 @@ are refused for a while, whatever the password, with a message saying when to tr
   (:func:`change_own_password`): a stolen session cannot try passwords there without end.
 * A refused sign-up with a well-formed name counts against its address only
   (:func:`refused_sign_up`): open sign-up must say a name is not available, but no faster
-  than sign-in guesses could find it.
+  than sign-in guesses could find it. The accounts a sign-up creates are counted per address
+  too (:func:`counted_sign_up`, their own limit and window), so that one address cannot
+  create accounts without end.
 * A browser that signed in with a username before (a signed cookie, :func:`knows_browser`)
   is not held up by its address's lock for that username, only by the username's own:
-  colleagues behind one hospital proxy are not locked out by a guesser among them.
+  colleagues behind one hospital proxy are not locked out by a guesser among them. The
+  cookie vouches for the account with the password it had then: after a new password it no
+  longer does (a browser that was stolen, or someone who saw the old password, loses it).
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ from .accounts import (
 
 ACCOUNT = "account"
 ADDRESS = "address"
+# Accounts created by sign-up from an address (counted as the failures are, with their own
+# limit and window: README "Open sign-up").
+SIGN_UP = "sign-up"
 # A row untouched for this long after its window and lock ended is deleted (so that a flood
 # of made-up names leaves nothing behind), but never one a worker may be counting in.
 _FORGOTTEN_AFTER = timedelta(days=1)
@@ -69,8 +76,9 @@ _table = SignInFailures.__table__
 SIGN_IN = "sign-in"
 ACCOUNT_PAGE = "password check on My account"
 
-# The cookie of a browser that signed in: which usernames (as keyed digests, which nobody
-# reading the cookie can turn back into names) signed in from it, the latest first.
+# The cookie of a browser that signed in: which accounts (as keyed digests of the username
+# and the password's stamp, which nobody reading the cookie can turn back into names) signed
+# in from it, the latest first; a new password makes the digests made before it useless.
 KNOWN_BROWSER_COOKIE = "npis_known_browser"
 _KNOWN_NAMES = 8
 _KNOWN_FOR = timedelta(days=180)
@@ -83,6 +91,8 @@ class SignInResult:
 
     user: User | None
     locked_until: datetime | None = None
+    # The lock is sign-up's own: too many accounts created from the address (not failures).
+    created_too_many: bool = False
 
     def seconds_left(self) -> int:
         if self.locked_until is None:
@@ -120,6 +130,22 @@ class SignInResult:
     def sign_up_lock_message(self) -> str:
         """What the sign-up page says while its address is locked."""
         minutes = math.ceil(self.seconds_left() / 60)
+        if self.created_too_many and minutes > 90:
+            return ngettext(
+                "Too many accounts have been created from this address. Try again in "
+                "%(num)d hour, or ask the administrator of this server to create your "
+                "account (npis-check user create).",
+                "Too many accounts have been created from this address. Try again in "
+                "%(num)d hours, or ask the administrator of this server to create your "
+                "account (npis-check user create).", math.ceil(minutes / 60))
+        if self.created_too_many:
+            return ngettext(
+                "Too many accounts have been created from this address. Try again in "
+                "%(num)d minute, or ask the administrator of this server to create your "
+                "account (npis-check user create).",
+                "Too many accounts have been created from this address. Try again in "
+                "%(num)d minutes, or ask the administrator of this server to create your "
+                "account (npis-check user create).", minutes)
         return ngettext(
             "Too many refused sign-ups or failed sign-ins from this address. Try again in "
             "%(num)d minute, or ask the administrator of this server to create your account "
@@ -232,10 +258,7 @@ def _count_failures(username: str, counted: list[tuple[str, str, int]], now: dat
                     window: timedelta, lock: timedelta) -> datetime | None:
     """Count one failure of each (scope, key, limit) and commit; the end of the latest lock
     it starts, if any (logged)."""
-    db.session.execute(delete(_table).where(
-        or_(_table.c.locked_until.is_(None), _table.c.locked_until < now - _FORGOTTEN_AFTER),
-        or_(_table.c.first_failed_at.is_(None),
-            _table.c.first_failed_at < now - window - _FORGOTTEN_AFTER)))
+    _forget_old(now)
     ends = []
     for scope, key, limit in counted:
         until = _count_failure(scope, key, limit, now, window, lock)
@@ -249,12 +272,54 @@ def _count_failures(username: str, counted: list[tuple[str, str, int]], now: dat
     return max(ends) if ends else None
 
 
+def _forget_old(now: datetime) -> None:
+    """Delete the rows whose window and lock ended long ago (not committed): a flood of
+    made-up names leaves nothing behind, and no row a worker may be counting in goes."""
+    config = current_app.config
+    window = max(timedelta(minutes=config["SIGNIN_WINDOW_MINUTES"]),
+                 timedelta(hours=config["SIGNUP_WINDOW_HOURS"]))
+    db.session.execute(delete(_table).where(
+        or_(_table.c.locked_until.is_(None), _table.c.locked_until < now - _FORGOTTEN_AFTER),
+        or_(_table.c.first_failed_at.is_(None),
+            _table.c.first_failed_at < now - window - _FORGOTTEN_AFTER)))
+
+
 def sign_up_lock(address: str | None) -> SignInResult:
     """Whether sign-ups from ``address`` are refused now (``locked_until``): its lock, the
-    one failed sign-ins start, which refused sign-ups count toward too."""
-    if not address or current_app.config["SIGNIN_ADDRESS_ATTEMPTS"] <= 0:
+    one failed sign-ins start, which refused sign-ups count toward too; or its sign-up lock,
+    once too many accounts were created from it (``created_too_many``)."""
+    if not address:
         return SignInResult(None)
-    return SignInResult(None, _locked_until([(ADDRESS, address)], utcnow()))
+    now, config = utcnow(), current_app.config
+    failed = (_locked_until([(ADDRESS, address)], now)
+              if config["SIGNIN_ADDRESS_ATTEMPTS"] > 0 else None)
+    created = (_locked_until([(SIGN_UP, address)], now)
+               if config["SIGNUP_ADDRESS_ACCOUNTS"] > 0 else None)
+    if created is not None and (failed is None or created >= failed):
+        return SignInResult(None, created, created_too_many=True)
+    return SignInResult(None, failed)
+
+
+def counted_sign_up(username: str, address: str | None) -> None:
+    """An account just created by sign-up from ``address``: logged, and counted toward the
+    address's limit of accounts created (``NPIS_SIGNUP_ADDRESS_ACCOUNTS`` within
+    ``NPIS_SIGNUP_WINDOW_HOURS``), whose last one starts a wait of as many hours (logged);
+    committed. One address cannot fill the server with accounts."""
+    config = current_app.config
+    current_app.logger.warning("account %s created by sign-up from %s", _shown(username),
+                               address or "an unknown address")
+    limit = config["SIGNUP_ADDRESS_ACCOUNTS"]
+    if not address or limit <= 0:
+        return
+    now, hours = utcnow(), config["SIGNUP_WINDOW_HOURS"]
+    _forget_old(now)
+    until = _count_failure(SIGN_UP, address, limit, now, timedelta(hours=hours),
+                           timedelta(hours=hours))
+    if until is not None:
+        current_app.logger.warning(
+            "sign-ups locked for address %s until %s UTC: %d accounts created within %d "
+            "hours", address, f"{until:%Y-%m-%d %H:%M:%S}", limit, hours)
+    db.session.commit()
 
 
 def refused_sign_up(username: str, address: str | None) -> SignInResult:
@@ -278,13 +343,22 @@ def refused_sign_up(username: str, address: str | None) -> SignInResult:
     return SignInResult(None, until)
 
 
-def _mark(username: str) -> str:
-    """A username as the known-browser cookie holds it: a digest keyed with the server's
-    secret (a cookie read on a shared computer names nobody)."""
+def _mark(user: User) -> str:
+    """An account as the known-browser cookie holds it: a digest, keyed with the server's
+    secret, of its username and its password's stamp. A cookie read on a shared computer
+    names nobody, and a new password (``npis-check user set-password``, *My account*) makes
+    every cookie issued before it vouch for that account no more."""
     secret = current_app.secret_key
     key = secret.encode() if isinstance(secret, str) else bytes(secret or b"")
-    return hmac.new(key, account_key(username).encode("utf-8", "surrogatepass"),
+    vouched = f"{account_key(user.username)}\n{user.password_stamp}"
+    return hmac.new(key, vouched.encode("utf-8", "surrogatepass"),
                     hashlib.sha256).hexdigest()[:24]
+
+
+def browser_mark(user: User) -> str:
+    """The mark of ``user`` with the password it has now (kept by *My account* before a
+    change, so that the browser's cookie drops the mark the change makes useless)."""
+    return _mark(user)
 
 
 def _serializer() -> URLSafeTimedSerializer:
@@ -306,15 +380,28 @@ def _known_marks(cookie: str | None) -> list[str]:
 
 
 def knows_browser(cookie: str | None, username: str) -> bool:
-    """Whether the browser sending ``cookie`` has signed in with ``username`` before."""
-    return _mark(username) in _known_marks(cookie)
+    """Whether the browser sending ``cookie`` has signed in with ``username`` (in any case)
+    since that account's password was last set. False for a name no account has: the cookie
+    is only given by a sign-in that worked."""
+    marks = _known_marks(cookie)
+    if not marks:
+        return False
+    user = db.session.scalar(select(User).where(
+        func.lower(User.username) == account_key(username)))
+    if user is None:
+        return False
+    mark = _mark(user).encode()
+    return any(hmac.compare_digest(mark, known.encode("utf-8", "surrogatepass"))
+               for known in marks)
 
 
-def remember_browser(response: Response, cookie: str | None, username: str) -> None:
-    """Set on ``response`` the cookie saying that this browser signed in with ``username``
-    (kept with the others it holds, the oldest dropped beyond a few: a ward's computer)."""
-    mark = _mark(username)
-    marks = [mark] + [known for known in _known_marks(cookie) if known != mark]
+def remember_browser(response: Response, cookie: str | None, user: User,
+                     forget: str | None = None) -> None:
+    """Set on ``response`` the cookie saying that this browser signed in as ``user`` with
+    its present password (kept with the others it holds, the oldest dropped beyond a few: a
+    ward's computer; ``forget``: a mark no longer of use, dropped at once)."""
+    mark = _mark(user)
+    marks = [mark] + [known for known in _known_marks(cookie) if known not in (mark, forget)]
     config = current_app.config
     response.set_cookie(KNOWN_BROWSER_COOKIE, _serializer().dumps(marks[:_KNOWN_NAMES]),
                         max_age=int(_KNOWN_FOR.total_seconds()), httponly=True,
@@ -363,10 +450,11 @@ def lock_of(username: str) -> datetime | None:
     return _locked_until([(ACCOUNT, account_key(username))], utcnow())
 
 
-def locked_addresses() -> list[tuple[str, datetime]]:
-    """The addresses locked now, with when each lock ends."""
+def locked_addresses(scope: str = ADDRESS) -> list[tuple[str, datetime]]:
+    """The addresses locked now, with when each lock ends: by failed sign-ins (``ADDRESS``)
+    or by the accounts created from them (``SIGN_UP``)."""
     rows = db.session.execute(select(_table.c.key, _table.c.locked_until).where(
-        _table.c.scope == ADDRESS, _table.c.locked_until > utcnow()).order_by(_table.c.key))
+        _table.c.scope == scope, _table.c.locked_until > utcnow()).order_by(_table.c.key))
     return [(key, until) for key, until in rows]
 
 
@@ -381,10 +469,11 @@ def clear_failures(username: str) -> bool:
 
 
 def clear_address(address: str) -> bool:
-    """Forget the failed sign-ins from ``address`` and lift its lock, and commit; True if it
-    was locked (``npis-check user unlock --address``)."""
-    was_locked = _locked_until([(ADDRESS, address)], utcnow()) is not None
-    db.session.execute(delete(_table).where(_table.c.scope == ADDRESS, _table.c.key == address))
+    """Forget the failed sign-ins from ``address`` and the accounts created from it, lift
+    its locks, and commit; True if it was locked (``npis-check user unlock --address``)."""
+    was_locked = _locked_until([(ADDRESS, address), (SIGN_UP, address)], utcnow()) is not None
+    db.session.execute(delete(_table).where(_table.c.scope.in_((ADDRESS, SIGN_UP)),
+                                            _table.c.key == address))
     db.session.commit()
     return was_locked
 
