@@ -207,6 +207,15 @@ MEC09_PROTOCOL = {
     ("en", " We chose a placebo as the control because it is the most rigorous test."),
     ("fr", " Pour des raisons éthiques, le groupe contrôle recevra des conseils plutôt qu'aucune "
            "intervention."),
+    ("en", " The study will investigate the specific effect of the training versus a placebo "
+           "of stretching."),
+    ("fr", " L'étude évaluera l'effet spécifique de l'entraînement par rapport à un placebo "
+           "d'étirements."),
+    # Said in the discussion, where a protocol or paper often argues its comparator.
+    ("en", "\n\n## Discussion\n\nWe therefore decided not to use a placebo control group, as "
+           "sham exercise has physiological effects."),
+    ("fr", "\n\n## Discussion\n\nNous avons donc décidé de ne pas utiliser de groupe contrôle "
+           "placebo, un exercice simulé ayant des effets physiologiques."),
 ])
 def test_mec09_met_with_the_comparator_justified(lang, rationale) -> None:
     """MEC09's statement asks the comparator to be chosen and justified so as to isolate the
