@@ -146,3 +146,25 @@ def test_who_was_lost_or_that_almost_none_were_needs_no_other_comparison(lang, w
     suggestion = obs08(paper(lang, [FLOW, ANALYSED, sentence], [RESIDUAL]), lang)
     assert suggestion.answer == "met", suggestion.rationale
     assert quoted(suggestion, " ".join(sentence[lang].split()))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_cohort_s_numbers_followed_and_analysed_are_its_numbers_analysed(lang):
+    """A cohort paper gives the number followed up and analysed in one sentence (« 518 (88 %)
+    ont été suivies jusqu'à 12 mois et analysées »), where the item's detection reads a
+    trial's numbers analysed in each group: read as such, without injecting the detection."""
+    suggestion = suggest(paper(lang, [FLOW, ANALYSED, COMPARED], [RESIDUAL]), lang,
+                         study_type="observational", kind="results")["OBS08"]
+    assert "37a_Analysis_Numbers" in suggestion.elements_found, suggestion.rationale
+    assert suggestion.answer == "met", suggestion.rationale
+    assert quoted(suggestion, " ".join(ANALYSED[lang].split()))
+
+
+def test_a_duration_s_number_is_no_number_analysed():
+    """"9 months and were included in the analysis" counts months, not people (a train
+    protocol's sentence)."""
+    sentence = {"en": "Of those, 101 completed all 3 measurements of self-efficacy at baseline, "
+                      "3 months, and 9 months and were included in the analysis."}
+    text = f"{TITLE['en']}\n\n{RESULTS['en']}\n\n{sentence['en']}\n"
+    suggestion = suggest(text, "en", study_type="observational", kind="protocol")["OBS08"]
+    assert "37a_Analysis_Numbers" not in suggestion.elements_found, suggestion.rationale
