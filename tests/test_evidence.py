@@ -815,7 +815,10 @@ FRENCH_SUGGESTIONS = {  # document -> (study type, kind, {invariant: (answer, ph
         # reliability are all stated.
         "MEC05": ("met", "Le critère mécanistique principal"),
         "MEC06": ("met", "Le critère clinique est le score DAS28-CRP"),
-        "MEC07": ("partially_met", "relation dose-réponse"),
+        # A dose-response analysis planned on the dose received (« Une relation dose-réponse
+        # entre le nombre de séances réalisées et la variation de l'IL-6 sera examinée »), the
+        # analysis its guidance asks (item 20b, worded since 1.5.17).
+        "MEC07": ("met", "relation dose-réponse"),
         # A pre-specified mediation analysis estimating the indirect effect through IL-6
         # (catalogue 1.5.15 reads it as the analysis of mediation, 20b).
         "MEC08": ("met", "analyse de médiation pré-spécifiée"),
