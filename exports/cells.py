@@ -56,7 +56,6 @@ def unwrap_headings(ws: Worksheet) -> None:
             row[0].alignment = Alignment(vertical="top")
 
 
-
 def data_sheet(wb: Workbook, lab: Labels) -> Worksheet:
     """The tidy sheet for software, named in the report's language ("Data", « Données »): its
     column names are the README's fixed snake_case keys in both languages, so a script reads
