@@ -20,6 +20,10 @@ from checker.migrations import alembic_config, downgrade, upgrade
 from checker.models import load_all
 from checker.services.records import AnswerRecord
 
+# Each test builds its own database from TEST_DATABASE_URL when set: CI's PostgreSQL run (the
+# "db" tests) must run them too, as SQLite's batch migrations differ from PostgreSQL's ALTERs.
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def empty_engine(tmp_path) -> Iterator[Engine]:
@@ -263,3 +267,17 @@ def test_password_changed_at_migration_keeps_the_accounts_and_their_sessions(emp
                                          inspect(empty_engine).get_columns("users")}
     with empty_engine.connect() as conn:
         assert conn.execute(text("SELECT username FROM users")).scalars().all() == ["alice"]
+
+
+def test_an_up_to_date_database_starts_without_running_alembic(empty_engine, monkeypatch):
+    upgrade(empty_engine)
+    calls = []
+    monkeypatch.setattr("checker.migrations.command.upgrade", lambda *a, **k: calls.append(a))
+    upgrade(empty_engine)
+    assert calls == []
+    downgrade(empty_engine, "0009")
+    monkeypatch.undo()
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_heads() == (
+            ScriptDirectory.from_config(alembic_config()).get_current_head(),)
