@@ -210,6 +210,23 @@ def test_abbreviation_like_sentence_ends() -> None:
         "Vitamin D was given to group C.")
 
 
+def test_a_capital_closing_a_hyphenated_name_ends_a_sentence() -> None:
+    """"CBT-I." (CBT for insomnia), « TCC-I. », "HAM-D.", "CGI‐I." are no initials: a
+    walkthrough's paper read "… components of CBT-I. Therapists were licensed clinical
+    psychologists …" as one sentence, quoted for INT12 as the comparator's rationale."""
+    assert _split("It was chosen to isolate the components of CBT-I. Therapists were "
+                  "licensed clinical psychologists.")[0] == (
+        "It was chosen to isolate the components of CBT-I.")
+    assert _split("Le groupe contrôle se verra proposer la TCC-I. Les données seront "
+                  "pseudonymisées.")[0] == "Le groupe contrôle se verra proposer la TCC-I."
+    assert _split("Depression was rated on the HAM-D. Similarly, anxiety was rated.")[0] == (
+        "Depression was rated on the HAM-D.")
+    assert _split("Improvement was assessed with the CGI\u2010I. Nevertheless, it held.")[0] == (
+        "Improvement was assessed with the CGI\u2010I.")
+    # A French compound first name's initials stay one: « J.-P. Sartre ».
+    assert len(_split("As J.-P. Sartre wrote in 1943.")) == 1
+
+
 def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     for text in ("As Smith et al. Smith said.", "Core exercises, e.g. Pilates and yoga.",
                  "Seen by Dr. Martin today.", "See p. 12 and vs. Control arm.",

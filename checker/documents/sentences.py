@@ -390,6 +390,8 @@ _LABELLED = re.compile(
     r"|parts?|partie|vitamins?|vitamines?|hepatitis|hépatite|sites?|cohorts?|cohortes?"
     r"|conditions?|schedules?|options?|levels?|niveaux?|steps?|étapes?|cluster)[ \u00a0]+[A-Z]$",
     re.IGNORECASE)
+# A name of two letters or more and a hyphen before a single capital: "CBT-I", "TCC-I", "DSM-V".
+_HYPHENATED_LETTER = re.compile(r"(?<![\w.])[A-Za-zÀ-ÿ]{2,}[-‐][A-Z]$")
 # "art." abbreviates "article" before its number or code ("art. 3", "art. L1121-1", the
 # French codes' "art. L. 1121-1", "art. R. 1123-20"); before another word it is "the state of
 # the art."
@@ -405,6 +407,11 @@ def _is_abbreviation(chunk: str, following: str) -> bool:
         return False
     before = chunk[: match.end(1)]
     if _UNIT_END.search(before) or _LABELLED.search(before):
+        return False
+    # A capital closing a hyphenated name is no initial: "CBT-I." (CBT for insomnia),
+    # « TCC-I. », "DSM-V." end a sentence ("… components of CBT-I. Therapists were …"); a
+    # French compound first name's "J.-P. Sartre" is still one.
+    if _HYPHENATED_LETTER.search(before):
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _NUMBERED_ONLY:
