@@ -33,8 +33,9 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   study_type: str | None = None
                   ) -> tuple[list[str], list[Quotation]]:
     """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
-    (and of a study of ``study_type``, when known) not stated beside its evidence (its ``quotations``, then the sentences of the
-    ``detections`` of its elements found), and a quotation of each one stated.
+    of a study of ``study_type`` (when known) not stated beside its evidence (its
+    ``quotations``, then the sentences of the ``detections`` of its elements found), and a
+    quotation of each one stated.
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
     (in every sentence without them), and one stated in the ``discussion`` also in the
