@@ -444,7 +444,11 @@ def test_the_adverse_events_first_then_the_stopping_rule_and_the_safeguarding(la
     texts = quotation_texts(e08)
     assert first_quotation(e08).startswith(ADVERSE_EVENTS)
     assert "21c_Stopping_guidelines" in e08.elements_found
-    assert e08.answer == "met"
+    # Its elements are all there; what it lacks is what E08's guidance asks of a protocol
+    # beside them: the contraindications screened and a pupil's own stopping rule.
+    assert e08.elements_missing == []
+    assert e08.answer == "partially_met"
+    assert e08.details_missing == ["contraindications", "participant_stopping"]
     assert _index(texts, STOPPING) < _index(texts, SAFEGUARDING)
 
 

@@ -71,11 +71,17 @@ class EvidenceDetail:
     # With ``anywhere``, also stated in the discussion (its limitations), where a paper
     # discusses its residual bias, not only in the study's own report.
     discussion: bool = False
+    # The study types whose documents must state it; empty: every type the invariant applies
+    # to. E08 asks the contraindications screened and a participant's stopping rule of a study
+    # assigning an NPI, not of an observational one, which assigns none.
+    study_types: tuple[str, ...] = ()
 
-    def applies_to(self, kind: str | None) -> bool:
-        """Whether a document of ``kind`` must state it (an unknown kind: yes, as for the
-        elements)."""
-        return kind is None or not self.kinds or kind in self.kinds
+    def applies_to(self, kind: str | None, study_type: str | None = None) -> bool:
+        """Whether a document of ``kind`` (an unknown kind: yes, as for the elements) of a
+        study of ``study_type`` (unknown: yes) must state it."""
+        return ((kind is None or not self.kinds or kind in self.kinds)
+                and (study_type is None or not self.study_types
+                     or study_type in self.study_types))
 
     def patterns_for(self, lang: str) -> tuple[str, ...]:
         """The patterns of ``lang``, else the English ones (identifiers read alike)."""
@@ -270,7 +276,8 @@ class Invariant:
                     EvidenceDetail(d["id"], d["label"],
                                    {lang: tuple(v) for lang, v in d["patterns"].items()},
                                    tuple(d.get("kinds") or ()), bool(d.get("anywhere")),
-                                   bool(d.get("discussion")))
+                                   bool(d.get("discussion")),
+                                   tuple(d.get("study_types") or ()))
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},

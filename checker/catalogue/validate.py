@@ -264,7 +264,8 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
             if element not in elements:
                 yield ctx.inv(index, f"unknown detection element '{element}'",
                               "evidence.elements")
-        yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [])
+        yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [],
+                                    set(inv.get("study_types") or ()))
         for statement in PATTERN_FIELDS:
             for lang, patterns in (inv["evidence"].get(statement) or {}).items():
                 for p, pattern in enumerate(patterns):
@@ -277,10 +278,12 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
                           "not_applicable.when")
 
 
-def _detail_problems(ctx: _Context, index: int, details: list[dict]) -> Iterator[Problem]:
+def _detail_problems(ctx: _Context, index: int, details: list[dict],
+                     study_types: set[str]) -> Iterator[Problem]:
     """A detail's patterns are regular expressions: one that does not compile would fail
     every suggestion for the invariant, so it is refused here with the reason; a detail
-    stated in the ``discussion`` is one stated ``anywhere``."""
+    stated in the ``discussion`` is one stated ``anywhere``; a detail asked of some study
+    types names only types the invariant applies to (another would never be asked)."""
     for ident, n in Counter(d["id"] for d in details).items():
         if n > 1:
             yield ctx.inv(index, f"duplicate detail id '{ident}'", "evidence.details")
@@ -290,6 +293,11 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict]) -> Iterator
         if detail.get("discussion") and not detail.get("anywhere"):
             yield ctx.inv(index, "'discussion: true' needs 'anywhere: true'",
                           f"evidence.details[{d}].discussion")
+        for study_type in detail.get("study_types") or ():
+            if study_type not in study_types:
+                yield ctx.inv(index, f"detail '{detail['id']}' names study type "
+                              f"'{study_type}', to which the invariant does not apply",
+                              f"evidence.details[{d}].study_types")
         for lang, patterns in detail["patterns"].items():
             for p, pattern in enumerate(patterns):
                 yield from _pattern_problems(ctx, index, pattern,

@@ -29,18 +29,20 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   document: Document, index: SentenceIndex,
                   position_of: dict[int, int],
                   places: list[int] | None = None,
-                  discussed: frozenset[int] = frozenset()
+                  discussed: frozenset[int] = frozenset(),
+                  study_type: str | None = None
                   ) -> tuple[list[str], list[Quotation]]:
     """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
-    not stated beside its evidence (its ``quotations``, then the sentences of the
-    ``detections`` of its elements found), and a quotation of each one stated.
+    of a study of ``study_type`` (when known) not stated beside its evidence (its
+    ``quotations``, then the sentences of the ``detections`` of its elements found), and a
+    quotation of each one stated.
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
     (in every sentence without them), and one stated in the ``discussion`` also in the
     ``discussed`` sentences (positions)."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
-    details = [d for d in invariant.evidence.details if d.applies_to(kind)]
+    details = [d for d in invariant.evidence.details if d.applies_to(kind, study_type)]
     if not details:
         return [], []
     positions = _evidence_positions(quotations, detections, position_of,

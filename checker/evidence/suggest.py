@@ -126,7 +126,7 @@ def suggest_answers(
     sections = get_context_sections()
     reading = None if document is None else _read(document, sections, detail_kind)
     suggestions = {invariant.id: _suggest(catalogue, invariant, lang, by_element, applies,
-                                          detail_kind, reading)
+                                          detail_kind, reading, study_type)
                    for invariant in catalogue.invariants_for(study_type)}
     if document is not None and document.line_marks:
         for suggestion in suggestions.values():
@@ -143,7 +143,8 @@ def _with_line(quotation: Quotation, document: Document) -> Quotation:
 
 def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
              by_element: dict[str, list[Detection]], applies: Callable[[str], bool],
-             detail_kind: str | None, reading: _Reading | None) -> Suggestion:
+             detail_kind: str | None, reading: _Reading | None,
+             study_type: str | None = None) -> Suggestion:
     """One invariant's suggestion: its evidence (the elements', then its own words'), the
     answer they give, or failing them the answer the document states, the particulars a met
     needs, and the reasons, as a reviewer's note."""
@@ -188,8 +189,10 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
                       if other is None or not other.search(matching_text(d.quote))]
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
-            reading.index, reading.position_of, reading.own_first, reading.discussed)
-        details_asked = sum(d.applies_to(detail_kind) for d in invariant.evidence.details)
+            reading.index, reading.position_of, reading.own_first, reading.discussed,
+            study_type)
+        details_asked = sum(d.applies_to(detail_kind, study_type)
+                            for d in invariant.evidence.details)
         if details_missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), detail_quotations)
