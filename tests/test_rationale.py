@@ -280,3 +280,17 @@ def test_an_answer_accepted_with_the_earlier_wording_is_still_the_suggestion_s(a
                           suggested_justification=earlier)
     assert record.accepted_rationale
     assert not replace(record, justification=earlier["en"] + " Checked.").accepted_rationale
+
+
+def test_an_accepted_suggestion_keeps_the_particulars_quoted_after_its_first_three():
+    quotations = [Quotation(f"Sentence number {n} of the document.", n * 100, n * 100 + 30,
+                            n + 1, "Methods", element)
+                  for n, element in enumerate(["cue", "cue", "cue", "cue", "detail:grading",
+                                               "secondary"])]
+    suggestion = Suggestion("INT13", "met", 0.9, quotations=quotations,
+                            rationale={"en": "r", "fr": "r"})
+    values = _suggested_values(suggestion, "en")
+    kept = [part.strip() for part in values["quotation"].split("[…]")]
+    # the first three, then the particular and the further part, not the fourth cue sentence
+    assert kept == [f"Sentence number {n} of the document." for n in (0, 1, 2, 4, 5)]
+    assert values["page"] == "1; 2; 3; 5; 6"

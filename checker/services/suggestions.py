@@ -22,6 +22,7 @@ from ..documents.language import LanguageGuess, language_code
 from ..evidence import Suggestion, detect_elements, suggest_answers
 from ..evidence.features import document_spelling, readable_text
 from ..evidence.kind import KindGuess, guess_document_kind
+from ..evidence.quotes import Quotation
 from ..extensions import db
 from ..models import Answer, AnswerHistory, Assessment, User
 from ..models._time import utcnow
@@ -202,9 +203,20 @@ def _values(row: Answer | None) -> dict[str, str | None]:
     return {name: getattr(row, name) for name in FIELDS}
 
 
+def stored_quotations(quotations: list[Quotation]) -> list[Quotation]:
+    """The quotations an accepted suggestion keeps: the first few, then any sentence beyond
+    them that states one of the invariant's particulars (``detail:…``) or a further part of it
+    (``secondary``). A met answer rests on its particulars, so the answer, its reports and
+    its dossier must quote them; cut at the first three, a particular the evidence layer
+    quoted fourth was named by nothing the reviewer could check."""
+    kept = quotations[:MAX_STORED_QUOTATIONS]
+    return kept + [q for q in quotations[MAX_STORED_QUOTATIONS:]
+                   if q.element.startswith("detail:") or q.element == "secondary"]
+
+
 def _suggested_values(suggestion: Suggestion, lang: str,
                       spelling: Spelling = UNKNOWN_SPELLING) -> dict[str, str | None]:
-    quotes = suggestion.quotations[:MAX_STORED_QUOTATIONS]
+    quotes = stored_quotations(suggestion.quotations)
     # The place of each quotation joined, not only the first's (see services.locations).
     page, section = joined_location([(page_and_line(q.page, q.line, lang), q.section or "")
                                      for q in quotes])
