@@ -55,8 +55,10 @@ def _asset_dir(name: str) -> str:
 def select_locale() -> str:
     """The language chosen with the switch, else the browser's preference, else English."""
     languages = ("en", "fr")
-    if not has_request_context():  # command line: messages in English
-        return "en"
+    if not has_request_context():  # command line: its language (NPIS_LANG, else the locale)
+        from .cli_i18n import cli_language
+
+        return cli_language()
     chosen = session.get("lang")
     if chosen in languages:
         return chosen

@@ -9,6 +9,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_i18n import N_, Group, Option, _, install
+
+install()  # click's own words (Usage, Error...) in the user's language
 
 # The module of each command, imported only when that command runs (or help lists it): the
 # commands that need neither the web app nor the database (analyse, compare, bench,
@@ -22,7 +25,7 @@ COMMAND_MODULES = {
 }
 
 
-class _Main(click.Group):
+class _Main(Group):
     """Loads commands on demand, and turns an unreachable database into one clear line
     instead of a traceback."""
 
@@ -49,10 +52,9 @@ class _Main(click.Group):
             if database_errors is None or not isinstance(exc, database_errors.OperationalError):
                 raise
             reason = str(exc.orig or exc).strip().splitlines()[0]
-            raise click.ClickException(
-                f"cannot use the database ({reason}). Check DATABASE_URL, or unset it to use "
-                "the embedded SQLite database."
-            ) from exc
+            raise click.ClickException(_(
+                "cannot use the database (%(reason)s). Check DATABASE_URL, or unset it to use "
+                "the embedded SQLite database.", reason=reason)) from exc
 
 
 def data_app(overrides: dict[str, Any] | None = None) -> Any:
@@ -61,13 +63,18 @@ def data_app(overrides: dict[str, Any] | None = None) -> Any:
     command would otherwise quietly use, and create, the SQLite file in the data directory."""
     from .config import database_in_use
 
-    click.echo(f"database: {database_in_use()}", err=True)
+    click.echo(_("database: %(database)s", database=database_in_use()), err=True)
     from .app import create_app
 
     return create_app(overrides)
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="npis-check")
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("npis-checker: check NPI studies against the NPIS Model invariants.\n\n"
+                     "Messages are in French when NPIS_LANG=fr, or when NPIS_LANG is unset and "
+                     "the locale (LC_ALL, LC_MESSAGES or LANG) is French; in English "
+                     "otherwise."))
+@click.version_option(__version__, prog_name="npis-check", cls=Option,
+                      help=N_("Show the version and exit."))
 def main() -> None:
-    """npis-checker: check NPI studies against the NPIS Model invariants."""
+    pass

@@ -9,33 +9,33 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli_i18n import N_, _, command, group, option
 from .cli_reports import write_issued, write_text
 
 if TYPE_CHECKING:  # the services load with the app, when a command runs
     from .services.verification import Verification
 
 
-@click.command("verify")
+@command("verify", help=N_(
+    "Tell whether report FILE (PDF, Excel or JSON) was issued by this installation, whether "
+    "it was altered, and whether its assessment or dossier changed since.\n\n"
+    "Exit status: 0 only for an unaltered report issued here; 1 otherwise; 2 when the file "
+    "cannot be read as a report."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def verify(file: Path) -> None:
-    """Tell whether report FILE (PDF, Excel or JSON) was issued by this installation, whether
-    it was altered, and whether its assessment or dossier changed since.
-
-    Exit status: 0 only for an unaltered report issued here; 1 otherwise; 2 when the file
-    cannot be read as a report.
-    """
     from .cli import data_app
     from .services.verification import summary_lines, verify_report
 
     try:
         data = file.read_bytes()
     except OSError as exc:
-        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        click.echo(_("error: cannot read %(file)s: %(reason)s", file=file,
+                     reason=exc.strerror or exc), err=True)
         sys.exit(2)
     app = data_app()
     with app.app_context():
         result = verify_report(data)
-        lines = summary_lines(result)
+        lines = summary_lines(result, _)
     for good, line in lines:
         click.echo(f"{'OK ' if good else 'NO '} {line}")
     if not result.readable:
@@ -53,34 +53,42 @@ def verdict_line(result: Verification) -> str:
     from .services.verification import CHANGED, DELETED
 
     if not result.ok:
-        return "NOT VERIFIED."
+        return _("NOT VERIFIED.")
     if result.subject_status in (CHANGED, DELETED):
-        gone = "changed" if result.subject_status == CHANGED else "been deleted"
-        return (f"VERIFIED, BUT OUT OF DATE: unaltered report issued by this installation; "
-                f"its {result.subject_kind} has {gone} since.")
-    return "VERIFIED: unaltered report issued by this installation."
+        changed = result.subject_status == CHANGED
+        if result.subject_kind == "dossier":
+            return (_("VERIFIED, BUT OUT OF DATE: unaltered report issued by this "
+                      "installation; its dossier has changed since.") if changed
+                    else _("VERIFIED, BUT OUT OF DATE: unaltered report issued by this "
+                           "installation; its dossier has been deleted since."))
+        return (_("VERIFIED, BUT OUT OF DATE: unaltered report issued by this installation; "
+                  "its assessment has changed since.") if changed
+                else _("VERIFIED, BUT OUT OF DATE: unaltered report issued by this "
+                       "installation; its assessment has been deleted since."))
+    return _("VERIFIED: unaltered report issued by this installation.")
 
 
-@click.group("dossier")
+@group("dossier", help=N_("NPI dossiers."))
 def dossier_group() -> None:
-    """NPI dossiers."""
+    pass
 
 
-@dossier_group.command("report")
+@dossier_group.command("report", help=N_(
+    "Write the signed PDF or Excel report, or the structured review (txt), of dossier "
+    "DOSSIER_ID (uid or number)."))
 @click.argument("dossier_id")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "txt"]), default="pdf",
-              show_default=True,
-              help="txt: the dossier's structured review as plain text, to paste into a "
-                   "letter or a review form.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              required=True, help="File to write ('-': standard output, with --format txt).")
-@click.option("--short", is_flag=True,
-              help="With --format txt: the short review, without what is expected and the "
-                   "examples (for a form with a length limit).")
+@option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "txt"]), default="pdf",
+        show_default=True,
+        help=N_("txt: the dossier's structured review as plain text, to paste into a "
+                "letter or a review form."))
+@option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+        help=N_("Language of the report."))
+@option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        required=True, help=N_("File to write ('-': standard output, with --format txt)."))
+@option("--short", is_flag=True,
+        help=N_("With --format txt: the short review, without what is expected and the "
+                "examples (for a form with a length limit)."))
 def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
-    """Write the signed PDF or Excel report, or the structured review (txt), of dossier
-    DOSSIER_ID (uid or number)."""
     from .cli import data_app
     from .services.dossier_reports import issue_dossier_report
     from .services.dossier_review_text import dossier_review_text
@@ -88,14 +96,14 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool)
     from .services.snapshots import active_catalogue
 
     if str(out) == "-" and fmt != "txt":
-        raise click.UsageError("--out - (standard output) is for --format txt only")
+        raise click.UsageError(_("--out - (standard output) is for --format txt only"))
     if short and fmt != "txt":
-        raise click.UsageError("--short is for --format txt only")
+        raise click.UsageError(_("--short is for --format txt only"))
     app = data_app()
     with app.app_context():
         dossier = find_dossier(dossier_id)
         if dossier is None:
-            click.echo(f"error: no dossier '{dossier_id}'", err=True)
+            click.echo(_("error: no dossier '%(id)s'", id=dossier_id), err=True)
             sys.exit(1)
         if fmt == "txt":
             # Plain text, not an issued report: nothing to sign or register.

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .catalogue import Catalogue, CatalogueError, load_catalogue
+from .cli_i18n import N_, _, cli_language, command, group, option
 from .documents import Document, DocumentError, extract_path
 from .evidence import ModelMissingError, format_report, run_benchmark
 from .evidence.analysis import analysis_report, format_analysis
@@ -17,11 +18,9 @@ from .evidence.compare import compare_drafts, format_comparison
 from .evidence.features import document_spelling
 from .evidence.kind import guess_document_kind
 
-_LANGUAGE_NAMES = {"en": "English", "fr": "French"}
-
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(_("error: %(problem)s", problem=message), err=True)
     sys.exit(1)
 
 
@@ -35,7 +34,8 @@ def _load_catalogue(path: str | None, study_type: str | None) -> Catalogue:
         valid = [st.id for st in catalogue.study_types]
         if study_type not in valid:
             raise click.BadParameter(
-                f"unknown study type '{study_type}' (choose from: {', '.join(valid)})",
+                _("unknown study type '%(study_type)s' (choose from: %(valid)s)",
+                  study_type=study_type, valid=", ".join(valid)),
                 param_hint="--study-type",
             )
     return catalogue
@@ -45,37 +45,41 @@ def _read(file: Path) -> Document:
     try:
         return extract_path(file)
     except DocumentError as exc:
-        _fail(f"{file.name}: {exc}")
+        # The reader's own words (the detail) stay as they are: technical, in English.
+        problem = exc.message(cli_language()) + (f" ({exc.detail})" if exc.detail else "")
+        _fail(_("%(file)s: %(problem)s", file=file.name, problem=problem))
 
 
-@click.command("analyse")
+@command("analyse", help=N_(
+    "Detect reporting elements in FILE (PDF, DOCX, ODT, TXT, MD) and print them (JSON or "
+    "text)."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--study-type", "study_type", default=None,
-              help="Study type id (e.g. interventional); adds invariant suggestions.")
-@click.option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
-              show_default=True,
-              help="Planned work (protocol) or reported work (paper); auto reads it from the "
-                   "document's tenses and reported results.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Document language (default: detected).")
-@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",
-              show_default=True, help="JSON for programs, or text for a person to read.")
-@click.option("--labels", "labels_lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of the text output's names and words (default: the document's).")
-@click.option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
-              help="Catalogue file or directory to use instead of the built-in one.")
+@option("--study-type", "study_type", default=None,
+        help=N_("Study type id (e.g. interventional); adds invariant suggestions."))
+@option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
+        show_default=True,
+        help=N_("Planned work (protocol) or reported work (paper); auto reads it from the "
+                "document's tenses and reported results."))
+@option("--lang", type=click.Choice(["en", "fr"]), default=None,
+        help=N_("Document language (default: detected)."))
+@option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",
+        show_default=True, help=N_("JSON for programs, or text for a person to read."))
+@option("--labels", "labels_lang", type=click.Choice(["en", "fr"]), default=None,
+        help=N_("Language of the text output's names and words (default: the document's)."))
+@option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
+        help=N_("Catalogue file or directory to use instead of the built-in one."))
 def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
             output_format: str, labels_lang: str | None, catalogue_path: str | None) -> None:
-    """Detect reporting elements in FILE (PDF, DOCX, ODT, TXT, MD) and print them (JSON or text)."""
     catalogue = (_load_catalogue(catalogue_path, study_type)
                  if study_type or output_format == "text" else None)
     doc = _read(file)
     if lang:
         read = doc.language_guess
         if read.is_clear and read.language != lang:
-            click.echo(f"warning: the document reads as {_LANGUAGE_NAMES[read.language]}; "
-                       f"--lang {lang} reads it with the {_LANGUAGE_NAMES[lang]} cues.",
-                       err=True)
+            click.echo(_("warning: the document reads as English; --lang fr reads it with "
+                         "the French cues.") if lang == "fr" else
+                       _("warning: the document reads as French; --lang en reads it with "
+                         "the English cues."), err=True)
     lang = lang or doc.language
     try:
         report = analysis_report(doc, kind, lang, catalogue, study_type)
@@ -88,21 +92,21 @@ def analyse(file: Path, study_type: str | None, kind: str, lang: str | None,
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
-@click.command("compare")
+@command("compare", help=N_(
+    "What a revised draft AFTER changed against BEFORE: each invariant's suggested answer "
+    "on both, with the elements now found or no longer found and the quotation showing it."))
 @click.argument("before", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("after", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--study-type", "study_type", required=True,
-              help="Study type id (e.g. interventional).")
-@click.option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
-              show_default=True, help="Document kind; auto reads it from the later draft.")
-@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
-              show_default=True, help="Text for a person to read, or JSON for programs.")
-@click.option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
-              help="Catalogue file or directory to use instead of the built-in one.")
+@option("--study-type", "study_type", required=True,
+        help=N_("Study type id (e.g. interventional)."))
+@option("--kind", type=click.Choice(["auto", "protocol", "paper"]), default="auto",
+        show_default=True, help=N_("Document kind; auto reads it from the later draft."))
+@option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
+        show_default=True, help=N_("Text for a person to read, or JSON for programs."))
+@option("--catalogue", "catalogue_path", metavar="PATH", envvar="NPIS_CATALOGUE",
+        help=N_("Catalogue file or directory to use instead of the built-in one."))
 def compare(before: Path, after: Path, study_type: str, kind: str, output_format: str,
             catalogue_path: str | None) -> None:
-    """What a revised draft AFTER changed against BEFORE: each invariant's suggested answer
-    on both, with the elements now found or no longer found and the quotation showing it."""
     catalogue = _load_catalogue(catalogue_path, study_type)
     old, new = _read(before), _read(after)
     if kind == "auto":
@@ -120,22 +124,22 @@ def compare(before: Path, after: Path, study_type: str, kind: str, output_format
         click.echo(line)
 
 
-@click.group("bench")
+@group("bench", help=N_("Benchmarks of the automatic detection."))
 def bench_group() -> None:
-    """Benchmarks of the automatic detection."""
+    pass
 
 
-@bench_group.command("elements")
-@click.option("--data", "data_dir", required=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder laid out like spirit-consort-tm (documents/, labels.csv).")
-@click.option("--split", default="valid", show_default=True, help="Split to evaluate.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of the documents (default: detected for each).")
+# The report itself (its table and figures, which scripts read) is never translated.
+@bench_group.command("elements", help=N_(
+    "Article-level precision, recall and F1 per item; last line: micro/macro F1, s per doc.\n\n"
+    "Documents are documents/<kind>/<NNN>_<id>.txt, or the same name as PDF, DOCX, ODT or MD."))
+@option("--data", "data_dir", required=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=N_("Folder laid out like spirit-consort-tm (documents/, labels.csv)."))
+@option("--split", default="valid", show_default=True, help=N_("Split to evaluate."))
+@option("--lang", type=click.Choice(["en", "fr"]), default=None,
+        help=N_("Language of the documents (default: detected for each)."))
 def bench_elements(data_dir: Path, split: str, lang: str | None) -> None:
-    """Article-level precision, recall and F1 per item; last line: micro/macro F1, s per doc.
-
-    Documents are documents/<kind>/<NNN>_<id>.txt, or the same name as PDF, DOCX, ODT or MD."""
     try:
         result = run_benchmark(data_dir, split, lang)
     except (FileNotFoundError, ValueError, KeyError) as exc:

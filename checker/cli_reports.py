@@ -12,6 +12,7 @@ from typing import Any
 import click
 from flask import Flask
 
+from .cli_i18n import N_, _, command, group, ngettext, option
 from .services.json_io import JsonImportError, import_json
 
 
@@ -27,21 +28,25 @@ def _write_file(out: Path, data: bytes) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc}") from exc
+        raise click.ClickException(_("cannot write %(file)s: %(reason)s", file=out,
+                                       reason=exc)) from exc
 
 
 def write_issued(out: Path, data: bytes, report_id: str) -> None:
     """Write an issued report to ``out``."""
     _write_file(out, data)
-    click.echo(f"wrote {out} ({len(data)} bytes), report {report_id}")
+    click.echo(_("wrote %(file)s (%(size)d bytes), report %(report)s", file=out,
+                 size=len(data), report=report_id))
 
 
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@command("serve", help=N_(
+    "Start the web application (embedded SQLite unless DATABASE_URL is set)."))
+@option("--host", default="127.0.0.1", show_default=True, help=N_("Address to listen on."))
+@option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535),
+        help=N_("Port to listen on."))
+@option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
+        help=N_("Requests served at the same time."))
 def serve(host: str, port: int, threads: int) -> None:
-    """Start the web application (embedded SQLite unless DATABASE_URL is set)."""
     from waitress import serve as waitress_serve
 
     app = _app()
@@ -49,14 +54,15 @@ def serve(host: str, port: int, threads: int) -> None:
     # out of the garbage collector's full passes, which otherwise walk all of it (about 70 ms
     # of CPU, falling now and then in a request, often the first ones).
     gc.freeze()
-    click.echo(f"npis-checker: http://{host}:{port}/  (data: {app.config['DATA_DIR']})")
+    click.echo(_("npis-checker: %(url)s  (data: %(folder)s)", url=f"http://{host}:{port}/",
+                 folder=app.config["DATA_DIR"]))
     # The first view would otherwise wait for the catalogue to load, the first PDF report for
     # WeasyPrint to start: done meanwhile, not before the server listens.
     threading.Thread(target=_warm_up, args=(app,), name="npis-warm-up", daemon=True).start()
     if app.config["BEHIND_PROXY"] and host not in LOOPBACK:
-        click.echo(f"warning: NPIS_BEHIND_PROXY is on but the server listens on {host}: "
-                   "anyone reaching it directly can forge the proxy's headers; listen on "
-                   "127.0.0.1 behind the proxy", err=True)
+        click.echo(_("warning: NPIS_BEHIND_PROXY is on but the server listens on %(host)s: "
+                     "anyone reaching it directly can forge the proxy's headers; listen on "
+                     "127.0.0.1 behind the proxy", host=host), err=True)
     waitress_serve(app, **waitress_options(app, host=host, port=port, threads=threads))
 
 
@@ -93,38 +99,39 @@ def _warm_up_reports() -> None:
         logging.getLogger(__name__).warning("PDF reports not warmed up", exc_info=True)
 
 
-@click.command("report")
+@command("report", help=N_(
+    "Write the PDF or Excel report, the JSON export or the structured review (txt) of "
+    "ASSESSMENT_ID (uid or number)."))
 @click.argument("assessment_id")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json", "txt"]),
-              default="pdf", show_default=True,
-              help="txt: the structured review as plain text, to paste into a review form.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              required=True, help="File to write ('-': standard output, with --format txt).")
-@click.option("--short", is_flag=True,
-              help="With --format txt: the short review, without what is expected and the "
-                   "examples (for a form with a length limit).")
-@click.option("--ethical", is_flag=True,
-              help="With --format txt: the ethical invariants only (for an ethics committee).")
+@option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json", "txt"]),
+        default="pdf", show_default=True,
+        help=N_("txt: the structured review as plain text, to paste into a review form."))
+@option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+        help=N_("Language of the report."))
+@option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        required=True, help=N_("File to write ('-': standard output, with --format txt)."))
+@option("--short", is_flag=True,
+        help=N_("With --format txt: the short review, without what is expected and the "
+                "examples (for a form with a length limit)."))
+@option("--ethical", is_flag=True,
+        help=N_("With --format txt: the ethical invariants only (for an ethics committee)."))
 def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool,
            ethical: bool) -> None:
-    """Write the PDF or Excel report, the JSON export or the structured review (txt) of
-    ASSESSMENT_ID (uid or number)."""
     from .services.assessments import catalogue_of, find_assessment, to_record
     from .services.draft_flags import report_checks
     from .services.issued_reports import issue_assessment_report
 
     if str(out) == "-" and fmt != "txt":
-        raise click.UsageError("--out - (standard output) is for --format txt only")
+        raise click.UsageError(_("--out - (standard output) is for --format txt only"))
     if short and fmt != "txt":
-        raise click.UsageError("--short is for --format txt only")
+        raise click.UsageError(_("--short is for --format txt only"))
     if ethical and fmt != "txt":
-        raise click.UsageError("--ethical is for --format txt only")
+        raise click.UsageError(_("--ethical is for --format txt only"))
     app = _app()
     with app.app_context():
         assessment = find_assessment(assessment_id)
         if assessment is None:
-            click.echo(f"error: no assessment '{assessment_id}'", err=True)
+            click.echo(_("error: no assessment '%(id)s'", id=assessment_id), err=True)
             sys.exit(1)
         catalogue = catalogue_of(assessment)
         # As the web's reports: quotations checked, and the answers given on an earlier
@@ -154,14 +161,14 @@ def write_text(out: Path, text: str) -> None:
         return
     data = text.encode("utf-8")
     _write_file(out, data)
-    click.echo(f"wrote {out} ({len(data)} bytes)")
+    click.echo(_("wrote %(file)s (%(size)d bytes)", file=out, size=len(data)))
 
 
-@click.command("import")
+@command("import", help=N_(
+    "Create a new assessment from a JSON export FILE, owned by --user."))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--user", "username", required=True, help="Existing user who will own it.")
+@option("--user", "username", required=True, help=N_("Existing user who will own it."))
 def import_command(file: Path, username: str) -> None:
-    """Create a new assessment from a JSON export FILE, owned by --user."""
     from .services.accounts import find_user
     from .services.assessments import AssessmentError, import_record
     from .services.snapshots import active_catalogue
@@ -170,26 +177,27 @@ def import_command(file: Path, username: str) -> None:
     with app.app_context():
         user = find_user(username)
         if user is None:
-            click.echo(f"error: no user '{username}' (create it with `npis-check user create`)",
-                       err=True)
+            click.echo(_("error: no user '%(name)s' (create it with `npis-check user create`)",
+                         name=username), err=True)
             sys.exit(1)
         try:
             record = import_json(file.read_bytes())
             assessment = import_record(record, user, active_catalogue())
         except JsonImportError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                click.echo(_("error: %(problem)s", problem=problem), err=True)
             sys.exit(1)
         except AssessmentError as exc:
             for problem in exc.errors.values():
-                click.echo(f"error: {problem}", err=True)
+                click.echo(_("error: %(problem)s", problem=problem), err=True)
             sys.exit(1)
-        click.echo(f"imported as assessment {assessment.uid} (id {assessment.id}) for {username}")
+        click.echo(_("imported as assessment %(uid)s (id %(id)s) for %(name)s",
+                     uid=assessment.uid, id=assessment.id, name=username))
 
 
-@click.group("user")
+@group("user", help=N_("Manage accounts."))
 def user_group() -> None:
-    """Manage accounts."""
+    pass
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -198,15 +206,15 @@ def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
-            click.echo("error: password: nothing on standard input (--password-stdin reads "
-                       "the password from its first line)", err=True)
+            click.echo(_("error: password: nothing on standard input (--password-stdin "
+                         "reads the password from its first line)"), err=True)
             sys.exit(1)
         return line
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
 
 
 def _password_error(problem: str) -> None:
-    click.echo(f"error: password: {problem}", err=True)
+    click.echo(_("error: password: %(problem)s", problem=problem), err=True)
     sys.exit(1)
 
 
@@ -217,35 +225,35 @@ def _existing_user(username: str) -> Any:
     from .services.demo_reports import DEMO_USERNAME
 
     if username.strip() == DEMO_USERNAME:
-        click.echo(f"error: '{DEMO_USERNAME}' is the built-in owner of the demo reports; "
-                   "nobody signs in to it", err=True)
+        click.echo(_("error: '%(name)s' is the built-in owner of the demo reports; "
+                     "nobody signs in to it", name=DEMO_USERNAME), err=True)
         sys.exit(1)
     user = find_user(username)
     if user is None:
-        click.echo(f"error: no user '{username}' (`npis-check user list` lists them)",
-                   err=True)
+        click.echo(_("error: no user '%(name)s' (`npis-check user list` lists them)",
+                     name=username), err=True)
         sys.exit(1)
     return user
 
 
-@user_group.command("create")
+@user_group.command("create", help=N_(
+    "Create the account USERNAME (the password is asked twice unless given)."))
 @click.argument("username")
-@click.option("--password", help="The password (better: prompted, or --password-stdin; a "
-                                 "password on the command line stays in the shell's history).")
-@click.option("--password-stdin", "password_stdin", is_flag=True,
-              help="Read the password from the first line of standard input.")
+@option("--password", help=N_("The password (better: prompted, or --password-stdin; a "
+                              "password on the command line stays in the shell's history)."))
+@option("--password-stdin", "password_stdin", is_flag=True,
+        help=N_("Read the password from the first line of standard input."))
 def user_create(username: str, password: str | None, password_stdin: bool) -> None:
-    """Create the account USERNAME (the password is asked twice unless given)."""
     from .services.accounts import AccountError, create_user, password_problem, username_problem
 
     if password is not None and password_stdin:
-        raise click.UsageError("give --password or --password-stdin, not both")
+        raise click.UsageError(_("give --password or --password-stdin, not both"))
     app = _app()
     with app.app_context():
         # The name first: nobody should type a password twice for a name then refused.
         problem = username_problem(username)
         if problem:
-            click.echo(f"error: username: {problem}", err=True)
+            click.echo(_("error: username: %(problem)s", problem=problem), err=True)
             sys.exit(1)
         if password is None:
             password = _read_password(password_stdin)
@@ -255,15 +263,16 @@ def user_create(username: str, password: str | None, password_stdin: bool) -> No
         try:
             create_user(username, password)
         except AccountError as exc:
-            click.echo(f"error: {exc.field}: {exc}", err=True)
+            click.echo(_("error: password: %(problem)s", problem=exc) if exc.field == "password"
+                       else _("error: username: %(problem)s", problem=exc), err=True)
             sys.exit(1)
-    click.echo(f"created user {username.strip()}")
+    click.echo(_("created user %(name)s", name=username.strip()))
 
 
-@user_group.command("list")
+@user_group.command("list", help=N_(
+    "List the accounts: name, creation date, last sign-in, assessments owned, status "
+    "(active, disabled, or locked after too many failed sign-ins); then any address locked."))
 def user_list() -> None:
-    """List the accounts: name, creation date, last sign-in, assessments owned, status
-    (active, disabled, or locked after too many failed sign-ins); then any address locked."""
     from .services.accounts import all_users
     from .services.demo_reports import DEMO_USERNAME
     from .services.sign_in import SIGN_UP, lock_of, locked_addresses
@@ -272,42 +281,55 @@ def user_list() -> None:
     with app.app_context():
         rows = all_users()
         if not rows:
-            click.echo("no accounts yet (create one with `npis-check user create NAME`)")
+            click.echo(_("no accounts yet (create one with `npis-check user create NAME`)"))
         width = max((len(user.username) for user, _count in rows), default=0)
+        lines = []
         for user, count in rows:
             locked = lock_of(user.username)
             if user.username == DEMO_USERNAME:
-                status = "built-in (demo reports; nobody signs in)"
+                status = _("built-in (demo reports; nobody signs in)")
             elif not user.is_active:
-                status = f"disabled since {user.disabled_at:%Y-%m-%d %H:%M} UTC"
+                status = _("disabled since %(time)s UTC",
+                           time=f"{user.disabled_at:%Y-%m-%d %H:%M}")
             elif locked is not None:
-                status = (f"locked until {locked:%Y-%m-%d %H:%M} UTC (too many failed "
-                          f"sign-ins; `npis-check user unlock {user.username}` lifts it)")
+                status = _("locked until %(time)s UTC (too many failed sign-ins; "
+                           "`npis-check user unlock %(name)s` lifts it)",
+                           time=f"{locked:%Y-%m-%d %H:%M}", name=user.username)
             else:
-                status = "active"
-            last = (f"last sign-in {user.last_sign_in_at:%Y-%m-%d %H:%M} UTC"
-                    if user.last_sign_in_at else "no sign-in recorded")
-            noun = "assessment" if count == 1 else "assessments"
-            click.echo(f"{user.username:<{width}}  created {user.created_at:%Y-%m-%d}  "
-                       f"{last:<33}  {count:>4} {noun:<11}  {status}")
+                status = _("active")
+            last = (_("last sign-in %(time)s UTC", time=f"{user.last_sign_in_at:%Y-%m-%d %H:%M}")
+                    if user.last_sign_in_at else _("no sign-in recorded"))
+            # The count apart from its noun, to keep the numbers in a column.
+            noun = ngettext("assessment", "assessments", count)
+            created = _("created %(date)s", date=f"{user.created_at:%Y-%m-%d}")
+            lines.append((user.username, created, last, count, noun, status))
+        # Widths of the words as written in the language used (33 and 11 in English).
+        last_width = max([33, *(len(line[2]) for line in lines)])
+        noun_width = max([11, *(len(line[4]) for line in lines)])
+        for name, created, last, count, noun, status in lines:
+            click.echo(f"{name:<{width}}  {created}  {last:<{last_width}}  {count:>4} "
+                       f"{noun:<{noun_width}}  {status}")
         for address, until in locked_addresses():
-            click.echo(f"address {address} locked until {until:%Y-%m-%d %H:%M} UTC (too many "
-                       "failed sign-ins from it; sign-ups, and sign-ins from browsers that never "
-                       "signed in with the name, are refused from there; "
-                       f"`npis-check user unlock --address {address}` lifts it)")
+            click.echo(_("address %(address)s locked until %(time)s UTC (too many failed "
+                         "sign-ins from it; sign-ups, and sign-ins from browsers that never "
+                         "signed in with the name, are refused from there; "
+                         "`npis-check user unlock --address %(address)s` lifts it)",
+                         address=address, time=f"{until:%Y-%m-%d %H:%M}"))
         for address, until in locked_addresses(SIGN_UP):
-            click.echo(f"address {address}: sign-ups refused until {until:%Y-%m-%d %H:%M} UTC "
-                       f"({app.config['SIGNUP_ADDRESS_ACCOUNTS']} accounts created from it "
-                       f"within {app.config['SIGNUP_WINDOW_HOURS']} hours; "
-                       f"`npis-check user unlock --address {address}` lifts it)")
+            click.echo(_("address %(address)s: sign-ups refused until %(time)s UTC "
+                         "(%(accounts)s accounts created from it within %(hours)s hours; "
+                         "`npis-check user unlock --address %(address)s` lifts it)",
+                         address=address, time=f"{until:%Y-%m-%d %H:%M}",
+                         accounts=app.config["SIGNUP_ADDRESS_ACCOUNTS"],
+                         hours=app.config["SIGNUP_WINDOW_HOURS"]))
 
 
-@user_group.command("set-password")
+@user_group.command("set-password", help=N_(
+    "Give the account USERNAME a new password (asked twice unless --password-stdin)."))
 @click.argument("username")
-@click.option("--password-stdin", "password_stdin", is_flag=True,
-              help="Read the new password from the first line of standard input.")
+@option("--password-stdin", "password_stdin", is_flag=True,
+        help=N_("Read the new password from the first line of standard input."))
 def user_set_password(username: str, password_stdin: bool) -> None:
-    """Give the account USERNAME a new password (asked twice unless --password-stdin)."""
     from .services.accounts import AccountError, set_password
     from .services.sign_in import clear_failures
 
@@ -321,10 +343,11 @@ def user_set_password(username: str, password_stdin: bool) -> None:
             _password_error(str(exc))
         # Whoever asked for a new password may have locked the account trying old ones.
         unlocked = clear_failures(user.username)
-        click.echo(f"new password set for {user.username}"
-                   + (" (its sign-in lock is lifted)" if unlocked else "")
-                   + ("" if user.is_active else " (the account is disabled: "
-                      "`npis-check user enable` lets it sign in again)"))
+        click.echo(_("new password set for %(name)s", name=user.username)
+                   + (_(" (its sign-in lock is lifted)") if unlocked else "")
+                   + ("" if user.is_active else _(" (the account is disabled: "
+                                                  "`npis-check user enable` lets it sign in "
+                                                  "again)")))
 
 
 def _set_disabled(username: str, disabled: bool) -> None:
@@ -338,60 +361,62 @@ def _set_disabled(username: str, disabled: bool) -> None:
         name = user.username
         unlocked = not disabled and clear_failures(name)
     if disabled:
-        click.echo(f"disabled {name}: cannot sign in; their assessments and dossiers are kept"
-                   if changed else f"{name} was already disabled")
+        click.echo(_("disabled %(name)s: cannot sign in; their assessments and dossiers are "
+                     "kept", name=name)
+                   if changed else _("%(name)s was already disabled", name=name))
     else:
-        click.echo((f"enabled {name}: can sign in again" if changed
-                    else f"{name} was not disabled")
-                   + ("; its sign-in lock is lifted" if unlocked else ""))
+        click.echo((_("enabled %(name)s: can sign in again", name=name) if changed
+                    else _("%(name)s was not disabled", name=name))
+                   + (_("; its sign-in lock is lifted") if unlocked else ""))
 
 
-@user_group.command("disable")
+@user_group.command("disable", help=N_(
+    "Stop the account USERNAME signing in (its sessions end; its data stays)."))
 @click.argument("username")
 def user_disable(username: str) -> None:
-    """Stop the account USERNAME signing in (its sessions end; its data stays)."""
     _set_disabled(username, True)
 
 
-@user_group.command("enable")
+@user_group.command("enable", help=N_(
+    "Let the disabled account USERNAME sign in again; lift its lock after too many failed "
+    "sign-ins, if it has one."))
 @click.argument("username")
 def user_enable(username: str) -> None:
-    """Let the disabled account USERNAME sign in again; lift its lock after too many failed
-    sign-ins, if it has one."""
     _set_disabled(username, False)
 
 
-@user_group.command("unlock")
+@user_group.command("unlock", help=N_(
+    "Lift the lock that too many failed sign-ins put on USERNAME (or on --address, with "
+    "the sign-up lock of too many accounts created from it), and forget those failures; "
+    "nothing else changes."))
 @click.argument("username", required=False)
-@click.option("--address", metavar="ADDRESS",
-              help="Lift the lock of this address instead (as `user list` shows it).")
+@option("--address", metavar="ADDRESS",
+        help=N_("Lift the lock of this address instead (as `user list` shows it)."))
 def user_unlock(username: str | None, address: str | None) -> None:
-    """Lift the lock that too many failed sign-ins put on USERNAME (or on --address, with
-    the sign-up lock of too many accounts created from it), and forget those failures;
-    nothing else changes."""
     from .services.sign_in import clear_address, clear_failures
 
     if (username is None) == (address is None):
-        raise click.UsageError("give a USERNAME or --address ADDRESS")
+        raise click.UsageError(_("give a USERNAME or --address ADDRESS"))
     app = _app()
     with app.app_context():
         if address is not None:
             address = address.strip()
             unlocked = clear_address(address)
-            name = f"address {address}"
+            name = _("address %(address)s", address=address)
         else:
             name = _existing_user(username or "").username
             unlocked = clear_failures(name)
-    click.echo(f"{name}: sign-in lock lifted" if unlocked else f"{name} was not locked")
+    click.echo(_("%(name)s: sign-in lock lifted", name=name) if unlocked
+               else _("%(name)s was not locked", name=name))
 
 
-@user_group.command("hand-over")
+@user_group.command("hand-over", help=N_(
+    "Give all of USERNAME's assessments and dossiers to --to (answers, history, documents "
+    "and issued reports go with them; USERNAME's account is left as it is)."))
 @click.argument("username")
-@click.option("--to", "receiver_name", required=True, metavar="NAME",
-              help="The account that receives them.")
+@option("--to", "receiver_name", required=True, metavar="NAME",
+        help=N_("The account that receives them."))
 def user_hand_over(username: str, receiver_name: str) -> None:
-    """Give all of USERNAME's assessments and dossiers to --to (answers, history, documents
-    and issued reports go with them; USERNAME's account is left as it is)."""
     from .services.accounts import AccountError, hand_over
 
     app = _app()
@@ -401,23 +426,26 @@ def user_hand_over(username: str, receiver_name: str) -> None:
         try:
             assessments, dossiers = hand_over(giver, receiver)
         except AccountError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(_("error: %(problem)s", problem=exc), err=True)
             sys.exit(1)
         names = giver.username, receiver.username
-        note = "" if receiver.is_active else (
-            f" ({names[1]} is disabled: `npis-check user enable {names[1]}` lets it sign in)")
-    click.echo(f"gave {assessments} assessment{'s' * (assessments != 1)} and {dossiers} "
-               f"dossier{'s' * (dossiers != 1)} of {names[0]} to {names[1]}{note}")
+        note = "" if receiver.is_active else _(
+            " (%(name)s is disabled: `npis-check user enable %(name)s` lets it sign in)",
+            name=names[1])
+    click.echo(_("gave %(assessments)s and %(dossiers)s of %(giver)s to %(receiver)s",
+                 assessments=ngettext("%(num)d assessment", "%(num)d assessments", assessments),
+                 dossiers=ngettext("%(num)d dossier", "%(num)d dossiers", dossiers),
+                 giver=names[0], receiver=names[1]) + note)
 
 
-@click.group("db")
+@group("db", help=N_("Database maintenance."))
 def db_group() -> None:
-    """Database maintenance."""
+    pass
 
 
-@db_group.command("upgrade")
+@db_group.command("upgrade", help=N_(
+    "Apply pending migrations (also done automatically when the app starts)."))
 def db_upgrade() -> None:
-    """Apply pending migrations (also done automatically when the app starts)."""
     from .cli import data_app
     from .extensions import db
     from .migrations import upgrade
@@ -425,21 +453,21 @@ def db_upgrade() -> None:
     app = data_app({"AUTO_MIGRATE": False})
     with app.app_context():
         upgrade(db.engine)
-        click.echo(f"database up to date: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
+        click.echo(_("database up to date: %(database)s",
+                     database=app.config["SQLALCHEMY_DATABASE_URI"].split("@")[-1]))
 
 
-@db_group.command("copy")
-@click.option("--to", "target", required=True, envvar="NPIS_COPY_TO", metavar="URL",
-              help="The new, empty database: postgresql://USER@HOST:5432/DATABASE or "
-                   "sqlite:////path/file.db (or set NPIS_COPY_TO, to keep a password out of "
-                   "the shell's history).")
-@click.option("--batch-size", "batch", default=500, show_default=True,
-              type=click.IntRange(1, 100_000), help="Rows inserted at a time.")
+@db_group.command("copy", help=N_(
+    "Copy the database in use into an empty one (to move to PostgreSQL).\n\n"
+    "The source is the embedded SQLite file, or DATABASE_URL; documents and keys stay in the "
+    "data directory. All or nothing; stop the server first."))
+@option("--to", "target", required=True, envvar="NPIS_COPY_TO", metavar="URL",
+        help=N_("The new, empty database: postgresql://USER@HOST:5432/DATABASE or "
+                "sqlite:////path/file.db (or set NPIS_COPY_TO, to keep a password out of "
+                "the shell's history)."))
+@option("--batch-size", "batch", default=500, show_default=True,
+        type=click.IntRange(1, 100_000), help=N_("Rows inserted at a time."))
 def db_copy(target: str, batch: int) -> None:
-    """Copy the database in use into an empty one (to move to PostgreSQL).
-
-    The source is the embedded SQLite file, or DATABASE_URL; documents and keys stay in the
-    data directory. All or nothing; stop the server first."""
     from .cli import data_app
     from .services.db_copy import CopyError, copy_database
 
@@ -448,31 +476,38 @@ def db_copy(target: str, batch: int) -> None:
         try:
             result = copy_database(target, batch=batch)
         except CopyError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(_("error: %(problem)s", problem=exc), err=True)
             sys.exit(1)
-    click.echo(f"copied {result.rows} rows from {result.source}\n"
-               f"                 to {result.target} (schema revision {result.revision}):")
+    click.echo(_("copied %(rows)s rows from %(source)s", rows=result.rows, source=result.source)
+               + "\n                 "
+               + _("to %(target)s (schema revision %(revision)s):", target=result.target,
+                   revision=result.revision))
     width = max(len(name) for name in result.counts)
     for name, count in result.counts.items():
         click.echo(f"  {name:<{width}}  {count:>7}")
     reports = result.reports
-    click.echo(f"checked: the same number of rows in every table as in the source; "
-               f"{reports} issued report file{'s' * (reports != 1)} verify as before "
-               "(signature and assessment or dossier status)"
-               + (f"; {result.sequences} id sequences moved past the copied ids"
-                  if result.sequences else ""))
+    click.echo(ngettext("checked: the same number of rows in every table as in the source; "
+                        "%(num)d issued report file verifies as before (signature and "
+                        "assessment or dossier status)",
+                        "checked: the same number of rows in every table as in the source; "
+                        "%(num)d issued report files verify as before (signature and "
+                        "assessment or dossier status)", reports)
+               + (_("; %(count)s id sequences moved past the copied ids",
+                    count=result.sequences) if result.sequences else ""))
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(
+        click.echo(_("warning: %(problem)s", problem=warning), err=True)
+    password = "***" in result.target
+    click.echo(_(
         "next:\n"
-        f"  1. set DATABASE_URL={result.target} wherever npis-checker runs (the service, "
-        + ("your shell; the password as in --to" if "***" in result.target else "your shell")
-        + "), then start it;\n"
-        f"  2. keep NPIS_DATA_DIR={app.config['DATA_DIR']}: the uploaded documents "
-        "(uploads/), report-signing.key (which verifies issued reports) and secret_key "
-        "stay there; the database only names them;\n"
+        "  1. set DATABASE_URL=%(target)s wherever npis-checker runs (the service, %(where)s), "
+        "then start it;\n"
+        "  2. keep NPIS_DATA_DIR=%(folder)s: the uploaded documents (uploads/), "
+        "report-signing.key (which verifies issued reports) and secret_key stay there; the "
+        "database only names them;\n"
         "  3. keep the old database as a backup, and do not use it any more: changes made "
-        "there from now on are not in the copy.")
+        "there from now on are not in the copy.", target=result.target,
+        where=_("your shell; the password as in --to") if password else _("your shell"),
+        folder=app.config["DATA_DIR"]))
 
 
 COMMANDS: list[click.Command] = [serve, report, import_command, user_group, db_group]

@@ -78,7 +78,10 @@ def database_in_use() -> str:
         shown = url.split("@")[-1]
     if os.environ.get("DATABASE_URL"):
         return f"{shown} (DATABASE_URL)"
-    return f"{shown} (embedded SQLite in the data directory; DATABASE_URL is not set)"
+    from .cli_i18n import _
+
+    return _("%(database)s (embedded SQLite in the data directory; DATABASE_URL is not set)",
+             database=shown)
 
 
 def signup_open() -> bool:

@@ -24,6 +24,10 @@ from werkzeug.serving import make_server
 
 from checker.config import normalise_database_url
 
+# The tests read the command line's English messages: a French locale on the machine that runs
+# them must not change those (tests/test_cli_french.py asks for French itself).
+os.environ["NPIS_LANG"] = "en"
+
 PASSWORD = "correct horse battery"
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
