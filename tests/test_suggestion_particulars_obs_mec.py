@@ -226,3 +226,19 @@ def test_a_paper_silent_on_participants_is_partially_met(lang):
 def test_a_protocol_is_not_asked_how_participants_were_told(lang):
     suggestion = e13(PAPER[lang] + "\n", lang, kind="protocol")
     assert "participants_informed" not in suggestion.details_missing
+
+
+MISSINGNESS = {
+    "en": "We will employ likelihood-based methods that use all available data, adjusting for "
+          "covariates that are associated with missingness.",
+    "fr": "Nous utiliserons des méthodes fondées sur la vraisemblance exploitant toutes les "
+          "données disponibles, avec ajustement sur les covariables associées au caractère "
+          "manquant des données.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_covariates_of_missingness_are_no_measure_against_confounding(lang):
+    """A train protocol's handling of missing data, not of confounding."""
+    suggestion = obs08(protocol(lang, MISSINGNESS), lang)
+    assert "confounding_measure" in suggestion.details_missing
