@@ -54,13 +54,17 @@ def test_markers_and_schedule_without_validity_are_partially_met(catalogue, lang
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Its test–retest ICC is 0.91."),
     ("en", "The intra-assay coefficient of variation is below 5%."),
-    ("en", "Fatigue is rated on the validated French version of the MFI-20 [12]."),
     ("en", "The MFI-20 has been validated in older adults and has good test-retest "
            "reliability."),
+    # A questionnaire validated, when it measures the mechanism (a mediator).
+    ("en", "Fatigue, the hypothesised mediator, is rated on the validated French version of "
+           "the MFI-20 [12]."),
+    ("fr", "La fatigue, médiateur supposé, est mesurée par la version française validée du "
+           "MFI-20 [12]."),
     ("fr", "Sa fidélité test-retest est excellente (CCI 0,91)."),
     ("fr", "Le CV inter-essais est de 6 %."),
-    ("fr", "La fatigue est mesurée par la version française validée du MFI-20 [12]."),
-    ("fr", "L'alpha de Cronbach de l'échelle est de 0,87."),
+    ("fr", "L'alpha de Cronbach de l'échelle d'auto-efficacité, médiateur supposé, est de "
+           "0,87."),
 ])
 def test_the_validity_beside_the_markers_makes_them_met(catalogue, lang, sentence) -> None:
     """The sentence after the markers' states their validity or reliability; it is quoted
@@ -92,6 +96,13 @@ def test_the_validity_beside_the_markers_makes_them_met(catalogue, lang, sentenc
     ("fr", "La puissance est de 85 % avec une corrélation intraclasse de 2 %."),
     ("fr", "L'indice de comorbidité de Charlson (CCI) est de 3 en moyenne."),
     ("fr", "Le protocole a été validé par le comité scientifique."),
+    # A validated questionnaire of another measure than the markers (since 1.5.18): the
+    # fatigue or the diet beside a blood marker.
+    ("en", "Fatigue is rated on the validated French version of the MFI-20 [12]."),
+    ("en", "Diet is recorded with a validated food frequency questionnaire [32]."),
+    ("fr", "La fatigue est mesurée par la version française validée du MFI-20 [12]."),
+    ("fr", "Ce questionnaire d'activité est largement utilisé, et sa fiabilité et sa validité "
+           "sont bien établies [52]."),
 ])
 def test_other_senses_of_validity_are_not_the_markers(catalogue, lang, sentence) -> None:
     suggestion = _mec05(catalogue, lang, sentence)
