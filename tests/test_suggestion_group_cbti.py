@@ -1,10 +1,11 @@
 """A clinical psychologist's group CBT for insomnia trial (walkthrough): her French protocol
-and the English results paper. Psychotherapy words what the catalogue asks in its own way:
-therapists and participants who cannot be blinded (so the similarity of the interventions is
-not asked), a randomisation through a web-based system by the investigators, a suicide-risk
-procedure beside the adverse events, a French programme's grant number in an English paper,
-"eight weekly two-hour group sessions" as the dose, a response defined by a fall of the
-score, and adults under guardianship (« sous tutelle ») as vulnerable people."""
+and the English results paper. Psychotherapy words what the catalogue asks in its own way: a
+randomisation through a web-based system by the investigators, a suicide-risk procedure beside
+the adverse events, a French programme's grant number in an English paper, "eight weekly
+two-hour group sessions" as the dose, a response defined by a fall of the score. Two readings
+the walkthrough asked for were judged worse on train and taken back: the similarity of the
+interventions waived where therapists and participants cannot be blinded, and adults under
+guardianship (« sous tutelle ») read as vulnerable people provided for."""
 
 from __future__ import annotations
 
@@ -89,28 +90,14 @@ SIMILARITY = "17e_Masking_Similarity"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_therapists_who_cannot_be_blinded_are_not_asked_the_similarity(lang):
+def test_therapists_who_cannot_be_blinded_still_leave_the_similarity_asked(lang):
+    """Waiving the similarity of the interventions where participants and providers cannot be
+    blinded was tried and taken back (catalogue 1.5.18): judged blind on train, the INT05 met it
+    gave rested on weak readings of who was blinded and how, 2 of 3 cases worse."""
     text, kind = (PAPER_EN, "paper") if lang == "en" else (PROTOCOL_FR, "protocol")
     int05 = suggest(text, lang, kind=kind)["INT05"]
-    assert SIMILARITY in int05.elements_not_applicable
-    assert SIMILARITY not in int05.elements_missing
-    said = {"en": "Not asked of this document: similarity of the interventions (participants "
-                  "and providers cannot be blinded)",
-            "fr": "participants et intervenants ne peuvent être en aveugle"}[lang]
-    assert said in int05.rationale[lang]
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_assessors_who_cannot_be_blinded_leave_the_similarity_asked(lang):
-    """Only participants and providers waive it: assessors unblinded say nothing of it."""
-    text = {"en": PAPER_EN.replace("Blinding of therapists and\nparticipants was not possible.",
-                                   "Outcome assessors could not be blinded."),
-            "fr": PROTOCOL_FR.replace("L'aveugle des\nthérapeutes et des participants est "
-                                      "impossible en psychothérapie.",
-                                      "L'aveugle des évaluateurs est impossible.")}[lang]
-    assert text != (PAPER_EN if lang == "en" else PROTOCOL_FR)
-    int05 = suggest(text, lang, kind="paper" if lang == "en" else "protocol")["INT05"]
     assert SIMILARITY not in int05.elements_not_applicable
+    assert int05.answer == "partially_met"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -163,7 +150,10 @@ def test_a_response_without_its_definition_is_not_a_responder_analysis():
     assert "X_responders" not in int16.elements_found
 
 
-def test_adults_under_guardianship_are_vulnerable_people():
+def test_an_exclusion_of_adults_under_guardianship_is_no_safeguard_for_them():
+    """Reading « sous tutelle » in an exclusion criterion as vulnerable people provided for was
+    tried and taken back (1.5.18): judged blind, it made E10 met on two French train protocols
+    that only exclude them."""
     e10 = suggest(PROTOCOL_FR, "fr")["E10"]
-    assert "X_vulnerable" in e10.elements_found
-    assert "sous tutelle" in " ".join(e10.quotations[0].text.split())
+    assert "X_vulnerable" not in e10.elements_found
+    assert e10.answer != "met"
