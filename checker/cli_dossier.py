@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_i18n import N_, _, command, group, option
-from .cli_reports import write_issued, write_text
+from .cli_reports import check_report_output, report_output_options, write_issued, write_text
 
 if TYPE_CHECKING:  # the services load with the app, when a command runs
     from .services.verification import Verification
@@ -81,13 +81,7 @@ def dossier_group() -> None:
         show_default=True,
         help=N_("txt: the dossier's structured review as plain text, to paste into a "
                 "letter or a review form."))
-@option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-        help=N_("Language of the report."))
-@option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-        required=True, help=N_("File to write ('-': standard output, with --format txt)."))
-@option("--short", is_flag=True,
-        help=N_("With --format txt: the short review, without what is expected and the "
-                "examples (for a form with a length limit)."))
+@report_output_options
 def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool) -> None:
     from .cli import data_app
     from .services.dossier_reports import issue_dossier_report
@@ -95,10 +89,7 @@ def dossier_report(dossier_id: str, fmt: str, lang: str, out: Path, short: bool)
     from .services.dossiers import find_dossier
     from .services.snapshots import active_catalogue
 
-    if str(out) == "-" and fmt != "txt":
-        raise click.UsageError(_("--out - (standard output) is for --format txt only"))
-    if short and fmt != "txt":
-        raise click.UsageError(_("--short is for --format txt only"))
+    check_report_output(fmt, out, short)
     app = data_app()
     with app.app_context():
         dossier = find_dossier(dossier_id)

@@ -99,6 +99,30 @@ def _warm_up_reports() -> None:
         logging.getLogger(__name__).warning("PDF reports not warmed up", exc_info=True)
 
 
+def report_output_options(command: Any) -> Any:
+    """``--lang``, ``--out`` and ``--short``, as the assessment's and the dossier's report
+    commands both take them."""
+    for decorator in reversed((
+        option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+               help=N_("Language of the report.")),
+        option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+               required=True, help=N_("File to write ('-': standard output, with --format txt).")),
+        option("--short", is_flag=True,
+               help=N_("With --format txt: the short review, without what is expected and the "
+                       "examples (for a form with a length limit).")),
+    )):
+        command = decorator(command)
+    return command
+
+
+def check_report_output(fmt: str, out: Path, short: bool) -> None:
+    """Standard output and the short review are for the text review only."""
+    if str(out) == "-" and fmt != "txt":
+        raise click.UsageError(_("--out - (standard output) is for --format txt only"))
+    if short and fmt != "txt":
+        raise click.UsageError(_("--short is for --format txt only"))
+
+
 @command("report", help=N_(
     "Write the PDF or Excel report, the JSON export or the structured review (txt) of "
     "ASSESSMENT_ID (uid or number)."))
@@ -106,13 +130,7 @@ def _warm_up_reports() -> None:
 @option("--format", "fmt", type=click.Choice(["pdf", "xlsx", "json", "txt"]),
         default="pdf", show_default=True,
         help=N_("txt: the structured review as plain text, to paste into a review form."))
-@option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-        help=N_("Language of the report."))
-@option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-        required=True, help=N_("File to write ('-': standard output, with --format txt)."))
-@option("--short", is_flag=True,
-        help=N_("With --format txt: the short review, without what is expected and the "
-                "examples (for a form with a length limit)."))
+@report_output_options
 @option("--ethical", is_flag=True,
         help=N_("With --format txt: the ethical invariants only (for an ethics committee)."))
 def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool,
@@ -121,10 +139,7 @@ def report(assessment_id: str, fmt: str, lang: str, out: Path, short: bool,
     from .services.draft_flags import report_checks
     from .services.issued_reports import issue_assessment_report
 
-    if str(out) == "-" and fmt != "txt":
-        raise click.UsageError(_("--out - (standard output) is for --format txt only"))
-    if short and fmt != "txt":
-        raise click.UsageError(_("--short is for --format txt only"))
+    check_report_output(fmt, out, short)
     if ethical and fmt != "txt":
         raise click.UsageError(_("--ethical is for --format txt only"))
     app = _app()
