@@ -468,6 +468,22 @@ def test_evidence_details_are_checked(tmp_path, data):
                for p in problems)
 
 
+def test_patterns_are_checked_as_the_evidence_layer_reads_them(tmp_path, data):
+    """The evidence layer reads a field's patterns in one language as one alternation: two
+    patterns that each compile but not together (a group name given twice) would fail every
+    suggestion for the invariant, so they are refused; a faulty pattern is named by its place
+    even when it is not the first."""
+    details = data["invariants"][index_of(data, "E01")]["evidence"]["details"]
+    details[0]["patterns"]["en"] = ["(?P<body>ethics) committee", "(?P<body>IRB)"]
+    details[1]["patterns"]["en"] = ["approved", "approv(ed"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant E01: field evidence.details[0].patterns.en: patterns do not compile "
+               "together: redefinition of group name 'body'" in p for p in problems)
+    assert any("invariant E01: field evidence.details[1].patterns.en[1]: pattern is not a "
+               "valid regular expression: missing )" in p for p in problems)
+    assert not any("details[1].patterns.en[0]" in p for p in problems)
+
+
 def test_a_detail_in_the_discussion_must_be_stated_anywhere(tmp_path, data):
     """``discussion: true`` widens where a detail stated ``anywhere`` is looked for: on a
     detail looked for beside its evidence it would be silently ignored, so it is refused."""

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from suggestion_support import quoted, suggest
 
+from checker.catalogue.patterns import any_pattern
 from checker.cli import main
 from checker.documents import extract_document, extract_path
 from checker.documents.hyphenation import Spelling
@@ -28,7 +29,6 @@ from checker.evidence.acronym import acronym_hits, title_acronyms
 from checker.evidence.elements import extra_elements, sctm_items
 from checker.evidence.features import (
     SentenceIndex,
-    any_pattern,
     compile_patterns,
     cue_matrix,
     matching_sentences,

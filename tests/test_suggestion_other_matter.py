@@ -14,10 +14,10 @@ import pytest
 from suggestion_support import quoted, suggest
 
 from checker.catalogue import get_catalogue
+from checker.catalogue.patterns import any_pattern
 from checker.catalogue.validate import validate
 from checker.documents import extract_document, extract_path
 from checker.evidence import Detection
-from checker.evidence.features import any_pattern
 
 HEAD = {"en": "# Protocol of a randomised trial\n\n## Procedures\n\n",
         "fr": "# Protocole d'un essai randomisé\n\n## Déroulement\n\n"}

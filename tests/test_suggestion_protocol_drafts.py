@@ -134,7 +134,7 @@ def test_a_health_nurse_or_an_authors_title_is_no_qualification_statement(catalo
 def test_the_assumptions_are_read_as_written(catalogue):
     """« ET » is the French abbreviation of a standard deviation in capitals only: « et 49 »
     is "and 49"; "SD 10" is one, "sd" alone is not written so."""
-    from checker.evidence.features import any_pattern
+    from checker.catalogue.patterns import any_pattern
 
     int08 = catalogue.invariant("INT08")
     (detail,) = int08.evidence.details

@@ -7,7 +7,6 @@ editor of a catalogue file can go straight to the line to fix.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -19,6 +18,7 @@ from invariants import SCHEMA_PATH
 
 from .errors import Problem
 from .model import ANSWER_IDS, DOCUMENT_KINDS, is_text_by_kind
+from .patterns import pattern_errors
 
 # The published NPIS Model structure, enforced on the built-in catalogue.
 NPIS_STRUCTURE = {"ethical": 14, "methodological": 63, "study_types": 5}
@@ -268,9 +268,8 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
                                     set(inv.get("study_types") or ()))
         for statement in PATTERN_FIELDS:
             for lang, patterns in (inv["evidence"].get(statement) or {}).items():
-                for p, pattern in enumerate(patterns):
-                    yield from _pattern_problems(ctx, index, pattern,
-                                                 f"evidence.{statement}.{lang}[{p}]")
+                yield from _pattern_problems(ctx, index, patterns,
+                                             f"evidence.{statement}.{lang}")
         yield from _about_problems(ctx, index, inv["evidence"])
         na = inv["not_applicable"]
         if na.get("allowed") and not na.get("when"):
@@ -299,17 +298,20 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
                               f"'{study_type}', to which the invariant does not apply",
                               f"evidence.details[{d}].study_types")
         for lang, patterns in detail["patterns"].items():
-            for p, pattern in enumerate(patterns):
-                yield from _pattern_problems(ctx, index, pattern,
-                                             f"evidence.details[{d}].patterns.{lang}[{p}]")
+            yield from _pattern_problems(ctx, index, patterns,
+                                         f"evidence.details[{d}].patterns.{lang}")
 
 
-def _pattern_problems(ctx: _Context, index: int, pattern: str, where: str
+def _pattern_problems(ctx: _Context, index: int, patterns: list[str], where: str
                       ) -> Iterator[Problem]:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        yield ctx.inv(index, f"pattern is not a valid regular expression: {exc}", where)
+    """The evidence layer reads a list of patterns as one alternation: it is validated as
+    such (see :mod:`checker.catalogue.patterns`), each faulty pattern named by position."""
+    for position, reason in pattern_errors(patterns):
+        if position is None:
+            yield ctx.inv(index, f"patterns do not compile together: {reason}", where)
+        else:
+            yield ctx.inv(index, f"pattern is not a valid regular expression: {reason}",
+                          f"{where}[{position}]")
 
 
 def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Problem]:
@@ -322,17 +324,15 @@ def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Probl
                 yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
                               f"evidence.{field}.{element}")
             for lang, patterns in by_lang.items():
-                for p, pattern in enumerate(patterns):
-                    yield from _pattern_problems(ctx, index, pattern,
-                                                 f"evidence.{field}.{element}.{lang}[{p}]")
+                yield from _pattern_problems(ctx, index, patterns,
+                                             f"evidence.{field}.{element}.{lang}")
     for element, waiver in (evidence.get("waived") or {}).items():
         if element not in evidence["elements"]:
             yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
                           f"evidence.waived.{element}")
         for lang, patterns in waiver["patterns"].items():
-            for p, pattern in enumerate(patterns):
-                yield from _pattern_problems(ctx, index, pattern,
-                                             f"evidence.waived.{element}.patterns.{lang}[{p}]")
+            yield from _pattern_problems(ctx, index, patterns,
+                                         f"evidence.waived.{element}.patterns.{lang}")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

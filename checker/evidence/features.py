@@ -12,7 +12,6 @@ import weakref
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -218,14 +217,6 @@ def cue_doc_features(hits: np.ndarray) -> np.ndarray:
 
 
 ALL_ITEMS_SCALE = 0.3  # shrinks the other items' cue features relative to the item's own
-
-
-@lru_cache(maxsize=256)
-def any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of an invariant's catalogue ``patterns`` (its statements of
-    absence, its details, what an element's sentence must be about), compiled once."""
-    # Validated catalogue patterns (see checker.catalogue.validate); case is not significant.
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def compile_patterns(patterns: list[str]) -> list[CuePattern]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checker.catalogue.patterns import any_pattern
 from checker.documents import Document
 
 from .detect import Detection
-from .features import SentenceIndex, any_pattern
+from .features import SentenceIndex
 from .quotes import Quotation, verify_quotation
 from .sections import OWN_REPORT
 

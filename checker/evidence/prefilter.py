@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # the parser behind ``re``; private, hence the fallback to "no prefilter"
     from re import _constants as _c
@@ -86,10 +87,17 @@ class CuePattern:
 
     @classmethod
     def compile(cls, pattern: str, flags: int = re.IGNORECASE | re.MULTILINE) -> CuePattern:
-        return cls(re.compile(pattern, flags), required_literals(pattern))
+        return _compiled(cls, pattern, flags)
 
     def may_match(self, lowered: str) -> bool:
         return self.literals is None or any(s in lowered for s in self.literals)
 
     def search(self, sentence: str, lowered: str) -> bool:
         return self.may_match(lowered) and self.regex.search(sentence) is not None
+
+
+# The lexicon and each element model compile the same cue patterns (a third of them twice):
+# one compiled pattern, which is immutable, serves all.
+@lru_cache(maxsize=8192)
+def _compiled(cls: type[CuePattern], pattern: str, flags: int) -> CuePattern:
+    return cls(re.compile(pattern, flags), required_literals(pattern))

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.catalogue.patterns import any_pattern
 from checker.documents import Document
 
-from .features import SentenceIndex, any_pattern
+from .features import SentenceIndex
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
 from .sections import CONTEXT, OWN_REPORT
 

@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from checker.catalogue.patterns import any_pattern
 from checker.documents import Document
 from checker.documents.tables import (
     in_cells,
@@ -44,7 +45,7 @@ from checker.documents.tables import (
 
 from .detect import Detection, normalise_kind
 from .elements import is_title_item, sctm_code
-from .features import SentenceIndex, any_pattern, matching_sentences, matching_text
+from .features import SentenceIndex, matching_sentences, matching_text
 from .own_heading import under_own_heading
 from .particulars import details_check
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
