@@ -64,6 +64,11 @@ def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     return _catalogue(cli_language()).ngettext(singular, plural, num) % variables
 
 
+def prompt_suffix() -> str:
+    """What follows a prompt: French sets a no-break space before the colon."""
+    return "\u00a0: " if cli_language() == "fr" else ": "
+
+
 def N_(string: str) -> str:  # noqa: N802 (gettext's name for a marker)
     """Mark ``string`` for extraction only: it is translated where it is shown."""
     return string

@@ -12,7 +12,7 @@ from typing import Any
 import click
 from flask import Flask
 
-from .cli_i18n import N_, _, command, group, ngettext, option
+from .cli_i18n import N_, _, command, group, ngettext, option, prompt_suffix
 from .services.json_io import JsonImportError, import_json
 
 
@@ -225,7 +225,8 @@ def _read_password(from_stdin: bool) -> str:
                          "reads the password from its first line)"), err=True)
             sys.exit(1)
         return line
-    return click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+    return click.prompt(_("Password"), hide_input=True, confirmation_prompt=True,
+                        prompt_suffix=prompt_suffix())
 
 
 def _password_error(problem: str) -> None:

@@ -167,8 +167,8 @@ def test_user_create_confirmation_in_french(cli_env):
                             input="long enough pw\nanother one 1\nlong enough pw\n"
                                   "long enough pw\n")
     assert result.exit_code == 0, result.output
-    assert f"Mot de passe{NB}:" in result.output or "Mot de passe:" in result.output
-    assert "Saisissez-le de nouveau pour confirmer" in result.output
+    assert f"Mot de passe{NB}: " in result.output
+    assert f"Saisissez-le de nouveau pour confirmer{NB}: " in result.output
     assert f"Erreur{NB}: les deux saisies ne correspondent pas." in result.output
     assert "utilisateur camille créé" in result.output
     assert f"base de données{NB}: " in result.output
