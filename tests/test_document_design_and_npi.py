@@ -249,6 +249,8 @@ def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     "Justification et plan d'un essai contrôlé randomisé examinant l'effet de l'activité "
     "physique en classe",
     "Illness management and recovery (IMR) dans les centres de santé mentale communautaires",
+    "Effects of the Girls on the Move randomized trial on adiposity and aerobic performance",
+    "Effets de l'essai randomisé Girls on the Move sur l'adiposité et la performance aérobie",
 ])
 def test_no_npi_name_where_the_title_s_shape_is_not_clear(title) -> None:
     assert npi_name(title) is None

@@ -430,7 +430,9 @@ def npi_name(title: str) -> NpiName | None:
     """The NPI's name ``title`` gives in one of the usual shapes (``npi_name_shapes``: "Effect of
     X on Y", "X for Y: protocol for a randomised trial", « Effet de X sur Y »…): the first
     shape that reads a name that can be one (see the cues); none when a shape reads a name too
-    long to be one, or ending on a word that wants what follows ("alone and")."""
+    long to be one, or ending on a word that wants what follows ("alone and"), or whose end is
+    not clear (the word after it comes again before the subtitle, after a design's words:
+    "Effects of the Girls on the Move randomized trial on adiposity")."""
     cues = get_details_cues()
     title = _one_line(title)
     for shape in cues.npi_shapes:
@@ -439,6 +441,13 @@ def npi_name(title: str) -> NpiName | None:
             continue
         name = match.group("npi").strip(" ,")
         if len(name.split()) > cues.npi_max_words or cues.npi_bad_end.search(name):
+            return None
+        # The word that ends the name comes again before the subtitle, after a design's words:
+        # the name ran on to them ("Effects of the Girls on the Move randomized trial on
+        # adiposity"), and where it ends is not clear.
+        after = title[match.end("npi"):].split(":")[0].split()
+        if after and after[0] in after[1:] and cues.npi_not_within.search(
+                " ".join(after[:after.index(after[0], 1)])):
             return None
         if (name and ":" not in name and not re.search(r"\s[-–—]\s", name)
                 and not cues.npi_not_names.match(name) and not cues.npi_not_within.search(name)):
