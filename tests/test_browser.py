@@ -588,8 +588,9 @@ def test_ctrl_enter_saves_an_answer_and_moves_on_to_the_next(live_server):
 
 
 def test_the_document_first_then_its_details_read_then_enter_creates(live_server):
-    """Choose the document, read its details (filled in and marked, the study type only
-    asked; the focus on the notice that says what was read), complete the rest and press
+    """Choose the document, read its details (filled in and marked, the NPI's name with the
+    title's words it was read from, the study type only asked; the focus on the notice that
+    says what was read), complete the rest and press
     Enter in a field: the assessment is created with the document, which is not chosen a
     second time."""
     protocol = (b"Tai chi for fall prevention in older adults: protocol for a randomised "
@@ -620,10 +621,17 @@ def test_the_document_first_then_its_details_read_then_enter_creates(live_server
         assert page.get_by_label("Study type").input_value() == ""
         assert "suggests the study type “Interventional”" in page.locator(
             "#study_type-note").inner_text()
+        # The NPI's name from the title's shape ("X for Y: protocol…"), with the words read.
+        npi = page.get_by_label("Name of the non-pharmacological intervention")
+        assert npi.input_value() == "Tai chi"
+        assert page.locator("#npi_name-note").inner_text() == (
+            "Read from the document: its title says “Tai chi for fall prevention in older "
+            "adults: protocol”. Check it.")
+        assert npi.get_attribute("aria-describedby") == "npi_name-note"
         page.get_by_label("Study type").select_option("interventional")
         page.get_by_label("Physical").check()
-        page.get_by_label("Name of the non-pharmacological intervention").fill("Tai chi")
-        page.get_by_label("Name of the non-pharmacological intervention").press("Enter")
+        npi.fill("Tai chi classes")
+        npi.press("Enter")
         page.wait_for_selector("#inv-E01 .suggestion-note")
         assert page.locator("h1").inner_text().startswith("Tai chi for fall prevention")
         assert "protocol.txt" in page.content()

@@ -442,7 +442,7 @@ def test_prefill_keeps_what_the_person_typed_and_replaces_what_the_page_put() ->
     earlier = {"reference": "NCT00000001"}  # what an earlier document gave
     result = prefill(typed, readings, earlier, {"language": "fr"})
     assert result.values == {"title": "My own title", "language": "en", "country": "France",
-                             "reference": "NCT01234567", "document_kind": ""}
+                             "reference": "NCT01234567", "document_kind": "", "npi_name": ""}
     assert result.kept == {"title": "Walking trial"}
     assert set(result.readings) == {"language", "country", "reference", HINT_TYPE, HINT_WORDS}
 
@@ -452,7 +452,7 @@ def test_prefill_empties_what_an_earlier_document_gave_and_the_new_one_does_not(
     earlier = {"title": "First document's title", "language": "en", "document_kind": "paper"}
     result = prefill(typed, {}, earlier, {"language": "fr"})
     assert result.values == {"title": "", "language": "fr", "document_kind": "",
-                             "reference": "", "country": ""}
+                             "reference": "", "country": "", "npi_name": ""}
     assert result.readings == {} and result.kept == {}
 
 

@@ -286,3 +286,54 @@ def test_a_paper_with_no_registration_gives_its_doi_as_reference(auth_client):
     # A protocol proposes no DOI (its own, if any, is not the paper's).
     page = read(auth_client).get_data(as_text=True)
     assert value_of(page, "reference") == "NCT01234567"
+
+
+def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# A French psychologist's protocol whose title names no design: the design from its abstract,
+# the NPI's name from its title.
+INSOMNIA_DOCX = [
+    ("TCC de groupe chez des adultes souffrant d'insomnie chronique : protocole de l'étude "
+     "SOMNI-GROUPE", "Title"),
+    ("Résumé", "Heading 1"),
+    ("Introduction : des essais randomisés antérieurs ont montré l'intérêt de la TCC "
+     "individuelle pour l'insomnie.", None),
+    ("Méthodes et analyse : il s'agit d'un essai contrôlé randomisé multicentrique comparant la "
+     "TCC de groupe à la liste d'attente chez 180 adultes.", None),
+    ("Méthodes", "Heading 1"),
+    ("L'étude sera menée en France, dans trois centres du sommeil. Elle a été approuvée par un "
+     "comité de protection des personnes.", None),
+]
+
+
+def test_a_docx_gives_the_npi_s_name_and_the_design_it_states(auth_client):
+    post(auth_client, "/language", {"lang": "fr"})
+    page = read(auth_client, "protocole.docx", _docx(INSOMNIA_DOCX),
+                language="fr").get_data(as_text=True)
+    assert value_of(page, "npi_name") == "TCC de groupe"
+    assert ('id="npi_name-note">Lu dans le document : son titre dit « TCC de groupe chez des '
+            "adultes souffrant d&#39;insomnie chronique : protocole ». Vérifiez-le.</p>") in page
+    assert ("Lu dans le document : « Méthodes et analyse : il s&#39;agit d&#39;un essai contrôlé "
+            "randomisé », ce qui suggère le type d'étude « Interventionnelle »") in page
+    assert '<option selected value="">' in page  # the study type is asked, not chosen
+    assert re.search(r"Lu dans protocole.docx\s*:\s*Titre, Type de document, Nom de "
+                     r"l'intervention non médicamenteuse, Pays", page)
+
+
+def test_a_npi_name_typed_is_kept_beside_the_one_read(auth_client):
+    page = read(auth_client, "protocole.docx", _docx(INSOMNIA_DOCX),
+                npi_name="Thérapie de groupe").get_data(as_text=True)
+    assert value_of(page, "npi_name") == "Thérapie de groupe"
+    assert 'id="npi_name-note"' not in page
+    assert ("Name of the non-pharmacological intervention (the document reads "
+            "“TCC de groupe”)") in page
+    assert "Read from the document: it says “Méthodes et analyse" in page

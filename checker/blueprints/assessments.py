@@ -60,6 +60,7 @@ from ..services.assessments import (
     update_assessment,
 )
 from ..services.document_details import (
+    NPI_WORDS,
     READ_FIELDS,
     Prefill,
     dump_readings,
@@ -225,7 +226,7 @@ def _new_page(form: AssessmentDetailsForm, catalogue: Catalogue,
             if name in readings and getattr(form, name).data == readings[name]]
     return render_template(
         "assessments/new.html", form=form, catalogue=catalogue, kept=kept, read=read,
-        reading=reading, unreadable=unreadable,
+        reading=reading, unreadable=unreadable, npi_words=readings.get(NPI_WORDS, ""),
         study_type_question=study_type_question(readings, catalogue, form.study_type.data))
 
 

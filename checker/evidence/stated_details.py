@@ -1,5 +1,6 @@
 """What a document says about itself: its title, kind, language, trial registration number
-and country, and the design its title names, to pre-fill a new assessment's details.
+and country, the design its title (else its own statement of its design) names, and the NPI's
+name its title gives, to pre-fill a new assessment's details.
 
 Each detail has one rule a person can be told, and is left empty unless the rule is met; a
 person checks every value (the form marks them "read from the document"). The cues are data,
@@ -59,6 +60,26 @@ class DetailsCues:
     country_codes: dict[str, str]  # name -> ISO 3166 code
     national_bodies: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO 3166 code, its bodies)
     study_type_rules: tuple[StudyTypeRule, ...]
+    design_headings: re.Pattern[str]  # a section where the study states its design
+    design_section_headings: re.Pattern[str]  # a section whose first sentence names it
+    design_labels: re.Pattern[str]  # "Design:", "This is", « Il s'agit d' » at a sentence's start
+    design_window_words: int
+    design_window_end: re.Pattern[str]  # where the words naming the design end
+    design_window_negation: re.Pattern[str]  # "not a randomised trial"
+    npi_shapes: tuple[re.Pattern[str], ...]  # English then French, each with its group "npi"
+    npi_not_names: re.Pattern[str]  # at a name's start: "Evaluating a…", "Design of…"
+    npi_not_within: re.Pattern[str]  # anywhere in a name: a design's or a comparison's words
+    npi_bad_end: re.Pattern[str]  # at a name's end: "alone and", « centrés »
+    npi_max_words: int
+
+
+def _either(data: dict, key: str) -> re.Pattern[str]:
+    """One case-insensitive pattern of the English and French ones of ``data[key]``."""
+    value = data[key]
+    patterns = [value] if isinstance(value, str) else [
+        p for lang in ("en", "fr") for p in ([value[lang]] if isinstance(value[lang], str)
+                                              else value[lang])]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def country_names(data: dict, *, in_text: bool = True) -> dict[str, str]:
@@ -118,13 +139,32 @@ def get_details_cues() -> DetailsCues:
                           tuple(re.compile(p, re.IGNORECASE)
                                 for lang in ("en", "fr") for p in rule.get(lang, ())))
             for rule in data["study_type_hints"]),
+        design_headings=_either(data, "design_headings"),
+        design_section_headings=_either(data, "design_section_headings"),
+        design_labels=_either(data, "design_labels"),
+        design_window_words=int(data["design_window_words"]),
+        design_window_end=_either(data, "design_window_end"),
+        design_window_negation=re.compile(data["design_window_negation"]),
+        npi_shapes=tuple(re.compile(p, re.IGNORECASE)
+                         for lang in ("en", "fr") for p in data["npi_name_shapes"][lang]),
+        npi_not_names=_either(data, "npi_not_names"),
+        npi_not_within=re.compile(data["npi_not_within"]),
+        npi_bad_end=re.compile(data["npi_bad_end"]),
+        npi_max_words=int(data["npi_max_words"]),
     )
 
 
 @dataclass(frozen=True)
 class StudyTypeHint:
     study_type: str  # a catalogue study type id
-    words: str  # the title's words that name the design, verbatim
+    words: str  # the words that name the design, verbatim
+    source: str = "title"  # "title", or "text": a sentence stating the study's design
+
+
+@dataclass(frozen=True)
+class NpiName:
+    name: str  # the NPI's name as the title writes it
+    words: str  # the title's words it was read from ("Effect of X on")
 
 
 @dataclass(frozen=True)
@@ -137,6 +177,7 @@ class DocumentDetails:
     reference: str = ""  # a trial registration number
     country: str = ""  # ISO 3166 code ("FR")
     study_type_hint: StudyTypeHint | None = None
+    npi_name: NpiName | None = None
 
 
 def read_details(document: Document) -> DocumentDetails:
@@ -150,7 +191,8 @@ def read_details(document: Document) -> DocumentDetails:
         language=language.language if language.is_clear else "",
         reference=registration_number(document),
         country=country_code(document),
-        study_type_hint=study_type_hint(title),
+        study_type_hint=study_type_hint(title) or stated_design(document),
+        npi_name=npi_name(title),
     )
 
 
@@ -305,4 +347,109 @@ def study_type_hint(title: str) -> StudyTypeHint | None:
             match = pattern.search(title)
             if match:
                 return StudyTypeHint(rule.study_type, match.group())
+    return None
+
+
+def _design_places(document: Document) -> list[bool]:
+    """Per sentence, whether the study may state its own design there: in its own report (not
+    the background, the discussion nor a reference list), and in the front part (before the
+    first usual section, or in the abstract) or in a section whose heading is one of
+    ``design_headings`` (its methods, its design)."""
+    cues = get_details_cues()
+    own = _report_sentences(document)
+    abstract = get_context_sections().abstract_flags(document)
+    first_known = next((s.start for s in document.sections if _is_section_name(s.title)),
+                       len(document.text))
+    return [is_own and (bool(in_abstract) or sentence.start < first_known
+                        or any(cues.design_headings.match(_bare_heading(title))
+                               for title in titles))
+            for sentence, is_own, in_abstract, titles
+            in zip(document.sentences, own, abstract, document.sentence_sections, strict=True)]
+
+
+def _named_design(text: str) -> tuple[str, re.Match[str]] | None:
+    """The study type of the first rule of ``study_type_hints`` matching ``text``, and its
+    match."""
+    for rule in get_details_cues().study_type_rules:
+        for pattern in rule.patterns:
+            match = pattern.search(text)
+            if match:
+                return rule.study_type, match
+    return None
+
+
+def design_in_sentence(text: str, *, opens_design: bool = False) -> StudyTypeHint | None:
+    """The design a sentence states as the study's own: after one of ``design_labels`` at its
+    start, or from its start when it ``opens_design`` (the first sentence under a "Study
+    design" heading), in the few words that follow (see the cues), with none of the negations
+    before the design; the words quoted run from the sentence's start to the design's."""
+    cues = get_details_cues()
+    text = _one_line(text).lstrip(_MARKUP)
+    label = cues.design_labels.match(text)
+    if label is None and not opens_design:
+        return None
+    label_end = label.end() if label is not None else 0
+    rest = text[label_end:]
+    words = list(re.finditer(r"\S+", rest))
+    window = rest[:words[cues.design_window_words - 1].end()] \
+        if len(words) >= cues.design_window_words else rest
+    end = cues.design_window_end.search(window)
+    # The label's own words count ("A randomised, open-label trial was performed").
+    window = text[:label_end] + (window[:end.start()] if end else window)
+    found = _named_design(window)
+    if found is None or cues.design_window_negation.search(window, 0, found[1].start()):
+        return None
+    study_type, match = found
+    return StudyTypeHint(study_type, text[:match.end()].strip(), "text")
+
+
+def _bare_heading(title: str) -> str:
+    return _SECTION_NUMBER.sub("", title.strip(_MARKUP), count=1)
+
+
+def stated_design(document: Document) -> StudyTypeHint | None:
+    """The design the document states as its own in its first sentence that does so (see
+    :func:`_design_places` and :func:`design_in_sentence`)."""
+    cues = get_details_cues()
+    section = None
+    for sentence, place in zip(document.sentences, _design_places(document), strict=True):
+        if document.is_heading(sentence):
+            continue
+        first = sentence.section != section
+        section = sentence.section
+        if place:
+            opens = first and bool(sentence.section) and cues.design_section_headings.match(
+                _bare_heading(sentence.section)) is not None
+            hint = design_in_sentence(document.sentence_text(sentence), opens_design=opens)
+            if hint is not None:
+                return hint
+    return None
+
+
+def npi_name(title: str) -> NpiName | None:
+    """The NPI's name ``title`` gives in one of the usual shapes (``npi_name_shapes``: "Effect of
+    X on Y", "X for Y: protocol for a randomised trial", « Effet de X sur Y »…): the first
+    shape that reads a name that can be one (see the cues); none when a shape reads a name too
+    long to be one, or ending on a word that wants what follows ("alone and"), or whose end is
+    not clear (the word after it comes again before the subtitle, after a design's words:
+    "Effects of the Girls on the Move randomized trial on adiposity")."""
+    cues = get_details_cues()
+    title = _one_line(title)
+    for shape in cues.npi_shapes:
+        match = shape.match(title)
+        if match is None:
+            continue
+        name = match.group("npi").strip(" ,")
+        if len(name.split()) > cues.npi_max_words or cues.npi_bad_end.search(name):
+            return None
+        # The word that ends the name comes again before the subtitle, after a design's words:
+        # the name ran on to them ("Effects of the Girls on the Move randomized trial on
+        # adiposity"), and where it ends is not clear.
+        after = title[match.end("npi"):].split(":")[0].split()
+        if after and after[0] in after[1:] and cues.npi_not_within.search(
+                " ".join(after[:after.index(after[0], 1)])):
+            return None
+        if (name and ":" not in name and not re.search(r"\s[-–—]\s", name)
+                and not cues.npi_not_names.match(name) and not cues.npi_not_within.search(name)):
+            return NpiName(name, match.group().strip())
     return None

@@ -4,8 +4,10 @@ The person chooses the document first; what it states clearly
 (:mod:`checker.evidence.stated_details`) fills the fields they have not filled themselves, and
 each field so filled is marked on the form. A field the person filled is never replaced: only an
 empty field, or one still holding what the page itself put there (an earlier document's reading,
-or the language the interface suggested), takes the document's value. The study type is never
-chosen for the person: the design the title names is offered as a question beside the field.
+or the language the interface suggested), takes the document's value. The NPI's name is one of
+them, read from the title when it names it in a usual shape, and marked with the title's words it
+was read from. The study type is never chosen for the person: the design the title names (else
+the document's own statement of its design) is offered as a question beside the field.
 
 What the page put in each field travels with the form in a hidden field (:func:`dump_readings`
 and :func:`parse_readings`), so that the marks stay on a form sent back with an error and a
@@ -29,9 +31,13 @@ from .countries import country_name
 from .uploads import StoredDocument
 
 # In the form's order, in which the page lists those it filled in.
-READ_FIELDS = ("title", "document_kind", "country", "language", "reference")
-# The study type is only hinted at: its id and the title's words that name the design.
-HINT_TYPE, HINT_WORDS = "study_type_hint", "study_type_words"
+READ_FIELDS = ("title", "document_kind", "npi_name", "country", "language", "reference")
+# The study type is only hinted at: its id, the words that name the design, and where they are
+# ("title", or "text": a sentence stating the study's design).
+HINT_TYPE, HINT_WORDS, HINT_SOURCE = "study_type_hint", "study_type_words", "study_type_source"
+HINT_SOURCES = ("title", "text")
+NPI_WORDS = "npi_name_words"  # the title's words the NPI's name was read from
+_EXTRA_KEYS = (HINT_TYPE, HINT_WORDS, HINT_SOURCE, NPI_WORDS)
 _READING_LIMIT = 400  # characters of one reading kept in the hidden field
 
 
@@ -55,8 +61,10 @@ def read_document_details(document: StoredDocument) -> DocumentDetails:
 def readings_of(details: DocumentDetails, lang: str) -> dict[str, str]:
     """The form values ``details`` give, and its study type hint; a value longer than its field
     allows is left out rather than cut (a cut title would be wrong without saying so)."""
+    npi = details.npi_name
     values = {
         "title": details.title, "document_kind": details.document_kind,
+        "npi_name": npi.name if npi is not None else "",
         "language": details.language, "reference": details.reference,
         "country": country_name(details.country, lang),
     }
@@ -64,7 +72,10 @@ def readings_of(details: DocumentDetails, lang: str) -> dict[str, str]:
                 if value and len(value) <= FIELD_LIMITS.get(name, _READING_LIMIT)}
     if details.study_type_hint is not None:
         readings[HINT_TYPE] = details.study_type_hint.study_type
-        readings[HINT_WORDS] = details.study_type_hint.words
+        readings[HINT_WORDS] = details.study_type_hint.words[:_READING_LIMIT]
+        readings[HINT_SOURCE] = details.study_type_hint.source
+    if npi is not None and "npi_name" in readings:
+        readings[NPI_WORDS] = npi.words[:_READING_LIMIT]
     return readings
 
 
@@ -100,7 +111,10 @@ def prefill(typed: Mapping[str, str], readings: Mapping[str, str],
             values[name] = reading or defaults.get(name, "")
             if reading:
                 read[name] = reading
-    read.update({key: readings[key] for key in (HINT_TYPE, HINT_WORDS) if key in readings})
+    read.update({key: readings[key] for key in (HINT_TYPE, HINT_WORDS, HINT_SOURCE)
+                 if key in readings})
+    if "npi_name" in read and NPI_WORDS in readings:
+        read[NPI_WORDS] = readings[NPI_WORDS]
     return Prefill(values, read, kept)
 
 
@@ -118,25 +132,29 @@ def parse_readings(text: str | None) -> dict[str, str]:
     if not isinstance(data, dict):
         return {}
     return {key: value for key, value in data.items()
-            if key in (*READ_FIELDS, HINT_TYPE, HINT_WORDS) and isinstance(value, str)
+            if key in (*READ_FIELDS, *_EXTRA_KEYS) and isinstance(value, str)
             and 0 < len(value) <= _READING_LIMIT
-            and (key != "document_kind" or value in DOCUMENT_KINDS)}
+            and (key != "document_kind" or value in DOCUMENT_KINDS)
+            and (key != HINT_SOURCE or value in HINT_SOURCES)}
 
 
 @dataclass(frozen=True)
 class StudyTypeQuestion:
     study_type: StudyType
-    words: str  # the title's words that name the design
+    words: str  # the words that name the design
+    source: str = "title"  # where they are: "title", or "text" (a sentence stating it)
 
 
 def study_type_question(readings: Mapping[str, str], catalogue: Catalogue,
                         chosen: str) -> StudyTypeQuestion | None:
-    """The study type the title suggests, to ask about beside the field: only when it is one
-    of the catalogue's and not the one already chosen."""
+    """The study type the title (else the document's statement of its design) suggests, to
+    ask about beside the field: only when it is one of the catalogue's and not the one already
+    chosen."""
     hint, words = readings.get(HINT_TYPE, ""), readings.get(HINT_WORDS, "")
     if not hint or not words or hint == chosen:
         return None
     try:
-        return StudyTypeQuestion(catalogue.study_type(hint), words)
+        return StudyTypeQuestion(catalogue.study_type(hint), words,
+                                 readings.get(HINT_SOURCE) or "title")
     except KeyError:  # another catalogue, without this study type
         return None
