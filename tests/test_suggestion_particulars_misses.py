@@ -63,10 +63,25 @@ ANCOVA = {
           "de covariance (ANCOVA) incluant comme covariables le score au jour 0 et le groupe.",
 }
 BASELINE_COVARIATE = {
-    "en": "A mixed model will include the group, the visit and the baseline value as a "
-          "covariate.",
+    "en": "A mixed model will include the group and the visit as fixed effects and baseline "
+          "as covariate.",
     "fr": "Un modèle mixte inclura le groupe, la visite et la valeur initiale comme "
           "covariable.",
+}
+
+
+# Reminders to those who have not responded, in the methods.
+REMINDER = {
+    "en": "A reminder will be sent automatically if a participant has not responded within "
+          "72 h.",
+    "fr": "Un rappel sera envoyé automatiquement si un participant n'a pas répondu dans les "
+          "72 h.",
+}
+BASELINE_DIFFERING = {
+    "en": "Adjusted hazard ratios will be estimated accounting for the effect of any baseline "
+          "variable found to differ between the two groups.",
+    "fr": "Des hazard ratios ajustés seront estimés en tenant compte de toute variable à "
+          "l'inclusion s'avérant différer entre les deux groupes.",
 }
 
 
@@ -95,6 +110,12 @@ def test_a_survey_s_response_maximised_and_its_cross_sectional_design_are_read(l
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_reminder_to_those_who_have_not_responded_is_read(lang):
+    suggestion = obs08(with_discussion(lang, [CONFOUNDING, REMINDER], [ATTRITION_NAMED]), lang)
+    assert suggestion.answer == "met", suggestion.rationale
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_bias_named_in_the_discussion_without_a_measure_stays_partially_met(lang):
     suggestion = obs08(with_discussion(lang, [CONFOUNDING], [ATTRITION_NAMED]), lang)
     assert suggestion.answer == "partially_met", suggestion.rationale
@@ -102,7 +123,7 @@ def test_a_bias_named_in_the_discussion_without_a_measure_stays_partially_met(la
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("sentence", [ANCOVA, BASELINE_COVARIATE])
+@pytest.mark.parametrize("sentence", [ANCOVA, BASELINE_COVARIATE, BASELINE_DIFFERING])
 def test_an_analysis_of_covariance_on_the_baseline_score_is_adjustment(lang, sentence):
     suggestion = obs08(with_discussion(lang, [LOSSES, sentence], [ATTRITION_NAMED]), lang)
     assert suggestion.answer == "met", suggestion.rationale
