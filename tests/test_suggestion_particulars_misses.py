@@ -205,3 +205,33 @@ def test_mec05_data_entered_twice_is_no_quality_control_of_the_assay(lang):
     suggestion = mec05(lang, DATA_TWICE)
     assert suggestion.answer == "partially_met", suggestion.rationale
     assert suggestion.details_missing == ["marker_validity"]
+
+
+LAB_PARAGRAPH = {
+    "en": "Serum will be aliquoted and stored at -80 °C. The marker will be measured with a "
+          "commercial ELISA kit. Each sample will be assayed in duplicate and the assay "
+          "repeated if the variability exceeds 15%.",
+    "fr": "Le sérum sera réparti en aliquotes conservées à -80 °C. Le marqueur sera dosé à "
+          "l'aide d'un kit ELISA du commerce. Chaque échantillon sera dosé en double et le "
+          "dosage répété si la variabilité dépasse 15 %.",
+}
+DOUBLE_BLIND = {
+    "en": "The ELISA kit will be read by a technician. Samples will be analysed in a "
+          "double-blind manner.",
+    "fr": "Le kit ELISA sera lu par un technicien. Les échantillons seront analysés en double "
+          "aveugle.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mec05_an_assay_s_quality_control_two_sentences_away_is_read(lang):
+    """A laboratory paragraph: the quality control says which measure it is about, and is
+    read though not right after the marker's sentence."""
+    suggestion = mec05(lang, LAB_PARAGRAPH)
+    assert suggestion.answer == "met", suggestion.rationale
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mec05_samples_analysed_double_blind_are_no_quality_control(lang):
+    suggestion = mec05(lang, DOUBLE_BLIND)
+    assert suggestion.details_missing == ["marker_validity"]
