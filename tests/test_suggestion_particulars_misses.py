@@ -143,6 +143,12 @@ STOP_IN_DISCUSSION = {
     "fr": "Les participants seront retirés du programme en cas d'aggravation de leurs "
           "symptômes.",
 }
+EARLY_DISCONTINUATION = {
+    "en": "This design protects patients through early discontinuation of trial participation "
+          "in case of a deterioration of their condition.",
+    "fr": "Ce schéma protège les patients grâce à l'arrêt précoce de la participation à "
+          "l'essai en cas d'aggravation de leur état.",
+}
 # Who decides, not when: no criteria, so no rule.
 WHO_DECIDES = {
     "en": "The investigator may stop a participant's intervention. The investigator may "
@@ -163,10 +169,11 @@ def e08(lang: str, discussion: dict[str, str]):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_e08_a_participant_s_stopping_rule_in_the_discussion_is_read(lang):
-    suggestion = e08(lang, STOP_IN_DISCUSSION)
+@pytest.mark.parametrize("rule", [STOP_IN_DISCUSSION, EARLY_DISCONTINUATION])
+def test_e08_a_participant_s_stopping_rule_in_the_discussion_is_read(lang, rule):
+    suggestion = e08(lang, rule)
     assert suggestion.answer == "met", suggestion.rationale
-    assert quoted(suggestion, STOP_IN_DISCUSSION[lang][:40])
+    assert quoted(suggestion, rule[lang][:40])
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
