@@ -101,3 +101,104 @@ def test_the_expected_responders_are_still_read_for_the_target_population():
     pro02 = suggest(text, "en", study_type="prototypical")["PRO02"]
     assert "X_responders" not in pro02.elements_inferred
     assert any("will benefit most" in q for q in quotation_texts(pro02))
+
+
+TRIAL = {
+    "en": """# Group CBT for insomnia versus waiting list: a randomised trial
+
+## Methods
+
+### Interventions
+
+Participants were randomised to eight weekly two-hour group sessions of CBT-I or to a waiting list.
+
+Each two-hour session was delivered weekly for eight weeks by two clinical psychologists.
+
+A random 20% of the recorded sessions were rated for fidelity to the treatment manual.
+
+### Participants
+
+Three drop-outs occurred in the CBT-I group.
+""",
+    "fr": """# TCC de l'insomnie en groupe versus liste d'attente : essai randomisé
+
+## Méthodes
+
+### Interventions
+
+Les participants ont été randomisés entre huit séances hebdomadaires de groupe de TCC-I et une liste d'attente.
+
+Chaque séance de groupe de 2 heures était animée chaque semaine pendant huit semaines par deux psychologues.
+
+Un échantillon aléatoire de 20 % des séances enregistrées a été évalué pour la fidélité au manuel de traitement.
+
+### Participants
+
+Trois abandons sont survenus dans le groupe TCC-I.
+""",
+}
+
+PROTOCOL_EN = """# Group CBT for insomnia versus waiting list: protocol of a randomised trial
+
+## Methods
+
+### Interventions
+
+Participants will be randomised to eight weekly two-hour group sessions of CBT-I or to a waiting list.
+
+Each two-hour session will be delivered weekly for eight weeks by two clinical psychologists.
+
+Strategies to improve adherence to the intervention include reminder text messages before each session and a catch-up call after a missed session.
+
+Therapist fidelity to the treatment manual will be monitored through weekly supervision.
+
+### Sample size
+
+We expect 10% of drop-outs in the CBT-I group.
+"""
+
+# An English protocol, a French paper: each with all of INT11's elements found.
+ADHERENCE = {"en": (PROTOCOL_EN, "protocol"), "fr": (TRIAL["fr"], "paper")}
+
+MEASURED = {
+    "en": "Attendance will be recorded at each session, and participants attending at least "
+          "six of the eight sessions will be considered adherent.",
+    "fr": "Les participants ont assisté en moyenne à 7 des 8 séances.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_dose_planned_is_no_adherence(lang):
+    text, kind = ADHERENCE[lang]
+    int11 = suggest(text, lang, kind=kind)["INT11"]
+    assert {"X_adherence", "X_dose", "11c_Intervention_Monitoring"} <= set(int11.elements_found)
+    assert int11.answer == "partially_met", int11.rationale
+    assert "adherence_measured" in int11.details_missing
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_adherence_defined_or_measured_makes_it_met(lang):
+    text, kind = ADHERENCE[lang]
+    int11 = suggest(text + "\n" + MEASURED[lang] + "\n", lang, kind=kind)["INT11"]
+    assert int11.answer == "met", int11.rationale
+    assert not int11.details_missing
+    assert any(MEASURED[lang][:30] in q for q in quotation_texts(int11))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_randomisation_sentence_is_not_the_dose_quoted(lang):
+    mec07 = suggest(TRIAL[lang], lang, kind="paper", study_type="mechanistic")["MEC07"]
+    dose = [" ".join(q.text.split()) for q in mec07.quotations if q.element == "X_dose"]
+    assert dose, mec07.quotations
+    assert dose[0].startswith({"en": "Each two-hour session", "fr": "Chaque séance de groupe"}[lang])
+    assert not any("randomis" in q for q in dose)
+
+
+def test_the_dose_is_still_quoted_where_no_one_is_allocated():
+    """Must not change: a dose sentence that allocates no one is MEC07's dose."""
+    text = TRIAL["en"].replace(
+        "Participants were randomised to eight weekly two-hour group sessions of CBT-I or to a "
+        "waiting list.", "The trial compared CBT-I with a waiting list.")
+    mec07 = suggest(text, "en", kind="paper", study_type="mechanistic")["MEC07"]
+    assert any(q.element == "X_dose" and "Each two-hour session" in q.text
+               for q in mec07.quotations)
