@@ -126,6 +126,7 @@ def test_assessors_who_cannot_be_blinded_leave_the_similarity_asked(lang, senten
 
 WHO_BLINDED = {"en": [
     ("Outcome assessors will be blinded to group allocation.", True),
+    ("Blood analyses were done by personnel blinded for group allocation.", True),
     ("The trial nurse will also be blind to the allocation.", True),
     ("Outcomes are ascertained at a home visit by a researcher blind to allocation.", True),
     ("Severity of symptoms will be assessed by a blinded investigator (psychologist).", True),
@@ -141,6 +142,7 @@ WHO_BLINDED = {"en": [
      False),
 ], "fr": [
     ("Le médecin traitant et les patients sont en aveugle.", True),
+    ("Les participants et l'évaluateur étaient tous deux en aveugle du bras attribué.", True),
     ("Les évaluateurs seront en aveugle du bras attribué.", True),
     ("Le statisticien et les recruteurs ignoraient également le groupe de traitement.", True),
     ("Les critères sont évalués par un investigateur en aveugle.", True),
