@@ -142,6 +142,12 @@ class Evidence:
     # detection (its SPIRIT/CONSORT cues and model, frozen) missed it: E08 reads "The DMC may
     # recommend stopping the trial if there is evidence of harm" as a stopping rule (21c).
     worded: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Per listed element, patterns per language (regular expressions, case not significant)
+    # of the element's sentence to quote first for this invariant, when several are its
+    # evidence: the first cue sentence holding one is quoted, else the first as usual (for
+    # INT05, the sentence naming who is blinded before an objective's "trial with a blinded
+    # assessor"). Unlike ``about``, it never leaves the element without a sentence.
+    quoted_first: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # Wordings (regular expressions per language, case not significant) of a sentence about
     # another matter than the invariant's though it holds its words or its elements' cues
     # (for E09, participants' burden, a member of staff paid or an author's travel expenses):
@@ -175,6 +181,11 @@ class Evidence:
     def about_patterns(self, element: str, lang: str) -> tuple[str, ...]:
         """What ``element``'s sentence must hold in ``lang`` (else English); () if anything."""
         by_lang = self.about.get(element) or {}
+        return by_lang.get(lang) or by_lang.get("en") or ()
+
+    def quoted_first_patterns(self, element: str, lang: str) -> tuple[str, ...]:
+        """The wordings of ``element``'s sentence to quote first in ``lang`` (else English)."""
+        by_lang = self.quoted_first.get(element) or {}
         return by_lang.get(lang) or by_lang.get("en") or ()
 
     def worded_patterns(self, element: str, lang: str) -> tuple[str, ...]:
@@ -298,6 +309,8 @@ class Invariant:
                        for element, by_lang in (ev.get("about") or {}).items()},
                 worded={element: {lang: tuple(v) for lang, v in by_lang.items()}
                         for element, by_lang in (ev.get("worded") or {}).items()},
+                quoted_first={element: {lang: tuple(v) for lang, v in by_lang.items()}
+                              for element, by_lang in (ev.get("quoted_first") or {}).items()},
                 other_matter={lang: tuple(v)
                               for lang, v in (ev.get("other_matter") or {}).items()},
                 in_passing={lang: tuple(v)

@@ -319,7 +319,7 @@ def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Probl
     """``about`` and ``worded`` qualify the invariant's own elements, with regular
     expressions: an element it does not list would never be read, and a pattern that does
     not compile would fail every suggestion for the invariant."""
-    for field in ("about", "worded"):  # worded: the same shape, the same reasons
+    for field in ("about", "worded", "quoted_first"):  # the same shape, the same reasons
         for element, by_lang in (evidence.get(field) or {}).items():
             if element not in evidence["elements"]:
                 yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",

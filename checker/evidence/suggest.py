@@ -396,6 +396,14 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
                       if not (skip_title and d.start == title_start
                               and not is_title_item(element)) and d.start not in keywords]
         about = invariant.evidence.about_patterns(element, lang)
+        first = invariant.evidence.quoted_first_patterns(element, lang)
+        if first:
+            # The cue sentence the invariant reads best first (INT05: who is blinded, not an
+            # objective's "trial with a blinded assessor"), the others after it: it only
+            # orders them, so the element keeps a sentence when none holds the wording.
+            preferred = any_pattern(first)
+            candidates = sorted(candidates, key=lambda d: not (
+                d.cue_match and preferred.search(matching_text(d.quote))))
         best, off_matter = _best_sentence(candidates, about, other)
         if off_matter:
             elsewhere.append(element)
