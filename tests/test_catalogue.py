@@ -498,21 +498,6 @@ def test_a_detail_in_the_discussion_must_be_stated_anywhere(tmp_path, data):
     assert catalogue.invariant("E01").evidence.details[0].discussion
 
 
-def test_a_detail_s_anywhere_patterns_are_checked_and_loaded(tmp_path, data):
-    """``anywhere_patterns`` are regular expressions too: one that cannot compile is refused
-    with its place; valid ones are loaded per language."""
-    detail = data["invariants"][index_of(data, "E01")]["evidence"]["details"][0]
-    detail["anywhere_patterns"] = {"en": ["approv(ed"]}
-    problems = problems_of(tmp_path, data)
-    assert any("invariant E01: field evidence.details[0].anywhere_patterns.en[0]: pattern "
-               "is not a valid regular expression: missing )" in p for p in problems)
-    detail["anywhere_patterns"] = {"en": ["approved by"], "fr": ["approuvé par"]}
-    catalogue = load_catalogue(write_json(tmp_path, data))
-    loaded = catalogue.invariant("E01").evidence.details[0]
-    assert loaded.anywhere_patterns_for("fr") == ("approuvé par",)
-    assert loaded.anywhere_patterns_for("de") == ("approved by",)
-
-
 def test_evidence_detail_needs_patterns(tmp_path, data):
     details = data["invariants"][index_of(data, "E03")]["evidence"]["details"]
     details[0]["patterns"] = {}

@@ -1,13 +1,15 @@
-"""Particulars (``evidence.details``) a blind judge found missed at 1.5.18, read now.
+"""Particulars (``evidence.details``) a blind judge found missed at 1.5.18, and what was
+taken back after the blind judging of 1.5.19 on train.
 
 *OBS08*, of a protocol: countermeasures stated in its discussion's bias section (« ##
 Discussion / ### Limites et biais »), every effort to keep participants followed, those who
-miss a visit seen at home, a survey's response maximised by repeat visits, a repeated
-cross-sectional design said to avoid losses; an analysis of covariance on the baseline score
-as a measure against confounding. *E08*, of a protocol: a participant's stopping rule stated
-only in its discussion; one naming who decides but not when stays no rule. *MEC05*: an
-assay's quality control (duplicates, internal quality-control samples, daily calibration)
-beside the marker, not a data entry done twice."""
+miss a visit seen at home, are read. Taken back: a survey's response maximised, a
+cross-sectional design said to avoid losses, a reminder to those who did not respond, and an
+analysis of covariance on the baseline score (met on protocols whose other biases go
+unaddressed, judged worse). *E08*, of a protocol: « arrêt précoce de la participation … en
+cas de » is a participant's stopping rule; one naming who decides but not when stays no rule;
+a rule stated only in the discussion is not read (taken back). *MEC05*: an assay's quality
+control without a reliability figure is not read (taken back)."""
 
 from __future__ import annotations
 
@@ -104,15 +106,13 @@ def test_losses_handled_in_the_discussion_s_bias_section_are_read(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_survey_s_response_maximised_and_its_cross_sectional_design_are_read(lang):
-    suggestion = obs08(with_discussion(lang, [CONFOUNDING], [SURVEY]), lang)
-    assert suggestion.details_missing == [], suggestion.rationale
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_reminder_to_those_who_have_not_responded_is_read(lang):
-    suggestion = obs08(with_discussion(lang, [CONFOUNDING, REMINDER], [ATTRITION_NAMED]), lang)
-    assert suggestion.answer == "met", suggestion.rationale
+@pytest.mark.parametrize("sentence", [SURVEY, REMINDER])
+def test_a_survey_s_response_or_a_reminder_is_not_the_handling_of_losses(lang, sentence):
+    """Taken back after blind judging: read as the handling of losses, they made met
+    protocols whose other biases go unaddressed."""
+    suggestion = obs08(with_discussion(lang, [CONFOUNDING, sentence], [ATTRITION_NAMED]), lang)
+    assert suggestion.answer == "partially_met", suggestion.rationale
+    assert suggestion.details_missing == ["losses_handling"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -123,18 +123,19 @@ def test_a_bias_named_in_the_discussion_without_a_measure_stays_partially_met(la
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("sentence", [ANCOVA, BASELINE_COVARIATE, BASELINE_DIFFERING])
-def test_an_analysis_of_covariance_on_the_baseline_score_is_adjustment(lang, sentence):
-    suggestion = obs08(with_discussion(lang, [LOSSES, sentence], [ATTRITION_NAMED]), lang)
+def test_adjusting_for_baseline_variables_found_to_differ_is_adjustment(lang):
+    suggestion = obs08(with_discussion(lang, [LOSSES, BASELINE_DIFFERING], [ATTRITION_NAMED]),
+                       lang)
     assert suggestion.answer == "met", suggestion.rationale
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_an_analysis_of_covariance_without_baseline_is_no_adjustment(lang):
-    plain = {"en": "Outcomes will be compared by analysis of covariance.",
-             "fr": "Les critères seront comparés par analyse de covariance."}
-    suggestion = obs08(with_discussion(lang, [LOSSES, plain], [ATTRITION_NAMED]), lang)
-    assert suggestion.details_missing == ["confounding_measure"]
+@pytest.mark.parametrize("sentence", [ANCOVA, BASELINE_COVARIATE])
+def test_an_analysis_of_covariance_on_the_baseline_score_is_not_read(lang, sentence):
+    """Taken back after blind judging (met on protocols whose other biases go
+    unaddressed)."""
+    suggestion = obs08(with_discussion(lang, [LOSSES, sentence], [ATTRITION_NAMED]), lang)
+    assert suggestion.details_missing == ["confounding_measure"], suggestion.rationale
 
 
 # E08: a participant's stopping rule stated only in the discussion.
@@ -158,87 +159,59 @@ WHO_DECIDES = {
 }
 
 
-def e08(lang: str, discussion: dict[str, str]):
+def e08(lang: str, rule: dict[str, str], *, in_discussion: bool):
     methods = ["contraindications", "collected", "committee", "trial_rule"]
     parts = [TEXT["title"][lang], TEXT["methods"][lang],
-             " ".join(TEXT[key][lang] for key in methods),
-             "## Discussion", discussion[lang]]
+             " ".join(TEXT[key][lang] for key in methods)]
+    parts += ["## Discussion", rule[lang]] if in_discussion else [rule[lang]]
     document = extract_document(("\n\n".join(parts) + "\n").encode(), "doc.md")
     return suggest(document, lang, study_type="interventional", kind="protocol",
                    detections=harms_detections(document, PROTOCOL_ELEMENTS, lang))["E08"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("rule", [STOP_IN_DISCUSSION, EARLY_DISCONTINUATION])
-def test_e08_a_participant_s_stopping_rule_in_the_discussion_is_read(lang, rule):
-    suggestion = e08(lang, rule)
+def test_e08_an_early_discontinuation_of_participation_in_case_of_is_a_rule(lang):
+    suggestion = e08(lang, EARLY_DISCONTINUATION, in_discussion=False)
     assert suggestion.answer == "met", suggestion.rationale
-    assert quoted(suggestion, rule[lang][:40])
+    assert quoted(suggestion, EARLY_DISCONTINUATION[lang][:40])
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_e08_who_may_stop_a_participant_without_when_is_no_rule(lang):
-    suggestion = e08(lang, WHO_DECIDES)
+@pytest.mark.parametrize("rule", [STOP_IN_DISCUSSION, EARLY_DISCONTINUATION])
+def test_e08_a_participant_s_stopping_rule_only_in_the_discussion_is_not_read(lang, rule):
+    """Taken back after blind judging: the met it gave was judged worse."""
+    suggestion = e08(lang, rule, in_discussion=True)
     assert suggestion.answer == "partially_met", suggestion.rationale
     assert suggestion.details_missing == ["participant_stopping"]
 
 
-# MEC05: an assay's quality control beside the marker.
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_e08_who_may_stop_a_participant_without_when_is_no_rule(lang):
+    suggestion = e08(lang, WHO_DECIDES, in_discussion=False)
+    assert suggestion.answer == "partially_met", suggestion.rationale
+    assert suggestion.details_missing == ["participant_stopping"]
+
+
+# MEC05: an assay's quality control without a reliability figure.
 QUALITY_CONTROL = [
     {"en": "All samples will be assayed in duplicate with internal quality-control samples on "
            "each plate.",
      "fr": "Les dosages seront réalisés en double, avec des contrôles qualité internes à "
            "chaque série d'échantillons."},
-    {"en": "The analyser of the laboratory is calibrated daily.",
-     "fr": "L'analyseur du laboratoire fait l'objet d'une calibration quotidienne."},
+    {"en": "Serum will be aliquoted and stored at -80 °C. The marker will be measured with a "
+           "commercial ELISA kit. Each sample will be assayed in duplicate and the assay "
+           "repeated if the variability exceeds 15%.",
+     "fr": "Le sérum sera réparti en aliquotes conservées à -80 °C. Le marqueur sera dosé à "
+           "l'aide d'un kit ELISA du commerce. Chaque échantillon sera dosé en double et le "
+           "dosage répété si la variabilité dépasse 15 %."},
 ]
-DATA_TWICE = {
-    "en": "Laboratory results will be entered in duplicate in the case report forms.",
-    "fr": "Les résultats du laboratoire seront saisis en double dans le cahier "
-          "d'observation.",
-}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("sentence", QUALITY_CONTROL)
-def test_mec05_an_assay_s_quality_control_is_its_reliability(lang, sentence):
+def test_mec05_an_assay_s_quality_control_alone_is_not_its_validity(lang, sentence):
+    """Taken back after blind judging: a met on an assay's quality control, markers named
+    without evidence of their validity, was judged worse."""
     suggestion = mec05(lang, sentence)
-    assert suggestion.answer == "met", suggestion.rationale
-    assert suggestion.details_missing == []
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_mec05_data_entered_twice_is_no_quality_control_of_the_assay(lang):
-    suggestion = mec05(lang, DATA_TWICE)
     assert suggestion.answer == "partially_met", suggestion.rationale
-    assert suggestion.details_missing == ["marker_validity"]
-
-
-LAB_PARAGRAPH = {
-    "en": "Serum will be aliquoted and stored at -80 °C. The marker will be measured with a "
-          "commercial ELISA kit. Each sample will be assayed in duplicate and the assay "
-          "repeated if the variability exceeds 15%.",
-    "fr": "Le sérum sera réparti en aliquotes conservées à -80 °C. Le marqueur sera dosé à "
-          "l'aide d'un kit ELISA du commerce. Chaque échantillon sera dosé en double et le "
-          "dosage répété si la variabilité dépasse 15 %.",
-}
-DOUBLE_BLIND = {
-    "en": "The ELISA kit will be read by a technician. Samples will be analysed in a "
-          "double-blind manner.",
-    "fr": "Le kit ELISA sera lu par un technicien. Les échantillons seront analysés en double "
-          "aveugle.",
-}
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_mec05_an_assay_s_quality_control_two_sentences_away_is_read(lang):
-    """A laboratory paragraph: the quality control says which measure it is about, and is
-    read though not right after the marker's sentence."""
-    suggestion = mec05(lang, LAB_PARAGRAPH)
-    assert suggestion.answer == "met", suggestion.rationale
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_mec05_samples_analysed_double_blind_are_no_quality_control(lang):
-    suggestion = mec05(lang, DOUBLE_BLIND)
     assert suggestion.details_missing == ["marker_validity"]

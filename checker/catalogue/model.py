@@ -75,11 +75,6 @@ class EvidenceDetail:
     # to. E08 asks the contraindications screened and a participant's stopping rule of a study
     # assigning an NPI, not of an observational one, which assigns none.
     study_types: tuple[str, ...] = ()
-    # Per language, wordings of the detail that carry their own context, read in any
-    # sentence of the study's own report even when the detail is looked for beside the
-    # evidence: an assay's quality control in a sentence naming the sample or the assay
-    # (« Chaque échantillon est dosé en double »), two sentences after the marker's.
-    anywhere_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def applies_to(self, kind: str | None, study_type: str | None = None) -> bool:
         """Whether a document of ``kind`` (an unknown kind: yes, as for the elements) of a
@@ -91,11 +86,6 @@ class EvidenceDetail:
     def patterns_for(self, lang: str) -> tuple[str, ...]:
         """The patterns of ``lang``, else the English ones (identifiers read alike)."""
         return self.patterns.get(lang) or self.patterns.get("en") or ()
-
-    def anywhere_patterns_for(self, lang: str) -> tuple[str, ...]:
-        """The ``anywhere_patterns`` of ``lang``, else the English ones."""
-        return (self.anywhere_patterns.get(lang) or self.anywhere_patterns.get("en")
-                or ())
 
 
 @dataclass(frozen=True)
@@ -298,9 +288,7 @@ class Invariant:
                                    {lang: tuple(v) for lang, v in d["patterns"].items()},
                                    tuple(d.get("kinds") or ()), bool(d.get("anywhere")),
                                    bool(d.get("discussion")),
-                                   tuple(d.get("study_types") or ()),
-                                   {lang: tuple(v) for lang, v
-                                    in (d.get("anywhere_patterns") or {}).items()})
+                                   tuple(d.get("study_types") or ()))
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},

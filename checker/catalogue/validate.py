@@ -297,10 +297,9 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
                 yield ctx.inv(index, f"detail '{detail['id']}' names study type "
                               f"'{study_type}', to which the invariant does not apply",
                               f"evidence.details[{d}].study_types")
-        for field in ("patterns", "anywhere_patterns"):
-            for lang, patterns in (detail.get(field) or {}).items():
-                yield from _pattern_problems(ctx, index, patterns,
-                                             f"evidence.details[{d}].{field}.{lang}")
+        for lang, patterns in detail["patterns"].items():
+            yield from _pattern_problems(ctx, index, patterns,
+                                         f"evidence.details[{d}].patterns.{lang}")
 
 
 def _pattern_problems(ctx: _Context, index: int, patterns: list[str], where: str

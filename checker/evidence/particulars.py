@@ -3,9 +3,7 @@
 stated in or right after a sentence of its evidence, or, for a particular stated
 ``anywhere`` (a protocol's version on its title page), in any sentence of the study's own
 report, and for one stated in the ``discussion`` too (a paper's residual bias, in its
-limitations), in the discussion's sentences that cite no other work. A detail's
-``anywhere_patterns``, wordings that carry their own context (an assay's quality control in
-a sentence naming the sample), are read in any sentence of the own report. An element found
+limitations), in the discussion's sentences that cite no other work. An element found
 without them ("the protocol was submitted to the CPP") makes the invariant only partially
 met.
 """
@@ -83,11 +81,6 @@ def _find_details(details: list[EvidenceDetail], lang: str, document: Document,
         looked = (positions if not detail.anywhere
                   else with_discussion if detail.discussion else anywhere)
         at = next((p for p in looked if pattern.search(index.sentences[p])), None)
-        # Wordings carrying their own context are read in the whole of the own report.
-        wide = detail.anywhere_patterns_for(lang)
-        if at is None and wide:
-            pattern = any_pattern(wide)
-            at = next((p for p in anywhere if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
             continue
