@@ -25,9 +25,11 @@ def _fail(message: str) -> None:
 
 
 def _load_catalogue(path: str | None, study_type: str | None) -> Catalogue:
-    """The catalogue, with ``study_type`` checked against it (usage error if unknown)."""
+    """The catalogue, with ``study_type`` checked against it (usage error if unknown); only
+    the patterns of that study type's invariants are compiled to check them, the only ones a
+    command suggesting for it uses."""
     try:
-        catalogue = load_catalogue(path)
+        catalogue = load_catalogue(path, patterns_of=study_type)
     except CatalogueError as exc:
         _fail("; ".join(str(p) for p in exc.problems))
     if study_type:

@@ -484,6 +484,21 @@ def test_patterns_are_checked_as_the_evidence_layer_reads_them(tmp_path, data):
     assert not any("details[1].patterns.en[0]" in p for p in problems)
 
 
+def test_a_study_type_s_patterns_alone_are_checked_when_asked(tmp_path, data):
+    """A command suggesting for one study type compiles only its invariants' patterns to
+    check them: a faulty pattern of another type's invariant does not stop it, one of its own
+    does, and a load without a study type checks them all."""
+    inv = data["invariants"][index_of(data, "INT11")]  # interventional only
+    inv["evidence"]["details"][0]["patterns"]["en"] = ["adher(ence"]
+    path = write_json(tmp_path, data)
+    assert load_catalogue(path, patterns_of="observational").invariant("INT11")
+    for scope in ("interventional", None):
+        with pytest.raises(CatalogueError) as info:
+            load_catalogue(path, patterns_of=scope)
+        assert any("invariant INT11" in str(p) and "not a valid regular expression" in str(p)
+                   for p in info.value.problems)
+
+
 def test_a_detail_in_the_discussion_must_be_stated_anywhere(tmp_path, data):
     """``discussion: true`` widens where a detail stated ``anywhere`` is looked for: on a
     detail looked for beside its evidence it would be silently ignored, so it is refused."""

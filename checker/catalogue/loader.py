@@ -96,12 +96,17 @@ def catalogue_from_data(data: dict[str, Any], *, source: str = "<data>") -> Cata
     return Catalogue.from_dict(data, fingerprint=fingerprint_of(data), source=source)
 
 
-def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """Load and validate a catalogue; raise :class:`CatalogueError` listing every problem."""
+def load_catalogue(path: str | os.PathLike[str] | None = None, *,
+                   patterns_of: str | None = None) -> Catalogue:
+    """Load and validate a catalogue; raise :class:`CatalogueError` listing every problem.
+
+    ``patterns_of``: a study type whose invariants alone will be used, so that only their
+    regular expressions are compiled to check them (see :func:`validate`)."""
     resolved = resolve_path(path)
     data, origins = assemble(resolved)
     builtin = resolved == BUILTIN_CATALOGUE.resolve()
-    problems = validate(data, meta_file=str(resolved), origins=origins, builtin=builtin)
+    problems = validate(data, meta_file=str(resolved), origins=origins, builtin=builtin,
+                        patterns_of=patterns_of)
     if problems:
         raise CatalogueError(problems)
     return Catalogue.from_dict(data, fingerprint=fingerprint_of(data), source=str(resolved))
