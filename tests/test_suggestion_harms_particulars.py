@@ -12,10 +12,14 @@ document (it does not in so short a text).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from suggestion_support import quoted, suggest
 
 from checker.catalogue import get_catalogue
+from checker.catalogue.errors import CatalogueError
+from checker.catalogue.loader import load_catalogue
 from checker.documents import Document, extract_document
 from checker.evidence import Detection
 
@@ -222,14 +226,17 @@ def test_int13_every_arm_is_a_diary_of_harms_not_any_diary(lang, diary, missing)
     assert int13.answer == ("met" if not missing else "partially_met")
 
 
-def test_a_detail_asked_of_a_study_type_the_invariant_does_not_apply_to_is_refused():
+def test_a_detail_asked_of_a_study_type_the_invariant_does_not_apply_to_is_refused(tmp_path):
     """``study_types`` names only types of the invariant: another would never be asked."""
-    from checker.catalogue.validate import _Context, _detail_problems
-
-    ctx = _Context.__new__(_Context)
-    ctx.inv = lambda index, message, where: (message, where)
-    detail = {"id": "x", "label": {"en": "x", "fr": "x"}, "patterns": {"en": ["x"]},
-              "study_types": ["observational", "mechanistic"]}
-    problems = list(_detail_problems(ctx, 0, [detail], {"interventional", "mechanistic"}))
-    assert problems == [("detail 'x' names study type 'observational', to which the "
-                         "invariant does not apply", "evidence.details[0].study_types")]
+    data = get_catalogue().to_dict()
+    inv = next(i for i in data["invariants"] if i["id"] == "INT11")  # interventional only
+    inv["evidence"]["details"] = [{"id": "x", "label": {"en": "x", "fr": "x"},
+                                   "patterns": {"en": ["x"]},
+                                   "study_types": ["observational", "interventional"]}]
+    path = tmp_path / "alt.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: invariant INT11: field evidence.details[0].study_types: detail 'x' names "
+        "study type 'observational', to which the invariant does not apply"]

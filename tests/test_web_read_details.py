@@ -320,10 +320,10 @@ def test_a_docx_gives_the_npi_s_name_and_the_design_it_states(auth_client):
     page = read(auth_client, "protocole.docx", _docx(INSOMNIA_DOCX),
                 language="fr").get_data(as_text=True)
     assert value_of(page, "npi_name") == "TCC de groupe"
-    assert ('id="npi_name-note">Lu dans le document : son titre dit « TCC de groupe chez des '
+    assert ('id="npi_name-note">Lu dans le document\u00a0: son titre dit « TCC de groupe chez des '
             "adultes souffrant d&#39;insomnie chronique : protocole ». Vérifiez-le.</p>") in page
-    assert ("Lu dans le document : « Méthodes et analyse : il s&#39;agit d&#39;un essai contrôlé "
-            "randomisé », ce qui suggère le type d'étude « Interventionnelle »") in page
+    assert ("Lu dans le document\u00a0: « Méthodes et analyse : il s&#39;agit d&#39;un essai "
+            "contrôlé randomisé », ce qui suggère le type d'étude « Interventionnelle »") in page
     assert '<option selected value="">' in page  # the study type is asked, not chosen
     assert re.search(r"Lu dans protocole.docx\s*:\s*Titre, Type de document, Nom de "
                      r"l'intervention non médicamenteuse, Pays", page)
