@@ -94,6 +94,19 @@ def test_a_blinded_assessor_named_where_patients_and_therapists_cannot_be_is_met
                    for q in int05.quotations if q.element == "17a_Masking_People_masked")
 
 
+@pytest.mark.parametrize("cannot", [
+    "Compte tenu de la nature de l'intervention, ni les patients ni les thérapeutes ne "
+    "pourront être en aveugle.",
+    "Les patients et les thérapeutes ne peuvent être en aveugle."])
+def test_french_without_pas_says_patients_and_therapists_cannot_be_blinded(cannot):
+    """Written French leaves out « pas » after « pouvoir » (« ne peuvent être en aveugle »,
+    as the waiver's own reason says): the similarity is not asked either (a walkthrough's
+    French protocol)."""
+    int05 = _int05(_paper("fr", cannot=cannot), "fr", _detected("fr", cannot=cannot))
+    assert SIMILARITY in int05.elements_not_applicable
+    assert int05.answer == "met"
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_blinded_assessor_only_as_the_design_label_is_not_who_is_blinded(lang):
     """The objective's "trial with a blinded assessor", "single-blind" and a statement that
