@@ -4,10 +4,10 @@ detail empty; and the merge with what the person typed (services/document_detail
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from docx_support import docx_bytes
 
 from checker.documents import Document, extract_document
 from checker.evidence.stated_details import (
@@ -98,19 +98,8 @@ def test_a_french_setting_gives_the_country() -> None:
     assert country_code(doc(text, "protocole.md")) == "FR"
 
 
-def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text, style in paragraphs:
-        document.add_paragraph(text, style=style)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_a_docx_title_in_the_title_style() -> None:
-    data = _docx([
+    data = docx_bytes([
         ("Version 2, 12 March 2024", None),
         ("Tai chi for fall prevention in older adults: a cluster randomised trial", "Title"),
         ("Methods", "Heading 1"),

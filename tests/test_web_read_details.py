@@ -8,6 +8,7 @@ import io
 import re
 
 from conftest import ASSESSMENT_FORM, post
+from docx_support import docx_bytes
 from sqlalchemy import select
 from test_document_details import ENGLISH_PROTOCOL
 
@@ -288,17 +289,6 @@ def test_a_paper_with_no_registration_gives_its_doi_as_reference(auth_client):
     assert value_of(page, "reference") == "NCT01234567"
 
 
-def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text, style in paragraphs:
-        document.add_paragraph(text, style=style)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 # A French psychologist's protocol whose title names no design: the design from its abstract,
 # the NPI's name from its title.
 INSOMNIA_DOCX = [
@@ -317,7 +307,7 @@ INSOMNIA_DOCX = [
 
 def test_a_docx_gives_the_npi_s_name_and_the_design_it_states(auth_client):
     post(auth_client, "/language", {"lang": "fr"})
-    page = read(auth_client, "protocole.docx", _docx(INSOMNIA_DOCX),
+    page = read(auth_client, "protocole.docx", docx_bytes(INSOMNIA_DOCX),
                 language="fr").get_data(as_text=True)
     assert value_of(page, "npi_name") == "TCC de groupe"
     assert ('id="npi_name-note">Lu dans le document\u00a0: son titre dit « TCC de groupe chez des '
@@ -330,7 +320,7 @@ def test_a_docx_gives_the_npi_s_name_and_the_design_it_states(auth_client):
 
 
 def test_a_npi_name_typed_is_kept_beside_the_one_read(auth_client):
-    page = read(auth_client, "protocole.docx", _docx(INSOMNIA_DOCX),
+    page = read(auth_client, "protocole.docx", docx_bytes(INSOMNIA_DOCX),
                 npi_name="Thérapie de groupe").get_data(as_text=True)
     assert value_of(page, "npi_name") == "Thérapie de groupe"
     assert 'id="npi_name-note"' not in page
