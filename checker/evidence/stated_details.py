@@ -18,6 +18,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from checker.catalogue.patterns import any_pattern
 from checker.documents import Document
 from checker.documents.headings import back_matter_names, name_key
 from checker.documents.structure import is_known_heading
@@ -79,7 +80,7 @@ def _either(data: dict, key: str) -> re.Pattern[str]:
     patterns = [value] if isinstance(value, str) else [
         p for lang in ("en", "fr") for p in ([value[lang]] if isinstance(value[lang], str)
                                               else value[lang])]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return any_pattern(tuple(patterns))
 
 
 def country_names(data: dict, *, in_text: bool = True) -> dict[str, str]:
