@@ -191,6 +191,29 @@ def test_the_title_s_design_comes_first() -> None:
     ("A cluster randomized controlled trial of lay health worker support for prevention of "
      "mother to child transmission of HIV", "lay health worker support"),
     ("Randomized trial of amoxicillin vs. placebo for pneumonia in Pakistan", "amoxicillin"),
+    # ... "X versus Y" against an active comparator: X is the one studied.
+    ("Cognitive behavioural therapy versus sleep hygiene for insomnia in older adults",
+     "Cognitive behavioural therapy"),
+    ("Cognitive-behavioral therapy vs. light therapy for preventing winter depression "
+     "recurrence: study protocol for a randomized controlled trial",
+     "Cognitive-behavioral therapy"),
+    ("Pain exposure physical therapy (PEPT) compared to conventional treatment in complex "
+     "regional pain syndrome type 1: a randomised controlled trial",
+     "Pain exposure physical therapy (PEPT)"),
+    ("Evaluation of a medical and mental health unit compared with standard care for older "
+     "people", "medical and mental health unit"),
+    ("A randomised trial comparing yoga with usual care for chronic low back pain", "yoga"),
+    # ... a trial of X against a control, its design's words left out of the name.
+    ("Multi-centre randomised controlled trial of a smart phone-based event recorder alongside "
+     "standard care versus standard care for patients presenting to the emergency department",
+     "smart phone-based event recorder alongside standard care"),
+    # ... an outcome after "and" is not part of the name.
+    ("Exercise training and weight gain in obese pregnant women: a randomized controlled trial",
+     "Exercise training"),
+    ("Effect of supervised exercise and quality of life in older adults", "supervised exercise"),
+    # ... but only when it is the whole of what follows "and".
+    ("Effect of exercise and health coaching on fitness in older adults",
+     "exercise and health coaching"),
     # French
     ("Effet de la thérapie cognitive et comportementale de groupe sur la sévérité de "
      "l'insomnie chez des adultes : essai contrôlé randomisé",
@@ -215,6 +238,29 @@ def test_the_title_s_design_comes_first() -> None:
      "cardiaque chronique", "granulés Qishen"),
     ("La nabilone dans les symptômes non moteurs de la maladie de Parkinson : étude "
      "randomisée contrôlée contre placebo", "nabilone"),
+    # ... « X versus Y » contre un comparateur actif : X est celle qui est étudiée.
+    ("Thérapie cognitivo-comportementale versus hygiène du sommeil chez des adultes âgés "
+     "insomniaques", "Thérapie cognitivo-comportementale"),
+    ("Thérapie cognitivo-comportementale vs luminothérapie pour la prévention de la récurrence "
+     "de la dépression hivernale : protocole d’étude d’un essai contrôlé randomisé",
+     "Thérapie cognitivo-comportementale"),
+    ("Kinésithérapie par exposition à la douleur (PEPT) comparée au traitement conventionnel "
+     "dans le syndrome douloureux régional complexe de type 1 : un essai contrôlé randomisé",
+     "Kinésithérapie par exposition à la douleur (PEPT)"),
+    ("Évaluation d'une unité de médecine et de santé mentale comparée aux soins standard chez "
+     "les personnes âgées", "unité de médecine et de santé mentale"),
+    ("Essai randomisé comparant l'amoxicilline à un placebo dans la pneumonie au Pakistan",
+     "amoxicilline"),
+    ("Essai randomisé comparant le yoga aux soins habituels chez des patients lombalgiques",
+     "yoga"),
+    ("Essai randomisé de la marche nordique versus soins habituels chez des patients atteints "
+     "de BPCO", "marche nordique"),
+    # ... ce qui est mesuré, après « et », n'est pas dans le nom.
+    ("Entraînement physique et prise de poids chez les femmes enceintes obèses : un essai "
+     "contrôlé randomisé", "Entraînement physique"),
+    ("Effet de l'exercice et qualité de vie chez les personnes âgées", "exercice"),
+    ("Effet d'un programme d'exercice et santé mobile sur la condition physique des personnes "
+     "âgées", "programme d'exercice et santé mobile"),
 ])
 def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     reading = npi_name(title)
@@ -228,8 +274,6 @@ def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     "Physical activity during pregnancy and maternal-child health (PAMELA): study protocol",
     "Evaluating a health care provider delivered intervention to reduce intimate partner "
     "violence: study protocol for a randomized controlled trial",
-    "Cognitive-behavioral therapy vs. light therapy for preventing winter depression "
-    "recurrence: study protocol for a randomized controlled trial",
     "Hemiarthroplasty compared to total hip arthroplasty for displaced femoral neck fractures",
     "Safety and efficacy of miltefosine alone and in combination with sodium stibogluconate",
     "CRASH-3 - tranexamic acid for the treatment of significant traumatic brain injury: "
@@ -251,6 +295,33 @@ def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     "Illness management and recovery (IMR) dans les centres de santé mentale communautaires",
     "Effects of the Girls on the Move randomized trial on adiposity and aerobic performance",
     "Effets de l'essai randomisé Girls on the Move sur l'adiposité et la performance aérobie",
+    # Two treatments alike compared: which one is studied is not said.
+    "Uterine artery embolization versus focused ultrasound for uterine fibroids",
+    "Embolisation des artères utérines versus ultrasons focalisés pour les fibromes utérins",
+    # Every arm listed, or counted.
+    "Yoga versus stretching versus a self-care book for chronic low back pain",
+    "Yoga versus étirements versus livret d'auto-soins pour la lombalgie chronique",
+    "Acupuncture, sham acupuncture or usual care for chronic headache: protocol for a "
+    "randomised trial",
+    "Acupuncture, acupuncture simulée ou soins habituels pour la céphalée chronique : protocole "
+    "d'un essai randomisé",
+    "Exercise or relaxation for chronic fatigue: protocol for a randomised trial",
+    "Exercice ou relaxation pour la fatigue chronique : protocole d'un essai randomisé",
+    "Effects of clopidogrel, prasugrel and ticagrelor on endothelial function",
+    "Effets du clopidogrel, du prasugrel et du ticagrélor sur la fonction endothéliale",
+    "Randomized trial of two artificial intelligence coaching interventions to increase "
+    "physical activity in cancer survivors",
+    "Essai randomisé de deux interventions de coaching par intelligence artificielle visant à "
+    "augmenter l'activité physique",
+    # "X and an outcome" with no trial named: X may be an exposure, not an NPI.
+    "Sleep duration and mortality in older adults",
+    "Durée du sommeil et mortalité chez les personnes âgées",
+    "Intensive structured self-monitoring of blood glucose and glycemic control in "
+    "non-insulin-treated type 2 diabetes",
+    # The control inside the NPI's own arm: the name would stop within it.
+    "A randomised trial comparing exercise combined with usual care to usual care for knee pain",
+    "Essai randomisé comparant un enregistreur associé à la prise en charge standard à la prise "
+    "en charge standard seule chez des patients",
 ])
 def test_no_npi_name_where_the_title_s_shape_is_not_clear(title) -> None:
     assert npi_name(title) is None

@@ -68,9 +68,12 @@ class DetailsCues:
     design_window_end: re.Pattern[str]  # where the words naming the design end
     design_window_negation: re.Pattern[str]  # "not a randomised trial"
     npi_shapes: tuple[re.Pattern[str], ...]  # English then French, each with its group "npi"
+    npi_outcome_joined: re.Pattern[str]  # at a name's end: "and weight gain", « et qualité de vie »
     npi_not_names: re.Pattern[str]  # at a name's start: "Evaluating a…", "Design of…"
     npi_not_within: re.Pattern[str]  # anywhere in a name: a design's or a comparison's words
     npi_bad_end: re.Pattern[str]  # at a name's end: "alone and", « centrés »
+    npi_arms: re.Pattern[str]  # in a name: the arms listed ("A, B and C", "A or B", "two…")
+    npi_comparisons: re.Pattern[str]  # "versus", « comparée à »: two in a title name every arm
     npi_max_words: int
 
 
@@ -81,6 +84,12 @@ def _either(data: dict, key: str) -> re.Pattern[str]:
         p for lang in ("en", "fr") for p in ([value[lang]] if isinstance(value[lang], str)
                                               else value[lang])]
     return any_pattern(tuple(patterns))
+
+
+def _npi_pattern(pattern: str, data: dict, lang: str) -> str:
+    """``pattern`` with its "{controls}" and "{outcomes}" written out in ``lang``."""
+    return (pattern.replace("{controls}", data["npi_controls"][lang])
+            .replace("{outcomes}", data["npi_outcomes"][lang]))
 
 
 def country_names(data: dict, *, in_text: bool = True) -> dict[str, str]:
@@ -146,11 +155,16 @@ def get_details_cues() -> DetailsCues:
         design_window_words=int(data["design_window_words"]),
         design_window_end=_either(data, "design_window_end"),
         design_window_negation=re.compile(data["design_window_negation"]),
-        npi_shapes=tuple(re.compile(p, re.IGNORECASE)
+        npi_shapes=tuple(re.compile(_npi_pattern(p, data, lang), re.IGNORECASE)
                          for lang in ("en", "fr") for p in data["npi_name_shapes"][lang]),
+        npi_outcome_joined=re.compile("|".join(
+            _npi_pattern(data["npi_outcome_joined"][lang], data, lang) for lang in ("en", "fr")),
+            re.IGNORECASE),
         npi_not_names=_either(data, "npi_not_names"),
         npi_not_within=re.compile(data["npi_not_within"]),
         npi_bad_end=re.compile(data["npi_bad_end"]),
+        npi_arms=re.compile(data["npi_arms"]),
+        npi_comparisons=re.compile(data["npi_comparisons"]),
         npi_max_words=int(data["npi_max_words"]),
     )
 
@@ -429,19 +443,28 @@ def stated_design(document: Document) -> StudyTypeHint | None:
 
 def npi_name(title: str) -> NpiName | None:
     """The NPI's name ``title`` gives in one of the usual shapes (``npi_name_shapes``: "Effect of
-    X on Y", "X for Y: protocol for a randomised trial", « Effet de X sur Y »…): the first
-    shape that reads a name that can be one (see the cues); none when a shape reads a name too
-    long to be one, or ending on a word that wants what follows ("alone and"), or whose end is
-    not clear (the word after it comes again before the subtitle, after a design's words:
-    "Effects of the Girls on the Move randomized trial on adiposity")."""
+    X on Y", "X for Y: protocol for a randomised trial", "X versus usual care", « Effet de X sur
+    Y »…): the first shape that reads a name that can be one (see the cues), without an outcome
+    joined to it by "and" ("Exercise training and weight gain in…"). None when the title makes
+    two comparisons before its subtitle ("A versus B versus C"), or when a shape reads a name
+    too long to be one, listing the study's arms ("A, B and C"), ending on a word that wants
+    what follows ("alone and"), or whose end is not clear (the word after it comes again before
+    the subtitle, after a design's words: "Effects of the Girls on the Move randomized trial on
+    adiposity"). A wrong name costs more than none: a person would have to see it is wrong."""
     cues = get_details_cues()
     title = _one_line(title)
+    if len(cues.npi_comparisons.findall(title.split(":")[0])) > 1:
+        return None
     for shape in cues.npi_shapes:
         match = shape.match(title)
         if match is None:
             continue
         name = match.group("npi").strip(" ,")
-        if len(name.split()) > cues.npi_max_words or cues.npi_bad_end.search(name):
+        outcome = cues.npi_outcome_joined.search(name)
+        if outcome is not None:
+            name = name[:outcome.start()]
+        if (len(name.split()) > cues.npi_max_words or cues.npi_bad_end.search(name)
+                or cues.npi_arms.search(name)):
             return None
         # The word that ends the name comes again before the subtitle, after a design's words:
         # the name ran on to them ("Effects of the Girls on the Move randomized trial on
