@@ -75,6 +75,9 @@ class EvidenceDetail:
     # to. E08 asks the contraindications screened and a participant's stopping rule of a study
     # assigning an NPI, not of an observational one, which assigns none.
     study_types: tuple[str, ...] = ()
+    # Not asked of a document whose own report states a design without it (OBS08's losses
+    # to follow-up of a cross-sectional survey, which follows no one).
+    waived_when: DetailWaiver | None = None
 
     def applies_to(self, kind: str | None, study_type: str | None = None) -> bool:
         """Whether a document of ``kind`` (an unknown kind: yes, as for the elements) of a
@@ -91,15 +94,44 @@ class EvidenceDetail:
 @dataclass(frozen=True)
 class Waiver:
     """An element an invariant does not ask of a document that states a design without it
-    (INT03's block size under minimisation): the reason said in the rationale, and the
-    wordings of the sentence stating that design."""
+    (INT03's block size under minimisation): the reason said in the rationale, the wordings
+    of the sentence stating that design, and those of a sentence that keeps it asked all the
+    same (a cross-sectional baseline followed up for 12 months loses participants)."""
 
     reason: Text
     patterns: dict[str, tuple[str, ...]]
+    unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def patterns_for(self, lang: str) -> tuple[str, ...]:
         """The patterns of ``lang``, else the English ones."""
         return self.patterns.get(lang) or self.patterns.get("en") or ()
+
+    def unless_for(self, lang: str) -> tuple[str, ...]:
+        """The patterns that keep it asked in ``lang``, else the English ones; () if none."""
+        return self.unless.get(lang) or self.unless.get("en") or ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Waiver:
+        return cls(data["reason"], _by_lang(data["patterns"]), _by_lang(data.get("unless")))
+
+
+@dataclass(frozen=True)
+class DetailWaiver(Waiver):
+    """A particular (``evidence.details``) not asked of a document that states a design
+    without it: a waiver, with the short name said in the rationale instead of the detail's
+    label, which lists examples (empty: the label)."""
+
+    label: Text = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DetailWaiver:
+        return cls(data["reason"], _by_lang(data["patterns"]), _by_lang(data.get("unless")),
+                   data.get("label") or {})
+
+
+def _by_lang(patterns: dict[str, list[str]] | None) -> dict[str, tuple[str, ...]]:
+    """Per-language lists of patterns, as tuples (none: empty)."""
+    return {lang: tuple(v) for lang, v in (patterns or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -288,7 +320,9 @@ class Invariant:
                                    {lang: tuple(v) for lang, v in d["patterns"].items()},
                                    tuple(d.get("kinds") or ()), bool(d.get("anywhere")),
                                    bool(d.get("discussion")),
-                                   tuple(d.get("study_types") or ()))
+                                   tuple(d.get("study_types") or ()),
+                                   DetailWaiver.from_dict(d["waived_when"])
+                                   if d.get("waived_when") else None)
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},
@@ -309,8 +343,7 @@ class Invariant:
                               for lang, v in (ev.get("cue_patterns") or {}).items()},
                 table_rows={lang: tuple(v)
                             for lang, v in (ev.get("table_rows") or {}).items()},
-                waived={element: Waiver(w["reason"], {lang: tuple(v)
-                                                      for lang, v in w["patterns"].items()})
+                waived={element: Waiver.from_dict(w)
                         for element, w in (ev.get("waived") or {}).items()},
             ),
         )

@@ -308,6 +308,18 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
         for lang, patterns in detail["patterns"].items():
             yield from _pattern_problems(ctx, index, patterns,
                                          f"evidence.details[{d}].patterns.{lang}")
+        if detail.get("waived_when"):
+            yield from _waiver_problems(ctx, index, detail["waived_when"],
+                                        f"evidence.details[{d}].waived_when")
+
+
+def _waiver_problems(ctx: _Context, index: int, waiver: dict, where: str
+                     ) -> Iterator[Problem]:
+    """A waiver's patterns (the design stated, and what keeps the part asked all the same)
+    are read as regular expressions, each list as one alternation."""
+    for field in ("patterns", "unless"):
+        for lang, patterns in (waiver.get(field) or {}).items():
+            yield from _pattern_problems(ctx, index, patterns, f"{where}.{field}.{lang}")
 
 
 def _pattern_problems(ctx: _Context, index: int, patterns: list[str], where: str
@@ -340,9 +352,7 @@ def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Probl
         if element not in evidence["elements"]:
             yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
                           f"evidence.waived.{element}")
-        for lang, patterns in waiver["patterns"].items():
-            yield from _pattern_problems(ctx, index, patterns,
-                                         f"evidence.waived.{element}.patterns.{lang}")
+        yield from _waiver_problems(ctx, index, waiver, f"evidence.waived.{element}")
 
 
 def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:

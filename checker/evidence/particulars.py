@@ -5,11 +5,14 @@ stated in or right after a sentence of its evidence, or, for a particular stated
 report, and for one stated in the ``discussion`` too (a paper's residual bias, in its
 limitations), in the discussion's sentences that cite no other work. An element found
 without them ("the protocol was submitted to the CPP") makes the invariant only partially
-met.
+met. A particular the document's own report shows not to apply (``waived_when``: the losses
+to follow-up of a cross-sectional survey) is not asked, though quoted if stated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.catalogue.patterns import any_pattern
@@ -22,7 +25,27 @@ from .sections import OWN_REPORT
 
 if TYPE_CHECKING:
     from checker.catalogue import Invariant
-    from checker.catalogue.model import EvidenceDetail
+    from checker.catalogue.model import EvidenceDetail, Waiver
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """What a document states of the particulars an invariant asks of it."""
+
+    asked: int = 0  # of this kind of document and study type, none waived unless stated
+    missing: list[str] = field(default_factory=list)  # ids, asked and not stated
+    waived: list[str] = field(default_factory=list)  # ids, not asked (waived_when), not stated
+    quotations: list[Quotation] = field(default_factory=list)  # of each one stated
+
+
+def states_design(waiver: Waiver, lang: str, own: Sequence[str]) -> bool:
+    """Whether one of the ``own`` sentences (the study's own report, as cues match them)
+    states the design the ``waiver`` names, and none the design that keeps the part asked
+    all the same (a cross-sectional survey, with no 12-month follow-up)."""
+    if not any(any_pattern(waiver.patterns_for(lang)).search(text) for text in own):
+        return False
+    unless = waiver.unless_for(lang)
+    return not (unless and any(any_pattern(unless).search(text) for text in own))
 
 
 def details_check(invariant: Invariant, lang: str, kind: str | None,
@@ -31,12 +54,11 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   position_of: dict[int, int],
                   places: list[int] | None = None,
                   discussed: frozenset[int] = frozenset(),
-                  study_type: str | None = None
-                  ) -> tuple[list[str], list[Quotation]]:
-    """The ids of the particulars the invariant asks of a document of ``kind`` (normalised)
-    of a study of ``study_type`` (when known) not stated beside its evidence (its
-    ``quotations``, then the sentences of the ``detections`` of its elements found), and a
-    quotation of each one stated.
+                  study_type: str | None = None) -> Particulars:
+    """The particulars the invariant asks of a document of ``kind`` (normalised) of a study
+    of ``study_type`` (when known): those not stated beside its evidence (its
+    ``quotations``, then the sentences of the ``detections`` of its elements found), those
+    its own report shows not to apply, and a quotation of each one stated.
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
     (in every sentence without them), and one stated in the ``discussion`` also in the
@@ -45,14 +67,22 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind, study_type)]
     if not details:
-        return [], []
+        return Particulars()
     positions = _evidence_positions(quotations, detections, position_of,
                                     len(document.sentences))
     anywhere = [p for p in range(len(document.sentences))
                 if places is None or places[p] == OWN_REPORT]
     with_discussion = sorted(set(anywhere) | discussed) if discussed else anywhere
-    return _find_details(details, lang, document, index, positions, anywhere,
-                         with_discussion)
+    missing, found = _find_details(details, lang, document, index, positions, anywhere,
+                                   with_discussion)
+    # The design is read in the study's own report only: a background's "a cross-sectional
+    # study of the ARIC cohort" is another study's.
+    own = [index.sentences[p] for p in anywhere]
+    waived = [d.id for d in details if d.id in missing and d.waived_when is not None
+              and states_design(d.waived_when, lang, own)]
+    return Particulars(asked=len(details) - len(waived),
+                       missing=[i for i in missing if i not in waived], waived=waived,
+                       quotations=found)
 
 
 def _evidence_positions(quotations: list[Quotation], detections: list[Detection],

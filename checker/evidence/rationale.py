@@ -75,6 +75,19 @@ def waived_rationale(catalogue: Catalogue, invariant: Invariant,
             "fr": f"Non demandé pour ce document\u00a0: {reasons['fr']}."}
 
 
+def waived_details_rationale(invariant: Invariant, waived: list[str]) -> dict[str, str]:
+    """Which particulars are not asked of this document, and why (a detail's
+    ``waived_when``: the design its own report states has none, as a cross-sectional survey
+    has no losses to follow-up), worded as for the elements waived."""
+    waivers = {d.id: (d.waived_when.label or d.label, d.waived_when.reason)
+               for d in invariant.evidence.details if d.waived_when is not None}
+    reasons = {lang: separator.join(
+        f"{pick(waivers[i][0], lang)} ({pick(waivers[i][1], lang)})" for i in waived)
+        for lang, separator in _NAME_SEPARATORS.items()}
+    return {"en": f"Not asked of this document: {reasons['en']}.",
+            "fr": f"Non demandé pour ce document\u00a0: {reasons['fr']}."}
+
+
 def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str],
                        cue_only: bool, unquoted: list[str], elsewhere: list[str] = (),
                        cue_quoted: bool = False, headed: bool = False) -> dict[str, str]:

@@ -47,12 +47,13 @@ from .detect import Detection, normalise_kind
 from .elements import is_title_item, sctm_code
 from .features import SentenceIndex, matching_sentences, matching_text
 from .own_heading import under_own_heading
-from .particulars import details_check
+from .particulars import Particulars, details_check, states_design
 from .quotes import MAX_QUOTATIONS, Quotation, verify_quotation
 from .rationale import (
     STATED_RATIONALE,
     details_rationale,
     evidence_rationale,
+    waived_details_rationale,
     waived_rationale,
 )
 from .sections import CONTEXT, GLOSSARY, OWN_REPORT, ContextSections, get_context_sections
@@ -99,6 +100,8 @@ class Suggestion:
     elements_inferred: list[str] = field(default_factory=list)
     # particulars the invariant asks for (evidence.details ids) not found beside its evidence
     details_missing: list[str] = field(default_factory=list)
+    # particulars not asked: the design the document states has none (waived_when)
+    details_waived: list[str] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     rationale: dict[str, str] = field(default_factory=dict)
 
@@ -173,9 +176,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
                                    usual)
             answer = _answer(evidence, quotations)
     cue_only = not evidence.found and bool(own_words)
-    details_missing: list[str] = []
-    detail_quotations: list[Quotation] = []
-    details_asked = 0
+    particulars = Particulars()
     if answer == "met" and reading is not None:
         # The particulars are looked for beside the sentences the place alone would quote:
         # the usual sections choose which sentences are shown first, never the answer (the
@@ -188,31 +189,30 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         # sharing agreement approved by the sponsor" states no ethics approval).
         detections = [d for d in evidence.detections
                       if other is None or not other.search(matching_text(d.quote))]
-        details_missing, detail_quotations = details_check(
+        particulars = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first, reading.discussed,
             study_type)
-        details_asked = sum(d.applies_to(detail_kind, study_type)
-                            for d in invariant.evidence.details)
-        if details_missing:
+        if particulars.missing:
             answer = "partially_met"
-    quotations = _shown(quotations, len(evidence.found), detail_quotations)
+    quotations = _shown(quotations, len(evidence.found), particulars.quotations)
     if quotations and statement is None and reading is not None:
         # After everything that gives the answer, never instead of it.
         quotations += _secondary(invariant, lang, stated, reading, other, quotations)
     return Suggestion(
         invariant_id=invariant.id,
         answer=answer,
-        confidence=round(_confidence(evidence, statement, bool(own_words), details_asked,
-                                     len(details_missing)), 3),
+        confidence=round(_confidence(evidence, statement, bool(own_words), particulars.asked,
+                                     len(particulars.missing)), 3),
         elements_found=evidence.found,
         elements_missing=evidence.missing,
         elements_not_applicable=evidence.not_applicable,
         elements_inferred=evidence.unquoted,
-        details_missing=details_missing,
+        details_missing=particulars.missing,
+        details_waived=particulars.waived,
         quotations=quotations,
         rationale=_rationale(catalogue, invariant, evidence, cue_only, statement,
-                             details_missing, quotations, headed),
+                             particulars, quotations, headed),
     )
 
 
@@ -430,7 +430,7 @@ def _waived(invariant: Invariant, lang: str, reading: _Reading | None) -> list[s
     own = [text for place, text in zip(reading.own_first, reading.index.sentences,
                                        strict=True) if place == OWN_REPORT]
     return [element for element, waiver in invariant.evidence.waived.items()
-            if any(any_pattern(waiver.patterns_for(lang)).search(text) for text in own)]
+            if states_design(waiver, lang, own)]
 
 
 def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detection]],
@@ -695,20 +695,24 @@ def _distinct(quotations: list[Quotation]) -> list[Quotation]:
 
 
 def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvidence,
-               cue_only: bool, statement: StatedAnswer | None, details_missing: list[str],
+               cue_only: bool, statement: StatedAnswer | None, particulars: Particulars,
                quotations: list[Quotation], headed: bool = False) -> dict[str, str]:
     """The reasons for the answer, as a reviewer's note (see rationale.py): the statement's,
-    or what the evidence shows and lacks; then the particulars a met lacks. ``headed``: the
-    quotations stand under a heading in the invariant's own words (own_heading.py)."""
+    or what the evidence shows and lacks; then the particulars a met lacks; then what is
+    not asked of this document, and why. ``headed``: the quotations stand under a heading
+    in the invariant's own words (own_heading.py)."""
     rationale = (STATED_RATIONALE[statement.kind] if statement is not None
                  else evidence_rationale(catalogue, evidence.found, evidence.missing, cue_only,
                                          evidence.unquoted, evidence.elsewhere,
                                          any(q.element == "cue" for q in quotations), headed))
-    if details_missing:
-        rationale = {lang: f"{text} {details_rationale(invariant, details_missing)[lang]}"
+    if particulars.missing:
+        rationale = {lang: f"{text} {details_rationale(invariant, particulars.missing)[lang]}"
                      for lang, text in rationale.items()}
     if evidence.waived and statement is None:
         waived = waived_rationale(catalogue, invariant, evidence.waived)
+        rationale = {lang: f"{text} {waived[lang]}" for lang, text in rationale.items()}
+    if particulars.waived:  # looked for only when no statement gives the answer
+        waived = waived_details_rationale(invariant, particulars.waived)
         rationale = {lang: f"{text} {waived[lang]}" for lang, text in rationale.items()}
     return rationale
 
