@@ -253,6 +253,48 @@ def test_no_comparator_rationale_from_other_choices_or_controls(lang, sentence) 
     assert mec09.details_missing == ["comparator_rationale"], mec09.rationale
 
 
+@pytest.mark.parametrize("lang, heading", [
+    ("en", "Explanation for the choice of comparators {6b}"),
+    ("en", "Rationale for using the established treatment as the control group"),
+    ("fr", "Justification du choix des comparateurs {6b}"),
+    ("fr", "Justification de l'utilisation du traitement établi comme groupe témoin"),
+])
+def test_a_comparators_heading_is_no_rationale(lang, heading) -> None:
+    """SPIRIT 6b's heading names the comparator's rationale without stating it (train: two
+    protocols were met by their heading alone, one whose text below spoke of the dose): the
+    text under it is read, and a reason not to use another comparator counts."""
+    below = {"en": "Participants in the control group will receive two lifestyle advice "
+                   "sessions.",
+             "fr": "Les participants du groupe contrôle recevront deux entretiens de conseils "
+                   "d'hygiène de vie."}[lang]
+    text = MEC09_PROTOCOL[lang].format(rationale="") + f"\n## {heading}\n\n{below}\n"
+    mec09 = suggest(text, lang, study_type="mechanistic", kind="protocol")["MEC09"]
+    assert mec09.details_missing == ["comparator_rationale"], mec09.quotations
+    reason = {"en": "A wait-list control group is not ethically justified, as participants "
+                    "would go untreated all winter.",
+              "fr": "L'ajout d'un groupe témoin sur liste d'attente n'est pas éthiquement "
+                    "justifié, car les participants resteraient sans traitement tout "
+                    "l'hiver."}[lang]
+    mec09 = suggest(f"{text}\n{reason}\n", lang, study_type="mechanistic",
+                    kind="protocol")["MEC09"]
+    assert (mec09.answer, mec09.details_missing) == ("met", []), mec09.rationale
+    assert quoted(mec09, reason[:30]), mec09.quotations
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    # A placebo control named, not what it controls for.
+    ("fr", "La présence d'un contrôle placebo permettra de comparer l'efficacité du "
+           "médicament à celle du placebo."),
+    # Because of the control group's care, not the reason for it.
+    ("fr", "En raison des soins habituels optimisés dans le groupe témoin, nous nous attendons "
+           "à une baisse de la prévalence."),
+])
+def test_a_placebo_control_named_or_because_of_it_is_no_rationale(lang, sentence) -> None:
+    mec09 = suggest(MEC09_PROTOCOL[lang].format(rationale=" " + sentence), lang,
+                    study_type="mechanistic", kind="protocol")["MEC09"]
+    assert mec09.details_missing == ["comparator_rationale"], mec09.quotations
+
+
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Cognitive factors will be explored as mediators of the intervention effect on "
            "adherence."),

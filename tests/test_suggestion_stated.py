@@ -98,6 +98,37 @@ def test_a_protocols_version_line_on_its_title_page_is_its_version(lang: str) ->
     assert any(q.element == "detail:version" and line in q.text for q in e04.quotations)
 
 
+@pytest.mark.parametrize("lang, line", [
+    # Labelled as a title page or a running header sets them, or before any heading.
+    ("en", "Version: 1.2 Date: 12/03/2021"),
+    ("en", "Version 1.2   Date: 12 March 2021"),
+    ("en", "SLEEP | Version 2.0 | 12/03/2021"),
+    ("fr", "Version\u00a0: 1.2 Date\u00a0: 12/03/2021"),
+    ("fr", "SOMMEIL | Version 2 | 15/03/2022"),
+])
+@pytest.mark.parametrize("before_title", [False, True])
+def test_a_labelled_version_line_is_the_protocols_version(lang: str, line: str,
+                                                         before_title: bool) -> None:
+    text, title_line = VERSIONED[lang]
+    text = text.replace(f"{title_line}\n\n", "")
+    text = f"{line}\n\n{text}" if before_title else text.replace("\n\n", f"\n\n{line}\n\n", 1)
+    e04 = suggest(text, lang)["E04"]
+    assert (e04.answer, e04.details_missing) == ("met", []), e04.quotations
+    assert any(q.element == "detail:version" and line in q.text for q in e04.quotations)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Analyses will use R version: 4.4."),
+    ("en", "Version: 2, revised after 12 participants had been seen."),
+    ("fr", "Les analyses utiliseront R version\u00a0: 4.4."),
+])
+def test_a_labelled_version_without_a_date_is_no_protocols_version(lang: str,
+                                                                   line: str) -> None:
+    text, title_line = VERSIONED[lang]
+    e04 = suggest(text.replace(title_line, line), lang)["E04"]
+    assert (e04.answer, e04.details_missing) == ("partially_met", ["version"])
+
+
 def test_a_version_without_a_date_is_no_protocols_version_line() -> None:
     """"R version 4.4" is no protocol's version, wherever it stands."""
     text = VERSIONED["en"][0].replace("Version 2.0, 3 March 2026",
