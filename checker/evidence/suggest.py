@@ -191,7 +191,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         details_missing, detail_quotations = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first, reading.discussed,
-            study_type)
+            study_type, other)
         details_asked = sum(d.applies_to(detail_kind, study_type)
                             for d in invariant.evidence.details)
         if details_missing:
