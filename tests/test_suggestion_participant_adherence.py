@@ -1,7 +1,10 @@
-"""INT11 reads the participants' adherence, not the providers' or the trial's. The release
-notes of catalogue 1.5.19 left it: the therapists' adherence to the manual, the nurses'
-adherence to protocols or the trial's compliance with Good Clinical Practice (treatment
-fidelity, INT10, and trial conduct) met INT11's "adherence defined or measured"."""
+"""INT11 reads the participants' adherence, not the providers' or the trial's, and its dose is
+no sentence allocating participants. The release notes of catalogue 1.5.19 left both: the
+therapists' adherence to the manual, the nurses' adherence to protocols or the trial's
+compliance with Good Clinical Practice (treatment fidelity, INT10, and trial conduct) met
+INT11's "adherence defined or measured", and INT11 quoted as its dose "Participants will be
+allocated to the Intervention group (… three 6-h, face-to-face sessions) or a waitlist control
+group" (train protocol 048), as MEC07 did before 1.5.19."""
 
 from __future__ import annotations
 
@@ -109,3 +112,58 @@ def test_the_participants_adherence_still_makes_it_met(lang, which):
     assert int11.answer == "met", int11.rationale
     assert not int11.details_missing
     assert any(measured[:40] in q for q in quotation_texts(int11))
+
+
+TRIAL = {
+    "en": """# Supervised exercise for chronic low back pain: protocol of a randomised trial
+
+## Methods
+
+### Interventions
+
+Participants will be randomised to twelve weekly 60-minute group sessions of supervised exercise
+or to usual care.
+
+Each 60-minute session will be delivered weekly for twelve weeks by a physiotherapist.
+
+Attendance will be recorded at each session, and participants attending at least 9 of the 12
+sessions will be considered adherent.
+""",
+    "fr": """# Exercice supervisé pour la lombalgie chronique : protocole d'essai randomisé
+
+## Méthodes
+
+### Interventions
+
+Les participants seront répartis de façon aléatoire entre douze séances hebdomadaires de groupe
+de 60 minutes d'exercice supervisé et les soins courants.
+
+Chaque séance de groupe de 60 minutes sera animée chaque semaine pendant douze semaines par un
+kinésithérapeute.
+
+La présence sera consignée à chaque séance, et les participants ayant assisté à au moins 9 des
+12 séances seront considérés comme observants.
+""",
+}
+
+DOSE = {"en": "Each 60-minute session", "fr": "Chaque séance de groupe de 60 minutes"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("study_type", "invariant"),
+                         [("interventional", "INT11"), ("mechanistic", "MEC07")])
+def test_an_allocation_sentence_is_not_the_dose_quoted(lang, study_type, invariant):
+    suggestion = suggest(TRIAL[lang], lang, study_type=study_type)[invariant]
+    dose = [" ".join(q.text.split()) for q in suggestion.quotations if q.element == "X_dose"]
+    assert dose, suggestion.quotations
+    assert dose[0].startswith(DOSE[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_allocation_sentence_alone_still_finds_the_dose(lang):
+    """Must not change: where no other sentence states the dose, X_dose is still found (not
+    quoted), as for MEC07."""
+    dose = next(p for p in TRIAL[lang].split("\n\n") if p.startswith(DOSE[lang]))
+    int11 = suggest(TRIAL[lang].replace(dose, ""), lang)["INT11"]
+    assert "X_dose" in int11.elements_found
+    assert not any(q.element == "X_dose" for q in int11.quotations)
