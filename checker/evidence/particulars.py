@@ -11,6 +11,7 @@ to follow-up of a cross-sectional survey) is not asked, though quoted if stated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -54,7 +55,8 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   position_of: dict[int, int],
                   places: list[int] | None = None,
                   discussed: frozenset[int] = frozenset(),
-                  study_type: str | None = None) -> Particulars:
+                  study_type: str | None = None,
+                  other: re.Pattern[str] | None = None) -> Particulars:
     """The particulars the invariant asks of a document of ``kind`` (normalised) of a study
     of ``study_type`` (when known): those not stated beside its evidence (its
     ``quotations``, then the sentences of the ``detections`` of its elements found), those
@@ -62,7 +64,9 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
     (in every sentence without them), and one stated in the ``discussion`` also in the
-    ``discussed`` sentences (positions)."""
+    ``discussed`` sentences (positions). ``other``: the invariant's sentences about another
+    matter (``evidence.other_matter``), where no particular is looked for beside its
+    evidence."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind, study_type)]
@@ -70,6 +74,11 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
         return Particulars()
     positions = _evidence_positions(quotations, detections, position_of,
                                     len(document.sentences))
+    if other is not None:
+        # The sentence after the evidence may be about another matter: "to monitor therapist
+        # adherence to the protocol" after a strategy to promote the participants' adherence
+        # states no adherence of theirs defined or measured (INT11).
+        positions = [p for p in positions if not other.search(index.sentences[p])]
     anywhere = [p for p in range(len(document.sentences))
                 if places is None or places[p] == OWN_REPORT]
     with_discussion = sorted(set(anywhere) | discussed) if discussed else anywhere

@@ -192,7 +192,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         particulars = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first, reading.discussed,
-            study_type)
+            study_type, other)
         if particulars.missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), particulars.quotations)
