@@ -31,7 +31,7 @@ def _load_catalogue(path: str | None, study_type: str | None) -> Catalogue:
     try:
         catalogue = load_catalogue(path, patterns_of=study_type)
     except CatalogueError as exc:
-        _fail("; ".join(str(p) for p in exc.problems))
+        _fail("; ".join(problem.text(_) for problem in exc.problems))
     if study_type:
         valid = [st.id for st in catalogue.study_types]
         if study_type not in valid:
