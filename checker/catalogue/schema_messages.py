@@ -36,7 +36,8 @@ def _names(values: Any) -> list[Message | str]:
 
 
 def _size(error: ValidationError, empty: str, too_small: str) -> Message:
-    """A minimum count (items, characters, properties): 1 means "not empty"."""
+    """A minimum count (items, characters, properties): 1 means "not empty" (and a plural
+    says any other; a maximum, which may be 1, is worded without one)."""
     if error.validator_value == 1:
         return Message(empty, {"value": shown(error.instance)})
     return Message(too_small, {"value": shown(error.instance), "count": error.validator_value})
@@ -92,22 +93,22 @@ def schema_messages(error: ValidationError) -> list[Message]:
         return [_size(error, N_("%(value)s should be non-empty"),
                       N_("%(value)s is too short: at least %(count)d items are expected"))]
     if rule == "maxItems":
-        return [Message(N_("%(value)s is too long: at most %(count)d items are expected"),
+        return [Message(N_("%(value)s has too many items (maximum: %(count)d)"),
                         {"value": value, "count": limit})]
     if rule == "minLength":
         return [_size(error, N_("%(value)s should be non-empty"),
                       N_("%(value)s is too short: at least %(count)d characters are "
                          "expected"))]
     if rule == "maxLength":
-        return [Message(N_("%(value)s is too long: at most %(count)d characters are "
-                           "expected"), {"value": value, "count": limit})]
+        return [Message(N_("%(value)s is too long (maximum length: %(count)d)"),
+                        {"value": value, "count": limit})]
     if rule == "minProperties":
         return [_size(error, N_("%(value)s should be non-empty"),
                       N_("%(value)s does not have enough properties: at least %(count)d are "
                          "expected"))]
     if rule == "maxProperties":
-        return [Message(N_("%(value)s has too many properties: at most %(count)d are "
-                           "expected"), {"value": value, "count": limit})]
+        return [Message(N_("%(value)s has too many properties (maximum: %(count)d)"),
+                        {"value": value, "count": limit})]
     if rule == "uniqueItems":
         return [Message(N_("%(value)s has non-unique elements"), {"value": value})]
     if rule == "minimum":
