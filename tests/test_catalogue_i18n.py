@@ -349,9 +349,10 @@ def test_every_problem_is_listed_in_both_languages(tmp_path, builtin_data):
 
 def test_other_commands_loading_a_catalogue_speak_the_same_language(tmp_path, builtin_data):
     """`analyse --study-type` and `demo` refuse a malformed catalogue in the command line's
-    language too."""
+    language too, every problem said (`analyse`: one a line, as `catalogue validate`)."""
     data = copy.deepcopy(builtin_data)
     inv(data, "E01")["weight"] = "abc"
+    inv(data, "E02")["weight"] = "abc"
     path = written(tmp_path, data)
     document = Path(__file__).with_name("data") / "trial_protocol_v1_en.md"
     message = f"invariant E01{NB}: champ weight{NB}: {fr('abc')} n'est pas de type " \
@@ -359,6 +360,8 @@ def test_other_commands_loading_a_catalogue_speak_the_same_language(tmp_path, bu
     result = run(["analyse", str(document), "--study-type", "interventional",
                   "--catalogue", str(path)], FRENCH)
     assert result.exit_code == 1 and f"erreur{NB}: {path}{NB}: {message}" in result.output
+    assert [line.split(f"{NB}: champ")[0] for line in result.output.splitlines()] == [
+        f"erreur{NB}: {path}{NB}: invariant {ident}" for ident in ("E01", "E02")]
     result = run(["demo", "--out", str(tmp_path / "out"), "--catalogue", str(path)], FRENCH)
     assert result.exit_code == 1 and message in result.output
     result = run(["demo", "--out", str(tmp_path / "out"), "--catalogue", str(path)], ENGLISH)

@@ -11,8 +11,9 @@ as they give them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Translate = Callable[..., str]
@@ -35,7 +36,7 @@ class Message:
     itself be a message, or a list of them (shown joined by commas)."""
 
     text: str
-    variables: Mapping[str, Any] = field(default_factory=dict)
+    variables: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def render(self, _: Translate = english) -> str:
         return _(self.text, **{name: _shown(value, _)

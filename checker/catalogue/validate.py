@@ -334,7 +334,7 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
         for study_type in detail.get("study_types") or ():
             if study_type not in study_types:
                 yield ctx.inv(index, N_("detail '%(detail)s' names study type '%(study_type)s', "
-                                    "to which the invariant does not apply"),
+                                        "to which the invariant does not apply"),
                               f"evidence.details[{d}].study_types", detail=detail["id"],
                               study_type=study_type)
         for lang, patterns in detail["patterns"].items():
