@@ -200,7 +200,7 @@ def _register_errors(app: Flask) -> None:
             return server_problem()
         return page(500, _("Catalogue problem"), _(
             "The invariant catalogue configured for this installation cannot be loaded: "
-            "%(problem)s", problem=str(exc),
+            "%(problem)s", problem=exc.text(_),
         ))
 
     def not_understood(exc: HTTPException) -> tuple[Any, int]:

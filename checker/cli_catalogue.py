@@ -19,7 +19,7 @@ def _load(path: str | None) -> Catalogue:
         return load_catalogue(path)
     except CatalogueError as exc:
         for problem in exc.problems:
-            click.echo(_("error: %(problem)s", problem=problem), err=True)
+            click.echo(_("error: %(problem)s", problem=problem.text(_)), err=True)
         sys.exit(1)
 
 

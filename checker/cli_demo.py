@@ -34,7 +34,7 @@ def demo(out_dir: Path, lang: str, catalogue_path: str | None) -> None:
         record = load_demo(catalogue, lang=lang)
     except CatalogueError as exc:
         raise click.ClickException(
-            _("cannot load the catalogue:\n%(problems)s", problems=exc)) from exc
+            _("cannot load the catalogue:\n%(problems)s", problems=exc.text(_))) from exc
     except JsonImportError as exc:
         raise click.ClickException(
             _("the demo does not match this catalogue:\n%(problems)s",

@@ -30,8 +30,10 @@ def _load_catalogue(path: str | None, study_type: str | None) -> Catalogue:
     command suggesting for it uses."""
     try:
         catalogue = load_catalogue(path, patterns_of=study_type)
-    except CatalogueError as exc:
-        _fail("; ".join(str(p) for p in exc.problems))
+    except CatalogueError as exc:  # a line a problem, as `catalogue validate` lists them
+        for problem in exc.problems:
+            click.echo(_("error: %(problem)s", problem=problem.text(_)), err=True)
+        sys.exit(1)
     if study_type:
         valid = [st.id for st in catalogue.study_types]
         if study_type not in valid:

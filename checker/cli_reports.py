@@ -80,13 +80,17 @@ def waitress_options(app: Flask, **options: Any) -> dict[str, Any]:
 def _warm_up(app: Flask) -> None:
     """Load the active catalogue (read and validated: about 0.3 s of CPU, which nearly every
     page needs; it also stands for its stored snapshot), then start WeasyPrint."""
+    from .catalogue import CatalogueError
     from .services.snapshots import active_catalogue
 
     try:
         with app.app_context():
             active_catalogue()
-    except Exception:  # a view then loads it itself, and says what fails
+    except Exception as exc:  # a view then loads it itself, and says what fails
         logging.getLogger(__name__).warning("catalogue not loaded ahead", exc_info=True)
+        if isinstance(exc, CatalogueError):  # said at once to whoever started the server
+            click.echo(_("warning: the catalogue cannot be loaded; the pages that need it say so "
+                         "until it is fixed:\n%(problems)s", problems=exc.text(_)), err=True)
     _warm_up_reports()
 
 

@@ -14,34 +14,41 @@ import yaml
 from checker.yaml_files import load_yaml
 from invariants import BUILTIN_CATALOGUE
 
-from .errors import CatalogueError, Problem
+from .errors import N_, CatalogueError, Message, Problem
 from .model import Catalogue
 from .validate import validate
 
 CATALOGUE_ENV = "NPIS_CATALOGUE"
 
 
+def _failure(path: Path, message: str, field: str | None = None, /, **variables: Any
+             ) -> CatalogueError:
+    return CatalogueError([Problem(str(path), Message(message, variables), field=field)])
+
+
 def _read_file(path: Path) -> Any:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise CatalogueError([Problem(str(path), "file not found")]) from exc
+        raise _failure(path, N_("file not found")) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError([Problem(str(path), f"cannot read file: {exc}")]) from exc
+        raise _failure(path, N_("cannot read file: %(reason)s"), reason=str(exc)) from exc
     try:
         if path.suffix.lower() == ".json":
             return json.loads(raw)
         return load_yaml(raw)
     except json.JSONDecodeError as exc:
-        raise CatalogueError(
-            [Problem(str(path),
-                     f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
-        ) from exc
+        raise _failure(path, N_("malformed JSON at line %(line)d, column %(column)d: "
+                                "%(reason)s"),
+                       line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
-        raise CatalogueError([Problem(str(path), f"malformed YAML{where}: {reason}")]) from exc
+        if mark is None:
+            raise _failure(path, N_("malformed YAML: %(reason)s"), reason=reason) from exc
+        raise _failure(path, N_("malformed YAML at line %(line)d, column %(column)d: "
+                                "%(reason)s"),
+                       line=mark.line + 1, column=mark.column + 1, reason=reason) from exc
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
@@ -60,21 +67,19 @@ def assemble(path: Path) -> tuple[dict[str, Any], list[str]]:
     """
     data = _read_file(path)
     if not isinstance(data, dict):
-        raise CatalogueError([Problem(str(path), "the catalogue file must contain a mapping")])
+        raise _failure(path, N_("the catalogue file must contain a mapping"))
     # An exported catalogue carries its fingerprint for information; it is derived, not content.
     data.pop("fingerprint", None)
     invariants = list(data.get("invariants") or [])
     origins = [str(path)] * len(invariants)
     includes = data.pop("include", None) or []
     if not isinstance(includes, list):
-        raise CatalogueError([Problem(str(path), "must be a list of file names", field="include")])
+        raise _failure(path, N_("must be a list of file names"), "include")
     for name in includes:
         part_path = (path.parent / str(name)).resolve()
         part = _read_file(part_path)
         if not isinstance(part, dict) or not isinstance(part.get("invariants"), list):
-            raise CatalogueError(
-                [Problem(str(part_path), "an included file must contain an 'invariants' list")]
-            )
+            raise _failure(part_path, N_("an included file must contain an 'invariants' list"))
         invariants += part["invariants"]
         origins += [str(part_path)] * len(part["invariants"])
     data["invariants"] = invariants

@@ -1,7 +1,8 @@
 """Validation of an assembled catalogue: JSON Schema first, then cross-references and counts.
 
 Every failure becomes a :class:`Problem` naming the file, the invariant and the field, so an
-editor of a catalogue file can go straight to the line to fix.
+editor of a catalogue file can go straight to the line to fix; its message is a message id
+marked ``N_``, worded in the reader's language when shown (see :mod:`.errors`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import jsonschema
 
 from invariants import SCHEMA_PATH
 
-from .errors import Problem
+from .errors import N_, Message, Problem
 from .model import ANSWER_IDS, DOCUMENT_KINDS, is_text_by_kind
 from .patterns import pattern_errors
+from .schema_messages import schema_messages
 
 # The published NPIS Model structure, enforced on the built-in catalogue.
 NPIS_STRUCTURE = {"ethical": 14, "methodological": 63, "study_types": 5}
@@ -40,14 +42,20 @@ STATEMENT_FIELDS = ("absence", "not_yet")
 PATTERN_FIELDS = (*STATEMENT_FIELDS, "other_matter", "in_passing", "secondary", "cue_patterns",
                   "table_rows")
 """Fields holding either one text for both kinds of document or one per kind."""
-_KIND_TEXT_SHAPES = (
+_KIND_TEXT_SHAPES = Message(N_(
     "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
-    "kind ({protocol: {en: …, fr: …}, paper: {en: …, fr: …}})"
-)
-_REMEDY_SHAPES = (
-    f"{_KIND_TEXT_SHAPES}, the latter optionally with the advice for a dossier built on a "
-    "published paper (dossier: {en: …, fr: …})"
-)
+    "kind ({protocol: {en: …, fr: …}, paper: {en: …, fr: …}})"))
+_REMEDY_SHAPES = Message(N_(
+    "expected one text per language ({en: …, fr: …}) for both kinds of document, or one per "
+    "kind ({protocol: {en: …, fr: …}, paper: {en: …, fr: …}}), the latter optionally with the "
+    "advice for a dossier built on a published paper (dossier: {en: …, fr: …})"))
+
+# Messages said of several fields.
+MISSING_TRANSLATION = N_("missing translation '%(lang)s'")
+DUPLICATE_ID = N_("duplicate id '%(id)s'")
+UNKNOWN_STUDY_TYPE = N_("unknown study type '%(study_type)s'")
+UNKNOWN_CRITERION = N_("unknown criterion '%(criterion)s'")
+NOT_ITS_ELEMENT = N_("'%(element)s' is not one of the invariant's elements")
 
 
 @lru_cache(maxsize=1)
@@ -95,27 +103,40 @@ class _Context:
         file = self.origins[index] if index < len(self.origins) else self.meta_file
         return file, str(ident) if ident else f"#{index + 1}"
 
-    def meta(self, message: str, field: str | None = None) -> Problem:
-        return Problem(self.meta_file, message, None, field)
+    def meta(self, message: str | Message, field: str | None = None, /, **variables: Any
+             ) -> Problem:
+        """A problem of the catalogue's own fields: ``message`` is a message id (marked
+        ``N_``) with its ``variables``, or a message already made."""
+        return Problem(self.meta_file, _message(message, variables), None, field)
 
-    def inv(self, index: int, message: str, field: str | None = None) -> Problem:
+    def inv(self, index: int, message: str | Message, field: str | None = None, /,
+            **variables: Any) -> Problem:
+        """A problem of the ``index``-th invariant (see :meth:`meta`)."""
         file, ident = self.invariant_label(index)
-        return Problem(file, message, ident, field)
+        return Problem(file, _message(message, variables), ident, field)
+
+
+def _message(message: str | Message, variables: dict[str, Any]) -> Message:
+    return message if isinstance(message, Message) else Message(message, variables)
 
 
 def _schema_problems(ctx: _Context) -> Iterator[Problem]:
+    said: set[str] = set()
     for error in sorted(_schema_validator().iter_errors(ctx.data), key=lambda e: list(e.path)):
         path = list(error.absolute_path)
-        message = error.message
-        if len(message) > 300:
-            message = message[:300] + "…"
-        if len(path) >= 2 and path[0] == "invariants" and isinstance(path[1], int):
-            if len(path) >= 3 and path[2] in KIND_TEXT_FIELDS:
-                # The two accepted shapes are not obvious from a bare type error.
-                message += f" ({_REMEDY_SHAPES if path[2] == 'remedy' else _KIND_TEXT_SHAPES})"
-            yield ctx.inv(path[1], message, _dotted(path[2:]) or None)
-        else:
-            yield ctx.meta(message, _dotted(path) or None)
+        for message in schema_messages(error):
+            if len(path) >= 2 and path[0] == "invariants" and isinstance(path[1], int):
+                if len(path) >= 3 and path[2] in KIND_TEXT_FIELDS:
+                    # The two accepted shapes are not obvious from a bare type error.
+                    message = Message(N_("%(problem)s (%(shapes)s)"), {
+                        "problem": message,
+                        "shapes": _REMEDY_SHAPES if path[2] == "remedy" else _KIND_TEXT_SHAPES})
+                problem = ctx.inv(path[1], message, _dotted(path[2:]) or None)
+            else:
+                problem = ctx.meta(message, _dotted(path) or None)
+            if str(problem) not in said:  # see schema_messages: "required"
+                said.add(str(problem))
+                yield problem
 
 
 def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Problem]:
@@ -127,21 +148,22 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
     for field in ("name", "provenance", "notes"):
         if field in ctx.data:
             for lang in missing(ctx.data[field]):
-                yield ctx.meta(f"missing translation '{lang}'", field)
+                yield ctx.meta(MISSING_TRANSLATION, field, lang=lang)
     for section in ("study_types", "sheet_fields", "criteria", "reporting_elements",
                     "extra_elements"):
         for i, entry in enumerate(ctx.data.get(section) or []):
             for field in ("label", "purpose", "content", "type_label"):
                 if isinstance(entry, dict) and field in entry:
                     for lang in missing(entry[field]):
-                        yield ctx.meta(f"missing translation '{lang}'", f"{section}[{i}].{field}")
+                        yield ctx.meta(MISSING_TRANSLATION, f"{section}[{i}].{field}",
+                                      lang=lang)
     scoring = ctx.data.get("scoring") or {}
     for group in ("answers", "verdicts"):
         for i, entry in enumerate(scoring.get(group) or []):
             for lang in missing(entry.get("label") if isinstance(entry, dict) else None):
-                yield ctx.meta(f"missing translation '{lang}'", f"scoring.{group}[{i}].label")
+                yield ctx.meta(MISSING_TRANSLATION, f"scoring.{group}[{i}].label", lang=lang)
     for lang in missing(scoring.get("rules_text")):
-        yield ctx.meta(f"missing translation '{lang}'", "scoring.rules_text")
+        yield ctx.meta(MISSING_TRANSLATION, "scoring.rules_text", lang=lang)
 
     for index, inv in enumerate(ctx.data.get("invariants") or []):
         if not isinstance(inv, dict):
@@ -161,15 +183,16 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
             if text is None:
                 continue  # absence is reported by the schema or the N/A rule
             for lang in missing(text):
-                yield ctx.inv(index, f"missing translation '{lang}'", field)
+                yield ctx.inv(index, MISSING_TRANSLATION, field, lang=lang)
         for d, detail in enumerate(_get(inv, "evidence.details") or []):
             for lang in missing(detail.get("label") if isinstance(detail, dict) else None):
-                yield ctx.inv(index, f"missing translation '{lang}'",
-                              f"evidence.details[{d}].label")
+                yield ctx.inv(index, MISSING_TRANSLATION, f"evidence.details[{d}].label",
+                              lang=lang)
         cues = _get(inv, "evidence.cues") or {}
         for lang in languages:
             if not cues.get(lang):
-                yield ctx.inv(index, f"no evidence cues in '{lang}'", "evidence.cues")
+                yield ctx.inv(index, N_("no evidence cues in '%(lang)s'"), "evidence.cues",
+                              lang=lang)
         for statement in PATTERN_FIELDS:
             # An absence (or another matter, or a mention in passing) worded in one language
             # only would be evidence in the others.
@@ -177,7 +200,8 @@ def _translation_problems(ctx: _Context, languages: list[str]) -> Iterator[Probl
             if isinstance(patterns, dict):
                 for lang in languages:
                     if not patterns.get(lang):
-                        yield ctx.inv(index, f"no patterns in '{lang}'", f"evidence.{statement}")
+                        yield ctx.inv(index, N_("no patterns in '%(lang)s'"),
+                                      f"evidence.{statement}", lang=lang)
 
 
 def _reference_problems(ctx: _Context) -> Iterator[Problem]:
@@ -193,85 +217,91 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
         ids = [e.get("id") for e in data.get(group) or []]
         for ident, n in Counter(ids).items():
             if n > 1:
-                yield ctx.meta(f"duplicate id '{ident}'", group)
+                yield ctx.meta(DUPLICATE_ID, group, id=ident)
     answer_ids = [a.get("id") for a in (data.get("scoring") or {}).get("answers") or []]
     for ident, n in Counter(answer_ids).items():
         if n > 1:  # the answer form would offer the same answer twice
-            yield ctx.meta(f"duplicate id '{ident}'", "scoring.answers")
+            yield ctx.meta(DUPLICATE_ID, "scoring.answers", id=ident)
     for i, element in enumerate(data.get("reporting_elements") or []):
         if element.get("id") not in standards.get("SCTM", set()):
-            yield ctx.meta(f"unknown SCTM item '{element.get('id')}'",
-                           f"reporting_elements[{i}].id")
+            yield ctx.meta(N_("unknown SCTM item '%(item)s'"), f"reporting_elements[{i}].id",
+                           item=element.get("id"))
     evidenced_by = {f.get("id"): set(f["evidenced_by"]) for f in data["sheet_fields"]}
     for i, sheet_field in enumerate(data["sheet_fields"]):
         for st in sheet_field["evidenced_by"]:
             if st not in study_types:
-                yield ctx.meta(f"unknown study type '{st}'", f"sheet_fields[{i}].evidenced_by")
+                yield ctx.meta(UNKNOWN_STUDY_TYPE, f"sheet_fields[{i}].evidenced_by",
+                               study_type=st)
     for i, rule in enumerate(data["minimum_evidence"]["rules"]):
         if rule["criterion"] not in criteria:
-            yield ctx.meta(f"unknown criterion '{rule['criterion']}'",
-                           f"minimum_evidence.rules[{i}]")
+            yield ctx.meta(UNKNOWN_CRITERION, f"minimum_evidence.rules[{i}]",
+                           criterion=rule["criterion"])
         if rule["study_type"] not in study_types:
-            yield ctx.meta(f"unknown study type '{rule['study_type']}'",
-                           f"minimum_evidence.rules[{i}]")
+            yield ctx.meta(UNKNOWN_STUDY_TYPE, f"minimum_evidence.rules[{i}]",
+                           study_type=rule["study_type"])
 
     verdict_ids = [v["id"] for v in data["scoring"]["verdicts"]]
     for verdict in data["minimum_evidence"].get("counting_verdicts", []):
         if verdict not in verdict_ids:
-            yield ctx.meta(f"unknown verdict '{verdict}'", "minimum_evidence.counting_verdicts")
+            yield ctx.meta(N_("unknown verdict '%(verdict)s'"),
+                           "minimum_evidence.counting_verdicts", verdict=verdict)
     answers = [a["id"] for a in data["scoring"]["answers"]]
     for needed in ANSWER_IDS:
         if needed not in answers:
-            yield ctx.meta(f"answer '{needed}' must be defined", "scoring.answers")
+            yield ctx.meta(N_("answer '%(answer)s' must be defined"), "scoring.answers",
+                           answer=needed)
     for i, verdict in enumerate(data["scoring"]["verdicts"]):
         for answer in verdict.get("ethical_forbidden", []):
             if answer not in answers:
-                yield ctx.meta(f"unknown answer '{answer}'",
-                               f"scoring.verdicts[{i}].ethical_forbidden")
+                yield ctx.meta(N_("unknown answer '%(answer)s'"),
+                               f"scoring.verdicts[{i}].ethical_forbidden", answer=answer)
     last = data["scoring"]["verdicts"][-1]
     if last.get("ethical_forbidden") or last.get("methodological_min") is not None:
-        yield ctx.meta("the last verdict must be unconditional (the fallback)", "scoring.verdicts")
+        yield ctx.meta(N_("the last verdict must be unconditional (the fallback)"),
+                       "scoring.verdicts")
 
     seen: dict[str, int] = {}
     for index, inv in enumerate(data["invariants"]):
         ident = inv["id"]
         if ident in seen:
             first_file, _ = ctx.invariant_label(seen[ident])
-            yield ctx.inv(index, f"duplicate id (first defined in {first_file})", "id")
+            yield ctx.inv(index, N_("duplicate id (first defined in %(file)s)"), "id",
+                          file=first_file)
         else:
             seen[ident] = index
         for st in inv["study_types"]:
             if st not in study_types:
-                yield ctx.inv(index, f"unknown study type '{st}'", "study_types")
+                yield ctx.inv(index, UNKNOWN_STUDY_TYPE, "study_types", study_type=st)
         if inv["kind"] == "ethical" and set(inv["study_types"]) != set(study_types):
-            yield ctx.inv(index, "an ethical invariant must apply to every study type",
+            yield ctx.inv(index, N_("an ethical invariant must apply to every study type"),
                           "study_types")
         for field in inv["sheet_fields"]:
             if field not in sheet_fields:
-                yield ctx.inv(index, f"unknown sheet field '{field}'", "sheet_fields")
+                yield ctx.inv(index, N_("unknown sheet field '%(field)s'"), "sheet_fields",
+                              field=field)
             elif inv["kind"] == "methodological" and not (
                 evidenced_by[field] & set(inv["study_types"])
             ):
                 # Tableau 2 says which study types evidence each field; keep invariants coherent.
-                yield ctx.inv(index, f"sheet field '{field}' is not evidenced by its study type",
-                              "sheet_fields")
+                yield ctx.inv(index, N_("sheet field '%(field)s' is not evidenced by its study "
+                                        "type"), "sheet_fields", field=field)
         for criterion in inv["criteria"]:
             if criterion not in criteria:
-                yield ctx.inv(index, f"unknown criterion '{criterion}'", "criteria")
+                yield ctx.inv(index, UNKNOWN_CRITERION, "criteria", criterion=criterion)
         for r, ref in enumerate(inv["crosswalk"]):
             valid = standards.get(ref["standard"])
             if valid is None:
-                yield ctx.inv(index, f"unknown standard '{ref['standard']}'",
-                              f"crosswalk[{r}].standard")
+                yield ctx.inv(index, N_("unknown standard '%(standard)s'"),
+                              f"crosswalk[{r}].standard", standard=ref["standard"])
                 continue
             for item in ref["items"]:
                 if str(item) not in valid:
-                    yield ctx.inv(index, f"'{item}' is not an item of {ref['standard']}",
-                                  f"crosswalk[{r}].items")
+                    yield ctx.inv(index, N_("'%(item)s' is not an item of %(standard)s"),
+                                  f"crosswalk[{r}].items", item=item, standard=ref["standard"])
         for element in inv["evidence"]["elements"]:
             if element not in elements:
-                yield ctx.inv(index, f"unknown detection element '{element}'",
-                              "evidence.elements")
+                yield ctx.inv(index, N_("unknown detection element '%(element)s'"),
+                              "evidence.elements", element=element)
         yield from _detail_problems(ctx, index, inv["evidence"].get("details") or [],
                                     set(inv.get("study_types") or ()))
         for statement in PATTERN_FIELDS:
@@ -281,7 +311,7 @@ def _reference_problems(ctx: _Context) -> Iterator[Problem]:
         yield from _about_problems(ctx, index, inv["evidence"])
         na = inv["not_applicable"]
         if na.get("allowed") and not na.get("when"):
-            yield ctx.inv(index, "'when' is required when not applicable is allowed",
+            yield ctx.inv(index, N_("'when' is required when not applicable is allowed"),
                           "not_applicable.when")
 
 
@@ -293,18 +323,20 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
     types names only types the invariant applies to (another would never be asked)."""
     for ident, n in Counter(d["id"] for d in details).items():
         if n > 1:
-            yield ctx.inv(index, f"duplicate detail id '{ident}'", "evidence.details")
+            yield ctx.inv(index, N_("duplicate detail id '%(id)s'"), "evidence.details",
+                          id=ident)
     for d, detail in enumerate(details):
         # The discussion is looked in only beside the rest of the report: a detail looked
         # for beside its evidence would silently ignore it.
         if detail.get("discussion") and not detail.get("anywhere"):
-            yield ctx.inv(index, "'discussion: true' needs 'anywhere: true'",
+            yield ctx.inv(index, N_("'discussion: true' needs 'anywhere: true'"),
                           f"evidence.details[{d}].discussion")
         for study_type in detail.get("study_types") or ():
             if study_type not in study_types:
-                yield ctx.inv(index, f"detail '{detail['id']}' names study type "
-                              f"'{study_type}', to which the invariant does not apply",
-                              f"evidence.details[{d}].study_types")
+                yield ctx.inv(index, N_("detail '%(detail)s' names study type '%(study_type)s', "
+                                        "to which the invariant does not apply"),
+                              f"evidence.details[{d}].study_types", detail=detail["id"],
+                              study_type=study_type)
         for lang, patterns in detail["patterns"].items():
             yield from _pattern_problems(ctx, index, patterns,
                                          f"evidence.details[{d}].patterns.{lang}")
@@ -330,10 +362,11 @@ def _pattern_problems(ctx: _Context, index: int, patterns: list[str], where: str
         return
     for position, reason in pattern_errors(patterns):
         if position is None:
-            yield ctx.inv(index, f"patterns do not compile together: {reason}", where)
+            yield ctx.inv(index, N_("patterns do not compile together: %(reason)s"), where,
+                          reason=reason)
         else:
-            yield ctx.inv(index, f"pattern is not a valid regular expression: {reason}",
-                          f"{where}[{position}]")
+            yield ctx.inv(index, N_("pattern is not a valid regular expression: %(reason)s"),
+                          f"{where}[{position}]", reason=reason)
 
 
 def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Problem]:
@@ -343,15 +376,15 @@ def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Probl
     for field in ("about", "worded", "quoted_first"):  # the same shape, the same reasons
         for element, by_lang in (evidence.get(field) or {}).items():
             if element not in evidence["elements"]:
-                yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
-                              f"evidence.{field}.{element}")
+                yield ctx.inv(index, NOT_ITS_ELEMENT, f"evidence.{field}.{element}",
+                              element=element)
             for lang, patterns in by_lang.items():
                 yield from _pattern_problems(ctx, index, patterns,
                                              f"evidence.{field}.{element}.{lang}")
     for element, waiver in (evidence.get("waived") or {}).items():
         if element not in evidence["elements"]:
-            yield ctx.inv(index, f"'{element}' is not one of the invariant's elements",
-                          f"evidence.waived.{element}")
+            yield ctx.inv(index, NOT_ITS_ELEMENT, f"evidence.waived.{element}",
+                          element=element)
         yield from _waiver_problems(ctx, index, waiver, f"evidence.waived.{element}")
 
 
@@ -362,43 +395,38 @@ def _count_problems(ctx: _Context, builtin: bool) -> Iterator[Problem]:
     actual_ethical = sum(1 for i in invs if i["kind"] == "ethical")
     actual_method = sum(1 for i in invs if i["kind"] == "methodological")
     if actual_ethical != declared["ethical"]:
-        yield ctx.meta(
-            f"declares {declared['ethical']} ethical invariants, found {actual_ethical}",
-            "counts.ethical",
-        )
+        yield ctx.meta(N_("declares %(declared)d ethical invariants, found %(found)d"),
+                       "counts.ethical", declared=declared["ethical"], found=actual_ethical)
     if actual_method != declared["methodological"]:
-        yield ctx.meta(
-            f"declares {declared['methodological']} methodological invariants, "
-            f"found {actual_method}",
-            "counts.methodological",
-        )
+        yield ctx.meta(N_("declares %(declared)d methodological invariants, found %(found)d"),
+                       "counts.methodological", declared=declared["methodological"],
+                       found=actual_method)
     study_types = [s["id"] for s in data["study_types"]]
     per_type = declared["per_study_type"]
     for st in study_types:
         n = sum(1 for i in invs if i["kind"] == "methodological" and st in i["study_types"])
         if st not in per_type:
-            yield ctx.meta(f"no declared count for study type '{st}'", "counts.per_study_type")
+            yield ctx.meta(N_("no declared count for study type '%(study_type)s'"),
+                           "counts.per_study_type", study_type=st)
         elif per_type[st] != n:
-            yield ctx.meta(
-                f"declares {per_type[st]} methodological invariants for '{st}', found {n}",
-                f"counts.per_study_type.{st}",
-            )
+            yield ctx.meta(N_("declares %(declared)d methodological invariants for "
+                              "'%(study_type)s', found %(found)d"),
+                           f"counts.per_study_type.{st}", declared=per_type[st], study_type=st,
+                           found=n)
     for st in per_type:
         if st not in study_types:
-            yield ctx.meta(f"unknown study type '{st}'", "counts.per_study_type")
+            yield ctx.meta(UNKNOWN_STUDY_TYPE, "counts.per_study_type", study_type=st)
     if builtin:
         expected = NPIS_STRUCTURE
         if declared["ethical"] != expected["ethical"]:
-            yield ctx.meta(f"the NPIS Model has {expected['ethical']} ethical invariants",
-                           "counts.ethical")
+            yield ctx.meta(N_("the NPIS Model has %(count)d ethical invariants"),
+                           "counts.ethical", count=expected["ethical"])
         if declared["methodological"] != expected["methodological"]:
-            yield ctx.meta(
-                f"the NPIS Model has {expected['methodological']} methodological invariants",
-                "counts.methodological",
-            )
+            yield ctx.meta(N_("the NPIS Model has %(count)d methodological invariants"),
+                           "counts.methodological", count=expected["methodological"])
         if len(study_types) != expected["study_types"]:
-            yield ctx.meta(f"the NPIS Model has {expected['study_types']} study types",
-                           "study_types")
+            yield ctx.meta(N_("the NPIS Model has %(count)d study types"), "study_types",
+                           count=expected["study_types"])
 
 
 def validate(
@@ -415,7 +443,7 @@ def validate(
     """
     ctx = _Context(data if isinstance(data, dict) else {}, meta_file, origins, patterns_of)
     if not isinstance(data, dict):
-        return [ctx.meta("the catalogue must be a mapping")]
+        return [ctx.meta(N_("the catalogue must be a mapping"))]
     problems = list(_schema_problems(ctx))
     if problems:
         # Cross-reference checks assume the shapes the schema guarantees.
