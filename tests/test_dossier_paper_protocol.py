@@ -222,13 +222,13 @@ def test_the_dossier_page_offers_each_paper_the_protocols_of_its_type(app, auth_
     response = name(auth_client, uid, s.paper, s.protocol)
     assert response.status_code == 302 and response.headers["Location"].endswith("#studies")
     page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
-    assert "Its protocol is saved." in page
+    assert "The paper's protocol is saved." in html.unescape(page)
     table = _studies_table(page)
     assert f'<option selected value="{s.protocol}">Study 2: Trial protocol</option>' in table
     assert "Reported by: Study 1" in table
     assert name(auth_client, uid, s.paper, "").status_code == 302
     page = auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)
-    assert "It names no protocol now." in page and "Reported by" not in page
+    assert "The paper names no protocol now." in page and "Reported by" not in page
     post(auth_client, "/language", {"lang": "fr", "next": "/"})
     table = _studies_table(auth_client.get(f"/dossiers/{uid}").get_data(as_text=True))
     assert ">Son protocole</label>" in table and ">Aucun indiqué</option>" in table

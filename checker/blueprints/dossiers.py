@@ -326,8 +326,8 @@ def paper_protocol(uid: str, study_uid: str) -> ResponseReturnValue:
             form.protocol.errors = list(exc.errors.values())
         else:
             if changed:
-                flash(_("Its protocol is saved.") if form.protocol.data
-                      else _("It names no protocol now."), "success")
+                flash(_("The paper's protocol is saved.") if form.protocol.data
+                      else _("The paper names no protocol now."), "success")
             return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
     return _show_page(dossier, _add_form(dossier, formdata=None),
                       protocol_sent=(study_uid, form)), 400
