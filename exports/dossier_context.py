@@ -82,6 +82,22 @@ def draft_pairs(lab: Any, study: StudySummary) -> list[tuple[str, str]]:
                              ("draft_answers_to_check", flags.answers_to_check)) if ids]
 
 
+def study_line(lab: Any, view: DossierView, number: int) -> str:
+    """A study of the dossier by its number and title: "Study 5: SLEEP protocol"."""
+    return f"{lab('study_n', n=number)}{lab['colon']} {view.studies[number - 1].title}"
+
+
+def protocol_pairs(lab: Any, view: DossierView, study: StudySummary) -> list[tuple[str, str]]:
+    """The protocol a paper reports, or the papers that report a protocol, as the submitter
+    named them; none when there are none."""
+    if study.protocol is not None:
+        return [(lab["reports_protocol"], study_line(lab, view, study.protocol))]
+    if study.reported_by:
+        return [(lab["reported_by"],
+                 lab["separator"].join(study_line(lab, view, n) for n in study.reported_by))]
+    return []
+
+
 def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """One dict per study: printed pairs plus the tidy values for the Data sheet."""
     rows = []
@@ -103,6 +119,8 @@ def study_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
             # Which answers the unconfirmed suggestions counted above are.
             *([(lab["unconfirmed_answers"], enumeration(s.unconfirmed, lab))]
               if s.unconfirmed else []),
+            # Which study of the dossier is the paper's protocol, or the protocol's papers.
+            *protocol_pairs(lab, view, s),
             (lab["counts_towards"], counts_value(lab, s)),
             *publication_pairs(lab, s.publication),
             (lab["study_country"], s.country),
@@ -147,6 +165,18 @@ def held_line(lab: Any, held: Any) -> str:
                protocols=protocols)
 
 
+def own_lines(lab: Any, own: Any) -> list[str]:
+    """The protocols that papers given advice name as theirs (:attr:`AdviceEntry.own`), one
+    line each: "The protocol of study 2, already in the dossier: Study 5 (implementation),
+    answered Met. Look there first …"."""
+    return [lab("dossier_advice_own_many" if len(p.papers) > 1 else "dossier_advice_own_one",
+                papers=enumeration([str(n) for n in p.papers], lab),
+                protocol=lab("dossier_advice_own_protocol" if p.answer
+                             else "dossier_advice_own_unanswered",
+                             n=p.number, type=p.type_name, answer=p.answer_label))
+            for p in own]
+
+
 def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
     """What to look for and add to the dossier (:attr:`DossierView.advice`), worded for the
     reports and the review: per invariant, the studies that lack it gathered by their answer
@@ -168,8 +198,10 @@ def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
                           else "dossier_advice_for_many", advice=a.text,
                           numbers=enumeration([str(n) for n in a.studies], lab))
                       for a in entry.advice]
-        # A protocol the dossier holds, where the advice sends the submitter to look for one.
-        held = held_line(lab, entry.held)
+        # A protocol the dossier holds, where the advice sends the submitter to look for one:
+        # the papers' own first, then those that may be.
+        held = " ".join(line for line in (*own_lines(lab, entry.own),
+                                          held_line(lab, entry.held)) if line)
         rows.append({
             "id": entry.invariant_id, "title": entry.title, "ethical": entry.ethical,
             "kind": lab["ethical_one" if entry.ethical else "methodological_one"],

@@ -42,6 +42,9 @@ DATA_COLUMNS = (
     "provisional", "answered_by_person", "unconfirmed_suggestions",
     # Which invariants those suggestions answer, separated by "; " as the two lists above.
     "unconfirmed_invariants",
+    # A paper's: the assessment uid of the dossier's protocol it reports, as its submitter
+    # named it (empty when it names none, and for a protocol).
+    "protocol_uid",
 )
 
 
@@ -212,6 +215,7 @@ def _data(ws: Worksheet, ctx: dict[str, Any]) -> None:
             "; ".join(s.drafts.quotations_not_found), "; ".join(s.drafts.answers_to_check),
             s.answer_counts.provisional, s.answer_counts.by_person, s.answer_counts.unconfirmed,
             "; ".join(s.unconfirmed),
+            view.studies[s.protocol - 1].uid if s.protocol is not None else None,
         ])
     ws.freeze_panes = "A2"
     for col in range(1, len(DATA_COLUMNS) + 1):

@@ -20,7 +20,7 @@ from checker.cli import main
 from checker.config import normalise_database_url
 from checker.extensions import db
 from checker.migrations import upgrade
-from checker.models import User, load_all
+from checker.models import DossierStudy, User, load_all
 from checker.services import db_copy
 from checker.services.verification import CHANGED, UNCHANGED, verify_report
 
@@ -51,6 +51,14 @@ def populate(app: Flask) -> dict[str, Any]:
     for member in (uid, study):
         assert post(client, f"/dossiers/{dossier}/studies",
                     {"assessment": member}).status_code == 302
+    # A second dossier holds the paper before its protocol, and names that protocol as the
+    # paper's: its row refers to a row copied after it.
+    reported = new_dossier(client, npi_name="Walking, the paper first")
+    for member in (study, uid):
+        assert post(client, f"/dossiers/{reported}/studies",
+                    {"assessment": member}).status_code == 302
+    assert post(client, f"/dossiers/{reported}/studies/{study}/protocol",
+                {"protocol": uid}).status_code == 302
     dossier_report = client.get(f"/dossiers/{dossier}/report.xlsx").get_data()
     _answer(client, uid, "E01", "not_met", "Read again")
     report = client.get(f"/assessments/{uid}/report.pdf").get_data()
@@ -94,6 +102,11 @@ def check_the_copy(make_app: Any, source_url: str, target: str, made: dict[str, 
     document = client.get(f"/assessments/{made['uid']}/document")
     assert document.status_code == 200 and "Protocol text." in document.get_data(as_text=True)
     assert made["uid"] in client.get(f"/dossiers/{made['dossier']}").get_data(as_text=True)
+    # The paper's protocol, a row copied after the paper's own, is still named.
+    columns = [c.name for c in DossierStudy.__table__.columns]
+    links = [(row[0], row[columns.index("protocol_study_id")]) for row in rows["dossier_studies"]
+             if row[columns.index("protocol_study_id")] is not None]
+    assert len(links) == 1 and links[0][0] < links[0][1]
     with moved.app_context():
         result = verify_report(made["report"])
         assert result.ok and result.subject_status == UNCHANGED

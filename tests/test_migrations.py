@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from checker.config import normalise_database_url
 from checker.extensions import Base
@@ -281,3 +282,58 @@ def test_an_up_to_date_database_starts_without_running_alembic(empty_engine, mon
     with empty_engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_heads() == (
             ScriptDirectory.from_config(alembic_config()).get_current_head(),)
+
+
+def test_paper_protocol_migration_keeps_the_studies_and_follows_the_protocol(empty_engine):
+    """0011 adds dossier_studies.protocol_study_id, NULL for every study (no paper names its
+    protocol yet); the protocol's row gone, the paper names none (SET NULL); a row that does
+    not exist cannot be named; going down keeps the studies."""
+    upgrade(empty_engine, "0010")
+    with empty_engine.begin() as conn:
+        _alice_and_a_catalogue(conn)
+        _an_assessment_of_alice(conn)  # 1: the protocol
+        conn.execute(text(
+            "INSERT INTO assessments (id, uid, owner_id, title, document_kind, study_type, "
+            "npi_name, domain, country, language, reference, catalogue_id, catalogue_version, "
+            "catalogue_fingerprint, document_filename, document_sha256, document_size, "
+            "created_at, updated_at) VALUES (2, 'a2', 1, 't', 'paper', 'interventional', "
+            "'n', 'physical', 'FR', 'en', '', 'c', '1', 'f', '', '', 0, "
+            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+        conn.execute(text(
+            "INSERT INTO dossiers (id, uid, owner_id, npi_name, domain, health_problem, "
+            "country, screening_domain, screening_version, created_at, updated_at) VALUES "
+            "(1, 'd1', 1, 'n', 'physical', 'h', 'FR', 'physical', '', '2026-11-02 09:00:00', "
+            "'2026-11-02 09:00:00')"))
+        # The paper's row first: it names a row after its own.
+        for row, assessment in ((1, 2), (2, 1)):
+            conn.execute(text(
+                "INSERT INTO dossier_studies (id, dossier_id, assessment_id, added_at) VALUES "
+                f"({row}, 1, {assessment}, '2026-11-02 09:00:00')"))
+    upgrade(empty_engine)
+    studies = "SELECT id, assessment_id, protocol_study_id FROM dossier_studies ORDER BY id"
+    with empty_engine.begin() as conn:
+        assert conn.execute(text(studies)).all() == [(1, 2, None), (2, 1, None)]
+        conn.execute(text("UPDATE dossier_studies SET protocol_study_id = 2 WHERE id = 1"))
+    with empty_engine.connect() as conn:
+        if conn.dialect.name == "sqlite":  # as the app's connections do
+            conn.execute(text("PRAGMA foreign_keys=ON"))
+        with pytest.raises(IntegrityError):
+            conn.execute(text("UPDATE dossier_studies SET protocol_study_id = 99 WHERE id = 1"))
+        conn.rollback()
+        conn.execute(text("DELETE FROM dossier_studies WHERE id = 2"))
+        conn.commit()
+        assert conn.execute(text(studies)).all() == [(1, 2, None)]
+        conn.execute(text(
+            "INSERT INTO dossier_studies (id, dossier_id, assessment_id, added_at, "
+            "protocol_study_id) VALUES (3, 1, 1, '2026-11-03 09:00:00', NULL)"))
+        conn.execute(text("UPDATE dossier_studies SET protocol_study_id = 3 WHERE id = 1"))
+        conn.commit()
+    downgrade(empty_engine, "0010")
+    assert "protocol_study_id" not in {column["name"] for column in
+                                       inspect(empty_engine).get_columns("dossier_studies")}
+    with empty_engine.connect() as conn:
+        assert conn.execute(text(
+            "SELECT id, assessment_id FROM dossier_studies ORDER BY id")).all() == [(1, 2), (3, 1)]
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        assert conn.execute(text(studies)).all() == [(1, 2, None), (3, 1, None)]

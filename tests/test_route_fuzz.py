@@ -378,6 +378,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "dossiers.read_publication": {"assessment": "", **_PUBLICATION},
     "dossiers.remove_study": {},
     "dossiers.publication": _PUBLICATION,
+    "dossiers.paper_protocol": {"protocol": ""},
     "verify.verify": {},
     "i18n.set_language": {"lang": "fr", "next": "/dossiers"},
 }

@@ -23,6 +23,7 @@ from ..forms.dossier import (
     ConfirmForm,
     DeleteDossierForm,
     DossierForm,
+    PaperProtocolForm,
     PublicationForm,
     screening_form,
 )
@@ -155,21 +156,56 @@ def show(uid: str) -> ResponseReturnValue:
     return _show_page(dossier, _add_form(dossier, formdata=None))
 
 
+def _protocol_forms(dossier: Dossier, sent: tuple[str, PaperProtocolForm] | None = None,
+                    ) -> dict[str, PaperProtocolForm]:
+    """Per paper of the dossier that may report one of its protocols (one of its type is in
+    the dossier), the form to say which: as stored, or as ``sent`` (paper uid, refused form).
+    A protocol is offered as "Study 5: its title", numbered as the page lists the studies."""
+    studies = service.dossier_studies(dossier)
+    numbers = {a.uid: n for n, a in enumerate(studies, start=1)}
+    links = service.protocol_links(dossier)
+    forms = {}
+    for paper in studies:
+        protocols = service.protocol_choices(dossier, paper)
+        if not protocols:
+            continue
+        if sent is not None and sent[0] == paper.uid:
+            form = sent[1]
+        else:
+            form = PaperProtocolForm(formdata=None, protocol=links.get(paper.uid, ""))
+        # One form per paper on the page: each select its own id, for its label and errors.
+        form.protocol.id = form.protocol.label.field_id = f"protocol-{paper.uid}"
+        form.protocol.choices = [("", _("None named"))] + [
+            (p.uid, _("Study %(n)d: %(title)s", n=numbers[p.uid], title=p.title))
+            for p in protocols]
+        forms[paper.uid] = form
+    return forms
+
+
 def _show_page(dossier: Dossier, add_form: AddStudyForm,
-               reading: PublicationReading | None = None) -> str:
+               reading: PublicationReading | None = None,
+               protocol_sent: tuple[str, PaperProtocolForm] | None = None) -> str:
     """The dossier's page, with ``add_form`` as sent (empty, or refused with its errors, or
-    with what ``reading`` read from the chosen study's document)."""
+    with what ``reading`` read from the chosen study's document), and a paper's protocol form
+    as sent when refused (``protocol_sent``)."""
     lang = current_lang()
     # Each study's verdict, why it is not a better one (worded as on the results page) and
     # whether it counts, as the sufficiency page says it: a submitter sees from the list
     # which study holds the dossier back, and what to fix in it; and which of its answers
     # may rest on an earlier draft of its document.
     view = build_view(dossier, active_catalogue(), lang, current_app.config["UPLOAD_DIR"])
+    protocol_forms = _protocol_forms(dossier, protocol_sent)
+    if protocol_sent is not None and protocol_sent[0] not in protocol_forms:
+        # A study with no protocol form on the page (not a paper, or no protocol of its type
+        # in the dossier): its refusal is said at the top.
+        for message in protocol_sent[1].protocol.errors:
+            flash(message, "error")
     return render_template(
         "dossiers/show.html", dossier=dossier, screening=view.screening,
         studies=[(scored.assessment, scored.publication, summary)
                  for scored, summary in zip(view.scored, view.studies, strict=True)],
         add_form=add_form, confirm=ConfirmForm(), delete_form=DeleteDossierForm(formdata=None),
+        protocol_forms=protocol_forms,
         advice=view.advice, advice_groups=view.advice_groups, reading=reading,
     )
 
@@ -268,6 +304,33 @@ def remove_study(uid: str, study_uid: str) -> ResponseReturnValue:
         abort(404)
     flash(_("Study removed from the dossier (the assessment itself is kept)."), "success")
     return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
+
+
+@bp.post("/<uid>/studies/<study_uid>/protocol")
+@login_required
+def paper_protocol(uid: str, study_uid: str) -> ResponseReturnValue:
+    """Say which of the dossier's protocols the paper ``study_uid`` reports, or none."""
+    dossier = _owned_or_404(uid)
+    if service.study_in_dossier(dossier, study_uid) is None:
+        abort(404)
+    form = PaperProtocolForm()
+    if not form.validate_on_submit():
+        abort(400)  # only the CSRF token can fail: the choice is checked by the service
+    if not form.protocol.raw_data:
+        form.protocol.errors = [_("Choose its protocol, or none: nothing was changed.")]
+    else:
+        try:
+            changed = service.set_paper_protocol(dossier, study_uid, form.protocol.data or "",
+                                                 current_user)
+        except service.DossierError as exc:
+            form.protocol.errors = list(exc.errors.values())
+        else:
+            if changed:
+                flash(_("The paper's protocol is saved.") if form.protocol.data
+                      else _("The paper names no protocol now."), "success")
+            return redirect(url_for("dossiers.show", uid=uid, _anchor="studies"))
+    return _show_page(dossier, _add_form(dossier, formdata=None),
+                      protocol_sent=(study_uid, form)), 400
 
 
 @bp.route("/<uid>/studies/<study_uid>", methods=["GET", "POST"])

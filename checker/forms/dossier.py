@@ -54,6 +54,13 @@ class AddStudyForm(PublicationForm):
                              validators=[DataRequired(REQUIRED)], validate_choice=False)
 
 
+class PaperProtocolForm(FlaskForm):
+    """Which of the dossier's protocols a paper reports, or none. Its choices are set per
+    paper; any value is passed on, for the service to say what is wrong with it."""
+
+    protocol = SelectField(_l("Its protocol"), validate_choice=False)
+
+
 class ConfirmForm(FlaskForm):
     """A form with only the CSRF token (remove, delete)."""
 

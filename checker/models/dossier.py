@@ -80,9 +80,18 @@ class DossierStudy(db.Model):
         ForeignKey("assessments.id", ondelete="CASCADE"), index=True
     )
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # For a paper: the protocol it reports, another study of the same dossier (its row here),
+    # as the submitter says it. A row of the same dossier, so that taking the protocol out of
+    # the dossier (or deleting its assessment, or the dossier) clears it: SET NULL.
+    protocol_study_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dossier_studies.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     dossier: Mapped[Dossier] = relationship(back_populates="studies")
     assessment = relationship("Assessment")
+    protocol: Mapped[DossierStudy | None] = relationship(
+        remote_side=[id], foreign_keys=[protocol_study_id], passive_deletes=True
+    )
 
 
 class IssuedReport(db.Model):

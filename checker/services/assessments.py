@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 
 from ..catalogue import ANSWER_IDS, DOCUMENT_KINDS, Catalogue
 from ..documents.language import document_language
@@ -186,8 +186,23 @@ def update_assessment(assessment: Assessment, fields: AssessmentFields) -> list[
             changed.append(name)
     if changed:
         assessment.updated_at = utcnow()
+        if {"document_kind", "study_type"} & set(changed):
+            _unlink_protocols(assessment)
         db.session.commit()
     return changed
+
+
+def _unlink_protocols(assessment: Assessment) -> None:
+    """Clear the dossiers' links between a paper and the protocol it reports that
+    ``assessment`` is part of, either way: once its kind or study type changed, it is no
+    longer a paper reporting that protocol, or a protocol of that paper's type."""
+    rows = select(DossierStudy.id).where(DossierStudy.assessment_id == assessment.id)
+    db.session.execute(
+        update(DossierStudy)
+        .where(or_(DossierStudy.assessment_id == assessment.id,
+                   DossierStudy.protocol_study_id.in_(rows)))
+        .values(protocol_study_id=None),
+        execution_options={"synchronize_session": False})
 
 
 def record_upload(owner: User, document: StoredDocument) -> None:

@@ -27,7 +27,17 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from flask import current_app
-from sqlalchemy import Integer, MetaData, Table, create_engine, func, inspect, select, text
+from sqlalchemy import (
+    Integer,
+    MetaData,
+    Table,
+    bindparam,
+    create_engine,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -167,13 +177,28 @@ def _data_dir_warnings(states: dict[tuple[str, str], tuple[bool, str]]) -> list[
 
 def _copy_table(source: Connection, target: Connection, table: Table, batch: int) -> int:
     """Insert every row of ``table`` from ``source`` into ``target``, ``batch`` at a time
-    (ordered by primary key, so that a rerun copies the same way)."""
+    (ordered by primary key, so that a rerun copies the same way).
+
+    A column referring to another row of the same table (a paper's protocol in a dossier)
+    may name a row not copied yet: it is copied empty, then set once every row is there."""
+    own = [fk.parent for fk in table.foreign_keys if fk.column.table is table]
     copied = 0
     result = source.execution_options(yield_per=batch).execute(
         select(table).order_by(*table.primary_key.columns))
     for rows in result.partitions():
-        target.execute(table.insert(), [row._asdict() for row in rows])
+        target.execute(table.insert(), [row._asdict() | {column.name: None for column in own}
+                                        for row in rows])
         copied += len(rows)
+    for column in own:
+        keys = list(table.primary_key.columns)
+        linked = source.execution_options(yield_per=batch).execute(
+            select(*keys, column).where(column.is_not(None)).order_by(*keys))
+        for rows in linked.partitions():
+            target.execute(
+                table.update().where(*(key == bindparam(f"key_{key.name}") for key in keys))
+                .values({column.name: bindparam("value")}),
+                [{**{f"key_{key.name}": row[n] for n, key in enumerate(keys)},
+                  "value": row[-1]} for row in rows])
     return copied
 
 

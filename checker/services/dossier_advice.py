@@ -19,9 +19,12 @@ answers to give.
 The advice for a paper mostly sends the submitter to its published protocol ("look for the
 approval in the published protocol and add that document to the dossier"). When the dossier
 already holds a protocol of the same study type, that advice would send him to look for a
-document he has already added: the entry names those protocols (``held``), each with its own
-answer to the invariant, so he looks there first. Whether a protocol is the paper's own is not
-recorded, so the entry says so ("if it is …") rather than dropping the advice.
+document he has already added: the entry names those protocols, each with its own answer to
+the invariant, so he looks there first. A paper may name the protocol it reports (the
+submitter says it on the dossier page): that protocol is then named as the paper's own
+(``own``), and the dossier's other protocols are not offered for that paper. For a paper that
+names none, which protocol is its own is not known, so the entry says so ("if it is …",
+``held``) rather than dropping the advice.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class StudyGaps:
     study_type: str = ""  # its study type's id
     type_name: str = ""  # its study type as named after "type" ("prototypical")
     document_kind: str = ""  # "protocol" or "paper"
+    protocol: int | None = None  # a paper's: the number of the protocol it reports, if named
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class HeldProtocol:
     answer: str  # the catalogue's answer id as given, "" when not answered yet
     answer_label: str
     meets: bool  # answered met (or not applicable where the catalogue admits it)
+    # The studies listed (papers) that name it as the protocol they report, by number; empty
+    # for a protocol that may be theirs ("if it is …").
+    papers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,9 +101,13 @@ class AdviceEntry:
     # The distinct wordings of the advice (one, unless the studies were assessed with
     # catalogue versions that word it differently); empty when none of them gives any.
     advice: tuple[Advice, ...]
-    # The protocols the dossier holds of the study types of the studies given advice, other
-    # than those studies, in dossier order: the advice's "published protocol" may be there.
+    # The protocols the dossier holds of the study types of the studies given advice that
+    # name no protocol of their own, other than those studies, in dossier order: the
+    # advice's "published protocol" may be there.
     held: tuple[HeldProtocol, ...] = ()
+    # The protocols that studies given advice name as the one they report (``papers``), in
+    # dossier order: their "published protocol" is there.
+    own: tuple[HeldProtocol, ...] = ()
 
     @property
     def shared(self) -> bool:
@@ -123,15 +134,17 @@ def _lacking(score: ScoreResult) -> list[Gap]:
     return [gap for gap in (*score.unmet, *score.unreported) if gap.answer is not None]
 
 
-def _held(protocol: StudyGaps, invariant_id: str, lang: str) -> HeldProtocol:
-    """``protocol`` as an entry for ``invariant_id`` names it, with its own answer."""
+def _held(protocol: StudyGaps, invariant_id: str, lang: str,
+          papers: Sequence[int] = ()) -> HeldProtocol:
+    """``protocol`` as an entry for ``invariant_id`` names it, with its own answer (and the
+    ``papers`` that report it)."""
     row = next((row for row in protocol.score.rows if row.invariant.id == invariant_id), None)
     answer = row.answer if row is not None else None
     lacking = {gap.invariant.id for gap in _lacking(protocol.score)}
     return HeldProtocol(
         number=protocol.number, uid=protocol.uid, type_name=protocol.type_name,
         answer=answer or "", answer_label=answer_label(protocol.catalogue, answer, lang),
-        meets=answer is not None and invariant_id not in lacking)
+        meets=answer is not None and invariant_id not in lacking, papers=tuple(papers))
 
 
 def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
@@ -155,6 +168,9 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
 
     order = {inv.id: n for n, inv in enumerate(catalogue.invariants)}
     protocols = [study for study in studies if study.document_kind == "protocol"]
+    numbered = {protocol.number: protocol for protocol in protocols}
+    reports = {study.number: study.protocol for study in studies
+               if study.protocol is not None and study.protocol in numbered}
     entries = []
     for inv_id, found in lacking.items():
         try:
@@ -165,15 +181,24 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
         for study, _gap in found:
             if study.advice:
                 texts.setdefault(study.advice, []).append(study.number)
-        advised_types = {study.study_type for study, _gap in found if study.advice}
         advised = {study.number for study, _gap in found if study.advice}
+        # A paper that names its protocol is sent there; one that does not, to any protocol
+        # of its type the dossier holds.
+        papers_of: dict[int, list[int]] = {}
+        for number in sorted(advised & reports.keys()):
+            papers_of.setdefault(reports[number], []).append(number)
+        own = tuple(_held(numbered[number], inv_id, lang, papers_of[number])
+                    for number in sorted(papers_of))
+        unlinked_types = {study.study_type for study, _gap in found
+                          if study.advice and study.number not in reports}
         held = tuple(_held(protocol, inv_id, lang) for protocol in protocols
-                     if protocol.study_type in advised_types and protocol.number not in advised)
+                     if protocol.study_type in unlinked_types
+                     and protocol.number not in advised)
         entries.append(AdviceEntry(
             invariant_id=inv_id, title=pick(invariant.title, lang),
             ethical=invariant.is_ethical, studies=tuple(study for study, _gap in found),
             advice=tuple(Advice(text, tuple(numbers)) for text, numbers in texts.items()),
-            held=held))
+            held=held, own=own))
     entries.sort(key=lambda e: (not e.ethical, -len(e.studies),
                                 order.get(e.invariant_id, len(order)), e.invariant_id))
     return entries

@@ -28,6 +28,7 @@ from exports.dossier_context import (
     counts_value,
     criteria_rows,
     npi_pairs,
+    protocol_pairs,
     publication_pairs,
 )
 from exports.labels import Labels, labels
@@ -108,6 +109,8 @@ def dossier_review_text(dossier: Dossier, catalogue: Catalogue, lang: str, *,
         lines += heading(lab("study_n", n=number))
         lines += study_items(own, record, context, dated=False)
         lines += [f"- {key}{colon} {one_line(value)}" for key, value in [
+            # The protocol it reports (a paper), or the papers reporting it (a protocol).
+            *protocol_pairs(lab, view, summary),
             (lab["counts_towards"], counts_value(lab, summary)),
             *publication_pairs(lab, summary.publication),
             (lab["study_country"], summary.country),

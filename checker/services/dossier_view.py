@@ -19,6 +19,7 @@ from .dossiers import (
     ScoredStudy,
     dossier_digest,
     dossier_studies,
+    protocol_links,
     scored_study,
     screening_of,
     study_evidence,
@@ -76,6 +77,10 @@ class StudySummary:
     # (scored as it stands), in catalogue order: which answers "11 unconfirmed suggestions"
     # are, so that a reader of the dossier's reports can tell them from a person's.
     unconfirmed: list[str] = field(default_factory=list)
+    # A paper's: the number of the dossier's study it names as the protocol it reports.
+    protocol: int | None = None
+    # A protocol's: the numbers of the dossier's papers that name it as theirs.
+    reported_by: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -222,6 +227,13 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
         for summary, study in zip(studies, scored, strict=True):
             summary.drafts = draft_flags(study.catalogue, study.assessment, upload_dir)
     titles = {s.uid: s.title for s in studies}
+    # Which protocol each paper reports, as study numbers (1 = first), as the reports name
+    # the studies.
+    numbers = {s.uid: n for n, s in enumerate(studies, start=1)}
+    for paper_uid, protocol_uid in protocol_links(dossier).items():
+        paper = studies[numbers[paper_uid] - 1]
+        paper.protocol = numbers[protocol_uid]
+        studies[paper.protocol - 1].reported_by.append(numbers[paper_uid])
     return DossierView(
         uid=dossier.uid, npi_name=dossier.npi_name, domain=dossier.domain,
         health_problem=dossier.health_problem, country=dossier.country,
@@ -234,7 +246,8 @@ def build_view(dossier: Dossier, catalogue: Catalogue, lang: str,
                     for c in sufficiency.criteria},
         advice=dossier_advice(
             [StudyGaps(n, s.uid, s.title, study.catalogue, study.score, s.study_type,
-                       _type_name(catalogue, study, s.study_type, lang), s.document_kind)
+                       _type_name(catalogue, study, s.study_type, lang), s.document_kind,
+                       s.protocol)
              for n, (s, study) in enumerate(zip(studies, scored, strict=True), start=1)],
             catalogue, lang),
         scored=scored,

@@ -246,6 +246,74 @@ def study_in_dossier(dossier: Dossier, assessment_uid: str) -> Assessment | None
     return None
 
 
+# --- the protocol a paper reports --------------------------------------------------------
+
+
+def _link_of(dossier: Dossier, assessment_uid: str) -> DossierStudy | None:
+    return next((link for link in dossier.studies if link.assessment.uid == assessment_uid),
+                None)
+
+
+def protocol_choices(dossier: Dossier, paper: Assessment) -> list[Assessment]:
+    """The dossier's protocols that ``paper`` may report: those of its study type, in dossier
+    order (none for a study that is not a paper)."""
+    if paper.document_kind != "paper":
+        return []
+    return [link.assessment for link in dossier.studies
+            if link.assessment.document_kind == "protocol"
+            and link.assessment.study_type == paper.study_type]
+
+
+def protocol_links(dossier: Dossier) -> dict[str, str]:
+    """Paper uid -> uid of the protocol it reports, for the dossier's papers that name one."""
+    return {link.assessment.uid: link.protocol.assessment.uid
+            for link in dossier.studies if link.protocol is not None}
+
+
+def set_paper_protocol(dossier: Dossier, paper_uid: str, protocol_uid: str,
+                       user: User) -> bool:
+    """Say which protocol of the dossier the paper ``paper_uid`` reports (``protocol_uid``),
+    or that it names none (""). Returns whether that changed.
+
+    Both must be in the dossier; the paper a published paper, the protocol a protocol of the
+    same study type. A study the user does not own, or that does not exist, is "not found"
+    (never say whose it is); one of theirs outside the dossier is said to be so.
+    """
+    paper_link = _link_of(dossier, paper_uid)
+    if paper_link is None:
+        raise DossierError({"paper": _("This study is not in the dossier.")})
+    paper = paper_link.assessment
+    if paper.document_kind != "paper":
+        raise DossierError({"paper": _(
+            "Only a published paper reports a protocol: this study is a protocol.")})
+    protocol_link = None
+    if protocol_uid:
+        protocol_link = _link_of(dossier, protocol_uid)
+        if protocol_link is None:
+            try:
+                get_owned(protocol_uid, user)
+            except AssessmentNotFound:
+                raise DossierError({"protocol": _(
+                    "Study not found: choose one of the dossier's protocols.")}) from None
+            raise DossierError({"protocol": _(
+                "This protocol is not in the dossier: add it to the dossier first.")})
+        protocol = protocol_link.assessment
+        if protocol.document_kind != "protocol":
+            raise DossierError({"protocol": _(
+                "This study is a published paper, not a protocol.")})
+        if protocol.study_type != paper.study_type:
+            raise DossierError({"protocol": _(
+                "This protocol is of another study type than the paper: a paper reports a "
+                "protocol of its own study type.")})
+    new_id = protocol_link.id if protocol_link is not None else None
+    if paper_link.protocol_study_id == new_id:
+        return False
+    paper_link.protocol = protocol_link
+    dossier.updated_at = utcnow()
+    db.session.commit()
+    return True
+
+
 def candidates(dossier: Dossier, user: User) -> list[Assessment]:
     """The user's assessments that are not in the dossier yet."""
     present = {link.assessment_id for link in dossier.studies}
@@ -301,7 +369,8 @@ def _publication_content(publication: StudyPublication | None) -> dict[str, Any]
 
 
 def dossier_digest(dossier: Dossier, studies: Sequence[ScoredStudy] | None = None) -> str:
-    """Digest of the dossier's fields, screening and studies (their own digests).
+    """Digest of the dossier's fields, screening and studies (their own digests, and the
+    protocol each paper reports).
 
     ``studies``: the dossier's studies as already read (:func:`scored_study`), not to read
     them again; None reads them.
@@ -311,8 +380,13 @@ def dossier_digest(dossier: Dossier, studies: Sequence[ScoredStudy] | None = Non
                     for a in dossier_studies(dossier)]
     else:
         contents = [(s.assessment.uid, s.content_digest, s.publication) for s in studies]
+    # The protocol a paper reports is said only when it names one: the digest of a dossier
+    # whose papers name none stays what it was before links existed, so that the reports
+    # issued on it then still verify as unchanged.
+    protocols = protocol_links(dossier)
     digests = sorted(
-        ({"uid": uid, "digest": digest, "publication": _publication_content(publication)}
+        ({"uid": uid, "digest": digest, "publication": _publication_content(publication),
+          **({"protocol": protocols[uid]} if uid in protocols else {})}
          for uid, digest, publication in contents),
         key=lambda s: s["uid"],
     )
