@@ -65,6 +65,10 @@ TEXT = {
         "fr": "Des événements indésirables sont survenus chez 14 des 120 participants (12 %) "
               "du groupe exercice et chez 9 des 118 (8 %) du groupe contrôle.",
     },
+    "serious": {
+        "en": "Two serious adverse events occurred, one in each group.",
+        "fr": "Deux événements indésirables graves sont survenus, un dans chaque groupe.",
+    },
     "none": {
         "en": "No adverse events occurred in either group.",
         "fr": "Aucun événement indésirable n'est survenu dans l'un ou l'autre groupe.",
@@ -160,7 +164,9 @@ PAPER_METHODS = ["recorded", "committee", "trial_rule"]
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("invariant", ["E08", "INT13"])
 def test_paper_met_with_adverse_events_counted_by_group(lang, invariant):
-    suggestion = _suggestions(lang, PAPER_METHODS, ["counted"], PAPER_ELEMENTS)[invariant]
+    """INT13 also asks how serious they were (test_suggestion_harms_severity.py)."""
+    suggestion = _suggestions(lang, PAPER_METHODS, ["counted", "serious"],
+                              PAPER_ELEMENTS)[invariant]
     assert suggestion.answer == "met", suggestion.rationale
     assert suggestion.details_missing == []
 
@@ -179,7 +185,7 @@ def test_paper_with_harms_in_vague_terms_is_partially_met(lang, invariant):
     suggestion = _suggestions(lang, PAPER_METHODS, ["vague"],
                               {**PAPER_ELEMENTS, "40_Harms_results": "vague"})[invariant]
     assert suggestion.answer == "partially_met"
-    assert suggestion.details_missing == ["events_reported"]
+    assert suggestion.details_missing[0] == "events_reported"
     assert _label(invariant, "events_reported", lang) in suggestion.rationale[lang]
 
 
