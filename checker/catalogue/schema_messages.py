@@ -66,6 +66,31 @@ def _one_of(error: ValidationError) -> Message:
                    {"value": shown(error.instance)})
 
 
+# The rules worded in one message: its text, the name of the rule's value in it (if any), and
+# whether that value is shown as written (a pattern, a bound) or as the count it is.
+_ONE_MESSAGE: dict[str, tuple[str, str | None, bool]] = {
+    "pattern": (N_("%(value)s does not match %(pattern)s"), "pattern", True),
+    "maxItems": (N_("%(value)s has too many items (maximum: %(count)d)"), "count", False),
+    "maxLength": (N_("%(value)s is too long (maximum length: %(count)d)"), "count", False),
+    "maxProperties": (N_("%(value)s has too many properties (maximum: %(count)d)"), "count",
+                      False),
+    "uniqueItems": (N_("%(value)s has non-unique elements"), None, False),
+    "minimum": (N_("%(value)s is less than the minimum of %(limit)s"), "limit", True),
+    "maximum": (N_("%(value)s is greater than the maximum of %(limit)s"), "limit", True),
+    "exclusiveMinimum": (N_("%(value)s is less than or equal to the minimum of %(limit)s"),
+                         "limit", True),
+    "exclusiveMaximum": (N_("%(value)s is greater than or equal to the maximum of %(limit)s"),
+                         "limit", True),
+}
+# The minimum counts, worded for a count above 1 (see _size).
+_AT_LEAST: dict[str, str] = {
+    "minItems": N_("%(value)s is too short: at least %(count)d items are expected"),
+    "minLength": N_("%(value)s is too short: at least %(count)d characters are expected"),
+    "minProperties": N_("%(value)s does not have enough properties: at least %(count)d are "
+                        "expected"),
+}
+
+
 def schema_messages(error: ValidationError) -> list[Message]:
     """What ``error`` refuses, worded: one message, or one per missing property."""
     rule, limit, value = error.validator, error.validator_value, shown(error.instance)
@@ -86,43 +111,14 @@ def schema_messages(error: ValidationError) -> list[Message]:
                         {"value": value, "choices": _names(limit)})]
     if rule == "const":
         return [Message(N_("%(expected)s was expected"), {"expected": shown(limit)})]
-    if rule == "pattern":
-        return [Message(N_("%(value)s does not match %(pattern)s"),
-                        {"value": value, "pattern": shown(limit)})]
-    if rule == "minItems":
-        return [_size(error, N_("%(value)s should be non-empty"),
-                      N_("%(value)s is too short: at least %(count)d items are expected"))]
-    if rule == "maxItems":
-        return [Message(N_("%(value)s has too many items (maximum: %(count)d)"),
-                        {"value": value, "count": limit})]
-    if rule == "minLength":
-        return [_size(error, N_("%(value)s should be non-empty"),
-                      N_("%(value)s is too short: at least %(count)d characters are "
-                         "expected"))]
-    if rule == "maxLength":
-        return [Message(N_("%(value)s is too long (maximum length: %(count)d)"),
-                        {"value": value, "count": limit})]
-    if rule == "minProperties":
-        return [_size(error, N_("%(value)s should be non-empty"),
-                      N_("%(value)s does not have enough properties: at least %(count)d are "
-                         "expected"))]
-    if rule == "maxProperties":
-        return [Message(N_("%(value)s has too many properties (maximum: %(count)d)"),
-                        {"value": value, "count": limit})]
-    if rule == "uniqueItems":
-        return [Message(N_("%(value)s has non-unique elements"), {"value": value})]
-    if rule == "minimum":
-        return [Message(N_("%(value)s is less than the minimum of %(limit)s"),
-                        {"value": value, "limit": shown(limit)})]
-    if rule == "maximum":
-        return [Message(N_("%(value)s is greater than the maximum of %(limit)s"),
-                        {"value": value, "limit": shown(limit)})]
-    if rule == "exclusiveMinimum":
-        return [Message(N_("%(value)s is less than or equal to the minimum of %(limit)s"),
-                        {"value": value, "limit": shown(limit)})]
-    if rule == "exclusiveMaximum":
-        return [Message(N_("%(value)s is greater than or equal to the maximum of %(limit)s"),
-                        {"value": value, "limit": shown(limit)})]
+    if rule in _ONE_MESSAGE:
+        message, key, show = _ONE_MESSAGE[rule]
+        values: dict[str, Any] = {"value": value}
+        if key:
+            values[key] = shown(limit) if show else limit
+        return [Message(message, values)]
+    if rule in _AT_LEAST:
+        return [_size(error, N_("%(value)s should be non-empty"), _AT_LEAST[rule])]
     if rule in ("anyOf", "oneOf"):
         return [_one_of(error)]
     return [Message(N_("%(value)s does not follow the schema's rule %(rule)s"),
