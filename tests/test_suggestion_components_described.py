@@ -238,3 +238,28 @@ def test_under_interventions_the_npi_must_be_what_includes(abstract, section, la
                     detections=detections)["PRO04"]
     assert pro04.answer == "partially_met"
     assert pro04.details_missing == ["components"]
+
+
+@pytest.mark.parametrize(("section", "lang"), [
+    ("""
+## Methods
+
+### Interventions
+
+Both interventions (B) and (C) include personalised and tailored components.
+""", "en"),
+    ("""
+## Méthodes
+
+### Interventions
+
+Les deux interventions (B) et (C) comportent des composantes personnalisées et adaptées.
+""", "fr"),
+], ids=["en", "fr"])
+def test_components_left_unnamed_are_not_what_the_npi_is_made_of(section, lang):
+    """Saying the interventions have tailored components names none of them."""
+    abstract = ABSTRACT_FR if lang == "fr" else ABSTRACT_EN
+    document, detections = _dose_detected(abstract + section, lang)
+    pro04 = suggest(document, lang, study_type="prototypical",
+                    detections=detections)["PRO04"]
+    assert pro04.answer == "partially_met"
