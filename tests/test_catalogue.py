@@ -513,6 +513,26 @@ def test_a_detail_in_the_discussion_must_be_stated_anywhere(tmp_path, data):
     assert catalogue.invariant("E01").evidence.details[0].discussion
 
 
+def test_a_details_sections_are_checked(tmp_path, data):
+    """A detail's ``sections`` name headings and the wordings read under them: a wording that
+    cannot compile is refused with its place, as are sections without their names; valid
+    ones are read per language."""
+    detail = data["invariants"][index_of(data, "PRO04")]["evidence"]["details"][0]
+    detail["sections"]["patterns"]["fr"] = ["compren(d"]
+    problems = problems_of(tmp_path, data)
+    assert any("invariant PRO04: field evidence.details[0].sections.patterns.fr[0]: pattern "
+               "is not a valid regular expression: missing )" in p for p in problems)
+    detail["sections"] = {"patterns": {"en": ["includes"]}}
+    assert any("invariant PRO04: field evidence.details[0].sections" in p
+               and "names" in p for p in problems_of(tmp_path, data))
+    detail["sections"] = {"names": {"en": ["Intervention"]}, "patterns": {"en": ["includes"]}}
+    sections = load_catalogue(write_json(tmp_path, data)).invariant(
+        "PRO04").evidence.details[0].sections
+    assert sections.names_for("en") == ("Intervention",)
+    assert sections.patterns_for("en") == ("includes",)
+    assert sections.names_for("fr") == () and sections.patterns_for("fr") == ()
+
+
 def test_evidence_detail_needs_patterns(tmp_path, data):
     details = data["invariants"][index_of(data, "E03")]["evidence"]["details"]
     details[0]["patterns"] = {}

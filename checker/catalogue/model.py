@@ -78,6 +78,10 @@ class EvidenceDetail:
     # Not asked of a document whose own report states a design without it (OBS08's losses
     # to follow-up of a cross-sectional survey, which follows no one).
     waived_when: DetailWaiver | None = None
+    # Also looked for in the study's own report under some headings, where the document
+    # describes the matter: PRO04's components in "Description of interventions", beyond the
+    # sentence after the evidence.
+    sections: DetailSections | None = None
 
     def applies_to(self, kind: str | None, study_type: str | None = None) -> bool:
         """Whether a document of ``kind`` (an unknown kind: yes, as for the elements) of a
@@ -89,6 +93,30 @@ class EvidenceDetail:
     def patterns_for(self, lang: str) -> tuple[str, ...]:
         """The patterns of ``lang``, else the English ones (identifiers read alike)."""
         return self.patterns.get(lang) or self.patterns.get("en") or ()
+
+
+@dataclass(frozen=True)
+class DetailSections:
+    """Where else a particular is looked for: the sentences of the study's own report under
+    the headings ``names`` (per language, read as ``evidence.sections``: the sentence's own
+    heading names one as whole words), in the wordings ``patterns`` (per language), stricter
+    than the detail's own: a whole section is read, not a sentence beside the evidence, and
+    "community leaders including ssengas" there says nothing of what the NPI is made of."""
+
+    names: dict[str, tuple[str, ...]]
+    patterns: dict[str, tuple[str, ...]]
+
+    def names_for(self, lang: str) -> tuple[str, ...]:
+        """The headings of ``lang`` (worded in the document's language); () if none."""
+        return self.names.get(lang, ())
+
+    def patterns_for(self, lang: str) -> tuple[str, ...]:
+        """The wordings of ``lang``; () if none."""
+        return self.patterns.get(lang, ())
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DetailSections:
+        return cls(_by_lang(data["names"]), _by_lang(data["patterns"]))
 
 
 @dataclass(frozen=True)
@@ -322,7 +350,9 @@ class Invariant:
                                    bool(d.get("discussion")),
                                    tuple(d.get("study_types") or ()),
                                    DetailWaiver.from_dict(d["waived_when"])
-                                   if d.get("waived_when") else None)
+                                   if d.get("waived_when") else None,
+                                   DetailSections.from_dict(d["sections"])
+                                   if d.get("sections") else None)
                     for d in ev.get("details") or ()
                 ),
                 absence={lang: tuple(v) for lang, v in (ev.get("absence") or {}).items()},

@@ -343,6 +343,9 @@ def _detail_problems(ctx: _Context, index: int, details: list[dict],
         if detail.get("waived_when"):
             yield from _waiver_problems(ctx, index, detail["waived_when"],
                                         f"evidence.details[{d}].waived_when")
+        for lang, patterns in ((detail.get("sections") or {}).get("patterns") or {}).items():
+            yield from _pattern_problems(ctx, index, patterns,
+                                         f"evidence.details[{d}].sections.patterns.{lang}")
 
 
 def _waiver_problems(ctx: _Context, index: int, waiver: dict, where: str

@@ -1,18 +1,20 @@
 """The particulars a met needs: those an invariant asks of a kind of document
 (``evidence.details``: an approval reference, a registry number, a protocol's version…),
-stated in or right after a sentence of its evidence, or, for a particular stated
-``anywhere`` (a protocol's version on its title page), in any sentence of the study's own
-report, and for one stated in the ``discussion`` too (a paper's residual bias, in its
-limitations), in the discussion's sentences that cite no other work. An element found
-without them ("the protocol was submitted to the CPP") makes the invariant only partially
-met. A particular the document's own report shows not to apply (``waived_when``: the losses
-to follow-up of a cross-sectional survey) is not asked, though quoted if stated.
+stated in or right after a sentence of its evidence or, in its own stricter wordings, under
+the ``sections`` where the study's own report describes its matter (an NPI's components in
+"Description of interventions"), or, for a particular stated ``anywhere`` (a protocol's
+version on its title page), in any sentence of the study's own report, and for one stated
+in the ``discussion`` too (a paper's residual bias, in its limitations), in the discussion's
+sentences that cite no other work. An element found without them ("the protocol was
+submitted to the CPP") makes the invariant only partially met. A particular the document's
+own report shows not to apply (``waived_when``: the losses to follow-up of a
+cross-sectional survey) is not asked, though quoted if stated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from .detect import Detection
 from .features import SentenceIndex
 from .quotes import Quotation, verify_quotation
 from .sections import OWN_REPORT
+from .usual_sections import in_usual_sections
 
 if TYPE_CHECKING:
     from checker.catalogue import Invariant
@@ -56,7 +59,8 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   places: list[int] | None = None,
                   discussed: frozenset[int] = frozenset(),
                   study_type: str | None = None,
-                  other: re.Pattern[str] | None = None) -> Particulars:
+                  other: re.Pattern[str] | None = None,
+                  of_their_own: Sequence[str] = ()) -> Particulars:
     """The particulars the invariant asks of a document of ``kind`` (normalised) of a study
     of ``study_type`` (when known): those not stated beside its evidence (its
     ``quotations``, then the sentences of the ``detections`` of its elements found), those
@@ -64,9 +68,10 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
     ``position_of``: sentence index by start offset. ``places``: each sentence's place
     (sections.py); a particular stated ``anywhere`` is looked for in the study's own report
     (in every sentence without them), and one stated in the ``discussion`` also in the
-    ``discussed`` sentences (positions). ``other``: the invariant's sentences about another
-    matter (``evidence.other_matter``), where no particular is looked for beside its
-    evidence."""
+    ``discussed`` sentences (positions), and one with ``sections`` also in the own report's
+    sentences under those headings (not only inside one of the headings ``of_their_own``).
+    ``other``: the invariant's sentences about another matter (``evidence.other_matter``),
+    where no particular is looked for beside its evidence nor under its sections."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind, study_type)]
@@ -82,8 +87,30 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
     anywhere = [p for p in range(len(document.sentences))
                 if places is None or places[p] == OWN_REPORT]
     with_discussion = sorted(set(anywhere) | discussed) if discussed else anywhere
-    missing, found = _find_details(details, lang, document, index, positions, anywhere,
-                                   with_discussion)
+
+    def looked(detail: EvidenceDetail) -> list[tuple[int, re.Pattern[str]]]:
+        """Where to look for ``detail`` and in which wordings: beside the evidence (then
+        under its sections, in theirs), or in the whole report."""
+        pattern = any_pattern(detail.patterns_for(lang))
+        if detail.anywhere:
+            return [(p, pattern) for p in (with_discussion if detail.discussion else anywhere)]
+        beside = [(p, pattern) for p in positions]
+        sections = detail.sections
+        if sections is None or not sections.names_for(lang) or not sections.patterns_for(lang):
+            return beside
+        # The evidence's sentences and the one after each come first, then the sentences
+        # under those headings in reading order: "Stage 1 begins with psychoeducation that
+        # includes …" under "Description of interventions", when the evidence is the
+        # abstract's dose followed by its outcomes.
+        under = in_usual_sections(document, sections.names_for(lang), of_their_own)
+        wording = any_pattern(sections.patterns_for(lang))
+        # Not a heading itself: a table's title names the intervention whose effect it shows
+        # (« Tableau 4 Effet de l'intervention PIJP …, incluant les caractéristiques … »).
+        return beside + [(p, wording) for p in anywhere
+                         if p in under and not document.is_heading(document.sentences[p])
+                         and (other is None or not other.search(index.sentences[p]))]
+
+    missing, found = _find_details(details, document, index, looked)
     # The design is read in the study's own report only: a background's "a cross-sectional
     # study of the ARIC cohort" is another study's.
     own = [index.sentences[p] for p in anywhere]
@@ -105,21 +132,17 @@ def _evidence_positions(quotations: list[Quotation], detections: list[Detection]
     return list(dict.fromkeys(evidence + after))
 
 
-def _find_details(details: list[EvidenceDetail], lang: str, document: Document,
-                  index: SentenceIndex, positions: list[int],
-                  anywhere: list[int], with_discussion: list[int]
+def _find_details(details: list[EvidenceDetail], document: Document, index: SentenceIndex,
+                  looked_for: Callable[[EvidenceDetail], list[tuple[int, re.Pattern[str]]]]
                   ) -> tuple[list[str], list[Quotation]]:
-    """The ids of the ``details`` stated nowhere at ``positions`` (at ``anywhere`` for a
-    detail stated anywhere, at ``with_discussion`` for one stated in the discussion too),
-    and a quotation of the first sentence stating each detail that
-    is found."""
+    """The ids of the ``details`` stated nowhere at the positions ``looked_for`` gives each
+    (in the wordings it gives there), and a quotation of the first sentence stating each
+    detail that is found."""
     missing: list[str] = []
     quotations: list[Quotation] = []
     for detail in details:
-        pattern = any_pattern(detail.patterns_for(lang))
-        looked = (positions if not detail.anywhere
-                  else with_discussion if detail.discussion else anywhere)
-        at = next((p for p in looked if pattern.search(index.sentences[p])), None)
+        at = next((p for p, pattern in looked_for(detail)
+                   if pattern.search(index.sentences[p])), None)
         if at is None:
             missing.append(detail.id)
             continue

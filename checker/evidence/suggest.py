@@ -192,7 +192,7 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         particulars = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first, reading.discussed,
-            study_type, other)
+            study_type, other, catalogue.headings_of_their_own.get(lang, ()))
         if particulars.missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), particulars.quotations)
