@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -151,18 +152,22 @@ def study_ref(lab: Any, study: Any) -> str:
     return lab("study_ref", n=study.number, type=study.type_name)
 
 
-def held_line(lab: Any, held: Any) -> str:
+def held_line(lab: Any, held: Any, papers: Sequence[int] = ()) -> str:
     """The protocols the dossier already holds where an advice sends the submitter to look
     for one (:attr:`AdviceEntry.held`): "Already in the dossier: Study 5 (implementation), a
-    protocol, answered Met. If it is …"; "" when there are none."""
+    protocol, answered Met. If it is …"; "" when there are none. ``papers``: the studies the
+    "if it is …" names (:attr:`AdviceEntry.held_for`), "a study listed" when none."""
     if not held:
         return ""
     # Each holds a comma: separated as the studies' answers are ("; ").
     protocols = lab["separator"].join(
         lab("dossier_advice_held_one" if p.answer else "dossier_advice_held_unanswered",
             n=p.number, type=p.type_name, answer=p.answer_label) for p in held)
-    return lab("dossier_advice_held_many" if len(held) > 1 else "dossier_advice_held",
-               protocols=protocols)
+    key = "dossier_advice_held_many" if len(held) > 1 else "dossier_advice_held"
+    if not papers:
+        return lab(key, protocols=protocols)
+    return lab(key + ("_papers" if len(papers) > 1 else "_paper"), protocols=protocols,
+               papers=enumeration([str(n) for n in papers], lab))
 
 
 def own_lines(lab: Any, own: Any) -> list[str]:
@@ -201,7 +206,8 @@ def advice_rows(lab: Any, view: DossierView) -> list[dict[str, Any]]:
         # A protocol the dossier holds, where the advice sends the submitter to look for one:
         # the papers' own first, then those that may be.
         held = " ".join(line for line in (*own_lines(lab, entry.own),
-                                          held_line(lab, entry.held)) if line)
+                                          held_line(lab, entry.held, entry.held_for))
+                        if line)
         rows.append({
             "id": entry.invariant_id, "title": entry.title, "ethical": entry.ethical,
             "kind": lab["ethical_one" if entry.ethical else "methodological_one"],

@@ -214,6 +214,9 @@ def test_the_title_s_design_comes_first() -> None:
     # ... but only when it is the whole of what follows "and".
     ("Effect of exercise and health coaching on fitness in older adults",
      "exercise and health coaching"),
+    # ... an outcome with its population, before "versus" a control.
+    ("Tai chi and fatigue in older adults versus usual care", "Tai chi"),
+    ("Yoga and sleep in breast cancer survivors: a randomized controlled trial", "Yoga"),
     # French
     ("Effet de la thérapie cognitive et comportementale de groupe sur la sévérité de "
      "l'insomnie chez des adultes : essai contrôlé randomisé",
@@ -261,6 +264,10 @@ def test_the_title_s_design_comes_first() -> None:
     ("Effet de l'exercice et qualité de vie chez les personnes âgées", "exercice"),
     ("Effet d'un programme d'exercice et santé mobile sur la condition physique des personnes "
      "âgées", "programme d'exercice et santé mobile"),
+    ("Yoga et sommeil chez les survivantes du cancer du sein : essai contrôlé randomisé", "Yoga"),
+    ("Yoga et fatigue liée au cancer chez les survivantes du cancer du sein : essai contrôlé "
+     "randomisé", "Yoga"),
+    ("Tai-chi et fatigue chez les personnes âgées versus soins habituels", "Tai-chi"),
 ])
 def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     reading = npi_name(title)
@@ -313,7 +320,19 @@ def test_the_npi_s_name_in_a_usual_shape_of_title(title, name) -> None:
     "physical activity in cancer survivors",
     "Essai randomisé de deux interventions de coaching par intelligence artificielle visant à "
     "augmenter l'activité physique",
+    # Two arms joined by "and" / « et », sharing their head word, against a control or not.
+    "Manual and Electroacupuncture for Labour Pain: Study Design of a Longitudinal Randomized "
+    "Controlled Trial",
+    "Manual and electroacupuncture for labour pain: protocol for a randomised trial",
+    "Manual and electroacupuncture versus usual care for labour pain",
+    "Manual acupuncture and electroacupuncture for labour pain: protocol for a randomised trial",
+    "Acupuncture manuelle et électroacupuncture pour la douleur du travail : protocole d'un "
+    "essai randomisé",
+    "Acupuncture manuelle et électroacupuncture versus soins habituels pour la douleur du "
+    "travail",
     # "X and an outcome" with no trial named: X may be an exposure, not an NPI.
+    "Yoga and fatigue in breast cancer survivors",
+    "Yoga et fatigue chez les survivantes du cancer du sein",
     "Sleep duration and mortality in older adults",
     "Durée du sommeil et mortalité chez les personnes âgées",
     "Intensive structured self-monitoring of blood glucose and glycemic control in "

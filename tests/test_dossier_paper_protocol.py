@@ -23,7 +23,7 @@ from checker.services.assessments import (
     find_assessment,
     update_assessment,
 )
-from checker.services.dossier_advice import StudyGaps, dossier_advice
+from checker.services.dossier_advice import HeldProtocol, StudyGaps, dossier_advice
 from checker.services.dossiers import (
     DossierError,
     dossier_digest,
@@ -35,6 +35,8 @@ from checker.services.dossiers import (
 from checker.services.records import AssessmentRecord
 from checker.services.scoring import score_assessment
 from checker.services.verification import CHANGED, UNCHANGED, verify_report
+from exports.dossier_context import held_line
+from exports.labels import labels
 
 NBSP = "\u00a0"
 
@@ -320,11 +322,63 @@ def test_a_paper_that_names_its_protocol_is_sent_there_and_nowhere_else():
     assert e03.own == () and [p.number for p in e03.held] == [2]
 
 
+def test_the_if_it_is_names_the_unlinked_papers_when_others_name_theirs():
+    """One paper linked, one not: "a study listed" would take in the linked one too, so the
+    entry names the paper its "if it is …" is about; alone, it keeps "a study listed"."""
+    catalogue = get_catalogue()
+    paper = record("interventional", E03="not_met")
+    protocol = record("interventional", "protocol")
+    cohort = record("observational", E03="not_met")
+    # Paper 1 names protocol 2, paper 3 none: the "if it is" is about paper 3.
+    (e03,) = dossier_advice(_gaps((paper, 2), (protocol, None), (paper, None)), catalogue, "en")
+    assert [p.number for p in e03.own] == [2] and [p.number for p in e03.held] == [2]
+    assert e03.unlinked == (3,) and e03.held_for == (3,)
+    # Two unlinked papers, both named.
+    (e03,) = dossier_advice(_gaps((paper, 2), (protocol, None), (paper, None), (paper, None)),
+                            catalogue, "en")
+    assert e03.held_for == (3, 4)
+    # An unlinked paper of a type no protocol held is of: not named ("if it is" not about it).
+    (e03,) = dossier_advice(_gaps((paper, 2), (protocol, None), (paper, None), (cohort, None)),
+                            catalogue, "en")
+    assert e03.held_for == (3,)
+    # No paper linked: "a study listed", as before.
+    (e03,) = dossier_advice(_gaps((paper, None), (protocol, None), (paper, None)), catalogue,
+                            "en")
+    assert e03.unlinked == (1, 3) and e03.held_for == ()
+    # Every paper linked: nothing held, nothing named.
+    (e03,) = dossier_advice(_gaps((paper, 2), (protocol, None), (paper, 2)), catalogue, "en")
+    assert e03.held == () and e03.held_for == ()
+
+
+@pytest.mark.parametrize(("lang", "papers", "many", "expected"), [
+    ("en", (), False, "If it is the protocol of a study listed, look there first"),
+    ("en", (3,), False, "If it is the protocol of study 3, look there first"),
+    ("en", (3, 4), False, "If it is the protocol of one of studies 3 and 4, look there first"),
+    ("en", (3,), True, "If one is the protocol of study 3, look there first"),
+    ("en", (3, 4), True, "If one is the protocol of one of studies 3 and 4, look there first"),
+    ("fr", (), True, "Si l'un d'eux est le protocole d'une étude listée, cherchez-y d'abord"),
+    ("fr", (3,), False, "S'il s'agit du protocole de l'étude 3, cherchez-y d'abord"),
+    ("fr", (3, 4), False, "S'il s'agit du protocole de l'une des études 3 et 4, cherchez-y"),
+    ("fr", (3,), True, "Si l'un d'eux est le protocole de l'étude 3, cherchez-y d'abord"),
+    ("fr", (3, 4), True, "Si l'un d'eux est le protocole de l'une des études 3 et 4, cherchez"),
+])
+def test_the_held_line_names_the_papers_it_is_about(lang, papers, many, expected):
+    held = [HeldProtocol(n, f"uid{n}", "interventional", "met", "Met", True)
+            for n in ((2, 5) if many else (2,))]
+    line = " ".join(held_line(labels(lang), held, papers).split())
+    assert expected in line, line
+
+
 OWN_E02 = ("The protocol of study 1, already in the dossier: Study 2 (interventional), "
            "answered Met. Look there first: it need not be added again.")
 OWN_E02_FR = (f"Le protocole de l'étude 1, déjà dans le dossier{NBSP}: Étude 2 (type "
               f"interventionnel), réponse{NBSP}: Respecté. Cherchez-y d'abord{NBSP}: inutile "
               "de l'ajouter à nouveau.")
+
+# Paper 5 names no protocol, paper 1 names protocol 2: the "if it is" is about paper 5.
+HELD_E02 = "If one is the protocol of study 5, look there first: it need not be added again."
+HELD_E02_FR = (f"Si l'un d'eux est le protocole de l'étude 5, cherchez-y d'abord{NBSP}: "
+               "inutile de l'ajouter à nouveau.")
 
 
 def test_every_report_names_the_papers_own_protocol(app, auth_client, user):
@@ -340,28 +394,38 @@ def test_every_report_names_the_papers_own_protocol(app, auth_client, user):
             "answered Met. Look there first: it need not be added again.</p>") in e02
     assert "If it is" not in e02 and "If one" not in e02 and "Study 3" not in e02
     assert name(auth_client, uid, s.second, "").status_code == 302  # paper 5 names none now
+    # Paper 1 names protocol 2, paper 5 none: the "if it is" names paper 5, not "a study listed".
+    section = html.unescape(_section(auth_client.get(f"/dossiers/{uid}").get_data(as_text=True)))
+    e02 = section[section.index(">E02<"):]
+    assert ("If one of them is the protocol of study 5, look there first: it need not be added "
+            "again.</p>") in e02
+    assert "a study listed" not in e02
 
     review = auth_client.get(f"/dossiers/{uid}/review.txt?lang=en").get_data(as_text=True)
     assert f"    - {OWN_E02} Already in the dossier: Study 2 (interventional), a protocol, " \
-           "answered Met; Study 3 (interventional), a protocol, answered Met. If one is the " \
-           "protocol of a study listed" in review
+           f"answered Met; Study 3 (interventional), a protocol, answered Met. {HELD_E02}" \
+           in review
+    assert "a study listed" not in review
     assert "- Protocol it reports: Study 2: Trial protocol\n" in review
     assert "- Reported by: Study 1: Trial one\n" in review
     french = auth_client.get(f"/dossiers/{uid}/review.txt?lang=fr").get_data(as_text=True)
-    assert OWN_E02_FR in french
+    assert OWN_E02_FR in french and HELD_E02_FR in french
+    assert "une étude listée" not in french
     assert f"- Protocole qu'il rapporte{NBSP}: Étude 2{NBSP}: Trial protocol\n" in french
 
     text = _pdf_text(auth_client, uid, "en")
-    assert OWN_E02 in text
+    assert OWN_E02 in text and HELD_E02 in text
     assert "Protocol it reports Study 2: Trial protocol" in text
     assert "Reported by Study 1: Trial one" in text
-    assert OWN_E02_FR.replace(NBSP, " ") in _pdf_text(auth_client, uid, "fr")
+    french_pdf = _pdf_text(auth_client, uid, "fr")
+    assert OWN_E02_FR.replace(NBSP, " ") in french_pdf
+    assert HELD_E02_FR.replace(NBSP, " ") in french_pdf
 
     response = auth_client.get(f"/dossiers/{uid}/report.xlsx?lang=en")
     wb = openpyxl.load_workbook(io.BytesIO(response.get_data()))
     advice = [row for row in wb["To add to the dossier"].iter_rows(values_only=True)
               if row[0] == "E02"]
-    assert OWN_E02 in advice[0][5]
+    assert OWN_E02 in advice[0][5] and HELD_E02 in advice[0][5]
     studies = list(wb["Studies"].iter_rows(values_only=True))
     column = studies[0].index("Protocol it reports")
     assert [row[column] for row in studies[1:]] == [

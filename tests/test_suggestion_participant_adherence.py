@@ -167,3 +167,83 @@ def test_an_allocation_sentence_alone_still_finds_the_dose(lang):
     int11 = suggest(TRIAL[lang].replace(dose, ""), lang)["INT11"]
     assert "X_dose" in int11.elements_found
     assert not any(q.element == "X_dose" for q in int11.quotations)
+
+
+
+# The sites' non-compliance with the protocol, found by site audits and handled by the
+# trial's coordination (GCP monitoring: train protocol 029 quoted "All areas of non-
+# compliance will be addressed by the trial coordination centre" as the participants'
+# adherence), and the participants' own non-compliance.
+AUDITED = {
+    "en": """# Supervised exercise for chronic low back pain: protocol of a randomised trial
+
+## Methods
+
+### Interventions
+
+The exercise programme consists of three supervised 60-minute sessions a week for 12 weeks.
+
+### Audit
+
+During the course of the trial, site audits will be undertaken to assess compliance to ICH GCP
+guidelines. {sites}
+
+{participants}
+""",
+    "fr": """# Exercice supervisé pour la lombalgie chronique : protocole d'essai randomisé
+
+## Méthodes
+
+### Interventions
+
+Le programme d'exercice comprend trois séances supervisées de 60 minutes par semaine pendant
+12 semaines.
+
+### Audit
+
+Au cours de l'essai, des audits des sites seront réalisés afin d'évaluer le respect des
+recommandations ICH GCP. {sites}
+
+{participants}
+""",
+}
+SITES_NON_COMPLIANCE = {
+    "en": ["All areas of non- compliance will be addressed by the trial coordination centre.",
+           "All areas of non-compliance will be addressed by the site investigators or trial "
+           "coordination centre depending on the findings.",
+           "Any non-compliance with the protocol will be handled by the monitors."],
+    "fr": ["Les non-conformités relevées (respect du protocole, consentement, observance des "
+           "procédures) seront traitées par le centre de coordination de l'essai.",
+           "Tous les cas de non-conformité, y compris dans l'observance des procédures, seront "
+           "traités par les investigateurs des sites ou par le centre de coordination de "
+           "l'essai, selon les constatations."],
+}
+PARTICIPANTS_NON_COMPLIANCE = {
+    "en": "Participants' non-compliance will be recorded at each session.",
+    "fr": "La non-observance des participants sera consignée à chaque séance.",
+}
+
+
+def _audited(lang: str, sites: str, participants: str = ""):
+    text = AUDITED[lang].format(sites=sites, participants=participants)
+    return suggest(text, lang)["INT11"]
+
+
+@pytest.mark.parametrize(("lang", "which"), [("en", 0), ("en", 1), ("en", 2), ("fr", 0),
+                                             ("fr", 1)])
+def test_the_sites_non_compliance_is_not_the_participants_adherence(lang, which):
+    sentence = SITES_NON_COMPLIANCE[lang][which]
+    int11 = _audited(lang, sentence)
+    assert not any(sentence[:40] in " ".join(q.split()) for q in quotation_texts(int11)), \
+        quotation_texts(int11)
+    assert int11.answer != "met"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_participants_non_compliance_still_is_their_adherence(lang):
+    """Must not change: the participants' non-compliance recorded, beside the sites'."""
+    measured = PARTICIPANTS_NON_COMPLIANCE[lang]
+    int11 = _audited(lang, SITES_NON_COMPLIANCE[lang][0], measured)
+    assert "X_adherence" in int11.elements_found
+    assert "adherence_measured" not in int11.details_missing, int11.rationale
+    assert any(measured[:40] in q for q in quotation_texts(int11))

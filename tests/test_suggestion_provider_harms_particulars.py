@@ -145,3 +145,36 @@ def test_harms_without_grading_are_partially_met(lang):
 def test_a_paper_is_not_asked_for_the_grading_plan(lang):
     suggestion = int13(lang, DISEASE_SEVERITY, kind="results")
     assert "grading" not in suggestion.details_missing
+
+
+# « du » (of the) is no relatedness wording: « dû, due, dus, dues à » is (INT13's
+# grading pattern once read « due?s? », which matches « du » too).
+RELATED_DUE = [
+    "L'investigateur jugera si chaque événement indésirable est dû à l'intervention.",
+    "Le médecin déterminera si les événements indésirables sont dues au programme.",
+    "Le médecin évaluera si les effets secondaires sont dus au traitement.",
+]
+NOT_RELATED_DU = [
+    "L'investigateur évaluera si les réactions du patient au programme sont satisfaisantes.",
+    "Le médecin évaluera les EI et la modification de la dose du médicament à l'étude.",
+]
+
+
+@pytest.mark.parametrize("sentence", RELATED_DUE)
+def test_harms_said_due_to_the_npi_are_graded(sentence):
+    suggestion = int13("fr", DISEASE_SEVERITY, {"fr": sentence})
+    assert suggestion.answer == "met", suggestion.rationale
+    assert suggestion.details_missing == []
+
+
+@pytest.mark.parametrize("sentence", NOT_RELATED_DU)
+def test_du_is_no_relatedness_wording(sentence):
+    suggestion = int13("fr", DISEASE_SEVERITY, {"fr": sentence})
+    assert suggestion.answer == "partially_met", suggestion.rationale
+    assert suggestion.details_missing == ["grading"]
+
+
+def test_harms_said_due_to_the_npi_are_graded_in_english():
+    sentence = "The investigator will judge whether each adverse event is due to the programme."
+    suggestion = int13("en", DISEASE_SEVERITY, {"en": sentence})
+    assert suggestion.answer == "met", suggestion.rationale

@@ -447,10 +447,11 @@ def npi_name(title: str) -> NpiName | None:
     Y »…): the first shape that reads a name that can be one (see the cues), without an outcome
     joined to it by "and" ("Exercise training and weight gain in…"). None when the title makes
     two comparisons before its subtitle ("A versus B versus C"), or when a shape reads a name
-    too long to be one, listing the study's arms ("A, B and C"), ending on a word that wants
-    what follows ("alone and"), or whose end is not clear (the word after it comes again before
-    the subtitle, after a design's words: "Effects of the Girls on the Move randomized trial on
-    adiposity"). A wrong name costs more than none: a person would have to see it is wrong."""
+    too long to be one, listing the study's arms ("A, B and C", "Manual and Electroacupuncture":
+    two sharing their head word), ending on a word that wants what follows ("alone and"), or
+    whose end is not clear (the word after it comes again before the subtitle, after a design's
+    words: "Effects of the Girls on the Move randomized trial on adiposity"). A wrong name costs
+    more than none: a person would have to see it is wrong."""
     cues = get_details_cues()
     title = _one_line(title)
     if len(cues.npi_comparisons.findall(title.split(":")[0])) > 1:

@@ -24,7 +24,9 @@ the invariant, so he looks there first. A paper may name the protocol it reports
 submitter says it on the dossier page): that protocol is then named as the paper's own
 (``own``), and the dossier's other protocols are not offered for that paper. For a paper that
 names none, which protocol is its own is not known, so the entry says so ("if it is …",
-``held``) rather than dropping the advice.
+``held``) rather than dropping the advice. When some papers listed name their protocol and
+others do not, "a study listed" would take in the papers already sent to their own: the entry
+then names the papers the "if it is …" is about (``held_for``).
 """
 
 from __future__ import annotations
@@ -108,6 +110,16 @@ class AdviceEntry:
     # The protocols that studies given advice name as the one they report (``papers``), in
     # dossier order: their "published protocol" is there.
     own: tuple[HeldProtocol, ...] = ()
+    # The studies given advice that name no protocol in the dossier, of a study type of a
+    # protocol ``held``, by number: those whose protocol it may be.
+    unlinked: tuple[int, ...] = ()
+
+    @property
+    def held_for(self) -> tuple[int, ...]:
+        """The studies the "if it is …" of ``held`` names, by number: those it is about
+        (``unlinked``) when other studies listed name their own protocol (``own``), since
+        "a study listed" would take those in too; empty otherwise ("a study listed")."""
+        return self.unlinked if self.own and self.held else ()
 
     @property
     def shared(self) -> bool:
@@ -191,14 +203,19 @@ def dossier_advice(studies: Sequence[StudyGaps], catalogue: Catalogue,
                     for number in sorted(papers_of))
         unlinked_types = {study.study_type for study, _gap in found
                           if study.advice and study.number not in reports}
-        held = tuple(_held(protocol, inv_id, lang) for protocol in protocols
-                     if protocol.study_type in unlinked_types
-                     and protocol.number not in advised)
+        held_protocols = [protocol for protocol in protocols
+                          if protocol.study_type in unlinked_types
+                          and protocol.number not in advised]
+        held = tuple(_held(protocol, inv_id, lang) for protocol in held_protocols)
+        held_types = {protocol.study_type for protocol in held_protocols}
+        unlinked = tuple(study.number for study, _gap in found
+                         if study.advice and study.number not in reports
+                         and study.study_type in held_types)
         entries.append(AdviceEntry(
             invariant_id=inv_id, title=pick(invariant.title, lang),
             ethical=invariant.is_ethical, studies=tuple(study for study, _gap in found),
             advice=tuple(Advice(text, tuple(numbers)) for text, numbers in texts.items()),
-            held=held, own=own))
+            held=held, own=own, unlinked=unlinked))
     entries.sort(key=lambda e: (not e.ethical, -len(e.studies),
                                 order.get(e.invariant_id, len(order)), e.invariant_id))
     return entries
