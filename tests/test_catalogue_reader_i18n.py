@@ -158,6 +158,23 @@ def test_a_reason_not_listed_stays_as_the_reader_gave_it(copy):
     assert fr_line.endswith(f"{NB}: {english}") and "YAML mal formé à la ligne" in fr_line
 
 
+def test_a_file_saved_in_another_encoding_names_its_line(copy):
+    """An editor saving a file in Latin-1 (an accented letter): not read at all, and said so
+    with the line and what to do, in each language."""
+    path = copy / "ethical.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("é")].count("\n") + 1
+    path.write_bytes(text.encode("utf-8", "replace").replace("é".encode(), b"\xe9"))
+    (en_line,) = run(copy, ENGLISH)
+    assert en_line == f"error: {path}: not UTF-8 text at line {line} (byte 0xe9): save the " \
+                      "file as UTF-8"
+    (fr_line,) = run(copy, FRENCH)
+    assert fr_line == f"erreur{NB}: {path}{NB}: le fichier n'est pas un texte UTF-8{NB}: la " \
+                      f"ligne {line} contient un octet qui n'en est pas (0xe9), sans doute une " \
+                      "lettre accentuée enregistrée dans un autre codage" \
+                      f"{NB}: enregistrez le fichier en UTF-8"
+
+
 def test_malformed_json_is_explained_in_french(tmp_path):
     path = tmp_path / "catalogue.json"
     path.write_text('{"id": "x"\n "name": {}}', encoding="utf-8")

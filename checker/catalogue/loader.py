@@ -32,7 +32,13 @@ def _read_file(path: Path) -> Any:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise _failure(path, N_("file not found")) from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        # Saved in another encoding (Latin-1, Windows-1252: an accented letter): its line.
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise _failure(path, N_("not UTF-8 text at line %(line)d (byte %(byte)s): save the "
+                                "file as UTF-8"),
+                       line=line, byte=f"0x{exc.object[exc.start]:02x}") from exc
+    except OSError as exc:
         raise _failure(path, N_("cannot read file: %(reason)s"), reason=str(exc)) from exc
     try:
         if path.suffix.lower() == ".json":
