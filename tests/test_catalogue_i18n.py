@@ -107,7 +107,8 @@ CASES = [
      "", "malformed YAML at line 3, column 1: ", f"YAML mal formé à la ligne 3, colonne 1{NB}: "),
     ("json", file_with("cat.json", '{"id": "x",'), "",
      "malformed JSON at line 1, column 12: Expecting property name",
-     f"JSON mal formé à la ligne 1, colonne 12{NB}: Expecting property name"),
+     f"JSON mal formé à la ligne 1, colonne 12{NB}: un nom de champ entre guillemets doubles "
+     "est attendu"),
     ("missing file", lambda tmp_path, data: tmp_path / "nope.yaml", "",
      "file not found", "fichier introuvable"),
     ("not a mapping", file_with("list.yaml", "- 1\n- 2\n"), "",
@@ -232,13 +233,14 @@ CASES = [
         fr=["avis (favorable"])),
      "invariant E01: field evidence.details[0].patterns.fr[0]",
      "pattern is not a valid regular expression: missing ), unterminated subpattern",
-     f"le motif n'est pas une expression régulière valide{NB}: missing ), unterminated "
-     "subpattern"),
+     f"le motif n'est pas une expression régulière valide{NB}: à la position 5 "
+     f"({fr('(favorable')}){NB}: parenthèse ouvrante jamais refermée"),
     ("patterns together", changed(lambda d: inv(d, "E01")["evidence"]["details"][0]["patterns"]
                                   .update(en=["(?P<body>ethics)", "(?P<body>IRB)"])),
      "invariant E01: field evidence.details[0].patterns.en",
      "patterns do not compile together: redefinition of group name 'body'",
-     f"les motifs ne se compilent pas ensemble{NB}: redefinition of group name 'body'"),
+     f"les motifs ne se compilent pas ensemble{NB}: le nom de groupe {fr('body')} est donné "
+     "deux fois"),
     ("not applicable without when", changed(lambda d: inv(d, "E03").update(
         not_applicable={"allowed": True})),
      "invariant E03: field not_applicable.when",

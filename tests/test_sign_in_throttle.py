@@ -769,6 +769,120 @@ def test_user_list_shows_a_sign_up_lock_and_unlock_lifts_it(cli_env, app, monkey
     assert _sign_up(_client_at(app, "198.51.100.9"), "intern2").status_code == 302
 
 
+def _sign_up_count(app, address: str = "127.0.0.1") -> tuple[int, object]:
+    """The address's row of accounts created: its count and its lock's end."""
+    from checker.models import SignInFailures
+
+    with app.app_context():
+        row = db.session.execute(select(SignInFailures.failures, SignInFailures.locked_until)
+                                 .where(SignInFailures.scope == "sign-up",
+                                        SignInFailures.key == address)).one_or_none()
+    return (row[0], row[1]) if row else (0, None)
+
+
+def test_sign_ups_made_at_the_same_moment_cannot_pass_the_limit(sign_up_app, make_app,
+                                                               monkeypatch, caplog):
+    """Two sign-ups arrive together, at two workers of the server, with one account left:
+    both pass the page's check before either is made. Here one after the other: the second's
+    check, then the whole of the first (at the other worker, its own database session), then
+    the rest of the second. The first takes the last account; the second, counted in the
+    transaction that would create it, finds the address locked: no account, and the page
+    says so as it does once the limit is known."""
+    from checker.blueprints import auth
+
+    other_worker = make_app(SIGNUP_ADDRESS_ACCOUNTS=3, SIGNUP_WINDOW_HOURS=24)
+    for n in range(2):
+        assert _sign_up(sign_up_app.test_client(), f"colleague{n}").status_code == 302
+    checked = auth.sign_up_lock
+    first: list[int] = []
+    calls: list[str] = []
+
+    def check_then_the_other_sign_up(address):
+        result = checked(address)  # not locked yet
+        calls.append(address)
+        if len(calls) == 1:  # the second sign-up's check: the first one is made now, whole
+            first.append(_sign_up(other_worker.test_client(), "colleague2").status_code)
+        return result
+
+    monkeypatch.setattr(auth, "sign_up_lock", check_then_the_other_sign_up)
+    with caplog.at_level(logging.INFO):
+        second = _sign_up(sign_up_app.test_client(), "colleague3")
+    assert first == [302]
+    assert second.status_code == 429 and _alert(second) == CREATED_EN % "24 hours"
+    assert 23 * 3600 < int(second.headers["Retry-After"]) <= 24 * 3600
+    assert _users(sign_up_app) == ["colleague0", "colleague1", "colleague2"]
+    count, locked_until = _sign_up_count(sign_up_app)
+    assert count == 0 and locked_until is not None  # the refused one left nothing counted
+    assert "refused sign-up for username 'colleague3' from 127.0.0.1 (too many accounts " \
+           "created, made at the same moment)" in [r.getMessage() for r in caplog.records]
+    # Nobody is signed in by the refused form.
+    assert second.headers.get("Location") is None
+
+
+def test_sign_ups_sent_together_by_threads_make_no_more_accounts_than_the_limit(sign_up_app):
+    """The same, with real sign-ups at once (threads of one server): whatever their order,
+    exactly the limit's number of accounts is made, and the others are refused."""
+    import threading
+
+    clients = [sign_up_app.test_client() for _n in range(8)]
+    tokens = [csrf_token(client, "/auth/signup") for client in clients]
+    start = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def attempt(n: int) -> None:
+        start.wait()
+        statuses.append(clients[n].post("/auth/signup", data={
+            "csrf_token": tokens[n], "username": f"colleague{n}", "password": PASSWORD,
+            "confirm": PASSWORD}).status_code)
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [302] * 3 + [429] * 5
+    assert len(_users(sign_up_app)) == 3
+
+
+def test_a_sign_up_refused_at_the_same_moment_is_said_in_french(make_app, monkeypatch):
+    """The page's check saw no lock (as before another sign-up took the last account): the
+    refusal is the page's usual one, in French too."""
+    from checker.blueprints import auth
+    from checker.services.sign_in import SignInResult
+
+    app = make_app(SIGNUP_ADDRESS_ACCOUNTS=1, SIGNUP_WINDOW_HOURS=1)
+    assert _sign_up(app.test_client(), "first").status_code == 302
+    monkeypatch.setattr(auth, "sign_up_lock", lambda address: SignInResult(None))
+    french = app.test_client()
+    post(french, "/language", {"lang": "fr"})
+    response = _sign_up(french, "second")
+    assert response.status_code == 429
+    assert _alert(response) == (
+        "Trop de comptes ont été créés depuis cette adresse. Réessayez dans 60\u00a0minutes, "
+        "ou demandez à l'administrateur de ce serveur de créer votre compte (npis-check user "
+        "create).")
+    assert _users(app) == ["first"]
+
+
+def test_a_sign_up_counts_only_once_its_account_is_made(sign_up_app, monkeypatch):
+    """The count and the account are one transaction: an account the database refuses
+    after it was counted (two sign-ups with one name at the same moment, the name free when
+    each checked it) leaves the address's count as it was."""
+    from sqlalchemy.exc import IntegrityError
+
+    from checker.services import accounts
+
+    assert _sign_up(sign_up_app.test_client(), "colleague0").status_code == 302
+    assert _sign_up_count(sign_up_app)[0] == 1
+    monkeypatch.setattr(accounts, "username_taken", lambda username: False)
+    with sign_up_app.app_context(), pytest.raises(IntegrityError):
+        sign_in_service.sign_up("colleague0", PASSWORD, "127.0.0.1")
+    monkeypatch.undo()
+    assert _sign_up_count(sign_up_app)[0] == 1
+    assert _sign_up(sign_up_app.test_client(), "colleague1").status_code == 302
+    assert _sign_up_count(sign_up_app)[0] == 2
+
+
 def test_sign_up_limits_come_from_the_environment_and_a_typo_keeps_the_default(
         monkeypatch, capsys, tmp_path):
     from checker.config import build_config

@@ -17,19 +17,19 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..forms import LoginForm, PasswordChangeForm, SignupForm
-from ..services.accounts import AccountError, account_problems, create_user
+from ..services.accounts import AccountError, account_problems
 from ..services.sign_in import (
     KNOWN_BROWSER_COOKIE,
     SignInResult,
     TooManyFailures,
     browser_mark,
     change_own_password,
-    counted_sign_up,
     knows_browser,
     record_sign_in,
     refused_sign_up,
     remember_browser,
     sign_in,
+    sign_up,
     sign_up_lock,
 )
 from .i18n import _safe_next
@@ -47,7 +47,7 @@ def signup() -> Response | str | tuple[str, int]:
     if form.is_submitted():
         # An address locked by failed sign-ins or refused sign-ups gets no answer about a
         # name (services.sign_in.refused_sign_up); one from which too many accounts were
-        # created makes none (counted_sign_up).
+        # created makes none (sign_up).
         locked = sign_up_lock(request.remote_addr)
         if locked.locked_until is not None:
             return _locked_page("auth/signup.html", form, locked.sign_up_lock_message(),
@@ -61,13 +61,17 @@ def signup() -> Response | str | tuple[str, int]:
                 getattr(form, name).errors = [message]
     if valid:
         try:
-            user = create_user(form.username.data or "", form.password.data or "")
+            user = sign_up(form.username.data or "", form.password.data or "",
+                           request.remote_addr)
         except AccountError as exc:
             getattr(form, exc.field).errors = [str(exc)]
+        except TooManyFailures as exc:
+            # The address's last account was made meanwhile, by a sign-up at the same moment.
+            return _locked_page("auth/signup.html", form, exc.result.sign_up_lock_message(),
+                                exc.result)
         else:
             login_user(user)
             record_sign_in(user)
-            counted_sign_up(user.username, request.remote_addr)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.username), "success")
             response = redirect(url_for("assessments.index"))
             remember_browser(response, request.cookies.get(KNOWN_BROWSER_COOKIE), user)

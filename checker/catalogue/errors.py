@@ -5,8 +5,9 @@ line or of the web page that reports them: each is kept as its English message i
 variables (a :class:`Message`) and worded when shown, by :meth:`Problem.text` given that
 language's ``gettext`` (the command line's ``checker.cli_i18n._`` or Flask-Babel's, whose
 ``%(name)s`` variables are the same). Paths, ids, field names and values are variables,
-shown verbatim; the reasons of the YAML, JSON and regular-expression readers, technical, stay
-as they give them.
+shown verbatim; the reasons of the YAML, JSON and regular-expression readers are worded again
+from what they say (:mod:`checker.catalogue.reader_messages`), as are the JSON Schema's
+(:mod:`checker.catalogue.schema_messages`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from invariants import BUILTIN_CATALOGUE
 
 from .errors import N_, CatalogueError, Message, Problem
 from .model import Catalogue
+from .reader_messages import json_reason, yaml_problem
 from .validate import validate
 
 CATALOGUE_ENV = "NPIS_CATALOGUE"
@@ -31,7 +32,13 @@ def _read_file(path: Path) -> Any:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise _failure(path, N_("file not found")) from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        # Saved in another encoding (Latin-1, Windows-1252: an accented letter): its line.
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise _failure(path, N_("not UTF-8 text at line %(line)d (byte %(byte)s): save the "
+                                "file as UTF-8"),
+                       line=line, byte=f"0x{exc.object[exc.start]:02x}") from exc
+    except OSError as exc:
         raise _failure(path, N_("cannot read file: %(reason)s"), reason=str(exc)) from exc
     try:
         if path.suffix.lower() == ".json":
@@ -40,15 +47,16 @@ def _read_file(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise _failure(path, N_("malformed JSON at line %(line)d, column %(column)d: "
                                 "%(reason)s"),
-                       line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
+                       line=exc.lineno, column=exc.colno, reason=json_reason(exc)) from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        if mark is None:
+        where = yaml_problem(exc, raw)
+        if where is None:
+            reason = getattr(exc, "problem", None) or str(exc)
             raise _failure(path, N_("malformed YAML: %(reason)s"), reason=reason) from exc
+        line, column, reason = where
         raise _failure(path, N_("malformed YAML at line %(line)d, column %(column)d: "
                                 "%(reason)s"),
-                       line=mark.line + 1, column=mark.column + 1, reason=reason) from exc
+                       line=line, column=column, reason=reason) from exc
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:

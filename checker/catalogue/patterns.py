@@ -23,18 +23,18 @@ def any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def pattern_errors(patterns: Sequence[str]) -> list[tuple[int | None, str]]:
-    """Why ``patterns`` cannot be used as one alternation: (position, reason) for each
-    pattern that does not compile, or (None, reason) when each compiles alone but not
+def pattern_errors(patterns: Sequence[str]) -> list[tuple[int | None, re.error]]:
+    """Why ``patterns`` cannot be used as one alternation: (position, error) for each
+    pattern that does not compile, or (None, error) when each compiles alone but not
     together (e.g. a group name used twice). Empty if the alternation compiles."""
     try:
         any_pattern(tuple(patterns))
     except re.error as joined:
-        errors: list[tuple[int | None, str]] = []
+        errors: list[tuple[int | None, re.error]] = []
         for position, pattern in enumerate(patterns):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                errors.append((position, str(exc)))
-        return errors or [(None, str(joined))]
+                errors.append((position, exc))
+        return errors or [(None, joined)]
     return []

@@ -20,6 +20,7 @@ from invariants import SCHEMA_PATH
 from .errors import N_, Message, Problem
 from .model import ANSWER_IDS, DOCUMENT_KINDS, is_text_by_kind
 from .patterns import pattern_errors
+from .reader_messages import regex_reason
 from .schema_messages import schema_messages
 
 # The published NPIS Model structure, enforced on the built-in catalogue.
@@ -363,13 +364,13 @@ def _pattern_problems(ctx: _Context, index: int, patterns: list[str], where: str
     such (see :mod:`checker.catalogue.patterns`), each faulty pattern named by position."""
     if not ctx.checks_patterns(index):
         return
-    for position, reason in pattern_errors(patterns):
-        if position is None:
+    for position, error in pattern_errors(patterns):
+        if position is None:  # a place in the patterns joined would tell the editor nothing
             yield ctx.inv(index, N_("patterns do not compile together: %(reason)s"), where,
-                          reason=reason)
+                          reason=regex_reason(error, located=False))
         else:
             yield ctx.inv(index, N_("pattern is not a valid regular expression: %(reason)s"),
-                          f"{where}[{position}]", reason=reason)
+                          f"{where}[{position}]", reason=regex_reason(error))
 
 
 def _about_problems(ctx: _Context, index: int, evidence: dict) -> Iterator[Problem]:

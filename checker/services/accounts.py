@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 
 from flask_babel import gettext as _
@@ -65,16 +66,27 @@ def password_problem(password: str) -> str | None:
     return None
 
 
-def create_user(username: str, password: str) -> User:
-    """Create and commit a user; raise :class:`AccountError` on a bad or taken name."""
+def create_user(username: str, password: str,
+                before_commit: Callable[[], None] | None = None) -> User:
+    """Create and commit a user; raise :class:`AccountError` on a bad or taken name.
+
+    ``before_commit``: run in the same transaction, once the password is hashed (the slow
+    part) and before the user is added; whatever it raises rolls the whole back (open
+    sign-up counts the account toward its address's limit there)."""
     username = username.strip()
     problems = account_problems(username, password)
     if problems:
         field = next(iter(problems))
         raise AccountError(problems[field], field)
     user = User(username=username, password_hash=generate_password_hash(password))
-    db.session.add(user)
-    db.session.commit()
+    try:
+        if before_commit is not None:
+            before_commit()
+        db.session.add(user)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
     return user
 
 

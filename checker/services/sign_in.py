@@ -23,7 +23,8 @@ are refused for a while, whatever the password, with a message saying when to tr
 * A refused sign-up with a well-formed name counts against its address only
   (:func:`refused_sign_up`): open sign-up must say a name is not available, but no faster
   than sign-in guesses could find it. The accounts a sign-up creates are counted per address
-  too (:func:`counted_sign_up`, their own limit and window), so that one address cannot
+  too (:func:`sign_up`, their own limit and window, counted in the transaction that creates
+  each, so that sign-ups made at the same moment cannot pass it), so that one address cannot
   create accounts without end.
 * A browser that signed in with a username before (a signed cookie, :func:`knows_browser`)
   is not held up by its address's lock for that username, only by the username's own:
@@ -56,6 +57,7 @@ from .accounts import (
     USERNAME_RE,
     AccountError,
     check_credentials,
+    create_user,
     password_problem,
     set_password,
     username_taken,
@@ -300,26 +302,84 @@ def sign_up_lock(address: str | None) -> SignInResult:
     return SignInResult(None, failed)
 
 
-def counted_sign_up(username: str, address: str | None) -> None:
-    """An account just created by sign-up from ``address``: logged, and counted toward the
-    address's limit of accounts created (``NPIS_SIGNUP_ADDRESS_ACCOUNTS`` within
-    ``NPIS_SIGNUP_WINDOW_HOURS``), whose last one starts a wait of as many hours (logged);
-    committed. One address cannot fill the server with accounts."""
+class _AddressFull(Exception):
+    """The address reached its limit of accounts while this sign-up was being made."""
+
+
+def sign_up(username: str, password: str, address: str | None) -> User:
+    """Create the account open sign-up asks for, from ``address``, and commit: logged, and
+    counted toward the address's limit of accounts created (``NPIS_SIGNUP_ADDRESS_ACCOUNTS``
+    within ``NPIS_SIGNUP_WINDOW_HOURS``), whose last one starts a wait of as many hours
+    (logged). One address cannot fill the server with accounts.
+
+    :class:`AccountError` for a bad or taken name or a bad password (nothing counted);
+    :class:`TooManyFailures` (``created_too_many``) when the limit was reached since the
+    page checked it (:func:`sign_up_lock`), by sign-ups made at the same moment: no account
+    is then created.
+
+    The page's check first (:func:`sign_up_lock`) cannot hold alone: two sign-ups arriving
+    together would both pass it before either is counted. So the account is counted in the
+    transaction that creates it, by one conditional ``UPDATE`` of the address's row that adds
+    it only while the address is not locked and starts the lock when it makes the limit
+    (:func:`_claim`); the account is inserted and committed after it, and a refusal or a
+    failure rolls both back. The database applies two such statements one after the other:
+    SQLite lets one transaction write at a time (each begins at its first write, no earlier
+    read holding it, so the second waits for the first's commit), and PostgreSQL locks the
+    row until the first commits, then evaluates the second's ``WHERE`` again on the row as
+    committed (READ COMMITTED suffices: one row, one statement). The second sees the lock
+    the first started, and is refused."""
     config = current_app.config
-    current_app.logger.warning("account %s created by sign-up from %s", _shown(username),
+    limit, hours = config["SIGNUP_ADDRESS_ACCOUNTS"], config["SIGNUP_WINDOW_HOURS"]
+    started: list[datetime] = []
+
+    def claim() -> None:
+        if not address or limit <= 0:
+            return
+        now = utcnow()
+        _forget_old(now)
+        until = _claim(address, limit, now, timedelta(hours=hours))
+        if until is not None:
+            started.append(until)
+
+    try:
+        user = create_user(username, password, before_commit=claim)
+    except _AddressFull:
+        # Rolled back: no account, nothing counted. The lock met is the one shown.
+        now = utcnow()
+        until = _locked_until([(SIGN_UP, address or "")], now) or now
+        current_app.logger.warning(
+            "refused sign-up for username %s from %s (too many accounts created, made at the "
+            "same moment)", _shown(username), address or "an unknown address")
+        raise TooManyFailures(SignInResult(None, until, created_too_many=True)) from None
+    current_app.logger.warning("account %s created by sign-up from %s", _shown(user.username),
                                address or "an unknown address")
-    limit = config["SIGNUP_ADDRESS_ACCOUNTS"]
-    if not address or limit <= 0:
-        return
-    now, hours = utcnow(), config["SIGNUP_WINDOW_HOURS"]
-    _forget_old(now)
-    until = _count_failure(SIGN_UP, address, limit, now, timedelta(hours=hours),
-                           timedelta(hours=hours))
-    if until is not None:
+    for until in started:
         current_app.logger.warning(
             "sign-ups locked for address %s until %s UTC: %d accounts created within %d "
             "hours", address, f"{until:%Y-%m-%d %H:%M:%S}", limit, hours)
-    db.session.commit()
+    return user
+
+
+def _claim(address: str, limit: int, now: datetime, window: timedelta) -> datetime | None:
+    """Count one account created from ``address`` unless it is locked (not committed: the
+    caller's transaction creates the account); the end of the lock it starts when it makes
+    ``limit`` within ``window`` (a lock as long as the window), else None;
+    :class:`_AddressFull` if the address is locked."""
+    insert = _dialect_insert()
+    db.session.execute(insert(_table).values(scope=SIGN_UP, key=address, failures=0)
+                       .on_conflict_do_nothing(index_elements=["scope", "key"]))
+    row = and_(_table.c.scope == SIGN_UP, _table.c.key == address)
+    fresh = or_(_table.c.first_failed_at.is_(None), _table.c.first_failed_at < now - window)
+    open_ = or_(_table.c.locked_until.is_(None), _table.c.locked_until <= now)
+    counted = db.session.execute(update(_table).where(row, open_).values(
+        failures=case((fresh, 1), else_=_table.c.failures + 1),
+        first_failed_at=case((fresh, now), else_=_table.c.first_failed_at)))
+    if not counted.rowcount:
+        raise _AddressFull
+    until = now + window
+    started = db.session.execute(update(_table).where(row, _table.c.failures >= limit).values(
+        failures=0, first_failed_at=None, locked_until=until))
+    return until if started.rowcount else None
 
 
 def refused_sign_up(username: str, address: str | None) -> SignInResult:
