@@ -883,6 +883,32 @@ def test_a_sign_up_counts_only_once_its_account_is_made(sign_up_app, monkeypatch
     assert _sign_up_count(sign_up_app)[0] == 2
 
 
+def test_a_name_taken_at_the_same_moment_is_refused_as_a_taken_name_not_a_crash(
+        sign_up_app, monkeypatch):
+    """Two sign-ups with one name at the same moment: both checks found it free, the unique
+    index refuses the second account. The second person is told the name is not available,
+    as if it had been taken before (the form again, not an error page), and nothing is counted."""
+    from checker.services import accounts
+
+    assert _sign_up(sign_up_app.test_client(), "colleague0").status_code == 302
+    real_taken = accounts.username_taken
+    checks: list[str] = []
+
+    def stale_first_check(username: str) -> bool:
+        # The first check ran before the other sign-up committed; the second after.
+        checks.append(username)
+        return False if len(checks) == 1 else real_taken(username)
+
+    monkeypatch.setattr(accounts, "username_taken", stale_first_check)
+    response = _sign_up(sign_up_app.test_client(), "colleague0")
+    monkeypatch.undo()
+    assert response.status_code == 400  # as for a name taken before
+    assert "This username is not available: choose another." in response.get_data(as_text=True)
+    assert len(checks) == 2
+    assert _sign_up_count(sign_up_app)[0] == 1
+    assert _users(sign_up_app) == ["colleague0"]
+
+
 def test_sign_up_limits_come_from_the_environment_and_a_typo_keeps_the_default(
         monkeypatch, capsys, tmp_path):
     from checker.config import build_config

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -84,6 +85,13 @@ def create_user(username: str, password: str,
             before_commit()
         db.session.add(user)
         db.session.commit()
+    except IntegrityError:
+        # The same name created meanwhile, by a sign-up at the same moment: the check above
+        # passed for both, the unique index stops the second. Its answer is the check's.
+        db.session.rollback()
+        if username_taken(username):
+            raise AccountError(_("This username is not available: choose another.")) from None
+        raise
     except BaseException:
         db.session.rollback()
         raise
