@@ -93,15 +93,23 @@ GENERAL = [
            "over the session."),
     ("fr", "Chaque cours de 45 minutes comportait au moins 15 min d'activité physique "
            "réparties sur la durée du cours."),
+    ("en", "The research group developed the training course and its teaching material, which "
+           "included specific instructions and inspiration on how teachers could integrate "
+           "physical activity into mathematics lessons."),
+    ("fr", "Le groupe de recherche a élaboré le stage de formation et le matériel pédagogique "
+           "associé, qui comprenait des instructions précises et des pistes d'inspiration sur "
+           "la manière dont les enseignants pouvaient intégrer l'activité physique aux cours."),
+    ("en", "The course included a presentation of the background and aims of the study."),
+    ("fr", "Le stage comprenait une présentation du contexte et des objectifs de l'étude."),
 ]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), GENERAL,
                          ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(GENERAL)])
 def test_components_in_general_terms_or_in_a_table_are_not_enough(lang, sentence):
-    """Under "Intervention", the components named only in general terms, counted without
-    being named, or left to a table, and a workshop's or a lesson's length, leave PRO04
-    partially met."""
+    """Under "Intervention", the components named only in general terms (the study's
+    background and aims, how the providers could do it), counted without being named, or left
+    to a table, and a workshop's or a lesson's length, leave PRO04 partially met."""
     pro04 = _pro04_under_intervention(sentence, lang)
     assert pro04.answer == "partially_met"
     assert pro04.details_missing == ["components"]
@@ -129,6 +137,10 @@ CONCRETE = [
     ("en", "The exercises included squats, lunges and step-ups, detailed in Table 2."),
     ("fr", "Les exercices comprenaient des squats, des fentes et des montées de marche, "
            "détaillés dans le Tableau 2."),
+    ("en", "The training topics included an introduction to intimate partner violence, its "
+           "consequences for health and the legal framework in Mexico City."),
+    ("fr", "Les thèmes de la formation comprenaient une introduction aux violences conjugales, "
+           "leurs conséquences sur la santé et le cadre juridique à Mexico."),
     ("en", "The two writing exercises asked patients to reflect on 11 values (Box)."),
     ("fr", "Les deux exercices d'écriture demandaient aux patients de réfléchir à 11 valeurs "
            "(Encadré)."),
