@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # the parser behind ``re``; private, hence the fallback to "no prefilter"
+try:  # the parser and compiler behind ``re``; private, hence the fallbacks
+    import _sre
+    from re import _compiler, _parser
     from re import _constants as _c
-    from re import _parser
 except ImportError:  # pragma: no cover - other Python versions
-    _parser = _c = None
+    _sre = _compiler = _parser = _c = None
 
 MIN_LITERAL = 3  # shorter literals filter too little to be worth a test
 
@@ -30,8 +31,36 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except Exception:
         return None
+    return _literals_of(tree)
+
+
+def _literals_of(tree: object) -> tuple[str, ...] | None:
     found = _sequence(list(tree))
     return tuple(sorted(found)) if found else None
+
+
+def compile_once(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """``re.compile(pattern, flags)`` and :func:`required_literals`, from one parse.
+
+    Parsing a pattern is most of the time ``re.compile`` takes, and the prefilter needs the
+    same tree: the regex is built from it as ``re._compiler.compile`` builds it from the text
+    (an equal :class:`re.Pattern`: same text, flags and code). An error is ``re.compile``'s
+    own; without the private modules, the pattern is parsed twice as before.
+    """
+    if _sre is None or not hasattr(_compiler, "_code"):  # pragma: no cover - other Pythons
+        return re.compile(pattern, flags), required_literals(pattern)
+    flags = int(flags)  # as re.compile passes a RegexFlag on
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # re.compile says why, in its words
+        return re.compile(pattern, flags), None
+    state = tree.state
+    index_group: list[str | None] = [None] * state.groups
+    for name, number in state.groupdict.items():
+        index_group[number] = name
+    regex = _sre.compile(pattern, flags | state.flags, _compiler._code(tree, flags),
+                         state.groups - 1, state.groupdict, tuple(index_group))
+    return regex, _literals_of(tree)
 
 
 def _sequence(items: list) -> set[str] | None:
@@ -100,4 +129,4 @@ class CuePattern:
 # one compiled pattern, which is immutable, serves all.
 @lru_cache(maxsize=8192)
 def _compiled(cls: type[CuePattern], pattern: str, flags: int) -> CuePattern:
-    return cls(re.compile(pattern, flags), required_literals(pattern))
+    return cls(*compile_once(pattern, flags))
