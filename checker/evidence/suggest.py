@@ -253,8 +253,7 @@ class _Reading:
     def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
         if pattern not in self.found_by:
-            self.found_by[pattern] = frozenset(
-                i for i, text in enumerate(self.index.sentences) if pattern.search(text))
+            self.found_by[pattern] = frozenset(self.index.finding(pattern))
         return self.found_by[pattern]
 
     def order(self, invariant_id: str) -> list[int]:
@@ -743,8 +742,7 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if patterns:
         worded = any_pattern(patterns)
-        positions = sorted(set(positions) | {i for i, text in enumerate(index.sentences)
-                                             if worded.search(text)})
+        positions = sorted(set(positions) | set(index.finding(worded)))
     if order is not None:
         positions.sort(key=lambda position: order[position])
     return _quotable(document, index, positions, pattern, skip_title, skip)
