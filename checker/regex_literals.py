@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 try:  # the parser and compiler behind ``re``; private, hence the fallbacks
     import _sre
@@ -124,6 +125,12 @@ def _strength(literals: set[str]) -> tuple[int, int]:
 _SIMPLE_LOWER = str.maketrans({"\u0130": "i"})
 _SAME_AS = str.maketrans({chr(c): chr(min(c, *others)) for c, others in _EXTRA_CASES.items()
                           if min(c, *others) != c})
+
+
+@lru_cache(maxsize=4096)
+def fold_character(character: str) -> str:
+    """:func:`fold` of one character, worked out once."""
+    return fold(character)
 
 
 def fold(text: str) -> str:

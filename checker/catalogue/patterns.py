@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from checker.regex_literals import compile_once, fold
+from checker.regex_literals import compile_once, fold_character
 
 # Room for every list of a catalogue in both languages, and for a few edited catalogues.
 _CACHE_SIZE = 8192
@@ -31,7 +31,7 @@ _LITERALS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 def any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of ``patterns``, case-insensitively, compiled once."""
     regex, literals = compile_once("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE,
-                                   fold)
+                                   fold_character)
     _LITERALS[regex] = literals
     return regex
 

@@ -169,6 +169,7 @@ class SentenceIndex:
         self._found: dict[str, set[int]] = {}
         self._all = range(len(sentences))
         self._folded: SentenceIndex | None = None  # the sentences folded, once needed
+        self._matched: dict[CuePattern, list[int]] = {}
 
     def finding(self, regex: re.Pattern[str]) -> list[int]:
         """The sentences ``regex`` finds, in document order. A catalogue's alternation
@@ -204,7 +205,14 @@ class SentenceIndex:
         return self._all if pattern.literals is None else self.containing_any(pattern.literals)
 
     def matching(self, pattern: CuePattern) -> list[int]:
-        return [i for i in self.candidates(pattern) if pattern.regex.search(self.sentences[i])]
+        """The sentences ``pattern`` finds, in document order. Searched once per pattern:
+        the element model reads its cue patterns, which are the lexicon's, again."""
+        found = self._matched.get(pattern)
+        if found is None:
+            found = [i for i in self.candidates(pattern)
+                     if pattern.regex.search(self.sentences[i])]
+            self._matched[pattern] = found
+        return list(found)
 
 
 def cue_matrix(
