@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.evidence.features import SentenceIndex, cue_matrix
-from checker.evidence.lexicon import get_lexicon
-from checker.evidence.prefilter import CuePattern, required_literals
+from checker.evidence.lexicon import Lexicon, get_lexicon
+from checker.evidence.prefilter import CuePattern, compile_once, required_literals
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "spirit-consort-tm"
 
@@ -43,8 +43,8 @@ def test_every_match_of_every_cue_contains_one_of_its_literals() -> None:
     checked = 0
     lexicon = get_lexicon()
     for element in lexicon.elements:
-        for patterns in lexicon.patterns[element].values():
-            for pattern in patterns:
+        for lang in lexicon.sources[element]:
+            for pattern in lexicon.for_language(element, lang):
                 if pattern.literals is None:
                     continue
                 for match in pattern.regex.finditer(text):
@@ -64,3 +64,38 @@ def test_sentence_index_matches_a_plain_search() -> None:
     assert index.matching(CuePattern.compile(r"\bnever\b")) == []
     hits = cue_matrix(index, ["16f_Allocation_Concealment"], get_lexicon(), "en")
     assert hits.shape == (4, 1) and hits[0, 0] >= 1
+
+
+def test_one_parse_compiles_what_re_compiles() -> None:
+    """A cue pattern is parsed once for its regex and its literals: the regex is the one
+    ``re.compile`` makes (patterns compare equal by text, flags and code) and the literals
+    those of :func:`required_literals`, on every lexicon pattern and on a few with groups,
+    named groups, inline flags and look-behinds."""
+    lexicon = get_lexicon()
+    patterns = {p for by_lang in lexicon.sources.values() for ps in by_lang.values() for p in ps}
+    patterns |= {r"(?P<n>\d+) (?P=n)", r"(?i:Mixed)Case", r"(?<=\bnot )blinded", r"(a)|(b)c",
+                 r"(?x) spaced \ out", r"(?s)a.b"}
+    flags = re.IGNORECASE | re.MULTILINE
+    for pattern in patterns:
+        regex, literals = compile_once(pattern, flags)
+        expected = re.compile(pattern, flags)
+        assert regex == expected, pattern
+        assert (regex.pattern, regex.flags, regex.groups, regex.groupindex) == (
+            expected.pattern, expected.flags, expected.groups, expected.groupindex)
+        assert literals == required_literals(pattern), pattern
+    with pytest.raises(re.error, match="look-behind requires fixed-width pattern"):
+        compile_once(r"(?<=a+)b", flags)
+    with pytest.raises(re.error, match="unterminated character set"):
+        compile_once(r"[", flags)
+
+
+def test_a_language_s_cues_are_compiled_when_first_asked_for() -> None:
+    """Reading a document in one language compiles no cue of the other; an element without
+    cues in a language reads the English ones."""
+    lexicon = Lexicon({"item": {"en": [r"\bsealed\b"], "fr": ["["]}, "other": {"en": ["x+y"]}})
+    assert [p.regex.pattern for p in lexicon.for_language("item", "en")] == [r"\bsealed\b"]
+    assert lexicon.for_language("item", "en") is lexicon.for_language("item", "en")
+    assert [p.regex.pattern for p in lexicon.for_language("other", "fr")] == ["x+y"]
+    assert lexicon.for_language("missing", "fr") == []
+    with pytest.raises(re.error):
+        lexicon.for_language("item", "fr")

@@ -5,6 +5,10 @@ element's sentence must be about). Validating them compiles them; the evidence l
 each language's list of one field as one alternation. Compiling that same alternation to
 validate it means each list is compiled once per process, not twice: Python's own regex
 cache is too small to keep them.
+
+Each alternation is parsed once, for its regex and for the literals one of which each of its
+matches holds (:mod:`checker.regex_literals`): the evidence layer searches it only in the
+sentences holding one (:func:`alternation_literals`).
 """
 
 from __future__ import annotations
@@ -13,14 +17,30 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from checker.regex_literals import compile_once, fold_character
+
 # Room for every list of a catalogue in both languages, and for a few edited catalogues.
 _CACHE_SIZE = 8192
+
+
+# The literals of each alternation compiled, by its regex (equal regexes, equal literals).
+_LITERALS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of ``patterns``, case-insensitively, compiled once."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    regex, literals = compile_once("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE,
+                                   fold_character)
+    _LITERALS[regex] = literals
+    return regex
+
+
+def alternation_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which any match of ``regex``, made by :func:`any_pattern`, holds in
+    the matched text as :func:`~checker.regex_literals.fold` gives it; None if unknown (a
+    regex made otherwise, or whose every match holds no literal)."""
+    return _LITERALS.get(regex)
 
 
 def pattern_errors(patterns: Sequence[str]) -> list[tuple[int | None, re.error]]:

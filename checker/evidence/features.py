@@ -11,11 +11,12 @@ import re
 import weakref
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
 
+from checker.catalogue.patterns import alternation_literals
 from checker.documents import Document
 from checker.documents.hyphenation import (
     AS_ASCII,
@@ -25,6 +26,7 @@ from checker.documents.hyphenation import (
     join_lines,
     spelling_of,
 )
+from checker.regex_literals import fold
 
 from .acronym import acronym_hits
 from .lexicon import Lexicon
@@ -155,9 +157,9 @@ class SentenceIndex:
 
     _SEPARATOR = "\x00"  # never in a literal, so no literal spans two sentences
 
-    def __init__(self, sentences: list[str]) -> None:
+    def __init__(self, sentences: list[str], lower: Callable[[str], str] = str.lower) -> None:
         self.sentences = sentences
-        lowered = [s.lower() for s in sentences]  # may differ in length ("İ" -> "i̇")
+        lowered = [lower(s) for s in sentences]  # may differ in length ("İ" -> "i̇")
         self._text = self._SEPARATOR.join(lowered)
         self._starts: list[int] = []
         offset = 0
@@ -166,6 +168,22 @@ class SentenceIndex:
             offset += len(sentence) + 1
         self._found: dict[str, set[int]] = {}
         self._all = range(len(sentences))
+        self._folded: SentenceIndex | None = None  # the sentences folded, once needed
+        self._matched: dict[CuePattern, list[int]] = {}
+
+    def finding(self, regex: re.Pattern[str]) -> list[int]:
+        """The sentences ``regex`` finds, in document order. A catalogue's alternation
+        (:func:`~checker.catalogue.patterns.any_pattern`) is searched only in the sentences
+        holding one of its literals, as :func:`~checker.regex_literals.fold` reads them (all
+        its matches do); any other regex in every sentence."""
+        literals = alternation_literals(regex)
+        if literals is None:
+            candidates: Iterable[int] = self._all
+        else:
+            if self._folded is None:
+                self._folded = SentenceIndex(self.sentences, fold)
+            candidates = self._folded.containing_any(literals)
+        return [i for i in candidates if regex.search(self.sentences[i])]
 
     def containing(self, literal: str) -> set[int]:
         found = self._found.get(literal)
@@ -187,7 +205,14 @@ class SentenceIndex:
         return self._all if pattern.literals is None else self.containing_any(pattern.literals)
 
     def matching(self, pattern: CuePattern) -> list[int]:
-        return [i for i in self.candidates(pattern) if pattern.regex.search(self.sentences[i])]
+        """The sentences ``pattern`` finds, in document order. Searched once per pattern:
+        the element model reads its cue patterns, which are the lexicon's, again."""
+        found = self._matched.get(pattern)
+        if found is None:
+            found = [i for i in self.candidates(pattern)
+                     if pattern.regex.search(self.sentences[i])]
+            self._matched[pattern] = found
+        return list(found)
 
 
 def cue_matrix(

@@ -13,19 +13,25 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
 
 class Lexicon:
-    """Cue patterns per element and language; unknown languages fall back to English."""
+    """Cue patterns per element and language; unknown languages fall back to English.
+
+    Each element's patterns in a language are compiled when first asked for: a document is
+    read in one language, and compiling the other's cues would cost a tenth of a second.
+    """
 
     def __init__(self, data: dict[str, dict[str, list[str]]]) -> None:
-        self.patterns: dict[str, dict[str, list[CuePattern]]] = {
-            element: {lang: [CuePattern.compile(p) for p in patterns]
-                      for lang, patterns in by_lang.items()}
-            for element, by_lang in data.items()
-        }
+        self.sources = data  # the patterns' text per element and language
         self.elements: tuple[str, ...] = tuple(data)
+        self._compiled: dict[tuple[str, str], list[CuePattern]] = {}
 
     def for_language(self, element: str, lang: str) -> list[CuePattern]:
-        by_lang = self.patterns.get(element, {})
-        return by_lang.get(lang) or by_lang.get("en", [])
+        by_lang = self.sources.get(element, {})
+        chosen = lang if by_lang.get(lang) else "en"
+        compiled = self._compiled.get((element, chosen))
+        if compiled is None:
+            compiled = [CuePattern.compile(p) for p in by_lang.get(chosen) or ()]
+            self._compiled[(element, chosen)] = compiled
+        return compiled
 
 
 @lru_cache(maxsize=1)

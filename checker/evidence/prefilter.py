@@ -2,9 +2,10 @@
 
 Most sentences match no cue of most elements, and a case-insensitive regex search scans the
 whole sentence; ``"word" in sentence`` is many times faster. From a pattern's syntax tree we
-take a set of literal strings of which every match must contain at least one; a sentence
-(lowercased) containing none of them cannot match. Patterns whose tree we cannot read this
-way get no prefilter and are always searched, so the result never changes, only the time.
+take a set of literal strings of which every match must contain at least one
+(:mod:`checker.regex_literals`); a sentence (lowercased) containing none of them cannot
+match. Patterns whose tree we cannot read this way get no prefilter and are always searched,
+so the result never changes, only the time.
 """
 
 from __future__ import annotations
@@ -13,69 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # the parser behind ``re``; private, hence the fallback to "no prefilter"
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - other Python versions
-    _parser = _c = None
+from checker.regex_literals import MIN_LITERAL, compile_once, required_literals
 
-MIN_LITERAL = 3  # shorter literals filter too little to be worth a test
-
-
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Lowercase strings, one of which occurs in any text the pattern matches (or None)."""
-    if _parser is None:
-        return None
-    try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
-    except Exception:
-        return None
-    found = _sequence(list(tree))
-    return tuple(sorted(found)) if found else None
-
-
-def _sequence(items: list) -> set[str] | None:
-    """Best requirement of a sequence: its longest literal run, or that of a required group."""
-    best: set[str] | None = None
-    run: list[str] = []
-
-    def consider(candidate: set[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _strength(candidate) > _strength(best)):
-            best = candidate
-
-    for op, arg in items:
-        if op is _c.LITERAL:
-            run.append(chr(arg).lower())
-            continue
-        consider({"".join(run)} if len(run) >= MIN_LITERAL else None)
-        run = []
-        if op is _c.SUBPATTERN:
-            consider(_sequence(list(arg[-1])))
-        elif op is _c.BRANCH:
-            consider(_branches(arg[1]))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            consider(_sequence(list(arg[2])))
-        elif op is _c.ATOMIC_GROUP:
-            consider(_sequence(list(arg)))
-    consider({"".join(run)} if len(run) >= MIN_LITERAL else None)
-    return best
-
-
-def _branches(branches: list) -> set[str] | None:
-    """An alternation requires one of its branches' requirements; all branches must have one."""
-    union: set[str] = set()
-    for branch in branches:
-        found = _sequence(list(branch))
-        if not found:
-            return None
-        union |= found
-    return union
-
-
-def _strength(literals: set[str]) -> tuple[int, int]:
-    """Longer shortest literal first, then fewer alternatives."""
-    return min(len(s) for s in literals), -len(literals)
+__all__ = ["MIN_LITERAL", "CuePattern", "compile_once", "required_literals"]
 
 
 @dataclass(frozen=True)
@@ -100,4 +41,4 @@ class CuePattern:
 # one compiled pattern, which is immutable, serves all.
 @lru_cache(maxsize=8192)
 def _compiled(cls: type[CuePattern], pattern: str, flags: int) -> CuePattern:
-    return cls(re.compile(pattern, flags), required_literals(pattern))
+    return cls(*compile_once(pattern, flags))

@@ -51,7 +51,7 @@ def find_statements(invariant: Invariant, lang: str, index: SentenceIndex) -> St
             found.append([])
             continue
         pattern = any_pattern(patterns)
-        found.append([p for p, text in enumerate(index.sentences) if pattern.search(text)])
+        found.append(index.finding(pattern))
     return Statements(*found)
 
 

@@ -253,8 +253,7 @@ class _Reading:
     def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
         if pattern not in self.found_by:
-            self.found_by[pattern] = frozenset(
-                i for i, text in enumerate(self.index.sentences) if pattern.search(text))
+            self.found_by[pattern] = frozenset(self.index.finding(pattern))
         return self.found_by[pattern]
 
     def order(self, invariant_id: str) -> list[int]:
@@ -735,16 +734,17 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
                                for variant in (cue, cue.replace("'", "’"),
                                                cue.replace("’", "'"),
                                                cue.replace("-", "\u2013"))))
-    pattern = re.compile(
-        "|".join([r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues]
-                 + [f"(?:{p})" for p in patterns]), re.IGNORECASE
-    )
     # The cues are literal words: only sentences containing one of them can match.
     positions = index.containing_any(c.lower() for c in cues)  # a new list, in document order
     if patterns:
         worded = any_pattern(patterns)
-        positions = sorted(set(positions) | {i for i, text in enumerate(index.sentences)
-                                             if worded.search(text)})
+        positions = sorted(set(positions) | set(index.finding(worded)))
+    if not positions:  # nothing to quote: the joined pattern need not be compiled
+        return []
+    pattern = re.compile(
+        "|".join([r"(?<!\w)" + re.escape(c) + r"(?!\w)" for c in cues]
+                 + [f"(?:{p})" for p in patterns]), re.IGNORECASE
+    )
     if order is not None:
         positions.sort(key=lambda position: order[position])
     return _quotable(document, index, positions, pattern, skip_title, skip)
