@@ -91,38 +91,3 @@ def test_a_caption_in_the_invariants_own_words_comes_after_a_sentence() -> None:
 ])
 def test_a_caption_is_told_from_a_sentence_that_refers_to_a_figure(text, expected) -> None:
     assert is_caption_sentence(text) is expected
-
-
-# language -> a protocol whose caption is in its methods and whose sentence naming the flow
-# diagram is in its discussion
-CAPTION_THEN_DISCUSSION = {
-    "en": ("# Nordic walking groups for adults with chronic low back pain: protocol of a "
-           "randomised controlled trial\n\n## Methods\n\n### Statistical analysis\n\n"
-           "Figure 2 CONSORT flow diagram of the trial.\n\n## Discussion\n\n"
-           "The number of participants analysed in each group will be reported in a "
-           "CONSORT flow diagram.\n"),
-    "fr": ("# Marche nordique en groupe chez l'adulte lombalgique chronique : protocole "
-           "d'essai contrôlé randomisé\n\n## Méthodes\n\n### Analyse statistique\n\n"
-           "Figure 2 : Diagramme de flux CONSORT de l'essai.\n\n## Discussion\n\n"
-           "Le nombre de participants analysés dans chaque groupe sera présenté dans un "
-           "diagramme de flux CONSORT.\n"),
-}
-
-
-@pytest.mark.parametrize("lang", sorted(CAPTION_THEN_DISCUSSION))
-def test_a_caption_comes_after_the_sentences_of_every_section(lang) -> None:
-    """A caption in the methods names a figure; a sentence of the discussion states
-    something: the sentence is quoted first, though the own report comes before the
-    discussion otherwise. The answer stays."""
-    int15 = suggest(CAPTION_THEN_DISCUSSION[lang], lang)["INT15"]
-    assert [q.section for q in int15.quotations] == [
-        "Discussion", "Statistical analysis" if lang == "en" else "Analyse statistique"]
-    assert int15.quotations[1].text.startswith("Figure 2")
-    assert int15.answer == "partially_met"
-
-
-def test_a_caption_alone_in_the_own_report_is_quoted_first_still() -> None:
-    """With no sentence elsewhere, the caption is quoted as before."""
-    protocol = CAPTION_THEN_DISCUSSION["en"].split("## Discussion")[0]
-    int15 = suggest(protocol, "en")["INT15"]
-    assert [q.text for q in int15.quotations] == ["Figure 2 CONSORT flow diagram of the trial."]

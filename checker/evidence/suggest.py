@@ -699,11 +699,8 @@ def _shown(quotations: list[Quotation], found: int,
            detail_quotations: list[Quotation]) -> list[Quotation]:
     """The quotations shown: the first ones (a few beyond one per element ``found``), then
     each detail stated in a sentence not quoted yet, as it is what makes the answer met, so
-    the reviewer must see it. A caption ("Fig. 2 Timeline of PAMELA study") after the
-    document's sentences, wherever they are (a discussion's sentence states something, a
-    caption only names a figure), and a table's row after them all (a stable sort)."""
-    quotations = _distinct(sorted(quotations, key=lambda q: (quoted_last(q.text),
-                                                             is_caption_sentence(q.text))))
+    the reviewer must see it. A table's row only after the sentences (a stable sort)."""
+    quotations = _distinct(sorted(quotations, key=lambda q: quoted_last(q.text)))
     quotations = quotations[:MAX_QUOTATIONS + found]
     quoted = {q.start for q in quotations}
     texts = {" ".join(q.text.split()) for q in quotations}
