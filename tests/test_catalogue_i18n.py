@@ -165,6 +165,16 @@ CASES = [
      "['Add it.'] is not of type 'object' (expected one text per language ({en: …, fr: …})",
      f"['Add it.'] n'est pas de type {fr('object')} (attendu{NB}: un texte par langue (clés "
      "en et fr)"),
+    # An element's flag that it tells what the study does (own_report): true or false, and no
+    # other key beside its id and label (a misspelt flag would be ignored).
+    ("element flag type", changed(lambda d: d["extra_elements"][10].update(own_report="yes")),
+     "field extra_elements[10].own_report", "'yes' is not of type 'boolean'",
+     f"{fr('yes')} n'est pas de type {fr('boolean')}"),
+    ("element flag misspelt",
+     changed(lambda d: d["reporting_elements"][0].update(own_reprot=True)),
+     "field reporting_elements[0]",
+     "Additional properties are not allowed ('own_reprot' was unexpected)",
+     f"champ non permis ici ({fr('own_reprot')})"),
     # The catalogue's own rules.
     ("missing translation", changed(lambda d: inv(d, "INT03")["guidance"]["paper"]["met"]
                                     .pop("fr")),

@@ -284,6 +284,7 @@ class _Catalogue:
     def __init__(self, invariants: list[SimpleNamespace]) -> None:
         self._invariants = invariants
         self.headings_of_their_own: dict[str, tuple[str, ...]] = {}
+        self.own_report_elements: frozenset[str] = frozenset()
 
     def invariants_for(self, study_type: str) -> list[SimpleNamespace]:
         if study_type != "interventional":

@@ -460,6 +460,9 @@ class Standard:
 class Element:
     id: str
     label: Text
+    # What the document's own study does (its costs, its number of centres): found only in
+    # the background or the discussion, no invariant's evidence (see checker/evidence/suggest.py).
+    own_report: bool = False
 
 
 @dataclass(frozen=True)
@@ -491,6 +494,12 @@ class Catalogue:
     # name ("Consent for publication"): such a name found only inside one of them does not
     # place a sentence in an invariant's usual sections (see usual_sections.py).
     headings_of_their_own: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def own_report_elements(self) -> frozenset[str]:
+        """The elements that tell what the document's own study does (``own_report``)."""
+        return frozenset(e.id for e in self.reporting_elements + self.extra_elements
+                         if e.own_report)
 
     def element_label(self, element_id: str, lang: str) -> str:
         """Readable name of a detection element; its id when the catalogue names it nowhere."""
@@ -579,10 +588,12 @@ class Catalogue:
                 for s in data["standards"]
             ),
             reporting_elements=tuple(
-                Element(e["id"], e["label"]) for e in data.get("reporting_elements", ())
+                Element(e["id"], e["label"], bool(e.get("own_report", False)))
+                for e in data.get("reporting_elements", ())
             ),
             extra_elements=tuple(
-                Element(e["id"], e["label"]) for e in data.get("extra_elements", ())
+                Element(e["id"], e["label"], bool(e.get("own_report", False)))
+                for e in data.get("extra_elements", ())
             ),
             invariants=tuple(Invariant.from_dict(i) for i in data["invariants"]),
             fingerprint=fingerprint,

@@ -7,6 +7,7 @@ reviewer's note, with the catalogue's names of the elements (no SPIRIT/CONSORT c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from checker.catalogue import pick
@@ -90,13 +91,16 @@ def waived_details_rationale(invariant: Invariant, waived: list[str]) -> dict[st
 
 def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str],
                        cue_only: bool, unquoted: list[str], elsewhere: list[str] = (),
-                       cue_quoted: bool = False, headed: bool = False) -> dict[str, str]:
+                       cue_quoted: bool = False, headed: bool = False,
+                       in_context: Sequence[str] = ()) -> dict[str, str]:
     """The suggestion's reasons as a reviewer's note, in English and French: what the document
     reports (an element quoted), what it does not seem to, what it may report with no sentence
     to show it, what it mentions only about another matter. ``unquoted``: the elements found
     without a sentence to quote; of them, ``elsewhere`` were found in sentences about another
-    matter than the invariant's (``evidence.about``). ``cue_quoted``: a quotation is in the
-    invariant's own words; ``headed``: they stand under a heading in its words."""
+    matter than the invariant's (``evidence.about``), and ``in_context``, telling what the
+    study does, only in its background or discussion (``own_report``). ``cue_quoted``: a
+    quotation is in the invariant's own words; ``headed``: they stand under a heading in its
+    words."""
     def names(elements: list[str]) -> dict[str, str]:
         return {lang: _element_names(catalogue, elements, lang) for lang in ("en", "fr")}
 
@@ -114,12 +118,12 @@ def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str
     elif quoted:
         en.append(f"The document reports: {names(quoted)['en']}.")
         fr.append(f"Le document rapporte\u00a0: {names(quoted)['fr']}.")
-    inferred = [e for e in unquoted if e not in elsewhere]
+    inferred = [e for e in unquoted if e not in elsewhere and e not in in_context]
     if cue_quoted:
         # A quotation in the invariant's own words may well show what the elements' usual
         # wording did not find ("Comité de Protection des Personnes" for ethics approval):
         # saying the document does not report them would contradict the quotation above.
-        unseen = [*missing, *inferred, *elsewhere]
+        unseen = [*missing, *inferred, *elsewhere, *in_context]
         # Said as not found, then where to look: "Check in the quotation" first read as a
         # claim that the quotation holds them, odd beside a quotation about something else
         # (a UK ethics committee member's walkthrough).
@@ -158,6 +162,12 @@ def evidence_rationale(catalogue: Catalogue, found: list[str], missing: list[str
                   f"{names(list(elsewhere))['en']}.")
         fr.append("Seulement dans des phrases sur un autre sujet (à vérifier)\u00a0: "
                   f"{names(list(elsewhere))['fr']}.")
+    if in_context:
+        # Another work's costs, a wish for further studies: not what this study does.
+        en.append("Found only in the background or the discussion (check): "
+                  f"{names(list(in_context))['en']}.")
+        fr.append("Seulement dans le contexte ou la discussion (à vérifier)\u00a0: "
+                  f"{names(list(in_context))['fr']}.")
     if not en:  # nothing found, and nothing this kind of document is asked for
         en.append("The document reports nothing that shows this.")
         fr.append("Le document ne rapporte rien qui l'atteste.")

@@ -156,7 +156,8 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
     other = _other_matter(invariant, lang)
     usual = frozenset() if reading is None else reading.usual_sections(
         invariant, lang, catalogue.headings_of_their_own.get(lang, ()))
-    evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other)
+    evidence = _element_evidence(invariant, lang, by_element, applies, stated, reading, other,
+                                 catalogue.own_report_elements)
     own_words = _own_words(invariant, lang, stated, reading, other, usual)
     quotations = _in_order(evidence.quotations, own_words, invariant.id, reading, usual)
     answer = _answer(evidence, quotations)
@@ -335,6 +336,9 @@ class _ElementEvidence:
     quotations: list[Quotation]  # the best sentence of each found element that has one
     unquoted: list[str]  # found with no sentence to quote
     elsewhere: list[str]  # of them, found in sentences about another matter only
+    # of them, elements telling what the study does (``own_report``) found only in the
+    # background or the discussion
+    in_context: list[str] = field(default_factory=list)
 
     @property
     def detections(self) -> list[Detection]:
@@ -352,11 +356,14 @@ def _other_matter(invariant: Invariant, lang: str) -> re.Pattern[str] | None:
 def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, list[Detection]],
                       applies: Callable[[str], bool], stated: Statements,
                       reading: _Reading | None,
-                      other: re.Pattern[str] | None = None) -> _ElementEvidence:
+                      other: re.Pattern[str] | None = None,
+                      own_report: frozenset[str] = frozenset()) -> _ElementEvidence:
     """Which of the invariant's elements the document reports, and the sentence to quote for
     each: the best one found by the element's cues, about the invariant's matter when it
     says what that is, and not about another matter it names (``other``), not the title
-    unless the invariant may be seen there, nor a keywords line."""
+    unless the invariant may be seen there, nor a keywords line; for an element telling what
+    the study does (``own_report``, catalogue elements), only in the study's own report,
+    unless the invariant's place is the background or the discussion."""
     listed = list(invariant.evidence.elements)
     evidence_of = by_element
     if stated.positions:
@@ -390,10 +397,24 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     quotations: list[Quotation] = []
     unquoted: list[str] = []
     elsewhere: list[str] = []
+    in_context: list[str] = []
+    own_only = own_report if reading is not None and \
+        invariant.id not in reading.sections.invariants else frozenset()
     for element in found:
         candidates = [d for d in evidence_of[element]
                       if not (skip_title and d.start == title_start
                               and not is_title_item(element)) and d.start not in keywords]
+        if element in own_only:
+            # Costs found only in the background ("the up-front cost of household filters
+            # has limited …") or a wish in the discussion ("further multi-centre studies are
+            # warranted") are another work's or a future one's, not this study's: as a
+            # sentence about another matter, no evidence here.
+            own = [d for d in candidates if _in_own_report(d, reading)]
+            if not any(d.cue_match for d in own) and any(d.cue_match for d in candidates):
+                in_context.append(element)
+                unquoted.append(element)
+                continue
+            candidates = own
         about = invariant.evidence.about_patterns(element, lang)
         first = invariant.evidence.quoted_first_patterns(element, lang)
         if first:
@@ -417,7 +438,14 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         waived=waived,
         evidence_of=evidence_of, found=found,
         missing=[e for e in expected if e not in evidence_of],
-        quotations=quotations, unquoted=unquoted, elsewhere=elsewhere)
+        quotations=quotations, unquoted=unquoted, elsewhere=elsewhere, in_context=in_context)
+
+
+def _in_own_report(detection: Detection, reading: _Reading) -> bool:
+    """Whether a detection's sentence is in the study's own report, not in the background,
+    the discussion or an abbreviation list (sections.yaml)."""
+    position = reading.position_of.get(detection.start)
+    return position is None or reading.own_first[position] == OWN_REPORT
 
 
 def _waived(invariant: Invariant, lang: str, reading: _Reading | None) -> list[str]:
@@ -703,7 +731,8 @@ def _rationale(catalogue: Catalogue, invariant: Invariant, evidence: _ElementEvi
     rationale = (STATED_RATIONALE[statement.kind] if statement is not None
                  else evidence_rationale(catalogue, evidence.found, evidence.missing, cue_only,
                                          evidence.unquoted, evidence.elsewhere,
-                                         any(q.element == "cue" for q in quotations), headed))
+                                         any(q.element == "cue" for q in quotations), headed,
+                                         evidence.in_context))
     if particulars.missing:
         rationale = {lang: f"{text} {details_rationale(invariant, particulars.missing)[lang]}"
                      for lang, text in rationale.items()}
