@@ -58,3 +58,64 @@ def test_mec08_quotes_a_moderation_or_subgroup_analysis(lang, analysis) -> None:
     assert mec08.answer == "partially_met", mec08.rationale
     assert mec08.quotations[0].text == analysis[lang], mec08.quotations
     assert not quoted(mec08, MAIN_ANALYSIS[lang][:40])
+
+
+IMP_HEAD = {"en": "# Protocol of an implementation study\n\n## Methods\n\n",
+            "fr": "# Protocole d'une étude d'implémentation\n\n## Méthodes\n\n"}
+NOT_THE_NPIS_COST = {  # train sentences IMP10 quoted as its evidence
+    "en": ["Type 2 diabetes is a growing epidemic with significant clinical, social, and "
+           "financial costs associated with its complications.",
+           "This ratio was chosen as it would minimize costs and behavioral changes in women "
+           "from the remaining cohort.",
+           "Caregivers were given incentives to participate, including cost of transport, "
+           "and/or a small gift such as a towel or baby item.",
+           "Participants' travel costs will be reimbursed at each visit."],
+    "fr": ["Le diabète de type 2 est une épidémie croissante, aux coûts cliniques, sociaux et "
+           "financiers considérables liés à ses complications.",
+           "Ce ratio a été choisi parce qu'il permettait de réduire au minimum les coûts et "
+           "les changements de comportement chez les femmes du reste de la cohorte.",
+           "Les aidants recevaient des incitations à participer, dont le coût du transport, "
+           "et/ou un petit cadeau.",
+           "Les frais de déplacement des participants seront remboursés à chaque visite."],
+}
+THE_NPIS_COST = {
+    "en": ["The cost of delivering the intervention per participant will be estimated from "
+           "staff time, training and materials.",
+           "A cost-effectiveness analysis will be conducted from the health care payer's "
+           "perspective.",
+           "The participants were reimbursed for their transportation costs, which added to "
+           "the cost of the intervention."],
+    "fr": ["Le coût de l'intervention par participant sera estimé à partir du temps de "
+           "personnel, de la formation et du matériel.",
+           "Une analyse coût-efficacité sera conduite selon la perspective du payeur.",
+           "Les frais de transport des participants étaient remboursés, ce qui a augmenté le "
+           "coût de l'intervention."],
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in NOT_THE_NPIS_COST.items()
+                          for s in sentences])
+def test_imp10_does_not_quote_a_cost_that_is_not_the_npis(lang, sentence) -> None:
+    """A disease's cost, a design minimising costs or the participants' incentives and
+    reimbursed travel are no costing of the NPI: IMP10 is not reported on them alone."""
+    imp10 = suggest(IMP_HEAD[lang] + sentence + "\n", lang,
+                    study_type="implementation")["IMP10"]
+    assert imp10.answer == "not_reported", imp10.quotations
+    assert not imp10.quotations
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in THE_NPIS_COST.items()
+                          for s in sentences])
+def test_imp10_quotes_the_npis_cost(lang, sentence) -> None:
+    """What delivering the NPI costs, or its economic evaluation, is IMP10's evidence, even
+    beside the participants' reimbursed travel, after sentences about another cost (two:
+    an element keeps three sentences at most)."""
+    others = "\n\n".join(NOT_THE_NPIS_COST[lang][i] for i in (0, 2))
+    imp10 = suggest(IMP_HEAD[lang] + others + "\n\n" + sentence + "\n", lang,
+                    study_type="implementation")["IMP10"]
+    assert imp10.answer in ("partially_met", "met"), imp10.rationale
+    assert imp10.quotations[0].text == sentence, imp10.quotations
+    for i in (0, 2):
+        assert not quoted(imp10, NOT_THE_NPIS_COST[lang][i][:40]), imp10.quotations
