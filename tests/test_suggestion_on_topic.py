@@ -119,3 +119,72 @@ def test_imp10_quotes_the_npis_cost(lang, sentence) -> None:
     assert imp10.quotations[0].text == sentence, imp10.quotations
     for i in (0, 2):
         assert not quoted(imp10, NOT_THE_NPIS_COST[lang][i][:40]), imp10.quotations
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mec08_reads_its_statistical_method_in_the_mediation_analysis(lang) -> None:
+    """When the main analysis' sentences hold no mediation, the sentence naming the
+    mediation analysis is the statistical method MEC08 asks (20a), so MEC08 can be met."""
+    mediation = {
+        "en": "A mediation analysis will estimate the indirect effect of the intervention on "
+              "pain through self-efficacy, with bootstrap confidence intervals.",
+        "fr": "Une analyse de médiation estimera l'effet indirect de l'intervention sur la "
+              "douleur par l'auto-efficacité, avec des intervalles de confiance bootstrap.",
+    }[lang]
+    mec08 = suggest(STATS_HEAD[lang] + MAIN_ANALYSIS[lang] + "\n\n" + mediation + "\n", lang,
+                    study_type="mechanistic")["MEC08"]
+    assert mec08.answer == "met", mec08.rationale
+    assert "20a_Statistical_methods_Outcomes" in mec08.elements_found
+    assert [q.text for q in mec08.quotations] == [mediation], mec08.quotations
+
+
+E07_HEAD = {"en": "# Protocol of a randomised trial\n\n## Data management\n\n",
+            "fr": "# Protocole d'un essai randomisé\n\n## Gestion des données\n\n"}
+DATA_QUALITY = {  # train sentences E07 quoted as its evidence
+    "en": ["All measured data will be assembled in a computer database and analyzed using "
+           "SPSS 17.0.",
+           "Data will be double entered into a purpose-built Microsoft Access database with "
+           "range and consistency checks."],
+    "fr": ["Toutes les données mesurées seront rassemblées dans une base de données "
+           "informatique et analysées à l'aide de SPSS 17.0.",
+           "Les données ont fait l'objet d'une double saisie dans une base de données "
+           "Microsoft Access conçue à cet effet, comportant des contrôles de plage et de "
+           "cohérence."],
+}
+PROTECTED = {
+    "en": ["Data will be entered into a password-protected database accessible only to the "
+           "research team.",
+           "Study data will be stored in a locked cabinet at the study centre and destroyed "
+           "after 10 years.",
+           "All data will be pseudonymised before entry into the study database."],
+    "fr": ["Les données seront saisies dans une base protégée par mot de passe, accessible "
+           "uniquement à l'équipe de recherche.",
+           "Les données seront conservées dans une armoire fermée à clé au centre de l'étude "
+           "et détruites après 10 ans.",
+           "Toutes les données seront pseudonymisées avant leur saisie dans la base de "
+           "l'étude."],
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in DATA_QUALITY.items()
+                          for s in sentences])
+def test_e07_does_not_rest_on_data_entry_and_quality(lang, sentence) -> None:
+    """Double data entry, range checks or the analysis software say nothing of how the data
+    are protected: E07 is not reported on them alone."""
+    e07 = suggest(E07_HEAD[lang] + sentence + "\n", lang)["E07"]
+    assert e07.answer == "not_reported", e07.quotations
+    assert not e07.quotations
+
+
+@pytest.mark.parametrize(("lang", "sentence"),
+                         [(lang, s) for lang, sentences in PROTECTED.items()
+                          for s in sentences])
+def test_e07_quotes_how_the_data_are_protected(lang, sentence) -> None:
+    """Secure storage, restricted access, destruction or pseudonymisation is E07's evidence,
+    quoted before (and instead of) a data entry sentence."""
+    e07 = suggest(E07_HEAD[lang] + DATA_QUALITY[lang][1] + "\n\n" + sentence + "\n",
+                  lang)["E07"]
+    assert e07.answer in ("partially_met", "met"), e07.rationale
+    assert e07.quotations[0].text == sentence, e07.quotations
+    assert not quoted(e07, DATA_QUALITY[lang][1][:40]), e07.quotations
