@@ -60,6 +60,17 @@ def test_mec08_quotes_a_moderation_or_subgroup_analysis(lang, analysis) -> None:
     assert not quoted(mec08, MAIN_ANALYSIS[lang][:40])
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mec08_reads_its_statistical_method_in_a_moderation_tested(lang) -> None:
+    """A moderation tested is the statistical method MEC08 asks (20a), so the main
+    analysis' sentences are not named as the method found only about another matter."""
+    mec08 = suggest(STATS_HEAD[lang] + MAIN_ANALYSIS[lang] + "\n\n" + MODERATION[lang] + "\n",
+                    lang, study_type="mechanistic")["MEC08"]
+    assert "20a_Statistical_methods_Outcomes" in mec08.elements_found
+    assert ("another matter" if lang == "en" else "autre sujet") not in mec08.rationale[lang], (
+        mec08.rationale)
+
+
 IMP_HEAD = {"en": "# Protocol of an implementation study\n\n## Methods\n\n",
             "fr": "# Protocole d'une étude d'implémentation\n\n## Méthodes\n\n"}
 NOT_THE_NPIS_COST = {  # train sentences IMP10 quoted as its evidence
