@@ -199,3 +199,17 @@ def test_e07_quotes_how_the_data_are_protected(lang, sentence) -> None:
     assert e07.answer in ("partially_met", "met"), e07.rationale
     assert e07.quotations[0].text == sentence, e07.quotations
     assert not quoted(e07, DATA_QUALITY[lang][1][:40]), e07.quotations
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_flow_mediated_dilation_is_no_mediation(lang) -> None:
+    """An outcome named "flow-mediated dilation" (« dilatation médiée par le flux ») is no
+    mediation analysis: the main analysis of it is not MEC08's evidence."""
+    fmd = {"en": "Macrovascular function was assessed using percentage change in flow-mediated "
+                 "dilation, compared between groups with a t-test.",
+           "fr": "La fonction macrovasculaire a été évaluée par la variation en pourcentage de "
+                 "la dilatation médiée par le flux, comparée entre les groupes par un test t."}
+    mec08 = suggest(STATS_HEAD[lang] + MAIN_ANALYSIS[lang] + "\n\n" + fmd[lang] + "\n", lang,
+                    study_type="mechanistic")["MEC08"]
+    assert not quoted(mec08, fmd[lang][:40]), mec08.quotations
+    assert mec08.answer == "not_reported", mec08.rationale
