@@ -213,3 +213,16 @@ def test_flow_mediated_dilation_is_no_mediation(lang) -> None:
                     study_type="mechanistic")["MEC08"]
     assert not quoted(mec08, fmd[lang][:40]), mec08.quotations
     assert mec08.answer == "not_reported", mec08.rationale
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Scores will be included as potential mediators or moderators of treatment effect."),
+    ("fr", "Les scores seront inclus en tant que médiateurs ou modificateurs potentiels de "
+           "l'effet du traitement.")])
+def test_mec08_reads_mediators_included_in_the_model(lang, sentence) -> None:
+    """Scores included as mediators or moderators (train: a protocol MEC08 judged met on its
+    main analysis) are the statistical method MEC08 asks, so it stays met."""
+    mec08 = suggest(STATS_HEAD[lang] + MAIN_ANALYSIS[lang] + "\n\n" + sentence + "\n", lang,
+                    study_type="mechanistic")["MEC08"]
+    assert mec08.answer == "met", mec08.rationale
+    assert [q.text for q in mec08.quotations] == [sentence], mec08.quotations
