@@ -197,3 +197,30 @@ def test_no_justification_from_other_wordings(lang, sentence):
     for kind, detail in (("protocol", "justification"), ("paper", "choice_discussed")):
         int02 = _suggest(lang, kind, interventions_text=sentence)["INT02"]
         assert int02.details_missing == [detail], (kind, int02.quotations)
+
+
+# -- The discussion's sentences citing a reference while speaking of the study itself ------
+
+@pytest.mark.parametrize("lang, own, other", [
+    ("en", "Although it may appear less intensive than in the literature [29], this is a "
+           "pragmatic study that takes into account the actual working conditions in daily "
+           "clinical practice.",
+     "Pragmatic trials under real-world conditions remain rare in primary care [29]."),
+    ("fr", "Bien qu'elle puisse sembler moins intensive que dans la littérature [29], il s'agit "
+           "d'une étude pragmatique qui tient compte des conditions de travail réelles de la "
+           "pratique clinique quotidienne.",
+     "Les essais pragmatiques en conditions réelles restent rares en soins primaires [29]."),
+])
+def test_a_discussion_sentence_citing_a_reference_counts_when_it_speaks_of_the_study(
+        lang, own, other):
+    """A detail read in the discussion is read in its sentences citing no other work, and
+    (train: a protocol's "…literature [29], this is a pragmatic study that takes into account
+    the actual working conditions…", "because community partners requested having a control
+    group with a delayed intervention, we … [34]") in those citing one while speaking of the
+    study itself (sections.yaml ``own_study``: we, our, this study); not in those speaking of
+    others' trials."""
+    int01 = _suggest(lang, "protocol", discussion_text=own)["INT01"]
+    assert (int01.answer, int01.details_missing) == ("met", []), int01.rationale
+    assert quoted(int01, own[:40]), int01.quotations
+    int01 = _suggest(lang, "protocol", discussion_text=other)["INT01"]
+    assert int01.details_missing == ["positioning"], int01.quotations
