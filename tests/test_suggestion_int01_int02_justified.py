@@ -152,6 +152,12 @@ def test_a_comparator_described_but_not_justified_is_partially_met(lang):
     ("fr", "Pour des raisons éthiques, le groupe contrôle recevra des conseils plutôt qu'aucune "
            "intervention."),
     ("fr", "Un placebo serait contraire à l'éthique dans cette population."),
+    # The choice weighed (train: a protocol's "In selection of an adequate control
+    # condition, it is important …").
+    ("en", "In selection of an adequate control condition, it is important that participants "
+           "find the activity meaningful."),
+    ("fr", "Dans le choix d'une condition témoin adéquate, il est important que les "
+           "participants trouvent l'activité pertinente."),
 ])
 def test_a_comparator_justified_makes_int02_met(lang, sentence):
     int02 = _suggest(lang, "protocol", interventions_text=sentence)["INT02"]
@@ -170,6 +176,14 @@ def test_a_comparator_justified_makes_int02_met(lang, sentence):
            "sous-estime peut-être l'effet du programme."),
     ("fr", "Certains ont suggéré que les bénéfices étaient en partie dus au placebo d'huile "
            "minérale."),
+    ("en", "Our collective decision to balance research and community priorities led to the "
+           "choice of a delayed control study design."),
+    ("en", "It seems rather undoable to conduct a placebo-controlled physical therapy trial, "
+           "given the nature of the treatment."),
+    ("fr", "Notre décision collective a conduit au choix d'un plan d'étude avec groupe témoin "
+           "différé."),
+    ("fr", "Il semble plutôt irréalisable de mener un essai de kinésithérapie contrôlé contre "
+           "placebo, compte tenu de la nature du traitement."),
 ])
 def test_a_paper_discussing_its_comparator_is_met(lang, sentence):
     int02 = _suggest(lang, "paper", discussion_text=sentence)["INT02"]
@@ -191,6 +205,9 @@ def test_a_paper_discussing_its_comparator_is_met(lang, sentence):
     ("fr", "Des études de démantèlement pour isoler les composantes actives suivront."),
     # A result of the control group.
     ("en", "The prevalence was 12.9% in the control arm."),
+    # Homeopathic dilutions beside a placebo arm are no diluted effect (train).
+    ("fr", "Au total, 44 patients ont été randomisés : 16 dilutions Q/anamnèse I, 7 "
+           "placebo/anamnèse I, 14 dilutions Q/anamnèse II."),
 ])
 def test_no_justification_from_other_wordings(lang, sentence):
     """Bad input: none of these says why the comparator was chosen."""
