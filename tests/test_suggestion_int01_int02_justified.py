@@ -82,6 +82,10 @@ def test_pragmatic_named_without_positioning_is_partially_met(lang, kind):
            "permitted during the trial."),
     ("en", "The programme is delivered by the usual nursing staff of each ward."),
     ("en", "Broad eligibility criteria were chosen to reflect the patients seen in practice."),
+    ("en", "In order to resemble ordinary practice, patients and clinicians were not blind to "
+           "treatments."),
+    ("fr", "Afin de reproduire la pratique courante, ni les patients ni les cliniciens n'étaient "
+           "en aveugle."),
     ("fr", "Pour décrire les caractéristiques pragmatiques de l'essai, nous avons utilisé "
            "l'outil PRECIS-2 (Tableau 1)."),
     ("fr", "Il s'agit d'une étude pragmatique qui tient compte des conditions de travail réelles "
@@ -158,6 +162,8 @@ def test_a_comparator_described_but_not_justified_is_partially_met(lang):
            "find the activity meaningful."),
     ("fr", "Dans le choix d'une condition témoin adéquate, il est important que les "
            "participants trouvent l'activité pertinente."),
+    ("fr", "Les partenaires communautaires ayant demandé un groupe témoin avec intervention "
+           "différée, le suivi à long terme sera impossible."),
 ])
 def test_a_comparator_justified_makes_int02_met(lang, sentence):
     int02 = _suggest(lang, "protocol", interventions_text=sentence)["INT02"]
@@ -205,6 +211,14 @@ def test_a_paper_discussing_its_comparator_is_met(lang, sentence):
     ("fr", "Des études de démantèlement pour isoler les composantes actives suivront."),
     # A result of the control group.
     ("en", "The prevalence was 12.9% in the control arm."),
+    # What the control group was asked to do, not who asked for it; attentional control, a
+    # cognitive function tested (train).
+    ("en", "Participants in the control group were requested to continue their usual "
+           "activities."),
+    ("fr", "Il a été demandé aux femmes du groupe témoin de poursuivre leurs activités "
+           "quotidiennes habituelles."),
+    ("fr", "Cette tâche évalue le contrôle attentionnel soutenu des participants du groupe "
+           "témoin."),
     # Homeopathic dilutions beside a placebo arm are no diluted effect (train).
     ("fr", "Au total, 44 patients ont été randomisés : 16 dilutions Q/anamnèse I, 7 "
            "placebo/anamnèse I, 14 dilutions Q/anamnèse II."),
