@@ -182,6 +182,10 @@ def test_a_comparator_justified_makes_int02_met(lang, sentence):
            "sous-estime peut-être l'effet du programme."),
     ("fr", "Certains ont suggéré que les bénéfices étaient en partie dus au placebo d'huile "
            "minérale."),
+    ("fr", "Même si un groupe témoin actif comporte des risques, il aurait été contraire à "
+           "l'éthique de priver ces patients du traitement effectif."),
+    ("en", "Even though there are risks associated with an active control group, it would have "
+           "been unethical to deprive these patients of the actual treatment."),
     ("en", "Our collective decision to balance research and community priorities led to the "
            "choice of a delayed control study design."),
     ("en", "It seems rather undoable to conduct a placebo-controlled physical therapy trial, "
