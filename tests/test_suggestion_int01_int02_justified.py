@@ -86,6 +86,12 @@ def test_pragmatic_named_without_positioning_is_partially_met(lang, kind):
            "treatments."),
     ("fr", "Afin de reproduire la pratique courante, ni les patients ni les cliniciens n'étaient "
            "en aveugle."),
+    ("en", "As parents were blinded, the research strategy was not to explore the effect of "
+           "acupuncture pragmatically as an adjunct to usual care, but rather to investigate "
+           "its specific effect."),
+    ("fr", "Les parents étant en aveugle, la stratégie de recherche ne consistait pas à explorer "
+           "de manière pragmatique l'effet de l'acupuncture, mais plutôt à déterminer son effet "
+           "spécifique."),
     ("fr", "Pour décrire les caractéristiques pragmatiques de l'essai, nous avons utilisé "
            "l'outil PRECIS-2 (Tableau 1)."),
     ("fr", "Il s'agit d'une étude pragmatique qui tient compte des conditions de travail réelles "
