@@ -5,7 +5,8 @@ the ``sections`` where the study's own report describes its matter (an NPI's com
 "Description of interventions"), or, for a particular stated ``anywhere`` (a protocol's
 version on its title page), in any sentence of the study's own report, and for one stated
 in the ``discussion`` too (a paper's residual bias, in its limitations), in the discussion's
-sentences that cite no other work. An element found without them ("the protocol was
+sentences that cite no other work or, citing one, speak of the study itself ("we", "this is a
+pragmatic study"). An element found without them ("the protocol was
 submitted to the CPP") makes the invariant only partially met. A particular the document's
 own report shows not to apply (``waived_when``: the losses to follow-up of a
 cross-sectional survey) is not asked, though quoted if stated.

@@ -244,8 +244,10 @@ class _Reading:
     # Start offsets of a keywords line's sentences (sections.yaml): index terms, no
     # invariant's evidence, neither in its own words nor as an element's.
     keywords: frozenset[int] = frozenset()
-    # Positions of the discussion's sentences citing no other work: the study's own
-    # limitations, where a detail stated in the ``discussion`` is looked for too.
+    # Positions of the discussion's sentences citing no other work, or citing one while
+    # speaking of the study itself ("We chose a placebo as the control, as this is the most
+    # rigorous test … RCT.15", sections.yaml ``own_study``): the study's own limitations and
+    # choices, where a detail stated in the ``discussion`` is looked for too.
     discussed: frozenset[int] = frozenset()
     # The sentences each pattern finds, by the pattern: an invariant's other matter is read
     # for its own words, its secondary and its worded evidence alike.
@@ -309,8 +311,10 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     keywords = frozenset(sentence.start for sentence, flag
                          in zip(document.sentences, sections.keyword_flags(document),
                                 strict=True) if flag)
-    own_discussion = frozenset(i for i, flag in enumerate(discussed.tolist())
-                               if flag and i not in citing)
+    own_discussion = frozenset(
+        i for i, flag in enumerate(discussed.tolist())
+        if flag and (i not in citing
+                     or sections.speaks_of_own_study(index.sentences[i], in_discussion=False)))
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
                     citing_discussed, title_start, in_results, keywords, own_discussion)
 
