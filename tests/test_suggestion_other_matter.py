@@ -142,24 +142,7 @@ ELIGIBILITY = {  # consent named as a criterion of who may take part, not how it
            "years after enrollment; 2) were enrolled in any other clinical trial; or 3) did "
            "not provide informed consent.",
            "Additional inclusion criteria were as follows: a) 18 years of age or older, b) "
-           "sufficient fluency in Danish, and c) willingness to provide informed consent.",
-           # criteria in nouns, naming who, or listed with decimals, citations or "the
-           # following criteria:" (train articles the audit found quoted)
-           "Capability and willingness to give informed consent and to comply with the study "
-           "procedures will also be required.",
-           "Women able to give informed consent and willing and able to attend all study "
-           "visits",
-           "Able to understand the written patient information and to give informed consent.",
-           "The eligibility criteria were as follows (Groenewegen et al., 2020): age between "
-           "18 and 75 years, NT-proBNP ≥450 pg/ml, provision of written informed consent "
-           "(Chen et al., 2021).",
-           "Inclusion criteria are as follows: age between 35 and 75 years; HbA1c ranging from "
-           "7.0% to 9.0%; and willingness to sign the study informed consent.",
-           "Patients will be excluded if they have: 1) a guardian; 2) dementia; 3) not given "
-           "informed consent.",
-           "Patients who meet the following criteria will be recruited: 1) 50-70 years old; "
-           "2) stable life signs; 3) volunteer to join this research and give informed "
-           "consent prior to receiving treatment."],
+           "sufficient fluency in Danish, and c) willingness to provide informed consent."],
     "fr": ["Incapacité ou refus de donner un consentement éclairé ;",
            "Être en mesure de donner son consentement éclairé écrit.",
            "3. Capable de donner un consentement éclairé ;",
@@ -167,39 +150,7 @@ ELIGIBILITY = {  # consent named as a criterion of who may take part, not how it
            "Dar es Salaam ; 2) participaient à un autre essai clinique ; ou 3) ne donnaient "
            "pas leur consentement éclairé.",
            "Les critères de non-inclusion comprenaient le fait d'être jugé incapable de donner "
-           "un consentement éclairé et le fait d'être sous tutelle.",
-           "La capacité et la volonté de donner un consentement éclairé et de se conformer aux "
-           "procédures de l'étude seront également requises.",
-           "Femmes capables de donner leur consentement éclairé, disposées à se rendre à toutes "
-           "les visites de l'étude et en mesure de le faire",
-           "Capacité à comprendre la notice d'information écrite destinée aux patients et à "
-           "donner un consentement éclairé.",
-           "Les critères d'inclusion supplémentaires étaient les suivants : a) être âgé de 18 "
-           "ans ou plus, b) maîtriser le danois et c) être disposé à donner son consentement "
-           "éclairé.",
-           "Les critères d'éligibilité étaient les suivants (Groenewegen et al., 2020) : âge "
-           "compris entre 18 et 75 ans, NT-proBNP ≥450 pg/ml, consentement éclairé écrit "
-           "(Chen et al., 2021).",
-           "Les personnes n'étaient pas éligibles si elles n'avaient pas accès à un téléphone "
-           "ou si elles ne pouvaient pas donner leur consentement.",
-           "Les patients seront exclus s'ils présentent : 1) une mesure de tutelle ; 2) une "
-           "démence ; 3) une absence de consentement éclairé.",
-           "Les patients remplissant les critères suivants seront recrutés : 1) âge de 50-70 "
-           "ans ; 2) signes vitaux stables ; 3) volontaire pour participer à cette recherche et "
-           "consentement éclairé donné avant de recevoir le traitement."],
-}
-CAPACITY = {  # how consent is sought from people able (or not) to give it: still E02's
-    "en": ["Capacity to consent will be assessed by the research nurse before written "
-           "informed consent is obtained.",
-           "Patients able to consent will be asked to sign the consent form.",
-           "Participants without capacity to consent will be enrolled with the written "
-           "informed consent of a legal representative."],
-    "fr": ["La capacité à consentir sera évaluée par l'infirmière de recherche avant le "
-           "recueil du consentement éclairé écrit.",
-           "Les patients en mesure de consentir seront invités à signer le formulaire de "
-           "consentement.",
-           "La volonté de participer est vérifiée puis le consentement éclairé écrit est "
-           "recueilli par l'investigateur."],
+           "un consentement éclairé et le fait d'être sous tutelle."],
 }
 SOUGHT = {  # how consent is sought, beside the eligibility criteria
     "en": "After checking the inclusion and exclusion criteria, trained staff at each centre "
@@ -224,15 +175,6 @@ def test_consent_as_an_eligibility_criterion_is_not_how_it_is_sought(lang, crite
     both = suggest(f"{PARTICIPANTS[lang]}{criterion}\n\n{SOUGHT[lang]}\n", lang)["E02"]
     assert both.quotations[0].text == SOUGHT[lang], both.quotations
     assert not quoted(both, criterion[:40]), both.quotations
-
-
-@pytest.mark.parametrize(("lang", "sentence"),
-                         [(lang, c) for lang, sentences in CAPACITY.items() for c in sentences])
-def test_consent_sought_from_those_able_to_give_it_is_still_quoted(lang, sentence) -> None:
-    """A sentence saying how consent is sought from those able to give it (or how their
-    capacity is assessed) is no eligibility criterion, though it names their capacity."""
-    e02 = suggest(f"{PARTICIPANTS[lang]}{sentence}\n", lang)["E02"]
-    assert quoted(e02, sentence[:40]), e02.quotations
 
 
 SCHEDULE_ROW = {  # a schedule of assessments' row, as a Word table's row is read
