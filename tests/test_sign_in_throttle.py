@@ -684,6 +684,9 @@ def service_knows(cookie, name: str) -> bool:
 CREATED_EN = ("Too many accounts have been created from this address. Try again in %s, or ask "
               "the administrator of this server to create your account (npis-check user "
               "create).")
+CREATED_FR = ("Trop de comptes ont été créés depuis cette adresse. Réessayez dans %s, ou "
+              "demandez à l'administrateur de ce serveur de créer votre compte (npis-check user "
+              "create).")
 
 
 @pytest.fixture
@@ -730,10 +733,7 @@ def test_the_sign_up_wait_is_said_in_minutes_when_short_and_in_french(make_app):
     post(french, "/language", {"lang": "fr"})
     response = _sign_up(french, "second")
     assert response.status_code == 429
-    assert _alert(response) == (
-        "Trop de comptes ont été créés depuis cette adresse. Réessayez dans 60\u00a0minutes, "
-        "ou demandez à l'administrateur de ce serveur de créer votre compte (npis-check user "
-        "create).")
+    assert _alert(response) == CREATED_FR % "60\u00a0minutes"
     day = make_app(SIGNUP_ADDRESS_ACCOUNTS=1, SIGNUP_WINDOW_HOURS=3)
     client = _client_at(day, "192.0.2.71")
     post(client, "/language", {"lang": "fr"})
@@ -857,10 +857,7 @@ def test_a_sign_up_refused_at_the_same_moment_is_said_in_french(make_app, monkey
     post(french, "/language", {"lang": "fr"})
     response = _sign_up(french, "second")
     assert response.status_code == 429
-    assert _alert(response) == (
-        "Trop de comptes ont été créés depuis cette adresse. Réessayez dans 60\u00a0minutes, "
-        "ou demandez à l'administrateur de ce serveur de créer votre compte (npis-check user "
-        "create).")
+    assert _alert(response) == CREATED_FR % "60\u00a0minutes"
     assert _users(app) == ["first"]
 
 
