@@ -48,10 +48,15 @@ def test_the_trial_s_own_design_sentence_is_int01_s_evidence(lang, sentence) -> 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
     ("en", "No randomized controlled trial has been published on this treatment yet."),
+    ("en", "No randomised controlled trial has been published on this treatment yet."),
+    ("en", "Few randomised trials have been conducted in this population."),
     ("en", "Smith et al. conducted a randomized controlled trial of yoga in 2019."),
     ("fr", "Une étude de cohorte a été menée à Lyon par Martin et al."),
+    ("fr", "Aucun essai contrôlé randomisé n'a encore été publié sur ce traitement."),
 ])
 def test_another_work_s_trial_is_not_int01_s_evidence(lang, sentence) -> None:
+    """Whatever its spelling: INT01's literal cues are matched British and American, and a
+    sentence about the literature's trials is another matter (``other_matter``)."""
     int01 = _suggestion(BACKGROUND[lang].format(sentence), lang, "INT01")
     assert int01.answer == "not_reported" and not int01.quotations
 

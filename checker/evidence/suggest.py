@@ -57,6 +57,7 @@ from .rationale import (
     waived_rationale,
 )
 from .sections import CONTEXT, GLOSSARY, OWN_REPORT, ContextSections, get_context_sections
+from .spelling import english_variants
 from .stated_absence import (
     ABSENCE,
     NO_STATEMENTS,
@@ -585,8 +586,13 @@ def _own_words(invariant: Invariant, lang: str, stated: Statements,
 
 
 def _cues(invariant: Invariant, lang: str) -> tuple[str, ...]:
-    """The invariant's own words in ``lang`` (English ones for a language without)."""
-    return tuple(invariant.evidence.cues.get(lang) or invariant.evidence.cues.get("en") or ())
+    """The invariant's own words in ``lang`` (English ones for a language without), English
+    ones in British and American spellings ("randomised" finds "randomized", "centre"
+    "center", see spelling.py)."""
+    own = invariant.evidence.cues.get(lang)
+    if own and lang != "en":
+        return tuple(own)
+    return english_variants(own or invariant.evidence.cues.get("en") or ())
 
 
 def _not_own_words(invariant: Invariant, lang: str, stated: Statements, reading: _Reading,
@@ -762,7 +768,8 @@ def _cue_quotations(document: Document, index: SentenceIndex, cues: tuple[str, .
     # A cue typed with ' finds a document typeset with ’ (« imputables à l’intervention »),
     # and the reverse, as the element cues' patterns do; one typed with a hyphen finds a
     # journal's en dash between two words ("dose–response", "test–retest reliability"),
-    # which the cues' reading of a sentence keeps (only typeset hyphens become "-").
+    # which the cues' reading of a sentence keeps (only typeset hyphens become "-"). English
+    # cues come in both spellings already (``_cues``).
     cues = tuple(dict.fromkeys(variant for cue in cues
                                for variant in (cue, cue.replace("'", "’"),
                                                cue.replace("’", "'"),
