@@ -109,6 +109,7 @@ class ContextSections:
     eligibility_headings: re.Pattern[str] | None = None
     eligibility_criteria: re.Pattern[str] | None = None
     eligibility_invariants: frozenset[str] = frozenset()
+    eligibility_elements: frozenset[str] = frozenset()  # for any invariant
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -139,6 +140,7 @@ class ContextSections:
             else None,
             _sentence_pattern(data, "eligibility_criteria"),
             _ids(data, "eligibility_invariants", "invariant"),
+            _ids(data, "eligibility_elements", "element"),
         )
 
     def is_context(self, titles: list[str]) -> bool:

@@ -428,7 +428,8 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
         candidates = [d for d in evidence_of[element]
                       if not (skip_title and d.start == title_start
                               and not is_title_item(element)) and d.start not in keywords
-                      and not (criteria and reading.position_of.get(d.start) in criteria)]
+                      and not (criteria and element not in reading.sections.eligibility_elements
+                               and reading.position_of.get(d.start) in criteria)]
         if element in own_only:
             # Costs found only in the background ("the up-front cost of household filters
             # has limited …") or a wish in the discussion ("further multi-centre studies are
