@@ -81,11 +81,15 @@ NOT_CRITERIA = {  # running text about other matters
            "A total of 10,000 patients who fulfil the eligibility criteria will be randomised.",
            "Given an alpha of 0.05 and a power of 80%, 62 patients had to be included.",
            "Nine patients were excluded for non-compliance with the treatment protocol.",
-           "Ten participants were excluded from the study according to the exclusion criteria."],
+           "Ten participants were excluded from the study according to the exclusion criteria.",
+           "To be included in the per-protocol analysis, a child must have received 5 of 6 "
+           "doses."],
     "fr": ["Les patients qui se retirent seront exclus de l'analyse.",
            "La liste de randomisation a été générée par un statisticien.",
            "Les patients remplissant les critères d'inclusion étaient randomisés.",
-           "Les données manquantes seront exclues."],
+           "Les données manquantes seront exclues.",
+           "Pour être inclus dans l'analyse per protocole modifiée, un enfant doit avoir reçu "
+           "5 doses sur 6."],
 }
 
 
