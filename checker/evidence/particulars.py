@@ -61,7 +61,8 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
                   discussed: frozenset[int] = frozenset(),
                   study_type: str | None = None,
                   other: re.Pattern[str] | None = None,
-                  of_their_own: Sequence[str] = ()) -> Particulars:
+                  of_their_own: Sequence[str] = (),
+                  excluded: frozenset[int] = frozenset()) -> Particulars:
     """The particulars the invariant asks of a document of ``kind`` (normalised) of a study
     of ``study_type`` (when known): those not stated beside its evidence (its
     ``quotations``, then the sentences of the ``detections`` of its elements found), those
@@ -72,7 +73,10 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
     ``discussed`` sentences (positions), and one with ``sections`` also in the own report's
     sentences under those headings (not only inside one of the headings ``of_their_own``).
     ``other``: the invariant's sentences about another matter (``evidence.other_matter``),
-    where no particular is looked for beside its evidence nor under its sections."""
+    where no particular is looked for beside its evidence nor under its sections.
+    ``excluded``: positions of sentences where no particular is looked for at all (the
+    eligibility criteria, for an invariant whose matter is not who takes part: a referral
+    among the exclusion criteria is no context of use)."""
     # The particulars asked of this kind of document (a protocol's version, where a
     # paper's protocol can be read).
     details = [d for d in invariant.evidence.details if d.applies_to(kind, study_type)]
@@ -85,8 +89,10 @@ def details_check(invariant: Invariant, lang: str, kind: str | None,
         # adherence to the protocol" after a strategy to promote the participants' adherence
         # states no adherence of theirs defined or measured (INT11).
         positions = [p for p in positions if not other.search(index.sentences[p])]
+    if excluded:
+        positions = [p for p in positions if p not in excluded]
     anywhere = [p for p in range(len(document.sentences))
-                if places is None or places[p] == OWN_REPORT]
+                if (places is None or places[p] == OWN_REPORT) and p not in excluded]
     with_discussion = sorted(set(anywhere) | discussed) if discussed else anywhere
 
     def looked(detail: EvidenceDetail) -> list[tuple[int, re.Pattern[str]]]:

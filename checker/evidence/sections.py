@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from checker.documents import Document
+from checker.documents.list_marks import starts_bullet
 from checker.yaml_files import load_yaml
 
 SECTIONS_PATH = Path(__file__).with_name("sections.yaml")
@@ -25,6 +26,10 @@ OWN_REPORT, CONTEXT, GLOSSARY = 0, 1, 2
 # A structured abstract's run-in label opening a sentence: a few words then a colon
 # ("Background: Centre-based rehabilitation …", « Contexte : … »).
 _RUN_IN_LABEL = re.compile(r"\s*([^\W\d_](?:[\w'’-]*)(?:\s+[\w'’-]+){0,3})\s*:\s+\S")
+# An item's label opening a line of a list: "(b)", "1.", "2)", "iii." (a bullet is
+# ``starts_bullet``'s).
+_ITEM_LABEL = re.compile(r"\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*$")
 
 
 def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
@@ -45,6 +50,16 @@ def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
             raise ValueError(f"sections.yaml: {key} pattern {pattern!r}: {exc}") from exc
     alternatives = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"{_NUMBERING}(?:{alternatives})", re.IGNORECASE)
+
+
+def _sentence_pattern(data: dict, key: str) -> re.Pattern[str] | None:
+    """One pattern searched anywhere in a sentence, for the regular expressions listed per
+    language under ``key`` (None if the key is absent)."""
+    if key not in data:
+        return None
+    heading = _heading_pattern(data, key)  # checks the patterns
+    alternatives = heading.pattern[len(f"{_NUMBERING}(?:"):-1]
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 def _ids(data: dict, key: str, what: str) -> frozenset[str]:
@@ -88,6 +103,13 @@ class ContextSections:
     # intervention ("the intensity of the intervention … was not achieved")
     discussion: re.Pattern[str] | None = None
     own_in_discussion: re.Pattern[str] | None = None
+    # matches an eligibility criteria heading ("Exclusion criteria"), a sentence stating
+    # eligibility criteria ("Patients will be excluded if …"), and the invariants whose
+    # evidence such a criterion may be (the population, vulnerable people…)
+    eligibility_headings: re.Pattern[str] | None = None
+    eligibility_criteria: re.Pattern[str] | None = None
+    eligibility_invariants: frozenset[str] = frozenset()
+    eligibility_elements: frozenset[str] = frozenset()  # for any invariant
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
@@ -114,6 +136,11 @@ class ContextSections:
             else None,
             _heading_pattern(data, "own_study_in_discussion")
             if "own_study_in_discussion" in data else None,
+            _heading_pattern(data, "eligibility_headings") if "eligibility_headings" in data
+            else None,
+            _sentence_pattern(data, "eligibility_criteria"),
+            _ids(data, "eligibility_invariants", "invariant"),
+            _ids(data, "eligibility_elements", "element"),
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -186,6 +213,27 @@ class ContextSections:
         return (self.own_study is not None and self.own_study.match(text) is not None
                 or in_discussion and self.own_in_discussion is not None
                 and self.own_in_discussion.match(text) is not None)
+
+    def criteria_flags(self, doc: Document, matched: list[str]) -> list[bool]:
+        """Per sentence of ``doc``: True for an eligibility criterion, a sentence stating
+        criteria ("Patients will be excluded if …", searched in ``matched``, the sentences as
+        cues match them) or an item of a list right under an eligibility criteria heading
+        ("(b) Previous exposure to lithium …", "Frequent episodes (i.e. at least once a
+        day);"), its heading included; not a sentence of running text under that heading,
+        where a text whose next heading was lost goes on with another matter."""
+        flags = []
+        for sentence, text in zip(doc.sentences, matched, strict=True):
+            if self.eligibility_criteria is not None and \
+                    self.eligibility_criteria.search(text) is not None:
+                flags.append(True)
+                continue
+            under = self.eligibility_headings is not None and \
+                self.eligibility_headings.match(sentence.section) is not None
+            line = doc.sentence_text(sentence).strip()
+            flags.append(under and (doc.is_heading(sentence) or starts_bullet(line)
+                                    or _ITEM_LABEL.match(line) is not None
+                                    or _SENTENCE_END.search(line) is None))
+        return flags
 
     def discussion_flags(self, doc: Document) -> np.ndarray:
         """Per sentence of ``doc``: True inside the discussion (its conclusions, limitations)."""

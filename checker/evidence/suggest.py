@@ -194,7 +194,8 @@ def _suggest(catalogue: Catalogue, invariant: Invariant, lang: str,
         particulars = details_check(
             invariant, lang, detail_kind, detections, beside, reading.document,
             reading.index, reading.position_of, reading.own_first, reading.discussed,
-            study_type, other, catalogue.headings_of_their_own.get(lang, ()))
+            study_type, other, catalogue.headings_of_their_own.get(lang, ()),
+            reading.not_criteria_evidence(invariant.id))
         if particulars.missing:
             answer = "partially_met"
     quotations = _shown(quotations, len(evidence.found), particulars.quotations)
@@ -253,6 +254,9 @@ class _Reading:
     # The sentences each pattern finds, by the pattern: an invariant's other matter is read
     # for its own words, its secondary and its worded evidence alike.
     found_by: dict[re.Pattern[str], frozenset[int]] = field(default_factory=dict)
+    # Positions of the eligibility criteria (sections.yaml): who may take part, evidence only
+    # for the invariants whose matter that is (``eligibility_invariants``).
+    criteria: frozenset[int] = frozenset()
 
     def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
@@ -284,11 +288,20 @@ class _Reading:
 
     def not_own_words(self, invariant_id: str, stated: Statements) -> frozenset[int]:
         """The sentences that are never the invariant's evidence in its own words: its
-        statements that it is not done, a keywords line, and, unless its place is the
-        background or the discussion, those citing another work."""
+        statements that it is not done, a keywords line, unless its place is the
+        background or the discussion, those citing another work, and unless its matter is
+        who takes part, the eligibility criteria."""
         keywords = frozenset(self.position_of[start] for start in self.keywords)
         return stated.positions | keywords | (
-            frozenset() if invariant_id in self.sections.invariants else self.citing)
+            frozenset() if invariant_id in self.sections.invariants else self.citing) | \
+            self.not_criteria_evidence(invariant_id)
+
+    def not_criteria_evidence(self, invariant_id: str) -> frozenset[int]:
+        """The eligibility criteria, unless the invariant's matter is who takes part
+        (sections.yaml ``eligibility_invariants``): "Patients who will not be available for
+        the 12-month follow-up" is no participant timeline."""
+        return (frozenset() if invariant_id in self.sections.eligibility_invariants
+                else self.criteria)
 
 
 def _read(document: Document, sections: ContextSections, detail_kind: str | None) -> _Reading:
@@ -316,8 +329,12 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
         i for i, flag in enumerate(discussed.tolist())
         if flag and (i not in citing
                      or sections.speaks_of_own_study(index.sentences[i], in_discussion=False)))
+    criteria = frozenset(i for i, flag in enumerate(sections.criteria_flags(document,
+                                                                          index.sentences))
+                         if flag)
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
-                    citing_discussed, title_start, in_results, keywords, own_discussion)
+                    citing_discussed, title_start, in_results, keywords, own_discussion,
+                    criteria=criteria)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
@@ -399,6 +416,9 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     skip_title = reading is not None and reading.skip_title(invariant.id)
     title_start = None if reading is None else reading.title_start
     keywords = frozenset() if reading is None else reading.keywords
+    # An eligibility criterion says who may take part: evidence only for an invariant whose
+    # matter that is (a referral among the exclusion criteria is no context of use).
+    criteria = frozenset() if reading is None else reading.not_criteria_evidence(invariant.id)
     quotations: list[Quotation] = []
     unquoted: list[str] = []
     elsewhere: list[str] = []
@@ -408,7 +428,9 @@ def _element_evidence(invariant: Invariant, lang: str, by_element: dict[str, lis
     for element in found:
         candidates = [d for d in evidence_of[element]
                       if not (skip_title and d.start == title_start
-                              and not is_title_item(element)) and d.start not in keywords]
+                              and not is_title_item(element)) and d.start not in keywords
+                      and not (criteria and element not in reading.sections.eligibility_elements
+                               and reading.position_of.get(d.start) in criteria)]
         if element in own_only:
             # Costs found only in the background ("the up-front cost of household filters
             # has limited …") or a wish in the discussion ("further multi-centre studies are
