@@ -83,13 +83,17 @@ NOT_CRITERIA = {  # running text about other matters
            "Nine patients were excluded for non-compliance with the treatment protocol.",
            "Ten participants were excluded from the study according to the exclusion criteria.",
            "To be included in the per-protocol analysis, a child must have received 5 of 6 "
-           "doses."],
+           "doses.",
+           # a trial's positioning (INT01), not its criteria
+           "Broad eligibility criteria were chosen to reflect the patients seen in practice.",
+           "Inclusion criteria were deliberately broad, as in routine care."],
     "fr": ["Les patients qui se retirent seront exclus de l'analyse.",
            "La liste de randomisation a été générée par un statisticien.",
            "Les patients remplissant les critères d'inclusion étaient randomisés.",
            "Les données manquantes seront exclues.",
            "Pour être inclus dans l'analyse per protocole modifiée, un enfant doit avoir reçu "
-           "5 doses sur 6."],
+           "5 doses sur 6.",
+           "Les critères d'inclusion sont volontairement larges, comme en pratique courante."],
 }
 
 
