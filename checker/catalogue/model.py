@@ -218,6 +218,11 @@ class Evidence:
     # own words where a phrase would be too broad (for PRO05, "une séance hebdomadaire de
     # 2 h 30", a weekly session with its length, not any weekly session's content).
     cue_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Whether its own words (cues, cue_patterns) tell what the document's own study does (for
+    # MEC08, "mediated by", an interaction term): a background or discussion sentence holding
+    # them ("Exercise effects are mediated by BDNF.") is its evidence only where it speaks of
+    # the study itself, as a citing sentence never is.
+    own_report: bool = False
     # Wordings (regular expressions per language, case not significant) of a table's header
     # row, its cells " | " apart (for PRO04, "Séance | Thème | Pratiques principales"): the
     # rows under it are quoted in the invariant's own words, the header never.
@@ -373,6 +378,7 @@ class Invariant:
                               for lang, v in (ev.get("cue_patterns") or {}).items()},
                 table_rows={lang: tuple(v)
                             for lang, v in (ev.get("table_rows") or {}).items()},
+                own_report=bool(ev.get("own_report", False)),
                 waived={element: Waiver.from_dict(w)
                         for element, w in (ev.get("waived") or {}).items()},
             ),

@@ -257,6 +257,11 @@ class _Reading:
     # Positions of the eligibility criteria (sections.yaml): who may take part, evidence only
     # for the invariants whose matter that is (``eligibility_invariants``).
     criteria: frozenset[int] = frozenset()
+    # Positions of the sentences outside the study's own report (background, discussion, an
+    # abbreviation list) that do not speak of the study itself (sections.yaml ``own_study``,
+    # and in the discussion ``own_study_in_discussion``): never the evidence of an invariant
+    # whose own words tell what the study does (``evidence.own_report``).
+    not_own_study: frozenset[int] = frozenset()
 
     def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
@@ -286,15 +291,19 @@ class _Reading:
         (sections.yaml): for those, a sentence in the title is not quoted."""
         return invariant_id not in self.sections.title_invariants
 
-    def not_own_words(self, invariant_id: str, stated: Statements) -> frozenset[int]:
+    def not_own_words(self, invariant_id: str, stated: Statements,
+                      own_report: bool = False) -> frozenset[int]:
         """The sentences that are never the invariant's evidence in its own words: its
-        statements that it is not done, a keywords line, unless its place is the
-        background or the discussion, those citing another work, and unless its matter is
-        who takes part, the eligibility criteria."""
+        statements that it is not done, a keywords line, unless its matter is who takes part,
+        the eligibility criteria, and, unless its place is the background or the discussion,
+        those citing another work and, if its own words tell what the study does
+        (``own_report``), those outside the study's own report that do not speak of the study
+        itself."""
         keywords = frozenset(self.position_of[start] for start in self.keywords)
-        return stated.positions | keywords | (
-            frozenset() if invariant_id in self.sections.invariants else self.citing) | \
-            self.not_criteria_evidence(invariant_id)
+        excluded = stated.positions | keywords | self.not_criteria_evidence(invariant_id)
+        if invariant_id in self.sections.invariants:
+            return excluded
+        return excluded | self.citing | (self.not_own_study if own_report else frozenset())
 
     def not_criteria_evidence(self, invariant_id: str) -> frozenset[int]:
         """The eligibility criteria, unless the invariant's matter is who takes part
@@ -332,9 +341,13 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
     criteria = frozenset(i for i, flag in enumerate(sections.criteria_flags(document,
                                                                           index.sentences))
                          if flag)
+    not_own_study = frozenset(
+        i for i, place in enumerate(own_first)
+        if place != OWN_REPORT
+        and not sections.speaks_of_own_study(index.sentences[i], bool(discussed[i])))
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
                     citing_discussed, title_start, in_results, keywords, own_discussion,
-                    criteria=criteria)
+                    criteria=criteria, not_own_study=not_own_study)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
@@ -497,7 +510,7 @@ def _worded(invariant: Invariant, lang: str, evidence_of: dict[str, list[Detecti
     own words may not quote, nor about another matter it names."""
     if reading is None or not invariant.evidence.worded:
         return {}
-    skip = _skipped(reading, invariant.id, stated, (other,))
+    skip = _skipped(reading, invariant, stated, (other,))
     found: dict[str, list[Detection]] = {}
     for element in invariant.evidence.elements:
         patterns = invariant.evidence.worded_patterns(element, lang)
@@ -626,15 +639,15 @@ def _not_own_words(invariant: Invariant, lang: str, stated: Statements, reading:
     # are randomised", ``evidence.in_passing``) may still be an element's evidence, which
     # comes after the own words (see ``_ordered``).
     passing = invariant.evidence.in_passing_for(lang)
-    return _skipped(reading, invariant.id, stated,
+    return _skipped(reading, invariant, stated,
                     (other, any_pattern(passing) if passing else None))
 
 
-def _skipped(reading: _Reading, invariant_id: str, stated: Statements,
+def _skipped(reading: _Reading, invariant: Invariant, stated: Statements,
              patterns: Sequence[re.Pattern[str] | None]) -> frozenset[int]:
     """The positions of the sentences ``_Reading.not_own_words`` names, and of those any of
     ``patterns`` (those given) finds."""
-    skip = set(reading.not_own_words(invariant_id, stated))
+    skip = set(reading.not_own_words(invariant.id, stated, invariant.evidence.own_report))
     for pattern in filter(None, patterns):
         skip |= reading.matching(pattern)
     return frozenset(skip)
@@ -671,7 +684,7 @@ def _secondary(invariant: Invariant, lang: str, stated: Statements, reading: _Re
     patterns = invariant.evidence.secondary_for(lang)
     if not patterns:
         return []
-    skip = _skipped(reading, invariant.id, stated, (other,)) | {
+    skip = _skipped(reading, invariant, stated, (other,)) | {
         reading.position_of[q.start] for q in quoted if q.start in reading.position_of}
     positions = _matching_in_order(reading, invariant.id, any_pattern(patterns))
     return [Quotation(q.text, q.start, q.end, q.page, q.section, "secondary")
