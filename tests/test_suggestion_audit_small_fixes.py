@@ -105,6 +105,19 @@ def test_a_part_chosen_individually_is_personalisation(lang) -> None:
     assert quoted(pro09, sentence[:40]), pro09.quotations
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Weight, activity and sleep data can be individually selected and displayed."),
+    ("en", "Treatment as usual consisted of an individually adapted interdisciplinary treatment."),
+    ("fr", "Les données de poids et d'activité peuvent être sélectionnées individuellement et "
+           "affichées."),
+    ("fr", "Le traitement habituel consistait en une prise en charge interdisciplinaire adaptée "
+           "individuellement."),
+])
+def test_data_selected_or_usual_care_adapted_individually_is_no_personalisation(
+        lang, sentence) -> None:
+    assert "X_personalisation" not in _found(lang, sentence)
+
+
 USUAL_CARE = {  # language -> (a measurement part of usual care, the wait-list group)
     "en": ("Actimeter measurement is part of usual care when patients are referred for CBT.",
            "Patients are randomly assigned to the intervention group or to the wait-list "
@@ -135,6 +148,20 @@ def test_e14_reads_usual_care_as_what_a_group_gets(lang) -> None:
     group = GROUP_USUAL_CARE[lang]
     e14 = suggest(f"{HEAD[lang]}{measurement}\n\n{group}\n", lang)["E14"]
     assert first_quotation(e14).startswith(group[:40]), e14.quotations
+
+
+REFERRED = {
+    "en": "Participants who met the criteria for a major depressive episode were referred to "
+          "mental health professionals for usual care.",
+    "fr": "Les participantes qui remplissaient les critères d'un EDM étaient orientées vers "
+          "des professionnels de santé mentale pour une prise en charge habituelle.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REFERRED))
+def test_e14_reads_a_referral_to_usual_care(lang) -> None:
+    e14 = suggest(f"{HEAD[lang]}{REFERRED[lang]}\n", lang)["E14"]
+    assert quoted(e14, REFERRED[lang][:40]), e14.quotations
 
 
 RANDOMISATION_LIST = {  # language -> (the list concealed, blocks and strata, the list made)
