@@ -110,7 +110,7 @@ def detect_elements(
     # background) is no place for its own trial's results items.
     results = context.results_flags(doc)
     in_results = results if kind == "paper" else np.zeros(len(doc.sentences), dtype=bool)
-    doc_flags = (context.places(doc), in_results)
+    doc_flags = (context.places(doc), in_results, context.contribution_flags(doc))
     headed_by = np.array(doc.heading_indices, dtype=np.int64)
     detections: list[Detection] = []
     for j, element in enumerate(elements):

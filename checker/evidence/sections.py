@@ -30,6 +30,12 @@ _RUN_IN_LABEL = re.compile(r"\s*([^\W\d_](?:[\w'’-]*)(?:\s+[\w'’-]+){0,3})\s
 # ``starts_bullet``'s).
 _ITEM_LABEL = re.compile(r"\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s*$")
+# A paragraph ends at a blank line.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# A sentence's place when it is in an authors' contributions section, for the elements and
+# invariants it does not evidence first: after every other place, an abbreviation list's
+# included (see ContextSections.preference).
+CONTRIBUTIONS_LAST = 4
 
 
 def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
@@ -110,12 +116,26 @@ class ContextSections:
     eligibility_criteria: re.Pattern[str] | None = None
     eligibility_invariants: frozenset[str] = frozenset()
     eligibility_elements: frozenset[str] = frozenset()  # for any invariant
+    # matches an authors' contributions heading or run-in label ("Contributors: …"), and the
+    # elements and invariants such a section evidences (quoted from it as from any section)
+    contributions: re.Pattern[str] | None = None
+    contribution_items: frozenset[str] = frozenset()
+    contribution_invariants: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object) -> ContextSections:
         """Built from the parsed YAML; a malformed file raises ValueError naming the key."""
         if not isinstance(data, dict):
             raise ValueError("sections.yaml: expected a mapping")
+        if "context_panel_headings" in data:
+            # A "Research in context" panel's headings are context headings too.
+            panels = data["context_panel_headings"]
+            _heading_pattern(data, "context_panel_headings")  # checked as any heading list
+            headings = data.get("context_headings")
+            if isinstance(headings, dict):
+                data = {**data, "context_headings": {
+                    lang: [*headings.get(lang, []), *panels.get(lang, [])]
+                    for lang in {*headings, *panels}}}
         return cls(
             _heading_pattern(data, "context_headings"),
             _ids(data, "context_items", "element"),
@@ -141,6 +161,10 @@ class ContextSections:
             _sentence_pattern(data, "eligibility_criteria"),
             _ids(data, "eligibility_invariants", "invariant"),
             _ids(data, "eligibility_elements", "element"),
+            _heading_pattern(data, "contribution_headings") if "contribution_headings" in data
+            else None,
+            _ids(data, "contribution_items", "element"),
+            _ids(data, "contribution_invariants", "invariant"),
         )
 
     def is_context(self, titles: list[str]) -> bool:
@@ -182,6 +206,41 @@ class ContextSections:
                 in_context = self.headings.match(label.group(1)) is not None
             flags[i] = in_context
         return flags
+
+    def contribution_flags(self, doc: Document) -> np.ndarray:
+        """Per sentence of ``doc``: True in an authors' contributions section, by its own
+        heading ("Authors' contributions", « Contributions des auteurs »; a section under it,
+        or after it under no heading of its level, is not part of it, as for an abbreviation
+        list), or in a paragraph opening on such a run-in label ("Contributors: JSL, NEF …
+        conceived the study. AD wrote the protocol …"), up to the paragraph's end, the next
+        run-in label ("Funding: …") or the next section."""
+        flags = np.zeros(len(doc.sentences), dtype=bool)
+        if self.contributions is None:
+            return flags
+        in_paragraph, paragraph_end, section = False, -1, ""
+        for i, sentence in enumerate(doc.sentences):
+            if self._contributions_heading(sentence.section):
+                flags[i] = True
+                continue
+            text = doc.sentence_text(sentence)
+            label = _RUN_IN_LABEL.match(text)
+            line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+            if label is not None and not doc.text[line_start:sentence.start].strip():
+                # a run-in label opening a line: a contributions paragraph starts, or ends
+                in_paragraph = self._contributions_heading(label.group(1))
+                end = _PARAGRAPH_END.search(doc.text, sentence.start)
+                paragraph_end = len(doc.text) if end is None else end.start()
+                section = sentence.section
+            elif in_paragraph and (sentence.start >= paragraph_end
+                                   or sentence.section != section):
+                in_paragraph = False
+            flags[i] = in_paragraph
+        return flags
+
+    def _contributions_heading(self, title: str) -> bool:
+        """Whether ``title`` (a heading, or a run-in label without its colon) is an authors'
+        contributions heading."""
+        return self.contributions is not None and self.contributions.match(title) is not None
 
     def keyword_flags(self, doc: Document) -> list[bool]:
         """Per sentence of ``doc``: True for a keywords line ("Keywords: …", « Mots-clés : … »)
@@ -257,21 +316,28 @@ class ContextSections:
         return np.array([any(heading.match(title) for title in titles)
                          for titles in doc.sentence_sections], dtype=bool)
 
-    def preference(self, element: str, doc_flags: tuple[np.ndarray, np.ndarray]
-                   ) -> np.ndarray:
+    def preference(self, element: str, doc_flags: tuple[np.ndarray, ...]) -> np.ndarray:
         """Per sentence, the order in which ``element``'s quotations are taken (lower first),
-        from ``doc_flags`` = (:meth:`places`, :meth:`results_flags`) of the document. A
+        from ``doc_flags`` = (:meth:`places`, :meth:`results_flags`) of the document, and
+        optionally its :meth:`contribution_flags`. A
         results item is quoted from the results, then from the rest of the own report, then
         from the context; any other element from its own report, then from the context; an
         element whose place is the background or the discussion from anywhere. An
         abbreviation list ("AE  adverse events") names things without reporting them: it
-        comes last for every element."""
-        places, results = doc_flags
+        comes last for every element. An authors' contributions section ("AK has been
+        responsible for the statistical analysis and power calculations") says who did
+        what, not how: it comes after it, save for the elements it reports (the contributors'
+        roles, the authorship)."""
+        places, results = doc_flags[:2]
         if element in self.items:
-            return (places == GLOSSARY).astype(np.int8)
-        if element in self.results_items:
-            return np.where(results, 0, places + 1).astype(np.int8)
-        return places
+            order = (places == GLOSSARY).astype(np.int8)
+        elif element in self.results_items:
+            order = np.where(results, 0, places + 1).astype(np.int8)
+        else:
+            order = places
+        if len(doc_flags) > 2 and element not in self.contribution_items:
+            order = np.where(doc_flags[2], CONTRIBUTIONS_LAST, order).astype(np.int8)
+        return order
 
 
 @lru_cache(maxsize=1)

@@ -56,7 +56,14 @@ from .rationale import (
     waived_details_rationale,
     waived_rationale,
 )
-from .sections import CONTEXT, GLOSSARY, OWN_REPORT, ContextSections, get_context_sections
+from .sections import (
+    CONTEXT,
+    CONTRIBUTIONS_LAST,
+    GLOSSARY,
+    OWN_REPORT,
+    ContextSections,
+    get_context_sections,
+)
 from .spelling import english_variants
 from .stated_absence import (
     ABSENCE,
@@ -262,6 +269,10 @@ class _Reading:
     # and in the discussion ``own_study_in_discussion``): never the evidence of an invariant
     # whose own words tell what the study does (``evidence.own_report``).
     not_own_study: frozenset[int] = frozenset()
+    # The two place orders above with an authors' contributions section last
+    # (sections.yaml), for the invariants it does not evidence first: "SS designed the
+    # informed consent form" says who, not how consent is obtained. None without one.
+    contributions_last: tuple[list[int], list[int]] | None = None
 
     def matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """The positions of the sentences ``pattern`` finds (worked out once per pattern)."""
@@ -271,7 +282,12 @@ class _Reading:
 
     def order(self, invariant_id: str) -> list[int]:
         """The place order of the sentences to quote for the invariant (sections.yaml)."""
-        return self.glossary_last if invariant_id in self.sections.invariants else self.own_first
+        own_first, glossary_last = (
+            (self.own_first, self.glossary_last)
+            if self.contributions_last is None
+            or invariant_id in self.sections.contribution_invariants
+            else self.contributions_last)
+        return glossary_last if invariant_id in self.sections.invariants else own_first
 
     def usual_sections(self, invariant: Invariant, lang: str,
                        of_their_own: Sequence[str]) -> frozenset[int]:
@@ -345,9 +361,16 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
         i for i, place in enumerate(own_first)
         if place != OWN_REPORT
         and not sections.speaks_of_own_study(index.sentences[i], bool(discussed[i])))
+    contributions = sections.contribution_flags(document).tolist()
+    contributions_last = None if not any(contributions) else (
+        [CONTRIBUTIONS_LAST if flag else place
+         for flag, place in zip(contributions, own_first, strict=True)],
+        [CONTRIBUTIONS_LAST if flag else place
+         for flag, place in zip(contributions, glossary_last, strict=True)])
     return _Reading(document, index, sections, own_first, glossary_last, position_of, citing,
                     citing_discussed, title_start, in_results, keywords, own_discussion,
-                    criteria=criteria, not_own_study=not_own_study)
+                    criteria=criteria, not_own_study=not_own_study,
+                    contributions_last=contributions_last)
 
 
 def _statements(invariant: Invariant, lang: str, reading: _Reading | None) -> Statements:
