@@ -47,11 +47,20 @@ def test_a_setting_and_its_referral_without_precautions_is_partially_met(lang) -
     assert LABEL[lang] in pro08.rationale[lang], pro08.rationale[lang]
 
 
+SCOPE = {"en": "Community health officers are permitted to administer ergometrine tablets "
+               "in an emergency.",
+         "fr": "Les agents de santé communautaires sont autorisés à administrer des "
+               "comprimés d'ergométrine en urgence."}
+
+
 @pytest.mark.parametrize("lang", sorted(PROTOTYPE))
-def test_a_precaution_stated_elsewhere_in_the_report_makes_it_met(lang) -> None:
-    """PRO08: a medical clearance and a defibrillator, stated under another heading than the
-    setting's, is its `conditions` particular, quoted."""
+@pytest.mark.parametrize("scope", [False, True])
+def test_a_precaution_stated_elsewhere_in_the_report_makes_it_met(lang, scope) -> None:
+    """PRO08: a medical clearance and a defibrillator, or what a profession is permitted to
+    do (its scope of practice), stated under another heading than the setting's, is its
+    `conditions` particular, quoted."""
     report, precaution, _compliance = PROTOTYPE[lang]
+    precaution = SCOPE[lang] if scope else precaution
     heading = {"en": "### Safety\n\n", "fr": "### Sécurité\n\n"}[lang]
     pro08 = suggest(report + f"\n{heading}{precaution}\n", lang, study_type="prototypical",
                     kind="paper")["PRO08"]
