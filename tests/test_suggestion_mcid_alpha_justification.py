@@ -231,3 +231,50 @@ def test_a_paper_discussing_how_far_its_findings_transpose_is_met(lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_dose_chosen_for_a_reason_justifies_no_design(lang):
     assert mec04(lang, REGIMEN).details_missing == ["justification"]
+
+
+# Wordings found on the train split's moved answers.
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Congruous to these previous studies, we considered a difference of 7 points "
+           "clinically relevant."),
+    ("fr", "Conformément à ces études antérieures, nous avons considéré une différence de 7 "
+           "points comme cliniquement pertinente."),
+    ("fr", "Le calcul a pris en compte une différence attendue et cliniquement pertinente de "
+           "6 kg."),
+])
+def test_a_difference_judged_clinically_relevant_in_other_words(lang, sentence):
+    assert int06(lang, {lang: sentence}).details_missing == []
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The calculation used a Bonferroni adjusted significant level of 0.017."),
+    ("fr", "Le calcul a retenu un seuil de signification de 0,017 après correction de "
+           "Bonferroni."),
+])
+def test_alpha_in_other_words(lang, sentence):
+    assert "alpha" not in mec10(lang, {lang: sentence}).details_missing
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The chosen design answers the primary question of whether walking lowers "
+           "glycaemia."),
+    ("en", "This design does not test the relative contributions of the walk's components."),
+    ("en", "The reduction of sample size and the evaluation of the placebo effect justify "
+           "this design."),
+    ("fr", "Le plan retenu répond à la question principale de savoir si la marche abaisse la "
+           "glycémie."),
+    ("fr", "Ce plan ne permet pas d'évaluer les contributions relatives des composantes de "
+           "la marche."),
+    ("fr", "La réduction de la taille de l'échantillon et l'évaluation de l'effet placebo "
+           "justifient ce schéma."),
+])
+def test_a_design_weighed_by_what_it_can_test(lang, sentence):
+    assert mec04(lang, {lang: sentence}).details_missing == []
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The trial design allows for a dose escalation at the interim analysis."),
+    ("fr", "Le plan de l'essai permet de tester des doses progressivement plus élevées."),
+])
+def test_a_design_allowing_a_dose_escalation_justifies_nothing(lang, sentence):
+    assert mec04(lang, {lang: sentence}).details_missing == ["justification"]
