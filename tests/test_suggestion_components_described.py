@@ -197,14 +197,19 @@ def test_points_used_in_the_treatment_group(text, lang, points):
 
 
 def test_catalogue_reads_a_details_sections():
-    """The components detail names its sections per language; other details name none."""
+    """The components detail names its sections per language, as does MEC10's alpha (the
+    sample size's heading); other details name none."""
     invariant = get_catalogue().invariant("PRO04")
     components = next(d for d in invariant.evidence.details if d.id == "components")
     assert "Interventions" in components.sections.names_for("en")
     assert "Protocole d'acupuncture" in components.sections.names_for("fr")
     assert components.sections.names_for("de") == ()
+    alpha = next(d for d in get_catalogue().invariant("MEC10").evidence.details
+                 if d.id == "alpha")
+    assert "Sample size" in alpha.sections.names_for("en")
+    assert "Nombre de sujets nécessaires" in alpha.sections.names_for("fr")
     others = [d for i in get_catalogue().invariants for d in i.evidence.details
-              if i.id != "PRO04"]
+              if i.id not in ("PRO04", "MEC10")]
     assert others and all(d.sections is None for d in others)
 
 
