@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from checker.catalogue.patterns import any_pattern, pattern_errors
 from checker.documents import Document
 from checker.documents.list_marks import starts_bullet
 from checker.yaml_files import load_yaml
@@ -38,8 +39,8 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 CONTRIBUTIONS_LAST = 4
 
 
-def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
-    """One pattern for the regular expressions listed per language under ``key``."""
+def _listed(data: dict, key: str) -> list[str]:
+    """The regular expressions listed per language under ``key``, every language's."""
     headings = data.get(key)
     if not isinstance(headings, dict) or not all(
         isinstance(patterns, list) and patterns
@@ -48,7 +49,12 @@ def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
     ):
         raise ValueError(f"sections.yaml: {key} must map each language to a "
                          "non-empty list of patterns")
-    patterns = [p for ps in headings.values() for p in ps]
+    return [p for ps in headings.values() for p in ps]
+
+
+def _heading_pattern(data: dict, key: str) -> re.Pattern[str]:
+    """One pattern for the regular expressions listed per language under ``key``."""
+    patterns = _listed(data, key)
     for pattern in patterns:
         try:
             re.compile(pattern)
@@ -63,9 +69,13 @@ def _sentence_pattern(data: dict, key: str) -> re.Pattern[str] | None:
     language under ``key`` (None if the key is absent)."""
     if key not in data:
         return None
-    heading = _heading_pattern(data, key)  # checks the patterns
-    alternatives = heading.pattern[len(f"{_NUMBERING}(?:"):-1]
-    return re.compile(alternatives, re.IGNORECASE)
+    patterns = tuple(_listed(data, key))
+    # Compiled once, as the catalogue's alternations are, with the literals one of which its
+    # every match holds: it is searched only in the sentences holding one (SentenceIndex).
+    for position, exc in pattern_errors(patterns):
+        shown = "" if position is None else f" {patterns[position]!r}"
+        raise ValueError(f"sections.yaml: {key} pattern{shown}: {exc}")
+    return any_pattern(patterns)
 
 
 def _ids(data: dict, key: str, what: str) -> frozenset[str]:
@@ -273,17 +283,17 @@ class ContextSections:
                 or in_discussion and self.own_in_discussion is not None
                 and self.own_in_discussion.match(text) is not None)
 
-    def criteria_flags(self, doc: Document, matched: list[str]) -> list[bool]:
+    def criteria_flags(self, doc: Document, stating: set[int]) -> list[bool]:
         """Per sentence of ``doc``: True for an eligibility criterion, a sentence stating
-        criteria ("Patients will be excluded if …", searched in ``matched``, the sentences as
-        cues match them) or an item of a list right under an eligibility criteria heading
-        ("(b) Previous exposure to lithium …", "Frequent episodes (i.e. at least once a
-        day);"), its heading included; not a sentence of running text under that heading,
-        where a text whose next heading was lost goes on with another matter."""
+        criteria ("Patients will be excluded if …": the positions ``stating``, which
+        :attr:`eligibility_criteria` finds) or an item of a list right under an eligibility
+        criteria heading ("(b) Previous exposure to lithium …", "Frequent episodes (i.e. at
+        least once a day);"), its heading included; not a sentence of running text under
+        that heading, where a text whose next heading was lost goes on with another
+        matter."""
         flags = []
-        for sentence, text in zip(doc.sentences, matched, strict=True):
-            if self.eligibility_criteria is not None and \
-                    self.eligibility_criteria.search(text) is not None:
+        for position, sentence in enumerate(doc.sentences):
+            if position in stating:
                 flags.append(True)
                 continue
             under = self.eligibility_headings is not None and \

@@ -354,8 +354,9 @@ def _read(document: Document, sections: ContextSections, detail_kind: str | None
         i for i, flag in enumerate(discussed.tolist())
         if flag and (i not in citing
                      or sections.speaks_of_own_study(index.sentences[i], in_discussion=False)))
-    criteria = frozenset(i for i, flag in enumerate(sections.criteria_flags(document,
-                                                                          index.sentences))
+    stating = (set(index.finding(sections.eligibility_criteria))
+               if sections.eligibility_criteria is not None else set())
+    criteria = frozenset(i for i, flag in enumerate(sections.criteria_flags(document, stating))
                          if flag)
     not_own_study = frozenset(
         i for i, place in enumerate(own_first)
